@@ -1,0 +1,3 @@
+from cobranza_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,53 @@
+"""Locale formatting of amounts, dates and percentages, with Babel."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_datetime as babel_format_datetime
+from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_percent as babel_format_percent
+
+from cobranza_desktop.domain.i18n import locale_for
+from cobranza_desktop.domain.money import DEFAULT_CURRENCY
+
+
+def format_money(
+    amount: Decimal, currency: str = DEFAULT_CURRENCY, locale: str | None = None
+) -> str:
+    """``$12,345.67`` in es-MX. Other currencies carry their code or symbol."""
+    loc = locale or locale_for()
+    if currency == DEFAULT_CURRENCY and loc.startswith("es"):
+        return format_currency(amount, currency, format="¤#,##0.00", locale=loc)
+    return format_currency(amount, currency, locale=loc)
+
+
+def format_number(value: Decimal, locale: str | None = None) -> str:
+    return format_decimal(value, locale=locale or locale_for())
+
+
+def format_date(value: date, locale: str | None = None) -> str:
+    """``22/11/2026`` in es-MX, ``11/22/2026`` in en-US."""
+    loc = locale or locale_for()
+    pattern = "dd/MM/yyyy" if loc.startswith("es") else "MM/dd/yyyy"
+    return babel_format_date(value, pattern, locale=loc)
+
+
+def format_long_date(value: date, locale: str | None = None) -> str:
+    """``22 de noviembre de 2026`` in es-MX, ``November 22, 2026`` in English."""
+    return babel_format_date(value, "long", locale=locale or locale_for())
+
+
+def format_datetime(value: datetime, locale: str | None = None) -> str:
+    loc = locale or locale_for()
+    pattern = "dd/MM/yyyy HH:mm" if loc.startswith("es") else "MM/dd/yyyy h:mm a"
+    return babel_format_datetime(value, pattern, locale=loc)
+
+
+def format_percent(percent: Decimal, locale: str | None = None) -> str:
+    """``16 %``-style formatting of a percentage given as ``Decimal("16")``."""
+    return babel_format_percent(
+        percent / 100, format="#,##0.##%", locale=locale or locale_for()
+    )
