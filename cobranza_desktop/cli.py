@@ -1,0 +1,77 @@
+"""The ``cobranza`` command: opens the window, plus headless verbs for scripting and support.
+
+Each verb lives in its own module under ``cobranza_desktop.commands`` and exposes
+``register(subparsers)`` and ``run(args) -> int``. Adding a verb is one line in
+:data:`VERBS`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from cobranza_desktop import __version__
+
+# Verb name -> module under cobranza_desktop.commands (imported lazily: start-up is a feature).
+VERBS: dict[str, str] = {
+    "demo": "demo",
+    "aging": "aging",
+    "check": "check",
+    "backup": "backup",
+}
+
+
+def _verb_module(name: str) -> ModuleType:
+    return importlib.import_module(f"cobranza_desktop.commands.{VERBS[name]}")
+
+
+def add_book_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--book",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="the book (SQLite file); default: $COBRANZA_HOME or the user data directory",
+    )
+
+
+def build_parser(verbs: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cobranza",
+        description="Cobranza Desktop: cuentas por cobrar y cobranza amable y constante.",
+    )
+    parser.add_argument("--version", action="version", version=f"cobranza {__version__}")
+    parser.add_argument("--lang", choices=["es", "en"], default=None, help="interface language")
+    add_book_argument(parser)
+    subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
+    for name in verbs if verbs is not None else VERBS:
+        _verb_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    # Only import the verb that is asked for, so that opening the window stays fast.
+    requested = next((a for a in args_list if a in VERBS), None)
+    parser = build_parser([requested] if requested else [])
+    if any(a in ("-h", "--help") for a in args_list) and requested is None:
+        parser = build_parser()
+    args = parser.parse_args(args_list)
+    if args.lang:
+        from cobranza_desktop.domain.i18n import set_language
+
+        set_language(args.lang)
+    if args.verb is None:
+        from cobranza_desktop.commands.window import open_window
+
+        return open_window(args.book, language=args.lang)
+    result: int = _verb_module(args.verb).run(args)
+    return result
+
+
+def main_gui() -> int:
+    return main()

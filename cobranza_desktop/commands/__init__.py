@@ -1,0 +1,1 @@
+"""Headless verbs of the ``cobranza`` command, one module each."""
