@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import overload
 
 from cobranza_desktop.domain.aging import AgingBuckets
 from cobranza_desktop.domain.clock import Clock
@@ -13,15 +15,84 @@ from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cance
 from cobranza_desktop.services.business import BusinessService
 from cobranza_desktop.services.settings import SettingsService
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.queries.aging import aging_rows
+from cobranza_desktop.storage.queries.aging import AgingRecord, aging_records
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class AgingLine:
+    """One customer's balance by bucket.
+
+    Kept in exact cents; the Decimal amounts are made on access, so that a report of
+    thousands of debtors pays for the conversion only of what is shown or exported.
+    """
+
     customer_id: int
     name: str
-    buckets: tuple[Decimal, ...]
-    total: Decimal
+    bucket_cents: tuple[int, ...]
+    total_cents: int
+
+    @property
+    def buckets(self) -> tuple[Decimal, ...]:
+        return tuple(from_cents(c) for c in self.bucket_cents)
+
+    @property
+    def total(self) -> Decimal:
+        return from_cents(self.total_cents)
+
+
+class AgingLines(Sequence[AgingLine]):
+    """The report's lines, each made when it is read from the query's plain records.
+
+    A report of thousands of debtors then costs about what its query costs (building
+    every line up front took longer than the SQL), and a paged view makes only the lines
+    it shows. It behaves as a read-only sequence: ``len``, indexing, slicing, iteration.
+    """
+
+    __slots__ = ("_records",)
+
+    def __init__(self, records: Sequence[AgingRecord]) -> None:
+        self._records = tuple(records)
+
+    @staticmethod
+    def _line(record: AgingRecord) -> AgingLine:
+        return AgingLine(record[0], record[1], record[2:-1], record[-1])
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> AgingLine: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[AgingLine, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> AgingLine | tuple[AgingLine, ...]:
+        if isinstance(index, slice):
+            return tuple(self._line(r) for r in self._records[index])
+        return self._line(self._records[index])
+
+    def __iter__(self) -> Iterator[AgingLine]:
+        return (self._line(r) for r in self._records)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, AgingLines):
+            return self._records == other._records
+        if isinstance(other, tuple | list):
+            return tuple(self) == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._records)
+
+    def __repr__(self) -> str:
+        return f"AgingLines({len(self)} lines)"
+
+    def column_totals(self, bucket_count: int) -> list[int]:
+        """Each bucket's total in cents."""
+        if not self._records:
+            return [0] * bucket_count
+        columns = list(zip(*self._records, strict=True))
+        return [sum(column) for column in columns[2:-1]]
 
 
 @dataclass(frozen=True)
@@ -29,7 +100,7 @@ class AgingReport:
     as_of: date
     currency: str
     labels: tuple[str, ...]
-    lines: tuple[AgingLine, ...]
+    lines: AgingLines
     bucket_totals: tuple[Decimal, ...]
     total: Decimal
 
@@ -70,27 +141,16 @@ class AgingService:
         currency = BusinessService(self._book).profile().currency
         progress(0.0)
         with self._book.session() as session:
-            rows = aging_rows(session, day, buckets.due_date_bounds(day), customer_id)
+            records = aging_records(session, day, buckets.due_date_bounds(day), customer_id)
         progress(0.9)
-        totals = [0] * buckets.count
-        lines = []
-        for row in rows:
-            for i, cents in enumerate(row.bucket_cents):
-                totals[i] += cents
-            lines.append(
-                AgingLine(
-                    row.customer_id,
-                    row.name,
-                    tuple(from_cents(c) for c in row.bucket_cents),
-                    from_cents(row.total_cents),
-                )
-            )
+        lines = AgingLines(records)
+        totals = lines.column_totals(buckets.count)
         progress(1.0)
         return AgingReport(
             as_of=day,
             currency=currency,
             labels=tuple(buckets.labels()),
-            lines=tuple(lines),
+            lines=lines,
             bucket_totals=tuple(from_cents(c) for c in totals),
             total=from_cents(sum(totals)),
         )

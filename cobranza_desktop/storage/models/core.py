@@ -189,7 +189,8 @@ class Allocation(Base):
     __table_args__ = (
         CheckConstraint("amount_cents > 0", name="amount_positive"),
         Index("ix_allocations_invoice", "invoice_id", "active"),
-        Index("ix_allocations_payment", "payment_id", "active"),
+        # Covering: aging as of a past date sums a payment's allocations per invoice from it.
+        Index("ix_allocations_payment", "payment_id", "active", "invoice_id", "amount_cents"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -181,7 +181,11 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("allocations", schema=None) as batch_op:
         batch_op.create_index("ix_allocations_invoice", ["invoice_id", "active"], unique=False)
-        batch_op.create_index("ix_allocations_payment", ["payment_id", "active"], unique=False)
+        batch_op.create_index(
+            "ix_allocations_payment",
+            ["payment_id", "active", "invoice_id", "amount_cents"],
+            unique=False,
+        )
 
     op.create_table(
         "invoice_lines",
