@@ -39,28 +39,10 @@ def test_schema_head_constant_matches_the_migrations() -> None:
     assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD
 
 
-# Alembic cannot reflect expression indexes on SQLite; their presence is checked by name.
-EXPRESSION_INDEXES = {"ix_customers_name_nocase"}
-
-
-def _comparable(
-    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object
-) -> bool:
-    return not (type_ == "index" and name in EXPRESSION_INDEXES)
-
-
 def test_migrated_schema_matches_the_orm(book_path: Path) -> None:
     with open_book(book_path) as book, book.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"include_object": _comparable})
-        differences = compare_metadata(context, Base.metadata)
-        indexes = {
-            row[0]
-            for row in connection.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='index'"
-            )
-        }
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
-    assert indexes >= EXPRESSION_INDEXES
 
 
 def test_a_damaged_book_offers_the_latest_backup(book_path: Path) -> None:
