@@ -23,7 +23,7 @@ from datetime import date
 from decimal import Decimal
 
 from cobranza_desktop.domain.contact_policy import Channel, ContactPolicy, Violation
-from cobranza_desktop.domain.customer_status import CustomerStatus
+from cobranza_desktop.domain.customer_status import CustomerStatus, is_restricted, on_ladder
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.ladder import Ladder, Stage, Track
 from cobranza_desktop.domain.money import ZERO
@@ -37,7 +37,7 @@ INSTALMENT_STAGES: tuple[Stage, ...] = (
         "Recordatorio de pago del convenio", "Payment plan instalment reminder",
     ),
     Stage(
-        "instalment_overdue", 1, Channel.CALL, "instalment_overdue",
+        "instalment_overdue", 1, Channel.PHONE, "instalment_overdue",
         "Pago del convenio vencido", "Payment plan instalment overdue",
         mentions_penalty=True,
     ),
@@ -215,12 +215,12 @@ def _ladder_item(
     amount = sum((inv.outstanding for inv, _, _ in in_play), ZERO)
     max_days = max(days for _, days, _ in in_play)
     more = _more_text(len(in_play) - 1)
-    reason = f"{lead_stage.label}: {lead_inv.folio} {_days_text(lead_days)}{more}"
+    reason = f"{lead_stage.label()}: {lead_inv.folio} {_days_text(lead_days)}{more}"
     return AgendaItem(
         customer_id=case.customer_id,
         customer=case.name,
         stage=lead_stage.code,
-        stage_label=lead_stage.label,
+        stage_label=lead_stage.label(),
         channel=lead_stage.channel,
         template=lead_stage.template,
         amount_due=amount,
@@ -253,14 +253,14 @@ def _instalment_item(
     inst, days, stage, _ = max(pending, key=lambda p: (p[2].offset_days, p[1]))
     amount = sum((p[0].remaining for p in pending), ZERO)
     reason = tr(
-        f"{stage.label}: pago {inst.number} {_days_text(days)}",
-        f"{stage.label}: instalment {inst.number} {_days_text(days)}",
+        f"{stage.label()}: pago {inst.number} {_days_text(days)}",
+        f"{stage.label()}: instalment {inst.number} {_days_text(days)}",
     )
     return AgendaItem(
         customer_id=case.customer_id,
         customer=case.name,
         stage=stage.code,
-        stage_label=stage.label,
+        stage_label=stage.label(),
         channel=stage.channel,
         template=stage.template,
         amount_due=amount,
@@ -291,7 +291,7 @@ def _broken_promise_item(
         customer=case.name,
         stage=BROKEN_PROMISE,
         stage_label=tr(es, en),
-        channel=Channel.CALL,
+        channel=Channel.PHONE,
         template=BROKEN_PROMISE,
         amount_due=owed if owed > 0 else latest.amount,
         days_past_due=days,
@@ -306,7 +306,7 @@ def _broken_promise_item(
 
 
 def _lift_item(case: CustomerCase, day: date, logged: Collection[ActionKey]) -> AgendaItem | None:
-    if not case.status.is_restricted or case.status_transition_id is None:
+    if not is_restricted(case.status) or case.status_transition_id is None:
         return None
     if any(i.outstanding > 0 and i.due_date < day for i in case.invoices):
         return None
@@ -326,8 +326,8 @@ def _lift_item(case: CustomerCase, day: date, logged: Collection[ActionKey]) -> 
         amount_due=ZERO,
         days_past_due=0,
         reason=tr(
-            f"Está al corriente y su estado es «{case.status.label}»",
-            f"Paid up while “{case.status.label}”",
+            f"Está al corriente y su estado es «{case.status.label()}»",
+            f"Paid up while “{case.status.label()}”",
         ),
         keys=(key,),
         sets_status=CustomerStatus.ACTIVE,
@@ -338,7 +338,7 @@ def item_for_case(
     case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
 ) -> AgendaItem | None:
     """The one action proposed for a customer on ``day``, ignoring the contact cap."""
-    if not case.status.on_ladder:
+    if not on_ladder(case.status):
         return None
     item = _broken_promise_item(case, day, logged)
     if item is None and not (case.pending_promise_date and case.pending_promise_date >= day):

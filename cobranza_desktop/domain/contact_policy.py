@@ -1,4 +1,4 @@
-"""Contacts: channels, outcomes, reasons for non-payment, and the cap that keeps us polite.
+"""Contacts: outcomes, reasons for non-payment, and the cap that keeps us polite.
 
 The seed texts insist on not harassing: messages periodically, "not daily and every
 hour". The :class:`ContactPolicy` caps contacts per customer per day and per week,
@@ -13,30 +13,9 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
 
+from cobranza_desktop.domain.customers import Channel
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
-
-
-class Channel(StrEnum):
-    CALL = "call"
-    VISIT = "visit"
-    EMAIL = "email"
-    WHATSAPP = "whatsapp"
-    LETTER = "letter"
-
-    @property
-    def label(self) -> str:
-        es, en = _CHANNEL_LABELS[self]
-        return tr(es, en)
-
-
-_CHANNEL_LABELS: dict[Channel, tuple[str, str]] = {
-    Channel.CALL: ("Llamada", "Phone call"),
-    Channel.VISIT: ("Visita", "Visit"),
-    Channel.EMAIL: ("Correo electrónico", "Email"),
-    Channel.WHATSAPP: ("WhatsApp", "WhatsApp"),
-    Channel.LETTER: ("Carta", "Letter"),
-}
 
 
 class Outcome(StrEnum):
@@ -48,7 +27,6 @@ class Outcome(StrEnum):
     PAID = "paid"
     WRONG_NUMBER = "wrong_number"
 
-    @property
     def label(self) -> str:
         es, en = _OUTCOME_LABELS[self]
         return tr(es, en)
@@ -74,7 +52,6 @@ class NonPaymentReason(StrEnum):
     REFUSES_NO_REASON = "refuses_no_reason"
     UNREACHABLE = "unreachable"
 
-    @property
     def label(self) -> str:
         es, en = _REASON_LABELS[self]
         return tr(es, en)
@@ -136,7 +113,6 @@ class Violation(StrEnum):
     QUIET_HOURS = "quiet_hours"
     SUNDAY = "sunday"
 
-    @property
     def label(self) -> str:
         es, en = _VIOLATION_LABELS[self]
         return tr(es, en)
@@ -229,10 +205,10 @@ class ContactPolicy:
                 "override_reason",
                 tr(
                     "No se puede registrar el contacto: "
-                    + "; ".join(v.label for v in found)
+                    + "; ".join(v.label() for v in found)
                     + ". Para hacerlo de todos modos, escriba el motivo.",
                     "The contact cannot be logged: "
-                    + "; ".join(v.label for v in found)
+                    + "; ".join(v.label() for v in found)
                     + ". To do it anyway, write the reason.",
                 ),
             )
@@ -270,3 +246,15 @@ class ContactPolicy:
                     f"The contact policy is not valid: {exc}",
                 ),
             ) from None
+
+
+__all__ = [
+    "Channel",
+    "ContactPolicy",
+    "NonPaymentReason",
+    "Outcome",
+    "Violation",
+    "parse_channel",
+    "parse_outcome",
+    "parse_reason",
+]

@@ -7,54 +7,35 @@ customer to active. Every transition has a date and a reason.
 
 from __future__ import annotations
 
-from enum import StrEnum
-
+from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
 
-
-class CustomerStatus(StrEnum):
-    ACTIVE = "active"
-    RESTRICTED = "restricted"
-    SUSPENDED = "suspended"
-    BLOCKED = "blocked"
-    AGENCY = "agency"
-    WRITTEN_OFF = "written_off"
-
-    @property
-    def rank(self) -> int:
-        return _ORDER.index(self)
-
-    @property
-    def label(self) -> str:
-        es, en = _LABELS[self]
-        return tr(es, en)
-
-    @property
-    def allows_credit(self) -> bool:
-        """Invoices on credit may be issued without an override."""
-        return self.rank < CustomerStatus.BLOCKED.rank
-
-    @property
-    def on_ladder(self) -> bool:
-        """The escalation ladder still runs (it stops with the agency and after write-off)."""
-        return self.rank < CustomerStatus.AGENCY.rank
-
-    @property
-    def is_restricted(self) -> bool:
-        return CustomerStatus.RESTRICTED.rank <= self.rank <= CustomerStatus.BLOCKED.rank
-
-
 _ORDER = list(CustomerStatus)
 
-_LABELS: dict[CustomerStatus, tuple[str, str]] = {
-    CustomerStatus.ACTIVE: ("Activo", "Active"),
-    CustomerStatus.RESTRICTED: ("Servicio restringido", "Restricted"),
-    CustomerStatus.SUSPENDED: ("Suspendido", "Suspended"),
-    CustomerStatus.BLOCKED: ("Bloqueado (sin crédito)", "Blocked (no credit)"),
-    CustomerStatus.AGENCY: ("Con agencia o abogado", "With agency or legal"),
-    CustomerStatus.WRITTEN_OFF: ("Incobrable (castigado)", "Written off"),
-}
+
+def status_rank(status: CustomerStatus) -> int:
+    """Position in active → restricted → suspended → blocked → agency → written off."""
+    return _ORDER.index(status)
+
+
+def allows_credit(status: CustomerStatus) -> bool:
+    """Invoices on credit may be issued without an override (not blocked or beyond)."""
+    return status_rank(status) < status_rank(CustomerStatus.BLOCKED)
+
+
+def on_ladder(status: CustomerStatus) -> bool:
+    """The escalation ladder still runs: it stops with the agency and after a write-off."""
+    return status_rank(status) < status_rank(CustomerStatus.AGENCY)
+
+
+def is_restricted(status: CustomerStatus) -> bool:
+    """Restricted, suspended or blocked: a restriction that paying up should lift."""
+    return (
+        status_rank(CustomerStatus.RESTRICTED)
+        <= status_rank(status)
+        <= status_rank(CustomerStatus.BLOCKED)
+    )
 
 
 def parse_status(value: str) -> CustomerStatus:
@@ -87,17 +68,17 @@ def validate_transition(
         raise ValidationError(
             "status",
             tr(
-                f"El cliente ya está en «{current.label}».",
-                f"The customer is already “{current.label}”.",
+                f"El cliente ya está en «{current.label()}».",
+                f"The customer is already “{current.label()}”.",
             ),
         )
-    if target.rank < current.rank and target != CustomerStatus.ACTIVE:
+    if status_rank(target) < status_rank(current) and target != CustomerStatus.ACTIVE:
         raise ValidationError(
             "status",
             tr(
-                f"No se puede pasar de «{current.label}» a «{target.label}»; "
+                f"No se puede pasar de «{current.label()}» a «{target.label()}»; "
                 "para levantar la restricción, vuelva a «Activo».",
-                f"Cannot go from “{current.label}” to “{target.label}”; "
+                f"Cannot go from “{current.label()}” to “{target.label()}”; "
                 "to lift the restriction, go back to “Active”.",
             ),
         )

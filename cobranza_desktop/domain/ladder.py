@@ -45,7 +45,6 @@ class Stage:
     # The status the customer moves to when the action is done (None: no change).
     sets_status: CustomerStatus | None = None
 
-    @property
     def label(self) -> str:
         return tr(self.label_es, self.label_en)
 
@@ -99,7 +98,7 @@ class InsistentTrack:
     pre_due_days: int = 7
     interval_days: int = 2
     until_days: int = 30
-    channel: Channel = Channel.CALL
+    channel: Channel = Channel.PHONE
 
     def offsets(self) -> list[int]:
         return [-self.pre_due_days, *range(1, self.until_days, self.interval_days)]
@@ -119,7 +118,7 @@ class InsistentTrack:
                 pre_due_days=int(data.get("pre_due_days", 7)),
                 interval_days=int(data.get("interval_days", 2)),
                 until_days=int(data.get("until_days", 30)),
-                channel=Channel(str(data.get("channel", "call"))),
+                channel=Channel(str(data.get("channel", "phone"))),
             )
         except (TypeError, ValueError) as exc:
             raise ValidationError(
@@ -231,11 +230,11 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
         "Recordatorio amable (vence en una semana)", "Friendly reminder (due in a week)",
     ),
     Stage(
-        "phone_reminder", 1, Channel.CALL, "overdue_reminder",
+        "phone_reminder", 1, Channel.PHONE, "overdue_reminder",
         "Recordatorio por teléfono", "Reminder by phone",
     ),
     Stage(
-        "ask_reason_call", 2, Channel.CALL, "ask_reason",
+        "ask_reason_call", 2, Channel.PHONE, "ask_reason",
         "Llamar y preguntar el motivo", "Call and ask the reason",
     ),
     Stage(

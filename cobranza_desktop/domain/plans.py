@@ -28,7 +28,6 @@ class Frequency(StrEnum):
     FORTNIGHTLY = "fortnightly"
     MONTHLY = "monthly"
 
-    @property
     def label(self) -> str:
         es, en = {
             Frequency.WEEKLY: ("Semanal", "Weekly"),
@@ -186,7 +185,6 @@ class PlanStatus(StrEnum):
     BROKEN = "broken"
     CANCELLED = "cancelled"
 
-    @property
     def label(self) -> str:
         es, en = {
             PlanStatus.CURRENT: ("Vigente", "Current"),
@@ -245,7 +243,6 @@ class PromiseStatus(StrEnum):
     BROKEN = "broken"
     CANCELLED = "cancelled"
 
-    @property
     def label(self) -> str:
         es, en = {
             PromiseStatus.PENDING: ("Pendiente", "Pending"),

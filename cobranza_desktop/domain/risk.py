@@ -23,7 +23,6 @@ class Rating(StrEnum):
     C = "C"
     D = "D"
 
-    @property
     def label(self) -> str:
         es, en = _LABELS[self]
         return tr(es, en)

@@ -156,7 +156,7 @@ def test_insistent_track_calls_every_two_days() -> None:
     for offset in range(-10, 15):
         day = DUE + timedelta(days=offset)
         for item in agenda(day, [case], logged):
-            assert item.channel == Channel.CALL
+            assert item.channel == Channel.PHONE
             days.append(offset)
             logged.update(item.keys)
     # day 13 is a Sunday: that call waits for Monday
@@ -169,7 +169,7 @@ def test_json_shape() -> None:
         "customer_id": 9,
         "customer": "Zoe",
         "stage": "ask_reason_call",
-        "channel": "call",
+        "channel": "phone",
         "amount_due": "1000.00",
         "days_past_due": 2,
         "reason": item.reason,

@@ -27,15 +27,15 @@ def test_fixed_lists_and_labels_in_both_languages() -> None:
         "contacted", "no_answer", "promise", "dispute", "refused", "paid", "wrong_number"
     }  # fmt: skip
     assert len(NonPaymentReason) == 7
-    assert Outcome.NO_ANSWER.label == "No contestó"
+    assert Outcome.NO_ANSWER.label() == "No contestó"
     set_language("en")
     try:
-        assert Outcome.NO_ANSWER.label == "No answer"
-        assert NonPaymentReason.NO_FUNDS.label == "No funds right now"
-        assert Channel.WHATSAPP.label == "WhatsApp"
+        assert Outcome.NO_ANSWER.label() == "No answer"
+        assert NonPaymentReason.NO_FUNDS.label() == "No funds right now"
+        assert Channel.WHATSAPP.label() == "WhatsApp"
     finally:
         set_language("es")
-    assert NonPaymentReason.NO_FUNDS.label == "Sin fondos por ahora"
+    assert NonPaymentReason.NO_FUNDS.label() == "Sin fondos por ahora"
 
 
 def test_parsers_reject_unknown_values() -> None:

@@ -4,6 +4,9 @@ import pytest
 
 from cobranza_desktop.domain.customer_status import (
     CustomerStatus,
+    allows_credit,
+    is_restricted,
+    on_ladder,
     parse_status,
     validate_transition,
 )
@@ -16,9 +19,10 @@ def test_order_and_properties() -> None:
     assert [s.value for s in S] == [
         "active", "restricted", "suspended", "blocked", "agency", "written_off"
     ]  # fmt: skip
-    assert S.SUSPENDED.allows_credit and not S.BLOCKED.allows_credit
-    assert S.BLOCKED.on_ladder and not S.AGENCY.on_ladder and not S.WRITTEN_OFF.on_ladder
-    assert S.RESTRICTED.is_restricted and S.BLOCKED.is_restricted and not S.AGENCY.is_restricted
+    assert allows_credit(S.SUSPENDED) and not allows_credit(S.BLOCKED)
+    assert on_ladder(S.BLOCKED) and not on_ladder(S.AGENCY) and not on_ladder(S.WRITTEN_OFF)
+    assert is_restricted(S.RESTRICTED) and is_restricted(S.BLOCKED)
+    assert not is_restricted(S.AGENCY) and not is_restricted(S.ACTIVE)
     assert parse_status("blocked") == S.BLOCKED
     with pytest.raises(ValidationError):
         parse_status("gone")

@@ -33,8 +33,8 @@ EXPECTED_DEFAULT = [
 def test_default_ladder_follows_the_seeds() -> None:
     assert [(s.offset_days, s.code) for s in DEFAULT_LADDER.stages] == EXPECTED_DEFAULT
     by_code = {s.code: s for s in DEFAULT_LADDER.stages}
-    assert by_code["phone_reminder"].channel == Channel.CALL
-    assert by_code["ask_reason_call"].channel == Channel.CALL
+    assert by_code["phone_reminder"].channel == Channel.PHONE
+    assert by_code["ask_reason_call"].channel == Channel.PHONE
     assert by_code["penalty_warning"].mentions_penalty
     assert by_code["penalty_notice"].applies_penalty
     assert by_code["penalty_notice"].channel == Channel.LETTER
@@ -72,7 +72,7 @@ def test_insistent_track_calls_a_week_before_and_every_two_days_mentioning_penal
     stages = DEFAULT_LADDER.track_stages(Track.INSISTENT)
     offsets = [s.offset_days for s in stages]
     assert offsets[0] == -7
-    assert stages[0].channel == Channel.CALL and stages[0].mentions_penalty
+    assert stages[0].channel == Channel.PHONE and stages[0].mentions_penalty
     after = [o for o in offsets if 0 < o < 30]
     # every two days at least: no gap longer than two days between calls in the first month
     assert all(b - a <= 2 for a, b in itertools.pairwise(after))
@@ -89,14 +89,14 @@ def test_ladder_round_trips_through_json_dict() -> None:
 
 
 def test_custom_ladder_is_sorted_and_validated() -> None:
-    a = Stage("late", 3, Channel.CALL, "t", "Tarde", "Late")
+    a = Stage("late", 3, Channel.PHONE, "t", "Tarde", "Late")
     b = Stage("early", -2, Channel.EMAIL, "t", "Antes", "Early")
     ladder = Ladder((a, b))
     assert [s.code for s in ladder.stages] == ["early", "late"]
     with pytest.raises(ValidationError):
-        Ladder((a, Stage("late", 4, Channel.CALL, "t", "x", "x")))
+        Ladder((a, Stage("late", 4, Channel.PHONE, "t", "x", "x")))
     with pytest.raises(ValidationError):
-        Ladder((a, Stage("other", 3, Channel.CALL, "t", "x", "x")))
+        Ladder((a, Stage("other", 3, Channel.PHONE, "t", "x", "x")))
     with pytest.raises(ValidationError):
         Ladder(())
     with pytest.raises(ValidationError):
