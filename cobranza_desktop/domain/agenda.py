@@ -30,6 +30,7 @@ from cobranza_desktop.domain.money import ZERO
 
 BROKEN_PROMISE = "broken_promise"
 LIFT_RESTRICTION = "lift_restriction"
+FOLLOW_UP = "follow_up"
 
 INSTALMENT_STAGES: tuple[Stage, ...] = (
     Stage(
@@ -49,6 +50,7 @@ _SPECIAL_LABELS = {
         "Al corriente: levantar la restricción y agradecer",
         "Paid up: lift the restriction and say thank you",
     ),
+    FOLLOW_UP: ("Seguimiento acordado", "Agreed follow-up"),
 }
 
 
@@ -79,6 +81,14 @@ def status_subject(transition_id: int) -> str:
     return f"status:{transition_id}"
 
 
+def broken_plan_subject(plan_id: int) -> str:
+    return f"plan:{plan_id}"
+
+
+def follow_up_subject(contact_id: int) -> str:
+    return f"contact:{contact_id}"
+
+
 @dataclass(frozen=True)
 class LadderInvoice:
     invoice_id: int
@@ -97,9 +107,26 @@ class DueInstalment:
 
 @dataclass(frozen=True)
 class BrokenPromise:
+    """A promise to pay, or a payment plan, that was not kept."""
+
     promise_id: int
     amount: Decimal
     promised_date: date
+    is_plan: bool = False
+
+    @property
+    def subject(self) -> str:
+        if self.is_plan:
+            return broken_plan_subject(self.promise_id)
+        return promise_subject(self.promise_id)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A next action date written in the contact log."""
+
+    contact_id: int
+    day: date
 
 
 @dataclass(frozen=True)
@@ -116,6 +143,7 @@ class CustomerCase:
     pending_promise_date: date | None = None  # a promise not yet due pauses the ladder
     status_transition_id: int | None = None  # the change that set the current status
     contact_days: tuple[date, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -275,8 +303,7 @@ def _broken_promise_item(
     case: CustomerCase, day: date, logged: Collection[ActionKey]
 ) -> AgendaItem | None:
     pending = [
-        (p, ActionKey(case.customer_id, BROKEN_PROMISE, promise_subject(p.promise_id)))
-        for p in case.broken_promises
+        (p, ActionKey(case.customer_id, BROKEN_PROMISE, p.subject)) for p in case.broken_promises
     ]
     pending = [(p, k) for p, k in pending if k not in logged]
     if not pending:
@@ -295,9 +322,17 @@ def _broken_promise_item(
         template=BROKEN_PROMISE,
         amount_due=owed if owed > 0 else latest.amount,
         days_past_due=days,
-        reason=tr(
-            f"Prometió pagar {latest.amount} el {latest.promised_date.isoformat()} y no pagó",
-            f"Promised to pay {latest.amount} on {latest.promised_date.isoformat()} and did not",
+        reason=(
+            tr(
+                f"Incumplió el convenio (pago del {latest.promised_date.isoformat()})",
+                f"Broke the payment plan (instalment of {latest.promised_date.isoformat()})",
+            )
+            if latest.is_plan
+            else tr(
+                f"Prometió pagar {latest.amount} el {latest.promised_date.isoformat()} y no pagó",
+                f"Promised to pay {latest.amount} on {latest.promised_date.isoformat()} "
+                "and did not",
+            )
         ),
         keys=tuple(sorted(k for _, k in pending)),
         broken_promise=True,
@@ -347,6 +382,34 @@ def item_for_case(
         item = _instalment_item(case, day, logged)
     if item is None:
         item = _lift_item(case, day, logged)
+    follow = [
+        ActionKey(case.customer_id, FOLLOW_UP, follow_up_subject(f.contact_id))
+        for f in case.follow_ups
+        if f.day <= day
+    ]
+    follow = [k for k in follow if k not in logged]
+    if follow and item is not None:
+        # The contact made today also serves the follow-ups that fell due.
+        return replace(item, keys=tuple(sorted((*item.keys, *follow))))
+    if follow:
+        es, en = _SPECIAL_LABELS[FOLLOW_UP]
+        latest = max(f.day for f in case.follow_ups if f.day <= day)
+        owed = sum((i.outstanding for i in case.invoices), ZERO)
+        return AgendaItem(
+            customer_id=case.customer_id,
+            customer=case.name,
+            stage=FOLLOW_UP,
+            stage_label=tr(es, en),
+            channel=Channel.PHONE,
+            template=FOLLOW_UP,
+            amount_due=owed,
+            days_past_due=(day - latest).days,
+            reason=tr(
+                f"Seguimiento acordado para el {latest.isoformat()}",
+                f"Follow-up agreed for {latest.isoformat()}",
+            ),
+            keys=tuple(sorted(follow)),
+        )
     return item
 
 

@@ -8,12 +8,14 @@ from hypothesis import strategies as st
 
 from cobranza_desktop.domain.agenda import (
     BROKEN_PROMISE,
+    FOLLOW_UP,
     LIFT_RESTRICTION,
     ActionKey,
     AgendaItem,
     BrokenPromise,
     CustomerCase,
     DueInstalment,
+    FollowUp,
     LadderInvoice,
     compute_agenda,
     invoice_subject,
@@ -224,3 +226,25 @@ def test_daily_runs_never_repeat_and_respect_the_cap(
             assert d.weekday() != 6
             assert sum(1 for x in days if x == d) <= policy.max_per_day
             assert sum(1 for x in days if d - timedelta(days=6) <= x <= d) <= policy.max_per_week
+
+
+def test_broken_plan_is_followed_up_first_and_once() -> None:
+    broken = BrokenPromise(3, Decimal("250.00"), DUE, is_plan=True)
+    case = CustomerCase(1, "Ana", broken_promises=(broken,))
+    (item,) = agenda(DUE + timedelta(days=8), [case])
+    assert item.stage == BROKEN_PROMISE and item.keys[0].subject == "plan:3"
+    assert "convenio" in item.reason
+    assert agenda(DUE + timedelta(days=9), [case], set(item.keys)) == []
+
+
+def test_follow_up_dates_join_the_day_action_or_stand_alone() -> None:
+    case = CustomerCase(1, "Ana", follow_ups=(FollowUp(40, DUE + timedelta(days=3)),))
+    assert agenda(DUE + timedelta(days=2), [case]) == []
+    (alone,) = agenda(DUE + timedelta(days=3), [case])
+    assert alone.stage == FOLLOW_UP and alone.channel == Channel.PHONE
+    with_ladder = CustomerCase(
+        1, "Ana", invoices=(inv(10),), follow_ups=(FollowUp(40, DUE + timedelta(days=1)),)
+    )
+    (item,) = agenda(DUE + timedelta(days=1), [with_ladder])
+    assert item.stage == "phone_reminder"
+    assert {k.stage for k in item.keys} == {"phone_reminder", FOLLOW_UP}
