@@ -216,11 +216,13 @@ class ContactService:
             rows = session.scalars(
                 query.order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
             )
-            promises = dict(
-                session.execute(
+            rows = rows.all()
+            promises = {
+                contact_id: promise_id
+                for contact_id, promise_id in session.execute(
                     select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
-                ).tuples()
-            )
+                )
+            }
             return [contact_view(r, promises.get(r.id)) for r in rows]
 
     def void(self, contact_id: int, reason: str) -> ContactView:

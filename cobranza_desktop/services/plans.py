@@ -385,7 +385,7 @@ class PlanService:
                     .join(Invoice, Invoice.id == PlanInvoice.invoice_id)
                     .where(PlanInvoice.plan_id == plan.id)
                     .order_by(Invoice.due_date, Invoice.id)
-                ).tuples()
+                )
             ]
             header = BusinessHeader(
                 profile.name, profile.rfc, profile.address, profile.phone, profile.email
