@@ -215,8 +215,7 @@ class ContactService:
                 query = query.where(ContactLog.voided_at.is_(None))
             rows = session.scalars(
                 query.order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
-            )
-            rows = rows.all()
+            ).all()
             promises = {
                 contact_id: promise_id
                 for contact_id, promise_id in session.execute(

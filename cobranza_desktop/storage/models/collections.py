@@ -188,7 +188,5 @@ class NextPaymentDiscount(Base):
     reason: Mapped[str] = mapped_column(Text)
     granted_on: Mapped[date]
     # The payment of method "discount" that applied it (None while pending).
-    settled_payment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("payments.id"), nullable=True
-    )
+    settled_payment_id: Mapped[int | None] = mapped_column(ForeignKey("payments.id"), nullable=True)
     created_at: Mapped[datetime]
