@@ -35,6 +35,7 @@ from enum import StrEnum
 from typing import Any
 
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import (
     ZERO,
@@ -555,15 +556,27 @@ class PenaltyBreakdown:
     def describe(self) -> str:
         """A one-line explanation, in the current language, for documents and tables."""
         if self.kind is ChargeKind.FEE:
+            parts = []
+            if self.fixed_fee:
+                parts.append(format_money(self.fixed_fee))
+            if self.percent_fee:
+                parts.append(
+                    tr(
+                        f"{format_percent(self.percent_fee)} de {format_money(self.base)}",
+                        f"{format_percent(self.percent_fee)} of {format_money(self.base)}",
+                    )
+                )
             return tr(
-                f"Cargo por atraso: {self.fixed_fee} fijo + {self.percent_fee} % de {self.base}",
-                f"Late fee: {self.fixed_fee} fixed + {self.percent_fee}% of {self.base}",
+                f"Cargo por atraso al {format_date(self.period_end)}: {' + '.join(parts)}",
+                f"Late fee on {format_date(self.period_end)}: {' + '.join(parts)}",
             )
+        rate = format_percent(self.annual_rate_percent)
+        start, end = format_date(self.period_start), format_date(self.period_end)
         return tr(
-            f"Interés moratorio {self.annual_rate_percent} % anual, {self.days} días, "
-            f"base {self.day_basis}, del {self.period_start} al {self.period_end}",
-            f"Late interest {self.annual_rate_percent}% a year, {self.days} days, "
-            f"basis {self.day_basis}, from {self.period_start} to {self.period_end}",
+            f"Interés moratorio {rate} anual del {start} al {end} "
+            f"({self.days} días, base {self.day_basis})",
+            f"Late interest {rate} a year from {start} to {end} "
+            f"({self.days} days, basis {self.day_basis})",
         )
 
 
