@@ -84,10 +84,10 @@ def test_a_book_from_a_newer_program_is_refused(book_path: Path) -> None:
 
 def test_an_older_schema_is_backed_up_before_migrating(book_path: Path, tmp_path: Path) -> None:
     open_book(book_path).close()
-    with sqlite3.connect(book_path) as connection:  # pretend the book is one revision behind
-        connection.execute("UPDATE alembic_version SET version_num = '0001_foundation'")
-    # Simulate a pending migration by rewinding to "no revision" with data kept:
-    # the program must back the file up before touching it.
+    # The book is at the newest migration; the program is made to believe a newer one exists.
+    # (Rewinding alembic_version to an older revision would re-run later migrations on
+    # tables that already exist, once there is more than one migration.)
+    # The program must back the file up before touching it.
     from cobranza_desktop.storage import database
 
     calls: list[str] = []
@@ -105,8 +105,8 @@ def test_an_older_schema_is_backed_up_before_migrating(book_path: Path, tmp_path
     finally:
         database.SCHEMA_HEAD = original_head
         database.pre_migration_backup = original  # type: ignore[assignment]
-    assert calls == ["0001_foundation"]
-    assert list(backup_dir_for(book_path).glob("pre-migration-0001_foundation-*.sqlite"))
+    assert calls == [SCHEMA_HEAD]
+    assert list(backup_dir_for(book_path).glob(f"pre-migration-{SCHEMA_HEAD}-*.sqlite"))
 
 
 def test_backup_is_a_readable_copy(book_path: Path, tmp_path: Path) -> None:
