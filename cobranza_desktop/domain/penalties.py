@@ -728,3 +728,64 @@ def instalment_preview(
         without_penalties=tuple(split_evenly(balance, months)),
         with_penalties=tuple(split_evenly(balance + extra, months)),
     )
+
+
+def describe_policy(policy: PenaltyPolicy) -> str:
+    """The terms in one paragraph, in the current language, for the customer file and notices."""
+    if not policy.is_active:
+        return tr("Sin penalizaciones por pago tardío.", "No late-payment penalties.")
+    parts: list[str] = []
+    if policy.grace_days:
+        parts.append(tr(f"{policy.grace_days} días de gracia", f"{policy.grace_days} grace days"))
+    if policy.has_fees:
+        amounts = []
+        if policy.fixed_fee:
+            amounts.append(format_money(policy.fixed_fee))
+        if policy.percent_fee:
+            amounts.append(
+                tr(
+                    f"{format_percent(policy.percent_fee)} del saldo vencido",
+                    f"{format_percent(policy.percent_fee)} of the overdue balance",
+                )
+            )
+        when = (
+            tr("una vez por factura", "once per invoice")
+            if policy.fee_mode is FeeMode.PER_INVOICE
+            else tr(
+                f"en cada etapa ({', '.join(str(d) for d in policy.stage_days)} días de atraso)",
+                f"at each stage ({', '.join(str(d) for d in policy.stage_days)} days past due)",
+            )
+        )
+        parts.append(
+            tr(
+                f"cargo por atraso de {' + '.join(amounts)}, {when}",
+                f"late fee of {' + '.join(amounts)}, {when}",
+            )
+        )
+    if policy.has_interest:
+        rate = format_percent(policy.annual_rate_percent)
+        legal = (
+            tr(
+                " (tasa legal, art. 362 del Código de Comercio)",
+                " (legal rate, Commercial Code art. 362)",
+            )
+            if policy.preset is PenaltyPreset.LEGAL
+            else ""
+        )
+        parts.append(
+            tr(
+                f"interés moratorio de {rate} anual{legal}, base {policy.day_basis} días, "
+                "sobre el saldo pendiente",
+                f"late interest of {rate} a year{legal}, {policy.day_basis}-day basis, "
+                "on the outstanding balance",
+            )
+        )
+        if policy.cap_percent is not None:
+            parts.append(
+                tr(
+                    f"con tope de {format_percent(policy.cap_percent)} del capital",
+                    f"capped at {format_percent(policy.cap_percent)} of the principal",
+                )
+            )
+    text = "; ".join(parts)
+    return text[0].upper() + text[1:] + "."

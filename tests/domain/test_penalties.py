@@ -389,3 +389,18 @@ def test_instalment_preview_rejects_bad_months() -> None:
     with pytest.raises(ValidationError) as info:
         instalment_preview(D("100.00"), 0, D("0"))
     assert info.value.field == "months"
+
+
+def test_describe_policy() -> None:
+    from cobranza_desktop.domain.i18n import set_language
+    from cobranza_desktop.domain.penalties import describe_policy
+
+    set_language("es")
+    assert describe_policy(PenaltyPolicy.none()) == "Sin penalizaciones por pago tardío."
+    assert describe_policy(PenaltyPolicy.legal()) == (
+        "Interés moratorio de 6% anual (tasa legal, art. 362 del Código de Comercio), "
+        "base 365 días, sobre el saldo pendiente."
+    )
+    text = describe_policy(FEE_POLICY.with_changes(cap_percent=D("25")))
+    assert text.startswith("3 días de gracia; cargo por atraso de $150.00 + 2% del saldo vencido")
+    assert text.endswith("con tope de 25% del capital.")

@@ -211,3 +211,42 @@ def test_apply_dialog_empty_state_and_earlier_date(
     dialog.as_of.setDate(QDate(2026, 2, 1))
     assert dialog.selected_total() == D("6.00")
     assert dialog.as_of.maximumDate() == QDate(2026, 2, 13)
+
+
+def test_customer_panel_shows_terms_accrued_and_waives(
+    qtbot: QtBot, book: Book, clock: FixedClock
+) -> None:
+    from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+
+    service = PenaltyService(book, clock)
+    service.set_business_policy(PenaltyPolicy.legal())
+    ana = _customer_with_invoice(book, clock, "Ana", "36500.00")
+    reasons: list[str | None] = ["", "Acuerdo de pago"]
+    panel = CustomerPenaltiesPanel(
+        service, ana, reason_prompt=lambda _parent, _charge: reasons.pop(0)
+    )
+    qtbot.addWidget(panel)
+    panel.resize(820, 300)
+    panel.show()
+    assert "6% anual" in panel.terms.text() and "política del negocio" in panel.terms.text()
+    # Nothing charged yet: 13 days × 6.00 = 78.00 accrued and pending.
+    assert "Penalizaciones a la fecha: $78.00" in panel.figures.text()
+    assert panel.empty.isVisible() and not panel.table.isVisible()
+
+    service.apply()
+    panel.refresh()
+    assert panel.model.rowCount() == 1
+    assert not panel.waive_button.isEnabled()
+    panel.table.selectRow(0)
+    assert panel.waive_button.isEnabled()
+    _shot(panel, "customer_penalties.png")
+
+    # An empty reason is refused with a message; nothing changes.
+    panel.waive_selected()
+    assert "motivo" in panel.message.text()
+    assert not service.charges()[0].waived
+    with qtbot.waitSignal(panel.changed):
+        panel.waive_selected()
+    assert service.charges()[0].waive_reason == "Acuerdo de pago"
+    assert "condonadas $78.00" in panel.figures.text()
+    assert "Condonado: Acuerdo de pago" in panel.model.data(panel.model.index(0, 6))
