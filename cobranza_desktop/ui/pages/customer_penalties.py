@@ -231,5 +231,9 @@ class CustomerPenaltiesPanel(QWidget):
         from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
 
         dialog = ApplyPenaltiesDialog(self._penalties, customer_id=self._customer_id, parent=self)
-        dialog.applied.connect(lambda _result: (self.refresh(), self.changed.emit()))
+        dialog.applied.connect(self._after_apply)
         dialog.exec()
+
+    def _after_apply(self, _result: object) -> None:
+        self.refresh()
+        self.changed.emit()
