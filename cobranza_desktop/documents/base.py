@@ -119,8 +119,8 @@ def styles() -> dict[str, ParagraphStyle]:
             fontSize=10.5,
             leading=14,
             textColor=ACCENT,
-            spaceBefore=8,
-            spaceAfter=4,
+            spaceBefore=6,
+            spaceAfter=3,
         ),
         "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
         "cell_r": ParagraphStyle(
@@ -374,7 +374,7 @@ class DocumentRenderer:
     # -- building -------------------------------------------------------------------
     def story(self) -> list[Flowable]:
         """The whole document: marker, header, then the body."""
-        return [_GroupStart(self.running_title()), self._header(), Spacer(1, 5 * mm), *self.body()]
+        return [_GroupStart(self.running_title()), self._header(), Spacer(1, 4 * mm), *self.body()]
 
     def _header(self) -> Table:
         b = self.business

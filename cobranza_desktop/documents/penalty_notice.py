@@ -46,7 +46,7 @@ class PenaltyNoticeRenderer(DocumentRenderer):
         self.data = data
 
     def title(self) -> str:
-        return tr("Aviso de penalización", "Late payment penalty notice")
+        return tr("Aviso de penalización", "Penalty notice")
 
     def running_title(self) -> str:
         return f"{self.title()} · {self.data.customer.name}"
@@ -216,7 +216,7 @@ class PenaltyNoticeRenderer(DocumentRenderer):
         bank = bank_text(d.business, inline=True)
         if bank:
             story.append(para(bank))
-        story.append(Spacer(1, 2 * mm))
+        story.append(Spacer(1, 1.5 * mm))
         story.append(
             para(
                 tr(
@@ -226,7 +226,7 @@ class PenaltyNoticeRenderer(DocumentRenderer):
                 + contact_text(d.contact, d.business)
             )
         )
-        story.append(Spacer(1, 3 * mm))
+        story.append(Spacer(1, 1.5 * mm))
         story.append(
             para(
                 esc(
