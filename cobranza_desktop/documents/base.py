@@ -16,7 +16,6 @@ from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
 from typing import Any
-from xml.sax.saxutils import escape as _xml_escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -40,7 +39,8 @@ from reportlab.platypus import (
 )
 
 from cobranza_desktop.documents.data import BusinessInfo, ContactInfo, CustomerInfo
-from cobranza_desktop.documents.tables import ChunkedTable
+from cobranza_desktop.documents.markup import TextLine, WrapOnceParagraph, clean, esc
+from cobranza_desktop.documents.tables import PAD_H, ChunkedTable, fit_cell
 from cobranza_desktop.domain.formatting import format_date, format_long_date, format_money
 from cobranza_desktop.domain.i18n import locale_for, tr
 
@@ -56,27 +56,22 @@ MUTED = colors.HexColor("#5B6675")
 LIGHT = colors.HexColor("#E8EDF3")
 WARN = colors.HexColor("#8A1C1C")
 
-_CONTROL = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
-
-
-def esc(text: str | None) -> str:
-    """User text made safe for a Paragraph: no markup gets through, newlines break lines."""
-    if not text:
-        return ""
-    cleaned = text.replace("\r\n", "\n").replace("\r", "\n").translate(_CONTROL)
-    return _xml_escape(cleaned).replace("\t", " ").replace("\n", "<br/>")
+# Babel formatting is pure but not cheap; documents repeat the same amounts and dates.
+_money = lru_cache(maxsize=8192)(format_money)
+_short_date = lru_cache(maxsize=4096)(format_date)
+_long_date = lru_cache(maxsize=1024)(format_long_date)
 
 
 def money(amount: Decimal, currency: str = "MXN") -> str:
-    return format_money(amount, currency, locale_for())
+    return _money(amount, currency, locale_for())
 
 
 def short_date(value: date) -> str:
-    return format_date(value, locale_for())
+    return _short_date(value, locale_for())
 
 
 def long_date(value: date) -> str:
-    return format_long_date(value, locale_for())
+    return _long_date(value, locale_for())
 
 
 @lru_cache(maxsize=1)
@@ -143,8 +138,12 @@ def styles() -> dict[str, ParagraphStyle]:
             textColor=colors.white,
             alignment=TA_RIGHT,
         ),
-        "total_label": ParagraphStyle(
-            "total_label", parent=body, fontName="Helvetica-Bold", alignment=TA_RIGHT
+        "bold": ParagraphStyle("bold", parent=body, fontName="Helvetica-Bold"),
+        "kv": ParagraphStyle("kv", parent=body, leading=12),
+        "kv_r": ParagraphStyle("kv_r", parent=body, leading=12, alignment=TA_RIGHT),
+        "kv_b": ParagraphStyle("kv_b", parent=body, leading=12, fontName="Helvetica-Bold"),
+        "kv_rb": ParagraphStyle(
+            "kv_rb", parent=body, leading=12, fontName="Helvetica-Bold", alignment=TA_RIGHT
         ),
         "notice": ParagraphStyle(
             "notice",
@@ -163,12 +162,12 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def para(text: str, style: str = "body") -> Paragraph:
     """A Paragraph of markup built by the renderer (user parts already escaped)."""
-    return Paragraph(text, styles()[style])
+    return WrapOnceParagraph(text, styles()[style])
 
 
-def text(value: str | None, style: str = "body") -> Paragraph:
-    """A Paragraph of user text, escaped."""
-    return Paragraph(esc(value), styles()[style])
+def text(value: str | None, style: str = "body") -> Flowable:
+    """Plain (user) text: drawn as one line when it fits, else an escaped Paragraph."""
+    return TextLine(value or "", styles()[style])
 
 
 def data_table(
@@ -181,7 +180,8 @@ def data_table(
 ) -> ChunkedTable:
     """A striped table that fills the content width; ``None`` widths share what is left.
 
-    Text cells should be Paragraphs (so they wrap); amounts and dates may be plain strings.
+    Cells are plain user text (never markup): text that does not fit its column
+    wraps, escaped, in a Paragraph.
     """
     right_cols = set(right)
     fixed = sum(w * mm for w in widths_mm if w is not None)
@@ -189,29 +189,42 @@ def data_table(
     share = (CONTENT_WIDTH - fixed) / len(flexible) if flexible else 0
     col_widths = [w * mm if w is not None else share for w in widths_mm]
     align = ["RIGHT" if i in right_cols else "LEFT" for i in range(len(widths_mm))]
-    head = [para(esc(h), "th_r" if i in right_cols else "th") for i, h in enumerate(header)]
-    return ChunkedTable(head, rows, col_widths, align, bold_rows=bold_rows)
+    return ChunkedTable(list(header), rows, col_widths, align, bold_rows=bold_rows)
 
 
 def key_values(
-    pairs: Sequence[tuple[str, str]], widths: tuple[float, float], *, bold_last: bool = False
+    pairs: Sequence[tuple[str, str]],
+    widths: tuple[float, float],
+    *,
+    bold_last: bool = False,
+    bold_first: bool = False,
 ) -> Table:
-    """Label/value rows, values right-aligned (totals, reference boxes). Values are markup."""
+    """Label/value rows of plain text, values right-aligned (totals, reference boxes)."""
     s = styles()
-    data = [[Paragraph(esc(k), s["body"]), Paragraph(v, s["body_r"])] for k, v in pairs]
+    data = []
+    for index, (key, value) in enumerate(pairs):
+        bold = (bold_last and index == len(pairs) - 1) or (bold_first and index == 0)
+        data.append(
+            [
+                fit_cell(key, widths[0], style=s["kv_b" if bold else "kv"]),
+                fit_cell(value, widths[1], style=s["kv_rb" if bold else "kv_r"]),
+            ]
+        )
     table = Table(data, colWidths=list(widths))
     commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9.5, 12),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_H),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
         ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    if bold_first and data:
+        commands.append(("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9.5, 12))
     if bold_last and data:
-        last = data[-1]
-        last[0] = Paragraph(f"<b>{esc(pairs[-1][0])}</b>", s["body"])
-        last[1] = Paragraph(f"<b>{pairs[-1][1]}</b>", s["body_r"])
         commands += [
+            ("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 9.5, 12),
             ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
             ("BACKGROUND", (0, -1), (-1, -1), LIGHT),
         ]
@@ -221,21 +234,20 @@ def key_values(
 
 def party_block(label: str, customer: CustomerInfo) -> Table:
     """The addressee box: name, RFC, address and contact, all escaped."""
-    lines = [f"<b>{esc(customer.name)}</b>"]
+    lines: list[Flowable] = [text(customer.name, "bold")]
     ids = []
     if customer.code:
-        ids.append(f"{esc(tr('Cliente', 'Customer'))} {esc(customer.code)}")
+        ids.append(f"{tr('Cliente', 'Customer')} {customer.code}")
     if customer.rfc:
-        ids.append(f"RFC: {esc(customer.rfc)}")
+        ids.append(f"RFC: {customer.rfc}")
     if ids:
-        lines.append(" · ".join(ids))
-    if customer.address:
-        lines.append(esc(customer.address))
-    contact = " · ".join(esc(x) for x in (customer.phone, customer.email) if x)
+        lines.append(text(" · ".join(ids)))
+    lines += [text(line) for line in clean(customer.address).split("\n") if line.strip()]
+    contact = " · ".join(x for x in (customer.phone, customer.email) if x)
     if contact:
-        lines.append(contact)
+        lines.append(text(contact))
     table = Table(
-        [[para(esc(label.upper()), "label")], [para("<br/>".join(lines))]],
+        [[text(label.upper(), "label")], [lines]],
         colWidths=[CONTENT_WIDTH],
     )
     table.setStyle(
@@ -365,7 +377,7 @@ class DocumentRenderer:
         return self.title()
 
     def reference(self) -> list[tuple[str, str]]:
-        """Label/value pairs under the title (number, dates). Values are markup."""
+        """Label/value pairs under the title (number, dates), plain text; the first is bold."""
         return []
 
     def body(self) -> list[Flowable]:
@@ -378,23 +390,19 @@ class DocumentRenderer:
 
     def _header(self) -> Table:
         b = self.business
-        lines = [para(esc(b.name), "biz_name")]
-        details = []
+        lines = [text(b.name, "biz_name")]
         if b.rfc:
-            details.append(f"RFC: {esc(b.rfc)}")
-        if b.address:
-            details.append(esc(b.address))
-        contact = " · ".join(esc(x) for x in (b.phone, b.email, b.website) if x)
+            lines.append(text(f"RFC: {b.rfc}", "small"))
+        lines += [text(line, "small") for line in clean(b.address).split("\n") if line.strip()]
+        contact = " · ".join(x for x in (b.phone, b.email, b.website) if x)
         if contact:
-            details.append(contact)
-        if details:
-            lines.append(para("<br/>".join(details), "small"))
+            lines.append(text(contact, "small"))
         ref_width = 66 * mm
-        right: list[Flowable] = [para(esc(self.title()), "title")]
+        right: list[Flowable] = [text(self.title(), "title")]
         pairs = self.reference()
         if pairs:
             right.append(Spacer(1, 2))
-            right.append(key_values(pairs, (26 * mm, ref_width - 26 * mm)))
+            right.append(key_values(pairs, (26 * mm, ref_width - 26 * mm), bold_first=True))
         cells: list[Any] = []
         widths: list[float] = []
         if self._logo is not None:

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from reportlab.platypus import Flowable
 
-from cobranza_desktop.documents.base import data_table, money, short_date, text
+from cobranza_desktop.documents.base import data_table, money, short_date
 from cobranza_desktop.documents.data import OverdueInvoiceData
 from cobranza_desktop.domain.i18n import tr
 
@@ -16,7 +16,7 @@ def overdue_table(items: Sequence[OverdueInvoiceData], currency: str, total: Dec
     """Overdue invoices with their days late, and the total still owed."""
     rows: list[list[object]] = [
         [
-            text(item.number, "cell"),
+            item.number,
             short_date(item.issue_date),
             short_date(item.due_date),
             str(item.days_late),

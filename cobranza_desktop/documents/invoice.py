@@ -47,7 +47,7 @@ class InvoiceRenderer(DocumentRenderer):
     def reference(self) -> list[tuple[str, str]]:
         d = self.data
         return [
-            (tr("Número", "Number"), f"<b>{esc(d.number)}</b>"),
+            (tr("Número", "Number"), d.number),
             (tr("Fecha", "Date"), short_date(d.issue_date)),
             (tr("Vencimiento", "Due date"), short_date(d.due_date)),
         ]
@@ -57,7 +57,7 @@ class InvoiceRenderer(DocumentRenderer):
         story: list[Flowable] = []
         if d.voided:
             story += [
-                para(esc(tr("DOCUMENTO CANCELADO", "VOIDED DOCUMENT")), "notice"),
+                text(tr("DOCUMENTO CANCELADO", "VOIDED DOCUMENT"), "notice"),
                 Spacer(1, 3 * mm),
             ]
         story += [party_block(tr("Facturar a", "Bill to"), d.customer), Spacer(1, 5 * mm)]
@@ -75,8 +75,8 @@ class InvoiceRenderer(DocumentRenderer):
         rows = [
             [
                 _quantity(line.quantity),
-                text(line.unit, "cell"),
-                text(line.description, "cell"),
+                line.unit,
+                line.description,
                 money(line.unit_price, d.currency),
                 money(line.amount, d.currency),
             ]
@@ -112,8 +112,8 @@ class InvoiceRenderer(DocumentRenderer):
         else:
             right = [totals]
         words = [
-            para(esc(tr("IMPORTE CON LETRA", "AMOUNT IN WORDS")), "label"),
-            para(esc(amount_in_words(d.total, d.currency)), "body"),
+            text(tr("IMPORTE CON LETRA", "AMOUNT IN WORDS"), "label"),
+            text(amount_in_words(d.total, d.currency), "body"),
         ]
         table = Table([[words, right]], colWidths=[CONTENT_WIDTH - 70 * mm, 70 * mm])
         table.setStyle(
@@ -133,17 +133,17 @@ class InvoiceRenderer(DocumentRenderer):
         story: list[Flowable] = []
         if d.payment_terms:
             story += [
-                para(esc(tr("Condiciones de pago", "Payment terms")), "h2"),
+                text(tr("Condiciones de pago", "Payment terms"), "h2"),
                 text(d.payment_terms),
             ]
         bank = bank_text(d.business)
         if bank:
             story += [
-                para(esc(tr("Datos para transferencia", "Bank transfer details")), "h2"),
+                text(tr("Datos para transferencia", "Bank transfer details"), "h2"),
                 para(bank),
             ]
         if d.notes:
-            story += [para(esc(tr("Notas", "Notes")), "h2"), text(d.notes)]
+            story += [text(tr("Notas", "Notes"), "h2"), text(d.notes)]
         if d.cfdi_uuid:
             story += [
                 Spacer(1, 4 * mm),

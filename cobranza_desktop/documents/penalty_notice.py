@@ -55,7 +55,7 @@ class PenaltyNoticeRenderer(DocumentRenderer):
         d = self.data
         pairs = []
         if d.reference:
-            pairs.append((tr("Referencia", "Reference"), f"<b>{esc(d.reference)}</b>"))
+            pairs.append((tr("Referencia", "Reference"), d.reference))
         pairs.append((tr("Fecha", "Date"), short_date(d.notice_date)))
         return pairs
 
@@ -81,9 +81,9 @@ class PenaltyNoticeRenderer(DocumentRenderer):
                 )
             )
         )
-        story += [para(esc(tr("Facturas vencidas", "Overdue invoices")), "h2")]
+        story += [text(tr("Facturas vencidas", "Overdue invoices"), "h2")]
         story.append(overdue_table(d.overdue, c, d.debt))
-        story += [para(esc(tr("Detalle de la penalización", "Penalty detail")), "h2")]
+        story += [text(tr("Detalle de la penalización", "Penalty detail"), "h2")]
         story.append(self._penalties())
         story += [Spacer(1, 3 * mm), self._summary()]
         if d.instalments:
@@ -104,14 +104,14 @@ class PenaltyNoticeRenderer(DocumentRenderer):
         d = self.data
         c = d.currency
         if not d.penalties:
-            return para(esc(tr("Sin penalización calculada.", "No penalty computed.")), "small")
+            return text(tr("Sin penalización calculada.", "No penalty computed."), "small")
         loc = locale_for()
         rows: list[list[object]] = [
             [
-                text(p.concept, "cell"),
+                p.concept,
                 money(p.base, c),
                 money(p.fee, c),
-                text(f"{format_percent(p.rate_percent, loc)} {_period(p.rate_period)}", "cell_r"),
+                f"{format_percent(p.rate_percent, loc)} {_period(p.rate_period)}",
                 str(p.days),
                 str(p.day_basis),
                 money(p.interest, c),
@@ -196,8 +196,8 @@ class PenaltyNoticeRenderer(DocumentRenderer):
                 tr(f"{o.months} meses", f"{o.months} months")
                 if o.months != 1
                 else tr("1 mes", "1 month"),
-                text(instalments_text(o.without_penalty, d.currency), "cell_r"),
-                text(instalments_text(o.with_penalty, d.currency), "cell_r"),
+                instalments_text(o.without_penalty, d.currency),
+                instalments_text(o.with_penalty, d.currency),
             ]
             for o in d.instalments
         ]
@@ -210,7 +210,7 @@ class PenaltyNoticeRenderer(DocumentRenderer):
 
     def _how_to_pay(self) -> list[Flowable]:
         d = self.data
-        story: list[Flowable] = [para(esc(tr("Cómo pagar", "How to pay")), "h2")]
+        story: list[Flowable] = [text(tr("Cómo pagar", "How to pay"), "h2")]
         if d.how_to_pay:
             story.append(text(d.how_to_pay))
         bank = bank_text(d.business, inline=True)

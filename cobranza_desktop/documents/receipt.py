@@ -40,7 +40,7 @@ class ReceiptRenderer(DocumentRenderer):
     def reference(self) -> list[tuple[str, str]]:
         d = self.data
         return [
-            (tr("Número", "Number"), f"<b>{esc(d.number)}</b>"),
+            (tr("Número", "Number"), d.number),
             (tr("Fecha", "Date"), short_date(d.payment_date)),
         ]
 
@@ -74,9 +74,9 @@ class ReceiptRenderer(DocumentRenderer):
         )
         story += [box, Spacer(1, 4 * mm)]
         if d.allocations:
-            story.append(para(esc(tr("Aplicación del pago", "How the payment was applied")), "h2"))
+            story.append(text(tr("Aplicación del pago", "How the payment was applied"), "h2"))
             rows = [
-                [text(a.invoice_number, "cell"), money(a.applied, c), money(a.balance_after, c)]
+                [a.invoice_number, money(a.applied, c), money(a.balance_after, c)]
                 for a in d.allocations
             ]
             header = [
@@ -103,7 +103,7 @@ class ReceiptRenderer(DocumentRenderer):
         )
         story.append(summary)
         if d.notes:
-            story += [para(esc(tr("Notas", "Notes")), "h2"), text(d.notes)]
+            story += [text(tr("Notas", "Notes"), "h2"), text(d.notes)]
         story += [
             Spacer(1, 6 * mm),
             para(f"<b>{esc(tr('¡Gracias por su pago!', 'Thank you for your payment!'))}</b>", "h2"),

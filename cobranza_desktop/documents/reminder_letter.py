@@ -137,7 +137,7 @@ class ReminderLetterRenderer(DocumentRenderer):
         amount = money(d.total_due, d.currency)
         when = esc(long_date(d.pay_by)) if d.pay_by else None
         story: list[Flowable] = [
-            para(esc(long_date(d.letter_date)), "body_r"),
+            text(long_date(d.letter_date), "body_r"),
             Spacer(1, 2 * mm),
             party_block(tr("Para", "To"), d.customer),
             Spacer(1, 5 * mm),
@@ -145,7 +145,7 @@ class ReminderLetterRenderer(DocumentRenderer):
             Spacer(1, 3 * mm),
             para(tr(f"Estimado(a) {esc(d.customer.name)}:", f"Dear {esc(d.customer.name)}:")),
             Spacer(1, 2 * mm),
-            para(esc(_opening(d.tone))),
+            text(_opening(d.tone)),
             Spacer(1, 3 * mm),
         ]
         if d.overdue:
@@ -160,7 +160,7 @@ class ReminderLetterRenderer(DocumentRenderer):
         if bank:
             pay.append(para(bank))
         if pay:
-            story += [para(esc(tr("Cómo pagar", "How to pay")), "h2"), *pay, Spacer(1, 3 * mm)]
+            story += [text(tr("Cómo pagar", "How to pay"), "h2"), *pay, Spacer(1, 3 * mm)]
         story.append(
             para(
                 tr("Para cualquier duda, comuníquese con: ", "For any question, please contact: ")
@@ -181,9 +181,9 @@ class ReminderLetterRenderer(DocumentRenderer):
         )
         story.append(Spacer(1, 4 * mm))
         signature = [
-            para(esc(_closing(d.tone))),
+            text(_closing(d.tone)),
             Spacer(1, 3 * mm),
-            para(esc(tr("Atentamente,", "Sincerely,"))),
+            text(tr("Atentamente,", "Sincerely,")),
             Spacer(1, 12 * mm),
         ]
         if d.signer_name:

@@ -17,7 +17,6 @@ from cobranza_desktop.documents.base import (
     bank_text,
     contact_text,
     data_table,
-    esc,
     key_values,
     money,
     para,
@@ -64,16 +63,16 @@ class StatementRenderer(DocumentRenderer):
             Spacer(1, 4 * mm),
         ]
         story.append(self._summary())
-        story.append(para(esc(tr("Movimientos", "Transactions")), "h2"))
+        story.append(text(tr("Movimientos", "Transactions"), "h2"))
         story.append(self._movements())
         if d.aging:
             story.append(
                 KeepTogether(
-                    [para(esc(tr("Antigüedad de saldos", "Aging summary")), "h2"), self._aging()]
+                    [text(tr("Antigüedad de saldos", "Aging summary"), "h2"), self._aging()]
                 )
             )
         pay = bank_text(d.business)
-        tail: list[Flowable] = [para(esc(tr("Cómo pagar", "How to pay")), "h2")]
+        tail: list[Flowable] = [text(tr("Cómo pagar", "How to pay"), "h2")]
         if d.how_to_pay:
             tail.append(text(d.how_to_pay))
         if pay:
@@ -129,8 +128,8 @@ class StatementRenderer(DocumentRenderer):
             rows.append(
                 [
                     short_date(e.entry_date),
-                    text(e.reference, "cell"),
-                    text(description, "cell"),
+                    e.reference,
+                    description,
                     money(e.charge, c) if e.charge else "",
                     money(e.credit, c) if e.credit else "",
                     money(balance, c),

@@ -14,9 +14,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import Flowable, Table, TableStyle
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
-CellValue = Any  # str or Flowable (usually a Paragraph)
+from cobranza_desktop.documents.markup import WrapOnceParagraph, clean, esc
+
+CellValue = Any  # plain text (str, never markup) or a Flowable (usually a Paragraph)
 
 PAD_H = 4.0
 PAD_V = 2.5
@@ -30,14 +35,65 @@ STRIPE_BG = colors.HexColor("#F2F5F9")
 GRID = colors.HexColor("#C9D3DF")
 
 
-class _Measure:
-    """Row heights of a table, measured once, shared by all its page pieces."""
+_CELL = ParagraphStyle(
+    "chunk_cell", fontName=FONT, fontSize=FONT_SIZE, leading=LEADING, splitLongWords=True
+)
+_CELL_STYLES = {
+    (False, False): _CELL,
+    (False, True): ParagraphStyle("chunk_cell_r", parent=_CELL, alignment=TA_RIGHT),
+    (True, False): ParagraphStyle(
+        "chunk_th", parent=_CELL, fontName=FONT_BOLD, textColor=colors.white
+    ),
+    (True, True): ParagraphStyle(
+        "chunk_th_r", parent=_CELL, fontName=FONT_BOLD, textColor=colors.white, alignment=TA_RIGHT
+    ),
+}
 
-    def __init__(self, rows: Sequence[Sequence[CellValue]], col_widths: Sequence[float]) -> None:
+
+def fit_cell(
+    value: CellValue,
+    width: float,
+    *,
+    bold: bool = False,
+    right: bool = False,
+    style: ParagraphStyle | None = None,
+) -> CellValue:
+    """Plain user text stays a fast plain string when it fits on one line; otherwise
+    it becomes an escaped, wrapping Paragraph. Flowables pass through."""
+    if not isinstance(value, str):
+        return value
+    value = clean(value)
+    chosen = style or _CELL_STYLES[(bold, right)]
+    if (
+        "\n" not in value
+        and stringWidth(value, chosen.fontName, chosen.fontSize) <= width - 2 * PAD_H
+    ):
+        return value
+    return WrapOnceParagraph(esc(value), chosen)
+
+
+class _Measure:
+    """Rows made ready (long text wrapped) and their heights, computed once and
+    shared by all the page pieces of a table."""
+
+    def __init__(
+        self,
+        rows: Sequence[Sequence[CellValue]],
+        col_widths: Sequence[float],
+        right: Sequence[bool],
+        bold_rows: frozenset[int],
+    ) -> None:
+        self.rows: list[list[CellValue]] = []
         self.prefix = [0.0]
         total = 0.0
-        for row in rows:
-            total += _row_height(row, col_widths)
+        for index, row in enumerate(rows):
+            bold = index in bold_rows
+            ready = [
+                fit_cell(c, w, bold=bold, right=r)
+                for c, w, r in zip(row, col_widths, right, strict=True)
+            ]
+            self.rows.append(ready)
+            total += _row_height(ready, col_widths)
             self.prefix.append(total)
 
 
@@ -87,9 +143,14 @@ class ChunkedTable(Flowable):
 
     # -- measurement --------------------------------------------------------------
     def _ensure_measured(self) -> tuple[_Measure, float]:
+        right = [a == "RIGHT" for a in self.align]
         if self._measure is None:
-            self._measure = _Measure(self.rows, self.col_widths)
+            self._measure = _Measure(self.rows, self.col_widths, right, self.bold_rows)
         if self._header_height is None:
+            self.header = [
+                fit_cell(c, w, bold=True, right=r)
+                for c, w, r in zip(self.header, self.col_widths, right, strict=True)
+            ]
             self._header_height = _row_height(self.header, self.col_widths)
         return self._measure, self._header_height
 
@@ -125,39 +186,101 @@ class ChunkedTable(Flowable):
         return [piece, rest]
 
     def draw(self) -> None:
-        table = self._table(self.start, len(self.rows))
-        table.wrapOn(self.canv, self.width, self.height)
-        table.drawOn(self.canv, 0, 0)
+        piece = self._table(self.start, len(self.rows))
+        piece.wrapOn(self.canv, self.width, self.height)
+        piece.drawOn(self.canv, 0, 0)
 
     # -- building -------------------------------------------------------------------
-    def _table(self, start: int, end: int) -> Table:
+    def _table(self, start: int, end: int) -> _Piece:
         measure, header = self._ensure_measured()
         heights = [header] + [measure.prefix[i + 1] - measure.prefix[i] for i in range(start, end)]
-        data = [self.header, *self.rows[start:end]]
-        table = Table(data, colWidths=self.col_widths, rowHeights=heights)
-        table.setStyle(self._style(start, end))
-        return table
+        rows = [self.header, *measure.rows[start:end]]
+        bold = frozenset(i - start + 1 for i in self.bold_rows if start <= i < end)
+        return _Piece(rows, heights, self.col_widths, self.align, bold, start % 2 == 1)
 
-    def _style(self, start: int, end: int) -> TableStyle:
-        stripes = [colors.white, STRIPE_BG] if start % 2 == 0 else [STRIPE_BG, colors.white]
-        commands: list[tuple[Any, ...]] = [
-            ("FONT", (0, 0), (-1, -1), FONT, FONT_SIZE, LEADING),
-            ("FONT", (0, 0), (-1, 0), FONT_BOLD, FONT_SIZE, LEADING),
-            ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BG),
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), stripes),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_H),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_V),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_V),
-            ("LINEBELOW", (0, -1), (-1, -1), 0.5, GRID),
-        ]
-        for col, how in enumerate(self.align):
-            commands.append(("ALIGN", (col, 0), (col, -1), how))
-        for index in self.bold_rows:
-            if start <= index < end:
-                row = index - start + 1
-                commands.append(("FONT", (0, row), (-1, row), FONT_BOLD, FONT_SIZE, LEADING))
-                commands.append(("LINEABOVE", (0, row), (-1, row), 0.8, HEADER_BG))
-        return TableStyle(commands)
+
+class _Piece(Flowable):
+    """The rows of a table on one page, drawn directly.
+
+    Row heights are already known, so there is nothing to negotiate: backgrounds,
+    then every plain-text cell in one text object per font, then the wrapped cells.
+    This is several times cheaper than a generic Platypus ``Table``.
+    """
+
+    def __init__(
+        self,
+        rows: list[list[CellValue]],
+        heights: list[float],
+        col_widths: list[float],
+        align: list[str],
+        bold: frozenset[int],
+        odd_start: bool,
+    ) -> None:
+        super().__init__()
+        self.rows = rows
+        self.heights = heights
+        self.col_widths = col_widths
+        self.align = align
+        self.bold = bold
+        self.odd_start = odd_start
+        self.width = sum(col_widths)
+        self.height = sum(heights)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        lefts = [0.0]
+        for w in self.col_widths[:-1]:
+            lefts.append(lefts[-1] + w)
+        tops = [self.height]
+        for h in self.heights:
+            tops.append(tops[-1] - h)
+        # Backgrounds and rules.
+        canvas.saveState()
+        canvas.setFillColor(HEADER_BG)
+        canvas.rect(0, tops[1], self.width, self.heights[0], stroke=0, fill=1)
+        canvas.setFillColor(STRIPE_BG)
+        for r in range(1, len(self.rows)):
+            if (r % 2 == 0) != self.odd_start:
+                canvas.rect(0, tops[r + 1], self.width, self.heights[r], stroke=0, fill=1)
+        canvas.setStrokeColor(HEADER_BG)
+        canvas.setLineWidth(0.8)
+        for r in self.bold:
+            canvas.line(0, tops[r], self.width, tops[r])
+        canvas.setStrokeColor(GRID)
+        canvas.setLineWidth(0.5)
+        canvas.line(0, tops[-1], self.width, tops[-1])
+        canvas.restoreState()
+        # Plain-text cells, one text object per colour and font.
+        flowables: list[tuple[Flowable, float, float, float]] = []
+        for color, rows in ((colors.white, (0,)), (colors.black, range(1, len(self.rows)))):
+            text = canvas.beginText()
+            text.setFillColor(color)
+            for r in rows:
+                font = FONT_BOLD if r == 0 or r in self.bold else FONT
+                text.setFont(font, FONT_SIZE, LEADING)
+                baseline = tops[r] - PAD_V - FONT_SIZE
+                for c, cell in enumerate(self.rows[r]):
+                    if isinstance(cell, Flowable):
+                        flowables.append((cell, lefts[c], tops[r], self.col_widths[c]))
+                        continue
+                    if not cell:
+                        continue
+                    value = str(cell)
+                    if self.align[c] == "RIGHT":
+                        x = (
+                            lefts[c]
+                            + self.col_widths[c]
+                            - PAD_H
+                            - stringWidth(value, font, FONT_SIZE)
+                        )
+                    else:
+                        x = lefts[c] + PAD_H
+                    text.setTextOrigin(x, baseline)
+                    text.textOut(value)
+            canvas.drawText(text)
+        for cell, left, top, width in flowables:
+            _, h = cell.wrapOn(canvas, width - 2 * PAD_H, top)
+            cell.drawOn(canvas, left + PAD_H, top - PAD_V - h)

@@ -38,7 +38,7 @@ def test_5000_lines_take_about_five_times_1000_lines() -> None:
     def seconds(entries: int) -> float:
         data = sample_statement(entries=entries)
         best = float("inf")
-        for _ in range(2):
+        for _ in range(3):
             start = time.perf_counter()
             render_statement(data)
             best = min(best, time.perf_counter() - start)
@@ -47,4 +47,4 @@ def test_5000_lines_take_about_five_times_1000_lines() -> None:
     small, big = seconds(1000), seconds(5000)
     ratio = big / small
     print(f"1,000 lines: {small:.2f} s; 5,000 lines: {big:.2f} s; ratio {ratio:.1f}")
-    assert ratio < 8, ratio  # linear is ~5; quadratic would be ~25
+    assert ratio < 10, ratio  # linear is ~5; quadratic would be ~25 (noise-tolerant bound)

@@ -45,7 +45,13 @@ Builder = Callable[[str], tuple[bytes, list[str]]]
 def _invoice(name: str) -> tuple[bytes, list[str]]:
     data = sample_invoice(name=name, description=name)
     amounts = [money(line.amount) for line in data.lines]
-    expected = [*amounts, money(data.subtotal), money(data.total), data.number, data.cfdi_uuid or ""]
+    expected = [
+        *amounts,
+        money(data.subtotal),
+        money(data.total),
+        data.number,
+        data.cfdi_uuid or "",
+    ]
     expected.append(amount_in_words(data.total))
     return render_invoice(data), expected
 
@@ -62,7 +68,10 @@ def _notice(name: str) -> tuple[bytes, list[str]]:
 
 def _letter(name: str) -> tuple[bytes, list[str]]:
     data = sample_letter(name=name, tone=LetterTone.FIRM)
-    return render_reminder_letter(data), [money(data.total_due), long_date(data.pay_by or data.letter_date)]
+    return render_reminder_letter(data), [
+        money(data.total_due),
+        long_date(data.pay_by or data.letter_date),
+    ]
 
 
 def _statement(name: str) -> tuple[bytes, list[str]]:
