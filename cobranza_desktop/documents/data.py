@@ -72,8 +72,9 @@ class InvoiceLineData:
     description: str
     quantity: Decimal
     unit_price: Decimal
-    amount: Decimal
+    amount: Decimal  # after the line's discount, before tax
     unit: str = ""
+    discount_percent: Decimal = ZERO
 
     def __post_init__(self) -> None:
         _check_exact("line amount", self.amount)
@@ -96,6 +97,7 @@ class InvoiceData:
     subtotal: Decimal
     total: Decimal
     taxes: tuple[TaxData, ...] = ()
+    # Discounts already applied in the line amounts and the subtotal: printed for information.
     discount: Decimal = ZERO
     currency: str = "MXN"
     payment_terms: str = ""
@@ -109,7 +111,7 @@ class InvoiceData:
         for name in ("subtotal", "total", "discount", "amount_paid"):
             _check_exact(name, getattr(self, name))
         taxes = sum((t.amount for t in self.taxes), ZERO)
-        _check_sum("invoice total", self.total, self.subtotal - self.discount + taxes)
+        _check_sum("invoice total", self.total, self.subtotal + taxes)
 
     @property
     def balance_due(self) -> Decimal:

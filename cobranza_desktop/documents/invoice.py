@@ -23,7 +23,7 @@ from cobranza_desktop.documents.base import (
 )
 from cobranza_desktop.documents.data import InvoiceData
 from cobranza_desktop.documents.words import amount_in_words
-from cobranza_desktop.domain.formatting import format_number
+from cobranza_desktop.domain.formatting import format_number, format_percent
 from cobranza_desktop.domain.i18n import locale_for, tr
 
 
@@ -72,30 +72,36 @@ class InvoiceRenderer(DocumentRenderer):
             return para(
                 esc(tr("Esta factura no tiene conceptos.", "This invoice has no lines.")), "small"
             )
-        rows = [
-            [
-                _quantity(line.quantity),
-                line.unit,
-                line.description,
-                money(line.unit_price, d.currency),
-                money(line.amount, d.currency),
-            ]
-            for line in d.lines
-        ]
-        header = [
-            tr("Cant.", "Qty"),
-            tr("Unidad", "Unit"),
-            tr("Descripción", "Description"),
-            tr("Precio unitario", "Unit price"),
-            tr("Importe", "Amount"),
-        ]
-        return data_table(header, rows, [16, 20, None, 30, 30], right=(0, 3, 4))
+        with_unit = any(line.unit for line in d.lines)
+        with_discount = any(line.discount_percent for line in d.lines)
+        header = [tr("Cant.", "Qty")]
+        widths: list[float | None] = [16]
+        if with_unit:
+            header.append(tr("Unidad", "Unit"))
+            widths.append(20)
+        header += [tr("Descripción", "Description"), tr("Precio unitario", "Unit price")]
+        widths += [None, 30]
+        if with_discount:
+            header.append(tr("Desc.", "Disc."))
+            widths.append(16)
+        header.append(tr("Importe", "Amount"))
+        widths.append(30)
+        rows = []
+        for line in d.lines:
+            row = [_quantity(line.quantity)]
+            if with_unit:
+                row.append(line.unit)
+            row += [line.description, money(line.unit_price, d.currency)]
+            if with_discount:
+                row.append(format_percent(line.discount_percent, locale_for()))
+            row.append(money(line.amount, d.currency))
+            rows.append(row)
+        right = [i for i, _ in enumerate(header) if i == 0 or i >= (3 if with_unit else 2)]
+        return data_table(header, rows, widths, right=right)
 
     def _totals(self) -> list[Flowable]:
         d = self.data
         pairs = [(tr("Subtotal", "Subtotal"), money(d.subtotal, d.currency))]
-        if d.discount:
-            pairs.append((tr("Descuento", "Discount"), "-" + money(d.discount, d.currency)))
         pairs += [(t.label, money(t.amount, d.currency)) for t in d.taxes]
         pairs.append((tr("Total", "Total"), money(d.total, d.currency)))
         totals = key_values(pairs, (34 * mm, 34 * mm), bold_last=True)
@@ -111,6 +117,14 @@ class InvoiceRenderer(DocumentRenderer):
             right: list[Flowable] = [totals, Spacer(1, 2 * mm), paid]
         else:
             right = [totals]
+        if d.discount:
+            included = money(d.discount, d.currency)
+            right.append(
+                text(
+                    tr(f"Incluye descuentos por {included}.", f"Includes discounts of {included}."),
+                    "small",
+                )
+            )
         words = [
             text(tr("IMPORTE CON LETRA", "AMOUNT IN WORDS"), "label"),
             text(amount_in_words(d.total, d.currency), "body"),

@@ -50,7 +50,7 @@ def sample_business(
         bank_name="BBVA México",
         bank_account_holder=name,
         bank_account="0123456789",
-        clabe="012180001234567897",
+        clabe="012180001234567899",
     )
 
 

@@ -31,7 +31,7 @@ from cobranza_desktop.documents.samples import (
 from cobranza_desktop.documents.words import amount_in_words
 from cobranza_desktop.domain.i18n import set_language
 from cobranza_desktop.domain.money import ZERO
-from tests.documents.conftest import flat, pdf_pages, pdf_text
+from tests.documents.pdftext import flat, pdf_pages, pdf_text
 
 ACCENTS = "José Peña Núñez, Ñandú Ámbar e Hijos"
 LONG = " ".join(["Compañía Constructora y Arrendadora del Sureste de la República Mexicana"] * 4)
@@ -62,7 +62,7 @@ def _notice(name: str) -> tuple[bytes, list[str]]:
     expected += [money(p.amount) for p in data.penalties]
     expected += [instalments_text(o.with_penalty, "MXN") for o in data.instalments]
     expected += [instalments_text(o.without_penalty, "MXN") for o in data.instalments]
-    expected += [long_date(data.avoid_by), "Lucía Ortega", "CLABE: 012180001234567897"]
+    expected += [long_date(data.avoid_by), "Lucía Ortega", "CLABE: 012180001234567899"]
     return render_penalty_notice(data), expected
 
 

@@ -1,19 +1,10 @@
+"""Reading a PDF back as text, for the document tests."""
+
 from __future__ import annotations
 
-from collections.abc import Iterator
 from io import BytesIO
 
-import pytest
 from pypdf import PdfReader
-
-from cobranza_desktop.domain.i18n import set_language
-
-
-@pytest.fixture(autouse=True)
-def spanish() -> Iterator[None]:
-    set_language("es")
-    yield
-    set_language("es")
 
 
 def pdf_pages(pdf: bytes) -> list[str]:
