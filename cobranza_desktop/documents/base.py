@@ -32,16 +32,27 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
 from cobranza_desktop.documents.data import BusinessInfo, ContactInfo, CustomerInfo
-from cobranza_desktop.documents.markup import TextLine, WrapOnceParagraph, clean, esc
+from cobranza_desktop.documents.markup import (
+    RichText,
+    TextLine,
+    WrapOnceParagraph,
+    clean,
+    esc,
+    is_simple_markup,
+)
 from cobranza_desktop.documents.tables import PAD_H, ChunkedTable, fit_cell
-from cobranza_desktop.domain.formatting import format_date, format_long_date, format_money
+from cobranza_desktop.domain.formatting import (
+    format_date,
+    format_long_date,
+    format_money,
+    format_percent,
+)
 from cobranza_desktop.domain.i18n import locale_for, tr
 
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
@@ -60,6 +71,11 @@ WARN = colors.HexColor("#8A1C1C")
 _money = lru_cache(maxsize=8192)(format_money)
 _short_date = lru_cache(maxsize=4096)(format_date)
 _long_date = lru_cache(maxsize=1024)(format_long_date)
+_percent = lru_cache(maxsize=1024)(format_percent)
+
+
+def percent(value: Decimal) -> str:
+    return _percent(value, locale_for())
 
 
 def money(amount: Decimal, currency: str = "MXN") -> str:
@@ -160,8 +176,14 @@ def styles() -> dict[str, ParagraphStyle]:
     return made
 
 
-def para(text: str, style: str = "body") -> Paragraph:
-    """A Paragraph of markup built by the renderer (user parts already escaped)."""
+def para(text: str, style: str = "body") -> Flowable:
+    """A paragraph of markup built by the renderer (user parts already escaped).
+
+    The markup the renderers use (bold, line breaks) is drawn by the light RichText;
+    anything richer goes through a Platypus Paragraph.
+    """
+    if is_simple_markup(text):
+        return RichText(text, styles()[style])
     return WrapOnceParagraph(text, styles()[style])
 
 

@@ -18,12 +18,13 @@ from cobranza_desktop.documents.base import (
     money,
     para,
     party_block,
+    percent,
     short_date,
     text,
 )
 from cobranza_desktop.documents.data import InvoiceData
 from cobranza_desktop.documents.words import amount_in_words
-from cobranza_desktop.domain.formatting import format_number, format_percent
+from cobranza_desktop.domain.formatting import format_number
 from cobranza_desktop.domain.i18n import locale_for, tr
 
 
@@ -93,7 +94,7 @@ class InvoiceRenderer(DocumentRenderer):
                 row.append(line.unit)
             row += [line.description, money(line.unit_price, d.currency)]
             if with_discount:
-                row.append(format_percent(line.discount_percent, locale_for()))
+                row.append(percent(line.discount_percent))
             row.append(money(line.amount, d.currency))
             rows.append(row)
         right = [i for i, _ in enumerate(header) if i == 0 or i >= (3 if with_unit else 2)]

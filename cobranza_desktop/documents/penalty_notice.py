@@ -23,13 +23,13 @@ from cobranza_desktop.documents.base import (
     money,
     para,
     party_block,
+    percent,
     short_date,
     text,
 )
 from cobranza_desktop.documents.common import instalments_text, overdue_table
 from cobranza_desktop.documents.data import PenaltyNoticeData, RatePeriod
-from cobranza_desktop.domain.formatting import format_percent
-from cobranza_desktop.domain.i18n import locale_for, tr
+from cobranza_desktop.domain.i18n import tr
 
 
 def _period(period: RatePeriod) -> str:
@@ -105,13 +105,12 @@ class PenaltyNoticeRenderer(DocumentRenderer):
         c = d.currency
         if not d.penalties:
             return text(tr("Sin penalización calculada.", "No penalty computed."), "small")
-        loc = locale_for()
         rows: list[list[object]] = [
             [
                 p.concept,
                 money(p.base, c),
                 money(p.fee, c),
-                f"{format_percent(p.rate_percent, loc)} {_period(p.rate_period)}",
+                f"{percent(p.rate_percent)} {_period(p.rate_period)}",
                 str(p.days),
                 str(p.day_basis),
                 money(p.interest, c),
