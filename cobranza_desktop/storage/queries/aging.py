@@ -97,7 +97,7 @@ FROM (SELECT customer_id,
       GROUP BY customer_id
       HAVING SUM(balance) > 0) AS agg
 JOIN customers c ON c.id = agg.customer_id
-ORDER BY c.name COLLATE NOCASE, c.id
+ORDER BY c.name_key, c.id
 """
     # Straight through the DBAPI cursor of the session's connection (same transaction):
     # building SQLAlchemy Row objects for thousands of debtors cost about as much as the
