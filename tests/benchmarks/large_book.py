@@ -34,15 +34,40 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 from pathlib import Path
 
+from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.services import demo_data as data
 from cobranza_desktop.storage.database import open_book
 
 # Bump when the generated content changes, so that cached books are rebuilt.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 HISTORY_DAYS = 3 * 365
 SERIES = "A"
 DEFAULT_TODAY = date(2026, 11, 22)
-LOADED_TABLES = ("customers", "invoices", "invoice_lines", "payments", "allocations")
+# The columns each generated row fills, in order: named, so that a column added later
+# with a default does not shift the values.
+COLUMNS = {
+    "customers": (
+        "id, name, name_key, rfc, contact_name, email, phone, whatsapp, address, "
+        "payment_terms_days, credit_limit_cents, preferred_channel, notes, status, created_at"
+    ),
+    "invoices": (
+        "id, customer_id, kind, series, folio, lifecycle, issue_date, due_date, "
+        "subtotal_cents, discount_cents, tax_cents, total_cents, paid_cents, cfdi_uuid, "
+        "sat_payment_method, notes, parent_invoice_id, created_at, voided_at, void_reason"
+    ),
+    "invoice_lines": (
+        "id, invoice_id, position, description, quantity, unit_price, discount_percent, "
+        "tax_rate_percent"
+    ),
+    "payments": (
+        "id, customer_id, payment_date, amount_cents, allocated_cents, method, reference, "
+        "notes, created_at, reversed_at, reverse_reason"
+    ),
+    "allocations": (
+        "id, payment_id, invoice_id, amount_cents, active, created_at, undone_at, undo_reason"
+    ),
+}
+LOADED_TABLES = tuple(COLUMNS)
 
 # (payer kind, share of customers)
 PAYER_MIX = (("punctual", 45), ("late", 25), ("partial", 13), ("dispute", 10), ("stopped", 7))
@@ -89,6 +114,7 @@ def _customer_rows(rng: random.Random, count: int, created_at: str) -> list[tupl
             (
                 cid,
                 name,
+                search_key(name),
                 rfc,
                 contact,
                 email,
@@ -141,7 +167,7 @@ class _Plan:
             stop.append(stops)
             weights.append(rng.lognormvariate(0.0, 0.8) * (last - first + 1))
             row = self.customers[row_index]
-            self.customers[row_index] = (*row[:8], terms[-1], *row[9:])
+            self.customers[row_index] = (*row[:9], terms[-1], *row[10:])
 
         # Which customer each invoice belongs to, and its issue day; then number them by day.
         owners = rng.choices(range(customers), cum_weights=list(accumulate(weights)), k=invoices)
@@ -323,11 +349,10 @@ class _Plan:
         return payments, allocations
 
 
-def _insert(
-    connection: sqlite3.Connection, table: str, rows: Iterable[tuple[object, ...]], width: int
-) -> None:
-    marks = ", ".join("?" * width)
-    connection.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[tuple[object, ...]]) -> None:
+    columns = COLUMNS[table]
+    marks = ", ".join("?" * len(columns.split(",")))
+    connection.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
 
 
 def build_large_book(
@@ -376,8 +401,9 @@ def build_large_book(
         for name, _sql in indexes:
             connection.execute(f'DROP INDEX "{name}"')
         connection.execute(
-            "INSERT OR REPLACE INTO business_profile VALUES "
-            "(1, ?, ?, ?, ?, ?, '', 'MXN', 30, '16', ?, ?, ?)",
+            "INSERT OR REPLACE INTO business_profile (id, name, rfc, address, phone, email, "
+            "logo_path, currency, payment_terms_days, tax_rate_percent, bank_name, clabe, "
+            "invoice_series) VALUES (1, ?, ?, ?, ?, ?, '', 'MXN', 30, '16', ?, ?, ?)",
             (
                 "Distribuidora Benchmark del Bajío, S.A. de C.V.",
                 "DBB150312AB7",
@@ -389,17 +415,17 @@ def build_large_book(
                 SERIES,
             ),
         )
-        _insert(connection, "customers", plan.customers, 14)
-        _insert(connection, "invoices", plan.invoice_rows(), 20)
+        _insert(connection, "customers", plan.customers)
+        _insert(connection, "invoices", plan.invoice_rows())
         phase("invoices")
-        _insert(connection, "invoice_lines", plan.line_rows(), 8)
+        _insert(connection, "invoice_lines", plan.line_rows())
         phase("invoice lines")
         payments, allocations = plan.payment_and_allocation_rows()
-        _insert(connection, "payments", payments, 11)
-        _insert(connection, "allocations", allocations, 8)
+        _insert(connection, "payments", payments)
+        _insert(connection, "allocations", allocations)
         phase("payments and allocations")
         connection.execute(
-            "INSERT OR REPLACE INTO folio_sequences VALUES (?, ?)",
+            "INSERT OR REPLACE INTO folio_sequences (series, next_folio) VALUES (?, ?)",
             (SERIES, plan.invoice_count + 1),
         )
         for _name, sql in indexes:

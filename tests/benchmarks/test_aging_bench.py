@@ -64,7 +64,7 @@ WITH later AS (
 )
 SELECT c.id, c.name, current_cents, d30, d60, d90, over90, total
 FROM per_customer JOIN customers AS c ON c.id = per_customer.customer_id
-ORDER BY c.name COLLATE NOCASE, c.id
+ORDER BY c.name_key, c.id
 """
 
 Rows = list[tuple[Any, ...]]
