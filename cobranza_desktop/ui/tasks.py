@@ -80,6 +80,7 @@ class _Task(Generic[T]):
     on_result: Callable[[T], None] | None
     on_error: Callable[[str], None] | None
     on_progress: Callable[[float], None] | None
+    on_failure: Callable[[TaskFailure], None] | None
     writes: bool
     key: str | None
     description: str
@@ -106,12 +107,21 @@ class TaskHandle:
 
 
 @dataclass(frozen=True)
+class TaskFailure:
+    """Why a task failed: the message for the person and, for bad input, the field."""
+
+    message: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
 class _Outcome:
     task_id: int
     ok: bool
     value: Any = None
     message: str = ""
     cancelled: bool = False
+    field: str | None = None
 
 
 def describe_error(exc: BaseException) -> str:
@@ -169,12 +179,17 @@ class TaskRunner(QObject):
         on_result: Callable[[T], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[float], None] | None = None,
+        on_failure: Callable[[TaskFailure], None] | None = None,
         writes: bool = False,
         key: str | None = None,
         description: str = "",
         show_progress: bool = False,
     ) -> TaskHandle:
-        """Queue ``fn(context)`` on the database worker. Callbacks run on the GUI thread."""
+        """Queue ``fn(context)`` on the database worker. Callbacks run on the GUI thread.
+
+        ``on_failure`` receives a :class:`TaskFailure` (message and field, for inline
+        errors); ``on_error`` only the message. Without either, :attr:`error` is emitted.
+        """
         if self._closed:
             raise RuntimeError("the task runner is shut down")
         task: _Task[T] = _Task(
@@ -183,6 +198,7 @@ class TaskRunner(QObject):
             on_result,
             on_error,
             on_progress,
+            on_failure,
             writes,
             key,
             description,
@@ -248,7 +264,12 @@ class TaskRunner(QObject):
             except TaskCancelled:
                 outcome = _Outcome(task.task_id, ok=False, cancelled=True)
             except CobranzaError as exc:
-                outcome = _Outcome(task.task_id, ok=False, message=describe_error(exc))
+                outcome = _Outcome(
+                    task.task_id,
+                    ok=False,
+                    message=describe_error(exc),
+                    field=getattr(exc, "field", None),
+                )
             except Exception as exc:
                 log.exception("Task %r failed", task.description or task.fn)
                 outcome = _Outcome(task.task_id, ok=False, message=describe_error(exc))
@@ -291,6 +312,8 @@ class TaskRunner(QObject):
             elif outcome.ok:
                 if task.on_result is not None:
                     task.on_result(outcome.value)
+            elif task.on_failure is not None:
+                task.on_failure(TaskFailure(outcome.message, outcome.field))
             elif task.on_error is not None:
                 task.on_error(outcome.message)
             else:
