@@ -1,0 +1,1 @@
+"""Delivery channels: SMTP email, WhatsApp links, the outbox."""
