@@ -130,7 +130,9 @@ class ListingService:
         limit: int = 100,
     ) -> list[PaymentListItem]:
         with self._book.session() as session:
-            rows = payment_page(session, filters or PaymentFilter(), sort, descending, offset, limit)
+            rows = payment_page(
+                session, filters or PaymentFilter(), sort, descending, offset, limit
+            )
         return [
             PaymentListItem(
                 id=r.payment_id,

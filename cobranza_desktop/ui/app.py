@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
+from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
+
+if TYPE_CHECKING:
+    from cobranza_desktop.ui.commands import AppCommands
+    from cobranza_desktop.ui.context import UiContext
+    from cobranza_desktop.ui.main_window import MainWindow
+    from cobranza_desktop.ui.tasks import TaskRunner
 
 ORGANIZATION = "Cobranza Desktop"
 APPLICATION = "cobranza"
@@ -145,3 +153,171 @@ def bold(font: QFont) -> QFont:
     result = QFont(font)
     result.setBold(True)
     return result
+
+
+class Application:
+    """Holds what lives as long as the program: the services, the worker, the window.
+
+    The window is shown first; the book opens on the database worker meanwhile (a big
+    book takes a moment to check), and the pages appear when it is ready.
+    Changing the language rebuilds the window (same page, same size) with the new
+    translations, instead of asking for a restart.
+    """
+
+    def __init__(
+        self,
+        app: QApplication,
+        runner: TaskRunner,
+        settings: QSettings,
+        language: str,
+        book_name: str = "",
+    ) -> None:
+        self.app = app
+        self.runner = runner
+        self.settings = settings
+        self.language = language
+        self.book_name = book_name
+        self.context: UiContext | None = None
+        self.commands: AppCommands | None = None
+        self.window: MainWindow | None = None
+        self._close_book: Callable[[], None] | None = None
+        # Plug-ins from other features (set before the window is built).
+        self.settings_tabs: list[tuple[str, Callable[[], QWidget]]] = []
+        self.reminder_composer: Callable[[QWidget, int], None] | None = None
+        self.statement_viewer: Callable[[QWidget, int], None] | None = None
+
+    def set_context(self, context: UiContext, close: Callable[[], None] | None = None) -> None:
+        """The book is open: build the commands and let the window show its pages."""
+        from cobranza_desktop.ui.commands import AppCommands
+
+        self.context = context
+        self._close_book = close
+        services = context.services
+        self.commands = AppCommands(
+            services.customers,
+            services.invoices,
+            services.payments,
+            services.business,
+            context.runner,
+            context.clock,
+            reminder_composer=self.reminder_composer,
+            statement_viewer=self.statement_viewer,
+        )
+        if self.window is not None:
+            self.window.set_ready(self.commands)
+
+    def build_window(self) -> MainWindow:
+        from cobranza_desktop.ui.main_window import MainWindow
+        from cobranza_desktop.ui.wiring import build_pages
+
+        self.window = MainWindow(
+            build_pages(self),
+            self.runner,
+            self.settings,
+            self.commands,
+            self.book_name,
+            ready=self.context is not None,
+        )
+        return self.window
+
+    def change_language(self, language: str) -> None:
+        language = normalize_language(language)
+        self.settings.setValue(LANGUAGE_KEY, language)
+        if language == self.language:
+            return
+        self.language = install_translations(self.app, language)
+        old = self.window
+        if old is not None:
+            old.close()  # saves geometry and page
+        window = self.build_window()
+        window.show()
+        if old is not None:
+            old.deleteLater()
+
+    def close(self) -> None:
+        self.runner.shutdown()
+        if self._close_book is not None:
+            self._close_book()
+            self._close_book = None
+
+
+def run_app(book_path: Path | None, language: str | None = None) -> int:
+    """Show the main window, open the book behind it, and run until the window closes."""
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    from cobranza_desktop.ui.tasks import TaskRunner
+
+    started = time.perf_counter()
+    probe = os.environ.get("COBRANZA_STARTUP_PROBE")
+    app = create_application()
+    settings = ui_settings()
+    chosen = install_translations(app, language or saved_language(settings))
+    runner = TaskRunner()
+    controller = Application(app, runner, settings, chosen, book_name=_book_label(book_path))
+    window = controller.build_window()
+    window.show()
+
+    def shown() -> None:
+        if probe:
+            print(f"window shown after {time.perf_counter() - started:.3f}s", flush=True)
+
+    def opened(result: tuple[UiContext, Callable[[], None]]) -> None:
+        context, close = result
+        controller.set_context(context, close)
+        if probe:
+            print(f"book ready after {time.perf_counter() - started:.3f}s", flush=True)
+            app.quit()
+
+    def failed(message: str) -> None:
+        QMessageBox.critical(
+            window,
+            DISPLAY_NAME,
+            QApplication.translate("Application", "No se pudo abrir el libro.") + "\n\n" + message,
+        )
+        app.exit(2)
+
+    QTimer.singleShot(0, shown)
+    runner.submit(
+        lambda ctx: open_context(book_path, runner=runner),
+        on_result=opened,
+        on_error=failed,
+        description="open book",
+    )
+    try:
+        return app.exec()
+    finally:
+        controller.close()
+
+
+def _book_label(book_path: Path | None) -> str:
+    if book_path is not None:
+        return Path(book_path).name
+    from cobranza_desktop.storage.paths import BOOK_FILENAME
+
+    return BOOK_FILENAME
+
+
+def open_context(
+    book_path: Path | None, clock: Clock | None = None, *, runner: TaskRunner | None = None
+) -> tuple[UiContext, Callable[[], None]]:
+    """Open the book and build the services and the UI context (any thread)."""
+    from cobranza_desktop.services.listings import ListingService
+    from cobranza_desktop.services.workspace import open_workspace
+    from cobranza_desktop.ui.context import Services, UiContext
+    from cobranza_desktop.ui.tasks import TaskRunner
+
+    workspace = open_workspace(book_path, clock)
+    services = Services(
+        customers=workspace.customers,
+        invoices=workspace.invoices,
+        payments=workspace.payments,
+        aging=workspace.aging,
+        business=workspace.business,
+        settings=workspace.settings,
+        listings=ListingService(workspace.book, workspace.clock),
+    )
+    context = UiContext(services, runner or TaskRunner(), workspace.clock, workspace.book_path)
+    return context, workspace.close

@@ -74,8 +74,12 @@ class MainWindow(QMainWindow):
         commands: WindowCommands | None = None,
         book_name: str = "",
         parent: QWidget | None = None,
+        *,
+        ready: bool = True,
     ) -> None:
         super().__init__(parent)
+        # Not ready: the book is still opening on the worker; pages wait for set_ready().
+        self._ready = ready
         self._specs = list(pages)
         self._runner = runner
         self._settings = settings
@@ -96,6 +100,9 @@ class MainWindow(QMainWindow):
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.navigation.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
+        self._loading = EmptyState(self.tr("Abriendo el libro…"), book_name, icon("app"))
+        self._loading.setVisible(not ready)
+        self.stack.addWidget(self._loading)
         for spec in self._specs:
             item = QListWidgetItem(icon(spec.icon), spec.title)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -147,7 +154,7 @@ class MainWindow(QMainWindow):
             self.action_record_payment,
         ):
             action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
-            action.setEnabled(self._commands is not None)
+            action.setEnabled(self._commands is not None and self._ready)
 
         # Shortcuts work wherever the focus is in the window, menus open or not.
         self.addActions(
@@ -186,6 +193,25 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.action_record_payment)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
         self.toolbar = toolbar
+
+    def set_ready(self, commands: WindowCommands | None = None) -> None:
+        """The book is open: enable the actions and build the page on screen."""
+        if commands is not None:
+            self._commands = commands
+        self._ready = True
+        for action in (
+            self.action_new_customer,
+            self.action_new_invoice,
+            self.action_record_payment,
+        ):
+            action.setEnabled(self._commands is not None)
+        self._loading.setVisible(False)
+        row = self.navigation.currentRow()
+        if row >= 0:
+            self._show_row(row)
+
+    def is_ready(self) -> bool:
+        return self._ready
 
     def _new_customer(self) -> None:
         if self._commands is not None:
@@ -279,7 +305,7 @@ class MainWindow(QMainWindow):
         return self._widgets.get(key) if key else None
 
     def page(self, key: str) -> QWidget:
-        """The page widget for ``key``, built now if it was not yet."""
+        """The page widget for ``key``, built now if it was not yet (only once ready)."""
         widget = self._widgets.get(key)
         if widget is None:
             widget = self._build_page(key)
@@ -290,7 +316,7 @@ class MainWindow(QMainWindow):
         if key not in keys:
             raise KeyError(key)
         self.navigation.setCurrentRow(keys.index(key))
-        return self.page(key)
+        return self.page(key) if self._ready else self._loading
 
     def open_customer(self, customer_id: int) -> None:
         page = self.show_page("customers")
@@ -324,9 +350,12 @@ class MainWindow(QMainWindow):
         if not 0 <= row < len(self._specs):
             return
         key = self._specs[row].key
+        self._settings.setValue(PAGE_KEY, key)
+        if not self._ready:
+            self.stack.setCurrentWidget(self._loading)
+            return
         widget = self.page(key)
         self.stack.setCurrentWidget(widget)
-        self._settings.setValue(PAGE_KEY, key)
         activate = getattr(widget, "activate", None)
         if callable(activate):
             activate()

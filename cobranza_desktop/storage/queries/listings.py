@@ -14,7 +14,9 @@ INVOICE_SORT = {
     "issue_date": "i.issue_date {d}",
     "due_date": "i.due_date {d}",
     "total": "i.total_cents {d}",
-    "balance": "(CASE WHEN i.lifecycle = 'issued' THEN i.total_cents - i.paid_cents ELSE 0 END) {d}",
+    "balance": (
+        "(CASE WHEN i.lifecycle = 'issued' THEN i.total_cents - i.paid_cents ELSE 0 END) {d}"
+    ),
     "status": "i.lifecycle {d}, (i.paid_cents >= i.total_cents) {d}, i.due_date {d}",
 }
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -49,7 +49,7 @@ from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, InvoiceView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker
-from cobranza_desktop.ui.widgets.forms import FieldErrors, from_qdate, set_invalid, to_qdate
+from cobranza_desktop.ui.widgets.forms import FieldErrors, from_qdate, to_qdate
 
 DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(6)
 FIELD_COLUMNS = {
@@ -131,7 +131,13 @@ class InvoiceEditor(QDialog):
         )
         header = self.lines.horizontalHeader()
         header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((QUANTITY, 80), (PRICE, 120), (DISCOUNT, 95), (TAX, 70), (AMOUNT, 120)):
+        for column, width in (
+            (QUANTITY, 80),
+            (PRICE, 120),
+            (DISCOUNT, 95),
+            (TAX, 70),
+            (AMOUNT, 120),
+        ):
             self.lines.setColumnWidth(column, width)
         self.lines.verticalHeader().setVisible(False)
         self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -292,7 +298,10 @@ class InvoiceEditor(QDialog):
         if not result:
             raise ValidationError(
                 "lines",
-                tr("La factura necesita al menos un renglón.", "The invoice needs at least one line."),
+                tr(
+                    "La factura necesita al menos un renglón.",
+                    "The invoice needs at least one line.",
+                ),
             )
         return result
 
@@ -395,9 +404,7 @@ class InvoiceEditor(QDialog):
             return
         reason = self.void_reason.text().strip()
         if not reason:
-            self.errors.show(
-                self.tr("Escriba el motivo de la cancelación."), "reason"
-            )
+            self.errors.show(self.tr("Escriba el motivo de la cancelación."), "reason")
             return
         invoice_id, invoices = self.invoice.id, self._invoices
         self.void_button.setEnabled(False)
@@ -448,13 +455,16 @@ class InvoiceEditor(QDialog):
                 .replace("%2", invoice.void_reason)
             )
             note.setObjectName("fieldError")
-            self.layout().insertWidget(1, note)
+            layout = self.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(1, note)
 
     def set_read_only(self, read_only: bool) -> None:
-        for widget in (self.customer, self.notes):
-            widget.setReadOnly(read_only)
-        for widget in (self.issue_date, self.due_date, self.due_auto):
-            widget.setEnabled(not read_only and (widget is not self.due_date or not self.due_auto.isChecked()))
+        self.customer.setReadOnly(read_only)
+        self.notes.setReadOnly(read_only)
+        self.issue_date.setEnabled(not read_only)
+        self.due_auto.setEnabled(not read_only)
+        self.due_date.setEnabled(not read_only and not self.due_auto.isChecked())
         self.add_button.setVisible(not read_only)
         self.remove_button.setVisible(not read_only)
         self.issue_button.setVisible(not read_only)
@@ -466,5 +476,3 @@ def _plain(value: Decimal) -> str:
     """``16`` rather than ``16.000000``: what a person would type."""
     text = format(value.normalize(), "f")
     return text
-
-

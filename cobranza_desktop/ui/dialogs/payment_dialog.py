@@ -175,7 +175,9 @@ class PaymentDialog(QDialog):
                 if column != APPLY:
                     cell.setFlags(cell.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column in (BALANCE, APPLY):
-                    cell.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         self.suggest()
@@ -229,7 +231,8 @@ class PaymentDialog(QDialog):
         """Validate the whole payment; raises ValidationError with a clear sentence."""
         if self.customer.customer_id is None:
             raise ValidationError(
-                "customer", tr("Elija el cliente de la lista.", "Choose the customer from the list.")
+                "customer",
+                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
             )
         amount = parse_amount(self.amount.text(), "amount")
         plan = self.allocations()

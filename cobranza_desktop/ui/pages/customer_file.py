@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -150,8 +150,10 @@ class CustomerFile(QWidget):
                 Column(
                     "applied",
                     self.tr("Aplicado a"),
-                    lambda p: ", ".join(a.invoice_number for a in p.allocations)
-                    + (self.tr(" (revertido)") if p.reversed_at else ""),
+                    lambda p: (
+                        ", ".join(a.invoice_number for a in p.allocations)
+                        + (self.tr(" (revertido)") if p.reversed_at else "")
+                    ),
                 ),
             ]
         )
@@ -197,9 +199,9 @@ class CustomerFile(QWidget):
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)
 
-    def _emit(self, signal: Signal) -> None:  # type: ignore[valid-type]
+    def _emit(self, signal: SignalInstance) -> None:
         if self.customer_id is not None:
-            signal.emit(self.customer_id)  # type: ignore[attr-defined]
+            signal.emit(self.customer_id)
 
     # -- loading -------------------------------------------------------------------------
 

@@ -177,8 +177,10 @@ class CustomerList(QWidget):
         self.bucket.addItem(self.tr("Cualquier antigüedad"), None)
         lower = 1
         for edge in edges:
-            self.bucket.addItem(self.tr("%1 a %2 días").replace("%1", str(lower)).replace(
-                "%2", str(edge)), (lower, edge))
+            self.bucket.addItem(
+                self.tr("%1 a %2 días").replace("%1", str(lower)).replace("%2", str(edge)),
+                (lower, edge),
+            )
             lower = edge + 1
         self.bucket.addItem(self.tr("Más de %1 días").replace("%1", str(edges[-1])), (lower, None))
         index = self.bucket.findData(current)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
-from cobranza_desktop.services.customers import CustomerListFilter, CustomerService
+from cobranza_desktop.domain.customers import CustomerListFilter
+from cobranza_desktop.services.customers import CustomerListItem, CustomerService
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
@@ -56,7 +57,7 @@ class CustomerPicker(QLineEdit):
             key=f"picker-{id(self)}",
         )
 
-    def _suggest(self, rows: list) -> None:  # type: ignore[type-arg]
+    def _suggest(self, rows: list[CustomerListItem]) -> None:
         names = []
         for row in rows:
             label = f"{row.name} ({row.rfc})" if row.rfc else row.name

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
@@ -58,16 +59,11 @@ class FieldErrors:
         return self._fields.get(base)
 
 
-def to_qdate(value: object) -> QDate:
-    from datetime import date
-
-    assert isinstance(value, date)
+def to_qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
 
 
-def from_qdate(value: QDate):  # type: ignore[no-untyped-def]
-    from datetime import date
-
+def from_qdate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
