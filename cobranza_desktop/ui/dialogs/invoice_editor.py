@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -49,7 +48,7 @@ from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, InvoiceView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker
-from cobranza_desktop.ui.widgets.forms import FieldErrors, from_qdate, to_qdate
+from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
 
 DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(6)
 FIELD_COLUMNS = {
@@ -96,14 +95,10 @@ class InvoiceEditor(QDialog):
                     lambda ctx: customers.get(customer_id),
                     on_result=lambda view: self.customer.set_customer(view.id, view.name),
                 )
-        self.issue_date = QDateEdit()
-        self.issue_date.setCalendarPopup(True)
-        self.issue_date.setDate(to_qdate(invoice.issue_date if invoice else today))
+        self.issue_date = date_edit(invoice.issue_date if invoice else today)
         self.due_auto = QCheckBox(self.tr("Según el plazo del cliente"))
         self.due_auto.setChecked(invoice is None)
-        self.due_date = QDateEdit()
-        self.due_date.setCalendarPopup(True)
-        self.due_date.setDate(to_qdate(invoice.due_date if invoice else today))
+        self.due_date = date_edit(invoice.due_date if invoice else today)
         self.due_date.setEnabled(invoice is None and not self.due_auto.isChecked())
         self.due_auto.toggled.connect(lambda on: self.due_date.setEnabled(not on))
         self.notes = QLineEdit(invoice.notes if invoice else "")
@@ -350,7 +345,7 @@ class InvoiceEditor(QDialog):
         self.total.setText(format_money(totals.total))
         if self.invoice is None:
             if problem is not None:
-                self.errors.show(problem.message, None)
+                self.errors.show(_with_line(problem), None)
             elif self.errors.current is not None:
                 self.errors.clear()
 
@@ -386,7 +381,7 @@ class InvoiceEditor(QDialog):
         try:
             draft = self.draft()
         except ValidationError as exc:
-            self.errors.show(exc.message, exc.field)
+            self.errors.show(_with_line(exc), exc.field)
             return
         self.errors.clear()
         self.issue_button.setEnabled(False)
@@ -470,6 +465,16 @@ class InvoiceEditor(QDialog):
         self.issue_button.setVisible(not read_only)
         if read_only:
             self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
+def _with_line(error: ValidationError) -> str:
+    """Say which line is wrong when the domain message does not."""
+    if error.field.startswith("lines[") and "]" in error.field:
+        number = error.field[len("lines[") : error.field.index("]")]
+        prefix = tr(f"Renglón {number}", f"Line {number}")
+        if not error.message.startswith(prefix):
+            return f"{prefix}: {error.message}"
+    return error.message
 
 
 def _plain(value: Decimal) -> str:

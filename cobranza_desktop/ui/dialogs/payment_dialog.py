@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -40,7 +39,7 @@ from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.payments import PaymentInput, PaymentService, PaymentView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker
-from cobranza_desktop.ui.widgets.forms import FieldErrors, from_qdate, to_qdate
+from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate, to_qdate
 
 NUMBER, DUE, BALANCE, APPLY = range(4)
 ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
@@ -73,9 +72,7 @@ class PaymentDialog(QDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
         self.amount.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.payment_date = QDateEdit()
-        self.payment_date.setCalendarPopup(True)
-        self.payment_date.setDate(to_qdate(today))
+        self.payment_date = date_edit(today)
         self.payment_date.setMaximumDate(to_qdate(today))
         self.method = QComboBox()
         for method in PaymentMethod:

@@ -57,6 +57,7 @@ class Column(Generic[R]):
     align: Qt.AlignmentFlag = LEFT
     sortable: bool = True
     tooltip: Callable[[R], str] | None = None
+    color: Callable[[R], Any] | None = None
 
 
 PageFetcher = Callable[[PageQuery], Sequence[R]]
@@ -192,8 +193,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             return int(column.align)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
             return column.tooltip(row)
-        if role == Qt.ItemDataRole.ForegroundRole and self.row_color is not None:
-            return self.row_color(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column.color is not None:
+                return column.color(row)
+            if self.row_color is not None:
+                return self.row_color(row)
         return None
 
     def headerData(

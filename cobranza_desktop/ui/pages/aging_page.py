@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
-    QDateEdit,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -32,12 +31,12 @@ from cobranza_desktop.ui.export import write_aging_csv, write_aging_xlsx
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
-from cobranza_desktop.ui.widgets.forms import from_qdate, to_qdate
+from cobranza_desktop.ui.widgets.forms import date_edit, from_qdate
 from cobranza_desktop.ui.widgets.table import make_table
 
 # Calm to alarming: current, then each bucket later.
 BUCKET_COLORS = ["#5b9a74", "#b9b14a", "#e0a13a", "#d9713a", "#b8402f", "#8c2424", "#5e1a1a"]
-TOP_CUSTOMERS = 8
+TOP_CUSTOMERS = 6
 TOTALS_ID = -1
 
 
@@ -61,9 +60,7 @@ class AgingPage(QWidget):
 
         title = QLabel(self.tr("Antigüedad de saldos"))
         title.setObjectName("pageTitle")
-        self.as_of = QDateEdit()
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDate(to_qdate(clock.today()))
+        self.as_of = date_edit(clock.today())
         self.as_of.dateChanged.connect(lambda _d: self.compute())
         self.csv_button = QPushButton(self.tr("Exportar CSV"))
         self.xlsx_button = QPushButton(self.tr("Exportar Excel"))
@@ -92,7 +89,7 @@ class AgingPage(QWidget):
         self.chart.setBackgroundRoundness(0)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(220)
+        self.chart_view.setMinimumHeight(280)
 
         self.model: ListTableModel[AgingLine] = ListTableModel([])
         bold = QFont(self.font())
@@ -107,8 +104,8 @@ class AgingPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.chart_view)
         splitter.addWidget(self.table)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 8)
         layout.addLayout(header)
@@ -200,17 +197,11 @@ class AgingPage(QWidget):
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         top = sorted(report.lines, key=lambda line: line.total, reverse=True)[:TOP_CUSTOMERS]
-        rest = [line for line in report.lines if line not in top]
-        categories = [line.name if len(line.name) <= 28 else line.name[:27] + "…" for line in top]
+        categories = [line.name if len(line.name) <= 26 else line.name[:25] + "…" for line in top]
         groups: list[tuple[Decimal, ...]] = [line.buckets for line in top]
-        if rest:
-            categories.append(self.tr("Otros %1").replace("%1", str(len(rest))))
-            groups.append(
-                tuple(
-                    sum((line.buckets[i] for line in rest), Decimal(0))
-                    for i in range(len(report.labels))
-                )
-            )
+        if not top:
+            self.chart.setTitle(self.tr("Nadie debe nada a esta fecha"))
+            return
         # Largest at the top of a horizontal chart.
         categories.reverse()
         groups.reverse()
@@ -228,16 +219,13 @@ class AgingPage(QWidget):
         category_axis.append(categories)
         value_axis = QValueAxis()
         value_axis.setLabelFormat("%.0f")
-        value_axis.applyNiceNumbers()
         self.chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
         self.chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(category_axis)
         series.attachAxis(value_axis)
         value_axis.applyNiceNumbers()
         self.chart.setTitle(
-            self.tr("Saldos por antigüedad — principales clientes")
-            if report.lines
-            else self.tr("Nadie debe nada a esta fecha")
+            self.tr("Los %1 saldos más grandes, por antigüedad").replace("%1", str(len(top)))
         )
 
     def _double_clicked(self, index: QModelIndex) -> None:

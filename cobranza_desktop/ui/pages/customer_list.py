@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.aging import DEFAULT_EDGES
+from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.services.customers import (
@@ -43,6 +44,10 @@ def status_label(status: str) -> str:
         return CustomerStatus(status).label()
     except ValueError:
         return status
+
+
+def overdue_color(row: CustomerListItem) -> QColor | None:
+    return OVERDUE_COLOR if row.overdue > 0 else None
 
 
 def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
@@ -71,24 +76,25 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         super().__init__([], fetch, runner, fetch_summary=summary, page_size=200, sort_key="name")
         self.columns[:] = [
             Column("name", self.tr("Nombre"), lambda r: r.name),
-            Column("phone", self.tr("Teléfono"), lambda r: r.phone),
+            Column("phone", self.tr("Teléfono"), lambda r: display_phone(r.phone)),
             Column("balance", self.tr("Saldo"), lambda r: format_money(r.balance), RIGHT),
             Column(
                 "overdue",
                 self.tr("Vencido"),
                 lambda r: format_money(r.overdue) if r.overdue else "",
                 RIGHT,
+                color=overdue_color,
             ),
             Column(
                 "days_past_due",
                 self.tr("Días de atraso"),
                 lambda r: str(r.days_past_due) if r.days_past_due else "",
                 RIGHT,
+                color=overdue_color,
             ),
             Column("status", self.tr("Estado"), lambda r: status_label(r.status)),
             Column("next_action", self.tr("Próxima acción"), lambda r: "", sortable=False),
         ]
-        self.row_color = lambda r: OVERDUE_COLOR if r.overdue > 0 else None
 
 
 class CustomerList(QWidget):

@@ -7,6 +7,8 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDateEdit, QWidget
 
+from cobranza_desktop.ui.widgets.forms import date_display_format
+
 NO_DATE = QDate(2000, 1, 1)
 
 
@@ -14,6 +16,7 @@ class OptionalDateEdit(QDateEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setCalendarPopup(True)
+        self.setDisplayFormat(date_display_format())
         self.setMinimumDate(NO_DATE)
         self.setSpecialValueText(self.tr("cualquiera"))
         self.setDate(NO_DATE)

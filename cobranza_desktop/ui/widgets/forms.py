@@ -6,9 +6,10 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.i18n import current_language
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -57,6 +58,20 @@ class FieldErrors:
             return self._fields[field]
         base = field.split("[")[0].split(".")[0]
         return self._fields.get(base)
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    """A date field with a calendar and the full year (``22/11/2026`` in Spanish)."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(date_display_format())
+    if value is not None:
+        edit.setDate(to_qdate(value))
+    return edit
+
+
+def date_display_format() -> str:
+    return "dd/MM/yyyy" if current_language() == "es" else "MM/dd/yyyy"
 
 
 def to_qdate(value: date) -> QDate:
