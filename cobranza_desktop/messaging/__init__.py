@@ -1,0 +1,1 @@
+"""Delivery channels: message templates, SMTP email, WhatsApp links, the outbox."""
