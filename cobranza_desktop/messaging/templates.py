@@ -37,6 +37,11 @@ Merge fields (all amounts and dates arrive already formatted for the language):
 ``remaining_balance``       what is still owed after that payment (optional)
 ``restricted_services``     the services limited or suspended (optional)
 ``deadline``                the date asked for, for the later stages (optional)
+``instalment_number``       the number of a payment-plan instalment (optional)
+``instalment_amount``       its amount (optional)
+``instalment_due_date``     its due date (optional)
+``promised_amount``         the amount of a promise to pay (optional)
+``promised_date``           the date of that promise (optional)
 ``bank_name``               bank for transfers ("" if not configured)
 ``clabe``                   the 18-digit CLABE ("" if not configured)
 ``account_holder``          the account holder ("" if not configured)
@@ -48,7 +53,7 @@ Merge fields (all amounts and dates arrive already formatted for the language):
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -64,19 +69,56 @@ from cobranza_desktop.domain.formatting import format_date, format_long_date, fo
 from cobranza_desktop.domain.i18n import current_language, locale_for, tr
 from cobranza_desktop.domain.money import DEFAULT_CURRENCY
 
-# The ladder stages, in escalation order (ids shared with the collections ladder).
+# The templates, in escalation order. The ids are the ``template`` names of the
+# collections ladder (``domain/ladder.py`` and ``domain/agenda.py``).
 STAGES: tuple[str, ...] = (
-    "pre_due_friendly",
-    "overdue_reminder",
-    "call_ask_reason",
-    "firm_reminder",
-    "penalty_warning",
-    "penalty_applied",
-    "restriction",
-    "suspension",
-    "agency_final",
-    "thank_you",
+    "friendly_reminder",  # 7 days before due
+    "overdue_reminder",  # the day after
+    "ask_reason",  # 2 days after: call and ask the reason
+    "firm_reminder",  # 7 days after
+    "penalty_warning",  # 15 days after, with amounts
+    "penalty_notice",  # 30 days: penalty applied, notice letter
+    "restriction_notice",  # 45 days: partial restriction of service
+    "suspension_notice",  # 60 days: suspension
+    "agency_notice",  # 90 days: last notice before agency or legal
+    "insistent_call",  # chronic late payers: close follow-up mentioning penalties
+    "instalment_reminder",  # payment plan instalment coming
+    "instalment_overdue",  # payment plan instalment missed
+    "broken_promise",  # a promise to pay was not kept
+    "thank_you",  # after a payment
 )
+
+# Other names a stage may arrive with: the ladder's stage codes, the agenda's special
+# actions, and the names used in the issue.
+STAGE_ALIASES: dict[str, str] = {
+    "phone_reminder": "overdue_reminder",
+    "ask_reason_call": "ask_reason",
+    "partial_restriction": "restriction_notice",
+    "suspension": "suspension_notice",
+    "agency_legal": "agency_notice",
+    "lift_restriction": "thank_you",
+    "pre_due_friendly": "friendly_reminder",
+    "call_ask_reason": "ask_reason",
+    "penalty_applied": "penalty_notice",
+    "restriction": "restriction_notice",
+    "agency_final": "agency_notice",
+}
+
+
+def template_for(stage: str) -> str:
+    """The template id of a ladder stage code, agenda template name or alias.
+
+    ``insistent_call@+3``-style codes map to ``insistent_call``.
+    """
+    if stage in STAGES:
+        return stage
+    base = stage.split("@", 1)[0]
+    if base in STAGES:
+        return base
+    if base in STAGE_ALIASES:
+        return STAGE_ALIASES[base]
+    raise ValidationError("stage", tr(f"Etapa desconocida: {stage}", f"Unknown stage: {stage}"))
+
 
 # Channels a message can take. SMS reuses the WhatsApp text.
 CHANNELS: tuple[str, ...] = ("email", "whatsapp", "sms", "call", "letter")
@@ -116,6 +158,11 @@ MERGE_FIELDS: dict[str, tuple[str, str]] = {
     "remaining_balance": ("Saldo restante", "Remaining balance"),
     "restricted_services": ("Servicios restringidos", "Restricted services"),
     "deadline": ("Fecha límite", "Deadline"),
+    "instalment_number": ("Número de pago del convenio", "Instalment number"),
+    "instalment_amount": ("Monto del pago del convenio", "Instalment amount"),
+    "instalment_due_date": ("Vencimiento del pago del convenio", "Instalment due date"),
+    "promised_amount": ("Monto prometido", "Promised amount"),
+    "promised_date": ("Fecha prometida", "Promised date"),
     "bank_name": ("Banco", "Bank"),
     "clabe": ("CLABE", "CLABE"),
     "account_holder": ("Titular de la cuenta", "Account holder"),
@@ -180,6 +227,11 @@ class MessageData:
     remaining_balance: Decimal | None = None
     restricted_services: str | None = None
     deadline: date | None = None
+    instalment_number: int | None = None
+    instalment_amount: Decimal | None = None
+    instalment_due_date: date | None = None
+    promised_amount: Decimal | None = None
+    promised_date: date | None = None
     payment: PaymentData = field(default_factory=PaymentData)
     payment_reference: str | None = None
 
@@ -288,6 +340,16 @@ def build_variables(data: MessageData, language: str | None = None) -> dict[str,
         values["deadline"] = short(data.deadline)
     if data.payment_reference:
         values["payment_reference"] = data.payment_reference
+    if data.instalment_number is not None:
+        values["instalment_number"] = data.instalment_number
+    if data.instalment_amount is not None:
+        values["instalment_amount"] = money(data.instalment_amount)
+    if data.instalment_due_date is not None:
+        values["instalment_due_date"] = short(data.instalment_due_date)
+    if data.promised_amount is not None:
+        values["promised_amount"] = money(data.promised_amount)
+    if data.promised_date is not None:
+        values["promised_date"] = short(data.promised_date)
     return values
 
 
@@ -433,13 +495,13 @@ class RenderedMessage:
     body: str
 
 
-def _check_key(language: str, stage: str, part: str) -> None:
+def _check_key(language: str, stage: str, part: str) -> str:
+    """Validate a template key; returns the stage's template id."""
     if language not in ("es", "en"):
         raise ValidationError("language", tr("Idioma no disponible.", "Language not available."))
-    if stage not in STAGES:
-        raise ValidationError("stage", tr(f"Etapa desconocida: {stage}", f"Unknown stage: {stage}"))
     if part not in TEMPLATE_PARTS:
         raise ValidationError("part", tr(f"Parte desconocida: {part}", f"Unknown part: {part}"))
+    return template_for(stage)
 
 
 def override_key(language: str, stage: str, part: str) -> str:
@@ -463,7 +525,7 @@ class TemplateLibrary:
         self._overrides = dict(overrides or {})
 
     def default_source(self, language: str, stage: str, part: str) -> str:
-        _check_key(language, stage, part)
+        stage = _check_key(language, stage, part)
         path = self.directory / language / stage / f"{part}.txt"
         try:
             return path.read_text(encoding="utf-8")
@@ -477,14 +539,14 @@ class TemplateLibrary:
             ) from exc
 
     def source(self, language: str, stage: str, part: str) -> str:
-        _check_key(language, stage, part)
+        stage = _check_key(language, stage, part)
         return self._overrides.get(override_key(language, stage, part)) or self.default_source(
             language, stage, part
         )
 
     def set_override(self, language: str, stage: str, part: str, text: str | None) -> None:
         """Replace (or with ``None``, restore) one template. Bad templates are refused."""
-        _check_key(language, stage, part)
+        stage = _check_key(language, stage, part)
         key = override_key(language, stage, part)
         if text is None:
             self._overrides.pop(key, None)
@@ -507,6 +569,7 @@ class TemplateLibrary:
     ) -> RenderedMessage:
         """Render the message of a stage and channel; ``*_source`` replace the texts."""
         lang = language or current_language()
+        stage = template_for(stage)
         if channel not in CHANNEL_PARTS:
             raise ValidationError(
                 "channel", tr(f"Canal desconocido: {channel}", f"Unknown channel: {channel}")
@@ -530,12 +593,3 @@ class TemplateLibrary:
             )
             subject = " ".join(subject.split())
         return RenderedMessage(stage, channel, lang, subject, body)
-
-
-def renderer_for(library: TemplateLibrary, language: str) -> Callable[..., RenderedMessage]:
-    """A bound renderer for one language (convenient for widgets)."""
-
-    def render(stage: str, channel: str, data: MessageData) -> RenderedMessage:
-        return library.render(stage, channel, data, language)
-
-    return render

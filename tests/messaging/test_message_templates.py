@@ -21,6 +21,7 @@ from cobranza_desktop.messaging.templates import (
     check_template,
     describe_fields,
     render_text,
+    template_for,
     unknown_fields,
 )
 
@@ -108,6 +109,11 @@ def test_every_documented_field_has_a_value_or_is_optional() -> None:
         restricted_services="Soporte",
         deadline=date(2026, 12, 1),
         payment_reference="REF-1",
+        instalment_number=1,
+        instalment_amount=Decimal("5"),
+        instalment_due_date=date(2026, 12, 2),
+        promised_amount=Decimal("6"),
+        promised_date=date(2026, 12, 3),
     )
     assert set(build_variables(data, "es")) == set(MERGE_FIELDS)
     assert {name for name, _ in describe_fields("en")} == set(MERGE_FIELDS)
@@ -180,6 +186,33 @@ def test_override_replaces_default_and_bad_override_is_refused(tmp_path: Path) -
     assert library.overrides() == {"templates.es.thank_you.whatsapp": "Gracias {{ contact_name }}."}
     library.set_override("es", "thank_you", "whatsapp", None)
     assert "🙏" in library.render("thank_you", "whatsapp", _data(), "es").body
+
+
+def test_ladder_stage_codes_and_aliases_resolve_to_templates() -> None:
+    assert template_for("phone_reminder") == "overdue_reminder"
+    assert template_for("insistent_call@+3") == "insistent_call"
+    assert template_for("lift_restriction") == "thank_you"
+    assert template_for("penalty_applied") == "penalty_notice"
+    library = TemplateLibrary()
+    assert (
+        library.render("agency_legal", "email", _data(), "es").body
+        == library.render("agency_notice", "email", _data(), "es").body
+    )
+
+
+def test_plan_and_promise_fields() -> None:
+    data = _data(
+        instalment_number=3,
+        instalment_amount=Decimal("1250.00"),
+        instalment_due_date=date(2026, 12, 5),
+        promised_amount=Decimal("500.00"),
+        promised_date=date(2026, 11, 20),
+    )
+    library = TemplateLibrary()
+    reminder = library.render("instalment_reminder", "whatsapp", data, "es").body
+    assert "pago 3" in reminder and "$1,250.00" in reminder and "05/12/2026" in reminder
+    broken = library.render("broken_promise", "email", data, "es").body
+    assert "$500.00" in broken and "20/11/2026" in broken
 
 
 def test_unknown_stage_or_channel_is_a_validation_error() -> None:
