@@ -66,9 +66,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         set_language(args.lang)
     if args.verb is None:
-        from cobranza_desktop.commands.window import open_window
-
-        return open_window(args.book, language=args.lang)
+        window = importlib.import_module("cobranza_desktop.commands.window")
+        opened: int = window.open_window(args.book, language=args.lang)
+        return opened
     result: int = _verb_module(args.verb).run(args)
     return result
 

@@ -48,6 +48,4 @@ def format_datetime(value: datetime, locale: str | None = None) -> str:
 
 def format_percent(percent: Decimal, locale: str | None = None) -> str:
     """``16 %``-style formatting of a percentage given as ``Decimal("16")``."""
-    return babel_format_percent(
-        percent / 100, format="#,##0.##%", locale=locale or locale_for()
-    )
+    return babel_format_percent(percent / 100, format="#,##0.##%", locale=locale or locale_for())

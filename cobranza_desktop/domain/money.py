@@ -59,7 +59,7 @@ def parse_amount(
     Raises :class:`ValidationError` with a clear message on anything else,
     including floats, more than two decimals, zero (unless allowed) and negatives.
     """
-    if isinstance(text, float) or isinstance(text, bool):
+    if isinstance(text, (float, bool)):
         raise ValidationError(field, tr("El monto debe ser exacto.", "The amount must be exact."))
     if isinstance(text, Decimal | int):
         value = Decimal(text)
@@ -96,7 +96,9 @@ def parse_amount(
             field, tr("El monto debe ser mayor que cero.", "The amount must be greater than zero.")
         )
     if abs(value) > MAX_AMOUNT:
-        raise ValidationError(field, tr("El monto es demasiado grande.", "The amount is too large."))
+        raise ValidationError(
+            field, tr("El monto es demasiado grande.", "The amount is too large.")
+        )
     return round_money(value)
 
 
@@ -109,7 +111,7 @@ def parse_decimal(
     max_places: int = 6,
 ) -> Decimal:
     """Parse a quantity, price or percentage: an exact decimal within bounds."""
-    if isinstance(text, float) or isinstance(text, bool):
+    if isinstance(text, (float, bool)):
         raise ValidationError(field, tr("El valor debe ser exacto.", "The value must be exact."))
     try:
         value = Decimal(str(text).strip().replace(",", "").replace("%", ""))

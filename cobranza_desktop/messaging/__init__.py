@@ -1,1 +1,1 @@
-"""Delivery channels: message templates, SMTP email, WhatsApp links, the outbox."""
+"""Delivery channels: SMTP email, WhatsApp links, the outbox."""

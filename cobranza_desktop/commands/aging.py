@@ -1,0 +1,72 @@
+"""`cobranza aging`: the aging report, as a table or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cobranza_desktop.cli import add_book_argument
+from cobranza_desktop.commands._common import (
+    EXIT_OK,
+    clock_for,
+    opened_book,
+    parse_date_arg,
+    run_reporting_errors,
+)
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.aging import AgingReport, AgingService
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("aging", help="print the aging report")
+    add_book_argument(parser)
+    parser.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def render_table(report: AgingReport) -> str:
+    headers = [tr("Cliente", "Customer"), *report.labels, "Total"]
+    rows = [
+        [
+            line.name,
+            *(format_money(b, report.currency) for b in line.buckets),
+            format_money(line.total, report.currency),
+        ]
+        for line in report.lines
+    ]
+    rows.append(
+        [
+            "TOTAL",
+            *(format_money(b, report.currency) for b in report.bucket_totals),
+            format_money(report.total, report.currency),
+        ]
+    )
+    widths = [max(len(str(r[i])) for r in [headers, *rows]) for i in range(len(headers))]
+    widths[0] = min(widths[0], 40)
+
+    def fmt(row: list[str]) -> str:
+        first = row[0][:40].ljust(widths[0])
+        return "  ".join(
+            [first, *(str(c).rjust(w) for c, w in zip(row[1:], widths[1:], strict=True))]
+        )
+
+    title = tr(
+        f"Antigüedad de saldos al {format_date(report.as_of)}",
+        f"Aging report as of {format_date(report.as_of)}",
+    )
+    return "\n".join([title, fmt(headers), *(fmt(r) for r in rows)])
+
+
+def run(args: argparse.Namespace) -> int:
+    def action() -> int:
+        with opened_book(args.book) as book:
+            report = AgingService(book, clock_for(args.as_of)).report()
+        if args.json:
+            print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        else:
+            print(render_table(report))
+        return EXIT_OK
+
+    return run_reporting_errors(action)

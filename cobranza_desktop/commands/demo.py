@@ -1,0 +1,65 @@
+"""`cobranza demo`: write a realistic demo book, then open the window on it.
+
+An existing book with data is never overwritten: the verb opens it instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from cobranza_desktop.cli import add_book_argument
+from cobranza_desktop.commands._common import EXIT_OK, opened_book, run_reporting_errors
+from cobranza_desktop.domain.clock import SystemClock
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.demo import book_has_customers, build_demo_book
+from cobranza_desktop.storage.paths import data_home
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("demo", help="write a demo book and open it")
+    add_book_argument(parser)
+    parser.add_argument("--customers", type=int, default=40, metavar="N")
+    parser.add_argument("--seed", type=int, default=7, metavar="S")
+    parser.add_argument("--no-open", action="store_true", help="do not open the window")
+
+
+def demo_book_path(args: argparse.Namespace) -> Path:
+    return args.book or (data_home() / "demo.sqlite")
+
+
+def run(args: argparse.Namespace) -> int:
+    path = demo_book_path(args)
+
+    def action() -> int:
+        if args.customers < 1 or args.customers > 100_000:
+            print(tr("--customers debe estar entre 1 y 100000.", "--customers must be 1-100000."))
+            return 2
+        with opened_book(path) as book:
+            if book_has_customers(book):
+                print(
+                    tr(
+                        f"El libro {path} ya tiene datos; se abre tal como está.",
+                        f"The book {path} already has data; opening it as it is.",
+                    )
+                )
+            else:
+                summary = build_demo_book(
+                    book, SystemClock(), customers=args.customers, seed=args.seed
+                )
+                print(
+                    tr(
+                        f"Libro de ejemplo en {path}: {summary.customers} clientes, "
+                        f"{summary.invoices} facturas, {summary.payments} pagos.",
+                        f"Demo book at {path}: {summary.customers} customers, "
+                        f"{summary.invoices} invoices, {summary.payments} payments.",
+                    )
+                )
+        if args.no_open:
+            return EXIT_OK
+        from cobranza_desktop.commands.window import open_window
+
+        return open_window(path, language=getattr(args, "lang", None))
+
+    return run_reporting_errors(action)

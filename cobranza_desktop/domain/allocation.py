@@ -1,0 +1,76 @@
+"""Allocation of a payment to open invoices. Every cent is conserved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from cobranza_desktop.domain.errors import ConflictError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.money import ZERO
+
+
+@dataclass(frozen=True)
+class OpenItem:
+    invoice_id: int
+    due_date: date
+    balance: Decimal
+    number: str = ""
+
+
+@dataclass(frozen=True)
+class Allocation:
+    invoice_id: int
+    amount: Decimal
+
+
+def suggest_oldest_first(amount: Decimal, open_items: list[OpenItem]) -> list[Allocation]:
+    """Apply ``amount`` to the oldest due invoices first; what is left stays as credit."""
+    remaining = amount
+    result: list[Allocation] = []
+    for item in sorted(open_items, key=lambda i: (i.due_date, i.invoice_id)):
+        if remaining <= 0:
+            break
+        applied = min(remaining, item.balance)
+        if applied > 0:
+            result.append(Allocation(item.invoice_id, applied))
+            remaining -= applied
+    return result
+
+
+def check_allocations(
+    available: Decimal, allocations: list[Allocation], balances: dict[int, Decimal]
+) -> None:
+    """Refuse an allocation that exceeds the payment or an invoice's balance."""
+    total = sum((a.amount for a in allocations), ZERO)
+    if total > available:
+        raise ConflictError(
+            tr(
+                f"Se intenta aplicar {total} pero el pago solo tiene {available} disponible.",
+                f"Trying to apply {total} but the payment has only {available} available.",
+            )
+        )
+    per_invoice: dict[int, Decimal] = {}
+    for a in allocations:
+        if a.amount <= 0:
+            raise ConflictError(
+                tr("Cada monto aplicado debe ser mayor que cero.", "Each amount must be positive.")
+            )
+        per_invoice[a.invoice_id] = per_invoice.get(a.invoice_id, ZERO) + a.amount
+    for invoice_id, amount in per_invoice.items():
+        balance = balances.get(invoice_id)
+        if balance is None:
+            raise ConflictError(
+                tr(
+                    "La factura no está abierta para este cliente.",
+                    "The invoice is not open for this customer.",
+                )
+            )
+        if amount > balance:
+            raise ConflictError(
+                tr(
+                    f"Se aplican {amount} a una factura que solo debe {balance}.",
+                    f"Applying {amount} to an invoice that only owes {balance}.",
+                )
+            )

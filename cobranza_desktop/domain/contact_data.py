@@ -1,0 +1,113 @@
+"""Validation of contact data: phone numbers (E.164), RFC, email, CLABE."""
+
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import tr
+
+# RFC: 3 letters (company) or 4 (person), a yymmdd date, and a 3-character homoclave.
+_RFC_PATTERN = re.compile(r"^[A-ZÑ&]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z\d]{3}$")
+_EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_CLABE_WEIGHTS = (3, 7, 1)
+
+
+def normalize_phone(text: str, field: str = "phone", region: str = "MX") -> str:
+    """A phone number in E.164 (``+525512345678``); empty stays empty."""
+    raw = text.strip()
+    if not raw:
+        return ""
+    try:
+        number = phonenumbers.parse(raw, region)
+    except phonenumbers.NumberParseException:
+        number = None
+    if number is None or not phonenumbers.is_valid_number(number):
+        raise ValidationError(
+            field,
+            tr(
+                f"«{text}» no es un número de teléfono válido (ej. 55 1234 5678).",
+                f"“{text}” is not a valid phone number (e.g. 55 1234 5678).",
+            ),
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def display_phone(e164: str) -> str:
+    """A readable national format for display (``55 1234 5678``)."""
+    if not e164:
+        return ""
+    try:
+        number = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException:
+        return e164
+    if number.country_code == 52:
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalize_rfc(text: str, field: str = "rfc") -> str:
+    rfc = text.strip().upper().replace(" ", "").replace("-", "")
+    if not rfc:
+        return ""
+    if not _RFC_PATTERN.match(rfc):
+        raise ValidationError(
+            field,
+            tr(
+                f"«{text}» no es un RFC válido (12 o 13 caracteres, ej. XAXX010101000).",
+                f"“{text}” is not a valid RFC (12 or 13 characters, e.g. XAXX010101000).",
+            ),
+        )
+    return rfc
+
+
+def normalize_email(text: str, field: str = "email") -> str:
+    email = text.strip()
+    if not email:
+        return ""
+    if not _EMAIL_PATTERN.match(email):
+        raise ValidationError(
+            field,
+            tr(f"«{text}» no es un correo electrónico válido.", f"“{text}” is not a valid email."),
+        )
+    return email
+
+
+def clabe_check_digit(first17: str) -> int:
+    total = sum(int(d) * _CLABE_WEIGHTS[i % 3] % 10 for i, d in enumerate(first17))
+    return (10 - total % 10) % 10
+
+
+def normalize_clabe(text: str, field: str = "clabe") -> str:
+    """An 18-digit CLABE with a valid check digit; empty stays empty."""
+    clabe = text.strip().replace(" ", "")
+    if not clabe:
+        return ""
+    if not (clabe.isdigit() and len(clabe) == 18) or clabe_check_digit(clabe[:17]) != int(
+        clabe[17]
+    ):
+        raise ValidationError(
+            field,
+            tr(
+                "La CLABE debe tener 18 dígitos y un dígito verificador correcto.",
+                "The CLABE must have 18 digits and a correct check digit.",
+            ),
+        )
+    return clabe
+
+
+def require_text(text: str, field: str, label_es: str, label_en: str, max_length: int = 200) -> str:
+    value = text.strip()
+    if not value:
+        raise ValidationError(field, tr(f"Falta {label_es}.", f"{label_en} is missing."))
+    if len(value) > max_length:
+        raise ValidationError(
+            field,
+            tr(
+                f"{label_es.capitalize()}: máximo {max_length} caracteres.",
+                f"{label_en}: at most {max_length} characters.",
+            ),
+        )
+    return value

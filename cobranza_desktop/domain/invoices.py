@@ -1,0 +1,186 @@
+"""Invoice arithmetic and status. Totals are exact; the status is derived, never typed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import StrEnum
+
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.money import ZERO, parse_decimal, round_money
+
+HUNDRED = Decimal(100)
+
+
+class Lifecycle(StrEnum):
+    """What was done to the invoice; the only status-like thing that is stored."""
+
+    DRAFT = "draft"
+    ISSUED = "issued"
+    VOIDED = "voided"
+
+
+class InvoiceStatus(StrEnum):
+    DRAFT = "draft"
+    ISSUED = "issued"
+    PARTIALLY_PAID = "partially_paid"
+    PAID = "paid"
+    OVERDUE = "overdue"
+    VOIDED = "voided"
+
+    def label(self) -> str:
+        return {
+            InvoiceStatus.DRAFT: tr("Borrador", "Draft"),
+            InvoiceStatus.ISSUED: tr("Emitida", "Issued"),
+            InvoiceStatus.PARTIALLY_PAID: tr("Pago parcial", "Partially paid"),
+            InvoiceStatus.PAID: tr("Pagada", "Paid"),
+            InvoiceStatus.OVERDUE: tr("Vencida", "Overdue"),
+            InvoiceStatus.VOIDED: tr("Cancelada", "Voided"),
+        }[self]
+
+
+class InvoiceKind(StrEnum):
+    INVOICE = "invoice"
+    LATE_CHARGE = "late_charge"
+
+
+class PaymentMethodSAT(StrEnum):
+    """CFDI payment method: one payment (PUE) or in instalments (PPD)."""
+
+    PUE = "PUE"
+    PPD = "PPD"
+
+
+@dataclass(frozen=True)
+class LineInput:
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    discount_percent: Decimal = ZERO
+    tax_rate_percent: Decimal = Decimal("16")
+
+
+@dataclass(frozen=True)
+class LineAmounts:
+    gross: Decimal  # quantity × price, exact
+    discount: Decimal  # exact
+    net: Decimal  # gross − discount, exact
+    tax: Decimal  # exact
+
+
+@dataclass(frozen=True)
+class InvoiceTotals:
+    subtotal: Decimal  # after discounts, rounded to cents
+    discount: Decimal  # rounded to cents, shown for information
+    tax: Decimal  # rounded to cents
+    total: Decimal  # subtotal + tax: the printed figures always add up
+
+
+def make_line(
+    description: str,
+    quantity: str | Decimal | int,
+    unit_price: str | Decimal | int,
+    discount_percent: str | Decimal | int = ZERO,
+    tax_rate_percent: str | Decimal | int = Decimal("16"),
+    *,
+    position: int = 1,
+) -> LineInput:
+    """Validate one invoice line as typed by a person."""
+    where = tr(f"Renglón {position}", f"Line {position}")
+    text = description.strip()
+    if not text:
+        raise ValidationError(
+            f"lines[{position}].description",
+            tr(f"{where}: falta la descripción.", f"{where}: the description is missing."),
+        )
+    qty = parse_decimal(quantity, f"lines[{position}].quantity", minimum=Decimal("0.000001"))
+    price = parse_decimal(unit_price, f"lines[{position}].unit_price", minimum=ZERO)
+    discount = parse_decimal(
+        discount_percent, f"lines[{position}].discount", minimum=ZERO, maximum=HUNDRED
+    )
+    tax = parse_decimal(tax_rate_percent, f"lines[{position}].tax", minimum=ZERO, maximum=HUNDRED)
+    return LineInput(text, qty, price, discount, tax)
+
+
+def line_amounts(line: LineInput) -> LineAmounts:
+    gross = line.quantity * line.unit_price
+    discount = gross * line.discount_percent / HUNDRED
+    net = gross - discount
+    return LineAmounts(
+        gross=gross, discount=discount, net=net, tax=net * line.tax_rate_percent / HUNDRED
+    )
+
+
+def invoice_totals(lines: list[LineInput]) -> InvoiceTotals:
+    """Exact sums over the lines, each figure rounded once, at the end."""
+    amounts = [line_amounts(line) for line in lines]
+    subtotal = round_money(sum((a.net for a in amounts), Decimal(0)))
+    discount = round_money(sum((a.discount for a in amounts), Decimal(0)))
+    tax = round_money(sum((a.tax for a in amounts), Decimal(0)))
+    return InvoiceTotals(subtotal=subtotal, discount=discount, tax=tax, total=subtotal + tax)
+
+
+def due_date_for(issue_date: date, terms_days: int) -> date:
+    return issue_date + timedelta(days=terms_days)
+
+
+def validate_dates(issue_date: date, due_date: date) -> None:
+    if due_date < issue_date:
+        raise ValidationError(
+            "due_date",
+            tr(
+                "La fecha de vencimiento no puede ser anterior a la fecha de emisión.",
+                "The due date cannot be before the issue date.",
+            ),
+        )
+
+
+def validate_terms(days: int, field: str = "payment_terms_days") -> int:
+    if not 0 <= days <= 365:
+        raise ValidationError(
+            field,
+            tr(
+                "El plazo de pago debe estar entre 0 y 365 días.",
+                "Payment terms must be between 0 and 365 days.",
+            ),
+        )
+    return days
+
+
+def derive_status(
+    lifecycle: Lifecycle, total: Decimal, paid: Decimal, due_date: date, today: date
+) -> InvoiceStatus:
+    """The invoice status follows from what happened to it and from the date."""
+    if lifecycle is Lifecycle.DRAFT:
+        return InvoiceStatus.DRAFT
+    if lifecycle is Lifecycle.VOIDED:
+        return InvoiceStatus.VOIDED
+    if paid >= total:
+        return InvoiceStatus.PAID
+    if today > due_date:
+        return InvoiceStatus.OVERDUE
+    if paid > 0:
+        return InvoiceStatus.PARTIALLY_PAID
+    return InvoiceStatus.ISSUED
+
+
+def format_number(series: str, folio: int) -> str:
+    """The invoice number people read: ``A-00042``."""
+    return f"{series}-{folio:05d}" if series else f"{folio:05d}"
+
+
+def parse_number(number: str) -> tuple[str, int]:
+    """Inverse of :func:`format_number`; raises ValidationError on anything else."""
+    text = number.strip().upper()
+    series, _, folio = text.rpartition("-")
+    if not folio.isdigit():
+        raise ValidationError(
+            "number",
+            tr(
+                f"«{number}» no es un número de factura (ej. A-00042).",
+                f"“{number}” is not an invoice number (e.g. A-00042).",
+            ),
+        )
+    return series, int(folio)

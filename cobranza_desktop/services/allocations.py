@@ -1,0 +1,73 @@
+"""Applying payments to invoices, keeping the denormalized sums exact in one transaction."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.allocation import OpenItem
+from cobranza_desktop.domain.invoices import Lifecycle, format_number
+from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.storage.models import Allocation, Invoice, Payment
+
+
+def open_items(session: Session, customer_id: int) -> list[OpenItem]:
+    """The customer's issued invoices that still owe something, oldest due first."""
+    rows = session.scalars(
+        select(Invoice)
+        .where(
+            Invoice.customer_id == customer_id,
+            Invoice.lifecycle == Lifecycle.ISSUED.value,
+            Invoice.paid_cents < Invoice.total_cents,
+        )
+        .order_by(Invoice.due_date, Invoice.id)
+    )
+    return [
+        OpenItem(
+            invoice_id=inv.id,
+            due_date=inv.due_date,
+            balance=from_cents(inv.total_cents - inv.paid_cents),
+            number=format_number(inv.series, inv.folio) if inv.folio else "",
+        )
+        for inv in rows
+    ]
+
+
+def apply(session: Session, payment: Payment, invoice: Invoice, cents: int, now: datetime) -> None:
+    """Apply ``cents`` of ``payment`` to ``invoice``; callers have validated the amounts."""
+    session.add(
+        Allocation(
+            payment=payment, invoice=invoice, amount_cents=cents, active=True, created_at=now
+        )
+    )
+    payment.allocated_cents += cents
+    invoice.paid_cents += cents
+
+
+def _undo(session: Session, allocations: list[Allocation], now: datetime, reason: str) -> None:
+    for allocation in allocations:
+        allocation.active = False
+        allocation.undone_at = now
+        allocation.undo_reason = reason
+        allocation.payment.allocated_cents -= allocation.amount_cents
+        allocation.invoice.paid_cents -= allocation.amount_cents
+
+
+def undo_allocations_of_invoice(
+    session: Session, invoice: Invoice, now: datetime, reason: str
+) -> None:
+    active = session.scalars(
+        select(Allocation).where(Allocation.invoice_id == invoice.id, Allocation.active.is_(True))
+    ).all()
+    _undo(session, list(active), now, reason)
+
+
+def undo_allocations_of_payment(
+    session: Session, payment: Payment, now: datetime, reason: str
+) -> None:
+    active = session.scalars(
+        select(Allocation).where(Allocation.payment_id == payment.id, Allocation.active.is_(True))
+    ).all()
+    _undo(session, list(active), now, reason)

@@ -1,0 +1,48 @@
+"""Configuration kept in the book, as JSON values under a key."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.aging import DEFAULT_EDGES, AgingBuckets, validate_edges
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Setting
+
+AGING_EDGES_KEY = "aging.edges"
+
+
+def read_setting(session: Session, key: str, default: Any = None) -> Any:
+    row = session.get(Setting, key)
+    return default if row is None else json.loads(row.value)
+
+
+def write_setting(session: Session, key: str, value: Any) -> None:
+    encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=encoded))
+    else:
+        row.value = encoded
+
+
+class SettingsService:
+    def __init__(self, book: Book) -> None:
+        self._book = book
+
+    def get(self, key: str, default: Any = None) -> Any:
+        with self._book.session() as session:
+            return read_setting(session, key, default)
+
+    def set(self, key: str, value: Any) -> None:
+        with self._book.transaction() as session:
+            write_setting(session, key, value)
+
+    def aging_buckets(self) -> AgingBuckets:
+        return AgingBuckets(tuple(self.get(AGING_EDGES_KEY, list(DEFAULT_EDGES))))
+
+    def set_aging_edges(self, edges: tuple[int, ...]) -> None:
+        validate_edges(edges)
+        self.set(AGING_EDGES_KEY, list(edges))

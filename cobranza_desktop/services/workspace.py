@@ -1,0 +1,57 @@
+"""Opening a book for the window: the book, the clock, and one instance of each service.
+
+Only the application bootstrap holds a workspace. Widgets receive the individual
+services they need, never the workspace itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cobranza_desktop.domain.clock import Clock, SystemClock
+from cobranza_desktop.services.aging import AgingService
+from cobranza_desktop.services.backups import BackupService
+from cobranza_desktop.services.book_check import BookCheckService
+from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.invoices import InvoiceService
+from cobranza_desktop.services.payments import PaymentService
+from cobranza_desktop.services.settings import SettingsService
+from cobranza_desktop.storage.database import Book, open_book
+
+
+@dataclass
+class Workspace:
+    book: Book
+    clock: Clock
+    customers: CustomerService = field(init=False)
+    invoices: InvoiceService = field(init=False)
+    payments: PaymentService = field(init=False)
+    aging: AgingService = field(init=False)
+    business: BusinessService = field(init=False)
+    settings: SettingsService = field(init=False)
+    backups: BackupService = field(init=False)
+    checks: BookCheckService = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.customers = CustomerService(self.book, self.clock)
+        self.invoices = InvoiceService(self.book, self.clock)
+        self.payments = PaymentService(self.book, self.clock)
+        self.aging = AgingService(self.book, self.clock)
+        self.business = BusinessService(self.book)
+        self.settings = SettingsService(self.book)
+        self.backups = BackupService(self.book, self.clock)
+        self.checks = BookCheckService(self.book)
+
+    @property
+    def book_path(self) -> Path:
+        return self.book.path
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def open_workspace(path: Path | None, clock: Clock | None = None) -> Workspace:
+    """Open (creating if needed) the book at ``path`` and build its services."""
+    return Workspace(open_book(path), clock or SystemClock())

@@ -1,0 +1,1 @@
+"""SQLAlchemy storage: the book file, its schema, migrations, backups and aggregate queries."""

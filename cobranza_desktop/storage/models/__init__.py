@@ -1,0 +1,25 @@
+"""The ORM models, one module per area. Importing this package registers every table."""
+
+from cobranza_desktop.storage.models.base import Base
+from cobranza_desktop.storage.models.core import (
+    Allocation,
+    BusinessProfile,
+    Customer,
+    FolioSequence,
+    Invoice,
+    InvoiceLine,
+    Payment,
+    Setting,
+)
+
+__all__ = [
+    "Allocation",
+    "Base",
+    "BusinessProfile",
+    "Customer",
+    "FolioSequence",
+    "Invoice",
+    "InvoiceLine",
+    "Payment",
+    "Setting",
+]

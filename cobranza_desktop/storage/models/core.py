@@ -1,0 +1,214 @@
+"""Core bookkeeping tables: business profile, customers, invoices, payments, allocations."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from cobranza_desktop.storage.models.base import Base
+
+
+class BusinessProfile(Base):
+    """The business that sells on credit. One row, id 1."""
+
+    __tablename__ = "business_profile"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    rfc: Mapped[str] = mapped_column(String(13), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    logo_path: Mapped[str] = mapped_column(Text, default="")
+    currency: Mapped[str] = mapped_column(String(3), default="MXN")
+    payment_terms_days: Mapped[int] = mapped_column(Integer, default=30)
+    tax_rate_percent: Mapped[Decimal] = mapped_column(default=Decimal("16"))
+    bank_name: Mapped[str] = mapped_column(String(100), default="")
+    clabe: Mapped[str] = mapped_column(String(18), default="")
+    invoice_series: Mapped[str] = mapped_column(String(10), default="A")
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    __table_args__ = (
+        Index("ix_customers_name_nocase", text("name COLLATE NOCASE")),
+        Index("ix_customers_rfc", "rfc"),
+        Index("ix_customers_phone", "phone"),
+        Index("ix_customers_email", "email"),
+        Index("ix_customers_status", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    rfc: Mapped[str] = mapped_column(String(13), default="")
+    contact_name: Mapped[str] = mapped_column(String(200), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(20), default="")
+    whatsapp: Mapped[str] = mapped_column(String(20), default="")
+    address: Mapped[str] = mapped_column(Text, default="")
+    payment_terms_days: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    credit_limit_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    preferred_channel: Mapped[str] = mapped_column(String(20), default="whatsapp")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    created_at: Mapped[datetime]
+
+    invoices: Mapped[list[Invoice]] = relationship(back_populates="customer")
+
+
+class FolioSequence(Base):
+    """The next folio of each series: numbering without gaps."""
+
+    __tablename__ = "folio_sequences"
+
+    series: Mapped[str] = mapped_column(String(10), primary_key=True)
+    next_folio: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class Invoice(Base):
+    """An invoice or a late charge. Issued ones are voided, never deleted."""
+
+    __tablename__ = "invoices"
+    __table_args__ = (
+        UniqueConstraint("series", "folio", name="uq_invoices_series_folio"),
+        CheckConstraint("paid_cents >= 0 AND paid_cents <= total_cents", name="paid_within_total"),
+        CheckConstraint("lifecycle IN ('draft', 'issued', 'voided')", name="lifecycle_known"),
+        Index("ix_invoices_customer_due", "customer_id", "due_date"),
+        Index("ix_invoices_issue_date", "issue_date"),
+        # Open invoices only: aging and balances read this small index, not the whole table.
+        Index(
+            "ix_invoices_open",
+            "customer_id",
+            "due_date",
+            "total_cents",
+            "paid_cents",
+            "issue_date",
+            sqlite_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
+        ),
+        Index("ix_invoices_parent", "parent_invoice_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="invoice")
+    series: Mapped[str] = mapped_column(String(10), default="")
+    folio: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    lifecycle: Mapped[str] = mapped_column(String(10), default="draft")
+    issue_date: Mapped[date]
+    due_date: Mapped[date]
+    subtotal_cents: Mapped[int] = mapped_column(Integer, default=0)
+    discount_cents: Mapped[int] = mapped_column(Integer, default=0)
+    tax_cents: Mapped[int] = mapped_column(Integer, default=0)
+    total_cents: Mapped[int] = mapped_column(Integer, default=0)
+    # Kept equal to the sum of active allocations, in the same transaction (`cobranza check`).
+    paid_cents: Mapped[int] = mapped_column(Integer, default=0)
+    cfdi_uuid: Mapped[str] = mapped_column(String(36), default="")
+    sat_payment_method: Mapped[str] = mapped_column(String(3), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    parent_invoice_id: Mapped[int | None] = mapped_column(ForeignKey("invoices.id"), nullable=True)
+    created_at: Mapped[datetime]
+    voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    void_reason: Mapped[str] = mapped_column(Text, default="")
+
+    customer: Mapped[Customer] = relationship(back_populates="invoices")
+    lines: Mapped[list[InvoiceLine]] = relationship(
+        back_populates="invoice", order_by="InvoiceLine.position", cascade="all, delete-orphan"
+    )
+
+
+class InvoiceLine(Base):
+    __tablename__ = "invoice_lines"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(Text)
+    quantity: Mapped[Decimal]
+    unit_price: Mapped[Decimal]
+    discount_percent: Mapped[Decimal]
+    tax_rate_percent: Mapped[Decimal]
+
+    invoice: Mapped[Invoice] = relationship(back_populates="lines")
+
+
+class Payment(Base):
+    """Money received. Reversed with a reason, never deleted."""
+
+    __tablename__ = "payments"
+    __table_args__ = (
+        CheckConstraint("amount_cents > 0", name="amount_positive"),
+        CheckConstraint(
+            "allocated_cents >= 0 AND allocated_cents <= amount_cents",
+            name="allocated_within_amount",
+        ),
+        Index("ix_payments_customer_date", "customer_id", "payment_date"),
+        # Payments with money not yet applied: customer credit reads only these.
+        Index(
+            "ix_payments_unallocated",
+            "customer_id",
+            "amount_cents",
+            "allocated_cents",
+            sqlite_where=text("reversed_at IS NULL AND allocated_cents < amount_cents"),
+        ),
+        Index("ix_payments_date", "payment_date"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    payment_date: Mapped[date]
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    # Kept equal to the sum of active allocations in the same transaction; the rest is credit.
+    allocated_cents: Mapped[int] = mapped_column(Integer, default=0)
+    method: Mapped[str] = mapped_column(String(20))
+    reference: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime]
+    reversed_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    reverse_reason: Mapped[str] = mapped_column(Text, default="")
+
+    customer: Mapped[Customer] = relationship()
+    allocations: Mapped[list[Allocation]] = relationship(back_populates="payment")
+
+
+class Allocation(Base):
+    """Part of a payment applied to an invoice. Undone allocations stay, inactive."""
+
+    __tablename__ = "allocations"
+    __table_args__ = (
+        CheckConstraint("amount_cents > 0", name="amount_positive"),
+        Index("ix_allocations_invoice", "invoice_id", "active"),
+        Index("ix_allocations_payment", "payment_id", "active"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    payment_id: Mapped[int] = mapped_column(ForeignKey("payments.id"))
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"))
+    amount_cents: Mapped[int] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
+    undone_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    undo_reason: Mapped[str] = mapped_column(Text, default="")
+
+    payment: Mapped[Payment] = relationship(back_populates="allocations")
+    invoice: Mapped[Invoice] = relationship()
+
+
+class Setting(Base):
+    """Configuration as key -> JSON text, so that a new option needs no new table."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)

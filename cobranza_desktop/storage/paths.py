@@ -1,0 +1,26 @@
+"""Where the book lives: ``--book PATH``, ``$COBRANZA_HOME``, or the user data directory."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+BOOK_FILENAME = "cobranza.sqlite"
+
+
+def data_home() -> Path:
+    env = os.environ.get("COBRANZA_HOME")
+    if env:
+        return Path(env).expanduser()
+    return user_data_path("cobranza-desktop", appauthor=False)
+
+
+def default_book_path() -> Path:
+    return data_home() / BOOK_FILENAME
+
+
+def backup_dir_for(book_path: Path) -> Path:
+    """Backups sit beside the book, in ``<name>-backups/``."""
+    return book_path.parent / f"{book_path.stem}-backups"
