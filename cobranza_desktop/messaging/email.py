@@ -13,8 +13,10 @@ import socket
 import ssl
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from email.message import EmailMessage
-from email.utils import formataddr, formatdate, make_msgid, parseaddr
+from email.utils import format_datetime, formataddr, formatdate, make_msgid, parseaddr
+from typing import Protocol
 
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
 from cobranza_desktop.domain.i18n import tr
@@ -97,6 +99,7 @@ def build_message(
     to_name: str = "",
     message_id: str | None = None,
     reply_to: str | None = None,
+    sent_on: datetime | None = None,
 ) -> EmailMessage:
     """A MIME message (plain text, UTF-8) with the attachments."""
     recipient = validate_address(to, "to")
@@ -105,7 +108,7 @@ def build_message(
     msg["From"] = formataddr((settings.from_name, sender)) if settings.from_name else sender
     msg["To"] = formataddr((to_name, recipient)) if to_name else recipient
     msg["Subject"] = " ".join(subject.split())
-    msg["Date"] = formatdate(localtime=True)
+    msg["Date"] = format_datetime(sent_on.astimezone()) if sent_on else formatdate(localtime=True)
     msg["Message-ID"] = message_id or make_msgid(domain=sender.rpartition("@")[2])
     if reply_to:
         msg["Reply-To"] = validate_address(reply_to, "reply_to")
@@ -149,6 +152,17 @@ def store_password(settings: SmtpSettings, password: str) -> None:
     else:
         with contextlib.suppress(PasswordDeleteError):
             keyring.delete_password(KEYRING_SERVICE, user)
+
+
+def new_message_id(from_address: str) -> str:
+    """A fresh RFC 5322 Message-ID in the sender's domain."""
+    return make_msgid(domain=validate_address(from_address, "from_address").rpartition("@")[2])
+
+
+class Sender(Protocol):
+    """What the outbox needs from a delivery channel."""
+
+    def send(self, message: EmailMessage) -> None: ...
 
 
 class SmtpSender:

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import ssl
 from collections.abc import Callable
+from typing import Any
 
 import pytest
-from conftest import SmtpServer
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.messaging.email import (
@@ -35,7 +35,7 @@ def _no_password() -> str | None:
     raise AssertionError("the password must not be asked for without a user")
 
 
-def test_message_arrives_with_recipient_subject_body_and_pdf(smtp_server: SmtpServer) -> None:
+def test_message_arrives_with_recipient_subject_body_and_pdf(smtp_server: Any) -> None:
     settings = _settings(smtp_server.port)
     body = "Estimado(a) Guadalupe:\n\nSu saldo es de $1,200.50. ¡Gracias! 🙏\n"
     message = build_message(
@@ -67,7 +67,7 @@ def test_message_arrives_with_recipient_subject_body_and_pdf(smtp_server: SmtpSe
     assert attachments[0].get_content() == PDF
 
 
-def test_login_uses_the_injected_password(make_smtp_server: Callable[..., SmtpServer]) -> None:
+def test_login_uses_the_injected_password(make_smtp_server: Callable[..., Any]) -> None:
     server = make_smtp_server(user="cobranza", password="s3creto")
     server.start()
     settings = _settings(server.port, username="cobranza")
@@ -87,7 +87,7 @@ def test_login_uses_the_injected_password(make_smtp_server: Callable[..., SmtpSe
 
 
 def test_starttls(
-    make_smtp_server: Callable[..., SmtpServer],
+    make_smtp_server: Callable[..., Any],
     tls_contexts: tuple[ssl.SSLContext, ssl.SSLContext],
 ) -> None:
     server_ctx, client_ctx = tls_contexts
@@ -106,8 +106,10 @@ def test_starttls(
     assert len(server.inbox.messages) == 1
 
 
-def test_test_connection_reports_a_server_that_is_down() -> None:
-    server = SmtpServer()  # never started: its port is free
+def test_test_connection_reports_a_server_that_is_down(
+    make_smtp_server: Callable[..., Any],
+) -> None:
+    server = make_smtp_server()  # never started: its port is free
     sender = SmtpSender(_settings(server.port), _no_password)
     with pytest.raises(DeliveryError) as caught:
         sender.test_connection()
@@ -115,7 +117,7 @@ def test_test_connection_reports_a_server_that_is_down() -> None:
     assert caught.value.temporary
 
 
-def test_test_connection_ok(smtp_server: SmtpServer) -> None:
+def test_test_connection_ok(smtp_server: Any) -> None:
     sender = SmtpSender(_settings(smtp_server.port), _no_password)
     assert "127.0.0.1" in sender.test_connection()
     assert smtp_server.inbox.messages == []
