@@ -97,6 +97,7 @@ STAGE_ALIASES: dict[str, str] = {
     "suspension": "suspension_notice",
     "agency_legal": "agency_notice",
     "lift_restriction": "thank_you",
+    "follow_up": "overdue_reminder",
     "pre_due_friendly": "friendly_reminder",
     "call_ask_reason": "ask_reason",
     "penalty_applied": "penalty_notice",
@@ -120,15 +121,18 @@ def template_for(stage: str) -> str:
     raise ValidationError("stage", tr(f"Etapa desconocida: {stage}", f"Unknown stage: {stage}"))
 
 
-# Channels a message can take. SMS reuses the WhatsApp text.
-CHANNELS: tuple[str, ...] = ("email", "whatsapp", "sms", "call", "letter")
+# Channels a message can take: the values of ``domain.customers.Channel`` (a visit
+# uses the call script) plus SMS, which reuses the WhatsApp text.
+CHANNELS: tuple[str, ...] = ("email", "whatsapp", "sms", "phone", "visit", "letter")
 
 # The template parts of each channel: one file each, ``<part>.txt``.
 CHANNEL_PARTS: dict[str, tuple[str, ...]] = {
     "email": ("email_subject", "email_body"),
     "whatsapp": ("whatsapp",),
     "sms": ("whatsapp",),
-    "call": ("call",),
+    "phone": ("call",),
+    "call": ("call",),  # the collections ladder's former name of "phone"
+    "visit": ("call",),
     "letter": ("letter",),
 }
 

@@ -257,9 +257,7 @@ class OutboxService:
             raise ValidationError("natural_key", tr("Falta la clave.", "The key is missing."))
         recipient = validate_address(draft.to, "to")
         if not draft.body.strip():
-            raise ValidationError(
-                "body", tr("El mensaje está vacío.", "The message is empty.")
-            )
+            raise ValidationError("body", tr("El mensaje está vacío.", "The message is empty."))
         settings = self.smtp_settings()
         with self._book.transaction() as session:
             existing = self._by_key(session, draft.natural_key)
@@ -445,9 +443,7 @@ class OutboxService:
     def cancel(self, outbox_id: int, reason: str) -> OutboxView:
         """Give up on a message that was not sent. It stays, with the reason."""
         if not reason.strip():
-            raise ValidationError(
-                "reason", tr("Escriba el motivo.", "Write the reason.")
-            )
+            raise ValidationError("reason", tr("Escriba el motivo.", "Write the reason."))
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:

@@ -1,0 +1,368 @@
+"""Reminders: compose messages from the book, and send the day's email reminders.
+
+The day's reminders come from the collections agenda through :class:`AgendaHooks`,
+a small interface so that this module does not depend on how the agenda is built:
+
+- ``due_reminders(day)``: the agenda actions of the day (already within the contact
+  cap: the agenda defers customers at their cap);
+- ``contact_violations(customer_id, moment)``: what would forbid contacting the
+  customer now (cap, quiet hours, Sunday), as readable texts; empty when allowed;
+- ``record_sent(reminder, message)``: log the contact and mark the agenda action done;
+  it must be idempotent (it is called again for a reminder found already sent).
+
+:class:`NoAgenda` is the stand-in used until the collections agenda is connected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Protocol
+
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import CobranzaError, ValidationError
+from cobranza_desktop.domain.i18n import current_language, tr
+from cobranza_desktop.messaging.email import Attachment
+from cobranza_desktop.messaging.templates import (
+    InvoiceLine,
+    MessageData,
+    PaymentData,
+    RenderedMessage,
+    TemplateLibrary,
+    check_template,
+    override_key,
+    template_for,
+)
+from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.invoices import InvoiceService
+from cobranza_desktop.services.outbox import SENT, EmailDraft, OutboxService, OutboxView
+from cobranza_desktop.services.settings import read_setting, write_setting
+from cobranza_desktop.storage.database import Book
+
+TEMPLATE_OVERRIDES_KEY = "messaging.templates"
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """One agenda action of the day, as the sender needs it."""
+
+    customer_id: int
+    stage: str  # the ladder stage code, e.g. "firm_reminder"
+    template: str  # the template id (or anything template_for() resolves)
+    channel: str  # "email", "whatsapp", "phone", "letter", "visit"
+    invoice_ids: tuple[int, ...]
+    action_keys: tuple[str, ...]  # the agenda's natural keys, e.g. "7|firm_reminder|invoice:3@…"
+    penalty_amount: Decimal | None = None
+    new_instalment_amount: Decimal | None = None
+
+
+class AgendaHooks(Protocol):
+    def due_reminders(self, day: date) -> Sequence[DueReminder]: ...
+
+    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]: ...
+
+    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None: ...
+
+
+class NoAgenda:
+    """Until the collections agenda is connected there is nothing to send."""
+
+    connected = False
+
+    def due_reminders(self, day: date) -> Sequence[DueReminder]:
+        return ()
+
+    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
+        return ()
+
+    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class RecipientView:
+    customer_id: int
+    name: str
+    contact_name: str
+    email: str
+    phone: str
+    whatsapp: str
+    preferred_channel: str
+
+
+@dataclass(frozen=True)
+class InvoiceChoice:
+    """An open invoice the composer offers."""
+
+    id: int
+    number: str
+    issue_date: date
+    due_date: date
+    total: Decimal
+    balance: Decimal
+    days_past_due: int
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_past_due > 0
+
+
+@dataclass(frozen=True)
+class SendLine:
+    customer_id: int
+    customer: str
+    stage: str
+    to: str
+    outcome: str  # "sent", "failed", "already_sent", "skipped", "would_send"
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class SendDayReport:
+    day: date
+    dry_run: bool
+    lines: tuple[SendLine, ...] = ()
+    retried: tuple[int, ...] = ()
+    agenda_connected: bool = True
+    counts: Mapping[str, int] = field(default_factory=dict)
+
+
+def reminder_key(reminder: DueReminder) -> str:
+    """The outbox key of an agenda reminder: the agenda's own keys, so never twice."""
+    from cobranza_desktop.services.outbox import natural_key_of
+
+    keys = sorted(reminder.action_keys) or [f"{reminder.customer_id}|{reminder.stage}"]
+    return natural_key_of("agenda", reminder.channel, *keys)
+
+
+class ReminderService:
+    """Builds the merge data of a message from the book and renders templates."""
+
+    def __init__(self, book: Book, clock: Clock, library: TemplateLibrary | None = None) -> None:
+        self._book = book
+        self._clock = clock
+        self._customers = CustomerService(book, clock)
+        self._invoices = InvoiceService(book, clock)
+        self._business = BusinessService(book)
+        with book.session() as session:
+            overrides = read_setting(session, TEMPLATE_OVERRIDES_KEY, {}) or {}
+        self.library = library or TemplateLibrary(overrides=overrides)
+
+    # --------------------------------------------------------------- templates
+
+    def save_template(self, language: str, stage: str, part: str, text: str | None) -> None:
+        """Store an edited template (checked first), or restore the default with None."""
+        if text is not None:
+            check_template(text, part)
+        self.library.set_override(language, stage, part, text)
+        with self._book.transaction() as session:
+            write_setting(session, TEMPLATE_OVERRIDES_KEY, self.library.overrides())
+
+    def is_customized(self, language: str, stage: str, part: str) -> bool:
+        key = override_key(language, template_for(stage), part)
+        return key in self.library.overrides()
+
+    # -------------------------------------------------------------------- data
+
+    def recipient(self, customer_id: int) -> RecipientView:
+        c = self._customers.get(customer_id)
+        return RecipientView(
+            customer_id=c.id,
+            name=c.name,
+            contact_name=c.contact_name,
+            email=c.email,
+            phone=c.phone,
+            whatsapp=c.whatsapp or c.phone,
+            preferred_channel=str(c.preferred_channel),
+        )
+
+    def open_invoices(self, customer_id: int) -> list[InvoiceChoice]:
+        """The customer's open invoices, oldest due first."""
+        views = self._invoices.for_customer(customer_id, open_only=True)
+        choices = [
+            InvoiceChoice(
+                id=v.id,
+                number=v.number,
+                issue_date=v.issue_date,
+                due_date=v.due_date,
+                total=v.total,
+                balance=v.balance,
+                days_past_due=v.days_past_due,
+            )
+            for v in views
+            if v.balance > 0
+        ]
+        return sorted(choices, key=lambda c: (c.due_date, c.number))
+
+    def message_data(
+        self,
+        customer_id: int,
+        invoice_ids: Sequence[int],
+        **optional: Any,
+    ) -> MessageData:
+        """Everything a template may say about this customer and these invoices.
+
+        ``optional`` carries the facts that only some messages have:
+        ``penalty_amount``, ``new_instalment_amount``, ``amount_paid``,
+        ``remaining_balance``, ``restricted_services``, ``deadline``,
+        ``instalment_number``, ``instalment_amount``, ``instalment_due_date``,
+        ``promised_amount``, ``promised_date``, ``payment_reference``.
+        """
+        profile = self._business.profile()
+        customer = self._customers.get(customer_id)
+        wanted = set(invoice_ids)
+        lines = [
+            InvoiceLine(c.number, c.issue_date, c.due_date, c.total, c.balance)
+            for c in self.open_invoices(customer_id)
+            if c.id in wanted
+        ]
+        return MessageData(
+            business_name=profile.name,
+            business_phone=profile.phone,
+            business_email=profile.email,
+            customer_name=customer.name,
+            contact_name=customer.contact_name,
+            today=self._clock.today(),
+            invoices=lines,
+            currency=profile.currency,
+            payment=PaymentData(profile.bank_name, profile.clabe, profile.name),
+            **optional,
+        )
+
+    def render(
+        self,
+        stage: str,
+        channel: str,
+        data: MessageData,
+        language: str | None = None,
+        *,
+        body_source: str | None = None,
+        subject_source: str | None = None,
+    ) -> RenderedMessage:
+        return self.library.render(
+            stage,
+            channel,
+            data,
+            language or current_language(),
+            body_source=body_source,
+            subject_source=subject_source,
+        )
+
+    # ---------------------------------------------------------------- the day
+
+    def send_day(
+        self,
+        outbox: OutboxService,
+        agenda: AgendaHooks,
+        day: date | None = None,
+        *,
+        dry_run: bool = False,
+        language: str | None = None,
+        attachments_for: Any = None,
+    ) -> SendDayReport:
+        """Queue and send the email reminders of ``day``'s agenda.
+
+        Running it again the same day sends nothing twice: each reminder's outbox
+        key is made of the agenda's natural keys. Reminders for customers that the
+        contact policy forbids now are skipped with the reason. ``attachments_for``
+        (optional) maps a reminder to the PDFs to attach.
+        """
+        the_day = day or self._clock.today()
+        moment = self._clock.now()
+        retried: tuple[int, ...] = ()
+        if not dry_run:
+            retried = outbox.retry_pending().sent
+        lines: list[SendLine] = []
+        seen_customers: set[int] = set()
+        for reminder in agenda.due_reminders(the_day):
+            if reminder.channel != "email":
+                continue
+            lines.append(
+                self._send_one(
+                    outbox, agenda, reminder, moment, dry_run, language, seen_customers,
+                    attachments_for,
+                )
+            )  # fmt: skip
+        counts: dict[str, int] = {}
+        for line in lines:
+            counts[line.outcome] = counts.get(line.outcome, 0) + 1
+        return SendDayReport(
+            day=the_day,
+            dry_run=dry_run,
+            lines=tuple(lines),
+            retried=retried,
+            agenda_connected=getattr(agenda, "connected", True),
+            counts=counts,
+        )
+
+    def _send_one(
+        self,
+        outbox: OutboxService,
+        agenda: AgendaHooks,
+        reminder: DueReminder,
+        moment: datetime,
+        dry_run: bool,
+        language: str | None,
+        seen_customers: set[int],
+        attachments_for: Any,
+    ) -> SendLine:
+        recipient = self.recipient(reminder.customer_id)
+
+        def line(outcome: str, detail: str = "", to: str = recipient.email) -> SendLine:
+            return SendLine(
+                recipient.customer_id, recipient.name, reminder.stage, to, outcome, detail
+            )
+
+        key = reminder_key(reminder)
+        existing = outbox.find(key)
+        if existing is not None and existing.status == SENT:
+            # record_sent is idempotent: this finishes a run interrupted after sending.
+            agenda.record_sent(reminder, existing)
+            return line("already_sent", tr("ya enviado", "already sent"), existing.recipient)
+        if reminder.customer_id in seen_customers:
+            return line("skipped", tr("un mensaje por cliente al día", "one message a day"))
+        if not recipient.email:
+            return line("skipped", tr("sin correo electrónico", "no email address"), "")
+        if existing is None:
+            violations = list(agenda.contact_violations(reminder.customer_id, moment))
+            if violations:
+                return line("skipped", "; ".join(violations))
+        try:
+            data = self.message_data(
+                reminder.customer_id,
+                reminder.invoice_ids,
+                penalty_amount=reminder.penalty_amount,
+                new_instalment_amount=reminder.new_instalment_amount,
+            )
+            message = self.render(reminder.template, "email", data, language)
+        except ValidationError as exc:
+            return line("skipped", tr(f"plantilla: {exc.message}", f"template: {exc.message}"))
+        seen_customers.add(reminder.customer_id)
+        if dry_run:
+            return line("would_send", message.subject)
+        attachments: Sequence[Attachment] = ()
+        if attachments_for is not None and existing is None:
+            attachments = attachments_for(reminder)
+        draft = EmailDraft(
+            natural_key=key,
+            to=recipient.email,
+            to_name=recipient.contact_name or recipient.name,
+            subject=message.subject,
+            body=message.body,
+            attachments=attachments,
+            customer_id=reminder.customer_id,
+            stage=reminder.stage,
+            invoice_ids=reminder.invoice_ids,
+        )
+        try:
+            queued, _created = outbox.queue_email(draft)
+        except CobranzaError as exc:
+            return line("skipped", exc.message)
+        view = outbox.send(queued.id) if queued.status != SENT else queued
+        if view.status == SENT:
+            agenda.record_sent(reminder, view)
+            return line("sent", view.subject)
+        return line("failed", view.last_error)
