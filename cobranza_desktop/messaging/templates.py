@@ -106,6 +106,27 @@ STAGE_ALIASES: dict[str, str] = {
 }
 
 
+# Days past due from which each escalation template applies (the default ladder).
+_STAGE_BY_DAYS: tuple[tuple[int, str], ...] = (
+    (90, "agency_notice"),
+    (60, "suspension_notice"),
+    (45, "restriction_notice"),
+    (30, "penalty_notice"),
+    (15, "penalty_warning"),
+    (7, "firm_reminder"),
+    (2, "ask_reason"),
+    (1, "overdue_reminder"),
+)
+
+
+def suggest_stage(days_past_due: int) -> str:
+    """The template of the default ladder for an invoice this many days late."""
+    for days, stage in _STAGE_BY_DAYS:
+        if days_past_due >= days:
+            return stage
+    return "friendly_reminder"
+
+
 def template_for(stage: str) -> str:
     """The template id of a ladder stage code, agenda template name or alias.
 

@@ -83,6 +83,30 @@ class NoAgenda:
 
 
 @dataclass(frozen=True)
+class ContactRecord:
+    """A contact made from the composer, for the collections contact log.
+
+    ``outcome`` is one of the contact log's outcomes for calls ("contacted",
+    "no_answer", "promise", "dispute", "refused"), or what happened to a message:
+    "sent" / "queued" (email, delivered or waiting in the outbox), "prepared"
+    (WhatsApp opened with the text), "printed" (letter).
+    """
+
+    customer_id: int
+    channel: str  # "email", "whatsapp", "phone", "letter"
+    outcome: str
+    stage: str
+    invoice_ids: tuple[int, ...] = ()
+    subject: str = ""
+    body: str = ""
+    promise_amount: Decimal | None = None
+    promise_date: date | None = None
+    notes: str = ""
+    override_reason: str = ""
+    outbox_id: int | None = None
+
+
+@dataclass(frozen=True)
 class RecipientView:
     customer_id: int
     name: str

@@ -21,6 +21,7 @@ from cobranza_desktop.messaging.templates import (
     check_template,
     describe_fields,
     render_text,
+    suggest_stage,
     template_for,
     unknown_fields,
 )
@@ -198,6 +199,25 @@ def test_ladder_stage_codes_and_aliases_resolve_to_templates() -> None:
         library.render("agency_legal", "email", _data(), "es").body
         == library.render("agency_notice", "email", _data(), "es").body
     )
+
+
+def test_suggest_stage_follows_the_default_ladder() -> None:
+    expected = {
+        -7: "friendly_reminder",
+        0: "friendly_reminder",
+        1: "overdue_reminder",
+        2: "ask_reason",
+        6: "ask_reason",
+        7: "firm_reminder",
+        15: "penalty_warning",
+        30: "penalty_notice",
+        45: "restriction_notice",
+        60: "suspension_notice",
+        89: "suspension_notice",
+        90: "agency_notice",
+        400: "agency_notice",
+    }
+    assert {days: suggest_stage(days) for days in expected} == expected
 
 
 def test_plan_and_promise_fields() -> None:
