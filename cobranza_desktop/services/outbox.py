@@ -225,9 +225,17 @@ class OutboxService:
         if password is not None:
             self._password_store(settings, password)
 
-    def test_connection(self, settings: SmtpSettings | None = None) -> str:
-        """Connect and log in with ``settings`` (default: the saved ones)."""
+    def test_connection(
+        self, settings: SmtpSettings | None = None, password: str | None = None
+    ) -> str:
+        """Connect and log in with ``settings`` (default: the saved ones).
+
+        ``password``, when given, is used instead of the stored one (a form being
+        filled in); it is not saved.
+        """
         chosen = settings or self._require_settings()
+        if password:
+            return SmtpSender(chosen, lambda: password).test_connection()
         sender = self._sender_factory(chosen)
         if not isinstance(sender, SmtpSender):
             return tr("Canal de prueba: sin conexión real.", "Test channel: no real connection.")
