@@ -19,7 +19,7 @@ from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.services.outbox import OutboxService
 from cobranza_desktop.services.reminders import (
     AgendaHooks,
-    NoAgenda,
+    CollectionsAgenda,
     ReminderService,
     SendDayReport,
 )
@@ -38,8 +38,8 @@ def register(subparsers: Any) -> None:
 
 
 def agenda_hooks(book: Book, clock: Any) -> AgendaHooks:
-    """The collections agenda, adapted for sending. Replace when collections is merged."""
-    return NoAgenda()
+    """The collections agenda, adapted for sending."""
+    return CollectionsAgenda(book, clock)
 
 
 _OUTCOMES = {

@@ -10,19 +10,24 @@ a small interface so that this module does not depend on how the agenda is built
 - ``record_sent(reminder, message)``: log the contact and mark the agenda action done;
   it must be idempotent (it is called again for a reminder found already sent).
 
-:class:`NoAgenda` is the stand-in used until the collections agenda is connected.
+:class:`CollectionsAgenda` connects them to the collections agenda and contact log;
+:class:`NoAgenda` is a stand-in with nothing to send.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Protocol
 
+from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.errors import CobranzaError, ValidationError
+from cobranza_desktop.domain.contact_policy import Outcome
+from cobranza_desktop.domain.errors import CobranzaError, ConflictError, ValidationError
+from cobranza_desktop.domain.formatting import format_datetime
 from cobranza_desktop.domain.i18n import current_language, tr
 from cobranza_desktop.messaging.email import Attachment
 from cobranza_desktop.messaging.templates import (
@@ -35,7 +40,9 @@ from cobranza_desktop.messaging.templates import (
     override_key,
     template_for,
 )
+from cobranza_desktop.services.agenda import AgendaService
 from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.contact_log import ContactInput, ContactService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.outbox import SENT, EmailDraft, OutboxService, OutboxView
@@ -101,6 +108,7 @@ class ContactRecord:
     body: str = ""
     promise_amount: Decimal | None = None
     promise_date: date | None = None
+    reason: str = ""  # a NonPaymentReason value; required for "dispute" and "refused"
     notes: str = ""
     override_reason: str = ""
     outbox_id: int | None = None
@@ -344,7 +352,8 @@ class ReminderService:
         existing = outbox.find(key)
         if existing is not None and existing.status == SENT:
             # record_sent is idempotent: this finishes a run interrupted after sending.
-            agenda.record_sent(reminder, existing)
+            with contextlib.suppress(CobranzaError):
+                agenda.record_sent(reminder, existing)
             return line("already_sent", tr("ya enviado", "already sent"), existing.recipient)
         if reminder.customer_id in seen_customers:
             return line("skipped", tr("un mensaje por cliente al día", "one message a day"))
@@ -387,6 +396,137 @@ class ReminderService:
             return line("skipped", exc.message)
         view = outbox.send(queued.id) if queued.status != SENT else queued
         if view.status == SENT:
-            agenda.record_sent(reminder, view)
+            try:
+                agenda.record_sent(reminder, view)
+            except CobranzaError as exc:
+                return line(
+                    "sent",
+                    tr(
+                        f"enviado, pero no se registró el contacto: {exc.message}",
+                        f"sent, but the contact was not logged: {exc.message}",
+                    ),
+                )
             return line("sent", view.subject)
         return line("failed", view.last_error)
+
+
+# ----------------------------------------------------------- the collections side
+
+# What a message's delivery means in the contact log, whose outcomes are about people.
+_DELIVERY_NOTES: dict[str, tuple[str, str]] = {
+    "sent": ("Correo enviado", "Email sent"),
+    "queued": ("Correo en la bandeja de salida", "Email in the outbox"),
+    "prepared": ("Mensaje de WhatsApp preparado", "WhatsApp message prepared"),
+    "printed": ("Carta impresa", "Letter printed"),
+}
+
+
+def contact_input(record: ContactRecord) -> ContactInput:
+    """The contact log entry of a composer contact."""
+    outcome = record.outcome
+    notes = record.notes
+    if outcome in _DELIVERY_NOTES:
+        es, en = _DELIVERY_NOTES[outcome]
+        what = tr(es, en) + (f": {record.subject}" if record.subject else "")
+        notes = f"{what}. {notes}".strip() if notes else what
+        outcome = Outcome.CONTACTED.value
+    return ContactInput(
+        customer_id=record.customer_id,
+        channel=record.channel,
+        outcome=outcome,
+        reason=record.reason or None,
+        notes=notes,
+        override_reason=record.override_reason or None,
+        promise_amount=record.promise_amount,
+        promise_date=record.promise_date,
+    )
+
+
+class CollectionsAgenda:
+    """:class:`AgendaHooks` over the collections agenda and contact log."""
+
+    connected = True
+
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._agenda = AgendaService(book, clock)
+        self._contacts = ContactService(book, clock)
+        self._items: dict[str, AgendaItem] = {}
+
+    def due_reminders(self, day: date) -> Sequence[DueReminder]:
+        """The day's actions within the contact policy (the deferred ones are left out)."""
+        reminders: list[DueReminder] = []
+        for item in self._agenda.agenda(day).items:
+            reminder = DueReminder(
+                customer_id=item.customer_id,
+                stage=item.stage,
+                template=item.template,
+                channel=str(item.channel),
+                invoice_ids=tuple(item.invoice_ids),
+                action_keys=tuple(str(k) for k in item.keys),
+            )
+            self._items[reminder_key(reminder)] = item
+            reminders.append(reminder)
+        return reminders
+
+    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
+        return [v.label() for v in self._contacts.policy_violations(customer_id, moment)]
+
+    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
+        """Mark the agenda action done with its contact; a second call changes nothing."""
+        item = self._items.get(reminder_key(reminder))
+        if item is None:
+            return
+        with contextlib.suppress(ConflictError):  # already logged
+            self._agenda.complete(
+                item,
+                Outcome.CONTACTED,
+                channel="email",
+                notes=tr(f"Correo enviado: {message.subject}", f"Email sent: {message.subject}"),
+            )
+
+
+class ComposerBackend:
+    """The data side of the composer's hooks: log, last contacts, warnings, send.
+
+    ``log_contact(record, item)`` completes the agenda action ``item`` when the
+    composer was opened from Today, otherwise it writes a plain contact.
+    """
+
+    def __init__(self, book: Book, clock: Clock, outbox: OutboxService) -> None:
+        self._clock = clock
+        self._agenda = AgendaService(book, clock)
+        self._contacts = ContactService(book, clock)
+        self._outbox = outbox
+
+    def log_contact(self, record: ContactRecord, item: AgendaItem | None = None) -> None:
+        data = contact_input(record)
+        if item is None:
+            self._contacts.log(data)
+            return
+        self._agenda.complete(
+            item,
+            data.outcome,
+            reason=data.reason,
+            notes=data.notes,
+            channel=data.channel,
+            override_reason=data.override_reason,
+            promise_amount=str(data.promise_amount) if data.promise_amount is not None else None,
+            promise_date=data.promise_date,
+        )
+
+    def last_contacts(self, customer_id: int, limit: int = 8) -> list[str]:
+        lines = []
+        for view in self._contacts.timeline(customer_id)[:limit]:
+            parts = [format_datetime(view.contacted_at), view.channel.label(), view.outcome.label()]
+            if view.reason is not None:
+                parts.append(view.reason.label())
+            if view.notes:
+                parts.append(view.notes)
+            lines.append(" · ".join(parts))
+        return lines
+
+    def contact_warnings(self, customer_id: int) -> list[str]:
+        return [v.label() for v in self._contacts.policy_violations(customer_id)]
+
+    def send_email(self, draft: EmailDraft) -> OutboxView:
+        return self._outbox.queue_and_send(draft)

@@ -278,10 +278,16 @@ def test_cli_send_twice_sends_nothing_twice(
     assert len(server.inbox.messages) == 2
 
 
-def test_cli_without_agenda_says_so(
+def test_cli_with_nothing_due_says_so(
     book_path: Path, book: Book, capsys: pytest.CaptureFixture[str]
 ) -> None:
     book.close()
     assert cli.main(["send", "--book", str(book_path), "--date", "2026-11-23"]) == 0
-    assert "no está conectada" in capsys.readouterr().out
-    assert NoAgenda().due_reminders(date(2026, 11, 23)) == ()
+    assert "nada que hacer" in capsys.readouterr().out
+
+
+def test_report_says_when_no_agenda_is_connected(book: Book, clock: FixedClock) -> None:
+    report = ReminderService(book, clock).send_day(
+        OutboxService(book, clock, password_getter=lambda: None), NoAgenda(), dry_run=True
+    )
+    assert "no está conectada" in send_command.render_report(report)

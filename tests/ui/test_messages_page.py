@@ -87,8 +87,9 @@ def test_messages_page_search_retry_and_cancel(qtbot: Any, book: Book, tmp_path:
 
     sender.down = False
     page.retry_button.click()
-    qtbot.waitUntil(lambda: len(sender.delivered) == 1, timeout=3000)
+    qtbot.waitUntil(lambda: outbox.counts().get(SENT) == 1, timeout=3000)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=3000)  # no longer failed
+    assert len(sender.delivered) == 1
     assert sender.delivered[0]["To"] == "Ana Ruiz <c0@example.com>"
 
     page.search.clear()
@@ -97,7 +98,8 @@ def test_messages_page_search_retry_and_cancel(qtbot: Any, book: Book, tmp_path:
     page.cancel_selected("Ya pagó")
     assert page.model.rowCount() == 1
     page.retry_all_button.click()
-    qtbot.waitUntil(lambda: len(sender.delivered) == 2, timeout=3000)
+    qtbot.waitUntil(lambda: outbox.counts().get(SENT) == 2, timeout=3000)
+    assert len(sender.delivered) == 2
     statuses = sorted(v.status for v in outbox.list())
     assert statuses == sorted([SENT, SENT, CANCELLED])
     page.tabs.setCurrentIndex(1)

@@ -241,6 +241,19 @@ def test_contact_cap_warning_asks_for_a_reason(
     assert record.override_reason == "El cliente pidió la carta"
 
 
+def test_dispute_needs_a_reason(
+    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any]
+) -> None:
+    recorder = Recorder()
+    dialog = _open(qtbot, book, clock, customer, recorder.hooks(), channel="phone")
+    dialog.outcome_buttons["dispute"].click()
+    assert recorder.logged == [] and "motivo" in dialog.status_label.text()
+    dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("product_dispute"))
+    dialog.outcome_buttons["dispute"].click()
+    [record] = recorder.logged
+    assert (record.outcome, record.reason) == ("dispute", "product_dispute")
+
+
 def test_thank_you_without_invoices(
     qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any]
 ) -> None:

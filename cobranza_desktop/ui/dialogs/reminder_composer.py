@@ -41,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.contact_data import display_phone
+from cobranza_desktop.domain.contact_policy import NonPaymentReason
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import current_language
@@ -382,6 +383,14 @@ class ReminderComposer(QDialog):
         self.call_notes = QLineEdit()
         promise_row.addWidget(self.call_notes, 1)
         layout.addLayout(promise_row)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(QLabel(self.tr("Motivo del impago:")))
+        self.reason_combo = QComboBox()
+        self.reason_combo.addItem(self.tr("(sin motivo)"), "")
+        for reason in NonPaymentReason:
+            self.reason_combo.addItem(reason.label(), reason.value)
+        reason_row.addWidget(self.reason_combo, 1)
+        layout.addLayout(reason_row)
         buttons = QHBoxLayout()
         labels = {
             "contacted": self.tr("Contactado"),
@@ -754,7 +763,15 @@ class ReminderComposer(QDialog):
         reason = self._override_reason()
         if reason is None or self._rendered is None:
             return
-        more: dict[str, Any] = {"notes": self.call_notes.text().strip(), "override_reason": reason}
+        more: dict[str, Any] = {
+            "notes": self.call_notes.text().strip(),
+            "override_reason": reason,
+            "reason": str(self.reason_combo.currentData() or ""),
+        }
+        if outcome in ("dispute", "refused") and not more["reason"]:
+            self._show_status(self.tr("Indique el motivo del impago."), error=True)
+            self.reason_combo.setFocus()
+            return
         if outcome == "promise":
             try:
                 more["promise_amount"] = parse_amount(self.promise_amount.text(), "promise_amount")
