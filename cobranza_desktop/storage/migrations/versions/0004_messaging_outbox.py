@@ -1,7 +1,7 @@
 """Messaging: the outbox of messages to send, with their attachments
 
-Revision ID: 0003_messaging_outbox
-Revises: 0002_collections
+Revision ID: 0004_messaging_outbox
+Revises: 0003_penalties
 """
 
 from collections.abc import Sequence
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = "0003_messaging_outbox"
-down_revision: str | None = "0002_collections"
+revision: str = "0004_messaging_outbox"
+down_revision: str | None = "0003_penalties"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
