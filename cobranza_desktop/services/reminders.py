@@ -45,7 +45,14 @@ from cobranza_desktop.services.business import BusinessService
 from cobranza_desktop.services.contact_log import ContactInput, ContactService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceService
-from cobranza_desktop.services.outbox import SENT, EmailDraft, OutboxService, OutboxView
+from cobranza_desktop.services.outbox import (
+    SENT,
+    EmailDraft,
+    OutboxService,
+    OutboxView,
+    natural_key_of,
+)
+from cobranza_desktop.services.penalties import PenaltyService
 from cobranza_desktop.services.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
 
@@ -164,8 +171,6 @@ class SendDayReport:
 
 def reminder_key(reminder: DueReminder) -> str:
     """The outbox key of an agenda reminder: the agenda's own keys, so never twice."""
-    from cobranza_desktop.services.outbox import natural_key_of
-
     keys = sorted(reminder.action_keys) or [f"{reminder.customer_id}|{reminder.stage}"]
     return natural_key_of("agenda", reminder.channel, *keys)
 
@@ -179,6 +184,7 @@ class ReminderService:
         self._customers = CustomerService(book, clock)
         self._invoices = InvoiceService(book, clock)
         self._business = BusinessService(book)
+        self._penalties = PenaltyService(book, clock)
         with book.session() as session:
             overrides = read_setting(session, TEMPLATE_OVERRIDES_KEY, {}) or {}
         self.library = library or TemplateLibrary(overrides=overrides)
@@ -237,7 +243,9 @@ class ReminderService:
     ) -> MessageData:
         """Everything a template may say about this customer and these invoices.
 
-        ``optional`` carries the facts that only some messages have:
+        The penalty amount, unless given, is what the penalty engine would charge
+        today on these invoices. ``optional`` carries the facts that only some
+        messages have:
         ``penalty_amount``, ``new_instalment_amount``, ``amount_paid``,
         ``remaining_balance``, ``restricted_services``, ``deadline``,
         ``instalment_number``, ``instalment_amount``, ``instalment_due_date``,
@@ -245,6 +253,8 @@ class ReminderService:
         """
         profile = self._business.profile()
         customer = self._customers.get(customer_id)
+        if optional.get("penalty_amount") is None:
+            optional["penalty_amount"] = self.pending_penalty(customer_id, invoice_ids)
         wanted = set(invoice_ids)
         lines = [
             InvoiceLine(c.number, c.issue_date, c.due_date, c.total, c.balance)
@@ -263,6 +273,16 @@ class ReminderService:
             payment=PaymentData(profile.bank_name, profile.clabe, profile.name),
             **optional,
         )
+
+    def pending_penalty(self, customer_id: int, invoice_ids: Sequence[int]) -> Decimal | None:
+        """The late charges the penalty engine would book today on these invoices."""
+        wanted = set(invoice_ids)
+        try:
+            proposal = self._penalties.propose(customer_id=customer_id)
+        except CobranzaError:
+            return None
+        total = sum((c.amount for c in proposal.charges if c.invoice_id in wanted), Decimal("0.00"))
+        return total if total > 0 else None
 
     def render(
         self,

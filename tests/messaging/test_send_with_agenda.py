@@ -149,3 +149,23 @@ def test_message_data_for_the_send_day(book: Book, clock: FixedClock) -> None:
     service = ReminderService(book, clock)
     [choice] = service.open_invoices(lupe)
     assert choice.days_past_due == 7
+
+
+def test_penalty_amount_comes_from_the_penalty_engine(book: Book, clock: FixedClock) -> None:
+    from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
+    from cobranza_desktop.services.penalties import PenaltyService
+
+    lupe = _customer(book, clock, "Abarrotes Doña Lupe", "lupe@example.com")
+    service = ReminderService(book, clock)
+    [choice] = service.open_invoices(lupe)
+    assert service.message_data(lupe, [choice.id]).penalty_amount is None  # no policy
+    PenaltyService(book, clock).set_business_policy(
+        PenaltyPolicy(preset=PenaltyPreset.CUSTOM, fixed_fee=Decimal("150.00"))
+    )
+    expected = PenaltyService(book, clock).propose(customer_id=lupe).total
+    assert expected > 0
+    data = service.message_data(lupe, [choice.id])
+    assert data.penalty_amount == expected
+    body = service.render("penalty_warning", "email", data, "es").body
+    assert f"cargo por pago tardío de ${expected:,.2f}" in body
+    assert service.message_data(lupe, []).penalty_amount is None  # not on these invoices
