@@ -274,6 +274,14 @@ class ReminderService:
             **optional,
         )
 
+    def thank_you_extra(self, customer_id: int, amount_paid: Decimal) -> dict[str, Any]:
+        """The composer's ``extra`` for a thank-you note after a payment."""
+        balance = self._customers.balance(customer_id).balance
+        extra: dict[str, Any] = {"amount_paid": amount_paid}
+        if balance > 0:
+            extra["remaining_balance"] = balance
+        return extra
+
     def pending_penalty(self, customer_id: int, invoice_ids: Sequence[int]) -> Decimal | None:
         """The late charges the penalty engine would book today on these invoices."""
         wanted = set(invoice_ids)

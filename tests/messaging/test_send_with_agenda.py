@@ -169,3 +169,15 @@ def test_penalty_amount_comes_from_the_penalty_engine(book: Book, clock: FixedCl
     body = service.render("penalty_warning", "email", data, "es").body
     assert f"cargo por pago tardío de ${expected:,.2f}" in body
     assert service.message_data(lupe, []).penalty_amount is None  # not on these invoices
+
+
+def test_thank_you_extra_after_a_payment(book: Book, clock: FixedClock) -> None:
+    lupe = _customer(book, clock, "Abarrotes Doña Lupe", "lupe@example.com")
+    PaymentService(book, clock).record(PaymentInput(lupe, "1000.00", SEND_DAY))
+    service = ReminderService(book, clock)
+    extra = service.thank_you_extra(lupe, Decimal("1000.00"))
+    assert extra == {"amount_paid": Decimal("1000.00"), "remaining_balance": Decimal("500.00")}
+    text = service.render("thank_you", "whatsapp", service.message_data(lupe, [], **extra), "es")
+    assert "$1,000.00" in text.body and "$500.00" in text.body
+    PaymentService(book, clock).record(PaymentInput(lupe, "500.00", SEND_DAY))
+    assert "remaining_balance" not in service.thank_you_extra(lupe, Decimal("500.00"))

@@ -15,7 +15,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDate,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -423,23 +432,7 @@ class ReminderComposer(QDialog):
     # ---------------------------------------------------------------- labels
 
     def _stage_label(self, stage: str) -> str:
-        labels = {
-            "friendly_reminder": self.tr("Recordatorio amable (antes de vencer)"),
-            "overdue_reminder": self.tr("Recordatorio de pago vencido"),
-            "ask_reason": self.tr("Preguntar el motivo del atraso"),
-            "firm_reminder": self.tr("Recordatorio firme"),
-            "penalty_warning": self.tr("Aviso de recargos"),
-            "penalty_notice": self.tr("Recargo aplicado"),
-            "restriction_notice": self.tr("Restricción parcial del servicio"),
-            "suspension_notice": self.tr("Suspensión del servicio"),
-            "agency_notice": self.tr("Último aviso antes de agencia"),
-            "insistent_call": self.tr("Seguimiento cercano"),
-            "instalment_reminder": self.tr("Pago del convenio (próximo)"),
-            "instalment_overdue": self.tr("Pago del convenio vencido"),
-            "broken_promise": self.tr("Promesa incumplida"),
-            "thank_you": self.tr("Agradecimiento por el pago"),
-        }
-        return labels.get(stage, stage)
+        return stage_label(stage)
 
     def _channel_label(self, channel: str) -> str:
         return {
@@ -794,6 +787,31 @@ class ReminderComposer(QDialog):
             return
         if self._log(self._record("letter", "printed", override_reason=reason)):
             self.accept()
+
+
+def stage_label(stage: str) -> str:
+    """The readable name of a template stage, translated."""
+
+    def t(text: str) -> str:
+        return QCoreApplication.translate("ReminderStages", text)
+
+    labels = {
+        "friendly_reminder": t("Recordatorio amable (antes de vencer)"),
+        "overdue_reminder": t("Recordatorio de pago vencido"),
+        "ask_reason": t("Preguntar el motivo del atraso"),
+        "firm_reminder": t("Recordatorio firme"),
+        "penalty_warning": t("Aviso de recargos"),
+        "penalty_notice": t("Recargo aplicado"),
+        "restriction_notice": t("Restricción parcial del servicio"),
+        "suspension_notice": t("Suspensión del servicio"),
+        "agency_notice": t("Último aviso antes de agencia"),
+        "insistent_call": t("Seguimiento cercano"),
+        "instalment_reminder": t("Pago del convenio (próximo)"),
+        "instalment_overdue": t("Pago del convenio vencido"),
+        "broken_promise": t("Promesa incumplida"),
+        "thank_you": t("Agradecimiento por el pago"),
+    }
+    return labels.get(stage, stage)
 
 
 def _qdate(value: date) -> QDate:
