@@ -21,10 +21,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Protocol
 
+from cobranza_desktop.documents.composed_letter import render_composed_letter
+from cobranza_desktop.documents.data import BusinessInfo
 from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.contact_policy import Outcome
 from cobranza_desktop.domain.errors import CobranzaError, ConflictError, ValidationError
 from cobranza_desktop.domain.formatting import format_datetime
@@ -263,7 +267,7 @@ class ReminderService:
         ]
         return MessageData(
             business_name=profile.name,
-            business_phone=profile.phone,
+            business_phone=display_phone(profile.phone) if profile.phone else "",
             business_email=profile.email,
             customer_name=customer.name,
             contact_name=customer.contact_name,
@@ -273,6 +277,28 @@ class ReminderService:
             payment=PaymentData(profile.bank_name, profile.clabe, profile.name),
             **optional,
         )
+
+    def letter_pdf(self, subject: str, body_text: str) -> bytes:
+        """The composed letter on the business letterhead, ready to print."""
+        profile = self._business.profile()
+        logo: bytes | None = None
+        if profile.logo_path:
+            try:
+                logo = Path(profile.logo_path).read_bytes()
+            except OSError:
+                logo = None  # a moved logo must not stop the letter
+        business = BusinessInfo(
+            name=profile.name,
+            rfc=profile.rfc,
+            address=profile.address,
+            phone=display_phone(profile.phone) if profile.phone else "",
+            email=profile.email,
+            logo=logo,
+            bank_name=profile.bank_name,
+            bank_account_holder=profile.name if profile.clabe else "",
+            clabe=profile.clabe,
+        )
+        return render_composed_letter(business, subject, body_text)
 
     def thank_you_extra(self, customer_id: int, amount_paid: Decimal) -> dict[str, Any]:
         """The composer's ``extra`` for a thank-you note after a payment."""

@@ -181,3 +181,21 @@ def test_thank_you_extra_after_a_payment(book: Book, clock: FixedClock) -> None:
     assert "$1,000.00" in text.body and "$500.00" in text.body
     PaymentService(book, clock).record(PaymentInput(lupe, "500.00", SEND_DAY))
     assert "remaining_balance" not in service.thank_you_extra(lupe, Decimal("500.00"))
+
+
+def test_composed_letter_pdf(book: Book, clock: FixedClock, tmp_path: Path) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    lupe = _customer(book, clock, "Abarrotes Doña Lupe", "lupe@example.com")
+    service = ReminderService(book, clock)
+    [choice] = service.open_invoices(lupe)
+    letter = service.render("firm_reminder", "letter", service.message_data(lupe, [choice.id]))
+    pdf = service.letter_pdf("Recordatorio firme", letter.body)
+    (tmp_path / "carta.pdf").write_bytes(pdf)
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Recordatorio firme" in text
+    assert "Abarrotes Doña Lupe" in text
+    assert "Requerimiento de pago" in text
+    assert choice.number in text and "$1,500.00" in text

@@ -1,1 +1,1 @@
-"""Dialogs, one per module."""
+"""Dialogs: each in its own module, constructed with the data or services it needs."""
