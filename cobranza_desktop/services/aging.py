@@ -18,44 +18,47 @@ from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.aging import AgingRecord, aging_records
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AgingLine:
-    """One customer's balance by bucket.
-
-    Kept in exact cents; the Decimal amounts are made on access, so that a report of
-    thousands of debtors pays for the conversion only of what is shown or exported.
-    """
-
     customer_id: int
     name: str
-    bucket_cents: tuple[int, ...]
-    total_cents: int
-
-    @property
-    def buckets(self) -> tuple[Decimal, ...]:
-        return tuple(from_cents(c) for c in self.bucket_cents)
-
-    @property
-    def total(self) -> Decimal:
-        return from_cents(self.total_cents)
+    buckets: tuple[Decimal, ...]
+    total: Decimal
 
 
 class AgingLines(Sequence[AgingLine]):
-    """The report's lines, each made when it is read from the query's plain records.
+    """The report's lines, each made (with its Decimals) when it is read from the query's
+    plain records, in cents.
 
     A report of thousands of debtors then costs about what its query costs (building
-    every line up front took longer than the SQL), and a paged view makes only the lines
-    it shows. It behaves as a read-only sequence: ``len``, indexing, slicing, iteration.
+    every line and its Decimals up front took longer than the SQL), and a paged view
+    makes only the lines it shows. It behaves as a read-only sequence: ``len``, indexing,
+    slicing, iteration.
     """
 
-    __slots__ = ("_records",)
+    __slots__ = ("_lines", "_records")
 
     def __init__(self, records: Sequence[AgingRecord]) -> None:
         self._records = tuple(records)
+        self._lines: list[AgingLine | None] = [None] * len(self._records)
 
-    @staticmethod
-    def _line(record: AgingRecord) -> AgingLine:
-        return AgingLine(record[0], record[1], record[2:-1], record[-1])
+    def _line(self, index: int) -> AgingLine:
+        line = self._lines[index]
+        if line is None:
+            record = self._records[index]
+            line = AgingLine(
+                record[0],
+                record[1],
+                tuple(from_cents(c) for c in record[2:-1]),
+                from_cents(record[-1]),
+            )
+            self._lines[index] = line
+        return line
+
+    def materialize(self) -> None:
+        """Make every line now (say, in a worker thread, before a view shows them all)."""
+        for index in range(len(self._records)):
+            self._line(index)
 
     def __len__(self) -> int:
         return len(self._records)
@@ -68,11 +71,13 @@ class AgingLines(Sequence[AgingLine]):
 
     def __getitem__(self, index: int | slice) -> AgingLine | tuple[AgingLine, ...]:
         if isinstance(index, slice):
-            return tuple(self._line(r) for r in self._records[index])
-        return self._line(self._records[index])
+            return tuple(self._line(i) for i in range(*index.indices(len(self._records))))
+        if not -len(self._records) <= index < len(self._records):
+            raise IndexError("aging line index out of range")
+        return self._line(index % len(self._records))
 
     def __iter__(self) -> Iterator[AgingLine]:
-        return (self._line(r) for r in self._records)
+        return (self._line(i) for i in range(len(self._records)))
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, AgingLines):

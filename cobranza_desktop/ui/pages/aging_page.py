@@ -131,7 +131,9 @@ class AgingPage(QWidget):
         aging = self._aging
 
         def work(ctx: TaskContext) -> AgingReport:
-            return aging.report(day, progress=ctx.progress, cancelled=ctx.cancelled)
+            report = aging.report(day, progress=ctx.progress, cancelled=ctx.cancelled)
+            report.lines.materialize()  # the Decimals of every line, off the GUI thread
+            return report
 
         self.progress.setValue(0)
         self.progress.setVisible(True)
