@@ -268,9 +268,15 @@ class RichText(Flowable):
                 )
                 x = self._avail - width
             text.setTextOrigin(x, baseline)
+            run: list[str] = []
             for word, font, space in line:
                 if font != current:
+                    if run:
+                        text.textOut("".join(run))
+                        run = []
                     text.setFont(font, size)
                     current = font
-                text.textOut(" " + word if space else word)
+                run.append(" " + word if space else word)
+            if run:
+                text.textOut("".join(run))
         canvas.drawText(text)

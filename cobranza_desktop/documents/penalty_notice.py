@@ -7,14 +7,14 @@ the penalty engine; it never computes a penalty itself.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
     CONTENT_WIDTH,
-    LIGHT,
     WARN,
     DocumentRenderer,
     bank_text,
+    boxed,
     contact_text,
     data_table,
     esc,
@@ -29,6 +29,7 @@ from cobranza_desktop.documents.base import (
 )
 from cobranza_desktop.documents.common import instalments_text, overdue_table
 from cobranza_desktop.documents.data import PenaltyNoticeData, RatePeriod
+from cobranza_desktop.documents.layout import Columns
 from cobranza_desktop.domain.i18n import tr
 
 
@@ -144,25 +145,13 @@ class PenaltyNoticeRenderer(DocumentRenderer):
             (tr("Penalización", "Penalty"), money(d.penalty_total, d.currency)),
             (tr("Nuevo total", "New total"), money(d.new_total, d.currency)),
         ]
-        table = Table(
+        return Columns(
             [
-                [
-                    self._avoid_box(CONTENT_WIDTH - 82 * mm),
-                    key_values(pairs, (40 * mm, 36 * mm), bold_last=True),
-                ]
+                [self._avoid_box(CONTENT_WIDTH - 82 * mm)],
+                [key_values(pairs, (40 * mm, 36 * mm), bold_last=True)],
             ],
-            colWidths=[CONTENT_WIDTH - 76 * mm, 76 * mm],
+            [CONTENT_WIDTH - 76 * mm, 76 * mm],
         )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return table
 
     def _avoid_box(self, width: float) -> Flowable:
         d = self.data
@@ -174,19 +163,7 @@ class PenaltyNoticeRenderer(DocumentRenderer):
             f"If you pay <b>{amount}</b> no later than <b>{when}</b>, the penalty will not be "
             "applied.",
         )
-        box = Table([[para(message, "body")]], colWidths=[width])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1, WARN),
-                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
-        )
-        return box
+        return boxed([para(message, "body")], width, WARN)
 
     def _instalments(self) -> Flowable:
         d = self.data

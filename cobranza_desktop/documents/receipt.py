@@ -4,13 +4,13 @@ for every payment, even a late one."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from cobranza_desktop.documents.base import (
     ACCENT,
     CONTENT_WIDTH,
-    LIGHT,
     DocumentRenderer,
+    boxed,
     contact_text,
     data_table,
     esc,
@@ -18,6 +18,7 @@ from cobranza_desktop.documents.base import (
     money,
     para,
     party_block,
+    right_aligned,
     short_date,
     text,
 )
@@ -60,18 +61,7 @@ class ReceiptRenderer(DocumentRenderer):
         if d.reference:
             method += f" · {esc(tr('Referencia', 'Reference'))}: {esc(d.reference)}"
         lines.append(para(method, "small"))
-        box = Table([[lines]], colWidths=[CONTENT_WIDTH])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1, ACCENT),
-                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
-        )
+        box = boxed(lines, CONTENT_WIDTH, ACCENT)
         story += [box, Spacer(1, 4 * mm)]
         if d.allocations:
             story.append(text(tr("Aplicación del pago", "How the payment was applied"), "h2"))
@@ -92,15 +82,7 @@ class ReceiptRenderer(DocumentRenderer):
         pairs.append(
             (tr("Su saldo pendiente", "Your remaining balance"), money(d.balance_after, c))
         )
-        summary = Table(
-            [["", key_values(pairs, (44 * mm, 36 * mm), bold_last=True)]],
-            colWidths=[CONTENT_WIDTH - 80 * mm, 80 * mm],
-        )
-        summary.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-            )
-        )
+        summary = right_aligned(key_values(pairs, (44 * mm, 36 * mm), bold_last=True), 80 * mm)
         story.append(summary)
         if d.notes:
             story += [text(tr("Notas", "Notes"), "h2"), text(d.notes)]

@@ -9,10 +9,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
-    CONTENT_WIDTH,
     DocumentRenderer,
     bank_text,
     contact_text,
@@ -21,6 +20,7 @@ from cobranza_desktop.documents.base import (
     money,
     para,
     party_block,
+    right_aligned,
     short_date,
     text,
 )
@@ -97,16 +97,7 @@ class StatementRenderer(DocumentRenderer):
             (tr("Pagos y abonos", "Payments and credits"), money(credits, d.currency)),
             (tr("Saldo final", "Closing balance"), money(d.closing_balance, d.currency)),
         ]
-        table = Table(
-            [["", key_values(pairs, (44 * mm, 36 * mm), bold_last=True)]],
-            colWidths=[CONTENT_WIDTH - 80 * mm, 80 * mm],
-        )
-        table.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-            )
-        )
-        return table
+        return right_aligned(key_values(pairs, (44 * mm, 36 * mm), bold_last=True), 80 * mm)
 
     def _movements(self) -> Flowable:
         d = self.data
