@@ -16,9 +16,9 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen.canvas import Canvas
 
-from cobranza_desktop.documents import render_penalty_notice
+from cobranza_desktop.documents import render_penalty_notice, render_statement
 from cobranza_desktop.documents.data import PenaltyNoticeData
-from cobranza_desktop.documents.samples import sample_customer, sample_notice
+from cobranza_desktop.documents.samples import sample_customer, sample_notice, sample_statement
 from cobranza_desktop.domain.i18n import set_language
 
 COUNT = 1000
@@ -73,3 +73,30 @@ def test_penalty_notices_pages_per_second(benchmark: BenchmarkFixture) -> None:
         f"bare canvas baseline {baseline_pages_per_second:.0f} pages/s; ratio {ratio:.1f}x"
     )
     assert pages_per_second >= TARGET_PAGES_PER_SECOND
+
+
+def test_statement_5000_lines_in_linear_time(benchmark: BenchmarkFixture) -> None:
+    """Wall clock: 5,000 statement lines cost about five times 1,000 (quadratic: 25)."""
+    set_language("es")
+    small_data = sample_statement(entries=1000)
+    big_data = sample_statement(entries=5000)
+
+    def small() -> float:
+        start = time.perf_counter()
+        render_statement(small_data)
+        return time.perf_counter() - start
+
+    small_seconds = statistics.median(small() for _ in range(3))
+    benchmark.pedantic(render_statement, args=(big_data,), rounds=3, iterations=1)
+    big_seconds = benchmark.stats.stats.median
+    ratio = big_seconds / small_seconds
+    benchmark.extra_info.update(
+        seconds_1000=round(small_seconds, 3),
+        seconds_5000=round(big_seconds, 3),
+        ratio=round(ratio, 2),
+    )
+    print(
+        f"\nstatement: 1,000 lines {small_seconds:.2f} s; "
+        f"5,000 lines {big_seconds:.2f} s; ratio {ratio:.1f}"
+    )
+    assert ratio < 8
