@@ -273,12 +273,20 @@ def contact_text(contact: ContactInfo, business: BusinessInfo) -> str:
     name = contact.name or business.name
     phone = contact.phone or business.phone
     email = contact.email or business.email
-    parts = [f"<b>{esc(name)}</b>"]
+    parts = [f"<b>{esc(name)}</b>"] if name else []
     if phone:
         parts.append(f"{esc(tr('Tel.', 'Phone'))} {esc(phone)}")
     if email:
         parts.append(esc(email))
     return " · ".join(parts)
+
+
+def contact_paragraph(
+    prefix: str, contact: ContactInfo, business: BusinessInfo, style: str = "body"
+) -> list[Flowable]:
+    """ "Whom to contact" as a paragraph, or nothing when there is nobody to name."""
+    body = contact_text(contact, business)
+    return [para(esc(prefix) + body, style)] if body else []
 
 
 def bank_text(business: BusinessInfo, *, inline: bool = False) -> str:

@@ -15,7 +15,7 @@ from cobranza_desktop.documents.base import (
     DocumentRenderer,
     bank_text,
     boxed,
-    contact_text,
+    contact_paragraph,
     data_table,
     esc,
     key_values,
@@ -38,6 +38,7 @@ def _period(period: RatePeriod) -> str:
         RatePeriod.ANNUAL: tr("anual", "per year"),
         RatePeriod.MONTHLY: tr("mensual", "per month"),
         RatePeriod.DAILY: tr("diaria", "per day"),
+        RatePeriod.ONCE: tr("único", "one-time"),
     }[period]
 
 
@@ -111,9 +112,9 @@ class PenaltyNoticeRenderer(DocumentRenderer):
                 p.concept,
                 money(p.base, c),
                 money(p.fee, c),
-                f"{percent(p.rate_percent)} {_period(p.rate_period)}",
-                str(p.days),
-                str(p.day_basis),
+                f"{percent(p.rate_percent)} {_period(p.rate_period)}" if p.rate_percent else "—",
+                str(p.days) if p.day_basis else "—",
+                str(p.day_basis) if p.day_basis else "—",
                 money(p.interest, c),
                 money(p.amount, c),
             ]
@@ -186,21 +187,22 @@ class PenaltyNoticeRenderer(DocumentRenderer):
 
     def _how_to_pay(self) -> list[Flowable]:
         d = self.data
-        story: list[Flowable] = [text(tr("Cómo pagar", "How to pay"), "h2")]
+        story: list[Flowable] = []
         if d.how_to_pay:
             story.append(text(d.how_to_pay))
         bank = bank_text(d.business, inline=True)
         if bank:
             story.append(para(bank))
+        if story:
+            story.insert(0, text(tr("Cómo pagar", "How to pay"), "h2"))
         story.append(Spacer(1, 1.5 * mm))
-        story.append(
-            para(
-                tr(
-                    "Para cualquier duda o para acordar un plan de pagos, comuníquese con: ",
-                    "For any question, or to agree on a payment plan, please contact: ",
-                )
-                + contact_text(d.contact, d.business)
-            )
+        story += contact_paragraph(
+            tr(
+                "Para cualquier duda o para acordar un plan de pagos, comuníquese con: ",
+                "For any question, or to agree on a payment plan, please contact: ",
+            ),
+            d.contact,
+            d.business,
         )
         story.append(Spacer(1, 1.5 * mm))
         story.append(

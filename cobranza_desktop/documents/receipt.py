@@ -11,7 +11,7 @@ from cobranza_desktop.documents.base import (
     CONTENT_WIDTH,
     DocumentRenderer,
     boxed,
-    contact_text,
+    contact_paragraph,
     data_table,
     esc,
     key_values,
@@ -102,10 +102,8 @@ class ReceiptRenderer(DocumentRenderer):
                 )
             ),
             Spacer(1, 3 * mm),
-            para(
-                tr("Para cualquier aclaración: ", "For any query: ")
-                + contact_text(d.contact, d.business),
-                "small",
+            *contact_paragraph(
+                tr("Para cualquier aclaración: ", "For any query: "), d.contact, d.business, "small"
             ),
         ]
         return story

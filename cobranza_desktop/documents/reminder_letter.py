@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from cobranza_desktop.documents.base import (
     DocumentRenderer,
     bank_text,
-    contact_text,
+    contact_paragraph,
     esc,
     long_date,
     money,
@@ -161,11 +161,10 @@ class ReminderLetterRenderer(DocumentRenderer):
             pay.append(para(bank))
         if pay:
             story += [text(tr("Cómo pagar", "How to pay"), "h2"), *pay, Spacer(1, 3 * mm)]
-        story.append(
-            para(
-                tr("Para cualquier duda, comuníquese con: ", "For any question, please contact: ")
-                + contact_text(d.contact, d.business)
-            )
+        story += contact_paragraph(
+            tr("Para cualquier duda, comuníquese con: ", "For any question, please contact: "),
+            d.contact,
+            d.business,
         )
         story.append(Spacer(1, 2 * mm))
         story.append(

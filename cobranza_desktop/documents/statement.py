@@ -14,7 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from cobranza_desktop.documents.base import (
     DocumentRenderer,
     bank_text,
-    contact_text,
+    contact_paragraph,
     data_table,
     key_values,
     money,
@@ -72,17 +72,18 @@ class StatementRenderer(DocumentRenderer):
                 )
             )
         pay = bank_text(d.business)
-        tail: list[Flowable] = [text(tr("Cómo pagar", "How to pay"), "h2")]
+        tail: list[Flowable] = []
         if d.how_to_pay:
             tail.append(text(d.how_to_pay))
         if pay:
             tail.append(para(pay))
+        if tail:
+            tail.insert(0, text(tr("Cómo pagar", "How to pay"), "h2"))
         tail.append(Spacer(1, 2 * mm))
-        tail.append(
-            para(
-                tr("Para aclaraciones, comuníquese con: ", "For any query, please contact: ")
-                + contact_text(d.contact, d.business)
-            )
+        tail += contact_paragraph(
+            tr("Para aclaraciones, comuníquese con: ", "For any query, please contact: "),
+            d.contact,
+            d.business,
         )
         story.append(KeepTogether(tail))
         return story

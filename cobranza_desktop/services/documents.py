@@ -3,9 +3,9 @@
 Every method reads in one session and returns PDF bytes (``*_pdf``) or the plain
 document data (``*_data``, for tests and previews). Nothing is written.
 
-Penalty figures come from a :class:`PenaltySource`. Until the penalty engine exists,
-:class:`NoPenalties` gives a notice with zero penalty; pass the engine's adapter as
-``DocumentService(book, clock, penalties=...)`` once it lands.
+Penalty figures come from a :class:`PenaltySource`: by default the penalty engine
+(:class:`~cobranza_desktop.services.notice_penalties.EnginePenalties`); :class:`NoPenalties`
+gives a notice without penalty.
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ from cobranza_desktop.services.aging import AgingService
 from cobranza_desktop.services.business import load_profile
 from cobranza_desktop.services.customers import get_customer
 from cobranza_desktop.services.invoices import invoice_view
+from cobranza_desktop.services.notice_penalties import EnginePenalties
 from cobranza_desktop.services.payments import get_payment, payment_view
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice, Payment
@@ -81,7 +82,7 @@ class PenaltySource(Protocol):
 
 
 class NoPenalties:
-    """The hook until the penalty engine lands: a notice with zero penalty."""
+    """A notice with zero penalty (e.g. a plain overdue notice)."""
 
     def penalties(
         self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
@@ -102,7 +103,7 @@ class DocumentService:
     def __init__(self, book: Book, clock: Clock, penalties: PenaltySource | None = None) -> None:
         self._book = book
         self._clock = clock
-        self._penalties = penalties or NoPenalties()
+        self._penalties = penalties if penalties is not None else EnginePenalties(book, clock)
 
     # -- invoice ----------------------------------------------------------------------
     def invoice_data(self, number: str) -> InvoiceData:
