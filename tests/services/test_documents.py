@@ -212,3 +212,12 @@ def test_notice_figures_come_from_the_penalty_engine(ws: Workspace, docs: Docume
     assert {p.rate_period for p in data.penalties} >= {RatePeriod.ANNUAL}
     text = pdf_text(docs.notice_pdf(c.id))
     assert "Interés moratorio" in text and money(data.new_total) in text
+
+
+def test_how_to_pay_text_is_printed(ws: Workspace, docs: DocumentService) -> None:
+    c = customer(ws, "Cliente Ñ")
+    invoice(ws, c.id, "100.00", issued=date(2026, 9, 1))
+    docs.set_how_to_pay("  En caja: lunes a sábado, 9 a 18 h. Depósitos en OXXO.  ")
+    assert docs.how_to_pay() == "En caja: lunes a sábado, 9 a 18 h. Depósitos en OXXO."
+    for pdf in (docs.notice_pdf(c.id), docs.letters_pdf(), docs.statement_pdf(c.id)):
+        assert "En caja: lunes a sábado, 9 a 18 h. Depósitos en OXXO." in pdf_text(pdf)
