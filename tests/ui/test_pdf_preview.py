@@ -71,3 +71,48 @@ def test_damaged_bytes_disable_the_actions(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
     assert "No se pudo abrir" in dialog.pages.text()
+
+
+def test_preview_pdf_renders_off_the_gui_thread_and_opens_the_dialog(
+    qtbot: QtBot, pdf: bytes
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    threads: list[str] = []
+
+    def render() -> bytes:
+        threads.append(threading.current_thread().name)
+        return pdf
+
+    preview_pdf(parent, "Estado de cuenta", render)
+    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=10_000)
+    dialog = parent.findChildren(PdfPreviewDialog)[0]
+    assert dialog.document.pageCount() == len(PdfReader(BytesIO(pdf)).pages)
+    assert threads and threads[0] != threading.main_thread().name
+    dialog.close()
+
+
+def test_preview_pdf_shows_errors(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from cobranza_desktop.domain.errors import ConflictError
+    from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, message: shown.append(message))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def render() -> bytes:
+        raise ConflictError("El cliente no tiene facturas vencidas.")
+
+    preview_pdf(parent, "Aviso", render)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == ["El cliente no tiene facturas vencidas."]
+    assert not parent.findChildren(PdfPreviewDialog)

@@ -3,20 +3,35 @@
     dialog = PdfPreviewDialog(pdf_bytes, "Factura A-00042", parent, "factura-A-00042.pdf")
     dialog.exec()
 
-The dialog only shows bytes it is given: the caller renders them (e.g. with
-``DocumentService.invoice_pdf_by_id``), preferably off the GUI thread for long ones.
+The dialog only shows bytes it is given. :func:`preview_pdf` renders them off the GUI
+thread first (a long statement takes a second or two) and reports a CobranzaError
+(e.g. "no overdue invoices") in a message box:
+
+    preview_pdf(self, self.tr("Factura"), lambda: documents.invoice_pdf_by_id(invoice_id))
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QObject,
+    QRect,
+    QSize,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +42,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cobranza_desktop.domain.errors import CobranzaError
 
 # Pages are rasterized for printing at most at this resolution (memory stays bounded).
 MAX_PRINT_DPI = 300
@@ -140,6 +157,56 @@ class PdfPreviewDialog(QDialog):
                 self.tr("Guardar PDF"),
                 self.tr("No se pudo guardar {0}: {1}").format(path, exc.strerror or exc),
             )
+
+
+class _RenderJob(QObject):
+    """Renders in the thread pool; the result comes back to the GUI thread by signal."""
+
+    done = Signal(bytes)
+    failed = Signal(str)
+
+    def run(self, render: Callable[[], bytes]) -> None:
+        try:
+            pdf = render()
+        except CobranzaError as exc:
+            self.failed.emit(exc.message)
+        except Exception as exc:
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+        else:
+            self.done.emit(pdf)
+
+
+def preview_pdf(
+    parent: QWidget,
+    title: str,
+    render: Callable[[], bytes],
+    suggested_name: str = "",
+) -> _RenderJob:
+    """Render a document off the GUI thread, then open :class:`PdfPreviewDialog`.
+
+    ``render`` must not touch widgets (services are fine). Errors appear in a message box.
+    """
+    job = _RenderJob(parent)
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def finished() -> None:
+        QApplication.restoreOverrideCursor()
+        job.deleteLater()
+
+    def show(pdf: bytes) -> None:
+        finished()
+        dialog = PdfPreviewDialog(pdf, title, parent, suggested_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def fail(message: str) -> None:
+        finished()
+        QMessageBox.warning(parent, title, message)
+
+    job.done.connect(show)
+    job.failed.connect(fail)
+    QThreadPool.globalInstance().start(lambda: job.run(render))
+    return job
 
 
 def _file_name(title: str) -> str:
