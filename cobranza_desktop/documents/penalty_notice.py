@@ -70,16 +70,13 @@ class PenaltyNoticeRenderer(DocumentRenderer):
             para(
                 tr(
                     f"Estimado(a) {name}: en nuestros registros aparecen las facturas vencidas "
-                    "que se "
-                    "detallan abajo. Sabemos que pueden presentarse imprevistos y queremos "
-                    "ayudarle a "
-                    "regularizar su cuenta antes de aplicar la penalización por atraso prevista en "
-                    "nuestras condiciones de pago.",
+                    "que se detallan abajo. Sabemos que pueden presentarse imprevistos y "
+                    "queremos ayudarle a regularizar su cuenta antes de aplicar la penalización "
+                    "por atraso prevista en nuestras condiciones de pago.",
                     f"Dear {name}: our records show the overdue invoices listed below. We "
-                    "understand "
-                    "that unexpected things happen, and we would like to help you bring your "
-                    "account "
-                    "up to date before the late payment penalty in our payment terms is applied.",
+                    "understand that unexpected things happen, and we would like to help you "
+                    "bring your account up to date before the late payment penalty in our "
+                    "payment terms is applied.",
                 )
             )
         )

@@ -93,11 +93,9 @@ class ReceiptRenderer(DocumentRenderer):
                 esc(
                     tr(
                         "Valoramos mucho su confianza y su compromiso. Cada pago nos ayuda a "
-                        "seguir "
-                        "atendiéndole como usted merece.",
+                        "seguir atendiéndole como usted merece.",
                         "We truly value your trust and your commitment. Every payment helps us "
-                        "keep "
-                        "serving you as you deserve.",
+                        "keep serving you as you deserve.",
                     )
                 )
             ),
