@@ -96,27 +96,39 @@ def test_penalty_notices_pages_per_second(benchmark: BenchmarkFixture) -> None:
 
 
 def test_statement_5000_lines_in_linear_time(benchmark: BenchmarkFixture) -> None:
-    """Wall clock: 5,000 statement lines cost about five times 1,000 (quadratic: 25)."""
+    """5,000 statement lines cost about five times 1,000 (quadratic would be 25).
+
+    Wall clock is reported; the check uses CPU time, which other processes on a shared
+    machine do not inflate. The 1,000-line render runs before each round (untimed setup).
+    """
     set_language("es")
     small_data = sample_statement(entries=1000)
     big_data = sample_statement(entries=5000)
+    small_cpu: list[float] = []
+    big_cpu: list[float] = []
 
-    def small() -> float:
-        start = time.perf_counter()
+    def small() -> None:
+        clock = time.process_time()
         render_statement(small_data)
-        return time.perf_counter() - start
+        small_cpu.append(time.process_time() - clock)
 
-    small_seconds = statistics.median(small() for _ in range(3))
-    benchmark.pedantic(render_statement, args=(big_data,), rounds=3, iterations=1)
-    big_seconds = benchmark.stats.stats.median
+    def big() -> None:
+        clock = time.process_time()
+        render_statement(big_data)
+        big_cpu.append(time.process_time() - clock)
+
+    benchmark.pedantic(big, setup=small, rounds=3, iterations=1)
+    small_seconds = statistics.median(small_cpu)
+    big_seconds = statistics.median(big_cpu)
     ratio = big_seconds / small_seconds
     benchmark.extra_info.update(
-        seconds_1000=round(small_seconds, 3),
-        seconds_5000=round(big_seconds, 3),
+        cpu_seconds_1000=round(small_seconds, 3),
+        cpu_seconds_5000=round(big_seconds, 3),
         ratio=round(ratio, 2),
     )
     print(
-        f"\nstatement: 1,000 lines {small_seconds:.2f} s; "
-        f"5,000 lines {big_seconds:.2f} s; ratio {ratio:.1f}"
+        f"\nstatement (CPU): 1,000 lines {small_seconds:.2f} s; "
+        f"5,000 lines {big_seconds:.2f} s; ratio {ratio:.1f}; "
+        f"wall median for 5,000: {benchmark.stats.stats.median:.2f} s"
     )
-    assert ratio < 8
+    assert ratio < 7
