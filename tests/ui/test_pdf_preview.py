@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.documents import render_statement
 from cobranza_desktop.documents.samples import sample_statement
+from cobranza_desktop.services.workspace import Workspace
 from cobranza_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cobranza_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -74,7 +76,7 @@ def test_damaged_bytes_disable_the_actions(qtbot: QtBot) -> None:
 
 
 def test_preview_pdf_renders_off_the_gui_thread_and_opens_the_dialog(
-    qtbot: QtBot, pdf: bytes
+    qtbot: QtBot, pdf: bytes, runner: TaskRunner
 ) -> None:
     import threading
 
@@ -90,7 +92,7 @@ def test_preview_pdf_renders_off_the_gui_thread_and_opens_the_dialog(
         threads.append(threading.current_thread().name)
         return pdf
 
-    preview_pdf(parent, "Estado de cuenta", render)
+    preview_pdf(parent, "Estado de cuenta", render, runner)
     qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=10_000)
     dialog = parent.findChildren(PdfPreviewDialog)[0]
     assert dialog.document.pageCount() == len(PdfReader(BytesIO(pdf)).pages)
@@ -98,7 +100,9 @@ def test_preview_pdf_renders_off_the_gui_thread_and_opens_the_dialog(
     dialog.close()
 
 
-def test_preview_pdf_shows_errors(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_preview_pdf_shows_errors(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, runner: TaskRunner
+) -> None:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
     from cobranza_desktop.domain.errors import ConflictError
@@ -112,7 +116,37 @@ def test_preview_pdf_shows_errors(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch)
     def render() -> bytes:
         raise ConflictError("El cliente no tiene facturas vencidas.")
 
-    preview_pdf(parent, "Aviso", render)
+    preview_pdf(parent, "Aviso", render, runner)
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown == ["El cliente no tiene facturas vencidas."]
     assert not parent.findChildren(PdfPreviewDialog)
+
+
+def test_document_actions_through_the_task_runner(
+    qtbot: QtBot, ws: Workspace, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from cobranza_desktop.services.documents import DocumentService
+    from cobranza_desktop.ui.document_actions import DocumentActions
+    from tests.factories import customer, invoice
+
+    c = customer(ws, "Ñandú & Hijos")
+    inv = invoice(ws, c.id, "1000.00", issued=date(2026, 11, 20))  # not overdue yet
+    actions = DocumentActions(DocumentService(ws.book, ws.clock), runner)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    actions.view_invoice(parent, inv.id)
+    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=10_000)
+    dialog = parent.findChildren(PdfPreviewDialog)[0]
+    assert dialog.document.status() == QPdfDocument.Status.Ready
+    dialog.close()
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, message: shown.append(message))
+    actions.view_notice(parent, c.id)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "no tiene facturas vencidas" in shown[0]

@@ -3,11 +3,11 @@
     dialog = PdfPreviewDialog(pdf_bytes, "Factura A-00042", parent, "factura-A-00042.pdf")
     dialog.exec()
 
-The dialog only shows bytes it is given. :func:`preview_pdf` renders them off the GUI
-thread first (a long statement takes a second or two) and reports a CobranzaError
-(e.g. "no overdue invoices") in a message box:
+The dialog only shows bytes it is given. :func:`preview_pdf` renders them on the task
+runner's worker first (a long statement takes a second or two) and reports a
+CobranzaError (e.g. "no overdue invoices") in a message box:
 
-    preview_pdf(self, self.tr("Factura"), lambda: documents.invoice_pdf_by_id(invoice_id))
+    preview_pdf(self, self.tr("Factura"), lambda: documents.invoice_pdf_by_id(id), runner)
 """
 
 from __future__ import annotations
@@ -19,12 +19,9 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QIODevice,
-    QObject,
     QRect,
     QSize,
     Qt,
-    QThreadPool,
-    Signal,
 )
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
@@ -43,7 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import CobranzaError
+from cobranza_desktop.ui.tasks import TaskRunner
 
 # Pages are rasterized for printing at most at this resolution (memory stays bounded).
 MAX_PRINT_DPI = 300
@@ -159,54 +156,31 @@ class PdfPreviewDialog(QDialog):
             )
 
 
-class _RenderJob(QObject):
-    """Renders in the thread pool; the result comes back to the GUI thread by signal."""
-
-    done = Signal(bytes)
-    failed = Signal(str)
-
-    def run(self, render: Callable[[], bytes]) -> None:
-        try:
-            pdf = render()
-        except CobranzaError as exc:
-            self.failed.emit(exc.message)
-        except Exception as exc:
-            self.failed.emit(f"{type(exc).__name__}: {exc}")
-        else:
-            self.done.emit(pdf)
-
-
 def preview_pdf(
     parent: QWidget,
     title: str,
     render: Callable[[], bytes],
+    runner: TaskRunner,
     suggested_name: str = "",
-) -> _RenderJob:
-    """Render a document off the GUI thread, then open :class:`PdfPreviewDialog`.
+) -> None:
+    """Render a document on the window's database worker, then open the preview.
 
-    ``render`` must not touch widgets (services are fine). Errors appear in a message box.
+    ``render`` runs on the worker thread, so it may call services but must not touch
+    widgets. A CobranzaError (e.g. "no overdue invoices") appears in a message box.
     """
-    job = _RenderJob(parent)
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
-    def finished() -> None:
-        QApplication.restoreOverrideCursor()
-        job.deleteLater()
-
     def show(pdf: bytes) -> None:
-        finished()
+        QApplication.restoreOverrideCursor()
         dialog = PdfPreviewDialog(pdf, title, parent, suggested_name)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def fail(message: str) -> None:
-        finished()
+        QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, title, message)
 
-    job.done.connect(show)
-    job.failed.connect(fail)
-    QThreadPool.globalInstance().start(lambda: job.run(render))
-    return job
+    runner.submit(lambda _ctx: render(), on_result=show, on_error=fail, description=title)
 
 
 def _file_name(title: str) -> str:
