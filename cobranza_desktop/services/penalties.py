@@ -11,18 +11,24 @@ a period is never charged twice, however often the engine runs.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, LineInput, format_number
+from cobranza_desktop.domain.invoices import (
+    InvoiceKind,
+    Lifecycle,
+    LineInput,
+    format_number,
+    invoice_totals,
+)
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.penalties import (
     ChargeHistory,
@@ -38,10 +44,10 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.customers import get_customer
-from cobranza_desktop.services.invoices import InvoiceDraft, create_invoice, void_invoice
+from cobranza_desktop.services.invoices import void_invoice
 from cobranza_desktop.services.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Customer, Invoice
+from cobranza_desktop.storage.models import Customer, FolioSequence, Invoice, InvoiceLine
 from cobranza_desktop.storage.models.penalties import CustomerPenaltyPolicy, PenaltyCharge
 from cobranza_desktop.storage.queries.penalties import (
     candidate_invoices,
@@ -227,12 +233,12 @@ def propose_charges(
     return proposed
 
 
-def _charge_view(charge: PenaltyCharge, parent: Invoice, document: Invoice) -> ChargeView:
+def _charge_view(charge: PenaltyCharge, parent_number: str, document: Invoice) -> ChargeView:
     return ChargeView(
         id=charge.id,
         customer_id=charge.customer_id,
         invoice_id=charge.invoice_id,
-        invoice_number=_number(parent.series, parent.folio),
+        invoice_number=parent_number,
         charge_invoice_id=charge.charge_invoice_id,
         charge_number=_number(document.series, document.folio),
         kind=ChargeKind(charge.kind),
@@ -267,50 +273,139 @@ def _segments_json(breakdown: PenaltyBreakdown) -> str:
     )
 
 
-def book_charge(
-    session: Session, proposed: ProposedCharge, as_of: date, now: datetime
-) -> tuple[PenaltyCharge, Invoice]:
-    """Write one late-charge document and its record, in the caller's transaction."""
-    b = proposed.breakdown
-    document = create_invoice(
-        session,
-        InvoiceDraft(
-            customer_id=proposed.customer_id,
-            lines=(LineInput(b.describe(), Decimal(1), b.amount, ZERO, ZERO),),
-            issue_date=as_of,
-            due_date=as_of,
-            notes=tr(
-                f"Cargo moratorio de la factura {proposed.invoice_number}",
-                f"Late charge on invoice {proposed.invoice_number}",
-            ),
-        ),
-        now,
-        kind=InvoiceKind.LATE_CHARGE,
-        parent_invoice_id=proposed.invoice_id,
-        series=LATE_CHARGE_SERIES,
-    )
-    charge = PenaltyCharge(
-        customer_id=proposed.customer_id,
-        invoice_id=proposed.invoice_id,
-        charge_invoice_id=document.id,
-        kind=b.kind.value,
-        charge_key=b.key,
-        as_of=as_of,
-        period_start=b.period_start,
-        period_end=b.period_end,
-        base_cents=to_cents(b.base),
-        fixed_fee_cents=to_cents(b.fixed_fee),
-        percent_fee=b.percent_fee,
-        annual_rate_percent=b.annual_rate_percent,
-        day_basis=b.day_basis,
-        days=b.days,
-        amount_cents=to_cents(b.amount),
-        breakdown_json=_segments_json(b),
-        created_at=now,
-    )
-    session.add(charge)
+def _take_folios(session: Session, count: int) -> int:
+    """Reserve ``count`` consecutive folios of the late-charge series; returns the first."""
+    sequence = session.get(FolioSequence, LATE_CHARGE_SERIES)
+    if sequence is None:
+        sequence = FolioSequence(series=LATE_CHARGE_SERIES, next_folio=1)
+        session.add(sequence)
+    first = sequence.next_folio
+    sequence.next_folio = first + count
     session.flush()
-    return charge, document
+    return first
+
+
+def book_charges(
+    session: Session, items: Sequence[ProposedCharge], as_of: date, now: datetime
+) -> list[ChargeView]:
+    """Write the late-charge documents and their records, in the caller's transaction.
+
+    Each document is an issued invoice of kind ``late_charge`` with one untaxed line,
+    numbered without gaps in :data:`LATE_CHARGE_SERIES`. Written with bulk inserts: a
+    first run on a big book may charge thousands of invoices at once.
+    """
+    if not items:
+        return []
+    first = _take_folios(session, len(items))
+    documents: list[dict[str, object]] = []
+    lines: list[LineInput] = []
+    for offset, item in enumerate(items):
+        b = item.breakdown
+        line = LineInput(b.describe(), Decimal(1), b.amount, ZERO, ZERO)
+        totals = invoice_totals([line])
+        if totals.total != b.amount:  # pragma: no cover - one untaxed line at the amount
+            raise AssertionError("a late charge's total must be its amount")
+        lines.append(line)
+        documents.append(
+            {
+                "customer_id": item.customer_id,
+                "kind": InvoiceKind.LATE_CHARGE.value,
+                "series": LATE_CHARGE_SERIES,
+                "folio": first + offset,
+                "lifecycle": Lifecycle.ISSUED.value,
+                "issue_date": as_of,
+                "due_date": as_of,
+                "subtotal_cents": to_cents(totals.subtotal),
+                "discount_cents": to_cents(totals.discount),
+                "tax_cents": to_cents(totals.tax),
+                "total_cents": to_cents(totals.total),
+                "paid_cents": 0,
+                "cfdi_uuid": "",
+                "sat_payment_method": "",
+                "notes": tr(
+                    f"Cargo moratorio de la factura {item.invoice_number}",
+                    f"Late charge on invoice {item.invoice_number}",
+                ),
+                "parent_invoice_id": item.invoice_id,
+                "created_at": now,
+                "void_reason": "",
+            }
+        )
+    document_ids = list(
+        session.scalars(
+            insert(Invoice).returning(Invoice.id, sort_by_parameter_order=True), documents
+        )
+    )
+    session.execute(
+        insert(InvoiceLine),
+        [
+            {
+                "invoice_id": document_id,
+                "position": 1,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "discount_percent": line.discount_percent,
+                "tax_rate_percent": line.tax_rate_percent,
+            }
+            for document_id, line in zip(document_ids, lines, strict=True)
+        ],
+    )
+    records = [
+        {
+            "customer_id": item.customer_id,
+            "invoice_id": item.invoice_id,
+            "charge_invoice_id": document_id,
+            "kind": item.breakdown.kind.value,
+            "charge_key": item.breakdown.key,
+            "as_of": as_of,
+            "period_start": item.breakdown.period_start,
+            "period_end": item.breakdown.period_end,
+            "base_cents": to_cents(item.breakdown.base),
+            "fixed_fee_cents": to_cents(item.breakdown.fixed_fee),
+            "percent_fee": item.breakdown.percent_fee,
+            "annual_rate_percent": item.breakdown.annual_rate_percent,
+            "day_basis": item.breakdown.day_basis,
+            "days": item.breakdown.days,
+            "amount_cents": to_cents(item.breakdown.amount),
+            "breakdown_json": _segments_json(item.breakdown),
+            "created_at": now,
+            "waive_reason": "",
+        }
+        for item, document_id in zip(items, document_ids, strict=True)
+    ]
+    charge_ids = list(
+        session.scalars(
+            insert(PenaltyCharge).returning(PenaltyCharge.id, sort_by_parameter_order=True),
+            records,
+        )
+    )
+    return [
+        ChargeView(
+            id=charge_id,
+            customer_id=item.customer_id,
+            invoice_id=item.invoice_id,
+            invoice_number=item.invoice_number,
+            charge_invoice_id=document_id,
+            charge_number=format_number(LATE_CHARGE_SERIES, first + offset),
+            kind=item.breakdown.kind,
+            key=item.breakdown.key,
+            as_of=as_of,
+            period_start=item.breakdown.period_start,
+            period_end=item.breakdown.period_end,
+            base=item.breakdown.base,
+            annual_rate_percent=item.breakdown.annual_rate_percent,
+            day_basis=item.breakdown.day_basis,
+            days=item.breakdown.days,
+            amount=item.breakdown.amount,
+            paid=ZERO,
+            waived_at=None,
+            waive_reason="",
+        )
+        for offset, (item, document_id, charge_id) in enumerate(
+            zip(items, document_ids, charge_ids, strict=True)
+        )
+    ]
 
 
 class _Cancelled(Exception):
@@ -429,14 +524,12 @@ class PenaltyService:
                     cancelled=cancelled,
                 )
                 chosen = [p for p in proposed if wanted is None or p.selection_key in wanted]
-                for index, item in enumerate(chosen):
+                chunk = 500
+                for start in range(0, len(chosen), chunk):
                     if cancelled():
                         raise _Cancelled
-                    charge, document = book_charge(session, item, day, now)
-                    parent = session.get(Invoice, item.invoice_id)
-                    assert parent is not None
-                    applied.append(_charge_view(charge, parent, document))
-                    progress(0.5 + (index + 1) / (2 * max(len(chosen), 1)))
+                    applied.extend(book_charges(session, chosen[start : start + chunk], day, now))
+                    progress(0.5 + min(start + chunk, len(chosen)) / (2 * len(chosen)))
                 if cancelled():
                     raise _Cancelled
         except _Cancelled:
@@ -474,7 +567,7 @@ class PenaltyService:
             charge.waived_at = now
             charge.waive_reason = reason.strip()
             session.flush()
-            return _charge_view(charge, parent, document)
+            return _charge_view(charge, _number(parent.series, parent.folio), document)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -495,7 +588,7 @@ class PenaltyService:
                 parent = session.get(Invoice, charge.invoice_id)
                 document = session.get(Invoice, charge.charge_invoice_id)
                 assert parent is not None and document is not None
-                views.append(_charge_view(charge, parent, document))
+                views.append(_charge_view(charge, _number(parent.series, parent.folio), document))
             return views
 
     def customer_summary(
