@@ -23,6 +23,7 @@ VERBS: dict[str, str] = {
     "check": "check",
     "backup": "backup",
     "penalties": "penalties",
+    "pdf": "pdf",
 }
 
 

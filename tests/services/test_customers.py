@@ -70,9 +70,19 @@ def test_list_search_sort_and_totals(ws: Workspace) -> None:
     assert [c.name for c in ws.customers.list_page(CustomerListFilter(search="3615 12"))] == [
         "Botica Ávila"
     ]
+    # Without accents and in any case, as people type.
+    assert [c.name for c in ws.customers.list_page(CustomerListFilter(search="AVILA"))] == [
+        "Botica Ávila"
+    ]
+    customer(ws, "Ángel Núñez")
+    assert [c.name for c in ws.customers.list_page()] == [
+        "Abarrotes Zapata",
+        "Ángel Núñez",
+        "Botica Ávila",
+    ]
     summary = ws.customers.list_summary()
     assert (summary.count, summary.balance, summary.overdue) == (
-        2,
+        3,
         Decimal("1276.00"),
         Decimal("1276.00"),
     )

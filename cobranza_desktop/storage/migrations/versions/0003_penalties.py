@@ -1,7 +1,7 @@
 """Penalties: customer policies, late charges, incentive grants
 
-Revision ID: 0002_penalties
-Revises: 0001_foundation
+Revision ID: 0003_penalties
+Revises: 0002_collections
 Create Date: 2026-11-22 10:54:38
 """
 
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0002_penalties'
-down_revision: str | None = '0001_foundation'
+revision: str = '0003_penalties'
+down_revision: str | None = '0002_collections'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
