@@ -19,6 +19,7 @@ from decimal import Decimal
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
@@ -42,12 +43,15 @@ from cobranza_desktop.domain.penalties import (
     instalment_preview,
     resolve_policy,
 )
+from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
+from cobranza_desktop.services.collections_data import plan_invoice_ids, plan_progress
 from cobranza_desktop.services.customers import get_customer
 from cobranza_desktop.services.invoices import void_invoice
 from cobranza_desktop.services.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.models.collections import PaymentPlan
 from cobranza_desktop.storage.models.penalties import CustomerPenaltyPolicy, PenaltyCharge
 from cobranza_desktop.storage.queries.penalties import (
     candidate_invoices,
@@ -181,6 +185,26 @@ def load_customer_policies(
     }
 
 
+def invoices_in_current_plans(
+    session: Session, as_of: date, customer_id: int | None = None
+) -> set[int]:
+    """Invoices restructured in a payment plan that is current on ``as_of``.
+
+    They accrue nothing while the plan is kept (the plan has its own terms). If the plan
+    breaks, the engine resumes from the last charged day.
+    """
+    query = select(PaymentPlan).where(
+        PaymentPlan.status == PlanStatus.CURRENT.value, PaymentPlan.start_date <= as_of
+    )
+    if customer_id is not None:
+        query = query.where(PaymentPlan.customer_id == customer_id)
+    ids: set[int] = set()
+    for plan in session.scalars(query):
+        if plan_progress(session, plan, as_of).status is PlanStatus.CURRENT:
+            ids.update(plan_invoice_ids(session, plan.id))
+    return ids
+
+
 def propose_charges(
     session: Session,
     as_of: date,
@@ -192,10 +216,12 @@ def propose_charges(
     """Every charge due on ``as_of`` and not yet made, in the caller's session."""
     business = load_business_policy(session)
     overrides = load_customer_policies(session, customer_id)
+    in_plans = invoices_in_current_plans(session, as_of, customer_id)
     rows = [
         r
         for r in candidate_invoices(session, as_of, customer_id)
-        if resolve_policy(business, overrides.get(r.customer_id)).is_active
+        if r.invoice_id not in in_plans
+        and resolve_policy(business, overrides.get(r.customer_id)).is_active
     ]
     ids = [r.invoice_id for r in rows]
     payments = payments_by_invoice(session, ids)
@@ -234,6 +260,8 @@ def propose_charges(
 
 
 def _charge_view(charge: PenaltyCharge, parent_number: str, document: Invoice) -> ChargeView:
+    # A charge voided elsewhere (e.g. waived in a payment plan) is shown as waived too.
+    voided_elsewhere = charge.waived_at is None and document.lifecycle == Lifecycle.VOIDED.value
     return ChargeView(
         id=charge.id,
         customer_id=charge.customer_id,
@@ -252,8 +280,8 @@ def _charge_view(charge: PenaltyCharge, parent_number: str, document: Invoice) -
         days=charge.days,
         amount=from_cents(charge.amount_cents),
         paid=from_cents(document.paid_cents),
-        waived_at=charge.waived_at,
-        waive_reason=charge.waive_reason,
+        waived_at=document.voided_at if voided_elsewhere else charge.waived_at,
+        waive_reason=document.void_reason if voided_elsewhere else charge.waive_reason,
     )
 
 
@@ -562,6 +590,13 @@ class PenaltyService:
             document = session.get(Invoice, charge.charge_invoice_id)
             parent = session.get(Invoice, charge.invoice_id)
             assert document is not None and parent is not None
+            if document.lifecycle == Lifecycle.VOIDED.value:
+                raise ConflictError(
+                    tr(
+                        f"El cargo ya fue cancelado: {document.void_reason}",
+                        f"The charge was already voided: {document.void_reason}",
+                    )
+                )
             text = tr(f"Condonado: {reason.strip()}", f"Waived: {reason.strip()}")
             void_invoice(session, document, text, now)
             charge.waived_at = now
@@ -655,3 +690,78 @@ class PenaltyService:
                 .order_by(Customer.name)
             )
             return [(int(i), str(n)) for i, n in rows]
+
+
+class NoticePenalties:
+    """The penalty figures of a penalty notice (``DocumentService(..., penalties=...)``).
+
+    One line per invoice with what has accrued on it and is **not yet charged** on the
+    notice date, plus the late charges booked and still owed that the notice does not list
+    among the overdue items (those due on the notice date itself). Charges that are
+    overdue are listed there, so nothing is counted twice.
+    """
+
+    def __init__(self, penalties: PenaltyService) -> None:
+        self._penalties = penalties
+
+    def penalties(
+        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
+    ) -> tuple[PenaltyLineData, ...]:
+        proposal = self._penalties.propose(today, customer_id=customer_id)
+        policy = self._penalties.policy_for(customer_id)
+        lines: list[PenaltyLineData] = []
+        for invoice_number, group in _group_by_invoice(proposal.charges):
+            fees = [c.breakdown for c in group if c.breakdown.kind is ChargeKind.FEE]
+            interest = next(
+                (c.breakdown for c in group if c.breakdown.kind is ChargeKind.INTEREST), None
+            )
+            fee = sum((f.amount for f in fees), ZERO)
+            interest_amount = interest.amount if interest is not None else ZERO
+            base = interest.base if interest is not None else fees[0].base
+            lines.append(
+                PenaltyLineData(
+                    concept=tr(
+                        f"Factura {invoice_number} (por cargar)",
+                        f"Invoice {invoice_number} (not yet charged)",
+                    ),
+                    base=base,
+                    fee=fee,
+                    rate_percent=policy.annual_rate_percent,
+                    rate_period=RatePeriod.ANNUAL,
+                    days=interest.days if interest is not None else 0,
+                    day_basis=policy.day_basis,
+                    interest=interest_amount,
+                    amount=fee + interest_amount,
+                )
+            )
+        listed = {o.number for o in overdue}
+        for charge in self._penalties.charges(customer_id=customer_id):
+            if charge.balance <= 0 or charge.charge_number in listed:
+                continue
+            is_fee = charge.kind is ChargeKind.FEE
+            lines.append(
+                PenaltyLineData(
+                    concept=tr(
+                        f"Cargo {charge.charge_number} (factura {charge.invoice_number})",
+                        f"Charge {charge.charge_number} (invoice {charge.invoice_number})",
+                    ),
+                    base=charge.base,
+                    fee=charge.balance if is_fee else ZERO,
+                    rate_percent=charge.annual_rate_percent,
+                    rate_period=RatePeriod.ANNUAL,
+                    days=charge.days,
+                    day_basis=charge.day_basis,
+                    interest=ZERO if is_fee else charge.balance,
+                    amount=charge.balance,
+                )
+            )
+        return tuple(lines)
+
+
+def _group_by_invoice(
+    charges: Sequence[ProposedCharge],
+) -> list[tuple[str, list[ProposedCharge]]]:
+    groups: dict[int, tuple[str, list[ProposedCharge]]] = {}
+    for charge in charges:
+        groups.setdefault(charge.invoice_id, (charge.invoice_number, []))[1].append(charge)
+    return list(groups.values())
