@@ -1,1 +1,1 @@
-"""Pages of the main window, one per module."""
+"""Pages of the main window, one module each."""

@@ -1,1 +1,1 @@
-"""Reusable widgets, one per module."""
+"""Small reusable widgets."""
