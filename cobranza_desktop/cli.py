@@ -22,6 +22,7 @@ VERBS: dict[str, str] = {
     "aging": "aging",
     "check": "check",
     "backup": "backup",
+    "agenda": "agenda",
 }
 
 
