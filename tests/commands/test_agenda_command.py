@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -41,11 +43,8 @@ def test_json_shape_priority_and_determinism(
     weights = []
     for action in data["actions"]:
         assert set(action) == keys
-        assert (
-            action["amount_due"] == f"{float(action['amount_due']):.2f}"
-            or "." in action["amount_due"]
-        )
-        weights.append(float(action["amount_due"]) * max(action["days_past_due"], 0))
+        assert re.fullmatch(r"\d+\.\d{2}", action["amount_due"])
+        weights.append(Decimal(action["amount_due"]) * max(action["days_past_due"], 0))
     assert len({a["customer_id"] for a in data["actions"]}) == len(data["actions"])
     non_broken = [
         w for a, w in zip(data["actions"], weights, strict=True) if a["stage"] != "broken_promise"
