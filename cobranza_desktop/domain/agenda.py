@@ -7,7 +7,8 @@ Rules:
   status change. A key that is logged (done or skipped) is never proposed again.
 - For each invoice only the most advanced stage whose day has come is considered, so
   after days closed the program catches up with one action, not with every one missed.
-- One action per customer per day, chosen in this order: follow up a broken promise,
+- One action per customer per day (none more once one was done or skipped), chosen in
+  this order: follow up a broken promise,
   the ladder (the most advanced stage among the customer's invoices, covering them
   all), a plan instalment, then proposing to lift a restriction once paid up.
 - While a promise is pending the ladder waits; invoices in a current plan are not on it.
@@ -144,6 +145,7 @@ class CustomerCase:
     status_transition_id: int | None = None  # the change that set the current status
     contact_days: tuple[date, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
+    acted_today: bool = False  # an action was already done or skipped today: one a day
 
 
 @dataclass(frozen=True)
@@ -373,7 +375,7 @@ def item_for_case(
     case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
 ) -> AgendaItem | None:
     """The one action proposed for a customer on ``day``, ignoring the contact cap."""
-    if not on_ladder(case.status):
+    if not on_ladder(case.status) or case.acted_today:
         return None
     item = _broken_promise_item(case, day, logged)
     if item is None and not (case.pending_promise_date and case.pending_promise_date >= day):
