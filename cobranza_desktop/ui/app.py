@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -26,7 +27,11 @@ def run_app(book_path: Path | None, language: str | None = None) -> int:
 
     window = MainWindow(workspace.customers, book_name=workspace.book_path.name)
     window.show()
+    # Once a day, a backup; in the background so that the window never waits for the copy.
+    backup = threading.Thread(target=workspace.backups.daily, name="daily-backup")
+    backup.start()
     try:
         return app.exec()
     finally:
+        backup.join()
         workspace.close()

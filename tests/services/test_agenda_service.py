@@ -5,12 +5,12 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from collections_helpers import START, Env, make_env
 
 from cobranza_desktop.domain.contact_policy import ContactPolicy
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.services.contact_log import ContactInput
+from tests.services.collections_helpers import START, Env, make_env
 
 
 @pytest.fixture

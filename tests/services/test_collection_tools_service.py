@@ -9,7 +9,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from collections_helpers import START, Env, make_env
 from pypdf import PdfReader
 
 from cobranza_desktop.domain.customers import CustomerStatus
@@ -18,6 +17,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.risk import Rating
 from cobranza_desktop.services.contact_log import ContactInput
 from cobranza_desktop.services.payments import PaymentInput
+from tests.services.collections_helpers import START, Env, make_env
 
 
 @pytest.fixture

@@ -7,12 +7,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from collections_helpers import START, Env, make_env
 from pypdf import PdfReader
 
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services.plans import PlanRequest
+from tests.services.collections_helpers import START, Env, make_env
 
 
 @pytest.fixture
