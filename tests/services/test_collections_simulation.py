@@ -14,7 +14,6 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from collections_helpers import Env, make_env
 from sqlalchemy import select
 
 from cobranza_desktop.domain.agenda import BROKEN_PROMISE, ActionKey, AgendaItem
@@ -23,6 +22,7 @@ from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services.demo import build_demo_book
 from cobranza_desktop.services.plans import PlanRequest
 from cobranza_desktop.storage.models.collections import ContactLog
+from tests.services.collections_helpers import Env, make_env
 
 D0 = date(2026, 1, 5)  # a Monday
 DAYS = 120
