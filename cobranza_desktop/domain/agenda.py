@@ -245,7 +245,7 @@ def _ladder_item(
     amount = sum((inv.outstanding for inv, _, _ in in_play), ZERO)
     max_days = max(days for _, days, _ in in_play)
     more = _more_text(len(in_play) - 1)
-    reason = f"{lead_stage.label()}: {lead_inv.folio} {_days_text(lead_days)}{more}"
+    reason = f"{lead_inv.folio} {_days_text(lead_days)}{more}"
     return AgendaItem(
         customer_id=case.customer_id,
         customer=case.name,
@@ -283,8 +283,8 @@ def _instalment_item(
     inst, days, stage, _ = max(pending, key=lambda p: (p[2].offset_days, p[1]))
     amount = sum((p[0].remaining for p in pending), ZERO)
     reason = tr(
-        f"{stage.label()}: pago {inst.number} {_days_text(days)}",
-        f"{stage.label()}: instalment {inst.number} {_days_text(days)}",
+        f"Pago {inst.number} del convenio {_days_text(days)}",
+        f"Plan instalment {inst.number} {_days_text(days)}",
     )
     return AgendaItem(
         customer_id=case.customer_id,
