@@ -136,7 +136,9 @@ class AgendaService:
             current = CustomerStatus(customer.status)
             if state == "done" and target is not None:
                 lifting = item.stage == LIFT_RESTRICTION and target is CustomerStatus.ACTIVE
-                if lifting or status_rank(target) > status_rank(current):
+                if target is not current and (
+                    lifting or status_rank(target) > status_rank(current)
+                ):
                     change_status(
                         session,
                         customer,

@@ -161,3 +161,13 @@ def _contact(
     return ContactInput(
         cid, channel, outcome, reason=reason, promise_amount=amount, promise_date=promise_date
     )
+
+
+def test_lifting_an_already_lifted_restriction_only_logs_the_action(env: Env) -> None:
+    cid = env.customer()
+    env.restrictions.change(cid, "suspended", "60 días")
+    (lift,) = env.agenda.agenda().items
+    assert lift.stage == "lift_restriction"
+    env.restrictions.change(cid, "active", "Pagó en mostrador")
+    result = env.agenda.complete(lift, "paid")
+    assert result.new_status is None and env.customers.get(cid).status == "active"
