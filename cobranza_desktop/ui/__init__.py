@@ -1,1 +1,5 @@
-"""PySide6 user interface. The only layer that imports Qt."""
+"""The PySide6 interface: the only layer that imports Qt."""
+
+from cobranza_desktop.ui import qt_compat
+
+qt_compat.install()

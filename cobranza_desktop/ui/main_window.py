@@ -1,68 +1,384 @@
-"""The first main window: the customer list with each customer's balance."""
+"""The main window: navigation on the left, one page at a time on the right.
+
+The window knows nothing about customers or invoices. It receives a list of
+:class:`PageSpec` (key, title, icon, widget factory) and builds each page the first
+time it is shown, so start-up costs only the page that opens. A page whose feature
+is not built yet (factory ``None``) shows a calm empty state instead.
+
+Pages may offer, by duck typing:
+
+* ``activate()``: called each time the page is shown;
+* ``focus_search()``: Ctrl+F puts the cursor in the page's search box;
+* a ``customer_requested(int)`` signal: the window opens that customer's file
+  in the page whose key is ``"customers"`` (its ``open_customer(id)``).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QProgressBar,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
+    QToolBar,
+    QToolButton,
     QWidget,
 )
 
-from cobranza_desktop.domain.customers import CustomerListFilter
-from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.ui.customer_table_model import CustomerTableModel
+from cobranza_desktop.ui.app import icon
+from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.empty_state import EmptyState
+
+GEOMETRY_KEY = "window/geometry"
+STATE_KEY = "window/state"
+PAGE_KEY = "window/page"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One entry of the navigation. ``factory=None`` means "coming soon"."""
+
+    key: str
+    title: str
+    icon: str
+    factory: Callable[[], QWidget] | None = None
+    empty_text: str = ""
+
+
+class WindowCommands(Protocol):
+    """The frequent actions behind the toolbar and the shortcuts."""
+
+    def new_customer(self, parent: QWidget) -> None: ...
+
+    def new_invoice(self, parent: QWidget, customer_id: int | None = None) -> None: ...
+
+    def record_payment(self, parent: QWidget, customer_id: int | None = None) -> None: ...
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, customers: CustomerService, book_name: str = "") -> None:
-        super().__init__()
-        self._customers = customers
-        self.setWindowTitle(
-            self.tr("Cobranza — {0}").format(book_name) if book_name else "Cobranza"
-        )
-        self.resize(1000, 640)
+    def __init__(
+        self,
+        pages: Sequence[PageSpec],
+        runner: TaskRunner,
+        settings: QSettings,
+        commands: WindowCommands | None = None,
+        book_name: str = "",
+        parent: QWidget | None = None,
+        *,
+        ready: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        # Not ready: the book is still opening on the worker; pages wait for set_ready().
+        self._ready = ready
+        self._specs = list(pages)
+        self._runner = runner
+        self._settings = settings
+        self._commands = commands
+        self._widgets: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        self.last_error: str | None = None
+        self._progress_task: int | None = None
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Buscar por nombre, RFC, teléfono o correo…"))
-        self.search.setClearButtonEnabled(True)
-        self.model = CustomerTableModel(customers, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.empty = QLabel(
-            self.tr("No hay clientes todavía. Crea uno o carga el ejemplo con «cobranza demo».")
-        )
-        self.empty.setWordWrap(True)
+        title = self.tr("Cobranza Desktop")
+        self.setWindowTitle(f"{title} — {book_name}" if book_name else title)
+        self.setWindowIcon(icon("app"))
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setIconSize(QSize(22, 22))
+        self.navigation.setFixedWidth(196)
+        self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
+        self.navigation.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.table)
-        self.stack.addWidget(self.empty)
-        self.status = QLabel()
+        self._loading = EmptyState(self.tr("Abriendo el libro…"), book_name, icon("app"))
+        self._loading.setVisible(not ready)
+        self.stack.addWidget(self._loading)
+        for spec in self._specs:
+            item = QListWidgetItem(icon(spec.icon), spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setSizeHint(QSize(180, 40))
+            self.navigation.addItem(item)
+            placeholder = QWidget()
+            self._placeholders[spec.key] = placeholder
+            self.stack.addWidget(placeholder)
+        self.navigation.currentRowChanged.connect(self._show_row)
 
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        layout.addWidget(self.search)
-        layout.addWidget(self.stack)
-        layout.addWidget(self.status)
-        self.setCentralWidget(body)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
-        self.search.textChanged.connect(self.refresh)
-        self.refresh()
+        self._build_actions()
+        self._build_status_bar()
+        runner.error.connect(self.show_error)
+        runner.progress_started.connect(self._progress_started)
+        runner.progress_changed.connect(self._progress_changed)
+        runner.progress_finished.connect(self._progress_finished)
 
-    def refresh(self) -> None:
-        text = self.search.text()
-        self.model.set_search(text)
-        summary = self._customers.list_summary(CustomerListFilter(search=text))
-        self.stack.setCurrentWidget(self.table if summary.count or text else self.empty)
-        self.status.setText(
-            self.tr("{0} clientes · saldo total {1} · vencido {2}").format(
-                summary.count, format_money(summary.balance), format_money(summary.overdue)
-            )
+        self._restore()
+
+    # -- actions, toolbar and shortcuts ----------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.action_new_customer = QAction(icon("customers"), self.tr("Nuevo cliente"), self)
+        self.action_new_customer.setShortcut(QKeySequence("Ctrl+N"))
+        self.action_new_customer.triggered.connect(self._new_customer)
+        self.action_new_invoice = QAction(icon("invoices"), self.tr("Nueva factura"), self)
+        self.action_new_invoice.setShortcut(QKeySequence("Ctrl+I"))
+        self.action_new_invoice.triggered.connect(self._new_invoice)
+        self.action_record_payment = QAction(icon("payments"), self.tr("Registrar pago"), self)
+        self.action_record_payment.setShortcut(QKeySequence("Ctrl+P"))
+        self.action_record_payment.triggered.connect(self._record_payment)
+        self.action_search = QAction(self.tr("Buscar"), self)
+        self.action_search.setShortcut(QKeySequence("Ctrl+F"))
+        self.action_search.triggered.connect(self.focus_search)
+        self.action_quit = QAction(self.tr("Salir"), self)
+        self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
+        self.action_quit.triggered.connect(self.close)
+        for action in (
+            self.action_new_customer,
+            self.action_new_invoice,
+            self.action_record_payment,
+        ):
+            action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
+            action.setEnabled(self._commands is not None and self._ready)
+
+        # Shortcuts work wherever the focus is in the window, menus open or not.
+        self.addActions(
+            [
+                self.action_new_customer,
+                self.action_new_invoice,
+                self.action_record_payment,
+                self.action_search,
+                self.action_quit,
+            ]
         )
+        menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        menu.addAction(self.action_new_customer)
+        menu.addAction(self.action_new_invoice)
+        menu.addAction(self.action_record_payment)
+        menu.addSeparator()
+        menu.addAction(self.action_search)
+        menu.addSeparator()
+        menu.addAction(self.action_quit)
+        go = self.menuBar().addMenu(self.tr("&Ir a"))
+        for number, spec in enumerate(self._specs, start=1):
+            action = QAction(icon(spec.icon), spec.title, self)
+            if number <= 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
+            go.addAction(action)
+
+        toolbar = QToolBar(self.tr("Acciones"))
+        toolbar.setObjectName("actions")
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.action_new_customer)
+        toolbar.addAction(self.action_new_invoice)
+        toolbar.addAction(self.action_record_payment)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        self.toolbar = toolbar
+
+    def set_ready(self, commands: WindowCommands | None = None) -> None:
+        """The book is open: enable the actions and build the page on screen."""
+        if commands is not None:
+            self._commands = commands
+        self._ready = True
+        for action in (
+            self.action_new_customer,
+            self.action_new_invoice,
+            self.action_record_payment,
+        ):
+            action.setEnabled(self._commands is not None)
+        self._loading.setVisible(False)
+        row = self.navigation.currentRow()
+        if row >= 0:
+            self._show_row(row)
+
+    def is_ready(self) -> bool:
+        return self._ready
+
+    def _new_customer(self) -> None:
+        if self._commands is not None:
+            self._commands.new_customer(self)
+
+    def _new_invoice(self) -> None:
+        if self._commands is not None:
+            self._commands.new_invoice(self, self._current_customer_id())
+
+    def _record_payment(self) -> None:
+        if self._commands is not None:
+            self._commands.record_payment(self, self._current_customer_id())
+
+    def _current_customer_id(self) -> int | None:
+        page = self.current_page()
+        getter = getattr(page, "current_customer_id", None)
+        if callable(getter):
+            value = getter()
+            return value if isinstance(value, int) else None
+        return None
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the current page's search box, or the customer list's."""
+        page = self.current_page()
+        if not callable(getattr(page, "focus_search", None)):
+            if not any(spec.key == "customers" for spec in self._specs):
+                return
+            self.show_page("customers")
+            page = self.current_page()
+        focus = getattr(page, "focus_search", None)
+        if callable(focus):
+            focus()
+
+    # -- status bar: progress of long work and its cancel button ---------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self._progress_label = QLabel()
+        self._progress_bar = QProgressBar()
+        self._progress_bar.setMaximumWidth(220)
+        self._progress_bar.setRange(0, 1000)
+        self._progress_bar.setTextVisible(False)
+        self._cancel_button = QToolButton()
+        self._cancel_button.setText(self.tr("Cancelar"))
+        self._cancel_button.clicked.connect(self._cancel_progress)
+        for widget in (self._progress_label, self._progress_bar, self._cancel_button):
+            widget.setVisible(False)
+            bar.addPermanentWidget(widget)
+
+    def _progress_started(self, task_id: int, description: str) -> None:
+        self._progress_task = task_id
+        self._progress_label.setText(description)
+        self._progress_bar.setValue(0)
+        for widget in (self._progress_label, self._progress_bar, self._cancel_button):
+            widget.setVisible(True)
+
+    def _progress_changed(self, task_id: int, fraction: float) -> None:
+        if task_id == self._progress_task:
+            self._progress_bar.setValue(int(fraction * 1000))
+
+    def _progress_finished(self, task_id: int) -> None:
+        if task_id == self._progress_task:
+            self._progress_task = None
+            for widget in (self._progress_label, self._progress_bar, self._cancel_button):
+                widget.setVisible(False)
+
+    def _cancel_progress(self) -> None:
+        if self._progress_task is not None:
+            self._runner.cancel(self._progress_task)
+
+    def show_error(self, message: str) -> None:
+        """A clear, non-blocking message box; never a traceback."""
+        self.last_error = message
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, self.tr("No se pudo completar"), message, parent=self
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    # -- pages -------------------------------------------------------------------------
+
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def current_key(self) -> str | None:
+        row = self.navigation.currentRow()
+        return self._specs[row].key if 0 <= row < len(self._specs) else None
+
+    def current_page(self) -> QWidget | None:
+        key = self.current_key()
+        return self._widgets.get(key) if key else None
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for ``key``, built now if it was not yet (only once ready)."""
+        widget = self._widgets.get(key)
+        if widget is None:
+            widget = self._build_page(key)
+        return widget
+
+    def show_page(self, key: str) -> QWidget:
+        keys = self.page_keys()
+        if key not in keys:
+            raise KeyError(key)
+        self.navigation.setCurrentRow(keys.index(key))
+        return self.page(key) if self._ready else self._loading
+
+    def open_customer(self, customer_id: int) -> None:
+        page = self.show_page("customers")
+        opener = getattr(page, "open_customer", None)
+        if callable(opener):
+            opener(customer_id)
+
+    def _build_page(self, key: str) -> QWidget:
+        spec = next(s for s in self._specs if s.key == key)
+        widget: QWidget
+        if spec.factory is None:
+            widget = EmptyState(
+                spec.title,
+                spec.empty_text or self.tr("Esta función llegará pronto."),
+                icon(spec.icon),
+            )
+        else:
+            widget = spec.factory()
+        signal = getattr(widget, "customer_requested", None)
+        if signal is not None and hasattr(signal, "connect"):
+            signal.connect(self.open_customer)
+        placeholder = self._placeholders.pop(key)
+        index = self.stack.indexOf(placeholder)
+        self.stack.insertWidget(index, widget)
+        self.stack.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._widgets[key] = widget
+        return widget
+
+    def _show_row(self, row: int) -> None:
+        if not 0 <= row < len(self._specs):
+            return
+        key = self._specs[row].key
+        self._settings.setValue(PAGE_KEY, key)
+        if not self._ready:
+            self.stack.setCurrentWidget(self._loading)
+            return
+        widget = self.page(key)
+        self.stack.setCurrentWidget(widget)
+        activate = getattr(widget, "activate", None)
+        if callable(activate):
+            activate()
+
+    # -- remembering size and page ---------------------------------------------------
+
+    def _restore(self) -> None:
+        geometry = self._settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry):
+            pass
+        else:
+            self.resize(1180, 760)
+        key = self._settings.value(PAGE_KEY)
+        keys = self.page_keys()
+        start = str(key) if key in keys else (keys[0] if keys else None)
+        if start is not None:
+            # Only this page is built now: its data arrives from the worker thread.
+            self.show_page(start)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        key = self.current_key()
+        if key is not None:
+            self._settings.setValue(PAGE_KEY, key)
+        self._settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,218 @@
+"""Paged, filtered and sorted lists of invoices and payments for the window, in SQL."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+INVOICE_SORT = {
+    "number": "i.series {d}, i.folio {d}",
+    "customer": "c.name COLLATE NOCASE {d}",
+    "issue_date": "i.issue_date {d}",
+    "due_date": "i.due_date {d}",
+    "total": "i.total_cents {d}",
+    "balance": (
+        "(CASE WHEN i.lifecycle = 'issued' THEN i.total_cents - i.paid_cents ELSE 0 END) {d}"
+    ),
+    "status": "i.lifecycle {d}, (i.paid_cents >= i.total_cents) {d}, i.due_date {d}",
+}
+
+PAYMENT_SORT = {
+    "date": "p.payment_date {d}",
+    "customer": "c.name COLLATE NOCASE {d}",
+    "amount": "p.amount_cents {d}",
+    "method": "p.method {d}",
+    "reference": "p.reference {d}",
+    "unallocated": "(p.amount_cents - p.allocated_cents) {d}",
+}
+
+# Invoice status filters, in SQL terms (":today" is bound).
+INVOICE_STATUS = {
+    "open": "i.lifecycle = 'issued' AND i.paid_cents < i.total_cents",
+    "overdue": "i.lifecycle = 'issued' AND i.paid_cents < i.total_cents AND i.due_date < :today",
+    "paid": "i.lifecycle = 'issued' AND i.paid_cents >= i.total_cents",
+    "draft": "i.lifecycle = 'draft'",
+    "voided": "i.lifecycle = 'voided'",
+}
+
+
+@dataclass(frozen=True)
+class InvoiceFilter:
+    status: str | None = None  # a key of INVOICE_STATUS, or None for all
+    date_from: date | None = None  # issue date
+    date_to: date | None = None
+    customer_id: int | None = None
+    customer_text: str = ""  # part of the customer's name
+
+
+@dataclass(frozen=True)
+class InvoiceListRecord:
+    invoice_id: int
+    customer_id: int
+    customer_name: str
+    series: str
+    folio: int | None
+    kind: str
+    lifecycle: str
+    issue_date: date
+    due_date: date
+    total_cents: int
+    paid_cents: int
+
+
+@dataclass(frozen=True)
+class PaymentFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    customer_id: int | None = None
+    text: str = ""  # part of the customer's name or of the reference
+    include_reversed: bool = True
+
+
+@dataclass(frozen=True)
+class PaymentListRecord:
+    payment_id: int
+    customer_id: int
+    customer_name: str
+    payment_date: date
+    amount_cents: int
+    allocated_cents: int
+    method: str
+    reference: str
+    reversed: bool
+
+
+def _invoice_where(f: InvoiceFilter, today: date, params: dict[str, object]) -> str:
+    clauses = ["1 = 1"]
+    if f.status:
+        clauses.append(INVOICE_STATUS[f.status])
+        params["today"] = today.isoformat()
+    if f.date_from:
+        clauses.append("i.issue_date >= :date_from")
+        params["date_from"] = f.date_from.isoformat()
+    if f.date_to:
+        clauses.append("i.issue_date <= :date_to")
+        params["date_to"] = f.date_to.isoformat()
+    if f.customer_id is not None:
+        clauses.append("i.customer_id = :customer_id")
+        params["customer_id"] = f.customer_id
+    if f.customer_text.strip():
+        clauses.append("c.name LIKE :customer_like")
+        params["customer_like"] = f"%{f.customer_text.strip()}%"
+    return " AND ".join(clauses)
+
+
+def invoice_page(
+    session: Session,
+    today: date,
+    f: InvoiceFilter,
+    sort: str = "issue_date",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[InvoiceListRecord]:
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    direction = "DESC" if descending else "ASC"
+    order = INVOICE_SORT.get(sort, INVOICE_SORT["issue_date"]).format(d=direction)
+    sql = f"""
+SELECT i.id, i.customer_id, c.name, i.series, i.folio, i.kind, i.lifecycle,
+       i.issue_date, i.due_date, i.total_cents, i.paid_cents
+FROM invoices i JOIN customers c ON c.id = i.customer_id
+WHERE {_invoice_where(f, today, params)}
+ORDER BY {order}, i.id {direction}
+LIMIT :limit OFFSET :offset"""
+    return [
+        InvoiceListRecord(
+            int(r[0]),
+            int(r[1]),
+            str(r[2]),
+            str(r[3]),
+            None if r[4] is None else int(r[4]),
+            str(r[5]),
+            str(r[6]),
+            date.fromisoformat(str(r[7])),
+            date.fromisoformat(str(r[8])),
+            int(r[9]),
+            int(r[10]),
+        )
+        for r in session.execute(text(sql), params)
+    ]
+
+
+def invoice_totals(session: Session, today: date, f: InvoiceFilter) -> tuple[int, int, int]:
+    """(count, total cents, open balance cents) of the invoices that match."""
+    params: dict[str, object] = {}
+    sql = f"""
+SELECT COUNT(*), COALESCE(SUM(i.total_cents), 0),
+       COALESCE(SUM(CASE WHEN i.lifecycle = 'issued' THEN i.total_cents - i.paid_cents END), 0)
+FROM invoices i JOIN customers c ON c.id = i.customer_id
+WHERE {_invoice_where(f, today, params)}"""
+    row = session.execute(text(sql), params).one()
+    return int(row[0]), int(row[1]), int(row[2])
+
+
+def _payment_where(f: PaymentFilter, params: dict[str, object]) -> str:
+    clauses = ["1 = 1"]
+    if f.date_from:
+        clauses.append("p.payment_date >= :date_from")
+        params["date_from"] = f.date_from.isoformat()
+    if f.date_to:
+        clauses.append("p.payment_date <= :date_to")
+        params["date_to"] = f.date_to.isoformat()
+    if f.customer_id is not None:
+        clauses.append("p.customer_id = :customer_id")
+        params["customer_id"] = f.customer_id
+    if f.text.strip():
+        clauses.append("(c.name LIKE :like OR p.reference LIKE :like)")
+        params["like"] = f"%{f.text.strip()}%"
+    if not f.include_reversed:
+        clauses.append("p.reversed_at IS NULL")
+    return " AND ".join(clauses)
+
+
+def payment_page(
+    session: Session,
+    f: PaymentFilter,
+    sort: str = "date",
+    descending: bool = True,
+    offset: int = 0,
+    limit: int = 100,
+) -> list[PaymentListRecord]:
+    params: dict[str, object] = {"limit": limit, "offset": offset}
+    direction = "DESC" if descending else "ASC"
+    order = PAYMENT_SORT.get(sort, PAYMENT_SORT["date"]).format(d=direction)
+    sql = f"""
+SELECT p.id, p.customer_id, c.name, p.payment_date, p.amount_cents, p.allocated_cents,
+       p.method, p.reference, p.reversed_at IS NOT NULL
+FROM payments p JOIN customers c ON c.id = p.customer_id
+WHERE {_payment_where(f, params)}
+ORDER BY {order}, p.id {direction}
+LIMIT :limit OFFSET :offset"""
+    return [
+        PaymentListRecord(
+            int(r[0]),
+            int(r[1]),
+            str(r[2]),
+            date.fromisoformat(str(r[3])),
+            int(r[4]),
+            int(r[5]),
+            str(r[6]),
+            str(r[7]),
+            bool(r[8]),
+        )
+        for r in session.execute(text(sql), params)
+    ]
+
+
+def payment_totals(session: Session, f: PaymentFilter) -> tuple[int, int]:
+    """(count, received cents, not counting reversed payments) of the payments that match."""
+    params: dict[str, object] = {}
+    sql = f"""
+SELECT COUNT(*), COALESCE(SUM(CASE WHEN p.reversed_at IS NULL THEN p.amount_cents END), 0)
+FROM payments p JOIN customers c ON c.id = p.customer_id
+WHERE {_payment_where(f, params)}"""
+    row = session.execute(text(sql), params).one()
+    return int(row[0]), int(row[1])

@@ -1,0 +1,35 @@
+"""What the pages and dialogs are given: the services, the task runner and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.services.aging import AgingService
+from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.invoices import InvoiceService
+from cobranza_desktop.services.listings import ListingService
+from cobranza_desktop.services.payments import PaymentService
+from cobranza_desktop.services.settings import SettingsService
+from cobranza_desktop.ui.tasks import TaskRunner
+
+
+@dataclass(frozen=True)
+class Services:
+    customers: CustomerService
+    invoices: InvoiceService
+    payments: PaymentService
+    aging: AgingService
+    business: BusinessService
+    settings: SettingsService
+    listings: ListingService
+
+
+@dataclass(frozen=True)
+class UiContext:
+    services: Services
+    runner: TaskRunner
+    clock: Clock
+    book_path: Path | None = None

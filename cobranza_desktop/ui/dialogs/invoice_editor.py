@@ -1,0 +1,483 @@
+"""Invoice editor: lines with quantity, price, discount and tax; live totals; issue; void.
+
+A new invoice is edited and issued. An issued one is shown read-only and can be
+voided with a reason. Every error is shown inline: the cell or field turns red and
+a sentence says what is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.invoices import (
+    InvoiceStatus,
+    LineInput,
+    invoice_totals,
+    line_amounts,
+    make_line,
+    validate_dates,
+)
+from cobranza_desktop.domain.money import round_money
+from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, InvoiceView
+from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker
+from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
+
+DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(6)
+FIELD_COLUMNS = {
+    "description": DESCRIPTION,
+    "quantity": QUANTITY,
+    "unit_price": PRICE,
+    "discount": DISCOUNT,
+    "tax": TAX,
+}
+ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
+
+
+class InvoiceEditor(QDialog):
+    def __init__(
+        self,
+        invoices: InvoiceService,
+        customers: CustomerService,
+        business: BusinessService,
+        runner: TaskRunner,
+        today: date,
+        *,
+        customer_id: int | None = None,
+        customer_name: str = "",
+        invoice: InvoiceView | None = None,
+        on_done: Callable[[InvoiceView], None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._invoices = invoices
+        self._runner = runner
+        self._on_done = on_done
+        self.invoice = invoice
+        self.result_view: InvoiceView | None = None
+        self._default_tax = Decimal("16")
+        read_only = invoice is not None
+
+        self.customer = CustomerPicker(customers, runner)
+        if invoice is not None:
+            self.customer.set_customer(invoice.customer_id, invoice.customer_name)
+        elif customer_id is not None:
+            self.customer.set_customer(customer_id, customer_name)
+            if not customer_name:
+                runner.submit(
+                    lambda ctx: customers.get(customer_id),
+                    on_result=lambda view: self.customer.set_customer(view.id, view.name),
+                )
+        self.issue_date = date_edit(invoice.issue_date if invoice else today)
+        self.due_auto = QCheckBox(self.tr("Según el plazo del cliente"))
+        self.due_auto.setChecked(invoice is None)
+        self.due_date = date_edit(invoice.due_date if invoice else today)
+        self.due_date.setEnabled(invoice is None and not self.due_auto.isChecked())
+        self.due_auto.toggled.connect(lambda on: self.due_date.setEnabled(not on))
+        self.notes = QLineEdit(invoice.notes if invoice else "")
+
+        form = QFormLayout()
+        form.addRow(self.tr("Cliente"), self.customer)
+        form.addRow(self.tr("Fecha de emisión"), self.issue_date)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due_date)
+        due_row.addWidget(self.due_auto)
+        due_row.addStretch(1)
+        form.addRow(self.tr("Vencimiento"), due_row)
+        form.addRow(self.tr("Notas"), self.notes)
+
+        self.lines = QTableWidget(0, 6)
+        self.lines.setHorizontalHeaderLabels(
+            [
+                self.tr("Descripción"),
+                self.tr("Cantidad"),
+                self.tr("Precio unitario"),
+                self.tr("Descuento %"),
+                self.tr("IVA %"),
+                self.tr("Importe"),
+            ]
+        )
+        header = self.lines.horizontalHeader()
+        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        for column, width in (
+            (QUANTITY, 80),
+            (PRICE, 120),
+            (DISCOUNT, 95),
+            (TAX, 70),
+            (AMOUNT, 120),
+        ):
+            self.lines.setColumnWidth(column, width)
+        self.lines.verticalHeader().setVisible(False)
+        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines.itemChanged.connect(lambda _item: self.recalculate())
+        self.add_button = QPushButton(self.tr("Agregar renglón"))
+        self.add_button.clicked.connect(lambda: self.add_line())
+        self.remove_button = QPushButton(self.tr("Quitar renglón"))
+        self.remove_button.clicked.connect(self.remove_line)
+        line_buttons = QHBoxLayout()
+        line_buttons.addWidget(self.add_button)
+        line_buttons.addWidget(self.remove_button)
+        line_buttons.addStretch(1)
+
+        self.subtotal = QLabel()
+        self.discount = QLabel()
+        self.tax = QLabel()
+        self.total = QLabel()
+        self.total.setObjectName("cardValue")
+        totals = QGridLayout()
+        totals.setColumnStretch(0, 1)
+        for row, (caption, label) in enumerate(
+            (
+                (self.tr("Subtotal"), self.subtotal),
+                (self.tr("Descuento incluido"), self.discount),
+                (self.tr("IVA"), self.tax),
+                (self.tr("Total"), self.total),
+            )
+        ):
+            totals.addWidget(QLabel(caption), row, 1, Qt.AlignmentFlag.AlignRight)
+            label.setAlignment(Qt.AlignmentFlag.AlignRight)
+            label.setMinimumWidth(140)
+            totals.addWidget(label, row, 2)
+
+        self.error_label = QLabel()
+        self.errors = FieldErrors(
+            self.error_label,
+            {
+                "customer": self.customer,
+                "issue_date": self.issue_date,
+                "due_date": self.due_date,
+                "lines": self.lines,
+                "cfdi_uuid": self.notes,
+            },
+        )
+
+        self.buttons = QDialogButtonBox()
+        self.issue_button = self.buttons.addButton(
+            self.tr("Emitir factura"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.issue_button.clicked.connect(self.issue)
+        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        self.status_label = QLabel()
+        self.status_label.setObjectName("pageTitle")
+        layout.addWidget(self.status_label)
+        layout.addLayout(form)
+        layout.addWidget(self.lines, 1)
+        layout.addLayout(line_buttons)
+        layout.addLayout(totals)
+
+        # Voiding: a reason, then confirm. Only for issued invoices.
+        self.void_reason = QLineEdit()
+        self.void_reason.setPlaceholderText(self.tr("Motivo de la cancelación"))
+        self.void_button = QPushButton(self.tr("Cancelar factura"))
+        self.void_button.clicked.connect(self.void)
+        self.void_row = QWidget()
+        void_layout = QHBoxLayout(self.void_row)
+        void_layout.setContentsMargins(0, 0, 0, 0)
+        void_layout.addWidget(self.void_reason, 1)
+        void_layout.addWidget(self.void_button)
+        layout.addWidget(self.void_row)
+        self.errors._fields["reason"] = self.void_reason
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+
+        if invoice is not None:
+            self._show_invoice(invoice)
+        else:
+            self.setWindowTitle(self.tr("Nueva factura"))
+            self.status_label.setText(self.tr("Nueva factura"))
+            self.void_row.setVisible(False)
+            self.add_line()
+            runner.submit(lambda ctx: business.profile(), on_result=self._profile_loaded)
+        self.set_read_only(read_only)
+        self.recalculate()
+        self.resize(820, 560)
+
+    # -- lines and live totals -------------------------------------------------------
+
+    def _profile_loaded(self, profile: object) -> None:
+        rate = getattr(profile, "tax_rate_percent", None)
+        if isinstance(rate, Decimal):
+            self._default_tax = rate
+            for row in range(self.lines.rowCount()):
+                item = self.lines.item(row, TAX)
+                if item is not None and item.text() == "16" and rate != Decimal("16"):
+                    item.setText(_plain(rate))
+
+    def add_line(
+        self,
+        description: str = "",
+        quantity: str = "1",
+        price: str = "",
+        discount: str = "0",
+        tax: str | None = None,
+    ) -> int:
+        row = self.lines.rowCount()
+        self.lines.blockSignals(True)
+        self.lines.insertRow(row)
+        values = [description, quantity, price, discount, tax or _plain(self._default_tax), ""]
+        for column, value in enumerate(values):
+            item = QTableWidgetItem(value)
+            if column != DESCRIPTION:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if column == AMOUNT:
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.lines.setItem(row, column, item)
+        self.lines.blockSignals(False)
+        self.recalculate()
+        return row
+
+    def set_cell(self, row: int, column: int, text: str) -> None:
+        item = self.lines.item(row, column)
+        assert item is not None
+        item.setText(text)
+
+    def remove_line(self) -> None:
+        row = self.lines.currentRow()
+        if row < 0:
+            row = self.lines.rowCount() - 1
+        if row >= 0:
+            self.lines.removeRow(row)
+            self.recalculate()
+
+    def _cell(self, row: int, column: int) -> str:
+        item = self.lines.item(row, column)
+        return item.text() if item is not None else ""
+
+    def parsed_lines(self) -> list[LineInput]:
+        """Every line validated; raises ValidationError naming ``lines[n].field``."""
+        result = []
+        for row in range(self.lines.rowCount()):
+            values = [self._cell(row, c) for c in range(5)]
+            if not any(v.strip() for v in (values[0], values[2])):
+                continue  # a blank line is ignored
+            result.append(
+                make_line(
+                    values[0],
+                    values[1].strip() or "0",
+                    values[2].strip().replace("$", "") or "0",
+                    values[3].strip() or "0",
+                    values[4].strip() or "0",
+                    position=row + 1,
+                )
+            )
+        if not result:
+            raise ValidationError(
+                "lines",
+                tr(
+                    "La factura necesita al menos un renglón.",
+                    "The invoice needs at least one line.",
+                ),
+            )
+        return result
+
+    def recalculate(self) -> None:
+        """Update each line's amount and the totals; mark what does not parse."""
+        self.lines.blockSignals(True)
+        try:
+            for row in range(self.lines.rowCount()):
+                for column in range(5):
+                    item = self.lines.item(row, column)
+                    if item is not None:
+                        item.setBackground(QBrush())
+            good: list[LineInput] = []
+            problem: ValidationError | None = None
+            for row in range(self.lines.rowCount()):
+                values = [self._cell(row, c) for c in range(5)]
+                amount_item = self.lines.item(row, AMOUNT)
+                if not values[0].strip() and not values[2].strip():
+                    if amount_item is not None:
+                        amount_item.setText("")
+                    continue
+                try:
+                    line = make_line(
+                        values[0] or "·",
+                        values[1].strip() or "0",
+                        values[2].strip().replace("$", "") or "0",
+                        values[3].strip() or "0",
+                        values[4].strip() or "0",
+                        position=row + 1,
+                    )
+                except ValidationError as exc:
+                    problem = problem or exc
+                    self._mark(row, exc.field)
+                    if amount_item is not None:
+                        amount_item.setText("")
+                    continue
+                good.append(line)
+                if amount_item is not None:
+                    amount_item.setText(format_money(round_money(line_amounts(line).net)))
+        finally:
+            self.lines.blockSignals(False)
+        totals = invoice_totals(good)
+        self.subtotal.setText(format_money(totals.subtotal))
+        self.discount.setText(format_money(totals.discount))
+        self.tax.setText(format_money(totals.tax))
+        self.total.setText(format_money(totals.total))
+        if self.invoice is None:
+            if problem is not None:
+                self.errors.show(_with_line(problem), None)
+            elif self.errors.current is not None:
+                self.errors.clear()
+
+    def _mark(self, row: int, field: str) -> None:
+        name = field.rsplit(".", 1)[-1]
+        column = FIELD_COLUMNS.get(name)
+        if column is not None:
+            item = self.lines.item(row, column)
+            if item is not None:
+                item.setBackground(ERROR_BRUSH)
+
+    # -- issue -------------------------------------------------------------------------
+
+    def draft(self) -> InvoiceDraft:
+        if self.customer.customer_id is None:
+            raise ValidationError(
+                "customer",
+                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
+            )
+        issue = from_qdate(self.issue_date.date())
+        due = None if self.due_auto.isChecked() else from_qdate(self.due_date.date())
+        if due is not None:
+            validate_dates(issue, due)
+        return InvoiceDraft(
+            customer_id=self.customer.customer_id,
+            lines=tuple(self.parsed_lines()),
+            issue_date=issue,
+            due_date=due,
+            notes=self.notes.text(),
+        )
+
+    def issue(self) -> None:
+        try:
+            draft = self.draft()
+        except ValidationError as exc:
+            self.errors.show(_with_line(exc), exc.field)
+            return
+        self.errors.clear()
+        self.issue_button.setEnabled(False)
+        invoices = self._invoices
+        self._runner.submit(
+            lambda ctx: invoices.issue(draft),
+            on_result=self._done,
+            on_failure=self._failed,
+            writes=True,
+            description=self.tr("Emitiendo factura"),
+        )
+
+    def void(self) -> None:
+        if self.invoice is None:
+            return
+        reason = self.void_reason.text().strip()
+        if not reason:
+            self.errors.show(self.tr("Escriba el motivo de la cancelación."), "reason")
+            return
+        invoice_id, invoices = self.invoice.id, self._invoices
+        self.void_button.setEnabled(False)
+        self._runner.submit(
+            lambda ctx: invoices.void(invoice_id, reason),
+            on_result=self._done,
+            on_failure=self._failed,
+            writes=True,
+        )
+
+    def _done(self, view: InvoiceView) -> None:
+        self.result_view = view
+        if self._on_done is not None:
+            self._on_done(view)
+        self.accept()
+
+    def _failed(self, failure: TaskFailure) -> None:
+        self.issue_button.setEnabled(self.invoice is None)
+        self.void_button.setEnabled(True)
+        self.errors.show(failure.message, failure.field)
+        if failure.field and failure.field.startswith("lines["):
+            try:
+                row = int(failure.field[6:].split("]")[0]) - 1
+                self._mark(row, failure.field)
+            except ValueError:
+                pass
+
+    # -- read-only view of an issued invoice -----------------------------------------
+
+    def _show_invoice(self, invoice: InvoiceView) -> None:
+        title = self.tr("Factura %1").replace("%1", invoice.number or self.tr("(borrador)"))
+        self.setWindowTitle(title)
+        self.status_label.setText(f"{title} · {invoice.status.label()}")
+        for line in invoice.lines:
+            self.add_line(
+                line.description,
+                _plain(line.quantity),
+                _plain(line.unit_price),
+                _plain(line.discount_percent),
+                _plain(line.tax_rate_percent),
+            )
+        can_void = invoice.status is not InvoiceStatus.VOIDED
+        self.void_row.setVisible(can_void)
+        if invoice.status is InvoiceStatus.VOIDED:
+            note = QLabel(
+                self.tr("Cancelada el %1: %2")
+                .replace("%1", format_date(invoice.voided_at.date()) if invoice.voided_at else "")
+                .replace("%2", invoice.void_reason)
+            )
+            note.setObjectName("fieldError")
+            layout = self.layout()
+            if isinstance(layout, QVBoxLayout):
+                layout.insertWidget(1, note)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.customer.setReadOnly(read_only)
+        self.notes.setReadOnly(read_only)
+        self.issue_date.setEnabled(not read_only)
+        self.due_auto.setEnabled(not read_only)
+        self.due_date.setEnabled(not read_only and not self.due_auto.isChecked())
+        self.add_button.setVisible(not read_only)
+        self.remove_button.setVisible(not read_only)
+        self.issue_button.setVisible(not read_only)
+        if read_only:
+            self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+
+
+def _with_line(error: ValidationError) -> str:
+    """Say which line is wrong when the domain message does not."""
+    if error.field.startswith("lines[") and "]" in error.field:
+        number = error.field[len("lines[") : error.field.index("]")]
+        prefix = tr(f"Renglón {number}", f"Line {number}")
+        if not error.message.startswith(prefix):
+            return f"{prefix}: {error.message}"
+    return error.message
+
+
+def _plain(value: Decimal) -> str:
+    """``16`` rather than ``16.000000``: what a person would type."""
+    text = format(value.normalize(), "f")
+    return text

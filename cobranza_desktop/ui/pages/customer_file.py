@@ -1,0 +1,284 @@
+"""A customer's file: contact data, balance, invoices, payments, timeline and actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.invoices import InvoiceStatus
+from cobranza_desktop.services.customers import CustomerBalanceView, CustomerService, CustomerView
+from cobranza_desktop.services.invoices import InvoiceService, InvoiceView
+from cobranza_desktop.services.payments import PaymentService, PaymentView
+from cobranza_desktop.ui.app import icon
+from cobranza_desktop.ui.models.list_model import ListTableModel
+from cobranza_desktop.ui.models.paged import RIGHT, Column
+from cobranza_desktop.ui.pages.customer_list import status_label
+from cobranza_desktop.ui.tasks import TaskContext, TaskFailure, TaskRunner
+from cobranza_desktop.ui.widgets.customer_form import CustomerForm
+from cobranza_desktop.ui.widgets.empty_state import EmptyState
+from cobranza_desktop.ui.widgets.forms import Card
+from cobranza_desktop.ui.widgets.table import make_table, set_widths
+
+OVERDUE = QColor("#a4262c")
+MUTED = QColor("#777777")
+
+
+@dataclass(frozen=True)
+class CustomerFileData:
+    customer: CustomerView
+    balance: CustomerBalanceView
+    invoices: list[InvoiceView]
+    payments: list[PaymentView]
+
+
+def invoice_color(invoice: InvoiceView) -> QColor | None:
+    if invoice.status is InvoiceStatus.OVERDUE:
+        return OVERDUE
+    if invoice.status in (InvoiceStatus.PAID, InvoiceStatus.VOIDED):
+        return MUTED
+    return None
+
+
+class CustomerFile(QWidget):
+    """Everything about one customer, with the actions a person takes from here."""
+
+    back_requested = Signal()
+    new_invoice_requested = Signal(int)
+    record_payment_requested = Signal(int)
+    reminder_requested = Signal(int)
+    statement_requested = Signal(int)
+    invoice_activated = Signal(int)
+
+    def __init__(
+        self,
+        customers: CustomerService,
+        invoices: InvoiceService,
+        payments: PaymentService,
+        runner: TaskRunner,
+        *,
+        can_compose_reminder: bool = False,
+        can_view_statement: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._customers = customers
+        self._invoices = invoices
+        self._payments = payments
+        self._runner = runner
+        self.customer_id: int | None = None
+        self.data: CustomerFileData | None = None
+
+        back = QPushButton(self.tr("← Clientes"))
+        back.setFlat(True)
+        back.clicked.connect(self.back_requested.emit)
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.status = QLabel()
+        self.status.setObjectName("statusLine")
+        header = QHBoxLayout()
+        header.addWidget(back)
+        header.addSpacing(8)
+        header.addWidget(self.title)
+        header.addWidget(self.status)
+        header.addStretch(1)
+
+        self.balance_card = Card(self.tr("Saldo"))
+        self.overdue_card = Card(self.tr("Vencido"))
+        self.days_card = Card(self.tr("Días de atraso"))
+        self.credit_card = Card(self.tr("Saldo a favor"))
+        cards = QHBoxLayout()
+        for card in (self.balance_card, self.overdue_card, self.days_card, self.credit_card):
+            cards.addWidget(card)
+
+        self.new_invoice_button = QPushButton(icon("invoices"), self.tr("Nueva factura"))
+        self.payment_button = QPushButton(icon("payments"), self.tr("Registrar pago"))
+        self.reminder_button = QPushButton(icon("messages"), self.tr("Redactar recordatorio"))
+        self.statement_button = QPushButton(self.tr("Ver estado de cuenta"))
+        self.reminder_button.setEnabled(can_compose_reminder)
+        if not can_compose_reminder:
+            self.reminder_button.setToolTip(self.tr("El redactor de recordatorios llegará pronto."))
+        self.statement_button.setEnabled(can_view_statement)
+        if not can_view_statement:
+            self.statement_button.setToolTip(self.tr("El estado de cuenta llegará pronto."))
+        self.new_invoice_button.clicked.connect(lambda: self._emit(self.new_invoice_requested))
+        self.payment_button.clicked.connect(lambda: self._emit(self.record_payment_requested))
+        self.reminder_button.clicked.connect(lambda: self._emit(self.reminder_requested))
+        self.statement_button.clicked.connect(lambda: self._emit(self.statement_requested))
+        actions = QHBoxLayout()
+        for button in (
+            self.payment_button,
+            self.new_invoice_button,
+            self.reminder_button,
+            self.statement_button,
+        ):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        self.tabs = QTabWidget()
+        self.invoice_model: ListTableModel[InvoiceView] = ListTableModel(
+            [
+                Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
+                Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
+                Column("due", self.tr("Vence"), lambda i: format_date(i.due_date)),
+                Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
+                Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
+                Column("status", self.tr("Estado"), lambda i: i.status.label()),
+            ]
+        )
+        self.invoice_model.row_color = invoice_color
+        self.invoice_table = make_table(sortable=False)
+        self.invoice_table.setModel(self.invoice_model)
+        set_widths(self.invoice_table, [110, 100, 100, 120, 120])
+        self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
+        self.payment_model: ListTableModel[PaymentView] = ListTableModel(
+            [
+                Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
+                Column("amount", self.tr("Monto"), lambda p: format_money(p.amount), RIGHT),
+                Column("method", self.tr("Forma"), lambda p: p.method.label()),
+                Column("reference", self.tr("Referencia"), lambda p: p.reference),
+                Column(
+                    "applied",
+                    self.tr("Aplicado a"),
+                    lambda p: (
+                        ", ".join(a.invoice_number for a in p.allocations)
+                        + (self.tr(" (revertido)") if p.reversed_at else "")
+                    ),
+                ),
+            ]
+        )
+        self.payment_model.row_color = lambda p: MUTED if p.reversed_at else None
+        self.payment_table = make_table(sortable=False)
+        self.payment_table.setModel(self.payment_model)
+        set_widths(self.payment_table, [100, 120, 120, 160])
+
+        self.form = CustomerForm()
+        self.save_button = QPushButton(self.tr("Guardar cambios"))
+        self.save_button.setEnabled(False)
+        self.save_button.clicked.connect(self.save)
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("statusLine")
+        self.form.edited.connect(self._edited)
+        data_tab = QWidget()
+        data_layout = QVBoxLayout(data_tab)
+        data_layout.addWidget(self.form)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_label)
+        save_row.addStretch(1)
+        data_layout.addLayout(save_row)
+        data_layout.addStretch(1)
+
+        self.timeline = EmptyState(
+            self.tr("Sin contactos registrados"),
+            self.tr(
+                "Aquí aparecerán las llamadas, mensajes y promesas de pago de este cliente. "
+                "Esta función llegará pronto."
+            ),
+            icon("messages"),
+        )
+        self.tabs.addTab(self.invoice_table, self.tr("Facturas"))
+        self.tabs.addTab(self.payment_table, self.tr("Pagos"))
+        self.tabs.addTab(self.timeline, self.tr("Historial de contacto"))
+        self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 10, 18, 10)
+        layout.addLayout(header)
+        layout.addLayout(cards)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+
+    def _emit(self, signal: SignalInstance) -> None:
+        if self.customer_id is not None:
+            signal.emit(self.customer_id)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def load(self, customer_id: int) -> None:
+        if customer_id != self.customer_id:
+            self.data = None
+            self.title.setText(self.tr("Cargando…"))
+            self.status.clear()
+            self.invoice_model.set_rows([])
+            self.payment_model.set_rows([])
+            self.tabs.setCurrentIndex(0)
+        self.customer_id = customer_id
+        customers, invoices, payments = self._customers, self._invoices, self._payments
+
+        def work(ctx: TaskContext) -> CustomerFileData:
+            return CustomerFileData(
+                customers.get(customer_id),
+                customers.balance(customer_id),
+                invoices.for_customer(customer_id),
+                payments.for_customer(customer_id),
+            )
+
+        self._runner.submit(
+            work, on_result=self._show, key=f"customer-file-{id(self)}", description="file"
+        )
+
+    def refresh(self) -> None:
+        if self.customer_id is not None:
+            self.load(self.customer_id)
+
+    def _show(self, data: CustomerFileData) -> None:
+        if data.customer.id != self.customer_id:
+            return
+        first = self.data is None or self.data.customer.id != data.customer.id
+        self.data = data
+        customer, balance = data.customer, data.balance
+        self.title.setText(customer.name)
+        self.status.setText(status_label(customer.status))
+        self.balance_card.set_money(balance.balance)
+        self.overdue_card.set_money(balance.overdue)
+        self.days_card.set_text(str(balance.days_past_due) if balance.days_past_due else "—")
+        self.credit_card.set_money(balance.credit)
+        self.invoice_model.set_rows(data.invoices)
+        self.payment_model.set_rows(data.payments)
+        if first or not self.save_button.isEnabled():
+            self.form.set_data(customer.data())
+            self.save_button.setEnabled(False)
+
+    # -- editing -------------------------------------------------------------------------
+
+    def _edited(self) -> None:
+        self.save_button.setEnabled(True)
+        self.saved_label.clear()
+
+    def save(self) -> None:
+        if self.customer_id is None:
+            return
+        data = self.form.validated()
+        if data is None:
+            return
+        customer_id, customers = self.customer_id, self._customers
+        self.save_button.setEnabled(False)
+        self._runner.submit(
+            lambda ctx: customers.update(customer_id, data),
+            on_result=lambda _view: self.saved_label.setText(self.tr("Cambios guardados.")),
+            on_failure=self._save_failed,
+            writes=True,
+        )
+
+    def _save_failed(self, failure: TaskFailure) -> None:
+        self.save_button.setEnabled(True)
+        self.form.errors.show(failure.message, failure.field)
+
+    def _invoice_double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.invoice_activated.emit(self.invoice_model.row_at(index.row()).id)
+
+    def focus_contact_data(self) -> None:
+        self.tabs.setCurrentIndex(3)
+        self.form.name.setFocus(Qt.FocusReason.OtherFocusReason)

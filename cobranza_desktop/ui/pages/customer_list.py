@@ -1,0 +1,250 @@
+"""The customer list: search as you type, filters, SQL sorting, count and totals."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cobranza_desktop.domain.aging import DEFAULT_EDGES
+from cobranza_desktop.domain.contact_data import display_phone
+from cobranza_desktop.domain.customers import CustomerStatus
+from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.services.customers import (
+    CustomerListFilter,
+    CustomerListItem,
+    CustomerListSummary,
+    CustomerService,
+)
+from cobranza_desktop.ui.app import icon
+from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
+from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.empty_state import EmptyState
+from cobranza_desktop.ui.widgets.table import make_table, set_widths
+
+OVERDUE_COLOR = QColor("#a4262c")
+
+SEARCH_DELAY_MS = 120
+
+
+def status_label(status: str) -> str:
+    try:
+        return CustomerStatus(status).label()
+    except ValueError:
+        return status
+
+
+def overdue_color(row: CustomerListItem) -> QColor | None:
+    return OVERDUE_COLOR if row.overdue > 0 else None
+
+
+def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
+    return CustomerListFilter(
+        search=str(params.get("search", "")),
+        overdue_only=bool(params.get("overdue_only", False)),
+        status=params.get("status") or None,
+        days_range=params.get("days_range"),
+    )
+
+
+class CustomerListModel(PagedTableModel[CustomerListItem]):
+    def __init__(self, customers: CustomerService, runner: TaskRunner) -> None:
+        def fetch(query: PageQuery) -> list[CustomerListItem]:
+            return customers.list_page(
+                customer_filter(query.params),
+                sort=query.sort_key or "name",
+                descending=query.descending,
+                offset=query.offset,
+                limit=query.limit,
+            )
+
+        def summary(params: Mapping[str, Any]) -> CustomerListSummary:
+            return customers.list_summary(customer_filter(params))
+
+        super().__init__([], fetch, runner, fetch_summary=summary, page_size=200, sort_key="name")
+        self.columns[:] = [
+            Column("name", self.tr("Nombre"), lambda r: r.name),
+            Column("phone", self.tr("Teléfono"), lambda r: display_phone(r.phone)),
+            Column("balance", self.tr("Saldo"), lambda r: format_money(r.balance), RIGHT),
+            Column(
+                "overdue",
+                self.tr("Vencido"),
+                lambda r: format_money(r.overdue) if r.overdue else "",
+                RIGHT,
+                color=overdue_color,
+            ),
+            Column(
+                "days_past_due",
+                self.tr("Días de atraso"),
+                lambda r: str(r.days_past_due) if r.days_past_due else "",
+                RIGHT,
+                color=overdue_color,
+            ),
+            Column("status", self.tr("Estado"), lambda r: status_label(r.status)),
+            Column("next_action", self.tr("Próxima acción"), lambda r: "", sortable=False),
+        ]
+
+
+class CustomerList(QWidget):
+    """The list part of the Customers page."""
+
+    customer_activated = Signal(int)
+    new_customer_requested = Signal()
+
+    def __init__(
+        self,
+        customers: CustomerService,
+        runner: TaskRunner,
+        aging_edges: tuple[int, ...] = DEFAULT_EDGES,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = CustomerListModel(customers, runner)
+
+        title = QLabel(self.tr("Clientes"))
+        title.setObjectName("pageTitle")
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Buscar por nombre, RFC, teléfono o correo"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(320)
+        self.overdue_only = QCheckBox(self.tr("Solo vencidos"))
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Todos los estados"), None)
+        for status in CustomerStatus:
+            self.status.addItem(status.label(), status.value)
+        self.bucket = QComboBox()
+        self.set_aging_edges(aging_edges)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.overdue_only)
+        filters.addWidget(self.status)
+        filters.addWidget(self.bucket)
+
+        self.table = make_table()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        set_widths(self.table, [260, 130, 120, 120, 110, 110])
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+
+        self.status_line = QLabel(" ")
+        self.status_line.setObjectName("statusLine")
+
+        self.empty = EmptyState(
+            self.tr("No hay clientes todavía"),
+            self.tr("Crea uno o carga el ejemplo con «cobranza demo»."),
+            icon("customers"),
+            self.tr("Nuevo cliente"),
+            self.new_customer_requested.emit,
+        )
+        self.no_match = QLabel(self.tr("Ningún cliente coincide con la búsqueda o los filtros."))
+        self.no_match.setObjectName("emptyText")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+        self.body.addWidget(self.no_match)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 8)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.body, 1)
+        layout.addWidget(self.status_line)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _text: self._timer.start())
+        self.overdue_only.toggled.connect(lambda _on: self.apply_filters())
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.bucket.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.model.summary_ready.connect(self._show_summary)
+        self.model.failed.connect(self.status_line.setText)
+
+    def set_aging_edges(self, edges: tuple[int, ...]) -> None:
+        current = self.bucket.currentData()
+        self.bucket.blockSignals(True)
+        self.bucket.clear()
+        self.bucket.addItem(self.tr("Cualquier antigüedad"), None)
+        lower = 1
+        for edge in edges:
+            self.bucket.addItem(
+                self.tr("%1 a %2 días").replace("%1", str(lower)).replace("%2", str(edge)),
+                (lower, edge),
+            )
+            lower = edge + 1
+        self.bucket.addItem(self.tr("Más de %1 días").replace("%1", str(edges[-1])), (lower, None))
+        index = self.bucket.findData(current)
+        self.bucket.setCurrentIndex(max(index, 0))
+        self.bucket.blockSignals(False)
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "search": self.search.text().strip(),
+            "overdue_only": self.overdue_only.isChecked(),
+            "status": self.status.currentData(),
+            "days_range": self.bucket.currentData(),
+        }
+
+    def has_filters(self) -> bool:
+        p = self.params()
+        return bool(p["search"] or p["overdue_only"] or p["status"] or p["days_range"])
+
+    def apply_filters(self) -> None:
+        self._timer.stop()
+        self.model.set_params(**self.params())
+
+    def start(self) -> None:
+        self.model.start()
+
+    def refresh(self) -> None:
+        self.model.refresh()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def selected_customer_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(index.row()).id
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.customer_activated.emit(self.model.row_at(index.row()).id)
+
+    def _show_summary(self, summary: CustomerListSummary) -> None:
+        if summary.count == 0:
+            self.body.setCurrentWidget(self.no_match if self.has_filters() else self.empty)
+        else:
+            self.body.setCurrentWidget(self.table)
+        count = (
+            self.tr("1 cliente")
+            if summary.count == 1
+            else self.tr("%1 clientes").replace("%1", f"{summary.count:,}")
+        )
+        self.status_line.setText(
+            "   ·   ".join(
+                [
+                    count,
+                    self.tr("Saldo: %1").replace("%1", format_money(summary.balance)),
+                    self.tr("Vencido: %1").replace("%1", format_money(summary.overdue)),
+                ]
+            )
+        )

@@ -1,0 +1,83 @@
+"""The Customers page: the list, and a customer's file in its place when one is opened."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.invoices import InvoiceService
+from cobranza_desktop.services.payments import PaymentService
+from cobranza_desktop.services.settings import SettingsService
+from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.pages.customer_file import CustomerFile
+from cobranza_desktop.ui.pages.customer_list import CustomerList
+from cobranza_desktop.ui.tasks import TaskRunner
+
+
+class CustomersPage(QWidget):
+    def __init__(
+        self,
+        customers: CustomerService,
+        invoices: InvoiceService,
+        payments: PaymentService,
+        settings: SettingsService,
+        runner: TaskRunner,
+        commands: AppCommands,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._commands = commands
+        self.list = CustomerList(customers, runner)
+        self.file = CustomerFile(
+            customers,
+            invoices,
+            payments,
+            runner,
+            can_compose_reminder=commands.reminder_composer is not None,
+            can_view_statement=commands.statement_viewer is not None,
+        )
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list)
+        self.stack.addWidget(self.file)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.list.customer_activated.connect(self.open_customer)
+        self.list.new_customer_requested.connect(lambda: commands.new_customer(self))
+        self.file.back_requested.connect(self.show_list)
+        self.file.new_invoice_requested.connect(lambda cid: commands.new_invoice(self, cid))
+        self.file.record_payment_requested.connect(lambda cid: commands.record_payment(self, cid))
+        self.file.reminder_requested.connect(lambda cid: commands.compose_reminder(self, cid))
+        self.file.statement_requested.connect(lambda cid: commands.view_statement(self, cid))
+        self.file.invoice_activated.connect(lambda iid: commands.open_invoice(self, iid))
+        runner.data_changed.connect(self.refresh)
+        runner.submit(
+            lambda ctx: settings.aging_buckets().edges,
+            on_result=lambda edges: self.list.set_aging_edges(tuple(edges)),
+        )
+
+    def activate(self) -> None:
+        self.list.start()
+
+    def refresh(self) -> None:
+        self.list.refresh()
+        if self.stack.currentWidget() is self.file:
+            self.file.refresh()
+
+    def open_customer(self, customer_id: int) -> None:
+        self.list.start()
+        self.file.load(customer_id)
+        self.stack.setCurrentWidget(self.file)
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list)
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.list.focus_search()
+
+    def current_customer_id(self) -> int | None:
+        if self.stack.currentWidget() is self.file:
+            return self.file.customer_id
+        return self.list.selected_customer_id()

@@ -1,0 +1,178 @@
+"""The Invoices page: every invoice, filtered by status, dates and customer, sorted in SQL."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.invoices import InvoiceStatus
+from cobranza_desktop.services.listings import (
+    InvoiceFilter,
+    InvoiceListItem,
+    InvoiceListSummary,
+    ListingService,
+)
+from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
+from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
+from cobranza_desktop.ui.widgets.table import make_table, set_widths
+
+OVERDUE = QColor("#a4262c")
+MUTED = QColor("#777777")
+
+
+def invoice_filter(params: Mapping[str, Any]) -> InvoiceFilter:
+    return InvoiceFilter(
+        status=params.get("status") or None,
+        date_from=params.get("date_from"),
+        date_to=params.get("date_to"),
+        customer_text=str(params.get("customer_text", "")),
+    )
+
+
+class InvoiceListModel(PagedTableModel[InvoiceListItem]):
+    def __init__(self, listings: ListingService, runner: TaskRunner) -> None:
+        def fetch(query: PageQuery) -> list[InvoiceListItem]:
+            return listings.invoices(
+                invoice_filter(query.params),
+                sort=query.sort_key or "issue_date",
+                descending=query.descending,
+                offset=query.offset,
+                limit=query.limit,
+            )
+
+        def summary(params: Mapping[str, Any]) -> InvoiceListSummary:
+            return listings.invoice_summary(invoice_filter(params))
+
+        super().__init__(
+            [],
+            fetch,
+            runner,
+            fetch_summary=summary,
+            sort_key="issue_date",
+            descending=True,
+        )
+        self.columns[:] = [
+            Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
+            Column("customer", self.tr("Cliente"), lambda i: i.customer_name),
+            Column("issue_date", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
+            Column("due_date", self.tr("Vence"), lambda i: format_date(i.due_date)),
+            Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
+            Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
+            Column("status", self.tr("Estado"), lambda i: i.status.label()),
+        ]
+        self.row_color = lambda i: (
+            OVERDUE
+            if i.status is InvoiceStatus.OVERDUE
+            else MUTED
+            if i.status in (InvoiceStatus.PAID, InvoiceStatus.VOIDED)
+            else None
+        )
+
+
+class InvoicesPage(QWidget):
+    def __init__(
+        self,
+        listings: ListingService,
+        runner: TaskRunner,
+        commands: AppCommands,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._commands = commands
+        self.model = InvoiceListModel(listings, runner)
+        title = QLabel(self.tr("Facturas"))
+        title.setObjectName("pageTitle")
+        self.status = QComboBox()
+        self.status.addItem(self.tr("Todas"), None)
+        self.status.addItem(self.tr("Abiertas"), "open")
+        self.status.addItem(self.tr("Vencidas"), "overdue")
+        self.status.addItem(self.tr("Pagadas"), "paid")
+        self.status.addItem(self.tr("Borradores"), "draft")
+        self.status.addItem(self.tr("Canceladas"), "voided")
+        self.date_from = OptionalDateEdit()
+        self.date_to = OptionalDateEdit()
+        self.customer = QLineEdit()
+        self.customer.setPlaceholderText(self.tr("Cliente"))
+        self.customer.setClearButtonEnabled(True)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel(self.tr("Estado")))
+        filters.addWidget(self.status)
+        filters.addSpacing(12)
+        filters.addWidget(QLabel(self.tr("Emitidas del")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("al")))
+        filters.addWidget(self.date_to)
+        filters.addSpacing(12)
+        filters.addWidget(self.customer, 1)
+
+        self.table = make_table()
+        self.table.setModel(self.model)
+        set_widths(self.table, [100, 260, 100, 100, 120, 120])
+        self.table.doubleClicked.connect(self._open)
+        self.status_line = QLabel(" ")
+        self.status_line.setObjectName("statusLine")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 8)
+        layout.addWidget(title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_line)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.apply_filters)
+        self.customer.textChanged.connect(lambda _t: self._timer.start())
+        self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
+        self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
+        self.model.summary_ready.connect(self._summary)
+        self.model.failed.connect(self.status_line.setText)
+        runner.data_changed.connect(self.model.refresh)
+
+    def activate(self) -> None:
+        self.model.start()
+
+    def apply_filters(self) -> None:
+        self.model.set_params(
+            status=self.status.currentData(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+            customer_text=self.customer.text().strip(),
+        )
+
+    def focus_search(self) -> None:
+        self.customer.setFocus()
+
+    def current_customer_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).customer_id if index.isValid() else None
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._commands.open_invoice(self, self.model.row_at(index.row()).id)
+
+    def _summary(self, summary: InvoiceListSummary) -> None:
+        self.status_line.setText(
+            "   ·   ".join(
+                [
+                    self.tr("%1 facturas").replace("%1", f"{summary.count:,}"),
+                    self.tr("Total: %1").replace("%1", format_money(summary.total)),
+                    self.tr("Por cobrar: %1").replace("%1", format_money(summary.balance)),
+                ]
+            )
+        )

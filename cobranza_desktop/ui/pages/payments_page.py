@@ -1,0 +1,155 @@
+"""The Payments page: money received, newest first, filtered by dates and text."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.services.listings import (
+    ListingService,
+    PaymentFilter,
+    PaymentListItem,
+    PaymentListSummary,
+)
+from cobranza_desktop.ui.app import icon
+from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
+from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
+from cobranza_desktop.ui.widgets.table import make_table, set_widths
+
+MUTED = QColor("#777777")
+
+
+def payment_filter(params: Mapping[str, Any]) -> PaymentFilter:
+    return PaymentFilter(
+        date_from=params.get("date_from"),
+        date_to=params.get("date_to"),
+        text=str(params.get("text", "")),
+    )
+
+
+class PaymentListModel(PagedTableModel[PaymentListItem]):
+    def __init__(self, listings: ListingService, runner: TaskRunner) -> None:
+        def fetch(query: PageQuery) -> list[PaymentListItem]:
+            return listings.payments(
+                payment_filter(query.params),
+                sort=query.sort_key or "date",
+                descending=query.descending,
+                offset=query.offset,
+                limit=query.limit,
+            )
+
+        def summary(params: Mapping[str, Any]) -> PaymentListSummary:
+            return listings.payment_summary(payment_filter(params))
+
+        super().__init__([], fetch, runner, fetch_summary=summary, sort_key="date", descending=True)
+        self.columns[:] = [
+            Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
+            Column("customer", self.tr("Cliente"), lambda p: p.customer_name),
+            Column("amount", self.tr("Monto"), lambda p: format_money(p.amount), RIGHT),
+            Column("method", self.tr("Forma"), lambda p: p.method.label()),
+            Column("reference", self.tr("Referencia"), lambda p: p.reference),
+            Column(
+                "unallocated",
+                self.tr("Sin aplicar"),
+                lambda p: (
+                    self.tr("revertido")
+                    if p.reversed
+                    else (format_money(p.unallocated) if p.unallocated else "")
+                ),
+                RIGHT,
+            ),
+        ]
+        self.row_color = lambda p: MUTED if p.reversed else None
+
+
+class PaymentsPage(QWidget):
+    customer_requested = Signal(int)
+
+    def __init__(
+        self,
+        listings: ListingService,
+        runner: TaskRunner,
+        commands: AppCommands,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.model = PaymentListModel(listings, runner)
+        title = QLabel(self.tr("Pagos"))
+        title.setObjectName("pageTitle")
+        record = QPushButton(icon("payments"), self.tr("Registrar pago"))
+        record.clicked.connect(lambda: commands.record_payment(self))
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(record)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Buscar por cliente o referencia"))
+        self.search.setClearButtonEnabled(True)
+        self.date_from = OptionalDateEdit()
+        self.date_to = OptionalDateEdit()
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(QLabel(self.tr("Del")))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("al")))
+        filters.addWidget(self.date_to)
+        self.table = make_table()
+        self.table.setModel(self.model)
+        set_widths(self.table, [100, 260, 120, 120, 180])
+        self.table.doubleClicked.connect(self._open)
+        self.status_line = QLabel(" ")
+        self.status_line.setObjectName("statusLine")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 8)
+        layout.addLayout(header)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_line)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.apply_filters)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
+        self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
+        self.model.summary_ready.connect(self._summary)
+        self.model.failed.connect(self.status_line.setText)
+        runner.data_changed.connect(self.model.refresh)
+
+    def activate(self) -> None:
+        self.model.start()
+
+    def apply_filters(self) -> None:
+        self.model.set_params(
+            text=self.search.text().strip(),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
+        )
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+
+    def current_customer_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()).customer_id if index.isValid() else None
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.customer_requested.emit(self.model.row_at(index.row()).customer_id)
+
+    def _summary(self, summary: PaymentListSummary) -> None:
+        self.status_line.setText(
+            "   ·   ".join(
+                [
+                    self.tr("%1 pagos").replace("%1", f"{summary.count:,}"),
+                    self.tr("Recibido: %1").replace("%1", format_money(summary.received)),
+                ]
+            )
+        )

@@ -1,0 +1,323 @@
+"""Background work: one database worker thread that runs every service call in turn.
+
+SQLite likes one writer; the interface likes never to freeze. So every read and
+write the window asks of the services goes through :class:`TaskRunner`, which runs
+them one after the other on a single worker thread and delivers the outcome back
+on the GUI thread:
+
+* ``on_result(value)`` when the call returns,
+* ``on_error(message)`` with a clear message (never a traceback) when it fails,
+* ``on_progress(fraction)`` while it runs, if the call reports progress.
+
+A task receives a :class:`TaskContext` with ``progress(fraction)`` and
+``cancelled()``: exactly the callbacks the services accept for long work.
+
+After each successful *write* the runner emits one :attr:`TaskRunner.data_changed`
+signal, so every view refreshes what it shows (the Anki "operation executed" idea).
+
+Tasks may carry a ``key``: a new task with the same key supersedes the previous one
+(a search keystroke cancels the query of the keystroke before), and the result of a
+superseded task is never delivered.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from cobranza_desktop.domain.errors import CobranzaError
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Progress is forwarded at most this often (seconds) unless it reaches the end.
+_PROGRESS_INTERVAL = 0.05
+
+
+class TaskCancelled(Exception):
+    """Raised inside a task (by :meth:`TaskContext.check_cancelled`) to stop early."""
+
+
+class TaskContext:
+    """What a running task may use: report progress and ask whether it was cancelled."""
+
+    def __init__(self, task: _Task[Any], report: Callable[[int, float], None]) -> None:
+        self._task = task
+        self._report = report
+        self._last_sent = 0.0
+        self._last_fraction = -1.0
+
+    def progress(self, fraction: float) -> None:
+        fraction = min(max(float(fraction), 0.0), 1.0)
+        now = time.monotonic()
+        due = fraction >= 1.0 or now - self._last_sent >= _PROGRESS_INTERVAL
+        if due and fraction != self._last_fraction:
+            self._last_sent = now
+            self._last_fraction = fraction
+            self._report(self._task.task_id, fraction)
+
+    def cancelled(self) -> bool:
+        return self._task.cancel_event.is_set()
+
+    def check_cancelled(self) -> None:
+        if self.cancelled():
+            raise TaskCancelled()
+
+
+@dataclass(eq=False)
+class _Task(Generic[T]):
+    task_id: int
+    fn: Callable[[TaskContext], T]
+    on_result: Callable[[T], None] | None
+    on_error: Callable[[str], None] | None
+    on_progress: Callable[[float], None] | None
+    on_failure: Callable[[TaskFailure], None] | None
+    writes: bool
+    key: str | None
+    description: str
+    show_progress: bool
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+
+
+class TaskHandle:
+    """Returned by :meth:`TaskRunner.submit`: lets the caller cancel the task."""
+
+    def __init__(self, task: _Task[Any], runner: TaskRunner) -> None:
+        self._task = task
+        self._runner = runner
+
+    @property
+    def task_id(self) -> int:
+        return self._task.task_id
+
+    def cancel(self) -> None:
+        self._runner.cancel(self._task.task_id)
+
+    def is_cancelled(self) -> bool:
+        return self._task.cancel_event.is_set()
+
+
+@dataclass(frozen=True)
+class TaskFailure:
+    """Why a task failed: the message for the person and, for bad input, the field."""
+
+    message: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    task_id: int
+    ok: bool
+    value: Any = None
+    message: str = ""
+    cancelled: bool = False
+    field: str | None = None
+
+
+def describe_error(exc: BaseException) -> str:
+    """The message a person sees for an exception: ours verbatim, others as a calm sentence."""
+    if isinstance(exc, CobranzaError):
+        return exc.message
+    return QCoreApplication.translate(
+        "TaskRunner",
+        "Ocurrió un error inesperado y la operación no se realizó. "
+        "Los detalles quedaron en el registro del programa.",
+    )
+
+
+class TaskRunner(QObject):
+    """Runs service calls on ONE worker thread, in order, and reports back on the GUI thread."""
+
+    #: After every successful write: each view reloads what it shows.
+    data_changed = Signal()
+    #: An error of a task that has no ``on_error`` callback: the window shows it.
+    error = Signal(str)
+    #: A task with ``show_progress`` started: (task id, description).
+    progress_started = Signal(int, str)
+    #: Progress of a task with ``show_progress``: (task id, fraction 0..1).
+    progress_changed = Signal(int, float)
+    #: A task with ``show_progress`` ended (done, failed or cancelled).
+    progress_finished = Signal(int)
+    #: True while any task is queued or running.
+    busy_changed = Signal(int)
+
+    # Internal: the worker thread emits these; Qt queues them to the GUI thread.
+    _outcome = Signal(object)
+    _progress = Signal(int, float)
+    _started = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._queue: queue.Queue[_Task[Any] | None] = queue.Queue()
+        self._tasks: dict[int, _Task[Any]] = {}  # queued or running, GUI-thread view
+        self._by_key: dict[str, int] = {}
+        self._lock = threading.Lock()
+        self._outcome.connect(self._deliver)
+        self._progress.connect(self._deliver_progress)
+        self._started.connect(self._deliver_started)
+        self._closed = False
+        self._thread = threading.Thread(target=self._work, name="cobranza-db", daemon=True)
+        self._thread.start()
+
+    # -- GUI-thread API -------------------------------------------------------------
+
+    def submit(
+        self,
+        fn: Callable[[TaskContext], T],
+        *,
+        on_result: Callable[[T], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        on_progress: Callable[[float], None] | None = None,
+        on_failure: Callable[[TaskFailure], None] | None = None,
+        writes: bool = False,
+        key: str | None = None,
+        description: str = "",
+        show_progress: bool = False,
+    ) -> TaskHandle:
+        """Queue ``fn(context)`` on the database worker. Callbacks run on the GUI thread.
+
+        ``on_failure`` receives a :class:`TaskFailure` (message and field, for inline
+        errors); ``on_error`` only the message. Without either, :attr:`error` is emitted.
+        """
+        if self._closed:
+            raise RuntimeError("the task runner is shut down")
+        task: _Task[T] = _Task(
+            next(self._ids),
+            fn,
+            on_result,
+            on_error,
+            on_progress,
+            on_failure,
+            writes,
+            key,
+            description,
+            show_progress,
+        )
+        if key is not None:
+            previous = self._by_key.get(key)
+            if previous is not None:
+                self.cancel(previous)
+            self._by_key[key] = task.task_id
+        was_idle = not self._tasks
+        self._tasks[task.task_id] = task
+        self._queue.put(task)
+        if was_idle:
+            self.busy_changed.emit(True)
+        return TaskHandle(task, self)
+
+    def cancel(self, task_id: int) -> None:
+        """Ask a task to stop. Its result, if it still comes, is not delivered."""
+        task = self._tasks.get(task_id)
+        if task is not None:
+            task.cancel_event.set()
+
+    def is_busy(self) -> bool:
+        return bool(self._tasks)
+
+    def shutdown(self, timeout: float = 5.0) -> None:
+        """Cancel what is queued, let the running task finish, and stop the worker."""
+        if self._closed:
+            return
+        self._closed = True
+        for task in list(self._tasks.values()):
+            task.cancel_event.set()
+        self._queue.put(None)
+        self._thread.join(timeout)
+
+    def wait_idle(self, timeout: float = 10.0) -> bool:
+        """Process events until every task has been delivered (for tests and shutdown)."""
+        deadline = time.monotonic() + timeout
+        while self._tasks:
+            if time.monotonic() > deadline:
+                return False
+            QCoreApplication.processEvents()
+            time.sleep(0.002)
+        QCoreApplication.processEvents()
+        return True
+
+    # -- worker thread ----------------------------------------------------------------
+
+    def _work(self) -> None:
+        while True:
+            task = self._queue.get()
+            if task is None:
+                return
+            if task.cancel_event.is_set():
+                self._outcome.emit(_Outcome(task.task_id, ok=False, cancelled=True))
+                continue
+            if task.show_progress:
+                self._started.emit(task.task_id)
+            context = TaskContext(task, self._progress.emit)
+            try:
+                value = task.fn(context)
+            except TaskCancelled:
+                outcome = _Outcome(task.task_id, ok=False, cancelled=True)
+            except CobranzaError as exc:
+                outcome = _Outcome(
+                    task.task_id,
+                    ok=False,
+                    message=describe_error(exc),
+                    field=getattr(exc, "field", None),
+                )
+            except Exception as exc:
+                log.exception("Task %r failed", task.description or task.fn)
+                outcome = _Outcome(task.task_id, ok=False, message=describe_error(exc))
+            else:
+                outcome = _Outcome(task.task_id, ok=True, value=value)
+            self._outcome.emit(outcome)
+
+    # -- delivery on the GUI thread -----------------------------------------------------
+
+    def _deliver_started(self, task_id: int) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None and not task.cancel_event.is_set():
+            self.progress_started.emit(task_id, task.description)
+
+    def _deliver_progress(self, task_id: int, fraction: float) -> None:
+        task = self._tasks.get(task_id)
+        if task is None or task.cancel_event.is_set():
+            return
+        if task.on_progress is not None:
+            task.on_progress(fraction)
+        if task.show_progress:
+            self.progress_changed.emit(task_id, fraction)
+
+    def _deliver(self, outcome: _Outcome) -> None:
+        task = self._tasks.pop(outcome.task_id, None)
+        if task is None:
+            return
+        if task.key is not None and self._by_key.get(task.key) == task.task_id:
+            del self._by_key[task.key]
+        try:
+            if task.show_progress:
+                self.progress_finished.emit(task.task_id)
+            # A write that committed changes the book even if nobody wants the answer.
+            if outcome.ok and task.writes:
+                if task.on_result is not None and not task.cancel_event.is_set():
+                    task.on_result(outcome.value)
+                self.data_changed.emit()
+            elif task.cancel_event.is_set() or outcome.cancelled:
+                pass
+            elif outcome.ok:
+                if task.on_result is not None:
+                    task.on_result(outcome.value)
+            elif task.on_failure is not None:
+                task.on_failure(TaskFailure(outcome.message, outcome.field))
+            elif task.on_error is not None:
+                task.on_error(outcome.message)
+            else:
+                self.error.emit(outcome.message)
+        finally:
+            if not self._tasks:
+                self.busy_changed.emit(False)

@@ -1,0 +1,73 @@
+"""Choose a customer by typing part of the name: suggestions come from SQL, 20 at a time."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+
+from cobranza_desktop.domain.customers import CustomerListFilter
+from cobranza_desktop.services.customers import CustomerListItem, CustomerService
+from cobranza_desktop.ui.tasks import TaskRunner
+
+
+class CustomerPicker(QLineEdit):
+    customer_changed = Signal(object)  # int | None
+
+    def __init__(
+        self, customers: CustomerService, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._customers = customers
+        self._runner = runner
+        self._ids: dict[str, int] = {}
+        self.customer_id: int | None = None
+        self.setPlaceholderText(self.tr("Escriba parte del nombre del cliente"))
+        self._model = QStringListModel(self)
+        self._completer = QCompleter(self._model, self)
+        self._completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompleter(self._completer)
+        self._completer.activated.connect(self._chosen)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self._search)
+        self.textEdited.connect(self._edited)
+
+    def set_customer(self, customer_id: int, name: str) -> None:
+        self._ids[name] = customer_id
+        self.setText(name)
+        self._set_id(customer_id)
+
+    def _set_id(self, customer_id: int | None) -> None:
+        if customer_id != self.customer_id:
+            self.customer_id = customer_id
+            self.customer_changed.emit(customer_id)
+
+    def _edited(self, text: str) -> None:
+        self._set_id(self._ids.get(text))
+        self._timer.start()
+
+    def _search(self) -> None:
+        text = self.text().strip()
+        customers = self._customers
+        self._runner.submit(
+            lambda ctx: customers.list_page(CustomerListFilter(search=text), limit=20),
+            on_result=self._suggest,
+            key=f"picker-{id(self)}",
+        )
+
+    def _suggest(self, rows: list[CustomerListItem]) -> None:
+        names = []
+        for row in rows:
+            label = f"{row.name} ({row.rfc})" if row.rfc else row.name
+            self._ids[label] = row.id
+            names.append(label)
+        self._model.setStringList(names)
+        if self.hasFocus() and names:
+            self._completer.complete()
+        # An exact match typed by hand counts as chosen.
+        self._set_id(self._ids.get(self.text()))
+
+    def _chosen(self, text: str) -> None:
+        self._set_id(self._ids.get(text))

@@ -1,0 +1,112 @@
+"""Inline validation: a red field with its message under it, never a traceback."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDateEdit, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.i18n import current_language
+
+
+def set_invalid(widget: QWidget, invalid: bool) -> None:
+    """Draw (or clear) the red border of a field: the style sheet keys on ``invalid``."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+    widget.update()
+
+
+class FieldErrors:
+    """Maps error field names (as raised by the domain) to widgets and shows the message."""
+
+    def __init__(self, label: QLabel, fields: dict[str, QWidget]) -> None:
+        self._label = label
+        self._fields = fields
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.setVisible(False)
+        self.current: str | None = None
+
+    def show(self, message: str, field: str | None = None) -> None:
+        self.clear()
+        widget = self._find(field)
+        if widget is not None:
+            set_invalid(widget, True)
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._label.setText(message)
+        self._label.setVisible(True)
+        self.current = message
+
+    def clear(self) -> None:
+        for widget in self._fields.values():
+            set_invalid(widget, False)
+        self._label.clear()
+        self._label.setVisible(False)
+        self.current = None
+
+    def _find(self, field: str | None) -> QWidget | None:
+        if not field:
+            return None
+        if field in self._fields:
+            return self._fields[field]
+        base = field.split("[")[0].split(".")[0]
+        return self._fields.get(base)
+
+
+def date_edit(value: date | None = None) -> QDateEdit:
+    """A date field with a calendar and the full year (``22/11/2026`` in Spanish)."""
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat(date_display_format())
+    if value is not None:
+        edit.setDate(to_qdate(value))
+    return edit
+
+
+def date_display_format() -> str:
+    return "dd/MM/yyyy" if current_language() == "es" else "MM/dd/yyyy"
+
+
+def to_qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class Card(QFrame):
+    """A small figure with its caption: "Saldo  $12,345.67"."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("card")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(2)
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("cardCaption")
+        self.value = QLabel("—")
+        self.value.setObjectName("cardValue")
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+
+    def set_money(self, amount: Decimal, currency: str = "MXN") -> None:
+        self.value.setText(format_money(amount, currency))
+
+    def set_text(self, text: str) -> None:
+        self.value.setText(text)
+
+
+def grid_row(grid: QGridLayout, row: int, label: str, widget: QWidget) -> None:
+    caption = QLabel(label)
+    caption.setBuddy(widget)
+    grid.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    grid.addWidget(widget, row, 1)
