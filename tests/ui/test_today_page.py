@@ -127,3 +127,21 @@ def test_contact_dialog_values(qtbot: QtBot) -> None:
     assert values.notes == "Dijo que el viernes"
     assert values.next_action_date == START + timedelta(days=3)
     assert values.promise_amount is None and values.override_reason is None
+
+
+def test_page_runs_on_the_window_task_runner(qtbot: QtBot, env: Env) -> None:
+    from cobranza_desktop.ui.pages.today_page import task_runner_run
+    from cobranza_desktop.ui.tasks import TaskRunner
+
+    cid = env.customer("Ana")
+    env.invoice(cid, "700.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=1))
+    runner = TaskRunner()
+    try:
+        page = TodayPage(env.agenda, env.contacts, env.clock, task_runner_run(runner))
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+        assert page.model.items[0].stage == "phone_reminder"
+    finally:
+        runner.wait_idle(5)
+        runner.shutdown()

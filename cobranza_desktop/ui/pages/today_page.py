@@ -32,6 +32,7 @@ from cobranza_desktop.domain.formatting import format_long_date, format_money
 from cobranza_desktop.services.agenda import AgendaService
 from cobranza_desktop.services.contact_log import ContactInput, ContactService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
+from cobranza_desktop.ui.tasks import TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -324,3 +325,24 @@ class TodayPage(QWidget):
         if self.make_dialog(item, submit, action=False).exec():
             self.message.setText(self.tr("Contacto registrado: {0}.").format(item.customer))
             self.refresh()
+
+
+def task_runner_run(runner: TaskRunner) -> Run:
+    """Adapt the window's task runner: service calls run on the database worker thread."""
+
+    def run(
+        fn: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[str], None],
+        writes: bool,
+    ) -> None:
+        runner.submit(
+            lambda _context: fn(),
+            on_result=on_result,
+            on_error=on_error,
+            writes=writes,
+            key=None if writes else "today-agenda",
+            description="agenda",
+        )
+
+    return run
