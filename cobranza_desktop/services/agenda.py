@@ -41,7 +41,7 @@ from cobranza_desktop.services.collections_data import (
 )
 from cobranza_desktop.services.contact_log import ContactInput, log_contact
 from cobranza_desktop.services.customers import get_customer
-from cobranza_desktop.services.penalties import book_charge, propose_charges
+from cobranza_desktop.services.penalties import book_charges, propose_charges
 from cobranza_desktop.services.restrictions import change_status
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import CollectionAction
@@ -65,12 +65,13 @@ def _apply_penalties(session: Session, item: AgendaItem, day: date, now: datetim
     The penalty engine keeps its own natural keys, so nothing is charged twice even if
     the penalty screen runs too. With no active policy nothing is charged.
     """
-    total = Decimal("0.00")
-    for proposed in propose_charges(session, day, customer_id=item.customer_id):
-        if proposed.invoice_id in item.invoice_ids:
-            book_charge(session, proposed, day, now)
-            total += proposed.amount
-    return total
+    chosen = [
+        proposed
+        for proposed in propose_charges(session, day, customer_id=item.customer_id)
+        if proposed.invoice_id in item.invoice_ids
+    ]
+    book_charges(session, chosen, day, now)
+    return sum((proposed.amount for proposed in chosen), Decimal("0.00"))
 
 
 class AgendaService:
