@@ -3,8 +3,8 @@
 Every method reads in one session and returns PDF bytes (``*_pdf``) or the plain
 document data (``*_data``, for tests and previews). Nothing is written.
 
-Penalty figures come from a :class:`PenaltySource`: by default the penalty engine
-(:class:`~cobranza_desktop.services.notice_penalties.EnginePenalties`); :class:`NoPenalties`
+Penalty figures come from a :class:`PenaltySource`: by default the penalty engine's
+:class:`~cobranza_desktop.services.penalties.NoticePenalties`; :class:`NoPenalties`
 gives a notice without penalty.
 """
 
@@ -58,8 +58,8 @@ from cobranza_desktop.services.aging import AgingService
 from cobranza_desktop.services.business import load_profile
 from cobranza_desktop.services.customers import get_customer
 from cobranza_desktop.services.invoices import invoice_view
-from cobranza_desktop.services.notice_penalties import EnginePenalties
 from cobranza_desktop.services.payments import get_payment, payment_view
+from cobranza_desktop.services.penalties import NoticePenalties, PenaltyService
 from cobranza_desktop.services.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice, Payment
@@ -107,7 +107,9 @@ class DocumentService:
     def __init__(self, book: Book, clock: Clock, penalties: PenaltySource | None = None) -> None:
         self._book = book
         self._clock = clock
-        self._penalties = penalties if penalties is not None else EnginePenalties(book, clock)
+        self._penalties = (
+            penalties if penalties is not None else NoticePenalties(PenaltyService(book, clock))
+        )
 
     # -- settings ---------------------------------------------------------------------
     def how_to_pay(self) -> str:
