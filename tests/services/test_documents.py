@@ -211,7 +211,7 @@ def test_notice_figures_come_from_the_penalty_engine(ws: Workspace, docs: Docume
     assert data.new_total == data.debt + expected == Decimal("1160.00") + expected
     assert {p.rate_period for p in data.penalties} >= {RatePeriod.ANNUAL}
     text = pdf_text(docs.notice_pdf(c.id))
-    assert "Interés moratorio" in text and money(data.new_total) in text
+    assert "(por cargar)" in text and money(data.new_total) in text
 
 
 def test_how_to_pay_text_is_printed(ws: Workspace, docs: DocumentService) -> None:
