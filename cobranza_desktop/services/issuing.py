@@ -18,6 +18,7 @@ from cobranza_desktop.services.invoices import (
     InvoiceDraft,
     InvoiceView,
     create_invoice,
+    get_invoice,
     invoice_view,
 )
 from cobranza_desktop.services.restrictions import credit_check
