@@ -25,6 +25,7 @@ VERBS: dict[str, str] = {
     "penalties": "penalties",
     "pdf": "pdf",
     "send": "send",
+    "agenda": "agenda",
 }
 
 

@@ -33,11 +33,10 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 
 from cobranza_desktop.documents.data import BusinessInfo, ContactInfo, CustomerInfo
+from cobranza_desktop.documents.layout import Box, Columns, KeyValues
 from cobranza_desktop.documents.markup import (
     RichText,
     TextLine,
@@ -46,7 +45,7 @@ from cobranza_desktop.documents.markup import (
     esc,
     is_simple_markup,
 )
-from cobranza_desktop.documents.tables import PAD_H, ChunkedTable, fit_cell
+from cobranza_desktop.documents.tables import ChunkedTable
 from cobranza_desktop.domain.formatting import (
     format_date,
     format_long_date,
@@ -220,41 +219,21 @@ def key_values(
     *,
     bold_last: bool = False,
     bold_first: bool = False,
-) -> Table:
+) -> KeyValues:
     """Label/value rows of plain text, values right-aligned (totals, reference boxes)."""
-    s = styles()
-    data = []
+    rows = []
     for index, (key, value) in enumerate(pairs):
         bold = (bold_last and index == len(pairs) - 1) or (bold_first and index == 0)
-        data.append(
-            [
-                fit_cell(key, widths[0], style=s["kv_b" if bold else "kv"]),
-                fit_cell(value, widths[1], style=s["kv_rb" if bold else "kv_r"]),
-            ]
-        )
-    table = Table(data, colWidths=list(widths))
-    commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), "Helvetica", 9.5, 12),
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD_H),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    if bold_first and data:
-        commands.append(("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9.5, 12))
-    if bold_last and data:
-        commands += [
-            ("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 9.5, 12),
-            ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
-            ("BACKGROUND", (0, -1), (-1, -1), LIGHT),
-        ]
-    table.setStyle(TableStyle(commands))
-    return table
+        rows.append((text(key, "kv_b" if bold else "kv"), text(value, "kv_rb" if bold else "kv_r")))
+    return KeyValues(rows, widths, highlight_last=LIGHT if bold_last else None, rule_color=ACCENT)
 
 
-def party_block(label: str, customer: CustomerInfo) -> Table:
+def right_aligned(flowable: Flowable, width: float) -> Columns:
+    """A flowable of ``width`` at the right edge of the content."""
+    return Columns([[], [flowable]], [CONTENT_WIDTH - width, width])
+
+
+def party_block(label: str, customer: CustomerInfo) -> Box:
     """The addressee box: name, RFC, address and contact, all escaped."""
     lines: list[Flowable] = [text(customer.name, "bold")]
     ids = []
@@ -268,23 +247,25 @@ def party_block(label: str, customer: CustomerInfo) -> Table:
     contact = " · ".join(x for x in (customer.phone, customer.email) if x)
     if contact:
         lines.append(text(contact))
-    table = Table(
-        [[text(label.upper(), "label")], [lines]],
-        colWidths=[CONTENT_WIDTH],
+    return Box(
+        lines,
+        label=text(label.upper(), "label"),
+        label_background=LIGHT,
+        border=LIGHT,
+        padding=(6, 3, 6, 4),
     )
-    table.setStyle(
-        TableStyle(
-            [
-                ("BOX", (0, 0), (-1, -1), 0.5, LIGHT),
-                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
-                ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ]
-        )
+
+
+def boxed(content: Sequence[Flowable], width: float, border: Any, border_width: float = 1) -> Box:
+    """Text in a tinted box with a coloured border (warnings, amounts received)."""
+    return Box(
+        content,
+        width=width,
+        padding=(8, 6, 8, 6),
+        background=LIGHT,
+        border=border,
+        border_width=border_width,
     )
-    return table
 
 
 def contact_text(contact: ContactInfo, business: BusinessInfo) -> str:
@@ -292,12 +273,20 @@ def contact_text(contact: ContactInfo, business: BusinessInfo) -> str:
     name = contact.name or business.name
     phone = contact.phone or business.phone
     email = contact.email or business.email
-    parts = [f"<b>{esc(name)}</b>"]
+    parts = [f"<b>{esc(name)}</b>"] if name else []
     if phone:
         parts.append(f"{esc(tr('Tel.', 'Phone'))} {esc(phone)}")
     if email:
         parts.append(esc(email))
     return " · ".join(parts)
+
+
+def contact_paragraph(
+    prefix: str, contact: ContactInfo, business: BusinessInfo, style: str = "body"
+) -> list[Flowable]:
+    """ "Whom to contact" as a paragraph, or nothing when there is nobody to name."""
+    body = contact_text(contact, business)
+    return [para(esc(prefix) + body, style)] if body else []
 
 
 def bank_text(business: BusinessInfo, *, inline: bool = False) -> str:
@@ -410,7 +399,7 @@ class DocumentRenderer:
         """The whole document: marker, header, then the body."""
         return [_GroupStart(self.running_title()), self._header(), Spacer(1, 4 * mm), *self.body()]
 
-    def _header(self) -> Table:
+    def _header(self) -> Columns:
         b = self.business
         lines = [text(b.name, "biz_name")]
         if b.rfc:
@@ -425,29 +414,19 @@ class DocumentRenderer:
         if pairs:
             right.append(Spacer(1, 2))
             right.append(key_values(pairs, (26 * mm, ref_width - 26 * mm), bold_first=True))
-        cells: list[Any] = []
+        columns: list[list[Flowable]] = []
         widths: list[float] = []
+        gaps: list[float] = []
         if self._logo is not None:
             iw, ih = self._logo.getSize()
             scale = min(24 * mm / iw, 20 * mm / ih)
-            cells.append(_LogoFlowable(self._logo, iw * scale, ih * scale))
+            columns.append([_LogoFlowable(self._logo, iw * scale, ih * scale)])
             widths.append(27 * mm)
-        cells += [lines, right]
+            gaps.append(3 * mm)
+        columns += [lines, right]
         widths += [CONTENT_WIDTH - sum(widths) - ref_width, ref_width]
-        table = Table([cells], colWidths=widths)
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                    ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
-                    ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
-        )
-        return table
+        gaps += [4, 0]
+        return Columns(columns, widths, gaps, rule_below=(1.2, ACCENT), padding_below=6)
 
     def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         b = self.business

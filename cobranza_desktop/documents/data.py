@@ -144,6 +144,7 @@ class RatePeriod(Enum):
     ANNUAL = "annual"
     MONTHLY = "monthly"
     DAILY = "daily"
+    ONCE = "once"  # a one-time percentage fee, not a rate over time
 
 
 @dataclass(frozen=True)

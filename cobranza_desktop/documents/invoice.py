@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
     CONTENT_WIDTH,
@@ -23,6 +23,7 @@ from cobranza_desktop.documents.base import (
     text,
 )
 from cobranza_desktop.documents.data import InvoiceData
+from cobranza_desktop.documents.layout import Columns
 from cobranza_desktop.documents.words import amount_in_words
 from cobranza_desktop.domain.formatting import format_number
 from cobranza_desktop.domain.i18n import locale_for, tr
@@ -130,18 +131,7 @@ class InvoiceRenderer(DocumentRenderer):
             text(tr("IMPORTE CON LETRA", "AMOUNT IN WORDS"), "label"),
             text(amount_in_words(d.total, d.currency), "body"),
         ]
-        table = Table([[words, right]], colWidths=[CONTENT_WIDTH - 70 * mm, 70 * mm])
-        table.setStyle(
-            TableStyle(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (0, 0), 8),
-                    ("RIGHTPADDING", (1, 0), (1, 0), 0),
-                ]
-            )
-        )
-        return [table]
+        return [Columns([words, right], [CONTENT_WIDTH - 70 * mm, 70 * mm], [8, 0])]
 
     def _payment(self) -> list[Flowable]:
         d = self.data

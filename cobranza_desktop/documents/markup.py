@@ -64,7 +64,7 @@ class TextLine(Flowable):
         self.text = clean(text)
         self.style = style
         self._fallback: Paragraph | None = None
-        self._text_width = stringWidth(self.text, style.fontName, style.fontSize)
+        self._text_width = text_width(self.text, style.fontName, style.fontSize)
         self._avail = 0.0
 
     def getSpaceBefore(self) -> float:
@@ -117,7 +117,7 @@ _BOLD = {"Helvetica": "Helvetica-Bold", "Helvetica-Bold": "Helvetica-Bold"}
 _widths: dict[tuple[str, str, float], float] = {}
 
 
-def _width(word: str, font: str, size: float) -> float:
+def text_width(word: str, font: str, size: float) -> float:
     """String widths of words, memoized: documents repeat the same words all the time."""
     key = (word, font, size)
     found = _widths.get(key)
@@ -211,8 +211,8 @@ class RichText(Flowable):
             line: list[_Piece] = []
             x = 0.0
             for unit in units:
-                w = sum(_width(word, font, size) for word, font, _ in unit)
-                gap = _width(" ", unit[0][1], size) if line else 0.0
+                w = sum(text_width(word, font, size) for word, font, _ in unit)
+                gap = text_width(" ", unit[0][1], size) if line else 0.0
                 if line and x + gap + w > width:
                     lines.append(line)
                     line, x, gap = [], 0.0, 0.0
@@ -223,15 +223,15 @@ class RichText(Flowable):
                     continue
                 for word, font, _ in unit:  # longer than a line: cut it
                     while True:
-                        ww = _width(word, font, size)
+                        ww = text_width(word, font, size)
                         if x + ww <= width or len(word) <= 1:
                             line.append((word, font, False))
                             x += ww
                             break
                         cut = len(word) - 1
-                        while cut > 1 and x + _width(word[:cut], font, size) > width:
+                        while cut > 1 and x + text_width(word[:cut], font, size) > width:
                             cut -= 1
-                        if x + _width(word[:cut], font, size) > width and line:
+                        if x + text_width(word[:cut], font, size) > width and line:
                             lines.append(line)
                             line, x = [], 0.0
                             continue
@@ -264,13 +264,20 @@ class RichText(Flowable):
             x = 0.0
             if right:
                 width = sum(
-                    _width(w, f, size) + (_width(" ", f, size) if s else 0.0) for w, f, s in line
+                    text_width(w, f, size) + (text_width(" ", f, size) if s else 0.0)
+                    for w, f, s in line
                 )
                 x = self._avail - width
             text.setTextOrigin(x, baseline)
+            run: list[str] = []
             for word, font, space in line:
                 if font != current:
+                    if run:
+                        text.textOut("".join(run))
+                        run = []
                     text.setFont(font, size)
                     current = font
-                text.textOut(" " + word if space else word)
+                run.append(" " + word if space else word)
+            if run:
+                text.textOut("".join(run))
         canvas.drawText(text)

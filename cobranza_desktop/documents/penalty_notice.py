@@ -7,15 +7,15 @@ the penalty engine; it never computes a penalty itself.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
     CONTENT_WIDTH,
-    LIGHT,
     WARN,
     DocumentRenderer,
     bank_text,
-    contact_text,
+    boxed,
+    contact_paragraph,
     data_table,
     esc,
     key_values,
@@ -29,6 +29,7 @@ from cobranza_desktop.documents.base import (
 )
 from cobranza_desktop.documents.common import instalments_text, overdue_table
 from cobranza_desktop.documents.data import PenaltyNoticeData, RatePeriod
+from cobranza_desktop.documents.layout import Columns
 from cobranza_desktop.domain.i18n import tr
 
 
@@ -37,6 +38,7 @@ def _period(period: RatePeriod) -> str:
         RatePeriod.ANNUAL: tr("anual", "per year"),
         RatePeriod.MONTHLY: tr("mensual", "per month"),
         RatePeriod.DAILY: tr("diaria", "per day"),
+        RatePeriod.ONCE: tr("único", "one-time"),
     }[period]
 
 
@@ -68,16 +70,13 @@ class PenaltyNoticeRenderer(DocumentRenderer):
             para(
                 tr(
                     f"Estimado(a) {name}: en nuestros registros aparecen las facturas vencidas "
-                    "que se "
-                    "detallan abajo. Sabemos que pueden presentarse imprevistos y queremos "
-                    "ayudarle a "
-                    "regularizar su cuenta antes de aplicar la penalización por atraso prevista en "
-                    "nuestras condiciones de pago.",
+                    "que se detallan abajo. Sabemos que pueden presentarse imprevistos y "
+                    "queremos ayudarle a regularizar su cuenta antes de aplicar la penalización "
+                    "por atraso prevista en nuestras condiciones de pago.",
                     f"Dear {name}: our records show the overdue invoices listed below. We "
-                    "understand "
-                    "that unexpected things happen, and we would like to help you bring your "
-                    "account "
-                    "up to date before the late payment penalty in our payment terms is applied.",
+                    "understand that unexpected things happen, and we would like to help you "
+                    "bring your account up to date before the late payment penalty in our "
+                    "payment terms is applied.",
                 )
             )
         )
@@ -110,9 +109,9 @@ class PenaltyNoticeRenderer(DocumentRenderer):
                 p.concept,
                 money(p.base, c),
                 money(p.fee, c),
-                f"{percent(p.rate_percent)} {_period(p.rate_period)}",
-                str(p.days),
-                str(p.day_basis),
+                f"{percent(p.rate_percent)} {_period(p.rate_period)}" if p.rate_percent else "—",
+                str(p.days) if p.day_basis else "—",
+                str(p.day_basis) if p.day_basis else "—",
                 money(p.interest, c),
                 money(p.amount, c),
             ]
@@ -144,25 +143,13 @@ class PenaltyNoticeRenderer(DocumentRenderer):
             (tr("Penalización", "Penalty"), money(d.penalty_total, d.currency)),
             (tr("Nuevo total", "New total"), money(d.new_total, d.currency)),
         ]
-        table = Table(
+        return Columns(
             [
-                [
-                    self._avoid_box(CONTENT_WIDTH - 82 * mm),
-                    key_values(pairs, (40 * mm, 36 * mm), bold_last=True),
-                ]
+                [self._avoid_box(CONTENT_WIDTH - 82 * mm)],
+                [key_values(pairs, (40 * mm, 36 * mm), bold_last=True)],
             ],
-            colWidths=[CONTENT_WIDTH - 76 * mm, 76 * mm],
+            [CONTENT_WIDTH - 76 * mm, 76 * mm],
         )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ]
-            )
-        )
-        return table
 
     def _avoid_box(self, width: float) -> Flowable:
         d = self.data
@@ -174,19 +161,7 @@ class PenaltyNoticeRenderer(DocumentRenderer):
             f"If you pay <b>{amount}</b> no later than <b>{when}</b>, the penalty will not be "
             "applied.",
         )
-        box = Table([[para(message, "body")]], colWidths=[width])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1, WARN),
-                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
-        )
-        return box
+        return boxed([para(message, "body")], width, WARN)
 
     def _instalments(self) -> Flowable:
         d = self.data
@@ -209,21 +184,22 @@ class PenaltyNoticeRenderer(DocumentRenderer):
 
     def _how_to_pay(self) -> list[Flowable]:
         d = self.data
-        story: list[Flowable] = [text(tr("Cómo pagar", "How to pay"), "h2")]
+        story: list[Flowable] = []
         if d.how_to_pay:
             story.append(text(d.how_to_pay))
         bank = bank_text(d.business, inline=True)
         if bank:
             story.append(para(bank))
+        if story:
+            story.insert(0, text(tr("Cómo pagar", "How to pay"), "h2"))
         story.append(Spacer(1, 1.5 * mm))
-        story.append(
-            para(
-                tr(
-                    "Para cualquier duda o para acordar un plan de pagos, comuníquese con: ",
-                    "For any question, or to agree on a payment plan, please contact: ",
-                )
-                + contact_text(d.contact, d.business)
-            )
+        story += contact_paragraph(
+            tr(
+                "Para cualquier duda o para acordar un plan de pagos, comuníquese con: ",
+                "For any question, or to agree on a payment plan, please contact: ",
+            ),
+            d.contact,
+            d.business,
         )
         story.append(Spacer(1, 1.5 * mm))
         story.append(

@@ -4,20 +4,21 @@ for every payment, even a late one."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer
 
 from cobranza_desktop.documents.base import (
     ACCENT,
     CONTENT_WIDTH,
-    LIGHT,
     DocumentRenderer,
-    contact_text,
+    boxed,
+    contact_paragraph,
     data_table,
     esc,
     key_values,
     money,
     para,
     party_block,
+    right_aligned,
     short_date,
     text,
 )
@@ -60,18 +61,7 @@ class ReceiptRenderer(DocumentRenderer):
         if d.reference:
             method += f" · {esc(tr('Referencia', 'Reference'))}: {esc(d.reference)}"
         lines.append(para(method, "small"))
-        box = Table([[lines]], colWidths=[CONTENT_WIDTH])
-        box.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1, ACCENT),
-                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 6),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
-        )
+        box = boxed(lines, CONTENT_WIDTH, ACCENT)
         story += [box, Spacer(1, 4 * mm)]
         if d.allocations:
             story.append(text(tr("Aplicación del pago", "How the payment was applied"), "h2"))
@@ -92,15 +82,7 @@ class ReceiptRenderer(DocumentRenderer):
         pairs.append(
             (tr("Su saldo pendiente", "Your remaining balance"), money(d.balance_after, c))
         )
-        summary = Table(
-            [["", key_values(pairs, (44 * mm, 36 * mm), bold_last=True)]],
-            colWidths=[CONTENT_WIDTH - 80 * mm, 80 * mm],
-        )
-        summary.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-            )
-        )
+        summary = right_aligned(key_values(pairs, (44 * mm, 36 * mm), bold_last=True), 80 * mm)
         story.append(summary)
         if d.notes:
             story += [text(tr("Notas", "Notes"), "h2"), text(d.notes)]
@@ -111,19 +93,15 @@ class ReceiptRenderer(DocumentRenderer):
                 esc(
                     tr(
                         "Valoramos mucho su confianza y su compromiso. Cada pago nos ayuda a "
-                        "seguir "
-                        "atendiéndole como usted merece.",
+                        "seguir atendiéndole como usted merece.",
                         "We truly value your trust and your commitment. Every payment helps us "
-                        "keep "
-                        "serving you as you deserve.",
+                        "keep serving you as you deserve.",
                     )
                 )
             ),
             Spacer(1, 3 * mm),
-            para(
-                tr("Para cualquier aclaración: ", "For any query: ")
-                + contact_text(d.contact, d.business),
-                "small",
+            *contact_paragraph(
+                tr("Para cualquier aclaración: ", "For any query: "), d.contact, d.business, "small"
             ),
         ]
         return story

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from cobranza_desktop.documents.base import (
     DocumentRenderer,
     bank_text,
-    contact_text,
+    contact_paragraph,
     esc,
     long_date,
     money,
@@ -38,9 +38,9 @@ def _subject(tone: LetterTone) -> str:
 def _opening(tone: LetterTone) -> str:
     return {
         LetterTone.FRIENDLY: tr(
-            "Le saludamos cordialmente. Le escribimos para recordarle que las facturas siguientes "
-            "ya vencieron. Es posible que se trate de un descuido; si ya realizó el pago, le "
-            "pedimos que nos envíe el comprobante y disculpe la molestia.",
+            "Le saludamos cordialmente. Le escribimos para recordarle que las facturas "
+            "siguientes ya vencieron. Es posible que se trate de un descuido; si ya realizó el "
+            "pago, le pedimos que nos envíe el comprobante y disculpe la molestia.",
             "We hope this letter finds you well. This is a friendly reminder that the invoices "
             "below are now past due. It may simply be an oversight; if you have already paid, "
             "please send us the receipt and accept our apologies for the inconvenience.",
@@ -71,8 +71,7 @@ def _request(tone: LetterTone, amount: str, when: str | None) -> str:
             ),
             LetterTone.FIRM: tr(
                 f"Le pedimos liquidar el saldo vencido de <b>{amount}</b> a la brevedad. Si "
-                "necesita "
-                "un plan de pagos, comuníquese con nosotros.",
+                "necesita un plan de pagos, comuníquese con nosotros.",
                 f"Please settle the overdue balance of <b>{amount}</b> promptly. If you need a "
                 "payment plan, please contact us.",
             ),
@@ -88,10 +87,10 @@ def _request(tone: LetterTone, amount: str, when: str | None) -> str:
         ),
         LetterTone.FIRM: tr(
             f"Le pedimos liquidar el saldo vencido de <b>{amount}</b> a más tardar el "
-            f"<b>{when}</b>. "
-            "Si necesita un plan de pagos, comuníquese con nosotros antes de esa fecha.",
-            f"Please settle the overdue balance of <b>{amount}</b> by <b>{when}</b>. If you need a "
-            "payment plan, please contact us before that date.",
+            f"<b>{when}</b>. Si necesita un plan de pagos, comuníquese con nosotros antes de esa "
+            "fecha.",
+            f"Please settle the overdue balance of <b>{amount}</b> by <b>{when}</b>. If you need "
+            "a payment plan, please contact us before that date.",
         ),
         LetterTone.FINAL: tr(
             f"De no recibir el pago de <b>{amount}</b>, o un acuerdo de pago, a más tardar el "
@@ -161,11 +160,10 @@ class ReminderLetterRenderer(DocumentRenderer):
             pay.append(para(bank))
         if pay:
             story += [text(tr("Cómo pagar", "How to pay"), "h2"), *pay, Spacer(1, 3 * mm)]
-        story.append(
-            para(
-                tr("Para cualquier duda, comuníquese con: ", "For any question, please contact: ")
-                + contact_text(d.contact, d.business)
-            )
+        story += contact_paragraph(
+            tr("Para cualquier duda, comuníquese con: ", "For any question, please contact: "),
+            d.contact,
+            d.business,
         )
         story.append(Spacer(1, 2 * mm))
         story.append(

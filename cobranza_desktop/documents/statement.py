@@ -9,18 +9,18 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
-    CONTENT_WIDTH,
     DocumentRenderer,
     bank_text,
-    contact_text,
+    contact_paragraph,
     data_table,
     key_values,
     money,
     para,
     party_block,
+    right_aligned,
     short_date,
     text,
 )
@@ -72,17 +72,18 @@ class StatementRenderer(DocumentRenderer):
                 )
             )
         pay = bank_text(d.business)
-        tail: list[Flowable] = [text(tr("Cómo pagar", "How to pay"), "h2")]
+        tail: list[Flowable] = []
         if d.how_to_pay:
             tail.append(text(d.how_to_pay))
         if pay:
             tail.append(para(pay))
+        if tail:
+            tail.insert(0, text(tr("Cómo pagar", "How to pay"), "h2"))
         tail.append(Spacer(1, 2 * mm))
-        tail.append(
-            para(
-                tr("Para aclaraciones, comuníquese con: ", "For any query, please contact: ")
-                + contact_text(d.contact, d.business)
-            )
+        tail += contact_paragraph(
+            tr("Para aclaraciones, comuníquese con: ", "For any query, please contact: "),
+            d.contact,
+            d.business,
         )
         story.append(KeepTogether(tail))
         return story
@@ -97,16 +98,7 @@ class StatementRenderer(DocumentRenderer):
             (tr("Pagos y abonos", "Payments and credits"), money(credits, d.currency)),
             (tr("Saldo final", "Closing balance"), money(d.closing_balance, d.currency)),
         ]
-        table = Table(
-            [["", key_values(pairs, (44 * mm, 36 * mm), bold_last=True)]],
-            colWidths=[CONTENT_WIDTH - 80 * mm, 80 * mm],
-        )
-        table.setStyle(
-            TableStyle(
-                [("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)]
-            )
-        )
-        return table
+        return right_aligned(key_values(pairs, (44 * mm, 36 * mm), bold_last=True), 80 * mm)
 
     def _movements(self) -> Flowable:
         d = self.data

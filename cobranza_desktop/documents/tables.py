@@ -16,10 +16,9 @@ from typing import Any
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from cobranza_desktop.documents.markup import WrapOnceParagraph, clean, esc
+from cobranza_desktop.documents.markup import WrapOnceParagraph, clean, esc, text_width
 
 CellValue = Any  # plain text (str, never markup) or a Flowable (usually a Paragraph)
 
@@ -66,7 +65,7 @@ def fit_cell(
     chosen = style or _CELL_STYLES[(bold, right)]
     if (
         "\n" not in value
-        and stringWidth(value, chosen.fontName, chosen.fontSize) <= width - 2 * PAD_H
+        and text_width(value, chosen.fontName, chosen.fontSize) <= width - 2 * PAD_H
     ):
         return value
     return WrapOnceParagraph(esc(value), chosen)
@@ -274,7 +273,7 @@ class _Piece(Flowable):
                             lefts[c]
                             + self.col_widths[c]
                             - PAD_H
-                            - stringWidth(value, font, FONT_SIZE)
+                            - text_width(value, font, FONT_SIZE)
                         )
                     else:
                         x = lefts[c] + PAD_H

@@ -3,9 +3,9 @@
 Every method reads in one session and returns PDF bytes (``*_pdf``) or the plain
 document data (``*_data``, for tests and previews). Nothing is written.
 
-Penalty figures come from a :class:`PenaltySource`. Until the penalty engine exists,
-:class:`NoPenalties` gives a notice with zero penalty; pass the engine's adapter as
-``DocumentService(book, clock, penalties=...)`` once it lands.
+Penalty figures come from a :class:`PenaltySource`: by default the penalty engine's
+:class:`~cobranza_desktop.services.penalties.NoticePenalties`; :class:`NoPenalties`
+gives a notice without penalty.
 """
 
 from __future__ import annotations
@@ -59,6 +59,8 @@ from cobranza_desktop.services.business import load_profile
 from cobranza_desktop.services.customers import get_customer
 from cobranza_desktop.services.invoices import invoice_view
 from cobranza_desktop.services.payments import get_payment, payment_view
+from cobranza_desktop.services.penalties import NoticePenalties, PenaltyService
+from cobranza_desktop.services.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice, Payment
 
@@ -70,6 +72,9 @@ LETTER_PAY_DAYS = 7
 INSTALMENT_MONTHS = (3, 6)
 # Default statement period when none is given.
 STATEMENT_DAYS = 90
+# Settings key: the business's own "how to pay" text (cash desk hours, deposit places...),
+# printed on notices, letters and statements above the bank data.
+HOW_TO_PAY_KEY = "documents.how_to_pay"
 
 
 class PenaltySource(Protocol):
@@ -81,7 +86,7 @@ class PenaltySource(Protocol):
 
 
 class NoPenalties:
-    """The hook until the penalty engine lands: a notice with zero penalty."""
+    """A notice with zero penalty (e.g. a plain overdue notice)."""
 
     def penalties(
         self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
@@ -102,7 +107,18 @@ class DocumentService:
     def __init__(self, book: Book, clock: Clock, penalties: PenaltySource | None = None) -> None:
         self._book = book
         self._clock = clock
-        self._penalties = penalties or NoPenalties()
+        self._penalties = (
+            penalties if penalties is not None else NoticePenalties(PenaltyService(book, clock))
+        )
+
+    # -- settings ---------------------------------------------------------------------
+    def how_to_pay(self) -> str:
+        with self._book.session() as session:
+            return _how_to_pay(session)
+
+    def set_how_to_pay(self, text: str) -> None:
+        with self._book.transaction() as session:
+            write_setting(session, HOW_TO_PAY_KEY, text.strip())
 
     # -- invoice ----------------------------------------------------------------------
     def invoice_data(self, number: str) -> InvoiceData:
@@ -240,6 +256,7 @@ class DocumentService:
             business = _business(session)
             info = _customer(customer)
             currency = _currency(session)
+            how_to_pay = _how_to_pay(session)
         entries: list[tuple[date, int, StatementEntryData]] = []
         for row in invoices:
             kind = EntryKind.LATE_CHARGE if row.kind == "late_charge" else EntryKind.INVOICE
@@ -293,6 +310,7 @@ class DocumentService:
                 for label, amount in zip(aging.labels, buckets, strict=True)
             ),
             currency=currency,
+            how_to_pay=how_to_pay,
         )
 
     def statement_pdf(
@@ -311,6 +329,7 @@ class DocumentService:
             business = _business(session)
             info = _customer(customer)
             currency = _currency(session)
+            how_to_pay = _how_to_pay(session)
         if not overdue:
             raise ConflictError(
                 tr(
@@ -334,6 +353,7 @@ class DocumentService:
             instalments=tuple(InstalmentOption.compute(n, debt, penalty) for n in months),
             reference=f"AP-{today:%Y%m%d}-{customer_id:05d}",
             currency=currency,
+            how_to_pay=how_to_pay,
             contact=ContactInfo(business.name, business.phone, business.email),
         )
 
@@ -407,6 +427,7 @@ class DocumentService:
             ).all()
             business = _business(session)
             currency = _currency(session)
+            how_to_pay = _how_to_pay(session)
             letters = []
             for customer_id in customer_ids:
                 customer = get_customer(session, customer_id)
@@ -421,6 +442,7 @@ class DocumentService:
                         total_due=sum((o.balance for o in overdue), ZERO),
                         pay_by=today + timedelta(days=LETTER_PAY_DAYS),
                         currency=currency,
+                        how_to_pay=how_to_pay,
                         contact=ContactInfo(business.name, business.phone, business.email),
                     )
                 )
@@ -444,6 +466,11 @@ def _number(series: str, folio: int | None) -> str:
 
 def _receipt_number(payment_id: int) -> str:
     return f"R-{payment_id:05d}"
+
+
+def _how_to_pay(session: Session) -> str:
+    value = read_setting(session, HOW_TO_PAY_KEY, "")
+    return value if isinstance(value, str) else ""
 
 
 def _currency(session: Session) -> str:

@@ -17,7 +17,7 @@ a small interface so that this module does not depend on how the agenda is built
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -48,6 +48,7 @@ from cobranza_desktop.services.agenda import AgendaService
 from cobranza_desktop.services.business import BusinessService
 from cobranza_desktop.services.contact_log import ContactInput, ContactService
 from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.documents import DocumentService
 from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.outbox import (
     SENT,
@@ -546,11 +547,36 @@ class ComposerBackend:
     composer was opened from Today, otherwise it writes a plain contact.
     """
 
-    def __init__(self, book: Book, clock: Clock, outbox: OutboxService) -> None:
+    def __init__(
+        self,
+        book: Book,
+        clock: Clock,
+        outbox: OutboxService,
+        documents: DocumentService | None = None,
+    ) -> None:
         self._clock = clock
         self._agenda = AgendaService(book, clock)
         self._contacts = ContactService(book, clock)
         self._outbox = outbox
+        self._documents = documents
+
+    def attachments(self, customer_id: int) -> dict[str, Callable[[Sequence[int]], Attachment]]:
+        """The PDFs the composer offers to attach: statement and penalty notice."""
+        documents = self._documents
+        if documents is None:
+            return {}
+        stamp = self._clock.today().isoformat()
+
+        def statement(_ids: Sequence[int]) -> Attachment:
+            return Attachment(f"estado-de-cuenta-{stamp}.pdf", documents.statement_pdf(customer_id))
+
+        def notice(_ids: Sequence[int]) -> Attachment:
+            return Attachment(f"aviso-de-recargos-{stamp}.pdf", documents.notice_pdf(customer_id))
+
+        return {
+            tr("Estado de cuenta", "Statement of account"): statement,
+            tr("Aviso de recargos", "Penalty notice"): notice,
+        }
 
     def log_contact(self, record: ContactRecord, item: AgendaItem | None = None) -> None:
         data = contact_input(record)

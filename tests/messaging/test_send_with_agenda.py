@@ -199,3 +199,18 @@ def test_composed_letter_pdf(book: Book, clock: FixedClock, tmp_path: Path) -> N
     assert "Abarrotes Doña Lupe" in text
     assert "Requerimiento de pago" in text
     assert choice.number in text and "$1,500.00" in text
+
+
+def test_composer_backend_attaches_statement_and_notice(book: Book, clock: FixedClock) -> None:
+    from cobranza_desktop.services.documents import DocumentService
+
+    lupe = _customer(book, clock, "Abarrotes Doña Lupe", "lupe@example.com")
+    outbox = OutboxService(book, clock)
+    assert ComposerBackend(book, clock, outbox).attachments(lupe) == {}
+    backend = ComposerBackend(book, clock, outbox, DocumentService(book, clock))
+    builders = backend.attachments(lupe)
+    assert list(builders) == ["Estado de cuenta", "Aviso de recargos"]
+    for build in builders.values():
+        attachment = build([])
+        assert attachment.data.startswith(b"%PDF") and attachment.filename.endswith(".pdf")
+        assert attachment.mimetype == "application/pdf"

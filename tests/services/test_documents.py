@@ -187,3 +187,37 @@ def test_letter_tone_by_days_late() -> None:
         LetterTone.FIRM,
         LetterTone.FINAL,
     ]
+
+
+def test_notice_figures_come_from_the_penalty_engine(ws: Workspace, docs: DocumentService) -> None:
+    from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
+    from cobranza_desktop.services.penalties import PenaltyService
+
+    penalties = PenaltyService(ws.book, ws.clock)
+    penalties.set_business_policy(
+        PenaltyPolicy(
+            preset=PenaltyPreset.CUSTOM,
+            fixed_fee=Decimal("150.00"),
+            annual_rate_percent=Decimal("36"),
+            day_basis=360,
+        )
+    )
+    c = customer(ws, TRICKY)
+    invoice(ws, c.id, "1000.00", issued=date(2026, 9, 1))  # due 1 Oct: 52 days late
+    data = docs.notice_data(c.id)
+    expected = penalties.propose(customer_id=c.id).total_for(c.id)
+    assert expected > 0
+    assert data.penalty_total == expected
+    assert data.new_total == data.debt + expected == Decimal("1160.00") + expected
+    assert {p.rate_period for p in data.penalties} >= {RatePeriod.ANNUAL}
+    text = pdf_text(docs.notice_pdf(c.id))
+    assert "(por cargar)" in text and money(data.new_total) in text
+
+
+def test_how_to_pay_text_is_printed(ws: Workspace, docs: DocumentService) -> None:
+    c = customer(ws, "Cliente Ñ")
+    invoice(ws, c.id, "100.00", issued=date(2026, 9, 1))
+    docs.set_how_to_pay("  En caja: lunes a sábado, 9 a 18 h. Depósitos en OXXO.  ")
+    assert docs.how_to_pay() == "En caja: lunes a sábado, 9 a 18 h. Depósitos en OXXO."
+    for pdf in (docs.notice_pdf(c.id), docs.letters_pdf(), docs.statement_pdf(c.id)):
+        assert "En caja: lunes a sábado, 9 a 18 h. Depósitos en OXXO." in pdf_text(pdf)

@@ -156,3 +156,23 @@ def test_smtp_settings_widget_saves_and_tests(qtbot: Any, book: Book) -> None:
     qtbot.addWidget(again)
     assert again.host.text() == "127.0.0.1" and again.port.value() == port
     assert again.security.currentData() == "none"
+
+
+def test_retry_all_goes_through_the_window_task_runner(qtbot: Any, book: Book) -> None:
+    from cobranza_desktop.ui.tasks import TaskRunner
+
+    sender = FlakySender()
+    outbox = _outbox(book, sender)
+    view, _ = outbox.queue_email(EmailDraft("k", "a@example.com", "Asunto", "Texto"))
+    outbox.send(view.id)
+    runner = TaskRunner()
+    try:
+        page = MessagesPage(outbox, runner)
+        qtbot.addWidget(page)
+        sender.down = False
+        with qtbot.waitSignal(runner.data_changed, timeout=5000):
+            page.retry_all_button.click()
+        qtbot.waitUntil(lambda: "Enviados: 1" in page.status_label.text(), timeout=3000)
+        assert outbox.counts() == {SENT: 1}
+    finally:
+        runner.shutdown()

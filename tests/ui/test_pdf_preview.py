@@ -15,7 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.documents import render_statement
 from cobranza_desktop.documents.samples import sample_statement
+from cobranza_desktop.services.workspace import Workspace
 from cobranza_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+from cobranza_desktop.ui.tasks import TaskRunner
 
 
 @pytest.fixture
@@ -71,3 +73,80 @@ def test_damaged_bytes_disable_the_actions(qtbot: QtBot) -> None:
     qtbot.addWidget(dialog)
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
     assert "No se pudo abrir" in dialog.pages.text()
+
+
+def test_preview_pdf_renders_off_the_gui_thread_and_opens_the_dialog(
+    qtbot: QtBot, pdf: bytes, runner: TaskRunner
+) -> None:
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    threads: list[str] = []
+
+    def render() -> bytes:
+        threads.append(threading.current_thread().name)
+        return pdf
+
+    preview_pdf(parent, "Estado de cuenta", render, runner)
+    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=10_000)
+    dialog = parent.findChildren(PdfPreviewDialog)[0]
+    assert dialog.document.pageCount() == len(PdfReader(BytesIO(pdf)).pages)
+    assert threads and threads[0] != threading.main_thread().name
+    dialog.close()
+
+
+def test_preview_pdf_shows_errors(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, runner: TaskRunner
+) -> None:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from cobranza_desktop.domain.errors import ConflictError
+    from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, message: shown.append(message))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def render() -> bytes:
+        raise ConflictError("El cliente no tiene facturas vencidas.")
+
+    preview_pdf(parent, "Aviso", render, runner)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert shown == ["El cliente no tiene facturas vencidas."]
+    assert not parent.findChildren(PdfPreviewDialog)
+
+
+def test_document_actions_through_the_task_runner(
+    qtbot: QtBot, ws: Workspace, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+    from cobranza_desktop.services.documents import DocumentService
+    from cobranza_desktop.ui.document_actions import DocumentActions
+    from tests.factories import customer, invoice
+
+    c = customer(ws, "Ñandú & Hijos")
+    inv = invoice(ws, c.id, "1000.00", issued=date(2026, 11, 20))  # not overdue yet
+    actions = DocumentActions(DocumentService(ws.book, ws.clock), runner)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    actions.view_invoice(parent, inv.id)
+    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=10_000)
+    dialog = parent.findChildren(PdfPreviewDialog)[0]
+    assert dialog.document.status() == QPdfDocument.Status.Ready
+    dialog.close()
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, message: shown.append(message))
+    actions.view_notice(parent, c.id)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    assert "no tiene facturas vencidas" in shown[0]

@@ -3,20 +3,32 @@
     dialog = PdfPreviewDialog(pdf_bytes, "Factura A-00042", parent, "factura-A-00042.pdf")
     dialog.exec()
 
-The dialog only shows bytes it is given: the caller renders them (e.g. with
-``DocumentService.invoice_pdf_by_id``), preferably off the GUI thread for long ones.
+The dialog only shows bytes it is given. :func:`preview_pdf` renders them on the task
+runner's worker first (a long statement takes a second or two) and reports a
+CobranzaError (e.g. "no overdue invoices") in a message box:
+
+    preview_pdf(self, self.tr("Factura"), lambda: documents.invoice_pdf_by_id(id), runner)
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRect, QSize, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QRect,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QPainter, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -27,6 +39,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from cobranza_desktop.ui.tasks import TaskRunner
 
 # Pages are rasterized for printing at most at this resolution (memory stays bounded).
 MAX_PRINT_DPI = 300
@@ -140,6 +154,33 @@ class PdfPreviewDialog(QDialog):
                 self.tr("Guardar PDF"),
                 self.tr("No se pudo guardar {0}: {1}").format(path, exc.strerror or exc),
             )
+
+
+def preview_pdf(
+    parent: QWidget,
+    title: str,
+    render: Callable[[], bytes],
+    runner: TaskRunner,
+    suggested_name: str = "",
+) -> None:
+    """Render a document on the window's database worker, then open the preview.
+
+    ``render`` runs on the worker thread, so it may call services but must not touch
+    widgets. A CobranzaError (e.g. "no overdue invoices") appears in a message box.
+    """
+    QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+
+    def show(pdf: bytes) -> None:
+        QApplication.restoreOverrideCursor()
+        dialog = PdfPreviewDialog(pdf, title, parent, suggested_name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def fail(message: str) -> None:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, title, message)
+
+    runner.submit(lambda _ctx: render(), on_result=show, on_error=fail, description=title)
 
 
 def _file_name(title: str) -> str:

@@ -15,16 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QDate,
-    QObject,
-    QRunnable,
-    Qt,
-    QThreadPool,
-    QUrl,
-    Signal,
-)
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -73,6 +64,8 @@ from cobranza_desktop.services.reminders import (
     RecipientView,
     ReminderService,
 )
+from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.offthread import run_off_gui
 
 # The composer's channels, in the order of the selector. SMS goes through "copy text".
 COMPOSER_CHANNELS: tuple[str, ...] = ("email", "whatsapp", "phone", "letter")
@@ -112,31 +105,6 @@ class ComposerHooks:
     open_url: Callable[[QUrl], bool] = _open_url
 
 
-class _SendSignals(QObject):
-    finished = Signal(object)
-    failed = Signal(str)
-
-
-class _SendJob(QRunnable):
-    """Runs the email hook on the thread pool, off the GUI thread."""
-
-    def __init__(self, send: Callable[[EmailDraft], OutboxView], draft: EmailDraft) -> None:
-        super().__init__()
-        self.signals = _SendSignals()
-        self._send = send
-        self._draft = draft
-
-    def run(self) -> None:
-        try:
-            view = self._send(self._draft)
-        except CobranzaError as exc:
-            self.signals.failed.emit(exc.message)
-        except Exception as exc:  # keep the dialog alive and say what happened
-            self.signals.failed.emit(repr(exc))
-        else:
-            self.signals.finished.emit(view)
-
-
 class ReminderComposer(QDialog):
     """Compose and deliver one reminder to one customer."""
 
@@ -153,9 +121,11 @@ class ReminderComposer(QDialog):
         invoice_ids: Sequence[int] | None = None,
         language: str | None = None,
         extra: Mapping[str, Any] | None = None,
+        runner: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._reminders = reminders
         self._hooks = hooks
         self._language = language or current_language()
@@ -164,7 +134,6 @@ class ReminderComposer(QDialog):
         self._data_cache: dict[tuple[int, ...], MessageData] = {}
         self._rendered: RenderedMessage | None = None
         self._loading = False
-        self._jobs: list[_SendJob] = []
         self.logged: ContactRecord | None = None
 
         self.recipient: RecipientView = reminders.recipient(customer_id)
@@ -700,11 +669,14 @@ class ReminderComposer(QDialog):
         self._pending_reason = reason
         self.send_button.setEnabled(False)
         self._show_status(self.tr("Enviando…"))
-        job = _SendJob(self._hooks.send_email, draft)
-        job.signals.finished.connect(self._email_done)
-        job.signals.failed.connect(self._email_failed)
-        self._jobs.append(job)
-        QThreadPool.globalInstance().start(job)
+        send = self._hooks.send_email
+        run_off_gui(
+            self._runner,
+            lambda _ctx: send(draft),
+            self._email_done,
+            self._email_failed,
+            description=self.tr("Enviando correo"),
+        )
 
     def _email_done(self, view: OutboxView) -> None:
         outcome = "sent" if view.status == SENT else "queued"

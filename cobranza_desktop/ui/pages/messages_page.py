@@ -10,9 +10,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QRunnable,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
@@ -45,6 +43,8 @@ from cobranza_desktop.services.outbox import (
     OutboxService,
     OutboxView,
 )
+from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
+from cobranza_desktop.ui.widgets.offthread import run_off_gui
 
 PAGE_SIZE = 200
 
@@ -154,37 +154,20 @@ class OutboxTableModel(QAbstractTableModel):
         return None
 
 
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], object]) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._work = work
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except CobranzaError as exc:
-            self.signals.failed.emit(exc.message)
-        except Exception as exc:
-            self.signals.failed.emit(repr(exc))
-        else:
-            self.signals.done.emit(result)
-
-
 class MessagesPage(QWidget):
     """The Messages page. Needs only the :class:`OutboxService`."""
 
     busyChanged = Signal(bool)
 
-    def __init__(self, outbox: OutboxService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        outbox: OutboxService,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._outbox = outbox
-        self._jobs: list[_Job] = []
+        self._runner = runner
         self.model = OutboxTableModel(outbox, self)
 
         layout = QVBoxLayout(self)
@@ -311,9 +294,13 @@ class MessagesPage(QWidget):
 
     # ---------------------------------------------------------------- actions
 
-    def _run(self, work: Callable[[], object], done_text: Callable[[object], str]) -> None:
+    def _run(
+        self,
+        work: Callable[[TaskContext | None], object],
+        done_text: Callable[[object], str],
+        description: str,
+    ) -> None:
         self._set_busy(True)
-        job = _Job(work)
 
         def finished(result: object) -> None:
             self._set_busy(False)
@@ -325,10 +312,14 @@ class MessagesPage(QWidget):
             self.reload()
             self.status_label.setText(message)
 
-        job.signals.done.connect(finished)
-        job.signals.failed.connect(failed)
-        self._jobs.append(job)
-        QThreadPool.globalInstance().start(job)
+        run_off_gui(
+            self._runner,
+            work,
+            finished,
+            failed,
+            description=description,
+            show_progress=True,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.retry_button, self.retry_all_button, self.cancel_button):
@@ -347,7 +338,7 @@ class MessagesPage(QWidget):
                 return self.tr("Mensaje enviado.")
             return self.tr("No se pudo enviar: %1").replace("%1", result.last_error)
 
-        self._run(lambda: self._outbox.retry(outbox_id), text)
+        self._run(lambda _ctx: self._outbox.retry(outbox_id), text, self.tr("Enviando mensaje"))
 
     def retry_all(self) -> None:
         def text(result: object) -> str:
@@ -359,7 +350,12 @@ class MessagesPage(QWidget):
                 .replace("%2", str(failed))
             )
 
-        self._run(self._outbox.retry_pending, text)
+        def work(ctx: TaskContext | None) -> object:
+            if ctx is None:
+                return self._outbox.retry_pending()
+            return self._outbox.retry_pending(progress=ctx.progress, cancelled=ctx.cancelled)
+
+        self._run(work, text, self.tr("Enviando la bandeja de salida"))
 
     def cancel_selected(self, reason: str | None = None) -> None:
         view = self.selected()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -15,35 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import CobranzaError, ValidationError
+from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.messaging.email import SmtpSettings
 from cobranza_desktop.services.outbox import OutboxService
+from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.offthread import run_off_gui
 
 DEFAULT_PORTS = {"none": 25, "ssl": 465, "starttls": 587}
-
-
-class _Signals(QObject):
-    done = Signal(str)
-    failed = Signal(str)
-
-
-class _TestJob(QRunnable):
-    def __init__(self, outbox: OutboxService, settings: SmtpSettings, password: str) -> None:
-        super().__init__()
-        self.signals = _Signals()
-        self._outbox = outbox
-        self._settings = settings
-        self._password = password
-
-    def run(self) -> None:
-        try:
-            message = self._outbox.test_connection(self._settings, self._password or None)
-        except CobranzaError as exc:
-            self.signals.failed.emit(exc.message)
-        except Exception as exc:
-            self.signals.failed.emit(repr(exc))
-        else:
-            self.signals.done.emit(message)
 
 
 class SmtpSettingsWidget(QWidget):
@@ -51,10 +29,15 @@ class SmtpSettingsWidget(QWidget):
 
     saved = Signal()
 
-    def __init__(self, outbox: OutboxService, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        outbox: OutboxService,
+        runner: TaskRunner | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self._outbox = outbox
-        self._jobs: list[_TestJob] = []
+        self._runner = runner
 
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -164,11 +147,15 @@ class SmtpSettingsWidget(QWidget):
             return
         self.test_button.setEnabled(False)
         self._show(self.tr("Probando la conexión…"), error=False)
-        job = _TestJob(self._outbox, settings, self.password.text())
-        job.signals.done.connect(self._test_done)
-        job.signals.failed.connect(self._test_failed)
-        self._jobs.append(job)
-        QThreadPool.globalInstance().start(job)
+        password = self.password.text() or None
+        run_off_gui(
+            self._runner,
+            lambda _ctx: self._outbox.test_connection(settings, password),
+            self._test_done,
+            self._test_failed,
+            writes=False,
+            description=self.tr("Probando la conexión"),
+        )
 
     def _test_done(self, message: str) -> None:
         self.test_button.setEnabled(True)
