@@ -133,11 +133,21 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (created once), with names, icon, font and a calm style sheet."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        apply_look(existing)
         return existing
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName(DISPLAY_NAME)
     app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
+    apply_look(app)
+    return app
+
+
+def apply_look(app: QApplication) -> None:
+    """Icon, a readable font size and the calm style sheet (idempotent)."""
+    if app.property("cobranza_look"):
+        return
+    app.setProperty("cobranza_look", True)
     app.setWindowIcon(icon("app"))
     if sys.platform.startswith("linux") and app.style().name().lower() == "windows":
         app.setStyle("Fusion")
@@ -146,7 +156,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         font.setPointSizeF(10)
         app.setFont(font)
     app.setStyleSheet(STYLESHEET)
-    return app
 
 
 def bold(font: QFont) -> QFont:

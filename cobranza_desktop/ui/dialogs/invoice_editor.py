@@ -423,7 +423,9 @@ class InvoiceEditor(QDialog):
         if failure.field and failure.field.startswith("lines["):
             try:
                 row = int(failure.field[6:].split("]")[0]) - 1
+                self.lines.blockSignals(True)
                 self._mark(row, failure.field)
+                self.lines.blockSignals(False)
             except ValueError:
                 pass
 

@@ -260,6 +260,14 @@ class PaymentDialog(QDialog):
         return amount, plan
 
     def update_summary(self) -> None:
+        # Colouring cells must not re-enter through itemChanged.
+        self.table.blockSignals(True)
+        try:
+            self._update_summary()
+        finally:
+            self.table.blockSignals(False)
+
+    def _update_summary(self) -> None:
         for row in range(self.table.rowCount()):
             cell = self.table.item(row, APPLY)
             if cell is not None:
@@ -309,7 +317,9 @@ class PaymentDialog(QDialog):
         try:
             amount, plan = self.check()
         except ValidationError as exc:
+            self.table.blockSignals(True)
             self._mark(exc.field)
+            self.table.blockSignals(False)
             self.errors.show(exc.message, exc.field)
             return
         data = PaymentInput(

@@ -32,7 +32,7 @@ from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
+from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
 OVERDUE_COLOR = QColor("#a4262c")
 
@@ -134,8 +134,7 @@ class CustomerList(QWidget):
         filters.addWidget(self.bucket)
 
         self.table = make_table()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        attach(self.table, self.model)
         set_widths(self.table, [260, 130, 120, 120, 110, 110])
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)

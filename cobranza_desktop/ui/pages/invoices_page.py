@@ -28,7 +28,7 @@ from cobranza_desktop.ui.commands import AppCommands
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
+from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
 OVERDUE = QColor("#a4262c")
 MUTED = QColor("#777777")
@@ -120,7 +120,7 @@ class InvoicesPage(QWidget):
         filters.addWidget(self.customer, 1)
 
         self.table = make_table()
-        self.table.setModel(self.model)
+        attach(self.table, self.model)
         set_widths(self.table, [100, 260, 100, 100, 120, 120])
         self.table.doubleClicked.connect(self._open)
         self.status_line = QLabel(" ")

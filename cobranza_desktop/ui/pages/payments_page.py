@@ -21,7 +21,7 @@ from cobranza_desktop.ui.commands import AppCommands
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
+from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
 MUTED = QColor("#777777")
 
@@ -101,7 +101,7 @@ class PaymentsPage(QWidget):
         filters.addWidget(QLabel(self.tr("al")))
         filters.addWidget(self.date_to)
         self.table = make_table()
-        self.table.setModel(self.model)
+        attach(self.table, self.model)
         set_widths(self.table, [100, 260, 120, 120, 180])
         self.table.doubleClicked.connect(self._open)
         self.status_line = QLabel(" ")
