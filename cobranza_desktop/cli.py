@@ -22,6 +22,8 @@ VERBS: dict[str, str] = {
     "aging": "aging",
     "check": "check",
     "backup": "backup",
+    "penalties": "penalties",
+    "pdf": "pdf",
 }
 
 

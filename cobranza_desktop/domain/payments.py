@@ -13,6 +13,8 @@ class PaymentMethod(StrEnum):
     CARD = "card"
     CHECK = "check"
     BARTER = "barter"
+    # A discount granted (bonificación), e.g. for early payment: not money received.
+    DISCOUNT = "discount"
 
     def label(self) -> str:
         return {
@@ -21,4 +23,5 @@ class PaymentMethod(StrEnum):
             PaymentMethod.CARD: tr("Tarjeta", "Card"),
             PaymentMethod.CHECK: tr("Cheque", "Check"),
             PaymentMethod.BARTER: tr("Intercambio", "Barter"),
+            PaymentMethod.DISCOUNT: tr("Bonificación", "Discount"),
         }[self]

@@ -18,6 +18,7 @@ from cobranza_desktop.domain.customers import (
 from cobranza_desktop.domain.errors import NotFoundError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import from_cents, to_cents
+from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.queries.balances import customer_balance
@@ -120,6 +121,7 @@ def get_customer(session: Session, customer_id: int) -> Customer:
 
 def _apply(customer: Customer, data: CustomerData) -> None:
     customer.name = data.name
+    customer.name_key = search_key(data.name)
     customer.rfc = data.rfc
     customer.contact_name = data.contact_name
     customer.email = data.email

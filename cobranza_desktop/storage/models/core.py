@@ -43,7 +43,7 @@ class BusinessProfile(Base):
 class Customer(Base):
     __tablename__ = "customers"
     __table_args__ = (
-        Index("ix_customers_name_nocase", text("name COLLATE NOCASE")),
+        Index("ix_customers_name_key", "name_key"),
         Index("ix_customers_rfc", "rfc"),
         Index("ix_customers_phone", "phone"),
         Index("ix_customers_email", "email"),
@@ -52,6 +52,8 @@ class Customer(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
+    # Lower case without accents (domain.text.search_key): for searching and sorting.
+    name_key: Mapped[str] = mapped_column(String(200), default="")
     rfc: Mapped[str] = mapped_column(String(13), default="")
     contact_name: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(200), default="")

@@ -71,7 +71,7 @@ FROM (SELECT customer_id,
       FROM open_items {where}
       GROUP BY customer_id) AS agg
 JOIN customers c ON c.id = agg.customer_id
-ORDER BY c.name COLLATE NOCASE, c.id
+ORDER BY c.name_key, c.id
 """
     rows: list[AgingRow] = []
     for record in session.execute(text(sql), params):

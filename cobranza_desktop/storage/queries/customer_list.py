@@ -10,10 +10,11 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.customers import CustomerListFilter
+from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.storage.queries.balances import CREDIT_BY_CUSTOMER, OPEN_BY_CUSTOMER
 
 SORT_COLUMNS = {
-    "name": "c.name COLLATE NOCASE",
+    "name": "c.name_key",
     "phone": "c.phone",
     "balance": "balance_cents",
     "overdue": "overdue_cents",
@@ -46,7 +47,8 @@ class CustomerListTotals:
 _BASE = f"""
 WITH ob AS ({OPEN_BY_CUSTOMER}), cr AS ({CREDIT_BY_CUSTOMER}),
 rows AS (
-    SELECT c.id AS id, c.name AS name, c.phone AS phone, c.rfc AS rfc, c.email AS email,
+    SELECT c.id AS id, c.name AS name, c.name_key AS name_key, c.phone AS phone,
+           c.rfc AS rfc, c.email AS email,
            c.status AS status,
            COALESCE(ob.open_cents, 0) - COALESCE(cr.credit_cents, 0) AS balance_cents,
            COALESCE(ob.overdue_cents, 0) AS overdue_cents,
@@ -66,7 +68,8 @@ def _where(filters: CustomerListFilter, params: dict[str, object]) -> str:
     query = filters.search.strip()
     if query:
         params["like"] = f"%{query}%"
-        parts = ["c.name LIKE :like", "c.rfc LIKE :like", "c.email LIKE :like"]
+        params["key_like"] = f"%{search_key(query)}%"
+        parts = ["c.name_key LIKE :key_like", "c.rfc LIKE :like", "c.email LIKE :like"]
         digits = re.sub(r"\D", "", query)
         if len(digits) >= 3:
             params["phone_like"] = f"%{digits}%"
@@ -111,7 +114,17 @@ def customer_page(
         + f"ORDER BY {order.replace('c.', '')} {direction}, id LIMIT :limit OFFSET :offset"
     )
     return [
-        CustomerListRow(int(r[0]), r[1], r[2], r[3], r[4], r[5], int(r[6]), int(r[7]), int(r[8]))
+        CustomerListRow(
+            customer_id=int(r.id),
+            name=r.name,
+            phone=r.phone,
+            rfc=r.rfc,
+            email=r.email,
+            status=r.status,
+            balance_cents=int(r.balance_cents),
+            overdue_cents=int(r.overdue_cents),
+            days_past_due=int(r.days_past_due),
+        )
         for r in session.execute(text(sql), params)
     ]
 

@@ -1,1 +1,1 @@
-"""Dialogs, one module each."""
+"""Dialogs: each in its own module, constructed with the data or services it needs."""

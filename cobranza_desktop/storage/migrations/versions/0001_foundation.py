@@ -39,6 +39,7 @@ def upgrade() -> None:
         "customers",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
+        sa.Column("name_key", sa.String(length=200), nullable=False),
         sa.Column("rfc", sa.String(length=13), nullable=False),
         sa.Column("contact_name", sa.String(length=200), nullable=False),
         sa.Column("email", sa.String(length=200), nullable=False),
@@ -55,12 +56,10 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.create_index("ix_customers_email", ["email"], unique=False)
+        batch_op.create_index("ix_customers_name_key", ["name_key"], unique=False)
         batch_op.create_index("ix_customers_phone", ["phone"], unique=False)
         batch_op.create_index("ix_customers_rfc", ["rfc"], unique=False)
         batch_op.create_index("ix_customers_status", ["status"], unique=False)
-
-    # Case-insensitive name order for the customer list (autogenerate cannot reflect it).
-    op.execute("CREATE INDEX ix_customers_name_nocase ON customers (name COLLATE NOCASE)")
 
     op.create_table(
         "folio_sequences",
@@ -235,11 +234,11 @@ def downgrade() -> None:
     op.drop_table("invoices")
     op.drop_table("settings")
     op.drop_table("folio_sequences")
-    op.execute("DROP INDEX ix_customers_name_nocase")
     with op.batch_alter_table("customers", schema=None) as batch_op:
         batch_op.drop_index("ix_customers_status")
         batch_op.drop_index("ix_customers_rfc")
         batch_op.drop_index("ix_customers_phone")
+        batch_op.drop_index("ix_customers_name_key")
         batch_op.drop_index("ix_customers_email")
 
     op.drop_table("customers")

@@ -1,0 +1,83 @@
+"""`cobranza pdf`: print a document to a PDF file.
+
+cobranza pdf --book PATH invoice A-00042 --out factura.pdf
+cobranza pdf --book PATH statement 7 --out estado.pdf
+cobranza pdf --book PATH notice 7 --out aviso.pdf
+cobranza pdf --book PATH receipt 15 --out recibo.pdf
+cobranza pdf --book PATH letters [--date 2026-11-22] --out cartas.pdf
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from cobranza_desktop.cli import add_book_argument
+from cobranza_desktop.commands._common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    clock_for,
+    opened_book,
+    parse_date_arg,
+    run_reporting_errors,
+)
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.documents import DocumentService
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "pdf", help="print an invoice, statement, notice, receipt or letters"
+    )
+    add_book_argument(parser)
+    kinds = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
+    out = argparse.ArgumentParser(add_help=False)
+    out.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write")
+    kinds.add_parser("invoice", parents=[out], help="an invoice").add_argument(
+        "number", metavar="NUMBER", help='the invoice number, "SERIES-FOLIO", e.g. A-00042'
+    )
+    kinds.add_parser("statement", parents=[out], help="a statement of account").add_argument(
+        "customer_id", type=int, metavar="CUSTOMER_ID"
+    )
+    kinds.add_parser("notice", parents=[out], help="a penalty notice").add_argument(
+        "customer_id", type=int, metavar="CUSTOMER_ID"
+    )
+    kinds.add_parser("receipt", parents=[out], help="a payment receipt").add_argument(
+        "payment_id", type=int, metavar="PAYMENT_ID"
+    )
+    kinds.add_parser(
+        "letters", parents=[out], help="every reminder letter due that day, in one PDF"
+    ).add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+
+
+def _render(service: DocumentService, args: argparse.Namespace) -> bytes:
+    if args.document == "invoice":
+        return service.invoice_pdf(args.number)
+    if args.document == "statement":
+        return service.statement_pdf(args.customer_id)
+    if args.document == "notice":
+        return service.notice_pdf(args.customer_id)
+    if args.document == "receipt":
+        return service.receipt_pdf(args.payment_id)
+    return service.letters_pdf(args.date)
+
+
+def run(args: argparse.Namespace) -> int:
+    def action() -> int:
+        day = getattr(args, "date", None)
+        with opened_book(args.book) as book:
+            pdf = _render(DocumentService(book, clock_for(day)), args)
+        try:
+            args.out.write_bytes(pdf)
+        except OSError as exc:
+            print(
+                tr(f"No se pudo escribir {args.out}: {exc}", f"Could not write {args.out}: {exc}"),
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
+        print(args.out)
+        return EXIT_OK
+
+    return run_reporting_errors(action)

@@ -1,0 +1,100 @@
+"""`cobranza penalties`: the penalties due on a date; with --apply, charge them.
+
+Idempotent like the window's "Aplicar penalizaciones": running it twice, or after days
+closed, never charges a period twice. Suitable for a daily scheduled task.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cobranza_desktop.cli import add_book_argument
+from cobranza_desktop.commands._common import (
+    EXIT_OK,
+    opened_book,
+    parse_date_arg,
+    run_reporting_errors,
+)
+from cobranza_desktop.domain.clock import SystemClock
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.penalties import PenaltyProposal, PenaltyService
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "penalties", help="list the late fees and interest due; --apply charges them"
+    )
+    add_book_argument(parser)
+    parser.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--apply", action="store_true", help="charge them (late-charge documents)")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def to_json(proposal: PenaltyProposal, applied: bool) -> dict[str, object]:
+    return {
+        "as_of": proposal.as_of.isoformat(),
+        "applied": applied,
+        "charges": [
+            {
+                "customer_id": c.customer_id,
+                "customer": c.customer_name,
+                "invoice": c.invoice_number,
+                "kind": c.breakdown.kind.value,
+                "key": c.key,
+                "period_start": c.breakdown.period_start.isoformat(),
+                "period_end": c.breakdown.period_end.isoformat(),
+                "days": c.breakdown.days,
+                "base": str(c.breakdown.base),
+                "amount": str(c.amount),
+            }
+            for c in proposal.charges
+        ],
+        "total": str(proposal.total),
+    }
+
+
+def render(proposal: PenaltyProposal, applied: bool) -> str:
+    title = (
+        tr("Penalizaciones aplicadas al", "Penalties applied as of")
+        if applied
+        else tr("Penalizaciones por aplicar al", "Penalties due as of")
+    )
+    lines = [f"{title} {format_date(proposal.as_of)}"]
+    for c in proposal.charges:
+        lines.append(
+            f"{c.customer_name[:30]:30}  {c.invoice_number:10}  "
+            f"{c.breakdown.describe()}  {format_money(c.amount):>14}"
+        )
+    lines.append(
+        tr(
+            f"{len(proposal.charges)} cargos, total {format_money(proposal.total)}",
+            f"{len(proposal.charges)} charges, total {format_money(proposal.total)}",
+        )
+    )
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    def action() -> int:
+        with opened_book(args.book) as book:
+            service = PenaltyService(book, SystemClock())
+            proposal = service.propose(args.as_of)
+            if args.apply:
+                result = service.apply(
+                    proposal.as_of, selected=[c.selection_key for c in proposal.charges]
+                )
+                applied_keys = {(c.invoice_id, c.key) for c in result.charges}
+                proposal = PenaltyProposal(
+                    proposal.as_of,
+                    tuple(c for c in proposal.charges if c.selection_key in applied_keys),
+                )
+        if args.json:
+            print(json.dumps(to_json(proposal, args.apply), ensure_ascii=False, indent=2))
+        else:
+            print(render(proposal, args.apply))
+        return EXIT_OK
+
+    return run_reporting_errors(action)

@@ -1,0 +1,554 @@
+"""The shared base of every printed document.
+
+A renderer subclasses :class:`DocumentRenderer` and provides the title, the
+reference box (number, dates) and the story. The base draws the business header
+(logo, name, RFC, address, contact) on the first page, a compact header on the
+following pages, a footer with the business data and "Página x de y", and returns
+the PDF as bytes. Several documents can share one PDF (:func:`render_many`), each
+with its own page numbering, e.g. a day's reminder letters ready to print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from io import BytesIO
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from cobranza_desktop.documents.data import BusinessInfo, ContactInfo, CustomerInfo
+from cobranza_desktop.documents.markup import (
+    RichText,
+    TextLine,
+    WrapOnceParagraph,
+    clean,
+    esc,
+    is_simple_markup,
+)
+from cobranza_desktop.documents.tables import PAD_H, ChunkedTable, fit_cell
+from cobranza_desktop.domain.formatting import (
+    format_date,
+    format_long_date,
+    format_money,
+    format_percent,
+)
+from cobranza_desktop.domain.i18n import locale_for, tr
+
+PAGE_WIDTH, PAGE_HEIGHT = LETTER
+MARGIN_X = 18 * mm
+MARGIN_TOP = 16 * mm
+MARGIN_TOP_LATER = 26 * mm
+MARGIN_BOTTOM = 22 * mm
+CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+ACCENT = colors.HexColor("#1F3A5F")
+MUTED = colors.HexColor("#5B6675")
+LIGHT = colors.HexColor("#E8EDF3")
+WARN = colors.HexColor("#8A1C1C")
+
+# Babel formatting is pure but not cheap; documents repeat the same amounts and dates.
+_money = lru_cache(maxsize=8192)(format_money)
+_short_date = lru_cache(maxsize=4096)(format_date)
+_long_date = lru_cache(maxsize=1024)(format_long_date)
+_percent = lru_cache(maxsize=1024)(format_percent)
+
+
+def percent(value: Decimal) -> str:
+    return _percent(value, locale_for())
+
+
+def money(amount: Decimal, currency: str = "MXN") -> str:
+    return _money(amount, currency, locale_for())
+
+
+def short_date(value: date) -> str:
+    return _short_date(value, locale_for())
+
+
+def long_date(value: date) -> str:
+    return _long_date(value, locale_for())
+
+
+@lru_cache(maxsize=1)
+def styles() -> dict[str, ParagraphStyle]:
+    """The document styles, built once per process."""
+    body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=13)
+    made = {
+        "body": body,
+        "body_r": ParagraphStyle("body_r", parent=body, alignment=TA_RIGHT),
+        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
+        "label": ParagraphStyle(
+            "label",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=7.5,
+            leading=9.5,
+            textColor=MUTED,
+        ),
+        "biz_name": ParagraphStyle(
+            "biz_name",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=13,
+            leading=16,
+            textColor=ACCENT,
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=15,
+            leading=18,
+            textColor=ACCENT,
+            alignment=TA_RIGHT,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=10.5,
+            leading=14,
+            textColor=ACCENT,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
+        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
+        "cell_r": ParagraphStyle(
+            "cell_r", parent=body, fontSize=8.5, leading=10.5, alignment=TA_RIGHT
+        ),
+        "th": ParagraphStyle(
+            "th",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=8.5,
+            leading=10.5,
+            textColor=colors.white,
+        ),
+        "th_r": ParagraphStyle(
+            "th_r",
+            parent=body,
+            fontName="Helvetica-Bold",
+            fontSize=8.5,
+            leading=10.5,
+            textColor=colors.white,
+            alignment=TA_RIGHT,
+        ),
+        "bold": ParagraphStyle("bold", parent=body, fontName="Helvetica-Bold"),
+        "kv": ParagraphStyle("kv", parent=body, leading=12),
+        "kv_r": ParagraphStyle("kv_r", parent=body, leading=12, alignment=TA_RIGHT),
+        "kv_b": ParagraphStyle("kv_b", parent=body, leading=12, fontName="Helvetica-Bold"),
+        "kv_rb": ParagraphStyle(
+            "kv_rb", parent=body, leading=12, fontName="Helvetica-Bold", alignment=TA_RIGHT
+        ),
+        "notice": ParagraphStyle(
+            "notice",
+            parent=body,
+            fontName="Helvetica-Bold",
+            textColor=WARN,
+            fontSize=10,
+            leading=13,
+        ),
+    }
+    for style in made.values():
+        style.alignment = style.alignment if style.alignment is not None else TA_LEFT
+        style.splitLongWords = True
+    return made
+
+
+def para(text: str, style: str = "body") -> Flowable:
+    """A paragraph of markup built by the renderer (user parts already escaped).
+
+    The markup the renderers use (bold, line breaks) is drawn by the light RichText;
+    anything richer goes through a Platypus Paragraph.
+    """
+    if is_simple_markup(text):
+        return RichText(text, styles()[style])
+    return WrapOnceParagraph(text, styles()[style])
+
+
+def text(value: str | None, style: str = "body") -> Flowable:
+    """Plain (user) text: drawn as one line when it fits, else an escaped Paragraph."""
+    return TextLine(value or "", styles()[style])
+
+
+def data_table(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths_mm: Sequence[float | None],
+    right: Iterable[int] = (),
+    *,
+    bold_rows: frozenset[int] = frozenset(),
+) -> ChunkedTable:
+    """A striped table that fills the content width; ``None`` widths share what is left.
+
+    Cells are plain user text (never markup): text that does not fit its column
+    wraps, escaped, in a Paragraph.
+    """
+    right_cols = set(right)
+    fixed = sum(w * mm for w in widths_mm if w is not None)
+    flexible = [w for w in widths_mm if w is None]
+    share = (CONTENT_WIDTH - fixed) / len(flexible) if flexible else 0
+    col_widths = [w * mm if w is not None else share for w in widths_mm]
+    align = ["RIGHT" if i in right_cols else "LEFT" for i in range(len(widths_mm))]
+    return ChunkedTable(list(header), rows, col_widths, align, bold_rows=bold_rows)
+
+
+def key_values(
+    pairs: Sequence[tuple[str, str]],
+    widths: tuple[float, float],
+    *,
+    bold_last: bool = False,
+    bold_first: bool = False,
+) -> Table:
+    """Label/value rows of plain text, values right-aligned (totals, reference boxes)."""
+    s = styles()
+    data = []
+    for index, (key, value) in enumerate(pairs):
+        bold = (bold_last and index == len(pairs) - 1) or (bold_first and index == 0)
+        data.append(
+            [
+                fit_cell(key, widths[0], style=s["kv_b" if bold else "kv"]),
+                fit_cell(value, widths[1], style=s["kv_rb" if bold else "kv_r"]),
+            ]
+        )
+    table = Table(data, colWidths=list(widths))
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), "Helvetica", 9.5, 12),
+        ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD_H),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD_H),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if bold_first and data:
+        commands.append(("FONT", (0, 0), (-1, 0), "Helvetica-Bold", 9.5, 12))
+    if bold_last and data:
+        commands += [
+            ("FONT", (0, -1), (-1, -1), "Helvetica-Bold", 9.5, 12),
+            ("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT),
+            ("BACKGROUND", (0, -1), (-1, -1), LIGHT),
+        ]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def party_block(label: str, customer: CustomerInfo) -> Table:
+    """The addressee box: name, RFC, address and contact, all escaped."""
+    lines: list[Flowable] = [text(customer.name, "bold")]
+    ids = []
+    if customer.code:
+        ids.append(f"{tr('Cliente', 'Customer')} {customer.code}")
+    if customer.rfc:
+        ids.append(f"RFC: {customer.rfc}")
+    if ids:
+        lines.append(text(" · ".join(ids)))
+    lines += [text(line) for line in clean(customer.address).split("\n") if line.strip()]
+    contact = " · ".join(x for x in (customer.phone, customer.email) if x)
+    if contact:
+        lines.append(text(contact))
+    table = Table(
+        [[text(label.upper(), "label")], [lines]],
+        colWidths=[CONTENT_WIDTH],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.5, LIGHT),
+                ("BACKGROUND", (0, 0), (-1, 0), LIGHT),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return table
+
+
+def contact_text(contact: ContactInfo, business: BusinessInfo) -> str:
+    """Whom to contact, as escaped markup; falls back to the business's own data."""
+    name = contact.name or business.name
+    phone = contact.phone or business.phone
+    email = contact.email or business.email
+    parts = [f"<b>{esc(name)}</b>"]
+    if phone:
+        parts.append(f"{esc(tr('Tel.', 'Phone'))} {esc(phone)}")
+    if email:
+        parts.append(esc(email))
+    return " · ".join(parts)
+
+
+def bank_text(business: BusinessInfo, *, inline: bool = False) -> str:
+    """The bank data for a transfer, as escaped markup ('' when there is none)."""
+    parts = []
+    if business.bank_name:
+        parts.append(f"{esc(tr('Banco', 'Bank'))}: {esc(business.bank_name)}")
+    if business.bank_account_holder:
+        parts.append(f"{esc(tr('Titular', 'Account holder'))}: {esc(business.bank_account_holder)}")
+    if business.bank_account:
+        parts.append(f"{esc(tr('Cuenta', 'Account'))}: {esc(business.bank_account)}")
+    if business.clabe:
+        parts.append(f"CLABE: <b>{esc(business.clabe)}</b>")
+    return (" · " if inline else "<br/>").join(parts)
+
+
+class _GroupStart(Flowable):
+    """Zero-size marker: a new document (own page numbering and running title) starts here."""
+
+    def __init__(self, title: str) -> None:
+        super().__init__()
+        self.title = title
+        self.width = self.height = 0
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas._cobranza_group = getattr(canvas, "_cobranza_group", -1) + 1
+        canvas._cobranza_title = self.title
+
+
+class _NumberedCanvas(Canvas):
+    """Defers each page until the end so the footer can say "página x de y"."""
+
+    def __init__(self, *args: Any, page_label: Callable[[int, int], str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._page_label = page_label
+        self._pages: list[dict[str, Any]] = []
+        self._cobranza_group = -1
+        self._cobranza_title = ""
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        groups = [p["_cobranza_group"] for p in self._pages]
+        totals: dict[int, int] = {}
+        for g in groups:
+            totals[g] = totals.get(g, 0) + 1
+        seen: dict[int, int] = {}
+        for state in self._pages:
+            self.__dict__.update(state)
+            group = state["_cobranza_group"]
+            seen[group] = seen.get(group, 0) + 1
+            self._draw_page_number(seen[group], totals[group])
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def _draw_page_number(self, page: int, total: int) -> None:
+        self.saveState()
+        self.setFont("Helvetica", 7.5)
+        self.setFillColor(MUTED)
+        self.drawRightString(
+            PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 12 * mm, self._page_label(page, total)
+        )
+        self.restoreState()
+
+
+def _fit_line(value: str, font: str, size: float, width: float) -> str:
+    """One line of plain text for the running header/footer, shortened with "…" if needed."""
+    if stringWidth(value, font, size) <= width:
+        return value
+    while value and stringWidth(value + "…", font, size) > width:
+        value = value[:-1]
+    return value + "…"
+
+
+class DocumentRenderer:
+    """Base of every document: subclasses provide ``title``, ``reference`` and ``body``."""
+
+    def __init__(self, business: BusinessInfo) -> None:
+        self.business = business
+        self._logo: ImageReader | None = None
+        if business.logo:
+            try:
+                self._logo = ImageReader(BytesIO(business.logo))
+            except Exception:  # a damaged logo must not stop the document
+                self._logo = None
+
+    # -- to override ----------------------------------------------------------------
+    def title(self) -> str:
+        raise NotImplementedError
+
+    def running_title(self) -> str:
+        """The title in the compact header of the following pages."""
+        return self.title()
+
+    def reference(self) -> list[tuple[str, str]]:
+        """Label/value pairs under the title (number, dates), plain text; the first is bold."""
+        return []
+
+    def body(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    # -- building -------------------------------------------------------------------
+    def story(self) -> list[Flowable]:
+        """The whole document: marker, header, then the body."""
+        return [_GroupStart(self.running_title()), self._header(), Spacer(1, 4 * mm), *self.body()]
+
+    def _header(self) -> Table:
+        b = self.business
+        lines = [text(b.name, "biz_name")]
+        if b.rfc:
+            lines.append(text(f"RFC: {b.rfc}", "small"))
+        lines += [text(line, "small") for line in clean(b.address).split("\n") if line.strip()]
+        contact = " · ".join(x for x in (b.phone, b.email, b.website) if x)
+        if contact:
+            lines.append(text(contact, "small"))
+        ref_width = 66 * mm
+        right: list[Flowable] = [text(self.title(), "title")]
+        pairs = self.reference()
+        if pairs:
+            right.append(Spacer(1, 2))
+            right.append(key_values(pairs, (26 * mm, ref_width - 26 * mm), bold_first=True))
+        cells: list[Any] = []
+        widths: list[float] = []
+        if self._logo is not None:
+            iw, ih = self._logo.getSize()
+            scale = min(24 * mm / iw, 20 * mm / ih)
+            cells.append(_LogoFlowable(self._logo, iw * scale, ih * scale))
+            widths.append(27 * mm)
+        cells += [lines, right]
+        widths += [CONTENT_WIDTH - sum(widths) - ref_width, ref_width]
+        table = Table([cells], colWidths=widths)
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                    ("RIGHTPADDING", (-1, 0), (-1, 0), 0),
+                    ("LINEBELOW", (0, 0), (-1, 0), 1.2, ACCENT),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return table
+
+    def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        b = self.business
+        parts = [b.name] + [x for x in (f"RFC {b.rfc}" if b.rfc else "", b.phone, b.email) if x]
+        canvas.saveState()
+        canvas.setStrokeColor(LIGHT)
+        canvas.setLineWidth(0.6)
+        y = MARGIN_BOTTOM - 8 * mm
+        canvas.line(MARGIN_X, y, PAGE_WIDTH - MARGIN_X, y)
+        canvas.setFont("Helvetica", 7.5)
+        canvas.setFillColor(MUTED)
+        line = _fit_line(" · ".join(parts), "Helvetica", 7.5, CONTENT_WIDTH - 35 * mm)
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 12 * mm, line)
+        canvas.restoreState()
+
+    def _later_header(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+        self._footer(canvas, doc)
+        title = getattr(canvas, "_cobranza_title", "")
+        canvas.saveState()
+        y = PAGE_HEIGHT - 14 * mm
+        half = CONTENT_WIDTH / 2 - 3 * mm
+        canvas.setFont("Helvetica-Bold", 9)
+        canvas.setFillColor(ACCENT)
+        canvas.drawString(MARGIN_X, y, _fit_line(self.business.name, "Helvetica-Bold", 9, half))
+        canvas.setFont("Helvetica", 9)
+        canvas.setFillColor(MUTED)
+        canvas.drawRightString(PAGE_WIDTH - MARGIN_X, y, _fit_line(title, "Helvetica", 9, half))
+        canvas.setStrokeColor(ACCENT)
+        canvas.setLineWidth(0.8)
+        canvas.line(MARGIN_X, y - 3 * mm, PAGE_WIDTH - MARGIN_X, y - 3 * mm)
+        canvas.restoreState()
+
+    def render(self) -> bytes:
+        return render_many([self])
+
+
+class _LogoFlowable(Flowable):
+    def __init__(self, image: ImageReader, width: float, height: float) -> None:
+        super().__init__()
+        self.image = image
+        self.width = width
+        self.height = height
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height, mask="auto")
+
+
+def _page_label(page: int, total: int) -> str:
+    return tr(f"Página {page} de {total}", f"Page {page} of {total}")
+
+
+def render_many(renderers: Sequence[DocumentRenderer], title: str | None = None) -> bytes:
+    """Render one or more documents into one PDF, each with its own page numbering."""
+    if not renderers:
+        raise ValueError("nothing to render")
+    first = renderers[0]
+    buffer = BytesIO()
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=LETTER,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title or first.title(),
+        author=first.business.name,
+        creator="Cobranza Desktop",
+        invariant=True,
+    )
+    height_first = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+    height_later = PAGE_HEIGHT - MARGIN_TOP_LATER - MARGIN_BOTTOM
+    story: list[Flowable] = [NextPageTemplate("later")]
+    templates = []
+    for index, renderer in enumerate(renderers):
+        if index:
+            story += [
+                NextPageTemplate(f"first{index}"),
+                PageBreak(),
+                NextPageTemplate(f"later{index}"),
+            ]
+        story += renderer.story()
+        suffix = str(index) if index else ""
+        templates += [
+            PageTemplate(
+                f"first{suffix}",
+                frames=[Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, height_first, 0, 0, 0, 0)],
+                onPage=renderer._footer,
+            ),
+            PageTemplate(
+                f"later{suffix}",
+                frames=[Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, height_later, 0, 0, 0, 0)],
+                onPage=renderer._later_header,
+            ),
+        ]
+    doc.addPageTemplates(templates)
+
+    def canvasmaker(*args: Any, **kwargs: Any) -> Canvas:
+        return _NumberedCanvas(*args, page_label=_page_label, **kwargs)
+
+    doc.build(story, canvasmaker=canvasmaker)
+    return buffer.getvalue()

@@ -1,0 +1,245 @@
+"""The penalty notice (aviso de penalización): polite but firm.
+
+It takes the penalty figures as data (:class:`PenaltyNoticeData`), as computed by
+the penalty engine; it never computes a penalty itself.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
+
+from cobranza_desktop.documents.base import (
+    CONTENT_WIDTH,
+    LIGHT,
+    WARN,
+    DocumentRenderer,
+    bank_text,
+    contact_text,
+    data_table,
+    esc,
+    key_values,
+    long_date,
+    money,
+    para,
+    party_block,
+    percent,
+    short_date,
+    text,
+)
+from cobranza_desktop.documents.common import instalments_text, overdue_table
+from cobranza_desktop.documents.data import PenaltyNoticeData, RatePeriod
+from cobranza_desktop.domain.i18n import tr
+
+
+def _period(period: RatePeriod) -> str:
+    return {
+        RatePeriod.ANNUAL: tr("anual", "per year"),
+        RatePeriod.MONTHLY: tr("mensual", "per month"),
+        RatePeriod.DAILY: tr("diaria", "per day"),
+    }[period]
+
+
+class PenaltyNoticeRenderer(DocumentRenderer):
+    def __init__(self, data: PenaltyNoticeData) -> None:
+        super().__init__(data.business)
+        self.data = data
+
+    def title(self) -> str:
+        return tr("Aviso de penalización", "Penalty notice")
+
+    def running_title(self) -> str:
+        return f"{self.title()} · {self.data.customer.name}"
+
+    def reference(self) -> list[tuple[str, str]]:
+        d = self.data
+        pairs = []
+        if d.reference:
+            pairs.append((tr("Referencia", "Reference"), d.reference))
+        pairs.append((tr("Fecha", "Date"), short_date(d.notice_date)))
+        return pairs
+
+    def body(self) -> list[Flowable]:
+        d = self.data
+        c = d.currency
+        name = esc(d.customer.name)
+        story: list[Flowable] = [party_block(tr("Para", "To"), d.customer), Spacer(1, 4 * mm)]
+        story.append(
+            para(
+                tr(
+                    f"Estimado(a) {name}: en nuestros registros aparecen las facturas vencidas "
+                    "que se "
+                    "detallan abajo. Sabemos que pueden presentarse imprevistos y queremos "
+                    "ayudarle a "
+                    "regularizar su cuenta antes de aplicar la penalización por atraso prevista en "
+                    "nuestras condiciones de pago.",
+                    f"Dear {name}: our records show the overdue invoices listed below. We "
+                    "understand "
+                    "that unexpected things happen, and we would like to help you bring your "
+                    "account "
+                    "up to date before the late payment penalty in our payment terms is applied.",
+                )
+            )
+        )
+        story += [text(tr("Facturas vencidas", "Overdue invoices"), "h2")]
+        story.append(overdue_table(d.overdue, c, d.debt))
+        story += [text(tr("Detalle de la penalización", "Penalty detail"), "h2")]
+        story.append(self._penalties())
+        story += [Spacer(1, 3 * mm), self._summary()]
+        if d.instalments:
+            story += [
+                KeepTogether(
+                    [
+                        para(
+                            esc(tr("Pago en mensualidades", "Paying in monthly instalments")), "h2"
+                        ),
+                        self._instalments(),
+                    ]
+                )
+            ]
+        story += self._how_to_pay()
+        return story
+
+    def _penalties(self) -> Flowable:
+        d = self.data
+        c = d.currency
+        if not d.penalties:
+            return text(tr("Sin penalización calculada.", "No penalty computed."), "small")
+        rows: list[list[object]] = [
+            [
+                p.concept,
+                money(p.base, c),
+                money(p.fee, c),
+                f"{percent(p.rate_percent)} {_period(p.rate_period)}",
+                str(p.days),
+                str(p.day_basis),
+                money(p.interest, c),
+                money(p.amount, c),
+            ]
+            for p in d.penalties
+        ]
+        rows.append(["", "", "", "", "", "", tr("Total", "Total"), money(d.penalty_total, c)])
+        header = [
+            tr("Concepto", "Concept"),
+            tr("Base", "Base"),
+            tr("Cuota fija", "Fixed fee"),
+            tr("Tasa", "Rate"),
+            tr("Días", "Days"),
+            tr("Año de", "Day basis"),
+            tr("Interés", "Interest"),
+            tr("Penalización", "Penalty"),
+        ]
+        return data_table(
+            header,
+            rows,
+            [None, 25, 21, 23, 11, 15, 22, 24],
+            right=(1, 2, 3, 4, 5, 6, 7),
+            bold_rows=frozenset({len(rows) - 1}),
+        )
+
+    def _summary(self) -> Flowable:
+        d = self.data
+        pairs = [
+            (tr("Adeudo vencido", "Overdue debt"), money(d.debt, d.currency)),
+            (tr("Penalización", "Penalty"), money(d.penalty_total, d.currency)),
+            (tr("Nuevo total", "New total"), money(d.new_total, d.currency)),
+        ]
+        table = Table(
+            [
+                [
+                    self._avoid_box(CONTENT_WIDTH - 82 * mm),
+                    key_values(pairs, (40 * mm, 36 * mm), bold_last=True),
+                ]
+            ],
+            colWidths=[CONTENT_WIDTH - 76 * mm, 76 * mm],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ]
+            )
+        )
+        return table
+
+    def _avoid_box(self, width: float) -> Flowable:
+        d = self.data
+        when = esc(long_date(d.avoid_by))
+        amount = money(d.debt, d.currency)
+        message = tr(
+            f"Si paga <b>{amount}</b> a más tardar el <b>{when}</b>, no se aplicará la "
+            "penalización.",
+            f"If you pay <b>{amount}</b> no later than <b>{when}</b>, the penalty will not be "
+            "applied.",
+        )
+        box = Table([[para(message, "body")]], colWidths=[width])
+        box.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1, WARN),
+                    ("BACKGROUND", (0, 0), (-1, -1), LIGHT),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 6),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return box
+
+    def _instalments(self) -> Flowable:
+        d = self.data
+        rows = [
+            [
+                tr(f"{o.months} meses", f"{o.months} months")
+                if o.months != 1
+                else tr("1 mes", "1 month"),
+                instalments_text(o.without_penalty, d.currency),
+                instalments_text(o.with_penalty, d.currency),
+            ]
+            for o in d.instalments
+        ]
+        header = [
+            tr("Plazo", "Term"),
+            tr("Mensualidad sin penalización", "Monthly, without penalty"),
+            tr("Mensualidad con penalización", "Monthly, with penalty"),
+        ]
+        return data_table(header, rows, [30, None, None], right=(1, 2))
+
+    def _how_to_pay(self) -> list[Flowable]:
+        d = self.data
+        story: list[Flowable] = [text(tr("Cómo pagar", "How to pay"), "h2")]
+        if d.how_to_pay:
+            story.append(text(d.how_to_pay))
+        bank = bank_text(d.business, inline=True)
+        if bank:
+            story.append(para(bank))
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(
+            para(
+                tr(
+                    "Para cualquier duda o para acordar un plan de pagos, comuníquese con: ",
+                    "For any question, or to agree on a payment plan, please contact: ",
+                )
+                + contact_text(d.contact, d.business)
+            )
+        )
+        story.append(Spacer(1, 1.5 * mm))
+        story.append(
+            para(
+                esc(
+                    tr(
+                        "Si ya realizó su pago, le agradecemos y le pedimos ignorar este aviso.",
+                        "If you have already paid, thank you, and please disregard this notice.",
+                    )
+                ),
+                "small",
+            )
+        )
+        return story
+
+
+def render_penalty_notice(data: PenaltyNoticeData) -> bytes:
+    """The penalty notice as PDF bytes."""
+    return PenaltyNoticeRenderer(data).render()

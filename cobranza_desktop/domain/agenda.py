@@ -1,0 +1,441 @@
+"""Today's agenda: who to contact, how and about what, computed from plain data.
+
+Rules:
+
+- Every action has a natural key ``(customer, stage, subject)`` where the subject is an
+  invoice with its (possibly extended) due date, a plan instalment, a promise or a
+  status change. A key that is logged (done or skipped) is never proposed again.
+- For each invoice only the most advanced stage whose day has come is considered, so
+  after days closed the program catches up with one action, not with every one missed.
+- One action per customer per day, chosen in this order: follow up a broken promise,
+  the ladder (the most advanced stage among the customer's invoices, covering them
+  all), a plan instalment, then proposing to lift a restriction once paid up.
+- While a promise is pending the ladder waits; invoices in a current plan are not on it.
+- The contact policy defers actions for customers at their cap, and everything on Sundays.
+- Priority: broken promises first, then amount × days past due.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date
+from decimal import Decimal
+
+from cobranza_desktop.domain.contact_policy import Channel, ContactPolicy, Violation
+from cobranza_desktop.domain.customer_status import CustomerStatus, is_restricted, on_ladder
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.ladder import Ladder, Stage, Track
+from cobranza_desktop.domain.money import ZERO
+
+BROKEN_PROMISE = "broken_promise"
+LIFT_RESTRICTION = "lift_restriction"
+FOLLOW_UP = "follow_up"
+
+INSTALMENT_STAGES: tuple[Stage, ...] = (
+    Stage(
+        "instalment_reminder", -3, Channel.WHATSAPP, "instalment_reminder",
+        "Recordatorio de pago del convenio", "Payment plan instalment reminder",
+    ),
+    Stage(
+        "instalment_overdue", 1, Channel.PHONE, "instalment_overdue",
+        "Pago del convenio vencido", "Payment plan instalment overdue",
+        mentions_penalty=True,
+    ),
+)  # fmt: skip
+
+_SPECIAL_LABELS = {
+    BROKEN_PROMISE: ("Promesa incumplida: llamar", "Broken promise: call"),
+    LIFT_RESTRICTION: (
+        "Al corriente: levantar la restricción y agradecer",
+        "Paid up: lift the restriction and say thank you",
+    ),
+    FOLLOW_UP: ("Seguimiento acordado", "Agreed follow-up"),
+}
+
+
+@dataclass(frozen=True, order=True)
+class ActionKey:
+    customer_id: int
+    stage: str
+    subject: str
+
+    def __str__(self) -> str:
+        return f"{self.customer_id}|{self.stage}|{self.subject}"
+
+
+def invoice_subject(invoice_id: int, due_date: date) -> str:
+    """An invoice with its due date: an extension gives the invoice a fresh ladder."""
+    return f"invoice:{invoice_id}@{due_date.isoformat()}"
+
+
+def instalment_subject(plan_id: int, number: int) -> str:
+    return f"plan:{plan_id}#{number}"
+
+
+def promise_subject(promise_id: int) -> str:
+    return f"promise:{promise_id}"
+
+
+def status_subject(transition_id: int) -> str:
+    return f"status:{transition_id}"
+
+
+def broken_plan_subject(plan_id: int) -> str:
+    return f"plan:{plan_id}"
+
+
+def follow_up_subject(contact_id: int) -> str:
+    return f"contact:{contact_id}"
+
+
+@dataclass(frozen=True)
+class LadderInvoice:
+    invoice_id: int
+    folio: str
+    due_date: date
+    outstanding: Decimal
+
+
+@dataclass(frozen=True)
+class DueInstalment:
+    plan_id: int
+    number: int
+    due_date: date
+    remaining: Decimal
+
+
+@dataclass(frozen=True)
+class BrokenPromise:
+    """A promise to pay, or a payment plan, that was not kept."""
+
+    promise_id: int
+    amount: Decimal
+    promised_date: date
+    is_plan: bool = False
+
+    @property
+    def subject(self) -> str:
+        if self.is_plan:
+            return broken_plan_subject(self.promise_id)
+        return promise_subject(self.promise_id)
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A next action date written in the contact log."""
+
+    contact_id: int
+    day: date
+
+
+@dataclass(frozen=True)
+class CustomerCase:
+    """What the agenda needs to know about one customer."""
+
+    customer_id: int
+    name: str
+    status: CustomerStatus = CustomerStatus.ACTIVE
+    track: Track = Track.STANDARD
+    invoices: tuple[LadderInvoice, ...] = ()  # open, not in a current plan
+    instalments: tuple[DueInstalment, ...] = ()  # unpaid, of current plans
+    broken_promises: tuple[BrokenPromise, ...] = ()
+    pending_promise_date: date | None = None  # a promise not yet due pauses the ladder
+    status_transition_id: int | None = None  # the change that set the current status
+    contact_days: tuple[date, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    customer_id: int
+    customer: str
+    stage: str
+    stage_label: str
+    channel: Channel
+    template: str
+    amount_due: Decimal
+    days_past_due: int
+    reason: str
+    keys: tuple[ActionKey, ...]
+    broken_promise: bool = False
+    mentions_penalty: bool = False
+    applies_penalty: bool = False
+    sets_status: CustomerStatus | None = None
+    invoice_ids: tuple[int, ...] = ()
+    deferred_by: tuple[Violation, ...] = ()
+
+    @property
+    def priority(self) -> tuple[int, Decimal, Decimal, str, int]:
+        weight = self.amount_due * max(self.days_past_due, 0)
+        return (
+            0 if self.broken_promise else 1,
+            -weight,
+            -self.amount_due,
+            self.customer,
+            self.customer_id,
+        )
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "customer_id": self.customer_id,
+            "customer": self.customer,
+            "stage": self.stage,
+            "channel": self.channel.value,
+            "amount_due": str(self.amount_due),
+            "days_past_due": self.days_past_due,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True)
+class Agenda:
+    day: date
+    items: tuple[AgendaItem, ...]
+    deferred: tuple[AgendaItem, ...] = field(default=())
+
+
+def _due_stage(stages: Iterable[Stage], days: int) -> Stage | None:
+    found: Stage | None = None
+    for stage in stages:
+        if stage.offset_days <= days:
+            found = stage
+    return found
+
+
+def _days_text(days: int) -> str:
+    if days < 0:
+        return tr(f"vence en {-days} días", f"due in {-days} days")
+    if days == 0:
+        return tr("vence hoy", "due today")
+    return tr(f"vencida hace {days} días", f"{days} days overdue")
+
+
+def _more_text(others: int) -> str:
+    if others <= 0:
+        return ""
+    return tr(f" (y {others} más)", f" (and {others} more)")
+
+
+def _ladder_item(
+    case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
+) -> AgendaItem | None:
+    stages = ladder.track_stages(case.track)
+    in_play: list[tuple[LadderInvoice, int, Stage]] = []
+    pending: list[tuple[LadderInvoice, int, Stage, ActionKey]] = []
+    for inv in case.invoices:
+        if inv.outstanding <= 0:
+            continue
+        days = (day - inv.due_date).days
+        stage = _due_stage(stages, days)
+        if stage is None:
+            continue
+        in_play.append((inv, days, stage))
+        key = ActionKey(case.customer_id, stage.code, invoice_subject(inv.invoice_id, inv.due_date))
+        if key not in logged:
+            pending.append((inv, days, stage, key))
+    if not pending:
+        return None
+    # The most advanced pending stage leads; ties go to the oldest invoice.
+    lead_inv, lead_days, lead_stage, _ = max(
+        pending, key=lambda p: (p[2].offset_days, p[1], -p[0].invoice_id)
+    )
+    amount = sum((inv.outstanding for inv, _, _ in in_play), ZERO)
+    max_days = max(days for _, days, _ in in_play)
+    more = _more_text(len(in_play) - 1)
+    reason = f"{lead_stage.label()}: {lead_inv.folio} {_days_text(lead_days)}{more}"
+    return AgendaItem(
+        customer_id=case.customer_id,
+        customer=case.name,
+        stage=lead_stage.code,
+        stage_label=lead_stage.label(),
+        channel=lead_stage.channel,
+        template=lead_stage.template,
+        amount_due=amount,
+        days_past_due=max_days,
+        reason=reason,
+        keys=tuple(sorted(k for *_, k in pending)),
+        mentions_penalty=lead_stage.mentions_penalty,
+        applies_penalty=lead_stage.applies_penalty,
+        sets_status=lead_stage.sets_status,
+        invoice_ids=tuple(sorted(inv.invoice_id for inv, _, _ in in_play)),
+    )
+
+
+def _instalment_item(
+    case: CustomerCase, day: date, logged: Collection[ActionKey]
+) -> AgendaItem | None:
+    pending: list[tuple[DueInstalment, int, Stage, ActionKey]] = []
+    for inst in case.instalments:
+        if inst.remaining <= 0:
+            continue
+        days = (day - inst.due_date).days
+        stage = _due_stage(INSTALMENT_STAGES, days)
+        if stage is None:
+            continue
+        key = ActionKey(case.customer_id, stage.code, instalment_subject(inst.plan_id, inst.number))
+        if key not in logged:
+            pending.append((inst, days, stage, key))
+    if not pending:
+        return None
+    inst, days, stage, _ = max(pending, key=lambda p: (p[2].offset_days, p[1]))
+    amount = sum((p[0].remaining for p in pending), ZERO)
+    reason = tr(
+        f"{stage.label()}: pago {inst.number} {_days_text(days)}",
+        f"{stage.label()}: instalment {inst.number} {_days_text(days)}",
+    )
+    return AgendaItem(
+        customer_id=case.customer_id,
+        customer=case.name,
+        stage=stage.code,
+        stage_label=stage.label(),
+        channel=stage.channel,
+        template=stage.template,
+        amount_due=amount,
+        days_past_due=days,
+        reason=reason,
+        keys=tuple(sorted(p[3] for p in pending)),
+        mentions_penalty=stage.mentions_penalty,
+    )
+
+
+def _broken_promise_item(
+    case: CustomerCase, day: date, logged: Collection[ActionKey]
+) -> AgendaItem | None:
+    pending = [
+        (p, ActionKey(case.customer_id, BROKEN_PROMISE, p.subject)) for p in case.broken_promises
+    ]
+    pending = [(p, k) for p, k in pending if k not in logged]
+    if not pending:
+        return None
+    latest = max(pending, key=lambda pk: (pk[0].promised_date, pk[0].promise_id))[0]
+    days = (day - latest.promised_date).days
+    owed = sum((i.outstanding for i in case.invoices if i.due_date <= day), ZERO)
+    owed += sum((i.remaining for i in case.instalments if i.due_date <= day), ZERO)
+    es, en = _SPECIAL_LABELS[BROKEN_PROMISE]
+    return AgendaItem(
+        customer_id=case.customer_id,
+        customer=case.name,
+        stage=BROKEN_PROMISE,
+        stage_label=tr(es, en),
+        channel=Channel.PHONE,
+        template=BROKEN_PROMISE,
+        amount_due=owed if owed > 0 else latest.amount,
+        days_past_due=days,
+        reason=(
+            tr(
+                f"Incumplió el convenio (pago del {latest.promised_date.isoformat()})",
+                f"Broke the payment plan (instalment of {latest.promised_date.isoformat()})",
+            )
+            if latest.is_plan
+            else tr(
+                f"Prometió pagar {latest.amount} el {latest.promised_date.isoformat()} y no pagó",
+                f"Promised to pay {latest.amount} on {latest.promised_date.isoformat()} "
+                "and did not",
+            )
+        ),
+        keys=tuple(sorted(k for _, k in pending)),
+        broken_promise=True,
+        mentions_penalty=True,
+    )
+
+
+def _lift_item(case: CustomerCase, day: date, logged: Collection[ActionKey]) -> AgendaItem | None:
+    if not is_restricted(case.status) or case.status_transition_id is None:
+        return None
+    if any(i.outstanding > 0 and i.due_date < day for i in case.invoices):
+        return None
+    if any(i.remaining > 0 and i.due_date < day for i in case.instalments):
+        return None
+    key = ActionKey(case.customer_id, LIFT_RESTRICTION, status_subject(case.status_transition_id))
+    if key in logged:
+        return None
+    es, en = _SPECIAL_LABELS[LIFT_RESTRICTION]
+    return AgendaItem(
+        customer_id=case.customer_id,
+        customer=case.name,
+        stage=LIFT_RESTRICTION,
+        stage_label=tr(es, en),
+        channel=Channel.WHATSAPP,
+        template="thank_you",
+        amount_due=ZERO,
+        days_past_due=0,
+        reason=tr(
+            f"Está al corriente y su estado es «{case.status.label()}»",
+            f"Paid up while “{case.status.label()}”",
+        ),
+        keys=(key,),
+        sets_status=CustomerStatus.ACTIVE,
+    )
+
+
+def item_for_case(
+    case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
+) -> AgendaItem | None:
+    """The one action proposed for a customer on ``day``, ignoring the contact cap."""
+    if not on_ladder(case.status):
+        return None
+    item = _broken_promise_item(case, day, logged)
+    if item is None and not (case.pending_promise_date and case.pending_promise_date >= day):
+        item = _ladder_item(case, day, ladder, logged)
+    if item is None:
+        item = _instalment_item(case, day, logged)
+    if item is None:
+        item = _lift_item(case, day, logged)
+    follow = [
+        ActionKey(case.customer_id, FOLLOW_UP, follow_up_subject(f.contact_id))
+        for f in case.follow_ups
+        if f.day <= day
+    ]
+    follow = [k for k in follow if k not in logged]
+    if follow and item is not None:
+        # The contact made today also serves the follow-ups that fell due.
+        return replace(item, keys=tuple(sorted((*item.keys, *follow))))
+    if follow:
+        es, en = _SPECIAL_LABELS[FOLLOW_UP]
+        latest = max(f.day for f in case.follow_ups if f.day <= day)
+        owed = sum((i.outstanding for i in case.invoices), ZERO)
+        return AgendaItem(
+            customer_id=case.customer_id,
+            customer=case.name,
+            stage=FOLLOW_UP,
+            stage_label=tr(es, en),
+            channel=Channel.PHONE,
+            template=FOLLOW_UP,
+            amount_due=owed,
+            days_past_due=(day - latest).days,
+            reason=tr(
+                f"Seguimiento acordado para el {latest.isoformat()}",
+                f"Follow-up agreed for {latest.isoformat()}",
+            ),
+            keys=tuple(sorted(follow)),
+        )
+    return item
+
+
+def compute_agenda(
+    day: date,
+    cases: Iterable[CustomerCase],
+    logged: Collection[ActionKey],
+    ladder: Ladder,
+    policy: ContactPolicy,
+) -> Agenda:
+    """The actions for ``day`` in priority order, and those the contact policy defers."""
+    items: list[AgendaItem] = []
+    deferred: list[AgendaItem] = []
+    for case in cases:
+        item = item_for_case(case, day, ladder, logged)
+        if item is None:
+            continue
+        violations = policy.day_violations(day, case.contact_days)
+        if violations:
+            deferred.append(_with_deferral(item, tuple(violations)))
+        else:
+            items.append(item)
+    items.sort(key=lambda i: i.priority)
+    deferred.sort(key=lambda i: i.priority)
+    return Agenda(day, tuple(items), tuple(deferred))
+
+
+def _with_deferral(item: AgendaItem, violations: tuple[Violation, ...]) -> AgendaItem:
+    return replace(item, deferred_by=violations)

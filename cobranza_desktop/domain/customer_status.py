@@ -1,0 +1,92 @@
+"""Restriction of service: the states a customer moves through when a debt goes cold.
+
+active → restricted (services limited, as free text) → suspended → blocked (no new
+credit) → with agency or legal → written off. Lifting a restriction returns the
+customer to active. Every transition has a date and a reason.
+"""
+
+from __future__ import annotations
+
+from cobranza_desktop.domain.customers import CustomerStatus
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import tr
+
+_ORDER = list(CustomerStatus)
+
+
+def status_rank(status: CustomerStatus) -> int:
+    """Position in active → restricted → suspended → blocked → agency → written off."""
+    return _ORDER.index(status)
+
+
+def allows_credit(status: CustomerStatus) -> bool:
+    """Invoices on credit may be issued without an override (not blocked or beyond)."""
+    return status_rank(status) < status_rank(CustomerStatus.BLOCKED)
+
+
+def on_ladder(status: CustomerStatus) -> bool:
+    """The escalation ladder still runs: it stops with the agency and after a write-off."""
+    return status_rank(status) < status_rank(CustomerStatus.AGENCY)
+
+
+def is_restricted(status: CustomerStatus) -> bool:
+    """Restricted, suspended or blocked: a restriction that paying up should lift."""
+    return (
+        status_rank(CustomerStatus.RESTRICTED)
+        <= status_rank(status)
+        <= status_rank(CustomerStatus.BLOCKED)
+    )
+
+
+def parse_status(value: str) -> CustomerStatus:
+    try:
+        return CustomerStatus(value)
+    except ValueError:
+        raise ValidationError(
+            "status", tr(f"Estado desconocido: «{value}».", f"Unknown status: “{value}”.")
+        ) from None
+
+
+def validate_transition(
+    current: CustomerStatus,
+    target: CustomerStatus,
+    reason: str,
+    restricted_services: str = "",
+) -> None:
+    """Raise :class:`ValidationError` unless ``current → target`` is allowed.
+
+    Any move forward is allowed (a case can jump straight to the agency). Moving back
+    is only to active (lifting the restriction), and a write-off is final except for
+    reinstating the customer as active, which also needs a reason.
+    """
+    if not reason.strip():
+        raise ValidationError(
+            "reason",
+            tr("Escriba el motivo del cambio de estado.", "Write the reason for the change."),
+        )
+    if target == current:
+        raise ValidationError(
+            "status",
+            tr(
+                f"El cliente ya está en «{current.label()}».",
+                f"The customer is already “{current.label()}”.",
+            ),
+        )
+    if status_rank(target) < status_rank(current) and target != CustomerStatus.ACTIVE:
+        raise ValidationError(
+            "status",
+            tr(
+                f"No se puede pasar de «{current.label()}» a «{target.label()}»; "
+                "para levantar la restricción, vuelva a «Activo».",
+                f"Cannot go from “{current.label()}” to “{target.label()}”; "
+                "to lift the restriction, go back to “Active”.",
+            ),
+        )
+    if target == CustomerStatus.RESTRICTED and not restricted_services.strip():
+        raise ValidationError(
+            "restricted_services",
+            tr(
+                "Indique qué servicios se limitan.",
+                "Say which services are limited.",
+            ),
+        )

@@ -1,0 +1,133 @@
+"""Risk rating A–D from a customer's payment history, and a suggested credit limit.
+
+The seed texts: "determinar el perfil del cliente y otorgarle un crédito que se ajuste
+a él". Four signals add points: the average days late, the share of invoices paid late,
+broken promises and disputes. Few points is A (pays on time), many is D.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_DOWN, Decimal
+from enum import StrEnum
+
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.money import ZERO, round_money
+
+
+class Rating(StrEnum):
+    A = "A"
+    B = "B"
+    C = "C"
+    D = "D"
+
+    def label(self) -> str:
+        es, en = _LABELS[self]
+        return tr(es, en)
+
+    @property
+    def is_chronic(self) -> bool:
+        """Chronic late payers follow the insistent track."""
+        return self in (Rating.C, Rating.D)
+
+
+_LABELS = {
+    Rating.A: ("Paga puntual", "Pays on time"),
+    Rating.B: ("Retrasos menores", "Minor delays"),
+    Rating.C: ("Moroso frecuente", "Frequently late"),
+    Rating.D: ("Alto riesgo", "High risk"),
+}
+
+# Multiple of the average monthly purchases granted as credit, by rating.
+CREDIT_FACTOR = {
+    Rating.A: Decimal("2"),
+    Rating.B: Decimal("1"),
+    Rating.C: Decimal("0.5"),
+    Rating.D: Decimal("0"),
+}
+
+
+@dataclass(frozen=True)
+class InvoiceRecord:
+    """One invoice of the history: when it was due and when it was paid in full (None: open)."""
+
+    due_date: date
+    paid_date: date | None
+    total: Decimal
+
+
+@dataclass(frozen=True)
+class RiskProfile:
+    rating: Rating
+    points: int
+    average_days_late: Decimal
+    late_share: Decimal
+    broken_promises: int
+    disputes: int
+    invoices_considered: int
+
+
+def _days_late(record: InvoiceRecord, today: date) -> int | None:
+    """Days late of a paid invoice, or of an open one already past due; None if not yet due."""
+    end = record.paid_date
+    if end is None:
+        if record.due_date >= today:
+            return None
+        end = today
+    return max(0, (end - record.due_date).days)
+
+
+def assess(
+    history: Iterable[InvoiceRecord],
+    broken_promises: int,
+    disputes: int,
+    today: date,
+) -> RiskProfile:
+    lates = [d for d in (_days_late(r, today) for r in history) if d is not None]
+    count = len(lates)
+    average = (Decimal(sum(lates)) / count).quantize(Decimal("0.1")) if count else Decimal(0)
+    share = (
+        (Decimal(sum(1 for d in lates if d > 0)) / count).quantize(Decimal("0.01"))
+        if count
+        else Decimal(0)
+    )
+    points = 0
+    points += 0 if average <= 3 else 1 if average <= 10 else 2 if average <= 30 else 3
+    points += (
+        0
+        if share <= Decimal("0.10")
+        else 1
+        if share <= Decimal("0.30")
+        else 2
+        if share <= Decimal("0.60")
+        else 3
+    )
+    points += min(broken_promises, 3)
+    points += min(disputes, 2)
+    if points <= 1:
+        rating = Rating.A if count else Rating.B  # no history yet: a prudent B
+    elif points <= 3:
+        rating = Rating.B
+    elif points <= 6:
+        rating = Rating.C
+    else:
+        rating = Rating.D
+    return RiskProfile(rating, points, average, share, broken_promises, disputes, count)
+
+
+def suggested_credit_limit(rating: Rating, average_monthly_purchases: Decimal) -> Decimal:
+    """A limit that fits the customer: a multiple of monthly purchases, rounded down to $100."""
+    if average_monthly_purchases <= 0:
+        return ZERO
+    raw = average_monthly_purchases * CREDIT_FACTOR[rating]
+    hundreds = (raw / 100).to_integral_value(rounding=ROUND_DOWN)
+    return round_money(hundreds * 100)
+
+
+def exceeds_credit_limit(balance: Decimal, new_amount: Decimal, limit: Decimal | None) -> bool:
+    """True when issuing ``new_amount`` on credit would take the balance beyond the limit."""
+    if limit is None:
+        return False
+    return balance + new_amount > limit

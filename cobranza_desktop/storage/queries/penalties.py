@@ -1,0 +1,137 @@
+"""Reads for the penalty engine: candidate invoices, their payments and charge history."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.storage.models.core import Allocation, Customer, Invoice, Payment
+from cobranza_desktop.storage.models.penalties import PenaltyCharge
+
+CHUNK = 500
+
+
+@dataclass(frozen=True)
+class CandidateRow:
+    invoice_id: int
+    customer_id: int
+    customer_name: str
+    series: str
+    folio: int | None
+    total_cents: int
+    paid_cents: int
+    issue_date: date
+    due_date: date
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    fee_keys: frozenset[str]
+    interest_through: date | None
+
+
+def candidate_invoices(
+    session: Session, as_of: date, customer_id: int | None = None
+) -> list[CandidateRow]:
+    """Issued invoices (never late charges) past due on ``as_of`` that may owe penalties.
+
+    Those still open, plus those already charged whose last payment came after the last
+    charged day (their final period of interest is still due).
+    """
+    last_payment = (
+        select(func.max(Payment.payment_date))
+        .join(Allocation, Allocation.payment_id == Payment.id)
+        .where(
+            Allocation.invoice_id == PenaltyCharge.invoice_id,
+            Allocation.active.is_(True),
+            Payment.reversed_at.is_(None),
+        )
+        .scalar_subquery()
+    )
+    unfinished = (
+        select(PenaltyCharge.invoice_id)
+        .group_by(PenaltyCharge.invoice_id)
+        .having(func.max(PenaltyCharge.period_end) < last_payment)
+    )
+    query = (
+        select(
+            Invoice.id,
+            Invoice.customer_id,
+            Customer.name,
+            Invoice.series,
+            Invoice.folio,
+            Invoice.total_cents,
+            Invoice.paid_cents,
+            Invoice.issue_date,
+            Invoice.due_date,
+        )
+        .join(Customer, Customer.id == Invoice.customer_id)
+        .where(
+            Invoice.kind == "invoice",
+            Invoice.lifecycle == "issued",
+            Invoice.due_date < as_of,
+            Invoice.issue_date <= as_of,
+            or_(
+                Invoice.paid_cents < Invoice.total_cents,
+                and_(Invoice.paid_cents >= Invoice.total_cents, Invoice.id.in_(unfinished)),
+            ),
+        )
+        .order_by(Customer.name, Customer.id, Invoice.due_date, Invoice.id)
+    )
+    if customer_id is not None:
+        query = query.where(Invoice.customer_id == customer_id)
+    return [CandidateRow(*row) for row in session.execute(query)]
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), CHUNK):
+        yield ids[start : start + CHUNK]
+
+
+def payments_by_invoice(
+    session: Session, invoice_ids: Sequence[int]
+) -> dict[int, list[tuple[date, int]]]:
+    """Active allocations of unreversed payments: (payment date, cents) per invoice."""
+    result: dict[int, list[tuple[date, int]]] = defaultdict(list)
+    for chunk in _chunks(invoice_ids):
+        rows = session.execute(
+            select(Allocation.invoice_id, Payment.payment_date, Allocation.amount_cents)
+            .join(Payment, Payment.id == Allocation.payment_id)
+            .where(
+                Allocation.invoice_id.in_(chunk),
+                Allocation.active.is_(True),
+                Payment.reversed_at.is_(None),
+            )
+        )
+        for invoice_id, paid_on, cents in rows:
+            result[invoice_id].append((paid_on, cents))
+    return result
+
+
+def charge_history(session: Session, invoice_ids: Sequence[int]) -> dict[int, HistoryRow]:
+    """What was charged on each invoice (waived charges included: never charged again)."""
+    keys: dict[int, set[str]] = defaultdict(set)
+    through: dict[int, date] = {}
+    for chunk in _chunks(invoice_ids):
+        rows = session.execute(
+            select(
+                PenaltyCharge.invoice_id,
+                PenaltyCharge.kind,
+                PenaltyCharge.charge_key,
+                PenaltyCharge.period_end,
+            ).where(PenaltyCharge.invoice_id.in_(chunk))
+        )
+        for invoice_id, kind, key, period_end in rows:
+            if kind == "fee":
+                keys[invoice_id].add(key)
+            elif invoice_id not in through or period_end > through[invoice_id]:
+                through[invoice_id] = period_end
+    return {
+        invoice_id: HistoryRow(frozenset(keys.get(invoice_id, set())), through.get(invoice_id))
+        for invoice_id in set(keys) | set(through)
+    }

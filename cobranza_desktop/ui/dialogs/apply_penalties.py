@@ -1,0 +1,309 @@
+"""The "Aplicar penalizaciones" dialog: a preview table before anything is written.
+
+A standalone dialog: it receives the :class:`PenaltyService` (and optionally one customer).
+It shows every charge due on the chosen date with its breakdown; the user unticks what
+should not be charged and presses "Aplicar". Applying twice never charges twice: the
+service recomputes inside its transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cobranza_desktop.domain.errors import CobranzaError
+from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
+from cobranza_desktop.domain.money import ZERO
+from cobranza_desktop.domain.penalties import ChargeKind
+from cobranza_desktop.services.penalties import PenaltyProposal, PenaltyService, ProposedCharge
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ProposalTableModel(QAbstractTableModel):
+    """The proposed charges, each with a check box (all ticked by default)."""
+
+    COLUMNS = 9
+    AMOUNT_COLUMNS = (6, 8)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ProposedCharge] = []
+        self._checked: list[bool] = []
+        self._headers = [
+            "",
+            self.tr("Cliente"),
+            self.tr("Factura"),
+            self.tr("Concepto"),
+            self.tr("Periodo"),
+            self.tr("Días"),
+            self.tr("Base"),
+            self.tr("Tasa o cargo"),
+            self.tr("Importe"),
+        ]
+
+    def set_charges(self, charges: tuple[ProposedCharge, ...]) -> None:
+        self.beginResetModel()
+        self._rows = list(charges)
+        self._checked = [True] * len(charges)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.COLUMNS
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 0:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def _text(self, charge: ProposedCharge, column: int) -> str:
+        b = charge.breakdown
+        if column == 1:
+            return charge.customer_name
+        if column == 2:
+            return charge.invoice_number
+        if column == 3:
+            return (
+                self.tr("Cargo por atraso")
+                if b.kind is ChargeKind.FEE
+                else self.tr("Interés moratorio")
+            )
+        if column == 4:
+            if b.period_start == b.period_end:
+                return format_date(b.period_end)
+            return f"{format_date(b.period_start)} – {format_date(b.period_end)}"
+        if column == 5:
+            return str(b.days)
+        if column == 6:
+            return format_money(b.base)
+        if column == 7:
+            if b.kind is ChargeKind.INTEREST:
+                return self.tr("{0} anual, base {1}").format(
+                    format_percent(b.annual_rate_percent), b.day_basis
+                )
+            parts = []
+            if b.fixed_fee:
+                parts.append(format_money(b.fixed_fee))
+            if b.percent_fee:
+                parts.append(format_percent(b.percent_fee))
+            return " + ".join(parts)
+        if column == 8:
+            return format_money(b.amount)
+        return ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        charge = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.CheckStateRole and column == 0:
+            return Qt.CheckState.Checked if self._checked[index.row()] else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(charge, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return charge.breakdown.describe()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6, 7, 8):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            state = value.value if hasattr(value, "value") else value
+            self._checked[index.row()] = state == Qt.CheckState.Checked.value
+            self.dataChanged.emit(index, index, [role])
+            return True
+        return False
+
+    def set_all_checked(self, checked: bool) -> None:
+        self._checked = [checked] * len(self._rows)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+    def selected(self) -> list[ProposedCharge]:
+        return [c for c, on in zip(self._rows, self._checked, strict=True) if on]
+
+
+class ApplyPenaltiesDialog(QDialog):
+    """Preview and apply the penalties due on a date. ``applied`` carries the result."""
+
+    applied = Signal(object)
+
+    def __init__(
+        self,
+        penalties: PenaltyService,
+        customer_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._penalties = penalties
+        self._customer_id = customer_id
+        self._proposal: PenaltyProposal | None = None
+        self.setWindowTitle(self.tr("Aplicar penalizaciones"))
+        self.resize(980, 520)
+
+        self.as_of = QDateEdit()
+        self.as_of.setCalendarPopup(True)
+        self.as_of.setDisplayFormat("dd/MM/yyyy")
+        intro = QLabel(
+            self.tr(
+                "Revise los cargos antes de aplicarlos. Nada se escribe hasta que pulse «Aplicar». "
+                "Los periodos ya cobrados no se vuelven a cobrar."
+            )
+        )
+        intro.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Calcular al:")))
+        top.addWidget(self.as_of)
+        top.addStretch(1)
+        self.select_all = QPushButton(self.tr("Marcar todos"))
+        self.select_none = QPushButton(self.tr("Desmarcar todos"))
+        top.addWidget(self.select_all)
+        top.addWidget(self.select_none)
+
+        self.model = ProposalTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr("No hay penalizaciones por aplicar a esta fecha."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.apply_button = QPushButton(self.tr("Aplicar"))
+        self.apply_button.setDefault(True)
+        self.close_button = QPushButton(self.tr("Cerrar"))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.close_button)
+        bottom.addWidget(self.apply_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.message)
+        layout.addLayout(bottom)
+
+        self.select_all.clicked.connect(lambda: self.model.set_all_checked(True))
+        self.select_none.clicked.connect(lambda: self.model.set_all_checked(False))
+        self.model.dataChanged.connect(self._update_summary)
+        self.apply_button.clicked.connect(self.apply)
+        self.close_button.clicked.connect(self.reject)
+
+        self.refresh()
+        if self._proposal is not None:
+            day = self._proposal.as_of
+            self.as_of.setMaximumDate(QDate(day.year, day.month, day.day))
+            self.as_of.setDate(QDate(day.year, day.month, day.day))
+        self.as_of.dateChanged.connect(lambda _d: self.refresh())
+
+    def selected_date(self) -> date | None:
+        if self._proposal is None:
+            return None
+        qd = self.as_of.date()
+        return date(qd.year(), qd.month(), qd.day())
+
+    def refresh(self) -> None:
+        """Compute the proposal again for the chosen date (today at first)."""
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._proposal = self._penalties.propose(
+                self.selected_date(), customer_id=self._customer_id
+            )
+        except CobranzaError as exc:
+            self._proposal = None
+            self.model.set_charges(())
+            self._show_message(exc.message, error=True)
+        else:
+            self.model.set_charges(self._proposal.charges)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        chosen = self.model.selected()
+        total = sum((c.amount for c in chosen), ZERO)
+        customers = len({c.customer_id for c in chosen})
+        self.summary.setText(
+            self.tr("{0} cargos de {1} clientes · total {2}").format(
+                len(chosen), customers, format_money(total)
+            )
+        )
+        self.apply_button.setEnabled(bool(chosen))
+
+    def _show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet("color: #b3261e;" if error else "")
+        self.message.setText(text)
+
+    def selected_total(self) -> Decimal:
+        return sum((c.amount for c in self.model.selected()), ZERO)
+
+    def apply(self) -> None:
+        chosen = self.model.selected()
+        if not chosen or self._proposal is None:
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self._penalties.apply(
+                self._proposal.as_of,
+                selected=[c.selection_key for c in chosen],
+                customer_id=self._customer_id,
+            )
+        except CobranzaError as exc:
+            self._show_message(exc.message, error=True)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._show_message(
+            self.tr("Se aplicaron {0} cargos por {1}.").format(
+                len(result.charges), format_money(result.total)
+            )
+        )
+        self.applied.emit(result)
+        self.refresh()

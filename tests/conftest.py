@@ -1,0 +1,52 @@
+"""Shared fixtures: a real SQLite book in a temporary folder and a fixed clock."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.domain.i18n import set_language
+from cobranza_desktop.services.workspace import Workspace, open_workspace
+from cobranza_desktop.storage.database import Book, open_book
+
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(autouse=True)
+def _spanish_and_isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """Every test starts in Spanish, with $COBRANZA_HOME in its own folder."""
+    monkeypatch.setenv("COBRANZA_HOME", str(tmp_path / "home"))
+    set_language("es")
+    yield
+    set_language("es")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock.on(TODAY)
+
+
+@pytest.fixture
+def book_path(tmp_path: Path) -> Path:
+    return tmp_path / "libro.sqlite"
+
+
+@pytest.fixture
+def book(book_path: Path) -> Iterator[Book]:
+    opened = open_book(book_path)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def ws(book_path: Path, clock: FixedClock) -> Iterator[Workspace]:
+    workspace = open_workspace(book_path, clock)
+    yield workspace
+    workspace.close()

@@ -1,0 +1,73 @@
+"""The PDF preview dialog: shows the document, saves the same bytes, prints every page."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtGui import QColor
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog
+from pytestqt.qtbot import QtBot
+
+from cobranza_desktop.documents import render_statement
+from cobranza_desktop.documents.samples import sample_statement
+from cobranza_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
+
+
+@pytest.fixture
+def pdf() -> bytes:
+    return render_statement(sample_statement(entries=80))
+
+
+def test_shows_the_document(qtbot: QtBot, pdf: bytes, tmp_path: Path) -> None:
+    dialog = PdfPreviewDialog(pdf, "Estado de cuenta · José Peña")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.document.status() == QPdfDocument.Status.Ready
+    pages = len(PdfReader(BytesIO(pdf)).pages)
+    assert dialog.document.pageCount() == pages > 1
+    assert str(pages) in dialog.pages.text()
+    assert dialog.print_button.isEnabled() and dialog.save_button.isEnabled()
+    qtbot.wait(200)
+    image = dialog.grab().toImage()
+    image.save(str(tmp_path / "pdf_preview.png"))
+    colours = {
+        QColor(image.pixel(x, y)).name()
+        for x in range(0, image.width(), 15)
+        for y in range(0, image.height(), 15)
+    }
+    assert len(colours) > 5  # the page is drawn, not a blank view
+
+
+def test_save_writes_the_same_bytes(
+    qtbot: QtBot, pdf: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = PdfPreviewDialog(pdf, "Estado de cuenta")
+    qtbot.addWidget(dialog)
+    target = tmp_path / "estado"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.save_button.click()
+    assert (tmp_path / "estado.pdf").read_bytes() == pdf
+
+
+def test_print_sends_every_page(qtbot: QtBot, pdf: bytes, tmp_path: Path) -> None:
+    dialog = PdfPreviewDialog(pdf, "Estado de cuenta")
+    qtbot.addWidget(dialog)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    printed = dialog.print_to(printer)
+    assert printed == dialog.document.pageCount()
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == printed
+
+
+def test_damaged_bytes_disable_the_actions(qtbot: QtBot) -> None:
+    dialog = PdfPreviewDialog(b"not a pdf", "Roto")
+    qtbot.addWidget(dialog)
+    assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+    assert "No se pudo abrir" in dialog.pages.text()
