@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
@@ -148,7 +149,7 @@ def apply_look(app: QApplication) -> None:
     if app.property("cobranza_look"):
         return
     app.setProperty("cobranza_look", True)
-    app.setWindowIcon(icon("app"))
+    app.setWindowIcon(icon("cobranza"))
     if sys.platform.startswith("linux") and app.style().name().lower() == "windows":
         app.setStyle("Fusion")
     font = app.font()
@@ -329,4 +330,13 @@ def open_context(
         listings=ListingService(workspace.book, workspace.clock),
     )
     context = UiContext(services, runner or TaskRunner(), workspace.clock, workspace.book_path)
-    return context, workspace.close
+    # Once a day, a backup: on its own thread (SQLite's backup API reads alongside the
+    # worker), so that neither the window nor the database worker waits for the copy.
+    backup = threading.Thread(target=workspace.backups.daily, name="daily-backup", daemon=True)
+    backup.start()
+
+    def close() -> None:
+        backup.join()
+        workspace.close()
+
+    return context, close

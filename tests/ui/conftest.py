@@ -12,11 +12,11 @@ from pytestqt.qtbot import QtBot
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
-from ui_support import TODAY, OpenApp
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.ui.app import Application, create_application, open_context
 from cobranza_desktop.ui.tasks import TaskRunner
+from tests.ui.ui_support import TODAY, OpenApp
 
 
 @pytest.fixture

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
-from ui_support import OpenApp
 
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
+from tests.ui.ui_support import OpenApp
 
 PAGES = ["today", "customers", "invoices", "payments", "aging", "plans", "messages", "settings"]
 

@@ -12,7 +12,6 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
-from ui_support import TODAY, OpenApp
 
 from cobranza_desktop.domain.customers import CustomerListFilter
 from cobranza_desktop.ui.dialogs.customer_dialog import CustomerDialog
@@ -21,6 +20,7 @@ from cobranza_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from cobranza_desktop.ui.pages.aging_page import AgingPage
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from cobranza_desktop.ui.widgets.forms import to_qdate
+from tests.ui.ui_support import TODAY, OpenApp
 
 
 def new_customer(app: OpenApp, qtbot: QtBot, name: str, phone: str = "55 1234 5678") -> int:
