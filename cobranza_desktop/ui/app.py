@@ -314,6 +314,7 @@ def open_context(
     book_path: Path | None, clock: Clock | None = None, *, runner: TaskRunner | None = None
 ) -> tuple[UiContext, Callable[[], None]]:
     """Open the book and build the services and the UI context (any thread)."""
+    from cobranza_desktop.services.customer_list import CustomerListService
     from cobranza_desktop.services.listings import ListingService
     from cobranza_desktop.services.workspace import open_workspace
     from cobranza_desktop.ui.context import Services, UiContext
@@ -328,6 +329,7 @@ def open_context(
         business=workspace.business,
         settings=workspace.settings,
         listings=ListingService(workspace.book, workspace.clock),
+        customer_list=CustomerListService(workspace.book, workspace.clock),
     )
     context = UiContext(services, runner or TaskRunner(), workspace.clock, workspace.book_path)
     # Once a day, a backup: on its own thread (SQLite's backup API reads alongside the
@@ -337,6 +339,7 @@ def open_context(
 
     def close() -> None:
         backup.join()
+        services.customer_list.close()
         workspace.close()
 
     return context, close

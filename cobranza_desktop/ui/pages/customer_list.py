@@ -20,14 +20,10 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.aging import DEFAULT_EDGES
 from cobranza_desktop.domain.contact_data import display_phone
-from cobranza_desktop.domain.customers import CustomerStatus
+from cobranza_desktop.domain.customers import CustomerListFilter, CustomerStatus
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.services.customers import (
-    CustomerListFilter,
-    CustomerListItem,
-    CustomerListSummary,
-    CustomerService,
-)
+from cobranza_desktop.services.customer_list import CustomerListService
+from cobranza_desktop.services.customers import CustomerListItem, CustomerListSummary
 from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
@@ -60,7 +56,7 @@ def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
 
 
 class CustomerListModel(PagedTableModel[CustomerListItem]):
-    def __init__(self, customers: CustomerService, runner: TaskRunner) -> None:
+    def __init__(self, customers: CustomerListService, runner: TaskRunner) -> None:
         def fetch(query: PageQuery) -> list[CustomerListItem]:
             return customers.list_page(
                 customer_filter(query.params),
@@ -105,7 +101,7 @@ class CustomerList(QWidget):
 
     def __init__(
         self,
-        customers: CustomerService,
+        customers: CustomerListService,
         runner: TaskRunner,
         aging_edges: tuple[int, ...] = DEFAULT_EDGES,
         parent: QWidget | None = None,
