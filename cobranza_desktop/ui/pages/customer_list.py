@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.aging import DEFAULT_EDGES
-from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.customers import CustomerListFilter, CustomerStatus
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.services.customer_list import CustomerListService
@@ -27,6 +26,7 @@ from cobranza_desktop.services.customers import CustomerListItem, CustomerListSu
 from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.text_cache import money, phone
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
@@ -72,12 +72,12 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         super().__init__([], fetch, runner, fetch_summary=summary, page_size=200, sort_key="name")
         self.columns[:] = [
             Column("name", self.tr("Nombre"), lambda r: r.name),
-            Column("phone", self.tr("Teléfono"), lambda r: display_phone(r.phone)),
-            Column("balance", self.tr("Saldo"), lambda r: format_money(r.balance), RIGHT),
+            Column("phone", self.tr("Teléfono"), lambda r: phone(r.phone)),
+            Column("balance", self.tr("Saldo"), lambda r: money(r.balance), RIGHT),
             Column(
                 "overdue",
                 self.tr("Vencido"),
-                lambda r: format_money(r.overdue) if r.overdue else "",
+                lambda r: money(r.overdue) if r.overdue else "",
                 RIGHT,
                 color=overdue_color,
             ),

@@ -20,6 +20,7 @@ from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.commands import AppCommands
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
 from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
@@ -52,7 +53,7 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
         self.columns[:] = [
             Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
             Column("customer", self.tr("Cliente"), lambda p: p.customer_name),
-            Column("amount", self.tr("Monto"), lambda p: format_money(p.amount), RIGHT),
+            Column("amount", self.tr("Monto"), lambda p: money(p.amount), RIGHT),
             Column("method", self.tr("Forma"), lambda p: p.method.label()),
             Column("reference", self.tr("Referencia"), lambda p: p.reference),
             Column(
