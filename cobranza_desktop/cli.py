@@ -24,6 +24,8 @@ VERBS: dict[str, str] = {
     "backup": "backup",
     "penalties": "penalties",
     "pdf": "pdf",
+    "send": "send",
+    "agenda": "agenda",
 }
 
 

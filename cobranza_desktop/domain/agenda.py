@@ -7,7 +7,8 @@ Rules:
   status change. A key that is logged (done or skipped) is never proposed again.
 - For each invoice only the most advanced stage whose day has come is considered, so
   after days closed the program catches up with one action, not with every one missed.
-- One action per customer per day, chosen in this order: follow up a broken promise,
+- One action per customer per day (none more once one was done or skipped), chosen in
+  this order: follow up a broken promise,
   the ladder (the most advanced stage among the customer's invoices, covering them
   all), a plan instalment, then proposing to lift a restriction once paid up.
 - While a promise is pending the ladder waits; invoices in a current plan are not on it.
@@ -144,6 +145,7 @@ class CustomerCase:
     status_transition_id: int | None = None  # the change that set the current status
     contact_days: tuple[date, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
+    acted_today: bool = False  # an action was already done or skipped today: one a day
 
 
 @dataclass(frozen=True)
@@ -243,7 +245,7 @@ def _ladder_item(
     amount = sum((inv.outstanding for inv, _, _ in in_play), ZERO)
     max_days = max(days for _, days, _ in in_play)
     more = _more_text(len(in_play) - 1)
-    reason = f"{lead_stage.label()}: {lead_inv.folio} {_days_text(lead_days)}{more}"
+    reason = f"{lead_inv.folio} {_days_text(lead_days)}{more}"
     return AgendaItem(
         customer_id=case.customer_id,
         customer=case.name,
@@ -281,8 +283,8 @@ def _instalment_item(
     inst, days, stage, _ = max(pending, key=lambda p: (p[2].offset_days, p[1]))
     amount = sum((p[0].remaining for p in pending), ZERO)
     reason = tr(
-        f"{stage.label()}: pago {inst.number} {_days_text(days)}",
-        f"{stage.label()}: instalment {inst.number} {_days_text(days)}",
+        f"Pago {inst.number} del convenio {_days_text(days)}",
+        f"Plan instalment {inst.number} {_days_text(days)}",
     )
     return AgendaItem(
         customer_id=case.customer_id,
@@ -373,7 +375,7 @@ def item_for_case(
     case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
 ) -> AgendaItem | None:
     """The one action proposed for a customer on ``day``, ignoring the contact cap."""
-    if not on_ladder(case.status):
+    if not on_ladder(case.status) or case.acted_today:
         return None
     item = _broken_promise_item(case, day, logged)
     if item is None and not (case.pending_promise_date and case.pending_promise_date >= day):

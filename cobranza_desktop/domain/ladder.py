@@ -140,6 +140,9 @@ class InsistentTrack:
 class Ladder:
     stages: tuple[Stage, ...]
     insistent: InsistentTrack = field(default_factory=InsistentTrack)
+    _tracks: dict[Track, tuple[Stage, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if not self.stages:
@@ -171,7 +174,13 @@ class Ladder:
         raise ValidationError("stage", tr(f"Etapa desconocida: {code}", f"Unknown stage: {code}"))
 
     def track_stages(self, track: Track) -> tuple[Stage, ...]:
-        """The stages of a track in order of offset."""
+        """The stages of a track in order of offset (computed once per ladder)."""
+        cached = self._tracks.get(track)
+        if cached is None:
+            cached = self._tracks[track] = self._build_track(track)
+        return cached
+
+    def _build_track(self, track: Track) -> tuple[Stage, ...]:
         if track == Track.STANDARD:
             return self.stages
         low, high = -self.insistent.pre_due_days, self.insistent.until_days

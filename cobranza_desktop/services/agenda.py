@@ -7,9 +7,11 @@ so it is never proposed again, and (when done) the contact it was, counted by th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.agenda import (
     LIFT_RESTRICTION,
@@ -39,6 +41,7 @@ from cobranza_desktop.services.collections_data import (
 )
 from cobranza_desktop.services.contact_log import ContactInput, log_contact
 from cobranza_desktop.services.customers import get_customer
+from cobranza_desktop.services.penalties import book_charges, propose_charges
 from cobranza_desktop.services.restrictions import change_status
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import CollectionAction
@@ -53,6 +56,22 @@ class ActionResult:
     contact_id: int | None
     promise_id: int | None
     new_status: CustomerStatus | None
+    penalties_applied: Decimal = Decimal("0.00")  # charged by the "penalty applied" stage
+
+
+def _apply_penalties(session: Session, item: AgendaItem, day: date, now: datetime) -> Decimal:
+    """Charge what the contract's penalty policy says is due on the action's invoices.
+
+    The penalty engine keeps its own natural keys, so nothing is charged twice even if
+    the penalty screen runs too. With no active policy nothing is charged.
+    """
+    chosen = [
+        proposed
+        for proposed in propose_charges(session, day, customer_id=item.customer_id)
+        if proposed.invoice_id in item.invoice_ids
+    ]
+    book_charges(session, chosen, day, now)
+    return sum((proposed.amount for proposed in chosen), Decimal("0.00"))
 
 
 class AgendaService:
@@ -136,7 +155,9 @@ class AgendaService:
             current = CustomerStatus(customer.status)
             if state == "done" and target is not None:
                 lifting = item.stage == LIFT_RESTRICTION and target is CustomerStatus.ACTIVE
-                if lifting or status_rank(target) > status_rank(current):
+                if target is not current and (
+                    lifting or status_rank(target) > status_rank(current)
+                ):
                     change_status(
                         session,
                         customer,
@@ -155,9 +176,19 @@ class AgendaService:
                         else "",
                     )
                     new_status = target
+            charged = Decimal("0.00")
+            if state == "done" and item.applies_penalty:
+                charged = _apply_penalties(session, item, today, now)
             session.flush()
             return ActionResult(
-                item.customer_id, item.stage, state, item.keys, contact_id, promise_id, new_status
+                item.customer_id,
+                item.stage,
+                state,
+                item.keys,
+                contact_id,
+                promise_id,
+                new_status,
+                charged,
             )
 
     def complete(

@@ -201,11 +201,17 @@ def histories(
 ) -> dict[int, CustomerHistory]:
     """Payment behaviour over the last year, for the risk rating of many customers at once."""
     since = today - timedelta(days=RISK_WINDOW_DAYS)
-    invoices: dict[int, list[Invoice]] = defaultdict(list)
+    invoices: dict[int, list[tuple[int, date, int, int]]] = defaultdict(list)
     all_ids: list[int] = []
     for chunk in _chunks(list(customer_ids)):
-        for inv in session.scalars(
-            select(Invoice).where(
+        for cid, inv_id, due, total, paid in session.execute(
+            select(
+                Invoice.customer_id,
+                Invoice.id,
+                Invoice.due_date,
+                Invoice.total_cents,
+                Invoice.paid_cents,
+            ).where(
                 Invoice.customer_id.in_(chunk),
                 Invoice.lifecycle == Lifecycle.ISSUED.value,
                 Invoice.kind == InvoiceKind.INVOICE.value,
@@ -214,8 +220,8 @@ def histories(
                 Invoice.issue_date <= today,
             )
         ):
-            invoices[inv.customer_id].append(inv)
-            all_ids.append(inv.id)
+            invoices[cid].append((inv_id, due, total, paid))
+            all_ids.append(inv_id)
     paid_dates = _paid_dates(session, all_ids)
     broken: dict[int, list[date]] = defaultdict(list)
     disputes: dict[int, int] = defaultdict(int)
@@ -259,11 +265,11 @@ def histories(
     result: dict[int, CustomerHistory] = {}
     for cid in customer_ids:
         records = []
-        for inv in invoices.get(cid, []):
-            paid_on = paid_dates.get(inv.id) if inv.paid_cents >= inv.total_cents else None
+        for inv_id, due, total, paid in invoices.get(cid, []):
+            paid_on = paid_dates.get(inv_id) if paid >= total else None
             if paid_on is not None and paid_on > today:
                 paid_on = None
-            records.append(InvoiceRecord(inv.due_date, paid_on, from_cents(inv.total_cents)))
+            records.append(InvoiceRecord(due, paid_on, from_cents(total)))
         breaks = broken.get(cid, [])
         result[cid] = CustomerHistory(
             tuple(records), len(breaks), disputes.get(cid, 0), max(breaks) if breaks else None
@@ -299,6 +305,20 @@ def logged_keys(session: Session, customer_ids: Sequence[int]) -> set[ActionKey]
     return keys
 
 
+def acted_on(session: Session, customer_ids: Sequence[int], day: date) -> set[int]:
+    """Customers with an agenda action already done or skipped on ``day``."""
+    found: set[int] = set()
+    for chunk in _chunks(list(customer_ids)):
+        found.update(
+            session.scalars(
+                select(CollectionAction.customer_id).where(
+                    CollectionAction.customer_id.in_(chunk), CollectionAction.action_date == day
+                )
+            )
+        )
+    return found
+
+
 def contact_days(
     session: Session, customer_ids: Sequence[int], start: date, end: date
 ) -> dict[int, list[date]]:
@@ -330,6 +350,15 @@ def latest_transitions(session: Session, customer_ids: Sequence[int]) -> dict[in
     return result
 
 
+@dataclass(frozen=True)
+class _OpenRow:
+    id: int
+    series: str
+    folio: int | None
+    due_date: date
+    balance_cents: int
+
+
 def _horizon(ladder: Ladder) -> int:
     """How many days before the due date the earliest stage may fire."""
     earliest = min(
@@ -344,9 +373,16 @@ def build_cases(
 ) -> tuple[list[CustomerCase], set[ActionKey]]:
     """Everything the agenda needs for ``day``: one case per customer with something to do."""
     horizon = day + timedelta(days=_horizon(ladder))
-    open_invoices: dict[int, list[Invoice]] = defaultdict(list)
-    for inv in session.scalars(
-        select(Invoice)
+    open_invoices: dict[int, list[_OpenRow]] = defaultdict(list)
+    for row in session.execute(
+        select(
+            Invoice.id,
+            Invoice.customer_id,
+            Invoice.series,
+            Invoice.folio,
+            Invoice.due_date,
+            Invoice.total_cents - Invoice.paid_cents,
+        )
         .where(
             Invoice.lifecycle == Lifecycle.ISSUED.value,
             Invoice.paid_cents < Invoice.total_cents,
@@ -354,7 +390,7 @@ def build_cases(
         )
         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.id)
     ):
-        open_invoices[inv.customer_id].append(inv)
+        open_invoices[row[1]].append(_OpenRow(row[0], row[2], row[3], row[4], int(row[5])))
     extensions = effective_due_dates(
         session, [i.id for invs in open_invoices.values() for i in invs]
     )
@@ -446,18 +482,20 @@ def build_cases(
     history = histories(session, ids, day)
     transitions = latest_transitions(session, ids)
     contacts = contact_days(session, ids, day - timedelta(days=6), day)
+    acted = acted_on(session, ids, day)
     cases: list[CustomerCase] = []
     for cid in ids:
         customer = customers[cid]
-        profile = assess(
-            history[cid].records, history[cid].broken_promises, history[cid].disputes, day
-        )
+        # The track is decided by past behaviour: the invoices now open are what the
+        # ladder is about, so they do not make the customer "chronic" by themselves.
+        settled = [r for r in history[cid].records if r.paid_date is not None]
+        profile = assess(settled, history[cid].broken_promises, history[cid].disputes, day)
         ladder_invoices = tuple(
             LadderInvoice(
                 inv.id,
-                invoice_number(inv),
+                format_number(inv.series, inv.folio) if inv.folio else f"#{inv.id}",
                 extensions.get(inv.id, inv.due_date),
-                from_cents(inv.total_cents - inv.paid_cents),
+                from_cents(inv.balance_cents),
             )
             for inv in open_invoices.get(cid, [])
             if inv.id not in in_plan
@@ -475,6 +513,7 @@ def build_cases(
                 status_transition_id=transitions.get(cid),
                 contact_days=tuple(sorted(contacts.get(cid, []))),
                 follow_ups=tuple(follow_ups.get(cid, [])),
+                acted_today=cid in acted,
             )
         )
     return cases, logged_keys(session, ids)

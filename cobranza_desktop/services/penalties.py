@@ -11,18 +11,25 @@ a period is never charged twice, however often the engine runs.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, LineInput, format_number
+from cobranza_desktop.domain.invoices import (
+    InvoiceKind,
+    Lifecycle,
+    LineInput,
+    format_number,
+    invoice_totals,
+)
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.penalties import (
     ChargeHistory,
@@ -36,12 +43,15 @@ from cobranza_desktop.domain.penalties import (
     instalment_preview,
     resolve_policy,
 )
+from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
+from cobranza_desktop.services.collections_data import plan_invoice_ids, plan_progress
 from cobranza_desktop.services.customers import get_customer
-from cobranza_desktop.services.invoices import InvoiceDraft, create_invoice, void_invoice
+from cobranza_desktop.services.invoices import void_invoice
 from cobranza_desktop.services.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Customer, Invoice
+from cobranza_desktop.storage.models import Customer, FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.models.collections import PaymentPlan
 from cobranza_desktop.storage.models.penalties import CustomerPenaltyPolicy, PenaltyCharge
 from cobranza_desktop.storage.queries.penalties import (
     candidate_invoices,
@@ -175,6 +185,26 @@ def load_customer_policies(
     }
 
 
+def invoices_in_current_plans(
+    session: Session, as_of: date, customer_id: int | None = None
+) -> set[int]:
+    """Invoices restructured in a payment plan that is current on ``as_of``.
+
+    They accrue nothing while the plan is kept (the plan has its own terms). If the plan
+    breaks, the engine resumes from the last charged day.
+    """
+    query = select(PaymentPlan).where(
+        PaymentPlan.status == PlanStatus.CURRENT.value, PaymentPlan.start_date <= as_of
+    )
+    if customer_id is not None:
+        query = query.where(PaymentPlan.customer_id == customer_id)
+    ids: set[int] = set()
+    for plan in session.scalars(query):
+        if plan_progress(session, plan, as_of).status is PlanStatus.CURRENT:
+            ids.update(plan_invoice_ids(session, plan.id))
+    return ids
+
+
 def propose_charges(
     session: Session,
     as_of: date,
@@ -186,10 +216,12 @@ def propose_charges(
     """Every charge due on ``as_of`` and not yet made, in the caller's session."""
     business = load_business_policy(session)
     overrides = load_customer_policies(session, customer_id)
+    in_plans = invoices_in_current_plans(session, as_of, customer_id)
     rows = [
         r
         for r in candidate_invoices(session, as_of, customer_id)
-        if resolve_policy(business, overrides.get(r.customer_id)).is_active
+        if r.invoice_id not in in_plans
+        and resolve_policy(business, overrides.get(r.customer_id)).is_active
     ]
     ids = [r.invoice_id for r in rows]
     payments = payments_by_invoice(session, ids)
@@ -227,12 +259,14 @@ def propose_charges(
     return proposed
 
 
-def _charge_view(charge: PenaltyCharge, parent: Invoice, document: Invoice) -> ChargeView:
+def _charge_view(charge: PenaltyCharge, parent_number: str, document: Invoice) -> ChargeView:
+    # A charge voided elsewhere (e.g. waived in a payment plan) is shown as waived too.
+    voided_elsewhere = charge.waived_at is None and document.lifecycle == Lifecycle.VOIDED.value
     return ChargeView(
         id=charge.id,
         customer_id=charge.customer_id,
         invoice_id=charge.invoice_id,
-        invoice_number=_number(parent.series, parent.folio),
+        invoice_number=parent_number,
         charge_invoice_id=charge.charge_invoice_id,
         charge_number=_number(document.series, document.folio),
         kind=ChargeKind(charge.kind),
@@ -246,8 +280,8 @@ def _charge_view(charge: PenaltyCharge, parent: Invoice, document: Invoice) -> C
         days=charge.days,
         amount=from_cents(charge.amount_cents),
         paid=from_cents(document.paid_cents),
-        waived_at=charge.waived_at,
-        waive_reason=charge.waive_reason,
+        waived_at=document.voided_at if voided_elsewhere else charge.waived_at,
+        waive_reason=document.void_reason if voided_elsewhere else charge.waive_reason,
     )
 
 
@@ -267,50 +301,139 @@ def _segments_json(breakdown: PenaltyBreakdown) -> str:
     )
 
 
-def book_charge(
-    session: Session, proposed: ProposedCharge, as_of: date, now: datetime
-) -> tuple[PenaltyCharge, Invoice]:
-    """Write one late-charge document and its record, in the caller's transaction."""
-    b = proposed.breakdown
-    document = create_invoice(
-        session,
-        InvoiceDraft(
-            customer_id=proposed.customer_id,
-            lines=(LineInput(b.describe(), Decimal(1), b.amount, ZERO, ZERO),),
-            issue_date=as_of,
-            due_date=as_of,
-            notes=tr(
-                f"Cargo moratorio de la factura {proposed.invoice_number}",
-                f"Late charge on invoice {proposed.invoice_number}",
-            ),
-        ),
-        now,
-        kind=InvoiceKind.LATE_CHARGE,
-        parent_invoice_id=proposed.invoice_id,
-        series=LATE_CHARGE_SERIES,
-    )
-    charge = PenaltyCharge(
-        customer_id=proposed.customer_id,
-        invoice_id=proposed.invoice_id,
-        charge_invoice_id=document.id,
-        kind=b.kind.value,
-        charge_key=b.key,
-        as_of=as_of,
-        period_start=b.period_start,
-        period_end=b.period_end,
-        base_cents=to_cents(b.base),
-        fixed_fee_cents=to_cents(b.fixed_fee),
-        percent_fee=b.percent_fee,
-        annual_rate_percent=b.annual_rate_percent,
-        day_basis=b.day_basis,
-        days=b.days,
-        amount_cents=to_cents(b.amount),
-        breakdown_json=_segments_json(b),
-        created_at=now,
-    )
-    session.add(charge)
+def _take_folios(session: Session, count: int) -> int:
+    """Reserve ``count`` consecutive folios of the late-charge series; returns the first."""
+    sequence = session.get(FolioSequence, LATE_CHARGE_SERIES)
+    if sequence is None:
+        sequence = FolioSequence(series=LATE_CHARGE_SERIES, next_folio=1)
+        session.add(sequence)
+    first = sequence.next_folio
+    sequence.next_folio = first + count
     session.flush()
-    return charge, document
+    return first
+
+
+def book_charges(
+    session: Session, items: Sequence[ProposedCharge], as_of: date, now: datetime
+) -> list[ChargeView]:
+    """Write the late-charge documents and their records, in the caller's transaction.
+
+    Each document is an issued invoice of kind ``late_charge`` with one untaxed line,
+    numbered without gaps in :data:`LATE_CHARGE_SERIES`. Written with bulk inserts: a
+    first run on a big book may charge thousands of invoices at once.
+    """
+    if not items:
+        return []
+    first = _take_folios(session, len(items))
+    documents: list[dict[str, object]] = []
+    lines: list[LineInput] = []
+    for offset, item in enumerate(items):
+        b = item.breakdown
+        line = LineInput(b.describe(), Decimal(1), b.amount, ZERO, ZERO)
+        totals = invoice_totals([line])
+        if totals.total != b.amount:  # pragma: no cover - one untaxed line at the amount
+            raise AssertionError("a late charge's total must be its amount")
+        lines.append(line)
+        documents.append(
+            {
+                "customer_id": item.customer_id,
+                "kind": InvoiceKind.LATE_CHARGE.value,
+                "series": LATE_CHARGE_SERIES,
+                "folio": first + offset,
+                "lifecycle": Lifecycle.ISSUED.value,
+                "issue_date": as_of,
+                "due_date": as_of,
+                "subtotal_cents": to_cents(totals.subtotal),
+                "discount_cents": to_cents(totals.discount),
+                "tax_cents": to_cents(totals.tax),
+                "total_cents": to_cents(totals.total),
+                "paid_cents": 0,
+                "cfdi_uuid": "",
+                "sat_payment_method": "",
+                "notes": tr(
+                    f"Cargo moratorio de la factura {item.invoice_number}",
+                    f"Late charge on invoice {item.invoice_number}",
+                ),
+                "parent_invoice_id": item.invoice_id,
+                "created_at": now,
+                "void_reason": "",
+            }
+        )
+    document_ids = list(
+        session.scalars(
+            insert(Invoice).returning(Invoice.id, sort_by_parameter_order=True), documents
+        )
+    )
+    session.execute(
+        insert(InvoiceLine),
+        [
+            {
+                "invoice_id": document_id,
+                "position": 1,
+                "description": line.description,
+                "quantity": line.quantity,
+                "unit_price": line.unit_price,
+                "discount_percent": line.discount_percent,
+                "tax_rate_percent": line.tax_rate_percent,
+            }
+            for document_id, line in zip(document_ids, lines, strict=True)
+        ],
+    )
+    records = [
+        {
+            "customer_id": item.customer_id,
+            "invoice_id": item.invoice_id,
+            "charge_invoice_id": document_id,
+            "kind": item.breakdown.kind.value,
+            "charge_key": item.breakdown.key,
+            "as_of": as_of,
+            "period_start": item.breakdown.period_start,
+            "period_end": item.breakdown.period_end,
+            "base_cents": to_cents(item.breakdown.base),
+            "fixed_fee_cents": to_cents(item.breakdown.fixed_fee),
+            "percent_fee": item.breakdown.percent_fee,
+            "annual_rate_percent": item.breakdown.annual_rate_percent,
+            "day_basis": item.breakdown.day_basis,
+            "days": item.breakdown.days,
+            "amount_cents": to_cents(item.breakdown.amount),
+            "breakdown_json": _segments_json(item.breakdown),
+            "created_at": now,
+            "waive_reason": "",
+        }
+        for item, document_id in zip(items, document_ids, strict=True)
+    ]
+    charge_ids = list(
+        session.scalars(
+            insert(PenaltyCharge).returning(PenaltyCharge.id, sort_by_parameter_order=True),
+            records,
+        )
+    )
+    return [
+        ChargeView(
+            id=charge_id,
+            customer_id=item.customer_id,
+            invoice_id=item.invoice_id,
+            invoice_number=item.invoice_number,
+            charge_invoice_id=document_id,
+            charge_number=format_number(LATE_CHARGE_SERIES, first + offset),
+            kind=item.breakdown.kind,
+            key=item.breakdown.key,
+            as_of=as_of,
+            period_start=item.breakdown.period_start,
+            period_end=item.breakdown.period_end,
+            base=item.breakdown.base,
+            annual_rate_percent=item.breakdown.annual_rate_percent,
+            day_basis=item.breakdown.day_basis,
+            days=item.breakdown.days,
+            amount=item.breakdown.amount,
+            paid=ZERO,
+            waived_at=None,
+            waive_reason="",
+        )
+        for offset, (item, document_id, charge_id) in enumerate(
+            zip(items, document_ids, charge_ids, strict=True)
+        )
+    ]
 
 
 class _Cancelled(Exception):
@@ -429,14 +552,12 @@ class PenaltyService:
                     cancelled=cancelled,
                 )
                 chosen = [p for p in proposed if wanted is None or p.selection_key in wanted]
-                for index, item in enumerate(chosen):
+                chunk = 500
+                for start in range(0, len(chosen), chunk):
                     if cancelled():
                         raise _Cancelled
-                    charge, document = book_charge(session, item, day, now)
-                    parent = session.get(Invoice, item.invoice_id)
-                    assert parent is not None
-                    applied.append(_charge_view(charge, parent, document))
-                    progress(0.5 + (index + 1) / (2 * max(len(chosen), 1)))
+                    applied.extend(book_charges(session, chosen[start : start + chunk], day, now))
+                    progress(0.5 + min(start + chunk, len(chosen)) / (2 * len(chosen)))
                 if cancelled():
                     raise _Cancelled
         except _Cancelled:
@@ -469,12 +590,19 @@ class PenaltyService:
             document = session.get(Invoice, charge.charge_invoice_id)
             parent = session.get(Invoice, charge.invoice_id)
             assert document is not None and parent is not None
+            if document.lifecycle == Lifecycle.VOIDED.value:
+                raise ConflictError(
+                    tr(
+                        f"El cargo ya fue cancelado: {document.void_reason}",
+                        f"The charge was already voided: {document.void_reason}",
+                    )
+                )
             text = tr(f"Condonado: {reason.strip()}", f"Waived: {reason.strip()}")
             void_invoice(session, document, text, now)
             charge.waived_at = now
             charge.waive_reason = reason.strip()
             session.flush()
-            return _charge_view(charge, parent, document)
+            return _charge_view(charge, _number(parent.series, parent.folio), document)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -495,7 +623,7 @@ class PenaltyService:
                 parent = session.get(Invoice, charge.invoice_id)
                 document = session.get(Invoice, charge.charge_invoice_id)
                 assert parent is not None and document is not None
-                views.append(_charge_view(charge, parent, document))
+                views.append(_charge_view(charge, _number(parent.series, parent.folio), document))
             return views
 
     def customer_summary(
@@ -562,3 +690,78 @@ class PenaltyService:
                 .order_by(Customer.name)
             )
             return [(int(i), str(n)) for i, n in rows]
+
+
+class NoticePenalties:
+    """The penalty figures of a penalty notice (``DocumentService(..., penalties=...)``).
+
+    One line per invoice with what has accrued on it and is **not yet charged** on the
+    notice date, plus the late charges booked and still owed that the notice does not list
+    among the overdue items (those due on the notice date itself). Charges that are
+    overdue are listed there, so nothing is counted twice.
+    """
+
+    def __init__(self, penalties: PenaltyService) -> None:
+        self._penalties = penalties
+
+    def penalties(
+        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
+    ) -> tuple[PenaltyLineData, ...]:
+        proposal = self._penalties.propose(today, customer_id=customer_id)
+        policy = self._penalties.policy_for(customer_id)
+        lines: list[PenaltyLineData] = []
+        for invoice_number, group in _group_by_invoice(proposal.charges):
+            fees = [c.breakdown for c in group if c.breakdown.kind is ChargeKind.FEE]
+            interest = next(
+                (c.breakdown for c in group if c.breakdown.kind is ChargeKind.INTEREST), None
+            )
+            fee = sum((f.amount for f in fees), ZERO)
+            interest_amount = interest.amount if interest is not None else ZERO
+            base = interest.base if interest is not None else fees[0].base
+            lines.append(
+                PenaltyLineData(
+                    concept=tr(
+                        f"Factura {invoice_number} (por cargar)",
+                        f"Invoice {invoice_number} (not yet charged)",
+                    ),
+                    base=base,
+                    fee=fee,
+                    rate_percent=policy.annual_rate_percent,
+                    rate_period=RatePeriod.ANNUAL,
+                    days=interest.days if interest is not None else 0,
+                    day_basis=policy.day_basis,
+                    interest=interest_amount,
+                    amount=fee + interest_amount,
+                )
+            )
+        listed = {o.number for o in overdue}
+        for charge in self._penalties.charges(customer_id=customer_id):
+            if charge.balance <= 0 or charge.charge_number in listed:
+                continue
+            is_fee = charge.kind is ChargeKind.FEE
+            lines.append(
+                PenaltyLineData(
+                    concept=tr(
+                        f"Cargo {charge.charge_number} (factura {charge.invoice_number})",
+                        f"Charge {charge.charge_number} (invoice {charge.invoice_number})",
+                    ),
+                    base=charge.base,
+                    fee=charge.balance if is_fee else ZERO,
+                    rate_percent=charge.annual_rate_percent,
+                    rate_period=RatePeriod.ANNUAL,
+                    days=charge.days,
+                    day_basis=charge.day_basis,
+                    interest=ZERO if is_fee else charge.balance,
+                    amount=charge.balance,
+                )
+            )
+        return tuple(lines)
+
+
+def _group_by_invoice(
+    charges: Sequence[ProposedCharge],
+) -> list[tuple[str, list[ProposedCharge]]]:
+    groups: dict[int, tuple[str, list[ProposedCharge]]] = {}
+    for charge in charges:
+        groups.setdefault(charge.invoice_id, (charge.invoice_number, []))[1].append(charge)
+    return list(groups.values())

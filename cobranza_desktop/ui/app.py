@@ -7,6 +7,7 @@ pyside6-lrelease, see ``resources/translations/README.md``).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 import threading
@@ -23,6 +24,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
 
 if TYPE_CHECKING:
+    from cobranza_desktop.services.workspace import Workspace
     from cobranza_desktop.ui.commands import AppCommands
     from cobranza_desktop.ui.context import UiContext
     from cobranza_desktop.ui.main_window import MainWindow
@@ -332,9 +334,8 @@ def open_context(
         customer_list=CustomerListService(workspace.book, workspace.clock),
     )
     context = UiContext(services, runner or TaskRunner(), workspace.clock, workspace.book_path)
-    # Once a day, a backup: on its own thread (SQLite's backup API reads alongside the
-    # worker), so that neither the window nor the database worker waits for the copy.
-    backup = threading.Thread(target=workspace.backups.daily, name="daily-backup", daemon=True)
+    # Once a day, a backup, in its own thread so that the window never waits for the copy.
+    backup = threading.Thread(target=_daily_backup, args=(workspace,), name="daily-backup")
     backup.start()
 
     def close() -> None:
@@ -343,3 +344,10 @@ def open_context(
         workspace.close()
 
     return context, close
+
+
+def _daily_backup(workspace: Workspace) -> None:
+    try:
+        workspace.backups.daily()
+    except Exception:  # a failed backup must not take the window down; it is retried tomorrow
+        logging.getLogger(__name__).exception("daily backup failed")

@@ -248,3 +248,8 @@ def test_follow_up_dates_join_the_day_action_or_stand_alone() -> None:
     (item,) = agenda(DUE + timedelta(days=1), [with_ladder])
     assert item.stage == "phone_reminder"
     assert {k.stage for k in item.keys} == {"phone_reminder", FOLLOW_UP}
+
+
+def test_one_action_a_day_once_something_was_done_or_skipped() -> None:
+    case = CustomerCase(1, "Ana", invoices=(inv(10),), acted_today=True)
+    assert agenda(DUE + timedelta(days=2), [case]) == []

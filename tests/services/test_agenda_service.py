@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,32 @@ def _contact(
     return ContactInput(
         cid, channel, outcome, reason=reason, promise_amount=amount, promise_date=promise_date
     )
+
+
+def test_lifting_an_already_lifted_restriction_only_logs_the_action(env: Env) -> None:
+    cid = env.customer()
+    env.restrictions.change(cid, "suspended", "60 días")
+    (lift,) = env.agenda.agenda().items
+    assert lift.stage == "lift_restriction"
+    env.restrictions.change(cid, "active", "Pagó en mostrador")
+    result = env.agenda.complete(lift, "paid")
+    assert result.new_status is None and env.customers.get(cid).status == "active"
+
+
+def test_penalty_stage_applies_the_contract_penalty_once(env: Env) -> None:
+    from cobranza_desktop.domain.penalties import PenaltyPolicy
+    from cobranza_desktop.services.penalties import PenaltyService
+
+    penalties = PenaltyService(env.book, env.clock)
+    penalties.set_business_policy(PenaltyPolicy(preset="custom", fixed_fee=Decimal("250.00")))
+    cid = env.customer()
+    inv = env.invoice(cid, "1000.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=30))
+    (item,) = env.agenda.agenda().items
+    assert item.stage == "penalty_notice" and item.applies_penalty
+    result = env.agenda.complete(item, "contacted")
+    assert result.penalties_applied > 0
+    charges = [i for i in env.invoices.for_customer(cid) if i.kind.value == "late_charge"]
+    assert sum(c.total for c in charges) == result.penalties_applied
+    assert all(c.parent_invoice_id == inv for c in charges)
+    assert [p for p in penalties.propose().charges if p.invoice_id == inv] == []

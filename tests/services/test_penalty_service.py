@@ -327,3 +327,68 @@ def test_negotiation_preview(shop: Shop) -> None:
     # Once charged, the same figures come from the open late charges.
     shop.penalties.apply()
     assert shop.penalties.negotiation_preview(ana, 3) == preview
+
+
+def test_invoices_in_a_current_plan_accrue_nothing_and_plan_waivers_show(shop: Shop) -> None:
+    from cobranza_desktop.services.plans import PlanRequest, PlanService
+
+    ana = shop.customer("Ana")
+    invoice_id = shop.invoice(ana, "8000.00")
+    shop.penalties.set_business_policy(FEE_POLICY)
+    shop.on(date(2026, 2, 13))
+    fee, _interest = shop.penalties.apply().charges
+    # A plan over the invoice and the fee, waiving the fee (the plan voids its document).
+    plans = PlanService(shop.book, shop.clock)
+    plans.create(
+        PlanRequest(
+            ana,
+            (invoice_id, fee.charge_invoice_id),
+            4,
+            "monthly",
+            date(2026, 3, 13),
+            waive_penalties=True,
+        )
+    )
+    waived = next(c for c in shop.penalties.charges() if c.id == fee.id)
+    assert waived.waived and waived.balance == D("0.00")
+    assert "convenio" in waived.waive_reason
+    with pytest.raises(ConflictError):
+        shop.penalties.waive(fee.id, "otra vez")
+    # While the plan is kept, the invoice accrues nothing.
+    shop.on(date(2026, 2, 28))
+    assert shop.penalties.propose().charges == ()
+
+
+def test_penalty_notice_gets_the_engine_figures(shop: Shop) -> None:
+    from cobranza_desktop.services.documents import DocumentService
+    from cobranza_desktop.services.penalties import NoticePenalties
+
+    ana = shop.customer("Ana")
+    shop.invoice(ana, "8000.00")
+    shop.penalties.set_business_policy(FEE_POLICY)
+    shop.on(date(2026, 2, 13))
+    documents = DocumentService(shop.book, shop.clock, penalties=NoticePenalties(shop.penalties))
+    # Not yet charged: fee 150 + 2 % × 8,000 = 310.00; interest 10 days × 8.00 = 80.00
+    notice = documents.notice_data(ana)
+    ((line,),) = (notice.penalties,)
+    assert (line.fee, line.interest, line.amount, line.days, line.day_basis) == (
+        D("310.00"),
+        D("80.00"),
+        D("390.00"),
+        10,
+        360,
+    )
+    assert notice.penalty_total == D("390.00") and notice.debt == D("8000.00")
+    # Charged today: the two documents are due today, not yet overdue; the notice lists
+    # them as penalties (once), with nothing left to charge.
+    shop.penalties.apply()
+    notice = documents.notice_data(ana)
+    assert sorted(p.amount for p in notice.penalties) == [D("80.00"), D("310.00")]
+    assert notice.penalty_total == D("390.00") and notice.debt == D("8000.00")
+    # The next day they are overdue items of the notice, and only the new day accrues.
+    shop.on(date(2026, 2, 14))
+    notice = documents.notice_data(ana)
+    assert notice.debt == D("8390.00")
+    assert [p.amount for p in notice.penalties] == [D("8.00")]
+    assert notice.penalty_total == D("8.00")
+    assert documents.notice_pdf(ana).startswith(b"%PDF")

@@ -21,6 +21,7 @@ from cobranza_desktop.services.penalties import PenaltyService
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
 from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
+from cobranza_desktop.ui.tasks import TaskRunner
 
 D = Decimal
 SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
@@ -250,3 +251,67 @@ def test_customer_panel_shows_terms_accrued_and_waives(
     assert service.charges()[0].waive_reason == "Acuerdo de pago"
     assert "condonadas $78.00" in panel.figures.text()
     assert "Condonado: Acuerdo de pago" in panel.model.data(panel.model.index(0, 6))
+
+
+def test_widgets_run_their_calls_on_the_task_runner(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
+    from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+
+    service = PenaltyService(book, clock)
+    service.set_business_policy(PenaltyPolicy.legal())
+    ana = _customer_with_invoice(book, clock, "Ana", "36500.00")
+
+    page = PenaltySettingsPage(service, runner=runner)
+    qtbot.addWidget(page)
+    assert runner.wait_idle()
+    assert page.preset.currentData() == "legal"
+    page.preset.setCurrentIndex(page.preset.findData("custom"))
+    page.annual_rate.setText("12")
+    with qtbot.waitSignal(page.saved):
+        page.save()
+    assert runner.wait_idle()
+    assert service.business_policy().annual_rate_percent == D("12")
+
+    dialog = ApplyPenaltiesDialog(service, runner=runner)
+    qtbot.addWidget(dialog)
+    assert runner.wait_idle()
+    # 36,500 × 12 % × 13 / 365 = 156.00
+    assert dialog.selected_total() == D("156.00")
+    assert dialog.as_of.date() == QDate(2026, 2, 13)
+    with qtbot.waitSignal(dialog.applied):
+        dialog.apply()
+    assert runner.wait_idle()
+    assert dialog.model.rowCount() == 0
+    assert not dialog.progress.isVisible()
+
+    panel = CustomerPenaltiesPanel(
+        service, ana, runner=runner, reason_prompt=lambda _p, _c: "Buen cliente"
+    )
+    qtbot.addWidget(panel)
+    assert runner.wait_idle()
+    assert panel.model.rowCount() == 1
+    panel.table.selectRow(0)
+    with qtbot.waitSignal(panel.changed):
+        panel.waive_selected()
+    assert runner.wait_idle()
+    assert service.charges()[0].waive_reason == "Buen cliente"
+    assert "condonadas $156.00" in panel.figures.text()
+
+
+def test_cancelling_an_apply_leaves_the_list_truthful(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
+    service = PenaltyService(book, clock)
+    service.set_business_policy(PenaltyPolicy.legal())
+    _customer_with_invoice(book, clock, "Ana", "36500.00")
+    dialog = ApplyPenaltiesDialog(service, runner=runner)
+    qtbot.addWidget(dialog)
+    assert runner.wait_idle()
+    dialog.apply()
+    assert dialog.cancel_button.isVisibleTo(dialog)
+    dialog.cancel_apply()
+    assert runner.wait_idle()
+    # Whether the worker had finished or not, the list and the book agree.
+    assert dialog.model.rowCount() == (0 if service.charges() else 1)
+    assert "cancelar" in dialog.message.text()

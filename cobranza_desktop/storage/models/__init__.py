@@ -13,6 +13,7 @@ from cobranza_desktop.storage.models.core import (
     Payment,
     Setting,
 )
+from cobranza_desktop.storage.models.messaging import OutboxAttachment, OutboxMessage  # noqa: F401
 
 __all__ = [
     "Allocation",

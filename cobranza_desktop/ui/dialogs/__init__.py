@@ -1,1 +1,1 @@
-"""Dialogs: each in its own module, constructed with the data or services it needs."""
+"""Dialogs, one module each."""

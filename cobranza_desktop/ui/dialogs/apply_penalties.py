@@ -21,12 +21,12 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -34,11 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
 from cobranza_desktop.domain.money import ZERO
 from cobranza_desktop.domain.penalties import ChargeKind
-from cobranza_desktop.services.penalties import PenaltyProposal, PenaltyService, ProposedCharge
+from cobranza_desktop.services import CancelCheck, ProgressCallback
+from cobranza_desktop.services.penalties import (
+    AppliedPenalties,
+    PenaltyProposal,
+    PenaltyService,
+    ProposedCharge,
+)
+from cobranza_desktop.ui.penalty_calls import run_call
+from cobranza_desktop.ui.tasks import TaskHandle, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -167,11 +174,16 @@ class ApplyPenaltiesDialog(QDialog):
         penalties: PenaltyService,
         customer_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._penalties = penalties
         self._customer_id = customer_id
+        self._runner = runner
         self._proposal: PenaltyProposal | None = None
+        self._applying: TaskHandle | None = None
+        self._busy = False
         self.setWindowTitle(self.tr("Aplicar penalizaciones"))
         self.resize(980, 520)
 
@@ -214,11 +226,18 @@ class ApplyPenaltiesDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1000)
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancelar"))
+        self.cancel_button.setVisible(False)
         self.apply_button = QPushButton(self.tr("Aplicar"))
         self.apply_button.setDefault(True)
         self.close_button = QPushButton(self.tr("Cerrar"))
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.progress)
+        bottom.addWidget(self.cancel_button)
         bottom.addWidget(self.close_button)
         bottom.addWidget(self.apply_button)
 
@@ -233,36 +252,66 @@ class ApplyPenaltiesDialog(QDialog):
         self.select_none.clicked.connect(lambda: self.model.set_all_checked(False))
         self.model.dataChanged.connect(self._update_summary)
         self.apply_button.clicked.connect(self.apply)
+        self.cancel_button.clicked.connect(self.cancel_apply)
         self.close_button.clicked.connect(self.reject)
-
-        self.refresh()
-        if self._proposal is not None:
-            day = self._proposal.as_of
-            self.as_of.setMaximumDate(QDate(day.year, day.month, day.day))
-            self.as_of.setDate(QDate(day.year, day.month, day.day))
         self.as_of.dateChanged.connect(lambda _d: self.refresh())
+        self._date_known = False
+        self.refresh()
 
     def selected_date(self) -> date | None:
-        if self._proposal is None:
+        """The date chosen; ``None`` (today, by the service's clock) until it is known."""
+        if not self._date_known:
             return None
         qd = self.as_of.date()
         return date(qd.year(), qd.month(), qd.day())
 
-    def refresh(self) -> None:
-        """Compute the proposal again for the chosen date (today at first)."""
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    def _set_date(self, day: date) -> None:
+        """Show the service's today as the default date and the latest one allowed."""
+        self.as_of.blockSignals(True)
         try:
-            self._proposal = self._penalties.propose(
-                self.selected_date(), customer_id=self._customer_id
-            )
-        except CobranzaError as exc:
-            self._proposal = None
-            self.model.set_charges(())
-            self._show_message(exc.message, error=True)
-        else:
-            self.model.set_charges(self._proposal.charges)
+            self.as_of.setMaximumDate(QDate(day.year, day.month, day.day))
+            self.as_of.setDate(QDate(day.year, day.month, day.day))
         finally:
-            QApplication.restoreOverrideCursor()
+            self.as_of.blockSignals(False)
+        self._date_known = True
+
+    def refresh(self) -> None:
+        """Compute the proposal again for the chosen date (today at first). Writes nothing."""
+        penalties, day, customer_id = self._penalties, self.selected_date(), self._customer_id
+        self._busy = True
+        self.summary.setText(self.tr("Calculando…"))
+        self.apply_button.setEnabled(False)
+
+        def work(progress: ProgressCallback, cancelled: CancelCheck) -> PenaltyProposal:
+            return penalties.propose(
+                day, customer_id=customer_id, progress=progress, cancelled=cancelled
+            )
+
+        run_call(
+            self._runner,
+            work,
+            on_result=self._proposed,
+            on_error=self._propose_failed,
+            key=f"penalties-propose-{id(self)}",
+            description=self.tr("Calculando penalizaciones"),
+        )
+
+    def _proposed(self, proposal: PenaltyProposal) -> None:
+        self._busy = False
+        if not self._date_known:
+            self._set_date(proposal.as_of)
+        self._proposal = proposal
+        self.model.set_charges(proposal.charges)
+        self._show_table()
+
+    def _propose_failed(self, message: str) -> None:
+        self._busy = False
+        self._proposal = None
+        self.model.set_charges(())
+        self._show_message(message, error=True)
+        self._show_table()
+
+    def _show_table(self) -> None:
         self.stack.setCurrentWidget(self.table if self.model.rowCount() else self.empty)
         self._update_summary()
 
@@ -275,7 +324,7 @@ class ApplyPenaltiesDialog(QDialog):
                 len(chosen), customers, format_money(total)
             )
         )
-        self.apply_button.setEnabled(bool(chosen))
+        self.apply_button.setEnabled(bool(chosen) and not self._busy)
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setStyleSheet("color: #b3261e;" if error else "")
@@ -285,21 +334,54 @@ class ApplyPenaltiesDialog(QDialog):
         return sum((c.amount for c in self.model.selected()), ZERO)
 
     def apply(self) -> None:
+        """Charge the ticked rows (computed again by the service: never twice)."""
         chosen = self.model.selected()
-        if not chosen or self._proposal is None:
+        if not chosen or self._proposal is None or self._busy:
             return
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            result = self._penalties.apply(
-                self._proposal.as_of,
-                selected=[c.selection_key for c in chosen],
-                customer_id=self._customer_id,
+        penalties, customer_id = self._penalties, self._customer_id
+        day = self._proposal.as_of
+        keys = [c.selection_key for c in chosen]
+
+        def work(progress: ProgressCallback, cancelled: CancelCheck) -> AppliedPenalties:
+            return penalties.apply(
+                day, selected=keys, customer_id=customer_id, progress=progress, cancelled=cancelled
             )
-        except CobranzaError as exc:
-            self._show_message(exc.message, error=True)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
+
+        self._set_applying(True)
+        self._applying = run_call(
+            self._runner,
+            work,
+            on_result=self._applied,
+            on_error=self._apply_failed,
+            on_progress=lambda f: self.progress.setValue(int(f * 1000)),
+            writes=True,
+            description=self.tr("Aplicando penalizaciones"),
+        )
+
+    def _set_applying(self, applying: bool) -> None:
+        self._busy = applying
+        self.progress.setValue(0)
+        self.progress.setVisible(applying)
+        self.cancel_button.setVisible(applying)
+        self.close_button.setEnabled(not applying)
+        self.as_of.setEnabled(not applying)
+        self.table.setEnabled(not applying)
+        self._update_summary()
+
+    def cancel_apply(self) -> None:
+        """Stop applying. The service applies all or nothing, so if it had not finished it
+        rolls back; the proposal computed next (after it, on the same worker) shows what
+        is still to charge either way."""
+        if self._applying is not None:
+            self._applying.cancel()
+            self._applying = None
+        self._set_applying(False)
+        self._show_message(self.tr("Se pidió cancelar. La lista muestra lo que queda por aplicar."))
+        self.refresh()
+
+    def _applied(self, result: AppliedPenalties) -> None:
+        self._applying = None
+        self._set_applying(False)
         self._show_message(
             self.tr("Se aplicaron {0} cargos por {1}.").format(
                 len(result.charges), format_money(result.total)
@@ -307,3 +389,8 @@ class ApplyPenaltiesDialog(QDialog):
         )
         self.applied.emit(result)
         self.refresh()
+
+    def _apply_failed(self, message: str) -> None:
+        self._applying = None
+        self._set_applying(False)
+        self._show_message(message, error=True)

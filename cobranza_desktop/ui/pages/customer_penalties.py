@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.penalties import ChargeKind, describe_policy
-from cobranza_desktop.services.penalties import ChargeView, PenaltyService
+from cobranza_desktop.services.penalties import ChargeView, CustomerPenaltySummary, PenaltyService
+from cobranza_desktop.ui.penalty_calls import run_call
+from cobranza_desktop.ui.tasks import TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 # Asks the user for the reason of a waiver; returns None when cancelled.
@@ -120,11 +121,13 @@ class CustomerPenaltiesPanel(QWidget):
         customer_id: int,
         parent: QWidget | None = None,
         *,
+        runner: TaskRunner | None = None,
         reason_prompt: ReasonPrompt = ask_reason,
     ) -> None:
         super().__init__(parent)
         self._penalties = penalties
         self._customer_id = customer_id
+        self._runner = runner
         self._reason_prompt = reason_prompt
 
         self.terms = QLabel()
@@ -165,11 +168,30 @@ class CustomerPenaltiesPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        try:
-            summary = self._penalties.customer_summary(self._customer_id)
-        except CobranzaError as exc:
-            self.message.setText(exc.message)
-            return
+        penalties, customer_id = self._penalties, self._customer_id
+
+        def work(
+            _progress: object, _cancelled: object
+        ) -> tuple[CustomerPenaltySummary, list[ChargeView]]:
+            return (
+                penalties.customer_summary(customer_id),
+                penalties.charges(customer_id=customer_id),
+            )
+
+        run_call(
+            self._runner,
+            work,
+            on_result=self._show,
+            on_error=self._failed,
+            key=f"customer-penalties-{customer_id}-{id(self)}",
+        )
+
+    def _failed(self, message: str) -> None:
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setText(message)
+
+    def _show(self, data: tuple[CustomerPenaltySummary, list[ChargeView]]) -> None:
+        summary, charges = data
         source = (
             self.tr("condiciones propias del cliente")
             if summary.own_policy
@@ -190,8 +212,8 @@ class CustomerPenaltiesPanel(QWidget):
                 format_money(summary.waived),
             )
         )
-        self.model.set_rows(self._penalties.charges(customer_id=self._customer_id))
-        has_rows = bool(self.model.rows)
+        self.model.set_rows(charges)
+        has_rows = bool(charges)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
         self.apply_button.setEnabled(summary.pending > 0)
@@ -212,12 +234,21 @@ class CustomerPenaltiesPanel(QWidget):
         reason = self._reason_prompt(self, charge)
         if reason is None:
             return
-        try:
-            self._penalties.waive(charge.id, reason)
-        except CobranzaError as exc:
-            self.message.setStyleSheet("color: #b3261e;")
-            self.message.setText(exc.message)
-            return
+        penalties = self._penalties
+
+        def work(_progress: object, _cancelled: object) -> ChargeView:
+            return penalties.waive(charge.id, reason)
+
+        run_call(
+            self._runner,
+            work,
+            on_result=self._waived,
+            on_error=self._failed,
+            writes=True,
+            description=self.tr("Condonando el cargo"),
+        )
+
+    def _waived(self, charge: ChargeView) -> None:
         self.message.setStyleSheet("")
         self.message.setText(
             self.tr("Se condonó {0} por {1}.").format(
@@ -230,7 +261,9 @@ class CustomerPenaltiesPanel(QWidget):
     def open_apply_dialog(self) -> None:
         from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
 
-        dialog = ApplyPenaltiesDialog(self._penalties, customer_id=self._customer_id, parent=self)
+        dialog = ApplyPenaltiesDialog(
+            self._penalties, customer_id=self._customer_id, parent=self, runner=self._runner
+        )
         dialog.applied.connect(self._after_apply)
         dialog.exec()
 

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import CobranzaError, ValidationError
+from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.money import parse_amount, parse_decimal
 from cobranza_desktop.domain.penalties import (
@@ -34,6 +34,8 @@ from cobranza_desktop.domain.penalties import (
     estimate_penalties,
 )
 from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.ui.penalty_calls import run_call
+from cobranza_desktop.ui.tasks import TaskRunner
 
 FIELDS = (
     "preset",
@@ -63,12 +65,16 @@ class PenaltySettingsPage(QWidget):
         penalties: PenaltyService,
         customer_id: int | None = None,
         parent: QWidget | None = None,
+        *,
+        runner: TaskRunner | None = None,
     ) -> None:
         super().__init__(parent)
         self._penalties = penalties
         self._customer_id = customer_id
+        self._runner = runner
         self._loading = False
         self._policy: PenaltyPolicy | None = None
+        self._business = PenaltyPolicy.none()
 
         title = QLabel(
             self.tr("Penalizaciones por pago tardío")
@@ -211,17 +217,37 @@ class PenaltySettingsPage(QWidget):
 
     def load(self) -> None:
         """Show the stored policy (the customer's own, or the business one)."""
-        own = None
-        if self._customer_id is not None:
-            own = self._penalties.customer_policy(self._customer_id)
-        policy = own or self._penalties.business_policy()
+        customer_id = self._customer_id
+        penalties = self._penalties
+
+        def work(
+            _progress: object, _cancelled: object
+        ) -> tuple[PenaltyPolicy, PenaltyPolicy | None]:
+            own = penalties.customer_policy(customer_id) if customer_id is not None else None
+            return penalties.business_policy(), own
+
+        run_call(
+            self._runner,
+            work,
+            on_result=self._loaded,
+            on_error=self._failed,
+            key=f"penalty-settings-{customer_id}",
+        )
+
+    def _loaded(self, policies: tuple[PenaltyPolicy, PenaltyPolicy | None]) -> None:
+        self._business, own = policies
         self._loading = True
         try:
             self.use_business.setChecked(self._customer_id is not None and own is None)
-            self._show(policy)
+            self._show(own or self._business)
         finally:
             self._loading = False
         self.status.clear()
+        self._refresh_state()
+
+    def _failed(self, message: str) -> None:
+        self.status.setStyleSheet("color: #b3261e;")
+        self.status.setText(message)
         self._refresh_state()
 
     def _show(self, policy: PenaltyPolicy) -> None:
@@ -258,7 +284,7 @@ class PenaltySettingsPage(QWidget):
         if checked:
             self._loading = True
             try:
-                self._show(self._penalties.business_policy())
+                self._show(self._business)
             finally:
                 self._loading = False
         self._changed()
@@ -363,18 +389,33 @@ class PenaltySettingsPage(QWidget):
         policy = None if inherited else self._policy
         if policy is None and not inherited:
             return
-        try:
-            if self._customer_id is None:
+        customer_id = self._customer_id
+        penalties = self._penalties
+
+        def work(_progress: object, _cancelled: object) -> PenaltyPolicy | None:
+            if customer_id is None:
                 assert policy is not None
-                self._penalties.set_business_policy(policy)
+                penalties.set_business_policy(policy)
             else:
-                self._penalties.set_customer_policy(self._customer_id, policy)
-        except CobranzaError as exc:
-            self.status.setStyleSheet("color: #b3261e;")
-            self.status.setText(exc.message)
-            return
+                penalties.set_customer_policy(customer_id, policy)
+            return policy
+
+        self.save_button.setEnabled(False)
+        run_call(
+            self._runner,
+            work,
+            on_result=self._saved,
+            on_error=self._failed,
+            writes=True,
+            description=self.tr("Guardando las condiciones"),
+        )
+
+    def _saved(self, policy: PenaltyPolicy | None) -> None:
+        if policy is not None and self._customer_id is None:
+            self._business = policy
         self.status.setStyleSheet("")
         self.status.setText(self.tr("Guardado."))
+        self._refresh_state()
         self.saved.emit(policy)
 
 

@@ -1,0 +1,91 @@
+"""`cobranza agenda`: the day's collection actions, as a table or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from typing import Any
+
+from cobranza_desktop.cli import add_book_argument
+from cobranza_desktop.commands._common import (
+    EXIT_OK,
+    clock_for,
+    opened_book,
+    parse_date_arg,
+    run_reporting_errors,
+)
+from cobranza_desktop.domain.agenda import Agenda
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.agenda import AgendaService
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser("agenda", help="print the day's collection actions")
+    add_book_argument(parser)
+    parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--json", action="store_true", help="print JSON")
+
+
+def to_json(agenda: Agenda) -> dict[str, Any]:
+    return {
+        "date": agenda.day.isoformat(),
+        "actions": [item.to_json() for item in agenda.items],
+    }
+
+
+def render_table(agenda: Agenda) -> str:
+    title = tr(
+        f"Agenda de cobranza del {format_date(agenda.day)}",
+        f"Collections agenda for {format_date(agenda.day)}",
+    )
+    if not agenda.items:
+        lines = [title, tr("Nada que hacer hoy.", "Nothing to do today.")]
+    else:
+        headers = [
+            tr("Cliente", "Customer"),
+            tr("Acción", "Action"),
+            tr("Canal", "Channel"),
+            tr("Adeudo", "Owed"),
+            tr("Días", "Days"),
+        ]
+        rows = [
+            [
+                i.customer[:36],
+                i.stage_label[:44],
+                i.channel.label(),
+                format_money(i.amount_due),
+                str(i.days_past_due),
+            ]
+            for i in agenda.items
+        ]
+        widths = [max(len(r[c]) for r in [headers, *rows]) for c in range(len(headers))]
+
+        def fmt(row: list[str]) -> str:
+            left = [row[c].ljust(widths[c]) for c in range(3)]
+            right = [row[c].rjust(widths[c]) for c in range(3, 5)]
+            return "  ".join(left + right)
+
+        lines = [title, fmt(headers), *(fmt(r) for r in rows)]
+    if agenda.deferred:
+        lines.append(
+            tr(
+                f"{len(agenda.deferred)} acciones esperan por el límite de contactos.",
+                f"{len(agenda.deferred)} actions wait because of the contact cap.",
+            )
+        )
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    def action() -> int:
+        with opened_book(args.book) as book:
+            clock = clock_for(args.date)
+            agenda = AgendaService(book, clock).agenda(clock.today())
+        if args.json:
+            print(json.dumps(to_json(agenda), ensure_ascii=False, indent=2))
+        else:
+            print(render_table(agenda))
+        return EXIT_OK
+
+    return run_reporting_errors(action)

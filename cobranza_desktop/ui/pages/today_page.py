@@ -1,0 +1,348 @@
+"""The Today page ("Hoy"): the day's collection actions, with Done, Skip and Contact.
+
+The page receives the services it needs and, optionally, a ``run`` function that runs
+service calls off the GUI thread (the window's task runner). Without one, calls run
+directly, which is fine for tests and small books.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cobranza_desktop.domain.agenda import Agenda, AgendaItem
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import CobranzaError
+from cobranza_desktop.domain.formatting import format_long_date, format_money
+from cobranza_desktop.services.agenda import AgendaService
+from cobranza_desktop.services.contact_log import ContactInput, ContactService
+from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
+from cobranza_desktop.ui.tasks import TaskRunner
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class Run(Protocol):
+    def __call__(
+        self,
+        fn: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[str], None],
+        writes: bool,
+    ) -> None: ...
+
+
+def run_directly(
+    fn: Callable[[], Any],
+    on_result: Callable[[Any], None],
+    on_error: Callable[[str], None],
+    writes: bool,
+) -> None:
+    """Run a service call on the calling thread (tests, tiny books)."""
+    try:
+        value = fn()
+    except CobranzaError as exc:
+        on_error(exc.message)
+        return
+    on_result(value)
+
+
+BROKEN = QBrush(QColor("#fbe3e1"))
+WAITING = QBrush(QColor("#777777"))
+
+
+class AgendaTableModel(QAbstractTableModel):
+    """The agenda's rows: a small list (one per customer with something to do)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.items: list[AgendaItem] = []
+        self.headers = [
+            "#",
+            self.tr("Cliente"),
+            self.tr("Acción"),
+            self.tr("Canal"),
+            self.tr("Adeudo"),
+            self.tr("Días"),
+            self.tr("Motivo"),
+        ]
+
+    def set_items(self, items: list[AgendaItem]) -> None:
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            values = [
+                str(index.row() + 1),
+                item.customer,
+                item.stage_label,
+                item.channel.label(),
+                format_money(item.amount_due),
+                str(item.days_past_due),
+                item.reason
+                if not item.deferred_by
+                else self.tr("Espera: {0}").format("; ".join(v.label() for v in item.deferred_by)),
+            ]
+            return values[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4, 5):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and item.broken_promise:
+            return BROKEN
+        if role == Qt.ItemDataRole.ForegroundRole and item.deferred_by:
+            return WAITING
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.reason
+        return None
+
+
+class TodayPage(QWidget):
+    def __init__(
+        self,
+        agenda: AgendaService,
+        contacts: ContactService,
+        clock: Clock,
+        run: Run = run_directly,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._agenda = agenda
+        self._contacts = contacts
+        self._clock = clock
+        self._run = run
+        self._current: Agenda | None = None
+
+        self.title = QLabel()
+        self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
+        self.summary = QLabel()
+        self.show_waiting = QCheckBox(self.tr("Mostrar las que esperan por el límite de contactos"))
+        self.refresh_button = QPushButton(self.tr("Actualizar"))
+        self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.model = AgendaTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((36, 220, 230, 90, 110, 50)):
+            self.table.setColumnWidth(column, width)
+        self.empty = QLabel(self.tr("No hay acciones de cobranza para hoy. Todo está al día."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.table)
+        self.stack.addWidget(self.empty)
+
+        self.done_button = QPushButton(self.tr("Hecho…"))
+        self.done_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.skip_button = QPushButton(self.tr("Omitir…"))
+        self.contact_button = QPushButton(self.tr("Registrar contacto…"))
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+
+        top = QHBoxLayout()
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.show_waiting)
+        top.addWidget(self.refresh_button)
+        actions = QHBoxLayout()
+        actions.addWidget(self.done_button)
+        actions.addWidget(self.skip_button)
+        actions.addWidget(self.contact_button)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.stack, 1)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+
+        self.refresh_button.clicked.connect(self.refresh)
+        self.show_waiting.toggled.connect(self._show)
+        self.done_button.clicked.connect(self.done)
+        self.skip_button.clicked.connect(self.skip)
+        self.contact_button.clicked.connect(self.log_contact)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(lambda _index: self.done())
+        self._update_buttons()
+        self.refresh()
+
+    # Reading -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        day = self._clock.today()
+        self._run(lambda: self._agenda.agenda(day), self._loaded, self._failed, False)
+
+    def _loaded(self, agenda: Agenda) -> None:
+        self._current = agenda
+        self._show()
+
+    def _show(self) -> None:
+        agenda = self._current
+        if agenda is None:
+            return
+        items = list(agenda.items)
+        if self.show_waiting.isChecked():
+            items += list(agenda.deferred)
+        self.model.set_items(items)
+        self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
+        self.summary.setText(
+            self.tr("{0} acciones para hoy · {1} esperan por el límite de contactos").format(
+                len(agenda.items), len(agenda.deferred)
+            )
+        )
+        self.stack.setCurrentWidget(self.table if items else self.empty)
+        if items:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def selected(self) -> AgendaItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.items[rows[0].row()]
+
+    def _update_buttons(self) -> None:
+        has = self.selected() is not None
+        self.done_button.setEnabled(has)
+        self.skip_button.setEnabled(has)
+        self.contact_button.setEnabled(has)
+
+    def _failed(self, message: str) -> None:
+        self.message.setText(message)
+
+    def _written(self, _result: object) -> None:
+        self.refresh()
+
+    # Acting --------------------------------------------------------------------------
+    def make_dialog(
+        self, item: AgendaItem, submit: Callable[[ContactFormValues], object], action: bool
+    ) -> ContactLogDialog:
+        return ContactLogDialog(
+            item.customer,
+            self._clock.today(),
+            submit,
+            channel=item.channel,
+            action_label=item.stage_label if action else "",
+            violations=item.deferred_by,
+            parent=self,
+        )
+
+    def done(self) -> None:
+        """Mark the selected action done, logging the contact it was."""
+        item = self.selected()
+        if item is None:
+            return
+
+        def submit(values: ContactFormValues) -> object:
+            return self._agenda.complete(
+                item,
+                values.outcome,
+                reason=values.reason,
+                notes=values.notes,
+                next_action_date=values.next_action_date,
+                channel=values.channel,
+                override_reason=values.override_reason,
+                promise_amount=values.promise_amount,
+                promise_date=values.promise_date,
+            )
+
+        if self.make_dialog(item, submit, action=True).exec():
+            self.message.setText(self.tr("Acción registrada: {0}.").format(item.customer))
+            self.refresh()
+
+    def skip(self) -> None:
+        """Skip the selected action; it asks for the reason and is not proposed again."""
+        item = self.selected()
+        if item is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("Omitir acción"),
+            self.tr("¿Por qué se omite «{0}» para {1}?").format(item.stage_label, item.customer),
+        )
+        if not ok:
+            return
+        self._run(lambda: self._agenda.skip(item, reason), self._written, self._failed, True)
+
+    def log_contact(self) -> None:
+        """Log a contact with the selected customer without closing the action."""
+        item = self.selected()
+        if item is None:
+            return
+
+        def submit(values: ContactFormValues) -> object:
+            return self._contacts.log(
+                ContactInput(
+                    customer_id=item.customer_id,
+                    channel=values.channel,
+                    outcome=values.outcome,
+                    reason=values.reason,
+                    notes=values.notes,
+                    next_action_date=values.next_action_date,
+                    override_reason=values.override_reason,
+                    promise_amount=values.promise_amount,
+                    promise_date=values.promise_date,
+                )
+            )
+
+        if self.make_dialog(item, submit, action=False).exec():
+            self.message.setText(self.tr("Contacto registrado: {0}.").format(item.customer))
+            self.refresh()
+
+
+def task_runner_run(runner: TaskRunner) -> Run:
+    """Adapt the window's task runner: service calls run on the database worker thread."""
+
+    def run(
+        fn: Callable[[], Any],
+        on_result: Callable[[Any], None],
+        on_error: Callable[[str], None],
+        writes: bool,
+    ) -> None:
+        runner.submit(
+            lambda _context: fn(),
+            on_result=on_result,
+            on_error=on_error,
+            writes=writes,
+            key=None if writes else "today-agenda",
+            description="agenda",
+        )
+
+    return run

@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from cobranza_desktop.domain.contact_policy import Channel, Outcome
+from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
+from cobranza_desktop.ui.pages.today_page import TodayPage
+from tests.services.collections_helpers import START, Env, make_env
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> Iterator[Env]:
+    e = make_env(tmp_path)
+    yield e
+    e.book.close()
+
+
+def _page(qtbot: QtBot, env: Env) -> TodayPage:
+    page = TodayPage(env.agenda, env.contacts, env.clock)
+    qtbot.addWidget(page)
+    return page
+
+
+def test_today_lists_actions_in_priority_order_and_empty_state(qtbot: QtBot, env: Env) -> None:
+    page = _page(qtbot, env)
+    assert page.stack.currentWidget() is page.empty
+    assert not page.done_button.isEnabled()
+    small = env.customer("Ana Ñúñez")
+    big = env.customer("Beto <Ferretería> & Cía")
+    env.invoice(small, "100.00", START - timedelta(days=30), START)
+    env.invoice(big, "5000.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=2))
+    page.refresh()
+    assert page.stack.currentWidget() is page.table
+    assert page.model.rowCount() == 2
+    assert page.model.index(0, 1).data() == "Beto <Ferretería> & Cía"
+    assert page.model.index(0, 4).data() == "$5,000.00"
+    assert page.model.index(0, 2).data() == "Llamar y preguntar el motivo"
+    assert "2 acciones para hoy" in page.summary.text()
+    assert page.selected() is not None and page.done_button.isEnabled()
+
+
+def test_done_logs_contact_and_promise_through_the_dialog(
+    qtbot: QtBot, env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cid = env.customer("Ana")
+    env.invoice(cid, "700.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=1))
+    page = _page(qtbot, env)
+    seen: list[ContactLogDialog] = []
+
+    def fake_exec(dialog: ContactLogDialog) -> int:
+        seen.append(dialog)
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("promise"))
+        assert dialog.promise_amount.isVisibleTo(dialog)
+        dialog.promise_amount.setText("abc")
+        dialog.save()  # a bad amount: the error shows and the dialog stays open
+        assert dialog.error.isVisibleTo(dialog) and dialog.result() == 0
+        dialog.promise_amount.setText("700.00")
+        dialog.reason.setCurrentIndex(dialog.reason.findData("no_funds"))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ContactLogDialog, "exec", fake_exec)
+    page.done()
+    assert seen and seen[0].channel.currentData() == Channel.PHONE.value
+    assert page.stack.currentWidget() is page.empty
+    (contact,) = env.contacts.timeline(cid)
+    assert contact.outcome is Outcome.PROMISE and contact.promise_id is not None
+    assert contact.reason is not None and contact.reason.value == "no_funds"
+
+
+def test_skip_asks_reason_and_waiting_actions_need_override(
+    qtbot: QtBot, env: Env, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = env.customer("Ana")
+    b = env.customer("Beto")
+    env.invoice(a, "700.00", START - timedelta(days=30), START)
+    env.invoice(b, "300.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=1))
+    page = _page(qtbot, env)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Ya pagó en efectivo", True))
+    page.skip()
+    assert page.model.rowCount() == 1 and page.model.items[0].customer_id == b
+
+    def log_free_contact(dialog: ContactLogDialog) -> int:
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("no_answer"))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ContactLogDialog, "exec", log_free_contact)
+    page.log_contact()  # Beto is contacted: he is now at his cap for today
+    assert page.model.rowCount() == 0 and page.stack.currentWidget() is page.empty
+    page.show_waiting.setChecked(True)
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, 6).data().startswith("Espera:")
+
+    def done_with_override(dialog: ContactLogDialog) -> int:
+        assert dialog.override.isVisibleTo(dialog)
+        dialog.save()  # without a reason: refused
+        assert "motivo" in dialog.error.text()
+        dialog.override.setText("Pidió que le llamáramos en la tarde")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ContactLogDialog, "exec", done_with_override)
+    page.done()
+    assert len(env.contacts.timeline(b)) == 2
+
+
+def test_contact_dialog_values(qtbot: QtBot) -> None:
+    got: list[ContactFormValues] = []
+    dialog = ContactLogDialog("Ana", START, got.append, channel=Channel.WHATSAPP)
+    qtbot.addWidget(dialog)
+    assert not dialog.promise_amount.isVisibleTo(dialog)
+    dialog.has_next.setChecked(True)
+    dialog.notes.setPlainText("  Dijo que el viernes  ")
+    dialog.save()
+    (values,) = got
+    assert values.channel is Channel.WHATSAPP and values.outcome is Outcome.CONTACTED
+    assert values.notes == "Dijo que el viernes"
+    assert values.next_action_date == START + timedelta(days=3)
+    assert values.promise_amount is None and values.override_reason is None
+
+
+def test_page_runs_on_the_window_task_runner(qtbot: QtBot, env: Env) -> None:
+    from cobranza_desktop.ui.pages.today_page import task_runner_run
+    from cobranza_desktop.ui.tasks import TaskRunner
+
+    cid = env.customer("Ana")
+    env.invoice(cid, "700.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=1))
+    runner = TaskRunner()
+    try:
+        page = TodayPage(env.agenda, env.contacts, env.clock, task_runner_run(runner))
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
+        assert page.model.items[0].stage == "phone_reminder"
+    finally:
+        runner.wait_idle(5)
+        runner.shutdown()
