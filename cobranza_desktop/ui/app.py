@@ -212,6 +212,7 @@ class Application:
             services.business,
             context.runner,
             context.clock,
+            customer_search=services.customer_list,
             reminder_composer=self.reminder_composer,
             statement_viewer=self.statement_viewer,
         )

@@ -189,3 +189,52 @@ def test_invalid_invoice_and_over_allocation_write_nothing(qtbot: QtBot, open_ap
     assert dialog.amount.property("invalid") is True
     assert services.payments.for_customer(customer_id) == []
     dialog.reject()
+
+
+def test_void_an_issued_invoice_with_a_reason(qtbot: QtBot, open_app: OpenApp) -> None:
+    app = open_app
+    customer_id = new_customer(app, qtbot, "Taller Núñez")
+    services = app.controller.context.services  # type: ignore[union-attr]
+    commands = app.controller.commands
+    assert commands is not None
+    commands.new_invoice(app.window, customer_id)
+    editor = commands.last_dialog
+    assert isinstance(editor, InvoiceEditor)
+    app.settle()
+    editor.set_cell(0, 0, "Afinación")
+    editor.set_cell(0, 2, "1500")
+    editor.issue()
+    app.settle()
+    issued = services.invoices.for_customer(customer_id)[0]
+
+    commands.open_invoice(app.window, issued.id)
+    app.settle()
+    viewer = commands.last_dialog
+    assert isinstance(viewer, InvoiceEditor) and viewer is not editor
+    assert not viewer.issue_button.isVisible() and viewer.void_row.isVisibleTo(viewer)
+    viewer.void()  # no reason: refused, nothing changes
+    app.settle()
+    assert viewer.void_reason.property("invalid") is True
+    assert services.invoices.get(issued.id).status.value != "voided"
+    viewer.void_reason.setText("Se facturó dos veces")
+    viewer.void()
+    app.settle()
+    assert viewer.result() == QDialog.DialogCode.Accepted
+    voided = services.invoices.get(issued.id)
+    assert voided.status.value == "voided" and voided.void_reason == "Se facturó dos veces"
+    assert services.customers.balance(customer_id).balance == Decimal("0.00")
+
+
+def test_the_payment_dialog_finds_the_customer_as_you_type(qtbot: QtBot, open_app: OpenApp) -> None:
+    app = open_app
+    customer_id = new_customer(app, qtbot, "Abarrotes Ávila")
+    new_customer(app, qtbot, "Botica Zapata", phone="55 8765 4321")
+    app.window.action_record_payment.trigger()  # from the list: no customer chosen yet
+    dialog = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    assert isinstance(dialog, PaymentDialog)
+    assert dialog.customer.customer_id is None
+    qtbot.keyClicks(dialog.customer, "avila")
+    qtbot.waitUntil(lambda: dialog.customer._model.stringList() == ["Abarrotes Ávila"])
+    dialog.customer._chosen("Abarrotes Ávila")
+    assert dialog.customer.customer_id == customer_id
+    dialog.reject()

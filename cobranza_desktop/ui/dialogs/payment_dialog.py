@@ -38,7 +38,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.payments import PaymentInput, PaymentService, PaymentView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
-from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker
+from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate, to_qdate
 
 NUMBER, DUE, BALANCE, APPLY = range(4)
@@ -55,6 +55,7 @@ class PaymentDialog(QDialog):
         *,
         customer_id: int | None = None,
         customer_name: str = "",
+        search: CustomerSearch | None = None,
         on_done: Callable[[PaymentView], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -67,7 +68,7 @@ class PaymentDialog(QDialog):
         self.result_view: PaymentView | None = None
         self.problem: str | None = None
 
-        self.customer = CustomerPicker(customers, runner)
+        self.customer = CustomerPicker(search or customers, runner)
         self.customer.customer_changed.connect(self._customer_changed)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
