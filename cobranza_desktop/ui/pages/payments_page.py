@@ -54,8 +54,6 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
             Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
             Column("customer", self.tr("Cliente"), lambda p: p.customer_name),
             Column("amount", self.tr("Monto"), lambda p: money(p.amount), RIGHT),
-            Column("method", self.tr("Forma"), lambda p: p.method.label()),
-            Column("reference", self.tr("Referencia"), lambda p: p.reference),
             Column(
                 "unallocated",
                 self.tr("Sin aplicar"),
@@ -66,6 +64,8 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
                 ),
                 RIGHT,
             ),
+            Column("method", self.tr("Forma"), lambda p: p.method.label()),
+            Column("reference", self.tr("Referencia"), lambda p: p.reference),
         ]
         self.row_color = lambda p: MUTED if p.reversed else None
 
@@ -103,7 +103,7 @@ class PaymentsPage(QWidget):
         filters.addWidget(self.date_to)
         self.table = make_table()
         attach(self.table, self.model)
-        set_widths(self.table, [100, 260, 120, 120, 180])
+        set_widths(self.table, [100, 260, 120, 120, 130])
         self.table.doubleClicked.connect(self._open)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")
