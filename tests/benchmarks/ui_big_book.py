@@ -185,3 +185,4 @@ def build(path: Path, customers: int, invoices: int) -> None:
     db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     db.close()
     partial.rename(path)
+    Path(f"{partial}.lock").unlink(missing_ok=True)  # left by the book lock
