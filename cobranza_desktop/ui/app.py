@@ -136,12 +136,22 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (created once), with names, icon, font and a calm style sheet."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        apply_look(existing)
         return existing
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName(DISPLAY_NAME)
     app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
-    app.setWindowIcon(icon("app"))
+    apply_look(app)
+    return app
+
+
+def apply_look(app: QApplication) -> None:
+    """Icon, a readable font size and the calm style sheet (idempotent)."""
+    if app.property("cobranza_look"):
+        return
+    app.setProperty("cobranza_look", True)
+    app.setWindowIcon(icon("cobranza"))
     if sys.platform.startswith("linux") and app.style().name().lower() == "windows":
         app.setStyle("Fusion")
     font = app.font()
@@ -149,7 +159,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         font.setPointSizeF(10)
         app.setFont(font)
     app.setStyleSheet(STYLESHEET)
-    return app
 
 
 def bold(font: QFont) -> QFont:
@@ -203,6 +212,7 @@ class Application:
             services.business,
             context.runner,
             context.clock,
+            customer_search=services.customer_list,
             reminder_composer=self.reminder_composer,
             statement_viewer=self.statement_viewer,
         )
@@ -307,6 +317,7 @@ def open_context(
     book_path: Path | None, clock: Clock | None = None, *, runner: TaskRunner | None = None
 ) -> tuple[UiContext, Callable[[], None]]:
     """Open the book and build the services and the UI context (any thread)."""
+    from cobranza_desktop.services.customer_list import CustomerListService
     from cobranza_desktop.services.listings import ListingService
     from cobranza_desktop.services.workspace import open_workspace
     from cobranza_desktop.ui.context import Services, UiContext
@@ -321,6 +332,7 @@ def open_context(
         business=workspace.business,
         settings=workspace.settings,
         listings=ListingService(workspace.book, workspace.clock),
+        customer_list=CustomerListService(workspace.book, workspace.clock),
     )
     context = UiContext(services, runner or TaskRunner(), workspace.clock, workspace.book_path)
     # Once a day, a backup, in its own thread so that the window never waits for the copy.
@@ -329,6 +341,7 @@ def open_context(
 
     def close() -> None:
         backup.join()
+        services.customer_list.close()
         workspace.close()
 
     return context, close

@@ -8,6 +8,7 @@ from pathlib import Path
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.services.aging import AgingService
 from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.customer_list import CustomerListService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.listings import ListingService
@@ -25,6 +26,7 @@ class Services:
     business: BusinessService
     settings: SettingsService
     listings: ListingService
+    customer_list: CustomerListService
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,9 @@ def build_pages(host: PageHost) -> list[PageSpec]:
 
         ctx, commands = ready()
         s = ctx.services
-        return CustomersPage(s.customers, s.invoices, s.payments, s.settings, ctx.runner, commands)
+        return CustomersPage(
+            s.customer_list, s.customers, s.invoices, s.payments, s.settings, ctx.runner, commands
+        )
 
     def invoices() -> QWidget:
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage

@@ -45,7 +45,7 @@ open_items AS (
     SELECT i.customer_id AS customer_id, i.due_date AS due_date,
            i.total_cents - i.paid_cents + COALESCE(later.cents, 0) AS balance
     FROM invoices i LEFT JOIN later ON later.invoice_id = i.id
-    WHERE i.lifecycle = 'issued' AND i.paid_cents < i.total_cents AND i.issue_date <= :as_of
+    WHERE i.lifecycle = 'issued' AND i.paid_cents < i.total_cents AND +i.issue_date <= :as_of
     UNION ALL
     SELECT i.customer_id, i.due_date, later.cents
     FROM later JOIN invoices i ON i.id = later.invoice_id
