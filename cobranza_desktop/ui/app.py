@@ -201,9 +201,11 @@ class Application:
     def set_context(self, context: UiContext, close: Callable[[], None] | None = None) -> None:
         """The book is open: build the commands and let the window show its pages."""
         from cobranza_desktop.ui.commands import AppCommands
+        from cobranza_desktop.ui.features import add_collection_menu, install_features
 
         self.context = context
         self._close_book = close
+        install_features(self, context)
         services = context.services
         self.commands = AppCommands(
             services.customers,
@@ -217,6 +219,7 @@ class Application:
             statement_viewer=self.statement_viewer,
         )
         if self.window is not None:
+            add_collection_menu(self.window, context)
             self.window.set_ready(self.commands)
 
     def build_window(self) -> MainWindow:
@@ -231,6 +234,10 @@ class Application:
             self.book_name,
             ready=self.context is not None,
         )
+        if self.context is not None:
+            from cobranza_desktop.ui.features import add_collection_menu
+
+            add_collection_menu(self.window, self.context)
         return self.window
 
     def change_language(self, language: str) -> None:
@@ -321,6 +328,7 @@ def open_context(
     from cobranza_desktop.services.listings import ListingService
     from cobranza_desktop.services.workspace import open_workspace
     from cobranza_desktop.ui.context import Services, UiContext
+    from cobranza_desktop.ui.messaging_ui import MessagingUi
     from cobranza_desktop.ui.tasks import TaskRunner
 
     workspace = open_workspace(book_path, clock)
@@ -333,8 +341,20 @@ def open_context(
         settings=workspace.settings,
         listings=ListingService(workspace.book, workspace.clock),
         customer_list=CustomerListService(workspace.book, workspace.clock),
+        penalties=workspace.penalties,
+        agenda=workspace.agenda,
+        contacts=workspace.contacts,
+        documents=workspace.documents,
+        receiving=workspace.receiving,
+        issuing=workspace.issuing,
     )
-    context = UiContext(services, runner or TaskRunner(), workspace.clock, workspace.book_path)
+    task_runner = runner or TaskRunner()
+    messaging = MessagingUi(
+        workspace.book, workspace.clock, task_runner, documents=workspace.documents
+    )
+    context = UiContext(
+        services, task_runner, workspace.clock, workspace.book_path, messaging=messaging
+    )
     # Once a day, a backup, in its own thread so that the window never waits for the copy.
     backup = threading.Thread(target=_daily_backup, args=(workspace,), name="daily-backup")
     backup.start()
