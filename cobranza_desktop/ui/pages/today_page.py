@@ -153,7 +153,9 @@ class TodayPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.summary = QLabel()
-        self.show_waiting = QCheckBox(self.tr("Mostrar las que esperan por el límite de contactos"))
+        self.show_waiting = QCheckBox(
+            self.tr("Mostrar las que esperan (límite de contactos, horario o domingo)")
+        )
         self.refresh_button = QPushButton(self.tr("Actualizar"))
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.model = AgendaTableModel(self)
@@ -234,9 +236,9 @@ class TodayPage(QWidget):
         self.model.set_items(items)
         self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
         self.summary.setText(
-            self.tr("{0} acciones para hoy · {1} esperan por el límite de contactos").format(
-                len(agenda.items), len(agenda.deferred)
-            )
+            self.tr(
+                "{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)"
+            ).format(len(agenda.items), len(agenda.deferred))
         )
         self.stack.setCurrentWidget(self.table if items else self.empty)
         if items:
