@@ -10,13 +10,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock, SystemClock
+from cobranza_desktop.services.agenda import AgendaService
 from cobranza_desktop.services.aging import AgingService
 from cobranza_desktop.services.backups import BackupService
 from cobranza_desktop.services.book_check import BookCheckService
 from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.contact_log import ContactService
 from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.documents import DocumentService
 from cobranza_desktop.services.invoices import InvoiceService
+from cobranza_desktop.services.issuing import IssuingService
 from cobranza_desktop.services.payments import PaymentService
+from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.receiving import ReceivingService
 from cobranza_desktop.services.settings import SettingsService
 from cobranza_desktop.storage.database import Book, open_book
 
@@ -33,6 +39,12 @@ class Workspace:
     settings: SettingsService = field(init=False)
     backups: BackupService = field(init=False)
     checks: BookCheckService = field(init=False)
+    penalties: PenaltyService = field(init=False)
+    agenda: AgendaService = field(init=False)
+    contacts: ContactService = field(init=False)
+    documents: DocumentService = field(init=False)
+    receiving: ReceivingService = field(init=False)
+    issuing: IssuingService = field(init=False)
 
     def __post_init__(self) -> None:
         self.customers = CustomerService(self.book, self.clock)
@@ -43,6 +55,12 @@ class Workspace:
         self.settings = SettingsService(self.book)
         self.backups = BackupService(self.book, self.clock)
         self.checks = BookCheckService(self.book)
+        self.penalties = PenaltyService(self.book, self.clock)
+        self.agenda = AgendaService(self.book, self.clock)
+        self.contacts = ContactService(self.book, self.clock)
+        self.documents = DocumentService(self.book, self.clock)
+        self.receiving = ReceivingService(self.book, self.clock)
+        self.issuing = IssuingService(self.book, self.clock)
 
     @property
     def book_path(self) -> Path:

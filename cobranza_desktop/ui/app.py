@@ -136,12 +136,22 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (created once), with names, icon, font and a calm style sheet."""
     existing = QApplication.instance()
     if isinstance(existing, QApplication):
+        apply_look(existing)
         return existing
     QApplication.setOrganizationName(ORGANIZATION)
     QApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName(DISPLAY_NAME)
     app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
-    app.setWindowIcon(icon("app"))
+    apply_look(app)
+    return app
+
+
+def apply_look(app: QApplication) -> None:
+    """Icon, a readable font size and the calm style sheet (idempotent)."""
+    if app.property("cobranza_look"):
+        return
+    app.setProperty("cobranza_look", True)
+    app.setWindowIcon(icon("cobranza"))
     if sys.platform.startswith("linux") and app.style().name().lower() == "windows":
         app.setStyle("Fusion")
     font = app.font()
@@ -149,7 +159,6 @@ def create_application(argv: Sequence[str] | None = None) -> QApplication:
         font.setPointSizeF(10)
         app.setFont(font)
     app.setStyleSheet(STYLESHEET)
-    return app
 
 
 def bold(font: QFont) -> QFont:
@@ -192,9 +201,11 @@ class Application:
     def set_context(self, context: UiContext, close: Callable[[], None] | None = None) -> None:
         """The book is open: build the commands and let the window show its pages."""
         from cobranza_desktop.ui.commands import AppCommands
+        from cobranza_desktop.ui.features import add_collection_menu, install_features
 
         self.context = context
         self._close_book = close
+        install_features(self, context)
         services = context.services
         self.commands = AppCommands(
             services.customers,
@@ -203,10 +214,12 @@ class Application:
             services.business,
             context.runner,
             context.clock,
+            customer_search=services.customer_list,
             reminder_composer=self.reminder_composer,
             statement_viewer=self.statement_viewer,
         )
         if self.window is not None:
+            add_collection_menu(self.window, context)
             self.window.set_ready(self.commands)
 
     def build_window(self) -> MainWindow:
@@ -221,6 +234,10 @@ class Application:
             self.book_name,
             ready=self.context is not None,
         )
+        if self.context is not None:
+            from cobranza_desktop.ui.features import add_collection_menu
+
+            add_collection_menu(self.window, self.context)
         return self.window
 
     def change_language(self, language: str) -> None:
@@ -307,9 +324,11 @@ def open_context(
     book_path: Path | None, clock: Clock | None = None, *, runner: TaskRunner | None = None
 ) -> tuple[UiContext, Callable[[], None]]:
     """Open the book and build the services and the UI context (any thread)."""
+    from cobranza_desktop.services.customer_list import CustomerListService
     from cobranza_desktop.services.listings import ListingService
     from cobranza_desktop.services.workspace import open_workspace
     from cobranza_desktop.ui.context import Services, UiContext
+    from cobranza_desktop.ui.messaging_ui import MessagingUi
     from cobranza_desktop.ui.tasks import TaskRunner
 
     workspace = open_workspace(book_path, clock)
@@ -321,14 +340,28 @@ def open_context(
         business=workspace.business,
         settings=workspace.settings,
         listings=ListingService(workspace.book, workspace.clock),
+        customer_list=CustomerListService(workspace.book, workspace.clock),
+        penalties=workspace.penalties,
+        agenda=workspace.agenda,
+        contacts=workspace.contacts,
+        documents=workspace.documents,
+        receiving=workspace.receiving,
+        issuing=workspace.issuing,
     )
-    context = UiContext(services, runner or TaskRunner(), workspace.clock, workspace.book_path)
+    task_runner = runner or TaskRunner()
+    messaging = MessagingUi(
+        workspace.book, workspace.clock, task_runner, documents=workspace.documents
+    )
+    context = UiContext(
+        services, task_runner, workspace.clock, workspace.book_path, messaging=messaging
+    )
     # Once a day, a backup, in its own thread so that the window never waits for the copy.
     backup = threading.Thread(target=_daily_backup, args=(workspace,), name="daily-backup")
     backup.start()
 
     def close() -> None:
         backup.join()
+        services.customer_list.close()
         workspace.close()
 
     return context, close

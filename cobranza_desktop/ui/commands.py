@@ -19,6 +19,7 @@ from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.payments import PaymentService
 from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.customer_picker import CustomerSearch
 
 CustomerAction = Callable[[QWidget, int], None]
 
@@ -31,6 +32,8 @@ class AppCommands:
     business: BusinessService
     runner: TaskRunner
     clock: Clock
+    # The fast customer search (big books) for the dialogs' customer pickers.
+    customer_search: CustomerSearch | None = None
     # Plug-ins from other features: (parent, customer_id) -> None.
     reminder_composer: CustomerAction | None = None
     statement_viewer: CustomerAction | None = None
@@ -57,6 +60,7 @@ class AppCommands:
                 self.runner,
                 self.clock.today(),
                 customer_id=customer_id,
+                search=self.customer_search,
                 parent=parent,
             )
         )
@@ -90,6 +94,7 @@ class AppCommands:
                 self.runner,
                 self.clock.today(),
                 customer_id=customer_id,
+                search=self.customer_search,
                 parent=parent,
             )
         )

@@ -6,13 +6,21 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.services.agenda import AgendaService
 from cobranza_desktop.services.aging import AgingService
 from cobranza_desktop.services.business import BusinessService
+from cobranza_desktop.services.contact_log import ContactService
+from cobranza_desktop.services.customer_list import CustomerListService
 from cobranza_desktop.services.customers import CustomerService
+from cobranza_desktop.services.documents import DocumentService
 from cobranza_desktop.services.invoices import InvoiceService
+from cobranza_desktop.services.issuing import IssuingService
 from cobranza_desktop.services.listings import ListingService
 from cobranza_desktop.services.payments import PaymentService
+from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.receiving import ReceivingService
 from cobranza_desktop.services.settings import SettingsService
+from cobranza_desktop.ui.messaging_ui import MessagingUi
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
@@ -25,6 +33,13 @@ class Services:
     business: BusinessService
     settings: SettingsService
     listings: ListingService
+    customer_list: CustomerListService
+    penalties: PenaltyService
+    agenda: AgendaService
+    contacts: ContactService
+    documents: DocumentService
+    receiving: ReceivingService
+    issuing: IssuingService
 
 
 @dataclass(frozen=True)
@@ -33,3 +48,5 @@ class UiContext:
     runner: TaskRunner
     clock: Clock
     book_path: Path | None = None
+    # Reminder composer, outbox and message settings (built with the book, no widgets yet).
+    messaging: MessagingUi | None = None

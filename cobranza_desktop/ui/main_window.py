@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
 
         title = self.tr("Cobranza Desktop")
         self.setWindowTitle(f"{title} — {book_name}" if book_name else title)
-        self.setWindowIcon(icon("app"))
+        self.setWindowIcon(icon("cobranza"))
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.navigation.setFrameShape(QListWidget.Shape.NoFrame)
         self.navigation.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
-        self._loading = EmptyState(self.tr("Abriendo el libro…"), book_name, icon("app"))
+        self._loading = EmptyState(self.tr("Abriendo el libro…"), book_name, icon("cobranza"))
         self._loading.setVisible(not ready)
         self.stack.addWidget(self._loading)
         for spec in self._specs:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QWidget
 from cobranza_desktop.ui.main_window import PageSpec
 
 if TYPE_CHECKING:  # not at start-up: these import the services (and SQLAlchemy)
+    from cobranza_desktop.domain.agenda import AgendaItem
     from cobranza_desktop.ui.commands import AppCommands
     from cobranza_desktop.ui.context import UiContext
 
@@ -40,7 +41,9 @@ def build_pages(host: PageHost) -> list[PageSpec]:
 
         ctx, commands = ready()
         s = ctx.services
-        return CustomersPage(s.customers, s.invoices, s.payments, s.settings, ctx.runner, commands)
+        return CustomersPage(
+            s.customer_list, s.customers, s.invoices, s.payments, s.settings, ctx.runner, commands
+        )
 
     def invoices() -> QWidget:
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage
@@ -60,6 +63,29 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         ctx, _commands = ready()
         return AgingPage(ctx.services.aging, ctx.runner, ctx.clock)
 
+    def today() -> QWidget:
+        from cobranza_desktop.ui.pages.today_page import TodayPage, task_runner_run
+
+        ctx, _commands = ready()
+        s = ctx.services
+        messaging = ctx.messaging
+        compose = None
+        if messaging is not None:
+
+            def compose(parent: QWidget, item: AgendaItem) -> None:
+                messaging.open_composer(parent, item.customer_id, agenda_item=item)
+
+        page = TodayPage(
+            s.agenda, s.contacts, ctx.clock, run=task_runner_run(ctx.runner), compose=compose
+        )
+        ctx.runner.data_changed.connect(page.refresh)
+        return page
+
+    def messages() -> QWidget:
+        ctx, _commands = ready()
+        assert ctx.messaging is not None
+        return ctx.messaging.messages_page()
+
     def settings() -> QWidget:
         from cobranza_desktop.ui.pages.settings_page import SettingsPage
 
@@ -73,17 +99,7 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         )
 
     return [
-        PageSpec(
-            "today",
-            QCoreApplication.translate("Pages", "Hoy"),
-            "today",
-            None,
-            QCoreApplication.translate(
-                "Pages",
-                "Aquí verás las acciones de cobranza de hoy: a quién llamar, a quién "
-                "escribir y qué promesas vencen. Esta función llegará pronto.",
-            ),
-        ),
+        PageSpec("today", QCoreApplication.translate("Pages", "Hoy"), "today", today),
         PageSpec(
             "customers", QCoreApplication.translate("Pages", "Clientes"), "customers", customers
         ),
@@ -101,17 +117,7 @@ def build_pages(host: PageHost) -> list[PageSpec]:
                 "Esta función llegará pronto.",
             ),
         ),
-        PageSpec(
-            "messages",
-            QCoreApplication.translate("Pages", "Mensajes"),
-            "messages",
-            None,
-            QCoreApplication.translate(
-                "Pages",
-                "Aquí verás los mensajes enviados y por enviar, y sus respuestas. "
-                "Esta función llegará pronto.",
-            ),
-        ),
+        PageSpec("messages", QCoreApplication.translate("Pages", "Mensajes"), "messages", messages),
         PageSpec(
             "settings", QCoreApplication.translate("Pages", "Configuración"), "settings", settings
         ),

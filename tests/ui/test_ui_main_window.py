@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.ui.main_window import MainWindow, PageSpec
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
+from tests.ui.ui_support import OpenApp
 
 
 class FakeCustomers(QWidget):
@@ -137,3 +138,21 @@ def test_errors_are_shown_as_a_message(
     runner.submit(boom)
     assert runner.wait_idle()
     assert window.last_error is not None and "secret" not in window.last_error
+
+
+def test_language_switch_rebuilds_the_window_in_english(open_app: OpenApp) -> None:
+    controller = open_app.controller
+    old = controller.window
+    try:
+        controller.change_language("en")
+        window = controller.window
+        assert window is not None and window is not old
+        titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
+        assert titles[:5] == ["Today", "Customers", "Invoices", "Payments", "Aging"]
+        assert window.action_record_payment.text() == "Record payment"
+        assert controller.settings.value("ui/language") == "en"
+    finally:
+        controller.change_language("es")
+    window = controller.window
+    assert window is not None
+    assert window.navigation.item(1).text() == "Clientes"

@@ -47,7 +47,7 @@ from cobranza_desktop.services.business import BusinessService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, InvoiceView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
-from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker
+from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
 
 DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(6)
@@ -73,6 +73,7 @@ class InvoiceEditor(QDialog):
         customer_id: int | None = None,
         customer_name: str = "",
         invoice: InvoiceView | None = None,
+        search: CustomerSearch | None = None,
         on_done: Callable[[InvoiceView], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -85,7 +86,7 @@ class InvoiceEditor(QDialog):
         self._default_tax = Decimal("16")
         read_only = invoice is not None
 
-        self.customer = CustomerPicker(customers, runner)
+        self.customer = CustomerPicker(search or customers, runner)
         if invoice is not None:
             self.customer.set_customer(invoice.customer_id, invoice.customer_name)
         elif customer_id is not None:
@@ -423,7 +424,9 @@ class InvoiceEditor(QDialog):
         if failure.field and failure.field.startswith("lines["):
             try:
                 row = int(failure.field[6:].split("]")[0]) - 1
+                self.lines.blockSignals(True)
                 self._mark(row, failure.field)
+                self.lines.blockSignals(False)
             except ValueError:
                 pass
 

@@ -38,7 +38,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.payments import PaymentInput, PaymentService, PaymentView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
-from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker
+from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate, to_qdate
 
 NUMBER, DUE, BALANCE, APPLY = range(4)
@@ -55,6 +55,7 @@ class PaymentDialog(QDialog):
         *,
         customer_id: int | None = None,
         customer_name: str = "",
+        search: CustomerSearch | None = None,
         on_done: Callable[[PaymentView], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -67,7 +68,7 @@ class PaymentDialog(QDialog):
         self.result_view: PaymentView | None = None
         self.problem: str | None = None
 
-        self.customer = CustomerPicker(customers, runner)
+        self.customer = CustomerPicker(search or customers, runner)
         self.customer.customer_changed.connect(self._customer_changed)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
@@ -260,6 +261,14 @@ class PaymentDialog(QDialog):
         return amount, plan
 
     def update_summary(self) -> None:
+        # Colouring cells must not re-enter through itemChanged.
+        self.table.blockSignals(True)
+        try:
+            self._update_summary()
+        finally:
+            self.table.blockSignals(False)
+
+    def _update_summary(self) -> None:
         for row in range(self.table.rowCount()):
             cell = self.table.item(row, APPLY)
             if cell is not None:
@@ -309,7 +318,9 @@ class PaymentDialog(QDialog):
         try:
             amount, plan = self.check()
         except ValidationError as exc:
+            self.table.blockSignals(True)
             self._mark(exc.field)
+            self.table.blockSignals(False)
             self.errors.show(exc.message, exc.field)
             return
         data = PaymentInput(

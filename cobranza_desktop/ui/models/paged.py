@@ -101,6 +101,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._exhausted = False
         self._pending = False
         self._generation = 0
+        self._summary_generation = 0
         self._started = False
         self.row_color: Callable[[R], Any] | None = None
 
@@ -150,11 +151,13 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def set_sort(self, sort_key: str | None, descending: bool = False) -> None:
         if (sort_key, descending) != (self._sort_key, self._descending) or not self._started:
+            # The order changes, not which rows: the count and totals stay as they are.
+            summary = not self._started
             self._sort_key, self._descending = sort_key, descending
             self._started = True
-            self.reload()
+            self.reload(summary=summary)
 
-    def reload(self) -> None:
+    def reload(self, *, summary: bool = True) -> None:
         """Start over from the first page: the view is emptied and refilled."""
         self._generation += 1
         self.beginResetModel()
@@ -163,7 +166,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._pending = False
         self.endResetModel()
         self._request(0, self._page_size, replace=False)
-        self._request_summary()
+        if summary:
+            self._request_summary()
 
     def refresh(self) -> None:
         """Re-read what is loaded (after a write), keeping the rows' positions in the view."""
@@ -257,7 +261,8 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
     def _request_summary(self) -> None:
         if self._fetch_summary is None:
             return
-        generation = self._generation
+        self._summary_generation += 1
+        generation = self._summary_generation
         params = dict(self._params)
         fetch = self._fetch_summary
 
@@ -267,7 +272,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         self._runner.submit(
             work,
             on_result=lambda summary: self._receive_summary(generation, summary),
-            on_error=lambda message: self._fail(generation, message),
+            on_error=self.failed.emit,
             key=self._key + "-summary",
             description="summary",
         )
@@ -304,7 +309,7 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
             )
 
     def _receive_summary(self, generation: int, summary: Any) -> None:
-        if generation == self._generation:
+        if generation == self._summary_generation:
             self.summary_ready.emit(summary)
 
     def _fail(self, generation: int, message: str) -> None:

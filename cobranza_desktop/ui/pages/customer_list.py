@@ -19,20 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.aging import DEFAULT_EDGES
-from cobranza_desktop.domain.contact_data import display_phone
-from cobranza_desktop.domain.customers import CustomerStatus
+from cobranza_desktop.domain.customers import CustomerListFilter, CustomerStatus
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.services.customers import (
-    CustomerListFilter,
-    CustomerListItem,
-    CustomerListSummary,
-    CustomerService,
-)
+from cobranza_desktop.services.customer_list import CustomerListService
+from cobranza_desktop.services.customers import CustomerListItem, CustomerListSummary
 from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.text_cache import money, phone
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
+from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
 OVERDUE_COLOR = QColor("#a4262c")
 
@@ -60,7 +56,7 @@ def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
 
 
 class CustomerListModel(PagedTableModel[CustomerListItem]):
-    def __init__(self, customers: CustomerService, runner: TaskRunner) -> None:
+    def __init__(self, customers: CustomerListService, runner: TaskRunner) -> None:
         def fetch(query: PageQuery) -> list[CustomerListItem]:
             return customers.list_page(
                 customer_filter(query.params),
@@ -76,12 +72,12 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         super().__init__([], fetch, runner, fetch_summary=summary, page_size=200, sort_key="name")
         self.columns[:] = [
             Column("name", self.tr("Nombre"), lambda r: r.name),
-            Column("phone", self.tr("Teléfono"), lambda r: display_phone(r.phone)),
-            Column("balance", self.tr("Saldo"), lambda r: format_money(r.balance), RIGHT),
+            Column("phone", self.tr("Teléfono"), lambda r: phone(r.phone)),
+            Column("balance", self.tr("Saldo"), lambda r: money(r.balance), RIGHT),
             Column(
                 "overdue",
                 self.tr("Vencido"),
-                lambda r: format_money(r.overdue) if r.overdue else "",
+                lambda r: money(r.overdue) if r.overdue else "",
                 RIGHT,
                 color=overdue_color,
             ),
@@ -105,7 +101,7 @@ class CustomerList(QWidget):
 
     def __init__(
         self,
-        customers: CustomerService,
+        customers: CustomerListService,
         runner: TaskRunner,
         aging_edges: tuple[int, ...] = DEFAULT_EDGES,
         parent: QWidget | None = None,
@@ -134,8 +130,7 @@ class CustomerList(QWidget):
         filters.addWidget(self.bucket)
 
         self.table = make_table()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        attach(self.table, self.model)
         set_widths(self.table, [260, 130, 120, 120, 110, 110])
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)

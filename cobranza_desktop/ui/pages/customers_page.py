@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from cobranza_desktop.services.customer_list import CustomerListService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.payments import PaymentService
@@ -17,6 +18,7 @@ from cobranza_desktop.ui.tasks import TaskRunner
 class CustomersPage(QWidget):
     def __init__(
         self,
+        customer_list: CustomerListService,
         customers: CustomerService,
         invoices: InvoiceService,
         payments: PaymentService,
@@ -27,7 +29,7 @@ class CustomersPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._commands = commands
-        self.list = CustomerList(customers, runner)
+        self.list = CustomerList(customer_list, runner)
         self.file = CustomerFile(
             customers,
             invoices,

@@ -27,8 +27,9 @@ from cobranza_desktop.services.listings import (
 from cobranza_desktop.ui.commands import AppCommands
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
+from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
 OVERDUE = QColor("#a4262c")
 MUTED = QColor("#777777")
@@ -70,8 +71,8 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             Column("customer", self.tr("Cliente"), lambda i: i.customer_name),
             Column("issue_date", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
             Column("due_date", self.tr("Vence"), lambda i: format_date(i.due_date)),
-            Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
-            Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
+            Column("total", self.tr("Total"), lambda i: money(i.total), RIGHT),
+            Column("balance", self.tr("Saldo"), lambda i: money(i.balance), RIGHT),
             Column("status", self.tr("Estado"), lambda i: i.status.label()),
         ]
         self.row_color = lambda i: (
@@ -120,7 +121,7 @@ class InvoicesPage(QWidget):
         filters.addWidget(self.customer, 1)
 
         self.table = make_table()
-        self.table.setModel(self.model)
+        attach(self.table, self.model)
         set_widths(self.table, [100, 260, 100, 100, 120, 120])
         self.table.doubleClicked.connect(self._open)
         self.status_line = QLabel(" ")

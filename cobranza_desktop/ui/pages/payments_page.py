@@ -20,8 +20,9 @@ from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.commands import AppCommands
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
+from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
 MUTED = QColor("#777777")
 
@@ -52,9 +53,7 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
         self.columns[:] = [
             Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
             Column("customer", self.tr("Cliente"), lambda p: p.customer_name),
-            Column("amount", self.tr("Monto"), lambda p: format_money(p.amount), RIGHT),
-            Column("method", self.tr("Forma"), lambda p: p.method.label()),
-            Column("reference", self.tr("Referencia"), lambda p: p.reference),
+            Column("amount", self.tr("Monto"), lambda p: money(p.amount), RIGHT),
             Column(
                 "unallocated",
                 self.tr("Sin aplicar"),
@@ -65,6 +64,8 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
                 ),
                 RIGHT,
             ),
+            Column("method", self.tr("Forma"), lambda p: p.method.label()),
+            Column("reference", self.tr("Referencia"), lambda p: p.reference),
         ]
         self.row_color = lambda p: MUTED if p.reversed else None
 
@@ -101,8 +102,8 @@ class PaymentsPage(QWidget):
         filters.addWidget(QLabel(self.tr("al")))
         filters.addWidget(self.date_to)
         self.table = make_table()
-        self.table.setModel(self.model)
-        set_widths(self.table, [100, 260, 120, 120, 180])
+        attach(self.table, self.model)
+        set_widths(self.table, [100, 260, 120, 120, 130])
         self.table.doubleClicked.connect(self._open)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")

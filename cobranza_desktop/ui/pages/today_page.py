@@ -37,6 +37,9 @@ from cobranza_desktop.ui.tasks import TaskRunner
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
+Compose = Callable[[QWidget, AgendaItem], None]
+
+
 class Run(Protocol):
     def __call__(
         self,
@@ -137,8 +140,10 @@ class TodayPage(QWidget):
         clock: Clock,
         run: Run = run_directly,
         parent: QWidget | None = None,
+        compose: Compose | None = None,
     ) -> None:
         super().__init__(parent)
+        self._compose = compose
         self._agenda = agenda
         self._contacts = contacts
         self._clock = clock
@@ -148,7 +153,9 @@ class TodayPage(QWidget):
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.summary = QLabel()
-        self.show_waiting = QCheckBox(self.tr("Mostrar las que esperan por el límite de contactos"))
+        self.show_waiting = QCheckBox(
+            self.tr("Mostrar las que esperan (límite de contactos, horario o domingo)")
+        )
         self.refresh_button = QPushButton(self.tr("Actualizar"))
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.model = AgendaTableModel(self)
@@ -174,6 +181,10 @@ class TodayPage(QWidget):
         self.done_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.skip_button = QPushButton(self.tr("Omitir…"))
         self.contact_button = QPushButton(self.tr("Registrar contacto…"))
+        # The reminder composer, when messaging is available: writing the message completes
+        # the action.
+        self.compose_button = QPushButton(self.tr("Redactar mensaje…"))
+        self.compose_button.setVisible(compose is not None)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -185,6 +196,7 @@ class TodayPage(QWidget):
         actions = QHBoxLayout()
         actions.addWidget(self.done_button)
         actions.addWidget(self.skip_button)
+        actions.addWidget(self.compose_button)
         actions.addWidget(self.contact_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -199,6 +211,7 @@ class TodayPage(QWidget):
         self.done_button.clicked.connect(self.done)
         self.skip_button.clicked.connect(self.skip)
         self.contact_button.clicked.connect(self.log_contact)
+        self.compose_button.clicked.connect(self.compose)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.done())
         self._update_buttons()
@@ -223,14 +236,21 @@ class TodayPage(QWidget):
         self.model.set_items(items)
         self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
         self.summary.setText(
-            self.tr("{0} acciones para hoy · {1} esperan por el límite de contactos").format(
-                len(agenda.items), len(agenda.deferred)
-            )
+            self.tr(
+                "{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)"
+            ).format(len(agenda.items), len(agenda.deferred))
         )
         self.stack.setCurrentWidget(self.table if items else self.empty)
         if items:
             self.table.selectRow(0)
         self._update_buttons()
+
+    def compose(self) -> None:
+        item = self.selected()
+        if item is None or self._compose is None:
+            self.message.setText(self.tr("Elija una acción de la lista."))
+            return
+        self._compose(self, item)
 
     def selected(self) -> AgendaItem | None:
         rows = self.table.selectionModel().selectedRows()
@@ -243,6 +263,7 @@ class TodayPage(QWidget):
         self.done_button.setEnabled(has)
         self.skip_button.setEnabled(has)
         self.contact_button.setEnabled(has)
+        self.compose_button.setEnabled(has)
 
     def _failed(self, message: str) -> None:
         self.message.setText(message)

@@ -51,6 +51,8 @@ class CustomerForm(QWidget):
         self.channel = QComboBox()
         for channel in Channel:
             self.channel.addItem(channel.label(), channel.value)
+        default_channel = CustomerData(name="").preferred_channel
+        self.channel.setCurrentIndex(max(self.channel.findData(default_channel.value), 0))
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(64)
 

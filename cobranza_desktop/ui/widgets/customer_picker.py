@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from cobranza_desktop.domain.customers import CustomerListFilter
-from cobranza_desktop.services.customers import CustomerListItem, CustomerService
+from cobranza_desktop.services.customers import CustomerListItem
 from cobranza_desktop.ui.tasks import TaskRunner
+
+
+class CustomerSearch(Protocol):
+    """What the picker needs: the customer list's search (the fast one on big books)."""
+
+    def list_page(
+        self, filters: CustomerListFilter | None = None, *, limit: int = 100
+    ) -> list[CustomerListItem]: ...
 
 
 class CustomerPicker(QLineEdit):
     customer_changed = Signal(object)  # int | None
 
     def __init__(
-        self, customers: CustomerService, runner: TaskRunner, parent: QWidget | None = None
+        self, customers: CustomerSearch, runner: TaskRunner, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self._customers = customers

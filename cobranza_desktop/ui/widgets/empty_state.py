@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
 class EmptyState(QWidget):
@@ -40,7 +40,12 @@ class EmptyState(QWidget):
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text_label.setWordWrap(True)
         self.text_label.setMaximumWidth(520)
-        layout.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.text_label.setMinimumWidth(300)
+        centered = QHBoxLayout()
+        centered.addStretch(1)
+        centered.addWidget(self.text_label, 3)
+        centered.addStretch(1)
+        layout.addLayout(centered)
         self.action_button: QPushButton | None = None
         if action_text and on_action is not None:
             layout.addSpacing(12)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from cobranza_desktop.ui.models.paged import PagedTableModel
 
 
 def make_table(parent: QWidget | None = None, *, sortable: bool = True) -> QTableView:
@@ -30,3 +34,12 @@ def make_table(parent: QWidget | None = None, *, sortable: bool = True) -> QTabl
 def set_widths(view: QTableView, widths: list[int]) -> None:
     for column, width in enumerate(widths):
         view.setColumnWidth(column, width)
+
+
+def attach(view: QTableView, model: PagedTableModel[Any]) -> None:
+    """Show a paged model; the header's sort arrow matches the model's SQL order."""
+    view.setModel(model)
+    column = model.column_index(model.sort_key or "")
+    if column >= 0:
+        order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
+        view.horizontalHeader().setSortIndicator(column, order)

@@ -1,0 +1,82 @@
+"""Plugging the collection features into the window once the book is open.
+
+The main window knows its own pages; the features built beside it (penalties,
+documents, reminders and the outbox) are connected here, in one place: settings
+tabs, the customer file's actions and a "Cobranza" menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from cobranza_desktop.ui.context import UiContext
+from cobranza_desktop.ui.document_actions import DocumentActions
+
+CustomerAction = Callable[[QWidget, int], None]
+
+
+class FeatureHost(Protocol):
+    settings_tabs: list[tuple[str, Callable[[], QWidget]]]
+    reminder_composer: CustomerAction | None
+    statement_viewer: CustomerAction | None
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Features", text)
+
+
+def document_actions(context: UiContext) -> DocumentActions:
+    return DocumentActions(context.services.documents, context.runner)
+
+
+def install_features(host: FeatureHost, context: UiContext) -> None:
+    """Set the plug-ins the pages read: composer, statement viewer and settings tabs."""
+    services = context.services
+    host.statement_viewer = document_actions(context).view_statement
+
+    def penalty_settings() -> QWidget:
+        from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
+
+        return PenaltySettingsPage(services.penalties, runner=context.runner)
+
+    tabs: list[tuple[str, Callable[[], QWidget]]] = [(_tr("Penalizaciones"), penalty_settings)]
+    messaging = context.messaging
+    if messaging is not None:
+        host.reminder_composer = messaging.customer_action
+        tabs += [
+            (_tr("Correo (SMTP)"), messaging.smtp_settings),
+            (_tr("Plantillas de mensajes"), messaging.template_editor),
+        ]
+        messaging.retry_outbox()  # messages that failed last time go out now
+    known = {title for title, _factory in host.settings_tabs}
+    host.settings_tabs.extend(tab for tab in tabs if tab[0] not in known)
+
+
+def add_collection_menu(window: QMainWindow, context: UiContext) -> None:
+    """A "Cobranza" menu: apply penalties (with a preview) and print the day's letters."""
+    if window.findChild(QAction, "applyPenalties") is not None:
+        return
+    menu = window.menuBar().addMenu(_tr("&Cobranza"))
+    apply = QAction(_tr("Aplicar penalizaciones…"), window)
+    apply.setObjectName("applyPenalties")
+    letters = QAction(_tr("Imprimir cartas del día…"), window)
+    letters.setObjectName("printLetters")
+    letters.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    menu.addAction(apply)
+    menu.addAction(letters)
+
+    def open_apply() -> None:
+        from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
+
+        # The dialog writes through the runner, which tells every view to refresh.
+        ApplyPenaltiesDialog(
+            context.services.penalties, runner=context.runner, parent=window
+        ).open()
+
+    apply.triggered.connect(open_apply)
+    letters.triggered.connect(lambda: document_actions(context).print_letters(window))

@@ -1,0 +1,2401 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="es_MX">
+<context>
+    <name>AgendaTableModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="77" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="78" />
+        <source>Acción</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="79" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="80" />
+        <source>Adeudo</source>
+        <translation>Owed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="81" />
+        <source>Días</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="82" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="118" />
+        <source>Espera: {0}</source>
+        <translation>Waiting: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>AgingPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="61" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="246" />
+        <source>Antigüedad de saldos</source>
+        <extracomment>Emitted when a report is shown (tests and the status line listen).</extracomment>
+        <translation>Accounts receivable aging</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="65" />
+        <source>Exportar CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
+        <source>Exportar Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="78" />
+        <source>Al día</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="138" />
+        <source>Calculando…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="145" />
+        <source>Calculando antigüedad</source>
+        <translation>Calculating aging</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="156" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="244" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="170" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="174" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="244" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="181" />
+        <source>%1 clientes con saldo al %2 · Total por cobrar: %3</source>
+        <translation>%1 customers with a balance on %2 · Total receivable: %3</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="203" />
+        <source>Nadie debe nada a esta fecha</source>
+        <translation>Nobody owes anything on this date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="228" />
+        <source>Los %1 saldos más grandes, por antigüedad</source>
+        <translation>The %1 largest balances, by age</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="254" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="254" />
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="255" />
+        <source>Exportar</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="265" />
+        <source>No se pudo guardar el archivo: %1</source>
+        <translation>The file could not be saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="268" />
+        <source>Exportado a %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/app.py" line="290" />
+        <source>No se pudo abrir el libro.</source>
+        <translation>The book could not be opened.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyPenaltiesDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="187" />
+        <source>Aplicar penalizaciones</source>
+        <translation>Apply penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="195" />
+        <source>Revise los cargos antes de aplicarlos. Nada se escribe hasta que pulse «Aplicar». Los periodos ya cobrados no se vuelven a cobrar.</source>
+        <translation>Review the charges before applying them. Nothing is written until you press “Apply”. Periods already charged are never charged again.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="201" />
+        <source>Calcular al:</source>
+        <translation>Calculate as of:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="204" />
+        <source>Marcar todos</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="205" />
+        <source>Desmarcar todos</source>
+        <translation>Select none</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="218" />
+        <source>No hay penalizaciones por aplicar a esta fecha.</source>
+        <translation>There are no penalties to apply on this date.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="232" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="234" />
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="236" />
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="282" />
+        <source>Calculando…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="296" />
+        <source>Calculando penalizaciones</source>
+        <translation>Calculating penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="323" />
+        <source>{0} cargos de {1} clientes · total {2}</source>
+        <translation>{0} charges for {1} customers · total {2}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="358" />
+        <source>Aplicando penalizaciones</source>
+        <translation>Applying penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="379" />
+        <source>Se pidió cancelar. La lista muestra lo que queda por aplicar.</source>
+        <translation>Cancelling was requested. The list shows what is left to apply.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="386" />
+        <source>Se aplicaron {0} cargos por {1}.</source>
+        <translation>{0} charges were applied for {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>ChargeTableModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="52" />
+        <source>Documento</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="53" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="54" />
+        <source>Concepto</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="55" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="56" />
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="57" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="110" />
+        <source>Pagado</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="58" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="96" />
+        <source>Cargo por atraso</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="98" />
+        <source>Interés moratorio</source>
+        <translation>Late interest</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="109" />
+        <source>Condonado: {0}</source>
+        <translation>Waived: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="110" />
+        <source>Por cobrar</source>
+        <translation>Receivable</translation>
+    </message>
+</context>
+<context>
+    <name>ContactLogDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="68" />
+        <source>Registrar contacto — {0}</source>
+        <translation>Log contact — {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="79" />
+        <source>— sin motivo —</source>
+        <translation>— no reason —</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="83" />
+        <source>Qué se habló, con quién, acuerdos…</source>
+        <translation>What was discussed, with whom, agreements…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="85" />
+        <source>Siguiente acción el</source>
+        <translation>Next action on</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="96" />
+        <source>Por qué se contacta de todos modos</source>
+        <translation>Why contact anyway</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="104" />
+        <source>Acción:</source>
+        <translation>Action:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="105" />
+        <source>Canal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="106" />
+        <source>Resultado:</source>
+        <translation>Outcome:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="107" />
+        <source>Motivo de impago:</source>
+        <translation>Reason for non-payment:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="108" />
+        <source>Notas:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="110" />
+        <source>Monto prometido:</source>
+        <translation>Promised amount:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="111" />
+        <source>Fecha prometida:</source>
+        <translation>Promised date:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="115" />
+        <source>Atención: {0}.</source>
+        <translation>Attention: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="118" />
+        <source>Motivo para excederlo:</source>
+        <translation>Reason to exceed it:</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/customer_dialog.py" line="23" />
+        <source>Nuevo cliente</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/customer_dialog.py" line="50" />
+        <source>Guardando cliente</source>
+        <translation>Saving customer</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFile</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="82" />
+        <source>← Clientes</source>
+        <translation>← Customers</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="96" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="135" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="97" />
+        <source>Vencido</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="98" />
+        <source>Días de atraso</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="99" />
+        <source>Saldo a favor</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="104" />
+        <source>Nueva factura</source>
+        <translation>New invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="105" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="106" />
+        <source>Redactar recordatorio</source>
+        <translation>Compose reminder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="107" />
+        <source>Ver estado de cuenta</source>
+        <translation>View statement</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="110" />
+        <source>El redactor de recordatorios llegará pronto.</source>
+        <translation>The reminder composer is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="113" />
+        <source>El estado de cuenta llegará pronto.</source>
+        <translation>The statement of account is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
+        <source>Número</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
+        <source>Borrador</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="132" />
+        <source>Emisión</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="133" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="134" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="136" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="146" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="147" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />
+        <source>Forma</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="149" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="152" />
+        <source>Aplicado a</source>
+        <translation>Applied to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="155" />
+        <source> (revertido)</source>
+        <translation> (reversed)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="166" />
+        <source>Guardar cambios</source>
+        <translation>Save changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="183" />
+        <source>Sin contactos registrados</source>
+        <translation>No contacts recorded</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="185" />
+        <source>Aquí aparecerán las llamadas, mensajes y promesas de pago de este cliente. Esta función llegará pronto.</source>
+        <translation>Calls, messages and payment promises with this customer will appear here. This feature is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="190" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="191" />
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="192" />
+        <source>Historial de contacto</source>
+        <translation>Contact history</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="193" />
+        <source>Datos de contacto</source>
+        <translation>Contact details</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="211" />
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="269" />
+        <source>Cambios guardados.</source>
+        <translation>Changes saved.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerForm</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="33" />
+        <source>Nombre o razón social</source>
+        <translation>Name or company name</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="35" />
+        <source>Opcional, 12 o 13 caracteres</source>
+        <translation>Optional, 12 or 13 characters</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="40" />
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="42" />
+        <source>10 dígitos</source>
+        <translation>10 digits</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="46" />
+        <source>Los del negocio</source>
+        <translation>The business default</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="47" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="50" />
+        <source>Sin límite</source>
+        <translation>No limit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="62" />
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="63" />
+        <source>RFC</source>
+        <translation>RFC (tax ID)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="64" />
+        <source>Contacto</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="65" />
+        <source>Correo</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="66" />
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="67" />
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="68" />
+        <source>Dirección</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="69" />
+        <source>Plazo de pago</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="70" />
+        <source>Límite de crédito</source>
+        <translation>Credit limit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="71" />
+        <source>Canal preferido</source>
+        <translation>Preferred channel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_form.py" line="72" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerList</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="112" />
+        <source>Clientes</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="115" />
+        <source>Buscar por nombre, RFC, teléfono o correo</source>
+        <translation>Search by name, RFC, phone or email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="118" />
+        <source>Solo vencidos</source>
+        <translation>Overdue only</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="120" />
+        <source>Todos los estados</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="142" />
+        <source>No hay clientes todavía</source>
+        <translation>No customers yet</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="143" />
+        <source>Crea uno o carga el ejemplo con «cobranza demo».</source>
+        <translation>Create one, or load the example with “cobranza demo”.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="145" />
+        <source>Nuevo cliente</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="148" />
+        <source>Ningún cliente coincide con la búsqueda o los filtros.</source>
+        <translation>No customer matches the search or the filters.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="178" />
+        <source>Cualquier antigüedad</source>
+        <translation>Any age</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="182" />
+        <source>%1 a %2 días</source>
+        <translation>%1 to %2 days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="186" />
+        <source>Más de %1 días</source>
+        <translation>Over %1 days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="233" />
+        <source>1 cliente</source>
+        <translation>1 customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="235" />
+        <source>%1 clientes</source>
+        <translation>%1 customers</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="241" />
+        <source>Saldo: %1</source>
+        <translation>Balance: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="242" />
+        <source>Vencido: %1</source>
+        <translation>Overdue: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerListModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="74" />
+        <source>Nombre</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="75" />
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="76" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="79" />
+        <source>Vencido</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="86" />
+        <source>Días de atraso</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="91" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="92" />
+        <source>Próxima acción</source>
+        <translation>Next action</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPenaltiesPanel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="148" />
+        <source>No se han aplicado cargos a este cliente.</source>
+        <translation>No charges have been applied to this customer.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="151" />
+        <source>Condonar…</source>
+        <translation>Waive…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="152" />
+        <source>Aplicar penalizaciones…</source>
+        <translation>Apply penalties…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="196" />
+        <source>condiciones propias del cliente</source>
+        <translation>the customer’s own terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="198" />
+        <source>política del negocio</source>
+        <translation>business policy</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="201" />
+        <source>Condiciones ({0}): {1}</source>
+        <translation>Terms ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="205" />
+        <source>Penalizaciones a la fecha: {0} · cargadas {1} (por cobrar {2}) · generadas sin cargar {3} · condonadas {4}</source>
+        <translation>Penalties to date: {0} · charged {1} (receivable {2}) · accrued, not charged {3} · waived {4}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="248" />
+        <source>Condonando el cargo</source>
+        <translation>Waiving the charge</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="254" />
+        <source>Se condonó {0} por {1}.</source>
+        <translation>{0} was waived for {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerPicker</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/customer_picker.py" line="24" />
+        <source>Escriba parte del nombre del cliente</source>
+        <translation>Type part of the customer’s name</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceEditor</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="99" />
+        <source>Según el plazo del cliente</source>
+        <translation>From the customer’s terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="107" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="108" />
+        <source>Fecha de emisión</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="113" />
+        <source>Vencimiento</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="114" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="119" />
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="120" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="121" />
+        <source>Precio unitario</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="122" />
+        <source>Descuento %</source>
+        <translation>Discount %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="123" />
+        <source>IVA %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="124" />
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="140" />
+        <source>Agregar renglón</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="142" />
+        <source>Quitar renglón</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="158" />
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="159" />
+        <source>Descuento incluido</source>
+        <translation>Discount included</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="160" />
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="161" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="183" />
+        <source>Emitir factura</source>
+        <translation>Issue invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="200" />
+        <source>Motivo de la cancelación</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="201" />
+        <source>Cancelar factura</source>
+        <translation>Void invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="216" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="217" />
+        <source>Nueva factura</source>
+        <translation>New invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="394" />
+        <source>Emitiendo factura</source>
+        <translation>Issuing invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="402" />
+        <source>Escriba el motivo de la cancelación.</source>
+        <translation>Write the reason for voiding.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="435" />
+        <source>Factura %1</source>
+        <translation>Invoice %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="435" />
+        <source>(borrador)</source>
+        <translation>(draft)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="450" />
+        <source>Cancelada el %1: %2</source>
+        <translation>Voided on %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>InvoiceListModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="70" />
+        <source>Número</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="70" />
+        <source>Borrador</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="71" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="72" />
+        <source>Emisión</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="73" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="74" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="75" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="76" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>InvoicesPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="98" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="101" />
+        <source>Todas</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="102" />
+        <source>Abiertas</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="103" />
+        <source>Vencidas</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="104" />
+        <source>Pagadas</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="105" />
+        <source>Borradores</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="106" />
+        <source>Canceladas</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="110" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="113" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="116" />
+        <source>Emitidas del</source>
+        <translation>Issued from</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="118" />
+        <source>al</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="174" />
+        <source>%1 facturas</source>
+        <translation>%1 invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="175" />
+        <source>Total: %1</source>
+        <translation>Total: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="176" />
+        <source>Por cobrar: %1</source>
+        <translation>Receivable: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="92" />
+        <source>Cobranza Desktop</source>
+        <translation>Cobranza Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="103" />
+        <source>Abriendo el libro…</source>
+        <translation>Opening the book…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="136" />
+        <source>Nuevo cliente</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="139" />
+        <source>Nueva factura</source>
+        <translation>New invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="142" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="145" />
+        <source>Buscar</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="148" />
+        <source>Salir</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="169" />
+        <source>&amp;Archivo</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="177" />
+        <source>&amp;Ir a</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="185" />
+        <source>Acciones</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="258" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="289" />
+        <source>No se pudo completar</source>
+        <translation>Could not be completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="333" />
+        <source>Esta función llegará pronto.</source>
+        <translation>This feature is coming soon.</translation>
+    </message>
+</context>
+<context>
+    <name>MessagesPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="179" />
+        <source>Bandeja de salida</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="180" />
+        <source>Enviados</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="181" />
+        <source>Con error</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="182" />
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="189" />
+        <source>Buscar por destinatario, asunto o error…</source>
+        <translation>Search by recipient, subject or error…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="229" />
+        <source>Cancelar envío…</source>
+        <translation>Cancel sending…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="232" />
+        <source>Reintentar</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="235" />
+        <source>Reintentar todos</source>
+        <translation>Retry all</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="253" />
+        <source>No hay mensajes que coincidan con la búsqueda.</source>
+        <translation>No messages match the search.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="255" />
+        <source>No hay mensajes aquí.</source>
+        <translation>No messages here.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="261" />
+        <source>%1 mensajes · %2 por enviar o con error</source>
+        <translation>%1 messages · %2 to send or failed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="283" />
+        <source>Para: %1</source>
+        <translation>To: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="284" />
+        <source>Asunto: %1</source>
+        <translation>Subject: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="285" />
+        <source>Estado: %1 · intentos: %2</source>
+        <translation>Status: %1 · attempts: %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="290" />
+        <source>Adjuntos: %1</source>
+        <translation>Attachments: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="292" />
+        <source>Error: %1</source>
+        <translation>Error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="338" />
+        <source>Mensaje enviado.</source>
+        <translation>Message sent.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="339" />
+        <source>No se pudo enviar: %1</source>
+        <translation>Could not send: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="341" />
+        <source>Enviando mensaje</source>
+        <translation>Sending message</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="348" />
+        <source>Enviados: %1 · con error: %2</source>
+        <translation>Sent: %1 · failed: %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="358" />
+        <source>Enviando la bandeja de salida</source>
+        <translation>Sending the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="366" />
+        <source>Cancelar envío</source>
+        <translation>Cancel sending</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="366" />
+        <source>¿Por qué no se enviará este mensaje?</source>
+        <translation>Why will this message not be sent?</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/date_filter.py" line="21" />
+        <source>cualquiera</source>
+        <translation>any</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTableModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="118" />
+        <source>Creado</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="119" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="120" />
+        <source>Para</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="121" />
+        <source>Asunto</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="122" />
+        <source>Enviado</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="123" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="80" />
+        <source>Hoy</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="83" />
+        <source>Aquí verás las acciones de cobranza de hoy: a quién llamar, a quién escribir y qué promesas vencen. Esta función llegará pronto.</source>
+        <translation>Here you will see today’s collection actions: whom to call, whom to write to and which promises fall due. This feature is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="90" />
+        <source>Clientes</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="92" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="93" />
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="94" />
+        <source>Antigüedad</source>
+        <translation>Aging</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="97" />
+        <source>Planes de pago</source>
+        <translation>Payment plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="100" />
+        <source>Aquí verás los convenios y planes de pago con tus clientes. Esta función llegará pronto.</source>
+        <translation>Here you will see the payment agreements and plans with your customers. This feature is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="108" />
+        <source>Mensajes</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="111" />
+        <source>Aquí verás los mensajes enviados y por enviar, y sus respuestas. Esta función llegará pronto.</source>
+        <translation>Here you will see the messages sent and to be sent, and their replies. This feature is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="118" />
+        <source>Configuración</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="62" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="124" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="81" />
+        <source>Folio de transferencia, número de cheque…</source>
+        <translation>Transfer reference, check number…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="85" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="86" />
+        <source>Monto recibido</source>
+        <translation>Amount received</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="87" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="88" />
+        <source>Forma de pago</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="89" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="90" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="99" />
+        <source>Aplicar a las más antiguas primero</source>
+        <translation>Apply to the oldest first</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="132" />
+        <source>Aplicación a facturas abiertas</source>
+        <translation>Applied to open invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="285" />
+        <source>Aplicado: %1</source>
+        <translation>Applied: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="288" />
+        <source>Queda a favor del cliente: %1</source>
+        <translation>Left as customer credit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="341" />
+        <source>Registrando pago</source>
+        <translation>Recording payment</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentListModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="54" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="55" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="56" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="57" />
+        <source>Forma</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="58" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="61" />
+        <source>Sin aplicar</source>
+        <translation>Unapplied</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="63" />
+        <source>revertido</source>
+        <translation>reversed</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="85" />
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="87" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="94" />
+        <source>Buscar por cliente o referencia</source>
+        <translation>Search by customer or reference</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="100" />
+        <source>Del</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="102" />
+        <source>al</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="152" />
+        <source>%1 pagos</source>
+        <translation>%1 payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="153" />
+        <source>Recibido: %1</source>
+        <translation>Received: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="61" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="62" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="85" />
+        <source>No se pudo abrir el documento.</source>
+        <translation>The document could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="87" />
+        <source>1 página</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="89" />
+        <source>{0} páginas</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="108" />
+        <source>No se pudo imprimir.</source>
+        <translation>Printing failed.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="128" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="140" />
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="128" />
+        <source>Documentos PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="141" />
+        <source>No se pudo guardar {0}: {1}</source>
+        <translation>{0} could not be saved: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PenaltySettingsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="80" />
+        <source>Penalizaciones por pago tardío</source>
+        <translation>Late payment penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="82" />
+        <source>Condiciones de este cliente</source>
+        <translation>This customer’s terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="91" />
+        <source>Los cargos y los intereses se aplican tal como se pactaron en el contrato. El interés es simple, diario, y solo sobre el saldo pendiente de la factura.</source>
+        <translation>Fees and interest are applied exactly as agreed in the contract. Interest is simple, daily, and only on the invoice’s outstanding balance.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="97" />
+        <source>Usar la política del negocio</source>
+        <translation>Use the business policy</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="101" />
+        <source>Sin penalizaciones</source>
+        <translation>No penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="103" />
+        <source>Tasa legal: 6 % anual (Código de Comercio, art. 362)</source>
+        <translation>Legal rate: 6 % a year (Commercial Code, art. 362)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="106" />
+        <source>Personalizada</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="110" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="116" />
+        <source>Una vez por factura</source>
+        <translation>Once per invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="117" />
+        <source>Una vez por etapa de cobranza</source>
+        <translation>Once per collection stage</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="119" />
+        <source>Días de atraso de cada etapa, separados por comas.</source>
+        <translation>Days late of each stage, separated by commas.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="123" />
+        <source>365 días</source>
+        <translation>365 days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="124" />
+        <source>360 días (comercial)</source>
+        <translation>360 days (commercial)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="125" />
+        <source>Limitar el interés a</source>
+        <translation>Limit interest to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="140" />
+        <source>Condiciones:</source>
+        <translation>Terms:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="141" />
+        <source>Días de gracia:</source>
+        <translation>Grace days:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="143" />
+        <source>Cargo fijo por atraso:</source>
+        <translation>Fixed late fee:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="146" />
+        <source>Cargo sobre el saldo vencido (%):</source>
+        <translation>Fee on the overdue balance (%):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="149" />
+        <source>Se cobra:</source>
+        <translation>Charged:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="151" />
+        <source>Etapas (días de atraso):</source>
+        <translation>Stages (days late):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="154" />
+        <source>Interés moratorio anual (%):</source>
+        <translation>Annual late interest (%):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="157" />
+        <source>Base de días:</source>
+        <translation>Day count:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="163" />
+        <source>% del capital</source>
+        <translation>% of principal</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="164" />
+        <source>Tope:</source>
+        <translation>Cap:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="172" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="174" />
+        <source>Descartar cambios</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="345" />
+        <source>Escriba los días de atraso así: 30, 60, 90</source>
+        <translation>Write the days late like this: 30, 60, 90</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="350" />
+        <source>Escriba el tope como % del capital.</source>
+        <translation>Write the cap as a % of the principal.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="376" />
+        <source>No se cobran cargos ni intereses por atraso.</source>
+        <translation>No late fees or interest are charged.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="381" />
+        <source>Ejemplo: una factura de {0} con {1} días de atraso genera {2} de cargos.</source>
+        <translation>Example: an invoice of {0} that is {1} days late accrues {2} in charges.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="410" />
+        <source>Guardando las condiciones</source>
+        <translation>Saving the terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="417" />
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTableModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="65" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="66" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="67" />
+        <source>Concepto</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="68" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="69" />
+        <source>Días</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="70" />
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="71" />
+        <source>Tasa o cargo</source>
+        <translation>Rate or fee</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="72" />
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="108" />
+        <source>Cargo por atraso</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="110" />
+        <source>Interés moratorio</source>
+        <translation>Late interest</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="122" />
+        <source>{0} anual, base {1}</source>
+        <translation>{0} a year, {1}-day basis</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderComposer</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="143" />
+        <source>Recordatorio para %1</source>
+        <translation>Reminder for %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="182" />
+        <source>Motivo para contactar de todos modos (obligatorio)</source>
+        <translation>Reason to contact anyway (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="185" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="195" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <source>Folio</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <source>Días</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="219" />
+        <source>Etapa / tono:</source>
+        <translation>Stage / tone:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="220" />
+        <source>Canal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="223" />
+        <source>Últimos contactos</source>
+        <translation>Latest contacts</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="235" />
+        <source>Asunto:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="243" />
+        <source>Texto (plantilla editable):</source>
+        <translation>Text (editable template):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="246" />
+        <source>Insertar campo</source>
+        <translation>Insert field</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="250" />
+        <source>Restaurar plantilla</source>
+        <translation>Restore template</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="268" />
+        <source>Vista previa:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="288" />
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="309" />
+        <source>Adjuntar:</source>
+        <translation>Attach:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="316" />
+        <source>(no hay documentos disponibles)</source>
+        <translation>(no documents available)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="318" />
+        <source>Enviar correo</source>
+        <translation>Send email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="331" />
+        <source>Copiar texto</source>
+        <translation>Copy text</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="332" />
+        <source>Para SMS u otras aplicaciones</source>
+        <translation>For SMS or other apps</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="335" />
+        <source>Abrir WhatsApp</source>
+        <translation>Open WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="347" />
+        <source>Promesa: monto</source>
+        <translation>Promise: amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="352" />
+        <source>fecha</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="360" />
+        <source>Notas:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="365" />
+        <source>Motivo del impago:</source>
+        <translation>Reason for non-payment:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="367" />
+        <source>(sin motivo)</source>
+        <translation>(no reason)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="374" />
+        <source>Contactado</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="375" />
+        <source>No contestó</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="376" />
+        <source>Promesa de pago</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="377" />
+        <source>Disputa</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="378" />
+        <source>Se negó</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="395" />
+        <source>Imprimir carta</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="408" />
+        <source>Correo electrónico</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="409" />
+        <source>WhatsApp / SMS</source>
+        <translation>WhatsApp / SMS</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="410" />
+        <source>Llamada (guion)</source>
+        <translation>Call (script)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="411" />
+        <source>Carta</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="465" />
+        <source>Sin contactos registrados.</source>
+        <translation>No contacts recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="491" />
+        <source>%1 facturas · total %2</source>
+        <translation>%1 invoices · total %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="509" />
+        <source>Para: %1</source>
+        <translation>To: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="511" />
+        <source>El cliente no tiene correo electrónico.</source>
+        <translation>The customer has no email address.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="515" />
+        <source>WhatsApp: %1</source>
+        <translation>WhatsApp: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="517" />
+        <source>El cliente no tiene teléfono.</source>
+        <translation>The customer has no phone.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="520" />
+        <source>Teléfono: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="571" />
+        <source>Error en la plantilla: %1</source>
+        <translation>Template error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="580" />
+        <source>Asunto: %1</source>
+        <translation>Subject: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="610" />
+        <source>Escriba el motivo para contactar de todos modos.</source>
+        <translation>Write the reason to contact anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="671" />
+        <source>Enviando…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="678" />
+        <source>Enviando correo</source>
+        <translation>Sending email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="689" />
+        <source>Correo enviado.</source>
+        <translation>Email sent.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="694" />
+        <source>No se pudo enviar ahora: %1. El correo quedó en la bandeja de salida y se reintentará.</source>
+        <translation>Could not send now: %1. The email stays in the outbox and will be retried.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="708" />
+        <source>Texto copiado al portapapeles.</source>
+        <translation>Text copied to the clipboard.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="722" />
+        <source>No se pudo abrir WhatsApp.</source>
+        <translation>WhatsApp could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="737" />
+        <source>Indique el motivo del impago.</source>
+        <translation>Give the reason for non-payment.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="56" />
+        <source>Configuración</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="62" />
+        <source>Idioma</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="67" />
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="70" />
+        <source>Idioma de la interfaz</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="76" />
+        <source>Datos del negocio</source>
+        <translation>Business details</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="86" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="93" />
+        <source>Nombre del negocio</source>
+        <translation>Business name</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="94" />
+        <source>RFC</source>
+        <translation>RFC (tax ID)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="95" />
+        <source>Dirección</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="96" />
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="97" />
+        <source>Correo</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="98" />
+        <source>Moneda</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="99" />
+        <source>Plazo de pago</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="100" />
+        <source>IVA %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="101" />
+        <source>Banco</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="102" />
+        <source>CLABE</source>
+        <translation>CLABE</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="103" />
+        <source>Serie de facturas</source>
+        <translation>Invoice series</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="125" />
+        <source>Guardar datos del negocio</source>
+        <translation>Save business details</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="139" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="171" />
+        <source>Escriba la tasa de IVA como un número, ej. 16.</source>
+        <translation>Write the VAT rate as a number, e.g. 16.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="208" />
+        <source>Datos guardados.</source>
+        <translation>Details saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSettingsWidget</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="50" />
+        <source>STARTTLS (recomendado)</source>
+        <translation>STARTTLS (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="51" />
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="52" />
+        <source>Ninguna (sin cifrar)</source>
+        <translation>None (unencrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="57" />
+        <source>Guardada en el llavero del sistema</source>
+        <translation>Saved in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="60" />
+        <source>La contraseña se guarda solo en el llavero del sistema, nunca en el libro. Déjela vacía para no cambiarla.</source>
+        <translation>The password is kept only in the system keyring, never in the book. Leave it empty to keep it unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="67" />
+        <source>Servidor SMTP:</source>
+        <translation>SMTP server:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="68" />
+        <source>Puerto:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="69" />
+        <source>Seguridad:</source>
+        <translation>Security:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="70" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="71" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="72" />
+        <source>Correo del remitente:</source>
+        <translation>Sender email:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="73" />
+        <source>Nombre del remitente:</source>
+        <translation>Sender name:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="81" />
+        <source>Probar conexión</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="84" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="130" />
+        <source>No se pudo guardar la contraseña en el llavero: %1</source>
+        <translation>The password could not be saved in the keyring: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="137" />
+        <source>Configuración guardada.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="149" />
+        <source>Probando la conexión…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="157" />
+        <source>Probando la conexión</source>
+        <translation>Testing the connection</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/tasks.py" line="131" />
+        <source>Ocurrió un error inesperado y la operación no se realizó. Los detalles quedaron en el registro del programa.</source>
+        <translation>An unexpected error occurred and nothing was done. The details are in the program log.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorWidget</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="35" />
+        <source>Español</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="36" />
+        <source>Inglés</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="43" />
+        <source>Correo: asunto</source>
+        <translation>Email: subject</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="44" />
+        <source>Correo: texto</source>
+        <translation>Email: text</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="45" />
+        <source>WhatsApp / SMS</source>
+        <translation>WhatsApp / SMS</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="46" />
+        <source>Guion de llamada</source>
+        <translation>Call script</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="47" />
+        <source>Carta</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="53" />
+        <source>Idioma:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="54" />
+        <source>Etapa:</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="55" />
+        <source>Parte:</source>
+        <translation>Part:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="69" />
+        <source>Restaurar la original</source>
+        <translation>Restore the original</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="72" />
+        <source>Guardar plantilla</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="91" />
+        <source>Modificada</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="91" />
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="106" />
+        <source>La plantilla es válida.</source>
+        <translation>The template is valid.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="117" />
+        <source>Plantilla guardada.</source>
+        <translation>Template saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="151" />
+        <source>Mostrar las que esperan por el límite de contactos</source>
+        <translation>Show those waiting for the contact limit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="152" />
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="166" />
+        <source>No hay acciones de cobranza para hoy. Todo está al día.</source>
+        <translation>No collection actions for today. Everything is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="173" />
+        <source>Hecho…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="175" />
+        <source>Omitir…</source>
+        <translation>Skip…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="176" />
+        <source>Registrar contacto…</source>
+        <translation>Log contact…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="224" />
+        <source>Hoy, {0}</source>
+        <translation>Today, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="226" />
+        <source>{0} acciones para hoy · {1} esperan por el límite de contactos</source>
+        <translation>{0} actions for today · {1} waiting for the contact limit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="287" />
+        <source>Acción registrada: {0}.</source>
+        <translation>Action logged: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="297" />
+        <source>Omitir acción</source>
+        <translation>Skip action</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="298" />
+        <source>¿Por qué se omite «{0}» para {1}?</source>
+        <translation>Why skip “{0}” for {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="326" />
+        <source>Contacto registrado: {0}.</source>
+        <translation>Contact logged: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="39" />
+        <source>Condonar cargo</source>
+        <translation>Waive charge</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="40" />
+        <source>Motivo de la condonación de {0} ({1}):</source>
+        <translation>Reason for waiving {0} ({1}):</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,213 @@
+"""The window on the 20,000-customer / 1,000,000-invoice book, and start-up time.
+
+Run with: pytest tests/benchmarks/test_window_bench.py --benchmark-only -s
+(the big book is built once, ~1 minute, and kept; see ui_big_book.py).
+
+* A search keystroke and a sort of the customer list, measured through the real
+  widgets: from the keystroke (or header click) until the new first page is in the
+  model and the count and totals are in the status line. Target: median < 50 ms.
+* Start-up: from process start until the main window is shown (a subprocess per
+  run, median of 5). Targets: demo book < 1.5 s, big book < 2.5 s. "book ready"
+  (the book opened and checked behind the window) is reported too.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytest_benchmark.fixture import BenchmarkFixture
+from pytestqt.qtbot import QtBot
+
+from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.ui.app import open_context
+from cobranza_desktop.ui.pages.customer_list import CustomerList
+from cobranza_desktop.ui.tasks import TaskRunner
+from tests.benchmarks.ui_big_book import TODAY, big_book_path
+
+ROOT = Path(__file__).resolve().parents[2]
+KEYSTROKE_TARGET = 0.050
+STARTUP_DEMO_TARGET = 1.5
+STARTUP_BIG_TARGET = 2.5
+
+# What a person types, one keystroke at a time, and then erases.
+TYPED = [
+    "g",
+    "ga",
+    "gar",
+    "garc",
+    "garcí",
+    "garcía",
+    "garcía l",
+    "garcía",
+    "gar",
+    "",
+    "5",
+    "55",
+    "551",
+    "5512",
+    "",
+    "á",
+    "áv",
+    "ávila",
+    "ferre",
+    "ferretería",
+]
+
+
+@pytest.fixture(scope="module")
+def big_book() -> Path:
+    return big_book_path()
+
+
+@pytest.fixture
+def customer_list(qtbot: QtBot, big_book: Path) -> Iterator[tuple[CustomerList, TaskRunner]]:
+    runner = TaskRunner()
+    context, close = open_context(big_book, FixedClock.on(TODAY), runner=runner)
+    widget = CustomerList(context.services.customer_list, runner)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    widget.start()
+    assert runner.wait_idle(60)  # the first load builds the figures (~0.3 s)
+    yield widget, runner
+    runner.wait_idle(10)
+    runner.shutdown()
+    close()
+
+
+def _answer(widget: CustomerList, runner: TaskRunner, action: object, summary: bool) -> float:
+    """Seconds from the action to the first page (and the totals, if they change) shown."""
+    pages: list[float] = []
+    summaries: list[float] = []
+    widget.model.loaded.connect(lambda: pages.append(time.perf_counter()))
+    widget.model.summary_ready.connect(lambda _s: summaries.append(time.perf_counter()))
+    start = time.perf_counter()
+    action()  # type: ignore[operator]
+    assert runner.wait_idle(10)
+    widget.model.loaded.disconnect()
+    widget.model.summary_ready.disconnect()
+    done = max(pages[-1], summaries[-1]) if summary else pages[-1]
+    return done - start
+
+
+def test_search_keystroke_on_the_big_book(
+    benchmark: BenchmarkFixture, customer_list: tuple[CustomerList, TaskRunner]
+) -> None:
+    widget, runner = customer_list
+    texts = itertools.cycle(TYPED)
+    times: list[float] = []
+
+    def keystroke() -> None:
+        text = next(texts)
+
+        def act() -> None:
+            widget.search.setText(text)
+            widget.apply_filters()  # what the 120 ms typing pause triggers
+
+        times.append(_answer(widget, runner, act, summary=True))
+
+    benchmark.pedantic(keystroke, rounds=len(TYPED) * 2, iterations=1)
+    median = statistics.median(times)
+    print(f"\nsearch keystroke: median {median * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
+    assert median < KEYSTROKE_TARGET
+
+
+def test_sort_on_the_big_book(
+    benchmark: BenchmarkFixture, customer_list: tuple[CustomerList, TaskRunner]
+) -> None:
+    widget, runner = customer_list
+    header = widget.table.horizontalHeader()
+    clicks = itertools.cycle(
+        [
+            (c, o)
+            for c in range(6)
+            for o in (Qt.SortOrder.DescendingOrder, Qt.SortOrder.AscendingOrder)
+        ]
+    )
+    times: list[float] = []
+
+    def sort() -> None:
+        column, order = next(clicks)
+        action = lambda: header.setSortIndicator(column, order)  # noqa: E731
+        times.append(_answer(widget, runner, action, summary=False))
+
+    benchmark.pedantic(sort, rounds=24, iterations=1)
+    median = statistics.median(times)
+    print(f"\nsort: median {median * 1000:.1f} ms, max {max(times) * 1000:.1f} ms")
+    assert median < KEYSTROKE_TARGET
+
+
+def _startup(book: Path, home: Path) -> tuple[float, float]:
+    """(window shown, book ready) in seconds from process start."""
+    env = dict(os.environ, COBRANZA_STARTUP_PROBE="1", COBRANZA_HOME=str(home))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    start = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cobranza_desktop", "--book", str(book)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    assert process.stdout is not None
+    shown = ready = 0.0
+    for line in process.stdout:
+        if line.startswith("window shown"):
+            shown = time.perf_counter() - start
+        elif line.startswith("book ready"):
+            ready = time.perf_counter() - start
+    assert process.wait(60) == 0
+    assert shown and ready, "the window did not report start-up"
+    return shown, ready
+
+
+def _startup_runs(benchmark: BenchmarkFixture, book: Path, home: Path) -> tuple[float, float]:
+    shown: list[float] = []
+    ready: list[float] = []
+
+    def run() -> None:
+        s, r = _startup(book, home)
+        shown.append(s)
+        ready.append(r)
+
+    _startup(book, home)  # warm the disk cache, as on a second launch
+    benchmark.pedantic(run, rounds=5, iterations=1)
+    return statistics.median(shown), statistics.median(ready)
+
+
+def test_startup_on_the_demo_book(benchmark: BenchmarkFixture, tmp_path: Path) -> None:
+    book = tmp_path / "demo.sqlite"
+    subprocess.run(
+        [sys.executable, "-m", "cobranza_desktop", "demo", "--book", str(book), "--no-open"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        env=dict(os.environ, COBRANZA_HOME=str(tmp_path)),
+    )
+    shown, ready = _startup_runs(benchmark, book, tmp_path)
+    print(f"\nstart-up, demo book: window shown {shown:.3f} s, book ready {ready:.3f} s")
+    assert shown < STARTUP_DEMO_TARGET
+
+
+def test_startup_on_the_big_book(
+    benchmark: BenchmarkFixture, big_book: Path, tmp_path: Path
+) -> None:
+    shown, ready = _startup_runs(benchmark, big_book, tmp_path)
+    print(f"\nstart-up, 1,000,000 invoices: window shown {shown:.3f} s, book ready {ready:.3f} s")
+    assert shown < STARTUP_BIG_TARGET
+
+
+@pytest.fixture(autouse=True)
+def _ui_settings_isolated(tmp_path: Path) -> Iterator[None]:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
+    yield
