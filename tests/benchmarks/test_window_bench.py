@@ -1,7 +1,7 @@
 """The window on the 20,000-customer / 1,000,000-invoice book, and start-up time.
 
 Run with: pytest tests/benchmarks/test_window_bench.py --benchmark-only -s
-(the big book is built once, ~1 minute, and kept; see ui_big_book.py).
+(the big book is the shared large benchmark book, built once and cached; see book_cache.py).
 
 * A search keystroke and a sort of the customer list, measured through the real
   widgets: from the keystroke (or header click) until the new first page is in the
@@ -31,7 +31,7 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.ui.app import open_context
 from cobranza_desktop.ui.pages.customer_list import CustomerList
 from cobranza_desktop.ui.tasks import TaskRunner
-from tests.benchmarks.ui_big_book import TODAY, big_book_path
+from tests.benchmarks.book_cache import BENCH_TODAY as TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYSTROKE_TARGET = 0.050
@@ -64,8 +64,8 @@ TYPED = [
 
 
 @pytest.fixture(scope="module")
-def big_book() -> Path:
-    return big_book_path()
+def big_book(large_book_path: Path) -> Path:
+    return large_book_path
 
 
 @pytest.fixture
