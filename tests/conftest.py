@@ -50,3 +50,14 @@ def ws(book_path: Path, clock: FixedClock) -> Iterator[Workspace]:
     workspace = open_workspace(book_path, clock)
     yield workspace
     workspace.close()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Benchmarks measure speed on a quiet machine and run on request only
+    (``--benchmark-only``); the normal run leaves them out instead of skipping them."""
+    if config.getoption("benchmark_only") or config.getoption("benchmark_enable"):
+        return
+    benchmarks = [item for item in items if "benchmark" in getattr(item, "fixturenames", ())]
+    if benchmarks:
+        config.hook.pytest_deselected(items=benchmarks)
+        items[:] = [item for item in items if item not in benchmarks]
