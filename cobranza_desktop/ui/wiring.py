@@ -42,7 +42,17 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         ctx, commands = ready()
         s = ctx.services
         return CustomersPage(
-            s.customer_list, s.customers, s.invoices, s.payments, s.settings, ctx.runner, commands
+            s.customer_list,
+            s.customers,
+            s.invoices,
+            s.payments,
+            s.settings,
+            ctx.runner,
+            commands,
+            contacts=s.contacts,
+            penalties=s.penalties,
+            restrictions=s.restrictions,
+            risk=s.risk,
         )
 
     def invoices() -> QWidget:
