@@ -54,7 +54,7 @@ class StatusDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Por qué cambia el estado (obligatorio)"))
         self.services = QLineEdit()
-        self.services.setPlaceholderText(self.tr("Servicios restringidos (opcional)"))
+        self.services.setPlaceholderText(self.tr("Qué servicios se limitan (al restringir)"))
         form = QFormLayout()
         form.addRow(self.tr("Nuevo estado"), self.status)
         form.addRow(self.tr("Motivo"), self.reason)
@@ -75,7 +75,14 @@ class StatusDialog(QDialog):
         )
 
         self.error_label = QLabel()
-        self.errors = FieldErrors(self.error_label, {"status": self.status, "reason": self.reason})
+        self.errors = FieldErrors(
+            self.error_label,
+            {
+                "status": self.status,
+                "reason": self.reason,
+                "restricted_services": self.services,
+            },
+        )
         self.buttons = QDialogButtonBox()
         self.save_button = self.buttons.addButton(
             self.tr("Cambiar estado"), QDialogButtonBox.ButtonRole.AcceptRole
