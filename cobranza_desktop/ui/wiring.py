@@ -71,7 +71,14 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         from cobranza_desktop.ui.pages.aging_page import AgingPage
 
         ctx, _commands = ready()
-        return AgingPage(ctx.services.aging, ctx.runner, ctx.clock)
+        messaging = ctx.messaging
+        compose = None
+        if messaging is not None:
+
+            def compose(parent: QWidget, customer_id: int) -> None:
+                messaging.open_composer(parent, customer_id)
+
+        return AgingPage(ctx.services.aging, ctx.runner, ctx.clock, compose=compose)
 
     def today() -> QWidget:
         from cobranza_desktop.ui.pages.today_page import TodayPage, task_runner_run

@@ -298,3 +298,36 @@ def test_issuing_warns_over_the_limit_and_asks_a_reason_for_a_blocked_customer(
     assert editor.issued is not None
     assert "Pagó en efectivo la semana pasada" in editor.issued.invoice.notes
     assert len(services(app).invoices.for_customer(cid)) == 2
+
+
+def test_aging_row_menu_drafts_a_reminder(qtbot: QtBot, open_app: OpenApp) -> None:
+    from cobranza_desktop.ui.dialogs.reminder_composer import ReminderComposer
+    from cobranza_desktop.ui.pages.aging_page import TOTALS_ID, AgingPage
+
+    app = open_app
+    cid = customer(app, "Refaccionaria Díaz")
+    overdue_invoice(app, cid)
+    aging = app.window.show_page("aging")
+    assert isinstance(aging, AgingPage)
+    app.settle()
+    rows = aging.model.rows()
+    row = next(i for i, line in enumerate(rows) if line.customer_id == cid)
+    totals = next(i for i, line in enumerate(rows) if line.customer_id == TOTALS_ID)
+    assert aging.menu_for(aging.model.index(totals, 0)) is None  # not on the totals row
+
+    menu = aging.menu_for(aging.model.index(row, 0))
+    assert menu is not None
+    actions = {a.text(): a for a in menu.actions()}
+    remind = actions["Redactar recordatorio…"]
+    assert remind.isEnabled()
+    assert not aging.findChildren(ReminderComposer)
+    remind.trigger()
+    app.settle()
+    composers = aging.findChildren(ReminderComposer)
+    assert len(composers) == 1 and composers[0].isVisible()
+    assert composers[0].windowTitle() == "Recordatorio para Refaccionaria Díaz"
+    composers[0].reject()
+
+    with qtbot.waitSignal(aging.customer_requested) as opened:
+        actions["Abrir cliente"].trigger()
+    assert opened.args == [cid]
