@@ -31,10 +31,6 @@ CustomerAction = Callable[[QWidget, int], None]
 ThankYouAction = Callable[[QWidget, int, Decimal], object]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AppCommands", text)
-
-
 @dataclass
 class AppCommands:
     customers: CustomerService
@@ -129,15 +125,21 @@ class AppCommands:
             return
         box = QMessageBox(
             QMessageBox.Icon.Question,
-            _tr("Pago registrado"),
-            _tr("Pago de %1 registrado. ¿Enviar un agradecimiento a %2?")
+            QCoreApplication.translate("AppCommands", "Pago registrado"),
+            QCoreApplication.translate(
+                "AppCommands", "Pago de %1 registrado. ¿Enviar un agradecimiento a %2?"
+            )
             .replace("%1", format_money(payment.amount))
             .replace("%2", payment.customer_name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             parent,
         )
-        box.button(QMessageBox.StandardButton.Yes).setText(_tr("Redactar agradecimiento"))
-        box.button(QMessageBox.StandardButton.No).setText(_tr("Ahora no"))
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("AppCommands", "Redactar agradecimiento")
+        )
+        box.button(QMessageBox.StandardButton.No).setText(
+            QCoreApplication.translate("AppCommands", "Ahora no")
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
 
         def answered(button: int) -> None:

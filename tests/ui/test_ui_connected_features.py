@@ -131,7 +131,6 @@ def test_customer_file_timeline_penalties_status_and_risk(
     file.tabs.setCurrentIndex(titles.index("Historial de contacto"))
     file.resize(1100, 700)
     file.grab().save(str(tmp_path / "customer_file.png"))
-    file.grab().save("/tmp/wire_customer_file.png")
 
     # Changing the status asks a reason; without it nothing is written.
     assert file.status_button.isVisible()
@@ -247,6 +246,22 @@ def test_payment_goes_through_receiving_and_proposes_a_thank_you(
         commands.last_question = None
     assert len(received) == 2
     assert services(app).customers.balance(cid).balance == Decimal("560.00")
+
+    # The real proposal opens the messaging feature's thank-you composer.
+    from cobranza_desktop.ui.dialogs.reminder_composer import ReminderComposer
+
+    assert app.controller.context is not None and app.controller.context.messaging is not None
+    commands.thank_you = app.controller.context.messaging.open_thank_you
+    page = open_file(app, cid)
+    commands.propose_thank_you(page, page.file.data.payments[0])  # type: ignore[union-attr]
+    box = commands.last_question
+    assert box is not None
+    qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
+    app.settle()
+    composers = page.findChildren(ReminderComposer)
+    assert len(composers) == 1 and composers[0].isVisible()
+    assert "Taller Gómez" in composers[0].windowTitle()
+    composers[0].reject()
 
 
 def test_issuing_warns_over_the_limit_and_asks_a_reason_for_a_blocked_customer(
