@@ -23,6 +23,7 @@ from cobranza_desktop.services.issuing import IssuingService
 from cobranza_desktop.services.payments import PaymentService
 from cobranza_desktop.services.penalties import PenaltyService
 from cobranza_desktop.services.receiving import ReceivingService
+from cobranza_desktop.services.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.settings import SettingsService
 from cobranza_desktop.storage.database import Book, open_book
 
@@ -45,6 +46,8 @@ class Workspace:
     documents: DocumentService = field(init=False)
     receiving: ReceivingService = field(init=False)
     issuing: IssuingService = field(init=False)
+    restrictions: RestrictionService = field(init=False)
+    risk: RiskService = field(init=False)
 
     def __post_init__(self) -> None:
         self.customers = CustomerService(self.book, self.clock)
@@ -61,6 +64,8 @@ class Workspace:
         self.documents = DocumentService(self.book, self.clock)
         self.receiving = ReceivingService(self.book, self.clock)
         self.issuing = IssuingService(self.book, self.clock)
+        self.restrictions = RestrictionService(self.book, self.clock)
+        self.risk = RiskService(self.book, self.clock)
 
     @property
     def book_path(self) -> Path:

@@ -201,7 +201,11 @@ class Application:
     def set_context(self, context: UiContext, close: Callable[[], None] | None = None) -> None:
         """The book is open: build the commands and let the window show its pages."""
         from cobranza_desktop.ui.commands import AppCommands
-        from cobranza_desktop.ui.features import add_collection_menu, install_features
+        from cobranza_desktop.ui.features import (
+            add_collection_menu,
+            document_actions,
+            install_features,
+        )
 
         self.context = context
         self._close_book = close
@@ -217,7 +221,15 @@ class Application:
             customer_search=services.customer_list,
             reminder_composer=self.reminder_composer,
             statement_viewer=self.statement_viewer,
+            receiving=services.receiving,
+            issuing=services.issuing,
         )
+        documents = document_actions(context)
+        self.commands.notice_viewer = documents.view_notice
+        self.commands.invoice_viewer = documents.view_invoice
+        self.commands.receipt_viewer = documents.view_receipt
+        if context.messaging is not None:
+            self.commands.thank_you = context.messaging.open_thank_you
         if self.window is not None:
             add_collection_menu(self.window, context)
             self.window.set_ready(self.commands)
@@ -347,6 +359,8 @@ def open_context(
         documents=workspace.documents,
         receiving=workspace.receiving,
         issuing=workspace.issuing,
+        restrictions=workspace.restrictions,
+        risk=workspace.risk,
     )
     task_runner = runner or TaskRunner()
     messaging = MessagingUi(

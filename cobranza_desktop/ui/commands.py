@@ -10,18 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.services.business import BusinessService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceService
-from cobranza_desktop.services.payments import PaymentService
+from cobranza_desktop.services.issuing import IssuingService
+from cobranza_desktop.services.payments import PaymentService, PaymentView
+from cobranza_desktop.services.receiving import ReceivingService
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerSearch
 
 CustomerAction = Callable[[QWidget, int], None]
+# (parent, customer_id, amount paid) -> None: e.g. MessagingUi.open_thank_you.
+ThankYouAction = Callable[[QWidget, int, Decimal], object]
 
 
 @dataclass
@@ -37,7 +44,16 @@ class AppCommands:
     # Plug-ins from other features: (parent, customer_id) -> None.
     reminder_composer: CustomerAction | None = None
     statement_viewer: CustomerAction | None = None
+    notice_viewer: CustomerAction | None = None
+    # Document previews by id: (parent, invoice_id) and (parent, payment_id).
+    invoice_viewer: CustomerAction | None = None
+    receipt_viewer: CustomerAction | None = None
+    # Payments through the receiving service (discounts), invoices through issuing (credit).
+    receiving: ReceivingService | None = None
+    issuing: IssuingService | None = None
+    thank_you: ThankYouAction | None = None
     last_dialog: QDialog | None = None
+    last_question: QMessageBox | None = None
 
     def _open(self, dialog: QDialog) -> QDialog:
         self.last_dialog = dialog
@@ -61,6 +77,7 @@ class AppCommands:
                 self.clock.today(),
                 customer_id=customer_id,
                 search=self.customer_search,
+                issuing=self.issuing,
                 parent=parent,
             )
         )
@@ -95,9 +112,43 @@ class AppCommands:
                 self.clock.today(),
                 customer_id=customer_id,
                 search=self.customer_search,
+                receive=self.receiving.receive if self.receiving is not None else None,
+                on_done=lambda view: self.propose_thank_you(parent, view),
                 parent=parent,
             )
         )
+
+    def propose_thank_you(self, parent: QWidget, payment: PaymentView) -> None:
+        """After a payment, offer (never impose) a thank-you on the preferred channel."""
+        thank_you = self.thank_you
+        if thank_you is None or payment.amount <= 0:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("AppCommands", "Pago registrado"),
+            QCoreApplication.translate(
+                "AppCommands", "Pago de %1 registrado. ¿Enviar un agradecimiento a %2?"
+            )
+            .replace("%1", format_money(payment.amount))
+            .replace("%2", payment.customer_name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("AppCommands", "Redactar agradecimiento")
+        )
+        box.button(QMessageBox.StandardButton.No).setText(
+            QCoreApplication.translate("AppCommands", "Ahora no")
+        )
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Yes:
+                thank_you(parent, payment.customer_id, payment.amount)
+
+        box.finished.connect(answered)
+        self.last_question = box
+        box.open()
 
     def compose_reminder(self, parent: QWidget, customer_id: int) -> None:
         if self.reminder_composer is not None:
@@ -106,3 +157,15 @@ class AppCommands:
     def view_statement(self, parent: QWidget, customer_id: int) -> None:
         if self.statement_viewer is not None:
             self.statement_viewer(parent, customer_id)
+
+    def view_notice(self, parent: QWidget, customer_id: int) -> None:
+        if self.notice_viewer is not None:
+            self.notice_viewer(parent, customer_id)
+
+    def view_invoice(self, parent: QWidget, invoice_id: int) -> None:
+        if self.invoice_viewer is not None:
+            self.invoice_viewer(parent, invoice_id)
+
+    def view_receipt(self, parent: QWidget, payment_id: int) -> None:
+        if self.receipt_viewer is not None:
+            self.receipt_viewer(parent, payment_id)

@@ -19,6 +19,7 @@ from cobranza_desktop.services.listings import ListingService
 from cobranza_desktop.services.payments import PaymentService
 from cobranza_desktop.services.penalties import PenaltyService
 from cobranza_desktop.services.receiving import ReceivingService
+from cobranza_desktop.services.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.settings import SettingsService
 from cobranza_desktop.ui.messaging_ui import MessagingUi
 from cobranza_desktop.ui.tasks import TaskRunner
@@ -40,6 +41,8 @@ class Services:
     documents: DocumentService
     receiving: ReceivingService
     issuing: IssuingService
+    restrictions: RestrictionService
+    risk: RiskService
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,17 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         ctx, commands = ready()
         s = ctx.services
         return CustomersPage(
-            s.customer_list, s.customers, s.invoices, s.payments, s.settings, ctx.runner, commands
+            s.customer_list,
+            s.customers,
+            s.invoices,
+            s.payments,
+            s.settings,
+            ctx.runner,
+            commands,
+            contacts=s.contacts,
+            penalties=s.penalties,
+            restrictions=s.restrictions,
+            risk=s.risk,
         )
 
     def invoices() -> QWidget:
@@ -61,7 +71,14 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         from cobranza_desktop.ui.pages.aging_page import AgingPage
 
         ctx, _commands = ready()
-        return AgingPage(ctx.services.aging, ctx.runner, ctx.clock)
+        messaging = ctx.messaging
+        compose = None
+        if messaging is not None:
+
+            def compose(parent: QWidget, customer_id: int) -> None:
+                messaging.open_composer(parent, customer_id)
+
+        return AgingPage(ctx.services.aging, ctx.runner, ctx.clock, compose=compose)
 
     def today() -> QWidget:
         from cobranza_desktop.ui.pages.today_page import TodayPage, task_runner_run

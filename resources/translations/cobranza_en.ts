@@ -3,37 +3,37 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="77" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="80" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="78" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="81" />
         <source>Acción</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="79" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="82" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="80" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="83" />
         <source>Adeudo</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="81" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="84" />
         <source>Días</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="82" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="85" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="121" />
         <source>Espera: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -41,95 +41,128 @@
 <context>
     <name>AgingPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="61" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="246" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="277" />
         <source>Antigüedad de saldos</source>
         <extracomment>Emitted when a report is shown (tests and the status line listen).</extracomment>
         <translation>Accounts receivable aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="65" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="70" />
         <source>Exportar CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="71" />
         <source>Exportar Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="78" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="83" />
         <source>Al día</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="138" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="145" />
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="145" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="152" />
         <source>Calculando antigüedad</source>
         <translation>Calculating aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="156" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="244" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="163" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="275" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="170" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="174" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="244" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="177" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="181" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="275" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="181" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="188" />
         <source>%1 clientes con saldo al %2 · Total por cobrar: %3</source>
         <translation>%1 customers with a balance on %2 · Total receivable: %3</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="203" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="210" />
         <source>Nadie debe nada a esta fecha</source>
         <translation>Nobody owes anything on this date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="228" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="235" />
         <source>Los %1 saldos más grandes, por antigüedad</source>
         <translation>The %1 largest balances, by age</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="254" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="253" />
+        <source>Abrir cliente</source>
+        <translation>Open customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="256" />
+        <source>Redactar recordatorio…</source>
+        <translation>Draft reminder…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="285" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="254" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="285" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="255" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="286" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="265" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="296" />
         <source>No se pudo guardar el archivo: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="268" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="299" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
 </context>
 <context>
+    <name>AppCommands</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/commands.py" line="128" />
+        <source>Pago registrado</source>
+        <translation>Payment recorded</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/commands.py" line="129" />
+        <source>Pago de %1 registrado. ¿Enviar un agradecimiento a %2?</source>
+        <translation>Payment of %1 recorded. Send a thank-you to %2?</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/commands.py" line="138" />
+        <source>Redactar agradecimiento</source>
+        <translation>Draft thank-you</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/commands.py" line="141" />
+        <source>Ahora no</source>
+        <translation>Not now</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/app.py" line="290" />
+        <location filename="../../cobranza_desktop/ui/app.py" line="310" />
         <source>No se pudo abrir el libro.</source>
         <translation>The book could not be opened.</translation>
     </message>
@@ -360,163 +393,223 @@
 <context>
     <name>CustomerFile</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="82" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="108" />
         <source>← Clientes</source>
         <translation>← Customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="96" />
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="135" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="117" />
+        <source>Cambiar estado…</source>
+        <translation>Change status…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="174" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="97" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="132" />
         <source>Vencido</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="98" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="133" />
         <source>Días de atraso</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="134" />
         <source>Saldo a favor</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="104" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="139" />
         <source>Nueva factura</source>
         <translation>New invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="105" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="140" />
         <source>Registrar pago</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="106" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="141" />
         <source>Redactar recordatorio</source>
         <translation>Compose reminder</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="107" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="142" />
         <source>Ver estado de cuenta</source>
         <translation>View statement</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="143" />
+        <source>Ver aviso de penalización</source>
+        <translation>View penalty notice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />
         <source>El redactor de recordatorios llegará pronto.</source>
         <translation>The reminder composer is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="113" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="151" />
         <source>El estado de cuenta llegará pronto.</source>
         <translation>The statement of account is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="170" />
         <source>Número</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="170" />
         <source>Borrador</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="132" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="171" />
         <source>Emisión</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="133" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="172" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="134" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="173" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="136" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="175" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="146" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="185" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="147" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="186" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="187" />
         <source>Forma</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="149" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="188" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="152" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="191" />
         <source>Aplicado a</source>
         <translation>Applied to</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="155" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="194" />
         <source> (revertido)</source>
         <translation> (reversed)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="166" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="205" />
         <source>Guardar cambios</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="183" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="222" />
         <source>Sin contactos registrados</source>
         <translation>No contacts recorded</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="185" />
-        <source>Aquí aparecerán las llamadas, mensajes y promesas de pago de este cliente. Esta función llegará pronto.</source>
-        <translation>Calls, messages and payment promises with this customer will appear here. This feature is coming soon.</translation>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="224" />
+        <source>Aquí aparecerán las llamadas, mensajes y promesas de pago de este cliente en cuanto registres el primero.</source>
+        <translation>This customer's calls, messages and payment promises will appear here as soon as you log the first one.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="190" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="231" />
+        <source>Fecha y hora</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="232" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="233" />
+        <source>Resultado</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="234" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="235" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="238" />
+        <source>Próxima acción</source>
+        <translation>Next action</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="252" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="191" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="253" />
         <source>Pagos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="192" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="254" />
         <source>Historial de contacto</source>
         <translation>Contact history</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="193" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="255" />
         <source>Datos de contacto</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="211" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="257" />
+        <source>Penalizaciones</source>
+        <translation>Penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="275" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="269" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="320" />
+        <source>Riesgo %1 (%2) · límite sugerido %3</source>
+        <translation>Risk %1 (%2) · suggested limit %3</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="326" />
+        <source>Límite de crédito actual: %1</source>
+        <translation>Current credit limit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="330" />
+        <source>sin límite</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="361" />
         <source>Cambios guardados.</source>
         <translation>Changes saved.</translation>
     </message>
@@ -777,7 +870,7 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/widgets/customer_picker.py" line="24" />
+        <location filename="../../cobranza_desktop/ui/widgets/customer_picker.py" line="34" />
         <source>Escriba parte del nombre del cliente</source>
         <translation>Type part of the customer’s name</translation>
     </message>
@@ -785,133 +878,144 @@
 <context>
     <name>InvoiceEditor</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="110" />
         <source>Según el plazo del cliente</source>
         <translation>From the customer’s terms</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="107" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="118" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="119" />
         <source>Fecha de emisión</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="113" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="124" />
         <source>Vencimiento</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="125" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="130" />
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="120" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="131" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="121" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="132" />
         <source>Precio unitario</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="122" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="133" />
         <source>Descuento %</source>
         <translation>Discount %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="123" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="134" />
         <source>IVA %</source>
         <translation>VAT %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="124" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="135" />
         <source>Importe</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="140" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="151" />
         <source>Agregar renglón</source>
         <translation>Add line</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="142" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="153" />
         <source>Quitar renglón</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="158" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="169" />
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="159" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="170" />
         <source>Descuento incluido</source>
         <translation>Discount included</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="160" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="171" />
         <source>IVA</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="161" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="172" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="183" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="189" />
+        <source>Motivo para dar crédito pese a la restricción</source>
+        <translation>Why credit is given despite the restriction</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="194" />
+        <source>Motivo de autorización</source>
+        <translation>Authorization reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="213" />
         <source>Emitir factura</source>
         <translation>Issue invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="200" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="232" />
         <source>Motivo de la cancelación</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="201" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="233" />
         <source>Cancelar factura</source>
         <translation>Void invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="216" />
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="217" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="248" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="249" />
         <source>Nueva factura</source>
         <translation>New invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="394" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="452" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="461" />
         <source>Emitiendo factura</source>
         <translation>Issuing invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="402" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="477" />
         <source>Escriba el motivo de la cancelación.</source>
         <translation>Write the reason for voiding.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="435" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="512" />
         <source>Factura %1</source>
         <translation>Invoice %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="435" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="512" />
         <source>(borrador)</source>
         <translation>(draft)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="450" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="527" />
         <source>Cancelada el %1: %2</source>
         <translation>Voided on %1: %2</translation>
     </message>
@@ -919,42 +1023,42 @@
 <context>
     <name>InvoiceListModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="70" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="71" />
         <source>Número</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="70" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="71" />
         <source>Borrador</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="71" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="72" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="72" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="73" />
         <source>Emisión</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="73" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="74" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="74" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="75" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="75" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="76" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="76" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="77" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -962,72 +1066,82 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="98" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="99" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="101" />
+        <source>Ver PDF</source>
+        <translation>View PDF</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="102" />
+        <source>Ver, imprimir o guardar la factura seleccionada</source>
+        <translation>View, print or save the selected invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="111" />
         <source>Todas</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="102" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="112" />
         <source>Abiertas</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="103" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="113" />
         <source>Vencidas</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="104" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="114" />
         <source>Pagadas</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="105" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="115" />
         <source>Borradores</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="106" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="116" />
         <source>Canceladas</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="120" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="113" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="123" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="116" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="126" />
         <source>Emitidas del</source>
         <translation>Issued from</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="128" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="174" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="204" />
         <source>%1 facturas</source>
         <translation>%1 invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="175" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="205" />
         <source>Total: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="176" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="206" />
         <source>Por cobrar: %1</source>
         <translation>Receivable: %1</translation>
     </message>
@@ -1262,57 +1376,47 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="80" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="119" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="83" />
-        <source>Aquí verás las acciones de cobranza de hoy: a quién llamar, a quién escribir y qué promesas vencen. Esta función llegará pronto.</source>
-        <translation>Here you will see today’s collection actions: whom to call, whom to write to and which promises fall due. This feature is coming soon.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="90" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="121" />
         <source>Clientes</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="92" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="123" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="93" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="124" />
         <source>Pagos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="125" />
         <source>Antigüedad</source>
         <translation>Aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="97" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="128" />
         <source>Planes de pago</source>
         <translation>Payment plans</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="131" />
         <source>Aquí verás los convenios y planes de pago con tus clientes. Esta función llegará pronto.</source>
         <translation>Here you will see the payment agreements and plans with your customers. This feature is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="137" />
         <source>Mensajes</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="111" />
-        <source>Aquí verás los mensajes enviados y por enviar, y sus respuestas. Esta función llegará pronto.</source>
-        <translation>Here you will see the messages sent and to be sent, and their replies. This feature is coming soon.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="139" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
@@ -1320,88 +1424,88 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="62" />
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="124" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="65" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="130" />
         <source>Registrar pago</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="81" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="87" />
         <source>Folio de transferencia, número de cheque…</source>
         <translation>Transfer reference, check number…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="85" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="91" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="86" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="92" />
         <source>Monto recibido</source>
         <translation>Amount received</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="87" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="93" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="88" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
         <source>Forma de pago</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="89" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="95" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="90" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="96" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
         <source>Factura</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
         <source>Aplicar a las más antiguas primero</source>
         <translation>Apply to the oldest first</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="132" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="138" />
         <source>Aplicación a facturas abiertas</source>
         <translation>Applied to open invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="285" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="291" />
         <source>Aplicado: %1</source>
         <translation>Applied: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="288" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="294" />
         <source>Queda a favor del cliente: %1</source>
         <translation>Left as customer credit: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="341" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="354" />
         <source>Registrando pago</source>
         <translation>Recording payment</translation>
     </message>
@@ -1424,22 +1528,22 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="57" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="67" />
         <source>Forma</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="58" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="68" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="61" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="59" />
         <source>Sin aplicar</source>
         <translation>Unapplied</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="63" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="61" />
         <source>revertido</source>
         <translation>reversed</translation>
     </message>
@@ -1457,27 +1561,37 @@
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="90" />
+        <source>Ver recibo</source>
+        <translation>View receipt</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="91" />
+        <source>Ver, imprimir o guardar el recibo del pago</source>
+        <translation>View, print or save the payment's receipt</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="101" />
         <source>Buscar por cliente o referencia</source>
         <translation>Search by customer or reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="107" />
         <source>Del</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="102" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="109" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="152" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="175" />
         <source>%1 pagos</source>
         <translation>%1 payments</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="153" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="176" />
         <source>Recibido: %1</source>
         <translation>Received: %1</translation>
     </message>
@@ -1485,48 +1599,48 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="61" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="75" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="62" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="76" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="85" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="99" />
         <source>No se pudo abrir el documento.</source>
         <translation>The document could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="87" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="101" />
         <source>1 página</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="89" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="103" />
         <source>{0} páginas</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="122" />
         <source>No se pudo imprimir.</source>
         <translation>Printing failed.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="128" />
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="140" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="154" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="128" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="141" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="155" />
         <source>No se pudo guardar {0}: {1}</source>
         <translation>{0} could not be saved: {1}</translation>
     </message>
@@ -2232,6 +2346,69 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="42" />
+        <source>Cambiar estado del cliente</source>
+        <translation>Change the customer's status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="49" />
+        <source>Estado actual: %1</source>
+        <translation>Current status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="55" />
+        <source>Por qué cambia el estado (obligatorio)</source>
+        <translation>Why the status changes (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="57" />
+        <source>Qué servicios se limitan (al restringir)</source>
+        <translation>Which services are limited (when restricting)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="59" />
+        <source>Nuevo estado</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="60" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="61" />
+        <source>Restricción</source>
+        <translation>Restriction</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="72" />
+        <source>Cambios anteriores:</source>
+        <translation>Previous changes:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="74" />
+        <source>Sin cambios de estado anteriores.</source>
+        <translation>No previous status changes.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="88" />
+        <source>Cambiar estado</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="110" />
+        <source>Escriba el motivo del cambio de estado.</source>
+        <translation>Write the reason for the status change.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="121" />
+        <source>Cambiando estado</source>
+        <translation>Changing status</translation>
+    </message>
+</context>
+<context>
     <name>TaskRunner</name>
     <message>
         <location filename="../../cobranza_desktop/ui/tasks.py" line="131" />
@@ -2325,62 +2502,72 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="151" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="156" />
         <source>Mostrar las que esperan por el límite de contactos</source>
         <translation>Show those waiting for the contact limit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="152" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="157" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="166" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="171" />
         <source>No hay acciones de cobranza para hoy. Todo está al día.</source>
         <translation>No collection actions for today. Everything is up to date.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="173" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="178" />
         <source>Hecho…</source>
         <translation>Done…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="175" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="180" />
         <source>Omitir…</source>
         <translation>Skip…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="176" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="181" />
         <source>Registrar contacto…</source>
         <translation>Log contact…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="224" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="184" />
+        <source>Redactar mensaje…</source>
+        <translation>Draft message…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="235" />
         <source>Hoy, {0}</source>
         <translation>Today, {0}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="226" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="237" />
         <source>{0} acciones para hoy · {1} esperan por el límite de contactos</source>
         <translation>{0} actions for today · {1} waiting for the contact limit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="287" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="249" />
+        <source>Elija una acción de la lista.</source>
+        <translation>Choose an action from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="306" />
         <source>Acción registrada: {0}.</source>
         <translation>Action logged: {0}.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="297" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="316" />
         <source>Omitir acción</source>
         <translation>Skip action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="298" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="317" />
         <source>¿Por qué se omite «{0}» para {1}?</source>
         <translation>Why skip “{0}” for {1}?</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="326" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="345" />
         <source>Contacto registrado: {0}.</source>
         <translation>Contact logged: {0}.</translation>
     </message>

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +46,7 @@ from cobranza_desktop.domain.money import round_money
 from cobranza_desktop.services.business import BusinessService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, InvoiceView
+from cobranza_desktop.services.issuing import IssuedInvoice, IssuingService
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
@@ -75,10 +76,19 @@ class InvoiceEditor(QDialog):
         invoice: InvoiceView | None = None,
         search: CustomerSearch | None = None,
         on_done: Callable[[InvoiceView], None] | None = None,
+        issuing: IssuingService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._invoices = invoices
+        # Through the issuing service: the credit check, its warnings and the override.
+        self._issuing = issuing
+        self.issued: IssuedInvoice | None = None
+        self._total = Decimal("0")
+        self._warnings_timer = QTimer(self)
+        self._warnings_timer.setSingleShot(True)
+        self._warnings_timer.setInterval(250)
+        self._warnings_timer.timeout.connect(self.check_credit)
         self._runner = runner
         self._on_done = on_done
         self.invoice = invoice
@@ -167,6 +177,24 @@ class InvoiceEditor(QDialog):
             label.setMinimumWidth(140)
             totals.addWidget(label, row, 2)
 
+        # Credit warnings (over the limit, restricted customer), before issuing.
+        self.credit_label = QLabel()
+        self.credit_label.setObjectName("creditWarning")
+        self.credit_label.setWordWrap(True)
+        self.credit_label.setStyleSheet("color: #8a5300;")
+        self.credit_label.setVisible(False)
+        # A blocked customer: credit only with a written reason (recorded on the invoice).
+        self.override_reason = QLineEdit()
+        self.override_reason.setPlaceholderText(
+            self.tr("Motivo para dar crédito pese a la restricción")
+        )
+        self.override_row = QWidget()
+        override_layout = QHBoxLayout(self.override_row)
+        override_layout.setContentsMargins(0, 0, 0, 0)
+        override_layout.addWidget(QLabel(self.tr("Motivo de autorización")))
+        override_layout.addWidget(self.override_reason, 1)
+        self.override_row.setVisible(False)
+
         self.error_label = QLabel()
         self.errors = FieldErrors(
             self.error_label,
@@ -176,6 +204,7 @@ class InvoiceEditor(QDialog):
                 "due_date": self.due_date,
                 "lines": self.lines,
                 "cfdi_uuid": self.notes,
+                "override_reason": self.override_reason,
             },
         )
 
@@ -195,6 +224,8 @@ class InvoiceEditor(QDialog):
         layout.addWidget(self.lines, 1)
         layout.addLayout(line_buttons)
         layout.addLayout(totals)
+        layout.addWidget(self.credit_label)
+        layout.addWidget(self.override_row)
 
         # Voiding: a reason, then confirm. Only for issued invoices.
         self.void_reason = QLineEdit()
@@ -219,6 +250,8 @@ class InvoiceEditor(QDialog):
             self.void_row.setVisible(False)
             self.add_line()
             runner.submit(lambda ctx: business.profile(), on_result=self._profile_loaded)
+            if issuing is not None:
+                self.customer.customer_changed.connect(lambda _id: self._warnings_timer.start())
         self.set_read_only(read_only)
         self.recalculate()
         self.resize(820, 560)
@@ -340,6 +373,10 @@ class InvoiceEditor(QDialog):
         finally:
             self.lines.blockSignals(False)
         totals = invoice_totals(good)
+        if totals.total != self._total:
+            self._total = totals.total
+            if self._issuing is not None and self.invoice is None:
+                self._warnings_timer.start()
         self.subtotal.setText(format_money(totals.subtotal))
         self.discount.setText(format_money(totals.discount))
         self.tax.setText(format_money(totals.tax))
@@ -378,6 +415,25 @@ class InvoiceEditor(QDialog):
             notes=self.notes.text(),
         )
 
+    def check_credit(self) -> None:
+        """Ask what issuing this total would mean for the customer's credit (no writes)."""
+        customer_id, issuing, total = self.customer.customer_id, self._issuing, self._total
+        if issuing is None or self.invoice is not None or not self.isVisible():
+            return
+        if customer_id is None or total <= 0:
+            self._show_warnings(())
+            return
+        self._runner.submit(
+            lambda ctx: issuing.credit_warnings(customer_id, total),
+            on_result=self._show_warnings,
+            on_error=lambda _message: None,
+            key=f"credit-warnings-{id(self)}",
+        )
+
+    def _show_warnings(self, warnings: tuple[str, ...]) -> None:
+        self.credit_label.setText("\n".join(f"⚠ {w}" for w in warnings))
+        self.credit_label.setVisible(bool(warnings))
+
     def issue(self) -> None:
         try:
             draft = self.draft()
@@ -386,14 +442,32 @@ class InvoiceEditor(QDialog):
             return
         self.errors.clear()
         self.issue_button.setEnabled(False)
-        invoices = self._invoices
+        invoices, issuing = self._invoices, self._issuing
+        if issuing is None:
+            self._runner.submit(
+                lambda ctx: invoices.issue(draft),
+                on_result=self._done,
+                on_failure=self._failed,
+                writes=True,
+                description=self.tr("Emitiendo factura"),
+            )
+            return
+        reason = self.override_reason.text().strip()
         self._runner.submit(
-            lambda ctx: invoices.issue(draft),
-            on_result=self._done,
+            lambda ctx: issuing.issue(draft, reason),
+            on_result=self._issued,
             on_failure=self._failed,
             writes=True,
             description=self.tr("Emitiendo factura"),
         )
+
+    def done(self, result: int) -> None:
+        self._warnings_timer.stop()
+        super().done(result)
+
+    def _issued(self, issued: IssuedInvoice) -> None:
+        self.issued = issued
+        self._done(issued.invoice)
 
     def void(self) -> None:
         if self.invoice is None:
@@ -420,6 +494,8 @@ class InvoiceEditor(QDialog):
     def _failed(self, failure: TaskFailure) -> None:
         self.issue_button.setEnabled(self.invoice is None)
         self.void_button.setEnabled(True)
+        if failure.field == "override_reason":
+            self.override_row.setVisible(True)
         self.errors.show(failure.message, failure.field)
         if failure.field and failure.field.startswith("lines["):
             try:

@@ -37,6 +37,7 @@ from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.payments import PaymentInput, PaymentService, PaymentView
+from cobranza_desktop.services.receiving import ReceivedPayment
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate, to_qdate
@@ -57,6 +58,7 @@ class PaymentDialog(QDialog):
         customer_name: str = "",
         search: CustomerSearch | None = None,
         on_done: Callable[[PaymentView], None] | None = None,
+        receive: Callable[[PaymentInput], ReceivedPayment] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -64,6 +66,9 @@ class PaymentDialog(QDialog):
         self._payments = payments
         self._runner = runner
         self._on_done = on_done
+        # Through the receiving service: pending and early-payment discounts apply.
+        self._receive = receive
+        self.received: ReceivedPayment | None = None
         self._items: list[OpenItem] = []
         self.result_view: PaymentView | None = None
         self.problem: str | None = None
@@ -332,15 +337,26 @@ class PaymentDialog(QDialog):
             notes=self.notes.text(),
             allocations=tuple(plan),
         )
-        payments = self._payments
+        payments, receive = self._payments, self._receive
         self.save_button.setEnabled(False)
+
+        def work(ctx: object) -> tuple[PaymentView, ReceivedPayment | None]:
+            if receive is None:
+                return payments.record(data), None
+            received = receive(data)
+            return received.payment, received
+
         self._runner.submit(
-            lambda ctx: payments.record(data),
-            on_result=self._done,
+            work,
+            on_result=self._received,
             on_failure=self._failed,
             writes=True,
             description=self.tr("Registrando pago"),
         )
+
+    def _received(self, result: tuple[PaymentView, ReceivedPayment | None]) -> None:
+        self.received = result[1]
+        self._done(result[0])
 
     def _done(self, view: PaymentView) -> None:
         self.result_view = view

@@ -11,12 +11,13 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -51,9 +52,13 @@ class AgingPage(QWidget):
         runner: TaskRunner,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        compose: Callable[[QWidget, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._aging = aging
+        # (parent, customer_id): the reminder composer, from the messaging feature.
+        self._compose = compose
         self._runner = runner
         self.report: AgingReport | None = None
         self._started = False
@@ -98,6 +103,8 @@ class AgingPage(QWidget):
         self.table = make_table(sortable=False)
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_menu)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")
 
@@ -236,6 +243,30 @@ class AgingPage(QWidget):
         line = self.model.row_at(index.row())
         if line.customer_id != TOTALS_ID:
             self.customer_requested.emit(line.customer_id)
+
+    def menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The row's context menu: open the customer's file, draft a reminder."""
+        if not index.isValid():
+            return None
+        customer_id = self.model.row_at(index.row()).customer_id
+        if customer_id == TOTALS_ID:
+            return None
+        menu = QMenu(self)
+        open_file = menu.addAction(self.tr("Abrir cliente"))
+        open_file.triggered.connect(lambda: self.customer_requested.emit(customer_id))
+        compose = self._compose
+        remind = menu.addAction(self.tr("Redactar recordatorio…"))
+        remind.setObjectName("composeReminder")
+        remind.setEnabled(compose is not None)
+        if compose is not None:
+            remind.triggered.connect(lambda: compose(self, customer_id))
+        return menu
+
+    def _show_menu(self, position: QPoint) -> None:
+        menu = self.menu_for(self.table.indexAt(position))
+        if menu is not None:
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.table.viewport().mapToGlobal(position))
 
     # -- export --------------------------------------------------------------------------
 

@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.customers import CustomerStatus
+from cobranza_desktop.domain.formatting import format_date, format_datetime, format_money
 from cobranza_desktop.domain.invoices import InvoiceStatus
+from cobranza_desktop.services.contact_log import ContactService, ContactView
 from cobranza_desktop.services.customers import CustomerBalanceView, CustomerService, CustomerView
 from cobranza_desktop.services.invoices import InvoiceService, InvoiceView
 from cobranza_desktop.services.payments import PaymentService, PaymentView
+from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.restrictions import (
+    RestrictionService,
+    RiskService,
+    RiskView,
+    StatusChangeView,
+)
 from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
@@ -40,6 +51,9 @@ class CustomerFileData:
     balance: CustomerBalanceView
     invoices: list[InvoiceView]
     payments: list[PaymentView]
+    contacts: list[ContactView] = field(default_factory=list)
+    risk: RiskView | None = None
+    status_history: list[StatusChangeView] = field(default_factory=list)
 
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
@@ -58,6 +72,7 @@ class CustomerFile(QWidget):
     record_payment_requested = Signal(int)
     reminder_requested = Signal(int)
     statement_requested = Signal(int)
+    notice_requested = Signal(int)
     invoice_activated = Signal(int)
 
     def __init__(
@@ -69,13 +84,24 @@ class CustomerFile(QWidget):
         *,
         can_compose_reminder: bool = False,
         can_view_statement: bool = False,
+        can_view_notice: bool = False,
+        contacts: ContactService | None = None,
+        penalties: PenaltyService | None = None,
+        restrictions: RestrictionService | None = None,
+        risk: RiskService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._customers = customers
         self._invoices = invoices
         self._payments = payments
+        self._contacts = contacts
+        self._penalties = penalties
+        self._restrictions = restrictions
+        self._risk = risk
         self._runner = runner
+        self.penalties_panel: QWidget | None = None
+        self.status_dialog: QDialog | None = None
         self.customer_id: int | None = None
         self.data: CustomerFileData | None = None
 
@@ -85,13 +111,22 @@ class CustomerFile(QWidget):
         self.title = QLabel()
         self.title.setObjectName("pageTitle")
         self.status = QLabel()
-        self.status.setObjectName("statusLine")
+        self.status.setObjectName("customerStatus")
+        self.risk_label = QLabel()
+        self.risk_label.setObjectName("statusLine")
+        self.status_button = QPushButton(self.tr("Cambiar estado…"))
+        self.status_button.setVisible(restrictions is not None)
+        self.status_button.clicked.connect(self.change_status)
         header = QHBoxLayout()
         header.addWidget(back)
         header.addSpacing(8)
         header.addWidget(self.title)
+        header.addSpacing(8)
         header.addWidget(self.status)
+        header.addSpacing(12)
+        header.addWidget(self.risk_label)
         header.addStretch(1)
+        header.addWidget(self.status_button)
 
         self.balance_card = Card(self.tr("Saldo"))
         self.overdue_card = Card(self.tr("Vencido"))
@@ -105,6 +140,9 @@ class CustomerFile(QWidget):
         self.payment_button = QPushButton(icon("payments"), self.tr("Registrar pago"))
         self.reminder_button = QPushButton(icon("messages"), self.tr("Redactar recordatorio"))
         self.statement_button = QPushButton(self.tr("Ver estado de cuenta"))
+        self.notice_button = QPushButton(self.tr("Ver aviso de penalización"))
+        self.notice_button.setVisible(can_view_notice)
+        self.notice_button.clicked.connect(lambda: self._emit(self.notice_requested))
         self.reminder_button.setEnabled(can_compose_reminder)
         if not can_compose_reminder:
             self.reminder_button.setToolTip(self.tr("El redactor de recordatorios llegará pronto."))
@@ -121,6 +159,7 @@ class CustomerFile(QWidget):
             self.new_invoice_button,
             self.reminder_button,
             self.statement_button,
+            self.notice_button,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
@@ -179,18 +218,43 @@ class CustomerFile(QWidget):
         data_layout.addLayout(save_row)
         data_layout.addStretch(1)
 
-        self.timeline = EmptyState(
+        self.timeline_empty = EmptyState(
             self.tr("Sin contactos registrados"),
             self.tr(
-                "Aquí aparecerán las llamadas, mensajes y promesas de pago de este cliente. "
-                "Esta función llegará pronto."
+                "Aquí aparecerán las llamadas, mensajes y promesas de pago de este cliente "
+                "en cuanto registres el primero."
             ),
             icon("messages"),
         )
+        self.contact_model: ListTableModel[ContactView] = ListTableModel(
+            [
+                Column("when", self.tr("Fecha y hora"), lambda c: format_datetime(c.contacted_at)),
+                Column("channel", self.tr("Canal"), lambda c: c.channel.label()),
+                Column("outcome", self.tr("Resultado"), lambda c: c.outcome.label()),
+                Column("reason", self.tr("Motivo"), lambda c: c.reason_label),
+                Column("notes", self.tr("Notas"), lambda c: c.notes),
+                Column(
+                    "next",
+                    self.tr("Próxima acción"),
+                    lambda c: format_date(c.next_action_date) if c.next_action_date else "",
+                ),
+            ]
+        )
+        self.contact_table = make_table(sortable=False)
+        self.contact_table.setModel(self.contact_model)
+        set_widths(self.contact_table, [130, 90, 150, 170, 260])
+        self.timeline = QStackedWidget()
+        self.timeline.addWidget(self.timeline_empty)
+        self.timeline.addWidget(self.contact_table)
+        self.penalties_tab = QWidget()
+        self.penalties_layout = QVBoxLayout(self.penalties_tab)
+        self.penalties_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.invoice_table, self.tr("Facturas"))
         self.tabs.addTab(self.payment_table, self.tr("Pagos"))
         self.tabs.addTab(self.timeline, self.tr("Historial de contacto"))
         self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
+        if penalties is not None:
+            self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -210,11 +274,15 @@ class CustomerFile(QWidget):
             self.data = None
             self.title.setText(self.tr("Cargando…"))
             self.status.clear()
+            self.risk_label.clear()
             self.invoice_model.set_rows([])
             self.payment_model.set_rows([])
+            self.contact_model.set_rows([])
+            self._set_penalties_panel(customer_id)
             self.tabs.setCurrentIndex(0)
         self.customer_id = customer_id
         customers, invoices, payments = self._customers, self._invoices, self._payments
+        contacts, risk, restrictions = self._contacts, self._risk, self._restrictions
 
         def work(ctx: TaskContext) -> CustomerFileData:
             return CustomerFileData(
@@ -222,6 +290,9 @@ class CustomerFile(QWidget):
                 customers.balance(customer_id),
                 invoices.for_customer(customer_id),
                 payments.for_customer(customer_id),
+                contacts.timeline(customer_id) if contacts is not None else [],
+                risk.profile(customer_id) if risk is not None else None,
+                restrictions.history(customer_id) if restrictions is not None else [],
             )
 
         self._runner.submit(
@@ -240,6 +311,27 @@ class CustomerFile(QWidget):
         customer, balance = data.customer, data.balance
         self.title.setText(customer.name)
         self.status.setText(status_label(customer.status))
+        active = customer.status == CustomerStatus.ACTIVE.value
+        self.status.setStyleSheet(
+            "font-weight: 600;" if active else "font-weight: 600; color: #a4262c;"
+        )
+        if data.risk is not None:
+            self.risk_label.setText(
+                self.tr("Riesgo %1 (%2) · límite sugerido %3")
+                .replace("%1", data.risk.rating.value)
+                .replace("%2", data.risk.rating_label)
+                .replace("%3", format_money(data.risk.suggested_credit_limit))
+            )
+            self.risk_label.setToolTip(
+                self.tr("Límite de crédito actual: %1").replace(
+                    "%1",
+                    format_money(data.risk.credit_limit)
+                    if data.risk.credit_limit is not None
+                    else self.tr("sin límite"),
+                )
+            )
+        self.contact_model.set_rows(data.contacts)
+        self.timeline.setCurrentWidget(self.contact_table if data.contacts else self.timeline_empty)
         self.balance_card.set_money(balance.balance)
         self.overdue_card.set_money(balance.overdue)
         self.days_card.set_text(str(balance.days_past_due) if balance.days_past_due else "—")
@@ -278,6 +370,37 @@ class CustomerFile(QWidget):
     def _invoice_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():
             self.invoice_activated.emit(self.invoice_model.row_at(index.row()).id)
+
+    def _set_penalties_panel(self, customer_id: int) -> None:
+        """The penalties panel is built for one customer: a new one for each customer."""
+        if self._penalties is None:
+            return
+        from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+
+        if self.penalties_panel is not None:
+            self.penalties_layout.removeWidget(self.penalties_panel)
+            self.penalties_panel.deleteLater()
+        panel = CustomerPenaltiesPanel(self._penalties, customer_id, runner=self._runner)
+        panel.changed.connect(self.refresh)
+        self.penalties_layout.addWidget(panel)
+        self.penalties_panel = panel
+
+    def change_status(self) -> None:
+        """Ask the new status and the reason; the restriction service records both."""
+        if self._restrictions is None or self.data is None:
+            return
+        from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
+
+        dialog = StatusDialog(
+            self._restrictions,
+            self._runner,
+            self.data.customer.id,
+            CustomerStatus(self.data.customer.status),
+            self.data.status_history,
+            parent=self,
+        )
+        self.status_dialog = dialog
+        dialog.open()
 
     def focus_contact_data(self) -> None:
         self.tabs.setCurrentIndex(3)

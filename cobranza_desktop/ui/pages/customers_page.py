@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from cobranza_desktop.services.contact_log import ContactService
 from cobranza_desktop.services.customer_list import CustomerListService
 from cobranza_desktop.services.customers import CustomerService
 from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.payments import PaymentService
+from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.settings import SettingsService
 from cobranza_desktop.ui.commands import AppCommands
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
@@ -26,6 +29,11 @@ class CustomersPage(QWidget):
         runner: TaskRunner,
         commands: AppCommands,
         parent: QWidget | None = None,
+        *,
+        contacts: ContactService | None = None,
+        penalties: PenaltyService | None = None,
+        restrictions: RestrictionService | None = None,
+        risk: RiskService | None = None,
     ) -> None:
         super().__init__(parent)
         self._commands = commands
@@ -37,6 +45,11 @@ class CustomersPage(QWidget):
             runner,
             can_compose_reminder=commands.reminder_composer is not None,
             can_view_statement=commands.statement_viewer is not None,
+            can_view_notice=commands.notice_viewer is not None,
+            contacts=contacts,
+            penalties=penalties,
+            restrictions=restrictions,
+            risk=risk,
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
@@ -52,6 +65,7 @@ class CustomersPage(QWidget):
         self.file.record_payment_requested.connect(lambda cid: commands.record_payment(self, cid))
         self.file.reminder_requested.connect(lambda cid: commands.compose_reminder(self, cid))
         self.file.statement_requested.connect(lambda cid: commands.view_statement(self, cid))
+        self.file.notice_requested.connect(lambda cid: commands.view_notice(self, cid))
         self.file.invoice_activated.connect(lambda iid: commands.open_invoice(self, iid))
         runner.data_changed.connect(self.refresh)
         runner.submit(

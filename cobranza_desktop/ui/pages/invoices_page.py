@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -97,6 +98,15 @@ class InvoicesPage(QWidget):
         self.model = InvoiceListModel(listings, runner)
         title = QLabel(self.tr("Facturas"))
         title.setObjectName("pageTitle")
+        self.pdf_button = QPushButton(self.tr("Ver PDF"))
+        self.pdf_button.setToolTip(self.tr("Ver, imprimir o guardar la factura seleccionada"))
+        self.pdf_button.setEnabled(False)
+        self.pdf_button.setVisible(commands.invoice_viewer is not None)
+        self.pdf_button.clicked.connect(self.view_pdf)
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addStretch(1)
+        header.addWidget(self.pdf_button)
         self.status = QComboBox()
         self.status.addItem(self.tr("Todas"), None)
         self.status.addItem(self.tr("Abiertas"), "open")
@@ -124,11 +134,13 @@ class InvoicesPage(QWidget):
         attach(self.table, self.model)
         set_widths(self.table, [100, 260, 100, 100, 120, 120])
         self.table.doubleClicked.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 8)
-        layout.addWidget(title)
+        layout.addLayout(header)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status_line)
@@ -162,6 +174,24 @@ class InvoicesPage(QWidget):
     def current_customer_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()).customer_id if index.isValid() else None
+
+    def selected_invoice(self) -> InvoiceListItem | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.loaded_rows()):
+            return None
+        return self.model.row_at(index.row())
+
+    def _update_buttons(self) -> None:
+        invoice = self.selected_invoice()
+        # A draft has no folio yet: there is no document to show.
+        self.pdf_button.setEnabled(
+            invoice is not None and invoice.status is not InvoiceStatus.DRAFT
+        )
+
+    def view_pdf(self) -> None:
+        invoice = self.selected_invoice()
+        if invoice is not None:
+            self._commands.view_invoice(self, invoice.id)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

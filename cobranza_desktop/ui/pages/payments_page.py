@@ -86,9 +86,16 @@ class PaymentsPage(QWidget):
         title.setObjectName("pageTitle")
         record = QPushButton(icon("payments"), self.tr("Registrar pago"))
         record.clicked.connect(lambda: commands.record_payment(self))
+        self._commands = commands
+        self.receipt_button = QPushButton(self.tr("Ver recibo"))
+        self.receipt_button.setToolTip(self.tr("Ver, imprimir o guardar el recibo del pago"))
+        self.receipt_button.setEnabled(False)
+        self.receipt_button.setVisible(commands.receipt_viewer is not None)
+        self.receipt_button.clicked.connect(self.view_receipt)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.receipt_button)
         header.addWidget(record)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Buscar por cliente o referencia"))
@@ -105,6 +112,8 @@ class PaymentsPage(QWidget):
         attach(self.table, self.model)
         set_widths(self.table, [100, 260, 120, 120, 130])
         self.table.doubleClicked.connect(self._open)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")
         layout = QVBoxLayout(self)
@@ -140,6 +149,20 @@ class PaymentsPage(QWidget):
     def current_customer_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.row_at(index.row()).customer_id if index.isValid() else None
+
+    def selected_payment(self) -> PaymentListItem | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= len(self.model.loaded_rows()):
+            return None
+        return self.model.row_at(index.row())
+
+    def _update_buttons(self) -> None:
+        self.receipt_button.setEnabled(self.selected_payment() is not None)
+
+    def view_receipt(self) -> None:
+        payment = self.selected_payment()
+        if payment is not None:
+            self._commands.view_receipt(self, payment.id)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
