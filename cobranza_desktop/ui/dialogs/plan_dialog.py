@@ -364,7 +364,7 @@ class PlanDialog(QDialog):
     def _failed(self, failure: TaskFailure) -> None:
         self.errors.show(failure.message, failure.field)
 
-    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802 (Qt override)
+    def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()  # no preview for a dialog that is gone
         super().hideEvent(event)
 
