@@ -3,37 +3,37 @@
 <context>
     <name>AgendaTableModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="77" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="80" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="78" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="81" />
         <source>Acción</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="79" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="82" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="80" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="83" />
         <source>Adeudo</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="81" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="84" />
         <source>Días</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="82" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="85" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="121" />
         <source>Espera: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -129,7 +129,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/app.py" line="290" />
+        <location filename="../../cobranza_desktop/ui/app.py" line="298" />
         <source>No se pudo abrir el libro.</source>
         <translation>The book could not be opened.</translation>
     </message>
@@ -777,7 +777,7 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/widgets/customer_picker.py" line="24" />
+        <location filename="../../cobranza_desktop/ui/widgets/customer_picker.py" line="34" />
         <source>Escriba parte del nombre del cliente</source>
         <translation>Type part of the customer’s name</translation>
     </message>
@@ -785,133 +785,133 @@
 <context>
     <name>InvoiceEditor</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="100" />
         <source>Según el plazo del cliente</source>
         <translation>From the customer’s terms</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="107" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="108" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="109" />
         <source>Fecha de emisión</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="113" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="114" />
         <source>Vencimiento</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="115" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="120" />
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="120" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="121" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="121" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="122" />
         <source>Precio unitario</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="122" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="123" />
         <source>Descuento %</source>
         <translation>Discount %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="123" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="124" />
         <source>IVA %</source>
         <translation>VAT %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="124" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="125" />
         <source>Importe</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="140" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="141" />
         <source>Agregar renglón</source>
         <translation>Add line</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="142" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="143" />
         <source>Quitar renglón</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="158" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="159" />
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="159" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="160" />
         <source>Descuento incluido</source>
         <translation>Discount included</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="160" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="161" />
         <source>IVA</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="161" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="162" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="183" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="184" />
         <source>Emitir factura</source>
         <translation>Issue invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="200" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="201" />
         <source>Motivo de la cancelación</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="201" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="202" />
         <source>Cancelar factura</source>
         <translation>Void invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="216" />
         <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="217" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="218" />
         <source>Nueva factura</source>
         <translation>New invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="394" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="395" />
         <source>Emitiendo factura</source>
         <translation>Issuing invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="402" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="403" />
         <source>Escriba el motivo de la cancelación.</source>
         <translation>Write the reason for voiding.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="435" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="436" />
         <source>Factura %1</source>
         <translation>Invoice %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="435" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="436" />
         <source>(borrador)</source>
         <translation>(draft)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="450" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="451" />
         <source>Cancelada el %1: %2</source>
         <translation>Voided on %1: %2</translation>
     </message>
@@ -1262,57 +1262,47 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="80" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="102" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="83" />
-        <source>Aquí verás las acciones de cobranza de hoy: a quién llamar, a quién escribir y qué promesas vencen. Esta función llegará pronto.</source>
-        <translation>Here you will see today’s collection actions: whom to call, whom to write to and which promises fall due. This feature is coming soon.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="90" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="104" />
         <source>Clientes</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="92" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="106" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="93" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="107" />
         <source>Pagos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="108" />
         <source>Antigüedad</source>
         <translation>Aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="97" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="111" />
         <source>Planes de pago</source>
         <translation>Payment plans</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="114" />
         <source>Aquí verás los convenios y planes de pago con tus clientes. Esta función llegará pronto.</source>
         <translation>Here you will see the payment agreements and plans with your customers. This feature is coming soon.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="120" />
         <source>Mensajes</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="111" />
-        <source>Aquí verás los mensajes enviados y por enviar, y sus respuestas. Esta función llegará pronto.</source>
-        <translation>Here you will see the messages sent and to be sent, and their replies. This feature is coming soon.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="122" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
@@ -1320,88 +1310,88 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="62" />
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="124" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="63" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="125" />
         <source>Registrar pago</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="81" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="82" />
         <source>Folio de transferencia, número de cheque…</source>
         <translation>Transfer reference, check number…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="85" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="86" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="86" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="87" />
         <source>Monto recibido</source>
         <translation>Amount received</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="87" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="88" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="88" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="89" />
         <source>Forma de pago</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="89" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="90" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="90" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="91" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="95" />
         <source>Factura</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="95" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="95" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="95" />
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
         <source>Aplicar a las más antiguas primero</source>
         <translation>Apply to the oldest first</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="132" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="133" />
         <source>Aplicación a facturas abiertas</source>
         <translation>Applied to open invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="285" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="286" />
         <source>Aplicado: %1</source>
         <translation>Applied: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="288" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="289" />
         <source>Queda a favor del cliente: %1</source>
         <translation>Left as customer credit: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="341" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="342" />
         <source>Registrando pago</source>
         <translation>Recording payment</translation>
     </message>
@@ -1424,22 +1414,22 @@
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="57" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="67" />
         <source>Forma</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="58" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="68" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="61" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="59" />
         <source>Sin aplicar</source>
         <translation>Unapplied</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="63" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="61" />
         <source>revertido</source>
         <translation>reversed</translation>
     </message>
@@ -1485,48 +1475,48 @@
 <context>
     <name>PdfPreviewDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="61" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="75" />
         <source>Imprimir…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="62" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="76" />
         <source>Guardar PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="85" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="99" />
         <source>No se pudo abrir el documento.</source>
         <translation>The document could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="87" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="101" />
         <source>1 página</source>
         <translation>1 page</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="89" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="103" />
         <source>{0} páginas</source>
         <translation>{0} pages</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="122" />
         <source>No se pudo imprimir.</source>
         <translation>Printing failed.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="128" />
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="140" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="154" />
         <source>Guardar PDF</source>
         <translation>Save PDF</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="128" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
         <source>Documentos PDF (*.pdf)</source>
         <translation>PDF documents (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="141" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="155" />
         <source>No se pudo guardar {0}: {1}</source>
         <translation>{0} could not be saved: {1}</translation>
     </message>
@@ -1692,6 +1682,497 @@
         <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="417" />
         <source>Guardado.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="105" />
+        <source>Nuevo plan de pagos</source>
+        <translation>New payment plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Incluir</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="265" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="300" />
+        <source>Elija un cliente para ver sus facturas abiertas.</source>
+        <translation>Choose a customer to see their open invoices.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="121" />
+        <source>Semanal</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="122" />
+        <source>Quincenal</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="123" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="133" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="134" />
+        <source>Condonar los recargos no pagados de las facturas elegidas</source>
+        <translation>Waive the unpaid late charges among the chosen invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="136" />
+        <source>Opcional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="140" />
+        <source>Número de pagos</source>
+        <translation>Number of instalments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="142" />
+        <source>Periodicidad</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="144" />
+        <source>Primer pago</source>
+        <translation>First instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="146" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="341" />
+        <source>Enganche</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="148" />
+        <source>Interés (%)</source>
+        <translation>Interest (%)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="150" />
+        <source>Días de gracia</source>
+        <translation>Grace days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="152" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Pago</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="181" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="184" />
+        <source>Facturas del plan</source>
+        <translation>Invoices in the plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="189" />
+        <source>Condiciones</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="194" />
+        <source>Calendario de pagos</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="206" />
+        <source>Crear plan</source>
+        <translation>Create plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="208" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="267" />
+        <source>Cargando facturas…</source>
+        <translation>Loading invoices…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="288" />
+        <source>%1 (recargo)</source>
+        <translation>%1 (late charge)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="292" />
+        <source>%1 (vencida)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="302" />
+        <source>Este cliente no tiene facturas abiertas.</source>
+        <translation>This customer has no open invoices.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="305" />
+        <source>Las vencidas están marcadas; marque o desmarque las que quiera.</source>
+        <translation>Overdue invoices are ticked; tick or untick any you like.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="347" />
+        <source>Deuda: %1</source>
+        <translation>Debt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="349" />
+        <source>Condonado: %1</source>
+        <translation>Waived: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="351" />
+        <source>Enganche: %1</source>
+        <translation>Down payment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="353" />
+        <source>Interés: %1</source>
+        <translation>Interest: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="354" />
+        <source>Total a pagar: %1</source>
+        <translation>Total to pay: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="379" />
+        <source>Elija un cliente.</source>
+        <translation>Choose a customer.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="382" />
+        <source>Seleccione al menos una factura.</source>
+        <translation>Select at least one invoice.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="392" />
+        <source>Crear plan de pagos</source>
+        <translation>Create payment plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="186" />
+        <source>Planes de pago</source>
+        <translation>Payment plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="97" />
+        <source>Planes</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="98" />
+        <source>Promesas de pago</source>
+        <translation>Promises to pay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="110" />
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="111" />
+        <source>Vigentes</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="112" />
+        <source>Cumplidos</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="113" />
+        <source>Incumplidos</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="114" />
+        <source>Cancelados</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="191" />
+        <source>Nuevo plan…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="116" />
+        <source>Ver plan (PDF)</source>
+        <translation>View plan (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="117" />
+        <source>Cancelar plan…</source>
+        <translation>Cancel plan…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="144" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="224" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="128" />
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="129" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="219" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="240" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="130" />
+        <source>Creado</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="133" />
+        <source>Pagos</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="135" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="140" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="164" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="220" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="141" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="165" />
+        <source>Pagado</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="142" />
+        <source>Próximo pago</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="143" />
+        <source>Monto próximo</source>
+        <translation>Next amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="154" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="394" />
+        <source>Calendario del plan</source>
+        <translation>Plan schedule</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="160" />
+        <source>Pago</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="161" />
+        <source>Enganche</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="163" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="166" />
+        <source>Por pagar</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="188" />
+        <source>Aún no hay planes de pago. Cree uno cuando un cliente no pueda pagar todo de una vez.</source>
+        <translation>No payment plans yet. Create one when a customer cannot pay everything at once.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="221" />
+        <source>Fecha prometida</source>
+        <translation>Promised date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="222" />
+        <source>Dada el</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="223" />
+        <source>Pagado desde entonces</source>
+        <translation>Paid since then</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="233" />
+        <source>Elija un cliente para ver sus promesas de pago (cumplidas, incumplidas o pendientes).</source>
+        <translation>Choose a customer to see their promises to pay (kept, broken or pending).</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="264" />
+        <source>Semanal</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="265" />
+        <source>Quincenal</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="266" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="271" />
+        <source>Vigente</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="272" />
+        <source>Cumplido</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="273" />
+        <source>Incumplido</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="274" />
+        <source>Cancelado</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="279" />
+        <source>Pendiente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="280" />
+        <source>Cumplida</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="281" />
+        <source>Incumplida</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="282" />
+        <source>Cancelada</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="330" />
+        <source>1 plan</source>
+        <translation>1 plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="332" />
+        <source>%1 planes</source>
+        <translation>%1 plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="333" />
+        <source>Por cobrar en planes vigentes: %1</source>
+        <translation>Owed in current plans: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="338" />
+        <source>No hay planes con este estado.</source>
+        <translation>No plans with this status.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="359" />
+        <source>1 promesa</source>
+        <translation>1 promise</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="361" />
+        <source>%1 promesas</source>
+        <translation>%1 promises</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="364" />
+        <source>Este cliente no tiene promesas de pago.</source>
+        <translation>This customer has no promises to pay.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="387" />
+        <source>Calendario del plan %1 — %2</source>
+        <translation>Schedule of plan %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="420" />
+        <source>Plan de pagos %1</source>
+        <translation>Payment plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="430" />
+        <source>Cancelar plan %1</source>
+        <translation>Cancel plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="435" />
+        <source>Las facturas del plan vuelven a la cobranza normal.
+Escriba el motivo de la cancelación:</source>
+        <translation>The plan's invoices go back to normal collection.
+Write the reason for cancelling:</translation>
     </message>
 </context>
 <context>
@@ -2325,62 +2806,72 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="151" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="156" />
         <source>Mostrar las que esperan por el límite de contactos</source>
         <translation>Show those waiting for the contact limit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="152" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="157" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="166" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="171" />
         <source>No hay acciones de cobranza para hoy. Todo está al día.</source>
         <translation>No collection actions for today. Everything is up to date.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="173" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="178" />
         <source>Hecho…</source>
         <translation>Done…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="175" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="180" />
         <source>Omitir…</source>
         <translation>Skip…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="176" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="181" />
         <source>Registrar contacto…</source>
         <translation>Log contact…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="224" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="184" />
+        <source>Redactar mensaje…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="235" />
         <source>Hoy, {0}</source>
         <translation>Today, {0}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="226" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="237" />
         <source>{0} acciones para hoy · {1} esperan por el límite de contactos</source>
         <translation>{0} actions for today · {1} waiting for the contact limit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="287" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="249" />
+        <source>Elija una acción de la lista.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="306" />
         <source>Acción registrada: {0}.</source>
         <translation>Action logged: {0}.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="297" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="316" />
         <source>Omitir acción</source>
         <translation>Skip action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="298" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="317" />
         <source>¿Por qué se omite «{0}» para {1}?</source>
         <translation>Why skip “{0}” for {1}?</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="326" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="345" />
         <source>Contacto registrado: {0}.</source>
         <translation>Contact logged: {0}.</translation>
     </message>

@@ -342,10 +342,13 @@ class PlanDialog(QDialog):
             table.setItem(row, 0, _item(label))
             table.setItem(row, 1, _item(format_date(inst.due_date)))
             table.setItem(row, 2, _item(money(inst.amount), RIGHT))
-        table.resizeColumnsToContents()
+        table.resizeColumnToContents(0)
+        table.resizeColumnToContents(1)
         parts = [self.tr("Deuda: %1").replace("%1", money(schedule.principal))]
         if schedule.waived > 0:
             parts.append(self.tr("Condonado: %1").replace("%1", money(schedule.waived)))
+        if schedule.down_payment > 0:
+            parts.append(self.tr("Enganche: %1").replace("%1", money(schedule.down_payment)))
         if schedule.interest > 0:
             parts.append(self.tr("Interés: %1").replace("%1", money(schedule.interest)))
         parts.append(self.tr("Total a pagar: %1").replace("%1", money(schedule.total)))

@@ -169,7 +169,8 @@ class PlansPage(QWidget):
         self.schedule_model.row_color = lambda i: MUTED if i.remaining == 0 else None
         self.schedule = make_table(sortable=False)
         self.schedule.setModel(self.schedule_model)
-        set_widths(self.schedule, [90, 110, 120, 120])
+        self.schedule.horizontalHeader().setStretchLastSection(False)
+        set_widths(self.schedule, [90, 110, 130, 130, 130])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 6, 0, 0)
@@ -179,7 +180,7 @@ class PlansPage(QWidget):
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(1, 3)
 
         self.empty = EmptyState(
             self.tr("Planes de pago"),
@@ -219,14 +220,16 @@ class PlansPage(QWidget):
                 Column("amount", self.tr("Monto"), lambda p: money(p.amount), RIGHT),
                 Column("date", self.tr("Fecha prometida"), lambda p: format_date(p.promised_date)),
                 Column("given", self.tr("Dada el"), lambda p: format_date(p.given_on)),
-                Column("paid", self.tr("Pagado desde"), lambda p: money(p.paid_since), RIGHT),
+                Column(
+                    "paid", self.tr("Pagado desde entonces"), lambda p: money(p.paid_since), RIGHT
+                ),
                 Column("status", self.tr("Estado"), self._promise_status_label),
             ]
         )
         self.promise_model.row_color = _promise_color
         self.promise_table = make_table(sortable=False)
         self.promise_table.setModel(self.promise_model)
-        set_widths(self.promise_table, [240, 110, 120, 100, 120])
+        set_widths(self.promise_table, [260, 110, 130, 100, 170])
         self.promise_hint = QLabel(
             self.tr(
                 "Elija un cliente para ver sus promesas de pago "
@@ -237,7 +240,8 @@ class PlansPage(QWidget):
         self.promise_hint.setWordWrap(True)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Cliente")))
-        bar.addWidget(self.promise_customer, 1)
+        bar.addWidget(self.promise_customer, 2)
+        bar.addStretch(3)
         tab = QWidget()
         layout = QVBoxLayout(tab)
         layout.setContentsMargins(8, 10, 8, 4)
@@ -325,7 +329,9 @@ class PlansPage(QWidget):
             self.status_line.setText(
                 "   ·   ".join(
                     [
-                        self.tr("%1 planes").replace("%1", f"{len(rows):,}"),
+                        self.tr("1 plan")
+                        if len(rows) == 1
+                        else self.tr("%1 planes").replace("%1", f"{len(rows):,}"),
                         self.tr("Por cobrar en planes vigentes: %1").replace("%1", money(owed)),
                     ]
                 )
@@ -351,7 +357,11 @@ class PlansPage(QWidget):
     def _show_promises(self, rows: list[PromiseView]) -> None:
         self.promise_model.set_rows(rows)
         if rows:
-            self.promise_hint.setText(self.tr("%1 promesas").replace("%1", str(len(rows))))
+            self.promise_hint.setText(
+                self.tr("1 promesa")
+                if len(rows) == 1
+                else self.tr("%1 promesas").replace("%1", str(len(rows)))
+            )
         else:
             self.promise_hint.setText(self.tr("Este cliente no tiene promesas de pago."))
 
