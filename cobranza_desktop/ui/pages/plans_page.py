@@ -147,7 +147,7 @@ class PlansPage(QWidget):
         self.model.row_color = _plan_color
         self.table = make_table(sortable=False)
         self.table.setModel(self.model)
-        set_widths(self.table, [90, 220, 90, 130, 110, 110, 100, 110])
+        set_widths(self.table, [90, 220, 90, 130, 120, 120, 100, 120])
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _i: self.show_pdf())
 
@@ -170,7 +170,7 @@ class PlansPage(QWidget):
         self.schedule = make_table(sortable=False)
         self.schedule.setModel(self.schedule_model)
         self.schedule.horizontalHeader().setStretchLastSection(False)
-        set_widths(self.schedule, [90, 110, 130, 130, 130])
+        set_widths(self.schedule, [120, 110, 130, 130, 130])
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 6, 0, 0)
