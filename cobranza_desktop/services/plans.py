@@ -30,6 +30,7 @@ from cobranza_desktop.domain.plans import (
 )
 from cobranza_desktop.services.business import load_profile
 from cobranza_desktop.services.collections_data import (
+    effective_due_dates,
     invoice_number,
     plan_invoice_ids,
     plan_progress,
@@ -76,6 +77,19 @@ class PlanInvoiceView:
     due_date: date
     balance: Decimal
     waived: bool = False
+
+
+@dataclass(frozen=True)
+class OpenInvoiceView:
+    """An open invoice a new plan may take (not already in a current plan)."""
+
+    invoice_id: int
+    number: str
+    issue_date: date
+    due_date: date
+    balance: Decimal
+    overdue: bool
+    late_charge: bool
 
 
 @dataclass(frozen=True)
@@ -355,6 +369,53 @@ class PlanService:
                 .order_by(PaymentPlan.id.desc())
             )
             return [plan_view(session, p, self._clock.today()) for p in plans]
+
+    def list_plans(self, status: PlanStatus | str | None = None) -> list[PlanView]:
+        """Every plan, newest first; ``status`` (derived from payments) filters them."""
+        wanted = PlanStatus(str(status)) if status else None
+        today = self._clock.today()
+        with self._book.session() as session:
+            plans = session.scalars(select(PaymentPlan).order_by(PaymentPlan.id.desc())).all()
+            views = [plan_view(session, p, today) for p in plans]
+        return [v for v in views if wanted is None or v.status is wanted]
+
+    def open_invoices(self, customer_id: int) -> list[OpenInvoiceView]:
+        """The customer's open invoices that no current plan holds, oldest due first."""
+        today = self._clock.today()
+        with self._book.session() as session:
+            get_customer(session, customer_id)
+            held: set[int] = set()
+            for plan in session.scalars(
+                select(PaymentPlan).where(
+                    PaymentPlan.customer_id == customer_id,
+                    PaymentPlan.status != PlanStatus.CANCELLED.value,
+                )
+            ):
+                if plan_progress(session, plan, today).status is PlanStatus.CURRENT:
+                    held.update(plan_invoice_ids(session, plan.id))
+            rows = session.scalars(
+                select(Invoice)
+                .where(
+                    Invoice.customer_id == customer_id,
+                    Invoice.lifecycle == Lifecycle.ISSUED.value,
+                    Invoice.paid_cents < Invoice.total_cents,
+                )
+                .order_by(Invoice.due_date, Invoice.id)
+            ).all()
+            extended = effective_due_dates(session, [i.id for i in rows])
+            return [
+                OpenInvoiceView(
+                    i.id,
+                    invoice_number(i),
+                    i.issue_date,
+                    i.due_date,
+                    from_cents(i.total_cents - i.paid_cents),
+                    extended.get(i.id, i.due_date) < today,
+                    i.kind == InvoiceKind.LATE_CHARGE.value,
+                )
+                for i in rows
+                if i.id not in held
+            ]
 
     def cancel(self, plan_id: int, reason: str) -> PlanView:
         """Cancel a plan by agreement; its invoices go back to the ladder."""

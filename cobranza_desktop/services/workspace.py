@@ -22,6 +22,8 @@ from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.issuing import IssuingService
 from cobranza_desktop.services.payments import PaymentService
 from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.plans import PlanService
+from cobranza_desktop.services.promises import PromiseService
 from cobranza_desktop.services.receiving import ReceivingService
 from cobranza_desktop.services.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.settings import SettingsService
@@ -48,6 +50,8 @@ class Workspace:
     issuing: IssuingService = field(init=False)
     restrictions: RestrictionService = field(init=False)
     risk: RiskService = field(init=False)
+    plans: PlanService = field(init=False)
+    promises: PromiseService = field(init=False)
 
     def __post_init__(self) -> None:
         self.customers = CustomerService(self.book, self.clock)
@@ -66,6 +70,8 @@ class Workspace:
         self.issuing = IssuingService(self.book, self.clock)
         self.restrictions = RestrictionService(self.book, self.clock)
         self.risk = RiskService(self.book, self.clock)
+        self.plans = PlanService(self.book, self.clock)
+        self.promises = PromiseService(self.book, self.clock)
 
     @property
     def book_path(self) -> Path:

@@ -361,6 +361,8 @@ def open_context(
         issuing=workspace.issuing,
         restrictions=workspace.restrictions,
         risk=workspace.risk,
+        plans=workspace.plans,
+        promises=workspace.promises,
     )
     task_runner = runner or TaskRunner()
     messaging = MessagingUi(

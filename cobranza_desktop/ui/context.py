@@ -18,6 +18,8 @@ from cobranza_desktop.services.issuing import IssuingService
 from cobranza_desktop.services.listings import ListingService
 from cobranza_desktop.services.payments import PaymentService
 from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.plans import PlanService
+from cobranza_desktop.services.promises import PromiseService
 from cobranza_desktop.services.receiving import ReceivingService
 from cobranza_desktop.services.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.settings import SettingsService
@@ -43,6 +45,8 @@ class Services:
     issuing: IssuingService
     restrictions: RestrictionService
     risk: RiskService
+    plans: PlanService
+    promises: PromiseService
 
 
 @dataclass(frozen=True)

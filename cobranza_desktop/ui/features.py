@@ -26,10 +26,6 @@ class FeatureHost(Protocol):
     statement_viewer: CustomerAction | None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Features", text)
-
-
 def document_actions(context: UiContext) -> DocumentActions:
     return DocumentActions(context.services.documents, context.runner)
 
@@ -44,13 +40,18 @@ def install_features(host: FeatureHost, context: UiContext) -> None:
 
         return PenaltySettingsPage(services.penalties, runner=context.runner)
 
-    tabs: list[tuple[str, Callable[[], QWidget]]] = [(_tr("Penalizaciones"), penalty_settings)]
+    tabs: list[tuple[str, Callable[[], QWidget]]] = [
+        (QCoreApplication.translate("Features", "Penalizaciones"), penalty_settings)
+    ]
     messaging = context.messaging
     if messaging is not None:
         host.reminder_composer = messaging.customer_action
         tabs += [
-            (_tr("Correo (SMTP)"), messaging.smtp_settings),
-            (_tr("Plantillas de mensajes"), messaging.template_editor),
+            (QCoreApplication.translate("Features", "Correo (SMTP)"), messaging.smtp_settings),
+            (
+                QCoreApplication.translate("Features", "Plantillas de mensajes"),
+                messaging.template_editor,
+            ),
         ]
         messaging.retry_outbox()  # messages that failed last time go out now
     known = {title for title, _factory in host.settings_tabs}
@@ -61,10 +62,10 @@ def add_collection_menu(window: QMainWindow, context: UiContext) -> None:
     """A "Cobranza" menu: apply penalties (with a preview) and print the day's letters."""
     if window.findChild(QAction, "applyPenalties") is not None:
         return
-    menu = window.menuBar().addMenu(_tr("&Cobranza"))
-    apply = QAction(_tr("Aplicar penalizaciones…"), window)
+    menu = window.menuBar().addMenu(QCoreApplication.translate("Features", "&Cobranza"))
+    apply = QAction(QCoreApplication.translate("Features", "Aplicar penalizaciones…"), window)
     apply.setObjectName("applyPenalties")
-    letters = QAction(_tr("Imprimir cartas del día…"), window)
+    letters = QAction(QCoreApplication.translate("Features", "Imprimir cartas del día…"), window)
     letters.setObjectName("printLetters")
     letters.setShortcut(QKeySequence("Ctrl+Shift+L"))
     menu.addAction(apply)

@@ -98,6 +98,13 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         ctx.runner.data_changed.connect(page.refresh)
         return page
 
+    def plans() -> QWidget:
+        from cobranza_desktop.ui.pages.plans_page import PlansPage
+
+        ctx, _commands = ready()
+        s = ctx.services
+        return PlansPage(s.plans, s.promises, s.customers, ctx.runner, ctx.clock, s.customer_list)
+
     def messages() -> QWidget:
         ctx, _commands = ready()
         assert ctx.messaging is not None
@@ -123,17 +130,7 @@ def build_pages(host: PageHost) -> list[PageSpec]:
         PageSpec("invoices", QCoreApplication.translate("Pages", "Facturas"), "invoices", invoices),
         PageSpec("payments", QCoreApplication.translate("Pages", "Pagos"), "payments", payments),
         PageSpec("aging", QCoreApplication.translate("Pages", "Antigüedad"), "aging", aging),
-        PageSpec(
-            "plans",
-            QCoreApplication.translate("Pages", "Planes de pago"),
-            "plans",
-            None,
-            QCoreApplication.translate(
-                "Pages",
-                "Aquí verás los convenios y planes de pago con tus clientes. "
-                "Esta función llegará pronto.",
-            ),
-        ),
+        PageSpec("plans", QCoreApplication.translate("Pages", "Planes de pago"), "plans", plans),
         PageSpec("messages", QCoreApplication.translate("Pages", "Mensajes"), "messages", messages),
         PageSpec(
             "settings", QCoreApplication.translate("Pages", "Configuración"), "settings", settings

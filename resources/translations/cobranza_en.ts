@@ -42,7 +42,7 @@
     <name>AgingPage</name>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="277" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="279" />
         <source>Antigüedad de saldos</source>
         <extracomment>Emitted when a report is shown (tests and the status line listen).</extracomment>
         <translation>Accounts receivable aging</translation>
@@ -63,75 +63,75 @@
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="145" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="147" />
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="152" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="154" />
         <source>Calculando antigüedad</source>
         <translation>Calculating aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="163" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="275" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="165" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="277" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="177" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="181" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="275" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="179" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="183" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="277" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="188" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="190" />
         <source>%1 clientes con saldo al %2 · Total por cobrar: %3</source>
         <translation>%1 customers with a balance on %2 · Total receivable: %3</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="210" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="212" />
         <source>Nadie debe nada a esta fecha</source>
         <translation>Nobody owes anything on this date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="235" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="237" />
         <source>Los %1 saldos más grandes, por antigüedad</source>
         <translation>The %1 largest balances, by age</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="253" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="255" />
         <source>Abrir cliente</source>
         <translation>Open customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="256" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="258" />
         <source>Redactar recordatorio…</source>
         <translation>Draft reminder…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="285" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="287" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="285" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="287" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="286" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="288" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="296" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="298" />
         <source>No se pudo guardar el archivo: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="299" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="301" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -876,6 +876,39 @@
     </message>
 </context>
 <context>
+    <name>Features</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/features.py" line="44" />
+        <source>Penalizaciones</source>
+        <translation>Penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/features.py" line="50" />
+        <source>Correo (SMTP)</source>
+        <translation>Email (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/features.py" line="52" />
+        <source>Plantillas de mensajes</source>
+        <translation>Message templates</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/features.py" line="65" />
+        <source>&amp;Cobranza</source>
+        <translation>&amp;Collections</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/features.py" line="66" />
+        <source>Aplicar penalizaciones…</source>
+        <translation>Apply penalties…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/features.py" line="68" />
+        <source>Imprimir cartas del día…</source>
+        <translation>Print today's letters…</translation>
+    </message>
+</context>
+<context>
     <name>InvoiceEditor</name>
     <message>
         <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="110" />
@@ -1376,47 +1409,42 @@
 <context>
     <name>Pages</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="126" />
         <source>Hoy</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="121" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="128" />
         <source>Clientes</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="123" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="130" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="124" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="131" />
         <source>Pagos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="125" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="132" />
         <source>Antigüedad</source>
         <translation>Aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="128" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="133" />
         <source>Planes de pago</source>
         <translation>Payment plans</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="131" />
-        <source>Aquí verás los convenios y planes de pago con tus clientes. Esta función llegará pronto.</source>
-        <translation>Here you will see the payment agreements and plans with your customers. This feature is coming soon.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="137" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="134" />
         <source>Mensajes</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/wiring.py" line="139" />
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="136" />
         <source>Configuración</source>
         <translation>Settings</translation>
     </message>
@@ -1806,6 +1834,497 @@
         <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="417" />
         <source>Guardado.</source>
         <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="105" />
+        <source>Nuevo plan de pagos</source>
+        <translation>New payment plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Incluir</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="265" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="300" />
+        <source>Elija un cliente para ver sus facturas abiertas.</source>
+        <translation>Choose a customer to see their open invoices.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="121" />
+        <source>Semanal</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="122" />
+        <source>Quincenal</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="123" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="133" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="134" />
+        <source>Condonar los recargos no pagados de las facturas elegidas</source>
+        <translation>Waive the unpaid late charges among the chosen invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="136" />
+        <source>Opcional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="140" />
+        <source>Número de pagos</source>
+        <translation>Number of instalments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="142" />
+        <source>Periodicidad</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="144" />
+        <source>Primer pago</source>
+        <translation>First instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="146" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="341" />
+        <source>Enganche</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="148" />
+        <source>Interés (%)</source>
+        <translation>Interest (%)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="150" />
+        <source>Días de gracia</source>
+        <translation>Grace days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="152" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Pago</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="181" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="184" />
+        <source>Facturas del plan</source>
+        <translation>Invoices in the plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="189" />
+        <source>Condiciones</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="194" />
+        <source>Calendario de pagos</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="206" />
+        <source>Crear plan</source>
+        <translation>Create plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="208" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="267" />
+        <source>Cargando facturas…</source>
+        <translation>Loading invoices…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="288" />
+        <source>%1 (recargo)</source>
+        <translation>%1 (late charge)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="292" />
+        <source>%1 (vencida)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="302" />
+        <source>Este cliente no tiene facturas abiertas.</source>
+        <translation>This customer has no open invoices.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="305" />
+        <source>Las vencidas están marcadas; marque o desmarque las que quiera.</source>
+        <translation>Overdue invoices are ticked; tick or untick any you like.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="347" />
+        <source>Deuda: %1</source>
+        <translation>Debt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="349" />
+        <source>Condonado: %1</source>
+        <translation>Waived: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="351" />
+        <source>Enganche: %1</source>
+        <translation>Down payment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="353" />
+        <source>Interés: %1</source>
+        <translation>Interest: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="354" />
+        <source>Total a pagar: %1</source>
+        <translation>Total to pay: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="379" />
+        <source>Elija un cliente.</source>
+        <translation>Choose a customer.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="382" />
+        <source>Seleccione al menos una factura.</source>
+        <translation>Select at least one invoice.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="392" />
+        <source>Crear plan de pagos</source>
+        <translation>Create payment plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="186" />
+        <source>Planes de pago</source>
+        <translation>Payment plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="97" />
+        <source>Planes</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="98" />
+        <source>Promesas de pago</source>
+        <translation>Promises to pay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="110" />
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="111" />
+        <source>Vigentes</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="112" />
+        <source>Cumplidos</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="113" />
+        <source>Incumplidos</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="114" />
+        <source>Cancelados</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="191" />
+        <source>Nuevo plan…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="116" />
+        <source>Ver plan (PDF)</source>
+        <translation>View plan (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="117" />
+        <source>Cancelar plan…</source>
+        <translation>Cancel plan…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="144" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="226" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="128" />
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="129" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="219" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="242" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="130" />
+        <source>Creado</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="133" />
+        <source>Pagos</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="135" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="140" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="164" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="220" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="141" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="165" />
+        <source>Pagado</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="142" />
+        <source>Próximo pago</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="143" />
+        <source>Monto próximo</source>
+        <translation>Next amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="154" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="396" />
+        <source>Calendario del plan</source>
+        <translation>Plan schedule</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="160" />
+        <source>Pago</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="161" />
+        <source>Enganche</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="163" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="166" />
+        <source>Por pagar</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="188" />
+        <source>Aún no hay planes de pago. Cree uno cuando un cliente no pueda pagar todo de una vez.</source>
+        <translation>No payment plans yet. Create one when a customer cannot pay everything at once.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="221" />
+        <source>Fecha prometida</source>
+        <translation>Promised date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="222" />
+        <source>Dada el</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="224" />
+        <source>Pagado desde entonces</source>
+        <translation>Paid since then</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="235" />
+        <source>Elija un cliente para ver sus promesas de pago (cumplidas, incumplidas o pendientes).</source>
+        <translation>Choose a customer to see their promises to pay (kept, broken or pending).</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="266" />
+        <source>Semanal</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="267" />
+        <source>Quincenal</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="268" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="273" />
+        <source>Vigente</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="274" />
+        <source>Cumplido</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="275" />
+        <source>Incumplido</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="276" />
+        <source>Cancelado</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="281" />
+        <source>Pendiente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="282" />
+        <source>Cumplida</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="283" />
+        <source>Incumplida</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="284" />
+        <source>Cancelada</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="332" />
+        <source>1 plan</source>
+        <translation>1 plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="334" />
+        <source>%1 planes</source>
+        <translation>%1 plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="335" />
+        <source>Por cobrar en planes vigentes: %1</source>
+        <translation>Owed in current plans: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="340" />
+        <source>No hay planes con este estado.</source>
+        <translation>No plans with this status.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="361" />
+        <source>1 promesa</source>
+        <translation>1 promise</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="363" />
+        <source>%1 promesas</source>
+        <translation>%1 promises</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="366" />
+        <source>Este cliente no tiene promesas de pago.</source>
+        <translation>This customer has no promises to pay.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="389" />
+        <source>Calendario del plan %1 — %2</source>
+        <translation>Schedule of plan %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="422" />
+        <source>Plan de pagos %1</source>
+        <translation>Payment plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="432" />
+        <source>Cancelar plan %1</source>
+        <translation>Cancel plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="437" />
+        <source>Las facturas del plan vuelven a la cobranza normal.
+Escriba el motivo de la cancelación:</source>
+        <translation>The plan's invoices go back to normal collection.
+Write the reason for cancelling:</translation>
     </message>
 </context>
 <context>
@@ -2502,72 +3021,72 @@
 <context>
     <name>TodayPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="156" />
-        <source>Mostrar las que esperan por el límite de contactos</source>
-        <translation>Show those waiting for the contact limit</translation>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="157" />
+        <source>Mostrar las que esperan (límite de contactos, horario o domingo)</source>
+        <translation>Show those waiting (contact cap, quiet hours or Sunday)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="157" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="159" />
         <source>Actualizar</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="171" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="173" />
         <source>No hay acciones de cobranza para hoy. Todo está al día.</source>
         <translation>No collection actions for today. Everything is up to date.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="178" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="180" />
         <source>Hecho…</source>
         <translation>Done…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="180" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="182" />
         <source>Omitir…</source>
         <translation>Skip…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="181" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="183" />
         <source>Registrar contacto…</source>
         <translation>Log contact…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="184" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="186" />
         <source>Redactar mensaje…</source>
-        <translation>Draft message…</translation>
+        <translation>Compose message…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="235" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="237" />
         <source>Hoy, {0}</source>
         <translation>Today, {0}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="237" />
-        <source>{0} acciones para hoy · {1} esperan por el límite de contactos</source>
-        <translation>{0} actions for today · {1} waiting for the contact limit</translation>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="240" />
+        <source>{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)</source>
+        <translation>{0} actions for today · {1} waiting (contact cap, quiet hours or Sunday)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="249" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="251" />
         <source>Elija una acción de la lista.</source>
         <translation>Choose an action from the list.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="306" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="308" />
         <source>Acción registrada: {0}.</source>
         <translation>Action logged: {0}.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="316" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="318" />
         <source>Omitir acción</source>
         <translation>Skip action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="317" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="319" />
         <source>¿Por qué se omite «{0}» para {1}?</source>
         <translation>Why skip “{0}” for {1}?</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="345" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="347" />
         <source>Contacto registrado: {0}.</source>
         <translation>Contact logged: {0}.</translation>
     </message>

@@ -112,3 +112,26 @@ def test_bad_plan_requests(env: Env) -> None:
     with pytest.raises(ValidationError):
         env.plans.create(PlanRequest(cid, (mine,), 2, "weekly", START, custom_amounts=("1", "2")))
     assert env.plans.for_customer(cid) == []
+
+
+def test_list_plans_filters_by_status_and_open_invoices_skip_current_plans(env: Env) -> None:
+    ana = env.customer("Ana")
+    beto = env.customer("Beto")
+    old = env.invoice(ana, "900.00", START - timedelta(days=60), START - timedelta(days=30))
+    new = env.invoice(ana, "300.00", START, START + timedelta(days=30))
+    other = env.invoice(beto, "500.00", START - timedelta(days=40), START - timedelta(days=10))
+    assert env.plans.list_plans() == []
+    listed = env.plans.open_invoices(ana)
+    assert [(i.invoice_id, i.overdue, i.balance) for i in listed] == [
+        (old, True, Decimal("900.00")), (new, False, Decimal("300.00"))
+    ]  # fmt: skip
+    first = env.plans.create(PlanRequest(ana, (old,), 3, "monthly", START + timedelta(days=7)))
+    second = env.plans.create(PlanRequest(beto, (other,), 2, "weekly", START + timedelta(days=7)))
+    assert [i.invoice_id for i in env.plans.open_invoices(ana)] == [new]
+    assert [p.id for p in env.plans.list_plans()] == [second.id, first.id]
+    env.plans.cancel(second.id, "Acordado por teléfono")
+    assert [p.id for p in env.plans.list_plans(PlanStatus.CURRENT)] == [first.id]
+    assert [p.id for p in env.plans.list_plans("cancelled")] == [second.id]
+    assert env.plans.list_plans(PlanStatus.BROKEN) == []
+    # once cancelled, Beto's invoice may go in a new plan
+    assert [i.invoice_id for i in env.plans.open_invoices(beto)] == [other]
