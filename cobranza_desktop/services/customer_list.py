@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customers import CustomerListFilter
-from cobranza_desktop.domain.money import from_cents
-from cobranza_desktop.services.customers import CustomerListItem, CustomerListSummary
+from cobranza_desktop.services.customers import (
+    CustomerListItem,
+    CustomerListSummary,
+    list_item,
+    list_summary,
+)
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.customer_index import CustomerListIndex
 
@@ -38,26 +42,11 @@ class CustomerListService:
             offset,
             limit,
         )
-        return [
-            CustomerListItem(
-                r.customer_id,
-                r.name,
-                r.phone,
-                r.rfc,
-                r.email,
-                r.status,
-                from_cents(r.balance_cents),
-                from_cents(r.overdue_cents),
-                r.days_past_due,
-            )
-            for r in rows
-        ]
+        return [list_item(r) for r in rows]
 
     def list_summary(self, filters: CustomerListFilter | None = None) -> CustomerListSummary:
         totals = self._index.totals(self._clock.today(), filters or CustomerListFilter())
-        return CustomerListSummary(
-            totals.count, from_cents(totals.balance_cents), from_cents(totals.overdue_cents)
-        )
+        return list_summary(totals)
 
     def close(self) -> None:
         self._index.close()

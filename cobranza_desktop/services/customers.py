@@ -22,7 +22,12 @@ from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.queries.balances import customer_balance
-from cobranza_desktop.storage.queries.customer_list import customer_page, customer_totals
+from cobranza_desktop.storage.queries.customer_list import (
+    CustomerListRow,
+    CustomerListTotals,
+    customer_page,
+    customer_totals,
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,26 @@ class CustomerListSummary:
     count: int
     balance: Decimal
     overdue: Decimal
+
+
+def list_item(row: CustomerListRow) -> CustomerListItem:
+    return CustomerListItem(
+        row.customer_id,
+        row.name,
+        row.phone,
+        row.rfc,
+        row.email,
+        row.status,
+        from_cents(row.balance_cents),
+        from_cents(row.overdue_cents),
+        row.days_past_due,
+    )
+
+
+def list_summary(totals: CustomerListTotals) -> CustomerListSummary:
+    return CustomerListSummary(
+        totals.count, from_cents(totals.balance_cents), from_cents(totals.overdue_cents)
+    )
 
 
 def customer_view(customer: Customer) -> CustomerView:
@@ -198,24 +223,9 @@ class CustomerService:
                 offset,
                 limit,
             )
-        return [
-            CustomerListItem(
-                r.customer_id,
-                r.name,
-                r.phone,
-                r.rfc,
-                r.email,
-                r.status,
-                from_cents(r.balance_cents),
-                from_cents(r.overdue_cents),
-                r.days_past_due,
-            )
-            for r in rows
-        ]
+        return [list_item(r) for r in rows]
 
     def list_summary(self, filters: CustomerListFilter | None = None) -> CustomerListSummary:
         with self._book.session() as session:
             totals = customer_totals(session, self._clock.today(), filters or CustomerListFilter())
-        return CustomerListSummary(
-            totals.count, from_cents(totals.balance_cents), from_cents(totals.overdue_cents)
-        )
+        return list_summary(totals)
