@@ -49,7 +49,7 @@ from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, Inv
 from cobranza_desktop.services.issuing import IssuedInvoice, IssuingService
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
-from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
+from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons, date_edit, from_qdate
 
 DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(6)
 FIELD_COLUMNS = {
@@ -208,13 +208,12 @@ class InvoiceEditor(QDialog):
             },
         )
 
-        self.buttons = QDialogButtonBox()
-        self.issue_button = self.buttons.addButton(
-            self.tr("Emitir factura"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.issue_button = action_buttons(
+            self.tr("Emitir factura"),
+            self.issue,
+            self.reject,
+            QDialogButtonBox.StandardButton.Close,
         )
-        self.issue_button.clicked.connect(self.issue)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         self.status_label = QLabel()
