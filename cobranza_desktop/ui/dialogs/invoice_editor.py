@@ -100,12 +100,7 @@ class InvoiceEditor(QDialog):
         if invoice is not None:
             self.customer.set_customer(invoice.customer_id, invoice.customer_name)
         elif customer_id is not None:
-            self.customer.set_customer(customer_id, customer_name)
-            if not customer_name:
-                runner.submit(
-                    lambda ctx: customers.get(customer_id),
-                    on_result=lambda view: self.customer.set_customer(view.id, view.name),
-                )
+            self.customer.preset(customer_id, customer_name, customers)
         self.issue_date = date_edit(invoice.issue_date if invoice else today)
         self.due_auto = QCheckBox(self.tr("Según el plazo del cliente"))
         self.due_auto.setChecked(invoice is None)
@@ -397,17 +392,13 @@ class InvoiceEditor(QDialog):
     # -- issue -------------------------------------------------------------------------
 
     def draft(self) -> InvoiceDraft:
-        if self.customer.customer_id is None:
-            raise ValidationError(
-                "customer",
-                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
-            )
+        customer_id = self.customer.require_customer()
         issue = from_qdate(self.issue_date.date())
         due = None if self.due_auto.isChecked() else from_qdate(self.due_date.date())
         if due is not None:
             validate_dates(issue, due)
         return InvoiceDraft(
-            customer_id=self.customer.customer_id,
+            customer_id=customer_id,
             lines=tuple(self.parsed_lines()),
             issue_date=issue,
             due_date=due,

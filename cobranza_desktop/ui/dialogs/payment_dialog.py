@@ -145,12 +145,7 @@ class PaymentDialog(QDialog):
         self.resize(640, 560)
 
         if customer_id is not None:
-            self.customer.set_customer(customer_id, customer_name)
-            if not customer_name:
-                runner.submit(
-                    lambda ctx: customers.get(customer_id),
-                    on_result=lambda view: self.customer.set_customer(view.id, view.name),
-                )
+            self.customer.preset(customer_id, customer_name, customers)
         self.update_summary()
 
     # -- open invoices and the suggestion --------------------------------------------
@@ -233,11 +228,7 @@ class PaymentDialog(QDialog):
 
     def check(self) -> tuple[Decimal, list[Allocation]]:
         """Validate the whole payment; raises ValidationError with a clear sentence."""
-        if self.customer.customer_id is None:
-            raise ValidationError(
-                "customer",
-                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
-            )
+        self.customer.require_customer()
         amount = parse_amount(self.amount.text(), "amount")
         plan = self.allocations()
         balances = {i.invoice_id: i for i in self._items}
