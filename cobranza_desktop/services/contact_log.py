@@ -224,6 +224,27 @@ class ContactService:
             }
             return [contact_view(r, promises.get(r.id)) for r in rows]
 
+    def next_actions(self, customer_ids: list[int]) -> dict[int, date]:
+        """Each customer's next follow-up date, from their latest contact that set one
+        (for a page of the customer list: one query for the whole page)."""
+        if not customer_ids:
+            return {}
+        with self._book.session() as session:
+            rows = session.execute(
+                select(ContactLog.customer_id, ContactLog.next_action_date)
+                .where(
+                    ContactLog.customer_id.in_(customer_ids),
+                    ContactLog.voided_at.is_(None),
+                    ContactLog.next_action_date.is_not(None),
+                )
+                .order_by(ContactLog.customer_id, ContactLog.contacted_at, ContactLog.id)
+            ).all()
+        latest: dict[int, date] = {}
+        for customer_id, next_date in rows:
+            if next_date is not None:  # ordered by time: the last one wins
+                latest[customer_id] = next_date
+        return latest
+
     def void(self, contact_id: int, reason: str) -> ContactView:
         """A contact logged by mistake is voided with a reason, never deleted."""
         if not reason.strip():

@@ -170,77 +170,77 @@
 <context>
     <name>ApplyPenaltiesDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="187" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="185" />
         <source>Aplicar penalizaciones</source>
         <translation>Apply penalties</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="195" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="193" />
         <source>Revise los cargos antes de aplicarlos. Nada se escribe hasta que pulse «Aplicar». Los periodos ya cobrados no se vuelven a cobrar.</source>
         <translation>Review the charges before applying them. Nothing is written until you press “Apply”. Periods already charged are never charged again.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="201" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="199" />
         <source>Calcular al:</source>
         <translation>Calculate as of:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="204" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="202" />
         <source>Marcar todos</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="205" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="203" />
         <source>Desmarcar todos</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="218" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="216" />
         <source>No hay penalizaciones por aplicar a esta fecha.</source>
         <translation>There are no penalties to apply on this date.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="232" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="230" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="234" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="232" />
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="236" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="234" />
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="282" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="280" />
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="296" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="294" />
         <source>Calculando penalizaciones</source>
         <translation>Calculating penalties</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="323" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="321" />
         <source>{0} cargos de {1} clientes · total {2}</source>
         <translation>{0} charges for {1} customers · total {2}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="358" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="356" />
         <source>Aplicando penalizaciones</source>
         <translation>Applying penalties</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="379" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="377" />
         <source>Se pidió cancelar. La lista muestra lo que queda por aplicar.</source>
         <translation>Cancelling was requested. The list shows what is left to apply.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="386" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="384" />
         <source>Se aplicaron {0} cargos por {1}.</source>
         <translation>{0} charges were applied for {1}.</translation>
     </message>
@@ -274,7 +274,7 @@
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="57" />
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="108" />
         <source>Pagado</source>
         <translation>Paid</translation>
     </message>
@@ -294,12 +294,12 @@
         <translation>Late interest</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="109" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="107" />
         <source>Condonado: {0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="108" />
         <source>Por cobrar</source>
         <translation>Receivable</translation>
     </message>
@@ -706,77 +706,77 @@
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="112" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="204" />
         <source>Clientes</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="207" />
         <source>Buscar por nombre, RFC, teléfono o correo</source>
         <translation>Search by name, RFC, phone or email</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="210" />
         <source>Solo vencidos</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="120" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="212" />
         <source>Todos los estados</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="142" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="234" />
         <source>No hay clientes todavía</source>
         <translation>No customers yet</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="143" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="235" />
         <source>Crea uno o carga el ejemplo con «cobranza demo».</source>
         <translation>Create one, or load the example with “cobranza demo”.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="145" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="237" />
         <source>Nuevo cliente</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="148" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="240" />
         <source>Ningún cliente coincide con la búsqueda o los filtros.</source>
         <translation>No customer matches the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="178" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="270" />
         <source>Cualquier antigüedad</source>
         <translation>Any age</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="182" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="274" />
         <source>%1 a %2 días</source>
         <translation>%1 to %2 days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="186" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="278" />
         <source>Más de %1 días</source>
         <translation>Over %1 days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="233" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="325" />
         <source>1 cliente</source>
         <translation>1 customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="235" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="327" />
         <source>%1 clientes</source>
         <translation>%1 customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="241" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="333" />
         <source>Saldo: %1</source>
         <translation>Balance: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="242" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="334" />
         <source>Vencido: %1</source>
         <translation>Overdue: %1</translation>
     </message>
@@ -784,85 +784,100 @@
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="74" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="95" />
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="75" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="96" />
         <source>Teléfono</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="76" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="97" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="79" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="100" />
         <source>Vencido</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="86" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="107" />
         <source>Días de atraso</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="91" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="112" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="92" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="121" />
+        <source>Riesgo</source>
+        <translation>Risk</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="131" />
         <source>Próxima acción</source>
         <translation>Next action</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="150" />
+        <source>Límite de crédito sugerido: {0}</source>
+        <translation>Suggested credit limit: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="156" />
+        <source>Seguimiento {0}</source>
+        <translation>Follow up {0}</translation>
     </message>
 </context>
 <context>
     <name>CustomerPenaltiesPanel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="148" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="146" />
         <source>No se han aplicado cargos a este cliente.</source>
         <translation>No charges have been applied to this customer.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="151" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="149" />
         <source>Condonar…</source>
         <translation>Waive…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="152" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="150" />
         <source>Aplicar penalizaciones…</source>
         <translation>Apply penalties…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="196" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="194" />
         <source>condiciones propias del cliente</source>
         <translation>the customer’s own terms</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="198" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="196" />
         <source>política del negocio</source>
         <translation>business policy</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="201" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="199" />
         <source>Condiciones ({0}): {1}</source>
         <translation>Terms ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="205" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="203" />
         <source>Penalizaciones a la fecha: {0} · cargadas {1} (por cobrar {2}) · generadas sin cargar {3} · condonadas {4}</source>
         <translation>Penalties to date: {0} · charged {1} (receivable {2}) · accrued, not charged {3} · waived {4}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="248" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="246" />
         <source>Condonando el cargo</source>
         <translation>Waiving the charge</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="254" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="252" />
         <source>Se condonó {0} por {1}.</source>
         <translation>{0} was waived for {1}.</translation>
     </message>
@@ -870,7 +885,7 @@
 <context>
     <name>CustomerPicker</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/widgets/customer_picker.py" line="34" />
+        <location filename="../../cobranza_desktop/ui/widgets/customer_picker.py" line="42" />
         <source>Escriba parte del nombre del cliente</source>
         <translation>Type part of the customer’s name</translation>
     </message>
@@ -911,144 +926,144 @@
 <context>
     <name>InvoiceEditor</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="105" />
         <source>Según el plazo del cliente</source>
         <translation>From the customer’s terms</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="113" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="114" />
         <source>Fecha de emisión</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="124" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="119" />
         <source>Vencimiento</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="125" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="120" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="130" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="125" />
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="131" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="126" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="132" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="127" />
         <source>Precio unitario</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="133" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="128" />
         <source>Descuento %</source>
         <translation>Discount %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="134" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="129" />
         <source>IVA %</source>
         <translation>VAT %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="135" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="130" />
         <source>Importe</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="151" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="146" />
         <source>Agregar renglón</source>
         <translation>Add line</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="153" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="148" />
         <source>Quitar renglón</source>
         <translation>Remove line</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="169" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="164" />
         <source>Subtotal</source>
         <translation>Subtotal</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="170" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="165" />
         <source>Descuento incluido</source>
         <translation>Discount included</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="171" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="166" />
         <source>IVA</source>
         <translation>VAT</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="172" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="167" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="189" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="184" />
         <source>Motivo para dar crédito pese a la restricción</source>
         <translation>Why credit is given despite the restriction</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="194" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="189" />
         <source>Motivo de autorización</source>
         <translation>Authorization reason</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="213" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="207" />
         <source>Emitir factura</source>
         <translation>Issue invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="232" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="226" />
         <source>Motivo de la cancelación</source>
         <translation>Reason for voiding</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="233" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="227" />
         <source>Cancelar factura</source>
         <translation>Void invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="248" />
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="249" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="242" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="243" />
         <source>Nueva factura</source>
         <translation>New invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="452" />
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="461" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="442" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="451" />
         <source>Emitiendo factura</source>
         <translation>Issuing invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="477" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="467" />
         <source>Escriba el motivo de la cancelación.</source>
         <translation>Write the reason for voiding.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="512" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="502" />
         <source>Factura %1</source>
         <translation>Invoice %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="512" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="502" />
         <source>(borrador)</source>
         <translation>(draft)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="527" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="517" />
         <source>Cancelada el %1: %2</source>
         <translation>Voided on %1: %2</translation>
     </message>
@@ -1056,42 +1071,42 @@
 <context>
     <name>InvoiceListModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="71" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="70" />
         <source>Número</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="71" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="70" />
         <source>Borrador</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="72" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="71" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="73" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="72" />
         <source>Emisión</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="74" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="73" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="75" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="74" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="76" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="75" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="77" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="76" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
@@ -1099,82 +1114,82 @@
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="98" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="101" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="100" />
         <source>Ver PDF</source>
         <translation>View PDF</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="102" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="101" />
         <source>Ver, imprimir o guardar la factura seleccionada</source>
         <translation>View, print or save the selected invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="111" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="110" />
         <source>Todas</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="112" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="111" />
         <source>Abiertas</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="113" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="112" />
         <source>Vencidas</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="113" />
         <source>Pagadas</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="114" />
         <source>Borradores</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="116" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="115" />
         <source>Canceladas</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="120" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="119" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="123" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="122" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="126" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="125" />
         <source>Emitidas del</source>
         <translation>Issued from</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="128" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="127" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="204" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="169" />
         <source>%1 facturas</source>
         <translation>%1 invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="205" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="170" />
         <source>Total: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="206" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="171" />
         <source>Por cobrar: %1</source>
         <translation>Receivable: %1</translation>
     </message>
@@ -1452,88 +1467,88 @@
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="65" />
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="130" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="70" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="134" />
         <source>Registrar pago</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="87" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="92" />
         <source>Folio de transferencia, número de cheque…</source>
         <translation>Transfer reference, check number…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="91" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="96" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="92" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="97" />
         <source>Monto recibido</source>
         <translation>Amount received</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="93" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="98" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="99" />
         <source>Forma de pago</source>
         <translation>Payment method</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="95" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="96" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="101" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
         <source>Factura</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="110" />
         <source>Aplicar a las más antiguas primero</source>
         <translation>Apply to the oldest first</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="138" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="139" />
         <source>Aplicación a facturas abiertas</source>
         <translation>Applied to open invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="291" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="283" />
         <source>Aplicado: %1</source>
         <translation>Applied: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="294" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="286" />
         <source>Queda a favor del cliente: %1</source>
         <translation>Left as customer credit: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="354" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="346" />
         <source>Registrando pago</source>
         <translation>Recording payment</translation>
     </message>
@@ -1614,12 +1629,12 @@
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="175" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="142" />
         <source>%1 pagos</source>
         <translation>%1 payments</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="176" />
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="143" />
         <source>Recibido: %1</source>
         <translation>Received: %1</translation>
     </message>
@@ -2380,7 +2395,7 @@ Write the reason for cancelling:</translation>
         <translation>Late interest</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="122" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="120" />
         <source>{0} anual, base {1}</source>
         <translation>{0} a year, {1}-day basis</translation>
     </message>
@@ -2867,62 +2882,62 @@ Write the reason for cancelling:</translation>
 <context>
     <name>StatusDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="42" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="41" />
         <source>Cambiar estado del cliente</source>
         <translation>Change the customer's status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="49" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="48" />
         <source>Estado actual: %1</source>
         <translation>Current status: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="55" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="54" />
         <source>Por qué cambia el estado (obligatorio)</source>
         <translation>Why the status changes (required)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="57" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="56" />
         <source>Qué servicios se limitan (al restringir)</source>
         <translation>Which services are limited (when restricting)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="59" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="58" />
         <source>Nuevo estado</source>
         <translation>New status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="60" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="59" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="61" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="60" />
         <source>Restricción</source>
         <translation>Restriction</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="72" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="71" />
         <source>Cambios anteriores:</source>
         <translation>Previous changes:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="74" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="73" />
         <source>Sin cambios de estado anteriores.</source>
         <translation>No previous status changes.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="88" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="86" />
         <source>Cambiar estado</source>
         <translation>Change status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="105" />
         <source>Escriba el motivo del cambio de estado.</source>
         <translation>Write the reason for the status change.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="121" />
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="116" />
         <source>Cambiando estado</source>
         <translation>Changing status</translation>
     </message>

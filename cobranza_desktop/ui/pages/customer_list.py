@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -20,12 +22,14 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.aging import DEFAULT_EDGES
 from cobranza_desktop.domain.customers import CustomerListFilter, CustomerStatus
-from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.services.contact_log import ContactService
 from cobranza_desktop.services.customer_list import CustomerListService
 from cobranza_desktop.services.customers import CustomerListItem, CustomerListSummary
+from cobranza_desktop.services.restrictions import RiskService, RiskView
 from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
 from cobranza_desktop.ui.text_cache import money, phone
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
@@ -55,8 +59,25 @@ def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
     )
 
 
+@dataclass(frozen=True)
+class CollectionFacts:
+    """What the list shows beside each row once it is on screen: rating and next follow-up."""
+
+    ratings: dict[int, RiskView]
+    next_actions: dict[int, date]
+
+
 class CustomerListModel(PagedTableModel[CustomerListItem]):
-    def __init__(self, customers: CustomerListService, runner: TaskRunner) -> None:
+    """The list, plus each customer's risk rating and next follow-up date, fetched for the
+    rows on screen after they arrive, so that a keystroke never waits for them."""
+
+    def __init__(
+        self,
+        customers: CustomerListService,
+        runner: TaskRunner,
+        risk: RiskService | None = None,
+        contacts: ContactService | None = None,
+    ) -> None:
         def fetch(query: PageQuery) -> list[CustomerListItem]:
             return customers.list_page(
                 customer_filter(query.params),
@@ -89,8 +110,77 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
                 color=overdue_color,
             ),
             Column("status", self.tr("Estado"), lambda r: status_label(r.status)),
-            Column("next_action", self.tr("Próxima acción"), lambda r: "", sortable=False),
         ]
+        self._risk = risk
+        self._contacts = contacts
+        self._facts = CollectionFacts({}, {})
+        if risk is not None:
+            self.columns.append(
+                Column(
+                    "risk",
+                    self.tr("Riesgo"),
+                    self._rating_text,
+                    sortable=False,
+                    tooltip=self._rating_tooltip,
+                )
+            )
+        if contacts is not None:
+            self.columns.append(
+                Column(
+                    "next_action",
+                    self.tr("Próxima acción"),
+                    self._next_action_text,
+                    sortable=False,
+                )
+            )
+        if risk is not None or contacts is not None:
+            self.loaded.connect(self._fetch_facts)
+            self.rowsInserted.connect(lambda *_args: self._fetch_facts())
+            # A payment, an invoice or a contact can change them: forget them after a write.
+            runner.data_changed.connect(self._forget_facts)
+
+    def _rating_text(self, row: CustomerListItem) -> str:
+        view = self._facts.ratings.get(row.id)
+        return "" if view is None else f"{view.rating.value} · {view.rating_label}"
+
+    def _rating_tooltip(self, row: CustomerListItem) -> str:
+        view = self._facts.ratings.get(row.id)
+        if view is None:
+            return ""
+        return self.tr("Límite de crédito sugerido: {0}").format(
+            format_money(view.suggested_credit_limit)
+        )
+
+    def _next_action_text(self, row: CustomerListItem) -> str:
+        day = self._facts.next_actions.get(row.id)
+        return "" if day is None else self.tr("Seguimiento {0}").format(format_date(day))
+
+    def _forget_facts(self) -> None:
+        self._facts = CollectionFacts({}, {})
+
+    def _fetch_facts(self) -> None:
+        known = self._facts.ratings.keys() | self._facts.next_actions.keys()
+        missing = [row.id for row in self.loaded_rows() if row.id not in known]
+        if not missing:
+            return
+        risk, contacts = self._risk, self._contacts
+
+        def work(_ctx: TaskContext) -> CollectionFacts:
+            return CollectionFacts(
+                risk.profiles(missing) if risk is not None else {},
+                contacts.next_actions(missing) if contacts is not None else {},
+            )
+
+        self._runner.submit(work, on_result=self._received_facts)
+
+    def _received_facts(self, facts: CollectionFacts) -> None:
+        self._facts.ratings.update(facts.ratings)
+        self._facts.next_actions.update(facts.next_actions)
+        if self.rowCount():
+            first = len(self.columns) - (self._risk is not None) - (self._contacts is not None)
+            self.dataChanged.emit(
+                self.index(0, first), self.index(self.rowCount() - 1, len(self.columns) - 1)
+            )
 
 
 class CustomerList(QWidget):
@@ -105,9 +195,11 @@ class CustomerList(QWidget):
         runner: TaskRunner,
         aging_edges: tuple[int, ...] = DEFAULT_EDGES,
         parent: QWidget | None = None,
+        risk: RiskService | None = None,
+        contacts: ContactService | None = None,
     ) -> None:
         super().__init__(parent)
-        self.model = CustomerListModel(customers, runner)
+        self.model = CustomerListModel(customers, runner, risk, contacts)
 
         title = QLabel(self.tr("Clientes"))
         title.setObjectName("pageTitle")
@@ -131,7 +223,7 @@ class CustomerList(QWidget):
 
         self.table = make_table()
         attach(self.table, self.model)
-        set_widths(self.table, [260, 130, 120, 120, 110, 110])
+        set_widths(self.table, [205, 105, 100, 100, 95, 80, 150])
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 

@@ -37,7 +37,7 @@ class CustomersPage(QWidget):
     ) -> None:
         super().__init__(parent)
         self._commands = commands
-        self.list = CustomerList(customer_list, runner)
+        self.list = CustomerList(customer_list, runner, risk=risk, contacts=contacts)
         self.file = CustomerFile(
             customers,
             invoices,

@@ -1,0 +1,50 @@
+"""The customer list shows each customer's risk rating and next follow-up date."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pytestqt.qtbot import QtBot
+
+from cobranza_desktop.domain.contact_policy import Outcome
+from cobranza_desktop.domain.customers import Channel, CustomerData
+from cobranza_desktop.domain.invoices import make_line
+from cobranza_desktop.services.contact_log import ContactInput
+from cobranza_desktop.services.invoices import InvoiceDraft
+from cobranza_desktop.ui.pages.customers_page import CustomersPage
+from tests.ui.ui_support import OpenApp
+
+
+def test_rating_and_next_follow_up_appear_and_follow_writes(
+    qtbot: QtBot, open_app: OpenApp
+) -> None:
+    app = open_app
+    services = app.controller.context.services  # type: ignore[union-attr]
+    ana = services.customers.create(CustomerData(name="Ana Pérez"))
+    beto = services.customers.create(CustomerData(name="Beto Ruiz"))
+    line = make_line("Servicio", 1, "1000.00")
+    services.invoices.issue(InvoiceDraft(ana.id, (line,), date(2026, 9, 1)))
+    services.contacts.log(
+        ContactInput(
+            ana.id,
+            Channel.PHONE,
+            Outcome.NO_ANSWER,
+            next_action_date=date(2026, 11, 25),
+            contacted_at=datetime(2026, 11, 20, 11, 0),
+        )
+    )
+    page = app.window.show_page("customers")
+    assert isinstance(page, CustomersPage)
+    app.controller.runner.data_changed.emit()  # the writes above bypassed the window
+    page.list.model.refresh()
+    app.settle()
+    model = page.list.model
+    risk = model.column_index("risk")
+    follow_up = model.column_index("next_action")
+    rows = {model.row_at(r).name: r for r in range(model.rowCount())}
+    assert set(rows) == {"Ana Pérez", "Beto Ruiz"}
+    rating = model.index(rows["Ana Pérez"], risk).data()
+    assert rating[:1] in {"A", "B", "C", "D"} and " · " in rating
+    assert model.index(rows["Ana Pérez"], follow_up).data() == "Seguimiento 25/11/2026"
+    assert model.index(rows["Beto Ruiz"], follow_up).data() == ""
+    assert beto.id != ana.id
