@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 from io import BytesIO
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -461,6 +461,24 @@ class DocumentRenderer:
 
     def render(self) -> bytes:
         return render_many([self])
+
+
+class HasBusiness(Protocol):
+    """The data of a document: it always carries the issuing business."""
+
+    @property
+    def business(self) -> BusinessInfo: ...
+
+
+D = TypeVar("D", bound=HasBusiness)
+
+
+class DataRenderer(DocumentRenderer, Generic[D]):
+    """A document drawn from one data object (``self.data``) that carries the business."""
+
+    def __init__(self, data: D) -> None:
+        super().__init__(data.business)
+        self.data = data
 
 
 class _LogoFlowable(Flowable):

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
     CONTENT_WIDTH,
-    DocumentRenderer,
+    DataRenderer,
     bank_text,
     data_table,
     esc,
@@ -33,11 +33,7 @@ def _quantity(value: Decimal) -> str:
     return format_number(value, locale_for())
 
 
-class InvoiceRenderer(DocumentRenderer):
-    def __init__(self, data: InvoiceData) -> None:
-        super().__init__(data.business)
-        self.data = data
-
+class InvoiceRenderer(DataRenderer[InvoiceData]):
     def title(self) -> str:
         if self.data.is_late_charge:
             return tr("Nota de cargo", "Late charge")

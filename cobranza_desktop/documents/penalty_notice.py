@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 from cobranza_desktop.documents.base import (
     CONTENT_WIDTH,
     WARN,
-    DocumentRenderer,
+    DataRenderer,
     bank_text,
     boxed,
     contact_paragraph,
@@ -42,11 +42,7 @@ def _period(period: RatePeriod) -> str:
     }[period]
 
 
-class PenaltyNoticeRenderer(DocumentRenderer):
-    def __init__(self, data: PenaltyNoticeData) -> None:
-        super().__init__(data.business)
-        self.data = data
-
+class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
     def title(self) -> str:
         return tr("Aviso de penalización", "Penalty notice")
 

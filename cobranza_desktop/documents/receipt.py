@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 from cobranza_desktop.documents.base import (
     ACCENT,
     CONTENT_WIDTH,
-    DocumentRenderer,
+    DataRenderer,
     boxed,
     contact_paragraph,
     data_table,
@@ -27,11 +27,7 @@ from cobranza_desktop.documents.words import amount_in_words
 from cobranza_desktop.domain.i18n import tr
 
 
-class ReceiptRenderer(DocumentRenderer):
-    def __init__(self, data: ReceiptData) -> None:
-        super().__init__(data.business)
-        self.data = data
-
+class ReceiptRenderer(DataRenderer[ReceiptData]):
     def title(self) -> str:
         return tr("Recibo de pago", "Payment receipt")
 

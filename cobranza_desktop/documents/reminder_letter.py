@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
-    DocumentRenderer,
+    DataRenderer,
     bank_text,
     contact_paragraph,
     esc,
@@ -117,11 +117,7 @@ def _closing(tone: LetterTone) -> str:
     }[tone]
 
 
-class ReminderLetterRenderer(DocumentRenderer):
-    def __init__(self, data: ReminderLetterData) -> None:
-        super().__init__(data.business)
-        self.data = data
-
+class ReminderLetterRenderer(DataRenderer[ReminderLetterData]):
     def title(self) -> str:
         return _subject(self.data.tone)
 

@@ -12,7 +12,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
-    DocumentRenderer,
+    DataRenderer,
     bank_text,
     contact_paragraph,
     data_table,
@@ -38,11 +38,7 @@ def _kind(kind: EntryKind) -> str:
     }[kind]
 
 
-class StatementRenderer(DocumentRenderer):
-    def __init__(self, data: StatementData) -> None:
-        super().__init__(data.business)
-        self.data = data
-
+class StatementRenderer(DataRenderer[StatementData]):
     def title(self) -> str:
         return tr("Estado de cuenta", "Statement of account")
 

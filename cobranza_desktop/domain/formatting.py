@@ -35,6 +35,13 @@ def format_date(value: date, locale: str | None = None) -> str:
     return babel_format_date(value, pattern, locale=loc)
 
 
+def format_period(start: date, end: date, locale: str | None = None) -> str:
+    """One date when the period is a single day, else ``01/11/2026 – 22/11/2026``."""
+    if start == end:
+        return format_date(end, locale)
+    return f"{format_date(start, locale)} – {format_date(end, locale)}"
+
+
 def format_long_date(value: date, locale: str | None = None) -> str:
     """``22 de noviembre de 2026`` in es-MX, ``November 22, 2026`` in English."""
     return babel_format_date(value, "long", locale=locale or locale_for())

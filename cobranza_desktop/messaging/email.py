@@ -43,7 +43,7 @@ class SmtpSettings:
     username: str = ""
     from_address: str = ""
     from_name: str = ""
-    timeout: float = 20.0
+    timeout: int = 20  # seconds
 
     def validate(self) -> None:
         if not self.host.strip():

@@ -51,18 +51,18 @@ from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_percent
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, format_number, parse_number
+from cobranza_desktop.domain.invoices import InvoiceKind, format_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.aging import AgingService
-from cobranza_desktop.services.business import load_profile
+from cobranza_desktop.services.business import BusinessProfileView, load_profile
 from cobranza_desktop.services.customers import get_customer
-from cobranza_desktop.services.invoices import invoice_view
+from cobranza_desktop.services.invoices import get_invoice_by_number, invoice_view
 from cobranza_desktop.services.payments import get_payment, payment_view
 from cobranza_desktop.services.penalties import NoticePenalties, PenaltyService
 from cobranza_desktop.services.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Customer, Invoice, Payment
+from cobranza_desktop.storage.models import BusinessProfile, Customer, Invoice, Payment
 
 # Days the customer has, from the notice date, to pay and avoid the penalty.
 NOTICE_GRACE_DAYS = 7
@@ -123,16 +123,8 @@ class DocumentService:
     # -- invoice ----------------------------------------------------------------------
     def invoice_data(self, number: str) -> InvoiceData:
         """The invoice "SERIES-FOLIO" (e.g. "A-00042") as document data."""
-        series, folio = parse_number(number)
         with self._book.session() as session:
-            invoice = session.scalars(
-                select(Invoice).where(Invoice.series == series, Invoice.folio == folio)
-            ).first()
-            if invoice is None:
-                raise NotFoundError(
-                    tr(f"No existe la factura {number}.", f"Invoice {number} does not exist.")
-                )
-            return self._invoice(session, invoice)
+            return self._invoice(session, get_invoice_by_number(session, number))
 
     def invoice_data_by_id(self, invoice_id: int) -> InvoiceData:
         with self._book.session() as session:
@@ -478,8 +470,12 @@ def _currency(session: Session) -> str:
 
 
 def _business(session: Session) -> BusinessInfo:
-    profile = load_profile(session)
-    logo = None
+    return business_info(load_profile(session))
+
+
+def business_info(profile: BusinessProfile | BusinessProfileView) -> BusinessInfo:
+    """The business as printed on a document's letterhead and footer."""
+    logo: bytes | None = None
     if profile.logo_path:
         try:
             logo = Path(profile.logo_path).read_bytes()

@@ -249,6 +249,19 @@ def get_invoice(session: Session, invoice_id: int) -> Invoice:
     return invoice
 
 
+def get_invoice_by_number(session: Session, number: str) -> Invoice:
+    """The invoice "SERIES-FOLIO" (e.g. "A-00042"); NotFoundError when there is none."""
+    series, folio = parse_number(number)
+    invoice = session.scalars(
+        select(Invoice).where(Invoice.series == series, Invoice.folio == folio)
+    ).first()
+    if invoice is None:
+        raise NotFoundError(
+            tr(f"No existe la factura {number}.", f"Invoice {number} does not exist.")
+        )
+    return invoice
+
+
 def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
     """Void an issued invoice. Money applied to it goes back to the customer's credit."""
     if invoice.lifecycle == Lifecycle.VOIDED.value:
@@ -305,16 +318,8 @@ class InvoiceService:
             return invoice_view(get_invoice(session, invoice_id), self._clock.today())
 
     def get_by_number(self, number: str) -> InvoiceView:
-        series, folio = parse_number(number)
         with self._book.session() as session:
-            invoice = session.scalars(
-                select(Invoice).where(Invoice.series == series, Invoice.folio == folio)
-            ).first()
-            if invoice is None:
-                raise NotFoundError(
-                    tr(f"No existe la factura {number}.", f"Invoice {number} does not exist.")
-                )
-            return invoice_view(invoice, self._clock.today())
+            return invoice_view(get_invoice_by_number(session, number), self._clock.today())
 
     def for_customer(self, customer_id: int, *, open_only: bool = False) -> list[InvoiceView]:
         with self._book.session() as session:

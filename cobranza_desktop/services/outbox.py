@@ -168,7 +168,7 @@ def smtp_settings_from(value: object) -> SmtpSettings | None:
         username=str(value.get("username", "")),
         from_address=str(value.get("from_address", "")),
         from_name=str(value.get("from_name", "")),
-        timeout=float(value.get("timeout", 20.0)),
+        timeout=int(value.get("timeout", 20)),
     )
 
 

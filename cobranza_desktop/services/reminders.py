@@ -21,11 +21,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any, Protocol
 
 from cobranza_desktop.documents.composed_letter import render_composed_letter
-from cobranza_desktop.documents.data import BusinessInfo
 from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import display_phone
@@ -48,7 +46,7 @@ from cobranza_desktop.services.agenda import AgendaService
 from cobranza_desktop.services.business import BusinessService
 from cobranza_desktop.services.contact_log import ContactInput, ContactService
 from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.documents import DocumentService
+from cobranza_desktop.services.documents import DocumentService, business_info
 from cobranza_desktop.services.invoices import InvoiceService
 from cobranza_desktop.services.outbox import (
     SENT,
@@ -281,24 +279,7 @@ class ReminderService:
 
     def letter_pdf(self, subject: str, body_text: str) -> bytes:
         """The composed letter on the business letterhead, ready to print."""
-        profile = self._business.profile()
-        logo: bytes | None = None
-        if profile.logo_path:
-            try:
-                logo = Path(profile.logo_path).read_bytes()
-            except OSError:
-                logo = None  # a moved logo must not stop the letter
-        business = BusinessInfo(
-            name=profile.name,
-            rfc=profile.rfc,
-            address=profile.address,
-            phone=display_phone(profile.phone) if profile.phone else "",
-            email=profile.email,
-            logo=logo,
-            bank_name=profile.bank_name,
-            bank_account_holder=profile.name if profile.clabe else "",
-            clabe=profile.clabe,
-        )
+        business = business_info(self._business.profile())
         return render_composed_letter(business, subject, body_text)
 
     def thank_you_extra(self, customer_id: int, amount_paid: Decimal) -> dict[str, Any]:

@@ -25,7 +25,7 @@ def _settings(port: int = 25, **changes: object) -> SmtpSettings:
         security="none",
         from_address="cobranza@taller.mx",
         from_name="Taller Ramírez",
-        timeout=5.0,
+        timeout=5,
     )
     base.update(changes)
     return SmtpSettings(**base)  # type: ignore[arg-type]

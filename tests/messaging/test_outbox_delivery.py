@@ -62,7 +62,7 @@ def _service(
             security="none",
             from_address="cobranza@taller.mx",
             from_name="Taller Ramírez",
-            timeout=3.0,
+            timeout=3,
         )
     )
     return service

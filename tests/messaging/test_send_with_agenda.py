@@ -75,7 +75,7 @@ def test_send_verb_uses_the_agenda_logs_the_contact_and_never_sends_twice(
         ContactInput(capped, "phone", "no_answer", contacted_at=datetime(2026, 3, 9, 9, 30))
     )
     OutboxService(book, clock).save_smtp_settings(
-        SmtpSettings("127.0.0.1", server.port, "none", "", "cobranza@taller.mx", timeout=3.0)
+        SmtpSettings("127.0.0.1", server.port, "none", "", "cobranza@taller.mx", timeout=3)
     )
     agenda = AgendaService(book, clock)
     [item] = agenda.agenda().items

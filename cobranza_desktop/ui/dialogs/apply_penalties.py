@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
+from cobranza_desktop.domain.formatting import format_money, format_percent, format_period
 from cobranza_desktop.domain.money import ZERO
 from cobranza_desktop.domain.penalties import ChargeKind
 from cobranza_desktop.services import CancelCheck, ProgressCallback
@@ -110,9 +110,7 @@ class ProposalTableModel(QAbstractTableModel):
                 else self.tr("Interés moratorio")
             )
         if column == 4:
-            if b.period_start == b.period_end:
-                return format_date(b.period_end)
-            return f"{format_date(b.period_start)} – {format_date(b.period_end)}"
+            return format_period(b.period_start, b.period_end)
         if column == 5:
             return str(b.days)
         if column == 6:

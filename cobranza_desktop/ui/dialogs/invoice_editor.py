@@ -49,7 +49,7 @@ from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, Inv
 from cobranza_desktop.services.issuing import IssuedInvoice, IssuingService
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
-from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
+from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons, date_edit, from_qdate
 
 DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(6)
 FIELD_COLUMNS = {
@@ -100,12 +100,7 @@ class InvoiceEditor(QDialog):
         if invoice is not None:
             self.customer.set_customer(invoice.customer_id, invoice.customer_name)
         elif customer_id is not None:
-            self.customer.set_customer(customer_id, customer_name)
-            if not customer_name:
-                runner.submit(
-                    lambda ctx: customers.get(customer_id),
-                    on_result=lambda view: self.customer.set_customer(view.id, view.name),
-                )
+            self.customer.preset(customer_id, customer_name, customers)
         self.issue_date = date_edit(invoice.issue_date if invoice else today)
         self.due_auto = QCheckBox(self.tr("Según el plazo del cliente"))
         self.due_auto.setChecked(invoice is None)
@@ -208,13 +203,12 @@ class InvoiceEditor(QDialog):
             },
         )
 
-        self.buttons = QDialogButtonBox()
-        self.issue_button = self.buttons.addButton(
-            self.tr("Emitir factura"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.issue_button = action_buttons(
+            self.tr("Emitir factura"),
+            self.issue,
+            self.reject,
+            QDialogButtonBox.StandardButton.Close,
         )
-        self.issue_button.clicked.connect(self.issue)
-        close = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        close.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         self.status_label = QLabel()
@@ -398,17 +392,13 @@ class InvoiceEditor(QDialog):
     # -- issue -------------------------------------------------------------------------
 
     def draft(self) -> InvoiceDraft:
-        if self.customer.customer_id is None:
-            raise ValidationError(
-                "customer",
-                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
-            )
+        customer_id = self.customer.require_customer()
         issue = from_qdate(self.issue_date.date())
         due = None if self.due_auto.isChecked() else from_qdate(self.due_date.date())
         if due is not None:
             validate_dates(issue, due)
         return InvoiceDraft(
-            customer_id=self.customer.customer_id,
+            customer_id=customer_id,
             lines=tuple(self.parsed_lines()),
             issue_date=issue,
             due_date=due,

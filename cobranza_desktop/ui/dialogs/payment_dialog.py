@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -40,7 +39,13 @@ from cobranza_desktop.services.payments import PaymentInput, PaymentService, Pay
 from cobranza_desktop.services.receiving import ReceivedPayment
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
-from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate, to_qdate
+from cobranza_desktop.ui.widgets.forms import (
+    FieldErrors,
+    action_buttons,
+    date_edit,
+    from_qdate,
+    to_qdate,
+)
 
 NUMBER, DUE, BALANCE, APPLY = range(4)
 ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
@@ -125,13 +130,9 @@ class PaymentDialog(QDialog):
                 "allocations": self.table,
             },
         )
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Registrar pago"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button = action_buttons(
+            self.tr("Registrar pago"), self.save, self.reject
         )
-        self.save_button.clicked.connect(self.save)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -144,12 +145,7 @@ class PaymentDialog(QDialog):
         self.resize(640, 560)
 
         if customer_id is not None:
-            self.customer.set_customer(customer_id, customer_name)
-            if not customer_name:
-                runner.submit(
-                    lambda ctx: customers.get(customer_id),
-                    on_result=lambda view: self.customer.set_customer(view.id, view.name),
-                )
+            self.customer.preset(customer_id, customer_name, customers)
         self.update_summary()
 
     # -- open invoices and the suggestion --------------------------------------------
@@ -232,11 +228,7 @@ class PaymentDialog(QDialog):
 
     def check(self) -> tuple[Decimal, list[Allocation]]:
         """Validate the whole payment; raises ValidationError with a clear sentence."""
-        if self.customer.customer_id is None:
-            raise ValidationError(
-                "customer",
-                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
-            )
+        self.customer.require_customer()
         amount = parse_amount(self.amount.text(), "amount")
         plan = self.allocations()
         balances = {i.invoice_id: i for i in self._items}

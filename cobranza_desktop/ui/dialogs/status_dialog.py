@@ -11,7 +11,6 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +22,7 @@ from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.services.restrictions import RestrictionService, StatusChangeView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
-from cobranza_desktop.ui.widgets.forms import FieldErrors
+from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons
 
 
 class StatusDialog(QDialog):
@@ -83,13 +82,9 @@ class StatusDialog(QDialog):
                 "restricted_services": self.services,
             },
         )
-        self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton(
-            self.tr("Cambiar estado"), QDialogButtonBox.ButtonRole.AcceptRole
+        self.buttons, self.save_button = action_buttons(
+            self.tr("Cambiar estado"), self.save, self.reject
         )
-        self.save_button.clicked.connect(self.save)
-        cancel = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.clicked.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.current_label)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.formatting import format_money, format_period
 from cobranza_desktop.domain.penalties import ChargeKind, describe_policy
 from cobranza_desktop.services.penalties import ChargeView, CustomerPenaltySummary, PenaltyService
 from cobranza_desktop.ui.penalty_calls import run_call
@@ -98,9 +98,7 @@ class ChargeTableModel(QAbstractTableModel):
                 else self.tr("Interés moratorio")
             )
         if column == 3:
-            if charge.period_start == charge.period_end:
-                return format_date(charge.period_end)
-            return f"{format_date(charge.period_start)} – {format_date(charge.period_end)}"
+            return format_period(charge.period_start, charge.period_end)
         if column == 4:
             return format_money(charge.amount)
         if column == 5:

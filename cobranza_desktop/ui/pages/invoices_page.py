@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
+from PySide6.QtCore import QModelIndex
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,7 +29,7 @@ from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Pag
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
-from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
+from cobranza_desktop.ui.widgets.list_page import ListPage
 
 OVERDUE = QColor("#a4262c")
 MUTED = QColor("#777777")
@@ -85,7 +84,7 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
         )
 
 
-class InvoicesPage(QWidget):
+class InvoicesPage(ListPage):
     def __init__(
         self,
         listings: ListingService,
@@ -130,35 +129,10 @@ class InvoicesPage(QWidget):
         filters.addSpacing(12)
         filters.addWidget(self.customer, 1)
 
-        self.table = make_table()
-        attach(self.table, self.model)
-        set_widths(self.table, [100, 260, 100, 100, 120, 120])
-        self.table.doubleClicked.connect(self._open)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
-        self.status_line = QLabel(" ")
-        self.status_line.setObjectName("statusLine")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 8)
-        layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status_line)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.apply_filters)
-        self.customer.textChanged.connect(lambda _t: self._timer.start())
+        self._build_list(runner, header, filters, [100, 260, 100, 100, 120, 120], self.customer)
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
-        self.model.summary_ready.connect(self._summary)
-        self.model.failed.connect(self.status_line.setText)
-        runner.data_changed.connect(self.model.refresh)
-
-    def activate(self) -> None:
-        self.model.start()
 
     def apply_filters(self) -> None:
         self.model.set_params(
@@ -168,18 +142,9 @@ class InvoicesPage(QWidget):
             customer_text=self.customer.text().strip(),
         )
 
-    def focus_search(self) -> None:
-        self.customer.setFocus()
-
-    def current_customer_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()).customer_id if index.isValid() else None
-
     def selected_invoice(self) -> InvoiceListItem | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= len(self.model.loaded_rows()):
-            return None
-        return self.model.row_at(index.row())
+        invoice: InvoiceListItem | None = self._selected_row()
+        return invoice
 
     def _update_buttons(self) -> None:
         invoice = self.selected_invoice()

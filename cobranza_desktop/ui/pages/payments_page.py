@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.services.listings import (
@@ -22,7 +22,7 @@ from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, Pag
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
-from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
+from cobranza_desktop.ui.widgets.list_page import ListPage
 
 MUTED = QColor("#777777")
 
@@ -70,7 +70,7 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
         self.row_color = lambda p: MUTED if p.reversed else None
 
 
-class PaymentsPage(QWidget):
+class PaymentsPage(ListPage):
     customer_requested = Signal(int)
 
     def __init__(
@@ -108,33 +108,9 @@ class PaymentsPage(QWidget):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("al")))
         filters.addWidget(self.date_to)
-        self.table = make_table()
-        attach(self.table, self.model)
-        set_widths(self.table, [100, 260, 120, 120, 130])
-        self.table.doubleClicked.connect(self._open)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
-        self.status_line = QLabel(" ")
-        self.status_line.setObjectName("statusLine")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 8)
-        layout.addLayout(header)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.status_line)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(150)
-        self._timer.timeout.connect(self.apply_filters)
-        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self._build_list(runner, header, filters, [100, 260, 120, 120, 130], self.search)
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
-        self.model.summary_ready.connect(self._summary)
-        self.model.failed.connect(self.status_line.setText)
-        runner.data_changed.connect(self.model.refresh)
-
-    def activate(self) -> None:
-        self.model.start()
 
     def apply_filters(self) -> None:
         self.model.set_params(
@@ -143,18 +119,9 @@ class PaymentsPage(QWidget):
             date_to=self.date_to.value(),
         )
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-
-    def current_customer_id(self) -> int | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()).customer_id if index.isValid() else None
-
     def selected_payment(self) -> PaymentListItem | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or index.row() >= len(self.model.loaded_rows()):
-            return None
-        return self.model.row_at(index.row())
+        payment: PaymentListItem | None = self._selected_row()
+        return payment
 
     def _update_buttons(self) -> None:
         self.receipt_button.setEnabled(self.selected_payment() is not None)

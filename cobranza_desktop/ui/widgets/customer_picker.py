@@ -8,7 +8,9 @@ from PySide6.QtCore import QStringListModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from cobranza_desktop.domain.customers import CustomerListFilter
-from cobranza_desktop.services.customers import CustomerListItem
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.customers import CustomerListItem, CustomerView
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
@@ -18,6 +20,12 @@ class CustomerSearch(Protocol):
     def list_page(
         self, filters: CustomerListFilter | None = None, *, limit: int = 100
     ) -> list[CustomerListItem]: ...
+
+
+class CustomerLookup(Protocol):
+    """One customer by id, to name a customer given only by its id."""
+
+    def get(self, customer_id: int) -> CustomerView: ...
 
 
 class CustomerPicker(QLineEdit):
@@ -48,6 +56,24 @@ class CustomerPicker(QLineEdit):
         self._ids[name] = customer_id
         self.setText(name)
         self._set_id(customer_id)
+
+    def preset(self, customer_id: int, name: str, lookup: CustomerLookup) -> None:
+        """Start on a known customer; without its name, the name is looked up off the UI thread."""
+        self.set_customer(customer_id, name)
+        if not name:
+            self._runner.submit(
+                lambda ctx: lookup.get(customer_id),
+                on_result=lambda view: self.set_customer(view.id, view.name),
+            )
+
+    def require_customer(self) -> int:
+        """The chosen customer's id; a ValidationError on ``customer`` when none is chosen."""
+        if self.customer_id is None:
+            raise ValidationError(
+                "customer",
+                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
+            )
+        return self.customer_id
 
     def _set_id(self, customer_id: int | None) -> None:
         if customer_id != self.customer_id:

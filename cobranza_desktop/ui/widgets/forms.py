@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDateEdit, QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialogButtonBox,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import current_language
@@ -58,6 +68,24 @@ class FieldErrors:
             return self._fields[field]
         base = field.split("[")[0].split(".")[0]
         return self._fields.get(base)
+
+
+def action_buttons(
+    accept_text: str,
+    on_accept: Callable[[], object],
+    on_reject: Callable[[], object],
+    reject: QDialogButtonBox.StandardButton = QDialogButtonBox.StandardButton.Cancel,
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's button row: one named accept button and a standard Cancel (or Close) button.
+
+    The accept button only calls ``on_accept``: the dialog validates and closes itself.
+    """
+    buttons = QDialogButtonBox()
+    accept = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    accept.clicked.connect(on_accept)
+    cancel = buttons.addButton(reject)
+    cancel.clicked.connect(on_reject)
+    return buttons, accept
 
 
 def date_edit(value: date | None = None) -> QDateEdit:
