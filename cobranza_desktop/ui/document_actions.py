@@ -18,10 +18,6 @@ from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentActions", text)
-
-
 class DocumentActions:
     def __init__(self, documents: DocumentService, runner: TaskRunner) -> None:
         self._documents = documents
@@ -31,7 +27,7 @@ class DocumentActions:
         documents = self._documents
         preview_pdf(
             parent,
-            _tr("Factura"),
+            QCoreApplication.translate("DocumentActions", "Factura"),
             lambda: documents.invoice_pdf_by_id(invoice_id),
             self._runner,
             f"factura-{invoice_id}.pdf",
@@ -41,7 +37,7 @@ class DocumentActions:
         documents = self._documents
         preview_pdf(
             parent,
-            _tr("Estado de cuenta"),
+            QCoreApplication.translate("DocumentActions", "Estado de cuenta"),
             lambda: documents.statement_pdf(customer_id),
             self._runner,
             f"estado-de-cuenta-{customer_id}.pdf",
@@ -51,7 +47,7 @@ class DocumentActions:
         documents = self._documents
         preview_pdf(
             parent,
-            _tr("Aviso de penalización"),
+            QCoreApplication.translate("DocumentActions", "Aviso de penalización"),
             lambda: documents.notice_pdf(customer_id),
             self._runner,
             f"aviso-{customer_id}.pdf",
@@ -61,7 +57,7 @@ class DocumentActions:
         documents = self._documents
         preview_pdf(
             parent,
-            _tr("Recibo de pago"),
+            QCoreApplication.translate("DocumentActions", "Recibo de pago"),
             lambda: documents.receipt_pdf(payment_id),
             self._runner,
             f"recibo-{payment_id}.pdf",
@@ -71,7 +67,7 @@ class DocumentActions:
         documents = self._documents
         preview_pdf(
             parent,
-            _tr("Cartas de cobranza"),
+            QCoreApplication.translate("DocumentActions", "Cartas de cobranza"),
             lambda: documents.letters_pdf(day),
             self._runner,
             "cartas.pdf",

@@ -891,6 +891,34 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/document_actions.py" line="30" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/document_actions.py" line="40" />
+        <source>Estado de cuenta</source>
+        <translation>Statement of account</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/document_actions.py" line="50" />
+        <source>Aviso de penalización</source>
+        <translation>Penalty notice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/document_actions.py" line="60" />
+        <source>Recibo de pago</source>
+        <translation>Payment receipt</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/document_actions.py" line="70" />
+        <source>Cartas de cobranza</source>
+        <translation>Collection letters</translation>
+    </message>
+</context>
+<context>
     <name>Features</name>
     <message>
         <location filename="../../cobranza_desktop/ui/features.py" line="44" />
@@ -2403,279 +2431,352 @@ Write the reason for cancelling:</translation>
 <context>
     <name>ReminderComposer</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="143" />
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="107" />
         <source>Recordatorio para %1</source>
         <translation>Reminder for %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="182" />
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="146" />
         <source>Motivo para contactar de todos modos (obligatorio)</source>
         <translation>Reason to contact anyway (required)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="185" />
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="149" />
         <source>Motivo:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="195" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="54" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="60" />
         <source>Folio</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="61" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="62" />
         <source>Días</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="200" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="63" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="219" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="82" />
         <source>Etapa / tono:</source>
         <translation>Stage / tone:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="220" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="84" />
         <source>Canal:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="223" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="88" />
         <source>Últimos contactos</source>
         <translation>Latest contacts</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="235" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="41" />
         <source>Asunto:</source>
         <translation>Subject:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="243" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
         <source>Texto (plantilla editable):</source>
         <translation>Text (editable template):</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="246" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="54" />
         <source>Insertar campo</source>
         <translation>Insert field</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="250" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="59" />
         <source>Restaurar plantilla</source>
         <translation>Restore template</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="268" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="78" />
         <source>Vista previa:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="288" />
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="184" />
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="309" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="50" />
         <source>Adjuntar:</source>
         <translation>Attach:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="316" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="59" />
         <source>(no hay documentos disponibles)</source>
         <translation>(no documents available)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="318" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="66" />
         <source>Enviar correo</source>
         <translation>Send email</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="331" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="37" />
         <source>Copiar texto</source>
         <translation>Copy text</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="332" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="40" />
         <source>Para SMS u otras aplicaciones</source>
         <translation>For SMS or other apps</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="335" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="45" />
         <source>Abrir WhatsApp</source>
         <translation>Open WhatsApp</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="347" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="51" />
         <source>Promesa: monto</source>
         <translation>Promise: amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="352" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="57" />
         <source>fecha</source>
         <translation>date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="360" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="64" />
         <source>Notas:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="365" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="70" />
         <source>Motivo del impago:</source>
         <translation>Reason for non-payment:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="367" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="74" />
         <source>(sin motivo)</source>
         <translation>(no reason)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="374" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="82" />
         <source>Contactado</source>
         <translation>Reached</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="375" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="83" />
         <source>No contestó</source>
         <translation>No answer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="376" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="84" />
         <source>Promesa de pago</source>
         <translation>Promise to pay</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="377" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="85" />
         <source>Disputa</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="378" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="86" />
         <source>Se negó</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="395" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/letter_panel.py" line="29" />
         <source>Imprimir carta</source>
         <translation>Print letter</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="408" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="31" />
         <source>Correo electrónico</source>
         <translation>Email</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="409" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="32" />
         <source>WhatsApp / SMS</source>
         <translation>WhatsApp / SMS</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="410" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="33" />
         <source>Llamada (guion)</source>
         <translation>Call (script)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="411" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="34" />
         <source>Carta</source>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="465" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="126" />
         <source>Sin contactos registrados.</source>
         <translation>No contacts recorded.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="491" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="155" />
         <source>%1 facturas · total %2</source>
         <translation>%1 invoices · total %2</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="509" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="40" />
         <source>Para: %1</source>
         <translation>To: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="511" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="44" />
         <source>El cliente no tiene correo electrónico.</source>
         <translation>The customer has no email address.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="515" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="31" />
         <source>WhatsApp: %1</source>
         <translation>WhatsApp: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="517" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="33" />
         <source>El cliente no tiene teléfono.</source>
         <translation>The customer has no phone.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="520" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="44" />
         <source>Teléfono: %1</source>
         <translation>Phone: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="571" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="116" />
         <source>Error en la plantilla: %1</source>
         <translation>Template error: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="580" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="128" />
         <source>Asunto: %1</source>
         <translation>Subject: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="610" />
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="327" />
         <source>Escriba el motivo para contactar de todos modos.</source>
         <translation>Write the reason to contact anyway.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="671" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="108" />
         <source>Enviando…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="678" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="115" />
         <source>Enviando correo</source>
         <translation>Sending email</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="689" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="127" />
         <source>Correo enviado.</source>
         <translation>Email sent.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="694" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="131" />
         <source>No se pudo enviar ahora: %1. El correo quedó en la bandeja de salida y se reintentará.</source>
         <translation>Could not send now: %1. The email stays in the outbox and will be retried.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="708" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="61" />
         <source>Texto copiado al portapapeles.</source>
         <translation>Text copied to the clipboard.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="722" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="78" />
         <source>No se pudo abrir WhatsApp.</source>
         <translation>WhatsApp could not be opened.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="737" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="113" />
         <source>Indique el motivo del impago.</source>
         <translation>Give the reason for non-payment.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderStages</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="93" />
+        <source>Recordatorio amable (antes de vencer)</source>
+        <translation>Friendly reminder (before due)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="96" />
+        <source>Recordatorio de pago vencido</source>
+        <translation>Overdue payment reminder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="99" />
+        <source>Preguntar el motivo del atraso</source>
+        <translation>Ask the reason for the delay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="102" />
+        <source>Recordatorio firme</source>
+        <translation>Firm reminder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="103" />
+        <source>Aviso de recargos</source>
+        <translation>Late-charge warning</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="104" />
+        <source>Recargo aplicado</source>
+        <translation>Late charge applied</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="105" />
+        <source>Restricción parcial del servicio</source>
+        <translation>Partial restriction of service</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="108" />
+        <source>Suspensión del servicio</source>
+        <translation>Service suspension</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="111" />
+        <source>Último aviso antes de agencia</source>
+        <translation>Final notice before an agency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="114" />
+        <source>Seguimiento cercano</source>
+        <translation>Close follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="115" />
+        <source>Pago del convenio (próximo)</source>
+        <translation>Plan instalment (upcoming)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="118" />
+        <source>Pago del convenio vencido</source>
+        <translation>Plan instalment overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="121" />
+        <source>Promesa incumplida</source>
+        <translation>Broken promise</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="122" />
+        <source>Agradecimiento por el pago</source>
+        <translation>Thank you for the payment</translation>
     </message>
 </context>
 <context>

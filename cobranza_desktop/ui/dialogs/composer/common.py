@@ -88,25 +88,38 @@ class ComposerContext(Protocol):
 
 def stage_label(stage: str) -> str:
     """The readable name of a template stage, translated."""
-
-    def t(text: str) -> str:
-        return QCoreApplication.translate("ReminderStages", text)
-
+    # Written out in full (not through a helper) so that lupdate collects each string.
     labels = {
-        "friendly_reminder": t("Recordatorio amable (antes de vencer)"),
-        "overdue_reminder": t("Recordatorio de pago vencido"),
-        "ask_reason": t("Preguntar el motivo del atraso"),
-        "firm_reminder": t("Recordatorio firme"),
-        "penalty_warning": t("Aviso de recargos"),
-        "penalty_notice": t("Recargo aplicado"),
-        "restriction_notice": t("Restricción parcial del servicio"),
-        "suspension_notice": t("Suspensión del servicio"),
-        "agency_notice": t("Último aviso antes de agencia"),
-        "insistent_call": t("Seguimiento cercano"),
-        "instalment_reminder": t("Pago del convenio (próximo)"),
-        "instalment_overdue": t("Pago del convenio vencido"),
-        "broken_promise": t("Promesa incumplida"),
-        "thank_you": t("Agradecimiento por el pago"),
+        "friendly_reminder": QCoreApplication.translate(
+            "ReminderStages", "Recordatorio amable (antes de vencer)"
+        ),
+        "overdue_reminder": QCoreApplication.translate(
+            "ReminderStages", "Recordatorio de pago vencido"
+        ),
+        "ask_reason": QCoreApplication.translate(
+            "ReminderStages", "Preguntar el motivo del atraso"
+        ),
+        "firm_reminder": QCoreApplication.translate("ReminderStages", "Recordatorio firme"),
+        "penalty_warning": QCoreApplication.translate("ReminderStages", "Aviso de recargos"),
+        "penalty_notice": QCoreApplication.translate("ReminderStages", "Recargo aplicado"),
+        "restriction_notice": QCoreApplication.translate(
+            "ReminderStages", "Restricción parcial del servicio"
+        ),
+        "suspension_notice": QCoreApplication.translate(
+            "ReminderStages", "Suspensión del servicio"
+        ),
+        "agency_notice": QCoreApplication.translate(
+            "ReminderStages", "Último aviso antes de agencia"
+        ),
+        "insistent_call": QCoreApplication.translate("ReminderStages", "Seguimiento cercano"),
+        "instalment_reminder": QCoreApplication.translate(
+            "ReminderStages", "Pago del convenio (próximo)"
+        ),
+        "instalment_overdue": QCoreApplication.translate(
+            "ReminderStages", "Pago del convenio vencido"
+        ),
+        "broken_promise": QCoreApplication.translate("ReminderStages", "Promesa incumplida"),
+        "thank_you": QCoreApplication.translate("ReminderStages", "Agradecimiento por el pago"),
     }
     return labels.get(stage, stage)
 
