@@ -26,8 +26,9 @@ The rules, in one place (``docs/penalties.md`` has worked examples):
 
 Where it lives: this module holds the core, ``late_interest``, and exports the whole
 penalty API. The policy and its presets are in ``domain.penalty_policy``, the falling
-balance and the cap in ``domain.penalty_interest``, fees and the assessment of an invoice
-in ``domain.penalty_charges`` and the negotiation preview in ``domain.penalty_negotiation``.
+balance and the cap in ``domain.penalty_interest``, fees and the assessment of an
+invoice in ``domain.penalty_assessment``, and the negotiation preview in
+``domain.penalty_negotiation``.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from decimal import Decimal
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import round_money
-from cobranza_desktop.domain.penalty_charges import (
+from cobranza_desktop.domain.penalty_assessment import (
     ChargeHistory,
     InvoiceFacts,
     PenaltyBreakdown,

@@ -13,7 +13,7 @@ from decimal import Decimal
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import ZERO, parse_amount, round_money, split_evenly
-from cobranza_desktop.domain.penalty_charges import fee_amount
+from cobranza_desktop.domain.penalty_assessment import fee_amount
 from cobranza_desktop.domain.penalty_interest import _interest_from_balance_days
 from cobranza_desktop.domain.penalty_policy import FeeMode, PenaltyPolicy
 
