@@ -176,6 +176,7 @@ class ReminderComposer(QDialog):
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([410, 570])  # room for invoice numbers and amounts on the left
 
         bottom = QHBoxLayout()
         self.status_label = QLabel()

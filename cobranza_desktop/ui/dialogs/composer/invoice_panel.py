@@ -64,6 +64,11 @@ class InvoicePanel(QWidget):
             ]
         )
         self.invoice_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # A customer's open invoices are few: fit dates, days and amounts; the number gets the rest.
+        for column in (1, 2, 3):
+            self.invoice_tree.header().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.invoice_tree.itemChanged.connect(self._on_item_changed)
         invoices_layout.addWidget(self.invoice_tree)
         self.total_label = QLabel()
