@@ -31,8 +31,8 @@ from cobranza_desktop.domain.incentives import (
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, format_number
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
-from cobranza_desktop.services import allocations
 from cobranza_desktop.services.customers import get_customer
+from cobranza_desktop.services.discount_grants import void_grant
 from cobranza_desktop.services.invoices import get_invoice
 from cobranza_desktop.services.payments import PaymentInput, get_payment, record_payment
 from cobranza_desktop.services.settings import read_setting, write_setting
@@ -137,6 +137,8 @@ def _book_discount(
 
 
 def _has_grant(session: Session, invoice_id: int, kind: IncentiveKind) -> bool:
+    """Whether the invoice ever had this discount, void or not: one grant per invoice and
+    kind. A discount voided because its payment bounced is not granted again."""
     return (
         session.scalar(
             select(IncentiveGrant.id).where(
@@ -340,14 +342,7 @@ class IncentiveService:
                 raise ConflictError(
                     tr("El descuento ya fue cancelado.", "The discount was already voided.")
                 )
-            if grant.discount_payment_id is not None:
-                payment = get_payment(session, grant.discount_payment_id)
-                if payment.reversed_at is None:
-                    allocations.undo_allocations_of_payment(session, payment, now, reason.strip())
-                    payment.reversed_at = now
-                    payment.reverse_reason = reason.strip()
-            grant.voided_at = now
-            grant.void_reason = reason.strip()
+            void_grant(session, grant, reason.strip(), now)
             session.flush()
             return _view(session, grant)
 

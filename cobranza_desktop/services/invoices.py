@@ -270,8 +270,11 @@ def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime)
         raise ValidationError(
             "reason", tr("Escriba el motivo de la cancelación.", "Write the reason for voiding.")
         )
+    # Imported here: plans, discounts and late charges all build on invoices.
     from cobranza_desktop.services.allocations import undo_allocations_of_invoice
+    from cobranza_desktop.services.invoice_dependents import release_dependents
 
+    release_dependents(session, invoice, reason.strip(), now)
     undo_allocations_of_invoice(session, invoice, now, reason.strip())
     invoice.lifecycle = Lifecycle.VOIDED.value
     invoice.voided_at = now

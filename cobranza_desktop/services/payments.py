@@ -25,6 +25,7 @@ from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services import allocations
 from cobranza_desktop.services.customers import get_customer
+from cobranza_desktop.services.discount_grants import void_grants_earned_by
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 
@@ -99,6 +100,10 @@ def _allocate(
     now: datetime,
 ) -> None:
     available = from_cents(payment.amount_cents - payment.allocated_cents)
+    if requested is not None:  # amounts typed by a person: exact, positive, or a clear error
+        requested = tuple(
+            AllocationInput(a.invoice_id, parse_amount(a.amount, "allocations")) for a in requested
+        )
     plan = list(requested) if requested is not None else suggest_oldest_first(available, items)
     check_allocations(available, plan, {i.invoice_id: i.balance for i in items})
     for item in plan:
@@ -212,6 +217,8 @@ class PaymentService:
                     tr("El pago ya fue revertido.", "The payment was already reversed.")
                 )
             now = self._clock.now()
+            # A bounced check earns no discount: the ones it earned are voided too.
+            void_grants_earned_by(session, payment.id, reason.strip(), now)
             allocations.undo_allocations_of_payment(session, payment, now, reason.strip())
             payment.reversed_at = now
             payment.reverse_reason = reason.strip()

@@ -430,6 +430,11 @@ class PlanService:
             plan.status = PlanStatus.CANCELLED.value
             plan.status_date = self._clock.today()
             plan.notes = (plan.notes + "\n" if plan.notes else "") + reason.strip()
+            # The plan's interest was only owed under the plan: its document is voided.
+            if plan.interest_invoice_id is not None:
+                interest = session.get(Invoice, plan.interest_invoice_id)
+                if interest is not None and interest.lifecycle == Lifecycle.ISSUED.value:
+                    void_invoice(session, interest, reason.strip(), self._clock.now())
             return plan_view(session, plan, self._clock.today())
 
     def pdf(self, plan_id: int) -> bytes:
