@@ -2471,17 +2471,17 @@ Write the reason for cancelling:</translation>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="82" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="87" />
         <source>Etapa / tono:</source>
         <translation>Stage / tone:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="84" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="89" />
         <source>Canal:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="88" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="93" />
         <source>Últimos contactos</source>
         <translation>Latest contacts</translation>
     </message>
@@ -2511,7 +2511,7 @@ Write the reason for cancelling:</translation>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="184" />
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="185" />
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
@@ -2621,12 +2621,12 @@ Write the reason for cancelling:</translation>
         <translation>Letter</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="126" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="131" />
         <source>Sin contactos registrados.</source>
         <translation>No contacts recorded.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="155" />
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="160" />
         <source>%1 facturas · total %2</source>
         <translation>%1 invoices · total %2</translation>
     </message>
@@ -2666,7 +2666,7 @@ Write the reason for cancelling:</translation>
         <translation>Subject: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="327" />
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="328" />
         <source>Escriba el motivo para contactar de todos modos.</source>
         <translation>Write the reason to contact anyway.</translation>
     </message>
@@ -3148,6 +3148,7 @@ Write the reason for cancelling:</translation>
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="173" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="253" />
         <source>No hay acciones de cobranza para hoy. Todo está al día.</source>
         <translation>No collection actions for today. Everything is up to date.</translation>
     </message>
@@ -3182,27 +3183,32 @@ Write the reason for cancelling:</translation>
         <translation>{0} actions for today · {1} waiting (contact cap, quiet hours or Sunday)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="251" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="247" />
+        <source>Ahora no toca contactar a nadie. En espera por el límite de contactos, el horario de descanso o el domingo: {0}. Marque «Mostrar las que esperan» para verlas.</source>
+        <translation>Nobody is to be contacted right now. Waiting for the contact cap, quiet hours or Sunday: {0}. Tick “Show those waiting” to see them.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="262" />
         <source>Elija una acción de la lista.</source>
         <translation>Choose an action from the list.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="308" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="319" />
         <source>Acción registrada: {0}.</source>
         <translation>Action logged: {0}.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="318" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="329" />
         <source>Omitir acción</source>
         <translation>Skip action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="319" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="330" />
         <source>¿Por qué se omite «{0}» para {1}?</source>
         <translation>Why skip “{0}” for {1}?</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="347" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="358" />
         <source>Contacto registrado: {0}.</source>
         <translation>Contact logged: {0}.</translation>
     </message>

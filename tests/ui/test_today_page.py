@@ -145,3 +145,16 @@ def test_page_runs_on_the_window_task_runner(qtbot: QtBot, env: Env) -> None:
     finally:
         runner.wait_idle(5)
         runner.shutdown()
+
+
+def test_on_sunday_the_empty_state_says_actions_wait_instead_of_all_clear(
+    qtbot: QtBot, env: Env
+) -> None:
+    page = _page(qtbot, env)
+    ana = env.customer("Ana Pérez")
+    env.invoice(ana, "100.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=6))  # the Sunday after a Monday due date
+    page.refresh()
+    assert page.stack.currentWidget() is page.empty
+    assert "o el domingo: 1." in page.empty.text()
+    assert "Todo está al día" not in page.empty.text()

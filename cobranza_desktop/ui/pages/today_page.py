@@ -240,6 +240,17 @@ class TodayPage(QWidget):
                 "{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)"
             ).format(len(agenda.items), len(agenda.deferred))
         )
+        if agenda.deferred:
+            # Nothing to do *now* is not the same as nothing owed: say why, and how to look.
+            self.empty.setText(
+                self.tr(
+                    "Ahora no toca contactar a nadie. En espera por el límite de contactos, "
+                    "el horario de descanso o el domingo: {0}. Marque «Mostrar las que "
+                    "esperan» para verlas."
+                ).format(len(agenda.deferred))
+            )
+        else:
+            self.empty.setText(self.tr("No hay acciones de cobranza para hoy. Todo está al día."))
         self.stack.setCurrentWidget(self.table if items else self.empty)
         if items:
             self.table.selectRow(0)
