@@ -68,8 +68,12 @@ def add_collection_menu(window: QMainWindow, context: UiContext) -> None:
     letters = QAction(QCoreApplication.translate("Features", "Imprimir cartas del día…"), window)
     letters.setObjectName("printLetters")
     letters.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    reasons = QAction(QCoreApplication.translate("Features", "Motivos de no pago…"), window)
+    reasons.setObjectName("reasonsReport")
     menu.addAction(apply)
     menu.addAction(letters)
+    menu.addSeparator()
+    menu.addAction(reasons)
 
     def open_apply() -> None:
         from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
@@ -81,3 +85,11 @@ def add_collection_menu(window: QMainWindow, context: UiContext) -> None:
 
     apply.triggered.connect(open_apply)
     letters.triggered.connect(lambda: document_actions(context).print_letters(window))
+
+    def open_reasons() -> None:
+        from cobranza_desktop.ui.dialogs.reasons_report import ReasonsReportDialog
+
+        services = context.services
+        ReasonsReportDialog(services.contacts, context.runner, context.clock, window).open()
+
+    reasons.triggered.connect(open_reasons)

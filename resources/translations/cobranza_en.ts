@@ -950,6 +950,11 @@
         <source>Imprimir cartas del día…</source>
         <translation>Print today's letters…</translation>
     </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/features.py" line="71" />
+        <source>Motivos de no pago…</source>
+        <translation>Reasons for non-payment…</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceEditor</name>
@@ -2426,6 +2431,29 @@ Write the reason for cancelling:</translation>
         <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="120" />
         <source>{0} anual, base {1}</source>
         <translation>{0} a year, {1}-day basis</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsReportDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="44" />
+        <source>Motivos de no pago</source>
+        <translation>Reasons for non-payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="58" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="60" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="60" />
+        <source>Contactos</source>
+        <translation>Contacts</translation>
     </message>
 </context>
 <context>
