@@ -17,12 +17,11 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import Lifecycle
+from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services.discount_grants import void_grants_of_invoice
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.collections import PaymentPlan, PlanInvoice
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
-
-CURRENT_PLAN = "current"
 
 
 def refuse_if_in_current_plan(session: Session, invoice: Invoice) -> None:
@@ -30,7 +29,7 @@ def refuse_if_in_current_plan(session: Session, invoice: Invoice) -> None:
         select(PaymentPlan)
         .outerjoin(PlanInvoice, PlanInvoice.plan_id == PaymentPlan.id)
         .where(
-            PaymentPlan.status == CURRENT_PLAN,
+            PaymentPlan.status == PlanStatus.CURRENT.value,
             or_(
                 PlanInvoice.invoice_id == invoice.id, PaymentPlan.interest_invoice_id == invoice.id
             ),

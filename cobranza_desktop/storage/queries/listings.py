@@ -85,20 +85,35 @@ class PaymentListRecord:
     reversed: bool
 
 
-def _invoice_where(f: InvoiceFilter, today: date, params: dict[str, object]) -> str:
+def _period_and_customer(
+    date_column: str,
+    customer_column: str,
+    date_from: date | None,
+    date_to: date | None,
+    customer_id: int | None,
+    params: dict[str, object],
+) -> list[str]:
+    """The filters both lists share: a date range and one customer."""
     clauses = ["1 = 1"]
+    if date_from:
+        clauses.append(f"{date_column} >= :date_from")
+        params["date_from"] = date_from.isoformat()
+    if date_to:
+        clauses.append(f"{date_column} <= :date_to")
+        params["date_to"] = date_to.isoformat()
+    if customer_id is not None:
+        clauses.append(f"{customer_column} = :customer_id")
+        params["customer_id"] = customer_id
+    return clauses
+
+
+def _invoice_where(f: InvoiceFilter, today: date, params: dict[str, object]) -> str:
+    clauses = _period_and_customer(
+        "i.issue_date", "i.customer_id", f.date_from, f.date_to, f.customer_id, params
+    )
     if f.status:
         clauses.append(INVOICE_STATUS[f.status])
         params["today"] = today.isoformat()
-    if f.date_from:
-        clauses.append("i.issue_date >= :date_from")
-        params["date_from"] = f.date_from.isoformat()
-    if f.date_to:
-        clauses.append("i.issue_date <= :date_to")
-        params["date_to"] = f.date_to.isoformat()
-    if f.customer_id is not None:
-        clauses.append("i.customer_id = :customer_id")
-        params["customer_id"] = f.customer_id
     if f.customer_text.strip():
         clauses.append("c.name LIKE :customer_like")
         params["customer_like"] = f"%{f.customer_text.strip()}%"
@@ -155,16 +170,9 @@ WHERE {_invoice_where(f, today, params)}"""
 
 
 def _payment_where(f: PaymentFilter, params: dict[str, object]) -> str:
-    clauses = ["1 = 1"]
-    if f.date_from:
-        clauses.append("p.payment_date >= :date_from")
-        params["date_from"] = f.date_from.isoformat()
-    if f.date_to:
-        clauses.append("p.payment_date <= :date_to")
-        params["date_to"] = f.date_to.isoformat()
-    if f.customer_id is not None:
-        clauses.append("p.customer_id = :customer_id")
-        params["customer_id"] = f.customer_id
+    clauses = _period_and_customer(
+        "p.payment_date", "p.customer_id", f.date_from, f.date_to, f.customer_id, params
+    )
     if f.text.strip():
         clauses.append("(c.name LIKE :like OR p.reference LIKE :like)")
         params["like"] = f"%{f.text.strip()}%"
