@@ -8,6 +8,8 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.text import search_key
+
 INVOICE_SORT = {
     "number": "i.series {d}, i.folio {d}",
     "customer": "c.name COLLATE NOCASE {d}",
@@ -115,8 +117,8 @@ def _invoice_where(f: InvoiceFilter, today: date, params: dict[str, object]) -> 
         clauses.append(INVOICE_STATUS[f.status])
         params["today"] = today.isoformat()
     if f.customer_text.strip():
-        clauses.append("c.name LIKE :customer_like")
-        params["customer_like"] = f"%{f.customer_text.strip()}%"
+        clauses.append("c.name_key LIKE :customer_like")
+        params["customer_like"] = f"%{search_key(f.customer_text)}%"
     return " AND ".join(clauses)
 
 
@@ -174,7 +176,8 @@ def _payment_where(f: PaymentFilter, params: dict[str, object]) -> str:
         "p.payment_date", "p.customer_id", f.date_from, f.date_to, f.customer_id, params
     )
     if f.text.strip():
-        clauses.append("(c.name LIKE :like OR p.reference LIKE :like)")
+        clauses.append("(c.name_key LIKE :key_like OR p.reference LIKE :like)")
+        params["key_like"] = f"%{search_key(f.text)}%"
         params["like"] = f"%{f.text.strip()}%"
     if not f.include_reversed:
         clauses.append("p.reversed_at IS NULL")
