@@ -13,7 +13,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.i18n import set_language
-from cobranza_desktop.services.workspace import Workspace, open_workspace
+from cobranza_desktop.services.book.workspace import Workspace, open_workspace
 from cobranza_desktop.storage.database import Book, open_book
 
 TODAY = date(2026, 11, 22)

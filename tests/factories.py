@@ -7,9 +7,9 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.invoices import make_line
-from cobranza_desktop.services.customers import CustomerView
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceView
-from cobranza_desktop.services.workspace import Workspace
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceView
+from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.services.customers.records import CustomerView
 
 
 def customer(ws: Workspace, name: str = "Ferretería López", **fields: object) -> CustomerView:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from cobranza_desktop.cli import main
-from cobranza_desktop.services.payments import PaymentInput
-from cobranza_desktop.services.workspace import Workspace
+from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.documents.pdftext import pdf_text
 from tests.factories import customer, invoice
 

@@ -13,9 +13,9 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.domain.penalties import PenaltyPolicy
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.storage.database import open_book
 
 

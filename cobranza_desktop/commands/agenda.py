@@ -17,7 +17,7 @@ from cobranza_desktop.commands._common import (
 from cobranza_desktop.domain.agenda import Agenda
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.agenda import AgendaService
+from cobranza_desktop.services.collections.agenda import AgendaService
 
 
 def register(subparsers: Any) -> None:

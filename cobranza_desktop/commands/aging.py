@@ -16,7 +16,7 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.aging import AgingReport, AgingService
+from cobranza_desktop.services.receivables.aging import AgingReport, AgingService
 
 
 def register(subparsers: Any) -> None:

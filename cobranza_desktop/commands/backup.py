@@ -10,7 +10,7 @@ from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import EXIT_OK, opened_book, run_reporting_errors
 from cobranza_desktop.domain.clock import SystemClock
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.backups import BackupService
+from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.storage.paths import backup_dir_for
 
 

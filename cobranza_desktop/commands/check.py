@@ -12,7 +12,7 @@ from cobranza_desktop.commands._common import (
     opened_book,
     run_reporting_errors,
 )
-from cobranza_desktop.services.book_check import BookCheckService
+from cobranza_desktop.services.book.check import BookCheckService
 
 
 def register(subparsers: Any) -> None:

@@ -13,7 +13,7 @@ from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import EXIT_OK, opened_book, run_reporting_errors
 from cobranza_desktop.domain.clock import SystemClock
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.demo import book_has_customers, build_demo_book
+from cobranza_desktop.services.book.demo import book_has_customers, build_demo_book
 from cobranza_desktop.storage.paths import data_home
 
 

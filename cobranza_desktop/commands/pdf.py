@@ -24,7 +24,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.documents import DocumentService
+from cobranza_desktop.services.documents.printing import DocumentService
 
 
 def register(subparsers: Any) -> None:

@@ -20,7 +20,7 @@ from cobranza_desktop.commands._common import (
 from cobranza_desktop.domain.clock import SystemClock
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.penalties import PenaltyProposal, PenaltyService
+from cobranza_desktop.services.penalties.engine import PenaltyProposal, PenaltyService
 
 
 def register(subparsers: Any) -> None:

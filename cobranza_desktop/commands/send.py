@@ -16,8 +16,8 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.outbox import OutboxService
-from cobranza_desktop.services.reminders import (
+from cobranza_desktop.services.messaging.outbox import OutboxService
+from cobranza_desktop.services.messaging.reminders import (
     AgendaHooks,
     CollectionsAgenda,
     ReminderService,

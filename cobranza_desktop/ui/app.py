@@ -24,7 +24,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
 
 if TYPE_CHECKING:
-    from cobranza_desktop.services.workspace import Workspace
+    from cobranza_desktop.services.book.workspace import Workspace
     from cobranza_desktop.ui.commands import AppCommands
     from cobranza_desktop.ui.context import UiContext
     from cobranza_desktop.ui.main_window import MainWindow
@@ -336,9 +336,9 @@ def open_context(
     book_path: Path | None, clock: Clock | None = None, *, runner: TaskRunner | None = None
 ) -> tuple[UiContext, Callable[[], None]]:
     """Open the book and build the services and the UI context (any thread)."""
-    from cobranza_desktop.services.customer_list import CustomerListService
-    from cobranza_desktop.services.listings import ListingService
-    from cobranza_desktop.services.workspace import open_workspace
+    from cobranza_desktop.services.book.workspace import open_workspace
+    from cobranza_desktop.services.customers.listing import CustomerListService
+    from cobranza_desktop.services.receivables.listings import ListingService
     from cobranza_desktop.ui.context import Services, UiContext
     from cobranza_desktop.ui.messaging_ui import MessagingUi
     from cobranza_desktop.ui.tasks import TaskRunner

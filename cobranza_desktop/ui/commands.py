@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.services.business import BusinessService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceService
-from cobranza_desktop.services.issuing import IssuingService
-from cobranza_desktop.services.payments import PaymentService, PaymentView
-from cobranza_desktop.services.receiving import ReceivingService
+from cobranza_desktop.services.billing.invoices import InvoiceService
+from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.book.business import BusinessService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.receivables.payments import PaymentService, PaymentView
+from cobranza_desktop.services.receivables.receiving import ReceivingService
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerSearch
 

@@ -6,23 +6,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.services.agenda import AgendaService
-from cobranza_desktop.services.aging import AgingService
-from cobranza_desktop.services.business import BusinessService
-from cobranza_desktop.services.contact_log import ContactService
-from cobranza_desktop.services.customer_list import CustomerListService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.documents import DocumentService
-from cobranza_desktop.services.invoices import InvoiceService
-from cobranza_desktop.services.issuing import IssuingService
-from cobranza_desktop.services.listings import ListingService
-from cobranza_desktop.services.payments import PaymentService
-from cobranza_desktop.services.penalties import PenaltyService
-from cobranza_desktop.services.plans import PlanService
-from cobranza_desktop.services.promises import PromiseService
-from cobranza_desktop.services.receiving import ReceivingService
-from cobranza_desktop.services.restrictions import RestrictionService, RiskService
-from cobranza_desktop.services.settings import SettingsService
+from cobranza_desktop.services.billing.invoices import InvoiceService
+from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.book.business import BusinessService
+from cobranza_desktop.services.book.settings import SettingsService
+from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.collections.plans import PlanService
+from cobranza_desktop.services.collections.promises import PromiseService
+from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.customers.listing import CustomerListService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.penalties.engine import PenaltyService
+from cobranza_desktop.services.receivables.aging import AgingService
+from cobranza_desktop.services.receivables.listings import ListingService
+from cobranza_desktop.services.receivables.payments import PaymentService
+from cobranza_desktop.services.receivables.receiving import ReceivingService
 from cobranza_desktop.ui.messaging_ui import MessagingUi
 from cobranza_desktop.ui.tasks import TaskRunner
 

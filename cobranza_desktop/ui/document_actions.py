@@ -13,7 +13,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from cobranza_desktop.services.documents import DocumentService
+from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.tasks import TaskRunner
 

@@ -6,7 +6,7 @@ import csv
 from pathlib import Path
 
 from cobranza_desktop.domain.formatting import format_date
-from cobranza_desktop.services.aging import AgingReport
+from cobranza_desktop.services.receivables.aging import AgingReport
 
 
 def aging_table(report: AgingReport, customer: str, total: str) -> list[list[object]]:

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import QWidget
 from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import current_language
-from cobranza_desktop.services.documents import DocumentService
-from cobranza_desktop.services.outbox import DeliveryReport, OutboxService
-from cobranza_desktop.services.reminders import ComposerBackend, ReminderService
+from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.messaging.outbox import DeliveryReport, OutboxService
+from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.ui.dialogs.reminder_composer import ComposerHooks, ReminderComposer
 from cobranza_desktop.ui.pages.messages_page import MessagesPage

@@ -35,7 +35,7 @@ from itertools import accumulate
 from pathlib import Path
 
 from cobranza_desktop.domain.text import search_key
-from cobranza_desktop.services import demo_data as data
+from cobranza_desktop.services.book import demo_data as data
 from cobranza_desktop.storage.database import open_book
 
 # Bump when the generated content changes, so that cached books are rebuilt.

@@ -10,7 +10,7 @@ import pytest
 
 from cobranza_desktop.cli import main
 from cobranza_desktop.domain.clock import FixedClock
-from cobranza_desktop.services.demo import build_demo_book
+from cobranza_desktop.services.book.demo import build_demo_book
 from cobranza_desktop.storage.database import open_book
 
 DAY = date(2026, 11, 20)

@@ -11,7 +11,7 @@ from sqlalchemy import select, text, update
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.messaging.email import Attachment, SmtpSettings
-from cobranza_desktop.services.outbox import (
+from cobranza_desktop.services.messaging.outbox import (
     CANCELLED,
     FAILED,
     INTERRUPTED,

@@ -16,11 +16,11 @@ from cobranza_desktop.domain.contact_data import clabe_check_digit
 from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.messaging.email import SmtpSettings
-from cobranza_desktop.services.business import BusinessService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.outbox import SENT, OutboxService, OutboxView
-from cobranza_desktop.services.reminders import DueReminder, NoAgenda, ReminderService
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
+from cobranza_desktop.services.book.business import BusinessService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.messaging.outbox import SENT, OutboxService, OutboxView
+from cobranza_desktop.services.messaging.reminders import DueReminder, NoAgenda, ReminderService
 from cobranza_desktop.storage.database import Book, open_book
 
 CLABE17 = "01218000123456789"

@@ -15,17 +15,17 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.messaging.email import SmtpSettings
-from cobranza_desktop.services.agenda import AgendaService
-from cobranza_desktop.services.contact_log import ContactInput, ContactService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.outbox import SENT, OutboxService
-from cobranza_desktop.services.payments import PaymentInput, PaymentService
-from cobranza_desktop.services.reminders import (
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
+from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.messaging.outbox import SENT, OutboxService
+from cobranza_desktop.services.messaging.reminders import (
     ComposerBackend,
     ContactRecord,
     ReminderService,
 )
+from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
 
 DUE = date(2026, 3, 2)  # a Monday
@@ -153,7 +153,7 @@ def test_message_data_for_the_send_day(book: Book, clock: FixedClock) -> None:
 
 def test_penalty_amount_comes_from_the_penalty_engine(book: Book, clock: FixedClock) -> None:
     from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
-    from cobranza_desktop.services.penalties import PenaltyService
+    from cobranza_desktop.services.penalties.engine import PenaltyService
 
     lupe = _customer(book, clock, "Abarrotes Doña Lupe", "lupe@example.com")
     service = ReminderService(book, clock)
@@ -202,7 +202,7 @@ def test_composed_letter_pdf(book: Book, clock: FixedClock, tmp_path: Path) -> N
 
 
 def test_composer_backend_attaches_statement_and_notice(book: Book, clock: FixedClock) -> None:
-    from cobranza_desktop.services.documents import DocumentService
+    from cobranza_desktop.services.documents.printing import DocumentService
 
     lupe = _customer(book, clock, "Abarrotes Doña Lupe", "lupe@example.com")
     outbox = OutboxService(book, clock)

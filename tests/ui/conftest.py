@@ -65,7 +65,7 @@ def open_app(qtbot: QtBot, tmp_path: Path) -> Iterator[OpenApp]:
 @pytest.fixture
 def demo_app(qtbot: QtBot, tmp_path: Path) -> Iterator[OpenApp]:
     """The app on a small demo book (15 customers, a year of history)."""
-    from cobranza_desktop.services.demo import build_demo_book
+    from cobranza_desktop.services.book.demo import build_demo_book
     from cobranza_desktop.storage.database import open_book
 
     path = tmp_path / "demo.sqlite"

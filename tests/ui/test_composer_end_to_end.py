@@ -17,14 +17,14 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.messaging.email import SmtpSettings
-from cobranza_desktop.services.agenda import AgendaService
-from cobranza_desktop.services.contact_log import ContactService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.documents import DocumentService
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.outbox import SENT, OutboxService
-from cobranza_desktop.services.payments import PaymentInput, PaymentService
-from cobranza_desktop.services.reminders import ComposerBackend, ReminderService
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
+from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.messaging.outbox import SENT, OutboxService
+from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.dialogs.reminder_composer import ComposerHooks, ReminderComposer
 

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.domain.contact_policy import Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import make_line
-from cobranza_desktop.services.contact_log import ContactInput
-from cobranza_desktop.services.invoices import InvoiceDraft
+from cobranza_desktop.services.billing.invoices import InvoiceDraft
+from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from tests.ui.ui_support import OpenApp
 

@@ -13,7 +13,13 @@ from aiosmtpd.controller import Controller
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.i18n import set_language
 from cobranza_desktop.messaging.email import DeliveryError, SmtpSettings
-from cobranza_desktop.services.outbox import CANCELLED, FAILED, SENT, EmailDraft, OutboxService
+from cobranza_desktop.services.messaging.outbox import (
+    CANCELLED,
+    FAILED,
+    SENT,
+    EmailDraft,
+    OutboxService,
+)
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.pages.messages_page import MessagesPage
 from cobranza_desktop.ui.widgets.smtp_settings import SmtpSettingsWidget

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import QWidget
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import make_line
-from cobranza_desktop.services.agenda import AgendaService
-from cobranza_desktop.services.contact_log import ContactService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.outbox import EmailDraft
-from cobranza_desktop.services.payments import PaymentInput, PaymentService
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
+from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.messaging.outbox import EmailDraft
+from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.messaging_ui import MessagingUi
 from cobranza_desktop.ui.tasks import TaskRunner

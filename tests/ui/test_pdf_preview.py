@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.documents import render_statement
 from cobranza_desktop.documents.samples import sample_statement
-from cobranza_desktop.services.workspace import Workspace
+from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cobranza_desktop.ui.tasks import TaskRunner
 
@@ -129,7 +129,7 @@ def test_document_actions_through_the_task_runner(
 
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from cobranza_desktop.services.documents import DocumentService
+    from cobranza_desktop.services.documents.printing import DocumentService
     from cobranza_desktop.ui.document_actions import DocumentActions
     from tests.factories import customer, invoice
 

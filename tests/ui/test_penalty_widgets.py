@@ -15,9 +15,9 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
 from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage

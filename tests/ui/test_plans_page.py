@@ -13,13 +13,13 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.plans import PlanStatus
-from cobranza_desktop.services.plans import PlanRequest
-from cobranza_desktop.services.promises import PromiseService
+from cobranza_desktop.services.collections.plans import PlanRequest
+from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.ui.dialogs.plan_dialog import PlanDialog
 from cobranza_desktop.ui.pages import plans_page
 from cobranza_desktop.ui.pages.plans_page import PlansPage
 from cobranza_desktop.ui.tasks import TaskRunner
-from tests.services.collections_helpers import START, Env, make_env
+from tests.services.collections.collections_helpers import START, Env, make_env
 
 
 @pytest.fixture

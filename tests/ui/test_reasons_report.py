@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.contact_policy import NonPaymentReason, Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerData
-from cobranza_desktop.services.contact_log import ContactInput
+from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.ui.dialogs.reasons_report import ReasonsReportDialog
 from cobranza_desktop.ui.widgets.forms import to_qdate
 from tests.ui.ui_support import OpenApp

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from cobranza_desktop.domain.clock import FixedClock
-from cobranza_desktop.services.reminders import ReminderService
+from cobranza_desktop.services.messaging.reminders import ReminderService
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.widgets.template_editor import TemplateEditorWidget
 

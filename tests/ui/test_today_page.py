@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.domain.contact_policy import Channel, Outcome
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.pages.today_page import TodayPage
-from tests.services.collections_helpers import START, Env, make_env
+from tests.services.collections.collections_helpers import START, Env, make_env
 
 
 @pytest.fixture

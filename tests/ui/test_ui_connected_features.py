@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.customers import CustomerData, CustomerStatus
 from cobranza_desktop.domain.invoices import make_line
-from cobranza_desktop.services.contact_log import ContactInput
-from cobranza_desktop.services.invoices import InvoiceDraft
+from cobranza_desktop.services.billing.invoices import InvoiceDraft
+from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.ui.context import Services
 from cobranza_desktop.ui.dialogs.invoice_editor import InvoiceEditor
 from cobranza_desktop.ui.dialogs.payment_dialog import PaymentDialog
@@ -178,7 +178,7 @@ def test_invoice_pdf_and_payment_receipt_from_the_lists(
     app = open_app
     cid = customer(app, "Abarrotes Lupita")
     overdue_invoice(app, cid)
-    from cobranza_desktop.services.payments import PaymentInput
+    from cobranza_desktop.services.receivables.payments import PaymentInput
 
     services(app).payments.record(PaymentInput(cid, Decimal("100"), TODAY))
     app.runner.data_changed.emit()

@@ -38,7 +38,7 @@ from cobranza_desktop.domain.formatting import format_money, format_percent, for
 from cobranza_desktop.domain.money import ZERO
 from cobranza_desktop.domain.penalties import ChargeKind
 from cobranza_desktop.services import CancelCheck, ProgressCallback
-from cobranza_desktop.services.penalties import (
+from cobranza_desktop.services.penalties.engine import (
     AppliedPenalties,
     PenaltyProposal,
     PenaltyService,

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-from cobranza_desktop.services.customers import CustomerService, CustomerView
+from cobranza_desktop.services.customers.records import CustomerService, CustomerView
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 

@@ -43,10 +43,10 @@ from cobranza_desktop.domain.invoices import (
     validate_dates,
 )
 from cobranza_desktop.domain.money import round_money
-from cobranza_desktop.services.business import BusinessService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceDraft, InvoiceService, InvoiceView
-from cobranza_desktop.services.issuing import IssuedInvoice, IssuingService
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService, InvoiceView
+from cobranza_desktop.services.billing.issuing import IssuedInvoice, IssuingService
+from cobranza_desktop.services.book.business import BusinessService
+from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons, date_edit, from_qdate

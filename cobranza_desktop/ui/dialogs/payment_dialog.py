@@ -34,9 +34,9 @@ from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.domain.payments import PaymentMethod
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.payments import PaymentInput, PaymentService, PaymentView
-from cobranza_desktop.services.receiving import ReceivedPayment
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService, PaymentView
+from cobranza_desktop.services.receivables.receiving import ReceivedPayment
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import (

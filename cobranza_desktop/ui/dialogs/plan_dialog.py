@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.plans import MAX_INSTALMENTS, Frequency
-from cobranza_desktop.services.plans import (
+from cobranza_desktop.services.collections.plans import (
     OpenInvoiceView,
     PlanPreview,
     PlanRequest,

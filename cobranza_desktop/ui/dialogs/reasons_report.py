@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.services.contact_log import ContactService, ReasonCount
+from cobranza_desktop.services.collections.contacts import ContactService, ReasonCount
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.forms import from_qdate, to_qdate
 

@@ -39,7 +39,7 @@ from cobranza_desktop.messaging.templates import (
     suggest_stage,
     template_for,
 )
-from cobranza_desktop.services.reminders import (
+from cobranza_desktop.services.messaging.reminders import (
     ContactRecord,
     InvoiceChoice,
     RecipientView,

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.services.aging import AgingLine, AgingReport, AgingService
+from cobranza_desktop.services.receivables.aging import AgingLine, AgingReport, AgingService
 from cobranza_desktop.ui.export import write_aging_csv, write_aging_xlsx
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column

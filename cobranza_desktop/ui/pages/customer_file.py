@@ -20,17 +20,21 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date, format_datetime, format_money
 from cobranza_desktop.domain.invoices import InvoiceStatus
-from cobranza_desktop.services.contact_log import ContactService, ContactView
-from cobranza_desktop.services.customers import CustomerBalanceView, CustomerService, CustomerView
-from cobranza_desktop.services.invoices import InvoiceService, InvoiceView
-from cobranza_desktop.services.payments import PaymentService, PaymentView
-from cobranza_desktop.services.penalties import PenaltyService
-from cobranza_desktop.services.restrictions import (
+from cobranza_desktop.services.billing.invoices import InvoiceService, InvoiceView
+from cobranza_desktop.services.collections.contacts import ContactService, ContactView
+from cobranza_desktop.services.collections.restrictions import (
     RestrictionService,
     RiskService,
     RiskView,
     StatusChangeView,
 )
+from cobranza_desktop.services.customers.records import (
+    CustomerBalanceView,
+    CustomerService,
+    CustomerView,
+)
+from cobranza_desktop.services.penalties.engine import PenaltyService
+from cobranza_desktop.services.receivables.payments import PaymentService, PaymentView
 from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column

@@ -24,7 +24,11 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.formatting import format_money, format_period
 from cobranza_desktop.domain.penalties import ChargeKind, describe_policy
-from cobranza_desktop.services.penalties import ChargeView, CustomerPenaltySummary, PenaltyService
+from cobranza_desktop.services.penalties.engine import (
+    ChargeView,
+    CustomerPenaltySummary,
+    PenaltyService,
+)
 from cobranza_desktop.ui.penalty_calls import run_call
 from cobranza_desktop.ui.tasks import TaskRunner
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from cobranza_desktop.services.contact_log import ContactService
-from cobranza_desktop.services.customer_list import CustomerListService
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.invoices import InvoiceService
-from cobranza_desktop.services.payments import PaymentService
-from cobranza_desktop.services.penalties import PenaltyService
-from cobranza_desktop.services.restrictions import RestrictionService, RiskService
-from cobranza_desktop.services.settings import SettingsService
+from cobranza_desktop.services.billing.invoices import InvoiceService
+from cobranza_desktop.services.book.settings import SettingsService
+from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.customers.listing import CustomerListService
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.penalties.engine import PenaltyService
+from cobranza_desktop.services.receivables.payments import PaymentService
 from cobranza_desktop.ui.commands import AppCommands
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
 from cobranza_desktop.ui.pages.customer_list import CustomerList

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.invoices import InvoiceStatus
-from cobranza_desktop.services.listings import (
+from cobranza_desktop.services.receivables.listings import (
     InvoiceFilter,
     InvoiceListItem,
     InvoiceListSummary,

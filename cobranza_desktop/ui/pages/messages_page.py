@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.formatting import format_datetime
-from cobranza_desktop.services.outbox import (
+from cobranza_desktop.services.messaging.outbox import (
     CANCELLED,
     FAILED,
     INTERRUPTED,

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.services.listings import (
+from cobranza_desktop.services.receivables.listings import (
     ListingService,
     PaymentFilter,
     PaymentListItem,

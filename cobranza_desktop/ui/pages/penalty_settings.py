@@ -33,7 +33,7 @@ from cobranza_desktop.domain.penalties import (
     PenaltyPreset,
     estimate_penalties,
 )
-from cobranza_desktop.services.penalties import PenaltyService
+from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.ui.penalty_calls import run_call
 from cobranza_desktop.ui.tasks import TaskRunner
 

@@ -30,9 +30,9 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.plans import PlanStatus, PromiseStatus
-from cobranza_desktop.services.customers import CustomerService
-from cobranza_desktop.services.plans import InstalmentView, PlanService, PlanView
-from cobranza_desktop.services.promises import PromiseService, PromiseView
+from cobranza_desktop.services.collections.plans import InstalmentView, PlanService, PlanView
+from cobranza_desktop.services.collections.promises import PromiseService, PromiseView
+from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.dialogs.plan_dialog import PlanDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.services.business import (
+from cobranza_desktop.services.book.business import (
     SUPPORTED_CURRENCIES,
     BusinessProfileView,
     BusinessService,

@@ -29,8 +29,8 @@ from cobranza_desktop.domain.agenda import Agenda, AgendaItem
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.formatting import format_long_date, format_money
-from cobranza_desktop.services.agenda import AgendaService
-from cobranza_desktop.services.contact_log import ContactInput, ContactService
+from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.tasks import TaskRunner
 

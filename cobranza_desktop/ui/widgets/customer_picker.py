@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 from cobranza_desktop.domain.customers import CustomerListFilter
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.customers import CustomerListItem, CustomerView
+from cobranza_desktop.services.customers.records import CustomerListItem, CustomerView
 from cobranza_desktop.ui.tasks import TaskRunner
 
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.messaging.email import SmtpSettings
-from cobranza_desktop.services.outbox import OutboxService
+from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.offthread import run_off_gui
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import current_language
 from cobranza_desktop.messaging.templates import STAGES, TEMPLATE_PARTS, check_template
-from cobranza_desktop.services.reminders import ReminderService
+from cobranza_desktop.services.messaging.reminders import ReminderService
 from cobranza_desktop.ui.dialogs.reminder_composer import stage_label
 
 

@@ -14,8 +14,8 @@ from PySide6.QtGui import QDesktopServices
 
 from cobranza_desktop.messaging.email import Attachment
 from cobranza_desktop.messaging.templates import RenderedMessage
-from cobranza_desktop.services.outbox import EmailDraft, OutboxView
-from cobranza_desktop.services.reminders import ContactRecord, RecipientView
+from cobranza_desktop.services.messaging.outbox import EmailDraft, OutboxView
+from cobranza_desktop.services.messaging.reminders import ContactRecord, RecipientView
 
 # The composer's channels, in the order of the selector. SMS goes through "copy text".
 COMPOSER_CHANNELS: tuple[str, ...] = ("email", "whatsapp", "phone", "letter")

@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from cobranza_desktop.domain.errors import CobranzaError
-from cobranza_desktop.services.outbox import SENT, EmailDraft, OutboxView
+from cobranza_desktop.services.messaging.outbox import SENT, EmailDraft, OutboxView
 from cobranza_desktop.ui.dialogs.composer.common import ComposerContext, ComposerHooks
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.offthread import run_off_gui

@@ -1,0 +1,1 @@
+"""Billing: drafts, issuing invoices with gapless folios, voiding."""

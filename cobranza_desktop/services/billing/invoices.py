@@ -1,0 +1,341 @@
+"""Invoices: drafts, issuing with gapless numbering, voiding, and reading them back."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.invoices import (
+    InvoiceKind,
+    InvoiceStatus,
+    Lifecycle,
+    LineInput,
+    PaymentMethodSAT,
+    derive_status,
+    due_date_for,
+    format_number,
+    invoice_totals,
+    line_amounts,
+    parse_number,
+    validate_dates,
+)
+from cobranza_desktop.domain.money import from_cents, round_money, to_cents
+from cobranza_desktop.services.book.business import load_profile
+from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine
+
+
+@dataclass(frozen=True)
+class InvoiceLineView:
+    position: int
+    description: str
+    quantity: Decimal
+    unit_price: Decimal
+    discount_percent: Decimal
+    tax_rate_percent: Decimal
+    amount: Decimal  # after discount, before tax, rounded for display
+
+
+@dataclass(frozen=True)
+class InvoiceView:
+    id: int
+    customer_id: int
+    customer_name: str
+    kind: InvoiceKind
+    number: str  # "A-00042"; empty for drafts
+    lifecycle: Lifecycle
+    status: InvoiceStatus
+    issue_date: date
+    due_date: date
+    subtotal: Decimal
+    discount: Decimal
+    tax: Decimal
+    total: Decimal
+    paid: Decimal
+    balance: Decimal
+    days_past_due: int
+    cfdi_uuid: str
+    sat_payment_method: str
+    notes: str
+    parent_invoice_id: int | None
+    voided_at: datetime | None
+    void_reason: str
+    lines: tuple[InvoiceLineView, ...]
+
+
+@dataclass(frozen=True)
+class InvoiceDraft:
+    """What a person fills in to issue an invoice."""
+
+    customer_id: int
+    lines: tuple[LineInput, ...]
+    issue_date: date
+    due_date: date | None = None  # None: issue date + the customer's (or business) terms
+    cfdi_uuid: str = ""
+    sat_payment_method: str = ""
+    notes: str = ""
+
+
+def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
+    lifecycle = Lifecycle(invoice.lifecycle)
+    total = from_cents(invoice.total_cents)
+    paid = from_cents(invoice.paid_cents)
+    status = derive_status(lifecycle, total, paid, invoice.due_date, today)
+    balance = total - paid if lifecycle is Lifecycle.ISSUED else Decimal("0.00")
+    return InvoiceView(
+        id=invoice.id,
+        customer_id=invoice.customer_id,
+        customer_name=invoice.customer.name,
+        kind=InvoiceKind(invoice.kind),
+        number=format_number(invoice.series, invoice.folio) if invoice.folio else "",
+        lifecycle=lifecycle,
+        status=status,
+        issue_date=invoice.issue_date,
+        due_date=invoice.due_date,
+        subtotal=from_cents(invoice.subtotal_cents),
+        discount=from_cents(invoice.discount_cents),
+        tax=from_cents(invoice.tax_cents),
+        total=total,
+        paid=paid,
+        balance=balance,
+        days_past_due=max(0, (today - invoice.due_date).days) if balance > 0 else 0,
+        cfdi_uuid=invoice.cfdi_uuid,
+        sat_payment_method=invoice.sat_payment_method,
+        notes=invoice.notes,
+        parent_invoice_id=invoice.parent_invoice_id,
+        voided_at=invoice.voided_at,
+        void_reason=invoice.void_reason,
+        lines=tuple(
+            InvoiceLineView(
+                position=line.position,
+                description=line.description,
+                quantity=line.quantity,
+                unit_price=line.unit_price,
+                discount_percent=line.discount_percent,
+                tax_rate_percent=line.tax_rate_percent,
+                amount=round_money(
+                    line_amounts(
+                        LineInput(
+                            line.description,
+                            line.quantity,
+                            line.unit_price,
+                            line.discount_percent,
+                            line.tax_rate_percent,
+                        )
+                    ).net
+                ),
+            )
+            for line in invoice.lines
+        ),
+    )
+
+
+def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
+    customer = get_customer(session, draft.customer_id)
+    if not draft.lines:
+        raise ValidationError(
+            "lines",
+            tr("La factura necesita al menos un renglón.", "The invoice needs at least one line."),
+        )
+    terms = customer.payment_terms_days
+    if terms is None:
+        terms = load_profile(session).payment_terms_days
+    due = draft.due_date or due_date_for(draft.issue_date, terms)
+    validate_dates(draft.issue_date, due)
+    method = draft.sat_payment_method.strip().upper()
+    if method and method not in PaymentMethodSAT.__members__:
+        raise ValidationError(
+            "sat_payment_method",
+            tr(
+                "El método de pago SAT debe ser PUE o PPD.",
+                "The SAT payment method must be PUE or PPD.",
+            ),
+        )
+    uuid = draft.cfdi_uuid.strip().upper()
+    if uuid and (len(uuid) != 36 or uuid.count("-") != 4):
+        raise ValidationError(
+            "cfdi_uuid",
+            tr(
+                "El UUID del CFDI debe tener 36 caracteres.",
+                "The CFDI UUID must be 36 characters long.",
+            ),
+        )
+    return due, uuid
+
+
+def next_folio(session: Session, series: str) -> int:
+    """Take the next folio of a series inside the caller's transaction: no gaps."""
+    sequence = session.get(FolioSequence, series)
+    if sequence is None:
+        sequence = FolioSequence(series=series, next_folio=1)
+        session.add(sequence)
+    folio = sequence.next_folio
+    sequence.next_folio = folio + 1
+    return folio
+
+
+def create_invoice(
+    session: Session,
+    draft: InvoiceDraft,
+    now: datetime,
+    *,
+    issue: bool = True,
+    kind: InvoiceKind = InvoiceKind.INVOICE,
+    parent_invoice_id: int | None = None,
+    series: str | None = None,
+) -> Invoice:
+    """Add an invoice (issued, or a draft) in the caller's transaction."""
+    due, uuid = _validate_draft(session, draft)
+    totals = invoice_totals(list(draft.lines))
+    if totals.total <= 0:
+        raise ValidationError(
+            "lines",
+            tr(
+                "El total de la factura debe ser mayor que cero.",
+                "The invoice total must be positive.",
+            ),
+        )
+    invoice = Invoice(
+        customer_id=draft.customer_id,
+        kind=kind.value,
+        series=series if series is not None else load_profile(session).invoice_series,
+        lifecycle=Lifecycle.DRAFT.value,
+        issue_date=draft.issue_date,
+        due_date=due,
+        subtotal_cents=to_cents(totals.subtotal),
+        discount_cents=to_cents(totals.discount),
+        tax_cents=to_cents(totals.tax),
+        total_cents=to_cents(totals.total),
+        paid_cents=0,
+        cfdi_uuid=uuid,
+        sat_payment_method=draft.sat_payment_method.strip().upper(),
+        notes=draft.notes.strip(),
+        parent_invoice_id=parent_invoice_id,
+        created_at=now,
+    )
+    invoice.lines = [
+        InvoiceLine(
+            position=i,
+            description=line.description,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            discount_percent=line.discount_percent,
+            tax_rate_percent=line.tax_rate_percent,
+        )
+        for i, line in enumerate(draft.lines, start=1)
+    ]
+    session.add(invoice)
+    if issue:
+        invoice.folio = next_folio(session, invoice.series)
+        invoice.lifecycle = Lifecycle.ISSUED.value
+    session.flush()
+    return invoice
+
+
+def get_invoice(session: Session, invoice_id: int) -> Invoice:
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFoundError(
+            tr(f"No existe la factura {invoice_id}.", f"Invoice {invoice_id} does not exist.")
+        )
+    return invoice
+
+
+def get_invoice_by_number(session: Session, number: str) -> Invoice:
+    """The invoice "SERIES-FOLIO" (e.g. "A-00042"); NotFoundError when there is none."""
+    series, folio = parse_number(number)
+    invoice = session.scalars(
+        select(Invoice).where(Invoice.series == series, Invoice.folio == folio)
+    ).first()
+    if invoice is None:
+        raise NotFoundError(
+            tr(f"No existe la factura {number}.", f"Invoice {number} does not exist.")
+        )
+    return invoice
+
+
+def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
+    """Void an issued invoice. Money applied to it goes back to the customer's credit."""
+    if invoice.lifecycle == Lifecycle.VOIDED.value:
+        raise ConflictError(tr("La factura ya está cancelada.", "The invoice is already voided."))
+    if not reason.strip():
+        raise ValidationError(
+            "reason", tr("Escriba el motivo de la cancelación.", "Write the reason for voiding.")
+        )
+    # Imported here: plans, discounts and late charges all build on invoices.
+    from cobranza_desktop.services.billing.voiding import release_dependents
+    from cobranza_desktop.services.receivables.allocations import undo_allocations_of_invoice
+
+    release_dependents(session, invoice, reason.strip(), now)
+    undo_allocations_of_invoice(session, invoice, now, reason.strip())
+    invoice.lifecycle = Lifecycle.VOIDED.value
+    invoice.voided_at = now
+    invoice.void_reason = reason.strip()
+
+
+class InvoiceService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    def issue(self, draft: InvoiceDraft) -> InvoiceView:
+        """Issue a new invoice with the next folio of the series."""
+        with self._book.transaction() as session:
+            invoice = create_invoice(session, draft, self._clock.now())
+            return invoice_view(invoice, self._clock.today())
+
+    def save_draft(self, draft: InvoiceDraft) -> InvoiceView:
+        with self._book.transaction() as session:
+            invoice = create_invoice(session, draft, self._clock.now(), issue=False)
+            return invoice_view(invoice, self._clock.today())
+
+    def issue_draft(self, invoice_id: int) -> InvoiceView:
+        with self._book.transaction() as session:
+            invoice = get_invoice(session, invoice_id)
+            if invoice.lifecycle != Lifecycle.DRAFT.value:
+                raise ConflictError(
+                    tr("La factura ya fue emitida.", "The invoice was already issued.")
+                )
+            invoice.folio = next_folio(session, invoice.series)
+            invoice.lifecycle = Lifecycle.ISSUED.value
+            session.flush()
+            return invoice_view(invoice, self._clock.today())
+
+    def void(self, invoice_id: int, reason: str) -> InvoiceView:
+        with self._book.transaction() as session:
+            invoice = get_invoice(session, invoice_id)
+            void_invoice(session, invoice, reason, self._clock.now())
+            session.flush()
+            return invoice_view(invoice, self._clock.today())
+
+    def get(self, invoice_id: int) -> InvoiceView:
+        with self._book.session() as session:
+            return invoice_view(get_invoice(session, invoice_id), self._clock.today())
+
+    def get_by_number(self, number: str) -> InvoiceView:
+        with self._book.session() as session:
+            return invoice_view(get_invoice_by_number(session, number), self._clock.today())
+
+    def for_customer(self, customer_id: int, *, open_only: bool = False) -> list[InvoiceView]:
+        with self._book.session() as session:
+            query = (
+                select(Invoice)
+                .where(Invoice.customer_id == customer_id)
+                .options(selectinload(Invoice.lines), selectinload(Invoice.customer))
+                .order_by(Invoice.issue_date.desc(), Invoice.id.desc())
+            )
+            if open_only:
+                query = query.where(
+                    Invoice.lifecycle == Lifecycle.ISSUED.value,
+                    Invoice.paid_cents < Invoice.total_cents,
+                )
+            today = self._clock.today()
+            return [invoice_view(inv, today) for inv in session.scalars(query)]

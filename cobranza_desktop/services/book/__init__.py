@@ -1,0 +1,1 @@
+"""The book itself: opening it, business profile, settings, backups, checks, demo."""

@@ -1,0 +1,1 @@
+"""Collections: today's agenda, contacts, promises, plans, restrictions, the agency."""

@@ -1,0 +1,228 @@
+"""Today's agenda ("Hoy"): compute it, and log each action as done or skipped.
+
+Computing the agenda only reads the book. Logging an action writes its natural key,
+so it is never proposed again, and (when done) the contact it was, counted by the cap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.agenda import (
+    LIFT_RESTRICTION,
+    ActionKey,
+    Agenda,
+    AgendaItem,
+    compute_agenda,
+)
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.contact_policy import (
+    Channel,
+    ContactPolicy,
+    NonPaymentReason,
+    Outcome,
+)
+from cobranza_desktop.domain.customer_status import status_rank
+from cobranza_desktop.domain.customers import CustomerStatus
+from cobranza_desktop.domain.errors import ConflictError, ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.ladder import Ladder
+from cobranza_desktop.services.collections.agenda_data import (
+    build_cases,
+    load_ladder,
+    load_policy,
+    save_ladder,
+    save_policy,
+)
+from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
+from cobranza_desktop.services.collections.restrictions import change_status
+from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models.collections import CollectionAction
+
+
+@dataclass(frozen=True)
+class ActionResult:
+    customer_id: int
+    stage: str
+    state: str  # "done" | "skipped"
+    keys: tuple[ActionKey, ...]
+    contact_id: int | None
+    promise_id: int | None
+    new_status: CustomerStatus | None
+    penalties_applied: Decimal = Decimal("0.00")  # charged by the "penalty applied" stage
+
+
+def _apply_penalties(session: Session, item: AgendaItem, day: date, now: datetime) -> Decimal:
+    """Charge what the contract's penalty policy says is due on the action's invoices.
+
+    The penalty engine keeps its own natural keys, so nothing is charged twice even if
+    the penalty screen runs too. With no active policy nothing is charged.
+    """
+    chosen = [
+        proposed
+        for proposed in propose_charges(session, day, customer_id=item.customer_id)
+        if proposed.invoice_id in item.invoice_ids
+    ]
+    book_charges(session, chosen, day, now)
+    return sum((proposed.amount for proposed in chosen), Decimal("0.00"))
+
+
+class AgendaService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    # Configuration -------------------------------------------------------------------
+    def ladder(self) -> Ladder:
+        with self._book.session() as session:
+            return load_ladder(session)
+
+    def set_ladder(self, ladder: Ladder) -> None:
+        with self._book.transaction() as session:
+            save_ladder(session, ladder)
+
+    def policy(self) -> ContactPolicy:
+        with self._book.session() as session:
+            return load_policy(session)
+
+    def set_policy(self, policy: ContactPolicy) -> None:
+        with self._book.transaction() as session:
+            save_policy(session, policy)
+
+    # The agenda ----------------------------------------------------------------------
+    def agenda(self, day: date | None = None) -> Agenda:
+        """The actions for ``day`` (default today), in priority order. Writes nothing."""
+        day = day or self._clock.today()
+        with self._book.session() as session:
+            ladder = load_ladder(session)
+            policy = load_policy(session)
+            cases, logged = build_cases(session, day, ladder, policy)
+        return compute_agenda(day, cases, logged, ladder, policy)
+
+    def _log(
+        self,
+        item: AgendaItem,
+        state: str,
+        note: str,
+        contact: ContactInput | None,
+    ) -> ActionResult:
+        now = self._clock.now()
+        today = self._clock.today()
+        with self._book.transaction() as session:
+            customer = get_customer(session, item.customer_id)
+            if not item.keys:
+                raise ValidationError("item", tr("La acción no tiene clave.", "No action key."))
+            existing = session.execute(
+                select(CollectionAction.stage, CollectionAction.subject).where(
+                    CollectionAction.customer_id == item.customer_id
+                )
+            ).all()
+            done = {ActionKey(item.customer_id, s, subj) for s, subj in existing}
+            if any(k in done for k in item.keys):
+                raise ConflictError(
+                    tr(
+                        "Esta acción ya fue registrada.",
+                        "This action has already been logged.",
+                    )
+                )
+            contact_id = promise_id = None
+            if contact is not None:
+                row, promise_id = log_contact(session, contact, now)
+                contact_id = row.id
+            for key in item.keys:
+                session.add(
+                    CollectionAction(
+                        customer_id=key.customer_id,
+                        stage=key.stage,
+                        subject=key.subject,
+                        action_date=today,
+                        state=state,
+                        channel=item.channel.value,
+                        note=note,
+                        contact_id=contact_id,
+                        created_at=now,
+                    )
+                )
+            new_status: CustomerStatus | None = None
+            target = item.sets_status
+            current = CustomerStatus(customer.status)
+            if state == "done" and target is not None:
+                lifting = item.stage == LIFT_RESTRICTION and target is CustomerStatus.ACTIVE
+                if target is not current and (
+                    lifting or status_rank(target) > status_rank(current)
+                ):
+                    change_status(
+                        session,
+                        customer,
+                        target,
+                        tr(
+                            f"Agenda de cobranza: {item.stage_label}",
+                            f"Collections agenda: {item.stage_label}",
+                        ),
+                        today,
+                        now,
+                        restricted_services=tr(
+                            "Servicios limitados según el contrato",
+                            "Services limited as per the contract",
+                        )
+                        if target is CustomerStatus.RESTRICTED
+                        else "",
+                    )
+                    new_status = target
+            charged = Decimal("0.00")
+            if state == "done" and item.applies_penalty:
+                charged = _apply_penalties(session, item, today, now)
+            session.flush()
+            return ActionResult(
+                item.customer_id,
+                item.stage,
+                state,
+                item.keys,
+                contact_id,
+                promise_id,
+                new_status,
+                charged,
+            )
+
+    def complete(
+        self,
+        item: AgendaItem,
+        outcome: Outcome | str = Outcome.CONTACTED,
+        *,
+        reason: NonPaymentReason | str | None = None,
+        notes: str = "",
+        next_action_date: date | None = None,
+        channel: Channel | str | None = None,
+        override_reason: str | None = None,
+        promise_amount: str | None = None,
+        promise_date: date | None = None,
+    ) -> ActionResult:
+        """Mark an action done: log the contact it was (within the cap) and its effects."""
+        contact = ContactInput(
+            customer_id=item.customer_id,
+            channel=channel or item.channel,
+            outcome=outcome,
+            reason=reason,
+            notes=notes or item.stage_label,
+            next_action_date=next_action_date,
+            override_reason=override_reason,
+            promise_amount=promise_amount,
+            promise_date=promise_date,
+        )
+        return self._log(item, "done", notes, contact)
+
+    def skip(self, item: AgendaItem, reason: str) -> ActionResult:
+        """Mark an action skipped, with the reason; it is not proposed again."""
+        if not reason.strip():
+            raise ValidationError(
+                "reason",
+                tr("Escriba por qué se omite la acción.", "Write why the action is skipped."),
+            )
+        return self._log(item, "skipped", reason.strip(), None)

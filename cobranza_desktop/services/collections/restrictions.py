@@ -1,0 +1,255 @@
+"""Restriction of service, the credit check before invoicing, and the risk rating."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.customer_status import (
+    allows_credit,
+    parse_status,
+    validate_transition,
+)
+from cobranza_desktop.domain.customers import CustomerStatus
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle
+from cobranza_desktop.domain.money import ZERO, from_cents
+from cobranza_desktop.domain.risk import (
+    Rating,
+    assess,
+    exceeds_credit_limit,
+    suggested_credit_limit,
+)
+from cobranza_desktop.services.collections.agenda_data import histories, open_balance
+from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Customer, Invoice
+from cobranza_desktop.storage.models.collections import StatusTransition
+
+MONTHS_FOR_AVERAGE = 6
+
+
+@dataclass(frozen=True)
+class StatusChangeView:
+    id: int
+    customer_id: int
+    from_status: CustomerStatus
+    to_status: CustomerStatus
+    effective_date: date
+    reason: str
+    restricted_services: str
+
+
+@dataclass(frozen=True)
+class CreditCheck:
+    """What issuing a new invoice on credit means for this customer."""
+
+    customer_id: int
+    status: CustomerStatus
+    balance: Decimal
+    credit_limit: Decimal | None
+    blocked: bool  # needs an explicit override to issue on credit
+    over_limit: bool  # a warning, not a block
+    messages: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RiskView:
+    customer_id: int
+    rating: Rating
+    rating_label: str
+    points: int
+    average_days_late: Decimal
+    late_share: Decimal
+    broken_promises: int
+    disputes: int
+    invoices_considered: int
+    average_monthly_purchases: Decimal
+    suggested_credit_limit: Decimal
+    credit_limit: Decimal | None
+
+
+def change_status(
+    session: Session,
+    customer: Customer,
+    target: CustomerStatus,
+    reason: str,
+    day: date,
+    now: datetime,
+    restricted_services: str = "",
+) -> StatusTransition:
+    """Move a customer to ``target`` and record the transition, in the caller's transaction."""
+    current = CustomerStatus(customer.status)
+    validate_transition(current, target, reason, restricted_services)
+    row = StatusTransition(
+        customer_id=customer.id,
+        from_status=current.value,
+        to_status=target.value,
+        effective_date=day,
+        reason=reason.strip(),
+        restricted_services=restricted_services.strip(),
+        created_at=now,
+    )
+    customer.status = target.value
+    session.add(row)
+    session.flush()
+    return row
+
+
+def _view(row: StatusTransition) -> StatusChangeView:
+    return StatusChangeView(
+        row.id,
+        row.customer_id,
+        CustomerStatus(row.from_status),
+        CustomerStatus(row.to_status),
+        row.effective_date,
+        row.reason,
+        row.restricted_services,
+    )
+
+
+def credit_check(
+    session: Session, customer_id: int, amount: Decimal, override_reason: str | None = None
+) -> CreditCheck:
+    """Raise unless the customer may get ``amount`` more on credit (or the override says why).
+
+    Blocked customers (and beyond) need an explicit override with a reason. Going beyond
+    the credit limit only warns.
+    """
+    customer = get_customer(session, customer_id)
+    status = CustomerStatus(customer.status)
+    balance = open_balance(session, customer_id)
+    limit = None if customer.credit_limit_cents is None else from_cents(customer.credit_limit_cents)
+    blocked = not allows_credit(status)
+    over = exceeds_credit_limit(balance, amount, limit)
+    messages: list[str] = []
+    if blocked:
+        messages.append(
+            tr(
+                f"El cliente está «{status.label()}»: no se le da crédito nuevo.",
+                f"The customer is “{status.label()}”: no new credit.",
+            )
+        )
+    if over and limit is not None:
+        messages.append(
+            tr(
+                f"Con esta factura el saldo ({format_money(balance + amount)}) rebasa el límite "
+                f"de crédito ({format_money(limit)}).",
+                f"With this invoice the balance ({format_money(balance + amount)}) exceeds the "
+                f"credit limit ({format_money(limit)}).",
+            )
+        )
+    if blocked and not (override_reason and override_reason.strip()):
+        raise ValidationError(
+            "override_reason",
+            messages[0]
+            + tr(
+                " Para emitir a crédito de todos modos, escriba el motivo.",
+                " To issue on credit anyway, write the reason.",
+            ),
+        )
+    return CreditCheck(customer_id, status, balance, limit, blocked, over, tuple(messages))
+
+
+def average_monthly_purchases(session: Session, customer_id: int, today: date) -> Decimal:
+    since = today - timedelta(days=30 * MONTHS_FOR_AVERAGE)
+    cents = session.scalar(
+        select(func.coalesce(func.sum(Invoice.total_cents), 0)).where(
+            Invoice.customer_id == customer_id,
+            Invoice.lifecycle == Lifecycle.ISSUED.value,
+            Invoice.kind == InvoiceKind.INVOICE.value,
+            Invoice.issue_date > since,
+            Invoice.issue_date <= today,
+        )
+    )
+    return (from_cents(int(cents or 0)) / MONTHS_FOR_AVERAGE).quantize(Decimal("0.01"))
+
+
+class RestrictionService:
+    """Customer states, with their history, and the credit check the invoice service calls."""
+
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    def change(
+        self,
+        customer_id: int,
+        target: CustomerStatus | str,
+        reason: str,
+        restricted_services: str = "",
+    ) -> StatusChangeView:
+        with self._book.transaction() as session:
+            customer = get_customer(session, customer_id)
+            row = change_status(
+                session,
+                customer,
+                parse_status(str(target)),
+                reason,
+                self._clock.today(),
+                self._clock.now(),
+                restricted_services,
+            )
+            return _view(row)
+
+    def history(self, customer_id: int) -> list[StatusChangeView]:
+        with self._book.session() as session:
+            rows = session.scalars(
+                select(StatusTransition)
+                .where(StatusTransition.customer_id == customer_id)
+                .order_by(StatusTransition.id)
+            )
+            return [_view(r) for r in rows]
+
+    def check_credit(
+        self, customer_id: int, amount: Decimal, override_reason: str | None = None
+    ) -> CreditCheck:
+        with self._book.session() as session:
+            return credit_check(session, customer_id, amount, override_reason)
+
+
+class RiskService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    def profile(self, customer_id: int) -> RiskView:
+        return self.profiles([customer_id])[customer_id]
+
+    def profiles(self, customer_ids: list[int]) -> dict[int, RiskView]:
+        """Ratings for a page of the customer list (one query set for the whole page)."""
+        today = self._clock.today()
+        with self._book.session() as session:
+            result: dict[int, RiskView] = {}
+            found = histories(session, customer_ids, today)
+            for cid in customer_ids:
+                customer = get_customer(session, cid)
+                h = found[cid]
+                profile = assess(h.records, h.broken_promises, h.disputes, today)
+                monthly = average_monthly_purchases(session, cid, today)
+                result[cid] = RiskView(
+                    customer_id=cid,
+                    rating=profile.rating,
+                    rating_label=profile.rating.label(),
+                    points=profile.points,
+                    average_days_late=profile.average_days_late,
+                    late_share=profile.late_share,
+                    broken_promises=profile.broken_promises,
+                    disputes=profile.disputes,
+                    invoices_considered=profile.invoices_considered,
+                    average_monthly_purchases=monthly,
+                    suggested_credit_limit=suggested_credit_limit(profile.rating, monthly)
+                    if monthly > 0
+                    else ZERO,
+                    credit_limit=None
+                    if customer.credit_limit_cents is None
+                    else from_cents(customer.credit_limit_cents),
+                )
+            return result

@@ -1,0 +1,224 @@
+"""What the seeds suggest when there is no money: a new deadline, a discount, a barter."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import ConflictError, ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.invoices import Lifecycle
+from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
+from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.billing.invoices import get_invoice
+from cobranza_desktop.services.collections.agenda_data import effective_due_dates, open_balance
+from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.receivables.payments import (
+    PaymentInput,
+    PaymentView,
+    payment_view,
+    record_payment,
+)
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models.collections import DueDateExtension, NextPaymentDiscount
+
+MAX_EXTENSION_DAYS = 365
+
+
+@dataclass(frozen=True)
+class ExtensionView:
+    id: int
+    invoice_id: int
+    previous_due_date: date
+    new_due_date: date
+    reason: str
+
+
+@dataclass(frozen=True)
+class DiscountView:
+    id: int
+    customer_id: int
+    amount: Decimal
+    reason: str
+    granted_on: date
+    settled_payment_id: int | None
+
+
+def _require_reason(reason: str) -> str:
+    if not reason.strip():
+        raise ValidationError("reason", tr("Escriba el motivo.", "Write the reason."))
+    return reason.strip()
+
+
+class CollectionToolsService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    def extend_due_date(self, invoice_id: int, new_due_date: date, reason: str) -> ExtensionView:
+        """A new deadline: the invoice's ladder starts again from it (the issued date stays)."""
+        reason = _require_reason(reason)
+        today = self._clock.today()
+        with self._book.transaction() as session:
+            invoice = get_invoice(session, invoice_id)
+            if (
+                invoice.lifecycle != Lifecycle.ISSUED.value
+                or invoice.paid_cents >= invoice.total_cents
+            ):
+                raise ConflictError(
+                    tr(
+                        "Solo se prorrogan facturas con saldo.",
+                        "Only open invoices can be extended.",
+                    )
+                )
+            current = effective_due_dates(session, [invoice_id]).get(invoice_id, invoice.due_date)
+            if new_due_date <= current or new_due_date <= today:
+                raise ValidationError(
+                    "new_due_date",
+                    tr(
+                        "La nueva fecha debe ser posterior al vencimiento actual y a hoy.",
+                        "The new date must be after the current due date and today.",
+                    ),
+                )
+            if (new_due_date - today).days > MAX_EXTENSION_DAYS:
+                raise ValidationError(
+                    "new_due_date",
+                    tr("La prórroga es demasiado larga.", "The extension is too long."),
+                )
+            row = DueDateExtension(
+                invoice_id=invoice_id,
+                previous_due_date=current,
+                new_due_date=new_due_date,
+                reason=reason,
+                created_at=self._clock.now(),
+            )
+            session.add(row)
+            session.flush()
+            return ExtensionView(row.id, invoice_id, current, new_due_date, reason)
+
+    def grant_discount(self, customer_id: int, amount: Decimal | str, reason: str) -> DiscountView:
+        """A discount on the customer's next payment, applied when that payment arrives."""
+        reason = _require_reason(reason)
+        value = parse_amount(amount, "amount")
+        with self._book.transaction() as session:
+            get_customer(session, customer_id)
+            if value > open_balance(session, customer_id):
+                raise ValidationError(
+                    "amount",
+                    tr(
+                        "El descuento no puede ser mayor que el saldo.",
+                        "The discount cannot exceed the balance.",
+                    ),
+                )
+            row = NextPaymentDiscount(
+                customer_id=customer_id,
+                amount_cents=to_cents(value),
+                reason=reason,
+                granted_on=self._clock.today(),
+                created_at=self._clock.now(),
+            )
+            session.add(row)
+            session.flush()
+            return DiscountView(row.id, customer_id, value, reason, row.granted_on, None)
+
+    def pending_discounts(self, customer_id: int) -> list[DiscountView]:
+        with self._book.session() as session:
+            rows = session.scalars(
+                select(NextPaymentDiscount)
+                .where(
+                    NextPaymentDiscount.customer_id == customer_id,
+                    NextPaymentDiscount.settled_payment_id.is_(None),
+                )
+                .order_by(NextPaymentDiscount.id)
+            )
+            return [
+                DiscountView(
+                    r.id, r.customer_id, from_cents(r.amount_cents), r.reason, r.granted_on, None
+                )
+                for r in rows
+            ]
+
+    def record_payment_with_discount(self, data: PaymentInput) -> list[PaymentView]:
+        """Record a payment and, in the same transaction, the pending discounts it earns.
+
+        Each discount becomes a payment of method "discount" (a bonificación, not money),
+        applied oldest due first, so every cent stays accounted for.
+        """
+        now = self._clock.now()
+        with self._book.transaction() as session:
+            payment = record_payment(session, data, now)
+            views = [payment]
+            pending = session.scalars(
+                select(NextPaymentDiscount)
+                .where(
+                    NextPaymentDiscount.customer_id == data.customer_id,
+                    NextPaymentDiscount.settled_payment_id.is_(None),
+                )
+                .order_by(NextPaymentDiscount.id)
+            ).all()
+            for discount in pending:
+                balance = open_balance(session, data.customer_id)
+                cents = min(discount.amount_cents, to_cents(balance))
+                if cents <= 0:
+                    break
+                bonus = record_payment(
+                    session,
+                    PaymentInput(
+                        customer_id=data.customer_id,
+                        amount=from_cents(cents),
+                        payment_date=data.payment_date,
+                        method=PaymentMethod.DISCOUNT,
+                        reference=tr(f"Descuento {discount.id}", f"Discount {discount.id}"),
+                        notes=discount.reason,
+                    ),
+                    now,
+                )
+                discount.settled_payment_id = bonus.id
+                views.append(bonus)
+            session.flush()
+            return [payment_view(p) for p in views]
+
+    def settle_by_barter(
+        self,
+        customer_id: int,
+        amount: Decimal | str,
+        description: str,
+        payment_date: date | None = None,
+    ) -> PaymentView:
+        """Settle all or part of the debt with goods or services at an agreed value."""
+        if not description.strip():
+            raise ValidationError(
+                "notes",
+                tr(
+                    "Describa qué bienes o servicios se reciben en intercambio.",
+                    "Describe the goods or services received in exchange.",
+                ),
+            )
+        with self._book.transaction() as session:
+            get_customer(session, customer_id)
+            value = parse_amount(amount, "amount")
+            if value > open_balance(session, customer_id):
+                raise ValidationError(
+                    "amount",
+                    tr(
+                        "El intercambio no puede valer más que el saldo.",
+                        "The barter cannot be worth more than the balance.",
+                    ),
+                )
+            payment = record_payment(
+                session,
+                PaymentInput(
+                    customer_id=customer_id,
+                    amount=value,
+                    payment_date=payment_date or self._clock.today(),
+                    method=PaymentMethod.BARTER,
+                    reference=tr("Intercambio", "Barter"),
+                    notes=description.strip(),
+                ),
+                self._clock.now(),
+            )
+            return payment_view(payment)

@@ -1,0 +1,1 @@
+"""Customers: their records and the searchable customer list."""

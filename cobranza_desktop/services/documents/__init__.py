@@ -1,0 +1,1 @@
+"""Documents: gathering the book's data for the printed PDFs."""

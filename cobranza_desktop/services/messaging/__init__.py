@@ -1,0 +1,1 @@
+"""Messaging: composing reminders and the outbox that sends them."""

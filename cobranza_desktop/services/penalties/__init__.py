@@ -1,0 +1,1 @@
+"""Penalties and incentives: late charges, waivers, discounts and rewards."""

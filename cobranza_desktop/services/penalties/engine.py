@@ -1,0 +1,367 @@
+"""Penalties: the contract policy, proposing and applying late charges, waiving them.
+
+A late charge (cargo moratorio) is an invoice of kind ``late_charge`` in series
+:data:`LATE_CHARGE_SERIES`, linked to its invoice by ``parent_invoice_id``, with one line
+and no tax. It therefore shows in balances, aging and statements as its own kind of line,
+and payments are allocated to it like to any invoice. A :class:`PenaltyCharge` row keeps
+its natural key (``fee``, ``fee:stage:30``, ``interest:<period end>``) and breakdown:
+a period is never charged twice, however often the engine runs.
+
+Where it lives: this module holds :class:`PenaltyService` and :class:`NoticePenalties`
+and exports the whole service API. Proposing charges is in ``services.penalty_proposals``,
+booking, waiving and reading them in ``services.penalty_charges``, and where the policies
+are kept in ``services.penalty_policies``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.invoices import InvoiceKind
+from cobranza_desktop.domain.money import ZERO, from_cents
+from cobranza_desktop.domain.penalties import (
+    ChargeKind,
+    InstalmentPreview,
+    PenaltyPolicy,
+    instalment_preview,
+    resolve_policy,
+)
+from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
+from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.penalties.charges import (
+    LATE_CHARGE_SERIES,
+    AppliedPenalties,
+    ChargeView,
+    book_charges,
+    list_charges,
+    waive_charge,
+)
+from cobranza_desktop.services.penalties.policies import (
+    POLICY_KEY,
+    customers_with_own_policy,
+    load_business_policy,
+    load_customer_policies,
+    store_business_policy,
+    store_customer_policy,
+)
+from cobranza_desktop.services.penalties.proposals import (
+    PenaltyProposal,
+    ProposedCharge,
+    invoices_in_current_plans,
+    propose_charges,
+)
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Invoice
+
+__all__ = [
+    "LATE_CHARGE_SERIES",
+    "POLICY_KEY",
+    "AppliedPenalties",
+    "ChargeView",
+    "CustomerPenaltySummary",
+    "NoticePenalties",
+    "PenaltyProposal",
+    "PenaltyService",
+    "ProposedCharge",
+    "book_charges",
+    "invoices_in_current_plans",
+    "load_business_policy",
+    "load_customer_policies",
+    "propose_charges",
+]
+
+
+@dataclass(frozen=True)
+class CustomerPenaltySummary:
+    """For the customer file: the terms and the penalties accrued to date."""
+
+    customer_id: int
+    as_of: date
+    policy: PenaltyPolicy
+    own_policy: bool
+    charged: Decimal  # charges made and not waived
+    charged_open: Decimal  # what those charges still owe
+    waived: Decimal
+    pending: Decimal  # accrued to date, not yet charged
+
+    @property
+    def accrued_to_date(self) -> Decimal:
+        return self.charged + self.pending
+
+
+class _Cancelled(Exception):
+    """Raised inside the transaction to roll it back when the user cancels."""
+
+
+class PenaltyService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    # -- policy ------------------------------------------------------------------------------
+
+    def business_policy(self) -> PenaltyPolicy:
+        with self._book.session() as session:
+            return load_business_policy(session)
+
+    def set_business_policy(self, policy: PenaltyPolicy) -> PenaltyPolicy:
+        with self._book.transaction() as session:
+            store_business_policy(session, policy)
+        return policy
+
+    def customer_policy(self, customer_id: int) -> PenaltyPolicy | None:
+        """The customer's own terms, or ``None`` when the business policy applies."""
+        with self._book.session() as session:
+            get_customer(session, customer_id)
+            return load_customer_policies(session, customer_id).get(customer_id)
+
+    def set_customer_policy(self, customer_id: int, policy: PenaltyPolicy | None) -> None:
+        """Give a customer their own terms, or ``None`` to go back to the business policy."""
+        with self._book.transaction() as session:
+            get_customer(session, customer_id)
+            store_customer_policy(session, customer_id, policy, self._clock.now())
+
+    def policy_for(self, customer_id: int) -> PenaltyPolicy:
+        with self._book.session() as session:
+            get_customer(session, customer_id)
+            own = load_customer_policies(session, customer_id).get(customer_id)
+            return resolve_policy(load_business_policy(session), own)
+
+    # -- proposing and applying ----------------------------------------------------------------
+
+    def _as_of(self, as_of: date | None) -> date:
+        today = self._clock.today()
+        if as_of is None:
+            return today
+        if as_of > today:
+            raise ValidationError(
+                "as_of",
+                tr(
+                    "No se pueden calcular penalizaciones para una fecha futura.",
+                    "Penalties cannot be computed for a future date.",
+                ),
+            )
+        return as_of
+
+    def propose(
+        self,
+        as_of: date | None = None,
+        *,
+        customer_id: int | None = None,
+        progress: ProgressCallback = no_progress,
+        cancelled: CancelCheck = never_cancel,
+    ) -> PenaltyProposal:
+        """What would be charged on ``as_of`` (default today). Writes nothing."""
+        day = self._as_of(as_of)
+        with self._book.session() as session:
+            if customer_id is not None:
+                get_customer(session, customer_id)
+            charges = propose_charges(
+                session, day, customer_id=customer_id, progress=progress, cancelled=cancelled
+            )
+        return PenaltyProposal(day, tuple(charges))
+
+    def apply(
+        self,
+        as_of: date | None = None,
+        *,
+        selected: Collection[tuple[int, str]] | None = None,
+        customer_id: int | None = None,
+        progress: ProgressCallback = no_progress,
+        cancelled: CancelCheck = never_cancel,
+    ) -> AppliedPenalties:
+        """Charge what is due on ``as_of``, in one transaction.
+
+        The proposal is computed again inside the transaction, so what was already charged
+        (by an earlier run, or another window) is never charged twice. ``selected`` limits
+        it to some ``(invoice_id, key)`` pairs of the preview; ``None`` applies them all.
+        A cancelled run writes nothing.
+        """
+        day = self._as_of(as_of)
+        now = self._clock.now()
+        wanted = None if selected is None else set(selected)
+        applied: list[ChargeView] = []
+        try:
+            with self._book.transaction() as session:
+                proposed = propose_charges(
+                    session,
+                    day,
+                    customer_id=customer_id,
+                    progress=lambda f: progress(f / 2),
+                    cancelled=cancelled,
+                )
+                chosen = [p for p in proposed if wanted is None or p.selection_key in wanted]
+                chunk = 500
+                for start in range(0, len(chosen), chunk):
+                    if cancelled():
+                        raise _Cancelled
+                    applied.extend(book_charges(session, chosen[start : start + chunk], day, now))
+                    progress(0.5 + min(start + chunk, len(chosen)) / (2 * len(chosen)))
+                if cancelled():
+                    raise _Cancelled
+        except _Cancelled:
+            return AppliedPenalties(day, ())
+        progress(1.0)
+        return AppliedPenalties(day, tuple(applied))
+
+    def waive(self, charge_id: int, reason: str) -> ChargeView:
+        """Waive (condonar) a charge: its document is voided with the reason, never deleted.
+
+        Money already applied to it goes back to the customer's credit. The period stays
+        charged-and-waived: the engine does not charge it again.
+        """
+        with self._book.transaction() as session:
+            return waive_charge(session, charge_id, reason, self._clock.now())
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def charges(
+        self, *, customer_id: int | None = None, invoice_id: int | None = None
+    ) -> list[ChargeView]:
+        """Charges made, newest first, waived ones included."""
+        with self._book.session() as session:
+            return list_charges(session, customer_id=customer_id, invoice_id=invoice_id)
+
+    def customer_summary(
+        self, customer_id: int, as_of: date | None = None
+    ) -> CustomerPenaltySummary:
+        day = self._as_of(as_of)
+        with self._book.session() as session:
+            get_customer(session, customer_id)
+            own = load_customer_policies(session, customer_id).get(customer_id)
+            policy = resolve_policy(load_business_policy(session), own)
+            pending = sum(
+                (p.amount for p in propose_charges(session, day, customer_id=customer_id)),
+                ZERO,
+            )
+        made = self.charges(customer_id=customer_id)
+        return CustomerPenaltySummary(
+            customer_id=customer_id,
+            as_of=day,
+            policy=policy,
+            own_policy=own is not None,
+            charged=sum((c.amount for c in made if not c.waived), ZERO),
+            charged_open=sum((c.balance for c in made), ZERO),
+            waived=sum((c.amount for c in made if c.waived), ZERO),
+            pending=pending,
+        )
+
+    def negotiation_preview(
+        self, customer_id: int, months: int, as_of: date | None = None
+    ) -> InstalmentPreview:
+        """Monthly instalments for the customer's overdue balance, with and without penalties.
+
+        Penalties = late charges still owed + what has accrued and is not yet charged.
+        """
+        day = self._as_of(as_of)
+        with self._book.session() as session:
+            get_customer(session, customer_id)
+            overdue_cents = 0
+            open_charges_cents = 0
+            for invoice in session.scalars(
+                select(Invoice).where(
+                    Invoice.customer_id == customer_id,
+                    Invoice.lifecycle == "issued",
+                    Invoice.paid_cents < Invoice.total_cents,
+                )
+            ):
+                owed = invoice.total_cents - invoice.paid_cents
+                if invoice.kind == InvoiceKind.LATE_CHARGE.value:
+                    open_charges_cents += owed
+                elif invoice.due_date < day:
+                    overdue_cents += owed
+            pending = sum(
+                (p.amount for p in propose_charges(session, day, customer_id=customer_id)),
+                ZERO,
+            )
+        return instalment_preview(
+            from_cents(overdue_cents), months, from_cents(open_charges_cents) + pending
+        )
+
+    def customers_with_own_policy(self) -> list[tuple[int, str]]:
+        with self._book.session() as session:
+            return customers_with_own_policy(session)
+
+
+class NoticePenalties:
+    """The penalty figures of a penalty notice (``DocumentService(..., penalties=...)``).
+
+    One line per invoice with what has accrued on it and is **not yet charged** on the
+    notice date, plus the late charges booked and still owed that the notice does not list
+    among the overdue items (those due on the notice date itself). Charges that are
+    overdue are listed there, so nothing is counted twice.
+    """
+
+    def __init__(self, penalties: PenaltyService) -> None:
+        self._penalties = penalties
+
+    def penalties(
+        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
+    ) -> tuple[PenaltyLineData, ...]:
+        proposal = self._penalties.propose(today, customer_id=customer_id)
+        policy = self._penalties.policy_for(customer_id)
+        lines: list[PenaltyLineData] = []
+        for invoice_number, group in _group_by_invoice(proposal.charges):
+            fees = [c.breakdown for c in group if c.breakdown.kind is ChargeKind.FEE]
+            interest = next(
+                (c.breakdown for c in group if c.breakdown.kind is ChargeKind.INTEREST), None
+            )
+            fee = sum((f.amount for f in fees), ZERO)
+            interest_amount = interest.amount if interest is not None else ZERO
+            base = interest.base if interest is not None else fees[0].base
+            lines.append(
+                PenaltyLineData(
+                    concept=tr(
+                        f"Factura {invoice_number} (por cargar)",
+                        f"Invoice {invoice_number} (not yet charged)",
+                    ),
+                    base=base,
+                    fee=fee,
+                    rate_percent=policy.annual_rate_percent,
+                    rate_period=RatePeriod.ANNUAL,
+                    days=interest.days if interest is not None else 0,
+                    day_basis=policy.day_basis,
+                    interest=interest_amount,
+                    amount=fee + interest_amount,
+                )
+            )
+        listed = {o.number for o in overdue}
+        for charge in self._penalties.charges(customer_id=customer_id):
+            if charge.balance <= 0 or charge.charge_number in listed:
+                continue
+            is_fee = charge.kind is ChargeKind.FEE
+            lines.append(
+                PenaltyLineData(
+                    concept=tr(
+                        f"Cargo {charge.charge_number} (factura {charge.invoice_number})",
+                        f"Charge {charge.charge_number} (invoice {charge.invoice_number})",
+                    ),
+                    base=charge.base,
+                    fee=charge.balance if is_fee else ZERO,
+                    rate_percent=charge.annual_rate_percent,
+                    rate_period=RatePeriod.ANNUAL,
+                    days=charge.days,
+                    day_basis=charge.day_basis,
+                    interest=ZERO if is_fee else charge.balance,
+                    amount=charge.balance,
+                )
+            )
+        return tuple(lines)
+
+
+def _group_by_invoice(
+    charges: Sequence[ProposedCharge],
+) -> list[tuple[str, list[ProposedCharge]]]:
+    groups: dict[int, tuple[str, list[ProposedCharge]]] = {}
+    for charge in charges:
+        groups.setdefault(charge.invoice_id, (charge.invoice_number, []))[1].append(charge)
+    return list(groups.values())

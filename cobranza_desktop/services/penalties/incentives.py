@@ -1,0 +1,357 @@
+"""Incentives agreed in the contract: early-payment discount and punctuality reward.
+
+A discount is booked as a payment of method ``discount`` (a bonificación) allocated to
+the invoice it discounts, plus an :class:`IncentiveGrant` row that says why. So the
+invoice is settled, balances, statements and ``cobranza check`` stay exact, and the
+discount shows as its own line. Voiding a grant reverses that payment (never deletes it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from enum import StrEnum
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.allocation import Allocation as AllocationInput
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.incentives import (
+    EarlyPaymentTerms,
+    PunctualityReward,
+    SettledInvoice,
+    early_payment_discount,
+    on_time_streak,
+    punctuality_discount,
+)
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, format_number
+from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
+from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.billing.invoices import get_invoice
+from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.penalties.grants import void_grant
+from cobranza_desktop.services.receivables.payments import PaymentInput, get_payment, record_payment
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Allocation, Invoice, Payment
+from cobranza_desktop.storage.models.penalties import IncentiveGrant
+
+EARLY_PAYMENT_KEY = "incentives.early_payment"
+PUNCTUALITY_KEY = "incentives.punctuality"
+
+
+class IncentiveKind(StrEnum):
+    EARLY_PAYMENT = "early_payment"
+    PUNCTUALITY = "punctuality"
+
+    def label(self) -> str:
+        return {
+            IncentiveKind.EARLY_PAYMENT: tr("Descuento por pronto pago", "Early-payment discount"),
+            IncentiveKind.PUNCTUALITY: tr("Premio por puntualidad", "Punctuality reward"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class IncentiveView:
+    id: int
+    customer_id: int
+    invoice_id: int
+    invoice_number: str
+    kind: IncentiveKind
+    granted_on: date
+    amount: Decimal
+    applied: Decimal  # the part applied to the invoice; the rest is the customer's credit
+    discount_payment_id: int | None
+    description: str
+    voided_at: datetime | None
+    void_reason: str
+
+
+def _view(session: Session, grant: IncentiveGrant) -> IncentiveView:
+    invoice = get_invoice(session, grant.invoice_id)
+    applied = 0
+    if grant.discount_payment_id is not None and grant.voided_at is None:
+        discount_payment = get_payment(session, grant.discount_payment_id)
+        applied = discount_payment.allocated_cents
+    return IncentiveView(
+        id=grant.id,
+        customer_id=grant.customer_id,
+        invoice_id=grant.invoice_id,
+        invoice_number=format_number(invoice.series, invoice.folio) if invoice.folio else "",
+        kind=IncentiveKind(grant.kind),
+        granted_on=grant.granted_on,
+        amount=from_cents(grant.amount_cents),
+        applied=from_cents(applied),
+        discount_payment_id=grant.discount_payment_id,
+        description=grant.description,
+        voided_at=grant.voided_at,
+        void_reason=grant.void_reason,
+    )
+
+
+def _book_discount(
+    session: Session,
+    *,
+    invoice: Invoice,
+    kind: IncentiveKind,
+    cents: int,
+    on: date,
+    description: str,
+    now: datetime,
+    trigger_payment_id: int | None = None,
+) -> IncentiveGrant:
+    """A discount payment applied to ``invoice`` (what it still owes; the rest is credit)."""
+    number = format_number(invoice.series, invoice.folio) if invoice.folio else ""
+    applied = min(cents, invoice.total_cents - invoice.paid_cents)
+    payment = record_payment(
+        session,
+        PaymentInput(
+            customer_id=invoice.customer_id,
+            amount=from_cents(cents),
+            payment_date=on,
+            method=PaymentMethod.DISCOUNT,
+            reference=number,
+            notes=description,
+            allocations=(AllocationInput(invoice.id, from_cents(applied)),) if applied > 0 else (),
+        ),
+        now,
+    )
+    grant = IncentiveGrant(
+        customer_id=invoice.customer_id,
+        invoice_id=invoice.id,
+        kind=kind.value,
+        granted_on=on,
+        amount_cents=cents,
+        trigger_payment_id=trigger_payment_id,
+        discount_payment_id=payment.id,
+        description=description,
+        created_at=now,
+    )
+    session.add(grant)
+    session.flush()
+    return grant
+
+
+def _has_grant(session: Session, invoice_id: int, kind: IncentiveKind) -> bool:
+    """Whether the invoice ever had this discount, void or not: one grant per invoice and
+    kind. A discount voided because its payment bounced is not granted again."""
+    return (
+        session.scalar(
+            select(IncentiveGrant.id).where(
+                IncentiveGrant.invoice_id == invoice_id, IncentiveGrant.kind == kind.value
+            )
+        )
+        is not None
+    )
+
+
+class IncentiveService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    # -- configuration -------------------------------------------------------------------------
+
+    def early_payment_terms(self) -> EarlyPaymentTerms | None:
+        with self._book.session() as session:
+            data = read_setting(session, EARLY_PAYMENT_KEY)
+        return None if data is None else EarlyPaymentTerms.from_dict(data)
+
+    def set_early_payment_terms(self, terms: EarlyPaymentTerms | None) -> None:
+        with self._book.transaction() as session:
+            write_setting(session, EARLY_PAYMENT_KEY, None if terms is None else terms.to_dict())
+
+    def punctuality_rule(self) -> PunctualityReward | None:
+        with self._book.session() as session:
+            data = read_setting(session, PUNCTUALITY_KEY)
+        if data is None:
+            return None
+        return PunctualityReward(int(data["after_on_time"]), Decimal(data["discount_percent"]))
+
+    def set_punctuality_rule(self, rule: PunctualityReward | None) -> None:
+        value = (
+            None
+            if rule is None
+            else {
+                "after_on_time": rule.after_on_time,
+                "discount_percent": str(rule.discount_percent),
+            }
+        )
+        with self._book.transaction() as session:
+            write_setting(session, PUNCTUALITY_KEY, value)
+
+    # -- early payment -------------------------------------------------------------------------
+
+    def on_payment(self, payment_id: int) -> list[IncentiveView]:
+        """Grant the early-payment discounts a just-recorded payment earned.
+
+        Call it after recording a payment. For each invoice the payment went to: if it
+        arrived within the discount window and, with the discount, settles the invoice, the
+        discount is booked. Running it again grants nothing more.
+        """
+        terms = self.early_payment_terms()
+        if terms is None:
+            return []
+        now = self._clock.now()
+        with self._book.transaction() as session:
+            payment = get_payment(session, payment_id)
+            if payment.reversed_at is not None or payment.method == PaymentMethod.DISCOUNT.value:
+                return []
+            per_invoice: dict[int, int] = {}
+            for allocation in payment.allocations:
+                if allocation.active:
+                    per_invoice[allocation.invoice_id] = (
+                        per_invoice.get(allocation.invoice_id, 0) + allocation.amount_cents
+                    )
+            granted: list[IncentiveView] = []
+            for invoice_id, cents in sorted(per_invoice.items()):
+                invoice = get_invoice(session, invoice_id)
+                if invoice.kind != InvoiceKind.INVOICE.value or _has_grant(
+                    session, invoice_id, IncentiveKind.EARLY_PAYMENT
+                ):
+                    continue
+                outstanding_before = invoice.total_cents - invoice.paid_cents + cents
+                discount = early_payment_discount(
+                    terms,
+                    from_cents(invoice.total_cents),
+                    from_cents(outstanding_before),
+                    invoice.issue_date,
+                    payment.payment_date,
+                    from_cents(cents),
+                )
+                if discount <= 0:
+                    continue
+                pct = terms.discount_percent
+                grant = _book_discount(
+                    session,
+                    invoice=invoice,
+                    kind=IncentiveKind.EARLY_PAYMENT,
+                    cents=to_cents(discount),
+                    on=payment.payment_date,
+                    description=tr(
+                        f"Descuento por pronto pago ({pct} % a {terms.within_days} días)",
+                        f"Early-payment discount ({pct}% within {terms.within_days} days)",
+                    ),
+                    now=now,
+                    trigger_payment_id=payment.id,
+                )
+                granted.append(_view(session, grant))
+            return granted
+
+    # -- punctuality ---------------------------------------------------------------------------
+
+    def _settled_since_last_reward(
+        self, session: Session, customer_id: int
+    ) -> list[SettledInvoice]:
+        last_reward = session.scalar(
+            select(func.max(IncentiveGrant.granted_on)).where(
+                IncentiveGrant.customer_id == customer_id,
+                IncentiveGrant.kind == IncentiveKind.PUNCTUALITY.value,
+                IncentiveGrant.voided_at.is_(None),
+            )
+        )
+        rows = session.execute(
+            select(Invoice.due_date, func.max(Payment.payment_date))
+            .join(Allocation, Allocation.invoice_id == Invoice.id)
+            .join(Payment, Payment.id == Allocation.payment_id)
+            .where(
+                Invoice.customer_id == customer_id,
+                Invoice.kind == InvoiceKind.INVOICE.value,
+                Invoice.lifecycle == Lifecycle.ISSUED.value,
+                Invoice.paid_cents >= Invoice.total_cents,
+                Allocation.active.is_(True),
+                Payment.reversed_at.is_(None),
+            )
+            .group_by(Invoice.id)
+        )
+        settled = [SettledInvoice(due, paid_on) for due, paid_on in rows]
+        if last_reward is not None:
+            settled = [s for s in settled if s.paid_on > last_reward]
+        return settled
+
+    def on_time_streak(self, customer_id: int) -> int:
+        """On-time payments in a row since the last punctuality reward."""
+        with self._book.session() as session:
+            get_customer(session, customer_id)
+            return on_time_streak(self._settled_since_last_reward(session, customer_id))
+
+    def grant_punctuality_reward(self, invoice_id: int) -> IncentiveView | None:
+        """Discount a new invoice when its customer earned the punctuality reward.
+
+        Returns ``None`` (and writes nothing) when there is no rule or no reward is due.
+        """
+        rule = self.punctuality_rule()
+        if rule is None:
+            return None
+        now = self._clock.now()
+        with self._book.transaction() as session:
+            invoice = get_invoice(session, invoice_id)
+            if invoice.lifecycle != Lifecycle.ISSUED.value or invoice.kind != "invoice":
+                raise ConflictError(
+                    tr(
+                        "Solo se descuentan facturas emitidas.",
+                        "Only issued invoices get discounts.",
+                    )
+                )
+            if _has_grant(session, invoice_id, IncentiveKind.PUNCTUALITY):
+                return None
+            history = self._settled_since_last_reward(session, invoice.customer_id)
+            discount = punctuality_discount(rule, history, from_cents(invoice.total_cents))
+            if discount <= ZERO:
+                return None
+            grant = _book_discount(
+                session,
+                invoice=invoice,
+                kind=IncentiveKind.PUNCTUALITY,
+                cents=to_cents(discount),
+                on=self._clock.today(),
+                description=tr(
+                    f"Premio por puntualidad: {rule.discount_percent} % tras "
+                    f"{rule.after_on_time} pagos puntuales",
+                    f"Punctuality reward: {rule.discount_percent}% after "
+                    f"{rule.after_on_time} on-time payments",
+                ),
+                now=now,
+            )
+            return _view(session, grant)
+
+    # -- corrections and reading -----------------------------------------------------------------
+
+    def void(self, grant_id: int, reason: str) -> IncentiveView:
+        """Void a discount: its payment is reversed with the reason; the invoice owes again."""
+        if not reason.strip():
+            raise ValidationError(
+                "reason",
+                tr("Escriba el motivo de la cancelación.", "Write the reason for voiding."),
+            )
+        now = self._clock.now()
+        with self._book.transaction() as session:
+            grant = session.get(IncentiveGrant, grant_id)
+            if grant is None:
+                raise NotFoundError(
+                    tr(
+                        f"No existe el descuento {grant_id}.",
+                        f"Discount {grant_id} does not exist.",
+                    )
+                )
+            if grant.voided_at is not None:
+                raise ConflictError(
+                    tr("El descuento ya fue cancelado.", "The discount was already voided.")
+                )
+            void_grant(session, grant, reason.strip(), now)
+            session.flush()
+            return _view(session, grant)
+
+    def grants(self, customer_id: int) -> list[IncentiveView]:
+        with self._book.session() as session:
+            get_customer(session, customer_id)
+            rows = session.scalars(
+                select(IncentiveGrant)
+                .where(IncentiveGrant.customer_id == customer_id)
+                .order_by(IncentiveGrant.granted_on.desc(), IncentiveGrant.id.desc())
+            )
+            return [_view(session, g) for g in rows]

@@ -1,0 +1,159 @@
+"""Proposing late charges: what the engine would charge on a day, and nothing is written.
+
+Every invoice past due under an active policy (the customer's own or the business's) is
+assessed by ``domain.penalties.assess_invoice`` against what was already charged on it;
+invoices restructured in a payment plan that is current accrue nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.invoices import format_number
+from cobranza_desktop.domain.money import ZERO, from_cents
+from cobranza_desktop.domain.penalties import (
+    ChargeHistory,
+    InvoiceFacts,
+    PaymentEvent,
+    PenaltyBreakdown,
+    assess_invoice,
+    resolve_policy,
+)
+from cobranza_desktop.domain.plans import PlanStatus
+from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
+from cobranza_desktop.services.collections.agenda_data import plan_invoice_ids, plan_progress
+from cobranza_desktop.services.penalties.policies import (
+    load_business_policy,
+    load_customer_policies,
+)
+from cobranza_desktop.storage.models.collections import PaymentPlan
+from cobranza_desktop.storage.queries.penalties import (
+    candidate_invoices,
+    charge_history,
+    payments_by_invoice,
+)
+
+
+@dataclass(frozen=True)
+class ProposedCharge:
+    """A charge the engine would make, with its breakdown; ``(invoice_id, key)`` is unique."""
+
+    customer_id: int
+    customer_name: str
+    invoice_id: int
+    invoice_number: str
+    breakdown: PenaltyBreakdown
+
+    @property
+    def key(self) -> str:
+        return self.breakdown.key
+
+    @property
+    def amount(self) -> Decimal:
+        return self.breakdown.amount
+
+    @property
+    def selection_key(self) -> tuple[int, str]:
+        return (self.invoice_id, self.breakdown.key)
+
+
+@dataclass(frozen=True)
+class PenaltyProposal:
+    as_of: date
+    charges: tuple[ProposedCharge, ...]
+
+    @property
+    def total(self) -> Decimal:
+        return sum((c.amount for c in self.charges), ZERO)
+
+    def by_customer(self) -> dict[int, tuple[ProposedCharge, ...]]:
+        grouped: dict[int, list[ProposedCharge]] = {}
+        for charge in self.charges:
+            grouped.setdefault(charge.customer_id, []).append(charge)
+        return {k: tuple(v) for k, v in grouped.items()}
+
+    def total_for(self, customer_id: int) -> Decimal:
+        return sum((c.amount for c in self.charges if c.customer_id == customer_id), ZERO)
+
+
+def _number(series: str, folio: int | None) -> str:
+    return format_number(series, folio) if folio else ""
+
+
+def invoices_in_current_plans(
+    session: Session, as_of: date, customer_id: int | None = None
+) -> set[int]:
+    """Invoices restructured in a payment plan that is current on ``as_of``.
+
+    They accrue nothing while the plan is kept (the plan has its own terms). If the plan
+    breaks, the engine resumes from the last charged day.
+    """
+    query = select(PaymentPlan).where(
+        PaymentPlan.status == PlanStatus.CURRENT.value, PaymentPlan.start_date <= as_of
+    )
+    if customer_id is not None:
+        query = query.where(PaymentPlan.customer_id == customer_id)
+    ids: set[int] = set()
+    for plan in session.scalars(query):
+        if plan_progress(session, plan, as_of).status is PlanStatus.CURRENT:
+            ids.update(plan_invoice_ids(session, plan.id))
+    return ids
+
+
+def propose_charges(
+    session: Session,
+    as_of: date,
+    *,
+    customer_id: int | None = None,
+    progress: ProgressCallback = no_progress,
+    cancelled: CancelCheck = never_cancel,
+) -> list[ProposedCharge]:
+    """Every charge due on ``as_of`` and not yet made, in the caller's session."""
+    business = load_business_policy(session)
+    overrides = load_customer_policies(session, customer_id)
+    in_plans = invoices_in_current_plans(session, as_of, customer_id)
+    rows = [
+        r
+        for r in candidate_invoices(session, as_of, customer_id)
+        if r.invoice_id not in in_plans
+        and resolve_policy(business, overrides.get(r.customer_id)).is_active
+    ]
+    ids = [r.invoice_id for r in rows]
+    payments = payments_by_invoice(session, ids)
+    history = charge_history(session, ids)
+    proposed: list[ProposedCharge] = []
+    for index, row in enumerate(rows):
+        if cancelled():
+            break
+        if index % 200 == 0:
+            progress(index / max(len(rows), 1))
+        policy = resolve_policy(business, overrides.get(row.customer_id))
+        facts = InvoiceFacts(
+            principal=from_cents(row.total_cents),
+            due_date=row.due_date,
+            payments=tuple(
+                PaymentEvent(on, from_cents(cents))
+                for on, cents in payments.get(row.invoice_id, [])
+            ),
+        )
+        past = history.get(row.invoice_id)
+        charges_history = (
+            ChargeHistory(past.fee_keys, past.interest_through) if past else ChargeHistory()
+        )
+        for breakdown in assess_invoice(policy, facts, as_of, charges_history):
+            proposed.append(
+                ProposedCharge(
+                    customer_id=row.customer_id,
+                    customer_name=row.customer_name,
+                    invoice_id=row.invoice_id,
+                    invoice_number=_number(row.series, row.folio),
+                    breakdown=breakdown,
+                )
+            )
+    progress(1.0)
+    return proposed

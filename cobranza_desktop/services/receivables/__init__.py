@@ -1,0 +1,1 @@
+"""Receivables: recording payments, allocating them, what is owed and aging."""
