@@ -349,7 +349,9 @@ class ReminderService:
         try:
             queued, _created = outbox.queue_email(draft)
         except CobranzaError as exc:
-            return line(SendOutcome.SKIPPED, exc.message)
+            # Bad data (e.g. a line break in the customer's name): this one is not sent
+            # and says why; the others go on.
+            return line(SendOutcome.FAILED, exc.message)
         view = outbox.send(queued.id) if queued.status != SENT else queued
         if view.status == SENT:
             try:
