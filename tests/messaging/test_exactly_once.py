@@ -306,3 +306,26 @@ def test_build_message_never_raises_the_mail_librarys_error() -> None:
         build_message(_settings(25), "a@example.com", "Hola", "x", to_name="Ana\nLópez")
     assert caught.value.field == "to_name"
     assert not isinstance(caught.value, smtplib.SMTPException)
+
+
+def test_a_refused_login_fails_the_first_message_only_and_all_go_once_it_is_fixed(
+    book: Book, clock: FixedClock, make_smtp_server: Callable[..., Any]
+) -> None:
+    """A 535 is about the account, not the messages: they are not rejected one by one,
+    and the batch stops instead of trying every message with a wrong password."""
+    server = make_smtp_server(user="cobranza", password="correcta")
+    server.start()
+    password = ["equivocada"]
+    service = OutboxService(book, clock, password_getter=lambda: password[0])
+    service.save_smtp_settings(
+        SmtpSettings("127.0.0.1", server.port, "none", "cobranza", "cobranza@taller.mx")
+    )
+    ids = [service.queue_email(_draft(f"k{i}", f"c{i}@example.com"))[0].id for i in range(3)]
+    report = service.retry_pending()
+    assert report.failed == (ids[0],) and report.postponed == tuple(ids[1:])
+    assert report.rejected == ()
+    assert "contraseña" in report.errors[ids[0]]
+
+    password[0] = "correcta"
+    assert service.retry_pending().sent == tuple(ids)
+    assert len(server.inbox.messages) == 3

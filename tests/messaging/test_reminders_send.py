@@ -359,3 +359,34 @@ def test_a_runaway_template_fails_alone_even_in_a_dry_run(
     beto = next(line for line in report.lines if line.customer == "Ferretería Beto")
     assert "se llama a sí misma" in beto.detail
     assert [m.rcpt_tos for m in server.inbox.messages] == [["lupita@example.com"]]
+
+
+def test_a_down_server_is_tried_once_and_the_rest_wait_in_the_outbox(
+    book: Book,
+    clock: FixedClock,
+    people: dict[str, Any],
+    silent_server: Any,
+    make_smtp_server: Callable[..., Any],
+) -> None:
+    """A server that never answers costs one timeout, not one per reminder."""
+    outbox = OutboxService(book, clock, password_getter=lambda: None)
+    outbox.save_smtp_settings(
+        SmtpSettings("127.0.0.1", silent_server.port, "none", "", "cobranza@taller.mx", "", 1)
+    )
+    agenda = FakeAgenda(_reminders(people))
+    report = ReminderService(book, clock).send_day(outbox, agenda, language="es")
+    assert report.counts == {"failed": 2, "skipped": 1}
+    first, second = (line for line in report.lines if line.outcome == "failed")
+    assert "tardó demasiado" in first.detail
+    assert "sin intentarlo" in second.detail and "tardó demasiado" in second.detail
+    views = outbox.list()
+    assert sorted(v.attempts for v in views) == [0, 1]  # the second was never tried
+
+    server = make_smtp_server()
+    server.start()
+    outbox.save_smtp_settings(
+        SmtpSettings("127.0.0.1", server.port, "none", "", "cobranza@taller.mx", "", 3)
+    )
+    again = ReminderService(book, clock).send_day(outbox, agenda, language="es")
+    assert len(again.retried) == 2 and again.counts == {"already_sent": 2, "skipped": 1}
+    assert len(server.inbox.messages) == 2

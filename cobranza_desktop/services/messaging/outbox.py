@@ -102,7 +102,7 @@ _GONE = ("Ese mensaje ya no existe.", "That message no longer exists.")
 
 
 @dataclass(frozen=True)
-class _Attempt:
+class SendAttempt:
     view: OutboxView
     # The server or the account failed, not this message: the next ones would too.
     account_failure: bool = False
@@ -279,14 +279,19 @@ class OutboxService:
         the returned view has the status it left the message in, and the error."""
         return self._attempt(outbox_id, allowed).view
 
-    def _attempt(self, outbox_id: int, allowed: Sequence[str]) -> _Attempt:
+    def try_send(self, outbox_id: int) -> SendAttempt:
+        """:meth:`send`, also saying whether the server or the account failed (then
+        the next messages would fail the same way: a batch stops there)."""
+        return self._attempt(outbox_id, AUTO_RETRY)
+
+    def _attempt(self, outbox_id: int, allowed: Sequence[str]) -> SendAttempt:
         settings = self.smtp_settings()
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(tr(*_GONE))
             if row.status not in allowed:
-                return _Attempt(view_of(row))  # sent, cancelled, or being sent: nothing to do
+                return SendAttempt(view_of(row))  # sent, cancelled, or being sent: nothing to do
             now = self._clock.now()
             if settings is None:
                 row.status = FAILED
@@ -294,7 +299,7 @@ class OutboxService:
                     "No hay servidor de correo configurado.", "No mail server is set up."
                 )
                 row.last_attempt_at = now
-                return _Attempt(view_of(row), account_failure=True)
+                return SendAttempt(view_of(row), account_failure=True)
             try:
                 message = self._message_of(row, settings)
             except ValidationError as exc:
@@ -307,14 +312,14 @@ class OutboxService:
                     f"No se puede enviar este mensaje: {exc.message}",
                     f"This message cannot be sent: {exc.message}",
                 )
-                return _Attempt(view_of(row))
+                return SendAttempt(view_of(row))
             claimed = session.execute(
                 update(OutboxMessage)
                 .where(OutboxMessage.id == outbox_id, OutboxMessage.status.in_(list(allowed)))
                 .values(status=SENDING, attempts=OutboxMessage.attempts + 1, last_attempt_at=now)
             )
             if claimed.rowcount != 1:  # type: ignore[attr-defined]
-                return _Attempt(view_of(row))
+                return SendAttempt(view_of(row))
         failure, error, account = self._deliver(settings, message)
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
@@ -326,7 +331,7 @@ class OutboxService:
             else:
                 row.status = STATUS_AFTER[failure]
                 row.last_error = error
-            return _Attempt(view_of(row), account_failure=account)
+            return SendAttempt(view_of(row), account_failure=account)
 
     def _message_of(self, row: OutboxMessage, settings: SmtpSettings) -> EmailMessage:
         try:
@@ -350,7 +355,11 @@ class OutboxService:
         try:
             self._sender_factory(settings).send(message)
         except DeliveryError as exc:
-            return exc.kind, exc.message, exc.account
+            # A refused login or a missing password is about the account, not this
+            # message: it stays "failed" (retried, once per batch, which stops there)
+            # rather than "rejected", so that fixing the settings sends them all.
+            kind = DeliveryFailure.TEMPORARY if exc.account else exc.kind
+            return kind, exc.message, exc.account
         except CobranzaError as exc:  # e.g. the settings do not validate: the account
             return DeliveryFailure.TEMPORARY, exc.message, True
         except Exception as exc:  # a bug or an unexpected library error: keep it visible
@@ -417,6 +426,7 @@ class OutboxService:
         by_status: dict[OutboxStatus, list[int]] = {}
         errors: dict[int, str] = {}
         postponed: tuple[int, ...] = ()
+        account_error = ""
         for done, outbox_id in enumerate(ids):
             if cancelled is not None and cancelled():
                 break
@@ -429,6 +439,7 @@ class OutboxService:
                 progress((done + 1) / len(ids))
             if attempt.account_failure and view.status != SENT:
                 postponed = tuple(ids[done + 1 :])
+                account_error = view.last_error
                 break
         return DeliveryReport(
             sent=tuple(by_status.get(SENT, ())),
@@ -438,6 +449,7 @@ class OutboxService:
             rejected=tuple(by_status.get(REJECTED, ())),
             uncertain=tuple(by_status.get(UNCERTAIN, ())),
             postponed=postponed,
+            account_error=account_error,
         )
 
     def cancel(self, outbox_id: int, reason: str) -> OutboxView:

@@ -89,8 +89,9 @@ class DeliveryReport:
     errors: dict[int, str] = field(default_factory=dict)
     rejected: tuple[int, ...] = ()  # refused for good: wait for a person
     uncertain: tuple[int, ...] = ()  # may have arrived: wait for a person
-    # Not tried this time: the server or the account failed first (see ``errors``).
+    # Not tried this time: the server or the account failed first (``account_error``).
     postponed: tuple[int, ...] = ()
+    account_error: str = ""  # why the batch stopped, when it did
 
 
 _LABELS: dict[OutboxStatus, tuple[str, str]] = {

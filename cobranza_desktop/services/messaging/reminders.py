@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -49,6 +50,7 @@ from cobranza_desktop.services.messaging.collections_side import (
     contact_input,
 )
 from cobranza_desktop.services.messaging.outbox import (
+    AUTO_RETRY,
     NEEDS_PERSON,
     SENT,
     EmailDraft,
@@ -90,6 +92,14 @@ __all__ = [
 ]
 
 TEMPLATE_OVERRIDES_KEY = "messaging.templates"
+
+
+@dataclass
+class _DayState:
+    """What one day's sending has learnt so far."""
+
+    seen_customers: set[int] = field(default_factory=set)
+    down: str = ""  # why the server or the account failed; then nothing more is tried
 
 
 class ReminderService:
@@ -255,19 +265,20 @@ class ReminderService:
         the_day = day or self._clock.today()
         moment = self._clock.now()
         retried: tuple[int, ...] = ()
+        state = _DayState()
         if not dry_run:
-            retried = outbox.retry_pending().sent
+            outbox_report = outbox.retry_pending()
+            retried = outbox_report.sent
+            state.down = outbox_report.account_error
         lines: list[SendLine] = []
-        seen_customers: set[int] = set()
         for reminder in agenda.due_reminders(the_day):
             if reminder.channel != "email":
                 continue
             lines.append(
                 self._send_one(
-                    outbox, agenda, reminder, moment, dry_run, language, seen_customers,
-                    attachments_for,
+                    outbox, agenda, reminder, moment, dry_run, language, state, attachments_for
                 )
-            )  # fmt: skip
+            )
         counts: dict[SendOutcome, int] = {}
         for line in lines:
             counts[line.outcome] = counts.get(line.outcome, 0) + 1
@@ -288,7 +299,7 @@ class ReminderService:
         moment: datetime,
         dry_run: bool,
         language: str | None,
-        seen_customers: set[int],
+        state: _DayState,
         attachments_for: Any,
     ) -> SendLine:
         recipient = self.recipient(reminder.customer_id)
@@ -307,7 +318,7 @@ class ReminderService:
             return line(
                 SendOutcome.ALREADY_SENT, tr("ya enviado", "already sent"), existing.recipient
             )
-        if reminder.customer_id in seen_customers:
+        if reminder.customer_id in state.seen_customers:
             return line(
                 SendOutcome.SKIPPED, tr("un mensaje por cliente al día", "one message a day")
             )
@@ -329,7 +340,7 @@ class ReminderService:
             return line(
                 SendOutcome.SKIPPED, tr(f"plantilla: {exc.message}", f"template: {exc.message}")
             )
-        seen_customers.add(reminder.customer_id)
+        state.seen_customers.add(reminder.customer_id)
         if dry_run:
             return line(SendOutcome.WOULD_SEND, message.subject)
         attachments: Sequence[Attachment] = ()
@@ -352,7 +363,22 @@ class ReminderService:
             # Bad data (e.g. a line break in the customer's name): this one is not sent
             # and says why; the others go on.
             return line(SendOutcome.FAILED, exc.message)
-        view = outbox.send(queued.id) if queued.status != SENT else queued
+        if queued.status in AUTO_RETRY and state.down:
+            # The server or the account already failed: do not wait on it again. The
+            # message is stored and goes with the next retry.
+            return line(
+                SendOutcome.FAILED,
+                tr(
+                    f"en la bandeja de salida, sin intentarlo: {state.down}",
+                    f"in the outbox, not tried: {state.down}",
+                ),
+            )
+        view = queued
+        if queued.status != SENT:
+            attempt = outbox.try_send(queued.id)
+            view = attempt.view
+            if attempt.account_failure and view.status != SENT:
+                state.down = view.last_error
         if view.status == SENT:
             try:
                 agenda.record_sent(reminder, view)

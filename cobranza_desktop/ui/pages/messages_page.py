@@ -272,9 +272,7 @@ class MessagesPage(QWidget):
 
     def _on_selection(self, *_args: object) -> None:
         view = self.selected()
-        self.retry_button.setEnabled(
-            view is not None and view.status in MANUAL_RETRY
-        )
+        self.retry_button.setEnabled(view is not None and view.status in MANUAL_RETRY)
         self.cancel_button.setEnabled(
             view is not None and view.status not in (SENT, SENDING, CANCELLED)
         )
