@@ -95,6 +95,9 @@ class SmtpSettings:
                 ),
             )
         validate_address(self.from_address, "from_address")
+        check_header_text(
+            self.from_name, "from_name", ("El nombre del remitente", "The sender's name")
+        )
 
     def keyring_username(self) -> str:
         """The keyring entry's user: one password per account and server."""

@@ -26,14 +26,17 @@ from cobranza_desktop.messaging.email import (
     SmtpSettings,
     build_message,
 )
+from cobranza_desktop.services.book.settings import write_setting
 from cobranza_desktop.services.messaging.outbox import (
     FAILED,
     PENDING,
     REJECTED,
     SENT,
+    SMTP_SETTINGS_KEY,
     UNCERTAIN,
     EmailDraft,
     OutboxService,
+    smtp_settings_to,
 )
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.storage.models.messaging import OutboxMessage
@@ -329,3 +332,25 @@ def test_a_refused_login_fails_the_first_message_only_and_all_go_once_it_is_fixe
     password[0] = "correcta"
     assert service.retry_pending().sent == tuple(ids)
     assert len(server.inbox.messages) == 3
+
+
+def test_a_sender_name_with_a_line_break_is_the_settings_fault_not_the_messages(
+    book: Book, clock: FixedClock, make_smtp_server: Callable[..., Any]
+) -> None:
+    server = make_smtp_server()
+    server.start()
+    service = _service(book, clock, server.port)
+    bad = SmtpSettings("127.0.0.1", server.port, "none", "", "c@taller.mx", "Taller\nRamírez")
+    with pytest.raises(ValidationError) as caught:
+        service.save_smtp_settings(bad)
+    assert caught.value.field == "from_name"
+
+    with book.transaction() as session:  # stored by an older version
+        write_setting(session, SMTP_SETTINGS_KEY, smtp_settings_to(bad))
+    ids = [service.queue_email(_draft(f"k{i}", f"c{i}@example.com"))[0].id for i in range(2)]
+    report = service.retry_pending()
+    assert report.failed == (ids[0],) and report.postponed == (ids[1],)
+    assert report.rejected == ()  # the messages are fine: fixing the settings sends them
+    assert "remitente" in report.errors[ids[0]]
+    service.save_smtp_settings(_settings(server.port))
+    assert service.retry_pending().sent == tuple(ids)

@@ -26,7 +26,6 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from email.message import EmailMessage
 
 from sqlalchemy import select, update
@@ -72,8 +71,10 @@ from cobranza_desktop.services.messaging.outbox_views import (
     DeliveryReport,
     EmailDraft,
     OutboxView,
+    SendAttempt,
     smtp_settings_from,
     smtp_settings_to,
+    unique_ids,
     view_of,
 )
 from cobranza_desktop.services.messaging.outbox_views import (
@@ -98,22 +99,10 @@ SMTP_SETTINGS_KEY = "smtp"
 
 SenderFactory = Callable[[SmtpSettings], Sender]
 
+# Fields of the sender's settings: a problem there is not the message's.
+_SENDER_FIELDS = frozenset({"from_address", "from_name"})
+
 _GONE = ("Ese mensaje ya no existe.", "That message no longer exists.")
-
-
-@dataclass(frozen=True)
-class SendAttempt:
-    view: OutboxView
-    # The server or the account failed, not this message: the next ones would too.
-    account_failure: bool = False
-
-
-def _unique_ids(ids: Sequence[int]) -> list[int]:
-    seen: list[int] = []
-    for invoice_id in ids:
-        if int(invoice_id) not in seen:
-            seen.append(int(invoice_id))
-    return seen
 
 
 class OutboxService:
@@ -204,7 +193,7 @@ class OutboxService:
         subject = " ".join(draft.subject.split())
         recipient_name = draft.to_name.strip()
         check_headers(draft.to, recipient_name, subject)
-        invoice_ids = _unique_ids(draft.invoice_ids)
+        invoice_ids = unique_ids(draft.invoice_ids)
         settings = self.smtp_settings()
         with self._book.transaction() as session:
             existing = self._by_key(session, draft.natural_key)
@@ -303,6 +292,9 @@ class OutboxService:
             try:
                 message = self._message_of(row, settings)
             except ValidationError as exc:
+                if exc.field in _SENDER_FIELDS:  # the settings, not this message
+                    row.status, row.last_error, row.last_attempt_at = FAILED, exc.message, now
+                    return SendAttempt(view_of(row), account_failure=True)
                 # This message cannot go as it is (e.g. a line break in a name stored
                 # by an older version): it waits for a person, the others go on.
                 row.status = REJECTED

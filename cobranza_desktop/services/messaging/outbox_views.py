@@ -94,6 +94,18 @@ class DeliveryReport:
     account_error: str = ""  # why the batch stopped, when it did
 
 
+@dataclass(frozen=True)
+class SendAttempt:
+    view: OutboxView
+    # The server or the account failed, not this message: the next ones would too.
+    account_failure: bool = False
+
+
+def unique_ids(ids: Sequence[int]) -> list[int]:
+    """The ids in the order given, each once."""
+    return list(dict.fromkeys(int(i) for i in ids))
+
+
 _LABELS: dict[OutboxStatus, tuple[str, str]] = {
     PENDING: ("Pendiente", "Pending"),
     SENDING: ("Enviando", "Sending"),
