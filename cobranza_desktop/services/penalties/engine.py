@@ -35,6 +35,7 @@ from cobranza_desktop.domain.penalties import (
     instalment_preview,
     resolve_policy,
 )
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.charges import (
@@ -142,7 +143,7 @@ class PenaltyService:
         today = self._clock.today()
         if as_of is None:
             return today
-        if as_of > today:
+        if check_date(as_of, "as_of") > today:
             raise ValidationError(
                 "as_of",
                 tr(
