@@ -57,27 +57,30 @@ def _is_control(char: str) -> bool:
     return unicodedata.category(char) in {"Cc", "Zl", "Zp"}
 
 
-def check_single_line(text: str, field: str, label_es: str, label_en: str) -> str:
-    """Refuse a one-line field (a name, an email, a phone) with CR/LF, NUL or controls."""
+def check_single_line(text: str, field: str, label: str) -> str:
+    """Refuse a one-line field (a name, an email, a phone) with CR/LF, NUL or controls.
+
+    ``label`` names the field for the person, already in their language.
+    """
     if any(_is_control(char) for char in text):
         raise ValidationError(
             field,
             tr(
-                f"{label_es}: quite los saltos de línea y caracteres de control.",
-                f"{label_en}: remove the line breaks and control characters.",
+                f"{label}: quite los saltos de línea y los caracteres de control.",
+                f"{label}: remove the line breaks and control characters.",
             ),
         )
     return text
 
 
-def check_multiline(text: str, field: str, label_es: str, label_en: str) -> str:
+def check_multiline(text: str, field: str, label: str) -> str:
     """Refuse NUL and other control characters; line breaks and tabs may stay."""
     if any(_is_control(char) and char not in _LAYOUT for char in text):
         raise ValidationError(
             field,
             tr(
-                f"{label_es}: quite los caracteres de control.",
-                f"{label_en}: remove the control characters.",
+                f"{label}: quite los caracteres de control.",
+                f"{label}: remove the control characters.",
             ),
         )
     return text
