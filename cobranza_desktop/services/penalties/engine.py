@@ -143,7 +143,7 @@ class PenaltyService:
         today = self._clock.today()
         if as_of is None:
             return today
-        if check_date(as_of, "as_of") > today:
+        if as_of > today:
             raise ValidationError(
                 "as_of",
                 tr(
@@ -151,7 +151,7 @@ class PenaltyService:
                     "Penalties cannot be computed for a future date.",
                 ),
             )
-        return as_of
+        return check_date(as_of, "as_of")
 
     def propose(
         self,

@@ -132,7 +132,7 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
                 "Describe the goods or services received in exchange.",
             ),
         )
-    if check_date(data.payment_date, "payment_date") > now.date():
+    if data.payment_date > now.date():
         raise ValidationError(
             "payment_date",
             tr(
@@ -140,6 +140,7 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
                 "The payment date cannot be in the future.",
             ),
         )
+    check_date(data.payment_date, "payment_date")
     payment = Payment(
         customer_id=data.customer_id,
         payment_date=data.payment_date,
