@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
@@ -22,7 +23,6 @@ DEFAULT_CURRENCY = "MXN"
 # Amounts the program accepts: less than a trillion of the currency, so that any
 # sum the book makes stays far inside SQLite's 64-bit integers (in cents).
 AMOUNT_LIMIT = Decimal(10**12)
-MAX_AMOUNT = AMOUNT_LIMIT - CENT
 # Any other number (a price, a percentage) stays below a trillion too.
 NUMBER_LIMIT = Decimal(10**12)
 # An invoice line's price is below a trillion and its quantity below a billion.
@@ -192,19 +192,20 @@ def _read_number(
         if not value.is_finite():
             raise ValidationError(field, _not_finite_message(str(text)))
         return value
+    shown = text.strip()
     # Spaces (also Babel's no-break ones) and a currency or percent sign carry no value.
     body = marks.sub("", "".join(text.split()))
     sign = ""
     if body[:1] in ("+", "-"):
         sign, body = body[0], body[1:]
     if _SPECIAL_PATTERN.match(body):
-        raise ValidationError(field, _not_finite_message(text.strip()))
+        raise ValidationError(field, _not_finite_message(shown))
     if _EXPONENT_PATTERN.match(body):
         raise ValidationError(
             field,
             tr(
-                f"«{text.strip()}» está en notación científica: escriba el número completo.",
-                f"“{text.strip()}” is in scientific notation: write the whole number.",
+                f"«{shown}» está en notación científica: escriba el número completo.",
+                f"“{shown}” is in scientific notation: write the whole number.",
             ),
         )
     decimal_mark, group_mark = _separators(locale)
@@ -212,13 +213,13 @@ def _read_number(
     if parsed is None:
         what = (
             tr(
-                f"«{text.strip()}» no es un monto válido.",
-                f"“{text.strip()}” is not a valid amount.",
+                f"«{shown}» no es un monto válido.",
+                f"“{shown}” is not a valid amount.",
             )
             if amount
             else tr(
-                f"«{text.strip()}» no es un número válido.",
-                f"“{text.strip()}” is not a valid number.",
+                f"«{shown}» no es un número válido.",
+                f"“{shown}” is not a valid number.",
             )
         )
         hint = _suggestion(text, locale, 2 if amount else 6) or (
@@ -235,14 +236,19 @@ def _separators(locale: str | None) -> tuple[str, str]:
     return get_decimal_symbol(loc), get_group_symbol(loc)
 
 
-def _strict_digits(body: str, decimal_mark: str, group_mark: str) -> str | None:
-    """``1,234.5`` → ``"1234.5"`` for the given separators; None if it is not that shape."""
-    pattern = re.compile(
+@lru_cache(maxsize=8)
+def _number_pattern(decimal_mark: str, group_mark: str) -> re.Pattern[str]:
+    # Groups of exactly three ASCII digits after the first, or no grouping at all.
+    return re.compile(
         r"(?P<int>[0-9]{1,3}(?:" + re.escape(group_mark) + r"[0-9]{3})+|[0-9]+)?"
         r"(?:" + re.escape(decimal_mark) + r"(?P<frac>[0-9]+))?",
         re.ASCII,
     )
-    match = pattern.fullmatch(body)
+
+
+def _strict_digits(body: str, decimal_mark: str, group_mark: str) -> str | None:
+    """``1,234.5`` → ``"1234.5"`` for the given separators; None if it is not that shape."""
+    match = _number_pattern(decimal_mark, group_mark).fullmatch(body)
     if match is None or not (match["int"] or match["frac"]):
         return None
     whole = (match["int"] or "0").replace(group_mark, "")

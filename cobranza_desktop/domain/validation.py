@@ -102,9 +102,10 @@ def check_cfdi_uuid(text: str, field: str = "cfdi_uuid") -> str:
     return uuid
 
 
-def _line_error(position: int, part: str, spanish: str, english: str) -> ValidationError:
+def _line_error(position: int, part: str, problem: str) -> ValidationError:
+    """``problem`` is already in the person's language."""
     where = tr(f"Renglón {position}", f"Line {position}")
-    return ValidationError(f"lines[{position}].{part}", f"{where}: " + tr(spanish, english))
+    return ValidationError(f"lines[{position}].{part}", f"{where}: {problem}")
 
 
 def check_line(line: LineInput, position: int) -> LineInput:
@@ -113,29 +114,35 @@ def check_line(line: LineInput, position: int) -> LineInput:
     parts = ("quantity", "unit_price", "discount", "tax")
     for value, part in zip(values, parts, strict=True):
         if not isinstance(value, Decimal | int) or isinstance(value, bool):
-            raise _line_error(position, part, "el valor debe ser exacto.", "the value is inexact.")
+            raise _line_error(
+                position, part, tr("el valor debe ser exacto.", "the value must be exact.")
+            )
         if not Decimal(value).is_finite():
-            raise _line_error(position, part, "no es un número.", "it is not a number.")
+            raise _line_error(position, part, tr("no es un número.", "it is not a number."))
     if not 0 < line.quantity < QUANTITY_LIMIT:
         limit = f"{QUANTITY_LIMIT:,}"
         raise _line_error(
             position,
             "quantity",
-            f"la cantidad debe ser mayor que cero y menor que {limit}.",
-            f"the quantity must be above zero and below {limit}.",
+            tr(
+                f"la cantidad debe ser mayor que cero y menor que {limit}.",
+                f"the quantity must be above zero and below {limit}.",
+            ),
         )
     if not 0 <= line.unit_price < PRICE_LIMIT:
         limit = f"{PRICE_LIMIT:,}"
         raise _line_error(
             position,
             "unit_price",
-            f"el precio no puede ser negativo y debe ser menor que {limit}.",
-            f"the price cannot be negative and must be below {limit}.",
+            tr(
+                f"el precio no puede ser negativo y debe ser menor que {limit}.",
+                f"the price cannot be negative and must be below {limit}.",
+            ),
         )
     for value, part in ((line.discount_percent, "discount"), (line.tax_rate_percent, "tax")):
         if not 0 <= value <= _HUNDRED:
             raise _line_error(
-                position, part, "debe estar entre 0 y 100 %.", "it must be between 0 and 100 %."
+                position, part, tr("debe estar entre 0 y 100 %.", "it must be between 0 and 100 %.")
             )
     return line
 
