@@ -96,7 +96,7 @@ class SmtpSettings:
             )
         validate_address(self.from_address, "from_address")
         check_header_text(
-            self.from_name, "from_name", ("El nombre del remitente", "The sender's name")
+            self.from_name, "from_name", tr("El nombre del remitente", "The sender's name")
         )
 
     def keyring_username(self) -> str:
@@ -124,19 +124,19 @@ def _is_control(char: str) -> bool:
     return unicodedata.category(char) in ("Cc", "Zl", "Zp")
 
 
-def check_header_text(value: str, field: str, what: tuple[str, str]) -> str:
+def check_header_text(value: str, field: str, what: str) -> str:
     """Refuse a header value (subject, name, address) with a line break or a control
-    character: it could not be sent, or would forge headers. ``what`` names it."""
+    character: it could not be sent, or would forge headers. ``what`` names it
+    (already translated)."""
     bad = next((c for c in value if _is_control(c)), None)
     if bad is not None:
-        es, en = what
         code = f"U+{ord(bad):04X}"
         raise ValidationError(
             field,
             tr(
-                f"{es} tiene un salto de línea o un carácter de control ({code}): "
+                f"{what} tiene un salto de línea o un carácter de control ({code}): "
                 f"corríjalo antes de enviar.",
-                f"{en} has a line break or a control character ({code}): "
+                f"{what} has a line break or a control character ({code}): "
                 f"correct it before sending.",
             ),
         )
@@ -145,9 +145,9 @@ def check_header_text(value: str, field: str, what: tuple[str, str]) -> str:
 
 def check_headers(to: str, to_name: str, subject: str) -> None:
     """The checks :func:`build_message` makes on what varies between messages."""
-    check_header_text(to, "to", ("El correo del destinatario", "The recipient's address"))
-    check_header_text(to_name, "to_name", ("El nombre del destinatario", "The recipient's name"))
-    check_header_text(subject, "subject", ("El asunto", "The subject"))
+    check_header_text(to, "to", tr("El correo del destinatario", "The recipient's address"))
+    check_header_text(to_name, "to_name", tr("El nombre del destinatario", "The recipient's name"))
+    check_header_text(subject, "subject", tr("El asunto", "The subject"))
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def build_message(
     """
     check_headers(to, to_name, subject)
     check_header_text(
-        settings.from_name, "from_name", ("El nombre del remitente", "The sender's name")
+        settings.from_name, "from_name", tr("El nombre del remitente", "The sender's name")
     )
     recipient = validate_address(to, "to")
     sender = validate_address(settings.from_address, "from_address")

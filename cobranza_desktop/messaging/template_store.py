@@ -50,7 +50,7 @@ def check_for_saving(text: str, part: str, language: str = "es") -> None:
         check_header_text(
             text.removesuffix("\n").removesuffix("\r"),
             part,
-            ("La plantilla del asunto", "The subject template"),
+            tr("La plantilla del asunto", "The subject template"),
         )
     render_text(text, build_variables(sample_message_data(), language), part)
 

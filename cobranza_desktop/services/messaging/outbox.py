@@ -102,8 +102,6 @@ SenderFactory = Callable[[SmtpSettings], Sender]
 # Fields of the sender's settings: a problem there is not the message's.
 _SENDER_FIELDS = frozenset({"from_address", "from_name"})
 
-_GONE = ("Ese mensaje ya no existe.", "That message no longer exists.")
-
 
 class OutboxService:
     """Queue, send, retry and list outgoing messages.
@@ -278,7 +276,9 @@ class OutboxService:
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(tr(*_GONE))
+                raise NotFoundError(
+                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
+                )
             if row.status not in allowed:
                 return SendAttempt(view_of(row))  # sent, cancelled, or being sent: nothing to do
             now = self._clock.now()
@@ -369,7 +369,9 @@ class OutboxService:
         with self._book.session() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(tr(*_GONE))
+                raise NotFoundError(
+                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
+                )
             if row.status == SENT:
                 raise ConflictError(
                     tr("Ese mensaje ya se envió.", "That message has already been sent.")
@@ -451,7 +453,9 @@ class OutboxService:
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(tr(*_GONE))
+                raise NotFoundError(
+                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
+                )
             if row.status in (SENT, SENDING):
                 raise ConflictError(
                     tr(
@@ -470,7 +474,9 @@ class OutboxService:
         with self._book.session() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(tr(*_GONE))
+                raise NotFoundError(
+                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
+                )
             return view_of(row)
 
     def list(

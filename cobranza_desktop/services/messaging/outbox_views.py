@@ -106,24 +106,18 @@ def unique_ids(ids: Sequence[int]) -> list[int]:
     return list(dict.fromkeys(int(i) for i in ids))
 
 
-_LABELS: dict[OutboxStatus, tuple[str, str]] = {
-    PENDING: ("Pendiente", "Pending"),
-    SENDING: ("Enviando", "Sending"),
-    SENT: ("Enviado", "Sent"),
-    FAILED: ("Falló (se reintentará)", "Failed (will retry)"),
-    REJECTED: ("Rechazado por el servidor", "Rejected by the server"),
-    INTERRUPTED: ("Interrumpido", "Interrupted"),
-    UNCERTAIN: ("Entrega incierta", "Delivery uncertain"),
-    CANCELLED: ("Cancelado", "Cancelled"),
-}
-
-
 def status_label(status: str) -> str:
-    try:
-        es, en = _LABELS[OutboxStatus(status)]
-    except ValueError:
-        return status
-    return tr(es, en)
+    labels: dict[str, str] = {
+        PENDING: tr("Pendiente", "Pending"),
+        SENDING: tr("Enviando", "Sending"),
+        SENT: tr("Enviado", "Sent"),
+        FAILED: tr("Falló (se reintentará)", "Failed (will retry)"),
+        REJECTED: tr("Rechazado por el servidor", "Rejected by the server"),
+        INTERRUPTED: tr("Interrumpido", "Interrupted"),
+        UNCERTAIN: tr("Entrega incierta", "Delivery uncertain"),
+        CANCELLED: tr("Cancelado", "Cancelled"),
+    }
+    return labels.get(status, status)
 
 
 def natural_key_of(*parts: object) -> str:
