@@ -26,6 +26,9 @@ VERBS: dict[str, str] = {
     "pdf": "pdf",
     "send": "send",
     "agenda": "agenda",
+    "import": "imports",
+    "rep": "rep",
+    "export": "export",
 }
 
 

@@ -99,7 +99,10 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
         customer_id=invoice.customer_id,
         customer_name=invoice.customer.name,
         kind=InvoiceKind(invoice.kind),
-        number=format_number(invoice.series, invoice.folio) if invoice.folio else "",
+        # Imported documents keep their own number and take no folio of our series.
+        number=format_number(invoice.series, invoice.folio)
+        if invoice.folio
+        else invoice.external_number,
         lifecycle=lifecycle,
         status=status,
         issue_date=invoice.issue_date,

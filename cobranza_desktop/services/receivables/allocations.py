@@ -29,7 +29,7 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
             invoice_id=inv.id,
             due_date=inv.due_date,
             balance=from_cents(inv.total_cents - inv.paid_cents),
-            number=format_number(inv.series, inv.folio) if inv.folio else "",
+            number=format_number(inv.series, inv.folio) if inv.folio else inv.external_number,
         )
         for inv in rows
     ]
