@@ -3,10 +3,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
-from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.storage.models import Customer, FolioSequence, Invoice, Payment
 from tests.imports.cfdi_factory import OURS, SAMPLES, invoice, payment, stamped_sample, uuid_n
 

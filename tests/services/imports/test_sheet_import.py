@@ -114,7 +114,11 @@ def test_customers_file_and_xlsx(ws: Workspace, tmp_path: Path) -> None:
 
 def test_payments_by_folio_then_oldest_first(ws: Workspace, tmp_path: Path) -> None:
     assert _service(ws).run_file("invoices", _write(tmp_path, INVOICES_CSV)).committed
-    payments = "Cliente,Folio,Fecha,Importe\nFerretería Núñez,F-101,01/11/2026,100.00\nFerretería Núñez,,02/11/2026,1200\n"
+    payments = (
+        "Cliente,Folio,Fecha,Importe\n"
+        "Ferretería Núñez,F-101,01/11/2026,100.00\n"
+        "Ferretería Núñez,,02/11/2026,1200\n"
+    )
     report = _service(ws).run_file("payments", _write(tmp_path, payments, name="p.csv"))
     assert report.committed, report.problems
     with ws.book.session() as s:
