@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -58,6 +59,7 @@ _FORMS = {
     "17": PaymentMethod.BARTER,
 }
 Progress = Callable[[float], None]
+_T = TypeVar("_T")
 
 
 def _money(cents: int) -> str:
@@ -74,17 +76,51 @@ class _Run:
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     invoices: list[Invoice] = field(default_factory=list)
+    # Read once before booking, so that thousands of documents need no query each.
+    by_uuid: dict[str, Invoice] = field(default_factory=dict)
+    waiting: dict[str, list[PendingCfdiAllocation]] = field(default_factory=dict)
+    uncovered: dict[tuple[int, date, int], Payment] = field(default_factory=dict)
 
     def skip(self, source: str, message: str) -> None:
         self.counts["skipped"] += 1
         self.skipped.append(Problem(source, message))
 
     def invoice_by_uuid(self, uuid: str) -> Invoice | None:
-        return self.session.scalars(
-            select(Invoice).where(
-                Invoice.cfdi_uuid == uuid, Invoice.lifecycle == Lifecycle.ISSUED.value
-            )
-        ).first()
+        return self.by_uuid.get(uuid)
+
+    def preload(self, records: list[CfdiRecord]) -> None:
+        related = {d.uuid for r in records for p in r.payments for d in p.documents}
+        related |= {uuid for r in records for _, uuid in r.related}
+        for chunk in _chunks(sorted(related)):
+            for invoice in self.session.scalars(
+                select(Invoice).where(
+                    Invoice.cfdi_uuid.in_(chunk), Invoice.lifecycle == Lifecycle.ISSUED.value
+                )
+            ):
+                self.by_uuid.setdefault(invoice.cfdi_uuid, invoice)
+        arriving = sorted(r.uuid for r in records if r.doc_type == "I")
+        for chunk in _chunks(arriving):
+            for item in self.session.scalars(
+                select(PendingCfdiAllocation)
+                .where(
+                    PendingCfdiAllocation.related_uuid.in_(chunk),
+                    PendingCfdiAllocation.settled.is_(False),
+                )
+                .order_by(PendingCfdiAllocation.instalment, PendingCfdiAllocation.id)
+            ):
+                self.waiting.setdefault(item.related_uuid, []).append(item)
+        days = sorted({p.paid_on for r in records for p in r.payments})
+        for day_chunk in _chunks(days):
+            for payment in self.session.scalars(
+                select(Payment).where(
+                    Payment.payment_date.in_(day_chunk),
+                    Payment.rep_uuid == "",
+                    Payment.reversed_at.is_(None),
+                    Payment.method != PaymentMethod.DISCOUNT.value,
+                )
+            ):
+                key = (payment.customer_id, payment.payment_date, payment.amount_cents)
+                self.uncovered.setdefault(key, payment)
 
     # -- the three kinds -----------------------------------------------------------------
 
@@ -104,7 +140,7 @@ class _Run:
         customer = self.customer_of(record)
         days = customer.payment_terms_days if customer.payment_terms_days is not None else terms
         invoice = Invoice(
-            customer_id=customer.id,
+            customer=customer,
             kind="invoice",
             series=record.series[:10],
             folio=None,  # never a folio of the program's series: the number stays external
@@ -127,16 +163,16 @@ class _Run:
             created_at=self.now,
         )
         self.session.add(invoice)
-        self.session.flush()
-        self.document(record, invoice_id=invoice.id)
+        self.document(record, invoice=invoice)
         self.counts["invoices"] += 1
         self.invoices.append(invoice)
+        self.by_uuid[record.uuid] = invoice
         self.settle_pending(invoice)
 
     def add_credit_note(self, record: CfdiRecord) -> None:
         customer = self.customer_of(record)
         payment = Payment(
-            customer_id=customer.id,
+            customer=customer,
             payment_date=record.issued_on,
             amount_cents=to_cents(record.total),
             allocated_cents=0,
@@ -148,8 +184,7 @@ class _Run:
             created_at=self.now,
         )
         self.session.add(payment)
-        self.session.flush()
-        self.document(record, payment_id=payment.id)
+        self.document(record, payment=payment)
         self.counts["credit_notes"] += 1
         for kind, uuid in record.related:
             if kind != "01":  # only "nota de crédito de los documentos relacionados"
@@ -179,12 +214,12 @@ class _Run:
                 cents = max(cents, to_cents(pago.amount))  # what no document took stays as credit
             if cents <= 0:
                 continue
-            payment = self.matching_payment(customer.id, pago.paid_on, cents)
-            if payment is not None:  # recorded by hand earlier: this P is its REP
-                payment.rep_uuid = record.uuid
+            found = self.uncovered.pop((customer.id, pago.paid_on, cents), None)
+            if found is not None:  # recorded by hand earlier: this P is its REP
+                found.rep_uuid = record.uuid
                 continue
             payment = Payment(
-                customer_id=customer.id,
+                customer=customer,
                 payment_date=pago.paid_on,
                 amount_cents=cents,
                 allocated_cents=0,
@@ -198,22 +233,9 @@ class _Run:
                 created_at=self.now,
             )
             self.session.add(payment)
-            self.session.flush()
             self.counts["payments"] += 1
             for doc in docs:
                 self.pay_document(record.source, payment, doc)
-
-    def matching_payment(self, customer_id: int, on: date, cents: int) -> Payment | None:
-        return self.session.scalars(
-            select(Payment).where(
-                Payment.customer_id == customer_id,
-                Payment.payment_date == on,
-                Payment.amount_cents == cents,
-                Payment.rep_uuid == "",
-                Payment.reversed_at.is_(None),
-                Payment.method != PaymentMethod.DISCOUNT.value,
-            )
-        ).first()
 
     def pay_document(self, source: str, payment: Payment, doc: RelatedDocument) -> None:
         cents = to_cents(doc.paid)
@@ -268,7 +290,7 @@ class _Run:
                 )
             )
             return
-        if payment.customer_id != invoice.customer_id:
+        if payment.customer is not invoice.customer:
             self.problems.append(
                 Problem(
                     source,
@@ -293,7 +315,7 @@ class _Run:
     ) -> None:
         self.session.add(
             PendingCfdiAllocation(
-                payment_id=payment.id,
+                payment=payment,
                 related_uuid=uuid,
                 amount_cents=cents,
                 balance_before_cents=before,
@@ -305,17 +327,9 @@ class _Run:
 
     def settle_pending(self, invoice: Invoice) -> None:
         """Apply the P and E money that waited for this invoice, oldest instalment first."""
-        waiting = self.session.scalars(
-            select(PendingCfdiAllocation)
-            .where(
-                PendingCfdiAllocation.related_uuid == invoice.cfdi_uuid,
-                PendingCfdiAllocation.settled.is_(False),
-            )
-            .order_by(PendingCfdiAllocation.instalment, PendingCfdiAllocation.id)
-        ).all()
-        for item in waiting:
-            payment = self.session.get(Payment, item.payment_id)
-            if payment is None or payment.reversed_at is not None:
+        for item in self.waiting.pop(invoice.cfdi_uuid, []):
+            payment = item.payment
+            if payment.reversed_at is not None:
                 continue
             cents = min(item.amount_cents, payment.amount_cents - payment.allocated_cents)
             if payment.method == PaymentMethod.DISCOUNT.value:  # a credit note: up to the balance
@@ -324,7 +338,7 @@ class _Run:
             item.settled = True
 
     def document(
-        self, record: CfdiRecord, *, invoice_id: int | None = None, payment_id: int | None = None
+        self, record: CfdiRecord, *, invoice: Invoice | None = None, payment: Payment | None = None
     ) -> None:
         self.session.add(
             CfdiDocument(
@@ -337,12 +351,16 @@ class _Run:
                 issued_on=record.issued_on,
                 total_cents=to_cents(record.total),
                 currency=record.currency[:3],
-                invoice_id=invoice_id,
-                payment_id=payment_id,
+                invoice=invoice,
+                payment=payment,
                 batch_id=self.batch.id,
                 created_at=self.now,
             )
         )
+
+
+def _chunks(items: Sequence[_T], size: int = 500) -> list[Sequence[_T]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
 def _read_all(
@@ -450,7 +468,8 @@ class CfdiImportService:
         batch = new_batch(
             session, "cfdi", "; ".join(sorted({r.source for r in records}))[:2000], now
         )
-        run = _Run(session, now, batch, CustomerFinder(session, now), problems=list(problems))
+        finder = CustomerFinder(session, now, flush_each=False)
+        run = _Run(session, now, batch, finder, problems=list(problems))
         known = set(session.scalars(select(CfdiDocument.uuid)))
         ours: list[CfdiRecord] = []
         for record in records:
@@ -475,7 +494,12 @@ class CfdiImportService:
             else:
                 known.add(record.uuid)
                 ours.append(record)
+        run.preload(ours)
         # Invoices first, then credit notes, then payments by date: the chain reads in order.
+        # New customers are flushed once; everything else is flushed once at the end.
+        for record in ours:
+            run.customer_of(record)
+        session.flush()
         for record in sorted((r for r in ours if r.doc_type == "I"), key=lambda r: r.issued_on):
             run.add_invoice(record, profile.payment_terms_days)
         for record in sorted((r for r in ours if r.doc_type == "E"), key=lambda r: r.issued_on):

@@ -59,9 +59,10 @@ class CustomerFinder:
 
     session: Session
     now: datetime
+    flush_each: bool = True  # False: the caller flushes once for many new customers
     created: list[str] = field(default_factory=list)
     matched: set[int] = field(default_factory=set)
-    _created_ids: set[int] = field(default_factory=set)
+    _created_objects: set[int] = field(default_factory=set)  # id() of the new ones
     _by_rfc: dict[str, Customer] = field(default_factory=dict)
     _by_name: dict[str, Customer] = field(default_factory=dict)
 
@@ -81,7 +82,7 @@ class CustomerFinder:
     ) -> Customer:
         found = self.find(rfc, name)
         if found is not None:
-            if found.id not in self._created_ids:
+            if id(found) not in self._created_objects:
                 self.matched.add(found.id)
             return found
         clean = " ".join(name.split())[:200] or rfc
@@ -95,9 +96,10 @@ class CustomerFinder:
             **extra,
         )
         self.session.add(customer)
-        self.session.flush()
+        if self.flush_each:
+            self.session.flush()
         self.created.append(clean)
-        self._created_ids.add(customer.id)
+        self._created_objects.add(id(customer))
         if customer.rfc and customer.rfc not in GENERIC_RFCS:
             self._by_rfc[customer.rfc] = customer
         self._by_name[customer.name_key] = customer

@@ -6,9 +6,10 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from cobranza_desktop.storage.models.base import Base
+from cobranza_desktop.storage.models.core import Invoice, Payment
 
 
 class ImportBatch(Base):
@@ -47,6 +48,10 @@ class CfdiDocument(Base):
     batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id"))
     created_at: Mapped[datetime]
 
+    # Relationships let an import add thousands of rows and flush them once, in bulk.
+    invoice: Mapped[Invoice | None] = relationship()
+    payment: Mapped[Payment | None] = relationship()
+
 
 class PendingCfdiAllocation(Base):
     """Money of a P or E document for an invoice (by UUID) not yet in the book.
@@ -65,3 +70,5 @@ class PendingCfdiAllocation(Base):
     instalment: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(Text, default="")
     settled: Mapped[bool] = mapped_column(default=False)
+
+    payment: Mapped[Payment] = relationship()
