@@ -196,7 +196,7 @@ class SheetImportService:
                     mapping=mapping,
                     terms=load_profile(session).payment_terms_days,
                     update_duplicates=update_duplicates,
-                    customers=CustomerFinder(session, now),
+                    customers=CustomerFinder(session, now, flush_each=False),
                     counts=empty_counts(),
                 )
                 book_row = {

@@ -48,6 +48,8 @@ class SheetRun:
     control_file: Decimal = ZERO
     control_booked: Decimal = ZERO
     receivable: Decimal = ZERO
+    # Invoices by external number and UUID, read once (not one query per row).
+    _known: dict[str, Invoice] | None = None
 
     # -- cells -----------------------------------------------------------------------------
 
@@ -241,7 +243,7 @@ class SheetRun:
             )
             return
         invoice = Invoice(
-            customer_id=customer.id,
+            customer=customer,
             kind="invoice",
             series="",
             folio=None,
@@ -264,11 +266,12 @@ class SheetRun:
             notes=tr("Saldo inicial importado", "Imported opening balance"),
         )
         self.session.add(invoice)
-        self.session.flush()
+        if folio:
+            self.known()[folio] = invoice
         paid_part = total - balance
         if paid_part > 0:  # the paid part is history: a payment on the issue date
             payment = self.new_payment(
-                customer.id,
+                customer,
                 issued,
                 paid_part,
                 tr(
@@ -292,19 +295,30 @@ class SheetRun:
             "disputa",
         )
 
-    def duplicate_invoice(self, folio: str) -> Invoice | None:
-        return self.session.scalars(
-            select(Invoice).where(
-                Invoice.lifecycle == Lifecycle.ISSUED.value,
-                or_(Invoice.external_number == folio, Invoice.cfdi_uuid == folio.upper()),
+    def known(self) -> dict[str, Invoice]:
+        if self._known is None:
+            self._known = {}
+            rows = self.session.scalars(
+                select(Invoice).where(
+                    Invoice.lifecycle == Lifecycle.ISSUED.value,
+                    or_(Invoice.external_number != "", Invoice.cfdi_uuid != ""),
+                )
             )
-        ).first()
+            for invoice in rows:
+                for key in (invoice.external_number, invoice.cfdi_uuid):
+                    if key:
+                        self._known.setdefault(key, invoice)
+        return self._known
+
+    def duplicate_invoice(self, folio: str) -> Invoice | None:
+        known = self.known()
+        return known.get(folio) or known.get(folio.upper())
 
     def new_payment(
-        self, customer_id: int, on: date, amount: Decimal, notes: str, reference: str = ""
+        self, customer: Customer, on: date, amount: Decimal, notes: str, reference: str = ""
     ) -> Payment:
         payment = Payment(
-            customer_id=customer_id,
+            customer=customer,
             payment_date=on,
             amount_cents=to_cents(amount),
             allocated_cents=0,
@@ -316,7 +330,6 @@ class SheetRun:
             created_at=self.now,
         )
         self.session.add(payment)
-        self.session.flush()
         self.counts["payments"] += 1
         return payment
 
@@ -343,7 +356,7 @@ class SheetRun:
             return
         self.control_file += amount
         payment = self.new_payment(
-            customer.id,
+            customer,
             on,
             amount,
             tr("Pago importado", "Imported payment"),
@@ -353,7 +366,7 @@ class SheetRun:
         left = to_cents(amount)
         if folio:
             invoice = self.duplicate_invoice(folio)
-            if invoice is None or invoice.customer_id != customer.id:
+            if invoice is None or invoice.customer is not customer:
                 self.fail(
                     number,
                     "folio",
