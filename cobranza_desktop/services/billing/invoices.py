@@ -27,6 +27,7 @@ from cobranza_desktop.domain.invoices import (
     validate_dates,
 )
 from cobranza_desktop.domain.money import from_cents, round_money, to_cents
+from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -260,25 +261,6 @@ def get_invoice_by_number(session: Session, number: str) -> Invoice:
             tr(f"No existe la factura {number}.", f"Invoice {number} does not exist.")
         )
     return invoice
-
-
-def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
-    """Void an issued invoice. Money applied to it goes back to the customer's credit."""
-    if invoice.lifecycle == Lifecycle.VOIDED.value:
-        raise ConflictError(tr("La factura ya está cancelada.", "The invoice is already voided."))
-    if not reason.strip():
-        raise ValidationError(
-            "reason", tr("Escriba el motivo de la cancelación.", "Write the reason for voiding.")
-        )
-    # Imported here: plans, discounts and late charges all build on invoices.
-    from cobranza_desktop.services.billing.voiding import release_dependents
-    from cobranza_desktop.services.receivables.allocations import undo_allocations_of_invoice
-
-    release_dependents(session, invoice, reason.strip(), now)
-    undo_allocations_of_invoice(session, invoice, now, reason.strip())
-    invoice.lifecycle = Lifecycle.VOIDED.value
-    invoice.voided_at = now
-    invoice.void_reason = reason.strip()
 
 
 class InvoiceService:

@@ -28,7 +28,8 @@ from cobranza_desktop.domain.plans import (
     PlanTerms,
     build_schedule,
 )
-from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice, void_invoice
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
+from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.collections.agenda_data import (
     effective_due_dates,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
@@ -24,6 +25,7 @@ from cobranza_desktop.services.receivables.payments import (
     record_payment,
 )
 from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Payment
 from cobranza_desktop.storage.models.collections import DueDateExtension, NextPaymentDiscount
 
 MAX_EXTENSION_DAYS = 365
@@ -52,6 +54,47 @@ def _require_reason(reason: str) -> str:
     if not reason.strip():
         raise ValidationError("reason", tr("Escriba el motivo.", "Write the reason."))
     return reason.strip()
+
+
+def record_payment_with_discount(
+    session: Session, data: PaymentInput, now: datetime
+) -> list[Payment]:
+    """Record a payment and the pending next-payment discounts it settles, in the caller's
+    transaction: the payment first, then one "discount" payment per pending discount.
+
+    Each discount becomes a payment of method "discount" (a bonificación, not money),
+    applied oldest due first, so every cent stays accounted for.
+    """
+    payment = record_payment(session, data, now)
+    payments = [payment]
+    pending = session.scalars(
+        select(NextPaymentDiscount)
+        .where(
+            NextPaymentDiscount.customer_id == data.customer_id,
+            NextPaymentDiscount.settled_payment_id.is_(None),
+        )
+        .order_by(NextPaymentDiscount.id)
+    ).all()
+    for discount in pending:
+        balance = open_balance(session, data.customer_id)
+        cents = min(discount.amount_cents, to_cents(balance))
+        if cents <= 0:
+            break
+        bonus = record_payment(
+            session,
+            PaymentInput(
+                customer_id=data.customer_id,
+                amount=from_cents(cents),
+                payment_date=data.payment_date,
+                method=PaymentMethod.DISCOUNT,
+                reference=tr(f"Descuento {discount.id}", f"Discount {discount.id}"),
+                notes=discount.reason,
+            ),
+            now,
+        )
+        discount.settled_payment_id = bonus.id
+        payments.append(bonus)
+    return payments
 
 
 class CollectionToolsService:
@@ -143,44 +186,11 @@ class CollectionToolsService:
             ]
 
     def record_payment_with_discount(self, data: PaymentInput) -> list[PaymentView]:
-        """Record a payment and, in the same transaction, the pending discounts it earns.
-
-        Each discount becomes a payment of method "discount" (a bonificación, not money),
-        applied oldest due first, so every cent stays accounted for.
-        """
-        now = self._clock.now()
+        """Record a payment and, in the same transaction, the pending discounts it earns."""
         with self._book.transaction() as session:
-            payment = record_payment(session, data, now)
-            views = [payment]
-            pending = session.scalars(
-                select(NextPaymentDiscount)
-                .where(
-                    NextPaymentDiscount.customer_id == data.customer_id,
-                    NextPaymentDiscount.settled_payment_id.is_(None),
-                )
-                .order_by(NextPaymentDiscount.id)
-            ).all()
-            for discount in pending:
-                balance = open_balance(session, data.customer_id)
-                cents = min(discount.amount_cents, to_cents(balance))
-                if cents <= 0:
-                    break
-                bonus = record_payment(
-                    session,
-                    PaymentInput(
-                        customer_id=data.customer_id,
-                        amount=from_cents(cents),
-                        payment_date=data.payment_date,
-                        method=PaymentMethod.DISCOUNT,
-                        reference=tr(f"Descuento {discount.id}", f"Discount {discount.id}"),
-                        notes=discount.reason,
-                    ),
-                    now,
-                )
-                discount.settled_payment_id = bonus.id
-                views.append(bonus)
+            payments = record_payment_with_discount(session, data, self._clock.now())
             session.flush()
-            return [payment_view(p) for p in views]
+            return [payment_view(p) for p in payments]
 
     def settle_by_barter(
         self,
