@@ -171,6 +171,12 @@ def format_number(series: str, folio: int) -> str:
     return f"{series}-{folio:05d}" if series else f"{folio:05d}"
 
 
+def invoice_number(series: str, folio: int | None) -> str:
+    """The number shown for any invoice, everywhere below the window: ``A-00042``, or
+    ``""`` for a draft, which has no folio until it is issued."""
+    return format_number(series, folio) if folio is not None else ""
+
+
 def parse_number(number: str) -> tuple[str, int]:
     """Inverse of :func:`format_number`; raises ValidationError on anything else."""
     text = number.strip().upper()

@@ -20,7 +20,7 @@ from cobranza_desktop.domain.invoices import (
     PaymentMethodSAT,
     derive_status,
     due_date_for,
-    format_number,
+    invoice_number,
     invoice_totals,
     line_amounts,
     parse_number,
@@ -32,6 +32,7 @@ from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
         customer_id=invoice.customer_id,
         customer_name=invoice.customer.name,
         kind=InvoiceKind(invoice.kind),
-        number=format_number(invoice.series, invoice.folio) if invoice.folio else "",
+        number=invoice_number(invoice.series, invoice.folio),
         lifecycle=lifecycle,
         status=status,
         issue_date=invoice.issue_date,
@@ -316,8 +317,7 @@ class InvoiceService:
             )
             if open_only:
                 query = query.where(
-                    Invoice.lifecycle == Lifecycle.ISSUED.value,
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                 )
             today = self._clock.today()
             return [invoice_view(inv, today) for inv in session.scalars(query)]

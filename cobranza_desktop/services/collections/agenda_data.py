@@ -28,9 +28,9 @@ from cobranza_desktop.domain.agenda import (
 from cobranza_desktop.domain.contact_policy import ContactPolicy, Outcome
 from cobranza_desktop.domain.customer_status import is_restricted, on_ladder
 from cobranza_desktop.domain.customers import CustomerStatus
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, format_number
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.ladder import DEFAULT_LADDER, Ladder, Track
-from cobranza_desktop.domain.money import ZERO, from_cents
+from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.plans import (
     Instalment,
     PlanProgress,
@@ -52,6 +52,7 @@ from cobranza_desktop.storage.models.collections import (
     Promise,
     StatusTransition,
 )
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 LADDER_KEY = "collections.ladder"
 POLICY_KEY = "collections.contact_policy"
@@ -84,10 +85,6 @@ def load_policy(session: Session) -> ContactPolicy:
 
 def save_policy(session: Session, policy: ContactPolicy) -> None:
     write_setting(session, POLICY_KEY, policy.to_dict())
-
-
-def invoice_number(invoice: Invoice) -> str:
-    return format_number(invoice.series, invoice.folio) if invoice.folio else f"#{invoice.id}"
 
 
 def effective_due_dates(session: Session, invoice_ids: Sequence[int]) -> dict[int, date]:
@@ -384,8 +381,7 @@ def build_cases(
             Invoice.total_cents - Invoice.paid_cents,
         )
         .where(
-            Invoice.lifecycle == Lifecycle.ISSUED.value,
-            Invoice.paid_cents < Invoice.total_cents,
+            open_invoice(),
             Invoice.issue_date <= day,
         )
         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.id)
@@ -493,7 +489,7 @@ def build_cases(
         ladder_invoices = tuple(
             LadderInvoice(
                 inv.id,
-                format_number(inv.series, inv.folio) if inv.folio else f"#{inv.id}",
+                invoice_number(inv.series, inv.folio),
                 extensions.get(inv.id, inv.due_date),
                 from_cents(inv.balance_cents),
             )
@@ -517,14 +513,3 @@ def build_cases(
             )
         )
     return cases, logged_keys(session, ids)
-
-
-def open_balance(session: Session, customer_id: int) -> Decimal:
-    cents = session.scalar(
-        select(func.coalesce(func.sum(Invoice.total_cents - Invoice.paid_cents), 0)).where(
-            Invoice.customer_id == customer_id,
-            Invoice.lifecycle == Lifecycle.ISSUED.value,
-            Invoice.paid_cents < Invoice.total_cents,
-        )
-    )
-    return from_cents(int(cents or 0)) if cents else ZERO

@@ -19,7 +19,7 @@ from cobranza_desktop.documents.plan import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, make_line
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, make_line
 from cobranza_desktop.domain.money import ZERO, from_cents, parse_amount, parse_decimal, to_cents
 from cobranza_desktop.domain.plans import (
     Frequency,
@@ -33,7 +33,6 @@ from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.collections.agenda_data import (
     effective_due_dates,
-    invoice_number,
     plan_invoice_ids,
     plan_progress,
 )
@@ -45,6 +44,7 @@ from cobranza_desktop.storage.models.collections import (
     PlanInstalment,
     PlanInvoice,
 )
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
 @dataclass(frozen=True)
@@ -266,7 +266,7 @@ class PlanService:
                 tuple(
                     PlanInvoiceView(
                         i.id,
-                        invoice_number(i),
+                        invoice_number(i.series, i.folio),
                         i.due_date,
                         from_cents(i.total_cents - i.paid_cents),
                         i.id in waived_ids,
@@ -398,8 +398,7 @@ class PlanService:
                 select(Invoice)
                 .where(
                     Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == Lifecycle.ISSUED.value,
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                 )
                 .order_by(Invoice.due_date, Invoice.id)
             ).all()
@@ -407,7 +406,7 @@ class PlanService:
             return [
                 OpenInvoiceView(
                     i.id,
-                    invoice_number(i),
+                    invoice_number(i.series, i.folio),
                     i.issue_date,
                     i.due_date,
                     from_cents(i.total_cents - i.paid_cents),
@@ -446,7 +445,11 @@ class PlanService:
             profile = load_profile(session)
             customer = get_customer(session, plan.customer_id)
             invoices = [
-                PlanInvoiceLine(invoice_number(inv), inv.due_date, from_cents(row.balance_cents))
+                PlanInvoiceLine(
+                    invoice_number(inv.series, inv.folio),
+                    inv.due_date,
+                    from_cents(row.balance_cents),
+                )
                 for row, inv in session.execute(
                     select(PlanInvoice, Invoice)
                     .join(Invoice, Invoice.id == PlanInvoice.invoice_id)

@@ -16,7 +16,7 @@ from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.invoices import get_invoice
-from cobranza_desktop.services.collections.agenda_data import effective_due_dates, open_balance
+from cobranza_desktop.services.collections.agenda_data import effective_due_dates
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables.payments import (
     PaymentInput,
@@ -27,6 +27,7 @@ from cobranza_desktop.services.receivables.payments import (
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Payment
 from cobranza_desktop.storage.models.collections import DueDateExtension, NextPaymentDiscount
+from cobranza_desktop.storage.queries.balances import customer_balance
 
 MAX_EXTENSION_DAYS = 365
 
@@ -76,7 +77,7 @@ def record_payment_with_discount(
         .order_by(NextPaymentDiscount.id)
     ).all()
     for discount in pending:
-        balance = open_balance(session, data.customer_id)
+        balance = from_cents(customer_balance(session, data.customer_id).open_cents)
         cents = min(discount.amount_cents, to_cents(balance))
         if cents <= 0:
             break
@@ -149,7 +150,7 @@ class CollectionToolsService:
         value = parse_amount(amount, "amount")
         with self._book.transaction() as session:
             get_customer(session, customer_id)
-            if value > open_balance(session, customer_id):
+            if value > from_cents(customer_balance(session, customer_id).open_cents):
                 raise ValidationError(
                     "amount",
                     tr(
@@ -211,7 +212,7 @@ class CollectionToolsService:
         with self._book.transaction() as session:
             get_customer(session, customer_id)
             value = parse_amount(amount, "amount")
-            if value > open_balance(session, customer_id):
+            if value > from_cents(customer_balance(session, customer_id).open_cents):
                 raise ValidationError(
                     "amount",
                     tr(

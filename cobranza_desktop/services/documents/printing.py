@@ -51,7 +51,7 @@ from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_percent
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, format_number
+from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
@@ -63,6 +63,8 @@ from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.payments import get_payment, payment_view
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import BusinessProfile, Customer, Invoice, Payment
+from cobranza_desktop.storage.queries.balances import customer_balance
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 # Days the customer has, from the notice date, to pay and avoid the penalty.
 NOTICE_GRACE_DAYS = 7
@@ -374,7 +376,7 @@ class DocumentService:
             info = _customer(customer)
             business = _business(session)
             currency = _currency(session)
-            balance_after = _customer_balance(session, customer.id)
+            balance_after = from_cents(customer_balance(session, customer.id).balance_cents)
         return ReceiptData(
             business=business,
             customer=info,
@@ -410,8 +412,7 @@ class DocumentService:
                 select(Invoice.customer_id)
                 .join(Customer, Customer.id == Invoice.customer_id)
                 .where(
-                    Invoice.lifecycle == "issued",
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                     Invoice.due_date < today,
                 )
                 .group_by(Invoice.customer_id)
@@ -453,7 +454,7 @@ class DocumentService:
 
 
 def _number(series: str, folio: int | None) -> str:
-    return format_number(series, folio) if folio else ""
+    return invoice_number(series, folio)
 
 
 def _receipt_number(payment_id: int) -> str:
@@ -510,8 +511,7 @@ def _overdue(session: Session, customer_id: int, today: date) -> tuple[OverdueIn
         select(Invoice)
         .where(
             Invoice.customer_id == customer_id,
-            Invoice.lifecycle == "issued",
-            Invoice.paid_cents < Invoice.total_cents,
+            open_invoice(),
             Invoice.due_date < today,
         )
         .options(selectinload(Invoice.customer))
@@ -528,18 +528,3 @@ def _overdue(session: Session, customer_id: int, today: date) -> tuple[OverdueIn
         )
         for inv in invoices
     )
-
-
-def _customer_balance(session: Session, customer_id: int) -> Decimal:
-    """What the customer owes now: open invoices minus unapplied credit."""
-    owed = session.scalar(
-        select(func.coalesce(func.sum(Invoice.total_cents - Invoice.paid_cents), 0)).where(
-            Invoice.customer_id == customer_id, Invoice.lifecycle == "issued"
-        )
-    )
-    credit = session.scalar(
-        select(func.coalesce(func.sum(Payment.amount_cents - Payment.allocated_cents), 0)).where(
-            Payment.customer_id == customer_id, Payment.reversed_at.is_(None)
-        )
-    )
-    return from_cents(int(owed or 0) - int(credit or 0))

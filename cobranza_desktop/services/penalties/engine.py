@@ -61,6 +61,7 @@ from cobranza_desktop.services.penalties.proposals import (
 )
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 __all__ = [
     "LATE_CHARGE_SERIES",
@@ -270,8 +271,7 @@ class PenaltyService:
             for invoice in session.scalars(
                 select(Invoice).where(
                     Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == "issued",
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                 )
             ):
                 owed = invoice.total_cents - invoice.paid_cents

@@ -28,7 +28,7 @@ from cobranza_desktop.domain.incentives import (
     on_time_streak,
     punctuality_discount,
 )
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, format_number
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.invoices import get_invoice
@@ -84,7 +84,7 @@ def _view(session: Session, grant: IncentiveGrant) -> IncentiveView:
         id=grant.id,
         customer_id=grant.customer_id,
         invoice_id=grant.invoice_id,
-        invoice_number=format_number(invoice.series, invoice.folio) if invoice.folio else "",
+        invoice_number=invoice_number(invoice.series, invoice.folio),
         kind=IncentiveKind(grant.kind),
         granted_on=grant.granted_on,
         amount=from_cents(grant.amount_cents),
@@ -108,7 +108,7 @@ def _book_discount(
     trigger_payment_id: int | None = None,
 ) -> IncentiveGrant:
     """A discount payment applied to ``invoice`` (what it still owes; the rest is credit)."""
-    number = format_number(invoice.series, invoice.folio) if invoice.folio else ""
+    number = invoice_number(invoice.series, invoice.folio)
     applied = min(cents, invoice.total_cents - invoice.paid_cents)
     payment = record_payment(
         session,

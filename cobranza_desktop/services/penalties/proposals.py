@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.domain.invoices import format_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
     ChargeHistory,
@@ -82,7 +82,7 @@ class PenaltyProposal:
 
 
 def _number(series: str, folio: int | None) -> str:
-    return format_number(series, folio) if folio else ""
+    return invoice_number(series, folio)
 
 
 def invoices_in_current_plans(

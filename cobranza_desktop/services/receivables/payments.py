@@ -20,7 +20,7 @@ from cobranza_desktop.domain.allocation import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import format_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers.records import get_customer
@@ -84,7 +84,7 @@ def payment_view(payment: Payment) -> PaymentView:
         allocations=tuple(
             AllocationView(
                 a.invoice_id,
-                format_number(a.invoice.series, a.invoice.folio) if a.invoice.folio else "",
+                invoice_number(a.invoice.series, a.invoice.folio),
                 from_cents(a.amount_cents),
             )
             for a in active

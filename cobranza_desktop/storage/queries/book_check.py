@@ -135,7 +135,10 @@ def early_payment_candidates(session: Session, since: datetime) -> list[EarlyPay
         .join(Payment, Payment.id == per.c.payment_id)
         .order_by(per.c.payment_id, per.c.invoice_id)
     )
-    return [EarlyPaymentCandidate(*(row[0:5]), int(row[5]), int(row[6])) for row in rows]
+    return [
+        EarlyPaymentCandidate(pid, iid, total, issued, paid_on, int(cents), int(before))
+        for pid, iid, total, issued, paid_on, cents, before in rows
+    ]
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ def punctuality_history(session: Session, since: datetime) -> PunctualityHistory
         )
     )
     allocations: dict[int, list[AllocationEvent]] = defaultdict(list)
-    for invoice_id, *rest in session.execute(
+    for invoice_id, amount, paid_on, created, undone, reversed_at in session.execute(
         select(
             Allocation.invoice_id,
             Allocation.amount_cents,
@@ -228,9 +231,11 @@ def punctuality_history(session: Session, since: datetime) -> PunctualityHistory
         .join(Invoice, Invoice.id == Allocation.invoice_id)
         .where(Invoice.customer_id.in_(customers), Invoice.kind == "invoice")
     ):
-        allocations[invoice_id].append(AllocationEvent(invoice_id, *rest))
+        allocations[invoice_id].append(
+            AllocationEvent(invoice_id, amount, paid_on, created, undone, reversed_at)
+        )
     rewards: dict[int, list[RewardEvent]] = defaultdict(list)
-    for customer_id, *rest in session.execute(
+    for customer_id, granted_on, created, voided in session.execute(
         select(
             IncentiveGrant.customer_id,
             IncentiveGrant.granted_on,
@@ -238,7 +243,7 @@ def punctuality_history(session: Session, since: datetime) -> PunctualityHistory
             IncentiveGrant.voided_at,
         ).where(IncentiveGrant.customer_id.in_(customers), IncentiveGrant.kind == "punctuality")
     ):
-        rewards[customer_id].append(RewardEvent(*rest))
+        rewards[customer_id].append(RewardEvent(granted_on, created, voided))
     return PunctualityHistory(
         invoices,
         {k: tuple(v) for k, v in allocations.items()},
