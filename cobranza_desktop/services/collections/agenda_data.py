@@ -274,15 +274,6 @@ def histories(
     return result
 
 
-def risk_profiles(
-    session: Session, customer_ids: Sequence[int], today: date
-) -> dict[int, RiskProfile]:
-    return {
-        cid: assess(h.records, h.broken_promises, h.disputes, today)
-        for cid, h in histories(session, customer_ids, today).items()
-    }
-
-
 def track_for(profile: RiskProfile, history: CustomerHistory, today: date) -> Track:
     recent_break = (
         history.last_break is not None and (today - history.last_break).days <= RECENT_BREAK_DAYS
