@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Protocol
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents import (
     render_invoice,
@@ -28,9 +27,7 @@ from cobranza_desktop.documents import (
 )
 from cobranza_desktop.documents.data import (
     AgingBucketData,
-    BusinessInfo,
     ContactInfo,
-    CustomerInfo,
     EntryKind,
     InstalmentOption,
     InvoiceData,
@@ -47,7 +44,6 @@ from cobranza_desktop.documents.data import (
     TaxData,
 )
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_percent
 from cobranza_desktop.domain.i18n import tr
@@ -55,16 +51,28 @@ from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
-from cobranza_desktop.services.book.business import BusinessProfileView, load_profile
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.book.settings import write_setting
 from cobranza_desktop.services.customers.records import get_customer
-from cobranza_desktop.services.penalties.engine import NoticePenalties, PenaltyService
-from cobranza_desktop.services.receivables.aging import AgingService
+from cobranza_desktop.services.documents.parts import (
+    HOW_TO_PAY_KEY,
+    business_data,
+    currency_of,
+    customer_info,
+    how_to_pay_text,
+    overdue_invoices,
+    receipt_number,
+)
+
+# business_info is also read from here by the messaging services.
+from cobranza_desktop.services.documents.parts import business_info as business_info
+from cobranza_desktop.services.penalties.engine import notice_penalty_lines
+from cobranza_desktop.services.receivables.aging import aging_report
 from cobranza_desktop.services.receivables.payments import get_payment, payment_view
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import BusinessProfile, Customer, Invoice, Payment
+from cobranza_desktop.storage.models import Customer, Invoice
 from cobranza_desktop.storage.queries.balances import customer_balance
 from cobranza_desktop.storage.queries.predicates import open_invoice
+from cobranza_desktop.storage.queries.statements import statement_rows
 
 # Days the customer has, from the notice date, to pay and avoid the penalty.
 NOTICE_GRACE_DAYS = 7
@@ -74,9 +82,6 @@ LETTER_PAY_DAYS = 7
 INSTALMENT_MONTHS = (3, 6)
 # Default statement period when none is given.
 STATEMENT_DAYS = 90
-# Settings key: the business's own "how to pay" text (cash desk hours, deposit places...),
-# printed on notices, letters and statements above the bank data.
-HOW_TO_PAY_KEY = "documents.how_to_pay"
 
 
 class PenaltySource(Protocol):
@@ -109,14 +114,13 @@ class DocumentService:
     def __init__(self, book: Book, clock: Clock, penalties: PenaltySource | None = None) -> None:
         self._book = book
         self._clock = clock
-        self._penalties = (
-            penalties if penalties is not None else NoticePenalties(PenaltyService(book, clock))
-        )
+        # None: the penalty engine's figures, read in the notice's own session.
+        self._penalties = penalties
 
     # -- settings ---------------------------------------------------------------------
     def how_to_pay(self) -> str:
         with self._book.session() as session:
-            return _how_to_pay(session)
+            return how_to_pay_text(session)
 
     def set_how_to_pay(self, text: str) -> None:
         with self._book.transaction() as session:
@@ -159,8 +163,8 @@ class DocumentService:
             )
         )
         return InvoiceData(
-            business=_business(session),
-            customer=_customer(invoice.customer),
+            business=business_data(session),
+            customer=customer_info(invoice.customer),
             number=view.number,
             issue_date=view.issue_date,
             due_date=view.due_date,
@@ -178,7 +182,7 @@ class DocumentService:
             taxes=(TaxData(tax_label, view.tax),),
             total=view.total,
             discount=view.discount,
-            currency=_currency(session),
+            currency=currency_of(session),
             payment_terms=terms,
             notes=view.notes,
             cfdi_uuid=view.cfdi_uuid or None,
@@ -199,58 +203,14 @@ class DocumentService:
         start = start or end - timedelta(days=STATEMENT_DAYS)
         with self._book.session() as session:
             customer = get_customer(session, customer_id)
-            charged_before = session.scalar(
-                select(func.coalesce(func.sum(Invoice.total_cents), 0)).where(
-                    Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == "issued",
-                    Invoice.issue_date < start,
-                )
+            charged_before, paid_before, invoices, payments = statement_rows(
+                session, customer_id, start, end
             )
-            paid_before = session.scalar(
-                select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
-                    Payment.customer_id == customer_id,
-                    Payment.reversed_at.is_(None),
-                    Payment.payment_date < start,
-                )
-            )
-            invoices = session.execute(
-                select(
-                    Invoice.issue_date,
-                    Invoice.id,
-                    Invoice.kind,
-                    Invoice.series,
-                    Invoice.folio,
-                    Invoice.due_date,
-                    Invoice.total_cents,
-                )
-                .where(
-                    Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == "issued",
-                    Invoice.issue_date >= start,
-                    Invoice.issue_date <= end,
-                )
-                .order_by(Invoice.issue_date, Invoice.id)
-            ).all()
-            payments = session.execute(
-                select(
-                    Payment.payment_date,
-                    Payment.id,
-                    Payment.method,
-                    Payment.reference,
-                    Payment.amount_cents,
-                )
-                .where(
-                    Payment.customer_id == customer_id,
-                    Payment.reversed_at.is_(None),
-                    Payment.payment_date >= start,
-                    Payment.payment_date <= end,
-                )
-                .order_by(Payment.payment_date, Payment.id)
-            ).all()
-            business = _business(session)
-            info = _customer(customer)
-            currency = _currency(session)
-            how_to_pay = _how_to_pay(session)
+            business = business_data(session)
+            info = customer_info(customer)
+            currency = currency_of(session)
+            how_to_pay = how_to_pay_text(session)
+            aging = aging_report(session, end, customer_id=customer_id)
         entries: list[tuple[date, int, StatementEntryData]] = []
         for row in invoices:
             kind = EntryKind.LATE_CHARGE if row.kind == "late_charge" else EntryKind.INVOICE
@@ -262,7 +222,7 @@ class DocumentService:
                     StatementEntryData(
                         row.issue_date,
                         kind,
-                        _number(row.series, row.folio),
+                        invoice_number(row.series, row.folio),
                         due,
                         charge=from_cents(row.total_cents),
                     ),
@@ -276,7 +236,7 @@ class DocumentService:
                     StatementEntryData(
                         pay.payment_date,
                         EntryKind.PAYMENT,
-                        pay.reference or _receipt_number(pay.id),
+                        pay.reference or receipt_number(pay.id),
                         PaymentMethod(pay.method).label(),
                         credit=from_cents(pay.amount_cents),
                     ),
@@ -284,11 +244,10 @@ class DocumentService:
             )
         entries.sort(key=lambda item: (item[0], item[1]))
         items = tuple(entry for _, _, entry in entries)
-        opening = from_cents(int(charged_before or 0) - int(paid_before or 0))
+        opening = from_cents(charged_before - paid_before)
         closing = (
             opening + sum((e.charge for e in items), ZERO) - sum((e.credit for e in items), ZERO)
         )
-        aging = AgingService(self._book, self._clock).report(as_of=end, customer_id=customer_id)
         buckets = aging.lines[0].buckets if aging.lines else tuple(ZERO for _ in aging.labels)
         return StatementData(
             business=business,
@@ -319,19 +278,22 @@ class DocumentService:
         today = self._clock.today()
         with self._book.session() as session:
             customer = get_customer(session, customer_id)
-            overdue = _overdue(session, customer_id, today)
-            business = _business(session)
-            info = _customer(customer)
-            currency = _currency(session)
-            how_to_pay = _how_to_pay(session)
-        if not overdue:
-            raise ConflictError(
-                tr(
-                    f"{customer.name} no tiene facturas vencidas.",
-                    f"{customer.name} has no overdue invoices.",
+            overdue = overdue_invoices(session, customer_id, today)
+            business = business_data(session)
+            info = customer_info(customer)
+            currency = currency_of(session)
+            how_to_pay = how_to_pay_text(session)
+            if not overdue:
+                raise ConflictError(
+                    tr(
+                        f"{customer.name} no tiene facturas vencidas.",
+                        f"{customer.name} has no overdue invoices.",
+                    )
                 )
-            )
-        penalties = self._penalties.penalties(customer_id, overdue, today)
+            if self._penalties is None:
+                penalties = notice_penalty_lines(session, customer_id, overdue, today)
+        if self._penalties is not None:
+            penalties = self._penalties.penalties(customer_id, overdue, today)
         debt = sum((o.balance for o in overdue), ZERO)
         penalty = sum((p.amount for p in penalties), ZERO)
         return PenaltyNoticeData(
@@ -373,14 +335,14 @@ class DocumentService:
                 assert invoice is not None
                 balances[allocation.invoice_id] = invoice_view(invoice, today).balance
             customer = payment.customer
-            info = _customer(customer)
-            business = _business(session)
-            currency = _currency(session)
+            info = customer_info(customer)
+            business = business_data(session)
+            currency = currency_of(session)
             balance_after = from_cents(customer_balance(session, customer.id).balance_cents)
         return ReceiptData(
             business=business,
             customer=info,
-            number=_receipt_number(view.id),
+            number=receipt_number(view.id),
             payment_date=view.payment_date,
             amount=view.amount,
             method=view.method.label(),
@@ -418,17 +380,17 @@ class DocumentService:
                 .group_by(Invoice.customer_id)
                 .order_by(func.min(Customer.name_key), Invoice.customer_id)
             ).all()
-            business = _business(session)
-            currency = _currency(session)
-            how_to_pay = _how_to_pay(session)
+            business = business_data(session)
+            currency = currency_of(session)
+            how_to_pay = how_to_pay_text(session)
             letters = []
             for customer_id in customer_ids:
                 customer = get_customer(session, customer_id)
-                overdue = _overdue(session, customer_id, today)
+                overdue = overdue_invoices(session, customer_id, today)
                 letters.append(
                     ReminderLetterData(
                         business=business,
-                        customer=_customer(customer),
+                        customer=customer_info(customer),
                         letter_date=today,
                         tone=letter_tone(max(o.days_late for o in overdue)),
                         overdue=overdue,
@@ -451,80 +413,3 @@ class DocumentService:
                 )
             )
         return render_letters(letters)
-
-
-def _number(series: str, folio: int | None) -> str:
-    return invoice_number(series, folio)
-
-
-def _receipt_number(payment_id: int) -> str:
-    return f"R-{payment_id:05d}"
-
-
-def _how_to_pay(session: Session) -> str:
-    value = read_setting(session, HOW_TO_PAY_KEY, "")
-    return value if isinstance(value, str) else ""
-
-
-def _currency(session: Session) -> str:
-    return load_profile(session).currency
-
-
-def _business(session: Session) -> BusinessInfo:
-    return business_info(load_profile(session))
-
-
-def business_info(profile: BusinessProfile | BusinessProfileView) -> BusinessInfo:
-    """The business as printed on a document's letterhead and footer."""
-    logo: bytes | None = None
-    if profile.logo_path:
-        try:
-            logo = Path(profile.logo_path).read_bytes()
-        except OSError:
-            logo = None  # a moved logo must not stop the document
-    return BusinessInfo(
-        name=profile.name,
-        rfc=profile.rfc,
-        address=profile.address,
-        phone=display_phone(profile.phone) if profile.phone else "",
-        email=profile.email,
-        logo=logo,
-        bank_name=profile.bank_name,
-        bank_account_holder=profile.name if profile.clabe else "",
-        clabe=profile.clabe,
-    )
-
-
-def _customer(customer: Customer) -> CustomerInfo:
-    return CustomerInfo(
-        name=customer.name,
-        rfc=customer.rfc,
-        address=customer.address,
-        email=customer.email,
-        phone=display_phone(customer.phone) if customer.phone else "",
-        code=str(customer.id),
-    )
-
-
-def _overdue(session: Session, customer_id: int, today: date) -> tuple[OverdueInvoiceData, ...]:
-    invoices = session.scalars(
-        select(Invoice)
-        .where(
-            Invoice.customer_id == customer_id,
-            open_invoice(),
-            Invoice.due_date < today,
-        )
-        .options(selectinload(Invoice.customer))
-        .order_by(Invoice.due_date, Invoice.id)
-    ).all()
-    return tuple(
-        OverdueInvoiceData(
-            number=_number(inv.series, inv.folio),
-            issue_date=inv.issue_date,
-            due_date=inv.due_date,
-            days_late=(today - inv.due_date).days,
-            total=from_cents(inv.total_cents),
-            balance=from_cents(inv.total_cents - inv.paid_cents),
-        )
-        for inv in invoices
-    )
