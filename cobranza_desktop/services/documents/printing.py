@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents import (
@@ -43,7 +43,10 @@ from cobranza_desktop.documents.data import (
     StatementEntryData,
     TaxData,
 )
+from cobranza_desktop.domain.agenda import AgendaItem, compute_agenda
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.contact_policy import Channel
+from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_percent
 from cobranza_desktop.domain.i18n import tr
@@ -52,6 +55,11 @@ from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
 from cobranza_desktop.services.book.settings import write_setting
+from cobranza_desktop.services.collections.agenda_data import (
+    build_cases,
+    load_ladder,
+    load_policy,
+)
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.documents.parts import (
     HOW_TO_PAY_KEY,
@@ -59,6 +67,7 @@ from cobranza_desktop.services.documents.parts import (
     currency_of,
     customer_info,
     how_to_pay_text,
+    overdue_by_customer,
     overdue_invoices,
     receipt_number,
 )
@@ -71,7 +80,6 @@ from cobranza_desktop.services.receivables.payments import get_payment, payment_
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice
 from cobranza_desktop.storage.queries.balances import customer_balance
-from cobranza_desktop.storage.queries.predicates import open_invoice
 from cobranza_desktop.storage.queries.statements import statement_rows
 
 # Days the customer has, from the notice date, to pay and avoid the penalty.
@@ -102,12 +110,29 @@ class NoPenalties:
 
 
 def letter_tone(days_late: int) -> LetterTone:
-    """Until the collections ladder exists: friendly up to 30 days, firm to 60, then final."""
+    """For a letter stage that says nothing of penalties or status: friendly up to 30
+    days late, firm to 60, then final."""
     if days_late <= 30:
         return LetterTone.FRIENDLY
     if days_late <= 60:
         return LetterTone.FIRM
     return LetterTone.FINAL
+
+
+# Statuses whose letter is the last word before the service stops or the case leaves.
+_FINAL_STATUSES = frozenset(
+    {CustomerStatus.SUSPENDED, CustomerStatus.BLOCKED, CustomerStatus.AGENCY}
+)
+
+
+def stage_tone(item: AgendaItem) -> LetterTone:
+    """The tone of an agenda letter: final when it suspends, blocks or hands the case
+    over; firm when it speaks of penalties or restricts; otherwise by days late."""
+    if item.sets_status in _FINAL_STATUSES:
+        return LetterTone.FINAL
+    if item.sets_status is not None or item.mentions_penalty or item.applies_penalty:
+        return LetterTone.FIRM
+    return letter_tone(item.days_past_due)
 
 
 class DocumentService:
@@ -363,53 +388,55 @@ class DocumentService:
 
     # -- letters ----------------------------------------------------------------------
     def letters_data(self, day: date | None = None) -> list[ReminderLetterData]:
-        """One letter per customer with overdue invoices on ``day``, by customer name.
+        """One letter per letter action on the agenda of ``day``, by customer name.
 
-        Until the collections issue exists, "due" means every customer with overdue
-        invoices; the tone follows the oldest overdue invoice (:func:`letter_tone`).
+        The agenda (the collections ladder) says who gets a letter that day; deferred
+        actions count too, since a letter is mailed, not a call in quiet hours. The tone
+        follows the stage (:func:`stage_tone`).
         """
         today = day or self._clock.today()
         with self._book.session() as session:
-            customer_ids = session.scalars(
-                select(Invoice.customer_id)
-                .join(Customer, Customer.id == Invoice.customer_id)
-                .where(
-                    open_invoice(),
-                    Invoice.due_date < today,
-                )
-                .group_by(Invoice.customer_id)
-                .order_by(func.min(Customer.name_key), Invoice.customer_id)
+            ladder = load_ladder(session)
+            policy = load_policy(session)
+            cases, logged = build_cases(session, today, ladder, policy)
+            agenda = compute_agenda(today, cases, logged, ladder, policy)
+            tones: dict[int, LetterTone] = {}
+            for item in (*agenda.items, *agenda.deferred):
+                if item.channel is Channel.LETTER:
+                    tones[item.customer_id] = stage_tone(item)
+            customers = session.scalars(
+                select(Customer)
+                .where(Customer.id.in_(list(tones)))
+                .order_by(Customer.name_key, Customer.id)
             ).all()
+            overdue = overdue_by_customer(session, [c.id for c in customers], today)
             business = business_data(session)
             currency = currency_of(session)
             how_to_pay = how_to_pay_text(session)
-            letters = []
-            for customer_id in customer_ids:
-                customer = get_customer(session, customer_id)
-                overdue = overdue_invoices(session, customer_id, today)
-                letters.append(
-                    ReminderLetterData(
-                        business=business,
-                        customer=customer_info(customer),
-                        letter_date=today,
-                        tone=letter_tone(max(o.days_late for o in overdue)),
-                        overdue=overdue,
-                        total_due=sum((o.balance for o in overdue), ZERO),
-                        pay_by=today + timedelta(days=LETTER_PAY_DAYS),
-                        currency=currency,
-                        how_to_pay=how_to_pay,
-                        contact=ContactInfo(business.name, business.phone, business.email),
-                    )
-                )
-        return letters
+        return [
+            ReminderLetterData(
+                business=business,
+                customer=customer_info(customer),
+                letter_date=today,
+                tone=tones[customer.id],
+                overdue=overdue[customer.id],
+                total_due=sum((o.balance for o in overdue[customer.id]), ZERO),
+                pay_by=today + timedelta(days=LETTER_PAY_DAYS),
+                currency=currency,
+                how_to_pay=how_to_pay,
+                contact=ContactInfo(business.name, business.phone, business.email),
+            )
+            for customer in customers
+            if overdue[customer.id]  # a letter before the due date has nothing to list
+        ]
 
     def letters_pdf(self, day: date | None = None) -> bytes:
         letters = self.letters_data(day)
         if not letters:
             raise NotFoundError(
                 tr(
-                    "No hay cartas para esa fecha: ningún cliente tiene facturas vencidas.",
-                    "No letters for that date: no customer has overdue invoices.",
+                    "No hay cartas para esa fecha: la agenda no tiene cartas que enviar.",
+                    "No letters for that date: the agenda has no letters to send.",
                 )
             )
         return render_letters(letters)
