@@ -26,7 +26,7 @@ from cobranza_desktop.domain.contact_policy import NonPaymentReason, Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, is_open
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.book.business import load_profile
@@ -123,7 +123,7 @@ class DossierService:
                     else tr("Por vencer", "Not yet due"),
                 )
                 for inv in invoices
-                if inv.paid_cents < inv.total_cents
+                if is_open(inv.lifecycle, inv.total_cents, inv.paid_cents)
             )
             contacts = tuple(
                 DossierContact(

@@ -19,7 +19,13 @@ from cobranza_desktop.documents.plan import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, make_line
+from cobranza_desktop.domain.invoices import (
+    InvoiceKind,
+    Lifecycle,
+    invoice_number,
+    is_open,
+    make_line,
+)
 from cobranza_desktop.domain.money import ZERO, from_cents, parse_amount, parse_decimal, to_cents
 from cobranza_desktop.domain.plans import (
     Frequency,
@@ -146,8 +152,7 @@ def _selected_invoices(
         if (
             invoice is None
             or invoice.customer_id != request.customer_id
-            or invoice.lifecycle != Lifecycle.ISSUED.value
-            or invoice.paid_cents >= invoice.total_cents
+            or not is_open(invoice.lifecycle, invoice.total_cents, invoice.paid_cents)
         ):
             raise ValidationError(
                 "invoices",

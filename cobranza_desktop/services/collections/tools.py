@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import Lifecycle
+from cobranza_desktop.domain.invoices import is_open
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.invoices import get_invoice
@@ -109,10 +109,7 @@ class CollectionToolsService:
         today = self._clock.today()
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
-            if (
-                invoice.lifecycle != Lifecycle.ISSUED.value
-                or invoice.paid_cents >= invoice.total_cents
-            ):
+            if not is_open(invoice.lifecycle, invoice.total_cents, invoice.paid_cents):
                 raise ConflictError(
                     tr(
                         "Solo se prorrogan facturas con saldo.",
