@@ -53,6 +53,7 @@ from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
 from cobranza_desktop.services.book.settings import write_setting
 from cobranza_desktop.services.collections.agenda_data import (
@@ -224,8 +225,8 @@ class DocumentService:
 
         Voided invoices and reversed payments are left out: they never counted.
         """
-        end = end or self._clock.today()
-        start = start or end - timedelta(days=STATEMENT_DAYS)
+        end = check_date(end or self._clock.today(), "end")
+        start = check_date(start or end - timedelta(days=STATEMENT_DAYS), "start")
         with self._book.session() as session:
             customer = get_customer(session, customer_id)
             charged_before, paid_before, invoices, payments = statement_rows(
@@ -394,7 +395,7 @@ class DocumentService:
         actions count too, since a letter is mailed, not a call in quiet hours. The tone
         follows the stage (:func:`stage_tone`).
         """
-        today = day or self._clock.today()
+        today = check_date(day or self._clock.today(), "day")
         with self._book.session() as session:
             ladder = load_ladder(session)
             policy = load_policy(session)

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.book.settings import load_aging_buckets
@@ -160,7 +161,7 @@ class AgingService:
         progress: ProgressCallback = no_progress,
         cancelled: CancelCheck = never_cancel,
     ) -> AgingReport:
-        day = as_of or self._clock.today()
+        day = check_date(as_of or self._clock.today(), "as_of")
         progress(0.0)
         with self._book.session() as session:
             report = aging_report(session, day, customer_id=customer_id)
