@@ -147,6 +147,21 @@ def plan_progress(session: Session, plan: PaymentPlan, today: date) -> PlanProgr
     return plan_states(session, [plan], today)[0].progress
 
 
+def invoices_in_plans(
+    session: Session, plans: Sequence[PaymentPlan], today: date, *, current: bool = True
+) -> set[int]:
+    """The invoices (not the interest invoices) held by those of ``plans`` that are current
+    on ``today`` (or, with ``current=False``, those that are not): three queries in all."""
+    interest = {p.id: p.interest_invoice_id for p in plans}
+    return {
+        invoice_id
+        for state in plan_states(session, plans, today)
+        if (state.progress.status is PlanStatus.CURRENT) is current
+        for invoice_id in state.invoice_ids
+        if invoice_id != interest[state.plan_id]
+    }
+
+
 # -- histories and cases ---------------------------------------------------------------------
 
 

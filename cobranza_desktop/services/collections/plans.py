@@ -40,6 +40,7 @@ from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.collections.agenda_data import (
     effective_due_dates,
+    invoices_in_plans,
     plan_invoice_ids,
     plan_progress,
 )
@@ -174,14 +175,13 @@ def _selected_invoices(
             )
         )
     )
-    for plan in session.scalars(
+    plans = session.scalars(
         select(PaymentPlan).where(
             PaymentPlan.customer_id == request.customer_id,
             PaymentPlan.status != PlanStatus.CANCELLED.value,
         )
-    ):
-        if plan_progress(session, plan, today).status is not PlanStatus.CURRENT:
-            in_plans -= set(plan_invoice_ids(session, plan.id))
+    ).all()
+    in_plans -= invoices_in_plans(session, plans, today, current=False)
     if in_plans:
         raise ConflictError(
             tr(
@@ -391,15 +391,13 @@ class PlanService:
         today = self._clock.today()
         with self._book.session() as session:
             get_customer(session, customer_id)
-            held: set[int] = set()
-            for plan in session.scalars(
+            plans = session.scalars(
                 select(PaymentPlan).where(
                     PaymentPlan.customer_id == customer_id,
                     PaymentPlan.status != PlanStatus.CANCELLED.value,
                 )
-            ):
-                if plan_progress(session, plan, today).status is PlanStatus.CURRENT:
-                    held.update(plan_invoice_ids(session, plan.id))
+            ).all()
+            held = invoices_in_plans(session, plans, today)
             rows = session.scalars(
                 select(Invoice)
                 .where(
