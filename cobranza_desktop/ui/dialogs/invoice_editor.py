@@ -47,7 +47,7 @@ from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceServ
 from cobranza_desktop.services.billing.issuing import IssuedInvoice, IssuingService
 from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.customers.records import CustomerService
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons, date_edit, from_qdate
 
@@ -62,21 +62,29 @@ FIELD_COLUMNS = {
 ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
 
 
+# Voiding an invoice takes what hangs on it: allocations, penalties, plans.
+VOID_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.PENALTIES, Kind.PLANS)
+
+
+def _invoice_changes(view: InvoiceView) -> OpChanges:
+    return OpChanges.of(Kind.INVOICES, customers=[view.customer_id])
+
+
 class InvoiceEditor(QDialog):
     def __init__(
         self,
         invoices: InvoiceService,
         customers: CustomerService,
+        search: CustomerSearch,
         business: BusinessService,
+        issuing: IssuingService,
         runner: TaskRunner,
         today: date,
         *,
         customer_id: int | None = None,
         customer_name: str = "",
         invoice: InvoiceView | None = None,
-        search: CustomerSearch | None = None,
         on_done: Callable[[InvoiceView], None] | None = None,
-        issuing: IssuingService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -96,7 +104,7 @@ class InvoiceEditor(QDialog):
         self._default_tax = Decimal("16")
         read_only = invoice is not None
 
-        self.customer = CustomerPicker(search or customers, runner)
+        self.customer = CustomerPicker(search, runner)
         if invoice is not None:
             self.customer.set_customer(invoice.customer_id, invoice.customer_name)
         elif customer_id is not None:
@@ -243,9 +251,8 @@ class InvoiceEditor(QDialog):
             self.status_label.setText(self.tr("Nueva factura"))
             self.void_row.setVisible(False)
             self.add_line()
-            runner.submit(lambda ctx: business.profile(), on_result=self._profile_loaded)
-            if issuing is not None:
-                self.customer.customer_changed.connect(lambda _id: self._warnings_timer.start())
+            runner.query(lambda ctx: business.profile()).success(self._profile_loaded).run()
+            self.customer.customer_changed.connect(lambda _id: self._warnings_timer.start())
         self.set_read_only(read_only)
         self.recalculate()
         self.resize(820, 560)
@@ -369,7 +376,7 @@ class InvoiceEditor(QDialog):
         totals = invoice_totals(good)
         if totals.total != self._total:
             self._total = totals.total
-            if self._issuing is not None and self.invoice is None:
+            if self.invoice is None:
                 self._warnings_timer.start()
         self.subtotal.setText(format_money(totals.subtotal))
         self.discount.setText(format_money(totals.discount))
@@ -408,17 +415,14 @@ class InvoiceEditor(QDialog):
     def check_credit(self) -> None:
         """Ask what issuing this total would mean for the customer's credit (no writes)."""
         customer_id, issuing, total = self.customer.customer_id, self._issuing, self._total
-        if issuing is None or self.invoice is not None or not self.isVisible():
+        if self.invoice is not None or not self.isVisible():
             return
         if customer_id is None or total <= 0:
             self._show_warnings(())
             return
-        self._runner.submit(
-            lambda ctx: issuing.credit_warnings(customer_id, total),
-            on_result=self._show_warnings,
-            on_error=lambda _message: None,
-            key=f"credit-warnings-{id(self)}",
-        )
+        self._runner.query(lambda ctx: issuing.credit_warnings(customer_id, total)).success(
+            self._show_warnings
+        ).error(lambda _message: None).key(f"credit-warnings-{id(self)}").run()
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         self.credit_label.setText("\n".join(f"⚠ {w}" for w in warnings))
@@ -432,24 +436,14 @@ class InvoiceEditor(QDialog):
             return
         self.errors.clear()
         self.issue_button.setEnabled(False)
-        invoices, issuing = self._invoices, self._issuing
-        if issuing is None:
-            self._runner.submit(
-                lambda ctx: invoices.issue(draft),
-                on_result=self._done,
-                on_failure=self._failed,
-                writes=True,
-                description=self.tr("Emitiendo factura"),
-            )
-            return
+        issuing = self._issuing
         reason = self.override_reason.text().strip()
-        self._runner.submit(
+        self._runner.write(
             lambda ctx: issuing.issue(draft, reason),
-            on_result=self._issued,
-            on_failure=self._failed,
-            writes=True,
-            description=self.tr("Emitiendo factura"),
-        )
+            lambda issued: _invoice_changes(issued.invoice),
+        ).success(self._issued).failure(self._failed).describe(
+            self.tr("Emitiendo factura"), show_progress=False
+        ).run()
 
     def done(self, result: int) -> None:
         self._warnings_timer.stop()
@@ -468,12 +462,10 @@ class InvoiceEditor(QDialog):
             return
         invoice_id, invoices = self.invoice.id, self._invoices
         self.void_button.setEnabled(False)
-        self._runner.submit(
+        self._runner.write(
             lambda ctx: invoices.void(invoice_id, reason),
-            on_result=self._done,
-            on_failure=self._failed,
-            writes=True,
-        )
+            lambda view: OpChanges.of(*VOID_KINDS, customers=[view.customer_id]),
+        ).success(self._done).failure(self._failed).run()
 
     def _done(self, view: InvoiceView) -> None:
         self.result_view = view

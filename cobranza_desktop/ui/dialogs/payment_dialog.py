@@ -36,8 +36,8 @@ from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService, PaymentView
-from cobranza_desktop.services.receivables.receiving import ReceivedPayment
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.services.receivables.receiving import ReceivedPayment, ReceivingService
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import (
     FieldErrors,
@@ -51,19 +51,23 @@ NUMBER, DUE, BALANCE, APPLY = range(4)
 ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
 
 
+# A payment changes balances, and a discount or its loss may touch penalties.
+PAYMENT_KINDS = (Kind.PAYMENTS, Kind.INVOICES, Kind.PENALTIES)
+
+
 class PaymentDialog(QDialog):
     def __init__(
         self,
         payments: PaymentService,
         customers: CustomerService,
+        search: CustomerSearch,
+        receiving: ReceivingService,
         runner: TaskRunner,
         today: date,
         *,
         customer_id: int | None = None,
         customer_name: str = "",
-        search: CustomerSearch | None = None,
         on_done: Callable[[PaymentView], None] | None = None,
-        receive: Callable[[PaymentInput], ReceivedPayment] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,13 +76,13 @@ class PaymentDialog(QDialog):
         self._runner = runner
         self._on_done = on_done
         # Through the receiving service: pending and early-payment discounts apply.
-        self._receive = receive
+        self._receiving = receiving
         self.received: ReceivedPayment | None = None
         self._items: list[OpenItem] = []
         self.result_view: PaymentView | None = None
         self.problem: str | None = None
 
-        self.customer = CustomerPicker(search or customers, runner)
+        self.customer = CustomerPicker(search, runner)
         self.customer.customer_changed.connect(self._customer_changed)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
@@ -157,11 +161,9 @@ class PaymentDialog(QDialog):
             self.update_summary()
             return
         payments = self._payments
-        self._runner.submit(
-            lambda ctx: payments.open_items(customer_id),
-            on_result=self._items_loaded,
-            key=f"payment-items-{id(self)}",
-        )
+        self._runner.query(lambda ctx: payments.open_items(customer_id)).success(
+            self._items_loaded
+        ).key(f"payment-items-{id(self)}").run()
 
     def _items_loaded(self, items: list[OpenItem]) -> None:
         self._items = list(items)
@@ -329,26 +331,19 @@ class PaymentDialog(QDialog):
             notes=self.notes.text(),
             allocations=tuple(plan),
         )
-        payments, receive = self._payments, self._receive
+        receiving = self._receiving
         self.save_button.setEnabled(False)
 
-        def work(ctx: object) -> tuple[PaymentView, ReceivedPayment | None]:
-            if receive is None:
-                return payments.record(data), None
-            received = receive(data)
-            return received.payment, received
+        def work(ctx: object) -> ReceivedPayment:
+            return receiving.receive(data)
 
-        self._runner.submit(
-            work,
-            on_result=self._received,
-            on_failure=self._failed,
-            writes=True,
-            description=self.tr("Registrando pago"),
-        )
+        self._runner.write(
+            work, OpChanges.of(*PAYMENT_KINDS, customers=[data.customer_id])
+        ).success(self._received).failure(self._failed).describe(self.tr("Registrando pago")).run()
 
-    def _received(self, result: tuple[PaymentView, ReceivedPayment | None]) -> None:
-        self.received = result[1]
-        self._done(result[0])
+    def _received(self, received: ReceivedPayment) -> None:
+        self.received = received
+        self._done(received.payment)
 
     def _done(self, view: PaymentView) -> None:
         self.result_view = view

@@ -29,8 +29,7 @@ from cobranza_desktop.services.penalties.engine import (
     CustomerPenaltySummary,
     PenaltyService,
 )
-from cobranza_desktop.ui.penalty_calls import run_call
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 # Asks the user for the reason of a waiver; returns None when cancelled.
@@ -123,7 +122,7 @@ class CustomerPenaltiesPanel(QWidget):
         customer_id: int,
         parent: QWidget | None = None,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         reason_prompt: ReasonPrompt = ask_reason,
     ) -> None:
         super().__init__(parent)
@@ -172,21 +171,15 @@ class CustomerPenaltiesPanel(QWidget):
     def refresh(self) -> None:
         penalties, customer_id = self._penalties, self._customer_id
 
-        def work(
-            _progress: object, _cancelled: object
-        ) -> tuple[CustomerPenaltySummary, list[ChargeView]]:
+        def work() -> tuple[CustomerPenaltySummary, list[ChargeView]]:
             return (
                 penalties.customer_summary(customer_id),
                 penalties.charges(customer_id=customer_id),
             )
 
-        run_call(
-            self._runner,
-            work,
-            on_result=self._show,
-            on_error=self._failed,
-            key=f"customer-penalties-{customer_id}-{id(self)}",
-        )
+        self._runner.query(lambda _ctx: work()).success(self._show).error(self._failed).key(
+            f"customer-penalties-{customer_id}-{id(self)}"
+        ).run()
 
     def _failed(self, message: str) -> None:
         self.message.setStyleSheet("color: #b3261e;")
@@ -238,17 +231,13 @@ class CustomerPenaltiesPanel(QWidget):
             return
         penalties = self._penalties
 
-        def work(_progress: object, _cancelled: object) -> ChargeView:
+        def work() -> ChargeView:
             return penalties.waive(charge.id, reason)
 
-        run_call(
-            self._runner,
-            work,
-            on_result=self._waived,
-            on_error=self._failed,
-            writes=True,
-            description=self.tr("Condonando el cargo"),
-        )
+        changes = OpChanges.of(Kind.PENALTIES, Kind.INVOICES, customers=[charge.customer_id])
+        self._runner.write(lambda _ctx: work(), changes).success(self._waived).error(
+            self._failed
+        ).describe(self.tr("Condonando el cargo")).run()
 
     def _waived(self, charge: ChargeView) -> None:
         self.message.setStyleSheet("")
