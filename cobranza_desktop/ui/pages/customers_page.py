@@ -13,7 +13,7 @@ from cobranza_desktop.services.customers.customer_file import CustomerFileServic
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.penalties.engine import PenaltyService
-from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
 from cobranza_desktop.ui.pages.customer_list import CustomerList
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
@@ -55,7 +55,7 @@ class CustomersPage(QWidget):
         self,
         services: CustomersPageServices,
         runner: TaskRunner,
-        commands: AppCommands,
+        commands: Actions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

@@ -24,7 +24,7 @@ from cobranza_desktop.services.receivables.listings import (
     InvoiceListSummary,
     ListingService,
 )
-from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import Kind, TaskRunner
 from cobranza_desktop.ui.text_cache import money
@@ -93,7 +93,7 @@ class InvoicesPage(ListPage):
         self,
         listings: ListingService,
         runner: TaskRunner,
-        commands: AppCommands,
+        commands: Actions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)

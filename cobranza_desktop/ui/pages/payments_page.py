@@ -16,7 +16,7 @@ from cobranza_desktop.services.receivables.listings import (
     PaymentListItem,
     PaymentListSummary,
 )
-from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, TaskRunner
@@ -81,7 +81,7 @@ class PaymentsPage(ListPage):
         self,
         listings: ListingService,
         runner: TaskRunner,
-        commands: AppCommands,
+        commands: Actions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
