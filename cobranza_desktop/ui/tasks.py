@@ -40,7 +40,7 @@ from typing import Any, Generic, Self, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from cobranza_desktop.domain.errors import CobranzaError
+from cobranza_desktop.domain.errors import CobranzaError, FieldPath
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +160,11 @@ class TaskFailure:
 
     message: str
     field: str | None = None
+
+    @property
+    def path(self) -> FieldPath | None:
+        """The field as a structured path (``lines[3].tax`` -> name, index, sub)."""
+        return FieldPath.parse(self.field)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.errors import FieldPath, ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import (
@@ -364,7 +364,7 @@ class InvoiceEditor(QDialog):
                     )
                 except ValidationError as exc:
                     problem = problem or exc
-                    self._mark(row, exc.field)
+                    self._mark(row, exc.path)
                     if amount_item is not None:
                         amount_item.setText("")
                     continue
@@ -388,9 +388,8 @@ class InvoiceEditor(QDialog):
             elif self.errors.current is not None:
                 self.errors.clear()
 
-    def _mark(self, row: int, field: str) -> None:
-        name = field.rsplit(".", 1)[-1]
-        column = FIELD_COLUMNS.get(name)
+    def _mark(self, row: int, path: FieldPath) -> None:
+        column = FIELD_COLUMNS.get(path.last())
         if column is not None:
             item = self.lines.item(row, column)
             if item is not None:
@@ -479,14 +478,11 @@ class InvoiceEditor(QDialog):
         if failure.field == "override_reason":
             self.override_row.setVisible(True)
         self.errors.show(failure.message, failure.field)
-        if failure.field and failure.field.startswith("lines["):
-            try:
-                row = int(failure.field[6:].split("]")[0]) - 1
-                self.lines.blockSignals(True)
-                self._mark(row, failure.field)
-                self.lines.blockSignals(False)
-            except ValueError:
-                pass
+        path = failure.path
+        if path is not None and path.name == "lines" and path.index is not None:
+            self.lines.blockSignals(True)
+            self._mark(path.index - 1, path)  # the domain counts lines from 1
+            self.lines.blockSignals(False)
 
     # -- read-only view of an issued invoice -----------------------------------------
 
@@ -530,8 +526,9 @@ class InvoiceEditor(QDialog):
 
 def _with_line(error: ValidationError) -> str:
     """Say which line is wrong when the domain message does not."""
-    if error.field.startswith("lines[") and "]" in error.field:
-        number = error.field[len("lines[") : error.field.index("]")]
+    path = error.path
+    if path.name == "lines" and path.index is not None:
+        number = path.index
         prefix = tr(f"Renglón {number}", f"Line {number}")
         if not error.message.startswith(prefix):
             return f"{prefix}: {error.message}"

@@ -28,8 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.allocation import Allocation, OpenItem, suggest_oldest_first
-from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.allocation import (
+    Allocation,
+    OpenItem,
+    check_allocations,
+    suggest_oldest_first,
+)
+from cobranza_desktop.domain.errors import ConflictError, FieldPath, ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import ZERO, parse_amount
@@ -223,7 +228,7 @@ class PaymentDialog(QDialog):
             text = cell.text().strip() if cell is not None else ""
             if not text:
                 continue
-            value = parse_amount(text, f"allocations[{row}]", allow_zero=True)
+            value = parse_amount(text, str(FieldPath("allocations", row)), allow_zero=True)
             if value > 0:
                 result.append(Allocation(item.invoice_id, value))
         return result
@@ -233,30 +238,21 @@ class PaymentDialog(QDialog):
         self.customer.require_customer()
         amount = parse_amount(self.amount.text(), "amount")
         plan = self.allocations()
-        balances = {i.invoice_id: i for i in self._items}
-        for row, allocation in enumerate(plan):
-            item = balances[allocation.invoice_id]
-            if allocation.amount > item.balance:
-                raise ValidationError(
-                    f"allocations[{row}]",
-                    tr(
-                        f"La factura {item.number} solo debe {format_money(item.balance)}; "
-                        f"no se le pueden aplicar {format_money(allocation.amount)}.",
-                        f"Invoice {item.number} only owes {format_money(item.balance)}; "
-                        f"{format_money(allocation.amount)} cannot be applied to it.",
-                    ),
-                )
-        applied = sum((a.amount for a in plan), ZERO)
-        if applied > amount:
-            raise ValidationError(
-                "allocations",
-                tr(
-                    f"Se aplican {format_money(applied)} pero el pago es de "
-                    f"{format_money(amount)}. Reduzca lo aplicado.",
-                    f"{format_money(applied)} is applied but the payment is "
-                    f"{format_money(amount)}. Reduce what is applied.",
-                ),
-            )
+        # The domain's rule, the same the payment service applies: first each row on its
+        # own (to say which row is wrong), then the whole against the payment.
+        balances = {i.invoice_id: i.balance for i in self._items}
+        rows = {item.invoice_id: row for row, item in enumerate(self._items)}
+        for allocation in plan:
+            try:
+                check_allocations(allocation.amount, [allocation], balances)
+            except ConflictError as exc:
+                where = FieldPath("allocations", rows[allocation.invoice_id])
+                raise ValidationError(where, exc.message) from exc
+        try:
+            check_allocations(amount, plan, balances)
+        except ConflictError as exc:
+            hint = tr("Reduzca lo aplicado.", "Reduce what is applied.")
+            raise ValidationError(FieldPath("allocations"), f"{exc.message} {hint}") from exc
         return amount, plan
 
     def update_summary(self) -> None:
@@ -277,7 +273,7 @@ class PaymentDialog(QDialog):
             plan = self.allocations()
             applied = sum((a.amount for a in plan), ZERO)
         except ValidationError as exc:
-            self._mark(exc.field)
+            self._mark(exc.path)
             self.problem = exc.message
             self.errors.show(exc.message, None)
             self.save_button.setEnabled(False)
@@ -294,8 +290,8 @@ class PaymentDialog(QDialog):
             self.errors.clear()
             self.save_button.setEnabled(True)
         except ValidationError as exc:
-            if exc.field.startswith("allocations"):
-                self._mark(exc.field)
+            if exc.path.name == "allocations":
+                self._mark(exc.path)
                 self.problem = exc.message
                 self.errors.show(exc.message, None)
                 self.save_button.setEnabled(False)
@@ -304,9 +300,9 @@ class PaymentDialog(QDialog):
                 self.errors.clear()
                 self.save_button.setEnabled(True)
 
-    def _mark(self, field: str) -> None:
-        if field.startswith("allocations["):
-            row = int(field[len("allocations[") :].split("]")[0])
+    def _mark(self, path: FieldPath) -> None:
+        if path.name == "allocations" and path.index is not None:
+            row = path.index
             cell = self.table.item(row, APPLY)
             if cell is not None:
                 cell.setBackground(ERROR_BRUSH)
@@ -318,7 +314,7 @@ class PaymentDialog(QDialog):
             amount, plan = self.check()
         except ValidationError as exc:
             self.table.blockSignals(True)
-            self._mark(exc.field)
+            self._mark(exc.path)
             self.table.blockSignals(False)
             self.errors.show(exc.message, exc.field)
             return
