@@ -208,6 +208,8 @@ class MessagesPage(QWidget):
         self._notice: str | None = None  # the outcome of the last action, for the status line
         self.model = OutboxTableModel(outbox, runner, self)
         self.model.loaded.connect(self._loaded)
+        # A message queued or sent elsewhere (the composer, the start-up retry) shows here.
+        runner.data_changed.connect(self._data_changed)
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -283,6 +285,10 @@ class MessagesPage(QWidget):
 
     def current_statuses(self) -> tuple[str, ...] | None:
         return FILTERS[max(0, self.tabs.currentIndex())][1]
+
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches(Kind.MESSAGES):
+            self.reload()
 
     def reload(self, *_args: object) -> None:
         self.model.set_filter(self.current_statuses(), self.search.text())
