@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +42,7 @@ from cobranza_desktop.services.messaging.outbox import (
     SENDING,
     SENT,
     OutboxService,
+    OutboxStatus,
     OutboxView,
 )
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
@@ -62,7 +63,7 @@ FILTERS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
 class _Page:
     total: int
     rows: list[OutboxView]
-    counts: dict[str, int]
+    counts: Mapping[OutboxStatus, int]
 
 
 class OutboxTableModel(QAbstractTableModel):
@@ -295,7 +296,7 @@ class MessagesPage(QWidget):
     def reload(self, *_args: object) -> None:
         self.model.set_filter(self.current_statuses(), self.search.text())
 
-    def _loaded(self, counts: dict[str, int]) -> None:
+    def _loaded(self, counts: Mapping[OutboxStatus, int]) -> None:
         empty = self.model.total() == 0
         self.empty_label.setVisible(empty)
         self.empty_label.setText(
