@@ -64,6 +64,8 @@ class CustomerFile(QWidget):
     statement_requested = Signal(int)
     notice_requested = Signal(int)
     invoice_activated = Signal(int)
+    #: The read model arrived and is on screen.
+    file_shown = Signal(object)
 
     def __init__(
         self,
@@ -304,6 +306,7 @@ class CustomerFile(QWidget):
         if first or not self.save_button.isEnabled():
             self.form.set_data(customer.data())
             self.save_button.setEnabled(False)
+        self.file_shown.emit(data)
 
     # -- editing -------------------------------------------------------------------------
 
