@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.customers import CustomerData
@@ -53,3 +56,31 @@ def test_a_write_through_the_window_reloads_the_file_with_the_new_facts(
     app.settle()
     assert page.file.data is not None and page.file.data.customer.name == "Ana Ávila Ruiz"
     assert page.file.title.text() == "Ana Ávila Ruiz"
+
+
+def test_the_file_shows_its_penalties_from_the_one_read_model(
+    qtbot: QtBot, open_app: OpenApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = open_app
+    s = app.services
+    ana = s.customers.create(CustomerData(name="Ana Ávila", phone="55 1234 5678")).id
+
+    asked: list[str] = []
+    for name in ("customer_summary", "charges"):
+        real = getattr(s.penalties, name)
+
+        def record(*args: object, _real: Any = real, _name: str = name, **kw: object) -> object:
+            asked.append(_name)
+            return _real(*args, **kw)
+
+        # The file reads everything through CustomerFileService, not the penalty service.
+        monkeypatch.setattr(s.penalties, name, record)
+    page = app.window.show_page("customers")
+    assert isinstance(page, CustomersPage)
+    page.open_customer(ana)
+    app.settle()
+    panel = page.file.penalties_panel
+    assert panel is not None
+    assert "Penalizaciones a la fecha: $0.00" in panel.figures.text()
+    assert page.file.data is not None and page.file.data.penalties.customer_id == ana
+    assert asked == []

@@ -3,8 +3,8 @@
 The window's customer file used to ask seven services one after the other (seven
 sessions, seven snapshots that could disagree after a write in between). Here one use
 case reads the customer, the balance cards, the invoices, the payments, the contact
-timeline, the status history and the risk rating in a single session and returns one
-frozen view.
+timeline, the status history, the risk rating and the penalties (terms, figures and
+charges) in a single session and returns one frozen view.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.money import ZERO, from_cents
+from cobranza_desktop.domain.penalties import resolve_policy
 from cobranza_desktop.domain.risk import assess, suggested_credit_limit
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
 from cobranza_desktop.services.collections.agenda_data import histories
@@ -33,6 +34,13 @@ from cobranza_desktop.services.customers.records import (
     customer_view,
     get_customer,
 )
+from cobranza_desktop.services.penalties.charges import ChargeView, list_charges
+from cobranza_desktop.services.penalties.engine import CustomerPenaltySummary
+from cobranza_desktop.services.penalties.policies import (
+    load_business_policy,
+    load_customer_policies,
+)
+from cobranza_desktop.services.penalties.proposals import propose_charges
 from cobranza_desktop.services.receivables.payments import PaymentView, payment_view
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice, Payment
@@ -52,6 +60,8 @@ class CustomerFileView:
     timeline: tuple[ContactView, ...]  # contacts, newest first, voided ones left out
     status_history: tuple[StatusChangeView, ...]  # oldest first
     risk: RiskView
+    penalties: CustomerPenaltySummary
+    penalty_charges: tuple[ChargeView, ...]  # newest first, waived ones included
 
     @property
     def status(self) -> CustomerStatus:
@@ -72,6 +82,7 @@ class CustomerFileService:
 
 def read_customer_file(session: Session, customer_id: int, today: date) -> CustomerFileView:
     customer = get_customer(session, customer_id)
+    charges = list_charges(session, customer_id=customer_id)
     return CustomerFileView(
         as_of=today,
         customer=customer_view(customer),
@@ -81,6 +92,8 @@ def read_customer_file(session: Session, customer_id: int, today: date) -> Custo
         timeline=_timeline(session, customer_id),
         status_history=_status_history(session, customer_id),
         risk=_risk(session, customer, today),
+        penalties=_penalties(session, customer_id, today, charges),
+        penalty_charges=tuple(charges),
     )
 
 
@@ -150,6 +163,26 @@ def _status_history(session: Session, customer_id: int) -> tuple[StatusChangeVie
             row.restricted_services,
         )
         for row in rows
+    )
+
+
+def _penalties(
+    session: Session, customer_id: int, today: date, made: list[ChargeView]
+) -> CustomerPenaltySummary:
+    # The same figures as PenaltyService.customer_summary, from the same session-level pieces.
+    own = load_customer_policies(session, customer_id).get(customer_id)
+    pending = sum(
+        (p.amount for p in propose_charges(session, today, customer_id=customer_id)), ZERO
+    )
+    return CustomerPenaltySummary(
+        customer_id=customer_id,
+        as_of=today,
+        policy=resolve_policy(load_business_policy(session), own),
+        own_policy=own is not None,
+        charged=sum((c.amount for c in made if not c.waived), ZERO),
+        charged_open=sum((c.balance for c in made), ZERO),
+        waived=sum((c.amount for c in made if c.waived), ZERO),
+        pending=pending,
     )
 
 

@@ -82,7 +82,7 @@ class CustomerFile(QWidget):
         self._penalties = penalties
         self._restrictions = restrictions
         self._runner = runner
-        self.penalties_panel: QWidget | None = None
+        self.penalties_panel: CustomerPenaltiesPanel | None = None
         self.status_dialog: QDialog | None = None
         self.customer_id: int | None = None
         self.data: CustomerFileView | None = None
@@ -303,6 +303,8 @@ class CustomerFile(QWidget):
         self.credit_card.set_money(balance.credit)
         self.invoice_model.set_rows(list(data.invoices))
         self.payment_model.set_rows(list(data.payments))
+        if isinstance(self.penalties_panel, CustomerPenaltiesPanel):
+            self.penalties_panel.show_penalties(data.penalties, data.penalty_charges)
         if first or not self.save_button.isEnabled():
             self.form.set_data(customer.data())
             self.save_button.setEnabled(False)
@@ -342,7 +344,10 @@ class CustomerFile(QWidget):
         if self.penalties_panel is not None:
             self.penalties_layout.removeWidget(self.penalties_panel)
             self.penalties_panel.deleteLater()
-        panel = CustomerPenaltiesPanel(self._penalties, customer_id, runner=self._runner)
+        # The panel shows the read model's penalties: no query of its own.
+        panel = CustomerPenaltiesPanel(
+            self._penalties, customer_id, runner=self._runner, load=False
+        )
         panel.changed.connect(self.refresh)
         self.penalties_layout.addWidget(panel)
         self.penalties_panel = panel

@@ -7,7 +7,7 @@ user waive (condonar) one with a reason, and opens the apply dialog for this cus
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -124,7 +124,10 @@ class CustomerPenaltiesPanel(QWidget):
         *,
         runner: TaskRunner,
         reason_prompt: ReasonPrompt = ask_reason,
+        load: bool = True,
     ) -> None:
+        """``load=False``: the owner gives the figures (:meth:`show_penalties`), as the
+        customer file does from its read model, instead of a query of the panel's own."""
         super().__init__(parent)
         self._penalties = penalties
         self._customer_id = customer_id
@@ -166,7 +169,9 @@ class CustomerPenaltiesPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.waive_button.clicked.connect(self.waive_selected)
         self.apply_button.clicked.connect(self.open_apply_dialog)
-        self.refresh()
+        self._loads = load
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         penalties, customer_id = self._penalties, self._customer_id
@@ -177,16 +182,17 @@ class CustomerPenaltiesPanel(QWidget):
                 penalties.charges(customer_id=customer_id),
             )
 
-        self._runner.query(lambda _ctx: work()).success(self._show).error(self._failed).key(
-            f"customer-penalties-{customer_id}-{id(self)}"
-        ).run()
+        self._runner.query(lambda _ctx: work()).success(
+            lambda data: self.show_penalties(*data)
+        ).error(self._failed).key(f"customer-penalties-{customer_id}-{id(self)}").run()
 
     def _failed(self, message: str) -> None:
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setText(message)
 
-    def _show(self, data: tuple[CustomerPenaltySummary, list[ChargeView]]) -> None:
-        summary, charges = data
+    def show_penalties(
+        self, summary: CustomerPenaltySummary, charges: Sequence[ChargeView]
+    ) -> None:
         source = (
             self.tr("condiciones propias del cliente")
             if summary.own_policy
@@ -207,7 +213,7 @@ class CustomerPenaltiesPanel(QWidget):
                 format_money(summary.waived),
             )
         )
-        self.model.set_rows(charges)
+        self.model.set_rows(list(charges))
         has_rows = bool(charges)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -246,7 +252,8 @@ class CustomerPenaltiesPanel(QWidget):
                 charge.charge_number, format_money(charge.amount)
             )
         )
-        self.refresh()
+        if self._loads:
+            self.refresh()
         self.changed.emit()
 
     def open_apply_dialog(self) -> None:
@@ -259,5 +266,6 @@ class CustomerPenaltiesPanel(QWidget):
         dialog.exec()
 
     def _after_apply(self, _result: object) -> None:
-        self.refresh()
+        if self._loads:
+            self.refresh()
         self.changed.emit()

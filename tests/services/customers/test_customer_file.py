@@ -17,6 +17,7 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.contact_policy import Channel, Outcome
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import NotFoundError
+from cobranza_desktop.domain.penalties import PenaltyPolicy
 from cobranza_desktop.services.book.workspace import Workspace, open_workspace
 from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.services.customers.customer_file import CustomerFileService
@@ -52,6 +53,8 @@ def _busy_customer(ws: Workspace) -> int:
         ContactInput(cid, Channel.PHONE, Outcome.NO_ANSWER, override_reason="Pidió domingo")
     )
     ws.restrictions.change(cid, CustomerStatus.RESTRICTED, "Sin respuesta", "Crédito nuevo")
+    ws.penalties.set_business_policy(PenaltyPolicy.legal())
+    ws.penalties.apply()  # a late charge on the overdue invoice
     return cid
 
 
@@ -63,7 +66,8 @@ def test_the_file_reads_everything_in_one_session(
     view = files.customer_file(cid)
     assert len(sessions) == 1
     assert view.customer.name == "Abarrotes Ávila"
-    assert len(view.invoices) == 2 and len(view.payments) == 1
+    kinds = sorted(str(i.kind) for i in view.invoices)
+    assert kinds == ["invoice", "invoice", "late_charge"] and len(view.payments) == 1
     assert len(view.timeline) == 1 and view.timeline[0].outcome is Outcome.NO_ANSWER
     assert [c.to_status for c in view.status_history] == [CustomerStatus.RESTRICTED]
     assert view.status is CustomerStatus.RESTRICTED
@@ -80,8 +84,12 @@ def test_the_file_agrees_with_each_service(ws: Workspace, files: CustomerFileSer
     assert list(view.timeline) == ws.contacts.timeline(cid)
     assert list(view.status_history) == ws.restrictions.history(cid)
     assert view.risk == ws.risk.profile(cid)
-    # 1,000 + 16% VAT + 250.50 + 16% VAT, less 300 paid.
-    assert view.balance.balance == Decimal("1160.00") + Decimal("290.58") - Decimal("300.00")
+    assert view.penalties == ws.penalties.customer_summary(cid)
+    assert list(view.penalty_charges) == ws.penalties.charges(customer_id=cid)
+    assert view.penalty_charges and view.penalties.charged > 0
+    # 1,000 + 16% VAT + 250.50 + 16% VAT, less 300 paid, plus the late charges booked.
+    owed = Decimal("1160.00") + Decimal("290.58") - Decimal("300.00")
+    assert view.balance.balance == owed + view.penalties.charged_open
 
 
 def test_an_unknown_customer_is_not_found(files: CustomerFileService) -> None:
