@@ -3,19 +3,20 @@
 SQLite likes one writer; the interface likes never to freeze. So every read and
 write the window asks of the services goes through :class:`TaskRunner`, which runs
 them one after the other on a single worker thread and delivers the outcome back
-on the GUI thread:
-
-* ``on_result(value)`` when the call returns,
-* ``on_error(message)`` with a clear message (never a traceback) when it fails,
-* ``on_progress(fraction)`` while it runs, if the call reports progress.
-
-A task receives a :class:`TaskContext` with ``progress(fraction)`` and
-``cancelled()``: exactly the callbacks the services accept for long work.
-
-Every call goes through one builder, in the manner of Anki's ``QueryOp``/``CollectionOp``::
+on the GUI thread. Every call goes through one builder, :class:`Op`, in the manner of
+Anki's ``QueryOp``/``CollectionOp``::
 
     runner.query(fn).success(show).failure(say).key("search").run()
     runner.write(fn, OpChanges.of(Kind.PAYMENTS, customers=[cid])).success(done).run()
+
+* ``success(value)`` when the call returns,
+* ``failure(TaskFailure)`` / ``error(message)`` with a clear message (never a traceback),
+* ``progress(fraction)`` while it runs, if the call reports progress; ``describe(text,
+  show_progress=True)`` puts it in the window's status bar with a Cancel button.
+
+``fn`` receives a :class:`TaskContext` with ``progress(fraction)`` and ``cancelled()``:
+exactly the callbacks the services accept for long work. ``run()`` returns a
+:class:`TaskHandle` that can cancel it.
 
 After each successful *write* the runner emits :attr:`TaskRunner.data_changed` with the
 write's :class:`OpChanges` (which kinds of record, which customers), so each view
