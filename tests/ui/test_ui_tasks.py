@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import date
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.storage.database import open_book
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 
 
@@ -132,3 +138,21 @@ def test_what_changed_tells_whom_it_concerns() -> None:
     assert setting.concerns(8) and not setting.touches(Kind.PAYMENTS)
     assert not OpChanges.of().concerns(7)
     assert OpChanges.everything().touches(*Kind) and OpChanges.everything().concerns(1)
+
+
+def test_the_guard_catches_a_read_of_the_book_on_the_gui_thread(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, no_book_on_the_gui_thread: list[str]
+) -> None:
+    """The suite-wide fixture is not a formality: a success callback (GUI thread) that
+    reads the book is caught; the same read inside the op (worker) is not."""
+    with open_book(tmp_path / "libro.sqlite") as book:
+        customers = CustomerService(book, FixedClock.on(date(2026, 11, 22)))
+        cid = customers.create(CustomerData(name="Ana", phone="55 1234 5678")).id
+        runner.query(lambda _ctx: customers.get(cid)).run()
+        assert runner.wait_idle(30)
+        assert no_book_on_the_gui_thread == []
+        runner.query(lambda _ctx: cid).success(lambda found: customers.get(found)).run()
+        assert runner.wait_idle(30)
+        assert no_book_on_the_gui_thread, "a GUI-thread read went unnoticed"
+        assert all("ui/tasks.py" in where for where in no_book_on_the_gui_thread)
+        no_book_on_the_gui_thread.clear()  # caught on purpose: the test passes
