@@ -69,9 +69,9 @@ def check_allocations(
             "allocations",
             tr(
                 f"Se aplican {format_money(total, currency)} pero el pago solo tiene "
-                f"{format_money(available, currency)} disponible. Reduzca lo aplicado.",
+                f"{format_money(available, currency)} disponible.",
                 f"{format_money(total, currency)} is applied but the payment has only "
-                f"{format_money(available, currency)} available. Reduce what is applied.",
+                f"{format_money(available, currency)} available.",
             ),
         )
     per_invoice: dict[int, Decimal] = {}
