@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import Lifecycle, derive_status, format_number
+from cobranza_desktop.domain.invoices import Lifecycle, derive_status, invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.exports.cells import Value, write_csv, write_csv_rows, write_xlsx
 from cobranza_desktop.storage.database import Book
@@ -31,10 +31,8 @@ class ExportTable:
     rows: list[tuple[Value, ...]]
 
 
-def invoice_number(invoice: Invoice) -> str:
-    return (
-        format_number(invoice.series, invoice.folio) if invoice.folio else invoice.external_number
-    )
+def _number(invoice: Invoice) -> str:
+    return invoice_number(invoice.series, invoice.folio, invoice.external_number)
 
 
 INVOICE_KEYS = (
@@ -67,7 +65,7 @@ def _invoice_rows(session: Session, today: date) -> Iterator[tuple[Value, ...]]:
         balance = total - paid if lifecycle is Lifecycle.ISSUED else from_cents(0)
         status = derive_status(lifecycle, total, paid, invoice.due_date, today)
         yield (
-            invoice_number(invoice),
+            _number(invoice),
             invoice.customer_id,
             name,
             invoice.issue_date,

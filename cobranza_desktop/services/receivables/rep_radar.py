@@ -10,14 +10,14 @@ from datetime import date
 from decimal import Decimal
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.invoices import format_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.rep import pending_rep, pue_unpaid
 
 
 def _number(series: str, folio: int | None, external: str) -> str:
-    return format_number(series, folio) if folio else external
+    return invoice_number(series, folio, external)
 
 
 @dataclass(frozen=True)
