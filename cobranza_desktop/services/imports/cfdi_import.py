@@ -9,7 +9,6 @@ History is booked directly: no incentive, penalty or message is triggered by it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -24,10 +23,11 @@ from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.money import from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
-from cobranza_desktop.imports.cfdi import CfdiRecord, PaymentRecord, RelatedDocument, read_cfdi
-from cobranza_desktop.imports.problems import FileRefused, Problem
-from cobranza_desktop.imports.sources import SourceFile, iter_sources
+from cobranza_desktop.imports.cfdi import CfdiRecord, PaymentRecord, RelatedDocument
+from cobranza_desktop.imports.problems import Problem
+from cobranza_desktop.imports.sources import iter_sources
 from cobranza_desktop.services.book.business import load_profile
+from cobranza_desktop.services.imports.cfdi_reading import business_rfc, read_all
 from cobranza_desktop.services.imports.common import (
     CustomerFinder,
     ImportReport,
@@ -363,45 +363,6 @@ def _chunks(items: Sequence[_T], size: int = 500) -> list[Sequence[_T]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _read_all(
-    sources: Sequence[SourceFile], progress: Progress | None
-) -> tuple[list[CfdiRecord], list[Problem]]:
-    records: list[CfdiRecord] = []
-    problems: list[Problem] = []
-    for i, source in enumerate(sources):
-        if source.data is None:
-            problems.append(Problem(source.name, source.error))
-            continue
-        try:
-            records.append(read_cfdi(source.data, source.name))
-        except FileRefused as exc:
-            problems.append(Problem(source.name, exc.message))
-        if progress is not None and i % 200 == 0:
-            progress(0.5 * i / max(len(sources), 1))
-    return records, problems
-
-
-def _business_rfc(
-    profile_rfc: str, explicit: str | None, records: list[CfdiRecord]
-) -> tuple[str, str]:
-    """The RFC that decides which documents are ours, and a note when it was chosen now."""
-    if explicit:
-        return explicit.strip().upper(), tr(
-            f"RFC del negocio: {explicit.strip().upper()}.",
-            f"Business RFC: {explicit.strip().upper()}.",
-        )
-    if profile_rfc:
-        return profile_rfc.strip().upper(), ""
-    issuers = Counter(r.issuer.rfc for r in records if r.issuer.rfc)
-    if not issuers:
-        return "", ""
-    rfc = issuers.most_common(1)[0][0]
-    return rfc, tr(
-        f"El perfil no tenía RFC: se toma {rfc}, el emisor de la mayoría de los archivos.",
-        f"The profile had no RFC: {rfc} is taken, the issuer of most files.",
-    )
-
-
 class CfdiImportService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -429,7 +390,7 @@ class CfdiImportService:
         commit: bool,
         progress: Progress | None,
     ) -> ImportReport:
-        records, problems = _read_all(list(iter_sources(paths)), progress)
+        records, problems = read_all(list(iter_sources(paths)), progress)
         now = self._clock.now()
         report: ImportReport | None = None
         try:
@@ -462,7 +423,7 @@ class CfdiImportService:
         now: datetime,
     ) -> ImportReport:
         profile = load_profile(session)
-        rfc, note = _business_rfc(profile.rfc, explicit_rfc, records)
+        rfc, note = business_rfc(profile.rfc, explicit_rfc, records)
         if rfc and not profile.rfc:
             profile.rfc = rfc[:13]
         batch = new_batch(
