@@ -26,6 +26,7 @@ from cobranza_desktop.storage.book_files import (
     make_private_dir,
     real,
 )
+from cobranza_desktop.storage.output_files import check_output_folder, check_output_path
 from cobranza_desktop.storage.paths import backup_dir_for
 
 DAILY_KEEP = 7
@@ -44,6 +45,8 @@ def backup_to(book_path: Path, target: Path) -> Path:
                 f"No backup is made of {book_path.name}: it is empty or not a book.",
             )
         )
+    check_output_folder(target.parent)
+    check_output_path(target, book_path, backup=True)
     make_private_dir(target.parent)
     remove_partials(target.parent)
     partial = target.with_name(target.name + PARTIAL_SUFFIX)

@@ -21,8 +21,8 @@ from cobranza_desktop.storage.book_files import companions, make_private, make_p
 from cobranza_desktop.storage.paths import backup_dir_for
 
 
-def _refuse(path: Path, es: str, en: str) -> ValidationError:
-    return ValidationError("out", tr(f"{path}: {es}", f"{path}: {en}"))
+def _refuse(path: Path, es: str, en: str, field: str = "out") -> ValidationError:
+    return ValidationError(field, tr(f"{path}: {es}", f"{path}: {en}"))
 
 
 def check_output_path(path: Path, book_path: Path | None, *, backup: bool = False) -> Path:
@@ -58,10 +58,10 @@ def check_output_path(path: Path, book_path: Path | None, *, backup: bool = Fals
     return path
 
 
-def check_output_folder(folder: Path) -> Path:
+def check_output_folder(folder: Path, field: str = "to") -> Path:
     """A folder to write into: it may not exist yet, but it must not be a file."""
     if folder.exists() and not folder.is_dir():
-        raise _refuse(folder, "es un archivo, no una carpeta.", "is a file, not a folder.")
+        raise _refuse(folder, "es un archivo, no una carpeta.", "is a file, not a folder.", field)
     return folder
 
 
