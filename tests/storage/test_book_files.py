@@ -130,10 +130,8 @@ def test_a_hard_link_to_an_open_book_does_not_open_it_twice(
     link = other / "otro-nombre.sqlite"
     open_book(book_path, create=True).close()
     os.link(book_path, link)
-    with open_book(book_path):
-        with pytest.raises(BookLockedError):
-            open_book(link)
-    with open_book(link):
-        with pytest.raises(BookLockedError):
-            open_book(book_path)
+    with open_book(book_path), pytest.raises(BookLockedError):
+        open_book(link)
+    with open_book(link), pytest.raises(BookLockedError):
+        open_book(book_path)
     open_book(book_path).close()  # both locks released on close

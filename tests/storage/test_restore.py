@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.errors import BookDamagedError, BookLockedError
 from cobranza_desktop.services.book.backups import list_backups, restore_backup
 from cobranza_desktop.services.book.check import BookCheckService
 from cobranza_desktop.services.book.new_book import create_book
-from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.storage import backup
 from cobranza_desktop.storage.database import open_book
 
