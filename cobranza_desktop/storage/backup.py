@@ -60,6 +60,8 @@ def backup_to(book_path: Path, target: Path) -> Path:
                 # One self-contained file: a backup never depends on a -wal beside it.
                 dest.execute("PRAGMA journal_mode = DELETE")
                 problem = copy_problem(dest)
+            except sqlite3.DatabaseError as exc:  # pages too damaged to copy at all
+                problem = str(exc)
             finally:
                 dest.close()
         finally:
