@@ -9,7 +9,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cobranza_desktop.commands._common import EXIT_OK, add_verb, opened_book, run_reporting_errors
+from cobranza_desktop.commands._common import (
+    EXIT_OK,
+    add_verb,
+    fail,
+    opened_book,
+    run_reporting_errors,
+)
 from cobranza_desktop.domain.clock import SystemClock
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.services.book.demo import book_has_customers, build_demo_book
@@ -32,8 +38,9 @@ def run(args: argparse.Namespace) -> int:
 
     def action() -> int:
         if args.customers < 1 or args.customers > 100_000:
-            print(tr("--customers debe estar entre 1 y 100000.", "--customers must be 1-100000."))
-            return 2
+            return fail(
+                tr("--customers debe estar entre 1 y 100000.", "--customers must be 1-100000.")
+            )
         with opened_book(path, create=True) as book:
             if book_has_customers(book):
                 print(
