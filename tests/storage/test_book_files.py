@@ -14,6 +14,7 @@ from cobranza_desktop.domain.errors import BookLockedError
 from cobranza_desktop.storage import backup
 from cobranza_desktop.storage.book_files import BookMissingError, BookPlaceError
 from cobranza_desktop.storage.database import open_book
+from cobranza_desktop.storage.output_files import write_output
 from cobranza_desktop.storage.paths import backup_dir_for
 
 
@@ -108,6 +109,11 @@ def test_book_backups_and_folders_are_private_whatever_the_umask(
     assert _mode(saved) == 0o600 and _mode(backup_dir_for(path)) == 0o700
     manual = backup.manual_backup(path, tmp_path / "usb" / "copias", datetime(2026, 11, 22, 9))
     assert _mode(manual) == 0o600 and _mode(manual.parent) == 0o700
+    exported = write_output(tmp_path / "exportes" / "aviso.pdf", b"%PDF-1.4", path)
+    assert _mode(exported) == 0o600 and _mode(exported.parent) == 0o700
+    exported.chmod(0o644)
+    write_output(exported, b"%PDF-1.5", path)  # replacing keeps it private too
+    assert _mode(exported) == 0o600 and exported.read_bytes() == b"%PDF-1.5"
 
 
 def test_a_symlink_to_an_open_book_does_not_open_it_twice(book_path: Path) -> None:
