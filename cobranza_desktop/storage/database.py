@@ -157,8 +157,12 @@ def missing_book_error(book_path: Path) -> BookMissingError:
 
 def _damaged(book_path: Path, detail: str) -> BookDamagedError:
     backup = latest_backup(book_path)
+    command = f'cobranza restore "{backup}" --book "{book_path}"'
     offer = (
-        tr(f" La copia de seguridad más reciente es {backup}.", f" The latest backup is {backup}.")
+        tr(
+            f" La copia de seguridad más reciente es {backup}; para recuperarla: {command}",
+            f" The latest backup is {backup}; to restore it: {command}",
+        )
         if backup
         else ""
     )
