@@ -47,9 +47,15 @@ def test_formula_starts_are_written_as_text(ws: Workspace, tmp_path: Path, name:
 
 
 def test_control_characters_do_not_crash_the_xlsx(ws: Workspace, tmp_path: Path) -> None:
-    created = customer(ws, name="Ana\x07 Bell\x1b")
+    created = customer(ws, name="Ana Bell")
     invoice(ws, created.id, "100.00")
+    # Names typed today are validated; a book from an older version may still hold them.
+    with ws.book.engine.begin() as connection:
+        connection.exec_driver_sql(
+            "UPDATE customers SET name = ? WHERE id = ?", ("Ana\x07 Bell\x1b", created.id)
+        )
     report = ws.aging.report()
+    assert report.lines[0].name == "Ana\x07 Bell\x1b"
     path = tmp_path / "a.xlsx"
     write_aging_xlsx(report, path, "Cliente", "Total", "Antigüedad")
     sheet = load_workbook(path).active
