@@ -51,6 +51,19 @@ def _lock_handle(path: Path) -> IO[str]:
     return handle
 
 
+def _lock_removable(path: Path) -> IO[str]:
+    """Like ``_lock_handle``, for a lock file removed at release: if the file we locked
+    was removed meanwhile by its previous holder, lock the new one instead."""
+    while True:
+        handle = _lock_handle(path)
+        try:
+            if os.fstat(handle.fileno()).st_ino == os.stat(path).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()
+
+
 def inode_lock_dir() -> Path:
     uid = os.getuid() if hasattr(os, "getuid") else 0
     return Path(tempfile.gettempdir()) / f"cobranza-locks-{uid}"
@@ -64,6 +77,7 @@ class BookLock:
         self.path = self.book_path.with_name(self.book_path.name + ".lock")
         self._handle: IO[str] | None = None
         self._inode_handle: IO[str] | None = None
+        self._inode_path: Path | None = None
 
     def acquire(self) -> None:
         handle = _lock_handle(self.path)
@@ -89,11 +103,18 @@ class BookLock:
         if not info.st_ino:
             return  # a filesystem without inode numbers: the path lock is all there is
         folder = make_private_dir(inode_lock_dir())
-        self._inode_handle = _lock_handle(folder / f"{info.st_dev}-{info.st_ino}.lock")
+        self._inode_path = folder / f"{info.st_dev}-{info.st_ino}.lock"
+        self._inode_handle = _lock_removable(self._inode_path)
 
     def release(self) -> None:
-        for handle in (self._inode_handle, self._handle):
-            if handle is not None:
-                handle.close()
+        if self._inode_handle is not None:
+            # Removed while still held, so that the folder does not fill up with the
+            # names of books long gone; a waiting opener notices and locks afresh.
+            if self._inode_path is not None and sys.platform != "win32":
+                self._inode_path.unlink(missing_ok=True)
+            self._inode_handle.close()
+        if self._handle is not None:
+            self._handle.close()
         self._inode_handle = None
+        self._inode_path = None
         self._handle = None

@@ -14,6 +14,7 @@ from cobranza_desktop.domain.errors import BookLockedError
 from cobranza_desktop.storage import backup
 from cobranza_desktop.storage.book_files import BookMissingError, BookPlaceError
 from cobranza_desktop.storage.database import open_book
+from cobranza_desktop.storage.lock import inode_lock_dir
 from cobranza_desktop.storage.output_files import write_output
 from cobranza_desktop.storage.paths import backup_dir_for
 
@@ -141,3 +142,5 @@ def test_a_hard_link_to_an_open_book_does_not_open_it_twice(
     with open_book(link), pytest.raises(BookLockedError):
         open_book(book_path)
     open_book(book_path).close()  # both locks released on close
+    inode = book_path.stat().st_ino
+    assert list(inode_lock_dir().glob(f"*-{inode}.lock")) == []  # and nothing left behind
