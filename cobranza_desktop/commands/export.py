@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_ERROR,
     EXIT_OK,
+    add_verb,
     clock_for,
     opened_book,
     run_reporting_errors,
@@ -20,11 +20,9 @@ from cobranza_desktop.services.exports.lists import KINDS, ExportService
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("export", help="export a list, or the whole book")
-    add_book_argument(parser)
+    parser = add_verb(subparsers, "export", json=True, help="export a list, or the whole book")
     parser.add_argument("kind", choices=[*KINDS, "book"])
     parser.add_argument("--out", type=Path, default=None, metavar="FILE")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(args: argparse.Namespace) -> int:

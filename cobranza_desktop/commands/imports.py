@@ -11,10 +11,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_FAILED,
     EXIT_OK,
+    add_global_options,
+    add_verb,
     clock_for,
     opened_book,
     run_reporting_errors,
@@ -26,13 +27,12 @@ from cobranza_desktop.services.imports.common import ImportReport
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    add_book_argument(parser)
+    add_global_options(parser, json=True)
     parser.add_argument("--dry-run", action="store_true", help="preview only: write nothing")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("import", help="import CFDI XML or a spreadsheet")
+    parser = add_verb(subparsers, "import", help="import CFDI XML or a spreadsheet")
     kinds = parser.add_subparsers(dest="import_kind", metavar="KIND", required=True)
     cfdi = kinds.add_parser("cfdi", help="CFDI XML files, folders or zip files")
     cfdi.add_argument("paths", nargs="+", type=Path, metavar="PATH")

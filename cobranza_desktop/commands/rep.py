@@ -6,9 +6,9 @@ import argparse
 import json
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_OK,
+    add_verb,
     clock_for,
     opened_book,
     parse_date_arg,
@@ -20,10 +20,10 @@ from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("rep", help="payments that need a REP (payment receipt)")
-    add_book_argument(parser)
+    parser = add_verb(
+        subparsers, "rep", json=True, help="payments that need a REP (payment receipt)"
+    )
     parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -67,7 +67,7 @@ def test_ten_thousand_cfdi(tmp_path: Path, benchmark: BenchmarkFixture) -> None:
     for path in paths:
         etree.fromstring(path.read_bytes(), parser)
     parse_only = time.perf_counter() - started
-    book = open_book(tmp_path / "b.sqlite")
+    book = open_book(tmp_path / "b.sqlite", create=True)
     service = CfdiImportService(book, FixedClock.on(TODAY))
     try:
         report = benchmark.pedantic(
@@ -92,7 +92,7 @@ def test_hundred_thousand_row_csv(tmp_path: Path, benchmark: BenchmarkFixture) -
     lines += [f'Cliente {n % 5000},,F-{n},01/10/2026,"1,160.00",660.00' for n in range(ROWS)]
     path = tmp_path / "facturas.csv"
     path.write_text("\n".join(lines), encoding="utf-8")
-    book = open_book(tmp_path / "b.sqlite")
+    book = open_book(tmp_path / "b.sqlite", create=True)
     service = SheetImportService(book, FixedClock.on(TODAY))
     try:
         started = time.perf_counter()

@@ -19,7 +19,7 @@ from tests.imports.cfdi_factory import OURS, invoice, payment, uuid_n
 @pytest.fixture
 def book_file(tmp_path: Path) -> Path:
     path = tmp_path / "libro.sqlite"
-    open_book(path).close()
+    open_book(path, create=True).close()
     return path
 
 
