@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from decimal import Decimal
 from typing import Any
 
 from cobranza_desktop.cli import add_book_argument
@@ -81,8 +82,8 @@ def render_text(view: Indicators) -> str:
         got = collected.get(cei.month)
         lines.append(
             f"{cei.month}  {_share(cei.value):>7}  {dso.value or '—'!s:>6}  "
-            f"{format_money(sales.value or 0, cur):>14}  "
-            f"{format_money(got.amount if got else 0, cur):>14}"
+            f"{format_money(sales.value or Decimal(0), cur):>14}  "
+            f"{format_money(got.amount if got else Decimal(0), cur):>14}"
         )
     if view.reminders:
         lines += ["", tr("Recordatorios (pago en 7 días)", "Reminders (paid within 7 days)")]

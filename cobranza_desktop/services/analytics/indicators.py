@@ -238,98 +238,7 @@ class IndicatorsService:
                 tr("La ventana debe ser de 1 a 3650 días.", "The window must be 1-3650 days."),
             )
         with self._book.session() as session:
-            profile = session.get(BusinessProfile, 1)
-            currency = profile.currency if profile is not None else "MXN"
-            months = ind.months_back(day, max(CEI_MONTHS, DSO_MONTHS, ind.COUNTBACK_MAX_MONTHS))
-            first = min(months[0][0], day - timedelta(days=window_days + 400))
-            daily = sales_by_day(session, first, day)
-            # The position (aging total) at the date and at each earlier month end.
-            ends = [day] + [ind.previous_month_end(s) for s, _ in months[-CEI_MONTHS:]]
-            positions = {t: position(session, t) for t in ends}
-            now = positions[day]
-            cei, dso_series, sales_series = _monthly_series(
-                months[-CEI_MONTHS:], positions, daily, window_days
-            )
-            countback_periods = list(reversed(months))
-            countback = ind.dso_countback(
-                now.total_cents,
-                [
-                    ((last - first_day).days + 1, cents)
-                    for (first_day, last), cents in zip(
-                        countback_periods, monthly_sales(daily, countback_periods), strict=True
-                    )
-                ],
-            )
-            outcomes = promise_outcomes(session, day)
-            promises = promise_figures(outcomes)
-            rate = promises.kept_share if promises.kept_share is not None else DEFAULT_KEPT_RATE
-            forecast = forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate)
-            collected = collected_months(session, day, COLLECTED_MONTHS)
-            avg = averages(session, day)
-            debtors = _top_debtors(session, day, now)
-            reminders = reminder_effectiveness(
-                session, day - timedelta(days=REMINDER_DAYS - 1), day
-            )
-            backtest = backtest_in(session, day) if with_backtest else None
-        dso = ind.dso_standard(now.total_cents, window_sales(daily, day, window_days), window_days)
-        previous = positions[ends[1]]
-        prev_dso = dso_series[-2].value if len(dso_series) > 1 else None
-        cards = (
-            _card(
-                "receivables",
-                tr("Por cobrar", "Receivables"),
-                from_cents(now.total_cents),
-                from_cents(previous.total_cents),
-                "money",
-            ),
-            _card("dso_standard", "DSO", dso, prev_dso, "days"),
-            _card(
-                "overdue_share",
-                tr("Vencido", "Overdue"),
-                ind.share(now.overdue_cents, now.total_cents),
-                ind.share(previous.overdue_cents, previous.total_cents),
-                "share",
-            ),
-            _card(
-                "avg_days_late",
-                tr("Días de atraso", "Days late"),
-                avg.days_late,
-                avg.days_late_previous,
-                "days",
-            ),
-            _card(
-                "collected",
-                tr("Cobrado en el mes", "Collected this month"),
-                collected[-1].amount,
-                collected[-2].amount,
-                "money",
-            ),
-            _card("cei", "CEI", cei[-1].value, cei[-2].value, "share"),
-        )
-        return Indicators(
-            as_of=day,
-            currency=currency,
-            window_days=window_days,
-            receivables=from_cents(now.total_cents),
-            overdue=from_cents(now.overdue_cents),
-            at_risk=from_cents(now.at_risk_cents),
-            dso_standard=dso,
-            dso_countback=countback,
-            overdue_share=ind.share(now.overdue_cents, now.total_cents),
-            at_risk_share=ind.share(now.at_risk_cents, now.total_cents),
-            averages=avg,
-            cei=tuple(cei),
-            dso_by_month=tuple(dso_series),
-            sales_by_month=tuple(sales_series),
-            collected_by_month=tuple(collected),
-            reminders=tuple(reminders),
-            promises=promises,
-            forecast=tuple(forecast),
-            forecast_method=method_text(),
-            top_debtors=debtors,
-            cards=cards,
-            backtest=backtest,
-        )
+            return indicators_in(session, day, window_days=window_days, with_backtest=with_backtest)
 
     def for_customer(
         self, customer_id: int, as_of: date | None = None, *, window_days: int = 90
@@ -356,6 +265,106 @@ class IndicatorsService:
         day = self._day(as_of)
         with self._book.session() as session:
             return backtest_in(session, day)
+
+
+def indicators_in(
+    session: Session,
+    day: date,
+    *,
+    window_days: int = ind.DEFAULT_WINDOW_DAYS,
+    with_backtest: bool = False,
+) -> Indicators:
+    """Every figure as of ``day`` for the whole book, read in the caller's session."""
+    profile = session.get(BusinessProfile, 1)
+    currency = profile.currency if profile is not None else "MXN"
+    months = ind.months_back(day, max(CEI_MONTHS, DSO_MONTHS, ind.COUNTBACK_MAX_MONTHS))
+    first = min(months[0][0], day - timedelta(days=window_days + 400))
+    daily = sales_by_day(session, first, day)
+    # The position (aging total) at the date and at each earlier month end.
+    ends = [day] + [ind.previous_month_end(s) for s, _ in months[-CEI_MONTHS:]]
+    positions = {t: position(session, t) for t in ends}
+    now = positions[day]
+    cei, dso_series, sales_series = _monthly_series(
+        months[-CEI_MONTHS:], positions, daily, window_days
+    )
+    countback_periods = list(reversed(months))
+    countback = ind.dso_countback(
+        now.total_cents,
+        [
+            ((last - first_day).days + 1, cents)
+            for (first_day, last), cents in zip(
+                countback_periods, monthly_sales(daily, countback_periods), strict=True
+            )
+        ],
+    )
+    outcomes = promise_outcomes(session, day)
+    promises = promise_figures(outcomes)
+    rate = promises.kept_share if promises.kept_share is not None else DEFAULT_KEPT_RATE
+    forecast = forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate)
+    collected = collected_months(session, day, COLLECTED_MONTHS)
+    avg = averages(session, day)
+    debtors = _top_debtors(session, day, now)
+    reminders = reminder_effectiveness(session, day - timedelta(days=REMINDER_DAYS - 1), day)
+    backtest = backtest_in(session, day) if with_backtest else None
+    dso = ind.dso_standard(now.total_cents, window_sales(daily, day, window_days), window_days)
+    previous = positions[ends[1]]
+    prev_dso = dso_series[-2].value if len(dso_series) > 1 else None
+    cards = (
+        _card(
+            "receivables",
+            tr("Por cobrar", "Receivables"),
+            from_cents(now.total_cents),
+            from_cents(previous.total_cents),
+            "money",
+        ),
+        _card("dso_standard", "DSO", dso, prev_dso, "days"),
+        _card(
+            "overdue_share",
+            tr("Vencido", "Overdue"),
+            ind.share(now.overdue_cents, now.total_cents),
+            ind.share(previous.overdue_cents, previous.total_cents),
+            "share",
+        ),
+        _card(
+            "avg_days_late",
+            tr("Días de atraso", "Days late"),
+            avg.days_late,
+            avg.days_late_previous,
+            "days",
+        ),
+        _card(
+            "collected",
+            tr("Cobrado en el mes", "Collected this month"),
+            collected[-1].amount,
+            collected[-2].amount,
+            "money",
+        ),
+        _card("cei", "CEI", cei[-1].value, cei[-2].value, "share"),
+    )
+    return Indicators(
+        as_of=day,
+        currency=currency,
+        window_days=window_days,
+        receivables=from_cents(now.total_cents),
+        overdue=from_cents(now.overdue_cents),
+        at_risk=from_cents(now.at_risk_cents),
+        dso_standard=dso,
+        dso_countback=countback,
+        overdue_share=ind.share(now.overdue_cents, now.total_cents),
+        at_risk_share=ind.share(now.at_risk_cents, now.total_cents),
+        averages=avg,
+        cei=tuple(cei),
+        dso_by_month=tuple(dso_series),
+        sales_by_month=tuple(sales_series),
+        collected_by_month=tuple(collected),
+        reminders=tuple(reminders),
+        promises=promises,
+        forecast=tuple(forecast),
+        forecast_method=method_text(),
+        top_debtors=debtors,
+        cards=cards,
+        backtest=backtest,
+    )
 
 
 def _card(key: str, label: str, value: Decimal | None, previous: Decimal | None, unit: str) -> Card:
