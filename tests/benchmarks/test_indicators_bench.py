@@ -114,12 +114,7 @@ def _sql(
     params = [as_of.isoformat(), since.isoformat()]
 
     def run() -> object:
-        return [
-            connection.execute(
-                q, [as_of.isoformat(), since.isoformat()][: q.count("?") and 2]
-            ).fetchall()
-            for q in queries
-        ]
+        return [connection.execute(q, params[: 2 if "?2" in q else 1]).fetchall() for q in queries]
 
     return run
 
