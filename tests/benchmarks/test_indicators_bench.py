@@ -136,7 +136,7 @@ def test_each_figure_within_2x_of_hand_sql(
     as_of = AS_OF[when]
     cases: dict[str, tuple[Callable[[Any], object], Callable[[], object]]] = {
         "receivables": (
-            lambda s: figures.position(s, as_of),
+            lambda s: figures.book_position(s, as_of),
             _sql(raw, RAW_RECEIVABLES, RAW_RECEIVABLES_LATER, since=as_of, as_of=as_of),
         ),
         "sales_by_day": (

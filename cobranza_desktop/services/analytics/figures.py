@@ -26,6 +26,7 @@ from cobranza_desktop.storage.queries.indicators import (
     contact_followups,
     payment_timing,
     promises_as_of,
+    receivables_as_of,
 )
 
 FOLLOWUP_DAYS = 7
@@ -45,13 +46,20 @@ class Position:
 
 
 def position(session: Session, as_of: date, customer_id: int | None = None) -> Position:
-    """The aging report's total as of ``as_of``, split at the date and 90 days before it."""
+    """The aging report as of ``as_of``, split at the date and 90 days before it, with its
+    records (per customer: current, 1-90, over 90, total)."""
     bounds = [as_of, as_of - timedelta(days=ind.AT_RISK_DAYS)]
     records = aging_records(session, as_of, bounds, customer_id)
     current = sum(r[2] for r in records)
     late = sum(r[3] for r in records)
     risk = sum(r[4] for r in records)
     return Position(as_of, current + late + risk, current, late + risk, risk, tuple(records))
+
+
+def book_position(session: Session, as_of: date) -> Position:
+    """The same totals for the whole book, from the aging's open items, without records."""
+    total, current, risk = receivables_as_of(session, as_of, ind.AT_RISK_DAYS)
+    return Position(as_of, total, current, total - current, risk)
 
 
 @dataclass(frozen=True, slots=True)

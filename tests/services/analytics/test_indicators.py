@@ -186,3 +186,15 @@ def test_backtest_compares_with_what_came_in(ws: Workspace) -> None:
     assert week.actual == Decimal("800.00")
     assert week.forecast == Decimal("800.00")
     assert backtest.mean_absolute_error == Decimal("0.00")
+
+
+def test_month_end_positions_are_the_aging_totals(small_book: Workspace) -> None:
+    from cobranza_desktop.services.analytics.figures import book_position, position
+
+    for day in (date(2026, 8, 31), date(2026, 9, 30), date(2026, 10, 31), AS_OF):
+        report = small_book.aging.report(day)
+        with small_book.book.session() as session:
+            whole, fast = position(session, day), book_position(session, day)
+        assert whole.total_cents == fast.total_cents == int(report.total * 100)
+        assert whole.current_cents == fast.current_cents
+        assert whole.at_risk_cents == fast.at_risk_cents
