@@ -304,3 +304,51 @@ def receivables_as_of(session: Session, as_of: date, at_risk_days: int) -> tuple
         {"as_of": as_of.isoformat(), "risk": risk_bound.isoformat()},
     ).one()
     return int(row[0]), int(row[1]), int(row[2])
+
+
+def receivables_at_dates(
+    session: Session, dates: list[date], at_risk_days: int
+) -> dict[date, tuple[int, int, int]]:
+    """(total, current, over ``at_risk_days`` past due) at each date, in one pass.
+
+    The aging's decomposition (``OPEN_ITEMS_AS_OF``: what is owed now, plus what payments
+    dated after the date applied), read once for all the dates: an invoice counts at a
+    date when it was issued by then, for the money applied after it (or still owed, as
+    if paid on 9999-12-31). Twelve month-end aging reports cost twelve scans of the later
+    payments; this costs one. ``test_month_end_positions_are_the_aging_totals`` holds
+    both to the same totals.
+    """
+    if not dates:
+        return {}
+    params: dict[str, Any] = {
+        "first": min(dates).isoformat(),
+        "last": max(dates).isoformat(),
+    }
+    columns = []
+    for k, day in enumerate(dates):
+        params[f"t{k}"] = day.isoformat()
+        params[f"r{k}"] = date.fromordinal(day.toordinal() - at_risk_days).isoformat()
+        alive = f"issue_date <= :t{k} AND paid_on > :t{k}"
+        columns += [
+            f"COALESCE(SUM(CASE WHEN {alive} THEN cents END), 0)",
+            f"COALESCE(SUM(CASE WHEN {alive} AND due_date >= :t{k} THEN cents END), 0)",
+            f"COALESCE(SUM(CASE WHEN {alive} AND due_date < :r{k} THEN cents END), 0)",
+        ]
+    sql = f"""
+    WITH items AS (
+        SELECT i.due_date AS due_date, i.issue_date AS issue_date, p.payment_date AS paid_on,
+               a.amount_cents AS cents
+        FROM payments p CROSS JOIN allocations a ON a.payment_id = p.id AND a.active = 1
+        JOIN invoices i ON i.id = a.invoice_id
+        WHERE p.payment_date > :first AND i.lifecycle = 'issued' AND i.issue_date <= :last
+        UNION ALL
+        SELECT due_date, issue_date, '9999-12-31', total_cents - paid_cents
+        FROM invoices
+        WHERE lifecycle = 'issued' AND paid_cents < total_cents AND +issue_date <= :last
+    )
+    SELECT {", ".join(columns)} FROM items"""
+    row = session.execute(text(sql), params).one()
+    return {
+        day: (int(row[3 * k]), int(row[3 * k + 1]), int(row[3 * k + 2]))
+        for k, day in enumerate(dates)
+    }
