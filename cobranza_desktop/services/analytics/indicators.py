@@ -28,6 +28,7 @@ from cobranza_desktop.services.analytics.figures import (
     averages,
     book_positions,
     collected_months,
+    customer_averages,
     kept_rates,
     monthly_sales,
     position,
@@ -415,13 +416,15 @@ def _monthly_series(
 def _top_debtors(session: Session, day: date, now: Position) -> tuple[Debtor, ...]:
     """The largest balances as of the date (from the same aging records as the total)."""
     top = sorted(now.records, key=lambda r: (-r[-1], r[0]))[:TOP_DEBTORS]
+    # One grouped pass for every customer's days late: ten filtered passes cost more.
+    late = customer_averages(session, day) if top else {}
     return tuple(
         Debtor(
             r[0],
             r[1],
             from_cents(r[-1]),
             from_cents(r[3] + r[4]),
-            averages(session, day, r[0]).days_late,
+            late[r[0]][1] if r[0] in late else None,
         )
         for r in top
     )
