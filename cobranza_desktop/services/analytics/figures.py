@@ -27,7 +27,6 @@ from cobranza_desktop.storage.queries.indicators import (
     payment_timing,
     promises_as_of,
     receivables_as_of,
-    receivables_at_dates,
 )
 
 FOLLOWUP_DAYS = 7
@@ -61,16 +60,6 @@ def book_position(session: Session, as_of: date) -> Position:
     """The same totals for the whole book, from the aging's open items, without records."""
     total, current, risk = receivables_as_of(session, as_of, ind.AT_RISK_DAYS)
     return Position(as_of, total, current, total - current, risk)
-
-
-def book_positions(session: Session, dates: list[date]) -> dict[date, Position]:
-    """The whole book's position at each date, in one pass (month-end series)."""
-    return {
-        day: Position(day, total, current, total - current, risk)
-        for day, (total, current, risk) in receivables_at_dates(
-            session, dates, ind.AT_RISK_DAYS
-        ).items()
-    }
 
 
 @dataclass(frozen=True, slots=True)

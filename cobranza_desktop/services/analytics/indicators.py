@@ -26,7 +26,7 @@ from cobranza_desktop.services.analytics.figures import (
     PromiseFigures,
     ReminderFigure,
     averages,
-    book_positions,
+    book_position,
     collected_months,
     customer_averages,
     kept_rates,
@@ -285,7 +285,8 @@ def indicators_in(
     # The position (aging total) at the date and at each earlier month end.
     ends = [day] + [ind.previous_month_end(s) for s, _ in months[-CEI_MONTHS:]]
     now = position(session, day)
-    positions = book_positions(session, ends[1:])
+    # Month ends one by one: a single pass with a column per date cost twice as much.
+    positions = {t: book_position(session, t) for t in ends[1:]}
     positions[day] = now
     cei, dso_series, sales_series = _monthly_series(
         months[-CEI_MONTHS:], positions, daily, window_days
