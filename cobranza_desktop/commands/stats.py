@@ -7,9 +7,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_OK,
+    add_verb,
     clock_for,
     opened_book,
     parse_date_arg,
@@ -33,12 +33,12 @@ def _window(text: str) -> int:
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("stats", help="print the collection indicators and forecast")
-    add_book_argument(parser)
+    parser = add_verb(
+        subparsers, "stats", json=True, help="print the collection indicators and forecast"
+    )
     parser.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--window-days", type=_window, default=90, metavar="N")
     parser.add_argument("--backtest", action="store_true", help="add the forecast's backtest")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def _share(value: object) -> str:

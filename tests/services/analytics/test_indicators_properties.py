@@ -149,7 +149,7 @@ def _q(value: Decimal, places: str) -> Decimal:
 def test_sql_figures_match_plain_python(book_data: tuple[list[Inv], list[Pay]]) -> None:
     invoices, payments = book_data
     with tempfile.TemporaryDirectory() as folder:
-        book = open_book(Path(folder) / "libro.sqlite")
+        book = open_book(Path(folder) / "libro.sqlite", create=True)
         try:
             _write(book, invoices, payments)
             view = IndicatorsService(book, FixedClock.on(AS_OF)).compute(AS_OF)
