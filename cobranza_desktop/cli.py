@@ -32,6 +32,7 @@ VERBS: dict[str, str] = {
     "import": "imports",
     "rep": "rep",
     "export": "export",
+    "stats": "stats",
 }
 
 
