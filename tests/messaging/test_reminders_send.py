@@ -18,9 +18,9 @@ from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.messaging.email import SmtpSettings
 from cobranza_desktop.messaging.templates import override_key
+from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.settings import write_setting
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.book.business import BusinessService
-from cobranza_desktop.services.book.settings import write_setting
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.messaging.outbox import SENT, OutboxService, OutboxView
 from cobranza_desktop.services.messaging.reminders import (

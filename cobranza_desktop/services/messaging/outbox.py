@@ -53,7 +53,7 @@ from cobranza_desktop.messaging.email import (
     store_password,
     validate_address,
 )
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.messaging import outbox_queries
 from cobranza_desktop.services.messaging.outbox_views import (
     AUTO_RETRY,

@@ -39,9 +39,9 @@ from cobranza_desktop.messaging.templates import (
     override_key,
     template_for,
 )
+from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.billing.invoices import InvoiceService
-from cobranza_desktop.services.book.business import BusinessService
-from cobranza_desktop.services.book.settings import read_setting, write_setting
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.documents.printing import business_info
 from cobranza_desktop.services.messaging.collections_side import (

@@ -20,8 +20,8 @@ from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.domain.ladder import Ladder, Stage
+from cobranza_desktop.services.base.business import BusinessProfileView
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
-from cobranza_desktop.services.book.business import BusinessProfileView
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.documents.printing import DocumentService, letter_tone
 from cobranza_desktop.services.receivables.payments import PaymentInput
