@@ -26,7 +26,6 @@ from cobranza_desktop.services.messaging.outbox import SENT, OutboxService, Outb
 from cobranza_desktop.services.messaging.reminders import (
     TEMPLATE_OVERRIDES_KEY,
     DueReminder,
-    NoAgenda,
     ReminderService,
 )
 from cobranza_desktop.storage.database import Book, open_book
@@ -294,9 +293,26 @@ def test_cli_with_nothing_due_says_so(
     assert "nada que hacer" in capsys.readouterr().out
 
 
+class _DisconnectedAgenda:
+    """Hooks that say they are not connected: the report must tell the user so."""
+
+    connected = False
+
+    def due_reminders(self, day: date) -> Sequence[DueReminder]:
+        return ()
+
+    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
+        return ()
+
+    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
+        return None
+
+
 def test_report_says_when_no_agenda_is_connected(book: Book, clock: FixedClock) -> None:
     report = ReminderService(book, clock).send_day(
-        OutboxService(book, clock, password_getter=lambda: None), NoAgenda(), dry_run=True
+        OutboxService(book, clock, password_getter=lambda: None),
+        _DisconnectedAgenda(),
+        dry_run=True,
     )
     assert "no está conectada" in send_command.render_report(report)
 

@@ -11,7 +11,7 @@ a small interface so that this module does not depend on how the agenda is built
   it must be idempotent (it is called again for a reminder found already sent).
 
 :class:`CollectionsAgenda` connects them to the collections agenda and contact log;
-:class:`NoAgenda` is a stand-in with nothing to send.
+it is a required argument: there is no stand-in that would silently send nothing.
 """
 
 from __future__ import annotations
@@ -61,7 +61,6 @@ from cobranza_desktop.services.messaging.reminder_types import (
     ContactRecord,
     DueReminder,
     InvoiceChoice,
-    NoAgenda,
     RecipientView,
     SendDayReport,
     SendLine,
@@ -81,7 +80,6 @@ __all__ = [
     "ContactRecord",
     "DueReminder",
     "InvoiceChoice",
-    "NoAgenda",
     "RecipientView",
     "ReminderService",
     "SendDayReport",
