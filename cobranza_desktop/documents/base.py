@@ -10,20 +10,13 @@ with its own page numbering, e.g. a day's reminder letters ready to print.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date
-from decimal import Decimal
-from functools import lru_cache
+from collections.abc import Iterable, Sequence
 from io import BytesIO
 from typing import Any, Generic, Protocol, TypeVar
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -38,157 +31,63 @@ from reportlab.platypus import (
 from cobranza_desktop.documents.data import BusinessInfo, ContactInfo, CustomerInfo
 from cobranza_desktop.documents.layout import Box, Columns, KeyValues
 from cobranza_desktop.documents.markup import (
-    RichText,
-    TextLine,
-    WrapOnceParagraph,
     clean,
     esc,
-    is_simple_markup,
+)
+from cobranza_desktop.documents.pages import (
+    _fit_line,
+    _GroupStart,
+    _LogoFlowable,
+    _NumberedCanvas,
+    _page_label,
+)
+from cobranza_desktop.documents.styles import (
+    ACCENT,
+    CONTENT_WIDTH,
+    LIGHT,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_TOP_LATER,
+    MARGIN_X,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    WARN,
+    long_date,
+    money,
+    para,
+    percent,
+    short_date,
+    styles,
+    text,
 )
 from cobranza_desktop.documents.tables import ChunkedTable
-from cobranza_desktop.domain.formatting import (
-    format_date,
-    format_long_date,
-    format_money,
-    format_percent,
-)
-from cobranza_desktop.domain.i18n import locale_for, tr
+from cobranza_desktop.domain.i18n import tr
 
-PAGE_WIDTH, PAGE_HEIGHT = LETTER
-MARGIN_X = 18 * mm
-MARGIN_TOP = 16 * mm
-MARGIN_TOP_LATER = 26 * mm
-MARGIN_BOTTOM = 22 * mm
-CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-
-ACCENT = colors.HexColor("#1F3A5F")
-MUTED = colors.HexColor("#5B6675")
-LIGHT = colors.HexColor("#E8EDF3")
-WARN = colors.HexColor("#8A1C1C")
-
-# Babel formatting is pure but not cheap; documents repeat the same amounts and dates.
-_money = lru_cache(maxsize=8192)(format_money)
-_short_date = lru_cache(maxsize=4096)(format_date)
-_long_date = lru_cache(maxsize=1024)(format_long_date)
-_percent = lru_cache(maxsize=1024)(format_percent)
-
-
-def percent(value: Decimal) -> str:
-    return _percent(value, locale_for())
-
-
-def money(amount: Decimal, currency: str = "MXN") -> str:
-    return _money(amount, currency, locale_for())
-
-
-def short_date(value: date) -> str:
-    return _short_date(value, locale_for())
-
-
-def long_date(value: date) -> str:
-    return _long_date(value, locale_for())
-
-
-@lru_cache(maxsize=1)
-def styles() -> dict[str, ParagraphStyle]:
-    """The document styles, built once per process."""
-    body = ParagraphStyle("body", fontName="Helvetica", fontSize=9.5, leading=13)
-    made = {
-        "body": body,
-        "body_r": ParagraphStyle("body_r", parent=body, alignment=TA_RIGHT),
-        "small": ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=MUTED),
-        "label": ParagraphStyle(
-            "label",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=7.5,
-            leading=9.5,
-            textColor=MUTED,
-        ),
-        "biz_name": ParagraphStyle(
-            "biz_name",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=13,
-            leading=16,
-            textColor=ACCENT,
-        ),
-        "title": ParagraphStyle(
-            "title",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=15,
-            leading=18,
-            textColor=ACCENT,
-            alignment=TA_RIGHT,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=10.5,
-            leading=14,
-            textColor=ACCENT,
-            spaceBefore=6,
-            spaceAfter=3,
-        ),
-        "cell": ParagraphStyle("cell", parent=body, fontSize=8.5, leading=10.5),
-        "cell_r": ParagraphStyle(
-            "cell_r", parent=body, fontSize=8.5, leading=10.5, alignment=TA_RIGHT
-        ),
-        "th": ParagraphStyle(
-            "th",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=8.5,
-            leading=10.5,
-            textColor=colors.white,
-        ),
-        "th_r": ParagraphStyle(
-            "th_r",
-            parent=body,
-            fontName="Helvetica-Bold",
-            fontSize=8.5,
-            leading=10.5,
-            textColor=colors.white,
-            alignment=TA_RIGHT,
-        ),
-        "bold": ParagraphStyle("bold", parent=body, fontName="Helvetica-Bold"),
-        "kv": ParagraphStyle("kv", parent=body, leading=12),
-        "kv_r": ParagraphStyle("kv_r", parent=body, leading=12, alignment=TA_RIGHT),
-        "kv_b": ParagraphStyle("kv_b", parent=body, leading=12, fontName="Helvetica-Bold"),
-        "kv_rb": ParagraphStyle(
-            "kv_rb", parent=body, leading=12, fontName="Helvetica-Bold", alignment=TA_RIGHT
-        ),
-        "notice": ParagraphStyle(
-            "notice",
-            parent=body,
-            fontName="Helvetica-Bold",
-            textColor=WARN,
-            fontSize=10,
-            leading=13,
-        ),
-    }
-    for style in made.values():
-        style.alignment = style.alignment if style.alignment is not None else TA_LEFT
-        style.splitLongWords = True
-    return made
-
-
-def para(text: str, style: str = "body") -> Flowable:
-    """A paragraph of markup built by the renderer (user parts already escaped).
-
-    The markup the renderers use (bold, line breaks) is drawn by the light RichText;
-    anything richer goes through a Platypus Paragraph.
-    """
-    if is_simple_markup(text):
-        return RichText(text, styles()[style])
-    return WrapOnceParagraph(text, styles()[style])
-
-
-def text(value: str | None, style: str = "body") -> Flowable:
-    """Plain (user) text: drawn as one line when it fits, else an escaped Paragraph."""
-    return TextLine(value or "", styles()[style])
+# Renderers import their building blocks from here; styles and pages live apart.
+__all__ = [
+    "ACCENT",
+    "CONTENT_WIDTH",
+    "WARN",
+    "DataRenderer",
+    "DocumentRenderer",
+    "bank_text",
+    "boxed",
+    "contact_paragraph",
+    "data_table",
+    "esc",
+    "key_values",
+    "long_date",
+    "money",
+    "para",
+    "party_block",
+    "percent",
+    "render_many",
+    "right_aligned",
+    "short_date",
+    "styles",
+    "text",
+]
 
 
 def data_table(
@@ -303,70 +202,6 @@ def bank_text(business: BusinessInfo, *, inline: bool = False) -> str:
     return (" · " if inline else "<br/>").join(parts)
 
 
-class _GroupStart(Flowable):
-    """Zero-size marker: a new document (own page numbering and running title) starts here."""
-
-    def __init__(self, title: str) -> None:
-        super().__init__()
-        self.title = title
-        self.width = self.height = 0
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return 0, 0
-
-    def draw(self) -> None:
-        canvas = self.canv
-        canvas._cobranza_group = getattr(canvas, "_cobranza_group", -1) + 1
-        canvas._cobranza_title = self.title
-
-
-class _NumberedCanvas(Canvas):
-    """Defers each page until the end so the footer can say "página x de y"."""
-
-    def __init__(self, *args: Any, page_label: Callable[[int, int], str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._page_label = page_label
-        self._pages: list[dict[str, Any]] = []
-        self._cobranza_group = -1
-        self._cobranza_title = ""
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        groups = [p["_cobranza_group"] for p in self._pages]
-        totals: dict[int, int] = {}
-        for g in groups:
-            totals[g] = totals.get(g, 0) + 1
-        seen: dict[int, int] = {}
-        for state in self._pages:
-            self.__dict__.update(state)
-            group = state["_cobranza_group"]
-            seen[group] = seen.get(group, 0) + 1
-            self._draw_page_number(seen[group], totals[group])
-            Canvas.showPage(self)
-        Canvas.save(self)
-
-    def _draw_page_number(self, page: int, total: int) -> None:
-        self.saveState()
-        self.setFont("Helvetica", 7.5)
-        self.setFillColor(MUTED)
-        self.drawRightString(
-            PAGE_WIDTH - MARGIN_X, MARGIN_BOTTOM - 12 * mm, self._page_label(page, total)
-        )
-        self.restoreState()
-
-
-def _fit_line(value: str, font: str, size: float, width: float) -> str:
-    """One line of plain text for the running header/footer, shortened with "…" if needed."""
-    if stringWidth(value, font, size) <= width:
-        return value
-    while value and stringWidth(value + "…", font, size) > width:
-        value = value[:-1]
-    return value + "…"
-
-
 class DocumentRenderer:
     """Base of every document: subclasses provide ``title``, ``reference`` and ``body``."""
 
@@ -479,24 +314,6 @@ class DataRenderer(DocumentRenderer, Generic[D]):
     def __init__(self, data: D) -> None:
         super().__init__(data.business)
         self.data = data
-
-
-class _LogoFlowable(Flowable):
-    def __init__(self, image: ImageReader, width: float, height: float) -> None:
-        super().__init__()
-        self.image = image
-        self.width = width
-        self.height = height
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.image, 0, 0, self.width, self.height, mask="auto")
-
-
-def _page_label(page: int, total: int) -> str:
-    return tr(f"Página {page} de {total}", f"Page {page} of {total}")
 
 
 def render_many(renderers: Sequence[DocumentRenderer], title: str | None = None) -> bytes:

@@ -46,7 +46,7 @@ SettingsTab = tuple[str, Callable[[], QWidget]]
 
 def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
-    from cobranza_desktop.services.customers.customer_file import CustomerFileService
+    from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService

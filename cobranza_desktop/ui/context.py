@@ -9,16 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
-from cobranza_desktop.services.book.business import BusinessService
-from cobranza_desktop.services.book.settings import SettingsService
+from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
-from cobranza_desktop.services.customers.customer_file import CustomerFileService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.documents.printing import DocumentService

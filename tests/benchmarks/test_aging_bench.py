@@ -21,8 +21,8 @@ import pytest
 from cobranza_desktop.domain.aging import AgingBuckets
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.money import to_cents
+from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.book.check import BookCheckService
-from cobranza_desktop.services.book.settings import SettingsService
 from cobranza_desktop.services.receivables.aging import AgingReport, AgingService
 from cobranza_desktop.storage.database import Book
 from tests.benchmarks.book_cache import BENCH_TODAY, BenchParameters

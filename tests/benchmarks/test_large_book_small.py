@@ -21,8 +21,8 @@ from cobranza_desktop.domain.aging import AgingBuckets
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.invoices import invoice_totals, make_line
 from cobranza_desktop.domain.money import to_cents
+from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.book.check import BookCheckService
-from cobranza_desktop.services.book.settings import SettingsService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.storage.database import Book, open_book
 from tests.benchmarks.large_book import DEFAULT_TODAY, build_large_book, main

@@ -26,7 +26,7 @@ from cobranza_desktop.messaging.email import (
     SmtpSettings,
     build_message,
 )
-from cobranza_desktop.services.book.settings import write_setting
+from cobranza_desktop.services.base.settings import write_setting
 from cobranza_desktop.services.messaging.outbox import (
     FAILED,
     PENDING,

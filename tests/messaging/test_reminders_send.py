@@ -18,15 +18,14 @@ from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.messaging.email import SmtpSettings
 from cobranza_desktop.messaging.templates import override_key
+from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.settings import write_setting
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.book.business import BusinessService
-from cobranza_desktop.services.book.settings import write_setting
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.messaging.outbox import SENT, OutboxService, OutboxView
 from cobranza_desktop.services.messaging.reminders import (
     TEMPLATE_OVERRIDES_KEY,
     DueReminder,
-    NoAgenda,
     ReminderService,
 )
 from cobranza_desktop.storage.database import Book, open_book
@@ -294,9 +293,26 @@ def test_cli_with_nothing_due_says_so(
     assert "nada que hacer" in capsys.readouterr().out
 
 
+class _DisconnectedAgenda:
+    """Hooks that say they are not connected: the report must tell the user so."""
+
+    connected = False
+
+    def due_reminders(self, day: date) -> Sequence[DueReminder]:
+        return ()
+
+    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
+        return ()
+
+    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
+        return None
+
+
 def test_report_says_when_no_agenda_is_connected(book: Book, clock: FixedClock) -> None:
     report = ReminderService(book, clock).send_day(
-        OutboxService(book, clock, password_getter=lambda: None), NoAgenda(), dry_run=True
+        OutboxService(book, clock, password_getter=lambda: None),
+        _DisconnectedAgenda(),
+        dry_run=True,
     )
     assert "no está conectada" in send_command.render_report(report)
 

@@ -20,8 +20,8 @@ import pytest
 from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.invoices import LineInput, make_line
+from cobranza_desktop.services.base.business import BusinessProfileView
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
-from cobranza_desktop.services.book.business import BusinessProfileView
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.plans import PlanRequest
 from cobranza_desktop.services.collections.promises import PromiseService

@@ -130,7 +130,7 @@ def test_list_backups_with_date_size_and_counts(book_path: Path, tmp_path: Path)
 
 def test_new_book_validates_before_writing(book_path: Path) -> None:
     from cobranza_desktop.domain.errors import BookError, ValidationError
-    from cobranza_desktop.services.book.business import BusinessService
+    from cobranza_desktop.services.base.business import BusinessService
 
     with pytest.raises(ValidationError):
         create_book(book_path, CLOCK, name="Taller", rfc="NO-ES-RFC")

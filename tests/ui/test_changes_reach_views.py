@@ -8,7 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.customers import CustomerData
-from cobranza_desktop.services.customers.customer_file import CustomerFileView
+from cobranza_desktop.services.book.customer_file import CustomerFileView
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from cobranza_desktop.ui.tasks import Kind, OpChanges
 from tests.ui.ui_support import OpenApp

@@ -16,8 +16,8 @@ from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.i18n import set_language
 from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.messaging.email import Attachment
+from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
-from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.messaging.outbox import EmailDraft, OutboxView
 from cobranza_desktop.services.messaging.reminders import ContactRecord, ReminderService

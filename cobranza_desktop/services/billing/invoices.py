@@ -31,8 +31,8 @@ from cobranza_desktop.domain.validation import (
     check_date,
     checked_totals,
 )
+from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.billing.voiding import void_invoice
-from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine

@@ -21,8 +21,8 @@ from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.plans import PlanStatus
-from cobranza_desktop.services.penalties.grants import void_grants_of_invoice
 from cobranza_desktop.services.receivables.allocations import undo_allocations_of_invoice
+from cobranza_desktop.services.receivables.discount_grants import void_grants_of_invoice
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.collections import PaymentPlan, PlanInvoice
 from cobranza_desktop.storage.models.penalties import PenaltyCharge

@@ -21,9 +21,9 @@ from cobranza_desktop.domain.invoices import invoice_totals, make_line
 from cobranza_desktop.domain.money import round_money
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services import ProgressCallback, no_progress
+from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
 from cobranza_desktop.services.book import demo_data as data
-from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.customers.records import add_customer
 from cobranza_desktop.services.receivables.payments import PaymentInput, record_payment
 from cobranza_desktop.storage.database import Book

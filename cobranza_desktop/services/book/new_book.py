@@ -13,7 +13,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import normalize_rfc
 from cobranza_desktop.domain.errors import BookError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.services.book.business import load_profile
+from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.storage.book_files import BookState, book_state
 from cobranza_desktop.storage.database import open_book
 from cobranza_desktop.storage.paths import default_book_path

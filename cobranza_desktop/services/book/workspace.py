@@ -10,12 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock, SystemClock
+from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
 from cobranza_desktop.services.book.backups import BackupService
-from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.book.check import BookCheckService
-from cobranza_desktop.services.book.settings import SettingsService
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.plans import PlanService

@@ -45,7 +45,7 @@ from cobranza_desktop.domain.plans import (
     evaluate_promise,
 )
 from cobranza_desktop.domain.risk import InvoiceRecord
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage.models.collections import PaymentPlan, Promise
 from cobranza_desktop.storage.queries import agenda as facts
 from cobranza_desktop.storage.queries.agenda import effective_due_dates

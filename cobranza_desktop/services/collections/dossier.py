@@ -29,7 +29,7 @@ from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, is_open
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
-from cobranza_desktop.services.book.business import load_profile
+from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.collections.agenda_data import promise_status
 from cobranza_desktop.services.collections.plans import plan_view
 from cobranza_desktop.services.collections.restrictions import change_status

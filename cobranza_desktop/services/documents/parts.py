@@ -15,8 +15,8 @@ from cobranza_desktop.documents.data import BusinessInfo, CustomerInfo, OverdueI
 from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
-from cobranza_desktop.services.book.business import BusinessProfileView, load_profile
-from cobranza_desktop.services.book.settings import read_setting
+from cobranza_desktop.services.base.business import BusinessProfileView, load_profile
+from cobranza_desktop.services.base.settings import read_setting
 from cobranza_desktop.storage.models import BusinessProfile, Customer, Invoice
 from cobranza_desktop.storage.queries.predicates import open_invoice
 

@@ -3,17 +3,18 @@
 Every method reads in one session and returns PDF bytes (``*_pdf``) or the plain
 document data (``*_data``, for tests and previews). Nothing is written.
 
-Penalty figures come from a :class:`PenaltySource`: by default the penalty engine's
-:class:`~cobranza_desktop.services.penalties.engine.NoticePenalties`; :class:`NoPenalties`
-gives a notice without penalty.
+A penalty notice always shows the penalty engine's figures
+(:func:`~cobranza_desktop.services.penalties.engine.notice_penalty_lines`), read in the
+notice's own session: no optional collaborator changes what a notice says.
+:func:`penalty_notice_data` takes the figures' source as a required argument, so a
+test can state them as data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -54,8 +55,8 @@ from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.settings import write_setting
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
-from cobranza_desktop.services.book.settings import write_setting
 from cobranza_desktop.services.collections.agenda_data import (
     build_cases,
     load_ladder,
@@ -93,21 +94,10 @@ INSTALMENT_MONTHS = (3, 6)
 STATEMENT_DAYS = 90
 
 
-class PenaltySource(Protocol):
-    """Where the notice gets its penalty figures (the penalty engine, once it exists)."""
-
-    def penalties(
-        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
-    ) -> tuple[PenaltyLineData, ...]: ...
-
-
-class NoPenalties:
-    """A notice with zero penalty (e.g. a plain overdue notice)."""
-
-    def penalties(
-        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
-    ) -> tuple[PenaltyLineData, ...]:
-        return ()
+# Where a notice's penalty figures come from: notice_penalty_lines, or data in a test.
+PenaltyLines = Callable[
+    [Session, int, Sequence[OverdueInvoiceData], date], tuple[PenaltyLineData, ...]
+]
 
 
 def letter_tone(days_late: int) -> LetterTone:
@@ -137,11 +127,9 @@ def stage_tone(item: AgendaItem) -> LetterTone:
 
 
 class DocumentService:
-    def __init__(self, book: Book, clock: Clock, penalties: PenaltySource | None = None) -> None:
+    def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
         self._clock = clock
-        # None: the penalty engine's figures, read in the notice's own session.
-        self._penalties = penalties
 
     # -- settings ---------------------------------------------------------------------
     def how_to_pay(self) -> str:
@@ -301,43 +289,10 @@ class DocumentService:
     def notice_data(
         self, customer_id: int, months: Sequence[int] = INSTALMENT_MONTHS
     ) -> PenaltyNoticeData:
-        today = self._clock.today()
         with self._book.session() as session:
-            customer = get_customer(session, customer_id)
-            overdue = overdue_invoices(session, customer_id, today)
-            business = business_data(session)
-            info = customer_info(customer)
-            currency = currency_of(session)
-            how_to_pay = how_to_pay_text(session)
-            if not overdue:
-                raise ConflictError(
-                    tr(
-                        f"{customer.name} no tiene facturas vencidas.",
-                        f"{customer.name} has no overdue invoices.",
-                    )
-                )
-            if self._penalties is None:
-                penalties = notice_penalty_lines(session, customer_id, overdue, today)
-        if self._penalties is not None:
-            penalties = self._penalties.penalties(customer_id, overdue, today)
-        debt = sum((o.balance for o in overdue), ZERO)
-        penalty = sum((p.amount for p in penalties), ZERO)
-        return PenaltyNoticeData(
-            business=business,
-            customer=info,
-            notice_date=today,
-            avoid_by=today + timedelta(days=NOTICE_GRACE_DAYS),
-            overdue=overdue,
-            penalties=penalties,
-            debt=debt,
-            penalty_total=penalty,
-            new_total=debt + penalty,
-            instalments=tuple(InstalmentOption.compute(n, debt, penalty) for n in months),
-            reference=f"AP-{today:%Y%m%d}-{customer_id:05d}",
-            currency=currency,
-            how_to_pay=how_to_pay,
-            contact=ContactInfo(business.name, business.phone, business.email),
-        )
+            return penalty_notice_data(
+                session, customer_id, self._clock.today(), notice_penalty_lines, months
+            )
 
     def notice_pdf(self, customer_id: int) -> bytes:
         return render_penalty_notice(self.notice_data(customer_id))
@@ -441,3 +396,45 @@ class DocumentService:
                 )
             )
         return render_letters(letters)
+
+
+def penalty_notice_data(
+    session: Session,
+    customer_id: int,
+    today: date,
+    lines: PenaltyLines,
+    months: Sequence[int] = INSTALMENT_MONTHS,
+) -> PenaltyNoticeData:
+    """A penalty notice dated ``today``, its penalty figures from ``lines``."""
+    customer = get_customer(session, customer_id)
+    overdue = overdue_invoices(session, customer_id, today)
+    business = business_data(session)
+    info = customer_info(customer)
+    currency = currency_of(session)
+    how_to_pay = how_to_pay_text(session)
+    if not overdue:
+        raise ConflictError(
+            tr(
+                f"{customer.name} no tiene facturas vencidas.",
+                f"{customer.name} has no overdue invoices.",
+            )
+        )
+    penalties = lines(session, customer_id, overdue, today)
+    debt = sum((o.balance for o in overdue), ZERO)
+    penalty = sum((p.amount for p in penalties), ZERO)
+    return PenaltyNoticeData(
+        business=business,
+        customer=info,
+        notice_date=today,
+        avoid_by=today + timedelta(days=NOTICE_GRACE_DAYS),
+        overdue=overdue,
+        penalties=penalties,
+        debt=debt,
+        penalty_total=penalty,
+        new_total=debt + penalty,
+        instalments=tuple(InstalmentOption.compute(n, debt, penalty) for n in months),
+        reference=f"AP-{today:%Y%m%d}-{customer_id:05d}",
+        currency=currency,
+        how_to_pay=how_to_pay,
+        contact=ContactInfo(business.name, business.phone, business.email),
+    )

@@ -29,7 +29,6 @@ from collections.abc import Callable, Sequence
 from email.message import EmailMessage
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import (
@@ -54,7 +53,7 @@ from cobranza_desktop.messaging.email import (
     store_password,
     validate_address,
 )
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.messaging import outbox_queries
 from cobranza_desktop.services.messaging.outbox_views import (
     AUTO_RETRY,
@@ -87,7 +86,6 @@ from cobranza_desktop.services.messaging.outbox_views import (
     status_label as status_label,
 )
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.messaging import (
     OutboxAttachment,
     OutboxMessage,
@@ -194,10 +192,10 @@ class OutboxService:
         invoice_ids = unique_ids(draft.invoice_ids)
         settings = self.smtp_settings()
         with self._book.transaction() as session:
-            existing = self._by_key(session, draft.natural_key)
+            existing = outbox_queries.by_key(session, draft.natural_key)
             if existing is not None:
                 return view_of(existing), False
-            self._check_invoices(session, invoice_ids)
+            outbox_queries.check_invoices_exist(session, invoice_ids)
             row = OutboxMessage(
                 natural_key=draft.natural_key,
                 channel="email",
@@ -233,30 +231,9 @@ class OutboxService:
             session.flush()
             return view_of(row), True
 
-    @staticmethod
-    def _check_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
-        if not invoice_ids:
-            return
-        found = set(session.scalars(select(Invoice.id).where(Invoice.id.in_(invoice_ids))))
-        missing = [i for i in invoice_ids if i not in found]
-        if missing:
-            raise ValidationError(
-                "invoice_ids",
-                tr(
-                    f"No existe la factura {missing[0]}.",
-                    f"Invoice {missing[0]} does not exist.",
-                ),
-            )
-
-    @staticmethod
-    def _by_key(session: Session, natural_key: str) -> OutboxMessage | None:
-        return session.scalars(
-            select(OutboxMessage).where(OutboxMessage.natural_key == natural_key)
-        ).first()
-
     def find(self, natural_key: str) -> OutboxView | None:
         with self._book.session() as session:
-            row = self._by_key(session, natural_key)
+            row = outbox_queries.by_key(session, natural_key)
             return None if row is None else view_of(row)
 
     # ---------------------------------------------------------------------- send

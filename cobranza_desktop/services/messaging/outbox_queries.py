@@ -1,4 +1,4 @@
-"""The outbox's lists and counts, filtered, sorted and paged in SQL."""
+"""The outbox's queries: lists and counts filtered, sorted and paged in SQL; lookups by key."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.messaging import OutboxMessage, OutboxStatus
 
 
@@ -59,3 +62,26 @@ def status_counts(session: Session) -> dict[OutboxStatus, int]:
         select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
     ).all()
     return {OutboxStatus(status): int(n) for status, n in rows}
+
+
+def by_key(session: Session, natural_key: str) -> OutboxMessage | None:
+    """The message stored under a natural key: the outbox's guard against sending twice."""
+    return session.scalars(
+        select(OutboxMessage).where(OutboxMessage.natural_key == natural_key)
+    ).first()
+
+
+def check_invoices_exist(session: Session, invoice_ids: Sequence[int]) -> None:
+    """Refuse a message about an invoice that does not exist, before anything is written."""
+    if not invoice_ids:
+        return
+    found = set(session.scalars(select(Invoice.id).where(Invoice.id.in_(invoice_ids))))
+    missing = [i for i in invoice_ids if i not in found]
+    if missing:
+        raise ValidationError(
+            "invoice_ids",
+            tr(
+                f"No existe la factura {missing[0]}.",
+                f"Invoice {missing[0]} does not exist.",
+            ),
+        )

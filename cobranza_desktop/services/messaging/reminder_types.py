@@ -35,21 +35,6 @@ class AgendaHooks(Protocol):
     def record_sent(self, reminder: DueReminder, message: OutboxView) -> None: ...
 
 
-class NoAgenda:
-    """Until the collections agenda is connected there is nothing to send."""
-
-    connected = False
-
-    def due_reminders(self, day: date) -> Sequence[DueReminder]:
-        return ()
-
-    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
-        return ()
-
-    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
-        return None
-
-
 @dataclass(frozen=True)
 class ContactRecord:
     """A contact made from the composer, for the collections contact log.

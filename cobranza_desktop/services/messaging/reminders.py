@@ -11,7 +11,7 @@ a small interface so that this module does not depend on how the agenda is built
   it must be idempotent (it is called again for a reminder found already sent).
 
 :class:`CollectionsAgenda` connects them to the collections agenda and contact log;
-:class:`NoAgenda` is a stand-in with nothing to send.
+it is a required argument: there is no stand-in that would silently send nothing.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ from cobranza_desktop.messaging.templates import (
     override_key,
     template_for,
 )
+from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.billing.invoices import InvoiceService
-from cobranza_desktop.services.book.business import BusinessService
-from cobranza_desktop.services.book.settings import read_setting, write_setting
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.documents.printing import business_info
 from cobranza_desktop.services.messaging.collections_side import (
@@ -61,7 +61,6 @@ from cobranza_desktop.services.messaging.reminder_types import (
     ContactRecord,
     DueReminder,
     InvoiceChoice,
-    NoAgenda,
     RecipientView,
     SendDayReport,
     SendLine,
@@ -81,7 +80,6 @@ __all__ = [
     "ContactRecord",
     "DueReminder",
     "InvoiceChoice",
-    "NoAgenda",
     "RecipientView",
     "ReminderService",
     "SendDayReport",

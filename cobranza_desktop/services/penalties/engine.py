@@ -7,10 +7,10 @@ and payments are allocated to it like to any invoice. A :class:`PenaltyCharge` r
 its natural key (``fee``, ``fee:stage:30``, ``interest:<period end>``) and breakdown:
 a period is never charged twice, however often the engine runs.
 
-Where it lives: this module holds :class:`PenaltyService` and :class:`NoticePenalties`
-and exports the whole service API. Proposing charges is in ``services.penalty_proposals``,
-booking, waiving and reading them in ``services.penalty_charges``, and where the policies
-are kept in ``services.penalty_policies``.
+Where it lives: this module holds :class:`PenaltyService` and :func:`notice_penalty_lines`
+and exports the whole service API. Proposing charges is in ``penalties.proposals``,
+booking, waiving and reading them in ``penalties.charges``, and where the policies
+are kept in ``penalties.policies``.
 """
 
 from __future__ import annotations
@@ -71,7 +71,6 @@ __all__ = [
     "AppliedPenalties",
     "ChargeView",
     "CustomerPenaltySummary",
-    "NoticePenalties",
     "PenaltyProposal",
     "PenaltyService",
     "ProposedCharge",
@@ -361,19 +360,6 @@ def notice_penalty_lines(
             )
         )
     return tuple(lines)
-
-
-class NoticePenalties:
-    """The penalty figures of a penalty notice (``DocumentService(..., penalties=...)``),
-    through a :class:`PenaltyService`: see :func:`notice_penalty_lines`."""
-
-    def __init__(self, penalties: PenaltyService) -> None:
-        self._penalties = penalties
-
-    def penalties(
-        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
-    ) -> tuple[PenaltyLineData, ...]:
-        return self._penalties.notice_lines(customer_id, overdue, today)
 
 
 def _group_by_invoice(

@@ -31,10 +31,10 @@ from cobranza_desktop.domain.incentives import (
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.billing.invoices import get_invoice
-from cobranza_desktop.services.book.settings import read_setting, write_setting
 from cobranza_desktop.services.customers.records import get_customer
-from cobranza_desktop.services.penalties.grants import void_grant
+from cobranza_desktop.services.receivables.discount_grants import void_grant
 from cobranza_desktop.services.receivables.payments import PaymentInput, get_payment, record_payment
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.penalties import PenaltyPolicy
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.models.penalties import CustomerPenaltyPolicy
 

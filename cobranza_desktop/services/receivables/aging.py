@@ -14,8 +14,8 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.book.business import load_profile
-from cobranza_desktop.services.book.settings import load_aging_buckets
+from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.base.settings import load_aging_buckets
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.aging import AgingRecord, aging_records
 

@@ -25,8 +25,8 @@ from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.customers.records import get_customer
-from cobranza_desktop.services.penalties.grants import void_grants_earned_by
 from cobranza_desktop.services.receivables import allocations
+from cobranza_desktop.services.receivables.discount_grants import void_grants_earned_by
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 

@@ -34,9 +34,9 @@ from cobranza_desktop.domain.invoices import (
     invoice_totals,
     validate_dates,
 )
+from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService, InvoiceView
 from cobranza_desktop.services.billing.issuing import IssuedInvoice, IssuingService
-from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.ui.dialogs.invoice_lines import InvoiceLinesTable, plain, with_line
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner

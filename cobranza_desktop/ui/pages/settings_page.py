@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.money import parse_decimal
-from cobranza_desktop.services.book.business import (
+from cobranza_desktop.services.base.business import (
     SUPPORTED_CURRENCIES,
     BusinessProfileView,
     BusinessService,

@@ -7,7 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from sqlalchemy.orm import Session
 
+from cobranza_desktop.documents import render_penalty_notice
 from cobranza_desktop.documents.base import money
 from cobranza_desktop.documents.data import (
     LetterTone,
@@ -20,10 +22,14 @@ from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.domain.ladder import Ladder, Stage
+from cobranza_desktop.services.base.business import BusinessProfileView
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
-from cobranza_desktop.services.book.business import BusinessProfileView
 from cobranza_desktop.services.book.workspace import Workspace
-from cobranza_desktop.services.documents.printing import DocumentService, letter_tone
+from cobranza_desktop.services.documents.printing import (
+    DocumentService,
+    letter_tone,
+    penalty_notice_data,
+)
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.documents.pdftext import pdf_pages, pdf_text
 from tests.factories import customer, invoice
@@ -96,24 +102,23 @@ def test_statement_with_no_movements(ws: Workspace, docs: DocumentService) -> No
     assert "Saldo final" in pdf_text(docs.statement_pdf(c.id))
 
 
-class _FixedPenalty:
-    def penalties(
-        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
-    ) -> tuple[PenaltyLineData, ...]:
-        return tuple(
-            PenaltyLineData(
-                f"Factura {o.number}",
-                o.balance,
-                Decimal("100.00"),
-                Decimal("3"),
-                RatePeriod.MONTHLY,
-                o.days_late,
-                360,
-                Decimal("0.01"),
-                Decimal("100.01"),
-            )
-            for o in overdue
+def _fixed_penalty(
+    session: Session, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
+) -> tuple[PenaltyLineData, ...]:
+    return tuple(
+        PenaltyLineData(
+            f"Factura {o.number}",
+            o.balance,
+            Decimal("100.00"),
+            Decimal("3"),
+            RatePeriod.MONTHLY,
+            o.days_late,
+            360,
+            Decimal("0.01"),
+            Decimal("100.01"),
         )
+        for o in overdue
+    )
 
 
 def test_notice_takes_penalties_as_data(ws: Workspace, docs: DocumentService) -> None:
@@ -126,11 +131,12 @@ def test_notice_takes_penalties_as_data(ws: Workspace, docs: DocumentService) ->
     assert [o.days_late for o in plain.overdue] == [52, 22]
     assert plain.penalty_total == 0 and plain.new_total == plain.debt
     assert plain.avoid_by == date(2026, 11, 29)
-    with_penalty = DocumentService(ws.book, ws.clock, penalties=_FixedPenalty()).notice_data(c.id)
+    with ws.book.session() as session:
+        with_penalty = penalty_notice_data(session, c.id, ws.clock.today(), _fixed_penalty)
     assert with_penalty.penalty_total == Decimal("200.02")
     assert with_penalty.new_total == Decimal("1476.02")
     assert sum(with_penalty.instalments[0].with_penalty) == Decimal("1476.02")
-    text = pdf_text(DocumentService(ws.book, ws.clock, _FixedPenalty()).notice_pdf(c.id))
+    text = pdf_text(render_penalty_notice(with_penalty))
     assert TRICKY in text and money(Decimal("1476.02")) in text
     assert "2 × $492.01 + 1 × $492.00" in text  # 1,476.02 over three months, to the cent
     other = customer(ws, "Al Corriente")

@@ -361,13 +361,12 @@ def test_invoices_in_a_current_plan_accrue_nothing_and_plan_waivers_show(shop: S
 
 def test_penalty_notice_gets_the_engine_figures(shop: Shop) -> None:
     from cobranza_desktop.services.documents.printing import DocumentService
-    from cobranza_desktop.services.penalties.engine import NoticePenalties
 
     ana = shop.customer("Ana")
     shop.invoice(ana, "8000.00")
     shop.penalties.set_business_policy(FEE_POLICY)
     shop.on(date(2026, 2, 13))
-    documents = DocumentService(shop.book, shop.clock, penalties=NoticePenalties(shop.penalties))
+    documents = DocumentService(shop.book, shop.clock)
     # Not yet charged: fee 150 + 2 % × 8,000 = 310.00; interest 10 days × 8.00 = 80.00
     notice = documents.notice_data(ana)
     ((line,),) = (notice.penalties,)

@@ -18,9 +18,9 @@ from cobranza_desktop.domain.contact_policy import Channel, Outcome
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import NotFoundError
 from cobranza_desktop.domain.penalties import PenaltyPolicy
+from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.book.workspace import Workspace, open_workspace
 from cobranza_desktop.services.collections.contacts import ContactInput
-from cobranza_desktop.services.customers.customer_file import CustomerFileService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.factories import customer, invoice
 
