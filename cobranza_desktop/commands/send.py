@@ -22,6 +22,7 @@ from cobranza_desktop.services.messaging.reminders import (
     CollectionsAgenda,
     ReminderService,
     SendDayReport,
+    SendOutcome,
 )
 from cobranza_desktop.storage.database import Book
 
@@ -42,12 +43,13 @@ def agenda_hooks(book: Book, clock: Any) -> AgendaHooks:
     return CollectionsAgenda(book, clock)
 
 
-_OUTCOMES = {
-    "sent": ("enviado", "sent"),
-    "failed": ("falló", "failed"),
-    "already_sent": ("ya enviado", "already sent"),
-    "skipped": ("omitido", "skipped"),
-    "would_send": ("se enviaría", "would send"),
+_OUTCOMES: dict[str, tuple[str, str]] = {
+    SendOutcome.SENT: ("enviado", "sent"),
+    SendOutcome.FAILED: ("falló", "failed"),
+    SendOutcome.ALREADY_SENT: ("ya enviado", "already sent"),
+    SendOutcome.SKIPPED: ("omitido", "skipped"),
+    SendOutcome.WOULD_SEND: ("se enviaría", "would send"),
+    SendOutcome.NEEDS_PERSON: ("requiere revisión", "needs a person"),
 }
 
 
@@ -96,6 +98,9 @@ def run(args: argparse.Namespace) -> int:
                 outbox, agenda_hooks(book, clock), clock.today(), dry_run=args.dry_run
             )
         print(render_report(report))
-        return EXIT_FAILED if report.counts.get("failed") else EXIT_OK
+        unsent = report.counts.get(SendOutcome.FAILED) or report.counts.get(
+            SendOutcome.NEEDS_PERSON
+        )
+        return EXIT_FAILED if unsent else EXIT_OK
 
     return run_reporting_errors(action)

@@ -16,6 +16,7 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_amount
+from cobranza_desktop.domain.validation import check_multiline, check_single_line
 
 
 class Channel(StrEnum):
@@ -72,7 +73,12 @@ class CustomerData:
 
 
 def validate_customer(data: CustomerData) -> CustomerData:
-    """Normalise and validate; raises ValidationError naming the field."""
+    """Normalise and validate; raises ValidationError naming the field.
+
+    A line break or control character in a one-line field would break an email
+    header, a CSV export or a printed letter, so it is refused, not stripped.
+    """
+    _check_characters(data)
     name = require_text(data.name, "name", "el nombre", "The name")
     if data.payment_terms_days is not None:
         validate_terms(data.payment_terms_days)
@@ -101,6 +107,21 @@ def validate_customer(data: CustomerData) -> CustomerData:
             ),
         )
     return cleaned
+
+
+def _check_characters(data: CustomerData) -> None:
+    one_line = (
+        (data.name, "name", tr("El nombre", "The name")),
+        (data.rfc, "rfc", "RFC"),
+        (data.contact_name, "contact_name", tr("El contacto", "The contact")),
+        (data.email, "email", tr("El correo electrónico", "The email")),
+        (data.phone, "phone", tr("El teléfono", "The phone")),
+        (data.whatsapp, "whatsapp", "WhatsApp"),
+    )
+    for text, field, label in one_line:
+        check_single_line(text, field, label)
+    check_multiline(data.address, "address", tr("La dirección", "The address"))
+    check_multiline(data.notes, "notes", tr("Las notas", "The notes"))
 
 
 @dataclass(frozen=True)

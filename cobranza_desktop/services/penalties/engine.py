@@ -35,6 +35,7 @@ from cobranza_desktop.domain.penalties import (
     instalment_preview,
     resolve_policy,
 )
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.charges import (
@@ -150,7 +151,7 @@ class PenaltyService:
                     "Penalties cannot be computed for a future date.",
                 ),
             )
-        return as_of
+        return check_date(as_of, "as_of")
 
     def propose(
         self,
