@@ -80,8 +80,12 @@ def build_bundle(out: Path) -> Bundle:
     return Bundle(out / "dist" / "cobranza-desktop", tarball, seconds)
 
 
+# The bundles built in this session, for the closing summary.
+BUILT: list[Bundle] = []
+
+
 @pytest.fixture(scope="session")
 def bundle(tmp_path_factory: pytest.TempPathFactory) -> Bundle:
     built = build_bundle(tmp_path_factory.mktemp("bundle"))
-    print(f"\nbundle built in {built.build_seconds:.0f} s")
+    BUILT.append(built)
     return built
