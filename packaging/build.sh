@@ -41,5 +41,7 @@ cp "$root/resources/icons/cobranza.svg" "$root/resources/icons/cobranza-256.png"
    "$root/resources/icons/cobranza-64.png" "$stage/share/"
 tarball="$out/$name.tar.gz"
 tar -C "$out/stage" -czf "$tarball" "$name"
+# The build venv (about 700 MB) and PyInstaller's work folder are remade on every build.
+rm -rf "$venv" "$out/work" "$out/stage"
 echo "bundle: $(du -sm "$out/dist/cobranza-desktop" | cut -f1) MB unpacked, $(du -sm "$tarball" | cut -f1) MB packed" >&2
 echo "$tarball"
