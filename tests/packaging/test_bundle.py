@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from cobranza_desktop import __version__
+from cobranza_desktop.cli import VERBS
 from tests.documents.pdftext import pdf_text
 from tests.packaging.bundle import ROOT, Bundle, clean_env, run
 
@@ -52,6 +53,18 @@ def test_version(bundle: Bundle, tmp_path: Path) -> None:
     done = run([bundle.executable, "--version"], clean_env(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == f"cobranza {__version__}"
+
+
+def test_help_loads_every_verb(bundle: Bundle, tmp_path: Path) -> None:
+    # --help imports every verb's module by name: the imports PyInstaller cannot see.
+    done = run([bundle.executable, "--help"], clean_env(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert [verb for verb in VERBS if verb not in done.stdout] == []
+
+
+def test_check_on_the_demo_book(bundle: Bundle, demo_book: Path, tmp_path: Path) -> None:
+    done = run([bundle.executable, "check", "--book", demo_book], clean_env(tmp_path))
+    assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_aging_json_is_the_same_as_from_the_source(
