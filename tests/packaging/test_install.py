@@ -92,16 +92,19 @@ def test_install_open_a_book_from_the_file_manager_then_uninstall(
     assert f"application/x-cobranza-book={APP_ID}.desktop;" in cache
     assert f"application/vnd.sqlite3={APP_ID}.desktop;" in cache
 
-    # Opening a file from the file manager runs Exec with %f: that book is opened (a new
-    # one is created), the window shows and the book is ready.
+    # Opening a file from the file manager runs Exec with %f: that book is opened, the
+    # window shows and the book is ready. No default book exists in this home, so a
+    # window on any other book would have failed.
     opened = tmp_path / "Mis libros" / "Ferretería 2026.cobranza"
     opened.parent.mkdir()
+    done = run(["cobranza", "demo", "--book", opened, "--customers", "3", "--no-open"], env)
+    assert done.returncode == 0, done.stderr
     command = desktop_exec(desktop, opened)
     assert Path(command[0]).is_absolute()
     done = run(command, user_env(home, COBRANZA_STARTUP_PROBE="1"), timeout=60)
     assert done.returncode == 0, done.stderr
     assert "book ready" in done.stdout, done.stdout
-    assert opened.is_file() and opened.stat().st_size > 0
+    assert not (data_dir / "cobranza.sqlite").exists()
 
     # Uninstall: everything install.sh put down goes, the books stay, intact.
     uninstall = home / ".local" / "opt" / "cobranza-desktop" / "uninstall.sh"
