@@ -107,5 +107,22 @@ def _no_json(verb: str) -> str:
     return tr(f"«{verb}» no tiene salida JSON.", f"“{verb}” has no JSON output.")
 
 
-def main_gui() -> int:
-    return main()
+def main_gui(argv: Sequence[str] | None = None) -> int:
+    """``cobranza-desktop [BOOK]``: what the desktop entry runs (``Exec=cobranza-desktop %f``).
+
+    The file manager passes the book as a bare path (or a ``file://`` URI); it becomes
+    ``--book PATH``. A verb or options work as with ``cobranza``.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    takes_value = {"--book", "--lang"}
+    for index, arg in enumerate(args):
+        if arg.startswith("-") or (index and args[index - 1] in takes_value):
+            continue
+        if arg not in VERBS:
+            uri = urlsplit(arg)
+            path = unquote(uri.path) if uri.scheme == "file" else arg
+            args[index : index + 1] = ["--book", path]
+        break  # only the first positional argument can be the book
+    return main(args)
