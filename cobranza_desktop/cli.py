@@ -26,6 +26,7 @@ VERBS: dict[str, str] = {
     "pdf": "pdf",
     "send": "send",
     "agenda": "agenda",
+    "bill": "bill",
 }
 
 

@@ -287,9 +287,7 @@ def monthly_recurring(schedule: Schedule, on: date) -> Decimal:
     return round_money(one.total(schedule) / schedule.period.months)
 
 
-def periods_covering(
-    schedule: Schedule, after: date | None, months: int
-) -> Sequence[PeriodCharge]:
+def periods_covering(schedule: Schedule, after: date | None, months: int) -> Sequence[PeriodCharge]:
     """The billable periods that a prepayment of ``months`` covers (paused ones skipped)."""
     if months % schedule.period.months:
         raise ValidationError(
@@ -297,8 +295,7 @@ def periods_covering(
             tr(
                 f"Un pago de {months} meses no cubre periodos {schedule.period.label()}es "
                 "completos.",
-                f"A {months}-month payment does not cover whole {schedule.period.label()} "
-                "periods.",
+                f"A {months}-month payment does not cover whole {schedule.period.label()} periods.",
             ),
         )
     wanted = months // schedule.period.months

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -222,15 +223,19 @@ def test_each_period_is_dealt_with_exactly_once_for_any_increasing_runs(
 @given(schedules())
 def test_dates_follow_the_end_of_month_rule_and_price_in_force(schedule: Schedule) -> None:
     periods = next_periods(schedule, None, 30)
-    full = [p for p in periods if p.start != schedule.start or p.start.day == min(
-        schedule.billing_day, calendar.monthrange(p.start.year, p.start.month)[1]
-    )]
+    full = [
+        p
+        for p in periods
+        if p.start != schedule.start
+        or p.start.day
+        == min(schedule.billing_day, calendar.monthrange(p.start.year, p.start.month)[1])
+    ]
     for period in full:
         assert period.billing_date == period.start
         assert period.start == billing_date(
             period.start.year, period.start.month, schedule.billing_day
         )
-    for before, after in zip(periods, periods[1:], strict=False):
+    for before, after in itertools.pairwise(periods):
         assert after.start == before.end + timedelta(days=1)  # no gaps, no overlaps
     for period in periods:
         in_force = max(

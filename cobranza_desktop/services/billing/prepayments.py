@@ -231,9 +231,9 @@ class PrepaymentService:
                 ],
             )
 
-    def _quote(self, session: Session, subscription_id: int, offer: PrepaymentOffer) -> (
-        PrepaymentQuoteView
-    ):
+    def _quote(
+        self, session: Session, subscription_id: int, offer: PrepaymentOffer
+    ) -> PrepaymentQuoteView:
         from cobranza_desktop.services.billing.subscriptions import (
             _last_start,
             get_subscription,
@@ -266,9 +266,7 @@ class PrepaymentService:
         )
         normal = sum((p.normal for p in periods), ZERO)
         price = sum((p.price for p in periods), ZERO)
-        return PrepaymentQuoteView(
-            sub.id, offer, periods, normal, price, normal - price, percent
-        )
+        return PrepaymentQuoteView(sub.id, offer, periods, normal, price, normal - price, percent)
 
     def quote(self, subscription_id: int, offer: PrepaymentOffer) -> PrepaymentQuoteView:
         """Periods covered, normal price, offer price and saving; nothing is written."""

@@ -177,8 +177,9 @@ def subscription_view(session: Session, sub: Subscription, today: date) -> Subsc
         status=sub.status,
         cancelled_on=sub.cancelled_on,
         cancel_reason=sub.cancel_reason,
-        monthly_recurring=monthly_recurring(schedule, today) if sub.status == "active" else
-        Decimal("0.00"),
+        monthly_recurring=monthly_recurring(schedule, today)
+        if sub.status == "active"
+        else Decimal("0.00"),
         price_changes=schedule.price_changes,
         pauses=schedule.pauses,
         last_period_start=_last_start(session, sub.id),
@@ -354,4 +355,3 @@ class SubscriptionService:
                 tr("La suscripción está cancelada.", "The subscription is cancelled.")
             )
         return sub
-

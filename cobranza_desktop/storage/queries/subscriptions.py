@@ -19,8 +19,9 @@ from cobranza_desktop.storage.models.subscriptions import (
 def last_period_starts(session: Session) -> dict[int, date]:
     """Each subscription's latest period the run has dealt with (its cursor), in one query."""
     rows = session.execute(
-        select(SubscriptionPeriod.subscription_id, func.max(SubscriptionPeriod.period_start))
-        .group_by(SubscriptionPeriod.subscription_id)
+        select(
+            SubscriptionPeriod.subscription_id, func.max(SubscriptionPeriod.period_start)
+        ).group_by(SubscriptionPeriod.subscription_id)
     )
     return {sub_id: start for sub_id, start in rows}
 
