@@ -7,25 +7,20 @@ pyside6-lrelease, see ``resources/translations/README.md``).
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
-import threading
 from collections.abc import Callable, Sequence
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QFont, QIcon
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
-from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
+from cobranza_desktop.ui.style import STYLESHEET, icon, resources_dir
 
 if TYPE_CHECKING:
-    from cobranza_desktop.services.book.workspace import Workspace
-    from cobranza_desktop.ui.commands import AppCommands
+    from cobranza_desktop.ui.composition import Composition
     from cobranza_desktop.ui.context import UiContext
     from cobranza_desktop.ui.main_window import MainWindow
     from cobranza_desktop.ui.tasks import TaskRunner
@@ -37,21 +32,6 @@ DISPLAY_NAME = "Cobranza Desktop"
 LANGUAGE_KEY = "ui/language"
 
 _translators: list[QTranslator] = []
-
-
-def resources_dir() -> Path:
-    """``resources/`` next to the package (source tree) or bundled by PyInstaller."""
-    bundled = getattr(sys, "_MEIPASS", None)
-    if bundled:
-        return Path(bundled) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
-
-
-@cache
-def icon(name: str) -> QIcon:
-    """An icon from ``resources/icons`` (SVG), or an empty icon if it is missing."""
-    path = resources_dir() / "icons" / f"{name}.svg"
-    return QIcon(str(path)) if path.exists() else QIcon()
 
 
 def ui_settings() -> QSettings:
@@ -99,39 +79,6 @@ def install_translations(app: QApplication, language: str) -> str:
     return language
 
 
-STYLESHEET = """
-QListWidget#navigation {
-    background: palette(window);
-    border: none;
-    border-right: 1px solid palette(mid);
-    padding-top: 8px;
-    outline: 0;
-}
-QListWidget#navigation::item {
-    padding: 8px 10px;
-    margin: 1px 8px;
-    border-radius: 6px;
-}
-QListWidget#navigation::item:selected {
-    background: palette(highlight);
-    color: palette(highlighted-text);
-}
-QLabel#pageTitle { font-size: 17pt; font-weight: 600; }
-QLabel#emptyTitle { font-size: 14pt; font-weight: 600; color: palette(text); }
-QLabel#emptyText { color: palette(placeholder-text); font-size: 11pt; }
-QLabel#statusLine { color: palette(placeholder-text); }
-QLabel#fieldError { color: #b3261e; }
-QLineEdit[invalid="true"], QDateEdit[invalid="true"], QComboBox[invalid="true"] {
-    border: 1.5px solid #b3261e; border-radius: 3px; background: #fdf1f0;
-}
-QFrame#card {
-    border: 1px solid palette(mid); border-radius: 8px; background: palette(base);
-}
-QLabel#cardCaption { color: palette(placeholder-text); }
-QLabel#cardValue { font-size: 15pt; font-weight: 600; }
-"""
-
-
 def create_application(argv: Sequence[str] | None = None) -> QApplication:
     """The QApplication (created once), with names, icon, font and a calm style sheet."""
     existing = QApplication.instance()
@@ -161,12 +108,6 @@ def apply_look(app: QApplication) -> None:
     app.setStyleSheet(STYLESHEET)
 
 
-def bold(font: QFont) -> QFont:
-    result = QFont(font)
-    result.setBold(True)
-    return result
-
-
 class Application:
     """Holds what lives as long as the program: the services, the worker, the window.
 
@@ -189,67 +130,40 @@ class Application:
         self.settings = settings
         self.language = language
         self.book_name = book_name
-        self.context: UiContext | None = None
-        self.commands: AppCommands | None = None
+        self.composition: Composition | None = None
         self.window: MainWindow | None = None
         self._close_book: Callable[[], None] | None = None
-        # Plug-ins from other features (set before the window is built).
-        self.settings_tabs: list[tuple[str, Callable[[], QWidget]]] = []
-        self.reminder_composer: Callable[[QWidget, int], None] | None = None
-        self.statement_viewer: Callable[[QWidget, int], None] | None = None
 
-    def set_context(self, context: UiContext, close: Callable[[], None] | None = None) -> None:
-        """The book is open: build the commands and let the window show its pages."""
-        from cobranza_desktop.ui.commands import AppCommands
-        from cobranza_desktop.ui.features import (
-            add_collection_menu,
-            document_actions,
-            install_features,
-        )
+    def set_context(self, context: UiContext, close: Callable[[], None]) -> None:
+        """The book is open: compose the window's parts and let the window show its pages."""
+        from cobranza_desktop.ui.composition import add_collection_menu, compose
 
-        self.context = context
         self._close_book = close
-        install_features(self, context)
-        services = context.services
-        self.commands = AppCommands(
-            services.customers,
-            services.invoices,
-            services.payments,
-            services.business,
-            context.runner,
-            context.clock,
-            customer_search=services.customer_list,
-            reminder_composer=self.reminder_composer,
-            statement_viewer=self.statement_viewer,
-            receiving=services.receiving,
-            issuing=services.issuing,
-        )
-        documents = document_actions(context)
-        self.commands.notice_viewer = documents.view_notice
-        self.commands.invoice_viewer = documents.view_invoice
-        self.commands.receipt_viewer = documents.view_receipt
-        if context.messaging is not None:
-            self.commands.thank_you = context.messaging.open_thank_you
+        self.composition = compose(context)
+        self.composition.start()
         if self.window is not None:
-            add_collection_menu(self.window, context)
-            self.window.set_ready(self.commands)
+            add_collection_menu(self.window, self.composition)
+            self.window.set_ready(self.composition.commands)
+
+    def _composed(self) -> Composition:
+        assert self.composition is not None, "pages are built once the book is open"
+        return self.composition
 
     def build_window(self) -> MainWindow:
+        from cobranza_desktop.ui.composition import add_collection_menu, build_pages
         from cobranza_desktop.ui.main_window import MainWindow
-        from cobranza_desktop.ui.wiring import build_pages
 
+        composition = self.composition
         self.window = MainWindow(
-            build_pages(self),
+            build_pages(self._composed, self.language, self.change_language),
             self.runner,
             self.settings,
-            self.commands,
+            composition.commands if composition is not None else None,
             self.book_name,
-            ready=self.context is not None,
+            ready=composition is not None,
         )
-        if self.context is not None:
-            from cobranza_desktop.ui.features import add_collection_menu
-
-            add_collection_menu(self.window, self.context)
+        if composition is not None:
+            add_collection_menu(self.window, composition)
         return self.window
 
     def change_language(self, language: str) -> None:
@@ -312,12 +226,11 @@ def run_app(book_path: Path | None, language: str | None = None) -> int:
         app.exit(2)
 
     QTimer.singleShot(0, shown)
-    runner.submit(
-        lambda ctx: open_context(book_path, runner=runner),
-        on_result=opened,
-        on_error=failed,
-        description="open book",
-    )
+    from cobranza_desktop.ui.composition import open_context
+
+    runner.query(lambda ctx: open_context(book_path, None, runner=runner)).success(opened).error(
+        failed
+    ).describe("open book").run()
     try:
         return app.exec()
     finally:
@@ -330,61 +243,3 @@ def _book_label(book_path: Path | None) -> str:
     from cobranza_desktop.storage.paths import BOOK_FILENAME
 
     return BOOK_FILENAME
-
-
-def open_context(
-    book_path: Path | None, clock: Clock | None = None, *, runner: TaskRunner | None = None
-) -> tuple[UiContext, Callable[[], None]]:
-    """Open the book and build the services and the UI context (any thread)."""
-    from cobranza_desktop.services.book.workspace import open_workspace
-    from cobranza_desktop.services.customers.listing import CustomerListService
-    from cobranza_desktop.services.receivables.listings import ListingService
-    from cobranza_desktop.ui.context import Services, UiContext
-    from cobranza_desktop.ui.messaging_ui import MessagingUi
-    from cobranza_desktop.ui.tasks import TaskRunner
-
-    workspace = open_workspace(book_path, clock)
-    services = Services(
-        customers=workspace.customers,
-        invoices=workspace.invoices,
-        payments=workspace.payments,
-        aging=workspace.aging,
-        business=workspace.business,
-        settings=workspace.settings,
-        listings=ListingService(workspace.book, workspace.clock),
-        customer_list=CustomerListService(workspace.book, workspace.clock),
-        penalties=workspace.penalties,
-        agenda=workspace.agenda,
-        contacts=workspace.contacts,
-        documents=workspace.documents,
-        receiving=workspace.receiving,
-        issuing=workspace.issuing,
-        restrictions=workspace.restrictions,
-        risk=workspace.risk,
-        plans=workspace.plans,
-        promises=workspace.promises,
-    )
-    task_runner = runner or TaskRunner()
-    messaging = MessagingUi(
-        workspace.book, workspace.clock, task_runner, documents=workspace.documents
-    )
-    context = UiContext(
-        services, task_runner, workspace.clock, workspace.book_path, messaging=messaging
-    )
-    # Once a day, a backup, in its own thread so that the window never waits for the copy.
-    backup = threading.Thread(target=_daily_backup, args=(workspace,), name="daily-backup")
-    backup.start()
-
-    def close() -> None:
-        backup.join()
-        services.customer_list.close()
-        workspace.close()
-
-    return context, close
-
-
-def _daily_backup(workspace: Workspace) -> None:
-    try:
-        workspace.backups.daily()
-    except Exception:  # a failed backup must not take the window down; it is retried tomorrow
-        logging.getLogger(__name__).exception("daily backup failed")

@@ -1,4 +1,7 @@
-"""What the pages and dialogs are given: the services, the task runner and the clock."""
+"""What the pages and dialogs are given: the services, the task runner and the clock.
+
+Plain data, built once by :mod:`cobranza_desktop.ui.composition` from the opened book.
+"""
 
 from __future__ import annotations
 
@@ -15,21 +18,26 @@ from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.customers.customer_file import CustomerFileService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.messaging.outbox import OutboxService
+from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentService
 from cobranza_desktop.services.receivables.receiving import ReceivingService
-from cobranza_desktop.ui.messaging_ui import MessagingUi
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
 @dataclass(frozen=True)
 class Services:
+    """One instance of each service the window uses, all on the same book and clock."""
+
     customers: CustomerService
+    customer_file: CustomerFileService
     invoices: InvoiceService
     payments: PaymentService
     aging: AgingService
@@ -47,6 +55,9 @@ class Services:
     risk: RiskService
     plans: PlanService
     promises: PromiseService
+    outbox: OutboxService
+    reminders: ReminderService
+    composer: ComposerBackend
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,4 @@ class UiContext:
     services: Services
     runner: TaskRunner
     clock: Clock
-    book_path: Path | None = None
-    # Reminder composer, outbox and message settings (built with the book, no widgets yet).
-    messaging: MessagingUi | None = None
+    book_path: Path

@@ -2,8 +2,7 @@
 
 The window knows nothing about customers or invoices. It receives a list of
 :class:`PageSpec` (key, title, icon, widget factory) and builds each page the first
-time it is shown, so start-up costs only the page that opens. A page whose feature
-is not built yet (factory ``None``) shows a calm empty state instead.
+time it is shown, so start-up costs only the page that opens.
 
 Pages may offer, by duck typing:
 
@@ -35,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.ui.app import icon
+from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 
@@ -46,13 +45,12 @@ PAGE_KEY = "window/page"
 
 @dataclass(frozen=True)
 class PageSpec:
-    """One entry of the navigation. ``factory=None`` means "coming soon"."""
+    """One entry of the navigation: the page is built by ``factory`` when first shown."""
 
     key: str
     title: str
     icon: str
-    factory: Callable[[], QWidget] | None = None
-    empty_text: str = ""
+    factory: Callable[[], QWidget]
 
 
 class WindowCommands(Protocol):
@@ -326,15 +324,7 @@ class MainWindow(QMainWindow):
 
     def _build_page(self, key: str) -> QWidget:
         spec = next(s for s in self._specs if s.key == key)
-        widget: QWidget
-        if spec.factory is None:
-            widget = EmptyState(
-                spec.title,
-                spec.empty_text or self.tr("Esta función llegará pronto."),
-                icon(spec.icon),
-            )
-        else:
-            widget = spec.factory()
+        widget = spec.factory()
         signal = getattr(widget, "customer_requested", None)
         if signal is not None and hasattr(signal, "connect"):
             signal.connect(self.open_customer)

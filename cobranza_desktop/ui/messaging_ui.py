@@ -1,8 +1,7 @@
-"""Everything the window needs from messaging, built once the book is open.
+"""Everything the window needs from messaging: the composer, the outbox and its settings.
 
-The application creates one :class:`MessagingUi` with the open book, the clock and
-the task runner, then plugs its methods in: the composer as the customer action,
-the Messages page, two Settings tabs, and the outbox retry at start-up.
+Built by the composition root with the services it needs (no book of its own).
+Every read runs on the database worker: the composer opens once its data has arrived.
 """
 
 from __future__ import annotations
@@ -15,15 +14,18 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from cobranza_desktop.domain.agenda import AgendaItem
-from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import current_language
-from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.services.messaging.outbox import DeliveryReport, OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
-from cobranza_desktop.storage.database import Book
-from cobranza_desktop.ui.dialogs.reminder_composer import ComposerHooks, ReminderComposer
+from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
+from cobranza_desktop.ui.dialogs.reminder_composer import (
+    ComposerData,
+    ComposerHooks,
+    ReminderComposer,
+    load_composer_data,
+)
 from cobranza_desktop.ui.pages.messages_page import MessagesPage
-from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.widgets.smtp_settings import SmtpSettingsWidget
 from cobranza_desktop.ui.widgets.template_editor import TemplateEditorWidget
 
@@ -31,18 +33,15 @@ from cobranza_desktop.ui.widgets.template_editor import TemplateEditorWidget
 class MessagingUi:
     def __init__(
         self,
-        book: Book,
-        clock: Clock,
-        runner: TaskRunner | None = None,
-        *,
-        documents: DocumentService | None = None,
-        outbox: OutboxService | None = None,
+        outbox: OutboxService,
+        reminders: ReminderService,
+        backend: ComposerBackend,
+        runner: TaskRunner,
     ) -> None:
         self.runner = runner
-        self.outbox = outbox or OutboxService(book, clock)
-        self.reminders = ReminderService(book, clock)
-        self.documents = documents or DocumentService(book, clock)
-        self.backend = ComposerBackend(book, clock, self.outbox, self.documents)
+        self.outbox = outbox
+        self.reminders = reminders
+        self.backend = backend
 
     # -- the composer ----------------------------------------------------------------
     def open_composer(
@@ -55,8 +54,9 @@ class MessagingUi:
         invoice_ids: Sequence[int] | None = None,
         agenda_item: AgendaItem | None = None,
         extra: Mapping[str, Any] | None = None,
-    ) -> ReminderComposer:
-        """Open the composer for a customer (from Today: pass the ``agenda_item``)."""
+    ) -> None:
+        """Open the composer for a customer (from Today: pass the ``agenda_item``), once its
+        data has arrived from the database worker."""
         if agenda_item is not None:
             stage = stage or agenda_item.template
             channel = channel or str(agenda_item.channel)
@@ -70,42 +70,44 @@ class MessagingUi:
             contact_warnings=self.backend.contact_warnings,
             print_letter=partial(self._print_letter, parent),
         )
-        dialog = ReminderComposer(
-            self.reminders,
-            customer_id,
-            hooks,
-            stage=stage,
-            channel=channel,
-            invoice_ids=invoice_ids,
-            language=current_language(),
-            extra=extra,
-            runner=self.runner,
-            parent=parent,
-        )
-        dialog.open()
-        return dialog
+        reminders, language = self.reminders, current_language()
+
+        def show(data: ComposerData) -> None:
+            dialog = ReminderComposer(
+                reminders,
+                data,
+                hooks,
+                stage=stage,
+                channel=channel,
+                language=language,
+                extra=extra,
+                runner=self.runner,
+                parent=parent,
+            )
+            dialog.open()
+
+        self.runner.query(
+            lambda _ctx: load_composer_data(reminders, hooks, customer_id, invoice_ids, extra)
+        ).success(show).run()
 
     def customer_action(self, parent: QWidget, customer_id: int) -> None:
-        """For ``Application.reminder_composer``: (parent, customer id)."""
+        """The "compose a reminder" action: (parent, customer id)."""
         self.open_composer(parent, customer_id)
 
     def open_thank_you(
         self, parent: QWidget | None, customer_id: int, amount_paid: Decimal
-    ) -> ReminderComposer:
+    ) -> None:
         """After a payment: a thank-you note on the customer's preferred channel."""
-        return self.open_composer(
-            parent,
-            customer_id,
-            stage="thank_you",
-            invoice_ids=(),
-            extra=self.reminders.thank_you_extra(customer_id, amount_paid),
-        )
+        reminders = self.reminders
+        self.runner.query(lambda _ctx: reminders.thank_you_extra(customer_id, amount_paid)).success(
+            lambda extra: self.open_composer(
+                parent, customer_id, stage="thank_you", invoice_ids=(), extra=extra
+            )
+        ).run()
 
     def _print_letter(self, parent: QWidget | None, title: str, text: str) -> None:
-        from cobranza_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
-
-        preview = PdfPreviewDialog(self.reminders.letter_pdf(title, text), title, parent)
-        preview.open()
+        reminders = self.reminders
+        preview_pdf(parent, title, lambda: reminders.letter_pdf(title, text), self.runner)
 
     # -- pages and settings ------------------------------------------------------------
     def messages_page(self) -> MessagesPage:
@@ -115,16 +117,15 @@ class MessagingUi:
         return SmtpSettingsWidget(self.outbox, self.runner)
 
     def template_editor(self) -> TemplateEditorWidget:
-        return TemplateEditorWidget(self.reminders)
+        return TemplateEditorWidget(self.reminders, self.runner)
 
     # -- start-up ----------------------------------------------------------------------
     def retry_outbox(self) -> None:
         """Send what waits in the outbox (call once the book is open)."""
-        if self.runner is None:
-            self.outbox.retry_pending()
-            return
+        outbox = self.outbox
 
         def work(ctx: TaskContext) -> DeliveryReport:
-            return self.outbox.retry_pending(progress=ctx.progress, cancelled=ctx.cancelled)
+            return outbox.retry_pending(progress=ctx.progress, cancelled=ctx.cancelled)
 
-        self.runner.submit(work, writes=True, on_error=lambda _message: None)
+        changes = OpChanges.of(Kind.MESSAGES, Kind.CONTACTS)
+        self.runner.write(work, changes).error(lambda _message: None).run()

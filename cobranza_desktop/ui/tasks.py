@@ -3,17 +3,24 @@
 SQLite likes one writer; the interface likes never to freeze. So every read and
 write the window asks of the services goes through :class:`TaskRunner`, which runs
 them one after the other on a single worker thread and delivers the outcome back
-on the GUI thread:
+on the GUI thread. Every call goes through one builder, :class:`Op`, in the manner of
+Anki's ``QueryOp``/``CollectionOp``::
 
-* ``on_result(value)`` when the call returns,
-* ``on_error(message)`` with a clear message (never a traceback) when it fails,
-* ``on_progress(fraction)`` while it runs, if the call reports progress.
+    runner.query(fn).success(show).failure(say).key("search").run()
+    runner.write(fn, OpChanges.of(Kind.PAYMENTS, customers=[cid])).success(done).run()
 
-A task receives a :class:`TaskContext` with ``progress(fraction)`` and
-``cancelled()``: exactly the callbacks the services accept for long work.
+* ``success(value)`` when the call returns,
+* ``failure(TaskFailure)`` / ``error(message)`` with a clear message (never a traceback),
+* ``progress(fraction)`` while it runs, if the call reports progress; ``describe(text,
+  show_progress=True)`` puts it in the window's status bar with a Cancel button.
 
-After each successful *write* the runner emits one :attr:`TaskRunner.data_changed`
-signal, so every view refreshes what it shows (the Anki "operation executed" idea).
+``fn`` receives a :class:`TaskContext` with ``progress(fraction)`` and ``cancelled()``:
+exactly the callbacks the services accept for long work. ``run()`` returns a
+:class:`TaskHandle` that can cancel it.
+
+After each successful *write* the runner emits :attr:`TaskRunner.data_changed` with the
+write's :class:`OpChanges` (which kinds of record, which customers), so each view
+refreshes only when the change concerns what it shows.
 
 Tasks may carry a ``key``: a new task with the same key supersedes the previous one
 (a search keystroke cancels the query of the keystroke before), and the result of a
@@ -27,13 +34,14 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from enum import StrEnum
+from typing import Any, Generic, Self, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from cobranza_desktop.domain.errors import CobranzaError
+from cobranza_desktop.domain.errors import CobranzaError, FieldPath
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +49,47 @@ T = TypeVar("T")
 
 # Progress is forwarded at most this often (seconds) unless it reaches the end.
 _PROGRESS_INTERVAL = 0.05
+
+
+class Kind(StrEnum):
+    """The kinds of record a write may change (what a view may care about)."""
+
+    CUSTOMERS = "customers"
+    INVOICES = "invoices"
+    PAYMENTS = "payments"
+    CONTACTS = "contacts"
+    PENALTIES = "penalties"
+    MESSAGES = "messages"
+    PLANS = "plans"
+    SETTINGS = "settings"
+
+
+@dataclass(frozen=True)
+class OpChanges:
+    """What a write changed: kinds of record and, when known, which customers.
+
+    ``customer_ids`` of ``None`` means "any customer" (a bulk write, a setting).
+    """
+
+    kinds: frozenset[Kind]
+    customer_ids: frozenset[int] | None = None
+
+    @classmethod
+    def of(cls, *kinds: Kind, customers: Iterable[int] | None = None) -> OpChanges:
+        ids = None if customers is None else frozenset(customers)
+        return cls(frozenset(kinds), ids)
+
+    @classmethod
+    def everything(cls) -> OpChanges:
+        return cls(frozenset(Kind), None)
+
+    def touches(self, *kinds: Kind) -> bool:
+        """True when any of ``kinds`` changed."""
+        return not self.kinds.isdisjoint(kinds)
+
+    def concerns(self, customer_id: int) -> bool:
+        """True when the write may have changed this customer's records."""
+        return bool(self.kinds) and (self.customer_ids is None or customer_id in self.customer_ids)
 
 
 class TaskCancelled(Exception):
@@ -77,11 +126,11 @@ class TaskContext:
 class _Task(Generic[T]):
     task_id: int
     fn: Callable[[TaskContext], T]
-    on_result: Callable[[T], None] | None
+    on_result: Callable[[T], object] | None
     on_error: Callable[[str], None] | None
     on_progress: Callable[[float], None] | None
     on_failure: Callable[[TaskFailure], None] | None
-    writes: bool
+    changes: OpChanges | Callable[[Any], OpChanges] | None  # None: a read
     key: str | None
     description: str
     show_progress: bool
@@ -89,7 +138,7 @@ class _Task(Generic[T]):
 
 
 class TaskHandle:
-    """Returned by :meth:`TaskRunner.submit`: lets the caller cancel the task."""
+    """Returned by :meth:`Op.run`: lets the caller cancel the task."""
 
     def __init__(self, task: _Task[Any], runner: TaskRunner) -> None:
         self._task = task
@@ -112,6 +161,11 @@ class TaskFailure:
 
     message: str
     field: str | None = None
+
+    @property
+    def path(self) -> FieldPath | None:
+        """The field as a structured path (``lines[3].tax`` -> name, index, sub)."""
+        return FieldPath.parse(self.field)
 
 
 @dataclass(frozen=True)
@@ -138,8 +192,8 @@ def describe_error(exc: BaseException) -> str:
 class TaskRunner(QObject):
     """Runs service calls on ONE worker thread, in order, and reports back on the GUI thread."""
 
-    #: After every successful write: each view reloads what it shows.
-    data_changed = Signal()
+    #: After every successful write, with its :class:`OpChanges`: views refresh if concerned.
+    data_changed = Signal(object)
     #: An error of a task that has no ``on_error`` callback: the window shows it.
     error = Signal(str)
     #: A task with ``show_progress`` started: (task id, description).
@@ -172,15 +226,25 @@ class TaskRunner(QObject):
 
     # -- GUI-thread API -------------------------------------------------------------
 
-    def submit(
+    def query(self, fn: Callable[[TaskContext], T]) -> Op[T]:
+        """A read: ``fn(context)`` on the worker; nothing is announced afterwards."""
+        return Op(self, fn, None)
+
+    def write(
+        self, fn: Callable[[TaskContext], T], changes: OpChanges | Callable[[T], OpChanges]
+    ) -> Op[T]:
+        """A write that declares what it changes (or how to tell from its result)."""
+        return Op(self, fn, changes)
+
+    def _submit(
         self,
         fn: Callable[[TaskContext], T],
         *,
-        on_result: Callable[[T], None] | None = None,
+        on_result: Callable[[T], object] | None = None,
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[float], None] | None = None,
         on_failure: Callable[[TaskFailure], None] | None = None,
-        writes: bool = False,
+        changes: OpChanges | Callable[[T], OpChanges] | None = None,
         key: str | None = None,
         description: str = "",
         show_progress: bool = False,
@@ -199,7 +263,7 @@ class TaskRunner(QObject):
             on_error,
             on_progress,
             on_failure,
-            writes,
+            changes,
             key,
             description,
             show_progress,
@@ -235,7 +299,7 @@ class TaskRunner(QObject):
         self._queue.put(None)
         self._thread.join(timeout)
 
-    def wait_idle(self, timeout: float = 10.0) -> bool:
+    def wait_idle(self, timeout: float = 30.0) -> bool:
         """Process events until every task has been delivered (for tests and shutdown)."""
         deadline = time.monotonic() + timeout
         while self._tasks:
@@ -303,10 +367,13 @@ class TaskRunner(QObject):
             if task.show_progress:
                 self.progress_finished.emit(task.task_id)
             # A write that committed changes the book even if nobody wants the answer.
-            if outcome.ok and task.writes:
+            if outcome.ok and task.changes is not None:
                 if task.on_result is not None and not task.cancel_event.is_set():
                     task.on_result(outcome.value)
-                self.data_changed.emit()
+                changes = task.changes
+                if not isinstance(changes, OpChanges):
+                    changes = changes(outcome.value)
+                self.data_changed.emit(changes)
             elif task.cancel_event.is_set() or outcome.cancelled:
                 pass
             elif outcome.ok:
@@ -321,3 +388,70 @@ class TaskRunner(QObject):
         finally:
             if not self._tasks:
                 self.busy_changed.emit(False)
+
+
+class Op(Generic[T]):
+    """One read or write, built then run: ``runner.query(fn).success(cb).run()``.
+
+    Callbacks run on the GUI thread. Without ``failure``/``error`` callbacks a failure
+    is emitted as :attr:`TaskRunner.error` (the window shows it).
+    """
+
+    def __init__(
+        self,
+        runner: TaskRunner,
+        fn: Callable[[TaskContext], T],
+        changes: OpChanges | Callable[[T], OpChanges] | None,
+    ) -> None:
+        self._runner = runner
+        self._fn = fn
+        self._changes = changes
+        self._on_success: Callable[[T], object] | None = None
+        self._on_failure: Callable[[TaskFailure], None] | None = None
+        self._on_error: Callable[[str], None] | None = None
+        self._on_progress: Callable[[float], None] | None = None
+        self._key: str | None = None
+        self._description = ""
+        self._show_progress = False
+
+    def success(self, callback: Callable[[T], object]) -> Self:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[TaskFailure], None]) -> Self:
+        """The failure as data: message and field path, for inline errors."""
+        self._on_failure = callback
+        return self
+
+    def error(self, callback: Callable[[str], None]) -> Self:
+        """The failure's message only."""
+        self._on_error = callback
+        return self
+
+    def progress(self, callback: Callable[[float], None]) -> Self:
+        self._on_progress = callback
+        return self
+
+    def key(self, key: str) -> Self:
+        """A newer op with the same key supersedes this one (its result is dropped)."""
+        self._key = key
+        return self
+
+    def describe(self, description: str, *, show_progress: bool = False) -> Self:
+        """A name for the status bar; with ``show_progress`` the window shows a bar."""
+        self._description = description
+        self._show_progress = show_progress
+        return self
+
+    def run(self) -> TaskHandle:
+        return self._runner._submit(
+            self._fn,
+            on_result=self._on_success,
+            on_error=self._on_error,
+            on_progress=self._on_progress,
+            on_failure=self._on_failure,
+            changes=self._changes,
+            key=self._key,
+            description=self._description,
+            show_progress=self._show_progress,
+        )

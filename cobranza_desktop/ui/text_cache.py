@@ -13,6 +13,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from cobranza_desktop.domain.contact_data import display_phone
+from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import current_language, locale_for
 
@@ -55,3 +56,11 @@ def money(amount: Decimal, currency: str = "MXN") -> str:
 def phone(e164: str) -> str:
     """``display_phone``, remembered: a list shows the same numbers again and again."""
     return display_phone(e164)
+
+
+def status_label(status: str) -> str:
+    """A customer status in words (the stored value itself if it is unknown)."""
+    try:
+        return CustomerStatus(status).label()
+    except ValueError:
+        return status

@@ -28,7 +28,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.clock import FixedClock
-from cobranza_desktop.ui.app import open_context
+from cobranza_desktop.ui.composition import open_context
 from cobranza_desktop.ui.pages.customer_list import CustomerList
 from cobranza_desktop.ui.tasks import TaskRunner
 from tests.benchmarks.book_cache import BENCH_TODAY as TODAY
@@ -72,7 +72,8 @@ def big_book(large_book_path: Path) -> Path:
 def customer_list(qtbot: QtBot, big_book: Path) -> Iterator[tuple[CustomerList, TaskRunner]]:
     runner = TaskRunner()
     context, close = open_context(big_book, FixedClock.on(TODAY), runner=runner)
-    widget = CustomerList(context.services.customer_list, runner)
+    s = context.services
+    widget = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()

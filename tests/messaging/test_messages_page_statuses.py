@@ -22,6 +22,7 @@ from cobranza_desktop.services.messaging.outbox import (
 )
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.pages.messages_page import MessagesPage
+from cobranza_desktop.ui.tasks import TaskRunner
 
 
 class ScriptedSender:
@@ -60,10 +61,20 @@ def test_waiting_for_a_person_is_under_with_error_and_can_be_retried_by_hand(
         outbox.send(view.id)
     assert outbox.counts() == {FAILED: 1, REJECTED: 1, UNCERTAIN: 1}
 
-    page = MessagesPage(outbox)
+    runner = TaskRunner()  # the page reads the outbox on the database worker
+    try:
+        _check_the_page(qtbot, outbox, runner)
+    finally:
+        runner.wait_idle(30)
+        runner.shutdown()
+
+
+def _check_the_page(qtbot: Any, outbox: OutboxService, runner: TaskRunner) -> None:
+    page = MessagesPage(outbox, runner)
     qtbot.addWidget(page)
     page.show()
     page.tabs.setCurrentIndex(2)  # with error
+    assert runner.wait_idle(30)
     assert page.model.rowCount() == 3
     labels = {page.model.index(row, 1).data() for row in range(3)}
     assert labels == {"Falló (se reintentará)", "Rechazado por el servidor", "Entrega incierta"}

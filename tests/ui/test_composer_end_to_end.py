@@ -26,7 +26,13 @@ from cobranza_desktop.services.messaging.outbox import SENT, OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
-from cobranza_desktop.ui.dialogs.reminder_composer import ComposerHooks, ReminderComposer
+from cobranza_desktop.ui.dialogs.reminder_composer import (
+    ComposerData,
+    ComposerHooks,
+    ReminderComposer,
+    load_composer_data,
+)
+from cobranza_desktop.ui.tasks import TaskRunner
 
 DUE = date(2026, 3, 2)
 TODAY = DUE + timedelta(days=7)
@@ -66,7 +72,7 @@ def book(tmp_path: Path, clock: FixedClock) -> Iterator[Book]:
 
 
 def test_composer_sends_through_the_outbox_and_completes_the_agenda_action(
-    qtbot: Any, book: Book, clock: FixedClock, smtp: tuple[int, Inbox]
+    qtbot: Any, book: Book, clock: FixedClock, smtp: tuple[int, Inbox], runner: TaskRunner
 ) -> None:
     port, inbox = smtp
     customer = CustomerService(book, clock).create(
@@ -89,17 +95,26 @@ def test_composer_sends_through_the_outbox_and_completes_the_agenda_action(
     hooks = ComposerHooks(
         log_contact=partial(backend.log_contact, item=item),
         send_email=backend.send_email,
+        print_letter=lambda _title, _text: None,
         attachments=backend.attachments(customer.id),
         last_contacts=backend.last_contacts,
         contact_warnings=backend.contact_warnings,
     )
-    dialog = ReminderComposer(ReminderService(book, clock), customer.id, hooks, stage=item.template)
+    reminders = ReminderService(book, clock)
+    loaded: list[ComposerData] = []
+    runner.query(lambda _ctx: load_composer_data(reminders, hooks, customer.id)).success(
+        loaded.append
+    ).run()
+    assert runner.wait_idle(30)
+    dialog = ReminderComposer(reminders, loaded[0], hooks, stage=item.template, runner=runner)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert runner.wait_idle(30)
     assert dialog.current_stage() == "firm_reminder" and dialog.current_channel() == "email"
     dialog.attachment_checks["Estado de cuenta"].setChecked(True)
-    with qtbot.waitSignal(dialog.contactLogged, timeout=10000):
+    with qtbot.waitSignal(dialog.contactLogged, timeout=30_000):
         dialog.send_button.click()
+    assert runner.wait_idle(30)
 
     [mail] = inbox.messages
     assert mail["To"] == "Abarrotes Doña Lupe <lupe@example.com>"

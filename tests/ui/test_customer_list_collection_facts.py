@@ -12,6 +12,7 @@ from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
+from cobranza_desktop.ui.tasks import OpChanges
 from tests.ui.ui_support import OpenApp
 
 
@@ -19,7 +20,7 @@ def test_rating_and_next_follow_up_appear_and_follow_writes(
     qtbot: QtBot, open_app: OpenApp
 ) -> None:
     app = open_app
-    services = app.controller.context.services  # type: ignore[union-attr]
+    services = app.services
     ana = services.customers.create(CustomerData(name="Ana Pérez"))
     beto = services.customers.create(CustomerData(name="Beto Ruiz"))
     line = make_line("Servicio", 1, "1000.00")
@@ -35,7 +36,9 @@ def test_rating_and_next_follow_up_appear_and_follow_writes(
     )
     page = app.window.show_page("customers")
     assert isinstance(page, CustomersPage)
-    app.controller.runner.data_changed.emit()  # the writes above bypassed the window
+    app.controller.runner.data_changed.emit(
+        OpChanges.everything()
+    )  # the writes above bypassed the window
     page.list.model.refresh()
     app.settle()
     model = page.list.model

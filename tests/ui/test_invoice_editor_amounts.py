@@ -21,9 +21,9 @@ def test_a_comma_decimal_is_questioned_and_nothing_is_written(
 ) -> None:
     app = open_app
     customer_id = new_customer(app, qtbot, "Tlapalería Sol")
-    services = app.controller.context.services  # type: ignore[union-attr]
-    app.controller.commands.new_invoice(app.window, customer_id)  # type: ignore[union-attr]
-    editor = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    services = app.services
+    app.commands.new_invoice(app.window, customer_id)
+    editor = app.last_dialog
     assert isinstance(editor, InvoiceEditor)
     app.settle()
     editor.set_cell(0, 0, "Tornillos")

@@ -22,6 +22,7 @@ from cobranza_desktop.services.messaging.outbox import (
 )
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.pages.messages_page import MessagesPage
+from cobranza_desktop.ui.tasks import Kind, TaskRunner
 from cobranza_desktop.ui.widgets.smtp_settings import SmtpSettingsWidget
 
 
@@ -67,7 +68,9 @@ def _outbox(book: Book, sender: FlakySender) -> OutboxService:
     return service
 
 
-def test_messages_page_search_retry_and_cancel(qtbot: Any, book: Book, tmp_path: Path) -> None:
+def test_messages_page_search_retry_and_cancel(
+    qtbot: Any, book: Book, tmp_path: Path, runner: TaskRunner
+) -> None:
     sender = FlakySender()
     outbox = _outbox(book, sender)
     for i, name in enumerate(["Ana Ruiz", "Beto López", "Carla Díaz"]):
@@ -75,57 +78,65 @@ def test_messages_page_search_retry_and_cancel(qtbot: Any, book: Book, tmp_path:
             EmailDraft(f"k{i}", f"c{i}@example.com", f"Recordatorio {name}", "Texto", to_name=name)
         )
         outbox.send(view.id)  # the server is down: all fail
-    page = MessagesPage(outbox)
+    page = MessagesPage(outbox, runner)
     qtbot.addWidget(page)
     page.resize(1000, 600)
     page.show()
+    assert runner.wait_idle(30)
 
     assert page.model.rowCount() == 0  # the outbox tab: nothing waiting for a first try
     page.tabs.setCurrentIndex(2)  # with error
+    assert runner.wait_idle(30)
     assert page.model.rowCount() == 3
     assert "smtp.example.com" in page.model.index(0, 5).data()
 
     page.search.setText("ruiz")
-    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
+    qtbot.waitUntil(lambda: runner.wait_idle(0.05) and page.model.rowCount() == 1, timeout=30_000)
     page.table.selectRow(0)
     assert "Ana Ruiz" in page.detail.toPlainText()
     assert page.retry_button.isEnabled()
 
     sender.down = False
     page.retry_button.click()
-    qtbot.waitUntil(lambda: outbox.counts().get(SENT) == 1, timeout=3000)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=3000)  # no longer failed
+    assert runner.wait_idle(30)
+    assert outbox.counts().get(SENT) == 1
+    assert page.model.rowCount() == 0  # no longer failed
     assert len(sender.delivered) == 1
     assert sender.delivered[0]["To"] == "Ana Ruiz <c0@example.com>"
 
     page.search.clear()
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+    qtbot.waitUntil(lambda: runner.wait_idle(0.05) and page.model.rowCount() == 2, timeout=30_000)
     page.table.selectRow(0)
     page.cancel_selected("Ya pagó")
+    assert runner.wait_idle(30)
     assert page.model.rowCount() == 1
     page.retry_all_button.click()
-    qtbot.waitUntil(lambda: outbox.counts().get(SENT) == 2, timeout=3000)
+    assert runner.wait_idle(30)
+    assert outbox.counts().get(SENT) == 2
     assert len(sender.delivered) == 2
     statuses = sorted(v.status for v in outbox.list())
     assert statuses == sorted([SENT, SENT, CANCELLED])
     page.tabs.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=2000)
+    assert runner.wait_idle(30)
+    assert page.model.rowCount() == 2
     assert page.grab().save(str(tmp_path / "messages.png"))
     assert FAILED not in outbox.counts()
 
 
-def test_smtp_settings_widget_saves_and_tests(qtbot: Any, book: Book) -> None:
+def test_smtp_settings_widget_saves_and_tests(qtbot: Any, book: Book, runner: TaskRunner) -> None:
     stored: dict[str, str] = {}
     outbox = OutboxService(
         book,
         FixedClock(),
         password_store=lambda s, p: stored.__setitem__(s.keyring_username(), p),
     )
-    widget = SmtpSettingsWidget(outbox)
+    widget = SmtpSettingsWidget(outbox, runner)
     qtbot.addWidget(widget)
     widget.show()
+    assert runner.wait_idle(30)
 
     widget.save()
+    assert runner.wait_idle(30)
     assert "servidor SMTP" in widget.message.text()  # nothing filled in: a clear error
 
     port = _free_port()
@@ -136,7 +147,8 @@ def test_smtp_settings_widget_saves_and_tests(qtbot: Any, book: Book) -> None:
     widget.username.setText("")
     widget.from_address.setText("cobranza@taller.mx")
     widget.password.setText("s3creto")
-    assert widget.save()
+    with qtbot.waitSignal(widget.saved, timeout=30_000):
+        widget.save()
     assert stored == {"cobranza@taller.mx@127.0.0.1": "s3creto"}
     assert widget.password.text() == ""
     saved = outbox.smtp_settings()
@@ -144,7 +156,8 @@ def test_smtp_settings_widget_saves_and_tests(qtbot: Any, book: Book) -> None:
 
     # Nobody listens on the port yet: the test says so, off the GUI thread.
     widget.test_button.click()
-    qtbot.waitUntil(lambda: "no responde" in widget.message.text(), timeout=5000)
+    assert runner.wait_idle(30)
+    assert "no responde" in widget.message.text()
 
     class Handler:
         async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
@@ -154,31 +167,32 @@ def test_smtp_settings_widget_saves_and_tests(qtbot: Any, book: Book) -> None:
     controller.start()
     try:
         widget.test_button.click()
-        qtbot.waitUntil(lambda: "Conexión correcta" in widget.message.text(), timeout=5000)
+        assert runner.wait_idle(30)
+        assert "Conexión correcta" in widget.message.text()
     finally:
         controller.stop()
 
-    again = SmtpSettingsWidget(outbox)
+    again = SmtpSettingsWidget(outbox, runner)
     qtbot.addWidget(again)
+    assert runner.wait_idle(30)
     assert again.host.text() == "127.0.0.1" and again.port.value() == port
     assert again.security.currentData() == "none"
 
 
-def test_retry_all_goes_through_the_window_task_runner(qtbot: Any, book: Book) -> None:
-    from cobranza_desktop.ui.tasks import TaskRunner
-
+def test_retry_all_goes_through_the_window_task_runner(
+    qtbot: Any, book: Book, runner: TaskRunner
+) -> None:
     sender = FlakySender()
     outbox = _outbox(book, sender)
     view, _ = outbox.queue_email(EmailDraft("k", "a@example.com", "Asunto", "Texto"))
     outbox.send(view.id)
-    runner = TaskRunner()
-    try:
-        page = MessagesPage(outbox, runner)
-        qtbot.addWidget(page)
-        sender.down = False
-        with qtbot.waitSignal(runner.data_changed, timeout=5000):
-            page.retry_all_button.click()
-        qtbot.waitUntil(lambda: "Enviados: 1" in page.status_label.text(), timeout=3000)
-        assert outbox.counts() == {SENT: 1}
-    finally:
-        runner.shutdown()
+    page = MessagesPage(outbox, runner)
+    qtbot.addWidget(page)
+    assert runner.wait_idle(30)
+    sender.down = False
+    with qtbot.waitSignal(runner.data_changed, timeout=30_000) as changed:
+        page.retry_all_button.click()
+    assert changed.args[0].touches(Kind.MESSAGES)
+    assert runner.wait_idle(30)
+    assert "Enviados: 1" in page.status_label.text()
+    assert outbox.counts() == {SENT: 1}

@@ -16,11 +16,15 @@ from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceServ
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.customers.records import CustomerService
-from cobranza_desktop.services.messaging.outbox import EmailDraft
+from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.messaging.outbox import EmailDraft, OutboxService
+from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
+from cobranza_desktop.ui.dialogs.reminder_composer import ReminderComposer
 from cobranza_desktop.ui.messaging_ui import MessagingUi
 from cobranza_desktop.ui.tasks import TaskRunner
+from tests.ui.ui_support import OpenedDialogs
 
 DUE = date(2026, 3, 2)
 TODAY = DUE + timedelta(days=2)  # the "ask the reason" call
@@ -59,32 +63,46 @@ def _customer(book: Book, clock: FixedClock) -> int:
     return customer.id
 
 
+def _messaging(book: Book, clock: FixedClock, runner: TaskRunner) -> MessagingUi:
+    """As the composition root builds it: the services first, then the messaging actions."""
+    outbox = OutboxService(book, clock)
+    backend = ComposerBackend(book, clock, outbox, DocumentService(book, clock))
+    return MessagingUi(outbox, ReminderService(book, clock), backend, runner)
+
+
 def test_from_today_a_call_outcome_completes_the_agenda_action(
     qtbot: Any, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:
     cid = _customer(book, clock)
-    ui = MessagingUi(book, clock, runner)
+    ui = _messaging(book, clock, runner)
     [item] = AgendaService(book, clock).agenda().items
     assert item.stage == "ask_reason_call"
     parent = QWidget()
     qtbot.addWidget(parent)
-    dialog = ui.open_composer(parent, cid, agenda_item=item)
+    ui.open_composer(parent, cid, agenda_item=item)
+    assert runner.wait_idle(30)  # the composer opens once its data has arrived
+    dialog = parent.findChild(ReminderComposer)
+    assert isinstance(dialog, ReminderComposer)
     assert dialog.current_stage() == "ask_reason" and dialog.current_channel() == "phone"
     dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("no_funds"))
-    with qtbot.waitSignal(dialog.contactLogged, timeout=3000):
+    with qtbot.waitSignal(dialog.contactLogged, timeout=30_000):
         dialog.outcome_buttons["no_answer"].click()
+    assert runner.wait_idle(30)
     assert AgendaService(book, clock).agenda().items == ()
     [contact] = ContactService(book, clock).timeline(cid)
     assert (str(contact.channel), str(contact.outcome)) == ("phone", "no_answer")
 
 
 def test_thank_you_pages_and_start_up_retry(
-    qtbot: Any, book: Book, clock: FixedClock, runner: TaskRunner
+    qtbot: Any, book: Book, clock: FixedClock, runner: TaskRunner, dialogs: OpenedDialogs
 ) -> None:
     cid = _customer(book, clock)
     PaymentService(book, clock).record(PaymentInput(cid, "1500.00", TODAY))
-    ui = MessagingUi(book, clock, runner)
-    dialog = ui.open_thank_you(None, cid, Decimal("1500.00"))
+    ui = _messaging(book, clock, runner)
+    ui.open_thank_you(None, cid, Decimal("1500.00"))
+    assert runner.wait_idle(30)
+    dialog = dialogs.last
+    assert isinstance(dialog, ReminderComposer)
     qtbot.addWidget(dialog)
     assert dialog.current_stage() == "thank_you"
     assert "$1,500.00" in dialog.preview.toPlainText()
@@ -95,6 +113,6 @@ def test_thank_you_pages_and_start_up_retry(
 
     ui.outbox.queue_email(EmailDraft("k", "a@example.com", "Asunto", "Texto"))
     ui.retry_outbox()  # no SMTP settings yet: it fails and stays, with the reason
-    assert runner.wait_idle(5)
+    assert runner.wait_idle(30)
     [view] = ui.outbox.list()
     assert view.status == "failed" and "servidor de correo" in view.last_error

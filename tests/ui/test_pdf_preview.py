@@ -93,7 +93,7 @@ def test_preview_pdf_renders_off_the_gui_thread_and_opens_the_dialog(
         return pdf
 
     preview_pdf(parent, "Estado de cuenta", render, runner)
-    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=30_000)
     dialog = parent.findChildren(PdfPreviewDialog)[0]
     assert dialog.document.pageCount() == len(PdfReader(BytesIO(pdf)).pages)
     assert threads and threads[0] != threading.main_thread().name
@@ -117,7 +117,7 @@ def test_preview_pdf_shows_errors(
         raise ConflictError("El cliente no tiene facturas vencidas.")
 
     preview_pdf(parent, "Aviso", render, runner)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert shown == ["El cliente no tiene facturas vencidas."]
     assert not parent.findChildren(PdfPreviewDialog)
 
@@ -140,7 +140,7 @@ def test_document_actions_through_the_task_runner(
     qtbot.addWidget(parent)
 
     actions.view_invoice(parent, inv.id)
-    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(parent.findChildren(PdfPreviewDialog)), timeout=30_000)
     dialog = parent.findChildren(PdfPreviewDialog)[0]
     assert dialog.document.status() == QPdfDocument.Status.Ready
     dialog.close()
@@ -148,5 +148,5 @@ def test_document_actions_through_the_task_runner(
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, message: shown.append(message))
     actions.view_notice(parent, c.id)
-    qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert "no tiene facturas vencidas" in shown[0]

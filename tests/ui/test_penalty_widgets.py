@@ -60,12 +60,13 @@ def _shot(widget: object, name: str) -> None:
 
 
 def test_settings_page_validates_inline_and_saves(
-    qtbot: QtBot, book: Book, clock: FixedClock
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:
     service = PenaltyService(book, clock)
-    page = PenaltySettingsPage(service)
+    page = PenaltySettingsPage(service, runner=runner)
     qtbot.addWidget(page)
     page.show()
+    assert runner.wait_idle(30)
     assert page.preset.currentData() == "none"
     assert not page.fixed_fee.isEnabled()
 
@@ -92,7 +93,7 @@ def test_settings_page_validates_inline_and_saves(
     page.cap_percent.setText("25")
     _shot(page, "penalty_settings.png")
 
-    with qtbot.waitSignal(page.saved):
+    with qtbot.waitSignal(page.saved, timeout=30_000):
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert service.business_policy() == PenaltyPolicy(
         preset=PenaltyPreset.CUSTOM,
@@ -105,9 +106,12 @@ def test_settings_page_validates_inline_and_saves(
     )
 
 
-def test_settings_page_stage_errors(qtbot: QtBot, book: Book, clock: FixedClock) -> None:
-    page = PenaltySettingsPage(PenaltyService(book, clock))
+def test_settings_page_stage_errors(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
+    page = PenaltySettingsPage(PenaltyService(book, clock), runner=runner)
     qtbot.addWidget(page)
+    assert runner.wait_idle(30)
     page.preset.setCurrentIndex(page.preset.findData("custom"))
     page.fixed_fee.setText("100")
     page.fee_mode.setCurrentIndex(page.fee_mode.findData("per_stage"))
@@ -121,10 +125,11 @@ def test_settings_page_stage_errors(qtbot: QtBot, book: Book, clock: FixedClock)
 
 
 def test_legal_preset_fills_and_locks_the_fields(
-    qtbot: QtBot, book: Book, clock: FixedClock
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:
-    page = PenaltySettingsPage(PenaltyService(book, clock))
+    page = PenaltySettingsPage(PenaltyService(book, clock), runner=runner)
     qtbot.addWidget(page)
+    assert runner.wait_idle(30)
     page.preset.setCurrentIndex(page.preset.findData("legal"))
     assert page.annual_rate.text() == "6"
     assert not page.annual_rate.isEnabled()
@@ -132,29 +137,34 @@ def test_legal_preset_fills_and_locks_the_fields(
     assert "$49.32" in page.example.text()
 
 
-def test_customer_terms_override_and_back(qtbot: QtBot, book: Book, clock: FixedClock) -> None:
+def test_customer_terms_override_and_back(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
     service = PenaltyService(book, clock)
     service.set_business_policy(PenaltyPolicy.legal())
     customer = _customer_with_invoice(book, clock, "Ana", "100.00")
-    page = PenaltySettingsPage(service, customer_id=customer)
+    page = PenaltySettingsPage(service, customer_id=customer, runner=runner)
     qtbot.addWidget(page)
+    assert runner.wait_idle(30)
     assert page.use_business.isChecked()
     assert not page.preset.isEnabled()
     page.use_business.setChecked(False)
     page.preset.setCurrentIndex(page.preset.findData("custom"))
     page.annual_rate.setText("24")
     page.save()
+    assert runner.wait_idle(30)
     assert service.customer_policy(customer) == PenaltyPolicy(
         preset=PenaltyPreset.CUSTOM, annual_rate_percent=D("24")
     )
     page.use_business.setChecked(True)
     assert page.annual_rate.text() == "6"
     page.save()
+    assert runner.wait_idle(30)
     assert service.customer_policy(customer) is None
 
 
 def test_apply_dialog_previews_then_applies_only_the_ticked(
-    qtbot: QtBot, book: Book, clock: FixedClock
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:
     service = PenaltyService(book, clock)
     service.set_business_policy(
@@ -169,9 +179,10 @@ def test_apply_dialog_previews_then_applies_only_the_ticked(
     )
     _customer_with_invoice(book, clock, "Ana López", "8000.00")
     _customer_with_invoice(book, clock, "Beto Ruiz", "1000.00")
-    dialog = ApplyPenaltiesDialog(service)
+    dialog = ApplyPenaltiesDialog(service, runner=runner)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert runner.wait_idle(30)
     # Ana: fee 150 + 2 % × 8,000 = 310.00; interest 04/02..13/02 = 10 × 8.00 = 80.00
     # Beto: fee 150 + 2 % × 1,000 = 170.00; interest 10 × 1.00 = 10.00
     assert dialog.model.rowCount() == 4
@@ -185,8 +196,9 @@ def test_apply_dialog_previews_then_applies_only_the_ticked(
     assert "Beto" in dialog.model.data(dialog.model.index(2, 1))
     dialog.model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
     assert dialog.selected_total() == D("400.00")
-    with qtbot.waitSignal(dialog.applied) as signal:
+    with qtbot.waitSignal(dialog.applied, timeout=30_000) as signal:
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle(30)
     assert signal.args[0].total == D("400.00")
     assert sum(c.amount for c in service.charges()) == D("400.00")
     # Only Beto's fee is left to charge; applying again changes nothing else.
@@ -196,26 +208,29 @@ def test_apply_dialog_previews_then_applies_only_the_ticked(
 
 
 def test_apply_dialog_empty_state_and_earlier_date(
-    qtbot: QtBot, book: Book, clock: FixedClock
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:
     service = PenaltyService(book, clock)
     service.set_business_policy(PenaltyPolicy.legal())
     _customer_with_invoice(book, clock, "Ana", "36500.00")
-    dialog = ApplyPenaltiesDialog(service)
+    dialog = ApplyPenaltiesDialog(service, runner=runner)
     qtbot.addWidget(dialog)
+    assert runner.wait_idle(30)
     # 36,500 × 6 % / 365 = 6.00 a day; 01/02..13/02 = 13 days = 78.00
     assert dialog.selected_total() == D("78.00")
     dialog.as_of.setDate(QDate(2026, 1, 31))
+    assert runner.wait_idle(30)
     assert dialog.model.rowCount() == 0
     assert dialog.stack.currentWidget() is dialog.empty
     assert not dialog.apply_button.isEnabled()
     dialog.as_of.setDate(QDate(2026, 2, 1))
+    assert runner.wait_idle(30)
     assert dialog.selected_total() == D("6.00")
     assert dialog.as_of.maximumDate() == QDate(2026, 2, 13)
 
 
 def test_customer_panel_shows_terms_accrued_and_waives(
-    qtbot: QtBot, book: Book, clock: FixedClock
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:
     from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
 
@@ -224,9 +239,10 @@ def test_customer_panel_shows_terms_accrued_and_waives(
     ana = _customer_with_invoice(book, clock, "Ana", "36500.00")
     reasons: list[str | None] = ["", "Acuerdo de pago"]
     panel = CustomerPenaltiesPanel(
-        service, ana, reason_prompt=lambda _parent, _charge: reasons.pop(0)
+        service, ana, runner=runner, reason_prompt=lambda _parent, _charge: reasons.pop(0)
     )
     qtbot.addWidget(panel)
+    assert runner.wait_idle(30)
     panel.resize(820, 300)
     panel.show()
     assert "6% anual" in panel.terms.text() and "política del negocio" in panel.terms.text()
@@ -236,6 +252,7 @@ def test_customer_panel_shows_terms_accrued_and_waives(
 
     service.apply()
     panel.refresh()
+    assert runner.wait_idle(30)
     assert panel.model.rowCount() == 1
     assert not panel.waive_button.isEnabled()
     panel.table.selectRow(0)
@@ -244,10 +261,12 @@ def test_customer_panel_shows_terms_accrued_and_waives(
 
     # An empty reason is refused with a message; nothing changes.
     panel.waive_selected()
+    assert runner.wait_idle(30)
     assert "motivo" in panel.message.text()
     assert not service.charges()[0].waived
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
         panel.waive_selected()
+    assert runner.wait_idle(30)
     assert service.charges()[0].waive_reason == "Acuerdo de pago"
     assert "condonadas $78.00" in panel.figures.text()
     assert "Condonado: Acuerdo de pago" in panel.model.data(panel.model.index(0, 6))
@@ -264,24 +283,24 @@ def test_widgets_run_their_calls_on_the_task_runner(
 
     page = PenaltySettingsPage(service, runner=runner)
     qtbot.addWidget(page)
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert page.preset.currentData() == "legal"
     page.preset.setCurrentIndex(page.preset.findData("custom"))
     page.annual_rate.setText("12")
-    with qtbot.waitSignal(page.saved):
+    with qtbot.waitSignal(page.saved, timeout=30_000):
         page.save()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert service.business_policy().annual_rate_percent == D("12")
 
     dialog = ApplyPenaltiesDialog(service, runner=runner)
     qtbot.addWidget(dialog)
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     # 36,500 × 12 % × 13 / 365 = 156.00
     assert dialog.selected_total() == D("156.00")
     assert dialog.as_of.date() == QDate(2026, 2, 13)
-    with qtbot.waitSignal(dialog.applied):
+    with qtbot.waitSignal(dialog.applied, timeout=30_000):
         dialog.apply()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert dialog.model.rowCount() == 0
     assert not dialog.progress.isVisible()
 
@@ -289,12 +308,12 @@ def test_widgets_run_their_calls_on_the_task_runner(
         service, ana, runner=runner, reason_prompt=lambda _p, _c: "Buen cliente"
     )
     qtbot.addWidget(panel)
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert panel.model.rowCount() == 1
     panel.table.selectRow(0)
-    with qtbot.waitSignal(panel.changed):
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
         panel.waive_selected()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert service.charges()[0].waive_reason == "Buen cliente"
     assert "condonadas $156.00" in panel.figures.text()
 
@@ -307,11 +326,11 @@ def test_cancelling_an_apply_leaves_the_list_truthful(
     _customer_with_invoice(book, clock, "Ana", "36500.00")
     dialog = ApplyPenaltiesDialog(service, runner=runner)
     qtbot.addWidget(dialog)
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     dialog.apply()
     assert dialog.cancel_button.isVisibleTo(dialog)
     dialog.cancel_apply()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     # Whether the worker had finished or not, the list and the book agree.
     assert dialog.model.rowCount() == (0 if service.charges() else 1)
     assert "cancelar" in dialog.message.text()

@@ -18,7 +18,7 @@ from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.ui.dialogs.plan_dialog import PlanDialog
 from cobranza_desktop.ui.pages import plans_page
 from cobranza_desktop.ui.pages.plans_page import PlansPage
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import OpChanges, TaskRunner
 from tests.services.collections.collections_helpers import START, Env, make_env
 
 
@@ -35,17 +35,17 @@ def promises(env: Env) -> PromiseService:
 
 
 def _page(qtbot: QtBot, env: Env, promises: PromiseService, runner: TaskRunner) -> PlansPage:
-    page = PlansPage(env.plans, promises, env.customers, runner, env.clock)
+    page = PlansPage(env.plans, promises, runner, env.clock, env.customers)
     qtbot.addWidget(page)
     page.resize(1100, 700)
     page.show()
     page.activate()
-    runner.wait_idle(10)
+    runner.wait_idle(30)
     return page
 
 
 def _settle(qtbot: QtBot, runner: TaskRunner, done: Callable[[], bool]) -> None:
-    qtbot.waitUntil(lambda: runner.wait_idle(0.05) and done(), timeout=10000)
+    qtbot.waitUntil(lambda: runner.wait_idle(0.05) and done(), timeout=30_000)
 
 
 def _debt(env: Env) -> tuple[int, int, int, int]:
@@ -134,7 +134,7 @@ def test_empty_state_then_a_plan_created_in_the_dialog_is_listed_with_its_schedu
 
     # a payment moves "paid so far" and the next instalment after the refresh
     env.pay(cid, "300.00")
-    runner.data_changed.emit()
+    runner.data_changed.emit(OpChanges.everything())
     _settle(qtbot, runner, lambda: page.model.index(0, 5).data() == "$300.00")
     assert page.model.index(0, 6).data() == "09/03/2026"
     assert page.model.index(0, 7).data() == "$306.00"
@@ -217,12 +217,14 @@ def test_filter_cancel_pdf_and_promises(
     def fake_preview(
         parent: QWidget, title: str, render: Callable[[], bytes], r: TaskRunner, **kw: str
     ) -> None:
-        rendered.append(render())
+        # as the real preview does: the rendering runs on the database worker
+        r.query(lambda _ctx: render()).success(rendered.append).run()
         assert title == "Plan de pagos CONV-0002"
 
     monkeypatch.setattr(plans_page, "preview_pdf", fake_preview)
     page.table.selectRow(0)
     page.pdf_button.click()
+    assert runner.wait_idle(30)
     assert rendered and rendered[0].startswith(b"%PDF")
 
     # cancelling asks a reason; an empty one is refused with a message, nothing changes
@@ -266,5 +268,5 @@ def test_filter_cancel_pdf_and_promises(
         "Pendiente",
     ]
     env.go(START + timedelta(days=4))
-    runner.data_changed.emit()
+    runner.data_changed.emit(OpChanges.everything())
     _settle(qtbot, runner, lambda: page.promise_model.index(0, 5).data() == "Incumplida")

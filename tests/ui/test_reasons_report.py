@@ -18,7 +18,7 @@ from tests.ui.ui_support import OpenApp
 
 def test_reasons_are_counted_for_the_chosen_period(qtbot: QtBot, open_app: OpenApp) -> None:
     app = open_app
-    services = app.controller.context.services  # type: ignore[union-attr]
+    services = app.services
     ana = services.customers.create(CustomerData(name="Ana Pérez"))
     for day, reason in [
         (datetime(2026, 11, 2, 10), NonPaymentReason.NO_FUNDS),

@@ -22,7 +22,13 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.messaging.outbox import EmailDraft, OutboxView
 from cobranza_desktop.services.messaging.reminders import ContactRecord, ReminderService
 from cobranza_desktop.storage.database import Book, open_book
-from cobranza_desktop.ui.dialogs.reminder_composer import ComposerHooks, ReminderComposer
+from cobranza_desktop.ui.dialogs.reminder_composer import (
+    ComposerData,
+    ComposerHooks,
+    ReminderComposer,
+    load_composer_data,
+)
+from cobranza_desktop.ui.tasks import TaskRunner
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -120,19 +126,36 @@ def _open(
     clock: FixedClock,
     customer: dict[str, Any],
     hooks: ComposerHooks,
+    runner: TaskRunner,
+    *,
+    invoice_ids: Sequence[int] | None = None,
+    extra: dict[str, Any] | None = None,
     **kw: Any,
 ) -> ReminderComposer:
-    dialog = ReminderComposer(ReminderService(book, clock), customer["id"], hooks, **kw)
+    """As the window does: the data is read on the database worker, then the dialog opens."""
+    reminders = ReminderService(book, clock)
+    loaded: list[ComposerData] = []
+    runner.query(
+        lambda _ctx: load_composer_data(reminders, hooks, customer["id"], invoice_ids, extra)
+    ).success(loaded.append).run()
+    assert runner.wait_idle(30)
+    dialog = ReminderComposer(reminders, loaded[0], hooks, extra=extra, runner=runner, **kw)
     qtbot.addWidget(dialog)
     dialog.show()
+    assert runner.wait_idle(30)
     return dialog
 
 
 def test_composer_from_opening_to_a_logged_promise(
-    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any], tmp_path: Path
+    qtbot: Any,
+    book: Book,
+    clock: FixedClock,
+    customer: dict[str, Any],
+    tmp_path: Path,
+    runner: TaskRunner,
 ) -> None:
     recorder = Recorder()
-    dialog = _open(qtbot, book, clock, customer, recorder.hooks())
+    dialog = _open(qtbot, book, clock, customer, recorder.hooks(), runner)
 
     # By default: every overdue invoice, grouped; the stage follows the oldest (34 days).
     assert set(dialog.selected_invoice_ids()) == {customer["old"].id, customer["older"].id}
@@ -159,6 +182,7 @@ def test_composer_from_opening_to_a_logged_promise(
 
     # Change the stage and the channel: the call script, with outcome buttons.
     dialog.stage_combo.setCurrentIndex(dialog.stage_combo.findData("ask_reason"))
+    assert runner.wait_idle(30)
     dialog.channel_combo.setCurrentIndex(dialog.channel_combo.findData("phone"))
     assert "GUION DE LLAMADA" in dialog.preview.toPlainText()
     assert "34 días de atraso" in dialog.preview.toPlainText()
@@ -166,10 +190,11 @@ def test_composer_from_opening_to_a_logged_promise(
     # A promise needs a valid amount: refused inline first.
     dialog.promise_amount.setText("mil")
     dialog.outcome_buttons["promise"].click()
+    assert runner.wait_idle(30)
     assert recorder.logged == [] and "no es un monto válido" in dialog.status_label.text()
     dialog.promise_amount.setText("1,500.00")
     dialog.call_notes.setText("Paga el viernes")
-    with qtbot.waitSignal(dialog.contactLogged, timeout=2000):
+    with qtbot.waitSignal(dialog.contactLogged, timeout=30_000):
         dialog.outcome_buttons["promise"].click()
 
     [record] = recorder.logged
@@ -183,12 +208,12 @@ def test_composer_from_opening_to_a_logged_promise(
 
 
 def test_email_is_sent_off_the_gui_thread_with_the_pdf_and_logged(
-    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any]
+    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any], runner: TaskRunner
 ) -> None:
     recorder = Recorder()
-    dialog = _open(qtbot, book, clock, customer, recorder.hooks())
+    dialog = _open(qtbot, book, clock, customer, recorder.hooks(), runner)
     dialog.attachment_checks["Estado de cuenta"].setChecked(True)
-    with qtbot.waitSignal(dialog.contactLogged, timeout=5000):
+    with qtbot.waitSignal(dialog.contactLogged, timeout=30_000):
         dialog.send_button.click()
     [draft] = recorder.drafts
     assert draft.to == "lupita@example.com"
@@ -199,17 +224,18 @@ def test_email_is_sent_off_the_gui_thread_with_the_pdf_and_logged(
 
 
 def test_whatsapp_link_and_copy_text(
-    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any]
+    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any], runner: TaskRunner
 ) -> None:
     recorder = Recorder()
     dialog = _open(
-        qtbot, book, clock, customer, recorder.hooks(),
+        qtbot, book, clock, customer, recorder.hooks(), runner,
         channel="whatsapp", stage="friendly_reminder", invoice_ids=[customer["future"].id],
     )  # fmt: skip
     dialog.copy_button.click()
     assert QGuiApplication.clipboard().text() == dialog.preview.toPlainText()
     assert recorder.logged == []
     dialog.whatsapp_button.click()
+    assert runner.wait_idle(30)
     [url] = recorder.urls
     assert url.startswith("https://wa.me/525512345678?text=Hola%2C%20Guadalupe%20P%C3%A9rez")
     assert "%F0%9F%91%8B" in url  # the emoji, intact
@@ -219,21 +245,23 @@ def test_whatsapp_link_and_copy_text(
 
 
 def test_contact_cap_warning_asks_for_a_reason(
-    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any]
+    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any], runner: TaskRunner
 ) -> None:
     recorder = Recorder()
     dialog = _open(
         qtbot, book, clock, customer,
-        recorder.hooks(["Ya se contactó hoy al cliente el máximo de veces permitido"]),
+        recorder.hooks(["Ya se contactó hoy al cliente el máximo de veces permitido"]), runner,
         channel="letter",
     )  # fmt: skip
     assert dialog.warning_box.isVisible()
     assert "máximo de veces" in dialog.warning_label.text()
     dialog.print_button.click()
+    assert runner.wait_idle(30)
     assert recorder.letters == [] and recorder.logged == []
     assert "motivo" in dialog.status_label.text()
     dialog.override_edit.setText("El cliente pidió la carta")
     dialog.print_button.click()
+    assert runner.wait_idle(30)
     [(title, text)] = recorder.letters
     assert title == "Recargo aplicado" and "Guadalupe Pérez" in text
     [record] = recorder.logged
@@ -242,24 +270,27 @@ def test_contact_cap_warning_asks_for_a_reason(
 
 
 def test_dispute_needs_a_reason(
-    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any]
+    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any], runner: TaskRunner
 ) -> None:
     recorder = Recorder()
-    dialog = _open(qtbot, book, clock, customer, recorder.hooks(), channel="phone")
+    dialog = _open(qtbot, book, clock, customer, recorder.hooks(), runner, channel="phone")
     dialog.outcome_buttons["dispute"].click()
+    assert runner.wait_idle(30)
     assert recorder.logged == [] and "motivo" in dialog.status_label.text()
     dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("product_dispute"))
     dialog.outcome_buttons["dispute"].click()
+    assert runner.wait_idle(30)
     [record] = recorder.logged
     assert (record.outcome, record.reason) == ("dispute", "product_dispute")
 
 
 def test_thank_you_without_invoices(
-    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any]
+    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any], runner: TaskRunner
 ) -> None:
     recorder = Recorder()
     dialog = _open(
-        qtbot, book, clock, customer, recorder.hooks(), stage="thank_you", channel="whatsapp",
+        qtbot, book, clock, customer, recorder.hooks(), runner, stage="thank_you",
+        channel="whatsapp",
         invoice_ids=[], extra={"amount_paid": Decimal("1160.00")},
     )  # fmt: skip
     text = dialog.preview.toPlainText()

@@ -9,6 +9,7 @@ import pytest
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.services.messaging.reminders import ReminderService
 from cobranza_desktop.storage.database import Book, open_book
+from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.template_editor import TemplateEditorWidget
 
 
@@ -19,9 +20,9 @@ def book(tmp_path: Path) -> Iterator[Book]:
     opened.close()
 
 
-def test_edit_check_save_and_restore_a_template(qtbot: Any, book: Book) -> None:
+def test_edit_check_save_and_restore_a_template(qtbot: Any, book: Book, runner: TaskRunner) -> None:
     clock = FixedClock()
-    widget = TemplateEditorWidget(ReminderService(book, clock))
+    widget = TemplateEditorWidget(ReminderService(book, clock), runner)
     qtbot.addWidget(widget)
     widget.stage.setCurrentIndex(widget.stage.findData("thank_you"))
     widget.part.setCurrentIndex(widget.part.findData("whatsapp"))
@@ -34,11 +35,13 @@ def test_edit_check_save_and_restore_a_template(qtbot: Any, book: Book) -> None:
 
     widget.editor.setPlainText("¡Gracias, {{ contact_name }}! Saludos de {{ business_name }}.")
     assert widget.save_button.isEnabled()
-    assert widget.save()
+    with qtbot.waitSignal(widget.saved, timeout=30_000):
+        widget.save()
     assert widget.state.text() == "Modificada"
 
     fresh = ReminderService(book, clock)  # kept in the book
     assert fresh.library.source("es", "thank_you", "whatsapp").startswith("¡Gracias, {{ contact")
     widget.restore()
+    assert runner.wait_idle(30)
     assert "🙏" in widget.editor.toPlainText()
     assert not ReminderService(book, clock).is_customized("es", "thank_you", "whatsapp")

@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.domain.contact_policy import Channel, Outcome
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.pages.today_page import TodayPage
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from tests.services.collections.collections_helpers import START, Env, make_env
 
 
@@ -21,14 +22,27 @@ def env(tmp_path: Path) -> Iterator[Env]:
     e.book.close()
 
 
-def _page(qtbot: QtBot, env: Env) -> TodayPage:
-    page = TodayPage(env.agenda, env.contacts, env.clock)
+def _page(qtbot: QtBot, env: Env, runner: TaskRunner) -> TodayPage:
+    page = TodayPage(env.agenda, env.contacts, env.clock, runner, compose=lambda *_: None)
     qtbot.addWidget(page)
+    assert runner.wait_idle(30)
     return page
 
 
-def test_today_lists_actions_in_priority_order_and_empty_state(qtbot: QtBot, env: Env) -> None:
-    page = _page(qtbot, env)
+def _refresh(page: TodayPage, runner: TaskRunner) -> None:
+    page.refresh()
+    assert runner.wait_idle(30)
+
+
+def _save(dialog: ContactLogDialog, runner: TaskRunner) -> None:
+    dialog.save()
+    assert runner.wait_idle(30)
+
+
+def test_today_lists_actions_in_priority_order_and_empty_state(
+    qtbot: QtBot, env: Env, runner: TaskRunner
+) -> None:
+    page = _page(qtbot, env, runner)
     assert page.stack.currentWidget() is page.empty
     assert not page.done_button.isEnabled()
     small = env.customer("Ana Ñúñez")
@@ -36,7 +50,7 @@ def test_today_lists_actions_in_priority_order_and_empty_state(qtbot: QtBot, env
     env.invoice(small, "100.00", START - timedelta(days=30), START)
     env.invoice(big, "5000.00", START - timedelta(days=30), START)
     env.go(START + timedelta(days=2))
-    page.refresh()
+    _refresh(page, runner)
     assert page.stack.currentWidget() is page.table
     assert page.model.rowCount() == 2
     assert page.model.index(0, 1).data() == "Beto <Ferretería> & Cía"
@@ -47,12 +61,12 @@ def test_today_lists_actions_in_priority_order_and_empty_state(qtbot: QtBot, env
 
 
 def test_done_logs_contact_and_promise_through_the_dialog(
-    qtbot: QtBot, env: Env, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, env: Env, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cid = env.customer("Ana")
     env.invoice(cid, "700.00", START - timedelta(days=30), START)
     env.go(START + timedelta(days=1))
-    page = _page(qtbot, env)
+    page = _page(qtbot, env, runner)
     seen: list[ContactLogDialog] = []
 
     def fake_exec(dialog: ContactLogDialog) -> int:
@@ -60,15 +74,16 @@ def test_done_logs_contact_and_promise_through_the_dialog(
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("promise"))
         assert dialog.promise_amount.isVisibleTo(dialog)
         dialog.promise_amount.setText("abc")
-        dialog.save()  # a bad amount: the error shows and the dialog stays open
+        _save(dialog, runner)  # a bad amount: the error shows and the dialog stays open
         assert dialog.error.isVisibleTo(dialog) and dialog.result() == 0
         dialog.promise_amount.setText("700.00")
         dialog.reason.setCurrentIndex(dialog.reason.findData("no_funds"))
-        dialog.save()
+        _save(dialog, runner)
         return dialog.result()
 
     monkeypatch.setattr(ContactLogDialog, "exec", fake_exec)
     page.done()
+    assert runner.wait_idle(30)  # the write's data_changed recomputes the agenda
     assert seen and seen[0].channel.currentData() == Channel.PHONE.value
     assert page.stack.currentWidget() is page.empty
     (contact,) = env.contacts.timeline(cid)
@@ -77,25 +92,27 @@ def test_done_logs_contact_and_promise_through_the_dialog(
 
 
 def test_skip_asks_reason_and_waiting_actions_need_override(
-    qtbot: QtBot, env: Env, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, env: Env, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a = env.customer("Ana")
     b = env.customer("Beto")
     env.invoice(a, "700.00", START - timedelta(days=30), START)
     env.invoice(b, "300.00", START - timedelta(days=30), START)
     env.go(START + timedelta(days=1))
-    page = _page(qtbot, env)
+    page = _page(qtbot, env, runner)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: ("Ya pagó en efectivo", True))
     page.skip()
+    assert runner.wait_idle(30)
     assert page.model.rowCount() == 1 and page.model.items[0].customer_id == b
 
     def log_free_contact(dialog: ContactLogDialog) -> int:
         dialog.outcome.setCurrentIndex(dialog.outcome.findData("no_answer"))
-        dialog.save()
+        _save(dialog, runner)
         return dialog.result()
 
     monkeypatch.setattr(ContactLogDialog, "exec", log_free_contact)
     page.log_contact()  # Beto is contacted: he is now at his cap for today
+    assert runner.wait_idle(30)
     assert page.model.rowCount() == 0 and page.stack.currentWidget() is page.empty
     page.show_waiting.setChecked(True)
     assert page.model.rowCount() == 1
@@ -103,25 +120,27 @@ def test_skip_asks_reason_and_waiting_actions_need_override(
 
     def done_with_override(dialog: ContactLogDialog) -> int:
         assert dialog.override.isVisibleTo(dialog)
-        dialog.save()  # without a reason: refused
+        _save(dialog, runner)  # without a reason: refused
         assert "motivo" in dialog.error.text()
         dialog.override.setText("Pidió que le llamáramos en la tarde")
-        dialog.save()
+        _save(dialog, runner)
         return dialog.result()
 
     monkeypatch.setattr(ContactLogDialog, "exec", done_with_override)
     page.done()
+    assert runner.wait_idle(30)
     assert len(env.contacts.timeline(b)) == 2
 
 
-def test_contact_dialog_values(qtbot: QtBot) -> None:
+def test_contact_dialog_values(qtbot: QtBot, runner: TaskRunner) -> None:
     got: list[ContactFormValues] = []
-    dialog = ContactLogDialog("Ana", START, got.append, channel=Channel.WHATSAPP)
+    changes = OpChanges.of(Kind.CONTACTS, customers=[1])
+    dialog = ContactLogDialog("Ana", START, got.append, runner, changes, channel=Channel.WHATSAPP)
     qtbot.addWidget(dialog)
     assert not dialog.promise_amount.isVisibleTo(dialog)
     dialog.has_next.setChecked(True)
     dialog.notes.setPlainText("  Dijo que el viernes  ")
-    dialog.save()
+    _save(dialog, runner)
     (values,) = got
     assert values.channel is Channel.WHATSAPP and values.outcome is Outcome.CONTACTED
     assert values.notes == "Dijo que el viernes"
@@ -129,32 +148,41 @@ def test_contact_dialog_values(qtbot: QtBot) -> None:
     assert values.promise_amount is None and values.override_reason is None
 
 
-def test_page_runs_on_the_window_task_runner(qtbot: QtBot, env: Env) -> None:
-    from cobranza_desktop.ui.pages.today_page import task_runner_run
-    from cobranza_desktop.ui.tasks import TaskRunner
-
+def test_page_runs_on_the_window_task_runner(qtbot: QtBot, env: Env, runner: TaskRunner) -> None:
     cid = env.customer("Ana")
     env.invoice(cid, "700.00", START - timedelta(days=30), START)
     env.go(START + timedelta(days=1))
-    runner = TaskRunner()
-    try:
-        page = TodayPage(env.agenda, env.contacts, env.clock, task_runner_run(runner))
-        qtbot.addWidget(page)
-        qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=5000)
-        assert page.model.items[0].stage == "phone_reminder"
-    finally:
-        runner.wait_idle(5)
-        runner.shutdown()
+    page = _page(qtbot, env, runner)
+    assert page.model.rowCount() == 1
+    assert page.model.items[0].stage == "phone_reminder"
+
+
+def test_the_agenda_is_computed_again_only_after_writes_that_concern_it(
+    qtbot: QtBot, env: Env, runner: TaskRunner
+) -> None:
+    cid = env.customer("Ana")
+    env.invoice(cid, "700.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=1))
+    page = _page(qtbot, env, runner)
+    loaded: list[object] = []
+    original = page._loaded
+    page._loaded = lambda agenda: (loaded.append(agenda), original(agenda))  # type: ignore[method-assign]
+    runner.data_changed.emit(OpChanges.of(Kind.MESSAGES, customers=[cid]))
+    assert runner.wait_idle(30)
+    assert loaded == []  # an outbox message is not part of the agenda
+    runner.data_changed.emit(OpChanges.of(Kind.PAYMENTS, customers=[cid]))
+    assert runner.wait_idle(30)
+    assert len(loaded) == 1
 
 
 def test_on_sunday_the_empty_state_says_actions_wait_instead_of_all_clear(
-    qtbot: QtBot, env: Env
+    qtbot: QtBot, env: Env, runner: TaskRunner
 ) -> None:
-    page = _page(qtbot, env)
+    page = _page(qtbot, env, runner)
     ana = env.customer("Ana Pérez")
     env.invoice(ana, "100.00", START - timedelta(days=30), START)
     env.go(START + timedelta(days=6))  # the Sunday after a Monday due date
-    page.refresh()
+    _refresh(page, runner)
     assert page.stack.currentWidget() is page.empty
     assert "o el domingo: 1." in page.empty.text()
     assert "Todo está al día" not in page.empty.text()

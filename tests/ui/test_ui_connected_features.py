@@ -29,6 +29,7 @@ from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from cobranza_desktop.ui.pages.invoices_page import InvoicesPage
 from cobranza_desktop.ui.pages.payments_page import PaymentsPage
+from cobranza_desktop.ui.tasks import OpChanges
 from tests.ui.ui_support import TODAY, OpenApp
 
 
@@ -46,8 +47,7 @@ def no_blocking_boxes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def services(app: OpenApp) -> Services:
-    assert app.controller.context is not None
-    return app.controller.context.services
+    return app.services
 
 
 def customer(app: OpenApp, name: str, credit_limit: Decimal | None = None) -> int:
@@ -167,7 +167,7 @@ def test_customer_file_timeline_penalties_status_and_risk(
     before = len(previews(app))
     qtbot.mouseClick(file.notice_button, Qt.MouseButton.LeftButton)
     app.settle()
-    qtbot.waitUntil(lambda: len(previews(app)) > before or bool(no_blocking_boxes))
+    qtbot.waitUntil(lambda: len(previews(app)) > before or bool(no_blocking_boxes), timeout=30_000)
     assert not no_blocking_boxes, no_blocking_boxes
     assert previews(app)[-1].windowTitle().startswith("Aviso de penalización")
 
@@ -181,7 +181,7 @@ def test_invoice_pdf_and_payment_receipt_from_the_lists(
     from cobranza_desktop.services.receivables.payments import PaymentInput
 
     services(app).payments.record(PaymentInput(cid, Decimal("100"), TODAY))
-    app.runner.data_changed.emit()
+    app.runner.data_changed.emit(OpChanges.everything())
 
     invoices = app.window.show_page("invoices")
     assert isinstance(invoices, InvoicesPage)
@@ -191,7 +191,7 @@ def test_invoice_pdf_and_payment_receipt_from_the_lists(
     assert invoices.pdf_button.isEnabled()
     qtbot.mouseClick(invoices.pdf_button, Qt.MouseButton.LeftButton)
     app.settle()
-    qtbot.waitUntil(lambda: bool(previews(app)) or bool(no_blocking_boxes))
+    qtbot.waitUntil(lambda: bool(previews(app)) or bool(no_blocking_boxes), timeout=30_000)
     assert not no_blocking_boxes, no_blocking_boxes
     assert previews(app)[-1].windowTitle().startswith("Factura")
 
@@ -204,7 +204,7 @@ def test_invoice_pdf_and_payment_receipt_from_the_lists(
     count = len(previews(app))
     qtbot.mouseClick(payments.receipt_button, Qt.MouseButton.LeftButton)
     app.settle()
-    qtbot.waitUntil(lambda: len(previews(app)) > count or bool(no_blocking_boxes))
+    qtbot.waitUntil(lambda: len(previews(app)) > count or bool(no_blocking_boxes), timeout=30_000)
     assert not no_blocking_boxes, no_blocking_boxes
     assert previews(app)[-1].windowTitle().startswith("Recibo de pago")
 
@@ -220,9 +220,15 @@ def test_payment_goes_through_receiving_and_proposes_a_thank_you(
     original = receiving.receive
     monkeypatch.setattr(receiving, "receive", lambda data: received.append(data) or original(data))
     thanked: list[tuple[int, Decimal]] = []
-    commands = app.controller.commands
-    assert commands is not None and commands.thank_you is not None
-    commands.thank_you = lambda parent, customer_id, amount: thanked.append((customer_id, amount))
+    assert app.controller.composition is not None
+    messaging = app.controller.composition.messaging
+    real_thank_you = messaging.open_thank_you
+    monkeypatch.setattr(
+        messaging,
+        "open_thank_you",
+        lambda parent, customer_id, amount: thanked.append((customer_id, amount)),
+    )
+    commands = app.commands
 
     for answer, expected in (
         (QMessageBox.StandardButton.No, []),
@@ -230,7 +236,7 @@ def test_payment_goes_through_receiving_and_proposes_a_thank_you(
     ):
         page = open_file(app, cid)
         qtbot.mouseClick(page.file.payment_button, Qt.MouseButton.LeftButton)
-        dialog = commands.last_dialog
+        dialog = app.last_dialog
         assert isinstance(dialog, PaymentDialog)
         app.settle()
         qtbot.keyClicks(dialog.amount, "300")
@@ -238,23 +244,22 @@ def test_payment_goes_through_receiving_and_proposes_a_thank_you(
         app.settle()
         assert dialog.result() == QDialog.DialogCode.Accepted, dialog.errors.current
         assert dialog.received is not None and dialog.received.payment.amount == Decimal("300")
-        box = commands.last_question
+        box = app.dialogs.last_question
         assert box is not None and box.isVisible()
         assert "Taller Gómez" in box.text() and "$300.00" in box.text()
         qtbot.mouseClick(box.button(answer), Qt.MouseButton.LeftButton)
         assert thanked == expected
-        commands.last_question = None
+        app.dialogs.forget_questions()
     assert len(received) == 2
     assert services(app).customers.balance(cid).balance == Decimal("560.00")
 
     # The real proposal opens the messaging feature's thank-you composer.
     from cobranza_desktop.ui.dialogs.reminder_composer import ReminderComposer
 
-    assert app.controller.context is not None and app.controller.context.messaging is not None
-    commands.thank_you = app.controller.context.messaging.open_thank_you
+    monkeypatch.setattr(messaging, "open_thank_you", real_thank_you)
     page = open_file(app, cid)
     commands.propose_thank_you(page, page.file.data.payments[0])  # type: ignore[union-attr]
-    box = commands.last_question
+    box = app.dialogs.last_question
     assert box is not None
     qtbot.mouseClick(box.button(QMessageBox.StandardButton.Yes), Qt.MouseButton.LeftButton)
     app.settle()
@@ -273,17 +278,17 @@ def test_issuing_warns_over_the_limit_and_asks_a_reason_for_a_blocked_customer(
 
     # Over the credit limit: a warning in the editor before issuing.
     qtbot.mouseClick(page.file.new_invoice_button, Qt.MouseButton.LeftButton)
-    editor = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    editor = app.last_dialog
     assert isinstance(editor, InvoiceEditor)
     app.settle()
     editor.set_cell(0, 0, "Cemento")
     editor.set_cell(0, 2, "2000")
-    qtbot.waitUntil(lambda: editor.credit_label.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: editor.credit_label.isVisible(), timeout=30_000)
     assert "límite" in editor.credit_label.text()
     editor.set_cell(0, 2, "100")
-    qtbot.waitUntil(lambda: not editor.credit_label.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: not editor.credit_label.isVisible(), timeout=30_000)
     editor.set_cell(0, 2, "2000")
-    qtbot.waitUntil(lambda: editor.credit_label.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: editor.credit_label.isVisible(), timeout=30_000)
     qtbot.mouseClick(editor.issue_button, Qt.MouseButton.LeftButton)
     app.settle()
     assert editor.result() == QDialog.DialogCode.Accepted, editor.errors.current
@@ -291,10 +296,10 @@ def test_issuing_warns_over_the_limit_and_asks_a_reason_for_a_blocked_customer(
 
     # Blocked: the editor asks for the reason, inline, and issues with it.
     services(app).restrictions.change(cid, CustomerStatus.BLOCKED, "No paga")
-    app.runner.data_changed.emit()
+    app.runner.data_changed.emit(OpChanges.everything())
     app.settle()
     qtbot.mouseClick(page.file.new_invoice_button, Qt.MouseButton.LeftButton)
-    editor = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    editor = app.last_dialog
     assert isinstance(editor, InvoiceEditor)
     app.settle()
     editor.set_cell(0, 0, "Varilla")
@@ -343,6 +348,6 @@ def test_aging_row_menu_drafts_a_reminder(qtbot: QtBot, open_app: OpenApp) -> No
     assert composers[0].windowTitle() == "Recordatorio para Refaccionaria Díaz"
     composers[0].reject()
 
-    with qtbot.waitSignal(aging.customer_requested) as opened:
+    with qtbot.waitSignal(aging.customer_requested, timeout=30_000) as opened:
         actions["Abrir cliente"].trigger()
     assert opened.args == [cid]

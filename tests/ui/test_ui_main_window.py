@@ -55,7 +55,13 @@ def pages(built: list[str]) -> list[PageSpec]:
         return make
 
     return [
-        PageSpec("today", "Hoy", "today", None, "Aquí verás las acciones de cobranza de hoy."),
+        # A page may show an empty state of its own (the window has no "coming soon" pages).
+        PageSpec(
+            "today",
+            "Hoy",
+            "today",
+            lambda: EmptyState("Hoy", "Aquí verás las acciones de cobranza de hoy."),
+        ),
         PageSpec("customers", "Clientes", "customers", factory("customers", FakeCustomers)),
         PageSpec("invoices", "Facturas", "invoices", factory("invoices", QLabel)),
         PageSpec("aging", "Antigüedad", "aging", factory("aging", FakeAging)),
@@ -87,7 +93,7 @@ def test_shortcuts_reach_the_commands_and_search(
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=30_000)
     for key in (Qt.Key.Key_N, Qt.Key.Key_I, Qt.Key.Key_P):
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert commands.calls == ["customer", "invoice", "payment"]
@@ -95,7 +101,7 @@ def test_shortcuts_reach_the_commands_and_search(
     assert window.current_key() == "customers"
     page = window.current_page()
     assert isinstance(page, FakeCustomers)
-    qtbot.waitUntil(lambda: page.search.hasFocus())
+    qtbot.waitUntil(lambda: page.search.hasFocus(), timeout=30_000)
 
 
 def test_a_page_can_ask_to_open_a_customer(
@@ -135,8 +141,8 @@ def test_errors_are_shown_as_a_message(
     def boom(ctx: object) -> None:
         raise RuntimeError("secret internals")
 
-    runner.submit(boom)
-    assert runner.wait_idle()
+    runner.query(boom).run()
+    assert runner.wait_idle(30)
     assert window.last_error is not None and "secret" not in window.last_error
 
 

@@ -38,13 +38,13 @@ def make_model(runner: TaskRunner, source: FakeSource) -> PagedTableModel[tuple[
 def test_pages_arrive_on_demand(qtbot: QtBot, runner: TaskRunner) -> None:
     source = FakeSource()
     model = make_model(runner, source)
-    with qtbot.waitSignal(model.summary_ready) as summary:
+    with qtbot.waitSignal(model.summary_ready, timeout=30_000) as summary:
         model.start()
     assert summary.args == [1050]
     assert model.rowCount() == 100
     assert model.canFetchMore()
     model.fetchMore()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert model.rowCount() == 200
     assert [q.offset for q in source.queries] == [0, 100]
     assert model.data(model.index(0, 0)) == "Cliente 0000"
@@ -59,13 +59,13 @@ def test_sort_and_filter_go_to_the_fetcher(qtbot: QtBot, runner: TaskRunner) -> 
     source = FakeSource()
     model = make_model(runner, source)
     model.start()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     model.sort(0, Qt.SortOrder.DescendingOrder)
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert source.queries[-1].sort_key == "name" and source.queries[-1].descending
     assert model.data(model.index(0, 0)) == "Cliente 1049"
     model.set_params(q="Cliente 100")
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert model.rowCount() == 10
     assert not model.canFetchMore()  # a short page means the end
 
@@ -74,15 +74,15 @@ def test_refresh_keeps_loaded_rows_and_shows_new_values(qtbot: QtBot, runner: Ta
     source = FakeSource()
     model = make_model(runner, source)
     model.start()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     model.fetchMore()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     model.fetchMore()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert model.rowCount() == 300
     source.names[0] = "Cliente 0000 (renombrado)"
     model.refresh()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert model.rowCount() == 300
     assert model.data(model.index(0, 0)) == "Cliente 0000 (renombrado)"
     assert source.queries[-1].limit == 300
@@ -94,6 +94,6 @@ def test_a_stale_page_is_never_shown(qtbot: QtBot, runner: TaskRunner) -> None:
     model.start()
     model.set_params(q="Cliente 0")
     model.set_params(q="Cliente 07")
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     rows = model.loaded_rows()
     assert rows and all("Cliente 07" in r[1] for r in rows)

@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import threading
 import time
+from datetime import date
+from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
+from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.storage.database import open_book
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 
 
 def test_tasks_run_in_order_on_one_worker_thread(qtbot: QtBot, runner: TaskRunner) -> None:
@@ -24,8 +30,8 @@ def test_tasks_run_in_order_on_one_worker_thread(qtbot: QtBot, runner: TaskRunne
         return work
 
     for n in range(20):
-        runner.submit(make(n), on_result=results.append)
-    assert runner.wait_idle()
+        runner.query(make(n)).success(results.append).run()
+    assert runner.wait_idle(30)
     assert results == list(range(20))
     assert set(threads) == {"cobranza-db"}
     assert threading.current_thread().name not in threads
@@ -37,8 +43,8 @@ def test_a_service_error_arrives_as_its_message(qtbot: QtBot, runner: TaskRunner
     def work(ctx: TaskContext) -> None:
         raise ValidationError("amount", "El monto debe ser mayor que cero.")
 
-    runner.submit(work, on_error=errors.append)
-    assert runner.wait_idle()
+    runner.query(work).error(errors.append).run()
+    assert runner.wait_idle(30)
     assert errors == ["El monto debe ser mayor que cero."]
 
 
@@ -50,8 +56,8 @@ def test_an_unexpected_error_is_a_calm_sentence_not_a_traceback(
     def work(ctx: TaskContext) -> None:
         raise KeyError("internal detail")
 
-    with qtbot.waitSignal(runner.error) as blocker:
-        runner.submit(work)
+    with qtbot.waitSignal(runner.error, timeout=30_000) as blocker:
+        runner.query(work).run()
     message = blocker.args[0]
     assert "Traceback" not in message and "internal detail" not in message
     assert "inesperado" in message
@@ -59,26 +65,27 @@ def test_an_unexpected_error_is_a_calm_sentence_not_a_traceback(
 
 
 def test_data_changed_follows_each_write_and_not_reads(qtbot: QtBot, runner: TaskRunner) -> None:
-    changes: list[bool] = []
-    runner.data_changed.connect(lambda: changes.append(True))
-    runner.submit(lambda ctx: 1)
-    assert runner.wait_idle()
+    changes: list[OpChanges] = []
+    runner.data_changed.connect(changes.append)
+    runner.query(lambda ctx: 1).run()
+    assert runner.wait_idle(30)
     assert changes == []
-    runner.submit(lambda ctx: 2, writes=True)
-    runner.submit(lambda ctx: 3, writes=True)
-    assert runner.wait_idle()
-    assert changes == [True, True]
+    paid = OpChanges.of(Kind.PAYMENTS, customers=[7])
+    runner.write(lambda ctx: 2, paid).run()
+    runner.write(lambda ctx: 3, lambda n: OpChanges.of(Kind.CUSTOMERS, customers=[n])).run()
+    assert runner.wait_idle(30)
+    assert changes == [paid, OpChanges.of(Kind.CUSTOMERS, customers=[3])]
 
 
 def test_a_failed_write_does_not_announce_a_change(qtbot: QtBot, runner: TaskRunner) -> None:
-    changes: list[bool] = []
-    runner.data_changed.connect(lambda: changes.append(True))
+    changes: list[OpChanges] = []
+    runner.data_changed.connect(changes.append)
 
     def work(ctx: TaskContext) -> None:
         raise ValidationError("x", "no")
 
-    runner.submit(work, writes=True, on_error=lambda m: None)
-    assert runner.wait_idle()
+    runner.write(work, OpChanges.everything()).error(lambda m: None).run()
+    assert runner.wait_idle(30)
     assert changes == []
 
 
@@ -95,12 +102,16 @@ def test_progress_and_cancellation(qtbot: QtBot, runner: TaskRunner) -> None:
             time.sleep(0.002)
         return "done"
 
-    handle = runner.submit(
-        long_work, on_result=results.append, on_progress=fractions.append, show_progress=True
+    handle = (
+        runner.query(long_work)
+        .success(results.append)
+        .progress(fractions.append)
+        .describe("long", show_progress=True)
+        .run()
     )
-    qtbot.waitUntil(lambda: len(fractions) >= 2, timeout=3000)
+    qtbot.waitUntil(lambda: len(fractions) >= 2, timeout=30_000)
     handle.cancel()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert results == []
     assert fractions == sorted(fractions)
     assert started.is_set()
@@ -111,9 +122,37 @@ def test_a_newer_task_with_the_same_key_supersedes_the_older(
 ) -> None:
     results: list[str] = []
     gate = threading.Event()
-    runner.submit(lambda ctx: gate.wait(2))  # keeps the worker busy
+    runner.query(lambda ctx: gate.wait(20)).run()  # keeps the worker busy
     for text in ("a", "ab", "abc"):
-        runner.submit(lambda ctx, t=text: t, on_result=results.append, key="search")
+        runner.query(lambda ctx, t=text: t).success(results.append).key("search").run()
     gate.set()
-    assert runner.wait_idle()
+    assert runner.wait_idle(30)
     assert results == ["abc"]
+
+
+def test_what_changed_tells_whom_it_concerns() -> None:
+    paid = OpChanges.of(Kind.PAYMENTS, Kind.INVOICES, customers=[7])
+    assert paid.touches(Kind.INVOICES) and not paid.touches(Kind.MESSAGES, Kind.PLANS)
+    assert paid.concerns(7) and not paid.concerns(8)
+    setting = OpChanges.of(Kind.SETTINGS)  # no customers named: it may concern anyone
+    assert setting.concerns(8) and not setting.touches(Kind.PAYMENTS)
+    assert not OpChanges.of().concerns(7)
+    assert OpChanges.everything().touches(*Kind) and OpChanges.everything().concerns(1)
+
+
+def test_the_guard_catches_a_read_of_the_book_on_the_gui_thread(
+    qtbot: QtBot, runner: TaskRunner, tmp_path: Path, no_book_on_the_gui_thread: list[str]
+) -> None:
+    """The suite-wide fixture is not a formality: a success callback (GUI thread) that
+    reads the book is caught; the same read inside the op (worker) is not."""
+    with open_book(tmp_path / "libro.sqlite") as book:
+        customers = CustomerService(book, FixedClock.on(date(2026, 11, 22)))
+        cid = customers.create(CustomerData(name="Ana", phone="55 1234 5678")).id
+        runner.query(lambda _ctx: customers.get(cid)).run()
+        assert runner.wait_idle(30)
+        assert no_book_on_the_gui_thread == []
+        runner.query(lambda _ctx: cid).success(lambda found: customers.get(found)).run()
+        assert runner.wait_idle(30)
+        assert no_book_on_the_gui_thread, "a GUI-thread read went unnoticed"
+        assert all("ui/tasks.py" in where for where in no_book_on_the_gui_thread)
+        no_book_on_the_gui_thread.clear()  # caught on purpose: the test passes

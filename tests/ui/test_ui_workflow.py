@@ -25,7 +25,7 @@ from tests.ui.ui_support import TODAY, OpenApp
 
 def new_customer(app: OpenApp, qtbot: QtBot, name: str, phone: str = "55 1234 5678") -> int:
     app.window.action_new_customer.trigger()
-    dialog = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    dialog = app.last_dialog
     assert isinstance(dialog, CustomerDialog)
     dialog.form.name.insert(name)  # QTest types ASCII only; names have accents
     qtbot.keyClicks(dialog.form.phone, phone)
@@ -57,7 +57,7 @@ def test_customer_invoice_partial_payment_balance_and_aging(
     customers_page.open_customer(customer_id)
     app.settle()
     qtbot.mouseClick(customers_page.file.new_invoice_button, Qt.MouseButton.LeftButton)
-    editor = app.controller.commands.last_dialog
+    editor = app.last_dialog
     assert isinstance(editor, InvoiceEditor)
     app.settle()
     assert editor.customer.customer_id == customer_id
@@ -87,7 +87,7 @@ def test_customer_invoice_partial_payment_balance_and_aging(
     window.open_customer(customer_id)
     app.settle()
     qtbot.mouseClick(customers_page.file.payment_button, Qt.MouseButton.LeftButton)
-    dialog = app.controller.commands.last_dialog
+    dialog = app.last_dialog
     assert isinstance(dialog, PaymentDialog)
     app.settle()
     qtbot.keyClicks(dialog.amount, "400")
@@ -116,7 +116,7 @@ def test_invalid_customer_shows_the_field_and_writes_nothing(
 ) -> None:
     app = open_app
     app.window.action_new_customer.trigger()
-    dialog = app.controller.commands.last_dialog
+    dialog = app.last_dialog
     assert isinstance(dialog, CustomerDialog)
     dialog.form.name.insert("Cliente con teléfono malo")
     qtbot.keyClicks(dialog.form.phone, "12")
@@ -126,7 +126,7 @@ def test_invalid_customer_shows_the_field_and_writes_nothing(
     assert dialog.form.error_label.isVisibleTo(dialog)
     assert "teléfono" in dialog.form.error_label.text()
     assert dialog.form.phone.property("invalid") is True
-    services = app.controller.context.services  # type: ignore[union-attr]
+    services = app.services
     assert services.customers.list_summary(CustomerListFilter()).count == 0
     # Empty name: also refused, nothing written.
     dialog.form.name.clear()
@@ -141,10 +141,10 @@ def test_invalid_customer_shows_the_field_and_writes_nothing(
 def test_invalid_invoice_and_over_allocation_write_nothing(qtbot: QtBot, open_app: OpenApp) -> None:
     app = open_app
     customer_id = new_customer(app, qtbot, "Papelería Luna")
-    services = app.controller.context.services  # type: ignore[union-attr]
+    services = app.services
 
-    app.controller.commands.new_invoice(app.window, customer_id)  # type: ignore[union-attr]
-    editor = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    app.commands.new_invoice(app.window, customer_id)
+    editor = app.last_dialog
     assert isinstance(editor, InvoiceEditor)
     app.settle()
     editor.set_cell(0, 0, "Cuadernos")
@@ -168,8 +168,8 @@ def test_invalid_invoice_and_over_allocation_write_nothing(qtbot: QtBot, open_ap
     app.settle()
     assert len(services.invoices.for_customer(customer_id)) == 1
 
-    app.controller.commands.record_payment(app.window, customer_id)  # type: ignore[union-attr]
-    dialog = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    app.commands.record_payment(app.window, customer_id)
+    dialog = app.last_dialog
     assert isinstance(dialog, PaymentDialog)
     app.settle()
     qtbot.keyClicks(dialog.amount, "5")
@@ -194,11 +194,10 @@ def test_invalid_invoice_and_over_allocation_write_nothing(qtbot: QtBot, open_ap
 def test_void_an_issued_invoice_with_a_reason(qtbot: QtBot, open_app: OpenApp) -> None:
     app = open_app
     customer_id = new_customer(app, qtbot, "Taller Núñez")
-    services = app.controller.context.services  # type: ignore[union-attr]
-    commands = app.controller.commands
-    assert commands is not None
+    services = app.services
+    commands = app.commands
     commands.new_invoice(app.window, customer_id)
-    editor = commands.last_dialog
+    editor = app.last_dialog
     assert isinstance(editor, InvoiceEditor)
     app.settle()
     editor.set_cell(0, 0, "Afinación")
@@ -209,7 +208,7 @@ def test_void_an_issued_invoice_with_a_reason(qtbot: QtBot, open_app: OpenApp) -
 
     commands.open_invoice(app.window, issued.id)
     app.settle()
-    viewer = commands.last_dialog
+    viewer = app.last_dialog
     assert isinstance(viewer, InvoiceEditor) and viewer is not editor
     assert not viewer.issue_button.isVisible() and viewer.void_row.isVisibleTo(viewer)
     viewer.void()  # no reason: refused, nothing changes
@@ -230,11 +229,13 @@ def test_the_payment_dialog_finds_the_customer_as_you_type(qtbot: QtBot, open_ap
     customer_id = new_customer(app, qtbot, "Abarrotes Ávila")
     new_customer(app, qtbot, "Botica Zapata", phone="55 8765 4321")
     app.window.action_record_payment.trigger()  # from the list: no customer chosen yet
-    dialog = app.controller.commands.last_dialog  # type: ignore[union-attr]
+    dialog = app.last_dialog
     assert isinstance(dialog, PaymentDialog)
     assert dialog.customer.customer_id is None
     qtbot.keyClicks(dialog.customer, "avila")
-    qtbot.waitUntil(lambda: dialog.customer._model.stringList() == ["Abarrotes Ávila"])
+    qtbot.waitUntil(
+        lambda: dialog.customer._model.stringList() == ["Abarrotes Ávila"], timeout=30_000
+    )
     dialog.customer._chosen("Abarrotes Ávila")
     assert dialog.customer.customer_id == customer_id
     dialog.reject()

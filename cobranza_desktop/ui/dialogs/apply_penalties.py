@@ -44,8 +44,7 @@ from cobranza_desktop.services.penalties.engine import (
     PenaltyService,
     ProposedCharge,
 )
-from cobranza_desktop.ui.penalty_calls import run_call
-from cobranza_desktop.ui.tasks import TaskHandle, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskHandle, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -173,7 +172,7 @@ class ApplyPenaltiesDialog(QDialog):
         customer_id: int | None = None,
         parent: QWidget | None = None,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
     ) -> None:
         super().__init__(parent)
         self._penalties = penalties
@@ -285,14 +284,11 @@ class ApplyPenaltiesDialog(QDialog):
                 day, customer_id=customer_id, progress=progress, cancelled=cancelled
             )
 
-        run_call(
-            self._runner,
-            work,
-            on_result=self._proposed,
-            on_error=self._propose_failed,
-            key=f"penalties-propose-{id(self)}",
-            description=self.tr("Calculando penalizaciones"),
-        )
+        self._runner.query(lambda ctx: work(ctx.progress, ctx.cancelled)).success(
+            self._proposed
+        ).error(self._propose_failed).key(f"penalties-propose-{id(self)}").describe(
+            self.tr("Calculando penalizaciones")
+        ).run()
 
     def _proposed(self, proposal: PenaltyProposal) -> None:
         self._busy = False
@@ -346,14 +342,18 @@ class ApplyPenaltiesDialog(QDialog):
             )
 
         self._set_applying(True)
-        self._applying = run_call(
-            self._runner,
-            work,
-            on_result=self._applied,
-            on_error=self._apply_failed,
-            on_progress=lambda f: self.progress.setValue(int(f * 1000)),
-            writes=True,
-            description=self.tr("Aplicando penalizaciones"),
+        changes = OpChanges.of(
+            Kind.PENALTIES,
+            Kind.INVOICES,
+            customers=None if customer_id is None else [customer_id],
+        )
+        self._applying = (
+            self._runner.write(lambda ctx: work(ctx.progress, ctx.cancelled), changes)
+            .success(self._applied)
+            .error(self._apply_failed)
+            .progress(lambda f: self.progress.setValue(int(f * 1000)))
+            .describe(self.tr("Aplicando penalizaciones"), show_progress=True)
+            .run()
         )
 
     def _set_applying(self, applying: bool) -> None:

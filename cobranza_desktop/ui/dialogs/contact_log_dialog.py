@@ -1,8 +1,8 @@
 """Log a contact: channel, outcome, reason, notes, next action date, and a promise.
 
-The dialog does not write anything itself: ``submit(values)`` (a service call) does.
-If it raises a :class:`CobranzaError` the message is shown in the dialog, which stays
-open with everything typed, so nothing is lost.
+The dialog does not write anything itself: ``submit(values)`` (a service call) does,
+as a write op on the database worker, declaring ``changes``. If it fails the message
+is shown in the dialog, which stays open with everything typed, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.contact_policy import Channel, NonPaymentReason, Outcome, Violation
-from cobranza_desktop.domain.errors import CobranzaError, ValidationError
+from cobranza_desktop.ui.tasks import OpChanges, TaskRunner
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,8 @@ class ContactLogDialog(QDialog):
         customer_name: str,
         today: date,
         submit: Callable[[ContactFormValues], object],
+        runner: TaskRunner,
+        changes: OpChanges,
         *,
         channel: Channel = Channel.PHONE,
         action_label: str = "",
@@ -64,6 +66,8 @@ class ContactLogDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._submit = submit
+        self._runner = runner
+        self._changes = changes
         self._today = today
         self.setWindowTitle(self.tr("Registrar contacto — {0}").format(customer_name))
         self.setMinimumWidth(460)
@@ -166,15 +170,10 @@ class ContactLogDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            self._submit(self.values())
-        except ValidationError as exc:
-            self.show_error(exc.message, exc.field)
-            return
-        except CobranzaError as exc:
-            self.show_error(exc.message)
-            return
-        self.accept()
+        values, submit = self.values(), self._submit
+        self._runner.write(lambda _ctx: submit(values), self._changes).success(
+            lambda _result: self.accept()
+        ).failure(lambda failure: self.show_error(failure.message, failure.field or "")).run()
 
     def show_error(self, message: str, field: str = "") -> None:
         self.error.setText(message)

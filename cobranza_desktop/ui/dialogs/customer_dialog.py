@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from cobranza_desktop.services.customers.records import CustomerService, CustomerView
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 
 
@@ -42,13 +42,10 @@ class CustomerDialog(QDialog):
             return
         self.buttons.setEnabled(False)
         customers = self._customers
-        self._runner.submit(
+        self._runner.write(
             lambda ctx: customers.create(data),
-            on_result=self._saved,
-            on_failure=self._failed,
-            writes=True,
-            description=self.tr("Guardando cliente"),
-        )
+            lambda view: OpChanges.of(Kind.CUSTOMERS, customers=[view.id]),
+        ).success(self._saved).failure(self._failed).describe(self.tr("Guardando cliente")).run()
 
     def _saved(self, view: CustomerView) -> None:
         self.created = view

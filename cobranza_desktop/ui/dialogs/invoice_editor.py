@@ -12,54 +12,43 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import (
     InvoiceStatus,
     LineInput,
     invoice_totals,
-    line_amounts,
-    make_line,
     validate_dates,
 )
-from cobranza_desktop.domain.money import round_money
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService, InvoiceView
 from cobranza_desktop.services.billing.issuing import IssuedInvoice, IssuingService
 from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.customers.records import CustomerService
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.dialogs.invoice_lines import InvoiceLinesTable, plain, with_line
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons, date_edit, from_qdate
 
-DESCRIPTION, QUANTITY, PRICE, DISCOUNT, TAX, AMOUNT = range(6)
-FIELD_COLUMNS = {
-    "description": DESCRIPTION,
-    "quantity": QUANTITY,
-    "unit_price": PRICE,
-    "discount": DISCOUNT,
-    "tax": TAX,
-}
-ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
+# Voiding an invoice takes what hangs on it: allocations, penalties, plans.
+VOID_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.PENALTIES, Kind.PLANS)
+
+
+def _invoice_changes(view: InvoiceView) -> OpChanges:
+    return OpChanges.of(Kind.INVOICES, customers=[view.customer_id])
 
 
 class InvoiceEditor(QDialog):
@@ -67,16 +56,16 @@ class InvoiceEditor(QDialog):
         self,
         invoices: InvoiceService,
         customers: CustomerService,
+        search: CustomerSearch,
         business: BusinessService,
+        issuing: IssuingService,
         runner: TaskRunner,
         today: date,
         *,
         customer_id: int | None = None,
         customer_name: str = "",
         invoice: InvoiceView | None = None,
-        search: CustomerSearch | None = None,
         on_done: Callable[[InvoiceView], None] | None = None,
-        issuing: IssuingService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -93,10 +82,9 @@ class InvoiceEditor(QDialog):
         self._on_done = on_done
         self.invoice = invoice
         self.result_view: InvoiceView | None = None
-        self._default_tax = Decimal("16")
         read_only = invoice is not None
 
-        self.customer = CustomerPicker(search or customers, runner)
+        self.customer = CustomerPicker(search, runner)
         if invoice is not None:
             self.customer.set_customer(invoice.customer_id, invoice.customer_name)
         elif customer_id is not None:
@@ -119,29 +107,7 @@ class InvoiceEditor(QDialog):
         form.addRow(self.tr("Vencimiento"), due_row)
         form.addRow(self.tr("Notas"), self.notes)
 
-        self.lines = QTableWidget(0, 6)
-        self.lines.setHorizontalHeaderLabels(
-            [
-                self.tr("Descripción"),
-                self.tr("Cantidad"),
-                self.tr("Precio unitario"),
-                self.tr("Descuento %"),
-                self.tr("IVA %"),
-                self.tr("Importe"),
-            ]
-        )
-        header = self.lines.horizontalHeader()
-        header.setSectionResizeMode(DESCRIPTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in (
-            (QUANTITY, 80),
-            (PRICE, 120),
-            (DISCOUNT, 95),
-            (TAX, 70),
-            (AMOUNT, 120),
-        ):
-            self.lines.setColumnWidth(column, width)
-        self.lines.verticalHeader().setVisible(False)
-        self.lines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.lines = InvoiceLinesTable()
         self.lines.itemChanged.connect(lambda _item: self.recalculate())
         self.add_button = QPushButton(self.tr("Agregar renglón"))
         self.add_button.clicked.connect(lambda: self.add_line())
@@ -243,9 +209,8 @@ class InvoiceEditor(QDialog):
             self.status_label.setText(self.tr("Nueva factura"))
             self.void_row.setVisible(False)
             self.add_line()
-            runner.submit(lambda ctx: business.profile(), on_result=self._profile_loaded)
-            if issuing is not None:
-                self.customer.customer_changed.connect(lambda _id: self._warnings_timer.start())
+            runner.query(lambda ctx: business.profile()).success(self._profile_loaded).run()
+            self.customer.customer_changed.connect(lambda _id: self._warnings_timer.start())
         self.set_read_only(read_only)
         self.recalculate()
         self.resize(820, 560)
@@ -255,11 +220,7 @@ class InvoiceEditor(QDialog):
     def _profile_loaded(self, profile: object) -> None:
         rate = getattr(profile, "tax_rate_percent", None)
         if isinstance(rate, Decimal):
-            self._default_tax = rate
-            for row in range(self.lines.rowCount()):
-                item = self.lines.item(row, TAX)
-                if item is not None and item.text() == "16" and rate != Decimal("16"):
-                    item.setText(_plain(rate))
+            self.lines.set_default_tax(rate)
 
     def add_line(
         self,
@@ -269,107 +230,28 @@ class InvoiceEditor(QDialog):
         discount: str = "0",
         tax: str | None = None,
     ) -> int:
-        row = self.lines.rowCount()
-        self.lines.blockSignals(True)
-        self.lines.insertRow(row)
-        values = [description, quantity, price, discount, tax or _plain(self._default_tax), ""]
-        for column, value in enumerate(values):
-            item = QTableWidgetItem(value)
-            if column != DESCRIPTION:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            if column == AMOUNT:
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-            self.lines.setItem(row, column, item)
-        self.lines.blockSignals(False)
+        row = self.lines.add_line(description, quantity, price, discount, tax)
         self.recalculate()
         return row
 
     def set_cell(self, row: int, column: int, text: str) -> None:
-        item = self.lines.item(row, column)
-        assert item is not None
-        item.setText(text)
+        self.lines.set_cell(row, column, text)
 
     def remove_line(self) -> None:
-        row = self.lines.currentRow()
-        if row < 0:
-            row = self.lines.rowCount() - 1
-        if row >= 0:
-            self.lines.removeRow(row)
+        if self.lines.remove_current():
             self.recalculate()
-
-    def _cell(self, row: int, column: int) -> str:
-        item = self.lines.item(row, column)
-        return item.text() if item is not None else ""
 
     def parsed_lines(self) -> list[LineInput]:
         """Every line validated; raises ValidationError naming ``lines[n].field``."""
-        result = []
-        for row in range(self.lines.rowCount()):
-            values = [self._cell(row, c) for c in range(5)]
-            if not any(v.strip() for v in (values[0], values[2])):
-                continue  # a blank line is ignored
-            result.append(
-                make_line(
-                    values[0],
-                    values[1].strip() or "0",
-                    values[2].strip().replace("$", "") or "0",
-                    values[3].strip() or "0",
-                    values[4].strip() or "0",
-                    position=row + 1,
-                )
-            )
-        if not result:
-            raise ValidationError(
-                "lines",
-                tr(
-                    "La factura necesita al menos un renglón.",
-                    "The invoice needs at least one line.",
-                ),
-            )
-        return result
+        return self.lines.parsed()
 
     def recalculate(self) -> None:
         """Update each line's amount and the totals; mark what does not parse."""
-        self.lines.blockSignals(True)
-        try:
-            for row in range(self.lines.rowCount()):
-                for column in range(5):
-                    item = self.lines.item(row, column)
-                    if item is not None:
-                        item.setBackground(QBrush())
-            good: list[LineInput] = []
-            problem: ValidationError | None = None
-            for row in range(self.lines.rowCount()):
-                values = [self._cell(row, c) for c in range(5)]
-                amount_item = self.lines.item(row, AMOUNT)
-                if not values[0].strip() and not values[2].strip():
-                    if amount_item is not None:
-                        amount_item.setText("")
-                    continue
-                try:
-                    line = make_line(
-                        values[0] or "·",
-                        values[1].strip() or "0",
-                        values[2].strip().replace("$", "") or "0",
-                        values[3].strip() or "0",
-                        values[4].strip() or "0",
-                        position=row + 1,
-                    )
-                except ValidationError as exc:
-                    problem = problem or exc
-                    self._mark(row, exc.field)
-                    if amount_item is not None:
-                        amount_item.setText("")
-                    continue
-                good.append(line)
-                if amount_item is not None:
-                    amount_item.setText(format_money(round_money(line_amounts(line).net)))
-        finally:
-            self.lines.blockSignals(False)
+        good, problem = self.lines.evaluate()
         totals = invoice_totals(good)
         if totals.total != self._total:
             self._total = totals.total
-            if self._issuing is not None and self.invoice is None:
+            if self.invoice is None:
                 self._warnings_timer.start()
         self.subtotal.setText(format_money(totals.subtotal))
         self.discount.setText(format_money(totals.discount))
@@ -377,17 +259,9 @@ class InvoiceEditor(QDialog):
         self.total.setText(format_money(totals.total))
         if self.invoice is None:
             if problem is not None:
-                self.errors.show(_with_line(problem), None)
+                self.errors.show(with_line(problem), None)
             elif self.errors.current is not None:
                 self.errors.clear()
-
-    def _mark(self, row: int, field: str) -> None:
-        name = field.rsplit(".", 1)[-1]
-        column = FIELD_COLUMNS.get(name)
-        if column is not None:
-            item = self.lines.item(row, column)
-            if item is not None:
-                item.setBackground(ERROR_BRUSH)
 
     # -- issue -------------------------------------------------------------------------
 
@@ -408,17 +282,14 @@ class InvoiceEditor(QDialog):
     def check_credit(self) -> None:
         """Ask what issuing this total would mean for the customer's credit (no writes)."""
         customer_id, issuing, total = self.customer.customer_id, self._issuing, self._total
-        if issuing is None or self.invoice is not None or not self.isVisible():
+        if self.invoice is not None or not self.isVisible():
             return
         if customer_id is None or total <= 0:
             self._show_warnings(())
             return
-        self._runner.submit(
-            lambda ctx: issuing.credit_warnings(customer_id, total),
-            on_result=self._show_warnings,
-            on_error=lambda _message: None,
-            key=f"credit-warnings-{id(self)}",
-        )
+        self._runner.query(lambda ctx: issuing.credit_warnings(customer_id, total)).success(
+            self._show_warnings
+        ).error(lambda _message: None).key(f"credit-warnings-{id(self)}").run()
 
     def _show_warnings(self, warnings: tuple[str, ...]) -> None:
         self.credit_label.setText("\n".join(f"⚠ {w}" for w in warnings))
@@ -428,28 +299,18 @@ class InvoiceEditor(QDialog):
         try:
             draft = self.draft()
         except ValidationError as exc:
-            self.errors.show(_with_line(exc), exc.field)
+            self.errors.show(with_line(exc), exc.field)
             return
         self.errors.clear()
         self.issue_button.setEnabled(False)
-        invoices, issuing = self._invoices, self._issuing
-        if issuing is None:
-            self._runner.submit(
-                lambda ctx: invoices.issue(draft),
-                on_result=self._done,
-                on_failure=self._failed,
-                writes=True,
-                description=self.tr("Emitiendo factura"),
-            )
-            return
+        issuing = self._issuing
         reason = self.override_reason.text().strip()
-        self._runner.submit(
+        self._runner.write(
             lambda ctx: issuing.issue(draft, reason),
-            on_result=self._issued,
-            on_failure=self._failed,
-            writes=True,
-            description=self.tr("Emitiendo factura"),
-        )
+            lambda issued: _invoice_changes(issued.invoice),
+        ).success(self._issued).failure(self._failed).describe(
+            self.tr("Emitiendo factura"), show_progress=False
+        ).run()
 
     def done(self, result: int) -> None:
         self._warnings_timer.stop()
@@ -468,12 +329,10 @@ class InvoiceEditor(QDialog):
             return
         invoice_id, invoices = self.invoice.id, self._invoices
         self.void_button.setEnabled(False)
-        self._runner.submit(
+        self._runner.write(
             lambda ctx: invoices.void(invoice_id, reason),
-            on_result=self._done,
-            on_failure=self._failed,
-            writes=True,
-        )
+            lambda view: OpChanges.of(*VOID_KINDS, customers=[view.customer_id]),
+        ).success(self._done).failure(self._failed).run()
 
     def _done(self, view: InvoiceView) -> None:
         self.result_view = view
@@ -487,14 +346,11 @@ class InvoiceEditor(QDialog):
         if failure.field == "override_reason":
             self.override_row.setVisible(True)
         self.errors.show(failure.message, failure.field)
-        if failure.field and failure.field.startswith("lines["):
-            try:
-                row = int(failure.field[6:].split("]")[0]) - 1
-                self.lines.blockSignals(True)
-                self._mark(row, failure.field)
-                self.lines.blockSignals(False)
-            except ValueError:
-                pass
+        path = failure.path
+        if path is not None and path.name == "lines" and path.index is not None:
+            self.lines.blockSignals(True)
+            self.lines.mark(path.index - 1, path)  # the domain counts lines from 1
+            self.lines.blockSignals(False)
 
     # -- read-only view of an issued invoice -----------------------------------------
 
@@ -505,10 +361,10 @@ class InvoiceEditor(QDialog):
         for line in invoice.lines:
             self.add_line(
                 line.description,
-                _plain(line.quantity),
-                _plain(line.unit_price),
-                _plain(line.discount_percent),
-                _plain(line.tax_rate_percent),
+                plain(line.quantity),
+                plain(line.unit_price),
+                plain(line.discount_percent),
+                plain(line.tax_rate_percent),
             )
         can_void = invoice.status is not InvoiceStatus.VOIDED
         self.void_row.setVisible(can_void)
@@ -532,21 +388,4 @@ class InvoiceEditor(QDialog):
         self.add_button.setVisible(not read_only)
         self.remove_button.setVisible(not read_only)
         self.issue_button.setVisible(not read_only)
-        if read_only:
-            self.lines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-
-
-def _with_line(error: ValidationError) -> str:
-    """Say which line is wrong when the domain message does not."""
-    if error.field.startswith("lines[") and "]" in error.field:
-        number = error.field[len("lines[") : error.field.index("]")]
-        prefix = tr(f"Renglón {number}", f"Line {number}")
-        if not error.message.startswith(prefix):
-            return f"{prefix}: {error.message}"
-    return error.message
-
-
-def _plain(value: Decimal) -> str:
-    """``16`` rather than ``16.000000``: what a person would type."""
-    text = format(value.normalize(), "f")
-    return text
+        self.lines.set_read_only(read_only)

@@ -28,16 +28,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.allocation import Allocation, OpenItem, suggest_oldest_first
-from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.allocation import (
+    Allocation,
+    OpenItem,
+    check_allocations,
+    suggest_oldest_first,
+)
+from cobranza_desktop.domain.errors import ConflictError, FieldPath, ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService, PaymentView
-from cobranza_desktop.services.receivables.receiving import ReceivedPayment
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.services.receivables.receiving import ReceivedPayment, ReceivingService
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import (
     FieldErrors,
@@ -51,19 +56,23 @@ NUMBER, DUE, BALANCE, APPLY = range(4)
 ERROR_BRUSH = QBrush(QColor("#fbe3e1"))
 
 
+# A payment changes balances, and a discount or its loss may touch penalties.
+PAYMENT_KINDS = (Kind.PAYMENTS, Kind.INVOICES, Kind.PENALTIES)
+
+
 class PaymentDialog(QDialog):
     def __init__(
         self,
         payments: PaymentService,
         customers: CustomerService,
+        search: CustomerSearch,
+        receiving: ReceivingService,
         runner: TaskRunner,
         today: date,
         *,
         customer_id: int | None = None,
         customer_name: str = "",
-        search: CustomerSearch | None = None,
         on_done: Callable[[PaymentView], None] | None = None,
-        receive: Callable[[PaymentInput], ReceivedPayment] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,13 +81,13 @@ class PaymentDialog(QDialog):
         self._runner = runner
         self._on_done = on_done
         # Through the receiving service: pending and early-payment discounts apply.
-        self._receive = receive
+        self._receiving = receiving
         self.received: ReceivedPayment | None = None
         self._items: list[OpenItem] = []
         self.result_view: PaymentView | None = None
         self.problem: str | None = None
 
-        self.customer = CustomerPicker(search or customers, runner)
+        self.customer = CustomerPicker(search, runner)
         self.customer.customer_changed.connect(self._customer_changed)
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
@@ -157,11 +166,9 @@ class PaymentDialog(QDialog):
             self.update_summary()
             return
         payments = self._payments
-        self._runner.submit(
-            lambda ctx: payments.open_items(customer_id),
-            on_result=self._items_loaded,
-            key=f"payment-items-{id(self)}",
-        )
+        self._runner.query(lambda ctx: payments.open_items(customer_id)).success(
+            self._items_loaded
+        ).key(f"payment-items-{id(self)}").run()
 
     def _items_loaded(self, items: list[OpenItem]) -> None:
         self._items = list(items)
@@ -221,7 +228,7 @@ class PaymentDialog(QDialog):
             text = cell.text().strip() if cell is not None else ""
             if not text:
                 continue
-            value = parse_amount(text, f"allocations[{row}]", allow_zero=True)
+            value = parse_amount(text, str(FieldPath("allocations", row)), allow_zero=True)
             if value > 0:
                 result.append(Allocation(item.invoice_id, value))
         return result
@@ -231,30 +238,21 @@ class PaymentDialog(QDialog):
         self.customer.require_customer()
         amount = parse_amount(self.amount.text(), "amount")
         plan = self.allocations()
-        balances = {i.invoice_id: i for i in self._items}
-        for row, allocation in enumerate(plan):
-            item = balances[allocation.invoice_id]
-            if allocation.amount > item.balance:
-                raise ValidationError(
-                    f"allocations[{row}]",
-                    tr(
-                        f"La factura {item.number} solo debe {format_money(item.balance)}; "
-                        f"no se le pueden aplicar {format_money(allocation.amount)}.",
-                        f"Invoice {item.number} only owes {format_money(item.balance)}; "
-                        f"{format_money(allocation.amount)} cannot be applied to it.",
-                    ),
-                )
-        applied = sum((a.amount for a in plan), ZERO)
-        if applied > amount:
-            raise ValidationError(
-                "allocations",
-                tr(
-                    f"Se aplican {format_money(applied)} pero el pago es de "
-                    f"{format_money(amount)}. Reduzca lo aplicado.",
-                    f"{format_money(applied)} is applied but the payment is "
-                    f"{format_money(amount)}. Reduce what is applied.",
-                ),
-            )
+        # The domain's rule, the same the payment service applies: first each row on its
+        # own (to say which row is wrong), then the whole against the payment.
+        balances = {i.invoice_id: i.balance for i in self._items}
+        rows = {item.invoice_id: row for row, item in enumerate(self._items)}
+        for allocation in plan:
+            try:
+                check_allocations(allocation.amount, [allocation], balances)
+            except ConflictError as exc:
+                where = FieldPath("allocations", rows[allocation.invoice_id])
+                raise ValidationError(where, exc.message) from exc
+        try:
+            check_allocations(amount, plan, balances)
+        except ConflictError as exc:
+            hint = tr("Reduzca lo aplicado.", "Reduce what is applied.")
+            raise ValidationError(FieldPath("allocations"), f"{exc.message} {hint}") from exc
         return amount, plan
 
     def update_summary(self) -> None:
@@ -275,7 +273,7 @@ class PaymentDialog(QDialog):
             plan = self.allocations()
             applied = sum((a.amount for a in plan), ZERO)
         except ValidationError as exc:
-            self._mark(exc.field)
+            self._mark(exc.path)
             self.problem = exc.message
             self.errors.show(exc.message, None)
             self.save_button.setEnabled(False)
@@ -292,8 +290,8 @@ class PaymentDialog(QDialog):
             self.errors.clear()
             self.save_button.setEnabled(True)
         except ValidationError as exc:
-            if exc.field.startswith("allocations"):
-                self._mark(exc.field)
+            if exc.path.name == "allocations":
+                self._mark(exc.path)
                 self.problem = exc.message
                 self.errors.show(exc.message, None)
                 self.save_button.setEnabled(False)
@@ -302,9 +300,9 @@ class PaymentDialog(QDialog):
                 self.errors.clear()
                 self.save_button.setEnabled(True)
 
-    def _mark(self, field: str) -> None:
-        if field.startswith("allocations["):
-            row = int(field[len("allocations[") :].split("]")[0])
+    def _mark(self, path: FieldPath) -> None:
+        if path.name == "allocations" and path.index is not None:
+            row = path.index
             cell = self.table.item(row, APPLY)
             if cell is not None:
                 cell.setBackground(ERROR_BRUSH)
@@ -316,7 +314,7 @@ class PaymentDialog(QDialog):
             amount, plan = self.check()
         except ValidationError as exc:
             self.table.blockSignals(True)
-            self._mark(exc.field)
+            self._mark(exc.path)
             self.table.blockSignals(False)
             self.errors.show(exc.message, exc.field)
             return
@@ -329,26 +327,19 @@ class PaymentDialog(QDialog):
             notes=self.notes.text(),
             allocations=tuple(plan),
         )
-        payments, receive = self._payments, self._receive
+        receiving = self._receiving
         self.save_button.setEnabled(False)
 
-        def work(ctx: object) -> tuple[PaymentView, ReceivedPayment | None]:
-            if receive is None:
-                return payments.record(data), None
-            received = receive(data)
-            return received.payment, received
+        def work(ctx: object) -> ReceivedPayment:
+            return receiving.receive(data)
 
-        self._runner.submit(
-            work,
-            on_result=self._received,
-            on_failure=self._failed,
-            writes=True,
-            description=self.tr("Registrando pago"),
-        )
+        self._runner.write(
+            work, OpChanges.of(*PAYMENT_KINDS, customers=[data.customer_id])
+        ).success(self._received).failure(self._failed).describe(self.tr("Registrando pago")).run()
 
-    def _received(self, result: tuple[PaymentView, ReceivedPayment | None]) -> None:
-        self.received = result[1]
-        self._done(result[0])
+    def _received(self, received: ReceivedPayment) -> None:
+        self.received = received
+        self._done(received.payment)
 
     def _done(self, view: PaymentView) -> None:
         self.result_view = view

@@ -157,7 +157,7 @@ class PdfPreviewDialog(QDialog):
 
 
 def preview_pdf(
-    parent: QWidget,
+    parent: QWidget | None,
     title: str,
     render: Callable[[], bytes],
     runner: TaskRunner,
@@ -180,7 +180,9 @@ def preview_pdf(
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, title, message)
 
-    runner.submit(lambda _ctx: render(), on_result=show, on_error=fail, description=title)
+    runner.query(lambda _ctx: render()).success(show).error(fail).describe(
+        title, show_progress=False
+    ).run()
 
 
 def _file_name(title: str) -> str:

@@ -42,7 +42,7 @@ from cobranza_desktop.services.collections.plans import (
     PlanService,
     PlanView,
 )
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
@@ -266,12 +266,9 @@ class PlanDialog(QDialog):
             return
         self.invoice_hint.setText(self.tr("Cargando facturas…"))
         plans = self._plans
-        self._runner.submit(
-            lambda _ctx: plans.open_invoices(customer_id),
-            on_result=self._set_invoices,
-            on_failure=self._failed,
-            key=f"plan-invoices-{id(self)}",
-        )
+        self._runner.query(lambda _ctx: plans.open_invoices(customer_id)).success(
+            self._set_invoices
+        ).failure(self._failed).key(f"plan-invoices-{id(self)}").run()
 
     def _set_invoices(self, invoices: list[OpenInvoiceView]) -> None:
         self._filling = True
@@ -320,12 +317,9 @@ class PlanDialog(QDialog):
             self._show_schedule(None)
             return
         plans = self._plans
-        self._runner.submit(
-            lambda _ctx: plans.preview(request),
-            on_result=self._show_schedule,
-            on_failure=self._preview_failed,
-            key=f"plan-preview-{id(self)}",
-        )
+        self._runner.query(lambda _ctx: plans.preview(request)).success(
+            self._show_schedule
+        ).failure(self._preview_failed).key(f"plan-preview-{id(self)}").run()
 
     def _show_schedule(self, preview: PlanPreview | None) -> None:
         self.preview = preview
@@ -384,13 +378,12 @@ class PlanDialog(QDialog):
         self.errors.clear()
         self.create_button.setEnabled(False)
         plans = self._plans
-        self._runner.submit(
+        self._runner.write(
             lambda _ctx: plans.create(request),
-            on_result=self._created,
-            on_failure=self._create_failed,
-            writes=True,
-            description=self.tr("Crear plan de pagos"),
-        )
+            lambda plan: OpChanges.of(Kind.PLANS, customers=[plan.customer_id]),
+        ).success(self._created).failure(self._create_failed).describe(
+            self.tr("Crear plan de pagos"), show_progress=False
+        ).run()
 
     def _created(self, plan: PlanView) -> None:
         self.create_button.setEnabled(True)

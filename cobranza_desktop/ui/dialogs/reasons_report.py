@@ -78,12 +78,9 @@ class ReasonsReportDialog(QDialog):
     def refresh(self) -> None:
         start, end = from_qdate(self.start.date()), from_qdate(self.end.date())
         contacts = self._contacts
-        self._runner.submit(
-            lambda _ctx: contacts.reasons_report(start, end),
-            on_result=self._show,
-            on_error=self._failed,
-            key="reasons-report",
-        )
+        self._runner.query(lambda _ctx: contacts.reasons_report(start, end)).success(
+            self._show
+        ).error(self._failed).key("reasons-report").run()
 
     def _show(self, counts: list[ReasonCount]) -> None:
         self.message.clear()

@@ -5,6 +5,10 @@ The dialog gets the :class:`ReminderService` (merge data and templates) and a
 email through the outbox, building PDF attachments, the last contacts and the
 contact-policy warnings, printing a letter and logging the contact.
 
+Nothing here reads the book on the GUI thread: :func:`load_composer_data` (run on the
+database worker) gathers what the dialog opens with, the merge data of another choice
+of invoices is fetched through the task runner, and logging the contact is a write op.
+
 This module is the dialog's shell (header, contact-policy warning, status, the
 message's state); its parts live in :mod:`cobranza_desktop.ui.dialogs.composer`: the
 invoice choice, the editor with its preview, and one action panel per channel.
@@ -13,7 +17,8 @@ invoice choice, the editor with its preview, and one action panel per channel.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.contact_data import display_phone
-from cobranza_desktop.domain.errors import CobranzaError, ValidationError
+from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import current_language
 from cobranza_desktop.messaging.templates import (
     MessageData,
@@ -51,22 +56,64 @@ from cobranza_desktop.ui.dialogs.composer.common import (
     COMPOSER_CHANNELS,
     ComposerHooks,
     esc,
-    stage_label,
 )
 from cobranza_desktop.ui.dialogs.composer.editor_panel import EditorPanel
 from cobranza_desktop.ui.dialogs.composer.email_panel import EmailPanel
 from cobranza_desktop.ui.dialogs.composer.invoice_panel import InvoicePanel
 from cobranza_desktop.ui.dialogs.composer.letter_panel import LetterPanel
 from cobranza_desktop.ui.dialogs.composer.whatsapp_panel import WhatsAppPanel
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.labels import stage_label
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 __all__ = [
     "CALL_OUTCOMES",
     "COMPOSER_CHANNELS",
+    "ComposerData",
     "ComposerHooks",
     "ReminderComposer",
+    "load_composer_data",
     "stage_label",
 ]
+
+
+@dataclass(frozen=True)
+class ComposerData:
+    """What the composer opens with, read on the database worker."""
+
+    recipient: RecipientView
+    invoices: list[InvoiceChoice]
+    chosen: tuple[int, ...]  # the invoices ticked at first, in the list's order
+    message_data: MessageData  # the merge data for ``chosen``
+    last_contacts: list[str]
+    warnings: list[str]
+
+
+def default_selection(invoices: Sequence[InvoiceChoice], wanted: Sequence[int] | None) -> set[int]:
+    if wanted is not None:
+        return set(wanted)
+    overdue = {i.id for i in invoices if i.overdue}
+    return overdue or {i.id for i in invoices}
+
+
+def load_composer_data(
+    reminders: ReminderService,
+    hooks: ComposerHooks,
+    customer_id: int,
+    invoice_ids: Sequence[int] | None = None,
+    extra: Mapping[str, Any] | None = None,
+) -> ComposerData:
+    """Everything the composer shows when it opens (call it on the database worker)."""
+    invoices = reminders.open_invoices(customer_id)
+    selected = default_selection(invoices, invoice_ids)
+    chosen = tuple(i.id for i in invoices if i.id in selected)
+    return ComposerData(
+        recipient=reminders.recipient(customer_id),
+        invoices=invoices,
+        chosen=chosen,
+        message_data=reminders.message_data(customer_id, chosen, **dict(extra or {})),
+        last_contacts=list(hooks.last_contacts(customer_id)),
+        warnings=list(hooks.contact_warnings(customer_id)),
+    )
 
 
 class ReminderComposer(QDialog):
@@ -77,15 +124,14 @@ class ReminderComposer(QDialog):
     def __init__(
         self,
         reminders: ReminderService,
-        customer_id: int,
+        data: ComposerData,
         hooks: ComposerHooks,
         *,
         stage: str | None = None,
         channel: str | None = None,
-        invoice_ids: Sequence[int] | None = None,
         language: str | None = None,
         extra: Mapping[str, Any] | None = None,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,14 +141,16 @@ class ReminderComposer(QDialog):
         self._language = language or current_language()
         self._extra = dict(extra or {})
         self._token = uuid.uuid4().hex[:12]
-        self._data_cache: dict[tuple[int, ...], MessageData] = {}
+        self._data_cache: dict[tuple[int, ...], MessageData] = {data.chosen: data.message_data}
         self._rendered: RenderedMessage | None = None
         self._loading = False
         self.logged: ContactRecord | None = None
 
-        self.recipient: RecipientView = reminders.recipient(customer_id)
-        self.invoices: list[InvoiceChoice] = reminders.open_invoices(customer_id)
-        chosen = self._default_selection(invoice_ids)
+        self.recipient: RecipientView = data.recipient
+        self.invoices: list[InvoiceChoice] = data.invoices
+        chosen = set(data.chosen)
+        self._last_contacts, self._warnings = data.last_contacts, data.warnings
+        self._today = data.message_data.today
 
         self.setWindowTitle(self.tr("Recordatorio para %1").replace("%1", self.recipient.name))
         self.setMinimumSize(980, 680)
@@ -165,7 +213,7 @@ class ReminderComposer(QDialog):
         self.editor.restoreRequested.connect(self._load_template)
         self.email_panel = EmailPanel(self, self._hooks, self._runner, self._token)
         self.whatsapp_panel = WhatsAppPanel(self, self._hooks)
-        self.call_panel = CallPanel(self, self._data_for(()).today)
+        self.call_panel = CallPanel(self, self._today)
         self.letter_panel = LetterPanel(self, self._hooks)
         self.action_stack = QStackedWidget()
         self.action_stack.addWidget(self.email_panel)
@@ -216,27 +264,18 @@ class ReminderComposer(QDialog):
 
     # ------------------------------------------------------------------ state
 
-    def _default_selection(self, invoice_ids: Sequence[int] | None) -> set[int]:
-        if invoice_ids is not None:
-            return set(invoice_ids)
-        overdue = {i.id for i in self.invoices if i.overdue}
-        return overdue or {i.id for i in self.invoices}
-
     def _initial_channel(self, channel: str | None) -> str:
         wanted = channel or self.recipient.preferred_channel
         wanted = {"call": "phone", "visit": "phone", "sms": "whatsapp"}.get(wanted, wanted)
         return wanted if wanted in COMPOSER_CHANNELS else "email"
 
     def _fill_contacts(self) -> None:
-        self.invoice_panel.fill_contacts(
-            list(self._hooks.last_contacts(self.recipient.customer_id))
-        )
-        warnings = list(self._hooks.contact_warnings(self.recipient.customer_id))
+        self.invoice_panel.fill_contacts(self._last_contacts)
+        warnings = self._warnings
         self.warning_label.setText(
             "⚠ " + "<br>⚠ ".join(esc(w) for w in warnings) if warnings else ""
         )
         self.warning_box.setVisible(bool(warnings))
-        self._warnings = warnings
 
     def selected_invoice_ids(self) -> tuple[int, ...]:
         return self.invoice_panel.selected_invoice_ids()
@@ -273,19 +312,32 @@ class ReminderComposer(QDialog):
         self._loading = False
         self._refresh_preview()
 
-    def _data_for(self, ids: tuple[int, ...]) -> MessageData:
-        if ids not in self._data_cache:
-            self._data_cache[ids] = self._reminders.message_data(
-                self.recipient.customer_id, ids, **self._extra
-            )
-        return self._data_cache[ids]
+    def _fetch_data(self, ids: tuple[int, ...]) -> None:
+        """The merge data for another choice of invoices, from the database worker."""
+        reminders, customer_id, extra = self._reminders, self.recipient.customer_id, self._extra
+
+        def arrived(data: MessageData) -> None:
+            self._data_cache[ids] = data
+            self._refresh_preview()
+
+        self._runner.query(lambda _ctx: reminders.message_data(customer_id, ids, **extra)).success(
+            arrived
+        ).error(lambda message: self.show_status(message, error=True)).key(
+            f"composer-data-{id(self)}"
+        ).run()
 
     def _refresh_preview(self, *_args: object) -> None:
         if self._loading:
             return
         channel = self.current_channel()
+        ids = self.selected_invoice_ids()
+        data = self._data_cache.get(ids)
+        if data is None:
+            self._rendered = None  # nothing to send until the data is here
+            self.update_actions()
+            self._fetch_data(ids)
+            return
         try:
-            data = self._data_for(self.selected_invoice_ids())
             rendered = self._reminders.render(
                 self.current_stage(),
                 channel,
@@ -349,13 +401,17 @@ class ReminderComposer(QDialog):
             **more,
         )
 
-    def log(self, record: ContactRecord) -> bool:
-        """Write the contact log; False (with the error shown) if it was refused."""
-        try:
-            self._hooks.log_contact(record)
-        except CobranzaError as exc:
-            self.show_status(exc.message, error=True)
-            return False
-        self.logged = record
-        self.contactLogged.emit(record)
-        return True
+    def log(self, record: ContactRecord, then: Callable[[], None]) -> None:
+        """Write the contact log on the database worker; ``then()`` once it is written.
+        If it is refused, the error is shown and ``then`` is not called."""
+        log_contact = self._hooks.log_contact
+
+        def logged(_none: None) -> None:
+            self.logged = record
+            self.contactLogged.emit(record)
+            then()
+
+        changes = OpChanges.of(Kind.CONTACTS, Kind.PLANS, customers=[record.customer_id])
+        self._runner.write(lambda _ctx: log_contact(record), changes).success(logged).error(
+            lambda message: self.show_status(message, error=True)
+        ).run()

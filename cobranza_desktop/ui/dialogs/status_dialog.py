@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.services.collections.restrictions import RestrictionService, StatusChangeView
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons
 
 
@@ -108,13 +108,12 @@ class StatusDialog(QDialog):
         restrictions, customer_id = self._restrictions, self._customer_id
         target, services = str(self.status.currentData()), self.services.text().strip()
         self.save_button.setEnabled(False)
-        self._runner.submit(
+        self._runner.write(
             lambda ctx: restrictions.change(customer_id, target, reason, services),
-            on_result=self._done,
-            on_failure=self._failed,
-            writes=True,
-            description=self.tr("Cambiando estado"),
-        )
+            OpChanges.of(Kind.CUSTOMERS, Kind.CONTACTS, customers=[customer_id]),
+        ).success(self._done).failure(self._failed).describe(
+            self.tr("Cambiando estado"), show_progress=False
+        ).run()
 
     def _done(self, view: StatusChangeView) -> None:
         self.result_view = view

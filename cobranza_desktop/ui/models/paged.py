@@ -250,13 +250,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         def work(ctx: TaskContext) -> list[R]:
             return list(fetch(query))
 
-        self._runner.submit(
-            work,
-            on_result=lambda rows: self._receive(generation, query, rows, replace),
-            on_error=lambda message: self._fail(generation, message),
-            key=self._key,
-            description="page",
-        )
+        self._runner.query(work).success(
+            lambda rows: self._receive(generation, query, rows, replace)
+        ).error(lambda message: self._fail(generation, message)).key(self._key).describe(
+            "page", show_progress=False
+        ).run()
 
     def _request_summary(self) -> None:
         if self._fetch_summary is None:
@@ -269,13 +267,11 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
         def work(ctx: TaskContext) -> Any:
             return fetch(params)
 
-        self._runner.submit(
-            work,
-            on_result=lambda summary: self._receive_summary(generation, summary),
-            on_error=self.failed.emit,
-            key=self._key + "-summary",
-            description="summary",
-        )
+        self._runner.query(work).success(
+            lambda summary: self._receive_summary(generation, summary)
+        ).error(self.failed.emit).key(self._key + "-summary").describe(
+            "summary", show_progress=False
+        ).run()
 
     def _receive(self, generation: int, query: PageQuery, rows: list[R], replace: bool) -> None:
         if generation != self._generation:

@@ -31,7 +31,7 @@ from cobranza_desktop.services.receivables.aging import AgingLine, AgingReport, 
 from cobranza_desktop.ui.export import write_aging_csv, write_aging_xlsx
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
-from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.widgets.forms import date_edit, from_qdate
 from cobranza_desktop.ui.widgets.table import make_table
 
@@ -39,6 +39,8 @@ from cobranza_desktop.ui.widgets.table import make_table
 BUCKET_COLORS = ["#5b9a74", "#b9b14a", "#e0a13a", "#d9713a", "#b8402f", "#8c2424", "#5e1a1a"]
 TOP_CUSTOMERS = 6
 TOTALS_ID = -1
+# Balances by age: invoices, payments and charges; the buckets are a setting.
+AGING_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.PENALTIES, Kind.CUSTOMERS, Kind.SETTINGS)
 
 
 class AgingPage(QWidget):
@@ -53,7 +55,7 @@ class AgingPage(QWidget):
         clock: Clock,
         parent: QWidget | None = None,
         *,
-        compose: Callable[[QWidget, int], None] | None = None,
+        compose: Callable[[QWidget, int], object],
     ) -> None:
         super().__init__(parent)
         self._aging = aging
@@ -125,8 +127,8 @@ class AgingPage(QWidget):
             self._started = True
             self.compute()
 
-    def _data_changed(self) -> None:
-        if self._started:
+    def _data_changed(self, changes: OpChanges) -> None:
+        if self._started and changes.touches(*AGING_KINDS):
             self.compute()
 
     def as_of_date(self) -> date:
@@ -145,15 +147,11 @@ class AgingPage(QWidget):
         self.progress.setValue(0)
         self.progress.setVisible(True)
         self.status_line.setText(self.tr("Calculando…"))
-        self._runner.submit(
-            work,
-            on_result=self.show_report,
-            on_error=self._failed,
-            on_progress=lambda f: self.progress.setValue(int(f * 1000)),
-            key=f"aging-{id(self)}",
-            description=self.tr("Calculando antigüedad"),
-            show_progress=True,
-        )
+        self._runner.query(work).success(self.show_report).error(self._failed).progress(
+            lambda f: self.progress.setValue(int(f * 1000))
+        ).key(f"aging-{id(self)}").describe(
+            self.tr("Calculando antigüedad"), show_progress=True
+        ).run()
 
     def _failed(self, message: str) -> None:
         self.progress.setVisible(False)
@@ -257,9 +255,7 @@ class AgingPage(QWidget):
         compose = self._compose
         remind = menu.addAction(self.tr("Redactar recordatorio…"))
         remind.setObjectName("composeReminder")
-        remind.setEnabled(compose is not None)
-        if compose is not None:
-            remind.triggered.connect(lambda: compose(self, customer_id))
+        remind.triggered.connect(lambda: compose(self, customer_id))
         return menu
 
     def _show_menu(self, position: QPoint) -> None:

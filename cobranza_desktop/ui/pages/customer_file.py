@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -20,26 +18,20 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date, format_datetime, format_money
 from cobranza_desktop.domain.invoices import InvoiceStatus
-from cobranza_desktop.services.billing.invoices import InvoiceService, InvoiceView
-from cobranza_desktop.services.collections.contacts import ContactService, ContactView
-from cobranza_desktop.services.collections.restrictions import (
-    RestrictionService,
-    RiskService,
-    RiskView,
-    StatusChangeView,
-)
-from cobranza_desktop.services.customers.records import (
-    CustomerBalanceView,
-    CustomerService,
-    CustomerView,
-)
+from cobranza_desktop.services.billing.invoices import InvoiceView
+from cobranza_desktop.services.collections.contacts import ContactView
+from cobranza_desktop.services.collections.restrictions import RestrictionService
+from cobranza_desktop.services.customers.customer_file import CustomerFileService, CustomerFileView
+from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.penalties.engine import PenaltyService
-from cobranza_desktop.services.receivables.payments import PaymentService, PaymentView
-from cobranza_desktop.ui.app import icon
+from cobranza_desktop.services.receivables.payments import PaymentView
+from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
-from cobranza_desktop.ui.pages.customer_list import status_label
-from cobranza_desktop.ui.tasks import TaskContext, TaskFailure, TaskRunner
+from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+from cobranza_desktop.ui.style import icon
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
+from cobranza_desktop.ui.text_cache import status_label
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.forms import Card
@@ -49,15 +41,9 @@ OVERDUE = QColor("#a4262c")
 MUTED = QColor("#777777")
 
 
-@dataclass(frozen=True)
-class CustomerFileData:
-    customer: CustomerView
-    balance: CustomerBalanceView
-    invoices: list[InvoiceView]
-    payments: list[PaymentView]
-    contacts: list[ContactView] = field(default_factory=list)
-    risk: RiskView | None = None
-    status_history: list[StatusChangeView] = field(default_factory=list)
+# What the file shows (the penalties panel included): a write of these kinds for this
+# customer reloads it.
+FILE_KINDS = (Kind.CUSTOMERS, Kind.INVOICES, Kind.PAYMENTS, Kind.CONTACTS, Kind.PENALTIES)
 
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
@@ -78,36 +64,28 @@ class CustomerFile(QWidget):
     statement_requested = Signal(int)
     notice_requested = Signal(int)
     invoice_activated = Signal(int)
+    #: The read model arrived and is on screen.
+    file_shown = Signal(object)
 
     def __init__(
         self,
+        files: CustomerFileService,
         customers: CustomerService,
-        invoices: InvoiceService,
-        payments: PaymentService,
+        penalties: PenaltyService,
+        restrictions: RestrictionService,
         runner: TaskRunner,
-        *,
-        can_compose_reminder: bool = False,
-        can_view_statement: bool = False,
-        can_view_notice: bool = False,
-        contacts: ContactService | None = None,
-        penalties: PenaltyService | None = None,
-        restrictions: RestrictionService | None = None,
-        risk: RiskService | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self._files = files
         self._customers = customers
-        self._invoices = invoices
-        self._payments = payments
-        self._contacts = contacts
         self._penalties = penalties
         self._restrictions = restrictions
-        self._risk = risk
         self._runner = runner
-        self.penalties_panel: QWidget | None = None
+        self.penalties_panel: CustomerPenaltiesPanel | None = None
         self.status_dialog: QDialog | None = None
         self.customer_id: int | None = None
-        self.data: CustomerFileData | None = None
+        self.data: CustomerFileView | None = None
 
         back = QPushButton(self.tr("← Clientes"))
         back.setFlat(True)
@@ -119,7 +97,6 @@ class CustomerFile(QWidget):
         self.risk_label = QLabel()
         self.risk_label.setObjectName("statusLine")
         self.status_button = QPushButton(self.tr("Cambiar estado…"))
-        self.status_button.setVisible(restrictions is not None)
         self.status_button.clicked.connect(self.change_status)
         header = QHBoxLayout()
         header.addWidget(back)
@@ -145,14 +122,7 @@ class CustomerFile(QWidget):
         self.reminder_button = QPushButton(icon("messages"), self.tr("Redactar recordatorio"))
         self.statement_button = QPushButton(self.tr("Ver estado de cuenta"))
         self.notice_button = QPushButton(self.tr("Ver aviso de penalización"))
-        self.notice_button.setVisible(can_view_notice)
         self.notice_button.clicked.connect(lambda: self._emit(self.notice_requested))
-        self.reminder_button.setEnabled(can_compose_reminder)
-        if not can_compose_reminder:
-            self.reminder_button.setToolTip(self.tr("El redactor de recordatorios llegará pronto."))
-        self.statement_button.setEnabled(can_view_statement)
-        if not can_view_statement:
-            self.statement_button.setToolTip(self.tr("El estado de cuenta llegará pronto."))
         self.new_invoice_button.clicked.connect(lambda: self._emit(self.new_invoice_requested))
         self.payment_button.clicked.connect(lambda: self._emit(self.record_payment_requested))
         self.reminder_button.clicked.connect(lambda: self._emit(self.reminder_requested))
@@ -257,8 +227,7 @@ class CustomerFile(QWidget):
         self.tabs.addTab(self.payment_table, self.tr("Pagos"))
         self.tabs.addTab(self.timeline, self.tr("Historial de contacto"))
         self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
-        if penalties is not None:
-            self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
+        self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -285,29 +254,22 @@ class CustomerFile(QWidget):
             self._set_penalties_panel(customer_id)
             self.tabs.setCurrentIndex(0)
         self.customer_id = customer_id
-        customers, invoices, payments = self._customers, self._invoices, self._payments
-        contacts, risk, restrictions = self._contacts, self._risk, self._restrictions
-
-        def work(ctx: TaskContext) -> CustomerFileData:
-            return CustomerFileData(
-                customers.get(customer_id),
-                customers.balance(customer_id),
-                invoices.for_customer(customer_id),
-                payments.for_customer(customer_id),
-                contacts.timeline(customer_id) if contacts is not None else [],
-                risk.profile(customer_id) if risk is not None else None,
-                restrictions.history(customer_id) if restrictions is not None else [],
-            )
-
-        self._runner.submit(
-            work, on_result=self._show, key=f"customer-file-{id(self)}", description="file"
-        )
+        files = self._files
+        # One query op, one session: the whole file as one read model.
+        self._runner.query(lambda _ctx: files.customer_file(customer_id)).success(self._show).key(
+            f"customer-file-{id(self)}"
+        ).run()
 
     def refresh(self) -> None:
         if self.customer_id is not None:
             self.load(self.customer_id)
 
-    def _show(self, data: CustomerFileData) -> None:
+    def concerned_by(self, changes: OpChanges) -> bool:
+        """Whether a write changed what this file shows."""
+        cid = self.customer_id
+        return cid is not None and changes.touches(*FILE_KINDS) and changes.concerns(cid)
+
+    def _show(self, data: CustomerFileView) -> None:
         if data.customer.id != self.customer_id:
             return
         first = self.data is None or self.data.customer.id != data.customer.id
@@ -319,32 +281,34 @@ class CustomerFile(QWidget):
         self.status.setStyleSheet(
             "font-weight: 600;" if active else "font-weight: 600; color: #a4262c;"
         )
-        if data.risk is not None:
-            self.risk_label.setText(
-                self.tr("Riesgo %1 (%2) · límite sugerido %3")
-                .replace("%1", data.risk.rating.value)
-                .replace("%2", data.risk.rating_label)
-                .replace("%3", format_money(data.risk.suggested_credit_limit))
+        self.risk_label.setText(
+            self.tr("Riesgo %1 (%2) · límite sugerido %3")
+            .replace("%1", data.risk.rating.value)
+            .replace("%2", data.risk.rating_label)
+            .replace("%3", format_money(data.risk.suggested_credit_limit))
+        )
+        self.risk_label.setToolTip(
+            self.tr("Límite de crédito actual: %1").replace(
+                "%1",
+                format_money(data.risk.credit_limit)
+                if data.risk.credit_limit is not None
+                else self.tr("sin límite"),
             )
-            self.risk_label.setToolTip(
-                self.tr("Límite de crédito actual: %1").replace(
-                    "%1",
-                    format_money(data.risk.credit_limit)
-                    if data.risk.credit_limit is not None
-                    else self.tr("sin límite"),
-                )
-            )
-        self.contact_model.set_rows(data.contacts)
-        self.timeline.setCurrentWidget(self.contact_table if data.contacts else self.timeline_empty)
+        )
+        self.contact_model.set_rows(list(data.timeline))
+        self.timeline.setCurrentWidget(self.contact_table if data.timeline else self.timeline_empty)
         self.balance_card.set_money(balance.balance)
         self.overdue_card.set_money(balance.overdue)
         self.days_card.set_text(str(balance.days_past_due) if balance.days_past_due else "—")
         self.credit_card.set_money(balance.credit)
-        self.invoice_model.set_rows(data.invoices)
-        self.payment_model.set_rows(data.payments)
+        self.invoice_model.set_rows(list(data.invoices))
+        self.payment_model.set_rows(list(data.payments))
+        if isinstance(self.penalties_panel, CustomerPenaltiesPanel):
+            self.penalties_panel.show_penalties(data.penalties, data.penalty_charges)
         if first or not self.save_button.isEnabled():
             self.form.set_data(customer.data())
             self.save_button.setEnabled(False)
+        self.file_shown.emit(data)
 
     # -- editing -------------------------------------------------------------------------
 
@@ -360,12 +324,12 @@ class CustomerFile(QWidget):
             return
         customer_id, customers = self.customer_id, self._customers
         self.save_button.setEnabled(False)
-        self._runner.submit(
+        self._runner.write(
             lambda ctx: customers.update(customer_id, data),
-            on_result=lambda _view: self.saved_label.setText(self.tr("Cambios guardados.")),
-            on_failure=self._save_failed,
-            writes=True,
-        )
+            OpChanges.of(Kind.CUSTOMERS, customers=[customer_id]),
+        ).success(lambda _view: self.saved_label.setText(self.tr("Cambios guardados."))).failure(
+            self._save_failed
+        ).run()
 
     def _save_failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)
@@ -377,30 +341,28 @@ class CustomerFile(QWidget):
 
     def _set_penalties_panel(self, customer_id: int) -> None:
         """The penalties panel is built for one customer: a new one for each customer."""
-        if self._penalties is None:
-            return
-        from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
-
         if self.penalties_panel is not None:
             self.penalties_layout.removeWidget(self.penalties_panel)
             self.penalties_panel.deleteLater()
-        panel = CustomerPenaltiesPanel(self._penalties, customer_id, runner=self._runner)
+        # The panel shows the read model's penalties: no query of its own.
+        panel = CustomerPenaltiesPanel(
+            self._penalties, customer_id, runner=self._runner, load=False
+        )
         panel.changed.connect(self.refresh)
         self.penalties_layout.addWidget(panel)
         self.penalties_panel = panel
 
     def change_status(self) -> None:
         """Ask the new status and the reason; the restriction service records both."""
-        if self._restrictions is None or self.data is None:
+        if self.data is None:
             return
-        from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 
         dialog = StatusDialog(
             self._restrictions,
             self._runner,
             self.data.customer.id,
             CustomerStatus(self.data.customer.status),
-            self.data.status_history,
+            list(self.data.status_history),
             parent=self,
         )
         self.status_dialog = dialog

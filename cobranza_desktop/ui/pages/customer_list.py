@@ -27,10 +27,10 @@ from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.restrictions import RiskService, RiskView
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerListItem, CustomerListSummary
-from cobranza_desktop.ui.app import icon
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
-from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
-from cobranza_desktop.ui.text_cache import money, phone
+from cobranza_desktop.ui.style import icon
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
+from cobranza_desktop.ui.text_cache import money, phone, status_label
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
@@ -38,12 +38,8 @@ OVERDUE_COLOR = QColor("#a4262c")
 
 SEARCH_DELAY_MS = 120
 
-
-def status_label(status: str) -> str:
-    try:
-        return CustomerStatus(status).label()
-    except ValueError:
-        return status
+# A rating and a next follow-up come from invoices, payments and contacts.
+FACT_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.CONTACTS, Kind.CUSTOMERS, Kind.PENALTIES)
 
 
 def overdue_color(row: CustomerListItem) -> QColor | None:
@@ -75,8 +71,8 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         self,
         customers: CustomerListService,
         runner: TaskRunner,
-        risk: RiskService | None = None,
-        contacts: ContactService | None = None,
+        risk: RiskService,
+        contacts: ContactService,
     ) -> None:
         def fetch(query: PageQuery) -> list[CustomerListItem]:
             return customers.list_page(
@@ -114,30 +110,27 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         self._risk = risk
         self._contacts = contacts
         self._facts = CollectionFacts({}, {})
-        if risk is not None:
-            self.columns.append(
-                Column(
-                    "risk",
-                    self.tr("Riesgo"),
-                    self._rating_text,
-                    sortable=False,
-                    tooltip=self._rating_tooltip,
-                )
+        self.columns.append(
+            Column(
+                "risk",
+                self.tr("Riesgo"),
+                self._rating_text,
+                sortable=False,
+                tooltip=self._rating_tooltip,
             )
-        if contacts is not None:
-            self.columns.append(
-                Column(
-                    "next_action",
-                    self.tr("Próxima acción"),
-                    self._next_action_text,
-                    sortable=False,
-                )
+        )
+        self.columns.append(
+            Column(
+                "next_action",
+                self.tr("Próxima acción"),
+                self._next_action_text,
+                sortable=False,
             )
-        if risk is not None or contacts is not None:
-            self.loaded.connect(self._fetch_facts)
-            self.rowsInserted.connect(lambda *_args: self._fetch_facts())
-            # A payment, an invoice or a contact can change them: forget them after a write.
-            runner.data_changed.connect(self._forget_facts)
+        )
+        self.loaded.connect(self._fetch_facts)
+        self.rowsInserted.connect(lambda *_args: self._fetch_facts())
+        # A payment, an invoice or a contact can change them: forget them after such a write.
+        runner.data_changed.connect(self._forget_facts)
 
     def _rating_text(self, row: CustomerListItem) -> str:
         view = self._facts.ratings.get(row.id)
@@ -155,8 +148,9 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         day = self._facts.next_actions.get(row.id)
         return "" if day is None else self.tr("Seguimiento {0}").format(format_date(day))
 
-    def _forget_facts(self) -> None:
-        self._facts = CollectionFacts({}, {})
+    def _forget_facts(self, changes: OpChanges) -> None:
+        if changes.touches(*FACT_KINDS):
+            self._facts = CollectionFacts({}, {})
 
     def _fetch_facts(self) -> None:
         known = self._facts.ratings.keys() | self._facts.next_actions.keys()
@@ -167,17 +161,17 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
 
         def work(_ctx: TaskContext) -> CollectionFacts:
             return CollectionFacts(
-                risk.profiles(missing) if risk is not None else {},
-                contacts.next_actions(missing) if contacts is not None else {},
+                risk.profiles(missing),
+                contacts.next_actions(missing),
             )
 
-        self._runner.submit(work, on_result=self._received_facts)
+        self._runner.query(work).success(self._received_facts).run()
 
     def _received_facts(self, facts: CollectionFacts) -> None:
         self._facts.ratings.update(facts.ratings)
         self._facts.next_actions.update(facts.next_actions)
         if self.rowCount():
-            first = len(self.columns) - (self._risk is not None) - (self._contacts is not None)
+            first = len(self.columns) - 2  # the rating and next follow-up columns
             self.dataChanged.emit(
                 self.index(0, first), self.index(self.rowCount() - 1, len(self.columns) - 1)
             )
@@ -195,8 +189,9 @@ class CustomerList(QWidget):
         runner: TaskRunner,
         aging_edges: tuple[int, ...] = DEFAULT_EDGES,
         parent: QWidget | None = None,
-        risk: RiskService | None = None,
-        contacts: ContactService | None = None,
+        *,
+        risk: RiskService,
+        contacts: ContactService,
     ) -> None:
         super().__init__(parent)
         self.model = CustomerListModel(customers, runner, risk, contacts)

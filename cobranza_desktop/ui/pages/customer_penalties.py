@@ -7,7 +7,7 @@ user waive (condonar) one with a reason, and opens the apply dialog for this cus
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -29,8 +29,7 @@ from cobranza_desktop.services.penalties.engine import (
     CustomerPenaltySummary,
     PenaltyService,
 )
-from cobranza_desktop.ui.penalty_calls import run_call
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
 # Asks the user for the reason of a waiver; returns None when cancelled.
@@ -123,9 +122,12 @@ class CustomerPenaltiesPanel(QWidget):
         customer_id: int,
         parent: QWidget | None = None,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         reason_prompt: ReasonPrompt = ask_reason,
+        load: bool = True,
     ) -> None:
+        """``load=False``: the owner gives the figures (:meth:`show_penalties`), as the
+        customer file does from its read model, instead of a query of the panel's own."""
         super().__init__(parent)
         self._penalties = penalties
         self._customer_id = customer_id
@@ -167,33 +169,30 @@ class CustomerPenaltiesPanel(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.waive_button.clicked.connect(self.waive_selected)
         self.apply_button.clicked.connect(self.open_apply_dialog)
-        self.refresh()
+        self._loads = load
+        if load:
+            self.refresh()
 
     def refresh(self) -> None:
         penalties, customer_id = self._penalties, self._customer_id
 
-        def work(
-            _progress: object, _cancelled: object
-        ) -> tuple[CustomerPenaltySummary, list[ChargeView]]:
+        def work() -> tuple[CustomerPenaltySummary, list[ChargeView]]:
             return (
                 penalties.customer_summary(customer_id),
                 penalties.charges(customer_id=customer_id),
             )
 
-        run_call(
-            self._runner,
-            work,
-            on_result=self._show,
-            on_error=self._failed,
-            key=f"customer-penalties-{customer_id}-{id(self)}",
-        )
+        self._runner.query(lambda _ctx: work()).success(
+            lambda data: self.show_penalties(*data)
+        ).error(self._failed).key(f"customer-penalties-{customer_id}-{id(self)}").run()
 
     def _failed(self, message: str) -> None:
         self.message.setStyleSheet("color: #b3261e;")
         self.message.setText(message)
 
-    def _show(self, data: tuple[CustomerPenaltySummary, list[ChargeView]]) -> None:
-        summary, charges = data
+    def show_penalties(
+        self, summary: CustomerPenaltySummary, charges: Sequence[ChargeView]
+    ) -> None:
         source = (
             self.tr("condiciones propias del cliente")
             if summary.own_policy
@@ -214,7 +213,7 @@ class CustomerPenaltiesPanel(QWidget):
                 format_money(summary.waived),
             )
         )
-        self.model.set_rows(charges)
+        self.model.set_rows(list(charges))
         has_rows = bool(charges)
         self.table.setVisible(has_rows)
         self.empty.setVisible(not has_rows)
@@ -238,17 +237,13 @@ class CustomerPenaltiesPanel(QWidget):
             return
         penalties = self._penalties
 
-        def work(_progress: object, _cancelled: object) -> ChargeView:
+        def work() -> ChargeView:
             return penalties.waive(charge.id, reason)
 
-        run_call(
-            self._runner,
-            work,
-            on_result=self._waived,
-            on_error=self._failed,
-            writes=True,
-            description=self.tr("Condonando el cargo"),
-        )
+        changes = OpChanges.of(Kind.PENALTIES, Kind.INVOICES, customers=[charge.customer_id])
+        self._runner.write(lambda _ctx: work(), changes).success(self._waived).error(
+            self._failed
+        ).describe(self.tr("Condonando el cargo")).run()
 
     def _waived(self, charge: ChargeView) -> None:
         self.message.setStyleSheet("")
@@ -257,7 +252,8 @@ class CustomerPenaltiesPanel(QWidget):
                 charge.charge_number, format_money(charge.amount)
             )
         )
-        self.refresh()
+        if self._loads:
+            self.refresh()
         self.changed.emit()
 
     def open_apply_dialog(self) -> None:
@@ -270,5 +266,6 @@ class CustomerPenaltiesPanel(QWidget):
         dialog.exec()
 
     def _after_apply(self, _result: object) -> None:
-        self.refresh()
+        if self._loads:
+            self.refresh()
         self.changed.emit()

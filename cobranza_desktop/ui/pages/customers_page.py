@@ -2,55 +2,67 @@
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.book.settings import SettingsService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.customers.customer_file import CustomerFileService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.penalties.engine import PenaltyService
-from cobranza_desktop.services.receivables.payments import PaymentService
-from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
 from cobranza_desktop.ui.pages.customer_list import CustomerList
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
+
+# What the list shows: names and contact data, balances, risk, next follow-up.
+LIST_KINDS = (
+    Kind.CUSTOMERS,
+    Kind.INVOICES,
+    Kind.PAYMENTS,
+    Kind.CONTACTS,
+    Kind.PENALTIES,
+    Kind.SETTINGS,
+)
+
+
+class CustomersPageServices(Protocol):
+    """The services the page uses (the composition root's ``Services`` has them all)."""
+
+    @property
+    def customer_list(self) -> CustomerListService: ...
+    @property
+    def customer_file(self) -> CustomerFileService: ...
+    @property
+    def customers(self) -> CustomerService: ...
+    @property
+    def settings(self) -> SettingsService: ...
+    @property
+    def contacts(self) -> ContactService: ...
+    @property
+    def penalties(self) -> PenaltyService: ...
+    @property
+    def restrictions(self) -> RestrictionService: ...
+    @property
+    def risk(self) -> RiskService: ...
 
 
 class CustomersPage(QWidget):
     def __init__(
         self,
-        customer_list: CustomerListService,
-        customers: CustomerService,
-        invoices: InvoiceService,
-        payments: PaymentService,
-        settings: SettingsService,
+        services: CustomersPageServices,
         runner: TaskRunner,
-        commands: AppCommands,
+        commands: Actions,
         parent: QWidget | None = None,
-        *,
-        contacts: ContactService | None = None,
-        penalties: PenaltyService | None = None,
-        restrictions: RestrictionService | None = None,
-        risk: RiskService | None = None,
     ) -> None:
         super().__init__(parent)
         self._commands = commands
-        self.list = CustomerList(customer_list, runner, risk=risk, contacts=contacts)
-        self.file = CustomerFile(
-            customers,
-            invoices,
-            payments,
-            runner,
-            can_compose_reminder=commands.reminder_composer is not None,
-            can_view_statement=commands.statement_viewer is not None,
-            can_view_notice=commands.notice_viewer is not None,
-            contacts=contacts,
-            penalties=penalties,
-            restrictions=restrictions,
-            risk=risk,
-        )
+        s = services
+        self.list = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
+        self.file = CustomerFile(s.customer_file, s.customers, s.penalties, s.restrictions, runner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.file)
@@ -67,11 +79,11 @@ class CustomersPage(QWidget):
         self.file.statement_requested.connect(lambda cid: commands.view_statement(self, cid))
         self.file.notice_requested.connect(lambda cid: commands.view_notice(self, cid))
         self.file.invoice_activated.connect(lambda iid: commands.open_invoice(self, iid))
-        runner.data_changed.connect(self.refresh)
-        runner.submit(
-            lambda ctx: settings.aging_buckets().edges,
-            on_result=lambda edges: self.list.set_aging_edges(tuple(edges)),
-        )
+        runner.data_changed.connect(self._data_changed)
+        settings = s.settings
+        runner.query(lambda ctx: settings.aging_buckets().edges).success(
+            lambda edges: self.list.set_aging_edges(tuple(edges))
+        ).run()
 
     def activate(self) -> None:
         self.list.start()
@@ -79,6 +91,13 @@ class CustomersPage(QWidget):
     def refresh(self) -> None:
         self.list.refresh()
         if self.stack.currentWidget() is self.file:
+            self.file.refresh()
+
+    def _data_changed(self, changes: OpChanges) -> None:
+        # Messages and plans are not on the list or in the file: nothing to reload.
+        if changes.touches(*LIST_KINDS):
+            self.list.refresh()
+        if self.stack.currentWidget() is self.file and self.file.concerned_by(changes):
             self.file.refresh()
 
     def open_customer(self, customer_id: int) -> None:

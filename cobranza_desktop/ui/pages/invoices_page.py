@@ -24,9 +24,9 @@ from cobranza_desktop.services.receivables.listings import (
     InvoiceListSummary,
     ListingService,
 )
-from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
 from cobranza_desktop.ui.widgets.list_page import ListPage
@@ -84,12 +84,16 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
         )
 
 
+# Invoices (and late-fee charges) with their balances and their customers' names.
+INVOICE_LIST_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.PENALTIES, Kind.CUSTOMERS)
+
+
 class InvoicesPage(ListPage):
     def __init__(
         self,
         listings: ListingService,
         runner: TaskRunner,
-        commands: AppCommands,
+        commands: Actions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -100,7 +104,6 @@ class InvoicesPage(ListPage):
         self.pdf_button = QPushButton(self.tr("Ver PDF"))
         self.pdf_button.setToolTip(self.tr("Ver, imprimir o guardar la factura seleccionada"))
         self.pdf_button.setEnabled(False)
-        self.pdf_button.setVisible(commands.invoice_viewer is not None)
         self.pdf_button.clicked.connect(self.view_pdf)
         header = QHBoxLayout()
         header.addWidget(title)
@@ -129,7 +132,8 @@ class InvoicesPage(ListPage):
         filters.addSpacing(12)
         filters.addWidget(self.customer, 1)
 
-        self._build_list(runner, header, filters, [100, 260, 100, 100, 120, 120], self.customer)
+        widths = [100, 260, 100, 100, 120, 120]
+        self._build_list(runner, header, filters, widths, self.customer, INVOICE_LIST_KINDS)
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())

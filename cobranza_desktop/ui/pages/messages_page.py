@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
@@ -31,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.formatting import format_datetime
 from cobranza_desktop.services.messaging.outbox import (
     CANCELLED,
@@ -42,10 +42,10 @@ from cobranza_desktop.services.messaging.outbox import (
     SENDING,
     SENT,
     OutboxService,
+    OutboxStatus,
     OutboxView,
 )
-from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
-from cobranza_desktop.ui.widgets.offthread import run_off_gui
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 
 PAGE_SIZE = 200
 
@@ -59,26 +59,54 @@ FILTERS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
 )
 
 
+@dataclass(frozen=True)
+class _Page:
+    total: int
+    rows: list[OutboxView]
+    counts: Mapping[OutboxStatus, int]
+
+
 class OutboxTableModel(QAbstractTableModel):
     """A paged view of the outbox: rows are fetched from SQL as the list scrolls."""
 
     COLUMNS = ("created", "status", "recipient", "subject", "sent", "error")
 
-    def __init__(self, outbox: OutboxService, parent: QObject | None = None) -> None:
+    #: A page of rows arrived (after :meth:`set_filter`): the outbox counts by status.
+    loaded = Signal(object)
+
+    def __init__(
+        self, outbox: OutboxService, runner: TaskRunner, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._outbox = outbox
+        self._runner = runner
         self._rows: list[OutboxView] = []
         self._total = 0
         self._statuses: tuple[str, ...] | None = None
         self._search = ""
+        self._fetching = False
 
     def set_filter(self, statuses: Sequence[str] | None, search: str) -> None:
-        self.beginResetModel()
+        """Load the first page for this filter on the database worker."""
         self._statuses = tuple(statuses) if statuses else None
         self._search = search
-        self._total = self._outbox.count(self._statuses, search)
-        self._rows = self._outbox.list(self._statuses, search, limit=PAGE_SIZE)
+        outbox, chosen = self._outbox, self._statuses
+
+        def work(_ctx: TaskContext) -> _Page:
+            return _Page(
+                outbox.count(chosen, search),
+                outbox.list(chosen, search, limit=PAGE_SIZE),
+                outbox.counts(),
+            )
+
+        self._runner.query(work).success(self._received).key(f"outbox-{id(self)}").run()
+
+    def _received(self, page: _Page) -> None:
+        self.beginResetModel()
+        self._total, self._rows = page.total, list(page.rows)
+        self._fetching = False
         self.endResetModel()
+        self.loaded.emit(page.counts)
 
     def refresh(self) -> None:
         self.set_filter(self._statuses, self._search)
@@ -94,9 +122,19 @@ class OutboxTableModel(QAbstractTableModel):
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: B008
-        more = self._outbox.list(
-            self._statuses, self._search, limit=PAGE_SIZE, offset=len(self._rows)
-        )
+        if self._fetching:
+            return
+        self._fetching = True
+        outbox, statuses, search = self._outbox, self._statuses, self._search
+        offset = len(self._rows)
+        self._runner.query(
+            lambda _ctx: outbox.list(statuses, search, limit=PAGE_SIZE, offset=offset)
+        ).success(lambda more: self._more(offset, more)).key(f"outbox-more-{id(self)}").run()
+
+    def _more(self, offset: int, more: list[OutboxView]) -> None:
+        self._fetching = False
+        if offset != len(self._rows):
+            return  # the filter changed meanwhile
         if not more:
             self._total = len(self._rows)
             return
@@ -164,13 +202,17 @@ class MessagesPage(QWidget):
     def __init__(
         self,
         outbox: OutboxService,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._outbox = outbox
         self._runner = runner
-        self.model = OutboxTableModel(outbox, self)
+        self._notice: str | None = None  # the outcome of the last action, for the status line
+        self.model = OutboxTableModel(outbox, runner, self)
+        self.model.loaded.connect(self._loaded)
+        # A message queued or sent elsewhere (the composer, the start-up retry) shows here.
+        runner.data_changed.connect(self._data_changed)
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -247,8 +289,14 @@ class MessagesPage(QWidget):
     def current_statuses(self) -> tuple[str, ...] | None:
         return FILTERS[max(0, self.tabs.currentIndex())][1]
 
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches(Kind.MESSAGES):
+            self.reload()
+
     def reload(self, *_args: object) -> None:
         self.model.set_filter(self.current_statuses(), self.search.text())
+
+    def _loaded(self, counts: Mapping[OutboxStatus, int]) -> None:
         empty = self.model.total() == 0
         self.empty_label.setVisible(empty)
         self.empty_label.setText(
@@ -256,7 +304,6 @@ class MessagesPage(QWidget):
             if self.search.text().strip()
             else self.tr("No hay mensajes aquí.")
         )
-        counts = self._outbox.counts()
         waiting = counts.get(PENDING, 0) + counts.get(FAILED, 0)
         self.retry_all_button.setEnabled(waiting > 0)
         self.status_label.setText(
@@ -264,6 +311,9 @@ class MessagesPage(QWidget):
             .replace("%1", str(self.model.total()))
             .replace("%2", str(waiting + sum(counts.get(s, 0) for s in NEEDS_PERSON)))
         )
+        if self._notice is not None:
+            self.status_label.setText(self._notice)
+            self._notice = None
         self._on_selection()
 
     def selected(self) -> OutboxView | None:
@@ -296,7 +346,7 @@ class MessagesPage(QWidget):
 
     def _run(
         self,
-        work: Callable[[TaskContext | None], object],
+        work: Callable[[TaskContext], object],
         done_text: Callable[[object], str],
         description: str,
     ) -> None:
@@ -304,22 +354,17 @@ class MessagesPage(QWidget):
 
         def finished(result: object) -> None:
             self._set_busy(False)
+            self._notice = done_text(result)  # shown once the list has reloaded
             self.reload()
-            self.status_label.setText(done_text(result))
 
         def failed(message: str) -> None:
             self._set_busy(False)
+            self._notice = message
             self.reload()
-            self.status_label.setText(message)
 
-        run_off_gui(
-            self._runner,
-            work,
-            finished,
-            failed,
-            description=description,
-            show_progress=True,
-        )
+        self._runner.write(work, OpChanges.of(Kind.MESSAGES, Kind.CONTACTS)).success(
+            finished
+        ).error(failed).describe(description, show_progress=True).run()
 
     def _set_busy(self, busy: bool) -> None:
         for button in (self.retry_button, self.retry_all_button, self.cancel_button):
@@ -350,10 +395,10 @@ class MessagesPage(QWidget):
                 .replace("%2", str(failed))
             )
 
-        def work(ctx: TaskContext | None) -> object:
-            if ctx is None:
-                return self._outbox.retry_pending()
-            return self._outbox.retry_pending(progress=ctx.progress, cancelled=ctx.cancelled)
+        outbox = self._outbox
+
+        def work(ctx: TaskContext) -> object:
+            return outbox.retry_pending(progress=ctx.progress, cancelled=ctx.cancelled)
 
         self._run(work, text, self.tr("Enviando la bandeja de salida"))
 
@@ -367,9 +412,7 @@ class MessagesPage(QWidget):
             )
             if not ok:
                 return
-        try:
-            self._outbox.cancel(view.id, reason)
-        except CobranzaError as exc:
-            self.status_label.setText(exc.message)
-            return
-        self.reload()
+        outbox, outbox_id = self._outbox, view.id
+        self._runner.write(
+            lambda _ctx: outbox.cancel(outbox_id, reason), OpChanges.of(Kind.MESSAGES)
+        ).success(lambda _view: self.reload()).error(self.status_label.setText).run()

@@ -16,10 +16,10 @@ from cobranza_desktop.services.receivables.listings import (
     PaymentListItem,
     PaymentListSummary,
 )
-from cobranza_desktop.ui.app import icon
-from cobranza_desktop.ui.commands import AppCommands
+from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.style import icon
+from cobranza_desktop.ui.tasks import Kind, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
 from cobranza_desktop.ui.widgets.list_page import ListPage
@@ -70,6 +70,10 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
         self.row_color = lambda p: MUTED if p.reversed else None
 
 
+# Payments, what they were applied to (a void releases it) and the customers' names.
+PAYMENT_LIST_KINDS = (Kind.PAYMENTS, Kind.INVOICES, Kind.CUSTOMERS)
+
+
 class PaymentsPage(ListPage):
     customer_requested = Signal(int)
 
@@ -77,7 +81,7 @@ class PaymentsPage(ListPage):
         self,
         listings: ListingService,
         runner: TaskRunner,
-        commands: AppCommands,
+        commands: Actions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,7 +94,6 @@ class PaymentsPage(ListPage):
         self.receipt_button = QPushButton(self.tr("Ver recibo"))
         self.receipt_button.setToolTip(self.tr("Ver, imprimir o guardar el recibo del pago"))
         self.receipt_button.setEnabled(False)
-        self.receipt_button.setVisible(commands.receipt_viewer is not None)
         self.receipt_button.clicked.connect(self.view_receipt)
         header = QHBoxLayout()
         header.addWidget(title)
@@ -108,7 +111,8 @@ class PaymentsPage(ListPage):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("al")))
         filters.addWidget(self.date_to)
-        self._build_list(runner, header, filters, [100, 260, 120, 120, 130], self.search)
+        widths = [100, 260, 120, 120, 130]
+        self._build_list(runner, header, filters, widths, self.search, PAYMENT_LIST_KINDS)
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
 

@@ -34,8 +34,7 @@ from cobranza_desktop.domain.penalties import (
     estimate_penalties,
 )
 from cobranza_desktop.services.penalties.engine import PenaltyService
-from cobranza_desktop.ui.penalty_calls import run_call
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 FIELDS = (
     "preset",
@@ -66,7 +65,7 @@ class PenaltySettingsPage(QWidget):
         customer_id: int | None = None,
         parent: QWidget | None = None,
         *,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
     ) -> None:
         super().__init__(parent)
         self._penalties = penalties
@@ -220,19 +219,13 @@ class PenaltySettingsPage(QWidget):
         customer_id = self._customer_id
         penalties = self._penalties
 
-        def work(
-            _progress: object, _cancelled: object
-        ) -> tuple[PenaltyPolicy, PenaltyPolicy | None]:
+        def work() -> tuple[PenaltyPolicy, PenaltyPolicy | None]:
             own = penalties.customer_policy(customer_id) if customer_id is not None else None
             return penalties.business_policy(), own
 
-        run_call(
-            self._runner,
-            work,
-            on_result=self._loaded,
-            on_error=self._failed,
-            key=f"penalty-settings-{customer_id}",
-        )
+        self._runner.query(lambda _ctx: work()).success(self._loaded).error(self._failed).key(
+            f"penalty-settings-{customer_id}"
+        ).run()
 
     def _loaded(self, policies: tuple[PenaltyPolicy, PenaltyPolicy | None]) -> None:
         self._business, own = policies
@@ -392,7 +385,7 @@ class PenaltySettingsPage(QWidget):
         customer_id = self._customer_id
         penalties = self._penalties
 
-        def work(_progress: object, _cancelled: object) -> PenaltyPolicy | None:
+        def work() -> PenaltyPolicy | None:
             if customer_id is None:
                 assert policy is not None
                 penalties.set_business_policy(policy)
@@ -401,14 +394,14 @@ class PenaltySettingsPage(QWidget):
             return policy
 
         self.save_button.setEnabled(False)
-        run_call(
-            self._runner,
-            work,
-            on_result=self._saved,
-            on_error=self._failed,
-            writes=True,
-            description=self.tr("Guardando las condiciones"),
+        changes = OpChanges.of(
+            Kind.PENALTIES,
+            Kind.SETTINGS,
+            customers=None if customer_id is None else [customer_id],
         )
+        self._runner.write(lambda _ctx: work(), changes).success(self._saved).error(
+            self._failed
+        ).describe(self.tr("Guardando las condiciones")).run()
 
     def _saved(self, policy: PenaltyPolicy | None) -> None:
         if policy is not None and self._customer_id is None:

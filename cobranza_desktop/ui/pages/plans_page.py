@@ -32,12 +32,11 @@ from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.plans import PlanStatus, PromiseStatus
 from cobranza_desktop.services.collections.plans import InstalmentView, PlanService, PlanView
 from cobranza_desktop.services.collections.promises import PromiseService, PromiseView
-from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.dialogs.plan_dialog import PlanDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
@@ -71,15 +70,18 @@ def _promise_color(promise: PromiseView) -> QColor | None:
     }.get(promise.status)
 
 
+# A plan's status follows payments and voids; promises are logged with contacts.
+PLAN_KINDS = (Kind.PLANS, Kind.CONTACTS, Kind.PAYMENTS, Kind.INVOICES, Kind.CUSTOMERS)
+
+
 class PlansPage(QWidget):
     def __init__(
         self,
         plans: PlanService,
         promises: PromiseService,
-        customers: CustomerService,
         runner: TaskRunner,
         clock: Clock,
-        search: CustomerSearch | None = None,
+        search: CustomerSearch,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -87,7 +89,7 @@ class PlansPage(QWidget):
         self._promises = promises
         self._runner = runner
         self._clock = clock
-        self._search: CustomerSearch = search if search is not None else customers
+        self._search: CustomerSearch = search
         self._started = False
         self._selected_id: int | None = None
 
@@ -101,7 +103,7 @@ class PlansPage(QWidget):
         layout.setContentsMargins(18, 14, 18, 8)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        runner.data_changed.connect(self.refresh)
+        runner.data_changed.connect(self._data_changed)
 
     # -- building -------------------------------------------------------------------
 
@@ -297,15 +299,16 @@ class PlansPage(QWidget):
 
     # -- loading -----------------------------------------------------------------------
 
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches(*PLAN_KINDS):
+            self.refresh()
+
     def refresh(self) -> None:
         status = self.status.currentData()
         plans = self._plans
-        self._runner.submit(
-            lambda _ctx: plans.list_plans(status),
-            on_result=lambda rows: self._show_plans(rows, status),
-            on_error=self.status_line.setText,
-            key=f"plans-page-{id(self)}",
-        )
+        self._runner.query(lambda _ctx: plans.list_plans(status)).success(
+            lambda rows: self._show_plans(rows, status)
+        ).error(self.status_line.setText).key(f"plans-page-{id(self)}").run()
         self.refresh_promises()
 
     def _show_plans(self, rows: list[PlanView], status: str | None) -> None:
@@ -347,12 +350,9 @@ class PlansPage(QWidget):
             self.promise_model.set_rows([])
             return
         promises = self._promises
-        self._runner.submit(
-            lambda _ctx: promises.for_customer(customer_id),
-            on_result=self._show_promises,
-            on_error=self.promise_hint.setText,
-            key=f"plans-promises-{id(self)}",
-        )
+        self._runner.query(lambda _ctx: promises.for_customer(customer_id)).success(
+            self._show_promises
+        ).error(self.promise_hint.setText).key(f"plans-promises-{id(self)}").run()
 
     def _show_promises(self, rows: list[PromiseView]) -> None:
         self.promise_model.set_rows(rows)
@@ -443,9 +443,8 @@ class PlansPage(QWidget):
             return
         plans = self._plans
         plan_id = plan.id
-        self._runner.submit(
-            lambda _ctx: plans.cancel(plan_id, reason),
-            on_error=lambda message: self._warn(title, message),
-            writes=True,
-            description=title,
-        )
+        self._runner.write(
+            lambda _ctx: plans.cancel(plan_id, reason), OpChanges.of(Kind.PLANS)
+        ).error(lambda message: self._warn(title, message)).describe(
+            title, show_progress=False
+        ).run()

@@ -31,7 +31,7 @@ from cobranza_desktop.services.book.business import (
     BusinessService,
     validate_profile,
 )
-from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.forms import FieldErrors, grid_row
 
 LANGUAGES = (("es", "Español (México)"), ("en", "English"))
@@ -144,7 +144,7 @@ class SettingsPage(QWidget):
         layout.setContentsMargins(18, 14, 18, 8)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
-        runner.submit(lambda ctx: business.profile(), on_result=self.show_profile)
+        runner.query(lambda ctx: business.profile()).success(self.show_profile).run()
 
     def _language_chosen(self) -> None:
         self._on_language(str(self.language.currentData()))
@@ -192,12 +192,9 @@ class SettingsPage(QWidget):
             self.errors.show(exc.message, exc.field)
             return
         business = self._business
-        self._runner.submit(
-            lambda ctx: business.update_profile(data),
-            on_result=self._saved,
-            on_failure=self._failed,
-            writes=True,
-        )
+        self._runner.write(
+            lambda ctx: business.update_profile(data), OpChanges.of(Kind.SETTINGS)
+        ).success(self._saved).failure(self._failed).run()
 
     def _saved(self, profile: BusinessProfileView) -> None:
         self.show_profile(profile)

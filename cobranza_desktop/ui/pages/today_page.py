@@ -1,14 +1,14 @@
 """The Today page ("Hoy"): the day's collection actions, with Done, Skip and Contact.
 
-The page receives the services it needs and, optionally, a ``run`` function that runs
-service calls off the GUI thread (the window's task runner). Without one, calls run
-directly, which is fine for tests and small books.
+The page receives the services it needs and the task runner: every read and write runs
+on the database worker, and the agenda is computed again only after a write that
+concerns it (see ``TODAY_KINDS``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QKeySequence
@@ -27,42 +27,28 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.agenda import Agenda, AgendaItem
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.formatting import format_long_date, format_money
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-Compose = Callable[[QWidget, AgendaItem], None]
+Compose = Callable[[QWidget, AgendaItem], object]
 
 
-class Run(Protocol):
-    def __call__(
-        self,
-        fn: Callable[[], Any],
-        on_result: Callable[[Any], None],
-        on_error: Callable[[str], None],
-        writes: bool,
-    ) -> None: ...
-
-
-def run_directly(
-    fn: Callable[[], Any],
-    on_result: Callable[[Any], None],
-    on_error: Callable[[str], None],
-    writes: bool,
-) -> None:
-    """Run a service call on the calling thread (tests, tiny books)."""
-    try:
-        value = fn()
-    except CobranzaError as exc:
-        on_error(exc.message)
-        return
-    on_result(value)
+# What the agenda is made of: every kind of record but the outbox's messages.
+TODAY_KINDS = (
+    Kind.CUSTOMERS,
+    Kind.INVOICES,
+    Kind.PAYMENTS,
+    Kind.CONTACTS,
+    Kind.PENALTIES,
+    Kind.PLANS,
+    Kind.SETTINGS,
+)
 
 
 BROKEN = QBrush(QColor("#fbe3e1"))
@@ -138,16 +124,16 @@ class TodayPage(QWidget):
         agenda: AgendaService,
         contacts: ContactService,
         clock: Clock,
-        run: Run = run_directly,
+        runner: TaskRunner,
+        compose: Compose,
         parent: QWidget | None = None,
-        compose: Compose | None = None,
     ) -> None:
         super().__init__(parent)
         self._compose = compose
         self._agenda = agenda
         self._contacts = contacts
         self._clock = clock
-        self._run = run
+        self._runner = runner
         self._current: Agenda | None = None
 
         self.title = QLabel()
@@ -181,10 +167,9 @@ class TodayPage(QWidget):
         self.done_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.skip_button = QPushButton(self.tr("Omitir…"))
         self.contact_button = QPushButton(self.tr("Registrar contacto…"))
-        # The reminder composer, when messaging is available: writing the message completes
+        # The reminder composer: writing the message completes
         # the action.
         self.compose_button = QPushButton(self.tr("Redactar mensaje…"))
-        self.compose_button.setVisible(compose is not None)
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -215,12 +200,19 @@ class TodayPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self.done())
         self._update_buttons()
+        runner.data_changed.connect(self._data_changed)
         self.refresh()
 
     # Reading -------------------------------------------------------------------------
     def refresh(self) -> None:
-        day = self._clock.today()
-        self._run(lambda: self._agenda.agenda(day), self._loaded, self._failed, False)
+        day, agenda = self._clock.today(), self._agenda
+        self._runner.query(lambda _ctx: agenda.agenda(day)).success(self._loaded).error(
+            self._failed
+        ).key(f"today-agenda-{id(self)}").run()
+
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches(*TODAY_KINDS):
+            self.refresh()
 
     def _loaded(self, agenda: Agenda) -> None:
         self._current = agenda
@@ -258,7 +250,7 @@ class TodayPage(QWidget):
 
     def compose(self) -> None:
         item = self.selected()
-        if item is None or self._compose is None:
+        if item is None:
             self.message.setText(self.tr("Elija una acción de la lista."))
             return
         self._compose(self, item)
@@ -279,17 +271,17 @@ class TodayPage(QWidget):
     def _failed(self, message: str) -> None:
         self.message.setText(message)
 
-    def _written(self, _result: object) -> None:
-        self.refresh()
-
     # Acting --------------------------------------------------------------------------
     def make_dialog(
         self, item: AgendaItem, submit: Callable[[ContactFormValues], object], action: bool
     ) -> ContactLogDialog:
+        changes = OpChanges.of(Kind.CONTACTS, Kind.PLANS, customers=[item.customer_id])
         return ContactLogDialog(
             item.customer,
             self._clock.today(),
             submit,
+            self._runner,
+            changes,
             channel=item.channel,
             action_label=item.stage_label if action else "",
             violations=item.deferred_by,
@@ -315,9 +307,9 @@ class TodayPage(QWidget):
                 promise_date=values.promise_date,
             )
 
+        # The write's data_changed recomputes the agenda.
         if self.make_dialog(item, submit, action=True).exec():
             self.message.setText(self.tr("Acción registrada: {0}.").format(item.customer))
-            self.refresh()
 
     def skip(self) -> None:
         """Skip the selected action; it asks for the reason and is not proposed again."""
@@ -331,7 +323,10 @@ class TodayPage(QWidget):
         )
         if not ok:
             return
-        self._run(lambda: self._agenda.skip(item, reason), self._written, self._failed, True)
+        agenda, changes = self._agenda, OpChanges.of(Kind.CONTACTS, customers=[item.customer_id])
+        self._runner.write(lambda _ctx: agenda.skip(item, reason), changes).error(
+            self._failed
+        ).run()
 
     def log_contact(self) -> None:
         """Log a contact with the selected customer without closing the action."""
@@ -356,25 +351,3 @@ class TodayPage(QWidget):
 
         if self.make_dialog(item, submit, action=False).exec():
             self.message.setText(self.tr("Contacto registrado: {0}.").format(item.customer))
-            self.refresh()
-
-
-def task_runner_run(runner: TaskRunner) -> Run:
-    """Adapt the window's task runner: service calls run on the database worker thread."""
-
-    def run(
-        fn: Callable[[], Any],
-        on_result: Callable[[Any], None],
-        on_error: Callable[[str], None],
-        writes: bool,
-    ) -> None:
-        runner.submit(
-            lambda _context: fn(),
-            on_result=on_result,
-            on_error=on_error,
-            writes=writes,
-            key=None if writes else "today-agenda",
-            description="agenda",
-        )
-
-    return run

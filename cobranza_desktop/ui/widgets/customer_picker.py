@@ -61,10 +61,9 @@ class CustomerPicker(QLineEdit):
         """Start on a known customer; without its name, the name is looked up off the UI thread."""
         self.set_customer(customer_id, name)
         if not name:
-            self._runner.submit(
-                lambda ctx: lookup.get(customer_id),
-                on_result=lambda view: self.set_customer(view.id, view.name),
-            )
+            self._runner.query(lambda ctx: lookup.get(customer_id)).success(
+                lambda view: self.set_customer(view.id, view.name)
+            ).run()
 
     def require_customer(self) -> int:
         """The chosen customer's id; a ValidationError on ``customer`` when none is chosen."""
@@ -87,11 +86,9 @@ class CustomerPicker(QLineEdit):
     def _search(self) -> None:
         text = self.text().strip()
         customers = self._customers
-        self._runner.submit(
-            lambda ctx: customers.list_page(CustomerListFilter(search=text), limit=20),
-            on_result=self._suggest,
-            key=f"picker-{id(self)}",
-        )
+        self._runner.query(
+            lambda ctx: customers.list_page(CustomerListFilter(search=text), limit=20)
+        ).success(self._suggest).key(f"picker-{id(self)}").run()
 
     def _suggest(self, rows: list[CustomerListItem]) -> None:
         names = []

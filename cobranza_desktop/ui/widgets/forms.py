@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.domain.errors import FieldPath
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import current_language
 from cobranza_desktop.domain.validation import FIRST_DATE, LAST_DATE
@@ -67,8 +68,8 @@ class FieldErrors:
             return None
         if field in self._fields:
             return self._fields[field]
-        base = field.split("[")[0].split(".")[0]
-        return self._fields.get(base)
+        path = FieldPath.parse(field)
+        return self._fields.get(path.name) if path is not None else None
 
 
 def action_buttons(

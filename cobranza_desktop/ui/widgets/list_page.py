@@ -2,7 +2,8 @@
 
 A list page has a header and a row of filters of its own, then the same body: a sortable table on
 a paged model, a status line for the summary or the error, a debounce on the search box, and a
-model that refreshes whenever the data changes. Each page keeps its own filters, columns and texts.
+model that refreshes when a write changes the kinds of record it shows. Each page keeps its
+own filters, columns and texts.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cobranza_desktop.ui.models.paged import PagedTableModel
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
 
 SEARCH_DELAY_MS = 150
@@ -31,6 +32,7 @@ class ListPage(QWidget):
         filters: QHBoxLayout,
         widths: list[int],
         search: QLineEdit,
+        kinds: tuple[Kind, ...],
     ) -> None:
         self.table = make_table()
         attach(self.table, self.model)
@@ -55,7 +57,12 @@ class ListPage(QWidget):
         search.textChanged.connect(lambda _t: self._timer.start())
         self.model.summary_ready.connect(self._summary)
         self.model.failed.connect(self.status_line.setText)
-        runner.data_changed.connect(self.model.refresh)
+        self._kinds = kinds
+        runner.data_changed.connect(self._data_changed)
+
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches(*self._kinds):
+            self.model.refresh()
 
     def activate(self) -> None:
         self.model.start()

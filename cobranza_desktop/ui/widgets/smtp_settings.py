@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.errors import CobranzaError, ValidationError
 from cobranza_desktop.messaging.email import SmtpSettings
 from cobranza_desktop.services.messaging.outbox import OutboxService
-from cobranza_desktop.ui.tasks import TaskRunner
-from cobranza_desktop.ui.widgets.offthread import run_off_gui
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 
 DEFAULT_PORTS = {"none": 25, "ssl": 465, "starttls": 587}
 
@@ -32,7 +31,7 @@ class SmtpSettingsWidget(QWidget):
     def __init__(
         self,
         outbox: OutboxService,
-        runner: TaskRunner | None = None,
+        runner: TaskRunner,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,7 +88,12 @@ class SmtpSettingsWidget(QWidget):
         self.load()
 
     def load(self) -> None:
-        settings = self._outbox.smtp_settings()
+        outbox = self._outbox
+        self._runner.query(lambda _ctx: outbox.smtp_settings()).success(self._loaded).key(
+            f"smtp-settings-{id(self)}"
+        ).run()
+
+    def _loaded(self, settings: SmtpSettings | None) -> None:
         if settings is None:
             return
         self.host.setText(settings.host)
@@ -118,25 +122,27 @@ class SmtpSettingsWidget(QWidget):
         self.message.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
         self.message.setText(text)
 
-    def save(self) -> bool:
-        settings = self.settings()
-        try:
-            self._outbox.save_smtp_settings(settings, self.password.text() or None)
-        except ValidationError as exc:
-            self._show(exc.message, error=True)
-            return False
-        except Exception as exc:  # the keyring may be unavailable
-            self._show(
-                self.tr("No se pudo guardar la contraseña en el llavero: %1").replace(
-                    "%1", str(exc)
-                ),
-                error=True,
-            )
-            return False
+    def save(self) -> None:
+        """Save on the database worker; :attr:`saved` is emitted once it is stored."""
+        settings, password, outbox = self.settings(), self.password.text() or None, self._outbox
+        keyring_failed = self.tr("No se pudo guardar la contraseña en el llavero: %1")
+
+        def work(_ctx: TaskContext) -> None:
+            try:
+                outbox.save_smtp_settings(settings, password)
+            except CobranzaError:
+                raise
+            except Exception as exc:  # the keyring may be unavailable: say so, plainly
+                raise CobranzaError(keyring_failed.replace("%1", str(exc))) from exc
+
+        self._runner.write(work, OpChanges.of(Kind.SETTINGS, Kind.MESSAGES)).success(
+            lambda _none: self._saved()
+        ).error(lambda message: self._show(message, error=True)).run()
+
+    def _saved(self) -> None:
         self.password.clear()
         self._show(self.tr("Configuración guardada."), error=False)
         self.saved.emit()
-        return True
 
     def test_connection(self) -> None:
         settings = self.settings()
@@ -148,14 +154,10 @@ class SmtpSettingsWidget(QWidget):
         self.test_button.setEnabled(False)
         self._show(self.tr("Probando la conexión…"), error=False)
         password = self.password.text() or None
-        run_off_gui(
-            self._runner,
-            lambda _ctx: self._outbox.test_connection(settings, password),
-            self._test_done,
-            self._test_failed,
-            writes=False,
-            description=self.tr("Probando la conexión"),
-        )
+        outbox = self._outbox
+        self._runner.query(lambda _ctx: outbox.test_connection(settings, password)).success(
+            self._test_done
+        ).error(self._test_failed).describe(self.tr("Probando la conexión")).run()
 
     def _test_done(self, message: str) -> None:
         self.test_button.setEnabled(True)

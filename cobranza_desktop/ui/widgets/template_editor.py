@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,15 +19,22 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import current_language
 from cobranza_desktop.messaging.templates import STAGES, TEMPLATE_PARTS, check_template
 from cobranza_desktop.services.messaging.reminders import ReminderService
-from cobranza_desktop.ui.dialogs.reminder_composer import stage_label
+from cobranza_desktop.ui.labels import stage_label
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 
 class TemplateEditorWidget(QWidget):
     """Edit the shipped templates. A template with an unknown field cannot be saved."""
 
-    def __init__(self, reminders: ReminderService, parent: QWidget | None = None) -> None:
+    #: A template was stored (or restored) in the book.
+    saved = Signal()
+
+    def __init__(
+        self, reminders: ReminderService, runner: TaskRunner, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._reminders = reminders
+        self._runner = runner
         self._loading = False
 
         layout = QVBoxLayout(self)
@@ -106,18 +114,24 @@ class TemplateEditorWidget(QWidget):
             self.message.setText(self.tr("La plantilla es válida."))
             self.save_button.setEnabled(True)
 
-    def save(self) -> bool:
-        language, stage, part = self._key()
-        try:
-            self._reminders.save_template(language, stage, part, self.editor.toPlainText())
-        except ValidationError as exc:
-            self.message.setText(exc.message)
-            return False
-        self.load()
-        self.message.setText(self.tr("Plantilla guardada."))
-        return True
+    def save(self) -> None:
+        """Store the template on the database worker; :attr:`saved` follows."""
+        self._store(self.editor.toPlainText(), self.tr("Plantilla guardada."))
 
     def restore(self) -> None:
-        language, stage, part = self._key()
-        self._reminders.save_template(language, stage, part, None)
-        self.load()
+        """Back to the original template (the stored change is removed)."""
+        self._store(None, "")
+
+    def _store(self, text: str | None, done: str) -> None:
+        (language, stage, part), reminders = self._key(), self._reminders
+
+        def stored(_none: None) -> None:
+            self.load()
+            if done:
+                self.message.setText(done)
+            self.saved.emit()
+
+        self._runner.write(
+            lambda _ctx: reminders.save_template(language, stage, part, text),
+            OpChanges.of(Kind.SETTINGS, Kind.MESSAGES),
+        ).success(stored).error(self.message.setText).run()

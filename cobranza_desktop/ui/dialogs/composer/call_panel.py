@@ -123,5 +123,4 @@ class CallPanel(QWidget):
                 self.promise_amount.setFocus()
                 return
             more["promise_date"] = self.promise_date.date().toPython()
-        if context.log(context.record("phone", outcome, **more)):
-            context.accept()
+        context.log(context.record("phone", outcome, **more), context.accept)

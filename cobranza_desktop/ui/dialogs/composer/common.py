@@ -1,5 +1,5 @@
 """What the composer's parts share: the hooks into other areas, the channels, the
-call outcomes, the stage names, and the interface the channel panels act through.
+call outcomes, the stage names (from ui/labels), and the interface the channel panels act through.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QDate, QUrl
+from PySide6.QtCore import QDate, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from cobranza_desktop.messaging.email import Attachment
@@ -47,11 +47,11 @@ class ComposerHooks:
     """
 
     log_contact: Callable[[ContactRecord], None]
-    send_email: Callable[[EmailDraft], OutboxView] | None = None
+    send_email: Callable[[EmailDraft], OutboxView]
+    print_letter: Callable[[str, str], None]
     attachments: Mapping[str, Callable[[Sequence[int]], Attachment]] = field(default_factory=dict)
     last_contacts: Callable[[int], Sequence[str]] = _no_lines
     contact_warnings: Callable[[int], Sequence[str]] = _no_lines
-    print_letter: Callable[[str, str], None] | None = None
     open_url: Callable[[QUrl], bool] = _open_url
 
 
@@ -75,8 +75,9 @@ class ComposerContext(Protocol):
 
     def record(self, channel: str, outcome: str, **more: Any) -> ContactRecord: ...
 
-    def log(self, record: ContactRecord) -> bool:
-        """Write the contact log; False (with the error shown) if it was refused."""
+    def log(self, record: ContactRecord, then: Callable[[], None]) -> None:
+        """Write the contact log on the database worker; ``then()`` once it is written.
+        If it is refused, the error is shown and ``then`` is not called."""
         ...
 
     def show_status(self, text: str, *, error: bool = False) -> None: ...
@@ -84,44 +85,6 @@ class ComposerContext(Protocol):
     def update_actions(self) -> None: ...
 
     def accept(self) -> None: ...
-
-
-def stage_label(stage: str) -> str:
-    """The readable name of a template stage, translated."""
-    # Written out in full (not through a helper) so that lupdate collects each string.
-    labels = {
-        "friendly_reminder": QCoreApplication.translate(
-            "ReminderStages", "Recordatorio amable (antes de vencer)"
-        ),
-        "overdue_reminder": QCoreApplication.translate(
-            "ReminderStages", "Recordatorio de pago vencido"
-        ),
-        "ask_reason": QCoreApplication.translate(
-            "ReminderStages", "Preguntar el motivo del atraso"
-        ),
-        "firm_reminder": QCoreApplication.translate("ReminderStages", "Recordatorio firme"),
-        "penalty_warning": QCoreApplication.translate("ReminderStages", "Aviso de recargos"),
-        "penalty_notice": QCoreApplication.translate("ReminderStages", "Recargo aplicado"),
-        "restriction_notice": QCoreApplication.translate(
-            "ReminderStages", "Restricción parcial del servicio"
-        ),
-        "suspension_notice": QCoreApplication.translate(
-            "ReminderStages", "Suspensión del servicio"
-        ),
-        "agency_notice": QCoreApplication.translate(
-            "ReminderStages", "Último aviso antes de agencia"
-        ),
-        "insistent_call": QCoreApplication.translate("ReminderStages", "Seguimiento cercano"),
-        "instalment_reminder": QCoreApplication.translate(
-            "ReminderStages", "Pago del convenio (próximo)"
-        ),
-        "instalment_overdue": QCoreApplication.translate(
-            "ReminderStages", "Pago del convenio vencido"
-        ),
-        "broken_promise": QCoreApplication.translate("ReminderStages", "Promesa incumplida"),
-        "thank_you": QCoreApplication.translate("ReminderStages", "Agradecimiento por el pago"),
-    }
-    return labels.get(stage, stage)
 
 
 def qdate(value: date) -> QDate:

@@ -4,14 +4,14 @@ the outbox off the GUI thread.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.services.messaging.outbox import SENT, EmailDraft, OutboxView
 from cobranza_desktop.ui.dialogs.composer.common import ComposerContext, ComposerHooks
-from cobranza_desktop.ui.tasks import TaskRunner
-from cobranza_desktop.ui.widgets.offthread import run_off_gui
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 
 class EmailPanel(QWidget):
@@ -21,7 +21,7 @@ class EmailPanel(QWidget):
         self,
         context: ComposerContext,
         hooks: ComposerHooks,
-        runner: TaskRunner | None,
+        runner: TaskRunner,
         token: str,
         parent: QWidget | None = None,
     ) -> None:
@@ -71,26 +71,20 @@ class EmailPanel(QWidget):
         layout.addLayout(attach_row)
 
     def update_actions(self, ok: bool, has_text: bool) -> None:
-        self.send_button.setEnabled(
-            ok and bool(self._context.recipient.email) and self._hooks.send_email is not None
-        )
+        self.send_button.setEnabled(ok and bool(self._context.recipient.email))
 
     def _send_email(self) -> None:
         context = self._context
         reason = context.override_reason()
         rendered = context.rendered
-        if reason is None or rendered is None or self._hooks.send_email is None:
+        if reason is None or rendered is None:
             return
         ids = context.selected_invoice_ids()
-        try:
-            attachments = [
-                build(ids)
-                for label, build in self._hooks.attachments.items()
-                if self.attachment_checks[label].isChecked()
-            ]
-        except CobranzaError as exc:
-            context.show_status(exc.message, error=True)
-            return
+        builders = [
+            build
+            for label, build in self._hooks.attachments.items()
+            if self.attachment_checks[label].isChecked()
+        ]
         recipient = context.recipient
         draft = EmailDraft(
             natural_key=f"composer|{recipient.customer_id}|{context.current_stage()}|{self._token}",
@@ -98,7 +92,7 @@ class EmailPanel(QWidget):
             to_name=recipient.contact_name or recipient.name,
             subject=rendered.subject,
             body=rendered.body,
-            attachments=attachments,
+            attachments=[],
             customer_id=recipient.customer_id,
             stage=context.current_stage(),
             invoice_ids=ids,
@@ -107,13 +101,16 @@ class EmailPanel(QWidget):
         self.send_button.setEnabled(False)
         context.show_status(QCoreApplication.translate("ReminderComposer", "Enviando…"))
         send = self._hooks.send_email
-        run_off_gui(
-            self._runner,
-            lambda _ctx: send(draft),
-            self._email_done,
-            self._email_failed,
-            description=QCoreApplication.translate("ReminderComposer", "Enviando correo"),
-        )
+
+        def work(_ctx: object) -> OutboxView:
+            # The PDFs are rendered here, on the database worker, then queued with the mail.
+            attached = replace(draft, attachments=[build(ids) for build in builders])
+            return send(attached)
+
+        changes = OpChanges.of(Kind.MESSAGES, customers=[recipient.customer_id])
+        self._runner.write(work, changes).success(self._email_done).error(
+            self._email_failed
+        ).describe(QCoreApplication.translate("ReminderComposer", "Enviando correo")).run()
 
     def _email_done(self, view: OutboxView) -> None:
         context = self._context
@@ -121,8 +118,10 @@ class EmailPanel(QWidget):
         record = context.record(
             "email", outcome, override_reason=self._pending_reason, outbox_id=view.id
         )
-        if not context.log(record):
-            return
+        context.log(record, lambda: self._logged(view))
+
+    def _logged(self, view: OutboxView) -> None:
+        context = self._context
         if view.status == SENT:
             context.show_status(QCoreApplication.translate("ReminderComposer", "Correo enviado."))
             context.accept()

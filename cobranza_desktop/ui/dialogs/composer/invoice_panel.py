@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.messaging.templates import STAGES
 from cobranza_desktop.services.messaging.reminders import InvoiceChoice
-from cobranza_desktop.ui.dialogs.composer.common import COMPOSER_CHANNELS, stage_label
+from cobranza_desktop.ui.dialogs.composer.common import COMPOSER_CHANNELS
+from cobranza_desktop.ui.labels import stage_label
 
 
 def channel_label(channel: str) -> str:

@@ -9,8 +9,8 @@ from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.ui.dialogs.composer.common import (
     ComposerContext,
     ComposerHooks,
-    stage_label,
 )
+from cobranza_desktop.ui.labels import stage_label
 
 
 class LetterPanel(QWidget):
@@ -29,22 +29,21 @@ class LetterPanel(QWidget):
             QCoreApplication.translate("ReminderComposer", "Imprimir carta")
         )
         self.print_button.clicked.connect(self._print_letter)
-        self.print_button.setEnabled(hooks.print_letter is not None)
+        self.print_button.setEnabled(False)  # until a message is ready
         layout.addWidget(self.print_button)
 
     def update_actions(self, ok: bool, has_text: bool) -> None:
-        self.print_button.setEnabled(ok and self._hooks.print_letter is not None)
+        self.print_button.setEnabled(ok)
 
     def _print_letter(self) -> None:
         context = self._context
         reason = context.override_reason()
         rendered = context.rendered
-        if reason is None or rendered is None or self._hooks.print_letter is None:
+        if reason is None or rendered is None:
             return
         try:
             self._hooks.print_letter(stage_label(context.current_stage()), rendered.body)
         except CobranzaError as exc:
             context.show_status(exc.message, error=True)
             return
-        if context.log(context.record("letter", "printed", override_reason=reason)):
-            context.accept()
+        context.log(context.record("letter", "printed", override_reason=reason), context.accept)

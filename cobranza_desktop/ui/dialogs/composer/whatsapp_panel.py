@@ -79,5 +79,4 @@ class WhatsAppPanel(QWidget):
                 error=True,
             )
             return
-        if context.log(context.record("whatsapp", "prepared", override_reason=reason)):
-            context.accept()
+        context.log(context.record("whatsapp", "prepared", override_reason=reason), context.accept)

@@ -1,0 +1,31 @@
+"""What the pages may ask of the window's commands, as a protocol.
+
+The pages depend on this, not on :class:`~cobranza_desktop.ui.commands.AppCommands`
+(which imports dialogs and messaging), so the imports keep running downward.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from PySide6.QtWidgets import QWidget
+
+
+class Actions(Protocol):
+    def new_customer(self, parent: QWidget) -> None: ...
+
+    def new_invoice(self, parent: QWidget, customer_id: int | None = None) -> None: ...
+
+    def open_invoice(self, parent: QWidget, invoice_id: int) -> None: ...
+
+    def record_payment(self, parent: QWidget, customer_id: int | None = None) -> None: ...
+
+    def compose_reminder(self, parent: QWidget, customer_id: int) -> None: ...
+
+    def view_statement(self, parent: QWidget, customer_id: int) -> None: ...
+
+    def view_notice(self, parent: QWidget, customer_id: int) -> None: ...
+
+    def view_invoice(self, parent: QWidget, invoice_id: int) -> None: ...
+
+    def view_receipt(self, parent: QWidget, payment_id: int) -> None: ...

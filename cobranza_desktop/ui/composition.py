@@ -1,0 +1,285 @@
+"""The composition root: the services built once, and every page, dialog and menu wired.
+
+Two steps, on two threads:
+
+* :func:`open_context` (on the database worker): open the book and build each service
+  once, from the book and the clock, into a :class:`UiContext`;
+* :func:`compose` (on the GUI thread, no database access): the window-level parts built
+  from the context: the messaging and document actions, the commands, the pages, the
+  settings tabs and the "Cobranza" menu.
+
+Every page gets exactly what it needs, and nothing it needs is optional. This module
+imports downward only: nothing below it imports it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QWidget
+
+from cobranza_desktop.ui.main_window import PageSpec
+from cobranza_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # at start-up the window shows before SQLAlchemy and the pages load
+    from cobranza_desktop.domain.clock import Clock
+    from cobranza_desktop.services.book.workspace import Workspace
+    from cobranza_desktop.ui.commands import AppCommands
+    from cobranza_desktop.ui.context import Services, UiContext
+    from cobranza_desktop.ui.document_actions import DocumentActions
+    from cobranza_desktop.ui.messaging_ui import MessagingUi
+
+log = logging.getLogger(__name__)
+
+SettingsTab = tuple[str, Callable[[], QWidget]]
+
+
+# -- step 1, on the database worker -------------------------------------------------------
+
+
+def build_services(workspace: Workspace) -> Services:
+    """One instance of each service, all on the workspace's book and clock."""
+    from cobranza_desktop.services.customers.customer_file import CustomerFileService
+    from cobranza_desktop.services.customers.listing import CustomerListService
+    from cobranza_desktop.services.messaging.outbox import OutboxService
+    from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+    from cobranza_desktop.services.receivables.listings import ListingService
+    from cobranza_desktop.ui.context import Services
+
+    book, clock = workspace.book, workspace.clock
+    outbox = OutboxService(book, clock)
+    return Services(
+        customers=workspace.customers,
+        customer_file=CustomerFileService(book, clock),
+        invoices=workspace.invoices,
+        payments=workspace.payments,
+        aging=workspace.aging,
+        business=workspace.business,
+        settings=workspace.settings,
+        listings=ListingService(book, clock),
+        customer_list=CustomerListService(book, clock),
+        penalties=workspace.penalties,
+        agenda=workspace.agenda,
+        contacts=workspace.contacts,
+        documents=workspace.documents,
+        receiving=workspace.receiving,
+        issuing=workspace.issuing,
+        restrictions=workspace.restrictions,
+        risk=workspace.risk,
+        plans=workspace.plans,
+        promises=workspace.promises,
+        outbox=outbox,
+        reminders=ReminderService(book, clock),
+        composer=ComposerBackend(book, clock, outbox, workspace.documents),
+    )
+
+
+def open_context(
+    book_path: Path | None, clock: Clock | None, *, runner: TaskRunner
+) -> tuple[UiContext, Callable[[], None]]:
+    """Open the book and build the services (run it on the database worker).
+
+    Returns the context and the function that closes the book when the window goes.
+    """
+    from cobranza_desktop.services.book.workspace import open_workspace
+    from cobranza_desktop.ui.context import UiContext
+
+    workspace = open_workspace(book_path, clock)
+    services = build_services(workspace)
+    context = UiContext(services, runner, workspace.clock, workspace.book_path)
+    # Once a day, a backup, in its own thread so that the window never waits for the copy.
+    backup = threading.Thread(target=_daily_backup, args=(workspace,), name="daily-backup")
+    backup.start()
+
+    def close() -> None:
+        backup.join()
+        services.customer_list.close()
+        workspace.close()
+
+    return context, close
+
+
+def _daily_backup(workspace: Workspace) -> None:
+    try:
+        workspace.backups.daily()
+    except Exception:  # a failed backup must not take the window down; it is retried tomorrow
+        log.exception("daily backup failed")
+
+
+# -- step 2, on the GUI thread -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Composition:
+    """The window-level parts, built once per opened book."""
+
+    context: UiContext
+    messaging: MessagingUi
+    documents: DocumentActions
+    commands: AppCommands
+
+    def settings_tabs(self) -> list[SettingsTab]:
+        from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
+
+        s, runner = self.context.services, self.context.runner
+        messaging = self.messaging
+        return [
+            (
+                QCoreApplication.translate("Features", "Penalizaciones"),
+                lambda: PenaltySettingsPage(s.penalties, runner=runner),
+            ),
+            (QCoreApplication.translate("Features", "Correo (SMTP)"), messaging.smtp_settings),
+            (
+                QCoreApplication.translate("Features", "Plantillas de mensajes"),
+                messaging.template_editor,
+            ),
+        ]
+
+    def start(self) -> None:
+        """What runs once the book is open: messages that failed last time go out now."""
+        self.messaging.retry_outbox()
+
+
+def compose(context: UiContext) -> Composition:
+    from cobranza_desktop.ui.commands import AppCommands
+    from cobranza_desktop.ui.document_actions import DocumentActions
+    from cobranza_desktop.ui.messaging_ui import MessagingUi
+
+    s, runner = context.services, context.runner
+    messaging = MessagingUi(s.outbox, s.reminders, s.composer, runner)
+    documents = DocumentActions(s.documents, runner)
+    commands = AppCommands(s, runner, context.clock, messaging, documents)
+    return Composition(context, messaging, documents, commands)
+
+
+def build_pages(
+    composition: Callable[[], Composition],
+    language: str,
+    change_language: Callable[[str], None],
+) -> list[PageSpec]:
+    """The pages of the window, one line each. ``composition()`` is called when a page is
+    first shown (the book is open by then), so the navigation exists before the book."""
+
+    def customers() -> QWidget:
+        from cobranza_desktop.ui.pages.customers_page import CustomersPage
+
+        c = composition()
+        s = c.context.services
+        return CustomersPage(s, c.context.runner, c.commands)
+
+    def invoices() -> QWidget:
+        from cobranza_desktop.ui.pages.invoices_page import InvoicesPage
+
+        c = composition()
+        return InvoicesPage(c.context.services.listings, c.context.runner, c.commands)
+
+    def payments() -> QWidget:
+        from cobranza_desktop.ui.pages.payments_page import PaymentsPage
+
+        c = composition()
+        return PaymentsPage(c.context.services.listings, c.context.runner, c.commands)
+
+    def aging() -> QWidget:
+        from cobranza_desktop.ui.pages.aging_page import AgingPage
+
+        c = composition()
+        messaging = c.messaging
+        return AgingPage(
+            c.context.services.aging,
+            c.context.runner,
+            c.context.clock,
+            compose=lambda parent, cid: messaging.customer_action(parent, cid),
+        )
+
+    def today() -> QWidget:
+        from cobranza_desktop.ui.pages.today_page import TodayPage
+
+        c = composition()
+        s, messaging = c.context.services, c.messaging
+        return TodayPage(
+            s.agenda,
+            s.contacts,
+            c.context.clock,
+            c.context.runner,
+            compose=lambda parent, item: messaging.open_composer(
+                parent, item.customer_id, agenda_item=item
+            ),
+        )
+
+    def plans() -> QWidget:
+        from cobranza_desktop.ui.pages.plans_page import PlansPage
+
+        c = composition()
+        s = c.context.services
+        return PlansPage(s.plans, s.promises, c.context.runner, c.context.clock, s.customer_list)
+
+    def messages() -> QWidget:
+        return composition().messaging.messages_page()
+
+    def settings() -> QWidget:
+        from cobranza_desktop.ui.pages.settings_page import SettingsPage
+
+        c = composition()
+        return SettingsPage(
+            c.context.services.business,
+            c.context.runner,
+            language,
+            change_language,
+            c.settings_tabs(),
+        )
+
+    tr = QCoreApplication.translate
+    return [
+        PageSpec("today", tr("Pages", "Hoy"), "today", today),
+        PageSpec("customers", tr("Pages", "Clientes"), "customers", customers),
+        PageSpec("invoices", tr("Pages", "Facturas"), "invoices", invoices),
+        PageSpec("payments", tr("Pages", "Pagos"), "payments", payments),
+        PageSpec("aging", tr("Pages", "Antigüedad"), "aging", aging),
+        PageSpec("plans", tr("Pages", "Planes de pago"), "plans", plans),
+        PageSpec("messages", tr("Pages", "Mensajes"), "messages", messages),
+        PageSpec("settings", tr("Pages", "Configuración"), "settings", settings),
+    ]
+
+
+def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
+    """A "Cobranza" menu: apply penalties (with a preview) and print the day's letters."""
+    if window.findChild(QAction, "applyPenalties") is not None:
+        return
+    context = composition.context
+    tr = QCoreApplication.translate
+    menu = window.menuBar().addMenu(tr("Features", "&Cobranza"))
+    apply = QAction(tr("Features", "Aplicar penalizaciones…"), window)
+    apply.setObjectName("applyPenalties")
+    letters = QAction(tr("Features", "Imprimir cartas del día…"), window)
+    letters.setObjectName("printLetters")
+    letters.setShortcut(QKeySequence("Ctrl+Shift+L"))
+    reasons = QAction(tr("Features", "Motivos de no pago…"), window)
+    reasons.setObjectName("reasonsReport")
+    menu.addAction(apply)
+    menu.addAction(letters)
+    menu.addSeparator()
+    menu.addAction(reasons)
+
+    def open_apply() -> None:
+        from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
+
+        # The dialog writes through the runner, which tells every view what changed.
+        ApplyPenaltiesDialog(
+            context.services.penalties, runner=context.runner, parent=window
+        ).open()
+
+    def open_reasons() -> None:
+        from cobranza_desktop.ui.dialogs.reasons_report import ReasonsReportDialog
+
+        ReasonsReportDialog(context.services.contacts, context.runner, context.clock, window).open()
+
+    apply.triggered.connect(open_apply)
+    letters.triggered.connect(lambda: composition.documents.print_letters(window))
+    reasons.triggered.connect(open_reasons)
