@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -42,6 +42,7 @@ from cobranza_desktop.domain.plans import (
 from cobranza_desktop.domain.risk import InvoiceRecord, RiskProfile, assess
 from cobranza_desktop.services.book.settings import read_setting, write_setting
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
+from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 from cobranza_desktop.storage.models.collections import (
     CollectionAction,
     ContactLog,
@@ -391,6 +392,13 @@ def build_cases(
         .order_by(Invoice.customer_id, Invoice.due_date, Invoice.id)
     ):
         open_invoices[row[1]].append(_OpenRow(row[0], row[2], row[3], row[4], int(row[5])))
+    # Unapplied credit pays the oldest invoices first: what it covers is not chased.
+    for cid, credit in credit_by_customer(session, open_invoices).items():
+        left = net_of_credit([(i.id, i.balance_cents) for i in open_invoices[cid]], credit)
+        open_invoices[cid] = [replace(i, balance_cents=left[i.id]) for i in open_invoices[cid]]
+        open_invoices[cid] = [i for i in open_invoices[cid] if i.balance_cents > 0]
+        if not open_invoices[cid]:
+            del open_invoices[cid]
     extensions = effective_due_dates(
         session, [i.id for invs in open_invoices.values() for i in invs]
     )

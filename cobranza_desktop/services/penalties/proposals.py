@@ -32,7 +32,9 @@ from cobranza_desktop.services.penalties.policies import (
     load_customer_policies,
 )
 from cobranza_desktop.storage.models.collections import PaymentPlan
+from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 from cobranza_desktop.storage.queries.penalties import (
+    CandidateRow,
     candidate_invoices,
     charge_history,
     payments_by_invoice,
@@ -105,6 +107,29 @@ def invoices_in_current_plans(
     return ids
 
 
+def _without_credit_covered(session: Session, rows: list[CandidateRow]) -> list[CandidateRow]:
+    """Invoices the customer's unapplied credit pays in full (oldest due first) are not
+    charged: a customer whose credit covers the debt owes no late fee or interest."""
+    credits = credit_by_customer(session, {r.customer_id for r in rows})
+    if not credits:
+        return rows
+    left: dict[int, int] = {}
+    for cid, credit in credits.items():
+        mine = sorted(
+            (r for r in rows if r.customer_id == cid), key=lambda r: (r.due_date, r.invoice_id)
+        )
+        left.update(
+            net_of_credit([(r.invoice_id, r.total_cents - r.paid_cents) for r in mine], credit)
+        )
+    return [
+        r
+        for r in rows
+        if r.customer_id not in credits
+        or left.get(r.invoice_id, 1) > 0
+        or (r.paid_cents >= r.total_cents)
+    ]
+
+
 def propose_charges(
     session: Session,
     as_of: date,
@@ -123,6 +148,7 @@ def propose_charges(
         if r.invoice_id not in in_plans
         and resolve_policy(business, overrides.get(r.customer_id)).is_active
     ]
+    rows = _without_credit_covered(session, rows)
     ids = [r.invoice_id for r in rows]
     payments = payments_by_invoice(session, ids)
     history = charge_history(session, ids)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 from datetime import date
 
 from sqlalchemy import text
@@ -61,3 +62,24 @@ def customer_balance(session: Session, customer_id: int, today: date) -> Balance
         oldest_overdue_due_date=date.fromisoformat(oldest) if oldest else None,
         credit_cents=int(credit_row[1]) if credit_row else 0,
     )
+
+
+def credit_by_customer(session: Session, customer_ids: Collection[int]) -> dict[int, int]:
+    """Unapplied credit in cents of each given customer that has some (one grouped query)."""
+    wanted = set(customer_ids)
+    if not wanted:
+        return {}
+    rows = session.execute(text(CREDIT_BY_CUSTOMER))
+    return {int(cid): int(cents) for cid, cents in rows if cid in wanted and cents}
+
+
+def net_of_credit(balances: Sequence[tuple[int, int]], credit_cents: int) -> dict[int, int]:
+    """What each open item (id, cents; oldest due first) still owes once the credit pays
+    the oldest first: the rule of oldest-first allocation, without writing it."""
+    left = credit_cents
+    result: dict[int, int] = {}
+    for item_id, cents in balances:
+        used = min(left, cents)
+        left -= used
+        result[item_id] = cents - used
+    return result
