@@ -42,7 +42,6 @@ from cobranza_desktop.domain.plans import (
 from cobranza_desktop.domain.risk import InvoiceRecord, RiskProfile, assess
 from cobranza_desktop.services.book.settings import read_setting, write_setting
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
-from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 from cobranza_desktop.storage.models.collections import (
     CollectionAction,
     ContactLog,
@@ -53,6 +52,7 @@ from cobranza_desktop.storage.models.collections import (
     Promise,
     StatusTransition,
 )
+from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 
 LADDER_KEY = "collections.ladder"
 POLICY_KEY = "collections.contact_policy"
