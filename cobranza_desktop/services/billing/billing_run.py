@@ -40,6 +40,7 @@ from cobranza_desktop.storage.models.subscriptions import (
     SubscriptionPrepayment,
 )
 from cobranza_desktop.storage.queries import subscriptions as queries
+from cobranza_desktop.storage.queries.balances import credit_by_customer
 
 Progress = Callable[[int, int], None]  # (done, total)
 
@@ -220,6 +221,8 @@ def bill_due(
 ) -> BillingResult:
     """Bill every period due by ``through`` in the caller's transaction."""
     due = _collect(session, through)
+    # The run receives no money: only customers with credit now can have any to apply.
+    with_credit = set(credit_by_customer(session, {d.sub.customer_id for d in due}))
     invoices: list[BilledInvoice] = []
     counts = {"paused": 0, "skipped": 0}
     for done, item in enumerate(due, start=1):
@@ -246,8 +249,11 @@ def bill_due(
             )
             invoice, _warnings = issue_on_credit(session, draft, now, _OVERRIDE)
             record.invoice_id = invoice.id
-            if item.sub.auto_apply_credit or item.prepayment is not None:
-                apply_credit_after_issuing(session, invoice, item.prepayment, now)
+            general = item.sub.auto_apply_credit and invoice.customer_id in with_credit
+            if general or item.prepayment is not None:
+                apply_credit_after_issuing(
+                    session, invoice, item.prepayment, now, general_credit=general
+                )
             invoices.append(
                 BilledInvoice(
                     invoice_id=invoice.id,
