@@ -30,6 +30,7 @@ from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.subscriptions import Subscription, SubscriptionPrepayment
 from cobranza_desktop.storage.queries import subscriptions as queries
+from cobranza_desktop.storage.queries.predicates import unapplied_payment
 
 OFFERS_KEY = "prepayment_offers"
 DEFAULT_OFFERS = (
@@ -111,8 +112,7 @@ def _unapplied_payments(session: Session, customer_id: int) -> list[Payment]:
         select(Payment)
         .where(
             Payment.customer_id == customer_id,
-            Payment.reversed_at.is_(None),
-            Payment.allocated_cents < Payment.amount_cents,
+            unapplied_payment(),
         )
         .order_by(Payment.payment_date, Payment.id)
     )

@@ -23,6 +23,7 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 MONTHS = 18
 PLANS = (("Plan básico", "399.00"), ("Plan completo", "599.00"), ("Plan familiar", "899.00"))
@@ -36,8 +37,7 @@ def _open_invoices(book: Book, customer_id: int) -> list[tuple[int, date]]:
             for owed, issued in session.execute(
                 select(Invoice.total_cents - Invoice.paid_cents, Invoice.issue_date).where(
                     Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == "issued",
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                 )
             )
         ]

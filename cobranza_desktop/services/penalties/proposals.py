@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.domain.invoices import format_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
     ChargeHistory,
@@ -26,7 +26,7 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.collections.agenda_data import plan_invoice_ids, plan_progress
+from cobranza_desktop.services.collections.agenda_data import invoices_in_plans
 from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
     load_customer_policies,
@@ -84,7 +84,7 @@ class PenaltyProposal:
 
 
 def _number(series: str, folio: int | None) -> str:
-    return format_number(series, folio) if folio else ""
+    return invoice_number(series, folio)
 
 
 def invoices_in_current_plans(
@@ -100,11 +100,7 @@ def invoices_in_current_plans(
     )
     if customer_id is not None:
         query = query.where(PaymentPlan.customer_id == customer_id)
-    ids: set[int] = set()
-    for plan in session.scalars(query):
-        if plan_progress(session, plan, as_of).status is PlanStatus.CURRENT:
-            ids.update(plan_invoice_ids(session, plan.id))
-    return ids
+    return invoices_in_plans(session, list(session.scalars(query)), as_of)
 
 
 def _without_credit_covered(session: Session, rows: list[CandidateRow]) -> list[CandidateRow]:
@@ -113,11 +109,13 @@ def _without_credit_covered(session: Session, rows: list[CandidateRow]) -> list[
     credits = credit_by_customer(session, {r.customer_id for r in rows})
     if not credits:
         return rows
+    by_customer: dict[int, list[CandidateRow]] = {}
+    for r in rows:
+        if r.customer_id in credits:
+            by_customer.setdefault(r.customer_id, []).append(r)
     left: dict[int, int] = {}
     for cid, credit in credits.items():
-        mine = sorted(
-            (r for r in rows if r.customer_id == cid), key=lambda r: (r.due_date, r.invoice_id)
-        )
+        mine = sorted(by_customer.get(cid, []), key=lambda r: (r.due_date, r.invoice_id))
         left.update(
             net_of_credit([(r.invoice_id, r.total_cents - r.paid_cents) for r in mine], credit)
         )
