@@ -114,10 +114,13 @@ def test_four_hundred_days_of_a_gym(tmp_path: Path) -> None:
                 if ws.customers.get(cid).status == CustomerStatus.SUSPENDED:
                     cuts.reconnect(sub_id, "pagó su adeudo")
                     reconnected += 1
-            elif habit == "late" and any((today - due).days > 30 for _, _, due in owing):
-                if ws.customers.get(cid).status == CustomerStatus.ACTIVE:
-                    ws.restrictions.change(cid, CustomerStatus.SUSPENDED, "adeudo", "acceso")
-                    suspended += 1
+            elif (
+                habit == "late"
+                and any((today - due).days > 30 for _, _, due in owing)
+                and ws.customers.get(cid).status == CustomerStatus.ACTIVE
+            ):
+                ws.restrictions.change(cid, CustomerStatus.SUSPENDED, "adeudo", "acceso")
+                suspended += 1
         assert ws.checks.run().ok, today
         if offset % 10 == 0:
             day_agenda = ws.agenda.agenda()
