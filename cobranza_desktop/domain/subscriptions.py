@@ -23,7 +23,7 @@ from enum import StrEnum
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import LineInput, invoice_totals
-from cobranza_desktop.domain.money import round_money
+from cobranza_desktop.domain.money import CENT, round_money
 
 _HUNDRED = Decimal(100)
 
@@ -213,7 +213,8 @@ def combine_discounts(first: Decimal, second: Decimal) -> Decimal:
 
 
 def _prorated(price: Decimal, days: int, full_days: int) -> Decimal:
-    return round_money(price * days / full_days)
+    # At least a cent: an invoice of 0.00 cannot be issued (one day of a 1.00 year).
+    return max(CENT, round_money(price * days / full_days))
 
 
 def iter_periods(schedule: Schedule) -> Iterator[PeriodCharge]:

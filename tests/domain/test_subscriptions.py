@@ -88,6 +88,14 @@ def test_price_in_force_on_the_period_start_and_pauses_shown_not_billed() -> Non
     ]
 
 
+def test_a_prorated_day_costs_at_least_a_cent() -> None:
+    schedule = Schedule(
+        Decimal(1), BillingPeriod.ANNUAL, 1, date(2024, 1, 1), end=date(2024, 1, 1), prorate=True
+    )
+    (only,) = list(iter_periods(schedule))
+    assert only.prorated and only.unit_price == Decimal("0.01")
+
+
 def test_totals_include_discount_and_tax() -> None:
     schedule = Schedule(
         Decimal("1000.00"),
@@ -248,7 +256,7 @@ def test_dates_follow_the_end_of_month_rule_and_price_in_force(schedule: Schedul
         if not period.prorated:
             assert period.unit_price == price
         else:
-            assert Decimal(0) < period.unit_price < price
+            assert Decimal(0) < period.unit_price <= price
         assert period.paused == any(p.start <= period.start <= p.end for p in schedule.pauses)
         if schedule.end is not None:
             assert period.end <= schedule.end
