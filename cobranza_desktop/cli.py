@@ -2,12 +2,12 @@
 
 Each verb lives in its own module under ``cobranza_desktop.commands`` and exposes
 ``register(subparsers)`` and ``run(args) -> int``. Adding a verb is one line in
-:data:`VERBS`.
+:data:`VERBS`. Global options (``--book``, ``--lang``, ``--json`` where a verb reports)
+are read before or after the verb name.
 """
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
@@ -15,13 +15,16 @@ from pathlib import Path
 from types import ModuleType
 
 from cobranza_desktop import __version__
+from cobranza_desktop.commands._common import EXIT_ERROR, Parser
 
 # Verb name -> module under cobranza_desktop.commands (imported lazily: start-up is a feature).
 VERBS: dict[str, str] = {
+    "new": "new",
     "demo": "demo",
     "aging": "aging",
     "check": "check",
     "backup": "backup",
+    "restore": "restore",
     "penalties": "penalties",
     "pdf": "pdf",
     "send": "send",
@@ -34,7 +37,13 @@ def _verb_module(name: str) -> ModuleType:
     return importlib.import_module(f"cobranza_desktop.commands.{VERBS[name]}")
 
 
-def add_book_argument(parser: argparse.ArgumentParser) -> None:
+def build_parser(verbs: Sequence[str] | None = None) -> Parser:
+    parser = Parser(
+        prog="cobranza",
+        description="Cobranza Desktop: cuentas por cobrar y cobranza amable y constante.",
+    )
+    parser.add_argument("--version", action="version", version=f"cobranza {__version__}")
+    parser.add_argument("--lang", choices=["es", "en"], default=None, help="interface language")
     parser.add_argument(
         "--book",
         type=Path,
@@ -42,26 +51,32 @@ def add_book_argument(parser: argparse.ArgumentParser) -> None:
         metavar="PATH",
         help="the book (SQLite file); default: $COBRANZA_HOME or the user data directory",
     )
-
-
-def build_parser(verbs: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="cobranza",
-        description="Cobranza Desktop: cuentas por cobrar y cobranza amable y constante.",
+    parser.add_argument(
+        "--json", action="store_true", default=False, help="print JSON (verbs that report)"
     )
-    parser.add_argument("--version", action="version", version=f"cobranza {__version__}")
-    parser.add_argument("--lang", choices=["es", "en"], default=None, help="interface language")
-    add_book_argument(parser)
     subparsers = parser.add_subparsers(dest="verb", metavar="VERB")
     for name in verbs if verbs is not None else VERBS:
         _verb_module(name).register(subparsers)
     return parser
 
 
+def _requested_verb(args: Sequence[str]) -> str | None:
+    """The verb named on the line, skipping the value of an option that takes one."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg in ("--book", "--lang"):
+            skip = True
+        elif arg in VERBS:
+            return arg
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     # Only import the verb that is asked for, so that opening the window stays fast.
-    requested = next((a for a in args_list if a in VERBS), None)
+    requested = _requested_verb(args_list)
     parser = build_parser([requested] if requested else [])
     if any(a in ("-h", "--help") for a in args_list) and requested is None:
         parser = build_parser()
@@ -71,11 +86,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         set_language(args.lang)
     if args.verb is None:
+        if args.json:
+            parser.error("--json: " + _no_json("cobranza"))
         window = importlib.import_module("cobranza_desktop.commands.window")
         opened: int = window.open_window(args.book, language=args.lang)
         return opened
+    if args.json and not getattr(args, "json_supported", False):
+        print(f"cobranza {args.verb}: --json: {_no_json(args.verb)}", file=sys.stderr)
+        return EXIT_ERROR
     result: int = _verb_module(args.verb).run(args)
     return result
+
+
+def _no_json(verb: str) -> str:
+    from cobranza_desktop.domain.i18n import tr
+
+    return tr(f"«{verb}» no tiene salida JSON.", f"“{verb}” has no JSON output.")
 
 
 def main_gui() -> int:

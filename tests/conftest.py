@@ -40,7 +40,7 @@ def book_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def book(book_path: Path) -> Iterator[Book]:
-    opened = open_book(book_path)
+    opened = open_book(book_path, create=True)
     yield opened
     opened.close()
 

@@ -107,6 +107,11 @@ def test_bad_date_is_a_clear_error(demo_book: Path, tmp_path: Path) -> None:
 
 
 def test_default_book_lives_under_cobranza_home(tmp_path: Path) -> None:
+    # A verb never makes a book where there is none: `new` does, then `aging` reads it.
+    refused = cobranza("aging", "--json", home=tmp_path)
+    assert refused.returncode == 2 and "cobranza new" in refused.stderr
+    assert not (tmp_path / "cobranza.sqlite").exists()
+    assert cobranza("new", home=tmp_path).returncode == 0
     done = cobranza("aging", "--json", home=tmp_path)
     assert done.returncode == 0
     assert (tmp_path / "cobranza.sqlite").exists()

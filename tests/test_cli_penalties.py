@@ -33,7 +33,7 @@ def cobranza(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
 def test_penalties_verb_lists_then_applies_once(tmp_path: Path) -> None:
     path = tmp_path / "libro.sqlite"
     clock = FixedClock.on(date(2026, 1, 1))
-    with open_book(path, now=clock.now()) as book:
+    with open_book(path, create=True, now=clock.now()) as book:
         customer = CustomerService(book, clock).create(CustomerData(name="Ana")).id
         InvoiceService(book, clock).issue(
             InvoiceDraft(

@@ -1,22 +1,61 @@
-"""What every verb shares: opening the book, the clock, and reporting errors plainly."""
+"""What every verb shares: global options, opening the book, the clock, and reporting
+errors plainly. ``cli`` imports this module; nothing here imports ``cli``."""
 
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import Any, NoReturn
 
 from cobranza_desktop.domain.clock import Clock, FixedClock, SystemClock
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.storage.database import Book, open_book
+from cobranza_desktop.storage.paths import default_book_path
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
+
+
+class Parser(argparse.ArgumentParser):
+    """Bad input is one line on stderr and exit code 2, not a usage screen."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"{self.prog}: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_ERROR)
+
+
+def add_global_options(parser: argparse.ArgumentParser, *, json: bool = False) -> None:
+    """The options read wherever they are written: before the verb (the main parser
+    holds the defaults) or after it (here, with no default, so that an option given
+    before the verb is not reset)."""
+    parser.add_argument(
+        "--book",
+        type=Path,
+        default=argparse.SUPPRESS,
+        metavar="PATH",
+        help="the book (SQLite file); default: $COBRANZA_HOME or the user data directory",
+    )
+    parser.add_argument(
+        "--lang", choices=["es", "en"], default=argparse.SUPPRESS, help="interface language"
+    )
+    if json:
+        parser.add_argument(
+            "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON"
+        )
+        parser.set_defaults(json_supported=True)
+
+
+def add_verb(subparsers: Any, name: str, *, json: bool = False, **kwargs: Any) -> Any:
+    parser = subparsers.add_parser(name, **kwargs)
+    add_global_options(parser, json=json)
+    return parser
 
 
 def parse_date_arg(text: str) -> date:
@@ -33,25 +72,37 @@ def clock_for(day: date | None) -> Clock:
     return SystemClock() if day is None else FixedClock.on(day)
 
 
+def book_path_of(args: argparse.Namespace) -> Path:
+    path: Path | None = getattr(args, "book", None)
+    return path if path is not None else default_book_path()
+
+
 @contextmanager
-def opened_book(path: Path | None) -> Iterator[Book]:
-    book = open_book(path)
+def opened_book(path: Path | None, *, create: bool = False) -> Iterator[Book]:
+    """The book at ``path`` (default: the default book). Only ``demo`` and ``new``
+    create one; every other verb refuses a place where there is no book."""
+    book = open_book(path if path is not None else default_book_path(), create=create)
     try:
         yield book
     finally:
         book.close()
 
 
+def fail(message: str) -> int:
+    print(message, file=sys.stderr)
+    return EXIT_ERROR
+
+
 def run_reporting_errors(action: Callable[[], int]) -> int:
-    """Run a verb; a CobranzaError becomes a clear message on stderr and exit code 2."""
+    """Run a verb; a CobranzaError (or a file the system refuses) becomes one clear line
+    on stderr and exit code 2."""
     try:
         return action()
     except ValidationError as exc:
-        print(
-            tr(f"Error en {exc.field}: {exc.message}", f"Error in {exc.field}: {exc.message}"),
-            file=sys.stderr,
+        return fail(
+            tr(f"Error en {exc.field}: {exc.message}", f"Error in {exc.field}: {exc.message}")
         )
-        return EXIT_ERROR
     except CobranzaError as exc:
-        print(tr(f"Error: {exc.message}", f"Error: {exc.message}"), file=sys.stderr)
-        return EXIT_ERROR
+        return fail(tr(f"Error: {exc.message}", f"Error: {exc.message}"))
+    except (OSError, sqlite3.Error) as exc:
+        return fail(tr(f"Error: {exc}", f"Error: {exc}"))

@@ -6,9 +6,9 @@ import argparse
 import json
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_OK,
+    add_verb,
     clock_for,
     opened_book,
     parse_date_arg,
@@ -21,10 +21,8 @@ from cobranza_desktop.services.collections.agenda import AgendaService
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("agenda", help="print the day's collection actions")
-    add_book_argument(parser)
+    parser = add_verb(subparsers, "agenda", json=True, help="print the day's collection actions")
     parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def to_json(agenda: Agenda) -> dict[str, Any]:

@@ -6,9 +6,9 @@ import argparse
 import json
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_OK,
+    add_verb,
     clock_for,
     opened_book,
     parse_date_arg,
@@ -20,10 +20,8 @@ from cobranza_desktop.services.receivables.aging import AgingReport, AgingServic
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("aging", help="print the aging report")
-    add_book_argument(parser)
+    parser = add_verb(subparsers, "aging", json=True, help="print the aging report")
     parser.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def render_table(report: AgingReport) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_FAILED,
     EXIT_OK,
+    add_verb,
     opened_book,
     run_reporting_errors,
 )
@@ -16,8 +16,7 @@ from cobranza_desktop.services.book.check import BookCheckService
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("check", help="check the book's integrity and invariants")
-    add_book_argument(parser)
+    add_verb(subparsers, "check", help="check the book's integrity and invariants")
 
 
 def run(args: argparse.Namespace) -> int:

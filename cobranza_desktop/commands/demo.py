@@ -9,8 +9,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
-from cobranza_desktop.commands._common import EXIT_OK, opened_book, run_reporting_errors
+from cobranza_desktop.commands._common import (
+    EXIT_OK,
+    add_verb,
+    fail,
+    opened_book,
+    run_reporting_errors,
+)
 from cobranza_desktop.domain.clock import SystemClock
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.services.book.demo import book_has_customers, build_demo_book
@@ -18,8 +23,7 @@ from cobranza_desktop.storage.paths import data_home
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("demo", help="write a demo book and open it")
-    add_book_argument(parser)
+    parser = add_verb(subparsers, "demo", help="write a demo book and open it")
     parser.add_argument("--customers", type=int, default=40, metavar="N")
     parser.add_argument("--seed", type=int, default=7, metavar="S")
     parser.add_argument("--no-open", action="store_true", help="do not open the window")
@@ -37,9 +41,10 @@ def run(args: argparse.Namespace) -> int:
 
     def action() -> int:
         if args.customers < 1 or args.customers > 100_000:
-            print(tr("--customers debe estar entre 1 y 100000.", "--customers must be 1-100000."))
-            return 2
-        with opened_book(path) as book:
+            return fail(
+                tr("--customers debe estar entre 1 y 100000.", "--customers must be 1-100000.")
+            )
+        with opened_book(path, create=True) as book:
             if book_has_customers(book):
                 print(
                     tr(

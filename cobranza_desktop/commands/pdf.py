@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_ERROR,
     EXIT_OK,
+    add_global_options,
+    add_verb,
     clock_for,
     opened_book,
     parse_date_arg,
@@ -25,16 +26,17 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.storage.output_files import check_output_path, write_output
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "pdf", help="print an invoice, statement, notice, receipt or letters"
+    parser = add_verb(
+        subparsers, "pdf", help="print an invoice, statement, notice, receipt or letters"
     )
-    add_book_argument(parser)
     kinds = parser.add_subparsers(dest="document", metavar="DOCUMENT", required=True)
     out = argparse.ArgumentParser(add_help=False)
     out.add_argument("--out", type=Path, required=True, metavar="FILE.pdf", help="where to write")
+    add_global_options(out)  # `pdf notice 7 --book B --out f.pdf` reads --book too
     kinds.add_parser("invoice", parents=[out], help="an invoice").add_argument(
         "number", metavar="NUMBER", help='the invoice number, "SERIES-FOLIO", e.g. A-00042'
     )
@@ -68,9 +70,10 @@ def run(args: argparse.Namespace) -> int:
     def action() -> int:
         day = getattr(args, "date", None)
         with opened_book(args.book) as book:
+            check_output_path(args.out, book.path)  # before any work: never over the book
             pdf = _render(DocumentService(book, clock_for(day)), args)
         try:
-            args.out.write_bytes(pdf)
+            write_output(args.out, pdf, book.path)
         except OSError as exc:
             print(
                 tr(f"No se pudo escribir {args.out}: {exc}", f"Could not write {args.out}: {exc}"),

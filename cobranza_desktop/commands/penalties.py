@@ -10,9 +10,9 @@ import argparse
 import json
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_OK,
+    add_verb,
     opened_book,
     parse_date_arg,
     run_reporting_errors,
@@ -24,13 +24,14 @@ from cobranza_desktop.services.penalties.engine import PenaltyProposal, PenaltyS
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "penalties", help="list the late fees and interest due; --apply charges them"
+    parser = add_verb(
+        subparsers,
+        "penalties",
+        json=True,
+        help="list the late fees and interest due; --apply charges them",
     )
-    add_book_argument(parser)
     parser.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--apply", action="store_true", help="charge them (late-charge documents)")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def to_json(proposal: PenaltyProposal, applied: bool) -> dict[str, object]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_FAILED,
     EXIT_OK,
+    add_verb,
     clock_for,
     opened_book,
     parse_date_arg,
@@ -28,10 +28,9 @@ from cobranza_desktop.storage.database import Book
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser(
-        "send", help="queue and send the email reminders of the day's agenda"
+    parser = add_verb(
+        subparsers, "send", help="queue and send the email reminders of the day's agenda"
     )
-    add_book_argument(parser)
     parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     parser.add_argument(
         "--dry-run", action="store_true", help="show what would be sent, send nothing"

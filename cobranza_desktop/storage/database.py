@@ -16,6 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from cobranza_desktop.domain.errors import BookDamagedError, BookError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.storage.backup import latest_backup, pre_migration_backup
+from cobranza_desktop.storage.book_files import (
+    BookMissingError,
+    BookState,
+    book_state,
+    create_private_file,
+    make_private_dir,
+    require_writable_place,
+)
 from cobranza_desktop.storage.lock import BookLock
 from cobranza_desktop.storage.paths import default_book_path
 
@@ -77,20 +85,36 @@ class Book:
 def open_book(
     path: Path | str | None = None,
     *,
+    create: bool = False,
     now: datetime | None = None,
     check_integrity: bool = True,
     lock: bool = True,
 ) -> Book:
-    """Open (or create) a book: lock it, check it, and bring its schema up to date."""
+    """Open a book: lock it, check it, and bring its schema up to date.
+
+    A new book is made only with ``create=True`` (``cobranza new``, ``demo``, the
+    window's first start on the default book). A missing or zero-byte file is otherwise
+    refused, and even with ``create`` a lost book (backups beside it) is never silently
+    replaced by an empty one: the error names the latest backup and how to restore it.
+    """
     book_path = Path(path) if path is not None else default_book_path()
-    book_path.parent.mkdir(parents=True, exist_ok=True)
+    require_writable_place(book_path)
+    state = book_state(book_path)
+    if state is not BookState.PRESENT and (not create or latest_backup(book_path)):
+        raise missing_book_error(book_path)
+    make_private_dir(book_path.parent)
     book_lock = BookLock(book_path) if lock else None
     if book_lock is not None:
         book_lock.acquire()
     try:
-        existed = book_path.exists() and book_path.stat().st_size > 0
+        existed = book_state(book_path) is BookState.PRESENT
         if existed and check_integrity:
             check_file_integrity(book_path, quick=True)
+        if not existed:
+            book_path.unlink(missing_ok=True)  # only ever a zero-byte file here
+            create_private_file(book_path)
+            if book_lock is not None:
+                book_lock.lock_inode()
         engine = make_engine(book_path)
         try:
             migrate(engine, book_path, now or datetime.now(), existed=existed)
@@ -104,10 +128,41 @@ def open_book(
     return Book(book_path, engine, book_lock)
 
 
+def missing_book_error(book_path: Path) -> BookMissingError:
+    """No book at ``book_path``: say how to restore the latest backup, or how to start one."""
+    backup = latest_backup(book_path)
+    what = (
+        tr(f"El libro {book_path} está vacío", f"The book {book_path} is empty")
+        if book_state(book_path) is BookState.EMPTY
+        else tr(f"No hay ningún libro en {book_path}", f"There is no book at {book_path}")
+    )
+    if backup is not None:
+        command = f'cobranza restore "{backup}" --book "{book_path}"'
+        return BookMissingError(
+            tr(
+                f"{what}. La copia de seguridad más reciente es {backup}; "
+                f"para recuperarla: {command}",
+                f"{what}. The latest backup is {backup}; to restore it: {command}",
+            ),
+            latest_backup=str(backup),
+        )
+    command = f'cobranza new --book "{book_path}"'
+    return BookMissingError(
+        tr(
+            f"{what}. Para empezar uno nuevo: {command} (o cobranza demo).",
+            f"{what}. To start a new one: {command} (or cobranza demo).",
+        )
+    )
+
+
 def _damaged(book_path: Path, detail: str) -> BookDamagedError:
     backup = latest_backup(book_path)
+    command = f'cobranza restore "{backup}" --book "{book_path}"'
     offer = (
-        tr(f" La copia de seguridad más reciente es {backup}.", f" The latest backup is {backup}.")
+        tr(
+            f" La copia de seguridad más reciente es {backup}; para recuperarla: {command}",
+            f" The latest backup is {backup}; to restore it: {command}",
+        )
         if backup
         else ""
     )

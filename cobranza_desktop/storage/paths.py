@@ -22,5 +22,7 @@ def default_book_path() -> Path:
 
 
 def backup_dir_for(book_path: Path) -> Path:
-    """Backups sit beside the book, in ``<name>-backups/``."""
-    return book_path.parent / f"{book_path.stem}-backups"
+    """Backups sit beside the book, in ``<name>-backups/``: beside the real file, so a
+    book opened through a symlink has one backups folder, not one per name."""
+    real = Path(os.path.realpath(os.fspath(book_path)))
+    return real.parent / f"{real.stem}-backups"

@@ -380,7 +380,7 @@ def build_large_book(
     book_path = Path(path)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{book_path}{suffix}").unlink(missing_ok=True)
-    open_book(book_path, now=datetime.combine(today, time(8, 0))).close()
+    open_book(book_path, create=True, now=datetime.combine(today, time(8, 0))).close()
     phase("schema (migration)")
     plan = _Plan(customers, invoices, seed, today)
     phase("plan")

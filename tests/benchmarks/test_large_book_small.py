@@ -102,7 +102,7 @@ def test_sizes_references_and_folios(db: sqlite3.Connection) -> None:
 
 def test_schema_is_the_migrated_one(small_path: Path, tmp_path: Path) -> None:
     """Dropping and re-creating the indexes during the load leaves the schema as migrated."""
-    open_book(tmp_path / "fresh.sqlite").close()
+    open_book(tmp_path / "fresh.sqlite", create=True).close()
 
     def schema(path: Path) -> list[tuple[str, str, str]]:
         connection = sqlite3.connect(path)

@@ -20,7 +20,7 @@ DAY = date(2026, 11, 20)
 def demo_book(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("agenda") / "demo.sqlite"
     clock = FixedClock.on(DAY)
-    book = open_book(path, now=clock.now())
+    book = open_book(path, create=True, now=clock.now())
     try:
         build_demo_book(book, clock, customers=30, seed=3)
     finally:

@@ -46,7 +46,7 @@ RETRIES = 5
 
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
-    opened = open_book(tmp_path / "libro.sqlite", now=datetime(2026, 11, 22, 9, 0))
+    opened = open_book(tmp_path / "libro.sqlite", create=True, now=datetime(2026, 11, 22, 9, 0))
     yield opened
     opened.close()
 

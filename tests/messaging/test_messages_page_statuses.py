@@ -41,7 +41,7 @@ class ScriptedSender:
 
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
-    opened = open_book(tmp_path / "libro.sqlite", now=datetime(2026, 11, 23, 9, 0))
+    opened = open_book(tmp_path / "libro.sqlite", create=True, now=datetime(2026, 11, 23, 9, 0))
     yield opened
     opened.close()
 

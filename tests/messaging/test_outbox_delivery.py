@@ -30,7 +30,7 @@ PDF = b"%PDF-1.4\n%%EOF\n"
 
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
-    opened = open_book(tmp_path / "libro.sqlite", now=datetime(2026, 11, 22, 9, 0))
+    opened = open_book(tmp_path / "libro.sqlite", create=True, now=datetime(2026, 11, 22, 9, 0))
     yield opened
     opened.close()
 

@@ -67,7 +67,7 @@ def book_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def book(book_path: Path, clock: FixedClock) -> Iterator[Book]:
-    opened = open_book(book_path, now=clock.now())
+    opened = open_book(book_path, create=True, now=clock.now())
     yield opened
     opened.close()
 

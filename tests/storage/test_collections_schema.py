@@ -48,7 +48,7 @@ def test_schema_head_is_the_newest_migration() -> None:
 
 
 def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
-    book = open_book(tmp_path / "book.sqlite", now=datetime(2026, 1, 1))
+    book = open_book(tmp_path / "book.sqlite", create=True, now=datetime(2026, 1, 1))
     try:
         with book.engine.connect() as connection:
             diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
@@ -61,7 +61,7 @@ def test_migrated_schema_matches_the_models(tmp_path: Path) -> None:
 
 
 def test_an_action_key_is_logged_only_once(tmp_path: Path) -> None:
-    book = open_book(tmp_path / "book.sqlite", now=datetime(2026, 1, 1))
+    book = open_book(tmp_path / "book.sqlite", create=True, now=datetime(2026, 1, 1))
     try:
         with book.transaction() as session:
             customer = Customer(name="Ana", created_at=datetime(2026, 1, 1))

@@ -20,13 +20,13 @@ def test_book_lives_under_cobranza_home(tmp_path: Path) -> None:
 
 
 def test_foreign_keys_and_wal_are_on(book_path: Path) -> None:
-    with open_book(book_path) as book, book.engine.connect() as connection:
+    with open_book(book_path, create=True) as book, book.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
 
 
 def test_second_opener_is_told_clearly(book_path: Path) -> None:
-    with open_book(book_path):
+    with open_book(book_path, create=True):
         with pytest.raises(BookLockedError) as caught:
             open_book(book_path)
         assert "abierto" in caught.value.message
@@ -40,13 +40,13 @@ def test_schema_head_constant_matches_the_migrations() -> None:
 
 
 def test_migrated_schema_matches_the_orm(book_path: Path) -> None:
-    with open_book(book_path) as book, book.engine.connect() as connection:
+    with open_book(book_path, create=True) as book, book.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
     assert differences == []
 
 
 def test_a_damaged_book_offers_the_latest_backup(book_path: Path) -> None:
-    open_book(book_path).close()
+    open_book(book_path, create=True).close()
     saved = backup.daily_backup(book_path, date(2026, 11, 21))
     assert saved is not None
     book_path.write_bytes(b"this is not a database" * 100)
@@ -57,7 +57,7 @@ def test_a_damaged_book_offers_the_latest_backup(book_path: Path) -> None:
 
 
 def test_a_book_from_a_newer_program_is_refused(book_path: Path) -> None:
-    open_book(book_path).close()
+    open_book(book_path, create=True).close()
     with sqlite3.connect(book_path) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
     with pytest.raises(BookError):
@@ -97,7 +97,7 @@ def test_an_older_schema_is_backed_up_before_migrating(book_path: Path) -> None:
 
 
 def test_backup_is_a_readable_copy(book_path: Path, tmp_path: Path) -> None:
-    open_book(book_path).close()
+    open_book(book_path, create=True).close()
     target = backup.manual_backup(book_path, tmp_path / "copias", datetime(2026, 11, 22, 9, 30))
     with sqlite3.connect(target) as connection:
         assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
@@ -106,7 +106,7 @@ def test_backup_is_a_readable_copy(book_path: Path, tmp_path: Path) -> None:
 
 
 def test_daily_backup_once_a_day_and_rotation(book_path: Path) -> None:
-    open_book(book_path).close()
+    open_book(book_path, create=True).close()
     assert backup.daily_backup(book_path, date(2026, 11, 22)) is not None
     assert backup.daily_backup(book_path, date(2026, 11, 22)) is None  # already done today
     folder = backup_dir_for(book_path)

@@ -24,7 +24,7 @@ def _touches_outbox(diff: object) -> bool:
 
 
 def test_outbox_migration_matches_the_models(tmp_path: Path) -> None:
-    book = open_book(tmp_path / "b.sqlite", now=datetime(2026, 1, 1))
+    book = open_book(tmp_path / "b.sqlite", create=True, now=datetime(2026, 1, 1))
     try:
         assert current_revision(book.engine) == SCHEMA_HEAD
         with book.engine.connect() as connection:

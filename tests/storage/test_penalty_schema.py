@@ -32,7 +32,7 @@ def _table_of(diff: Any) -> str | None:
 
 
 def test_migrated_penalty_tables_match_the_orm(tmp_path: Path) -> None:
-    book = open_book(tmp_path / "book.sqlite", now=datetime(2026, 1, 1, 10))
+    book = open_book(tmp_path / "book.sqlite", create=True, now=datetime(2026, 1, 1, 10))
     try:
         assert current_revision(book.engine) == SCHEMA_HEAD
         with book.engine.connect() as connection:

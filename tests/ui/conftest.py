@@ -123,7 +123,7 @@ def demo_app(qtbot: QtBot, tmp_path: Path, dialogs: OpenedDialogs) -> Iterator[O
     from cobranza_desktop.storage.database import open_book
 
     path = tmp_path / "demo.sqlite"
-    with open_book(path) as book:
+    with open_book(path, create=True) as book:
         build_demo_book(book, FixedClock.on(TODAY), customers=15, seed=3)
     opened = start_app(qtbot, tmp_path, path, dialogs)
     yield opened

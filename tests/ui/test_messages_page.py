@@ -35,7 +35,7 @@ def _spanish() -> Iterator[None]:
 
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
-    opened = open_book(tmp_path / "libro.sqlite", now=datetime(2026, 11, 23, 9, 0))
+    opened = open_book(tmp_path / "libro.sqlite", create=True, now=datetime(2026, 11, 23, 9, 0))
     yield opened
     opened.close()
 

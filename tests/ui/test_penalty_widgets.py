@@ -29,7 +29,9 @@ SHOTS = Path(__file__).resolve().parents[2] / "screenshots"
 
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
-    book = open_book(tmp_path / "book.sqlite", now=FixedClock.on(date(2026, 1, 1)).now())
+    book = open_book(
+        tmp_path / "book.sqlite", create=True, now=FixedClock.on(date(2026, 1, 1)).now()
+    )
     try:
         yield book
     finally:

@@ -47,7 +47,7 @@ def clock() -> FixedClock:
 
 @pytest.fixture
 def book(tmp_path: Path, clock: FixedClock) -> Iterator[Book]:
-    opened = open_book(tmp_path / "libro.sqlite", now=clock.now())
+    opened = open_book(tmp_path / "libro.sqlite", create=True, now=clock.now())
     yield opened
     opened.close()
 

@@ -15,7 +15,7 @@ from cobranza_desktop.ui.widgets.template_editor import TemplateEditorWidget
 
 @pytest.fixture
 def book(tmp_path: Path) -> Iterator[Book]:
-    opened = open_book(tmp_path / "libro.sqlite")
+    opened = open_book(tmp_path / "libro.sqlite", create=True)
     yield opened
     opened.close()
 

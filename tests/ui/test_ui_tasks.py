@@ -145,7 +145,7 @@ def test_the_guard_catches_a_read_of_the_book_on_the_gui_thread(
 ) -> None:
     """The suite-wide fixture is not a formality: a success callback (GUI thread) that
     reads the book is caught; the same read inside the op (worker) is not."""
-    with open_book(tmp_path / "libro.sqlite") as book:
+    with open_book(tmp_path / "libro.sqlite", create=True) as book:
         customers = CustomerService(book, FixedClock.on(date(2026, 11, 22)))
         cid = customers.create(CustomerData(name="Ana", phone="55 1234 5678")).id
         runner.query(lambda _ctx: customers.get(cid)).run()

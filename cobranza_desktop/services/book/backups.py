@@ -1,4 +1,10 @@
-"""Backups of the open book: once a day with rotation, or by hand into a folder."""
+"""Backups of a book: once a day with rotation, by hand into a folder, listed, restored.
+
+For the window ("Restaurar copia de seguridad…"), with the book closed first::
+
+    infos = list_backups(book_path)          # newest first: date, size, record counts
+    result = restore_backup(infos[0].path, book_path, clock)
+"""
 
 from __future__ import annotations
 
@@ -7,6 +13,10 @@ from pathlib import Path
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.storage import backup
 from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.restore import BackupInfo, RestoreResult, describe_backup
+from cobranza_desktop.storage.restore import restore_backup as _restore
+
+__all__ = ["BackupInfo", "BackupService", "RestoreResult", "list_backups", "restore_backup"]
 
 
 class BackupService:
@@ -19,4 +29,22 @@ class BackupService:
         return backup.daily_backup(self._book.path, self._clock.today())
 
     def to_folder(self, folder: Path) -> Path:
+        """A backup now into ``folder``; the folder is remembered for restoring later."""
         return backup.manual_backup(self._book.path, folder, self._clock.now())
+
+    def list(self) -> list[BackupInfo]:
+        return list_backups(self._book.path)
+
+
+def list_backups(book_path: Path) -> list[BackupInfo]:
+    """Every backup of the book at ``book_path`` (open or not, even missing), newest
+    first: its backups folder and the folders ``backup --to`` used."""
+    return [describe_backup(path) for path in backup.backup_files(book_path)]
+
+
+def restore_backup(backup_path: Path, book_path: Path, clock: Clock) -> RestoreResult:
+    """Restore ``backup_path`` over the book, which must not be open. The book as it was
+    is kept first as a ``before-restore`` backup; the copy is checked before it replaces
+    anything. Raises BookLockedError if the book is open, BookDamagedError if the backup
+    is not sound."""
+    return _restore(backup_path, book_path, clock.now())

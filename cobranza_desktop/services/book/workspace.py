@@ -81,6 +81,13 @@ class Workspace:
         self.book.close()
 
 
-def open_workspace(path: Path | None, clock: Clock | None = None) -> Workspace:
-    """Open (creating if needed) the book at ``path`` and build its services."""
-    return Workspace(open_book(path), clock or SystemClock())
+def open_workspace(
+    path: Path | None, clock: Clock | None = None, *, create: bool = True
+) -> Workspace:
+    """Open the book at ``path`` and build its services: the window's entry point.
+
+    The window may start a book where none is yet (its first start on the default book);
+    ``open_book`` still refuses to put an empty book where a lost one has backups, and
+    the ``cobranza`` command refuses an explicit ``--book`` with no book before the
+    window opens. Pass ``create=False`` to open only an existing book."""
+    return Workspace(open_book(path, create=create), clock or SystemClock())

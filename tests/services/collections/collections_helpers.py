@@ -70,4 +70,4 @@ class Env:
 
 def make_env(tmp_path: Path, day: date = START) -> Env:
     clock = FixedClock.on(day)
-    return Env(open_book(tmp_path / "book.sqlite", now=clock.now()), clock)
+    return Env(open_book(tmp_path / "book.sqlite", create=True, now=clock.now()), clock)

@@ -81,7 +81,7 @@ class Shop:
 @pytest.fixture
 def shop(tmp_path: Path) -> Iterator[Shop]:
     clock = FixedClock.on(date(2026, 1, 1))
-    book = open_book(tmp_path / "book.sqlite", now=clock.now())
+    book = open_book(tmp_path / "book.sqlite", create=True, now=clock.now())
     try:
         yield Shop(book, clock)
     finally:

@@ -1,0 +1,112 @@
+"""`cobranza restore`: put a backup back as the book.
+
+cobranza restore --list [--book PATH]
+cobranza restore BACKUP [--book PATH]
+
+The book as it was (if there is one) is kept first as a ``before-restore`` backup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from cobranza_desktop.commands._common import (
+    EXIT_OK,
+    add_verb,
+    book_path_of,
+    fail,
+    run_reporting_errors,
+)
+from cobranza_desktop.domain.clock import SystemClock
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.book.backups import BackupInfo, list_backups, restore_backup
+
+
+def register(subparsers: Any) -> None:
+    parser = add_verb(subparsers, "restore", json=True, help="restore a backup as the book")
+    parser.add_argument("backup", type=Path, nargs="?", metavar="BACKUP", help="the backup file")
+    parser.add_argument("--list", action="store_true", help="list the book's backups")
+
+
+def info_json(info: BackupInfo) -> dict[str, object]:
+    return {
+        "path": str(info.path),
+        "kind": info.kind,
+        "taken_at": info.taken_at.isoformat(timespec="seconds"),
+        "size_bytes": info.size_bytes,
+        "ok": info.ok,
+        "customers": info.customers,
+        "invoices": info.invoices,
+        "payments": info.payments,
+    }
+
+
+def render_list(infos: list[BackupInfo]) -> str:
+    if not infos:
+        return tr("No hay copias de seguridad de este libro.", "This book has no backups.")
+    lines = []
+    for i in infos:
+        counts = (
+            tr(
+                f"{i.customers} clientes, {i.invoices} facturas, {i.payments} pagos",
+                f"{i.customers} customers, {i.invoices} invoices, {i.payments} payments",
+            )
+            if i.ok
+            else tr("ilegible", "unreadable")
+        )
+        size = f"{i.size_bytes / 1024:,.0f} KB"
+        lines.append(f"{i.taken_at:%Y-%m-%d %H:%M}  {size:>10}  {counts}  {i.path}")
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    book = book_path_of(args)
+
+    def action() -> int:
+        if args.list:
+            infos = list_backups(book)
+            if getattr(args, "json", False):
+                print(json.dumps([info_json(i) for i in infos], ensure_ascii=False, indent=2))
+            else:
+                print(render_list(infos))
+            return EXIT_OK
+        if args.backup is None:
+            return fail(
+                tr(
+                    "cobranza restore: falta la copia de seguridad (vea --list).",
+                    "cobranza restore: the backup is missing (see --list).",
+                )
+            )
+        result = restore_backup(args.backup, book, SystemClock())
+        if getattr(args, "json", False):
+            print(
+                json.dumps(
+                    {
+                        "book": str(result.book),
+                        "restored_from": str(result.restored_from),
+                        "kept_as": str(result.kept_as) if result.kept_as else None,
+                    },
+                    ensure_ascii=False,
+                    indent=2,
+                )
+            )
+            return EXIT_OK
+        print(
+            tr(
+                f"Libro {result.book} restaurado desde {result.restored_from}.",
+                f"Book {result.book} restored from {result.restored_from}.",
+            )
+        )
+        if result.kept_as is not None:
+            print(
+                tr(
+                    f"El libro anterior se guardó en {result.kept_as}.",
+                    f"The previous book was kept as {result.kept_as}.",
+                )
+            )
+        return EXIT_OK
+
+    return run_reporting_errors(action)

@@ -1,0 +1,39 @@
+"""A new, empty book with the business's name and RFC (``cobranza new``, "Nuevo libro").
+
+For the window::
+
+    path = create_book(Path(chosen), clock, name="Taller Ruiz", rfc="XAXX010101000")
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.contact_data import normalize_rfc
+from cobranza_desktop.domain.errors import BookError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.book.business import load_profile
+from cobranza_desktop.storage.book_files import BookState, book_state
+from cobranza_desktop.storage.database import open_book
+from cobranza_desktop.storage.paths import default_book_path
+
+
+def create_book(path: Path | None, clock: Clock, *, name: str = "", rfc: str = "") -> Path:
+    """Create the book at ``path`` (default: the default book). The input is validated
+    before any file is made; an existing book is never touched."""
+    clean_rfc = normalize_rfc(rfc)
+    clean_name = name.strip()
+    book_path = path if path is not None else default_book_path()
+    if book_state(book_path) is BookState.PRESENT:
+        raise BookError(
+            tr(
+                f"Ya hay un libro en {book_path}; no se reemplaza. Elija otro nombre.",
+                f"There is already a book at {book_path}; it is not replaced. Choose another name.",
+            )
+        )
+    with open_book(book_path, create=True, now=clock.now()) as book, book.transaction() as s:
+        profile = load_profile(s)
+        profile.name = clean_name
+        profile.rfc = clean_rfc
+    return book_path
