@@ -11,9 +11,9 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import (
     EXIT_OK,
+    add_verb,
     clock_for,
     opened_book,
     parse_date_arg,
@@ -25,11 +25,9 @@ from cobranza_desktop.services.billing.billing_run import BillingPlan, BillingRu
 
 
 def register(subparsers: Any) -> None:
-    parser = subparsers.add_parser("bill", help="bill the subscriptions' periods due")
-    add_book_argument(parser)
+    parser = add_verb(subparsers, "bill", json=True, help="bill the subscriptions' periods due")
     parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
-    parser.add_argument("--json", action="store_true", help="print JSON")
 
 
 def plan_json(plan: BillingPlan) -> dict[str, Any]:
