@@ -29,6 +29,10 @@ VERBS: dict[str, str] = {
     "pdf": "pdf",
     "send": "send",
     "agenda": "agenda",
+    "import": "imports",
+    "rep": "rep",
+    "export": "export",
+    "stats": "stats",
     "bill": "bill",
 }
 

@@ -179,10 +179,11 @@ def is_open(lifecycle: str, total_cents: int, paid_cents: int) -> bool:
     return lifecycle == Lifecycle.ISSUED.value and paid_cents < total_cents
 
 
-def invoice_number(series: str, folio: int | None) -> str:
+def invoice_number(series: str, folio: int | None, external: str = "") -> str:
     """The number shown for any invoice, everywhere below the window: ``A-00042``, or
-    ``""`` for a draft, which has no folio until it is issued."""
-    return format_number(series, folio) if folio is not None else ""
+    ``""`` for a draft, which has no folio until it is issued. An imported invoice has
+    no folio of ours and shows its own (``external``) number."""
+    return format_number(series, folio) if folio is not None else external
 
 
 def parse_number(number: str) -> tuple[str, int]:

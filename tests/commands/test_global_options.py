@@ -57,7 +57,12 @@ def _lines(book: Path, out: Path) -> dict[str, list[str]]:
 def test_every_verb_reads_the_global_options_in_both_places() -> None:
     parser = build_parser()
     for verb in VERBS:
-        tail = {"pdf": ["letters", "--out", "x.pdf"], "restore": ["--list"]}.get(verb, [])
+        tail = {
+            "pdf": ["letters", "--out", "x.pdf"],
+            "restore": ["--list"],
+            "import": ["cfdi", "x.xml"],
+            "export": ["invoices"],
+        }.get(verb, [])
         before = parser.parse_args(["--book", "B.sqlite", "--lang", "en", verb, *tail])
         after = parser.parse_args([verb, *tail, "--book", "B.sqlite", "--lang", "en"])
         for args in (before, after):

@@ -101,7 +101,7 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
         customer_id=invoice.customer_id,
         customer_name=invoice.customer.name,
         kind=InvoiceKind(invoice.kind),
-        number=invoice_number(invoice.series, invoice.folio),
+        number=invoice_number(invoice.series, invoice.folio, invoice.external_number),
         lifecycle=lifecycle,
         status=status,
         issue_date=invoice.issue_date,

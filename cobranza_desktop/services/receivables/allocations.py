@@ -29,7 +29,7 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
             invoice_id=inv.id,
             due_date=inv.due_date,
             balance=from_cents(inv.total_cents - inv.paid_cents),
-            number=invoice_number(inv.series, inv.folio),
+            number=invoice_number(inv.series, inv.folio, inv.external_number),
         )
         for inv in rows
     ]

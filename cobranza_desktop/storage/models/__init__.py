@@ -16,6 +16,11 @@ from cobranza_desktop.storage.models.core import (
     Payment,
     Setting,
 )
+from cobranza_desktop.storage.models.imports import (  # noqa: F401
+    CfdiDocument,
+    ImportBatch,
+    PendingCfdiAllocation,
+)
 from cobranza_desktop.storage.models.messaging import OutboxAttachment, OutboxMessage  # noqa: F401
 
 __all__ = [

@@ -66,6 +66,9 @@ class Customer(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default="active")
     created_at: Mapped[datetime]
+    # From a CFDI receptor: SAT regime (e.g. 612) and fiscal postal code.
+    tax_regime: Mapped[str] = mapped_column(String(3), default="", server_default="")
+    postal_code: Mapped[str] = mapped_column(String(5), default="", server_default="")
 
     invoices: Mapped[list[Invoice]] = relationship(back_populates="customer")
 
@@ -100,6 +103,8 @@ class Invoice(Base):
             sqlite_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
         ),
         Index("ix_invoices_parent", "parent_invoice_id"),
+        Index("ix_invoices_external_number", "external_number"),
+        Index("ix_invoices_cfdi_uuid", "cfdi_uuid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -123,6 +128,16 @@ class Invoice(Base):
     created_at: Mapped[datetime]
     voided_at: Mapped[datetime | None] = mapped_column(nullable=True)
     void_reason: Mapped[str] = mapped_column(Text, default="")
+    # Imported documents keep their own number ("F-1234") and take no folio of our series.
+    external_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
+    # A disputed invoice pauses its collection until the dispute is settled.
+    disputed: Mapped[bool] = mapped_column(default=False, server_default="0")
+    currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
+    exchange_rate: Mapped[Decimal | None] = mapped_column(nullable=True)
+    sat_payment_form: Mapped[str] = mapped_column(String(2), default="", server_default="")
+    withheld_tax_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # The import that brought it (no foreign key: SQLite cannot add one without a rebuild).
+    import_batch_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     customer: Mapped[Customer] = relationship(back_populates="invoices")
     lines: Mapped[list[InvoiceLine]] = relationship(
@@ -165,6 +180,7 @@ class Payment(Base):
             sqlite_where=text("reversed_at IS NULL AND allocated_cents < amount_cents"),
         ),
         Index("ix_payments_date", "payment_date"),
+        Index("ix_payments_rep_uuid", "rep_uuid"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -179,6 +195,10 @@ class Payment(Base):
     created_at: Mapped[datetime]
     reversed_at: Mapped[datetime | None] = mapped_column(nullable=True)
     reverse_reason: Mapped[str] = mapped_column(Text, default="")
+    # The CFDI of type P (REP) that covers this payment; empty while it still lacks one.
+    rep_uuid: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    # The import that brought it (no foreign key: SQLite cannot add one without a rebuild).
+    import_batch_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     customer: Mapped[Customer] = relationship()
     allocations: Mapped[list[Allocation]] = relationship(back_populates="payment")

@@ -2,7 +2,7 @@
 billing run's natural key) and prepayments
 
 Revision ID: 0007_subscriptions
-Revises: 0005_outbox_invoices_and_statuses
+Revises: 0006_imports
 Create Date: 2026-12-01 20:28:38.265257
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 
 
 revision: str = '0007_subscriptions'
-down_revision: str | None = '0005_outbox_invoices_and_statuses'
+down_revision: str | None = '0006_imports'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

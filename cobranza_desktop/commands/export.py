@@ -1,0 +1,56 @@
+"""`cobranza export`: a list to CSV/XLSX or JSON, or the whole book as a zip of CSVs."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+from typing import Any
+
+from cobranza_desktop.commands._common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    add_verb,
+    clock_for,
+    opened_book,
+    run_reporting_errors,
+)
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.exports.lists import KINDS, ExportService
+
+
+def register(subparsers: Any) -> None:
+    parser = add_verb(subparsers, "export", json=True, help="export a list, or the whole book")
+    parser.add_argument("kind", choices=[*KINDS, "book"])
+    parser.add_argument("--out", type=Path, default=None, metavar="FILE")
+
+
+def run(args: argparse.Namespace) -> int:
+    if (args.out is None) == (not args.json):
+        print(tr("Indique --out ARCHIVO o --json.", "Give --out FILE or --json."))
+        return EXIT_ERROR
+    if args.kind == "book" and args.out is None:
+        print(
+            tr(
+                "El libro completo se exporta con --out ARCHIVO.zip.",
+                "The whole book is exported with --out FILE.zip.",
+            )
+        )
+        return EXIT_ERROR
+
+    def action() -> int:
+        with opened_book(args.book) as book:
+            service = ExportService(book, clock_for(None))
+            if args.json:
+                print(json.dumps(service.rows_json(args.kind), ensure_ascii=False, indent=2))
+            elif args.kind == "book":
+                tables = service.write_book(args.out)
+                print(
+                    tr(f"{len(tables)} tablas en {args.out}", f"{len(tables)} tables in {args.out}")
+                )
+            else:
+                count = service.write(args.kind, args.out)
+                print(tr(f"{count} renglones en {args.out}", f"{count} rows in {args.out}"))
+        return EXIT_OK
+
+    return run_reporting_errors(action)

@@ -1,0 +1,101 @@
+"""Where CFDI files come from: single files, folders (recursively) and zip files.
+
+Zip entries are read in memory with limits; nothing is ever extracted to disk by name.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.imports.safe_xml import MAX_XML_BYTES
+
+MAX_ZIP_TOTAL = 2 * 1024 * 1024 * 1024  # what a zip may expand to, in all
+MAX_RATIO = 200  # XML compresses well, but not a thousandfold: that is a bomb
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    name: str  # what the user reads in a problem: path, or "bulk.zip:entry.xml"
+    data: bytes | None  # None when the file could not be read (see error)
+    error: str = ""
+
+
+def _read_file(path: Path) -> SourceFile:
+    try:
+        size = path.stat().st_size
+        if size > MAX_XML_BYTES:
+            return SourceFile(
+                path.name,
+                None,
+                tr(
+                    f"El archivo pesa {size // (1024 * 1024)} MB; un CFDI no pasa de "
+                    f"{MAX_XML_BYTES // (1024 * 1024)} MB.",
+                    f"The file is {size // (1024 * 1024)} MB; a CFDI is at most "
+                    f"{MAX_XML_BYTES // (1024 * 1024)} MB.",
+                ),
+            )
+        return SourceFile(path.name, path.read_bytes())
+    except OSError as exc:
+        return SourceFile(path.name, None, tr(f"No se pudo leer: {exc}", f"Cannot read: {exc}"))
+
+
+def _read_zip(path: Path) -> Iterator[SourceFile]:
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        yield SourceFile(path.name, None, tr("El zip está dañado.", "The zip is damaged."))
+        return
+    with archive:
+        total = 0
+        for info in archive.infolist():
+            name = f"{path.name}:{info.filename}"
+            if info.is_dir() or not info.filename.lower().endswith(".xml"):
+                continue
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > MAX_XML_BYTES or ratio > MAX_RATIO or total > MAX_ZIP_TOTAL:
+                yield SourceFile(
+                    name,
+                    None,
+                    tr(
+                        "La entrada del zip se expande demasiado (posible bomba zip); no se lee.",
+                        "The zip entry expands too much (a possible zip bomb); it is not read.",
+                    ),
+                )
+                continue
+            try:
+                with archive.open(info) as entry:
+                    # Read at most the limit plus one byte: a lying header cannot get past it.
+                    data = entry.read(MAX_XML_BYTES + 1)
+            except (zipfile.BadZipFile, OSError, RuntimeError, EOFError):
+                yield SourceFile(name, None, tr("Entrada dañada.", "Damaged entry."))
+                continue
+            if len(data) > MAX_XML_BYTES:
+                yield SourceFile(
+                    name, None, tr("La entrada es demasiado grande.", "The entry is too large.")
+                )
+                continue
+            yield SourceFile(name, data)
+
+
+def iter_sources(paths: Sequence[Path]) -> Iterator[SourceFile]:
+    """Every XML under ``paths``, in a stable order (sorted), each read once."""
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() == ".xml":
+                    yield _read_file(child)
+                elif child.is_file() and child.suffix.lower() == ".zip":
+                    yield from _read_zip(child)
+        elif path.suffix.lower() == ".zip":
+            yield from _read_zip(path)
+        elif path.exists():
+            yield _read_file(path)
+        else:
+            yield SourceFile(
+                path.name, None, tr("El archivo no existe.", "The file does not exist.")
+            )

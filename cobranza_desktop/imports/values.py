@@ -1,0 +1,84 @@
+"""Cell values as people type them in Mexico: amounts with $, thousands separators or a
+decimal comma, and dates as dd/mm/yyyy, yyyy-mm-dd or Excel serial numbers. No floats."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+from cobranza_desktop.domain.i18n import tr
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+class CellError(ValueError):
+    """A cell that does not parse; the message says what was expected."""
+
+
+def parse_amount(value: object) -> Decimal:
+    if isinstance(value, Decimal):
+        number = value
+    else:
+        text = str(value or "").strip().replace("$", "").replace(" ", "").replace("\u00a0", "")
+        text = text.removesuffix("MXN").removeprefix("MXN")
+        negative = text.startswith("(") and text.endswith(")")
+        text = text.strip("()")
+        if "," in text and "." in text:
+            # The last mark is the decimal one: 1.234,56 or 1,234.56.
+            decimal_mark = "," if text.rfind(",") > text.rfind(".") else "."
+        elif text.count(",") == 1 and len(text.split(",")[1]) in (1, 2):
+            decimal_mark = ","
+        else:
+            decimal_mark = "."
+        group = "." if decimal_mark == "," else ","
+        whole = text.lstrip("-").split(decimal_mark)[0]
+        if group in whole:  # thousands in groups of three, or it is not a number
+            parts = whole.split(group)
+            if not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:]):
+                raise CellError(tr(f"«{value}» no es un importe.", f"“{value}” is not an amount."))
+        text = text.replace(group, "").replace(decimal_mark, ".")
+        if not re.fullmatch(r"-?\d+(\.\d+)?", text):
+            raise CellError(tr(f"«{value}» no es un importe.", f"“{value}” is not an amount."))
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            raise CellError(
+                tr(f"«{value}» no es un importe.", f"“{value}” is not an amount.")
+            ) from None
+        if negative:
+            number = -number
+    if not number.is_finite() or abs(number) >= Decimal("1e11"):
+        raise CellError(tr(f"«{value}» está fuera de rango.", f"“{value}” is out of range."))
+    if number != number.quantize(Decimal("0.01")):
+        raise CellError(
+            tr(f"«{value}» tiene más de dos decimales.", f"“{value}” has more than two decimals.")
+        )
+    return number.quantize(Decimal("0.01"))
+
+
+def parse_date(value: object) -> date:
+    if isinstance(value, date):
+        return value
+    if isinstance(value, Decimal) or (isinstance(value, str) and value.strip().isdigit()):
+        serial = int(Decimal(str(value)))
+        if 1 <= serial <= 110_000:  # Excel serial numbers (1900 system)
+            return _EXCEL_EPOCH + timedelta(days=serial)
+    text = str(value or "").strip()
+    try:
+        if match := _DMY.match(text):
+            day, month, year = (int(g) for g in match.groups())
+            return date(year, month, day)
+        if match := _YMD.match(text):
+            year, month, day = (int(g) for g in match.groups())
+            return date(year, month, day)
+    except ValueError:
+        pass
+    raise CellError(
+        tr(
+            f"«{value}» no es una fecha (dd/mm/aaaa o aaaa-mm-dd).",
+            f"“{value}” is not a date (dd/mm/yyyy or yyyy-mm-dd).",
+        )
+    )

@@ -1,0 +1,1 @@
+"""Exports: the lists (customers, invoices, payments, contacts) and the whole book."""

@@ -1,0 +1,1 @@
+"""Imports: preview and commit of CFDI XML and spreadsheets, one transaction each."""

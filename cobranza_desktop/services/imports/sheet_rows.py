@@ -1,0 +1,389 @@
+"""Booking spreadsheet rows: customers, invoices with opening balances, payments.
+
+Each function books one row in the caller's transaction, or adds a problem and books
+nothing for that row. The caller refuses the whole import when any problem is found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.allocation import suggest_oldest_first
+from cobranza_desktop.domain.customers import CustomerData, validate_customer
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.invoices import Lifecycle
+from cobranza_desktop.domain.money import to_cents
+from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.imports.problems import Problem
+from cobranza_desktop.imports.tables import Cell
+from cobranza_desktop.imports.values import CellError, parse_amount, parse_date
+from cobranza_desktop.services.imports.common import CustomerFinder
+from cobranza_desktop.services.receivables import allocations
+from cobranza_desktop.storage.models import Customer, ImportBatch, Invoice, Payment
+
+ZERO = Decimal("0.00")
+
+
+@dataclass
+class SheetRun:
+    session: Session
+    now: datetime
+    today: date
+    batch: ImportBatch
+    source: str
+    headers: tuple[str, ...]
+    mapping: dict[str, int]
+    terms: int
+    update_duplicates: bool
+    customers: CustomerFinder
+    counts: dict[str, int]
+    problems: list[Problem] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
+    control_file: Decimal = ZERO
+    control_booked: Decimal = ZERO
+    receivable: Decimal = ZERO
+    # Invoices by external number and UUID, read once (not one query per row).
+    _known: dict[str, Invoice] | None = None
+
+    # -- cells -----------------------------------------------------------------------------
+
+    def where(self, row_number: int, name: str | None = None) -> str:
+        column = f", {self.headers[self.mapping[name]]}" if name in self.mapping else ""
+        return f"{self.source}:{row_number}{column}"
+
+    def text(self, row: tuple[Cell, ...], name: str) -> str:
+        index = self.mapping.get(name)
+        value = row[index] if index is not None else None
+        return "" if value is None else str(value).strip()
+
+    def cell(self, row: tuple[Cell, ...], name: str) -> Cell:
+        index = self.mapping.get(name)
+        value = row[index] if index is not None else None
+        return None if value == "" else value
+
+    def amount(self, row: tuple[Cell, ...], number: int, name: str) -> Decimal | None:
+        value = self.cell(row, name)
+        if value is None:
+            return None
+        try:
+            return parse_amount(value)
+        except CellError as exc:
+            self.problems.append(Problem(self.where(number, name), str(exc)))
+            raise
+
+    def day(self, row: tuple[Cell, ...], number: int, name: str) -> date | None:
+        value = self.cell(row, name)
+        if value is None:
+            return None
+        try:
+            found = parse_date(value)
+        except CellError as exc:
+            self.problems.append(Problem(self.where(number, name), str(exc)))
+            raise
+        if not date(1990, 1, 1) <= found <= self.today:
+            message = tr(
+                f"La fecha {found.isoformat()} está fuera de rango o es futura.",
+                f"The date {found.isoformat()} is out of range or in the future.",
+            )
+            self.problems.append(Problem(self.where(number, name), message))
+            raise CellError(message)
+        return found
+
+    def fail(self, number: int, name: str | None, message: str) -> None:
+        self.problems.append(Problem(self.where(number, name), message))
+
+    def customer(self, row: tuple[Cell, ...], number: int) -> Customer | None:
+        name, rfc = self.text(row, "name"), self.text(row, "rfc").upper()
+        if not name and not rfc:
+            self.fail(number, "name", tr("Falta el cliente.", "The customer is missing."))
+            return None
+        return self.customers.get_or_create(rfc, name)
+
+    # -- customers -------------------------------------------------------------------------
+
+    def customer_row(self, row: tuple[Cell, ...], number: int) -> None:
+        terms_text = self.text(row, "terms")
+        try:
+            data = validate_customer(
+                CustomerData(
+                    name=self.text(row, "name"),
+                    rfc=self.text(row, "rfc"),
+                    contact_name=self.text(row, "contact"),
+                    email=self.text(row, "email"),
+                    phone=self.text(row, "phone"),
+                    whatsapp=self.text(row, "whatsapp"),
+                    payment_terms_days=int(Decimal(terms_text)) if terms_text else None,
+                )
+            )
+        except ValidationError as exc:
+            self.fail(number, exc.field if exc.field in self.mapping else None, exc.message)
+            return
+        except ArithmeticError:
+            self.fail(
+                number,
+                "terms",
+                tr("Los días de crédito deben ser un número.", "Credit days must be a number."),
+            )
+            return
+        existing = self.customers.find(data.rfc, data.name)
+        if existing is not None:
+            if not self.update_duplicates:
+                self.counts["skipped"] += 1
+                self.skipped.append(
+                    Problem(
+                        self.where(number),
+                        tr(
+                            f"Ya existe el cliente {existing.name}.",
+                            f"Customer {existing.name} exists.",
+                        ),
+                    )
+                )
+                return
+            for attr in ("rfc", "email", "phone", "whatsapp", "contact_name"):
+                value = getattr(data, attr)
+                if value:
+                    setattr(existing, attr, value)
+            if data.payment_terms_days is not None:
+                existing.payment_terms_days = data.payment_terms_days
+            return
+        self.customers.get_or_create(
+            data.rfc,
+            data.name,
+            email=data.email,
+            phone=data.phone,
+            whatsapp=data.whatsapp,
+            contact_name=data.contact_name,
+        )
+        created = self.customers.find(data.rfc, data.name)
+        if created is not None and data.payment_terms_days is not None:
+            created.payment_terms_days = data.payment_terms_days
+
+    # -- invoices --------------------------------------------------------------------------
+
+    def invoice_row(self, row: tuple[Cell, ...], number: int) -> None:
+        try:
+            issued = self.day(row, number, "issue_date")
+            due = self.day(row, number, "due_date") if "due_date" in self.mapping else None
+            total = self.amount(row, number, "total")
+            balance = self.amount(row, number, "balance")
+            paid = self.amount(row, number, "paid")
+        except CellError:
+            return
+        if issued is None:
+            self.fail(number, "issue_date", tr("Falta la fecha.", "The date is missing."))
+            return
+        if total is None and balance is None:
+            self.fail(
+                number,
+                "total",
+                tr("Falta el importe o el saldo.", "The amount or the balance is missing."),
+            )
+            return
+        if total is None:
+            total = (balance or ZERO) + (paid or ZERO)
+        if balance is None:
+            balance = total - (paid or ZERO)
+        self.control_file += balance
+        if total <= 0 or not ZERO <= balance <= total:
+            self.fail(
+                number,
+                "balance",
+                tr(
+                    f"El saldo {balance} debe estar entre 0 y el total {total}, "
+                    "y el total ser mayor que 0.",
+                    f"The balance {balance} must be between 0 and the total {total}, "
+                    "and the total positive.",
+                ),
+            )
+            return
+        folio = self.text(row, "folio")[:60]
+        duplicate = self.duplicate_invoice(folio) if folio else None
+        if duplicate is not None:
+            if self.update_duplicates:
+                duplicate.disputed = self.disputed(row)
+                if due is not None and due >= duplicate.issue_date:
+                    duplicate.due_date = due
+            else:
+                self.counts["skipped"] += 1
+                self.skipped.append(
+                    Problem(
+                        self.where(number, "folio"),
+                        tr(
+                            f"La factura {folio} ya está en el libro.",
+                            f"Invoice {folio} is in the book.",
+                        ),
+                    )
+                )
+            self.control_booked += balance  # it is already in the book: the control still adds up
+            return
+        customer = self.customer(row, number)
+        if customer is None:
+            return
+        if due is None:
+            days = (
+                customer.payment_terms_days
+                if customer.payment_terms_days is not None
+                else self.terms
+            )
+            due = issued + timedelta(days=days)
+        if due < issued:
+            self.fail(
+                number,
+                "due_date",
+                tr(
+                    "El vencimiento es anterior a la fecha.",
+                    "The due date is before the issue date.",
+                ),
+            )
+            return
+        invoice = Invoice(
+            customer=customer,
+            kind="invoice",
+            series="",
+            folio=None,
+            external_number=folio,
+            lifecycle=Lifecycle.ISSUED.value,
+            issue_date=issued,
+            due_date=due,
+            subtotal_cents=to_cents(total),
+            discount_cents=0,
+            tax_cents=0,
+            total_cents=to_cents(total),
+            paid_cents=0,
+            cfdi_uuid=self.text(row, "uuid").upper()[:36],
+            sat_payment_method=self.text(row, "method").upper()[:3]
+            if self.text(row, "method").upper() in ("PUE", "PPD")
+            else "",
+            disputed=self.disputed(row),
+            import_batch_id=self.batch.id,
+            created_at=self.now,
+            notes=tr("Saldo inicial importado", "Imported opening balance"),
+        )
+        self.session.add(invoice)
+        if folio:
+            self.known()[folio] = invoice
+        paid_part = total - balance
+        if paid_part > 0:  # the paid part is history: a payment on the issue date
+            payment = self.new_payment(
+                customer,
+                issued,
+                paid_part,
+                tr(
+                    f"Pago histórico de {folio or 'la factura'} (importación)",
+                    f"Historical payment of {folio or 'the invoice'} (import)",
+                ),
+            )
+            allocations.apply(self.session, payment, invoice, to_cents(paid_part), self.now)
+        self.counts["invoices"] += 1
+        self.control_booked += balance
+        self.receivable += balance
+
+    def disputed(self, row: tuple[Cell, ...]) -> bool:
+        return self.text(row, "disputed").lower() in (
+            "1",
+            "si",
+            "sí",
+            "x",
+            "yes",
+            "true",
+            "disputa",
+        )
+
+    def known(self) -> dict[str, Invoice]:
+        if self._known is None:
+            self._known = {}
+            rows = self.session.scalars(
+                select(Invoice).where(
+                    Invoice.lifecycle == Lifecycle.ISSUED.value,
+                    or_(Invoice.external_number != "", Invoice.cfdi_uuid != ""),
+                )
+            )
+            for invoice in rows:
+                for key in (invoice.external_number, invoice.cfdi_uuid):
+                    if key:
+                        self._known.setdefault(key, invoice)
+        return self._known
+
+    def duplicate_invoice(self, folio: str) -> Invoice | None:
+        known = self.known()
+        return known.get(folio) or known.get(folio.upper())
+
+    def new_payment(
+        self, customer: Customer, on: date, amount: Decimal, notes: str, reference: str = ""
+    ) -> Payment:
+        payment = Payment(
+            customer=customer,
+            payment_date=on,
+            amount_cents=to_cents(amount),
+            allocated_cents=0,
+            method=PaymentMethod.TRANSFER.value,
+            reference=reference[:200],
+            notes=notes,
+            rep_uuid="",
+            import_batch_id=self.batch.id,
+            created_at=self.now,
+        )
+        self.session.add(payment)
+        self.counts["payments"] += 1
+        return payment
+
+    # -- payments --------------------------------------------------------------------------
+
+    def payment_row(self, row: tuple[Cell, ...], number: int) -> None:
+        try:
+            on = self.day(row, number, "payment_date")
+            amount = self.amount(row, number, "total")
+        except CellError:
+            return
+        if on is None or amount is None or amount <= 0:
+            self.fail(
+                number,
+                "total",
+                tr(
+                    "Falta la fecha o un importe positivo.",
+                    "The date or a positive amount is missing.",
+                ),
+            )
+            return
+        customer = self.customer(row, number)
+        if customer is None:
+            return
+        self.control_file += amount
+        payment = self.new_payment(
+            customer,
+            on,
+            amount,
+            tr("Pago importado", "Imported payment"),
+            self.text(row, "reference"),
+        )
+        folio = self.text(row, "folio")
+        left = to_cents(amount)
+        if folio:
+            invoice = self.duplicate_invoice(folio)
+            if invoice is None or invoice.customer is not customer:
+                self.fail(
+                    number,
+                    "folio",
+                    tr(
+                        f"No hay factura {folio} de este cliente.",
+                        f"No invoice {folio} of this customer.",
+                    ),
+                )
+                return
+            cents = min(left, invoice.total_cents - invoice.paid_cents)
+            if cents > 0:
+                allocations.apply(self.session, payment, invoice, cents, self.now)
+                left -= cents
+        if left > 0:  # oldest due first, as in the window; what is left stays as credit
+            items = allocations.open_items(self.session, customer.id)
+            for plan in suggest_oldest_first(Decimal(left) / 100, items):
+                invoice = self.session.get(Invoice, plan.invoice_id)
+                assert invoice is not None
+                allocations.apply(self.session, payment, invoice, to_cents(plan.amount), self.now)
+        self.control_booked += amount
