@@ -33,6 +33,7 @@ VERBS: dict[str, str] = {
     "rep": "rep",
     "export": "export",
     "stats": "stats",
+    "bill": "bill",
 }
 
 

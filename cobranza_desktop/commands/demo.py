@@ -27,6 +27,9 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--customers", type=int, default=40, metavar="N")
     parser.add_argument("--seed", type=int, default=7, metavar="S")
     parser.add_argument("--no-open", action="store_true", help="do not open the window")
+    parser.add_argument(
+        "--kind", choices=["business", "services"], default="business", help="demo profile"
+    )
 
 
 def demo_book_path(args: argparse.Namespace) -> Path:
@@ -50,9 +53,16 @@ def run(args: argparse.Namespace) -> int:
                     )
                 )
             else:
-                summary = build_demo_book(
-                    book, SystemClock(), customers=args.customers, seed=args.seed
-                )
+                if args.kind == "services":  # a gym billed monthly by the billing run
+                    from cobranza_desktop.services.book.demo_services import build_services_demo
+
+                    summary = build_services_demo(
+                        book, SystemClock(), members=args.customers, seed=args.seed
+                    )
+                else:
+                    summary = build_demo_book(
+                        book, SystemClock(), customers=args.customers, seed=args.seed
+                    )
                 print(
                     tr(
                         f"Libro de ejemplo en {path}: {summary.customers} clientes, "

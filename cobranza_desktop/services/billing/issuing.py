@@ -9,7 +9,10 @@ transaction as the invoice.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from decimal import Decimal
+
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import tr
@@ -23,6 +26,7 @@ from cobranza_desktop.services.billing.invoices import (
 from cobranza_desktop.services.collections.restrictions import credit_check
 from cobranza_desktop.services.penalties.incentives import IncentiveView, grant_punctuality_reward
 from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Invoice
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,21 @@ class IssuedInvoice:
     invoice: InvoiceView
     warnings: tuple[str, ...]  # e.g. over the credit limit
     reward: IncentiveView | None
+
+
+def issue_on_credit(
+    session: Session, draft: InvoiceDraft, now: datetime, override_reason: str = ""
+) -> tuple[Invoice, tuple[str, ...]]:
+    """Issue in the caller's transaction, after the credit check; the override is noted."""
+    total = checked_totals(draft.lines).total
+    check = credit_check(session, draft.customer_id, total, override_reason)
+    if check.blocked:
+        note = tr(
+            f"Crédito autorizado pese a la restricción: {override_reason.strip()}",
+            f"Credit allowed despite the restriction: {override_reason.strip()}",
+        )
+        draft = replace(draft, notes="\n".join(n for n in (draft.notes, note) if n))
+    return create_invoice(session, draft, now), check.messages
 
 
 class IssuingService:
@@ -44,20 +63,12 @@ class IssuingService:
             return credit_check(session, customer_id, amount, override_reason="-").messages
 
     def issue(self, draft: InvoiceDraft, override_reason: str = "") -> IssuedInvoice:
-        total = checked_totals(draft.lines).total
         with self._book.transaction() as session:
-            check = credit_check(session, draft.customer_id, total, override_reason)
-            if check.blocked:
-                note = tr(
-                    f"Crédito autorizado pese a la restricción: {override_reason.strip()}",
-                    f"Credit allowed despite the restriction: {override_reason.strip()}",
-                )
-                draft = replace(draft, notes="\n".join(n for n in (draft.notes, note) if n))
             # The invoice and its reward stand or fall together: one transaction.
-            invoice = create_invoice(session, draft, self._clock.now())
+            invoice, messages = issue_on_credit(session, draft, self._clock.now(), override_reason)
             reward = grant_punctuality_reward(
                 session, invoice, self._clock.today(), self._clock.now()
             )
             session.flush()
             issued = invoice_view(invoice, self._clock.today())
-        return IssuedInvoice(issued, check.messages, reward)
+        return IssuedInvoice(issued, messages, reward)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -48,7 +49,8 @@ from cobranza_desktop.domain.risk import InvoiceRecord
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage.models.collections import PaymentPlan, Promise
 from cobranza_desktop.storage.queries import agenda as facts
-from cobranza_desktop.storage.queries.agenda import effective_due_dates
+from cobranza_desktop.storage.queries.agenda import OpenInvoiceRow, effective_due_dates
+from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 
 __all__ = ["effective_due_dates"]  # read from here by the collection tools
 
@@ -201,12 +203,28 @@ def histories(
     }
 
 
+def _net_of_credit(session: Session, rows: list[OpenInvoiceRow]) -> list[OpenInvoiceRow]:
+    """Unapplied credit pays the oldest invoices first: what it covers is not chased."""
+    credits = credit_by_customer(session, {r.customer_id for r in rows})
+    if not credits:
+        return rows
+    by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for r in rows:  # oldest due first within each customer
+        if r.customer_id in credits:
+            by_customer[r.customer_id].append((r.id, r.balance_cents))
+    left: dict[int, int] = {}
+    for cid, credit in credits.items():
+        left.update(net_of_credit(by_customer[cid], credit))
+    netted = (replace(r, balance_cents=left.get(r.id, r.balance_cents)) for r in rows)
+    return [r for r in netted if r.balance_cents > 0]
+
+
 def build_cases(
     session: Session, day: date, ladder: Ladder, policy: ContactPolicy
 ) -> tuple[list[CustomerCase], set[ActionKey]]:
     """Everything the agenda needs for ``day``: one case per customer with something to do,
     and the actions already logged for them."""
-    rows = facts.open_invoices_on(session, day)
+    rows = _net_of_credit(session, facts.open_invoices_on(session, day))
     extended = effective_due_dates(session, [r.id for r in rows])
     promises = facts.promises_due_around(session, day, day - timedelta(days=RECENT_BREAK_DAYS))
     statuses = promise_statuses(session, promises, day)

@@ -32,7 +32,9 @@ from cobranza_desktop.services.penalties.policies import (
     load_customer_policies,
 )
 from cobranza_desktop.storage.models.collections import PaymentPlan
+from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 from cobranza_desktop.storage.queries.penalties import (
+    CandidateRow,
     candidate_invoices,
     charge_history,
     payments_by_invoice,
@@ -101,6 +103,31 @@ def invoices_in_current_plans(
     return invoices_in_plans(session, list(session.scalars(query)), as_of)
 
 
+def _without_credit_covered(session: Session, rows: list[CandidateRow]) -> list[CandidateRow]:
+    """Invoices the customer's unapplied credit pays in full (oldest due first) are not
+    charged: a customer whose credit covers the debt owes no late fee or interest."""
+    credits = credit_by_customer(session, {r.customer_id for r in rows})
+    if not credits:
+        return rows
+    by_customer: dict[int, list[CandidateRow]] = {}
+    for r in rows:
+        if r.customer_id in credits:
+            by_customer.setdefault(r.customer_id, []).append(r)
+    left: dict[int, int] = {}
+    for cid, credit in credits.items():
+        mine = sorted(by_customer.get(cid, []), key=lambda r: (r.due_date, r.invoice_id))
+        left.update(
+            net_of_credit([(r.invoice_id, r.total_cents - r.paid_cents) for r in mine], credit)
+        )
+    return [
+        r
+        for r in rows
+        if r.customer_id not in credits
+        or left.get(r.invoice_id, 1) > 0
+        or (r.paid_cents >= r.total_cents)
+    ]
+
+
 def propose_charges(
     session: Session,
     as_of: date,
@@ -119,6 +146,7 @@ def propose_charges(
         if r.invoice_id not in in_plans
         and resolve_policy(business, overrides.get(r.customer_id)).is_active
     ]
+    rows = _without_credit_covered(session, rows)
     ids = [r.invoice_id for r in rows]
     payments = payments_by_invoice(session, ids)
     history = charge_history(session, ids)

@@ -1,6 +1,9 @@
 """The ORM models, one module per area. Importing this package registers every table."""
 
-from cobranza_desktop.storage.models import penalties  # noqa: F401  (registers its tables)
+from cobranza_desktop.storage.models import (
+    penalties,  # noqa: F401  (registers its tables)
+    subscriptions,  # noqa: F401  (registers its tables)
+)
 from cobranza_desktop.storage.models.base import Base
 from cobranza_desktop.storage.models.collections import ContactLog as ContactLog  # collections
 from cobranza_desktop.storage.models.core import (

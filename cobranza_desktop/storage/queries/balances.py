@@ -3,7 +3,7 @@ balance is computed (customer file, receipts, credit checks, discounts, the agen
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -109,3 +109,29 @@ def customer_balances(
 
 def customer_balance(session: Session, customer_id: int, today: date | None = None) -> BalanceRow:
     return customer_balances(session, [customer_id], today)[customer_id]
+
+
+def credit_by_customer(session: Session, customer_ids: Collection[int]) -> dict[int, int]:
+    """Unapplied credit in cents of each given customer that has some (set-based)."""
+    ids = sorted(set(customer_ids))
+    credit: dict[int, int] = {}
+    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
+        chunk = ids[start : start + 900]
+        for cid, cents in session.execute(
+            _credit_by_customer().where(Payment.customer_id.in_(chunk))
+        ):
+            if cents:
+                credit[cid] = int(cents)
+    return credit
+
+
+def net_of_credit(balances: Sequence[tuple[int, int]], credit_cents: int) -> dict[int, int]:
+    """What each open item (id, cents; oldest due first) still owes once the credit pays
+    the oldest first: the rule of oldest-first allocation, without writing it."""
+    left = credit_cents
+    result: dict[int, int] = {}
+    for item_id, cents in balances:
+        used = min(left, cents)
+        left -= used
+        result[item_id] = cents - used
+    return result

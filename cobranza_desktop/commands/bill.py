@@ -1,0 +1,94 @@
+"""`cobranza bill [--date D] [--dry-run] [--json]`: the subscriptions' billing run.
+
+Bills every period due up to D (default today), each exactly once; running it again
+bills nothing new. ``--dry-run`` shows what would be billed and writes nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from decimal import Decimal
+from typing import Any
+
+from cobranza_desktop.commands._common import (
+    EXIT_OK,
+    add_verb,
+    clock_for,
+    opened_book,
+    parse_date_arg,
+    run_reporting_errors,
+)
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.billing.billing_run import BillingPlan, BillingRunService
+
+
+def register(subparsers: Any) -> None:
+    parser = add_verb(subparsers, "bill", json=True, help="bill the subscriptions' periods due")
+    parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
+
+
+def plan_json(plan: BillingPlan) -> dict[str, Any]:
+    """The dry run in the shape of the run's JSON; numbers are empty until issued."""
+    return {
+        "date": plan.date.isoformat(),
+        "dry_run": True,
+        "invoices": [
+            {
+                "number": "",
+                "customer_id": line.customer_id,
+                "subscription_id": line.subscription_id,
+                "period_start": line.period_start.isoformat(),
+                "period_end": line.period_end.isoformat(),
+                "issue_date": line.issue_date.isoformat(),
+                "due_date": line.due_date.isoformat(),
+                "total": str(line.total),
+            }
+            for line in plan.lines
+            if line.outcome == "billed"
+        ],
+        "total": str(plan.total),
+    }
+
+
+def run(args: argparse.Namespace) -> int:
+    def action() -> int:
+        with opened_book(args.book) as book:
+            service = BillingRunService(book, clock_for(args.date))
+            if args.dry_run:
+                plan = service.preview(args.date)
+                data = plan_json(plan)
+            else:
+                data = service.run(args.date).to_json()
+        if args.json:
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+            return EXIT_OK
+        for row in data["invoices"]:
+            number = row["number"] or tr("(por emitir)", "(to issue)")
+            print(
+                f"{number:<12} {row['period_start']} – {row['period_end']}  "
+                f"{tr('cliente', 'customer')} {row['customer_id']:<6} "
+                f"{format_money(Decimal(row['total'])):>14}"
+            )
+        day = format_date(parse_date_arg(data["date"]))
+        count = len(data["invoices"])
+        total = format_money(Decimal(data["total"]))
+        if args.dry_run:
+            print(
+                tr(
+                    f"Se facturarían {count} periodos al {day}: {total}.",
+                    f"{count} periods would be billed as of {day}: {total}.",
+                )
+            )
+        else:
+            print(
+                tr(
+                    f"Facturados {count} periodos al {day}: {total}.",
+                    f"Billed {count} periods as of {day}: {total}.",
+                )
+            )
+        return EXIT_OK
+
+    return run_reporting_errors(action)

@@ -1,0 +1,357 @@
+"""Subscriptions: enter a customer's recurring service once, change its price, pause it,
+cancel it, and preview its next periods. The billing run (billing_run.py) bills them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.money import parse_amount, round_money
+from cobranza_desktop.domain.subscriptions import (
+    BillingPeriod,
+    Pause,
+    PriceChange,
+    Schedule,
+    monthly_recurring,
+    next_periods,
+    parse_period,
+)
+from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models.subscriptions import (
+    Subscription,
+    SubscriptionPause,
+    SubscriptionPeriod,
+    SubscriptionPriceChange,
+)
+
+WHILE_SUSPENDED = ("bill", "stop")
+
+
+@dataclass(frozen=True)
+class SubscriptionInput:
+    """What a person (or an imported row) fills in for a new subscription."""
+
+    customer_id: int
+    description: str
+    price: Decimal | str
+    period: BillingPeriod | str
+    billing_day: int
+    start_date: date
+    end_date: date | None = None
+    tax_rate_percent: Decimal | str = Decimal(16)
+    discount_percent: Decimal | str = Decimal(0)
+    payment_terms_days: int | None = None
+    prorate: bool = False
+    while_suspended: str = "bill"  # or "stop": no invoices while the customer is suspended
+    auto_apply_credit: bool = True
+    reconnection_fee: Decimal | str | None = None
+
+
+@dataclass(frozen=True)
+class PeriodPreview:
+    start: date
+    end: date
+    billing_date: date
+    total: Decimal  # tax included
+    paused: bool
+    prorated: bool
+
+
+@dataclass(frozen=True)
+class SubscriptionView:
+    id: int
+    customer_id: int
+    description: str
+    price: Decimal  # the price in force today
+    period: BillingPeriod
+    billing_day: int
+    tax_rate_percent: Decimal
+    discount_percent: Decimal
+    payment_terms_days: int | None
+    start_date: date
+    end_date: date | None
+    prorate: bool
+    while_suspended: str
+    auto_apply_credit: bool
+    reconnection_fee: Decimal | None
+    status: str  # "active" or "cancelled"
+    cancelled_on: date | None
+    cancel_reason: str
+    monthly_recurring: Decimal  # tax included, per month
+    price_changes: tuple[PriceChange, ...]
+    pauses: tuple[Pause, ...]
+    last_period_start: date | None  # the latest period the billing run has dealt with
+
+
+def _percent(value: Decimal | str, field: str) -> Decimal:
+    return parse_amount(value, field, allow_zero=True)
+
+
+def schedule_of(sub: Subscription) -> Schedule:
+    return Schedule(
+        price=sub.price,
+        period=BillingPeriod(sub.period),
+        billing_day=sub.billing_day,
+        start=sub.start_date,
+        end=sub.end_date,
+        prorate=sub.prorate,
+        tax_rate_percent=sub.tax_rate_percent,
+        discount_percent=sub.discount_percent,
+        price_changes=tuple(PriceChange(c.effective_from, c.price) for c in sub.price_changes),
+        pauses=tuple(Pause(p.start, p.end) for p in sub.pauses),
+    )
+
+
+def schedule_from_input(data: SubscriptionInput) -> Schedule:
+    """Validate a subscription's figures into a schedule (nothing written)."""
+    period = data.period if isinstance(data.period, BillingPeriod) else parse_period(data.period)
+    if data.end_date is not None:
+        check_date(data.end_date, "end_date")
+    return Schedule(
+        price=parse_amount(data.price, "price"),
+        period=period,
+        billing_day=data.billing_day,
+        start=check_date(data.start_date, "start_date"),
+        end=data.end_date,
+        prorate=data.prorate,
+        tax_rate_percent=_percent(data.tax_rate_percent, "tax_rate"),
+        discount_percent=_percent(data.discount_percent, "discount"),
+    )
+
+
+def preview_rows(schedule: Schedule, after: date | None, count: int) -> tuple[PeriodPreview, ...]:
+    return tuple(
+        PeriodPreview(c.start, c.end, c.billing_date, c.total(schedule), c.paused, c.prorated)
+        for c in next_periods(schedule, after, count)
+    )
+
+
+def get_subscription(session: Session, subscription_id: int) -> Subscription:
+    sub = session.get(Subscription, subscription_id)
+    if sub is None:
+        raise NotFoundError(
+            tr(
+                f"No existe la suscripción {subscription_id}.",
+                f"Subscription {subscription_id} does not exist.",
+            )
+        )
+    return sub
+
+
+def _last_start(session: Session, subscription_id: int) -> date | None:
+    return session.scalars(
+        select(SubscriptionPeriod.period_start)
+        .where(SubscriptionPeriod.subscription_id == subscription_id)
+        .order_by(SubscriptionPeriod.period_start.desc())
+        .limit(1)
+    ).first()
+
+
+def subscription_view(session: Session, sub: Subscription, today: date) -> SubscriptionView:
+    schedule = schedule_of(sub)
+    return SubscriptionView(
+        id=sub.id,
+        customer_id=sub.customer_id,
+        description=sub.description,
+        price=schedule.price_on(today),
+        period=schedule.period,
+        billing_day=sub.billing_day,
+        tax_rate_percent=sub.tax_rate_percent,
+        discount_percent=sub.discount_percent,
+        payment_terms_days=sub.payment_terms_days,
+        start_date=sub.start_date,
+        end_date=sub.end_date,
+        prorate=sub.prorate,
+        while_suspended=sub.while_suspended,
+        auto_apply_credit=sub.auto_apply_credit,
+        reconnection_fee=sub.reconnection_fee,
+        status=sub.status,
+        cancelled_on=sub.cancelled_on,
+        cancel_reason=sub.cancel_reason,
+        monthly_recurring=monthly_recurring(schedule, today)
+        if sub.status == "active"
+        else Decimal("0.00"),
+        price_changes=schedule.price_changes,
+        pauses=schedule.pauses,
+        last_period_start=_last_start(session, sub.id),
+    )
+
+
+def add_subscription(session: Session, data: SubscriptionInput, clock: Clock) -> Subscription:
+    """Validate and add a subscription in the caller's transaction (imports use this too)."""
+    get_customer(session, data.customer_id)
+    schedule = schedule_from_input(data)
+    description = data.description.strip()
+    if not description:
+        raise ValidationError(
+            "description",
+            tr("Escriba la descripción del servicio.", "Write the service's description."),
+        )
+    if data.while_suspended not in WHILE_SUSPENDED:
+        raise ValidationError(
+            "while_suspended",
+            tr("Elija «bill» o «stop» para la suspensión.", "Choose “bill” or “stop”."),
+        )
+    if data.payment_terms_days is not None and not 0 <= data.payment_terms_days <= 365:
+        raise ValidationError(
+            "payment_terms_days",
+            tr("El plazo va de 0 a 365 días.", "The terms go from 0 to 365 days."),
+        )
+    fee = None
+    if data.reconnection_fee not in (None, ""):
+        assert data.reconnection_fee is not None
+        fee = parse_amount(data.reconnection_fee, "reconnection_fee")
+    sub = Subscription(
+        customer_id=data.customer_id,
+        description=description,
+        price=schedule.price,
+        tax_rate_percent=schedule.tax_rate_percent,
+        discount_percent=schedule.discount_percent,
+        period=schedule.period.value,
+        billing_day=schedule.billing_day,
+        payment_terms_days=data.payment_terms_days,
+        start_date=schedule.start,
+        end_date=schedule.end,
+        prorate=schedule.prorate,
+        while_suspended=data.while_suspended,
+        auto_apply_credit=data.auto_apply_credit,
+        reconnection_fee=fee,
+        status="active",
+        created_at=clock.now(),
+    )
+    session.add(sub)
+    session.flush()
+    return sub
+
+
+class SubscriptionService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    def create(self, data: SubscriptionInput) -> SubscriptionView:
+        with self._book.transaction() as session:
+            sub = add_subscription(session, data, self._clock)
+            return subscription_view(session, sub, self._clock.today())
+
+    def get(self, subscription_id: int) -> SubscriptionView:
+        with self._book.session() as session:
+            return subscription_view(
+                session, get_subscription(session, subscription_id), self._clock.today()
+            )
+
+    def list(self, customer_id: int | None = None) -> tuple[SubscriptionView, ...]:
+        with self._book.session() as session:
+            query = select(Subscription).order_by(Subscription.customer_id, Subscription.id)
+            if customer_id is not None:
+                query = query.where(Subscription.customer_id == customer_id)
+            today = self._clock.today()
+            return tuple(subscription_view(session, s, today) for s in session.scalars(query))
+
+    def preview(self, subscription_id: int, count: int = 12) -> tuple[PeriodPreview, ...]:
+        """The next ``count`` periods not yet dealt with by the billing run."""
+        with self._book.session() as session:
+            sub = get_subscription(session, subscription_id)
+            return preview_rows(schedule_of(sub), _last_start(session, sub.id), count)
+
+    def preview_input(self, data: SubscriptionInput, count: int = 12) -> tuple[PeriodPreview, ...]:
+        """The live preview of a subscription being typed (nothing is written)."""
+        return preview_rows(schedule_from_input(data), None, count)
+
+    def change_price(
+        self, subscription_id: int, effective_from: date, price: Decimal | str
+    ) -> SubscriptionView:
+        """A new price from a date on: periods starting from then. Issued invoices keep theirs."""
+        amount = parse_amount(price, "price")
+        check_date(effective_from, "effective_from")
+        with self._book.transaction() as session:
+            sub = self._active(session, subscription_id)
+            last = _last_start(session, sub.id)
+            if last is not None and effective_from <= last:
+                raise ConflictError(
+                    tr(
+                        f"El periodo del {last.isoformat()} ya se facturó: el nuevo precio "
+                        "debe empezar después.",
+                        f"The period of {last.isoformat()} is already billed: the new price "
+                        "must start later.",
+                    )
+                )
+            existing = {c.effective_from: c for c in sub.price_changes}
+            if effective_from in existing:
+                existing[effective_from].price = amount
+            else:
+                sub.price_changes.append(
+                    SubscriptionPriceChange(
+                        effective_from=effective_from, price=amount, created_at=self._clock.now()
+                    )
+                )
+            session.flush()
+            return subscription_view(session, sub, self._clock.today())
+
+    def pause(
+        self, subscription_id: int, start: date, end: date, reason: str = ""
+    ) -> SubscriptionView:
+        """Periods starting from ``start`` to ``end`` are shown as paused, not billed."""
+        Pause(check_date(start, "start"), check_date(end, "end"))
+        if end < start:
+            raise ValidationError(
+                "end", tr("La pausa termina antes de empezar.", "The pause ends before it starts.")
+            )
+        with self._book.transaction() as session:
+            sub = self._active(session, subscription_id)
+            sub.pauses.append(
+                SubscriptionPause(
+                    start=start, end=end, reason=reason.strip(), created_at=self._clock.now()
+                )
+            )
+            session.flush()
+            return subscription_view(session, sub, self._clock.today())
+
+    def cancel(self, subscription_id: int, on: date, reason: str) -> SubscriptionView:
+        """Stop billing after ``on`` (the last day of service). Issued invoices stay."""
+        from cobranza_desktop.services.billing.prepayments import end_prepayments
+
+        if not reason.strip():
+            raise ValidationError(
+                "reason",
+                tr("Escriba el motivo de la cancelación.", "Write the reason for cancelling."),
+            )
+        check_date(on, "on")
+        with self._book.transaction() as session:
+            sub = self._active(session, subscription_id)
+            if on < sub.start_date - timedelta(days=1):
+                raise ValidationError(
+                    "on",
+                    tr(
+                        "La cancelación no puede ser anterior al inicio.",
+                        "The cancellation cannot be before the start.",
+                    ),
+                )
+            sub.status = "cancelled"
+            sub.cancelled_on = on
+            sub.cancel_reason = reason.strip()
+            sub.end_date = on if sub.end_date is None else min(sub.end_date, on)
+            end_prepayments(session, sub, self._clock.today(), reason.strip())
+            session.flush()
+            return subscription_view(session, sub, self._clock.today())
+
+    def monthly_recurring_total(self) -> Decimal:
+        """Monthly recurring revenue of the active subscriptions, tax included."""
+        return round_money(sum((v.monthly_recurring for v in self.list()), Decimal(0)))
+
+    def _active(self, session: Session, subscription_id: int) -> Subscription:
+        sub = get_subscription(session, subscription_id)
+        if sub.status != "active":
+            raise ConflictError(
+                tr("La suscripción está cancelada.", "The subscription is cancelled.")
+            )
+        return sub
