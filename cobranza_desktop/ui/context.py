@@ -11,6 +11,7 @@ from pathlib import Path
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.book.settings import SettingsService
 from cobranza_desktop.services.collections.agenda import AgendaService
@@ -58,6 +59,7 @@ class Services:
     outbox: OutboxService
     reminders: ReminderService
     composer: ComposerBackend
+    backups: BackupService
 
 
 @dataclass(frozen=True)
