@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.action_quit)
         go = self.menuBar().addMenu(self.tr("&Ir a"))
         for number, spec in enumerate(self._specs, start=1):
-            action = QAction(icon(spec.icon), spec.title, self)
+            text = f"&{number} {spec.title}" if number <= 9 else spec.title
+            action = QAction(icon(spec.icon), text, self)
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
