@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 RECENT_KEY = "books/recent"
+
 MAX_RECENT = 8
 
 
@@ -61,19 +62,23 @@ class BookMenu:
     ) -> None:
         self._actions = actions
         self._settings = settings
-        self.new_book = QAction(parent.tr("&Nuevo libro…"), parent)
+        self.new_book = QAction(QCoreApplication.translate("BookMenu", "&Nuevo libro…"), parent)
         self.new_book.setShortcut(QKeySequence("Ctrl+Shift+N"))
         self.new_book.triggered.connect(lambda: actions.new_book())
-        self.open_book = QAction(parent.tr("A&brir libro…"), parent)
+        self.open_book = QAction(QCoreApplication.translate("BookMenu", "A&brir libro…"), parent)
         self.open_book.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_book.triggered.connect(lambda: actions.choose_book())
-        self.recent = QMenu(parent.tr("Libros &recientes"), parent)
+        self.recent = QMenu(QCoreApplication.translate("BookMenu", "Libros &recientes"), parent)
         self.recent.aboutToShow.connect(self.refresh_recent)
-        self.backup_now = QAction(parent.tr("&Copia de seguridad ahora"), parent)
+        self.backup_now = QAction(
+            QCoreApplication.translate("BookMenu", "&Copia de seguridad ahora"), parent
+        )
         self.backup_now.triggered.connect(lambda: actions.backup_now())
-        self.restore = QAction(parent.tr("Res&taurar copia…"), parent)
+        self.restore = QAction(QCoreApplication.translate("BookMenu", "Res&taurar copia…"), parent)
         self.restore.triggered.connect(lambda: actions.restore_backup())
-        self.show_folder = QAction(parent.tr("&Mostrar la carpeta del libro"), parent)
+        self.show_folder = QAction(
+            QCoreApplication.translate("BookMenu", "&Mostrar la carpeta del libro"), parent
+        )
         self.show_folder.triggered.connect(lambda: actions.show_book_folder())
         for action in (self.backup_now, self.restore, self.show_folder):
             action.setEnabled(book_open)
@@ -102,8 +107,12 @@ class BookMenu:
             exists = path.exists()
             action.setEnabled(exists)
             if not exists:
-                action.setToolTip(self._parent.tr("El archivo ya no está en ese lugar."))
+                action.setToolTip(
+                    QCoreApplication.translate("BookMenu", "El archivo ya no está en ese lugar.")
+                )
             action.triggered.connect(lambda _=False, p=path: self._actions.switch_book(p))
         if not books:
-            empty = self.recent.addAction(self._parent.tr("(ninguno todavía)"))
+            empty = self.recent.addAction(
+                QCoreApplication.translate("BookMenu", "(ninguno todavía)")
+            )
             empty.setEnabled(False)

@@ -136,7 +136,7 @@ class RestoreDialog(QDialog):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsSelectable)
                 self.table.setItem(row, column, item)
         if self._backups:
-            self.status_label.setText(self.tr("%n copia(s) encontradas.", "", len(self._backups)))
+            self.status_label.setText(self.tr("Copias encontradas: {0}").format(len(self._backups)))
         else:
             self.status_label.setText(self.tr("Este libro todavía no tiene copias de seguridad."))
         self.listed.emit()
