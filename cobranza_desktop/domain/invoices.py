@@ -173,6 +173,18 @@ def format_number(series: str, folio: int) -> str:
     return f"{series}-{folio:05d}" if series else f"{folio:05d}"
 
 
+def is_open(lifecycle: str, total_cents: int, paid_cents: int) -> bool:
+    """An issued invoice that still owes something: the Python side of the storage
+    predicate ``open_invoice()``, for a record already in hand."""
+    return lifecycle == Lifecycle.ISSUED.value and paid_cents < total_cents
+
+
+def invoice_number(series: str, folio: int | None) -> str:
+    """The number shown for any invoice, everywhere below the window: ``A-00042``, or
+    ``""`` for a draft, which has no folio until it is issued."""
+    return format_number(series, folio) if folio is not None else ""
+
+
 def parse_number(number: str) -> tuple[str, int]:
     """Inverse of :func:`format_number`; raises ValidationError on anything else."""
     text = number.strip().upper()

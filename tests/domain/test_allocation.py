@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from cobranza_desktop.domain.allocation import (
     Allocation,
+    AllocationConflict,
     OpenItem,
     check_allocations,
     suggest_oldest_first,
@@ -38,3 +39,32 @@ def test_over_allocation_is_refused() -> None:
         check_allocations(Decimal("500"), [Allocation(2, Decimal("51"))], {2: Decimal("50")})
     with pytest.raises(ConflictError):
         check_allocations(Decimal("500"), [Allocation(9, Decimal("1"))], {2: Decimal("50")})
+
+
+def test_refusals_name_the_row_and_format_the_money() -> None:
+    with pytest.raises(AllocationConflict) as caught:
+        check_allocations(
+            Decimal("2000"),
+            [Allocation(1, Decimal("10")), Allocation(2, Decimal("1234.5"))],
+            {1: Decimal("100"), 2: Decimal("50")},
+            {2: "A-00002"},
+        )
+    assert caught.value.field == "allocations[1]"
+    assert caught.value.message == (
+        "La factura A-00002 solo debe $50.00; no se le pueden aplicar $1,234.50."
+    )
+    with pytest.raises(AllocationConflict) as caught:
+        check_allocations(Decimal("1200"), [Allocation(1, Decimal("1200.01"))], {1: D_BIG})
+    assert caught.value.field == "allocations"
+    assert "$1,200.01" in caught.value.message and "$1,200.00" in caught.value.message
+    with pytest.raises(AllocationConflict) as caught:
+        check_allocations(
+            Decimal("9"), [Allocation(1, Decimal("1")), Allocation(7, Decimal("1"))], {1: D_BIG}
+        )
+    assert caught.value.field == "allocations[1]"
+    with pytest.raises(AllocationConflict) as caught:
+        check_allocations(Decimal("9"), [Allocation(1, Decimal("0"))], {1: D_BIG})
+    assert caught.value.field == "allocations[0]"
+
+
+D_BIG = Decimal("99999")

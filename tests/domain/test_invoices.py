@@ -88,3 +88,15 @@ def test_invoice_numbers_round_trip() -> None:
     assert parse_number("a-00042") == ("A", 42)
     with pytest.raises(ValidationError):
         parse_number("A-x")
+
+
+def test_one_invoice_number_and_one_open_rule() -> None:
+    from cobranza_desktop.domain.invoices import invoice_number, is_open
+
+    assert invoice_number("A", 42) == "A-00042"
+    assert invoice_number("", 7) == "00007"
+    assert invoice_number("A", None) == ""  # a draft has no number yet
+    assert is_open("issued", 1000, 999)
+    assert not is_open("issued", 1000, 1000)
+    assert not is_open("draft", 1000, 0)
+    assert not is_open("voided", 1000, 0)

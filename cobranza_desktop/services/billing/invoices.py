@@ -20,7 +20,7 @@ from cobranza_desktop.domain.invoices import (
     PaymentMethodSAT,
     derive_status,
     due_date_for,
-    format_number,
+    invoice_number,
     line_amounts,
     parse_number,
     validate_dates,
@@ -31,10 +31,12 @@ from cobranza_desktop.domain.validation import (
     check_date,
     checked_totals,
 )
+from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
         customer_id=invoice.customer_id,
         customer_name=invoice.customer.name,
         kind=InvoiceKind(invoice.kind),
-        number=format_number(invoice.series, invoice.folio) if invoice.folio else "",
+        number=invoice_number(invoice.series, invoice.folio),
         lifecycle=lifecycle,
         status=status,
         issue_date=invoice.issue_date,
@@ -258,25 +260,6 @@ def get_invoice_by_number(session: Session, number: str) -> Invoice:
     return invoice
 
 
-def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
-    """Void an issued invoice. Money applied to it goes back to the customer's credit."""
-    if invoice.lifecycle == Lifecycle.VOIDED.value:
-        raise ConflictError(tr("La factura ya está cancelada.", "The invoice is already voided."))
-    if not reason.strip():
-        raise ValidationError(
-            "reason", tr("Escriba el motivo de la cancelación.", "Write the reason for voiding.")
-        )
-    # Imported here: plans, discounts and late charges all build on invoices.
-    from cobranza_desktop.services.billing.voiding import release_dependents
-    from cobranza_desktop.services.receivables.allocations import undo_allocations_of_invoice
-
-    release_dependents(session, invoice, reason.strip(), now)
-    undo_allocations_of_invoice(session, invoice, now, reason.strip())
-    invoice.lifecycle = Lifecycle.VOIDED.value
-    invoice.voided_at = now
-    invoice.void_reason = reason.strip()
-
-
 class InvoiceService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -330,8 +313,7 @@ class InvoiceService:
             )
             if open_only:
                 query = query.where(
-                    Invoice.lifecycle == Lifecycle.ISSUED.value,
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                 )
             today = self._clock.today()
             return [invoice_view(inv, today) for inv in session.scalars(query)]

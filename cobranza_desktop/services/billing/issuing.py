@@ -2,7 +2,8 @@
 
 A customer who is blocked (or beyond) gets no new credit unless the person issuing
 writes why; the reason is kept on the invoice. Going over the credit limit only
-warns. A punctual customer's earned reward is applied to the new invoice.
+warns. A punctual customer's earned reward is applied to the new invoice, in the same
+transaction as the invoice.
 """
 
 from __future__ import annotations
@@ -17,11 +18,10 @@ from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
     InvoiceView,
     create_invoice,
-    get_invoice,
     invoice_view,
 )
 from cobranza_desktop.services.collections.restrictions import credit_check
-from cobranza_desktop.services.penalties.incentives import IncentiveService, IncentiveView
+from cobranza_desktop.services.penalties.incentives import IncentiveView, grant_punctuality_reward
 from cobranza_desktop.storage.database import Book
 
 
@@ -36,7 +36,6 @@ class IssuingService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
         self._clock = clock
-        self._incentives = IncentiveService(book, clock)
 
     def credit_warnings(self, customer_id: int, amount: Decimal) -> tuple[str, ...]:
         """What issuing ``amount`` more would mean for this customer's credit (no writes)."""
@@ -54,10 +53,11 @@ class IssuingService:
                     f"Credit allowed despite the restriction: {override_reason.strip()}",
                 )
                 draft = replace(draft, notes="\n".join(n for n in (draft.notes, note) if n))
+            # The invoice and its reward stand or fall together: one transaction.
             invoice = create_invoice(session, draft, self._clock.now())
+            reward = grant_punctuality_reward(
+                session, invoice, self._clock.today(), self._clock.now()
+            )
+            session.flush()
             issued = invoice_view(invoice, self._clock.today())
-        reward = self._incentives.grant_punctuality_reward(issued.id)
-        if reward is not None:
-            with self._book.session() as session:
-                issued = invoice_view(get_invoice(session, issued.id), self._clock.today())
         return IssuedInvoice(issued, check.messages, reward)

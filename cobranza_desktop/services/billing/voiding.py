@@ -1,4 +1,7 @@
-"""What hangs on an invoice, and what voiding it does to each, in the same transaction.
+"""Voiding an invoice, and what voiding does to what hangs on it, in one transaction.
+
+This module is the one home of voiding: invoices, late charges and discounts all end
+here, and it imports none of them, so there is no circle (void -> waive -> void).
 
 - A current payment plan that holds the invoice (or bills its interest on it): the
   void is refused until the plan is cancelled, since the plan's schedule would lie.
@@ -14,11 +17,12 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.domain.errors import ConflictError
+from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services.penalties.grants import void_grants_of_invoice
+from cobranza_desktop.services.receivables.allocations import undo_allocations_of_invoice
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.collections import PaymentPlan, PlanInvoice
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
@@ -44,10 +48,33 @@ def refuse_if_in_current_plan(session: Session, invoice: Invoice) -> None:
         )
 
 
+def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
+    """Void an issued invoice. Money applied to it goes back to the customer's credit."""
+    if invoice.lifecycle == Lifecycle.VOIDED.value:
+        raise ConflictError(tr("La factura ya está cancelada.", "The invoice is already voided."))
+    if not reason.strip():
+        raise ValidationError(
+            "reason", tr("Escriba el motivo de la cancelación.", "Write the reason for voiding.")
+        )
+    release_dependents(session, invoice, reason.strip(), now)
+    undo_allocations_of_invoice(session, invoice, now, reason.strip())
+    invoice.lifecycle = Lifecycle.VOIDED.value
+    invoice.voided_at = now
+    invoice.void_reason = reason.strip()
+
+
+def waive_charge_document(
+    session: Session, charge: PenaltyCharge, document: Invoice, reason: str, now: datetime
+) -> None:
+    """Mark a late charge waived and void its document (the caller checked both)."""
+    text = tr(f"Condonado: {reason}", f"Waived: {reason}")
+    void_invoice(session, document, text, now)
+    charge.waived_at = now
+    charge.waive_reason = reason
+
+
 def release_dependents(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
     """Called by ``void_invoice`` before the invoice's own allocations are undone."""
-    from cobranza_desktop.services.penalties.charges import waive_charge  # it voids invoices too
-
     refuse_if_in_current_plan(session, invoice)
     void_grants_of_invoice(session, invoice.id, reason, now)
     charges = session.scalars(
@@ -60,4 +87,6 @@ def release_dependents(session: Session, invoice: Invoice, reason: str, now: dat
         )
     ).all()
     for charge in charges:
-        waive_charge(session, charge.id, reason, now)
+        document = session.get(Invoice, charge.charge_invoice_id)
+        assert document is not None
+        waive_charge_document(session, charge, document, reason, now)

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from cobranza_desktop.domain.errors import BookDamagedError
 from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.book.incentive_check import (
+    missing_early_payment_discounts,
+    missing_punctuality_rewards,
+)
 from cobranza_desktop.storage.database import Book, check_file_integrity
 from cobranza_desktop.storage.queries.book_check import invariant_violations
 
@@ -25,6 +29,14 @@ INVARIANT_LABELS = {
     "customer_balance_consistent": (
         "Saldo de cada cliente = facturas − pagos + saldo a favor",
         "Each customer's balance = invoices − payments + credit",
+    ),
+    "early_payment_discounts_granted": (
+        "Cada pago a tiempo para el pronto pago tiene su descuento",
+        "Each payment within the early-payment window has its discount",
+    ),
+    "punctuality_rewards_granted": (
+        "Cada premio por puntualidad ganado fue otorgado",
+        "Each punctuality reward earned was granted",
     ),
 }
 
@@ -61,6 +73,8 @@ class BookCheckService:
             results.append(CheckResult("integrity", exc.message, False, ()))
         with self._book.session() as session:
             violations = invariant_violations(session)
+            violations["early_payment_discounts_granted"] = missing_early_payment_discounts(session)
+            violations["punctuality_rewards_granted"] = missing_punctuality_rewards(session)
         for name, rows in violations.items():
             label = tr(*INVARIANT_LABELS[name])
             results.append(CheckResult(name, label, not rows, tuple(rows)))

@@ -28,6 +28,10 @@ def write_setting(session: Session, key: str, value: Any) -> None:
         row.value = encoded
 
 
+def load_aging_buckets(session: Session) -> AgingBuckets:
+    return AgingBuckets(tuple(read_setting(session, AGING_EDGES_KEY, list(DEFAULT_EDGES))))
+
+
 class SettingsService:
     def __init__(self, book: Book) -> None:
         self._book = book
@@ -41,7 +45,8 @@ class SettingsService:
             write_setting(session, key, value)
 
     def aging_buckets(self) -> AgingBuckets:
-        return AgingBuckets(tuple(self.get(AGING_EDGES_KEY, list(DEFAULT_EDGES))))
+        with self._book.session() as session:
+            return load_aging_buckets(session)
 
     def set_aging_edges(self, edges: tuple[int, ...]) -> None:
         validate_edges(edges)

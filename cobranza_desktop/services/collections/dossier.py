@@ -26,11 +26,11 @@ from cobranza_desktop.domain.contact_policy import NonPaymentReason, Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, is_open
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.book.business import load_profile
-from cobranza_desktop.services.collections.agenda_data import invoice_number, promise_status
+from cobranza_desktop.services.collections.agenda_data import promise_status
 from cobranza_desktop.services.collections.plans import plan_view
 from cobranza_desktop.services.collections.restrictions import change_status
 from cobranza_desktop.services.customers.records import get_customer
@@ -91,7 +91,7 @@ class DossierService:
                     (
                         inv.issue_date,
                         0,
-                        invoice_number(inv),
+                        invoice_number(inv.series, inv.folio),
                         label,
                         from_cents(inv.total_cents),
                         ZERO,
@@ -111,7 +111,7 @@ class DossierService:
                 statement.append(StatementLine(day, doc, text, charge, paid, running))
             open_invoices = tuple(
                 DossierInvoice(
-                    folio=invoice_number(inv),
+                    folio=invoice_number(inv.series, inv.folio),
                     issue_date=inv.issue_date,
                     due_date=inv.due_date,
                     total=from_cents(inv.total_cents),
@@ -123,7 +123,7 @@ class DossierService:
                     else tr("Por vencer", "Not yet due"),
                 )
                 for inv in invoices
-                if inv.paid_cents < inv.total_cents
+                if is_open(inv.lifecycle, inv.total_cents, inv.paid_cents)
             )
             contacts = tuple(
                 DossierContact(

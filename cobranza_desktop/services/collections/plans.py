@@ -19,7 +19,13 @@ from cobranza_desktop.documents.plan import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, make_line
+from cobranza_desktop.domain.invoices import (
+    InvoiceKind,
+    Lifecycle,
+    invoice_number,
+    is_open,
+    make_line,
+)
 from cobranza_desktop.domain.money import ZERO, from_cents, parse_amount, parse_decimal, to_cents
 from cobranza_desktop.domain.plans import (
     Frequency,
@@ -29,11 +35,12 @@ from cobranza_desktop.domain.plans import (
     build_schedule,
 )
 from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice, void_invoice
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
+from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.collections.agenda_data import (
     effective_due_dates,
-    invoice_number,
+    invoices_in_plans,
     plan_invoice_ids,
     plan_progress,
 )
@@ -45,6 +52,7 @@ from cobranza_desktop.storage.models.collections import (
     PlanInstalment,
     PlanInvoice,
 )
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
 @dataclass(frozen=True)
@@ -146,8 +154,7 @@ def _selected_invoices(
         if (
             invoice is None
             or invoice.customer_id != request.customer_id
-            or invoice.lifecycle != Lifecycle.ISSUED.value
-            or invoice.paid_cents >= invoice.total_cents
+            or not is_open(invoice.lifecycle, invoice.total_cents, invoice.paid_cents)
         ):
             raise ValidationError(
                 "invoices",
@@ -168,14 +175,13 @@ def _selected_invoices(
             )
         )
     )
-    for plan in session.scalars(
+    plans = session.scalars(
         select(PaymentPlan).where(
             PaymentPlan.customer_id == request.customer_id,
             PaymentPlan.status != PlanStatus.CANCELLED.value,
         )
-    ):
-        if plan_progress(session, plan, today).status is not PlanStatus.CURRENT:
-            in_plans -= set(plan_invoice_ids(session, plan.id))
+    ).all()
+    in_plans -= invoices_in_plans(session, plans, today, current=False)
     if in_plans:
         raise ConflictError(
             tr(
@@ -266,7 +272,7 @@ class PlanService:
                 tuple(
                     PlanInvoiceView(
                         i.id,
-                        invoice_number(i),
+                        invoice_number(i.series, i.folio),
                         i.due_date,
                         from_cents(i.total_cents - i.paid_cents),
                         i.id in waived_ids,
@@ -385,21 +391,18 @@ class PlanService:
         today = self._clock.today()
         with self._book.session() as session:
             get_customer(session, customer_id)
-            held: set[int] = set()
-            for plan in session.scalars(
+            plans = session.scalars(
                 select(PaymentPlan).where(
                     PaymentPlan.customer_id == customer_id,
                     PaymentPlan.status != PlanStatus.CANCELLED.value,
                 )
-            ):
-                if plan_progress(session, plan, today).status is PlanStatus.CURRENT:
-                    held.update(plan_invoice_ids(session, plan.id))
+            ).all()
+            held = invoices_in_plans(session, plans, today)
             rows = session.scalars(
                 select(Invoice)
                 .where(
                     Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == Lifecycle.ISSUED.value,
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                 )
                 .order_by(Invoice.due_date, Invoice.id)
             ).all()
@@ -407,7 +410,7 @@ class PlanService:
             return [
                 OpenInvoiceView(
                     i.id,
-                    invoice_number(i),
+                    invoice_number(i.series, i.folio),
                     i.issue_date,
                     i.due_date,
                     from_cents(i.total_cents - i.paid_cents),
@@ -446,7 +449,11 @@ class PlanService:
             profile = load_profile(session)
             customer = get_customer(session, plan.customer_id)
             invoices = [
-                PlanInvoiceLine(invoice_number(inv), inv.due_date, from_cents(row.balance_cents))
+                PlanInvoiceLine(
+                    invoice_number(inv.series, inv.folio),
+                    inv.due_date,
+                    from_cents(row.balance_cents),
+                )
                 for row, inv in session.execute(
                     select(PlanInvoice, Invoice)
                     .join(Invoice, Invoice.id == PlanInvoice.invoice_id)

@@ -19,7 +19,10 @@ from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.plans import PromiseStatus, validate_promise
 from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.collections.agenda_data import payments_between, promise_status
+from cobranza_desktop.services.collections.agenda_data import (
+    payments_between,
+    promise_statuses,
+)
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import Promise
@@ -90,10 +93,11 @@ class PromiseService:
                 .where(Promise.customer_id == customer_id)
                 .order_by(Promise.id.desc())
             ).all()
+            statuses = promise_statuses(session, rows, today)
             return [
                 _view(
                     p,
-                    promise_status(session, p, today),
+                    statuses[p.id],
                     sum(
                         (a for _, a in payments_between(session, customer_id, p.given_on, today)),
                         Decimal("0.00"),
@@ -123,10 +127,12 @@ class PromiseService:
         today = self._clock.today()
         changed = 0
         with self._book.transaction() as session:
-            for promise in session.scalars(
+            pending = session.scalars(
                 select(Promise).where(Promise.status == PromiseStatus.PENDING.value)
-            ):
-                status = promise_status(session, promise, today)
+            ).all()
+            statuses = promise_statuses(session, pending, today)
+            for promise in pending:
+                status = statuses[promise.id]
                 if status is not PromiseStatus.PENDING:
                     promise.status = status.value
                     promise.resolved_on = today

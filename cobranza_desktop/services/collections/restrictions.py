@@ -27,11 +27,12 @@ from cobranza_desktop.domain.risk import (
     exceeds_credit_limit,
     suggested_credit_limit,
 )
-from cobranza_desktop.services.collections.agenda_data import histories, open_balance
+from cobranza_desktop.services.collections.agenda_data import histories
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice
 from cobranza_desktop.storage.models.collections import StatusTransition
+from cobranza_desktop.storage.queries.balances import customer_balance
 
 MONTHS_FOR_AVERAGE = 6
 
@@ -125,7 +126,7 @@ def credit_check(
     """
     customer = get_customer(session, customer_id)
     status = CustomerStatus(customer.status)
-    balance = open_balance(session, customer_id)
+    balance = from_cents(customer_balance(session, customer_id).open_cents)
     limit = None if customer.credit_limit_cents is None else from_cents(customer.credit_limit_cents)
     blocked = not allows_credit(status)
     over = exceeds_credit_limit(balance, amount, limit)

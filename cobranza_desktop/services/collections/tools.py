@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import Lifecycle
+from cobranza_desktop.domain.invoices import is_open
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.billing.invoices import get_invoice
-from cobranza_desktop.services.collections.agenda_data import effective_due_dates, open_balance
+from cobranza_desktop.services.collections.agenda_data import effective_due_dates
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables.payments import (
     PaymentInput,
@@ -25,7 +26,9 @@ from cobranza_desktop.services.receivables.payments import (
     record_payment,
 )
 from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Payment
 from cobranza_desktop.storage.models.collections import DueDateExtension, NextPaymentDiscount
+from cobranza_desktop.storage.queries.balances import customer_balance
 
 MAX_EXTENSION_DAYS = 365
 
@@ -55,6 +58,47 @@ def _require_reason(reason: str) -> str:
     return reason.strip()
 
 
+def record_payment_with_discount(
+    session: Session, data: PaymentInput, now: datetime
+) -> list[Payment]:
+    """Record a payment and the pending next-payment discounts it settles, in the caller's
+    transaction: the payment first, then one "discount" payment per pending discount.
+
+    Each discount becomes a payment of method "discount" (a bonificación, not money),
+    applied oldest due first, so every cent stays accounted for.
+    """
+    payment = record_payment(session, data, now)
+    payments = [payment]
+    pending = session.scalars(
+        select(NextPaymentDiscount)
+        .where(
+            NextPaymentDiscount.customer_id == data.customer_id,
+            NextPaymentDiscount.settled_payment_id.is_(None),
+        )
+        .order_by(NextPaymentDiscount.id)
+    ).all()
+    for discount in pending:
+        balance = from_cents(customer_balance(session, data.customer_id).open_cents)
+        cents = min(discount.amount_cents, to_cents(balance))
+        if cents <= 0:
+            break
+        bonus = record_payment(
+            session,
+            PaymentInput(
+                customer_id=data.customer_id,
+                amount=from_cents(cents),
+                payment_date=data.payment_date,
+                method=PaymentMethod.DISCOUNT,
+                reference=tr(f"Descuento {discount.id}", f"Discount {discount.id}"),
+                notes=discount.reason,
+            ),
+            now,
+        )
+        discount.settled_payment_id = bonus.id
+        payments.append(bonus)
+    return payments
+
+
 class CollectionToolsService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -67,10 +111,7 @@ class CollectionToolsService:
         today = self._clock.today()
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
-            if (
-                invoice.lifecycle != Lifecycle.ISSUED.value
-                or invoice.paid_cents >= invoice.total_cents
-            ):
+            if not is_open(invoice.lifecycle, invoice.total_cents, invoice.paid_cents):
                 raise ConflictError(
                     tr(
                         "Solo se prorrogan facturas con saldo.",
@@ -108,7 +149,7 @@ class CollectionToolsService:
         value = parse_amount(amount, "amount")
         with self._book.transaction() as session:
             get_customer(session, customer_id)
-            if value > open_balance(session, customer_id):
+            if value > from_cents(customer_balance(session, customer_id).open_cents):
                 raise ValidationError(
                     "amount",
                     tr(
@@ -145,44 +186,11 @@ class CollectionToolsService:
             ]
 
     def record_payment_with_discount(self, data: PaymentInput) -> list[PaymentView]:
-        """Record a payment and, in the same transaction, the pending discounts it earns.
-
-        Each discount becomes a payment of method "discount" (a bonificación, not money),
-        applied oldest due first, so every cent stays accounted for.
-        """
-        now = self._clock.now()
+        """Record a payment and, in the same transaction, the pending discounts it earns."""
         with self._book.transaction() as session:
-            payment = record_payment(session, data, now)
-            views = [payment]
-            pending = session.scalars(
-                select(NextPaymentDiscount)
-                .where(
-                    NextPaymentDiscount.customer_id == data.customer_id,
-                    NextPaymentDiscount.settled_payment_id.is_(None),
-                )
-                .order_by(NextPaymentDiscount.id)
-            ).all()
-            for discount in pending:
-                balance = open_balance(session, data.customer_id)
-                cents = min(discount.amount_cents, to_cents(balance))
-                if cents <= 0:
-                    break
-                bonus = record_payment(
-                    session,
-                    PaymentInput(
-                        customer_id=data.customer_id,
-                        amount=from_cents(cents),
-                        payment_date=data.payment_date,
-                        method=PaymentMethod.DISCOUNT,
-                        reference=tr(f"Descuento {discount.id}", f"Discount {discount.id}"),
-                        notes=discount.reason,
-                    ),
-                    now,
-                )
-                discount.settled_payment_id = bonus.id
-                views.append(bonus)
+            payments = record_payment_with_discount(session, data, self._clock.now())
             session.flush()
-            return [payment_view(p) for p in views]
+            return [payment_view(p) for p in payments]
 
     def settle_by_barter(
         self,
@@ -203,7 +211,7 @@ class CollectionToolsService:
         with self._book.transaction() as session:
             get_customer(session, customer_id)
             value = parse_amount(amount, "amount")
-            if value > open_balance(session, customer_id):
+            if value > from_cents(customer_balance(session, customer_id).open_cents):
                 raise ValidationError(
                     "amount",
                     tr(

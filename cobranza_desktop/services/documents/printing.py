@@ -13,11 +13,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Protocol
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents import (
     render_invoice,
@@ -28,9 +27,7 @@ from cobranza_desktop.documents import (
 )
 from cobranza_desktop.documents.data import (
     AgingBucketData,
-    BusinessInfo,
     ContactInfo,
-    CustomerInfo,
     EntryKind,
     InstalmentOption,
     InvoiceData,
@@ -46,24 +43,45 @@ from cobranza_desktop.documents.data import (
     StatementEntryData,
     TaxData,
 )
+from cobranza_desktop.domain.agenda import AgendaItem, compute_agenda
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.contact_data import display_phone
+from cobranza_desktop.domain.contact_policy import Channel
+from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_percent
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import InvoiceKind, format_number
+from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
-from cobranza_desktop.services.book.business import BusinessProfileView, load_profile
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.book.settings import write_setting
+from cobranza_desktop.services.collections.agenda_data import (
+    build_cases,
+    load_ladder,
+    load_policy,
+)
 from cobranza_desktop.services.customers.records import get_customer
-from cobranza_desktop.services.penalties.engine import NoticePenalties, PenaltyService
-from cobranza_desktop.services.receivables.aging import AgingService
+from cobranza_desktop.services.documents.parts import (
+    HOW_TO_PAY_KEY,
+    business_data,
+    currency_of,
+    customer_info,
+    how_to_pay_text,
+    overdue_by_customer,
+    overdue_invoices,
+    receipt_number,
+)
+
+# business_info is also read from here by the messaging services.
+from cobranza_desktop.services.documents.parts import business_info as business_info
+from cobranza_desktop.services.penalties.engine import notice_penalty_lines
+from cobranza_desktop.services.receivables.aging import aging_report
 from cobranza_desktop.services.receivables.payments import get_payment, payment_view
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import BusinessProfile, Customer, Invoice, Payment
+from cobranza_desktop.storage.models import Customer, Invoice
+from cobranza_desktop.storage.queries.balances import customer_balance
+from cobranza_desktop.storage.queries.statements import statement_rows
 
 # Days the customer has, from the notice date, to pay and avoid the penalty.
 NOTICE_GRACE_DAYS = 7
@@ -73,9 +91,6 @@ LETTER_PAY_DAYS = 7
 INSTALMENT_MONTHS = (3, 6)
 # Default statement period when none is given.
 STATEMENT_DAYS = 90
-# Settings key: the business's own "how to pay" text (cash desk hours, deposit places...),
-# printed on notices, letters and statements above the bank data.
-HOW_TO_PAY_KEY = "documents.how_to_pay"
 
 
 class PenaltySource(Protocol):
@@ -96,7 +111,8 @@ class NoPenalties:
 
 
 def letter_tone(days_late: int) -> LetterTone:
-    """Until the collections ladder exists: friendly up to 30 days, firm to 60, then final."""
+    """For a letter stage that says nothing of penalties or status: friendly up to 30
+    days late, firm to 60, then final."""
     if days_late <= 30:
         return LetterTone.FRIENDLY
     if days_late <= 60:
@@ -104,18 +120,33 @@ def letter_tone(days_late: int) -> LetterTone:
     return LetterTone.FINAL
 
 
+# Statuses whose letter is the last word before the service stops or the case leaves.
+_FINAL_STATUSES = frozenset(
+    {CustomerStatus.SUSPENDED, CustomerStatus.BLOCKED, CustomerStatus.AGENCY}
+)
+
+
+def stage_tone(item: AgendaItem) -> LetterTone:
+    """The tone of an agenda letter: final when it suspends, blocks or hands the case
+    over; firm when it speaks of penalties or restricts; otherwise by days late."""
+    if item.sets_status in _FINAL_STATUSES:
+        return LetterTone.FINAL
+    if item.sets_status is not None or item.mentions_penalty or item.applies_penalty:
+        return LetterTone.FIRM
+    return letter_tone(item.days_past_due)
+
+
 class DocumentService:
     def __init__(self, book: Book, clock: Clock, penalties: PenaltySource | None = None) -> None:
         self._book = book
         self._clock = clock
-        self._penalties = (
-            penalties if penalties is not None else NoticePenalties(PenaltyService(book, clock))
-        )
+        # None: the penalty engine's figures, read in the notice's own session.
+        self._penalties = penalties
 
     # -- settings ---------------------------------------------------------------------
     def how_to_pay(self) -> str:
         with self._book.session() as session:
-            return _how_to_pay(session)
+            return how_to_pay_text(session)
 
     def set_how_to_pay(self, text: str) -> None:
         with self._book.transaction() as session:
@@ -158,8 +189,8 @@ class DocumentService:
             )
         )
         return InvoiceData(
-            business=_business(session),
-            customer=_customer(invoice.customer),
+            business=business_data(session),
+            customer=customer_info(invoice.customer),
             number=view.number,
             issue_date=view.issue_date,
             due_date=view.due_date,
@@ -177,7 +208,7 @@ class DocumentService:
             taxes=(TaxData(tax_label, view.tax),),
             total=view.total,
             discount=view.discount,
-            currency=_currency(session),
+            currency=currency_of(session),
             payment_terms=terms,
             notes=view.notes,
             cfdi_uuid=view.cfdi_uuid or None,
@@ -198,58 +229,14 @@ class DocumentService:
         start = check_date(start or end - timedelta(days=STATEMENT_DAYS), "start")
         with self._book.session() as session:
             customer = get_customer(session, customer_id)
-            charged_before = session.scalar(
-                select(func.coalesce(func.sum(Invoice.total_cents), 0)).where(
-                    Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == "issued",
-                    Invoice.issue_date < start,
-                )
+            charged_before, paid_before, invoices, payments = statement_rows(
+                session, customer_id, start, end
             )
-            paid_before = session.scalar(
-                select(func.coalesce(func.sum(Payment.amount_cents), 0)).where(
-                    Payment.customer_id == customer_id,
-                    Payment.reversed_at.is_(None),
-                    Payment.payment_date < start,
-                )
-            )
-            invoices = session.execute(
-                select(
-                    Invoice.issue_date,
-                    Invoice.id,
-                    Invoice.kind,
-                    Invoice.series,
-                    Invoice.folio,
-                    Invoice.due_date,
-                    Invoice.total_cents,
-                )
-                .where(
-                    Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == "issued",
-                    Invoice.issue_date >= start,
-                    Invoice.issue_date <= end,
-                )
-                .order_by(Invoice.issue_date, Invoice.id)
-            ).all()
-            payments = session.execute(
-                select(
-                    Payment.payment_date,
-                    Payment.id,
-                    Payment.method,
-                    Payment.reference,
-                    Payment.amount_cents,
-                )
-                .where(
-                    Payment.customer_id == customer_id,
-                    Payment.reversed_at.is_(None),
-                    Payment.payment_date >= start,
-                    Payment.payment_date <= end,
-                )
-                .order_by(Payment.payment_date, Payment.id)
-            ).all()
-            business = _business(session)
-            info = _customer(customer)
-            currency = _currency(session)
-            how_to_pay = _how_to_pay(session)
+            business = business_data(session)
+            info = customer_info(customer)
+            currency = currency_of(session)
+            how_to_pay = how_to_pay_text(session)
+            aging = aging_report(session, end, customer_id=customer_id)
         entries: list[tuple[date, int, StatementEntryData]] = []
         for row in invoices:
             kind = EntryKind.LATE_CHARGE if row.kind == "late_charge" else EntryKind.INVOICE
@@ -261,7 +248,7 @@ class DocumentService:
                     StatementEntryData(
                         row.issue_date,
                         kind,
-                        _number(row.series, row.folio),
+                        invoice_number(row.series, row.folio),
                         due,
                         charge=from_cents(row.total_cents),
                     ),
@@ -275,7 +262,7 @@ class DocumentService:
                     StatementEntryData(
                         pay.payment_date,
                         EntryKind.PAYMENT,
-                        pay.reference or _receipt_number(pay.id),
+                        pay.reference or receipt_number(pay.id),
                         PaymentMethod(pay.method).label(),
                         credit=from_cents(pay.amount_cents),
                     ),
@@ -283,11 +270,10 @@ class DocumentService:
             )
         entries.sort(key=lambda item: (item[0], item[1]))
         items = tuple(entry for _, _, entry in entries)
-        opening = from_cents(int(charged_before or 0) - int(paid_before or 0))
+        opening = from_cents(charged_before - paid_before)
         closing = (
             opening + sum((e.charge for e in items), ZERO) - sum((e.credit for e in items), ZERO)
         )
-        aging = AgingService(self._book, self._clock).report(as_of=end, customer_id=customer_id)
         buckets = aging.lines[0].buckets if aging.lines else tuple(ZERO for _ in aging.labels)
         return StatementData(
             business=business,
@@ -318,19 +304,22 @@ class DocumentService:
         today = self._clock.today()
         with self._book.session() as session:
             customer = get_customer(session, customer_id)
-            overdue = _overdue(session, customer_id, today)
-            business = _business(session)
-            info = _customer(customer)
-            currency = _currency(session)
-            how_to_pay = _how_to_pay(session)
-        if not overdue:
-            raise ConflictError(
-                tr(
-                    f"{customer.name} no tiene facturas vencidas.",
-                    f"{customer.name} has no overdue invoices.",
+            overdue = overdue_invoices(session, customer_id, today)
+            business = business_data(session)
+            info = customer_info(customer)
+            currency = currency_of(session)
+            how_to_pay = how_to_pay_text(session)
+            if not overdue:
+                raise ConflictError(
+                    tr(
+                        f"{customer.name} no tiene facturas vencidas.",
+                        f"{customer.name} has no overdue invoices.",
+                    )
                 )
-            )
-        penalties = self._penalties.penalties(customer_id, overdue, today)
+            if self._penalties is None:
+                penalties = notice_penalty_lines(session, customer_id, overdue, today)
+        if self._penalties is not None:
+            penalties = self._penalties.penalties(customer_id, overdue, today)
         debt = sum((o.balance for o in overdue), ZERO)
         penalty = sum((p.amount for p in penalties), ZERO)
         return PenaltyNoticeData(
@@ -372,14 +361,14 @@ class DocumentService:
                 assert invoice is not None
                 balances[allocation.invoice_id] = invoice_view(invoice, today).balance
             customer = payment.customer
-            info = _customer(customer)
-            business = _business(session)
-            currency = _currency(session)
-            balance_after = _customer_balance(session, customer.id)
+            info = customer_info(customer)
+            business = business_data(session)
+            currency = currency_of(session)
+            balance_after = from_cents(customer_balance(session, customer.id).balance_cents)
         return ReceiptData(
             business=business,
             customer=info,
-            number=_receipt_number(view.id),
+            number=receipt_number(view.id),
             payment_date=view.payment_date,
             amount=view.amount,
             method=view.method.label(),
@@ -400,147 +389,55 @@ class DocumentService:
 
     # -- letters ----------------------------------------------------------------------
     def letters_data(self, day: date | None = None) -> list[ReminderLetterData]:
-        """One letter per customer with overdue invoices on ``day``, by customer name.
+        """One letter per letter action on the agenda of ``day``, by customer name.
 
-        Until the collections issue exists, "due" means every customer with overdue
-        invoices; the tone follows the oldest overdue invoice (:func:`letter_tone`).
+        The agenda (the collections ladder) says who gets a letter that day; deferred
+        actions count too, since a letter is mailed, not a call in quiet hours. The tone
+        follows the stage (:func:`stage_tone`).
         """
         today = check_date(day or self._clock.today(), "day")
         with self._book.session() as session:
-            customer_ids = session.scalars(
-                select(Invoice.customer_id)
-                .join(Customer, Customer.id == Invoice.customer_id)
-                .where(
-                    Invoice.lifecycle == "issued",
-                    Invoice.paid_cents < Invoice.total_cents,
-                    Invoice.due_date < today,
-                )
-                .group_by(Invoice.customer_id)
-                .order_by(func.min(Customer.name_key), Invoice.customer_id)
+            ladder = load_ladder(session)
+            policy = load_policy(session)
+            cases, logged = build_cases(session, today, ladder, policy)
+            agenda = compute_agenda(today, cases, logged, ladder, policy)
+            tones: dict[int, LetterTone] = {}
+            for item in (*agenda.items, *agenda.deferred):
+                if item.channel is Channel.LETTER:
+                    tones[item.customer_id] = stage_tone(item)
+            customers = session.scalars(
+                select(Customer)
+                .where(Customer.id.in_(list(tones)))
+                .order_by(Customer.name_key, Customer.id)
             ).all()
-            business = _business(session)
-            currency = _currency(session)
-            how_to_pay = _how_to_pay(session)
-            letters = []
-            for customer_id in customer_ids:
-                customer = get_customer(session, customer_id)
-                overdue = _overdue(session, customer_id, today)
-                letters.append(
-                    ReminderLetterData(
-                        business=business,
-                        customer=_customer(customer),
-                        letter_date=today,
-                        tone=letter_tone(max(o.days_late for o in overdue)),
-                        overdue=overdue,
-                        total_due=sum((o.balance for o in overdue), ZERO),
-                        pay_by=today + timedelta(days=LETTER_PAY_DAYS),
-                        currency=currency,
-                        how_to_pay=how_to_pay,
-                        contact=ContactInfo(business.name, business.phone, business.email),
-                    )
-                )
-        return letters
+            overdue = overdue_by_customer(session, [c.id for c in customers], today)
+            business = business_data(session)
+            currency = currency_of(session)
+            how_to_pay = how_to_pay_text(session)
+        return [
+            ReminderLetterData(
+                business=business,
+                customer=customer_info(customer),
+                letter_date=today,
+                tone=tones[customer.id],
+                overdue=overdue[customer.id],
+                total_due=sum((o.balance for o in overdue[customer.id]), ZERO),
+                pay_by=today + timedelta(days=LETTER_PAY_DAYS),
+                currency=currency,
+                how_to_pay=how_to_pay,
+                contact=ContactInfo(business.name, business.phone, business.email),
+            )
+            for customer in customers
+            if overdue[customer.id]  # a letter before the due date has nothing to list
+        ]
 
     def letters_pdf(self, day: date | None = None) -> bytes:
         letters = self.letters_data(day)
         if not letters:
             raise NotFoundError(
                 tr(
-                    "No hay cartas para esa fecha: ningún cliente tiene facturas vencidas.",
-                    "No letters for that date: no customer has overdue invoices.",
+                    "No hay cartas para esa fecha: la agenda no tiene cartas que enviar.",
+                    "No letters for that date: the agenda has no letters to send.",
                 )
             )
         return render_letters(letters)
-
-
-def _number(series: str, folio: int | None) -> str:
-    return format_number(series, folio) if folio else ""
-
-
-def _receipt_number(payment_id: int) -> str:
-    return f"R-{payment_id:05d}"
-
-
-def _how_to_pay(session: Session) -> str:
-    value = read_setting(session, HOW_TO_PAY_KEY, "")
-    return value if isinstance(value, str) else ""
-
-
-def _currency(session: Session) -> str:
-    return load_profile(session).currency
-
-
-def _business(session: Session) -> BusinessInfo:
-    return business_info(load_profile(session))
-
-
-def business_info(profile: BusinessProfile | BusinessProfileView) -> BusinessInfo:
-    """The business as printed on a document's letterhead and footer."""
-    logo: bytes | None = None
-    if profile.logo_path:
-        try:
-            logo = Path(profile.logo_path).read_bytes()
-        except OSError:
-            logo = None  # a moved logo must not stop the document
-    return BusinessInfo(
-        name=profile.name,
-        rfc=profile.rfc,
-        address=profile.address,
-        phone=display_phone(profile.phone) if profile.phone else "",
-        email=profile.email,
-        logo=logo,
-        bank_name=profile.bank_name,
-        bank_account_holder=profile.name if profile.clabe else "",
-        clabe=profile.clabe,
-    )
-
-
-def _customer(customer: Customer) -> CustomerInfo:
-    return CustomerInfo(
-        name=customer.name,
-        rfc=customer.rfc,
-        address=customer.address,
-        email=customer.email,
-        phone=display_phone(customer.phone) if customer.phone else "",
-        code=str(customer.id),
-    )
-
-
-def _overdue(session: Session, customer_id: int, today: date) -> tuple[OverdueInvoiceData, ...]:
-    invoices = session.scalars(
-        select(Invoice)
-        .where(
-            Invoice.customer_id == customer_id,
-            Invoice.lifecycle == "issued",
-            Invoice.paid_cents < Invoice.total_cents,
-            Invoice.due_date < today,
-        )
-        .options(selectinload(Invoice.customer))
-        .order_by(Invoice.due_date, Invoice.id)
-    ).all()
-    return tuple(
-        OverdueInvoiceData(
-            number=_number(inv.series, inv.folio),
-            issue_date=inv.issue_date,
-            due_date=inv.due_date,
-            days_late=(today - inv.due_date).days,
-            total=from_cents(inv.total_cents),
-            balance=from_cents(inv.total_cents - inv.paid_cents),
-        )
-        for inv in invoices
-    )
-
-
-def _customer_balance(session: Session, customer_id: int) -> Decimal:
-    """What the customer owes now: open invoices minus unapplied credit."""
-    owed = session.scalar(
-        select(func.coalesce(func.sum(Invoice.total_cents - Invoice.paid_cents), 0)).where(
-            Invoice.customer_id == customer_id, Invoice.lifecycle == "issued"
-        )
-    )
-    credit = session.scalar(
-        select(func.coalesce(func.sum(Payment.amount_cents - Payment.allocated_cents), 0)).where(
-            Payment.customer_id == customer_id, Payment.reversed_at.is_(None)
-        )
-    )
-    return from_cents(int(owed or 0) - int(credit or 0))

@@ -28,7 +28,7 @@ from cobranza_desktop.domain.invoices import (
 )
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.penalties import ChargeKind, PenaltyBreakdown
-from cobranza_desktop.services.billing.invoices import void_invoice
+from cobranza_desktop.services.billing.voiding import waive_charge_document
 from cobranza_desktop.services.penalties.proposals import ProposedCharge, _number
 from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
@@ -283,10 +283,7 @@ def waive_charge(session: Session, charge_id: int, reason: str, now: datetime) -
                 f"The charge was already voided: {document.void_reason}",
             )
         )
-    text = tr(f"Condonado: {reason.strip()}", f"Waived: {reason.strip()}")
-    void_invoice(session, document, text, now)
-    charge.waived_at = now
-    charge.waive_reason = reason.strip()
+    waive_charge_document(session, charge, document, reason.strip(), now)
     session.flush()
     return _charge_view(charge, _number(parent.series, parent.folio), document)
 

@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
 from cobranza_desktop.domain.clock import Clock
@@ -62,6 +63,7 @@ from cobranza_desktop.services.penalties.proposals import (
 )
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 __all__ = [
     "LATE_CHARGE_SERIES",
@@ -225,6 +227,13 @@ class PenaltyService:
 
     # -- reading -------------------------------------------------------------------------------
 
+    def notice_lines(
+        self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
+    ) -> tuple[PenaltyLineData, ...]:
+        """The penalty figures a notice dated ``today`` shows (see notice_penalty_lines)."""
+        with self._book.session() as session:
+            return notice_penalty_lines(session, customer_id, overdue, today)
+
     def charges(
         self, *, customer_id: int | None = None, invoice_id: int | None = None
     ) -> list[ChargeView]:
@@ -271,8 +280,7 @@ class PenaltyService:
             for invoice in session.scalars(
                 select(Invoice).where(
                     Invoice.customer_id == customer_id,
-                    Invoice.lifecycle == "issued",
-                    Invoice.paid_cents < Invoice.total_cents,
+                    open_invoice(),
                 )
             ):
                 owed = invoice.total_cents - invoice.paid_cents
@@ -293,14 +301,71 @@ class PenaltyService:
             return customers_with_own_policy(session)
 
 
-class NoticePenalties:
-    """The penalty figures of a penalty notice (``DocumentService(..., penalties=...)``).
+def notice_penalty_lines(
+    session: Session, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
+) -> tuple[PenaltyLineData, ...]:
+    """The penalty figures of a penalty notice, in the caller's session.
 
     One line per invoice with what has accrued on it and is **not yet charged** on the
     notice date, plus the late charges booked and still owed that the notice does not list
     among the overdue items (those due on the notice date itself). Charges that are
     overdue are listed there, so nothing is counted twice.
     """
+    proposal = propose_charges(session, today, customer_id=customer_id)
+    own = load_customer_policies(session, customer_id).get(customer_id)
+    policy = resolve_policy(load_business_policy(session), own)
+    lines: list[PenaltyLineData] = []
+    for invoice_number, group in _group_by_invoice(proposal):
+        fees = [c.breakdown for c in group if c.breakdown.kind is ChargeKind.FEE]
+        interest = next(
+            (c.breakdown for c in group if c.breakdown.kind is ChargeKind.INTEREST), None
+        )
+        fee = sum((f.amount for f in fees), ZERO)
+        interest_amount = interest.amount if interest is not None else ZERO
+        base = interest.base if interest is not None else fees[0].base
+        lines.append(
+            PenaltyLineData(
+                concept=tr(
+                    f"Factura {invoice_number} (por cargar)",
+                    f"Invoice {invoice_number} (not yet charged)",
+                ),
+                base=base,
+                fee=fee,
+                rate_percent=policy.annual_rate_percent,
+                rate_period=RatePeriod.ANNUAL,
+                days=interest.days if interest is not None else 0,
+                day_basis=policy.day_basis,
+                interest=interest_amount,
+                amount=fee + interest_amount,
+            )
+        )
+    listed = {o.number for o in overdue}
+    for charge in list_charges(session, customer_id=customer_id):
+        if charge.balance <= 0 or charge.charge_number in listed:
+            continue
+        is_fee = charge.kind is ChargeKind.FEE
+        lines.append(
+            PenaltyLineData(
+                concept=tr(
+                    f"Cargo {charge.charge_number} (factura {charge.invoice_number})",
+                    f"Charge {charge.charge_number} (invoice {charge.invoice_number})",
+                ),
+                base=charge.base,
+                fee=charge.balance if is_fee else ZERO,
+                rate_percent=charge.annual_rate_percent,
+                rate_period=RatePeriod.ANNUAL,
+                days=charge.days,
+                day_basis=charge.day_basis,
+                interest=ZERO if is_fee else charge.balance,
+                amount=charge.balance,
+            )
+        )
+    return tuple(lines)
+
+
+class NoticePenalties:
+    """The penalty figures of a penalty notice (``DocumentService(..., penalties=...)``),
+    through a :class:`PenaltyService`: see :func:`notice_penalty_lines`."""
 
     def __init__(self, penalties: PenaltyService) -> None:
         self._penalties = penalties
@@ -308,55 +373,7 @@ class NoticePenalties:
     def penalties(
         self, customer_id: int, overdue: Sequence[OverdueInvoiceData], today: date
     ) -> tuple[PenaltyLineData, ...]:
-        proposal = self._penalties.propose(today, customer_id=customer_id)
-        policy = self._penalties.policy_for(customer_id)
-        lines: list[PenaltyLineData] = []
-        for invoice_number, group in _group_by_invoice(proposal.charges):
-            fees = [c.breakdown for c in group if c.breakdown.kind is ChargeKind.FEE]
-            interest = next(
-                (c.breakdown for c in group if c.breakdown.kind is ChargeKind.INTEREST), None
-            )
-            fee = sum((f.amount for f in fees), ZERO)
-            interest_amount = interest.amount if interest is not None else ZERO
-            base = interest.base if interest is not None else fees[0].base
-            lines.append(
-                PenaltyLineData(
-                    concept=tr(
-                        f"Factura {invoice_number} (por cargar)",
-                        f"Invoice {invoice_number} (not yet charged)",
-                    ),
-                    base=base,
-                    fee=fee,
-                    rate_percent=policy.annual_rate_percent,
-                    rate_period=RatePeriod.ANNUAL,
-                    days=interest.days if interest is not None else 0,
-                    day_basis=policy.day_basis,
-                    interest=interest_amount,
-                    amount=fee + interest_amount,
-                )
-            )
-        listed = {o.number for o in overdue}
-        for charge in self._penalties.charges(customer_id=customer_id):
-            if charge.balance <= 0 or charge.charge_number in listed:
-                continue
-            is_fee = charge.kind is ChargeKind.FEE
-            lines.append(
-                PenaltyLineData(
-                    concept=tr(
-                        f"Cargo {charge.charge_number} (factura {charge.invoice_number})",
-                        f"Charge {charge.charge_number} (invoice {charge.invoice_number})",
-                    ),
-                    base=charge.base,
-                    fee=charge.balance if is_fee else ZERO,
-                    rate_percent=charge.annual_rate_percent,
-                    rate_period=RatePeriod.ANNUAL,
-                    days=charge.days,
-                    day_basis=charge.day_basis,
-                    interest=ZERO if is_fee else charge.balance,
-                    amount=charge.balance,
-                )
-            )
-        return tuple(lines)
+        return self._penalties.notice_lines(customer_id, overdue, today)
 
 
 def _group_by_invoice(

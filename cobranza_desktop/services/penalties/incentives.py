@@ -28,7 +28,7 @@ from cobranza_desktop.domain.incentives import (
     on_time_streak,
     punctuality_discount,
 )
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, format_number
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.invoices import get_invoice
@@ -42,6 +42,9 @@ from cobranza_desktop.storage.models.penalties import IncentiveGrant
 
 EARLY_PAYMENT_KEY = "incentives.early_payment"
 PUNCTUALITY_KEY = "incentives.punctuality"
+# When each rule was last set: `cobranza check` only holds the book to a rule from then on.
+EARLY_PAYMENT_SINCE_KEY = "incentives.early_payment.since"
+PUNCTUALITY_SINCE_KEY = "incentives.punctuality.since"
 
 
 class IncentiveKind(StrEnum):
@@ -81,7 +84,7 @@ def _view(session: Session, grant: IncentiveGrant) -> IncentiveView:
         id=grant.id,
         customer_id=grant.customer_id,
         invoice_id=grant.invoice_id,
-        invoice_number=format_number(invoice.series, invoice.folio) if invoice.folio else "",
+        invoice_number=invoice_number(invoice.series, invoice.folio),
         kind=IncentiveKind(grant.kind),
         granted_on=grant.granted_on,
         amount=from_cents(grant.amount_cents),
@@ -105,7 +108,7 @@ def _book_discount(
     trigger_payment_id: int | None = None,
 ) -> IncentiveGrant:
     """A discount payment applied to ``invoice`` (what it still owes; the rest is credit)."""
-    number = format_number(invoice.series, invoice.folio) if invoice.folio else ""
+    number = invoice_number(invoice.series, invoice.folio)
     applied = min(cents, invoice.total_cents - invoice.paid_cents)
     payment = record_payment(
         session,
@@ -149,6 +152,148 @@ def _has_grant(session: Session, invoice_id: int, kind: IncentiveKind) -> bool:
     )
 
 
+def load_early_payment_terms(session: Session) -> EarlyPaymentTerms | None:
+    data = read_setting(session, EARLY_PAYMENT_KEY)
+    return None if data is None else EarlyPaymentTerms.from_dict(data)
+
+
+def load_punctuality_rule(session: Session) -> PunctualityReward | None:
+    data = read_setting(session, PUNCTUALITY_KEY)
+    if data is None:
+        return None
+    return PunctualityReward(int(data["after_on_time"]), Decimal(data["discount_percent"]))
+
+
+def rule_since(session: Session, key: str) -> datetime | None:
+    """When a rule was set (``*_SINCE_KEY``), or ``None`` for books older than the stamp."""
+    raw = read_setting(session, key)
+    return datetime.fromisoformat(raw) if isinstance(raw, str) else None
+
+
+def grant_early_payment_discounts(
+    session: Session, payment: Payment, now: datetime
+) -> list[IncentiveView]:
+    """Book the early-payment discounts ``payment`` earned, in the caller's transaction.
+
+    For each invoice the payment went to: if it arrived within the discount window and,
+    with the discount, settles the invoice, the discount is booked. Running it again
+    grants nothing more (one grant per invoice and kind).
+    """
+    terms = load_early_payment_terms(session)
+    if terms is None:
+        return []
+    if payment.reversed_at is not None or payment.method == PaymentMethod.DISCOUNT.value:
+        return []
+    session.flush()
+    per_invoice: dict[int, int] = {}
+    for allocation in payment.allocations:
+        if allocation.active:
+            per_invoice[allocation.invoice_id] = (
+                per_invoice.get(allocation.invoice_id, 0) + allocation.amount_cents
+            )
+    granted: list[IncentiveView] = []
+    for invoice_id, cents in sorted(per_invoice.items()):
+        invoice = get_invoice(session, invoice_id)
+        if invoice.kind != InvoiceKind.INVOICE.value or _has_grant(
+            session, invoice_id, IncentiveKind.EARLY_PAYMENT
+        ):
+            continue
+        outstanding_before = invoice.total_cents - invoice.paid_cents + cents
+        discount = early_payment_discount(
+            terms,
+            from_cents(invoice.total_cents),
+            from_cents(outstanding_before),
+            invoice.issue_date,
+            payment.payment_date,
+            from_cents(cents),
+        )
+        if discount <= 0:
+            continue
+        pct = terms.discount_percent
+        grant = _book_discount(
+            session,
+            invoice=invoice,
+            kind=IncentiveKind.EARLY_PAYMENT,
+            cents=to_cents(discount),
+            on=payment.payment_date,
+            description=tr(
+                f"Descuento por pronto pago ({pct} % a {terms.within_days} días)",
+                f"Early-payment discount ({pct}% within {terms.within_days} days)",
+            ),
+            now=now,
+            trigger_payment_id=payment.id,
+        )
+        granted.append(_view(session, grant))
+    return granted
+
+
+def grant_punctuality_reward(
+    session: Session, invoice: Invoice, today: date, now: datetime
+) -> IncentiveView | None:
+    """Discount a new invoice when its customer earned the punctuality reward, in the
+    caller's transaction. ``None`` (and nothing written) when no rule or no reward is due."""
+    rule = load_punctuality_rule(session)
+    if rule is None:
+        return None
+    if invoice.lifecycle != Lifecycle.ISSUED.value or invoice.kind != InvoiceKind.INVOICE.value:
+        raise ConflictError(
+            tr(
+                "Solo se descuentan facturas emitidas.",
+                "Only issued invoices get discounts.",
+            )
+        )
+    if _has_grant(session, invoice.id, IncentiveKind.PUNCTUALITY):
+        return None
+    history = settled_since_last_reward(session, invoice.customer_id)
+    discount = punctuality_discount(rule, history, from_cents(invoice.total_cents))
+    if discount <= ZERO:
+        return None
+    grant = _book_discount(
+        session,
+        invoice=invoice,
+        kind=IncentiveKind.PUNCTUALITY,
+        cents=to_cents(discount),
+        on=today,
+        description=tr(
+            f"Premio por puntualidad: {rule.discount_percent} % tras "
+            f"{rule.after_on_time} pagos puntuales",
+            f"Punctuality reward: {rule.discount_percent}% after "
+            f"{rule.after_on_time} on-time payments",
+        ),
+        now=now,
+    )
+    return _view(session, grant)
+
+
+def settled_since_last_reward(session: Session, customer_id: int) -> list[SettledInvoice]:
+    """The customer's invoices fully paid since the last (live) punctuality reward."""
+    last_reward = session.scalar(
+        select(func.max(IncentiveGrant.granted_on)).where(
+            IncentiveGrant.customer_id == customer_id,
+            IncentiveGrant.kind == IncentiveKind.PUNCTUALITY.value,
+            IncentiveGrant.voided_at.is_(None),
+        )
+    )
+    rows = session.execute(
+        select(Invoice.due_date, func.max(Payment.payment_date))
+        .join(Allocation, Allocation.invoice_id == Invoice.id)
+        .join(Payment, Payment.id == Allocation.payment_id)
+        .where(
+            Invoice.customer_id == customer_id,
+            Invoice.kind == InvoiceKind.INVOICE.value,
+            Invoice.lifecycle == Lifecycle.ISSUED.value,
+            Invoice.paid_cents >= Invoice.total_cents,
+            Allocation.active.is_(True),
+            Payment.reversed_at.is_(None),
+        )
+        .group_by(Invoice.id)
+    )
+    settled = [SettledInvoice(due, paid_on) for due, paid_on in rows]
+    if last_reward is not None:
+        settled = [s for s in settled if s.paid_on > last_reward]
+    return settled
+
+
 class IncentiveService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -158,19 +303,16 @@ class IncentiveService:
 
     def early_payment_terms(self) -> EarlyPaymentTerms | None:
         with self._book.session() as session:
-            data = read_setting(session, EARLY_PAYMENT_KEY)
-        return None if data is None else EarlyPaymentTerms.from_dict(data)
+            return load_early_payment_terms(session)
 
     def set_early_payment_terms(self, terms: EarlyPaymentTerms | None) -> None:
         with self._book.transaction() as session:
             write_setting(session, EARLY_PAYMENT_KEY, None if terms is None else terms.to_dict())
+            write_setting(session, EARLY_PAYMENT_SINCE_KEY, self._clock.now().isoformat())
 
     def punctuality_rule(self) -> PunctualityReward | None:
         with self._book.session() as session:
-            data = read_setting(session, PUNCTUALITY_KEY)
-        if data is None:
-            return None
-        return PunctualityReward(int(data["after_on_time"]), Decimal(data["discount_percent"]))
+            return load_punctuality_rule(session)
 
     def set_punctuality_rule(self, rule: PunctualityReward | None) -> None:
         value = (
@@ -183,141 +325,29 @@ class IncentiveService:
         )
         with self._book.transaction() as session:
             write_setting(session, PUNCTUALITY_KEY, value)
+            write_setting(session, PUNCTUALITY_SINCE_KEY, self._clock.now().isoformat())
 
-    # -- early payment -------------------------------------------------------------------------
+    # -- granting (each its own transaction; use cases compose the session-level functions) --
 
     def on_payment(self, payment_id: int) -> list[IncentiveView]:
-        """Grant the early-payment discounts a just-recorded payment earned.
-
-        Call it after recording a payment. For each invoice the payment went to: if it
-        arrived within the discount window and, with the discount, settles the invoice, the
-        discount is booked. Running it again grants nothing more.
-        """
-        terms = self.early_payment_terms()
-        if terms is None:
-            return []
-        now = self._clock.now()
+        """Grant the early-payment discounts a recorded payment earned (idempotent)."""
         with self._book.transaction() as session:
             payment = get_payment(session, payment_id)
-            if payment.reversed_at is not None or payment.method == PaymentMethod.DISCOUNT.value:
-                return []
-            per_invoice: dict[int, int] = {}
-            for allocation in payment.allocations:
-                if allocation.active:
-                    per_invoice[allocation.invoice_id] = (
-                        per_invoice.get(allocation.invoice_id, 0) + allocation.amount_cents
-                    )
-            granted: list[IncentiveView] = []
-            for invoice_id, cents in sorted(per_invoice.items()):
-                invoice = get_invoice(session, invoice_id)
-                if invoice.kind != InvoiceKind.INVOICE.value or _has_grant(
-                    session, invoice_id, IncentiveKind.EARLY_PAYMENT
-                ):
-                    continue
-                outstanding_before = invoice.total_cents - invoice.paid_cents + cents
-                discount = early_payment_discount(
-                    terms,
-                    from_cents(invoice.total_cents),
-                    from_cents(outstanding_before),
-                    invoice.issue_date,
-                    payment.payment_date,
-                    from_cents(cents),
-                )
-                if discount <= 0:
-                    continue
-                pct = terms.discount_percent
-                grant = _book_discount(
-                    session,
-                    invoice=invoice,
-                    kind=IncentiveKind.EARLY_PAYMENT,
-                    cents=to_cents(discount),
-                    on=payment.payment_date,
-                    description=tr(
-                        f"Descuento por pronto pago ({pct} % a {terms.within_days} días)",
-                        f"Early-payment discount ({pct}% within {terms.within_days} days)",
-                    ),
-                    now=now,
-                    trigger_payment_id=payment.id,
-                )
-                granted.append(_view(session, grant))
-            return granted
-
-    # -- punctuality ---------------------------------------------------------------------------
-
-    def _settled_since_last_reward(
-        self, session: Session, customer_id: int
-    ) -> list[SettledInvoice]:
-        last_reward = session.scalar(
-            select(func.max(IncentiveGrant.granted_on)).where(
-                IncentiveGrant.customer_id == customer_id,
-                IncentiveGrant.kind == IncentiveKind.PUNCTUALITY.value,
-                IncentiveGrant.voided_at.is_(None),
-            )
-        )
-        rows = session.execute(
-            select(Invoice.due_date, func.max(Payment.payment_date))
-            .join(Allocation, Allocation.invoice_id == Invoice.id)
-            .join(Payment, Payment.id == Allocation.payment_id)
-            .where(
-                Invoice.customer_id == customer_id,
-                Invoice.kind == InvoiceKind.INVOICE.value,
-                Invoice.lifecycle == Lifecycle.ISSUED.value,
-                Invoice.paid_cents >= Invoice.total_cents,
-                Allocation.active.is_(True),
-                Payment.reversed_at.is_(None),
-            )
-            .group_by(Invoice.id)
-        )
-        settled = [SettledInvoice(due, paid_on) for due, paid_on in rows]
-        if last_reward is not None:
-            settled = [s for s in settled if s.paid_on > last_reward]
-        return settled
+            return grant_early_payment_discounts(session, payment, self._clock.now())
 
     def on_time_streak(self, customer_id: int) -> int:
         """On-time payments in a row since the last punctuality reward."""
         with self._book.session() as session:
             get_customer(session, customer_id)
-            return on_time_streak(self._settled_since_last_reward(session, customer_id))
+            return on_time_streak(settled_since_last_reward(session, customer_id))
 
     def grant_punctuality_reward(self, invoice_id: int) -> IncentiveView | None:
-        """Discount a new invoice when its customer earned the punctuality reward.
-
-        Returns ``None`` (and writes nothing) when there is no rule or no reward is due.
-        """
-        rule = self.punctuality_rule()
-        if rule is None:
-            return None
-        now = self._clock.now()
+        """Discount an issued invoice when its customer earned the punctuality reward."""
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
-            if invoice.lifecycle != Lifecycle.ISSUED.value or invoice.kind != "invoice":
-                raise ConflictError(
-                    tr(
-                        "Solo se descuentan facturas emitidas.",
-                        "Only issued invoices get discounts.",
-                    )
-                )
-            if _has_grant(session, invoice_id, IncentiveKind.PUNCTUALITY):
-                return None
-            history = self._settled_since_last_reward(session, invoice.customer_id)
-            discount = punctuality_discount(rule, history, from_cents(invoice.total_cents))
-            if discount <= ZERO:
-                return None
-            grant = _book_discount(
-                session,
-                invoice=invoice,
-                kind=IncentiveKind.PUNCTUALITY,
-                cents=to_cents(discount),
-                on=self._clock.today(),
-                description=tr(
-                    f"Premio por puntualidad: {rule.discount_percent} % tras "
-                    f"{rule.after_on_time} pagos puntuales",
-                    f"Punctuality reward: {rule.discount_percent}% after "
-                    f"{rule.after_on_time} on-time payments",
-                ),
-                now=now,
+            return grant_punctuality_reward(
+                session, invoice, self._clock.today(), self._clock.now()
             )
-            return _view(session, grant)
 
     # -- corrections and reading -----------------------------------------------------------------
 

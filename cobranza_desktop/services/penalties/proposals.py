@@ -14,7 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.domain.invoices import format_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
     ChargeHistory,
@@ -26,7 +26,7 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.collections.agenda_data import plan_invoice_ids, plan_progress
+from cobranza_desktop.services.collections.agenda_data import invoices_in_plans
 from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
     load_customer_policies,
@@ -82,7 +82,7 @@ class PenaltyProposal:
 
 
 def _number(series: str, folio: int | None) -> str:
-    return format_number(series, folio) if folio else ""
+    return invoice_number(series, folio)
 
 
 def invoices_in_current_plans(
@@ -98,11 +98,7 @@ def invoices_in_current_plans(
     )
     if customer_id is not None:
         query = query.where(PaymentPlan.customer_id == customer_id)
-    ids: set[int] = set()
-    for plan in session.scalars(query):
-        if plan_progress(session, plan, as_of).status is PlanStatus.CURRENT:
-            ids.update(plan_invoice_ids(session, plan.id))
-    return ids
+    return invoices_in_plans(session, list(session.scalars(query)), as_of)
 
 
 def propose_charges(

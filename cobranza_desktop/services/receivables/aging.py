@@ -8,13 +8,14 @@ from datetime import date
 from decimal import Decimal
 from typing import overload
 
-from cobranza_desktop.domain.aging import AgingBuckets
+from sqlalchemy.orm import Session
+
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.book.business import BusinessService
-from cobranza_desktop.services.book.settings import SettingsService
+from cobranza_desktop.services.book.business import load_profile
+from cobranza_desktop.services.book.settings import load_aging_buckets
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.aging import AgingRecord, aging_records
 
@@ -129,6 +130,24 @@ class AgingReport:
         }
 
 
+def aging_report(session: Session, day: date, *, customer_id: int | None = None) -> AgingReport:
+    """The aging report as of ``day``, in the caller's session (buckets and currency from
+    the book's settings)."""
+    buckets = load_aging_buckets(session)
+    currency = load_profile(session).currency
+    records = aging_records(session, day, buckets.due_date_bounds(day), customer_id)
+    lines = AgingLines(records)
+    totals = lines.column_totals(buckets.count)
+    return AgingReport(
+        as_of=day,
+        currency=currency,
+        labels=tuple(buckets.labels()),
+        lines=lines,
+        bucket_totals=tuple(from_cents(c) for c in totals),
+        total=from_cents(sum(totals)),
+    )
+
+
 class AgingService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -143,20 +162,8 @@ class AgingService:
         cancelled: CancelCheck = never_cancel,
     ) -> AgingReport:
         day = check_date(as_of or self._clock.today(), "as_of")
-        buckets: AgingBuckets = SettingsService(self._book).aging_buckets()
-        currency = BusinessService(self._book).profile().currency
         progress(0.0)
         with self._book.session() as session:
-            records = aging_records(session, day, buckets.due_date_bounds(day), customer_id)
-        progress(0.9)
-        lines = AgingLines(records)
-        totals = lines.column_totals(buckets.count)
+            report = aging_report(session, day, customer_id=customer_id)
         progress(1.0)
-        return AgingReport(
-            as_of=day,
-            currency=currency,
-            labels=tuple(buckets.labels()),
-            lines=lines,
-            bucket_totals=tuple(from_cents(c) for c in totals),
-            total=from_cents(sum(totals)),
-        )
+        return report

@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.allocation import OpenItem
-from cobranza_desktop.domain.invoices import Lifecycle, format_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
+from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
 def open_items(session: Session, customer_id: int) -> list[OpenItem]:
@@ -19,8 +20,7 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
         select(Invoice)
         .where(
             Invoice.customer_id == customer_id,
-            Invoice.lifecycle == Lifecycle.ISSUED.value,
-            Invoice.paid_cents < Invoice.total_cents,
+            open_invoice(),
         )
         .order_by(Invoice.due_date, Invoice.id)
     )
@@ -29,7 +29,7 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
             invoice_id=inv.id,
             due_date=inv.due_date,
             balance=from_cents(inv.total_cents - inv.paid_cents),
-            number=format_number(inv.series, inv.folio) if inv.folio else "",
+            number=invoice_number(inv.series, inv.folio),
         )
         for inv in rows
     ]

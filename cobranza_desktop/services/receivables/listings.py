@@ -7,7 +7,12 @@ from datetime import date
 from decimal import Decimal
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.invoices import InvoiceStatus, Lifecycle, derive_status, format_number
+from cobranza_desktop.domain.invoices import (
+    InvoiceStatus,
+    Lifecycle,
+    derive_status,
+    invoice_number,
+)
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.storage.database import Book
@@ -101,7 +106,7 @@ class ListingService:
                     id=r.invoice_id,
                     customer_id=r.customer_id,
                     customer_name=r.customer_name,
-                    number=format_number(r.series, r.folio) if r.folio else "",
+                    number=invoice_number(r.series, r.folio),
                     kind=r.kind,
                     status=derive_status(lifecycle, total, paid, r.due_date, today),
                     issue_date=r.issue_date,

@@ -20,7 +20,7 @@ from cobranza_desktop.domain.allocation import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import tr
-from cobranza_desktop.domain.invoices import format_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
@@ -85,7 +85,7 @@ def payment_view(payment: Payment) -> PaymentView:
         allocations=tuple(
             AllocationView(
                 a.invoice_id,
-                format_number(a.invoice.series, a.invoice.folio) if a.invoice.folio else "",
+                invoice_number(a.invoice.series, a.invoice.folio),
                 from_cents(a.amount_cents),
             )
             for a in active
@@ -106,7 +106,12 @@ def _allocate(
             AllocationInput(a.invoice_id, parse_amount(a.amount, "allocations")) for a in requested
         )
     plan = list(requested) if requested is not None else suggest_oldest_first(available, items)
-    check_allocations(available, plan, {i.invoice_id: i.balance for i in items})
+    check_allocations(
+        available,
+        plan,
+        {i.invoice_id: i.balance for i in items},
+        {i.invoice_id: i.number for i in items},
+    )
     for item in plan:
         invoice = session.get(Invoice, item.invoice_id)
         assert invoice is not None  # check_allocations only accepts open invoices
@@ -173,16 +178,6 @@ class PaymentService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
         self._clock = clock
-
-    def suggest_allocation(self, customer_id: int, amount: Decimal) -> list[AllocationView]:
-        """The oldest-first suggestion, for the payment dialog to show and let the user change."""
-        with self._book.session() as session:
-            items = allocations.open_items(session, customer_id)
-        numbers = {i.invoice_id: i.number for i in items}
-        return [
-            AllocationView(a.invoice_id, numbers[a.invoice_id], a.amount)
-            for a in suggest_oldest_first(amount, items)
-        ]
 
     def open_items(self, customer_id: int) -> list[OpenItem]:
         with self._book.session() as session:

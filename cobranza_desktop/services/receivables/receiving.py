@@ -1,8 +1,8 @@
 """Receiving a payment, the way the owner means it: the money, plus what it earns.
 
-A payment is recorded together with any pending discount on the next payment (one
-transaction), then the early-payment discount it earns is granted. That grant is
-idempotent, so if the program stops in between, running it again settles it.
+One transaction: the payment, the pending discounts on the next payment it settles, and
+the early-payment discount it earns. A stop halfway writes nothing, so the customer never
+keeps a payment whose earned discount was lost (``cobranza check`` would say so).
 """
 
 from __future__ import annotations
@@ -10,9 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.services.collections.tools import CollectionToolsService
-from cobranza_desktop.services.penalties.incentives import IncentiveService, IncentiveView
-from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentView
+from cobranza_desktop.services.collections.tools import record_payment_with_discount
+from cobranza_desktop.services.penalties.incentives import (
+    IncentiveView,
+    grant_early_payment_discounts,
+)
+from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentView, payment_view
 from cobranza_desktop.storage.database import Book
 
 
@@ -25,10 +28,17 @@ class ReceivedPayment:
 
 class ReceivingService:
     def __init__(self, book: Book, clock: Clock) -> None:
-        self._tools = CollectionToolsService(book, clock)
-        self._incentives = IncentiveService(book, clock)
+        self._book = book
+        self._clock = clock
 
     def receive(self, data: PaymentInput) -> ReceivedPayment:
-        payment, *discounts = self._tools.record_payment_with_discount(data)
-        earned = self._incentives.on_payment(payment.id)
-        return ReceivedPayment(payment, tuple(discounts), tuple(earned))
+        now = self._clock.now()
+        with self._book.transaction() as session:
+            payment, *discounts = record_payment_with_discount(session, data, now)
+            earned = grant_early_payment_discounts(session, payment, now)
+            session.flush()
+            return ReceivedPayment(
+                payment_view(payment),
+                tuple(payment_view(d) for d in discounts),
+                tuple(earned),
+            )

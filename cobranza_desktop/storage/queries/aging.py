@@ -26,7 +26,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
+
+from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
 
 # A report row as fetched: (customer_id, name, bucket_0, ..., bucket_n, total), in cents.
 AgingRecord = tuple[Any, ...]
@@ -55,7 +58,9 @@ def _bucket_sql(bound_count: int) -> str:
     return ",\n       ".join(f"{c} AS bucket{i}" for i, c in enumerate(columns))
 
 
-OPEN_ITEMS_AS_OF = """
+_OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
+
+OPEN_ITEMS_AS_OF = f"""
 WITH later AS (
     SELECT a.invoice_id AS invoice_id, SUM(a.amount_cents) AS cents
     FROM payments p CROSS JOIN allocations a ON a.payment_id = p.id AND a.active = 1
@@ -66,7 +71,7 @@ open_items AS (
     SELECT i.customer_id AS customer_id, i.due_date AS due_date,
            i.total_cents - i.paid_cents AS balance
     FROM invoices i
-    WHERE i.lifecycle = 'issued' AND i.paid_cents < i.total_cents AND +i.issue_date <= :as_of
+    WHERE {_OPEN} AND +i.issue_date <= :as_of
     UNION ALL
     SELECT i.customer_id, i.due_date, later.cents
     FROM later JOIN invoices i ON i.id = later.invoice_id

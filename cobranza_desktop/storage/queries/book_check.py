@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func, select, text
+from sqlalchemy.orm import Session, aliased
+
+from cobranza_desktop.storage.models import Allocation, Invoice, Payment
+from cobranza_desktop.storage.models.penalties import IncentiveGrant
 
 INVOICE_PAID_MISMATCH = """
 SELECT i.id, i.paid_cents, COALESCE(SUM(a.amount_cents), 0) AS allocated
@@ -54,3 +61,191 @@ def invariant_violations(session: Session) -> dict[str, list[tuple[object, ...]]
         name: [tuple(row) for row in session.execute(text(sql)).all()]
         for name, sql in queries.items()
     }
+
+
+# -- incentives the rules say were earned ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EarlyPaymentCandidate:
+    """A payment applied to an invoice that has never had an early-payment discount."""
+
+    payment_id: int
+    invoice_id: int
+    invoice_total_cents: int
+    issue_date: date
+    payment_date: date
+    cents: int  # what the payment applied to the invoice when it was recorded
+    paid_before_cents: int  # what the invoice had received before that payment
+
+
+def early_payment_candidates(session: Session, since: datetime) -> list[EarlyPaymentCandidate]:
+    """Money payments recorded since ``since`` on issued invoices with no early-payment grant.
+
+    The allocations made with the payment (same moment) count; credit applied later was
+    never offered the discount. Whether the discount was earned is the domain's call.
+    """
+    granted = select(IncentiveGrant.id).where(
+        IncentiveGrant.invoice_id == Invoice.id, IncentiveGrant.kind == "early_payment"
+    )
+    per = (
+        select(
+            Allocation.payment_id.label("payment_id"),
+            Allocation.invoice_id.label("invoice_id"),
+            func.sum(Allocation.amount_cents).label("cents"),
+            func.min(Allocation.id).label("first_id"),
+        )
+        .join(Payment, Payment.id == Allocation.payment_id)
+        .join(Invoice, Invoice.id == Allocation.invoice_id)
+        .where(
+            Allocation.active.is_(True),
+            Allocation.created_at == Payment.created_at,
+            Payment.reversed_at.is_(None),
+            Payment.method != "discount",
+            Payment.created_at >= since,
+            Payment.payment_date >= Invoice.issue_date,
+            Invoice.lifecycle == "issued",
+            Invoice.kind == "invoice",
+            ~granted.exists(),
+        )
+        .group_by(Allocation.payment_id, Allocation.invoice_id)
+        .subquery()
+    )
+    earlier = aliased(Allocation)
+    paid_before = (
+        select(func.coalesce(func.sum(earlier.amount_cents), 0))
+        .where(
+            earlier.invoice_id == per.c.invoice_id,
+            earlier.active.is_(True),
+            earlier.id < per.c.first_id,
+        )
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            per.c.payment_id,
+            per.c.invoice_id,
+            Invoice.total_cents,
+            Invoice.issue_date,
+            Payment.payment_date,
+            per.c.cents,
+            paid_before,
+        )
+        .join(Invoice, Invoice.id == per.c.invoice_id)
+        .join(Payment, Payment.id == per.c.payment_id)
+        .order_by(per.c.payment_id, per.c.invoice_id)
+    )
+    return [
+        EarlyPaymentCandidate(pid, iid, total, issued, paid_on, int(cents), int(before))
+        for pid, iid, total, issued, paid_on, cents, before in rows
+    ]
+
+
+@dataclass(frozen=True)
+class AllocationEvent:
+    """One allocation to a customer's invoice, with the moments that bound its life."""
+
+    invoice_id: int
+    amount_cents: int
+    payment_date: date
+    created_at: datetime
+    undone_at: datetime | None
+    payment_reversed_at: datetime | None
+
+
+@dataclass(frozen=True)
+class RewardEvent:
+    granted_on: date
+    created_at: datetime
+    voided_at: datetime | None
+
+
+@dataclass(frozen=True)
+class InvoiceEvent:
+    id: int
+    customer_id: int
+    due_date: date
+    total_cents: int
+    created_at: datetime
+    voided_at: datetime | None
+    lifecycle: str
+    has_reward: bool
+
+
+@dataclass(frozen=True)
+class PunctualityHistory:
+    """Every regular invoice, allocation and punctuality reward of the customers who have
+    an invoice issued since the rule was set, in a few set-based queries."""
+
+    invoices: tuple[InvoiceEvent, ...]
+    allocations: dict[int, tuple[AllocationEvent, ...]]  # by invoice
+    rewards: dict[int, tuple[RewardEvent, ...]]  # by customer
+
+
+def punctuality_history(session: Session, since: datetime) -> PunctualityHistory:
+    customers = (
+        select(Invoice.customer_id)
+        .where(
+            Invoice.created_at >= since,
+            Invoice.kind == "invoice",
+            Invoice.lifecycle == "issued",
+        )
+        .distinct()
+        .scalar_subquery()
+    )
+    rewarded = select(IncentiveGrant.id).where(
+        IncentiveGrant.invoice_id == Invoice.id, IncentiveGrant.kind == "punctuality"
+    )
+    invoices = tuple(
+        InvoiceEvent(*row)
+        for row in session.execute(
+            select(
+                Invoice.id,
+                Invoice.customer_id,
+                Invoice.due_date,
+                Invoice.total_cents,
+                Invoice.created_at,
+                Invoice.voided_at,
+                Invoice.lifecycle,
+                rewarded.exists(),
+            )
+            .where(
+                Invoice.customer_id.in_(customers),
+                Invoice.kind == "invoice",
+                Invoice.lifecycle != "draft",
+            )
+            .order_by(Invoice.customer_id, Invoice.created_at, Invoice.id)
+        )
+    )
+    allocations: dict[int, list[AllocationEvent]] = defaultdict(list)
+    for invoice_id, amount, paid_on, created, undone, reversed_at in session.execute(
+        select(
+            Allocation.invoice_id,
+            Allocation.amount_cents,
+            Payment.payment_date,
+            Allocation.created_at,
+            Allocation.undone_at,
+            Payment.reversed_at,
+        )
+        .join(Payment, Payment.id == Allocation.payment_id)
+        .join(Invoice, Invoice.id == Allocation.invoice_id)
+        .where(Invoice.customer_id.in_(customers), Invoice.kind == "invoice")
+    ):
+        allocations[invoice_id].append(
+            AllocationEvent(invoice_id, amount, paid_on, created, undone, reversed_at)
+        )
+    rewards: dict[int, list[RewardEvent]] = defaultdict(list)
+    for customer_id, granted_on, created, voided in session.execute(
+        select(
+            IncentiveGrant.customer_id,
+            IncentiveGrant.granted_on,
+            IncentiveGrant.created_at,
+            IncentiveGrant.voided_at,
+        ).where(IncentiveGrant.customer_id.in_(customers), IncentiveGrant.kind == "punctuality")
+    ):
+        rewards[customer_id].append(RewardEvent(granted_on, created, voided))
+    return PunctualityHistory(
+        invoices,
+        {k: tuple(v) for k, v in allocations.items()},
+        {k: tuple(v) for k, v in rewards.items()},
+    )

@@ -6,9 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from cobranza_desktop.domain.text import search_key
+from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
 
 INVOICE_SORT = {
     "number": "i.series {d}, i.folio {d}",
@@ -31,10 +33,12 @@ PAYMENT_SORT = {
     "unallocated": "(p.amount_cents - p.allocated_cents) {d}",
 }
 
+_OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
+
 # Invoice status filters, in SQL terms (":today" is bound).
 INVOICE_STATUS = {
-    "open": "i.lifecycle = 'issued' AND i.paid_cents < i.total_cents",
-    "overdue": "i.lifecycle = 'issued' AND i.paid_cents < i.total_cents AND i.due_date < :today",
+    "open": _OPEN,
+    "overdue": f"{_OPEN} AND i.due_date < :today",
     "paid": "i.lifecycle = 'issued' AND i.paid_cents >= i.total_cents",
     "draft": "i.lifecycle = 'draft'",
     "voided": "i.lifecycle = 'voided'",

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.models.core import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
+from cobranza_desktop.storage.queries.predicates import issued_invoice, open_invoice
 
 CHUNK = 500
 
@@ -73,13 +74,10 @@ def candidate_invoices(
         .join(Customer, Customer.id == Invoice.customer_id)
         .where(
             Invoice.kind == "invoice",
-            Invoice.lifecycle == "issued",
             Invoice.due_date < as_of,
             Invoice.issue_date <= as_of,
-            or_(
-                Invoice.paid_cents < Invoice.total_cents,
-                and_(Invoice.paid_cents >= Invoice.total_cents, Invoice.id.in_(unfinished)),
-            ),
+            # Open, or paid but with a penalty period still to charge.
+            or_(open_invoice(), and_(issued_invoice(), Invoice.id.in_(unfinished))),
         )
         .order_by(Customer.name, Customer.id, Invoice.due_date, Invoice.id)
     )

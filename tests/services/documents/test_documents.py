@@ -16,8 +16,10 @@ from cobranza_desktop.documents.data import (
     RatePeriod,
 )
 from cobranza_desktop.documents.words import amount_in_words
+from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.invoices import make_line
+from cobranza_desktop.domain.ladder import Ladder, Stage
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.book.business import BusinessProfileView
 from cobranza_desktop.services.book.workspace import Workspace
@@ -160,6 +162,10 @@ def test_receipt(ws: Workspace, docs: DocumentService) -> None:
 def test_letters_for_every_customer_with_overdue_invoices(
     ws: Workspace, docs: DocumentService
 ) -> None:
+    # Letters come from the agenda: a ladder whose every reminder goes by letter.
+    ws.agenda.set_ladder(
+        Ladder((Stage("carta", 1, Channel.LETTER, "overdue_reminder", "Carta", "Letter"),))
+    )
     late = customer(ws, "Zapatería Ñ")
     invoice(ws, late.id, "100.00", issued=date(2026, 8, 1))  # due 31 Aug: 83 days late
     early = customer(ws, "Abarrotes Álvarez")
@@ -177,6 +183,29 @@ def test_letters_for_every_customer_with_overdue_invoices(
     assert docs.letters_data(date(2026, 9, 15))[0].customer.name == "Zapatería Ñ"
     with pytest.raises(NotFoundError):
         docs.letters_pdf(date(2026, 8, 1))
+
+
+def test_letters_follow_the_default_ladder_and_its_stages(
+    ws: Workspace, docs: DocumentService
+) -> None:
+    """With the default ladder only letter stages print: an email reminder does not."""
+    emailed = customer(ws, "Abarrotes Álvarez")
+    invoice(ws, emailed.id, "100.00", issued=date(2026, 10, 15))  # 8 days late: e-mail stage
+    noticed = customer(ws, "Ferretería López")
+    invoice(ws, noticed.id, "100.00", issued=date(2026, 9, 20))  # 33 days late: notice letter
+    suspended = customer(ws, "Zapatería Ñ")
+    invoice(ws, suspended.id, "100.00", issued=date(2026, 8, 10))  # 73 days: suspension
+    letters = docs.letters_data()
+    assert [(x.customer.name, x.tone) for x in letters] == [
+        ("Ferretería López", LetterTone.FIRM),
+        ("Zapatería Ñ", LetterTone.FINAL),
+    ]
+    assert letters[0].total_due == Decimal("116.00")
+    # Logged as done, the letter is not proposed (nor printed) again that day.
+    agenda = ws.agenda.agenda()  # a Sunday: the actions wait, the letters still print
+    (item,) = [i for i in agenda.deferred if i.customer_id == noticed.id]
+    ws.agenda.skip(item, "Enviada por mensajería")
+    assert [x.customer.name for x in docs.letters_data()] == ["Zapatería Ñ"]
 
 
 def test_letter_tone_by_days_late() -> None:
