@@ -1,97 +1,39 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="es_MX">
 <context>
-    <name>AboutDialog</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="31" />
-        <source>Acerca de Cobranza Desktop</source>
-        <translation>About Cobranza Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="35" />
-        <source>Cobranza Desktop</source>
-        <translation>Cobranza Desktop</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="38" />
-        <source>Cuentas por cobrar y cobranza, sin conexión.</source>
-        <translation>Receivables and collections, offline.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="41" />
-        <source>(ningún libro abierto)</source>
-        <translation>(no book open)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="47" />
-        <source>Versión</source>
-        <translation>Version</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="48" />
-        <source>Libro</source>
-        <translation>Book</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="49" />
-        <source>Registro</source>
-        <translation>Log</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="50" />
-        <source>Versión:</source>
-        <translation>Version:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="51" />
-        <source>Libro:</source>
-        <translation>Book:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="52" />
-        <source>Registro:</source>
-        <translation>Log:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="55" />
-        <source>Abrir la carpeta del &amp;registro</source>
-        <translation>Open the &amp;log folder</translation>
-    </message>
-</context>
-<context>
     <name>AgendaTableModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="66" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="80" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="67" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="81" />
         <source>Acción</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="68" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="82" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="69" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="83" />
         <source>Adeudo</source>
         <translation>Owed</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="70" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="84" />
         <source>Días</source>
         <translation>Days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="71" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="85" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="107" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="121" />
         <source>Espera: {0}</source>
         <translation>Waiting: {0}</translation>
     </message>
@@ -99,97 +41,97 @@
 <context>
     <name>AgingPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="68" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="275" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="279" />
         <source>Antigüedad de saldos</source>
         <extracomment>Emitted when a report is shown (tests and the status line listen).</extracomment>
         <translation>Accounts receivable aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="72" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="70" />
         <source>Exportar CSV</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="73" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="71" />
         <source>Exportar Excel</source>
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="85" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="83" />
         <source>Al día</source>
         <translation>As of</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="149" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="147" />
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="153" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="154" />
         <source>Calculando antigüedad</source>
         <translation>Calculating aging</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="163" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="273" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="165" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="277" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="177" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="181" />
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="273" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="179" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="183" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="277" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="188" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="190" />
         <source>%1 clientes con saldo al %2 · Total por cobrar: %3</source>
         <translation>%1 customers with a balance on %2 · Total receivable: %3</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="210" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="212" />
         <source>Nadie debe nada a esta fecha</source>
         <translation>Nobody owes anything on this date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="235" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="237" />
         <source>Los %1 saldos más grandes, por antigüedad</source>
         <translation>The %1 largest balances, by age</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="253" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="255" />
         <source>Abrir cliente</source>
         <translation>Open customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="256" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="258" />
         <source>Redactar recordatorio…</source>
         <translation>Draft reminder…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="283" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="287" />
         <source>CSV (*.csv)</source>
         <translation>CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="283" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="287" />
         <source>Excel (*.xlsx)</source>
         <translation>Excel (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="284" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="288" />
         <source>Exportar</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="294" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="298" />
         <source>No se pudo guardar el archivo: %1</source>
         <translation>The file could not be saved: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="297" />
+        <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="301" />
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
@@ -197,22 +139,22 @@
 <context>
     <name>AppCommands</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/commands.py" line="96" />
+        <location filename="../../cobranza_desktop/ui/commands.py" line="128" />
         <source>Pago registrado</source>
         <translation>Payment recorded</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/commands.py" line="97" />
+        <location filename="../../cobranza_desktop/ui/commands.py" line="129" />
         <source>Pago de %1 registrado. ¿Enviar un agradecimiento a %2?</source>
         <translation>Payment of %1 recorded. Send a thank-you to %2?</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/commands.py" line="107" />
+        <location filename="../../cobranza_desktop/ui/commands.py" line="138" />
         <source>Redactar agradecimiento</source>
         <translation>Draft thank-you</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/commands.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/commands.py" line="141" />
         <source>Ahora no</source>
         <translation>Not now</translation>
     </message>
@@ -220,15 +162,14 @@
 <context>
     <name>Application</name>
     <message>
+        <location filename="../../cobranza_desktop/ui/app.py" line="310" />
+        <source>No se pudo abrir el libro.</source>
+        <translation>The book could not be opened.</translation>
+    </message>
+<message>
         <location filename="../../cobranza_desktop/ui/app.py" line="228" />
         <source>Abriendo el libro</source>
         <translation>Opening the book</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/app.py" line="245" />
-        <location filename="../../cobranza_desktop/ui/app.py" line="346" />
-        <source>No se pudo abrir el libro.</source>
-        <translation>The book could not be opened.</translation>
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/book_life.py" line="82" />
@@ -259,67 +200,67 @@
 <context>
     <name>ApplyPenaltiesDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="184" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="185" />
         <source>Aplicar penalizaciones</source>
         <translation>Apply penalties</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="192" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="193" />
         <source>Revise los cargos antes de aplicarlos. Nada se escribe hasta que pulse «Aplicar». Los periodos ya cobrados no se vuelven a cobrar.</source>
         <translation>Review the charges before applying them. Nothing is written until you press “Apply”. Periods already charged are never charged again.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="198" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="199" />
         <source>Calcular al:</source>
         <translation>Calculate as of:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="201" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="202" />
         <source>Marcar todos</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="202" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="203" />
         <source>Desmarcar todos</source>
         <translation>Select none</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="215" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="216" />
         <source>No hay penalizaciones por aplicar a esta fecha.</source>
         <translation>There are no penalties to apply on this date.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="229" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="230" />
         <source>Cancelar</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="231" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="232" />
         <source>Aplicar</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="233" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="234" />
         <source>Cerrar</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="279" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="280" />
         <source>Calculando…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="290" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="294" />
         <source>Calculando penalizaciones</source>
         <translation>Calculating penalties</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="317" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="321" />
         <source>{0} cargos de {1} clientes · total {2}</source>
         <translation>{0} charges for {1} customers · total {2}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="355" />
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="356" />
         <source>Aplicando penalizaciones</source>
         <translation>Applying penalties</translation>
     </message>
@@ -335,103 +276,60 @@
     </message>
 </context>
 <context>
-    <name>BookMenu</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="65" />
-        <source>&amp;Nuevo libro…</source>
-        <translation>&amp;New book…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="68" />
-        <source>A&amp;brir libro…</source>
-        <translation>&amp;Open book…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="71" />
-        <source>Libros &amp;recientes</source>
-        <translation>&amp;Recent books</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="74" />
-        <source>&amp;Copia de seguridad ahora</source>
-        <translation>&amp;Back up now</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="77" />
-        <source>Res&amp;taurar copia…</source>
-        <translation>Res&amp;tore backup…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="80" />
-        <source>&amp;Mostrar la carpeta del libro</source>
-        <translation>Show the book's &amp;folder</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="111" />
-        <source>El archivo ya no está en ese lugar.</source>
-        <translation>The file is no longer there.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/book_menu.py" line="116" />
-        <source>(ninguno todavía)</source>
-        <translation>(none yet)</translation>
-    </message>
-</context>
-<context>
     <name>ChargeTableModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="55" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="52" />
         <source>Documento</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="56" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="53" />
         <source>Factura</source>
         <translation>Invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="57" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="54" />
         <source>Concepto</source>
         <translation>Item</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="58" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="55" />
         <source>Periodo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="59" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="56" />
         <source>Importe</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="60" />
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="111" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="57" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="108" />
         <source>Pagado</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="61" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="58" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="96" />
         <source>Cargo por atraso</source>
         <translation>Late fee</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="101" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="98" />
         <source>Interés moratorio</source>
         <translation>Late interest</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="107" />
         <source>Condonado: {0}</source>
         <translation>Waived: {0}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="111" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="108" />
         <source>Por cobrar</source>
         <translation>Receivable</translation>
     </message>
@@ -439,97 +337,74 @@
 <context>
     <name>ContactLogDialog</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="72" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="68" />
         <source>Registrar contacto — {0}</source>
         <translation>Log contact — {0}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="83" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="79" />
         <source>— sin motivo —</source>
         <translation>— no reason —</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="87" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="83" />
         <source>Qué se habló, con quién, acuerdos…</source>
         <translation>What was discussed, with whom, agreements…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="89" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="85" />
         <source>Siguiente acción el</source>
         <translation>Next action on</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="100" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="96" />
         <source>Por qué se contacta de todos modos</source>
         <translation>Why contact anyway</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="104" />
         <source>Acción:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="109" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="105" />
         <source>Canal:</source>
         <translation>Channel:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="110" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="106" />
         <source>Resultado:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="111" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="107" />
         <source>Motivo de impago:</source>
         <translation>Reason for non-payment:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="112" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="108" />
         <source>Notas:</source>
         <translation>Notes:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="110" />
         <source>Monto prometido:</source>
         <translation>Promised amount:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="111" />
         <source>Fecha prometida:</source>
         <translation>Promised date:</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="115" />
         <source>Atención: {0}.</source>
         <translation>Attention: {0}.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="122" />
+        <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="118" />
         <source>Motivo para excederlo:</source>
         <translation>Reason to exceed it:</translation>
-    </message>
-</context>
-<context>
-    <name>CrashHandler</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/crash.py" line="59" />
-        <source>Algo salió mal</source>
-        <translation>Something went wrong</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/crash.py" line="68" />
-        <source>Ocurrió un error inesperado. Lo que ya estaba guardado en el libro no se pierde; la última acción pudo no completarse.
-
-Los detalles están en el registro:
-{path}
-
-Si vuelve a pasar, envíe ese archivo a soporte.</source>
-        <translation>An unexpected error occurred. What was already saved in the book is not lost; the last action may not have completed.
-
-The details are in the log:
-{path}
-
-If it happens again, send that file to support.</translation>
     </message>
 </context>
 <context>
@@ -540,7 +415,7 @@ If it happens again, send that file to support.</translation>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/customer_dialog.py" line="48" />
+        <location filename="../../cobranza_desktop/ui/dialogs/customer_dialog.py" line="50" />
         <source>Guardando cliente</source>
         <translation>Saving customer</translation>
     </message>
@@ -548,214 +423,223 @@ If it happens again, send that file to support.</translation>
 <context>
     <name>CustomerFile</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="90" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="108" />
         <source>← Clientes</source>
-        <extracomment>The read model arrived and is on screen.</extracomment>
         <translation>← Customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="99" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="117" />
         <source>Cambiar estado…</source>
         <translation>Change status…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="112" />
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="174" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="113" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="132" />
         <source>Vencido</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="133" />
         <source>Días de atraso</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="134" />
         <source>Saldo a favor</source>
         <translation>Credit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="120" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="139" />
         <source>Nueva factura</source>
         <translation>New invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="121" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="140" />
         <source>Registrar pago</source>
         <translation>Record payment</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="122" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="141" />
         <source>Redactar recordatorio</source>
         <translation>Compose reminder</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="123" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="142" />
         <source>Ver estado de cuenta</source>
         <translation>View statement</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="124" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="143" />
         <source>Ver aviso de penalización</source>
         <translation>View penalty notice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="144" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />
+        <source>El redactor de recordatorios llegará pronto.</source>
+        <translation>The reminder composer is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="151" />
+        <source>El estado de cuenta llegará pronto.</source>
+        <translation>The statement of account is coming soon.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="170" />
         <source>Número</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="144" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="170" />
         <source>Borrador</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="145" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="171" />
         <source>Emisión</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="146" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="172" />
         <source>Vence</source>
         <translation>Due</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="147" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="173" />
         <source>Total</source>
         <translation>Total</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="149" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="175" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="159" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="185" />
         <source>Fecha</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="160" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="186" />
         <source>Monto</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="161" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="187" />
         <source>Forma</source>
         <translation>Method</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="162" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="188" />
         <source>Referencia</source>
         <translation>Reference</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="165" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="191" />
         <source>Aplicado a</source>
         <translation>Applied to</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="168" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="194" />
         <source> (revertido)</source>
         <translation> (reversed)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="179" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="205" />
         <source>Guardar cambios</source>
         <translation>Save changes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="196" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="222" />
         <source>Sin contactos registrados</source>
         <translation>No contacts recorded</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="198" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="224" />
         <source>Aquí aparecerán las llamadas, mensajes y promesas de pago de este cliente en cuanto registres el primero.</source>
         <translation>This customer's calls, messages and payment promises will appear here as soon as you log the first one.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="205" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="231" />
         <source>Fecha y hora</source>
         <translation>Date and time</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="206" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="232" />
         <source>Canal</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="207" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="233" />
         <source>Resultado</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="208" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="234" />
         <source>Motivo</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="209" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="235" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="212" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="238" />
         <source>Próxima acción</source>
         <translation>Next action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="226" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="252" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="227" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="253" />
         <source>Pagos</source>
         <translation>Payments</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="228" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="254" />
         <source>Historial de contacto</source>
         <translation>Contact history</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="229" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="255" />
         <source>Datos de contacto</source>
         <translation>Contact details</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="230" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="257" />
         <source>Penalizaciones</source>
         <translation>Penalties</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="248" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="275" />
         <source>Cargando…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="285" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="320" />
         <source>Riesgo %1 (%2) · límite sugerido %3</source>
         <translation>Risk %1 (%2) · suggested limit %3</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="291" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="326" />
         <source>Límite de crédito actual: %1</source>
         <translation>Current credit limit: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="295" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="330" />
         <source>sin límite</source>
         <translation>no limit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="330" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="361" />
         <source>Cambios guardados.</source>
         <translation>Changes saved.</translation>
     </message>
@@ -852,77 +736,77 @@ If it happens again, send that file to support.</translation>
 <context>
     <name>CustomerList</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="199" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="204" />
         <source>Clientes</source>
         <translation>Customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="202" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="207" />
         <source>Buscar por nombre, RFC, teléfono o correo</source>
         <translation>Search by name, RFC, phone or email</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="205" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="210" />
         <source>Solo vencidos</source>
         <translation>Overdue only</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="207" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="212" />
         <source>Todos los estados</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="229" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="234" />
         <source>No hay clientes todavía</source>
         <translation>No customers yet</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="230" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="235" />
         <source>Crea uno o carga el ejemplo con «cobranza demo».</source>
         <translation>Create one, or load the example with “cobranza demo”.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="232" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="237" />
         <source>Nuevo cliente</source>
         <translation>New customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="235" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="240" />
         <source>Ningún cliente coincide con la búsqueda o los filtros.</source>
         <translation>No customer matches the search or the filters.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="265" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="270" />
         <source>Cualquier antigüedad</source>
         <translation>Any age</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="269" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="274" />
         <source>%1 a %2 días</source>
         <translation>%1 to %2 days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="273" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="278" />
         <source>Más de %1 días</source>
         <translation>Over %1 days</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="320" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="325" />
         <source>1 cliente</source>
         <translation>1 customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="322" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="327" />
         <source>%1 clientes</source>
         <translation>%1 customers</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="328" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="333" />
         <source>Saldo: %1</source>
         <translation>Balance: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="329" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="334" />
         <source>Vencido: %1</source>
         <translation>Overdue: %1</translation>
     </message>
@@ -930,52 +814,52 @@ If it happens again, send that file to support.</translation>
 <context>
     <name>CustomerListModel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="91" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="95" />
         <source>Nombre</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="92" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="96" />
         <source>Teléfono</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="93" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="97" />
         <source>Saldo</source>
         <translation>Balance</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="96" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="100" />
         <source>Vencido</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="103" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="107" />
         <source>Días de atraso</source>
         <translation>Days late</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="112" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="116" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="121" />
         <source>Riesgo</source>
         <translation>Risk</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="125" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="131" />
         <source>Próxima acción</source>
         <translation>Next action</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="143" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="150" />
         <source>Límite de crédito sugerido: {0}</source>
         <translation>Suggested credit limit: {0}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="149" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="156" />
         <source>Seguimiento {0}</source>
         <translation>Follow up {0}</translation>
     </message>
@@ -983,37 +867,37 @@ If it happens again, send that file to support.</translation>
 <context>
     <name>CustomerPenaltiesPanel</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="152" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="146" />
         <source>No se han aplicado cargos a este cliente.</source>
         <translation>No charges have been applied to this customer.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="155" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="149" />
         <source>Condonar…</source>
         <translation>Waive…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="156" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="150" />
         <source>Aplicar penalizaciones…</source>
         <translation>Apply penalties…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="197" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="194" />
         <source>condiciones propias del cliente</source>
         <translation>the customer’s own terms</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="199" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="196" />
         <source>política del negocio</source>
         <translation>business policy</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="202" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="199" />
         <source>Condiciones ({0}): {1}</source>
         <translation>Terms ({0}): {1}</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="206" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="203" />
         <source>Penalizaciones a la fecha: {0} · cargadas {1} (por cobrar {2}) · generadas sin cargar {3} · condonadas {4}</source>
         <translation>Penalties to date: {0} · charged {1} (receivable {2}) · accrued, not charged {3} · waived {4}</translation>
     </message>
@@ -1023,7 +907,7 @@ If it happens again, send that file to support.</translation>
         <translation>Waiving the charge</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="251" />
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="252" />
         <source>Se condonó {0} por {1}.</source>
         <translation>{0} was waived for {1}.</translation>
     </message>
@@ -1067,214 +951,184 @@ If it happens again, send that file to support.</translation>
 <context>
     <name>Features</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/composition.py" line="136" />
+        <location filename="../../cobranza_desktop/ui/features.py" line="44" />
         <source>Penalizaciones</source>
         <translation>Penalties</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/composition.py" line="139" />
+        <location filename="../../cobranza_desktop/ui/features.py" line="50" />
         <source>Correo (SMTP)</source>
         <translation>Email (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/composition.py" line="141" />
+        <location filename="../../cobranza_desktop/ui/features.py" line="52" />
         <source>Plantillas de mensajes</source>
         <translation>Message templates</translation>
     </message>
-</context>
-<context>
-    <name>FirstStart</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="27" />
-        <source>Bienvenido a Cobranza Desktop</source>
-        <translation>Welcome to Cobranza Desktop</translation>
+        <location filename="../../cobranza_desktop/ui/features.py" line="65" />
+        <source>&amp;Cobranza</source>
+        <translation>&amp;Collections</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="31" />
-        <source>Todavía no hay un libro. ¿Cómo quiere empezar?</source>
-        <translation>There is no book yet. How would you like to start?</translation>
+        <location filename="../../cobranza_desktop/ui/features.py" line="66" />
+        <source>Aplicar penalizaciones…</source>
+        <translation>Apply penalties…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="36" />
-        <source>&amp;Empezar un libro nuevo…</source>
-        <translation>&amp;Start a new book…</translation>
+        <location filename="../../cobranza_desktop/ui/features.py" line="68" />
+        <source>Imprimir cartas del día…</source>
+        <translation>Print today's letters…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="37" />
-        <source>&amp;Abrir un libro que ya tengo…</source>
-        <translation>&amp;Open a book I already have…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="38" />
-        <source>E&amp;xplorar el ejemplo</source>
-        <translation>E&amp;xplore the demo</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="41" />
-        <source>Con los datos de su negocio</source>
-        <translation>With your business's details</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="42" />
-        <source>Un archivo .sqlite</source>
-        <translation>A .sqlite file</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="43" />
-        <source>Un negocio inventado</source>
-        <translation>A made-up business</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/first_start.py" line="55" />
-        <source>Preparando el ejemplo</source>
-        <translation>Preparing the demo</translation>
+        <location filename="../../cobranza_desktop/ui/features.py" line="71" />
+        <source>Motivos de no pago…</source>
+        <translation>Reasons for non-payment…</translation>
     </message>
 </context>
 <context>
     <name>InvoiceEditor</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="93" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="105" />
         <source>Según el plazo del cliente</source>
         <translation>From the customer’s terms</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="101" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="113" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="102" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="114" />
         <source>Fecha de emisión</source>
         <translation>Issue date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="107" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="119" />
         <source>Vencimiento</source>
         <translation>Due date</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="108" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="120" />
         <source>Notas</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="112" />
-        <source>Agregar renglón</source>
-        <translation>Add line</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="114" />
-        <source>Quitar renglón</source>
-        <translation>Remove line</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="130" />
-        <source>Subtotal</source>
-        <translation>Subtotal</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="131" />
-        <source>Descuento incluido</source>
-        <translation>Discount included</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="132" />
-        <source>IVA</source>
-        <translation>VAT</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="133" />
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="150" />
-        <source>Motivo para dar crédito pese a la restricción</source>
-        <translation>Why credit is given despite the restriction</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="155" />
-        <source>Motivo de autorización</source>
-        <translation>Authorization reason</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="173" />
-        <source>Emitir factura</source>
-        <translation>Issue invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="192" />
-        <source>Motivo de la cancelación</source>
-        <translation>Reason for voiding</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="193" />
-        <source>Cancelar factura</source>
-        <translation>Void invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="208" />
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="209" />
-        <source>Nueva factura</source>
-        <translation>New invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="312" />
-        <source>Emitiendo factura</source>
-        <translation>Issuing invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="328" />
-        <source>Escriba el motivo de la cancelación.</source>
-        <translation>Write the reason for voiding.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="358" />
-        <source>Factura %1</source>
-        <translation>Invoice %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="358" />
-        <source>(borrador)</source>
-        <translation>(draft)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="373" />
-        <source>Cancelada el %1: %2</source>
-        <translation>Voided on %1: %2</translation>
-    </message>
-</context>
-<context>
-    <name>InvoiceLinesTable</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="44" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="125" />
         <source>Descripción</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="45" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="126" />
         <source>Cantidad</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="46" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="127" />
         <source>Precio unitario</source>
         <translation>Unit price</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="47" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="128" />
         <source>Descuento %</source>
         <translation>Discount %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="48" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="129" />
         <source>IVA %</source>
         <translation>VAT %</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="49" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="130" />
         <source>Importe</source>
         <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="146" />
+        <source>Agregar renglón</source>
+        <translation>Add line</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="148" />
+        <source>Quitar renglón</source>
+        <translation>Remove line</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="164" />
+        <source>Subtotal</source>
+        <translation>Subtotal</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="165" />
+        <source>Descuento incluido</source>
+        <translation>Discount included</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="166" />
+        <source>IVA</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="167" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="184" />
+        <source>Motivo para dar crédito pese a la restricción</source>
+        <translation>Why credit is given despite the restriction</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="189" />
+        <source>Motivo de autorización</source>
+        <translation>Authorization reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="207" />
+        <source>Emitir factura</source>
+        <translation>Issue invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="226" />
+        <source>Motivo de la cancelación</source>
+        <translation>Reason for voiding</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="227" />
+        <source>Cancelar factura</source>
+        <translation>Void invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="242" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="243" />
+        <source>Nueva factura</source>
+        <translation>New invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="442" />
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="451" />
+        <source>Emitiendo factura</source>
+        <translation>Issuing invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="467" />
+        <source>Escriba el motivo de la cancelación.</source>
+        <translation>Write the reason for voiding.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="502" />
+        <source>Factura %1</source>
+        <translation>Invoice %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="502" />
+        <source>(borrador)</source>
+        <translation>(draft)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="517" />
+        <source>Cancelada el %1: %2</source>
+        <translation>Voided on %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1323,82 +1177,82 @@ If it happens again, send that file to support.</translation>
 <context>
     <name>InvoicesPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="102" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="98" />
         <source>Facturas</source>
         <translation>Invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="104" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="100" />
         <source>Ver PDF</source>
         <translation>View PDF</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="105" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="101" />
         <source>Ver, imprimir o guardar la factura seleccionada</source>
         <translation>View, print or save the selected invoice</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="113" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="110" />
         <source>Todas</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="111" />
         <source>Abiertas</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="112" />
         <source>Vencidas</source>
         <translation>Overdue</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="116" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="113" />
         <source>Pagadas</source>
         <translation>Paid</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="117" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="114" />
         <source>Borradores</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="118" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="115" />
         <source>Canceladas</source>
         <translation>Voided</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="122" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="119" />
         <source>Cliente</source>
         <translation>Customer</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="125" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="122" />
         <source>Estado</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="128" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="125" />
         <source>Emitidas del</source>
         <translation>Issued from</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="130" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="127" />
         <source>al</source>
         <translation>to</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="173" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="169" />
         <source>%1 facturas</source>
         <translation>%1 invoices</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="174" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="170" />
         <source>Total: %1</source>
         <translation>Total: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="175" />
+        <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="171" />
         <source>Por cobrar: %1</source>
         <translation>Receivable: %1</translation>
     </message>
@@ -1406,16 +1260,71 @@ If it happens again, send that file to support.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/main_window.py" line="239" />
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="92" />
         <source>Cobranza Desktop</source>
         <translation>Cobranza Desktop</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/main_window.py" line="111" />
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="103" />
         <source>Abriendo el libro…</source>
         <translation>Opening the book…</translation>
     </message>
     <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="136" />
+        <source>Nuevo cliente</source>
+        <translation>New customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="139" />
+        <source>Nueva factura</source>
+        <translation>New invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="142" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="145" />
+        <source>Buscar</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="148" />
+        <source>Salir</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="169" />
+        <source>&amp;Archivo</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="177" />
+        <source>&amp;Ir a</source>
+        <translation>&amp;Go to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="185" />
+        <source>Acciones</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="258" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="289" />
+        <source>No se pudo completar</source>
+        <translation>Could not be completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="333" />
+        <source>Esta función llegará pronto.</source>
+        <translation>This feature is coming soon.</translation>
+    </message>
+<message>
         <location filename="../../cobranza_desktop/ui/main_window.py" line="144" />
         <source>Nuevo c&amp;liente</source>
         <translation>New c&amp;ustomer</translation>
@@ -1441,16 +1350,6 @@ If it happens again, send that file to support.</translation>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/main_window.py" line="178" />
-        <source>&amp;Archivo</source>
-        <translation>&amp;File</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/main_window.py" line="191" />
-        <source>&amp;Ir a</source>
-        <translation>&amp;Go to</translation>
-    </message>
-    <message>
         <location filename="../../cobranza_desktop/ui/main_window.py" line="202" />
         <source>A&amp;yuda</source>
         <translation>&amp;Help</translation>
@@ -1460,143 +1359,2157 @@ If it happens again, send that file to support.</translation>
         <source>&amp;Acerca de Cobranza Desktop</source>
         <translation>&amp;About Cobranza Desktop</translation>
     </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/main_window.py" line="208" />
-        <source>Acciones</source>
-        <translation>Actions</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/main_window.py" line="296" />
-        <source>Cancelar</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/main_window.py" line="327" />
-        <source>No se pudo completar</source>
-        <translation>Could not be completed</translation>
-    </message>
-</context>
+    </context>
 <context>
     <name>MessagesPage</name>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="223" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="179" />
         <source>Bandeja de salida</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="224" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="180" />
         <source>Enviados</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="225" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="181" />
         <source>Con error</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="226" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="182" />
         <source>Todos</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="233" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="189" />
         <source>Buscar por destinatario, asunto o error…</source>
         <translation>Search by recipient, subject or error…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="273" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="229" />
         <source>Cancelar envío…</source>
         <translation>Cancel sending…</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="276" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="232" />
         <source>Reintentar</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="279" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="235" />
         <source>Reintentar todos</source>
         <translation>Retry all</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="303" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="253" />
         <source>No hay mensajes que coincidan con la búsqueda.</source>
         <translation>No messages match the search.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="305" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="255" />
         <source>No hay mensajes aquí.</source>
         <translation>No messages here.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="310" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="261" />
         <source>%1 mensajes · %2 por enviar o con error</source>
         <translation>%1 messages · %2 to send or failed</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="333" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="283" />
         <source>Para: %1</source>
         <translation>To: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="334" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="284" />
         <source>Asunto: %1</source>
         <translation>Subject: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="335" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="285" />
         <source>Estado: %1 · intentos: %2</source>
         <translation>Status: %1 · attempts: %2</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="340" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="290" />
         <source>Adjuntos: %1</source>
         <translation>Attachments: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="342" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="292" />
         <source>Error: %1</source>
         <translation>Error: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="383" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="338" />
         <source>Mensaje enviado.</source>
         <translation>Message sent.</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="384" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="339" />
         <source>No se pudo enviar: %1</source>
         <translation>Could not send: %1</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="386" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="341" />
         <source>Enviando mensaje</source>
         <translation>Sending message</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="393" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="348" />
         <source>Enviados: %1 · con error: %2</source>
         <translation>Sent: %1 · failed: %2</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="403" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="358" />
         <source>Enviando la bandeja de salida</source>
         <translation>Sending the outbox</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="411" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="366" />
         <source>Cancelar envío</source>
         <translation>Cancel sending</translation>
     </message>
     <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="411" />
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="366" />
         <source>¿Por qué no se enviará este mensaje?</source>
         <translation>Why will this message not be sent?</translation>
     </message>
 </context>
 <context>
-    <name>NewBookWizard</name>
+    <name>OptionalDateEdit</name>
     <message>
+        <location filename="../../cobranza_desktop/ui/widgets/date_filter.py" line="21" />
+        <source>cualquiera</source>
+        <translation>any</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxTableModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="118" />
+        <source>Creado</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="119" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="120" />
+        <source>Para</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="121" />
+        <source>Asunto</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="122" />
+        <source>Enviado</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="123" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="126" />
+        <source>Hoy</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="128" />
+        <source>Clientes</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="130" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="131" />
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="132" />
+        <source>Antigüedad</source>
+        <translation>Aging</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="133" />
+        <source>Planes de pago</source>
+        <translation>Payment plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="134" />
+        <source>Mensajes</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/wiring.py" line="136" />
+        <source>Configuración</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="70" />
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="134" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="92" />
+        <source>Folio de transferencia, número de cheque…</source>
+        <translation>Transfer reference, check number…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="96" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="97" />
+        <source>Monto recibido</source>
+        <translation>Amount received</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="98" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="99" />
+        <source>Forma de pago</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="100" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="101" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="110" />
+        <source>Aplicar a las más antiguas primero</source>
+        <translation>Apply to the oldest first</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="139" />
+        <source>Aplicación a facturas abiertas</source>
+        <translation>Applied to open invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="283" />
+        <source>Aplicado: %1</source>
+        <translation>Applied: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="286" />
+        <source>Queda a favor del cliente: %1</source>
+        <translation>Left as customer credit: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="346" />
+        <source>Registrando pago</source>
+        <translation>Recording payment</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentListModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="54" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="55" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="56" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="67" />
+        <source>Forma</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="68" />
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="59" />
+        <source>Sin aplicar</source>
+        <translation>Unapplied</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="61" />
+        <source>revertido</source>
+        <translation>reversed</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="85" />
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="87" />
+        <source>Registrar pago</source>
+        <translation>Record payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="90" />
+        <source>Ver recibo</source>
+        <translation>View receipt</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="91" />
+        <source>Ver, imprimir o guardar el recibo del pago</source>
+        <translation>View, print or save the payment's receipt</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="101" />
+        <source>Buscar por cliente o referencia</source>
+        <translation>Search by customer or reference</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="107" />
+        <source>Del</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="109" />
+        <source>al</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="142" />
+        <source>%1 pagos</source>
+        <translation>%1 payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="143" />
+        <source>Recibido: %1</source>
+        <translation>Received: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreviewDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="75" />
+        <source>Imprimir…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="76" />
+        <source>Guardar PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="99" />
+        <source>No se pudo abrir el documento.</source>
+        <translation>The document could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="101" />
+        <source>1 página</source>
+        <translation>1 page</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="103" />
+        <source>{0} páginas</source>
+        <translation>{0} pages</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="122" />
+        <source>No se pudo imprimir.</source>
+        <translation>Printing failed.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="154" />
+        <source>Guardar PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
+        <source>Documentos PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="155" />
+        <source>No se pudo guardar {0}: {1}</source>
+        <translation>{0} could not be saved: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>PenaltySettingsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="80" />
+        <source>Penalizaciones por pago tardío</source>
+        <translation>Late payment penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="82" />
+        <source>Condiciones de este cliente</source>
+        <translation>This customer’s terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="91" />
+        <source>Los cargos y los intereses se aplican tal como se pactaron en el contrato. El interés es simple, diario, y solo sobre el saldo pendiente de la factura.</source>
+        <translation>Fees and interest are applied exactly as agreed in the contract. Interest is simple, daily, and only on the invoice’s outstanding balance.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="97" />
+        <source>Usar la política del negocio</source>
+        <translation>Use the business policy</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="101" />
+        <source>Sin penalizaciones</source>
+        <translation>No penalties</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="103" />
+        <source>Tasa legal: 6 % anual (Código de Comercio, art. 362)</source>
+        <translation>Legal rate: 6 % a year (Commercial Code, art. 362)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="106" />
+        <source>Personalizada</source>
+        <translation>Custom</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="110" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="116" />
+        <source>Una vez por factura</source>
+        <translation>Once per invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="117" />
+        <source>Una vez por etapa de cobranza</source>
+        <translation>Once per collection stage</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="119" />
+        <source>Días de atraso de cada etapa, separados por comas.</source>
+        <translation>Days late of each stage, separated by commas.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="123" />
+        <source>365 días</source>
+        <translation>365 days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="124" />
+        <source>360 días (comercial)</source>
+        <translation>360 days (commercial)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="125" />
+        <source>Limitar el interés a</source>
+        <translation>Limit interest to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="140" />
+        <source>Condiciones:</source>
+        <translation>Terms:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="141" />
+        <source>Días de gracia:</source>
+        <translation>Grace days:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="143" />
+        <source>Cargo fijo por atraso:</source>
+        <translation>Fixed late fee:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="146" />
+        <source>Cargo sobre el saldo vencido (%):</source>
+        <translation>Fee on the overdue balance (%):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="149" />
+        <source>Se cobra:</source>
+        <translation>Charged:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="151" />
+        <source>Etapas (días de atraso):</source>
+        <translation>Stages (days late):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="154" />
+        <source>Interés moratorio anual (%):</source>
+        <translation>Annual late interest (%):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="157" />
+        <source>Base de días:</source>
+        <translation>Day count:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="163" />
+        <source>% del capital</source>
+        <translation>% of principal</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="164" />
+        <source>Tope:</source>
+        <translation>Cap:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="172" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="174" />
+        <source>Descartar cambios</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="345" />
+        <source>Escriba los días de atraso así: 30, 60, 90</source>
+        <translation>Write the days late like this: 30, 60, 90</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="350" />
+        <source>Escriba el tope como % del capital.</source>
+        <translation>Write the cap as a % of the principal.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="376" />
+        <source>No se cobran cargos ni intereses por atraso.</source>
+        <translation>No late fees or interest are charged.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="381" />
+        <source>Ejemplo: una factura de {0} con {1} días de atraso genera {2} de cargos.</source>
+        <translation>Example: an invoice of {0} that is {1} days late accrues {2} in charges.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="410" />
+        <source>Guardando las condiciones</source>
+        <translation>Saving the terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="417" />
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="105" />
+        <source>Nuevo plan de pagos</source>
+        <translation>New payment plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Incluir</source>
+        <translation>Include</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="114" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="265" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="300" />
+        <source>Elija un cliente para ver sus facturas abiertas.</source>
+        <translation>Choose a customer to see their open invoices.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="121" />
+        <source>Semanal</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="122" />
+        <source>Quincenal</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="123" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="133" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="134" />
+        <source>Condonar los recargos no pagados de las facturas elegidas</source>
+        <translation>Waive the unpaid late charges among the chosen invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="136" />
+        <source>Opcional</source>
+        <translation>Optional</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="140" />
+        <source>Número de pagos</source>
+        <translation>Number of instalments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="142" />
+        <source>Periodicidad</source>
+        <translation>Frequency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="144" />
+        <source>Primer pago</source>
+        <translation>First instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="146" />
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="341" />
+        <source>Enganche</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="148" />
+        <source>Interés (%)</source>
+        <translation>Interest (%)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="150" />
+        <source>Días de gracia</source>
+        <translation>Grace days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="152" />
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Pago</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="181" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="184" />
+        <source>Facturas del plan</source>
+        <translation>Invoices in the plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="189" />
+        <source>Condiciones</source>
+        <translation>Terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="194" />
+        <source>Calendario de pagos</source>
+        <translation>Payment schedule</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="206" />
+        <source>Crear plan</source>
+        <translation>Create plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="208" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="267" />
+        <source>Cargando facturas…</source>
+        <translation>Loading invoices…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="288" />
+        <source>%1 (recargo)</source>
+        <translation>%1 (late charge)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="292" />
+        <source>%1 (vencida)</source>
+        <translation>%1 (overdue)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="302" />
+        <source>Este cliente no tiene facturas abiertas.</source>
+        <translation>This customer has no open invoices.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="305" />
+        <source>Las vencidas están marcadas; marque o desmarque las que quiera.</source>
+        <translation>Overdue invoices are ticked; tick or untick any you like.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="347" />
+        <source>Deuda: %1</source>
+        <translation>Debt: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="349" />
+        <source>Condonado: %1</source>
+        <translation>Waived: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="351" />
+        <source>Enganche: %1</source>
+        <translation>Down payment: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="353" />
+        <source>Interés: %1</source>
+        <translation>Interest: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="354" />
+        <source>Total a pagar: %1</source>
+        <translation>Total to pay: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="379" />
+        <source>Elija un cliente.</source>
+        <translation>Choose a customer.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="382" />
+        <source>Seleccione al menos una factura.</source>
+        <translation>Select at least one invoice.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="392" />
+        <source>Crear plan de pagos</source>
+        <translation>Create payment plan</translation>
+    </message>
+</context>
+<context>
+    <name>PlansPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="94" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="186" />
+        <source>Planes de pago</source>
+        <translation>Payment plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="97" />
+        <source>Planes</source>
+        <translation>Plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="98" />
+        <source>Promesas de pago</source>
+        <translation>Promises to pay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="110" />
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="111" />
+        <source>Vigentes</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="112" />
+        <source>Cumplidos</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="113" />
+        <source>Incumplidos</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="114" />
+        <source>Cancelados</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="115" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="191" />
+        <source>Nuevo plan…</source>
+        <translation>New plan…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="116" />
+        <source>Ver plan (PDF)</source>
+        <translation>View plan (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="117" />
+        <source>Cancelar plan…</source>
+        <translation>Cancel plan…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="119" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="144" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="226" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="128" />
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="129" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="219" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="242" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="130" />
+        <source>Creado</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="133" />
+        <source>Pagos</source>
+        <translation>Instalments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="135" />
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="140" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="164" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="220" />
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="141" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="165" />
+        <source>Pagado</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="142" />
+        <source>Próximo pago</source>
+        <translation>Next due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="143" />
+        <source>Monto próximo</source>
+        <translation>Next amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="154" />
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="396" />
+        <source>Calendario del plan</source>
+        <translation>Plan schedule</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="160" />
+        <source>Pago</source>
+        <translation>Instalment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="161" />
+        <source>Enganche</source>
+        <translation>Down payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="163" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="166" />
+        <source>Por pagar</source>
+        <translation>Remaining</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="188" />
+        <source>Aún no hay planes de pago. Cree uno cuando un cliente no pueda pagar todo de una vez.</source>
+        <translation>No payment plans yet. Create one when a customer cannot pay everything at once.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="221" />
+        <source>Fecha prometida</source>
+        <translation>Promised date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="222" />
+        <source>Dada el</source>
+        <translation>Given on</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="224" />
+        <source>Pagado desde entonces</source>
+        <translation>Paid since then</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="235" />
+        <source>Elija un cliente para ver sus promesas de pago (cumplidas, incumplidas o pendientes).</source>
+        <translation>Choose a customer to see their promises to pay (kept, broken or pending).</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="266" />
+        <source>Semanal</source>
+        <translation>Weekly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="267" />
+        <source>Quincenal</source>
+        <translation>Fortnightly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="268" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="273" />
+        <source>Vigente</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="274" />
+        <source>Cumplido</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="275" />
+        <source>Incumplido</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="276" />
+        <source>Cancelado</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="281" />
+        <source>Pendiente</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="282" />
+        <source>Cumplida</source>
+        <translation>Kept</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="283" />
+        <source>Incumplida</source>
+        <translation>Broken</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="284" />
+        <source>Cancelada</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="332" />
+        <source>1 plan</source>
+        <translation>1 plan</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="334" />
+        <source>%1 planes</source>
+        <translation>%1 plans</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="335" />
+        <source>Por cobrar en planes vigentes: %1</source>
+        <translation>Owed in current plans: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="340" />
+        <source>No hay planes con este estado.</source>
+        <translation>No plans with this status.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="361" />
+        <source>1 promesa</source>
+        <translation>1 promise</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="363" />
+        <source>%1 promesas</source>
+        <translation>%1 promises</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="366" />
+        <source>Este cliente no tiene promesas de pago.</source>
+        <translation>This customer has no promises to pay.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="389" />
+        <source>Calendario del plan %1 — %2</source>
+        <translation>Schedule of plan %1 — %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="422" />
+        <source>Plan de pagos %1</source>
+        <translation>Payment plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="432" />
+        <source>Cancelar plan %1</source>
+        <translation>Cancel plan %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="437" />
+        <source>Las facturas del plan vuelven a la cobranza normal.
+Escriba el motivo de la cancelación:</source>
+        <translation>The plan's invoices go back to normal collection.
+Write the reason for cancelling:</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalTableModel</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="65" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="66" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="67" />
+        <source>Concepto</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="68" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="69" />
+        <source>Días</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="70" />
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="71" />
+        <source>Tasa o cargo</source>
+        <translation>Rate or fee</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="72" />
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="108" />
+        <source>Cargo por atraso</source>
+        <translation>Late fee</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="110" />
+        <source>Interés moratorio</source>
+        <translation>Late interest</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="120" />
+        <source>{0} anual, base {1}</source>
+        <translation>{0} a year, {1}-day basis</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonsReportDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="44" />
+        <source>Motivos de no pago</source>
+        <translation>Reasons for non-payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="58" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="60" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="60" />
+        <source>Contactos</source>
+        <translation>Contacts</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderComposer</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="107" />
+        <source>Recordatorio para %1</source>
+        <translation>Reminder for %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="146" />
+        <source>Motivo para contactar de todos modos (obligatorio)</source>
+        <translation>Reason to contact anyway (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="149" />
+        <source>Motivo:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="54" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="60" />
+        <source>Folio</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="61" />
+        <source>Vence</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="62" />
+        <source>Días</source>
+        <translation>Days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="63" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="87" />
+        <source>Etapa / tono:</source>
+        <translation>Stage / tone:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="89" />
+        <source>Canal:</source>
+        <translation>Channel:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="93" />
+        <source>Últimos contactos</source>
+        <translation>Latest contacts</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="41" />
+        <source>Asunto:</source>
+        <translation>Subject:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>Texto (plantilla editable):</source>
+        <translation>Text (editable template):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="54" />
+        <source>Insertar campo</source>
+        <translation>Insert field</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="59" />
+        <source>Restaurar plantilla</source>
+        <translation>Restore template</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="78" />
+        <source>Vista previa:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="185" />
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="50" />
+        <source>Adjuntar:</source>
+        <translation>Attach:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="59" />
+        <source>(no hay documentos disponibles)</source>
+        <translation>(no documents available)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="66" />
+        <source>Enviar correo</source>
+        <translation>Send email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="37" />
+        <source>Copiar texto</source>
+        <translation>Copy text</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="40" />
+        <source>Para SMS u otras aplicaciones</source>
+        <translation>For SMS or other apps</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="45" />
+        <source>Abrir WhatsApp</source>
+        <translation>Open WhatsApp</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="51" />
+        <source>Promesa: monto</source>
+        <translation>Promise: amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="57" />
+        <source>fecha</source>
+        <translation>date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="64" />
+        <source>Notas:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="70" />
+        <source>Motivo del impago:</source>
+        <translation>Reason for non-payment:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="74" />
+        <source>(sin motivo)</source>
+        <translation>(no reason)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="82" />
+        <source>Contactado</source>
+        <translation>Reached</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="83" />
+        <source>No contestó</source>
+        <translation>No answer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="84" />
+        <source>Promesa de pago</source>
+        <translation>Promise to pay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="85" />
+        <source>Disputa</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="86" />
+        <source>Se negó</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/letter_panel.py" line="29" />
+        <source>Imprimir carta</source>
+        <translation>Print letter</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="31" />
+        <source>Correo electrónico</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="32" />
+        <source>WhatsApp / SMS</source>
+        <translation>WhatsApp / SMS</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="33" />
+        <source>Llamada (guion)</source>
+        <translation>Call (script)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="34" />
+        <source>Carta</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="131" />
+        <source>Sin contactos registrados.</source>
+        <translation>No contacts recorded.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="160" />
+        <source>%1 facturas · total %2</source>
+        <translation>%1 invoices · total %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="40" />
+        <source>Para: %1</source>
+        <translation>To: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="44" />
+        <source>El cliente no tiene correo electrónico.</source>
+        <translation>The customer has no email address.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="31" />
+        <source>WhatsApp: %1</source>
+        <translation>WhatsApp: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="33" />
+        <source>El cliente no tiene teléfono.</source>
+        <translation>The customer has no phone.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="44" />
+        <source>Teléfono: %1</source>
+        <translation>Phone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="116" />
+        <source>Error en la plantilla: %1</source>
+        <translation>Template error: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="128" />
+        <source>Asunto: %1</source>
+        <translation>Subject: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="328" />
+        <source>Escriba el motivo para contactar de todos modos.</source>
+        <translation>Write the reason to contact anyway.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="108" />
+        <source>Enviando…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="115" />
+        <source>Enviando correo</source>
+        <translation>Sending email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="127" />
+        <source>Correo enviado.</source>
+        <translation>Email sent.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="131" />
+        <source>No se pudo enviar ahora: %1. El correo quedó en la bandeja de salida y se reintentará.</source>
+        <translation>Could not send now: %1. The email stays in the outbox and will be retried.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="61" />
+        <source>Texto copiado al portapapeles.</source>
+        <translation>Text copied to the clipboard.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="78" />
+        <source>No se pudo abrir WhatsApp.</source>
+        <translation>WhatsApp could not be opened.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="113" />
+        <source>Indique el motivo del impago.</source>
+        <translation>Give the reason for non-payment.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderStages</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="93" />
+        <source>Recordatorio amable (antes de vencer)</source>
+        <translation>Friendly reminder (before due)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="96" />
+        <source>Recordatorio de pago vencido</source>
+        <translation>Overdue payment reminder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="99" />
+        <source>Preguntar el motivo del atraso</source>
+        <translation>Ask the reason for the delay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="102" />
+        <source>Recordatorio firme</source>
+        <translation>Firm reminder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="103" />
+        <source>Aviso de recargos</source>
+        <translation>Late-charge warning</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="104" />
+        <source>Recargo aplicado</source>
+        <translation>Late charge applied</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="105" />
+        <source>Restricción parcial del servicio</source>
+        <translation>Partial restriction of service</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="108" />
+        <source>Suspensión del servicio</source>
+        <translation>Service suspension</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="111" />
+        <source>Último aviso antes de agencia</source>
+        <translation>Final notice before an agency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="114" />
+        <source>Seguimiento cercano</source>
+        <translation>Close follow-up</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="115" />
+        <source>Pago del convenio (próximo)</source>
+        <translation>Plan instalment (upcoming)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="118" />
+        <source>Pago del convenio vencido</source>
+        <translation>Plan instalment overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="121" />
+        <source>Promesa incumplida</source>
+        <translation>Broken promise</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/common.py" line="122" />
+        <source>Agradecimiento por el pago</source>
+        <translation>Thank you for the payment</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="56" />
+        <source>Configuración</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="62" />
+        <source>Idioma</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="67" />
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="70" />
+        <source>Idioma de la interfaz</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="76" />
+        <source>Datos del negocio</source>
+        <translation>Business details</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="86" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="93" />
+        <source>Nombre del negocio</source>
+        <translation>Business name</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="94" />
+        <source>RFC</source>
+        <translation>RFC (tax ID)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="95" />
+        <source>Dirección</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="96" />
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="97" />
+        <source>Correo</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="98" />
+        <source>Moneda</source>
+        <translation>Currency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="99" />
+        <source>Plazo de pago</source>
+        <translation>Payment terms</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="100" />
+        <source>IVA %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="101" />
+        <source>Banco</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="102" />
+        <source>CLABE</source>
+        <translation>CLABE</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="103" />
+        <source>Serie de facturas</source>
+        <translation>Invoice series</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="125" />
+        <source>Guardar datos del negocio</source>
+        <translation>Save business details</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="139" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="171" />
+        <source>Escriba la tasa de IVA como un número, ej. 16.</source>
+        <translation>Write the VAT rate as a number, e.g. 16.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="208" />
+        <source>Datos guardados.</source>
+        <translation>Details saved.</translation>
+    </message>
+</context>
+<context>
+    <name>SmtpSettingsWidget</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="50" />
+        <source>STARTTLS (recomendado)</source>
+        <translation>STARTTLS (recommended)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="51" />
+        <source>SSL/TLS</source>
+        <translation>SSL/TLS</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="52" />
+        <source>Ninguna (sin cifrar)</source>
+        <translation>None (unencrypted)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="57" />
+        <source>Guardada en el llavero del sistema</source>
+        <translation>Saved in the system keyring</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="60" />
+        <source>La contraseña se guarda solo en el llavero del sistema, nunca en el libro. Déjela vacía para no cambiarla.</source>
+        <translation>The password is kept only in the system keyring, never in the book. Leave it empty to keep it unchanged.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="67" />
+        <source>Servidor SMTP:</source>
+        <translation>SMTP server:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="68" />
+        <source>Puerto:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="69" />
+        <source>Seguridad:</source>
+        <translation>Security:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="70" />
+        <source>Usuario:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="71" />
+        <source>Contraseña:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="72" />
+        <source>Correo del remitente:</source>
+        <translation>Sender email:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="73" />
+        <source>Nombre del remitente:</source>
+        <translation>Sender name:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="81" />
+        <source>Probar conexión</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="84" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="130" />
+        <source>No se pudo guardar la contraseña en el llavero: %1</source>
+        <translation>The password could not be saved in the keyring: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="137" />
+        <source>Configuración guardada.</source>
+        <translation>Settings saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="149" />
+        <source>Probando la conexión…</source>
+        <translation>Testing the connection…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="157" />
+        <source>Probando la conexión</source>
+        <translation>Testing the connection</translation>
+    </message>
+</context>
+<context>
+    <name>StatusDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="41" />
+        <source>Cambiar estado del cliente</source>
+        <translation>Change the customer's status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="48" />
+        <source>Estado actual: %1</source>
+        <translation>Current status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="54" />
+        <source>Por qué cambia el estado (obligatorio)</source>
+        <translation>Why the status changes (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="56" />
+        <source>Qué servicios se limitan (al restringir)</source>
+        <translation>Which services are limited (when restricting)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="58" />
+        <source>Nuevo estado</source>
+        <translation>New status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="59" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="60" />
+        <source>Restricción</source>
+        <translation>Restriction</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="71" />
+        <source>Cambios anteriores:</source>
+        <translation>Previous changes:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="73" />
+        <source>Sin cambios de estado anteriores.</source>
+        <translation>No previous status changes.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="86" />
+        <source>Cambiar estado</source>
+        <translation>Change status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="105" />
+        <source>Escriba el motivo del cambio de estado.</source>
+        <translation>Write the reason for the status change.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="116" />
+        <source>Cambiando estado</source>
+        <translation>Changing status</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/tasks.py" line="131" />
+        <source>Ocurrió un error inesperado y la operación no se realizó. Los detalles quedaron en el registro del programa.</source>
+        <translation>An unexpected error occurred and nothing was done. The details are in the program log.</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditorWidget</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="35" />
+        <source>Español</source>
+        <translation>Spanish</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="36" />
+        <source>Inglés</source>
+        <translation>English</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="43" />
+        <source>Correo: asunto</source>
+        <translation>Email: subject</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="44" />
+        <source>Correo: texto</source>
+        <translation>Email: text</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="45" />
+        <source>WhatsApp / SMS</source>
+        <translation>WhatsApp / SMS</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="46" />
+        <source>Guion de llamada</source>
+        <translation>Call script</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="47" />
+        <source>Carta</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="53" />
+        <source>Idioma:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="54" />
+        <source>Etapa:</source>
+        <translation>Stage:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="55" />
+        <source>Parte:</source>
+        <translation>Part:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="69" />
+        <source>Restaurar la original</source>
+        <translation>Restore the original</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="72" />
+        <source>Guardar plantilla</source>
+        <translation>Save template</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="91" />
+        <source>Modificada</source>
+        <translation>Modified</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="91" />
+        <source>Original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="106" />
+        <source>La plantilla es válida.</source>
+        <translation>The template is valid.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="117" />
+        <source>Plantilla guardada.</source>
+        <translation>Template saved.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="157" />
+        <source>Mostrar las que esperan (límite de contactos, horario o domingo)</source>
+        <translation>Show those waiting (contact cap, quiet hours or Sunday)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="159" />
+        <source>Actualizar</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="173" />
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="253" />
+        <source>No hay acciones de cobranza para hoy. Todo está al día.</source>
+        <translation>No collection actions for today. Everything is up to date.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="180" />
+        <source>Hecho…</source>
+        <translation>Done…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="182" />
+        <source>Omitir…</source>
+        <translation>Skip…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="183" />
+        <source>Registrar contacto…</source>
+        <translation>Log contact…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="186" />
+        <source>Redactar mensaje…</source>
+        <translation>Compose message…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="237" />
+        <source>Hoy, {0}</source>
+        <translation>Today, {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="240" />
+        <source>{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)</source>
+        <translation>{0} actions for today · {1} waiting (contact cap, quiet hours or Sunday)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="247" />
+        <source>Ahora no toca contactar a nadie. En espera por el límite de contactos, el horario de descanso o el domingo: {0}. Marque «Mostrar las que esperan» para verlas.</source>
+        <translation>Nobody is to be contacted right now. Waiting for the contact cap, quiet hours or Sunday: {0}. Tick “Show those waiting” to see them.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="262" />
+        <source>Elija una acción de la lista.</source>
+        <translation>Choose an action from the list.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="319" />
+        <source>Acción registrada: {0}.</source>
+        <translation>Action logged: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="329" />
+        <source>Omitir acción</source>
+        <translation>Skip action</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="330" />
+        <source>¿Por qué se omite «{0}» para {1}?</source>
+        <translation>Why skip “{0}” for {1}?</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="358" />
+        <source>Contacto registrado: {0}.</source>
+        <translation>Contact logged: {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="39" />
+        <source>Condonar cargo</source>
+        <translation>Waive charge</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="40" />
+        <source>Motivo de la condonación de {0} ({1}):</source>
+        <translation>Reason for waiving {0} ({1}):</translation>
+    </message>
+</context>
+<context><name>AboutDialog</name><message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="31" />
+        <source>Acerca de Cobranza Desktop</source>
+        <translation>About Cobranza Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="35" />
+        <source>Cobranza Desktop</source>
+        <translation>Cobranza Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="38" />
+        <source>Cuentas por cobrar y cobranza, sin conexión.</source>
+        <translation>Receivables and collections, offline.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="41" />
+        <source>(ningún libro abierto)</source>
+        <translation>(no book open)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="47" />
+        <source>Versión</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="48" />
+        <source>Libro</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="49" />
+        <source>Registro</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="50" />
+        <source>Versión:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="51" />
+        <source>Libro:</source>
+        <translation>Book:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="52" />
+        <source>Registro:</source>
+        <translation>Log:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="55" />
+        <source>Abrir la carpeta del &amp;registro</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+</context><context><name>BookMenu</name><message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="65" />
+        <source>&amp;Nuevo libro…</source>
+        <translation>&amp;New book…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="68" />
+        <source>A&amp;brir libro…</source>
+        <translation>&amp;Open book…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="71" />
+        <source>Libros &amp;recientes</source>
+        <translation>&amp;Recent books</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="74" />
+        <source>&amp;Copia de seguridad ahora</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="77" />
+        <source>Res&amp;taurar copia…</source>
+        <translation>Res&amp;tore backup…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="80" />
+        <source>&amp;Mostrar la carpeta del libro</source>
+        <translation>Show the book's &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="111" />
+        <source>El archivo ya no está en ese lugar.</source>
+        <translation>The file is no longer there.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="116" />
+        <source>(ninguno todavía)</source>
+        <translation>(none yet)</translation>
+    </message>
+</context><context><name>CrashHandler</name><message>
+        <location filename="../../cobranza_desktop/ui/crash.py" line="59" />
+        <source>Algo salió mal</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/crash.py" line="68" />
+        <source>Ocurrió un error inesperado. Lo que ya estaba guardado en el libro no se pierde; la última acción pudo no completarse.
+
+Los detalles están en el registro:
+{path}
+
+Si vuelve a pasar, envíe ese archivo a soporte.</source>
+        <translation>An unexpected error occurred. What was already saved in the book is not lost; the last action may not have completed.
+
+The details are in the log:
+{path}
+
+If it happens again, send that file to support.</translation>
+    </message>
+</context><context><name>FirstStart</name><message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="27" />
+        <source>Bienvenido a Cobranza Desktop</source>
+        <translation>Welcome to Cobranza Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="31" />
+        <source>Todavía no hay un libro. ¿Cómo quiere empezar?</source>
+        <translation>There is no book yet. How would you like to start?</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="36" />
+        <source>&amp;Empezar un libro nuevo…</source>
+        <translation>&amp;Start a new book…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="37" />
+        <source>&amp;Abrir un libro que ya tengo…</source>
+        <translation>&amp;Open a book I already have…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="38" />
+        <source>E&amp;xplorar el ejemplo</source>
+        <translation>E&amp;xplore the demo</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="41" />
+        <source>Con los datos de su negocio</source>
+        <translation>With your business's details</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="42" />
+        <source>Un archivo .sqlite</source>
+        <translation>A .sqlite file</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="43" />
+        <source>Un negocio inventado</source>
+        <translation>A made-up business</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="55" />
+        <source>Preparando el ejemplo</source>
+        <translation>Preparing the demo</translation>
+    </message>
+</context><context><name>InvoiceLinesTable</name><message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="44" />
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="45" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="46" />
+        <source>Precio unitario</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="47" />
+        <source>Descuento %</source>
+        <translation>Discount %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="48" />
+        <source>IVA %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="49" />
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+</context><context><name>NewBookWizard</name><message>
         <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="95" />
         <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="228" />
         <source>Nuevo libro</source>
@@ -1783,1362 +3696,7 @@ If it happens again, send that file to support.</translation>
         <source>Ya existe un archivo con ese nombre; elija otro.</source>
         <translation>A file with that name already exists; choose another.</translation>
     </message>
-</context>
-<context>
-    <name>OptionalDateEdit</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/date_filter.py" line="21" />
-        <source>cualquiera</source>
-        <translation>any</translation>
-    </message>
-</context>
-<context>
-    <name>OutboxTableModel</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="158" />
-        <source>Creado</source>
-        <extracomment>A page of rows arrived (after :meth:`set_filter`): the outbox counts by status.</extracomment>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="159" />
-        <source>Estado</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="160" />
-        <source>Para</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="161" />
-        <source>Asunto</source>
-        <translation>Subject</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="162" />
-        <source>Enviado</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="163" />
-        <source>Error</source>
-        <translation>Error</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentDialog</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="79" />
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="143" />
-        <source>Registrar pago</source>
-        <translation>Record payment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="101" />
-        <source>Folio de transferencia, número de cheque…</source>
-        <translation>Transfer reference, check number…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="105" />
-        <source>Cliente</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="106" />
-        <source>Monto recibido</source>
-        <translation>Amount received</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="107" />
-        <source>Fecha</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="108" />
-        <source>Forma de pago</source>
-        <translation>Payment method</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="109" />
-        <source>Referencia</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="110" />
-        <source>Notas</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="114" />
-        <source>Factura</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="114" />
-        <source>Vence</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="114" />
-        <source>Saldo</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="114" />
-        <source>Aplicar</source>
-        <translation>Apply</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="119" />
-        <source>Aplicar a las más antiguas primero</source>
-        <translation>Apply to the oldest first</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="148" />
-        <source>Aplicación a facturas abiertas</source>
-        <translation>Applied to open invoices</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="281" />
-        <source>Aplicado: %1</source>
-        <translation>Applied: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="284" />
-        <source>Queda a favor del cliente: %1</source>
-        <translation>Left as customer credit: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/payment_dialog.py" line="338" />
-        <source>Registrando pago</source>
-        <translation>Recording payment</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentListModel</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="54" />
-        <source>Fecha</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="55" />
-        <source>Cliente</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="56" />
-        <source>Monto</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="67" />
-        <source>Forma</source>
-        <translation>Method</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="68" />
-        <source>Referencia</source>
-        <translation>Reference</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="59" />
-        <source>Sin aplicar</source>
-        <translation>Unapplied</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="61" />
-        <source>revertido</source>
-        <translation>reversed</translation>
-    </message>
-</context>
-<context>
-    <name>PaymentsPage</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="89" />
-        <source>Pagos</source>
-        <translation>Payments</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="91" />
-        <source>Registrar pago</source>
-        <translation>Record payment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="94" />
-        <source>Ver recibo</source>
-        <translation>View receipt</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="95" />
-        <source>Ver, imprimir o guardar el recibo del pago</source>
-        <translation>View, print or save the payment's receipt</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="104" />
-        <source>Buscar por cliente o referencia</source>
-        <translation>Search by customer or reference</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="110" />
-        <source>Del</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="112" />
-        <source>al</source>
-        <translation>to</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="146" />
-        <source>%1 pagos</source>
-        <translation>%1 payments</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="147" />
-        <source>Recibido: %1</source>
-        <translation>Received: %1</translation>
-    </message>
-</context>
-<context>
-    <name>PdfPreviewDialog</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="75" />
-        <source>Imprimir…</source>
-        <translation>Print…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="76" />
-        <source>Guardar PDF…</source>
-        <translation>Save PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="99" />
-        <source>No se pudo abrir el documento.</source>
-        <translation>The document could not be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="101" />
-        <source>1 página</source>
-        <translation>1 page</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="103" />
-        <source>{0} páginas</source>
-        <translation>{0} pages</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="122" />
-        <source>No se pudo imprimir.</source>
-        <translation>Printing failed.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="154" />
-        <source>Guardar PDF</source>
-        <translation>Save PDF</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="142" />
-        <source>Documentos PDF (*.pdf)</source>
-        <translation>PDF documents (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="155" />
-        <source>No se pudo guardar {0}: {1}</source>
-        <translation>{0} could not be saved: {1}</translation>
-    </message>
-</context>
-<context>
-    <name>PenaltySettingsPage</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="79" />
-        <source>Penalizaciones por pago tardío</source>
-        <translation>Late payment penalties</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="81" />
-        <source>Condiciones de este cliente</source>
-        <translation>This customer’s terms</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="90" />
-        <source>Los cargos y los intereses se aplican tal como se pactaron en el contrato. El interés es simple, diario, y solo sobre el saldo pendiente de la factura.</source>
-        <translation>Fees and interest are applied exactly as agreed in the contract. Interest is simple, daily, and only on the invoice’s outstanding balance.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="96" />
-        <source>Usar la política del negocio</source>
-        <translation>Use the business policy</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="100" />
-        <source>Sin penalizaciones</source>
-        <translation>No penalties</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="102" />
-        <source>Tasa legal: 6 % anual (Código de Comercio, art. 362)</source>
-        <translation>Legal rate: 6 % a year (Commercial Code, art. 362)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="105" />
-        <source>Personalizada</source>
-        <translation>Custom</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="109" />
-        <source> días</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="115" />
-        <source>Una vez por factura</source>
-        <translation>Once per invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="116" />
-        <source>Una vez por etapa de cobranza</source>
-        <translation>Once per collection stage</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="118" />
-        <source>Días de atraso de cada etapa, separados por comas.</source>
-        <translation>Days late of each stage, separated by commas.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="122" />
-        <source>365 días</source>
-        <translation>365 days</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="123" />
-        <source>360 días (comercial)</source>
-        <translation>360 days (commercial)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="124" />
-        <source>Limitar el interés a</source>
-        <translation>Limit interest to</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="139" />
-        <source>Condiciones:</source>
-        <translation>Terms:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="140" />
-        <source>Días de gracia:</source>
-        <translation>Grace days:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="142" />
-        <source>Cargo fijo por atraso:</source>
-        <translation>Fixed late fee:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="145" />
-        <source>Cargo sobre el saldo vencido (%):</source>
-        <translation>Fee on the overdue balance (%):</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="148" />
-        <source>Se cobra:</source>
-        <translation>Charged:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="150" />
-        <source>Etapas (días de atraso):</source>
-        <translation>Stages (days late):</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="153" />
-        <source>Interés moratorio anual (%):</source>
-        <translation>Annual late interest (%):</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="156" />
-        <source>Base de días:</source>
-        <translation>Day count:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="162" />
-        <source>% del capital</source>
-        <translation>% of principal</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="163" />
-        <source>Tope:</source>
-        <translation>Cap:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="171" />
-        <source>Guardar</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="173" />
-        <source>Descartar cambios</source>
-        <translation>Discard changes</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="338" />
-        <source>Escriba los días de atraso así: 30, 60, 90</source>
-        <translation>Write the days late like this: 30, 60, 90</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="343" />
-        <source>Escriba el tope como % del capital.</source>
-        <translation>Write the cap as a % of the principal.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="369" />
-        <source>No se cobran cargos ni intereses por atraso.</source>
-        <translation>No late fees or interest are charged.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="374" />
-        <source>Ejemplo: una factura de {0} con {1} días de atraso genera {2} de cargos.</source>
-        <translation>Example: an invoice of {0} that is {1} days late accrues {2} in charges.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="404" />
-        <source>Guardando las condiciones</source>
-        <translation>Saving the terms</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="410" />
-        <source>Guardado.</source>
-        <translation>Saved.</translation>
-    </message>
-</context>
-<context>
-    <name>PlanDialog</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="105" />
-        <source>Nuevo plan de pagos</source>
-        <translation>New payment plan</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
-        <source>Incluir</source>
-        <translation>Include</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
-        <source>Factura</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
-        <source>Vence</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="111" />
-        <source>Saldo</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="114" />
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="265" />
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="297" />
-        <source>Elija un cliente para ver sus facturas abiertas.</source>
-        <translation>Choose a customer to see their open invoices.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="121" />
-        <source>Semanal</source>
-        <translation>Weekly</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="122" />
-        <source>Quincenal</source>
-        <translation>Fortnightly</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="123" />
-        <source>Mensual</source>
-        <translation>Monthly</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="133" />
-        <source> días</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="134" />
-        <source>Condonar los recargos no pagados de las facturas elegidas</source>
-        <translation>Waive the unpaid late charges among the chosen invoices</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="136" />
-        <source>Opcional</source>
-        <translation>Optional</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="140" />
-        <source>Número de pagos</source>
-        <translation>Number of instalments</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="142" />
-        <source>Periodicidad</source>
-        <translation>Frequency</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="144" />
-        <source>Primer pago</source>
-        <translation>First instalment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="146" />
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="335" />
-        <source>Enganche</source>
-        <translation>Down payment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="148" />
-        <source>Interés (%)</source>
-        <translation>Interest (%)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="150" />
-        <source>Días de gracia</source>
-        <translation>Grace days</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="152" />
-        <source>Notas</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
-        <source>Pago</source>
-        <translation>Instalment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
-        <source>Fecha</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
-        <source>Monto</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="181" />
-        <source>Cliente</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="184" />
-        <source>Facturas del plan</source>
-        <translation>Invoices in the plan</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="189" />
-        <source>Condiciones</source>
-        <translation>Terms</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="194" />
-        <source>Calendario de pagos</source>
-        <translation>Payment schedule</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="206" />
-        <source>Crear plan</source>
-        <translation>Create plan</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="208" />
-        <source>Cancelar</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="267" />
-        <source>Cargando facturas…</source>
-        <translation>Loading invoices…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="285" />
-        <source>%1 (recargo)</source>
-        <translation>%1 (late charge)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="289" />
-        <source>%1 (vencida)</source>
-        <translation>%1 (overdue)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="299" />
-        <source>Este cliente no tiene facturas abiertas.</source>
-        <translation>This customer has no open invoices.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="302" />
-        <source>Las vencidas están marcadas; marque o desmarque las que quiera.</source>
-        <translation>Overdue invoices are ticked; tick or untick any you like.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="341" />
-        <source>Deuda: %1</source>
-        <translation>Debt: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="343" />
-        <source>Condonado: %1</source>
-        <translation>Waived: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="345" />
-        <source>Enganche: %1</source>
-        <translation>Down payment: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="347" />
-        <source>Interés: %1</source>
-        <translation>Interest: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="348" />
-        <source>Total a pagar: %1</source>
-        <translation>Total to pay: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="373" />
-        <source>Elija un cliente.</source>
-        <translation>Choose a customer.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="376" />
-        <source>Seleccione al menos una factura.</source>
-        <translation>Select at least one invoice.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="385" />
-        <source>Crear plan de pagos</source>
-        <translation>Create payment plan</translation>
-    </message>
-</context>
-<context>
-    <name>PlansPage</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="96" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="188" />
-        <source>Planes de pago</source>
-        <translation>Payment plans</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="99" />
-        <source>Planes</source>
-        <translation>Plans</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="100" />
-        <source>Promesas de pago</source>
-        <translation>Promises to pay</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="112" />
-        <source>Todos</source>
-        <translation>All</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="113" />
-        <source>Vigentes</source>
-        <translation>Current</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="114" />
-        <source>Cumplidos</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="115" />
-        <source>Incumplidos</source>
-        <translation>Broken</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="116" />
-        <source>Cancelados</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="117" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="193" />
-        <source>Nuevo plan…</source>
-        <translation>New plan…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="118" />
-        <source>Ver plan (PDF)</source>
-        <translation>View plan (PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="119" />
-        <source>Cancelar plan…</source>
-        <translation>Cancel plan…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="121" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="146" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="228" />
-        <source>Estado</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="130" />
-        <source>Plan</source>
-        <translation>Plan</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="131" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="221" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="244" />
-        <source>Cliente</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="132" />
-        <source>Creado</source>
-        <translation>Created</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="135" />
-        <source>Pagos</source>
-        <translation>Instalments</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="137" />
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="142" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="166" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="222" />
-        <source>Monto</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="143" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="167" />
-        <source>Pagado</source>
-        <translation>Paid</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="144" />
-        <source>Próximo pago</source>
-        <translation>Next due</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="145" />
-        <source>Monto próximo</source>
-        <translation>Next amount</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="156" />
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="396" />
-        <source>Calendario del plan</source>
-        <translation>Plan schedule</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="162" />
-        <source>Pago</source>
-        <translation>Instalment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="163" />
-        <source>Enganche</source>
-        <translation>Down payment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="165" />
-        <source>Fecha</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="168" />
-        <source>Por pagar</source>
-        <translation>Remaining</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="190" />
-        <source>Aún no hay planes de pago. Cree uno cuando un cliente no pueda pagar todo de una vez.</source>
-        <translation>No payment plans yet. Create one when a customer cannot pay everything at once.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="223" />
-        <source>Fecha prometida</source>
-        <translation>Promised date</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="224" />
-        <source>Dada el</source>
-        <translation>Given on</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="226" />
-        <source>Pagado desde entonces</source>
-        <translation>Paid since then</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="237" />
-        <source>Elija un cliente para ver sus promesas de pago (cumplidas, incumplidas o pendientes).</source>
-        <translation>Choose a customer to see their promises to pay (kept, broken or pending).</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="268" />
-        <source>Semanal</source>
-        <translation>Weekly</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="269" />
-        <source>Quincenal</source>
-        <translation>Fortnightly</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="270" />
-        <source>Mensual</source>
-        <translation>Monthly</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="275" />
-        <source>Vigente</source>
-        <translation>Current</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="276" />
-        <source>Cumplido</source>
-        <translation>Completed</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="277" />
-        <source>Incumplido</source>
-        <translation>Broken</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="278" />
-        <source>Cancelado</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="283" />
-        <source>Pendiente</source>
-        <translation>Pending</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="284" />
-        <source>Cumplida</source>
-        <translation>Kept</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="285" />
-        <source>Incumplida</source>
-        <translation>Broken</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="286" />
-        <source>Cancelada</source>
-        <translation>Cancelled</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="335" />
-        <source>1 plan</source>
-        <translation>1 plan</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="337" />
-        <source>%1 planes</source>
-        <translation>%1 plans</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="338" />
-        <source>Por cobrar en planes vigentes: %1</source>
-        <translation>Owed in current plans: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="343" />
-        <source>No hay planes con este estado.</source>
-        <translation>No plans with this status.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="361" />
-        <source>1 promesa</source>
-        <translation>1 promise</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="363" />
-        <source>%1 promesas</source>
-        <translation>%1 promises</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="366" />
-        <source>Este cliente no tiene promesas de pago.</source>
-        <translation>This customer has no promises to pay.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="389" />
-        <source>Calendario del plan %1 — %2</source>
-        <translation>Schedule of plan %1 — %2</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="422" />
-        <source>Plan de pagos %1</source>
-        <translation>Payment plan %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="432" />
-        <source>Cancelar plan %1</source>
-        <translation>Cancel plan %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="437" />
-        <source>Las facturas del plan vuelven a la cobranza normal.
-Escriba el motivo de la cancelación:</source>
-        <translation>The plan's invoices go back to normal collection.
-Write the reason for cancelling:</translation>
-    </message>
-</context>
-<context>
-    <name>ProposalTableModel</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="64" />
-        <source>Cliente</source>
-        <translation>Customer</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="65" />
-        <source>Factura</source>
-        <translation>Invoice</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="66" />
-        <source>Concepto</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="67" />
-        <source>Periodo</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="68" />
-        <source>Días</source>
-        <translation>Days</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="69" />
-        <source>Base</source>
-        <translation>Base</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="70" />
-        <source>Tasa o cargo</source>
-        <translation>Rate or fee</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="71" />
-        <source>Importe</source>
-        <translation>Amount</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="107" />
-        <source>Cargo por atraso</source>
-        <translation>Late fee</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="109" />
-        <source>Interés moratorio</source>
-        <translation>Late interest</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="119" />
-        <source>{0} anual, base {1}</source>
-        <translation>{0} a year, {1}-day basis</translation>
-    </message>
-</context>
-<context>
-    <name>ReasonsReportDialog</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="44" />
-        <source>Motivos de no pago</source>
-        <translation>Reasons for non-payment</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="58" />
-        <source>Periodo</source>
-        <translation>Period</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="60" />
-        <source>Motivo</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="60" />
-        <source>Contactos</source>
-        <translation>Contacts</translation>
-    </message>
-</context>
-<context>
-    <name>ReminderComposer</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="155" />
-        <source>Recordatorio para %1</source>
-        <translation>Reminder for %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="194" />
-        <source>Motivo para contactar de todos modos (obligatorio)</source>
-        <translation>Reason to contact anyway (required)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="197" />
-        <source>Motivo:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="55" />
-        <source>Facturas</source>
-        <translation>Invoices</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="61" />
-        <source>Folio</source>
-        <translation>Number</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="62" />
-        <source>Vence</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="63" />
-        <source>Días</source>
-        <translation>Days</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="64" />
-        <source>Saldo</source>
-        <translation>Balance</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="88" />
-        <source>Etapa / tono:</source>
-        <translation>Stage / tone:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="90" />
-        <source>Canal:</source>
-        <translation>Channel:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="94" />
-        <source>Últimos contactos</source>
-        <translation>Latest contacts</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="41" />
-        <source>Asunto:</source>
-        <translation>Subject:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
-        <source>Texto (plantilla editable):</source>
-        <translation>Text (editable template):</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="54" />
-        <source>Insertar campo</source>
-        <translation>Insert field</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="59" />
-        <source>Restaurar plantilla</source>
-        <translation>Restore template</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="78" />
-        <source>Vista previa:</source>
-        <translation>Preview:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="233" />
-        <source>Cerrar</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="50" />
-        <source>Adjuntar:</source>
-        <translation>Attach:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="59" />
-        <source>(no hay documentos disponibles)</source>
-        <translation>(no documents available)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="66" />
-        <source>Enviar correo</source>
-        <translation>Send email</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="37" />
-        <source>Copiar texto</source>
-        <translation>Copy text</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="40" />
-        <source>Para SMS u otras aplicaciones</source>
-        <translation>For SMS or other apps</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="45" />
-        <source>Abrir WhatsApp</source>
-        <translation>Open WhatsApp</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="51" />
-        <source>Promesa: monto</source>
-        <translation>Promise: amount</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="57" />
-        <source>fecha</source>
-        <translation>date</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="64" />
-        <source>Notas:</source>
-        <translation>Notes:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="70" />
-        <source>Motivo del impago:</source>
-        <translation>Reason for non-payment:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="74" />
-        <source>(sin motivo)</source>
-        <translation>(no reason)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="82" />
-        <source>Contactado</source>
-        <translation>Reached</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="83" />
-        <source>No contestó</source>
-        <translation>No answer</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="84" />
-        <source>Promesa de pago</source>
-        <translation>Promise to pay</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="85" />
-        <source>Disputa</source>
-        <translation>Dispute</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="86" />
-        <source>Se negó</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/letter_panel.py" line="29" />
-        <source>Imprimir carta</source>
-        <translation>Print letter</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="32" />
-        <source>Correo electrónico</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="33" />
-        <source>WhatsApp / SMS</source>
-        <translation>WhatsApp / SMS</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="34" />
-        <source>Llamada (guion)</source>
-        <translation>Call (script)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="35" />
-        <source>Carta</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="132" />
-        <source>Sin contactos registrados.</source>
-        <translation>No contacts recorded.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="161" />
-        <source>%1 facturas · total %2</source>
-        <translation>%1 invoices · total %2</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="40" />
-        <source>Para: %1</source>
-        <translation>To: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="44" />
-        <source>El cliente no tiene correo electrónico.</source>
-        <translation>The customer has no email address.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="31" />
-        <source>WhatsApp: %1</source>
-        <translation>WhatsApp: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="33" />
-        <source>El cliente no tiene teléfono.</source>
-        <translation>The customer has no phone.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="44" />
-        <source>Teléfono: %1</source>
-        <translation>Phone: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="116" />
-        <source>Error en la plantilla: %1</source>
-        <translation>Template error: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="128" />
-        <source>Asunto: %1</source>
-        <translation>Subject: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="380" />
-        <source>Escriba el motivo para contactar de todos modos.</source>
-        <translation>Write the reason to contact anyway.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="102" />
-        <source>Enviando…</source>
-        <translation>Sending…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="113" />
-        <source>Enviando correo</source>
-        <translation>Sending email</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="126" />
-        <source>Correo enviado.</source>
-        <translation>Email sent.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="130" />
-        <source>No se pudo enviar ahora: %1. El correo quedó en la bandeja de salida y se reintentará.</source>
-        <translation>Could not send now: %1. The email stays in the outbox and will be retried.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="61" />
-        <source>Texto copiado al portapapeles.</source>
-        <translation>Text copied to the clipboard.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/whatsapp_panel.py" line="78" />
-        <source>No se pudo abrir WhatsApp.</source>
-        <translation>WhatsApp could not be opened.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/composer/call_panel.py" line="113" />
-        <source>Indique el motivo del impago.</source>
-        <translation>Give the reason for non-payment.</translation>
-    </message>
-</context>
-<context>
-    <name>ReminderStages</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="16" />
-        <source>Recordatorio amable (antes de vencer)</source>
-        <translation>Friendly reminder (before due)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="19" />
-        <source>Recordatorio de pago vencido</source>
-        <translation>Overdue payment reminder</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="22" />
-        <source>Preguntar el motivo del atraso</source>
-        <translation>Ask the reason for the delay</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="25" />
-        <source>Recordatorio firme</source>
-        <translation>Firm reminder</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="26" />
-        <source>Aviso de recargos</source>
-        <translation>Late-charge warning</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="27" />
-        <source>Recargo aplicado</source>
-        <translation>Late charge applied</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="28" />
-        <source>Restricción parcial del servicio</source>
-        <translation>Partial restriction of service</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="31" />
-        <source>Suspensión del servicio</source>
-        <translation>Service suspension</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="34" />
-        <source>Último aviso antes de agencia</source>
-        <translation>Final notice before an agency</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="37" />
-        <source>Seguimiento cercano</source>
-        <translation>Close follow-up</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="38" />
-        <source>Pago del convenio (próximo)</source>
-        <translation>Plan instalment (upcoming)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="41" />
-        <source>Pago del convenio vencido</source>
-        <translation>Plan instalment overdue</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="44" />
-        <source>Promesa incumplida</source>
-        <translation>Broken promise</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/labels.py" line="45" />
-        <source>Agradecimiento por el pago</source>
-        <translation>Thank you for the payment</translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
+</context><context><name>RestoreDialog</name><message>
         <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="57" />
         <source>Restaurar una copia de seguridad</source>
         <translation>Restore a backup</translation>
@@ -3252,448 +3810,4 @@ First the current book is kept as a “before restore” backup; then it is clos
         <source>Restaurar</source>
         <translation>Restore</translation>
     </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="56" />
-        <source>Configuración</source>
-        <translation>Settings</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="62" />
-        <source>Idioma</source>
-        <translation>Language</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="67" />
-        <source>Aplicar</source>
-        <translation>Apply</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="70" />
-        <source>Idioma de la interfaz</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="76" />
-        <source>Datos del negocio</source>
-        <translation>Business details</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="86" />
-        <source> días</source>
-        <translation> days</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="93" />
-        <source>Nombre del negocio</source>
-        <translation>Business name</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="94" />
-        <source>RFC</source>
-        <translation>RFC (tax ID)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="95" />
-        <source>Dirección</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="96" />
-        <source>Teléfono</source>
-        <translation>Phone</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="97" />
-        <source>Correo</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="98" />
-        <source>Moneda</source>
-        <translation>Currency</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="99" />
-        <source>Plazo de pago</source>
-        <translation>Payment terms</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="100" />
-        <source>IVA %</source>
-        <translation>VAT %</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="101" />
-        <source>Banco</source>
-        <translation>Bank</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="102" />
-        <source>CLABE</source>
-        <translation>CLABE</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="103" />
-        <source>Serie de facturas</source>
-        <translation>Invoice series</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="125" />
-        <source>Guardar datos del negocio</source>
-        <translation>Save business details</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="139" />
-        <source>General</source>
-        <translation>General</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/settings_page.py" line="201" />
-        <source>Datos guardados.</source>
-        <translation>Details saved.</translation>
-    </message>
-</context>
-<context>
-    <name>SmtpSettingsWidget</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="49" />
-        <source>STARTTLS (recomendado)</source>
-        <translation>STARTTLS (recommended)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="50" />
-        <source>SSL/TLS</source>
-        <translation>SSL/TLS</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="51" />
-        <source>Ninguna (sin cifrar)</source>
-        <translation>None (unencrypted)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="56" />
-        <source>Guardada en el llavero del sistema</source>
-        <translation>Saved in the system keyring</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="59" />
-        <source>La contraseña se guarda solo en el llavero del sistema, nunca en el libro. Déjela vacía para no cambiarla.</source>
-        <translation>The password is kept only in the system keyring, never in the book. Leave it empty to keep it unchanged.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="66" />
-        <source>Servidor SMTP:</source>
-        <translation>SMTP server:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="67" />
-        <source>Puerto:</source>
-        <translation>Port:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="68" />
-        <source>Seguridad:</source>
-        <translation>Security:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="69" />
-        <source>Usuario:</source>
-        <translation>User:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="70" />
-        <source>Contraseña:</source>
-        <translation>Password:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="71" />
-        <source>Correo del remitente:</source>
-        <translation>Sender email:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="72" />
-        <source>Nombre del remitente:</source>
-        <translation>Sender name:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="80" />
-        <source>Probar conexión</source>
-        <translation>Test connection</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="83" />
-        <source>Guardar</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="128" />
-        <source>No se pudo guardar la contraseña en el llavero: %1</source>
-        <translation>The password could not be saved in the keyring: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="144" />
-        <source>Configuración guardada.</source>
-        <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="155" />
-        <source>Probando la conexión…</source>
-        <translation>Testing the connection…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/smtp_settings.py" line="160" />
-        <source>Probando la conexión</source>
-        <translation>Testing the connection</translation>
-    </message>
-</context>
-<context>
-    <name>StatusDialog</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="41" />
-        <source>Cambiar estado del cliente</source>
-        <translation>Change the customer's status</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="48" />
-        <source>Estado actual: %1</source>
-        <translation>Current status: %1</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="54" />
-        <source>Por qué cambia el estado (obligatorio)</source>
-        <translation>Why the status changes (required)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="56" />
-        <source>Qué servicios se limitan (al restringir)</source>
-        <translation>Which services are limited (when restricting)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="58" />
-        <source>Nuevo estado</source>
-        <translation>New status</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="59" />
-        <source>Motivo</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="60" />
-        <source>Restricción</source>
-        <translation>Restriction</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="71" />
-        <source>Cambios anteriores:</source>
-        <translation>Previous changes:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="73" />
-        <source>Sin cambios de estado anteriores.</source>
-        <translation>No previous status changes.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="86" />
-        <source>Cambiar estado</source>
-        <translation>Change status</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="105" />
-        <source>Escriba el motivo del cambio de estado.</source>
-        <translation>Write the reason for the status change.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="115" />
-        <source>Cambiando estado</source>
-        <translation>Changing status</translation>
-    </message>
-</context>
-<context>
-    <name>TaskRunner</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/tasks.py" line="185" />
-        <source>Ocurrió un error inesperado y la operación no se realizó. Los detalles quedaron en el registro del programa.</source>
-        <translation>An unexpected error occurred and nothing was done. The details are in the program log.</translation>
-    </message>
-</context>
-<context>
-    <name>TemplateEditorWidget</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="43" />
-        <source>Español</source>
-        <extracomment>A template was stored (or restored) in the book.</extracomment>
-        <translation>Spanish</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="44" />
-        <source>Inglés</source>
-        <translation>English</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="51" />
-        <source>Correo: asunto</source>
-        <translation>Email: subject</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="52" />
-        <source>Correo: texto</source>
-        <translation>Email: text</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="53" />
-        <source>WhatsApp / SMS</source>
-        <translation>WhatsApp / SMS</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="54" />
-        <source>Guion de llamada</source>
-        <translation>Call script</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="55" />
-        <source>Carta</source>
-        <translation>Letter</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="61" />
-        <source>Idioma:</source>
-        <translation>Language:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="62" />
-        <source>Etapa:</source>
-        <translation>Stage:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="63" />
-        <source>Parte:</source>
-        <translation>Part:</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="77" />
-        <source>Restaurar la original</source>
-        <translation>Restore the original</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="80" />
-        <source>Guardar plantilla</source>
-        <translation>Save template</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="99" />
-        <source>Modificada</source>
-        <translation>Modified</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="99" />
-        <source>Original</source>
-        <translation>Original</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="114" />
-        <source>La plantilla es válida.</source>
-        <translation>The template is valid.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/widgets/template_editor.py" line="119" />
-        <source>Plantilla guardada.</source>
-        <translation>Template saved.</translation>
-    </message>
-</context>
-<context>
-    <name>TodayPage</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="143" />
-        <source>Mostrar las que esperan (límite de contactos, horario o domingo)</source>
-        <translation>Show those waiting (contact cap, quiet hours or Sunday)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="145" />
-        <source>Actualizar</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="159" />
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="245" />
-        <source>No hay acciones de cobranza para hoy. Todo está al día.</source>
-        <translation>No collection actions for today. Everything is up to date.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="166" />
-        <source>Hecho…</source>
-        <translation>Done…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="168" />
-        <source>Omitir…</source>
-        <translation>Skip…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="169" />
-        <source>Registrar contacto…</source>
-        <translation>Log contact…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="172" />
-        <source>Redactar mensaje…</source>
-        <translation>Compose message…</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="229" />
-        <source>Hoy, {0}</source>
-        <translation>Today, {0}</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="232" />
-        <source>{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)</source>
-        <translation>{0} actions for today · {1} waiting (contact cap, quiet hours or Sunday)</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="239" />
-        <source>Ahora no toca contactar a nadie. En espera por el límite de contactos, el horario de descanso o el domingo: {0}. Marque «Mostrar las que esperan» para verlas.</source>
-        <translation>Nobody is to be contacted right now. Waiting for the contact cap, quiet hours or Sunday: {0}. Tick “Show those waiting” to see them.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="254" />
-        <source>Elija una acción de la lista.</source>
-        <translation>Choose an action from the list.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="312" />
-        <source>Acción registrada: {0}.</source>
-        <translation>Action logged: {0}.</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="321" />
-        <source>Omitir acción</source>
-        <translation>Skip action</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="322" />
-        <source>¿Por qué se omite «{0}» para {1}?</source>
-        <translation>Why skip “{0}” for {1}?</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="353" />
-        <source>Contacto registrado: {0}.</source>
-        <translation>Contact logged: {0}.</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="42" />
-        <source>Condonar cargo</source>
-        <translation>Waive charge</translation>
-    </message>
-    <message>
-        <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="43" />
-        <source>Motivo de la condonación de {0} ({1}):</source>
-        <translation>Reason for waiving {0} ({1}):</translation>
-    </message>
-</context>
-</TS>
+</context></TS>
