@@ -29,6 +29,7 @@ VERBS: dict[str, str] = {
     "pdf": "pdf",
     "send": "send",
     "agenda": "agenda",
+    "stats": "stats",
 }
 
 

@@ -5,6 +5,7 @@ cobranza pdf --book PATH statement 7 --out estado.pdf
 cobranza pdf --book PATH notice 7 --out aviso.pdf
 cobranza pdf --book PATH receipt 15 --out recibo.pdf
 cobranza pdf --book PATH letters [--date 2026-11-22] --out cartas.pdf
+cobranza pdf --book PATH report --month 2026-11 --out informe.pdf
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.services.analytics.report import MonthlyReportService
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.storage.output_files import check_output_path, write_output
 
@@ -52,6 +54,9 @@ def register(subparsers: Any) -> None:
     kinds.add_parser(
         "letters", parents=[out], help="every reminder letter due that day, in one PDF"
     ).add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    kinds.add_parser("report", parents=[out], help="the monthly collection report").add_argument(
+        "--month", required=True, metavar="YYYY-MM"
+    )
 
 
 def _render(service: DocumentService, args: argparse.Namespace) -> bytes:
@@ -71,7 +76,10 @@ def run(args: argparse.Namespace) -> int:
         day = getattr(args, "date", None)
         with opened_book(args.book) as book:
             check_output_path(args.out, book.path)  # before any work: never over the book
-            pdf = _render(DocumentService(book, clock_for(day)), args)
+            if args.document == "report":
+                pdf = MonthlyReportService(book, clock_for(None)).pdf(args.month)
+            else:
+                pdf = _render(DocumentService(book, clock_for(day)), args)
         try:
             write_output(args.out, pdf, book.path)
         except OSError as exc:

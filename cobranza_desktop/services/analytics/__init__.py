@@ -1,0 +1,1 @@
+"""Analytics: how collection is going (indicators) and what will come in (forecast)."""

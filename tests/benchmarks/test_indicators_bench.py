@@ -1,0 +1,174 @@
+"""Indicators on the large book: `stats` as a whole, and each figure's query against the
+best SQL written by hand for it, measured in the same run.
+
+Run: ``pytest tests/benchmarks/test_indicators_bench.py --benchmark-only``. Targets
+(issue 17): stats under 1.5 s as of today and 3 s a year ago; each figure within 2x of
+its hand-written query.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.services.analytics import figures
+from cobranza_desktop.services.analytics.forecast import DELAY_HISTORY_DAYS, forecast_in
+from cobranza_desktop.services.analytics.indicators import IndicatorsService
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.queries.indicators import sales_by_day
+from tests.benchmarks.book_cache import BENCH_TODAY
+
+pytestmark = pytest.mark.benchmark_book
+
+ROUNDS = 3
+RATIO_TARGET = 2.0
+TARGETS = {"today": 1.5, "year_ago": 3.0}
+AS_OF = {"today": BENCH_TODAY, "year_ago": BENCH_TODAY - timedelta(days=365)}
+
+# Hand-written baselines, straight sqlite3 (?1 = as of, ?2 = window start).
+RAW_RECEIVABLES = """
+SELECT SUM(total_cents - paid_cents) FROM invoices
+WHERE lifecycle = 'issued' AND paid_cents < total_cents AND +issue_date <= ?1
+"""
+RAW_RECEIVABLES_LATER = """
+SELECT SUM(a.amount_cents) FROM payments p CROSS JOIN allocations a
+JOIN invoices i ON i.id = a.invoice_id
+WHERE p.payment_date > ?1 AND a.payment_id = p.id AND a.active = 1
+  AND i.lifecycle = 'issued' AND i.issue_date <= ?1
+"""
+RAW_SALES = """
+SELECT issue_date, SUM(total_cents) FROM invoices
+WHERE issue_date >= ?2 AND issue_date <= ?1 AND kind = 'invoice' AND lifecycle = 'issued'
+GROUP BY issue_date
+"""
+RAW_TIMING = """
+SELECT SUM(a.amount_cents),
+       SUM(a.amount_cents * (julianday(p.payment_date) - julianday(i.issue_date))),
+       SUM(a.amount_cents * MAX(0, julianday(p.payment_date) - julianday(i.due_date)))
+FROM payments p CROSS JOIN allocations a JOIN invoices i ON i.id = a.invoice_id
+WHERE p.payment_date >= ?2 AND p.payment_date <= ?1 AND a.payment_id = p.id AND a.active = 1
+  AND p.reversed_at IS NULL AND p.method != 'discount' AND i.kind = 'invoice'
+"""
+RAW_COLLECTED = """
+SELECT substr(payment_date, 1, 7), method, SUM(amount_cents) FROM payments
+WHERE payment_date >= ?2 AND payment_date <= ?1 AND reversed_at IS NULL
+  AND method != 'discount' GROUP BY 1, 2
+"""
+RAW_ON_TIME = """
+SELECT substr(p.payment_date, 1, 7), SUM(a.amount_cents),
+       SUM(CASE WHEN p.payment_date <= i.due_date THEN a.amount_cents ELSE 0 END)
+FROM payments p CROSS JOIN allocations a JOIN invoices i ON i.id = a.invoice_id
+WHERE p.payment_date >= ?2 AND p.payment_date <= ?1 AND a.payment_id = p.id AND a.active = 1
+  AND p.reversed_at IS NULL AND p.method != 'discount' AND i.kind = 'invoice'
+GROUP BY 1
+"""
+RAW_FORECAST = """
+WITH lateness AS (
+    SELECT p.customer_id AS customer_id,
+           SUM(a.amount_cents * (julianday(p.payment_date) - julianday(i.due_date)))
+               / SUM(a.amount_cents) AS delay
+    FROM payments p CROSS JOIN allocations a JOIN invoices i ON i.id = a.invoice_id
+    WHERE p.payment_date >= ?2 AND p.payment_date <= ?1 AND a.payment_id = p.id
+      AND a.active = 1 AND p.reversed_at IS NULL AND p.method != 'discount'
+      AND i.kind = 'invoice'
+    GROUP BY p.customer_id
+)
+SELECT o.customer_id, CAST((julianday(o.due_date) + COALESCE(ROUND(l.delay), 0)
+           - julianday(?1) - 1) / 7 AS INTEGER) AS week, SUM(o.total_cents - o.paid_cents)
+FROM invoices o LEFT JOIN lateness l ON l.customer_id = o.customer_id
+WHERE o.lifecycle = 'issued' AND o.paid_cents < o.total_cents AND +o.issue_date <= ?1
+GROUP BY 1, 2
+"""
+
+
+def _median(action: Callable[[], object], rounds: int = ROUNDS) -> float:
+    action()  # warm-up: the page cache
+    samples = []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - started)
+    return statistics.median(samples)
+
+
+@pytest.fixture(scope="module")
+def raw(large_book_path: Path) -> Iterator[sqlite3.Connection]:
+    connection = sqlite3.connect(f"file:{large_book_path}?mode=ro", uri=True)
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def _sql(
+    connection: sqlite3.Connection, *queries: str, since: date, as_of: date
+) -> Callable[[], object]:
+    params = [as_of.isoformat(), since.isoformat()]
+
+    def run() -> object:
+        return [connection.execute(q, params[: 2 if "?2" in q else 1]).fetchall() for q in queries]
+
+    return run
+
+
+@pytest.mark.parametrize("when", list(AS_OF))
+def test_stats_total(benchmark: Any, large_book: Book, when: str) -> None:
+    service = IndicatorsService(large_book, FixedClock.on(BENCH_TODAY))
+    view = benchmark.pedantic(service.compute, args=(AS_OF[when],), rounds=ROUNDS, warmup_rounds=1)
+    assert view.receivables > 0
+    median = benchmark.stats.stats.median
+    print(f"\nstats as of {when}: median {median:.3f} s (target {TARGETS[when]} s)")
+    assert median < TARGETS[when]
+
+
+@pytest.mark.parametrize("when", list(AS_OF))
+def test_each_figure_within_2x_of_hand_sql(
+    benchmark: Any, large_book: Book, raw: sqlite3.Connection, when: str
+) -> None:
+    as_of = AS_OF[when]
+    cases: dict[str, tuple[Callable[[Any], object], Callable[[], object]]] = {
+        "receivables": (
+            lambda s: figures.book_position(s, as_of),
+            _sql(raw, RAW_RECEIVABLES, RAW_RECEIVABLES_LATER, since=as_of, as_of=as_of),
+        ),
+        "sales_by_day": (
+            lambda s: sales_by_day(s, as_of - timedelta(days=730), as_of),
+            _sql(raw, RAW_SALES, since=as_of - timedelta(days=730), as_of=as_of),
+        ),
+        "days_late": (
+            lambda s: figures.averages(s, as_of),
+            _sql(raw, RAW_TIMING, since=as_of - timedelta(days=179), as_of=as_of),
+        ),
+        "collected_24_months": (
+            lambda s: figures.collected_months(s, as_of, 24),
+            _sql(raw, RAW_COLLECTED, RAW_ON_TIME, since=as_of - timedelta(days=730), as_of=as_of),
+        ),
+        "forecast": (
+            lambda s: forecast_in(s, as_of),
+            _sql(
+                raw,
+                RAW_FORECAST,
+                since=as_of - timedelta(days=DELAY_HISTORY_DAYS - 1),
+                as_of=as_of,
+            ),
+        ),
+    }
+    ratios = {}
+    with large_book.session() as session:
+        for name, (ours, hand) in cases.items():
+            mine = _median(lambda ours=ours: ours(session))  # type: ignore[misc]
+            best = _median(hand)
+            ratios[name] = (mine, best, mine / best)
+    benchmark.pedantic(lambda: None, rounds=1)
+    for name, (mine, best, ratio) in ratios.items():
+        print(f"\n{when} {name}: ours {mine:.3f} s, hand {best:.3f} s, ratio {ratio:.2f}")
+    slow = {n: r for n, (_, _, r) in ratios.items() if r > RATIO_TARGET}
+    assert not slow, f"over {RATIO_TARGET}x of the hand-written SQL: {slow}"

@@ -1,0 +1,87 @@
+"""The indicator arithmetic on numbers small enough to check by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cobranza_desktop.domain import indicators as ind
+from cobranza_desktop.domain.forecast import Flow, build_forecast, weeks_of
+
+
+def test_dso_standard() -> None:
+    # 2,000 owed on 2,500 sold in 90 days: 72 days of sales.
+    assert ind.dso_standard(200_000, 250_000, 90) == Decimal("72.0")
+    assert ind.dso_standard(100, 0, 90) is None
+    with pytest.raises(ValueError):
+        ind.dso_standard(1, 1, 0)
+
+
+def test_dso_countback_walks_back_months() -> None:
+    # 1,500 owed: this month (20 days) sold 500, the one before (31 days) 0, then 30 days
+    # sold 2,000 of which 1,000 is needed: 20 + 31 + 15 = 66.
+    assert ind.dso_countback(150_000, [(20, 50_000), (31, 0), (30, 200_000)]) == Decimal("66.0")
+    assert ind.dso_countback(0, [(30, 1)]) == Decimal("0.0")
+    assert ind.dso_countback(100, [(30, 10)]) is None
+
+
+def test_cei() -> None:
+    # (1000 + 2000 - 2000) / (1000 + 2000 - 2000 current) = 1; nothing collectible: None.
+    assert ind.cei(100_000, 200_000, 200_000, 200_000) == Decimal("1.0000")
+    assert ind.cei(0, 0, 0, 0) is None
+    # (1000 + 2000 - 2000) / (1000 + 2000 - 0) = 1/3.
+    assert ind.cei(100_000, 200_000, 200_000, 0) == Decimal("0.3333")
+    assert ind.cei(200_000, 0, 150_000, 0) == Decimal("0.2500")
+
+
+def test_months_back_ends_on_the_date() -> None:
+    assert ind.months_back(date(2026, 3, 10), 3) == [
+        (date(2026, 1, 1), date(2026, 1, 31)),
+        (date(2026, 2, 1), date(2026, 2, 28)),
+        (date(2026, 3, 1), date(2026, 3, 10)),
+    ]
+
+
+def test_every_figure_has_a_definition_in_both_languages() -> None:
+    for definition in ind.DEFINITIONS.values():
+        assert definition.es and definition.en and definition.es != definition.en
+
+
+def test_forecast_weeks_and_range() -> None:
+    as_of = date(2026, 11, 20)
+    assert weeks_of(as_of, [date(2026, 11, 20), date(2026, 11, 21), date(2026, 11, 28)]) == [
+        -1,
+        0,
+        1,
+    ]
+    flows = [
+        Flow(1, 0, 10_000, committed=False),  # an invoice: expected in full, low x 0.5
+        Flow(1, 1, 4_000, committed=True),  # a promise: x 0.5 in expected and low
+        Flow(2, -1, 8_000, committed=False),  # later than usual: 1,000 a week (8 weeks)
+    ]
+    weeks = build_forecast(as_of, flows, {1: Decimal("0.5")}, Decimal(1))
+    assert weeks[0].week_start == date(2026, 11, 21)
+    assert (weeks[0].low, weeks[0].expected, weeks[0].high) == (
+        Decimal("50.00"),
+        Decimal("110.00"),
+        Decimal("110.00"),
+    )
+    assert (weeks[1].low, weeks[1].expected, weeks[1].high) == (
+        Decimal("20.00"),
+        Decimal("30.00"),
+        Decimal("50.00"),
+    )
+
+
+@given(
+    st.lists(st.tuples(st.integers(-1, 9), st.integers(1, 10**8), st.booleans()), max_size=20),
+    st.decimals(min_value=0, max_value=1, places=4),
+)
+def test_forecast_range_is_ordered(rows: list[tuple[int, int, bool]], rate: Decimal) -> None:
+    flows = [Flow(1, w, c, committed=k) for w, c, k in rows]
+    for week in build_forecast(date(2026, 1, 1), flows, {1: rate}, Decimal(1)):
+        assert week.low <= week.expected <= week.high
