@@ -13,17 +13,20 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
+from cobranza_desktop.ui.book_life import FileMenuActions
 from cobranza_desktop.ui.style import STYLESHEET, icon, resources_dir
 
 if TYPE_CHECKING:
+    from cobranza_desktop.domain.clock import Clock
     from cobranza_desktop.ui.composition import Composition
     from cobranza_desktop.ui.context import UiContext
+    from cobranza_desktop.ui.first_start import FirstStart
     from cobranza_desktop.ui.main_window import MainWindow
-    from cobranza_desktop.ui.tasks import TaskRunner
+    from cobranza_desktop.ui.tasks import TaskContext, TaskRunner
 
 ORGANIZATION = "Cobranza Desktop"
 APPLICATION = "cobranza"
@@ -108,11 +111,13 @@ def apply_look(app: QApplication) -> None:
     app.setStyleSheet(STYLESHEET)
 
 
-class Application:
-    """Holds what lives as long as the program: the services, the worker, the window.
+class Application(FileMenuActions):
+    """Holds what lives as long as the program: the worker, the window, the open book.
 
     The window is shown first; the book opens on the database worker meanwhile (a big
-    book takes a moment to check), and the pages appear when it is ready.
+    book takes a moment to check), and the pages appear when it is ready. Every book
+    opens through :meth:`open_book`, at start and from the Archivo menu alike; switching
+    books drains the worker, closes the book (releasing its lock) and opens the other.
     Changing the language rebuilds the window (same page, same size) with the new
     translations, instead of asking for a restart.
     """
@@ -124,26 +129,44 @@ class Application:
         settings: QSettings,
         language: str,
         book_name: str = "",
+        *,
+        clock: Clock | None = None,
+        log_path: Path | None = None,
     ) -> None:
+        from cobranza_desktop.services.book.logs import log_file
+
         self.app = app
         self.runner = runner
         self.settings = settings
         self.language = language
         self.book_name = book_name
+        self.clock = clock
+        self.log_path = log_path if log_path is not None else log_file()
         self.composition: Composition | None = None
         self.window: MainWindow | None = None
+        self.book_path: Path | None = None
+        self.first_start: FirstStart | None = None
+        # The dialog opened last from the menu (tests and screenshots reach it here).
+        self.dialog: QWidget | None = None
+        self.ready_callbacks: list[Callable[[], None]] = []
+        self.open_failed: Callable[[str], None] | None = None
         self._close_book: Callable[[], None] | None = None
 
     def set_context(self, context: UiContext, close: Callable[[], None]) -> None:
         """The book is open: compose the window's parts and let the window show its pages."""
+        from cobranza_desktop.ui.book_menu import remember_book
         from cobranza_desktop.ui.composition import add_collection_menu, compose
 
         self._close_book = close
+        self.book_path = context.book_path
+        self.book_name = context.book_path.name
+        remember_book(self.settings, context.book_path)
         self.composition = compose(context)
         self.composition.start()
         if self.window is not None:
             add_collection_menu(self.window, self.composition)
             self.window.set_ready(self.composition.commands)
+            self.window.set_book_name(self.book_name)
 
     def _composed(self) -> Composition:
         assert self.composition is not None, "pages are built once the book is open"
@@ -161,10 +184,23 @@ class Application:
             composition.commands if composition is not None else None,
             self.book_name,
             ready=composition is not None,
+            book_actions=self,
         )
         if composition is not None:
             add_collection_menu(self.window, composition)
         return self.window
+
+    def _replace_window(self) -> MainWindow:
+        """A fresh window; the new one is shown before the old closes (never zero windows)."""
+        old = self.window
+        window = self.build_window()
+        if old is not None:
+            window.setGeometry(old.geometry())
+        window.show()
+        if old is not None:
+            old.close()  # saves geometry and page
+            old.deleteLater()
+        return window
 
     def change_language(self, language: str) -> None:
         language = normalize_language(language)
@@ -172,15 +208,91 @@ class Application:
         if language == self.language:
             return
         self.language = install_translations(self.app, language)
-        old = self.window
-        if old is not None:
-            old.close()  # saves geometry and page
-        window = self.build_window()
-        window.show()
-        if old is not None:
-            old.deleteLater()
+        self._replace_window()
+        if self.composition is None and self.first_start is not None:
+            self.show_first_start()
+
+    # -- the one start-up path ----------------------------------------------------------
+
+    def open_book(self, book_path: Path | None) -> None:
+        """Open ``book_path`` (None: the default book) on the worker, then show its pages."""
+        from cobranza_desktop.ui.composition import open_context
+
+        runner, clock = self.runner, self.clock
+        self._run_opening(lambda _ctx: open_context(book_path, clock, runner=runner))
+
+    def _run_opening(
+        self, fn: Callable[[TaskContext], tuple[UiContext, Callable[[], None]]]
+    ) -> None:
+        self.runner.query(fn).success(self._opened).error(self._not_opened).describe(
+            QApplication.translate("Application", "Abriendo el libro")
+        ).run()
+
+    def _opened(self, result: tuple[UiContext, Callable[[], None]]) -> None:
+        context, close = result
+        self.first_start = None
+        self.set_context(context, close)
+        for callback in list(self.ready_callbacks):
+            callback()
+
+    def _not_opened(self, message: str) -> None:
+        if self.open_failed is not None:
+            self.open_failed(message)
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            DISPLAY_NAME,
+            QApplication.translate("Application", "No se pudo abrir el libro.") + "\n\n" + message,
+            parent=self.window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.dialog = box
+        self.show_first_start()
+
+    def close_book(self) -> None:
+        """Drain the worker, then close the book and release its lock."""
+        self.runner.wait_idle()
+        if self._close_book is not None:
+            close, self._close_book = self._close_book, None
+            # Closing waits for the daily backup thread and disposes the engine: on the
+            # worker, where the book lives.
+            self.runner.query(lambda _ctx: close()).run()
+            self.runner.wait_idle()
+        self.composition = None
+        self.book_path = None
+
+    def switch_book(self, path: Path) -> None:
+        if self.book_path is not None and self.book_path.resolve() == path.resolve():
+            return
+        self.close_book()
+        self.book_name = path.name
+        self._replace_window()
+        self.open_book(path)
+
+    # -- first start: three doors -------------------------------------------------------
+
+    def show_first_start(self) -> None:
+        from cobranza_desktop.ui.first_start import FirstStart
+
+        window = self.window if self.window is not None else self.build_window()
+        if window.is_ready() or window.doors is not None:
+            window = self._replace_window()
+        doors = FirstStart()
+        doors.new_requested.connect(self.new_book)
+        doors.open_requested.connect(self.choose_book)
+        doors.demo_requested.connect(self.explore_demo)
+        window.show_doors(doors)
+        self.first_start = doors
+
+    def _clock(self) -> Clock:
+        from cobranza_desktop.domain.clock import SystemClock
+
+        return self.clock if self.clock is not None else SystemClock()
 
     def close(self) -> None:
+        """On exit: the running task finishes, then the book closes (its lock released)."""
+        self.runner.wait_idle(10)
         self.runner.shutdown()
         if self._close_book is not None:
             self._close_book()
@@ -188,21 +300,32 @@ class Application:
 
 
 def run_app(book_path: Path | None, language: str | None = None) -> int:
-    """Show the main window, open the book behind it, and run until the window closes."""
+    """Show the main window, open the book behind it, and run until the window closes.
+
+    Without ``book_path`` and without a default book yet, the window offers the three
+    doors of the first start instead.
+    """
     import time
 
     from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QMessageBox
 
+    from cobranza_desktop.services.book.logs import setup_logging
+    from cobranza_desktop.storage.paths import default_book_path
+    from cobranza_desktop.ui.crash import CrashHandler
     from cobranza_desktop.ui.tasks import TaskRunner
 
     started = time.perf_counter()
     probe = os.environ.get("COBRANZA_STARTUP_PROBE")
+    log_path = setup_logging()
     app = create_application()
     settings = ui_settings()
     chosen = install_translations(app, language or saved_language(settings))
     runner = TaskRunner()
-    controller = Application(app, runner, settings, chosen, book_name=_book_label(book_path))
+    controller = Application(
+        app, runner, settings, chosen, book_name=_book_label(book_path), log_path=log_path
+    )
+    crash = CrashHandler(log_path, lambda: controller.window)
+    crash.install()
     window = controller.build_window()
     window.show()
 
@@ -210,9 +333,8 @@ def run_app(book_path: Path | None, language: str | None = None) -> int:
         if probe:
             print(f"window shown after {time.perf_counter() - started:.3f}s", flush=True)
 
-    def opened(result: tuple[UiContext, Callable[[], None]]) -> None:
-        context, close = result
-        controller.set_context(context, close)
+    def ready() -> None:
+        controller.open_failed = None  # later failures (another book) keep the window
         if probe:
             print(f"book ready after {time.perf_counter() - started:.3f}s", flush=True)
             app.quit()
@@ -226,15 +348,17 @@ def run_app(book_path: Path | None, language: str | None = None) -> int:
         app.exit(2)
 
     QTimer.singleShot(0, shown)
-    from cobranza_desktop.ui.composition import open_context
-
-    runner.query(lambda ctx: open_context(book_path, None, runner=runner)).success(opened).error(
-        failed
-    ).describe("open book").run()
+    controller.ready_callbacks.append(ready)
+    if book_path is None and not default_book_path().exists() and not probe:
+        controller.show_first_start()
+    else:
+        controller.open_failed = failed
+        controller.open_book(book_path)
     try:
         return app.exec()
     finally:
         controller.close()
+        crash.uninstall()
 
 
 def _book_label(book_path: Path | None) -> str:

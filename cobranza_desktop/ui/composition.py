@@ -78,6 +78,7 @@ def build_services(workspace: Workspace) -> Services:
         outbox=outbox,
         reminders=ReminderService(book, clock),
         composer=ComposerBackend(book, clock, outbox, workspace.documents),
+        backups=workspace.backups,
     )
 
 

@@ -13,6 +13,7 @@ from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
@@ -58,6 +59,7 @@ class Services:
     outbox: OutboxService
     reminders: ReminderService
     composer: ComposerBackend
+    backups: BackupService
 
 
 @dataclass(frozen=True)

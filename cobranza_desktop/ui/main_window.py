@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.ui.book_menu import BookActions, BookMenu
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
@@ -63,6 +64,12 @@ class WindowCommands(Protocol):
     def record_payment(self, parent: QWidget, customer_id: int | None = None) -> None: ...
 
 
+class WindowActions(BookActions, Protocol):
+    """The book's life (Archivo) and Ayuda → Acerca de, done by the application."""
+
+    def show_about(self) -> None: ...
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -74,8 +81,12 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         ready: bool = True,
+        book_actions: WindowActions | None = None,
     ) -> None:
         super().__init__(parent)
+        self._book_actions = book_actions
+        self.book_menu: BookMenu | None = None
+        self.doors: QWidget | None = None
         # Not ready: the book is still opening on the worker; pages wait for set_ready().
         self._ready = ready
         self._specs = list(pages)
@@ -87,8 +98,7 @@ class MainWindow(QMainWindow):
         self.last_error: str | None = None
         self._progress_task: int | None = None
 
-        title = self.tr("Cobranza Desktop")
-        self.setWindowTitle(f"{title} — {book_name}" if book_name else title)
+        self.set_book_name(book_name)
         self.setWindowIcon(icon("cobranza"))
 
         self.navigation = QListWidget()
@@ -131,19 +141,19 @@ class MainWindow(QMainWindow):
     # -- actions, toolbar and shortcuts ----------------------------------------------
 
     def _build_actions(self) -> None:
-        self.action_new_customer = QAction(icon("customers"), self.tr("Nuevo cliente"), self)
+        self.action_new_customer = QAction(icon("customers"), self.tr("Nuevo c&liente"), self)
         self.action_new_customer.setShortcut(QKeySequence("Ctrl+N"))
         self.action_new_customer.triggered.connect(self._new_customer)
-        self.action_new_invoice = QAction(icon("invoices"), self.tr("Nueva factura"), self)
+        self.action_new_invoice = QAction(icon("invoices"), self.tr("Nueva &factura"), self)
         self.action_new_invoice.setShortcut(QKeySequence("Ctrl+I"))
         self.action_new_invoice.triggered.connect(self._new_invoice)
-        self.action_record_payment = QAction(icon("payments"), self.tr("Registrar pago"), self)
+        self.action_record_payment = QAction(icon("payments"), self.tr("Registrar &pago"), self)
         self.action_record_payment.setShortcut(QKeySequence("Ctrl+P"))
         self.action_record_payment.triggered.connect(self._record_payment)
-        self.action_search = QAction(self.tr("Buscar"), self)
+        self.action_search = QAction(self.tr("B&uscar"), self)
         self.action_search.setShortcut(QKeySequence("Ctrl+F"))
         self.action_search.triggered.connect(self.focus_search)
-        self.action_quit = QAction(self.tr("Salir"), self)
+        self.action_quit = QAction(self.tr("&Salir"), self)
         self.action_quit.setShortcut(QKeySequence("Ctrl+Q"))
         self.action_quit.triggered.connect(self.close)
         for action in (
@@ -151,7 +161,8 @@ class MainWindow(QMainWindow):
             self.action_new_invoice,
             self.action_record_payment,
         ):
-            action.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
+            plain = action.text().replace("&", "")
+            action.setToolTip(f"{plain} ({action.shortcut().toString()})")
             action.setEnabled(self._commands is not None and self._ready)
 
         # Shortcuts work wherever the focus is in the window, menus open or not.
@@ -165,6 +176,11 @@ class MainWindow(QMainWindow):
             ]
         )
         menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        self.file_menu = menu
+        if self._book_actions is not None:
+            self.book_menu = BookMenu(
+                menu, self._book_actions, self._settings, self, book_open=self._ready
+            )
         menu.addAction(self.action_new_customer)
         menu.addAction(self.action_new_invoice)
         menu.addAction(self.action_record_payment)
@@ -174,11 +190,20 @@ class MainWindow(QMainWindow):
         menu.addAction(self.action_quit)
         go = self.menuBar().addMenu(self.tr("&Ir a"))
         for number, spec in enumerate(self._specs, start=1):
-            action = QAction(icon(spec.icon), spec.title, self)
+            text = f"&{number} {spec.title}" if number <= 9 else spec.title
+            action = QAction(icon(spec.icon), text, self)
             if number <= 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             go.addAction(action)
+        self.go_menu = go
+        if self._book_actions is not None:
+            actions = self._book_actions
+            help_menu = self.menuBar().addMenu(self.tr("A&yuda"))
+            self.action_about = QAction(self.tr("&Acerca de Cobranza Desktop"), self)
+            self.action_about.triggered.connect(lambda: actions.show_about())
+            help_menu.addAction(self.action_about)
+            self.help_menu = help_menu
 
         toolbar = QToolBar(self.tr("Acciones"))
         toolbar.setObjectName("actions")
@@ -204,12 +229,27 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(self._commands is not None)
         self._loading.setVisible(False)
+        if self.book_menu is not None:
+            self.book_menu.set_book_open(True)
         row = self.navigation.currentRow()
         if row >= 0:
             self._show_row(row)
 
+    def set_book_name(self, book_name: str) -> None:
+        title = self.tr("Cobranza Desktop")
+        self.setWindowTitle(f"{title} — {book_name}" if book_name else title)
+
     def is_ready(self) -> bool:
         return self._ready
+
+    def show_doors(self, doors: QWidget) -> None:
+        """No book yet: the first-start doors take the place of the pages."""
+        self.doors = doors
+        self.stack.addWidget(doors)
+        self.stack.setCurrentWidget(doors)
+        self.navigation.setVisible(False)
+        self.toolbar.setVisible(False)
+        self.go_menu.menuAction().setVisible(False)
 
     def _new_customer(self) -> None:
         if self._commands is not None:

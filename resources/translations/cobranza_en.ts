@@ -166,6 +166,36 @@
         <source>No se pudo abrir el libro.</source>
         <translation>The book could not be opened.</translation>
     </message>
+<message>
+        <location filename="../../cobranza_desktop/ui/app.py" line="228" />
+        <source>Abriendo el libro</source>
+        <translation>Opening the book</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_life.py" line="82" />
+        <source>Preparando el libro de ejemplo</source>
+        <translation>Preparing the demo book</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_life.py" line="137" />
+        <source>Abrir libro</source>
+        <translation>Open book</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_life.py" line="139" />
+        <source>Libros (*.sqlite);;Todos los archivos (*)</source>
+        <translation>Books (*.sqlite);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_life.py" line="155" />
+        <source>Copia de seguridad</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_life.py" line="160" />
+        <source>Copia guardada en {0}</source>
+        <translation>Backup saved to {0}</translation>
+    </message>
 </context>
 <context>
     <name>ApplyPenaltiesDialog</name>
@@ -1294,7 +1324,42 @@
         <source>Esta función llegará pronto.</source>
         <translation>This feature is coming soon.</translation>
     </message>
-</context>
+<message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="144" />
+        <source>Nuevo c&amp;liente</source>
+        <translation>New c&amp;ustomer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="147" />
+        <source>Nueva &amp;factura</source>
+        <translation>New &amp;invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="150" />
+        <source>Registrar &amp;pago</source>
+        <translation>Record &amp;payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="153" />
+        <source>B&amp;uscar</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="156" />
+        <source>&amp;Salir</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="202" />
+        <source>A&amp;yuda</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/main_window.py" line="203" />
+        <source>&amp;Acerca de Cobranza Desktop</source>
+        <translation>&amp;About Cobranza Desktop</translation>
+    </message>
+    </context>
 <context>
     <name>MessagesPage</name>
     <message>
@@ -3254,4 +3319,495 @@ Write the reason for cancelling:</translation>
         <translation>Reason for waiving {0} ({1}):</translation>
     </message>
 </context>
-</TS>
+<context><name>AboutDialog</name><message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="31" />
+        <source>Acerca de Cobranza Desktop</source>
+        <translation>About Cobranza Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="35" />
+        <source>Cobranza Desktop</source>
+        <translation>Cobranza Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="38" />
+        <source>Cuentas por cobrar y cobranza, sin conexión.</source>
+        <translation>Receivables and collections, offline.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="41" />
+        <source>(ningún libro abierto)</source>
+        <translation>(no book open)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="47" />
+        <source>Versión</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="48" />
+        <source>Libro</source>
+        <translation>Book</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="49" />
+        <source>Registro</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="50" />
+        <source>Versión:</source>
+        <translation>Version:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="51" />
+        <source>Libro:</source>
+        <translation>Book:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="52" />
+        <source>Registro:</source>
+        <translation>Log:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/about_dialog.py" line="55" />
+        <source>Abrir la carpeta del &amp;registro</source>
+        <translation>Open the &amp;log folder</translation>
+    </message>
+</context><context><name>BookMenu</name><message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="65" />
+        <source>&amp;Nuevo libro…</source>
+        <translation>&amp;New book…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="68" />
+        <source>A&amp;brir libro…</source>
+        <translation>&amp;Open book…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="71" />
+        <source>Libros &amp;recientes</source>
+        <translation>&amp;Recent books</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="74" />
+        <source>&amp;Copia de seguridad ahora</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="77" />
+        <source>Res&amp;taurar copia…</source>
+        <translation>Res&amp;tore backup…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="80" />
+        <source>&amp;Mostrar la carpeta del libro</source>
+        <translation>Show the book's &amp;folder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="111" />
+        <source>El archivo ya no está en ese lugar.</source>
+        <translation>The file is no longer there.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/book_menu.py" line="116" />
+        <source>(ninguno todavía)</source>
+        <translation>(none yet)</translation>
+    </message>
+</context><context><name>CrashHandler</name><message>
+        <location filename="../../cobranza_desktop/ui/crash.py" line="59" />
+        <source>Algo salió mal</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/crash.py" line="68" />
+        <source>Ocurrió un error inesperado. Lo que ya estaba guardado en el libro no se pierde; la última acción pudo no completarse.
+
+Los detalles están en el registro:
+{path}
+
+Si vuelve a pasar, envíe ese archivo a soporte.</source>
+        <translation>An unexpected error occurred. What was already saved in the book is not lost; the last action may not have completed.
+
+The details are in the log:
+{path}
+
+If it happens again, send that file to support.</translation>
+    </message>
+</context><context><name>FirstStart</name><message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="27" />
+        <source>Bienvenido a Cobranza Desktop</source>
+        <translation>Welcome to Cobranza Desktop</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="31" />
+        <source>Todavía no hay un libro. ¿Cómo quiere empezar?</source>
+        <translation>There is no book yet. How would you like to start?</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="36" />
+        <source>&amp;Empezar un libro nuevo…</source>
+        <translation>&amp;Start a new book…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="37" />
+        <source>&amp;Abrir un libro que ya tengo…</source>
+        <translation>&amp;Open a book I already have…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="38" />
+        <source>E&amp;xplorar el ejemplo</source>
+        <translation>E&amp;xplore the demo</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="41" />
+        <source>Con los datos de su negocio</source>
+        <translation>With your business's details</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="42" />
+        <source>Un archivo .sqlite</source>
+        <translation>A .sqlite file</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="43" />
+        <source>Un negocio inventado</source>
+        <translation>A made-up business</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/first_start.py" line="55" />
+        <source>Preparando el ejemplo</source>
+        <translation>Preparing the demo</translation>
+    </message>
+</context><context><name>InvoiceLinesTable</name><message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="44" />
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="45" />
+        <source>Cantidad</source>
+        <translation>Quantity</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="46" />
+        <source>Precio unitario</source>
+        <translation>Unit price</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="47" />
+        <source>Descuento %</source>
+        <translation>Discount %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="48" />
+        <source>IVA %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_lines.py" line="49" />
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+</context><context><name>NewBookWizard</name><message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="95" />
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="228" />
+        <source>Nuevo libro</source>
+        <translation>New book</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="110" />
+        <source>Su negocio</source>
+        <translation>Your business</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="111" />
+        <source>Así aparecerá en las facturas, los avisos y las cartas.</source>
+        <translation>This is how it will appear on invoices, notices and letters.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="123" />
+        <source>&amp;Elegir…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="124" />
+        <source>Elegir logotipo</source>
+        <translation>Choose logo</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="128" />
+        <source>Vista previa del logotipo</source>
+        <translation>Logo preview</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="135" />
+        <source>&amp;Nombre:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="136" />
+        <source>&amp;RFC:</source>
+        <translation>&amp;RFC (tax ID):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="137" />
+        <source>&amp;Dirección:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="138" />
+        <source>&amp;Teléfono:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="139" />
+        <source>&amp;Correo:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="140" />
+        <source>&amp;Logotipo:</source>
+        <translation>&amp;Logo:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="141" />
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="207" />
+        <source>Logotipo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="147" />
+        <source>Cómo le pagan</source>
+        <translation>How you get paid</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="148" />
+        <source>Los datos para transferir, y cuántos días da de crédito.</source>
+        <translation>The details for a transfer, and how many days of credit you give.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="156" />
+        <source> días</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="157" />
+        <source>&amp;Banco:</source>
+        <translation>&amp;Bank:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="158" />
+        <source>C&amp;LABE:</source>
+        <translation>C&amp;LABE:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="159" />
+        <source>&amp;Plazo de pago:</source>
+        <translation>Payment &amp;terms:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="165" />
+        <source>Atrasos</source>
+        <translation>Late payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="166" />
+        <source>Lo que dice su contrato sobre los pagos tardíos.</source>
+        <translation>What your contract says about late payments.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="169" />
+        <source>Sin cargos por atraso</source>
+        <translation>No late charges</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="170" />
+        <source>Interés legal (6 % anual)</source>
+        <translation>Legal interest (6% a year)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="171" />
+        <source>Tasa propia</source>
+        <translation>Own rate</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="176" />
+        <source>&amp;Condiciones:</source>
+        <translation>&amp;Terms:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="177" />
+        <source>&amp;Interés anual (%):</source>
+        <translation>Annual &amp;interest (%):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="178" />
+        <source>Cargo por &amp;atraso:</source>
+        <translation>&amp;Late fee:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="186" />
+        <source>Dónde guardar el libro</source>
+        <translation>Where to save the book</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="187" />
+        <source>Un solo archivo; sus copias de seguridad se guardan a su lado.</source>
+        <translation>A single file; its backups are kept beside it.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="190" />
+        <source>E&amp;xaminar…</source>
+        <translation>B&amp;rowse…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="197" />
+        <source>&amp;Archivo:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="198" />
+        <source>Archivo del libro</source>
+        <translation>Book file</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="199" />
+        <source>Examinar</source>
+        <translation>Browse</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="207" />
+        <source>Imágenes (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="228" />
+        <source>Libros (*.sqlite)</source>
+        <translation>Books (*.sqlite)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="291" />
+        <source>Escriba dónde guardar el libro.</source>
+        <translation>Say where to save the book.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="294" />
+        <source>Ya existe un archivo con ese nombre; elija otro.</source>
+        <translation>A file with that name already exists; choose another.</translation>
+    </message>
+</context><context><name>RestoreDialog</name><message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="57" />
+        <source>Restaurar una copia de seguridad</source>
+        <translation>Restore a backup</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="63" />
+        <source>Elija la copia que quiere recuperar. Antes de restaurarla, el libro actual se guarda como una copia «antes de restaurar», así que nada se pierde.</source>
+        <translation>Choose the backup to bring back. Before restoring it, the current book is kept as a “before restore” backup, so nothing is lost.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="70" />
+        <source>Copias de seguridad</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="73" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="74" />
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="75" />
+        <source>Tamaño</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="76" />
+        <source>Clientes</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="77" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="78" />
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="92" />
+        <source>Buscando copias…</source>
+        <translation>Looking for backups…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="96" />
+        <source>&amp;Restaurar…</source>
+        <translation>&amp;Restore…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="106" />
+        <source>Buscando copias de seguridad</source>
+        <translation>Looking for backups</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="113" />
+        <source>Diaria</source>
+        <translation>Daily</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="114" />
+        <source>Antes de actualizar</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="115" />
+        <source>Antes de restaurar</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="116" />
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="122" />
+        <source>Dañada</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="139" />
+        <source>Copias encontradas: {0}</source>
+        <translation>Backups found: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="141" />
+        <source>Este libro todavía no tiene copias de seguridad.</source>
+        <translation>This book has no backups yet.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="171" />
+        <source>¿Restaurar esta copia?</source>
+        <translation>Restore this backup?</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="173" />
+        <source>El libro volverá a como estaba el {when} ({customers} clientes, {invoices} facturas, {payments} pagos).
+
+Primero se guarda el libro actual como una copia «antes de restaurar»; después se cierra, se reemplaza por la copia y se vuelve a abrir.</source>
+        <translation>The book will go back to how it was on {when} ({customers} customers, {invoices} invoices, {payments} payments).
+
+First the current book is kept as a “before restore” backup; then it is closed, replaced by the backup and opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/restore_dialog.py" line="187" />
+        <source>Restaurar</source>
+        <translation>Restore</translation>
+    </message>
+</context></TS>

@@ -155,7 +155,7 @@ def test_language_switch_rebuilds_the_window_in_english(open_app: OpenApp) -> No
         assert window is not None and window is not old
         titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]
         assert titles[:5] == ["Today", "Customers", "Invoices", "Payments", "Aging"]
-        assert window.action_record_payment.text() == "Record payment"
+        assert window.action_record_payment.text().replace("&", "") == "Record payment"
         assert controller.settings.value("ui/language") == "en"
     finally:
         controller.change_language("es")

@@ -141,7 +141,7 @@ def _terms(session: Session, sub: Subscription, customer_terms: int | None) -> i
         return sub.payment_terms_days
     if customer_terms is not None:
         return customer_terms
-    from cobranza_desktop.services.book.business import load_profile
+    from cobranza_desktop.services.base.business import load_profile
 
     return load_profile(session).payment_terms_days
 

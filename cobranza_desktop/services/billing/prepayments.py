@@ -25,7 +25,7 @@ from cobranza_desktop.domain.incentives import PrepaymentKind, PrepaymentOffer
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.subscriptions import periods_covering
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.subscriptions import Subscription, SubscriptionPrepayment

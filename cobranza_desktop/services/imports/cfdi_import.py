@@ -26,7 +26,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.imports.cfdi import CfdiRecord, PaymentRecord, RelatedDocument
 from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.imports.sources import iter_sources
-from cobranza_desktop.services.book.business import load_profile
+from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.imports.cfdi_reading import business_rfc, read_all
 from cobranza_desktop.services.imports.common import (
     CustomerFinder,

@@ -15,8 +15,8 @@ from cobranza_desktop.domain.i18n import tr
 from cobranza_desktop.imports.columns import FIELDS, REQUIRED, guess_mapping
 from cobranza_desktop.imports.problems import FileRefused, Problem
 from cobranza_desktop.imports.tables import Table, read_table
-from cobranza_desktop.services.book.business import load_profile
-from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.imports.common import (
     CustomerFinder,
     ImportReport,

@@ -1,0 +1,118 @@
+"""The book's life in the Archivo menu: new, open, recent books, backup, restore, folder.
+
+The menu only asks; the application (``ui/app.py``) does, through :class:`BookActions`.
+Recent books are kept in the window's QSettings; a book that is no longer where it was
+stays in the list, disabled, so the user sees why it cannot be opened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+RECENT_KEY = "books/recent"
+
+MAX_RECENT = 8
+
+
+class BookActions(Protocol):
+    def new_book(self) -> None: ...
+
+    def choose_book(self) -> None: ...
+
+    def switch_book(self, path: Path) -> None: ...
+
+    def backup_now(self) -> None: ...
+
+    def restore_backup(self) -> None: ...
+
+    def show_book_folder(self) -> None: ...
+
+
+def recent_books(settings: QSettings) -> list[Path]:
+    value = settings.value(RECENT_KEY, [])
+    if isinstance(value, str):  # QSettings gives back a one-item list as a string
+        value = [value]
+    if not isinstance(value, list):
+        return []
+    return [Path(str(item)) for item in value if str(item)]
+
+
+def remember_book(settings: QSettings, path: Path) -> None:
+    resolved = path.expanduser().resolve()
+    books = [resolved] + [p for p in recent_books(settings) if p != resolved]
+    settings.setValue(RECENT_KEY, [str(p) for p in books[:MAX_RECENT]])
+
+
+class BookMenu:
+    """Fills the book part of the Archivo menu and keeps the recent books current."""
+
+    def __init__(
+        self,
+        menu: QMenu,
+        actions: BookActions,
+        settings: QSettings,
+        parent: QWidget,
+        *,
+        book_open: bool,
+    ) -> None:
+        self._actions = actions
+        self._settings = settings
+        self.new_book = QAction(QCoreApplication.translate("BookMenu", "&Nuevo libro…"), parent)
+        self.new_book.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_book.triggered.connect(lambda: actions.new_book())
+        self.open_book = QAction(QCoreApplication.translate("BookMenu", "A&brir libro…"), parent)
+        self.open_book.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.open_book.triggered.connect(lambda: actions.choose_book())
+        self.recent = QMenu(QCoreApplication.translate("BookMenu", "Libros &recientes"), parent)
+        self.recent.aboutToShow.connect(self.refresh_recent)
+        self.backup_now = QAction(
+            QCoreApplication.translate("BookMenu", "&Copia de seguridad ahora"), parent
+        )
+        self.backup_now.triggered.connect(lambda: actions.backup_now())
+        self.restore = QAction(QCoreApplication.translate("BookMenu", "Res&taurar copia…"), parent)
+        self.restore.triggered.connect(lambda: actions.restore_backup())
+        self.show_folder = QAction(
+            QCoreApplication.translate("BookMenu", "&Mostrar la carpeta del libro"), parent
+        )
+        self.show_folder.triggered.connect(lambda: actions.show_book_folder())
+        for action in (self.backup_now, self.restore, self.show_folder):
+            action.setEnabled(book_open)
+        parent.addActions([self.new_book, self.open_book])
+        menu.addAction(self.new_book)
+        menu.addAction(self.open_book)
+        menu.addMenu(self.recent)
+        menu.addSeparator()
+        menu.addAction(self.backup_now)
+        menu.addAction(self.restore)
+        menu.addAction(self.show_folder)
+        menu.addSeparator()
+        self._parent = parent
+        self.refresh_recent()
+
+    def set_book_open(self, book_open: bool) -> None:
+        for action in (self.backup_now, self.restore, self.show_folder):
+            action.setEnabled(book_open)
+
+    def refresh_recent(self) -> None:
+        self.recent.clear()
+        books = recent_books(self._settings)
+        for number, path in enumerate(books, start=1):
+            action = self.recent.addAction(f"&{number} {path.name} — {path.parent}")
+            action.setData(str(path))
+            exists = path.exists()
+            action.setEnabled(exists)
+            if not exists:
+                action.setToolTip(
+                    QCoreApplication.translate("BookMenu", "El archivo ya no está en ese lugar.")
+                )
+            action.triggered.connect(lambda _=False, p=path: self._actions.switch_book(p))
+        if not books:
+            empty = self.recent.addAction(
+                QCoreApplication.translate("BookMenu", "(ninguno todavía)")
+            )
+            empty.setEnabled(False)
