@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock, FixedClock, SystemClock
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.database import Book, open_book
 
 EXIT_OK = 0
@@ -24,7 +24,7 @@ def parse_date_arg(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            tr(f"«{text}» no es una fecha AAAA-MM-DD.", f"“{text}” is not a YYYY-MM-DD date.")
+            _("«{text}» no es una fecha AAAA-MM-DD.").format(text=text)
         ) from None
 
 
@@ -48,10 +48,10 @@ def run_reporting_errors(action: Callable[[], int]) -> int:
         return action()
     except ValidationError as exc:
         print(
-            tr(f"Error en {exc.field}: {exc.message}", f"Error in {exc.field}: {exc.message}"),
+            _("Error en {field}: {message}").format(field=exc.field, message=exc.message),
             file=sys.stderr,
         )
         return EXIT_ERROR
     except CobranzaError as exc:
-        print(tr(f"Error: {exc.message}", f"Error: {exc.message}"), file=sys.stderr)
+        print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
         return EXIT_ERROR

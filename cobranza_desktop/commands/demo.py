@@ -12,7 +12,7 @@ from typing import Any
 from cobranza_desktop.cli import add_book_argument
 from cobranza_desktop.commands._common import EXIT_OK, opened_book, run_reporting_errors
 from cobranza_desktop.domain.clock import SystemClock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.book.demo import book_has_customers, build_demo_book
 from cobranza_desktop.storage.paths import data_home
 
@@ -34,26 +34,24 @@ def run(args: argparse.Namespace) -> int:
 
     def action() -> int:
         if args.customers < 1 or args.customers > 100_000:
-            print(tr("--customers debe estar entre 1 y 100000.", "--customers must be 1-100000."))
+            print(_("--customers debe estar entre 1 y 100000."))
             return 2
         with opened_book(path) as book:
             if book_has_customers(book):
-                print(
-                    tr(
-                        f"El libro {path} ya tiene datos; se abre tal como está.",
-                        f"The book {path} already has data; opening it as it is.",
-                    )
-                )
+                print(_("El libro {path} ya tiene datos; se abre tal como está.").format(path=path))
             else:
                 summary = build_demo_book(
                     book, SystemClock(), customers=args.customers, seed=args.seed
                 )
                 print(
-                    tr(
-                        f"Libro de ejemplo en {path}: {summary.customers} clientes, "
-                        f"{summary.invoices} facturas, {summary.payments} pagos.",
-                        f"Demo book at {path}: {summary.customers} customers, "
-                        f"{summary.invoices} invoices, {summary.payments} payments.",
+                    _(
+                        "Libro de ejemplo en {path}: {customers} clientes, {invoices} "
+                        "facturas, {payments} pagos."
+                    ).format(
+                        path=path,
+                        customers=summary.customers,
+                        invoices=summary.invoices,
+                        payments=summary.payments,
                     )
                 )
         if args.no_open:

@@ -23,7 +23,7 @@ from cobranza_desktop.commands._common import (
     parse_date_arg,
     run_reporting_errors,
 )
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.documents.printing import DocumentService
 
 
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             args.out.write_bytes(pdf)
         except OSError as exc:
             print(
-                tr(f"No se pudo escribir {args.out}: {exc}", f"Could not write {args.out}: {exc}"),
+                _("No se pudo escribir {out}: {exc}").format(out=args.out, exc=exc),
                 file=sys.stderr,
             )
             return EXIT_ERROR

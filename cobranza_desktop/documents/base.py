@@ -52,7 +52,7 @@ from cobranza_desktop.domain.formatting import (
     format_money,
     format_percent,
 )
-from cobranza_desktop.domain.i18n import locale_for, tr
+from cobranza_desktop.domain.i18n import _, locale_for
 
 PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN_X = 18 * mm
@@ -238,7 +238,7 @@ def party_block(label: str, customer: CustomerInfo) -> Box:
     lines: list[Flowable] = [text(customer.name, "bold")]
     ids = []
     if customer.code:
-        ids.append(f"{tr('Cliente', 'Customer')} {customer.code}")
+        ids.append(f"{_('Cliente')} {customer.code}")
     if customer.rfc:
         ids.append(f"RFC: {customer.rfc}")
     if ids:
@@ -275,7 +275,7 @@ def contact_text(contact: ContactInfo, business: BusinessInfo) -> str:
     email = contact.email or business.email
     parts = [f"<b>{esc(name)}</b>"] if name else []
     if phone:
-        parts.append(f"{esc(tr('Tel.', 'Phone'))} {esc(phone)}")
+        parts.append(f"{esc(_('Tel.'))} {esc(phone)}")
     if email:
         parts.append(esc(email))
     return " · ".join(parts)
@@ -293,11 +293,11 @@ def bank_text(business: BusinessInfo, *, inline: bool = False) -> str:
     """The bank data for a transfer, as escaped markup ('' when there is none)."""
     parts = []
     if business.bank_name:
-        parts.append(f"{esc(tr('Banco', 'Bank'))}: {esc(business.bank_name)}")
+        parts.append(f"{esc(_('Banco'))}: {esc(business.bank_name)}")
     if business.bank_account_holder:
-        parts.append(f"{esc(tr('Titular', 'Account holder'))}: {esc(business.bank_account_holder)}")
+        parts.append(f"{esc(_('Titular'))}: {esc(business.bank_account_holder)}")
     if business.bank_account:
-        parts.append(f"{esc(tr('Cuenta', 'Account'))}: {esc(business.bank_account)}")
+        parts.append(f"{esc(_('Cuenta'))}: {esc(business.bank_account)}")
     if business.clabe:
         parts.append(f"CLABE: <b>{esc(business.clabe)}</b>")
     return (" · " if inline else "<br/>").join(parts)
@@ -496,7 +496,7 @@ class _LogoFlowable(Flowable):
 
 
 def _page_label(page: int, total: int) -> str:
-    return tr(f"Página {page} de {total}", f"Page {page} of {total}")
+    return _("Página {page} de {total}").format(page=page, total=total)
 
 
 def render_many(renderers: Sequence[DocumentRenderer], title: str | None = None) -> bytes:

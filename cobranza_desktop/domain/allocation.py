@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from cobranza_desktop.domain.errors import ConflictError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO
 
 
@@ -46,31 +46,22 @@ def check_allocations(
     total = sum((a.amount for a in allocations), ZERO)
     if total > available:
         raise ConflictError(
-            tr(
-                f"Se intenta aplicar {total} pero el pago solo tiene {available} disponible.",
-                f"Trying to apply {total} but the payment has only {available} available.",
+            _("Se intenta aplicar {total} pero el pago solo tiene {available} disponible.").format(
+                total=total, available=available
             )
         )
     per_invoice: dict[int, Decimal] = {}
     for a in allocations:
         if a.amount <= 0:
-            raise ConflictError(
-                tr("Cada monto aplicado debe ser mayor que cero.", "Each amount must be positive.")
-            )
+            raise ConflictError(_("Cada monto aplicado debe ser mayor que cero."))
         per_invoice[a.invoice_id] = per_invoice.get(a.invoice_id, ZERO) + a.amount
     for invoice_id, amount in per_invoice.items():
         balance = balances.get(invoice_id)
         if balance is None:
-            raise ConflictError(
-                tr(
-                    "La factura no está abierta para este cliente.",
-                    "The invoice is not open for this customer.",
-                )
-            )
+            raise ConflictError(_("La factura no está abierta para este cliente."))
         if amount > balance:
             raise ConflictError(
-                tr(
-                    f"Se aplican {amount} a una factura que solo debe {balance}.",
-                    f"Applying {amount} to an invoice that only owes {balance}.",
+                _("Se aplican {amount} a una factura que solo debe {balance}.").format(
+                    amount=amount, balance=balance
                 )
             )

@@ -7,7 +7,7 @@ import re
 import phonenumbers
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, tr
 
 # RFC: 3 letters (company) or 4 (person), a yymmdd date, and a 3-character homoclave.
 _RFC_PATTERN = re.compile(r"^[A-ZÑ&]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z\d]{3}$")
@@ -27,10 +27,7 @@ def normalize_phone(text: str, field: str = "phone", region: str = "MX") -> str:
     if number is None or not phonenumbers.is_valid_number(number):
         raise ValidationError(
             field,
-            tr(
-                f"«{text}» no es un número de teléfono válido (ej. 55 1234 5678).",
-                f"“{text}” is not a valid phone number (e.g. 55 1234 5678).",
-            ),
+            _("«{text}» no es un número de teléfono válido (ej. 55 1234 5678).").format(text=text),
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -55,9 +52,8 @@ def normalize_rfc(text: str, field: str = "rfc") -> str:
     if not _RFC_PATTERN.match(rfc):
         raise ValidationError(
             field,
-            tr(
-                f"«{text}» no es un RFC válido (12 o 13 caracteres, ej. XAXX010101000).",
-                f"“{text}” is not a valid RFC (12 or 13 characters, e.g. XAXX010101000).",
+            _("«{text}» no es un RFC válido (12 o 13 caracteres, ej. XAXX010101000).").format(
+                text=text
             ),
         )
     return rfc
@@ -70,7 +66,7 @@ def normalize_email(text: str, field: str = "email") -> str:
     if not _EMAIL_PATTERN.match(email):
         raise ValidationError(
             field,
-            tr(f"«{text}» no es un correo electrónico válido.", f"“{text}” is not a valid email."),
+            _("«{text}» no es un correo electrónico válido.").format(text=text),
         )
     return email
 
@@ -90,10 +86,7 @@ def normalize_clabe(text: str, field: str = "clabe") -> str:
     ):
         raise ValidationError(
             field,
-            tr(
-                "La CLABE debe tener 18 dígitos y un dígito verificador correcto.",
-                "The CLABE must have 18 digits and a correct check digit.",
-            ),
+            _("La CLABE debe tener 18 dígitos y un dígito verificador correcto."),
         )
     return clabe
 

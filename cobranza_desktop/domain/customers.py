@@ -13,7 +13,7 @@ from cobranza_desktop.domain.contact_data import (
     require_text,
 )
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_amount
 
@@ -27,11 +27,11 @@ class Channel(StrEnum):
 
     def label(self) -> str:
         return {
-            Channel.EMAIL: tr("Correo", "Email"),
+            Channel.EMAIL: _("Correo"),
             Channel.WHATSAPP: "WhatsApp",
-            Channel.PHONE: tr("Llamada", "Phone call"),
-            Channel.LETTER: tr("Carta", "Letter"),
-            Channel.VISIT: tr("Visita", "Visit"),
+            Channel.PHONE: _("Llamada"),
+            Channel.LETTER: _("Carta"),
+            Channel.VISIT: _("Visita"),
         }[self]
 
 
@@ -45,12 +45,12 @@ class CustomerStatus(StrEnum):
 
     def label(self) -> str:
         return {
-            CustomerStatus.ACTIVE: tr("Activo", "Active"),
-            CustomerStatus.RESTRICTED: tr("Restringido", "Restricted"),
-            CustomerStatus.SUSPENDED: tr("Suspendido", "Suspended"),
-            CustomerStatus.BLOCKED: tr("Bloqueado", "Blocked"),
-            CustomerStatus.AGENCY: tr("Con agencia o legal", "With agency or legal"),
-            CustomerStatus.WRITTEN_OFF: tr("Incobrable", "Written off"),
+            CustomerStatus.ACTIVE: _("Activo"),
+            CustomerStatus.RESTRICTED: _("Restringido"),
+            CustomerStatus.SUSPENDED: _("Suspendido"),
+            CustomerStatus.BLOCKED: _("Bloqueado"),
+            CustomerStatus.AGENCY: _("Con agencia o legal"),
+            CustomerStatus.WRITTEN_OFF: _("Incobrable"),
         }[self]
 
 
@@ -95,10 +95,7 @@ def validate_customer(data: CustomerData) -> CustomerData:
     if cleaned.preferred_channel is Channel.EMAIL and not cleaned.email:
         raise ValidationError(
             "email",
-            tr(
-                "El canal preferido es correo, pero falta el correo electrónico.",
-                "The preferred channel is email, but the email address is missing.",
-            ),
+            _("El canal preferido es correo, pero falta el correo electrónico."),
         )
     return cleaned
 

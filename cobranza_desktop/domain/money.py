@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -34,10 +34,7 @@ def to_cents(amount: Decimal) -> int:
     if rounded != amount:
         raise ValidationError(
             "amount",
-            tr(
-                f"El monto {amount} tiene más de dos decimales.",
-                f"The amount {amount} has more than two decimals.",
-            ),
+            _("El monto {amount} tiene más de dos decimales.").format(amount=amount),
         )
     return int(rounded * 100)
 
@@ -60,7 +57,7 @@ def parse_amount(
     including floats, more than two decimals, zero (unless allowed) and negatives.
     """
     if isinstance(text, (float, bool)):
-        raise ValidationError(field, tr("El monto debe ser exacto.", "The amount must be exact."))
+        raise ValidationError(field, _("El monto debe ser exacto."))
     if isinstance(text, Decimal | int):
         value = Decimal(text)
     else:
@@ -68,37 +65,25 @@ def parse_amount(
         if not cleaned or not _AMOUNT_PATTERN.match(cleaned) or cleaned in {"+", "-", "."}:
             raise ValidationError(
                 field,
-                tr(
-                    f"«{text}» no es un monto válido. Escríbalo así: 1234.50",
-                    f"“{text}” is not a valid amount. Write it like this: 1234.50",
-                ),
+                _("«{text}» no es un monto válido. Escríbalo así: 1234.50").format(text=text),
             )
         try:
             value = Decimal(cleaned.replace(",", ""))
         except InvalidOperation as exc:  # pragma: no cover - the pattern already filters
-            raise ValidationError(field, tr("Monto no válido.", "Invalid amount.")) from exc
+            raise ValidationError(field, _("Monto no válido.")) from exc
     if not value.is_finite():
-        raise ValidationError(field, tr("Monto no válido.", "Invalid amount."))
+        raise ValidationError(field, _("Monto no válido."))
     if value != round_money(value):
         raise ValidationError(
             field,
-            tr(
-                "El monto no puede tener más de dos decimales.",
-                "The amount cannot have more than two decimals.",
-            ),
+            _("El monto no puede tener más de dos decimales."),
         )
     if value < 0 and not allow_negative:
-        raise ValidationError(
-            field, tr("El monto no puede ser negativo.", "The amount cannot be negative.")
-        )
+        raise ValidationError(field, _("El monto no puede ser negativo."))
     if value == 0 and not allow_zero:
-        raise ValidationError(
-            field, tr("El monto debe ser mayor que cero.", "The amount must be greater than zero.")
-        )
+        raise ValidationError(field, _("El monto debe ser mayor que cero."))
     if abs(value) > MAX_AMOUNT:
-        raise ValidationError(
-            field, tr("El monto es demasiado grande.", "The amount is too large.")
-        )
+        raise ValidationError(field, _("El monto es demasiado grande."))
     return round_money(value)
 
 
@@ -112,29 +97,25 @@ def parse_decimal(
 ) -> Decimal:
     """Parse a quantity, price or percentage: an exact decimal within bounds."""
     if isinstance(text, (float, bool)):
-        raise ValidationError(field, tr("El valor debe ser exacto.", "The value must be exact."))
+        raise ValidationError(field, _("El valor debe ser exacto."))
     try:
         value = Decimal(str(text).strip().replace(",", "").replace("%", ""))
     except InvalidOperation:
         raise ValidationError(
-            field, tr(f"«{text}» no es un número válido.", f"“{text}” is not a valid number.")
+            field, _("«{text}» no es un número válido.").format(text=text)
         ) from None
     if not value.is_finite():
-        raise ValidationError(field, tr("Número no válido.", "Invalid number."))
+        raise ValidationError(field, _("Número no válido."))
     exponent = value.as_tuple().exponent
     if isinstance(exponent, int) and -exponent > max_places:
         raise ValidationError(
             field,
-            tr(f"Use como máximo {max_places} decimales.", f"Use at most {max_places} decimals."),
+            _("Use como máximo {max_places} decimales.").format(max_places=max_places),
         )
     if minimum is not None and value < minimum:
-        raise ValidationError(
-            field, tr(f"El valor mínimo es {minimum}.", f"The minimum value is {minimum}.")
-        )
+        raise ValidationError(field, _("El valor mínimo es {minimum}.").format(minimum=minimum))
     if maximum is not None and value > maximum:
-        raise ValidationError(
-            field, tr(f"El valor máximo es {maximum}.", f"The maximum value is {maximum}.")
-        )
+        raise ValidationError(field, _("El valor máximo es {maximum}.").format(maximum=maximum))
     return value
 
 
@@ -144,7 +125,7 @@ def split_evenly(total: Decimal, parts: int) -> list[Decimal]:
     The leftover cents go to the first instalments, one each.
     """
     if parts <= 0:
-        raise ValidationError("parts", tr("Debe haber al menos una parte.", "At least one part."))
+        raise ValidationError("parts", _("Debe haber al menos una parte."))
     total_cents = to_cents(round_money(total))
     base, leftover = divmod(total_cents, parts)
     return [from_cents(base + (1 if i < leftover else 0)) for i in range(parts)]

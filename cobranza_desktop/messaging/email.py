@@ -19,7 +19,7 @@ from email.utils import format_datetime, formataddr, formatdate, make_msgid, par
 from typing import Protocol
 
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 
 SECURITY_MODES: tuple[str, ...] = ("none", "ssl", "starttls")
 KEYRING_SERVICE = "cobranza-desktop-smtp"
@@ -47,18 +47,13 @@ class SmtpSettings:
 
     def validate(self) -> None:
         if not self.host.strip():
-            raise ValidationError("host", tr("Escriba el servidor SMTP.", "Enter the SMTP server."))
+            raise ValidationError("host", gettext("Escriba el servidor SMTP."))
         if not 0 < self.port < 65536:
-            raise ValidationError(
-                "port", tr("El puerto debe estar entre 1 y 65535.", "The port must be 1-65535.")
-            )
+            raise ValidationError("port", gettext("El puerto debe estar entre 1 y 65535."))
         if self.security not in SECURITY_MODES:
             raise ValidationError(
                 "security",
-                tr(
-                    "La seguridad debe ser ninguna, SSL o STARTTLS.",
-                    "Security must be none, SSL or STARTTLS.",
-                ),
+                gettext("La seguridad debe ser ninguna, SSL o STARTTLS."),
             )
         validate_address(self.from_address, "from_address")
 
@@ -74,10 +69,7 @@ def validate_address(address: str, field: str = "to") -> str:
     if not local or "." not in domain or " " in addr or addr != addr.strip():
         raise ValidationError(
             field,
-            tr(
-                f"«{address}» no es un correo electrónico válido.",
-                f"“{address}” is not a valid email address.",
-            ),
+            gettext("«{address}» no es un correo electrónico válido.").format(address=address),
         )
     return addr
 
@@ -131,9 +123,8 @@ def keyring_password_getter(settings: SmtpSettings) -> PasswordGetter:
             return keyring.get_password(KEYRING_SERVICE, settings.keyring_username())
         except Exception as exc:  # keyring backends raise their own error types
             raise DeliveryError(
-                tr(
-                    f"No se pudo leer la contraseña del llavero del sistema: {exc}",
-                    f"Cannot read the password from the system keyring: {exc}",
+                gettext("No se pudo leer la contraseña del llavero del sistema: {exc}").format(
+                    exc=exc
                 ),
                 temporary=False,
             ) from exc
@@ -197,10 +188,7 @@ class SmtpSender:
                     password = self._password()
                     if not password:
                         raise DeliveryError(
-                            tr(
-                                "Falta la contraseña SMTP: guárdela en Configuración.",
-                                "The SMTP password is missing: save it in Settings.",
-                            ),
+                            gettext("Falta la contraseña SMTP: guárdela en Configuración."),
                             temporary=False,
                         )
                     smtp.login(s.username, password)
@@ -212,18 +200,12 @@ class SmtpSender:
             raise
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
-                tr(
-                    "El servidor rechazó el usuario o la contraseña.",
-                    "The server rejected the user name or password.",
-                ),
+                gettext("El servidor rechazó el usuario o la contraseña."),
                 temporary=False,
             ) from exc
         except smtplib.SMTPNotSupportedError as exc:
             raise DeliveryError(
-                tr(
-                    f"El servidor no admite esta configuración: {exc}",
-                    f"The server does not support this setting: {exc}",
-                ),
+                gettext("El servidor no admite esta configuración: {exc}").format(exc=exc),
                 temporary=False,
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
@@ -233,9 +215,8 @@ class SmtpSender:
         """Connect, secure and log in, then disconnect. Returns a message to show."""
         smtp = self._connect()
         _quietly_close(smtp)
-        return tr(
-            f"Conexión correcta con {self.settings.host}:{self.settings.port}.",
-            f"Connected to {self.settings.host}:{self.settings.port}.",
+        return gettext("Conexión correcta con {host}:{port}.").format(
+            host=self.settings.host, port=self.settings.port
         )
 
     def send(self, message: EmailMessage) -> None:
@@ -245,9 +226,8 @@ class SmtpSender:
             refused = smtp.send_message(message)
         except smtplib.SMTPRecipientsRefused as exc:
             raise DeliveryError(
-                tr(
-                    f"El servidor rechazó el destinatario: {', '.join(exc.recipients)}",
-                    f"The server refused the recipient: {', '.join(exc.recipients)}",
+                gettext("El servidor rechazó el destinatario: {recipients}").format(
+                    recipients=", ".join(exc.recipients)
                 ),
                 temporary=False,
             ) from exc
@@ -257,10 +237,7 @@ class SmtpSender:
             _quietly_close(smtp)
         if refused:
             raise DeliveryError(
-                tr(
-                    f"El servidor rechazó: {', '.join(refused)}",
-                    f"The server refused: {', '.join(refused)}",
-                ),
+                gettext("El servidor rechazó: {refused}").format(refused=", ".join(refused)),
                 temporary=False,
             )
 
@@ -275,17 +252,13 @@ def _quietly_close(smtp: smtplib.SMTP) -> None:
 def _describe(exc: BaseException, s: SmtpSettings) -> str:
     where = f"{s.host}:{s.port}"
     if isinstance(exc, ConnectionRefusedError):
-        return tr(
-            f"No se pudo conectar con {where}: el servidor no responde.",
-            f"Cannot connect to {where}: the server does not answer.",
+        return gettext("No se pudo conectar con {where}: el servidor no responde.").format(
+            where=where
         )
     if isinstance(exc, socket.timeout | TimeoutError):
-        return tr(f"{where} tardó demasiado en responder.", f"{where} took too long to answer.")
+        return gettext("{where} tardó demasiado en responder.").format(where=where)
     if isinstance(exc, socket.gaierror):
-        return tr(f"No se encontró el servidor {s.host}.", f"Server {s.host} not found.")
+        return gettext("No se encontró el servidor {host}.").format(host=s.host)
     if isinstance(exc, ssl.SSLError):
-        return tr(
-            f"Falló la conexión segura con {where}: {exc}",
-            f"The secure connection to {where} failed: {exc}",
-        )
-    return tr(f"Error al enviar por {where}: {exc}", f"Error sending through {where}: {exc}")
+        return gettext("Falló la conexión segura con {where}: {exc}").format(where=where, exc=exc)
+    return gettext("Error al enviar por {where}: {exc}").format(where=where, exc=exc)

@@ -24,7 +24,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, tr
 from cobranza_desktop.messaging.merge_fields import MERGE_FIELDS
 
 
@@ -54,9 +54,8 @@ _ENV = _environment()
 def _syntax_error(exc: TemplateSyntaxError, part: str) -> NoReturn:
     raise ValidationError(
         part,
-        tr(
-            f"La plantilla tiene un error en la línea {exc.lineno}: {exc.message}",
-            f"The template has an error on line {exc.lineno}: {exc.message}",
+        _("La plantilla tiene un error en la línea {lineno}: {message}").format(
+            lineno=exc.lineno, message=exc.message
         ),
     ) from exc
 
@@ -120,28 +119,23 @@ def render_text(source: str, variables: Mapping[str, Any], part: str = "template
         name = next((g for g in match.groups() if g), part) if match else part
         raise ValidationError(
             name,
-            tr(
-                f"El campo «{name}» no tiene valor para este mensaje. "
-                f"Use {{% if {name} %}} … {{% endif %}} o quítelo.",
-                f"The field “{name}” has no value for this message. "
-                f"Use {{% if {name} %}} … {{% endif %}} or remove it.",
-            ),
+            _(
+                "El campo «{name}» no tiene valor para este mensaje. Use {{% if {name} %}} … "
+                "{{% endif %}} o quítelo."
+            ).format(name=name),
         ) from exc
     except SecurityError as exc:
         raise ValidationError(
             part,
-            tr(
-                f"La plantilla intenta una operación no permitida: {exc}",
-                f"The template attempts a forbidden operation: {exc}",
-            ),
+            _("La plantilla intenta una operación no permitida: {exc}").format(exc=exc),
         ) from exc
     except TemplateError as exc:
         raise ValidationError(
-            part, tr(f"No se pudo aplicar la plantilla: {exc}", f"Cannot apply the template: {exc}")
+            part, _("No se pudo aplicar la plantilla: {exc}").format(exc=exc)
         ) from exc
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
         raise ValidationError(
-            part, tr(f"No se pudo aplicar la plantilla: {exc}", f"Cannot apply the template: {exc}")
+            part, _("No se pudo aplicar la plantilla: {exc}").format(exc=exc)
         ) from exc
     return _tidy(text)
 

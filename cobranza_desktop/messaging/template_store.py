@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import current_language, tr
+from cobranza_desktop.domain.i18n import _, current_language
 from cobranza_desktop.messaging.message_data import MessageData, build_variables
 from cobranza_desktop.messaging.rendering import check_template, render_text
 from cobranza_desktop.messaging.stages import CHANNEL_PARTS, TEMPLATE_PARTS, template_for
@@ -29,9 +29,9 @@ class RenderedMessage:
 def _check_key(language: str, stage: str, part: str) -> str:
     """Validate a template key; returns the stage's template id."""
     if language not in ("es", "en"):
-        raise ValidationError("language", tr("Idioma no disponible.", "Language not available."))
+        raise ValidationError("language", _("Idioma no disponible."))
     if part not in TEMPLATE_PARTS:
-        raise ValidationError("part", tr(f"Parte desconocida: {part}", f"Unknown part: {part}"))
+        raise ValidationError("part", _("Parte desconocida: {part}").format(part=part))
     return template_for(stage)
 
 
@@ -63,9 +63,8 @@ class TemplateLibrary:
         except OSError as exc:
             raise ValidationError(
                 part,
-                tr(
-                    f"No se encontró la plantilla {language}/{stage}/{part}.",
-                    f"Template {language}/{stage}/{part} not found.",
+                _("No se encontró la plantilla {language}/{stage}/{part}.").format(
+                    language=language, stage=stage, part=part
                 ),
             ) from exc
 
@@ -103,7 +102,7 @@ class TemplateLibrary:
         stage = template_for(stage)
         if channel not in CHANNEL_PARTS:
             raise ValidationError(
-                "channel", tr(f"Canal desconocido: {channel}", f"Unknown channel: {channel}")
+                "channel", _("Canal desconocido: {channel}").format(channel=channel)
             )
         parts = CHANNEL_PARTS[channel]
         body_part = parts[-1]

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cobranza_desktop.domain.errors import BookDamagedError, BookError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.backup import latest_backup, pre_migration_backup
 from cobranza_desktop.storage.lock import BookLock
 from cobranza_desktop.storage.paths import default_book_path
@@ -107,14 +107,13 @@ def open_book(
 def _damaged(book_path: Path, detail: str) -> BookDamagedError:
     backup = latest_backup(book_path)
     offer = (
-        tr(f" La copia de seguridad más reciente es {backup}.", f" The latest backup is {backup}.")
+        _(" La copia de seguridad más reciente es {backup}.").format(backup=backup)
         if backup
         else ""
     )
     return BookDamagedError(
-        tr(
-            f"El libro {book_path.name} está dañado y no se puede abrir ({detail}).{offer}",
-            f"The book {book_path.name} is damaged and cannot be opened ({detail}).{offer}",
+        _("El libro {name} está dañado y no se puede abrir ({detail}).{offer}").format(
+            name=book_path.name, detail=detail, offer=offer
         ),
         latest_backup=str(backup) if backup else None,
     )
@@ -161,11 +160,7 @@ def migrate(engine: Engine, book_path: Path, now: datetime, *, existed: bool) ->
     known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
     if revision is not None and revision not in known:
         raise BookError(
-            tr(
-                "Este libro fue creado con una versión más nueva de Cobranza. "
-                "Actualice el programa.",
-                "This book was made by a newer version of Cobranza. Please update the program.",
-            )
+            _("Este libro fue creado con una versión más nueva de Cobranza. Actualice el programa.")
         )
     if existed and revision is not None:
         pre_migration_backup(book_path, revision, now)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import IO
 
 from cobranza_desktop.domain.errors import BookLockedError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 
 class BookLock:
@@ -32,11 +32,9 @@ class BookLock:
         except OSError:
             handle.close()
             raise BookLockedError(
-                tr(
-                    "Este libro ya está abierto en otra ventana de Cobranza. "
-                    "Ciérrela antes de abrirlo aquí.",
-                    "This book is already open in another Cobranza window. "
-                    "Close it before opening it here.",
+                _(
+                    "Este libro ya está abierto en otra ventana de Cobranza. Ciérrela antes de "
+                    "abrirlo aquí."
                 )
             ) from None
         handle.seek(0)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import (
     InvoiceKind,
     InvoiceStatus,
@@ -143,7 +143,7 @@ def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     if not draft.lines:
         raise ValidationError(
             "lines",
-            tr("La factura necesita al menos un renglón.", "The invoice needs at least one line."),
+            _("La factura necesita al menos un renglón."),
         )
     terms = customer.payment_terms_days
     if terms is None:
@@ -154,19 +154,13 @@ def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     if method and method not in PaymentMethodSAT.__members__:
         raise ValidationError(
             "sat_payment_method",
-            tr(
-                "El método de pago SAT debe ser PUE o PPD.",
-                "The SAT payment method must be PUE or PPD.",
-            ),
+            _("El método de pago SAT debe ser PUE o PPD."),
         )
     uuid = draft.cfdi_uuid.strip().upper()
     if uuid and (len(uuid) != 36 or uuid.count("-") != 4):
         raise ValidationError(
             "cfdi_uuid",
-            tr(
-                "El UUID del CFDI debe tener 36 caracteres.",
-                "The CFDI UUID must be 36 characters long.",
-            ),
+            _("El UUID del CFDI debe tener 36 caracteres."),
         )
     return due, uuid
 
@@ -198,10 +192,7 @@ def create_invoice(
     if totals.total <= 0:
         raise ValidationError(
             "lines",
-            tr(
-                "El total de la factura debe ser mayor que cero.",
-                "The invoice total must be positive.",
-            ),
+            _("El total de la factura debe ser mayor que cero."),
         )
     invoice = Invoice(
         customer_id=draft.customer_id,
@@ -243,9 +234,7 @@ def create_invoice(
 def get_invoice(session: Session, invoice_id: int) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFoundError(
-            tr(f"No existe la factura {invoice_id}.", f"Invoice {invoice_id} does not exist.")
-        )
+        raise NotFoundError(_("No existe la factura {invoice_id}.").format(invoice_id=invoice_id))
     return invoice
 
 
@@ -256,20 +245,16 @@ def get_invoice_by_number(session: Session, number: str) -> Invoice:
         select(Invoice).where(Invoice.series == series, Invoice.folio == folio)
     ).first()
     if invoice is None:
-        raise NotFoundError(
-            tr(f"No existe la factura {number}.", f"Invoice {number} does not exist.")
-        )
+        raise NotFoundError(_("No existe la factura {number}.").format(number=number))
     return invoice
 
 
 def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
     """Void an issued invoice. Money applied to it goes back to the customer's credit."""
     if invoice.lifecycle == Lifecycle.VOIDED.value:
-        raise ConflictError(tr("La factura ya está cancelada.", "The invoice is already voided."))
+        raise ConflictError(_("La factura ya está cancelada."))
     if not reason.strip():
-        raise ValidationError(
-            "reason", tr("Escriba el motivo de la cancelación.", "Write the reason for voiding.")
-        )
+        raise ValidationError("reason", _("Escriba el motivo de la cancelación."))
     # Imported here: plans, discounts and late charges all build on invoices.
     from cobranza_desktop.services.billing.voiding import release_dependents
     from cobranza_desktop.services.receivables.allocations import undo_allocations_of_invoice
@@ -301,9 +286,7 @@ class InvoiceService:
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
             if invoice.lifecycle != Lifecycle.DRAFT.value:
-                raise ConflictError(
-                    tr("La factura ya fue emitida.", "The invoice was already issued.")
-                )
+                raise ConflictError(_("La factura ya fue emitida."))
             invoice.folio = next_folio(session, invoice.series)
             invoice.lifecycle = Lifecycle.ISSUED.value
             session.flush()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import invoice_totals
 from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
@@ -49,9 +49,8 @@ class IssuingService:
         with self._book.transaction() as session:
             check = credit_check(session, draft.customer_id, total, override_reason)
             if check.blocked:
-                note = tr(
-                    f"Crédito autorizado pese a la restricción: {override_reason.strip()}",
-                    f"Credit allowed despite the restriction: {override_reason.strip()}",
+                note = _("Crédito autorizado pese a la restricción: {override_reason}").format(
+                    override_reason=override_reason.strip()
                 )
                 draft = replace(draft, notes="\n".join(n for n in (draft.notes, note) if n))
             invoice = create_invoice(session, draft, self._clock.now())

@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.errors import ConflictError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services.penalties.grants import void_grants_of_invoice
@@ -37,9 +37,8 @@ def refuse_if_in_current_plan(session: Session, invoice: Invoice) -> None:
     ).first()
     if plan is not None:
         raise ConflictError(
-            tr(
-                f"La factura está en el plan de pagos {plan.number}. Cancele el plan antes.",
-                f"The invoice is in payment plan {plan.number}. Cancel the plan first.",
+            _("La factura está en el plan de pagos {number}. Cancele el plan antes.").format(
+                number=plan.number
             )
         )
 

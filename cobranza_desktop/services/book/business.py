@@ -15,7 +15,7 @@ from cobranza_desktop.domain.contact_data import (
     require_text,
 )
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_decimal
 from cobranza_desktop.storage.database import Book
@@ -71,13 +71,10 @@ def validate_profile(data: BusinessProfileView) -> BusinessProfileView:
     if not series.isalnum() or len(series) > 10:
         raise ValidationError(
             "invoice_series",
-            tr(
-                "La serie debe ser de 1 a 10 letras o dígitos.",
-                "The series must be 1-10 letters or digits.",
-            ),
+            _("La serie debe ser de 1 a 10 letras o dígitos."),
         )
     if data.currency not in SUPPORTED_CURRENCIES:
-        raise ValidationError("currency", tr("Moneda no soportada.", "Unsupported currency."))
+        raise ValidationError("currency", _("Moneda no soportada."))
     return replace(
         data,
         name=require_text(data.name, "name", "el nombre del negocio", "The business name"),

@@ -33,7 +33,7 @@ from cobranza_desktop.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.messaging.email import (
     Attachment,
     DeliveryError,
@@ -117,12 +117,12 @@ class DeliveryReport:
 
 def status_label(status: str) -> str:
     labels = {
-        PENDING: tr("Pendiente", "Pending"),
-        SENDING: tr("Enviando", "Sending"),
-        SENT: tr("Enviado", "Sent"),
-        FAILED: tr("Falló", "Failed"),
-        INTERRUPTED: tr("Interrumpido", "Interrupted"),
-        CANCELLED: tr("Cancelado", "Cancelled"),
+        PENDING: _("Pendiente"),
+        SENDING: _("Enviando"),
+        SENT: _("Enviado"),
+        FAILED: _("Falló"),
+        INTERRUPTED: _("Interrumpido"),
+        CANCELLED: _("Cancelado"),
     }
     return labels.get(status, status)
 
@@ -238,7 +238,7 @@ class OutboxService:
             return SmtpSender(chosen, lambda: password).test_connection()
         sender = self._sender_factory(chosen)
         if not isinstance(sender, SmtpSender):
-            return tr("Canal de prueba: sin conexión real.", "Test channel: no real connection.")
+            return _("Canal de prueba: sin conexión real.")
         return sender.test_connection()
 
     def _require_settings(self) -> SmtpSettings:
@@ -246,10 +246,7 @@ class OutboxService:
         if settings is None:
             raise ValidationError(
                 "smtp",
-                tr(
-                    "Configure el servidor de correo (SMTP) en Configuración.",
-                    "Set up the mail (SMTP) server in Settings.",
-                ),
+                _("Configure el servidor de correo (SMTP) en Configuración."),
             )
         return settings
 
@@ -262,10 +259,10 @@ class OutboxService:
         status: nothing is queued, hence sent, twice.
         """
         if not draft.natural_key.strip():
-            raise ValidationError("natural_key", tr("Falta la clave.", "The key is missing."))
+            raise ValidationError("natural_key", _("Falta la clave."))
         recipient = validate_address(draft.to, "to")
         if not draft.body.strip():
-            raise ValidationError("body", tr("El mensaje está vacío.", "The message is empty."))
+            raise ValidationError("body", _("El mensaje está vacío."))
         settings = self.smtp_settings()
         with self._book.transaction() as session:
             existing = self._by_key(session, draft.natural_key)
@@ -323,16 +320,12 @@ class OutboxService:
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             if row.status not in allowed:
                 return _view(row)  # sent, cancelled, or being sent: nothing to do
             if settings is None:
                 row.status = FAILED
-                row.last_error = tr(
-                    "No hay servidor de correo configurado.", "No mail server is set up."
-                )
+                row.last_error = _("No hay servidor de correo configurado.")
                 row.last_attempt_at = self._clock.now()
                 return _view(row)
             claimed = session.execute(
@@ -365,7 +358,7 @@ class OutboxService:
         except CobranzaError as exc:
             error = exc.message
         except Exception as exc:  # a bug or an unexpected library error: keep it visible
-            error = tr(f"Error inesperado: {exc!r}", f"Unexpected error: {exc!r}")
+            error = _("Error inesperado: {exc!r}").format(exc=exc)
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             assert row is not None
@@ -387,17 +380,11 @@ class OutboxService:
         with self._book.session() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             if row.status == SENT:
-                raise ConflictError(
-                    tr("Ese mensaje ya se envió.", "That message has already been sent.")
-                )
+                raise ConflictError(_("Ese mensaje ya se envió."))
             if row.status == CANCELLED:
-                raise ConflictError(
-                    tr("Ese mensaje está cancelado.", "That message has been cancelled.")
-                )
+                raise ConflictError(_("Ese mensaje está cancelado."))
         return self.send(outbox_id, allowed=MANUAL_RETRY)
 
     def recover_interrupted(self) -> tuple[int, ...]:
@@ -408,9 +395,8 @@ class OutboxService:
             ).all()
             for row in rows:
                 row.status = INTERRUPTED
-                row.last_error = tr(
-                    "El envío se interrumpió: verifique si llegó antes de reintentarlo.",
-                    "Sending was interrupted: check whether it arrived before retrying.",
+                row.last_error = _(
+                    "El envío se interrumpió: verifique si llegó antes de reintentarlo."
                 )
             return tuple(row.id for row in rows)
 
@@ -451,20 +437,13 @@ class OutboxService:
     def cancel(self, outbox_id: int, reason: str) -> OutboxView:
         """Give up on a message that was not sent. It stays, with the reason."""
         if not reason.strip():
-            raise ValidationError("reason", tr("Escriba el motivo.", "Write the reason."))
+            raise ValidationError("reason", _("Escriba el motivo."))
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             if row.status in (SENT, SENDING):
-                raise ConflictError(
-                    tr(
-                        "Un mensaje enviado o en envío no se puede cancelar.",
-                        "A message sent or being sent cannot be cancelled.",
-                    )
-                )
+                raise ConflictError(_("Un mensaje enviado o en envío no se puede cancelar."))
             row.status = CANCELLED
             row.cancelled_at = self._clock.now()
             row.cancel_reason = reason.strip()
@@ -476,9 +455,7 @@ class OutboxService:
         with self._book.session() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             return _view(row)
 
     @staticmethod

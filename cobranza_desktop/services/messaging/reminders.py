@@ -30,7 +30,7 @@ from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.contact_policy import Outcome
 from cobranza_desktop.domain.errors import CobranzaError, ConflictError, ValidationError
 from cobranza_desktop.domain.formatting import format_datetime
-from cobranza_desktop.domain.i18n import current_language, tr
+from cobranza_desktop.domain.i18n import N_, _, current_language
 from cobranza_desktop.messaging.email import Attachment
 from cobranza_desktop.messaging.templates import (
     InvoiceLine,
@@ -390,11 +390,11 @@ class ReminderService:
             # record_sent is idempotent: this finishes a run interrupted after sending.
             with contextlib.suppress(CobranzaError):
                 agenda.record_sent(reminder, existing)
-            return line("already_sent", tr("ya enviado", "already sent"), existing.recipient)
+            return line("already_sent", _("ya enviado"), existing.recipient)
         if reminder.customer_id in seen_customers:
-            return line("skipped", tr("un mensaje por cliente al día", "one message a day"))
+            return line("skipped", _("un mensaje por cliente al día"))
         if not recipient.email:
-            return line("skipped", tr("sin correo electrónico", "no email address"), "")
+            return line("skipped", _("sin correo electrónico"), "")
         if existing is None:
             violations = list(agenda.contact_violations(reminder.customer_id, moment))
             if violations:
@@ -408,7 +408,7 @@ class ReminderService:
             )
             message = self.render(reminder.template, "email", data, language)
         except ValidationError as exc:
-            return line("skipped", tr(f"plantilla: {exc.message}", f"template: {exc.message}"))
+            return line("skipped", _("plantilla: {message}").format(message=exc.message))
         seen_customers.add(reminder.customer_id)
         if dry_run:
             return line("would_send", message.subject)
@@ -437,9 +437,8 @@ class ReminderService:
             except CobranzaError as exc:
                 return line(
                     "sent",
-                    tr(
-                        f"enviado, pero no se registró el contacto: {exc.message}",
-                        f"sent, but the contact was not logged: {exc.message}",
+                    _("enviado, pero no se registró el contacto: {message}").format(
+                        message=exc.message
                     ),
                 )
             return line("sent", view.subject)
@@ -449,11 +448,11 @@ class ReminderService:
 # ----------------------------------------------------------- the collections side
 
 # What a message's delivery means in the contact log, whose outcomes are about people.
-_DELIVERY_NOTES: dict[str, tuple[str, str]] = {
-    "sent": ("Correo enviado", "Email sent"),
-    "queued": ("Correo en la bandeja de salida", "Email in the outbox"),
-    "prepared": ("Mensaje de WhatsApp preparado", "WhatsApp message prepared"),
-    "printed": ("Carta impresa", "Letter printed"),
+_DELIVERY_NOTES: dict[str, str] = {
+    "sent": N_("Correo enviado"),
+    "queued": N_("Correo en la bandeja de salida"),
+    "prepared": N_("Mensaje de WhatsApp preparado"),
+    "printed": N_("Carta impresa"),
 }
 
 
@@ -462,8 +461,7 @@ def contact_input(record: ContactRecord) -> ContactInput:
     outcome = record.outcome
     notes = record.notes
     if outcome in _DELIVERY_NOTES:
-        es, en = _DELIVERY_NOTES[outcome]
-        what = tr(es, en) + (f": {record.subject}" if record.subject else "")
+        what = _(_DELIVERY_NOTES[outcome]) + (f": {record.subject}" if record.subject else "")
         notes = f"{what}. {notes}".strip() if notes else what
         outcome = Outcome.CONTACTED.value
     return ContactInput(
@@ -517,7 +515,7 @@ class CollectionsAgenda:
                 item,
                 Outcome.CONTACTED,
                 channel="email",
-                notes=tr(f"Correo enviado: {message.subject}", f"Email sent: {message.subject}"),
+                notes=_("Correo enviado: {subject}").format(subject=message.subject),
             )
 
 
@@ -555,8 +553,8 @@ class ComposerBackend:
             return Attachment(f"aviso-de-recargos-{stamp}.pdf", documents.notice_pdf(customer_id))
 
         return {
-            tr("Estado de cuenta", "Statement of account"): statement,
-            tr("Aviso de recargos", "Penalty notice"): notice,
+            _("Estado de cuenta"): statement,
+            _("Aviso de recargos"): notice,
         }
 
     def log_contact(self, record: ContactRecord, item: AgendaItem | None = None) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import Allocation as AllocationInput
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.incentives import (
     EarlyPaymentTerms,
     PunctualityReward,
@@ -50,8 +50,8 @@ class IncentiveKind(StrEnum):
 
     def label(self) -> str:
         return {
-            IncentiveKind.EARLY_PAYMENT: tr("Descuento por pronto pago", "Early-payment discount"),
-            IncentiveKind.PUNCTUALITY: tr("Premio por puntualidad", "Punctuality reward"),
+            IncentiveKind.EARLY_PAYMENT: _("Descuento por pronto pago"),
+            IncentiveKind.PUNCTUALITY: _("Premio por puntualidad"),
         }[self]
 
 
@@ -232,10 +232,9 @@ class IncentiveService:
                     kind=IncentiveKind.EARLY_PAYMENT,
                     cents=to_cents(discount),
                     on=payment.payment_date,
-                    description=tr(
-                        f"Descuento por pronto pago ({pct} % a {terms.within_days} días)",
-                        f"Early-payment discount ({pct}% within {terms.within_days} days)",
-                    ),
+                    description=_(
+                        "Descuento por pronto pago ({pct} % a {within_days} días)"
+                    ).format(pct=pct, within_days=terms.within_days),
                     now=now,
                     trigger_payment_id=payment.id,
                 )
@@ -291,12 +290,7 @@ class IncentiveService:
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
             if invoice.lifecycle != Lifecycle.ISSUED.value or invoice.kind != "invoice":
-                raise ConflictError(
-                    tr(
-                        "Solo se descuentan facturas emitidas.",
-                        "Only issued invoices get discounts.",
-                    )
-                )
+                raise ConflictError(_("Solo se descuentan facturas emitidas."))
             if _has_grant(session, invoice_id, IncentiveKind.PUNCTUALITY):
                 return None
             history = self._settled_since_last_reward(session, invoice.customer_id)
@@ -309,12 +303,10 @@ class IncentiveService:
                 kind=IncentiveKind.PUNCTUALITY,
                 cents=to_cents(discount),
                 on=self._clock.today(),
-                description=tr(
-                    f"Premio por puntualidad: {rule.discount_percent} % tras "
-                    f"{rule.after_on_time} pagos puntuales",
-                    f"Punctuality reward: {rule.discount_percent}% after "
-                    f"{rule.after_on_time} on-time payments",
-                ),
+                description=_(
+                    "Premio por puntualidad: {discount_percent} % tras {after_on_time} pagos "
+                    "puntuales"
+                ).format(discount_percent=rule.discount_percent, after_on_time=rule.after_on_time),
                 now=now,
             )
             return _view(session, grant)
@@ -326,22 +318,17 @@ class IncentiveService:
         if not reason.strip():
             raise ValidationError(
                 "reason",
-                tr("Escriba el motivo de la cancelación.", "Write the reason for voiding."),
+                _("Escriba el motivo de la cancelación."),
             )
         now = self._clock.now()
         with self._book.transaction() as session:
             grant = session.get(IncentiveGrant, grant_id)
             if grant is None:
                 raise NotFoundError(
-                    tr(
-                        f"No existe el descuento {grant_id}.",
-                        f"Discount {grant_id} does not exist.",
-                    )
+                    _("No existe el descuento {grant_id}.").format(grant_id=grant_id)
                 )
             if grant.voided_at is not None:
-                raise ConflictError(
-                    tr("El descuento ya fue cancelado.", "The discount was already voided.")
-                )
+                raise ConflictError(_("El descuento ya fue cancelado."))
             void_grant(session, grant, reason.strip(), now)
             session.flush()
             return _view(session, grant)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import (
     InvoiceStatus,
     LineInput,
@@ -321,10 +321,7 @@ class InvoiceEditor(QDialog):
         if not result:
             raise ValidationError(
                 "lines",
-                tr(
-                    "La factura necesita al menos un renglón.",
-                    "The invoice needs at least one line.",
-                ),
+                _("La factura necesita al menos un renglón."),
             )
         return result
 
@@ -540,7 +537,7 @@ def _with_line(error: ValidationError) -> str:
     """Say which line is wrong when the domain message does not."""
     if error.field.startswith("lines[") and "]" in error.field:
         number = error.field[len("lines[") : error.field.index("]")]
-        prefix = tr(f"Renglón {number}", f"Line {number}")
+        prefix = _("Renglón {number}").format(number=number)
         if not error.message.startswith(prefix):
             return f"{prefix}: {error.message}"
     return error.message

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.allocation import Allocation, OpenItem, suggest_oldest_first
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers.records import CustomerService
@@ -237,22 +237,20 @@ class PaymentDialog(QDialog):
             if allocation.amount > item.balance:
                 raise ValidationError(
                     f"allocations[{row}]",
-                    tr(
-                        f"La factura {item.number} solo debe {format_money(item.balance)}; "
-                        f"no se le pueden aplicar {format_money(allocation.amount)}.",
-                        f"Invoice {item.number} only owes {format_money(item.balance)}; "
-                        f"{format_money(allocation.amount)} cannot be applied to it.",
+                    _(
+                        "La factura {number} solo debe {balance}; no se le pueden aplicar {amount}."
+                    ).format(
+                        number=item.number,
+                        balance=format_money(item.balance),
+                        amount=format_money(allocation.amount),
                     ),
                 )
         applied = sum((a.amount for a in plan), ZERO)
         if applied > amount:
             raise ValidationError(
                 "allocations",
-                tr(
-                    f"Se aplican {format_money(applied)} pero el pago es de "
-                    f"{format_money(amount)}. Reduzca lo aplicado.",
-                    f"{format_money(applied)} is applied but the payment is "
-                    f"{format_money(amount)}. Reduce what is applied.",
+                _("Se aplican {applied} pero el pago es de {amount}. Reduzca lo aplicado.").format(
+                    applied=format_money(applied), amount=format_money(amount)
                 ),
             )
         return amount, plan
