@@ -7,7 +7,7 @@ import re
 import phonenumbers
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import _, tr
+from cobranza_desktop.domain.i18n import _
 
 # RFC: 3 letters (company) or 4 (person), a yymmdd date, and a 3-character homoclave.
 _RFC_PATTERN = re.compile(r"^[A-ZÑ&]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z\d]{3}$")
@@ -91,16 +91,16 @@ def normalize_clabe(text: str, field: str = "clabe") -> str:
     return clabe
 
 
-def require_text(text: str, field: str, label_es: str, label_en: str, max_length: int = 200) -> str:
+def require_text(text: str, field: str, label: str, max_length: int = 200) -> str:
+    """``label`` is already translated: _("el nombre") ("The name" in English)."""
     value = text.strip()
     if not value:
-        raise ValidationError(field, tr(f"Falta {label_es}.", f"{label_en} is missing."))
+        raise ValidationError(field, _("Falta {label}.").format(label=label))
     if len(value) > max_length:
         raise ValidationError(
             field,
-            tr(
-                f"{label_es.capitalize()}: máximo {max_length} caracteres.",
-                f"{label_en}: at most {max_length} characters.",
+            _("{label}: máximo {max_length} caracteres.").format(
+                label=label[:1].upper() + label[1:], max_length=max_length
             ),
         )
     return value

@@ -73,7 +73,7 @@ class CustomerData:
 
 def validate_customer(data: CustomerData) -> CustomerData:
     """Normalise and validate; raises ValidationError naming the field."""
-    name = require_text(data.name, "name", "el nombre", "The name")
+    name = require_text(data.name, "name", _("el nombre"))
     if data.payment_terms_days is not None:
         validate_terms(data.payment_terms_days)
     limit = data.credit_limit

@@ -84,8 +84,9 @@ def N_(message: str) -> str:
     return message
 
 
-def tr(spanish: str, english: str) -> str:
-    """Transitional: the old inline pair. The codemod turns every call into ``_()``."""
+def localized(spanish: str, english: str) -> str:
+    """Pick one of the two texts of bilingual *data* (a ladder stored in the book with
+    a label per language). Program text is never written this way: it uses ``_()``."""
     return english if _current_language == "en" else spanish
 
 

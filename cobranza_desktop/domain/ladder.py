@@ -22,7 +22,7 @@ from typing import Any
 from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.domain.customer_status import CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import _, tr
+from cobranza_desktop.domain.i18n import _, localized
 
 
 class Track(StrEnum):
@@ -46,7 +46,9 @@ class Stage:
     sets_status: CustomerStatus | None = None
 
     def label(self) -> str:
-        return tr(self.label_es, self.label_en)
+        # The ladder is stored in the book with a label in each language: data, not
+        # program text, so it is not in the catalogue.
+        return localized(self.label_es, self.label_en)
 
     def to_dict(self) -> dict[str, Any]:
         return {

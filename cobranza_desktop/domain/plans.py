@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import N_, _, tr
+from cobranza_desktop.domain.i18n import N_, _, pgettext
 from cobranza_desktop.domain.money import ZERO, round_money, split_evenly
 
 MAX_INSTALMENTS = 120
@@ -228,13 +228,13 @@ class PromiseStatus(StrEnum):
     CANCELLED = "cancelled"
 
     def label(self) -> str:
-        es, en = {
-            PromiseStatus.PENDING: ("Pendiente", "Pending"),
-            PromiseStatus.KEPT: ("Cumplida", "Kept"),
-            PromiseStatus.BROKEN: ("Incumplida", "Broken"),
-            PromiseStatus.CANCELLED: ("Cancelada", "Cancelled"),
+        return {
+            PromiseStatus.PENDING: _("Pendiente"),
+            PromiseStatus.KEPT: _("Cumplida"),
+            PromiseStatus.BROKEN: _("Incumplida"),
+            # A voided invoice is "Cancelada" too, but "Voided": its own context.
+            PromiseStatus.CANCELLED: pgettext("domain.plans", "Cancelada"),
         }[self]
-        return tr(es, en)
 
 
 def validate_promise(amount: Decimal, promised_date: date, today: date) -> None:

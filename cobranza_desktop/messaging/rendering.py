@@ -24,7 +24,7 @@ from jinja2.exceptions import SecurityError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import _, tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.messaging.merge_fields import MERGE_FIELDS
 
 
@@ -83,17 +83,14 @@ def check_template(source: str, part: str = "template") -> None:
     if unknown:
         name = unknown[0]
         suggestion = _closest(name)
-        hint_es = f" ¿Quiso decir «{suggestion}»?" if suggestion else ""
-        hint_en = f" Did you mean “{suggestion}”?" if suggestion else ""
+        hint = (
+            _(" ¿Quiso decir «{suggestion}»?").format(suggestion=suggestion) if suggestion else ""
+        )
         others = ", ".join(unknown[1:])
-        more_es = f" (también: {others})" if others else ""
-        more_en = f" (also: {others})" if others else ""
+        more = _(" (también: {others})").format(others=others) if others else ""
         raise ValidationError(
             name,
-            tr(
-                f"El campo «{name}» no existe{more_es}.{hint_es}",
-                f"The field “{name}” does not exist{more_en}.{hint_en}",
-            ),
+            _("El campo «{name}» no existe{more}.{hint}").format(name=name, more=more, hint=hint),
         )
 
 

@@ -84,6 +84,7 @@ def test_every_msgid_in_the_code_has_an_english_translation() -> None:
     used = {(f, line, ctx, m) for f, line, ctx, m in scanned_msgids()}
     for filename, line, message, context in extracted():
         used.add((filename, line, context, message[0] if isinstance(message, tuple) else message))
+    assert len(used) > 400, "the scan found (almost) no gettext call"
     missing = []
     for filename, line, context, msgid in sorted(used, key=str):
         entry = messages.get(msgid, context=context)
@@ -247,3 +248,41 @@ def test_the_catalogue_is_found_in_a_bundle_and_in_a_wheel(
     expected = prefix / "share/cobranza-desktop/resources/locale/en/LC_MESSAGES/cobranza.po"
     assert i18n.catalogue_path("en") == expected
     assert i18n.catalogue_path("de") is None
+
+
+def test_no_inline_pairs_are_left_below_the_ui() -> None:
+    """One catalogue: nothing imports the old tr(es, en), and i18n no longer has it."""
+    assert not hasattr(i18n, "tr")
+    importing = [
+        str(path.relative_to(ROOT))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom)
+        and (node.module or "").endswith("i18n")
+        and any(alias.name == "tr" for alias in node.names)
+    ]
+    assert importing == []
+
+
+def test_the_real_catalogue_speaks_english_for_labels_errors_and_contexts() -> None:
+    from cobranza_desktop.domain.contact_data import require_text
+    from cobranza_desktop.domain.contact_policy import Outcome
+    from cobranza_desktop.domain.errors import ValidationError
+    from cobranza_desktop.domain.invoices import InvoiceStatus
+    from cobranza_desktop.domain.plans import PromiseStatus
+
+    i18n.set_language("en")
+    try:
+        assert Outcome.CONTACTED.label() == "Contacted"
+        assert PromiseStatus.CANCELLED.label() == "Cancelled"
+        assert InvoiceStatus.VOIDED.label() == "Voided"
+        with pytest.raises(ValidationError) as raised:
+            require_text("  ", "name", i18n._("el nombre del negocio"))
+        assert raised.value.message == "The business name is missing."
+    finally:
+        i18n.set_language("es")
+    assert Outcome.CONTACTED.label() == "Contactado"
+    assert PromiseStatus.CANCELLED.label() == "Cancelada"
+    with pytest.raises(ValidationError) as raised:
+        require_text("x" * 5, "name", i18n._("el nombre del negocio"), max_length=3)
+    assert raised.value.message == "El nombre del negocio: máximo 3 caracteres."

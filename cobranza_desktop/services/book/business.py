@@ -77,7 +77,7 @@ def validate_profile(data: BusinessProfileView) -> BusinessProfileView:
         raise ValidationError("currency", _("Moneda no soportada."))
     return replace(
         data,
-        name=require_text(data.name, "name", "el nombre del negocio", "The business name"),
+        name=require_text(data.name, "name", _("el nombre del negocio")),
         rfc=normalize_rfc(data.rfc),
         address=data.address.strip(),
         phone=normalize_phone(data.phone),
