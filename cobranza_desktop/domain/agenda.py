@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.contact_policy import Channel, ContactPolicy, Violation
 from cobranza_desktop.domain.customer_status import CustomerStatus, is_restricted, on_ladder
+from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import N_, gettext
 from cobranza_desktop.domain.ladder import Ladder, Stage, Track
 from cobranza_desktop.domain.money import ZERO
@@ -321,11 +322,11 @@ def _broken_promise_item(
         days_past_due=days,
         reason=(
             gettext("Incumplió el convenio (pago del {promised_date})").format(
-                promised_date=latest.promised_date.isoformat()
+                promised_date=format_date(latest.promised_date)
             )
             if latest.is_plan
             else gettext("Prometió pagar {amount} el {promised_date} y no pagó").format(
-                amount=latest.amount, promised_date=latest.promised_date.isoformat()
+                amount=format_money(latest.amount), promised_date=format_date(latest.promised_date)
             )
         ),
         keys=tuple(sorted(k for _, k in pending)),
@@ -396,7 +397,7 @@ def item_for_case(
             amount_due=owed,
             days_past_due=(day - latest).days,
             reason=gettext("Seguimiento acordado para el {latest}").format(
-                latest=latest.isoformat()
+                latest=format_date(latest)
             ),
             keys=tuple(sorted(follow)),
         )

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from cobranza_desktop.domain.errors import ConflictError
+from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO
 
@@ -47,7 +48,7 @@ def check_allocations(
     if total > available:
         raise ConflictError(
             _("Se intenta aplicar {total} pero el pago solo tiene {available} disponible.").format(
-                total=total, available=available
+                total=format_money(total), available=format_money(available)
             )
         )
     per_invoice: dict[int, Decimal] = {}
@@ -62,6 +63,6 @@ def check_allocations(
         if amount > balance:
             raise ConflictError(
                 _("Se aplican {amount} a una factura que solo debe {balance}.").format(
-                    amount=amount, balance=balance
+                    amount=format_money(amount), balance=format_money(balance)
                 )
             )
