@@ -10,8 +10,16 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 
 # RFC: 3 letters (company) or 4 (person), a yymmdd date, and a 3-character homoclave.
-_RFC_PATTERN = re.compile(r"^[A-ZÑ&]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z\d]{3}$")
-_EMAIL_PATTERN = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# re.ASCII: \d is 0-9 only, not the Arabic-Indic or full-width digits str.isdigit() takes.
+_RFC_PATTERN = re.compile(
+    r"^[A-ZÑ&]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z\d]{3}$", re.ASCII
+)
+# ASCII letters, digits and the few signs mailboxes use: no spaces, quotes, <, > or NUL.
+_EMAIL_PATTERN = re.compile(
+    r"[A-Za-z0-9_%+!#$&*/=?^{|}~-]+(\.[A-Za-z0-9_%+!#$&*/=?^{|}~-]+)*"
+    r"@([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}",
+    re.ASCII,
+)
 _CLABE_WEIGHTS = (3, 7, 1)
 
 
@@ -63,7 +71,7 @@ def normalize_email(text: str, field: str = "email") -> str:
     email = text.strip()
     if not email:
         return ""
-    if not _EMAIL_PATTERN.match(email):
+    if not _EMAIL_PATTERN.fullmatch(email):
         raise ValidationError(
             field,
             _("«{text}» no es un correo electrónico válido.").format(text=text),
@@ -81,9 +89,9 @@ def normalize_clabe(text: str, field: str = "clabe") -> str:
     clabe = text.strip().replace(" ", "")
     if not clabe:
         return ""
-    if not (clabe.isdigit() and len(clabe) == 18) or clabe_check_digit(clabe[:17]) != int(
-        clabe[17]
-    ):
+    if not (clabe.isascii() and clabe.isdigit() and len(clabe) == 18) or clabe_check_digit(
+        clabe[:17]
+    ) != int(clabe[17]):
         raise ValidationError(
             field,
             _("La CLABE debe tener 18 dígitos y un dígito verificador correcto."),

@@ -16,6 +16,7 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_amount
+from cobranza_desktop.domain.validation import check_multiline, check_single_line
 
 
 class Channel(StrEnum):
@@ -72,7 +73,12 @@ class CustomerData:
 
 
 def validate_customer(data: CustomerData) -> CustomerData:
-    """Normalise and validate; raises ValidationError naming the field."""
+    """Normalise and validate; raises ValidationError naming the field.
+
+    A line break or control character in a one-line field would break an email
+    header, a CSV export or a printed letter, so it is refused, not stripped.
+    """
+    _check_characters(data)
     name = require_text(data.name, "name", _("el nombre"))
     if data.payment_terms_days is not None:
         validate_terms(data.payment_terms_days)
@@ -98,6 +104,21 @@ def validate_customer(data: CustomerData) -> CustomerData:
             _("El canal preferido es correo, pero falta el correo electrónico."),
         )
     return cleaned
+
+
+def _check_characters(data: CustomerData) -> None:
+    one_line = (
+        (data.name, "name", _("El nombre")),
+        (data.rfc, "rfc", "RFC"),
+        (data.contact_name, "contact_name", _("El contacto")),
+        (data.email, "email", _("El correo electrónico")),
+        (data.phone, "phone", _("El teléfono")),
+        (data.whatsapp, "whatsapp", "WhatsApp"),
+    )
+    for text, field, label in one_line:
+        check_single_line(text, field, label)
+    check_multiline(data.address, "address", _("La dirección"))
+    check_multiline(data.notes, "notes", _("Las notas"))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import gettext
-from cobranza_desktop.domain.money import ZERO, parse_decimal, round_money
+from cobranza_desktop.domain.money import QUANTITY_LIMIT, ZERO, parse_decimal, round_money
 
 HUNDRED = Decimal(100)
 
@@ -95,7 +95,9 @@ def make_line(
             f"lines[{position}].description",
             gettext("{where}: falta la descripción.").format(where=where),
         )
-    qty = parse_decimal(quantity, f"lines[{position}].quantity", minimum=Decimal("0.000001"))
+    qty = parse_decimal(
+        quantity, f"lines[{position}].quantity", minimum=Decimal("0.000001"), below=QUANTITY_LIMIT
+    )
     price = parse_decimal(unit_price, f"lines[{position}].unit_price", minimum=ZERO)
     discount = parse_decimal(
         discount_percent, f"lines[{position}].discount", minimum=ZERO, maximum=HUNDRED

@@ -21,12 +21,16 @@ from cobranza_desktop.domain.invoices import (
     derive_status,
     due_date_for,
     format_number,
-    invoice_totals,
     line_amounts,
     parse_number,
     validate_dates,
 )
 from cobranza_desktop.domain.money import from_cents, round_money, to_cents
+from cobranza_desktop.domain.validation import (
+    check_cfdi_uuid,
+    check_date,
+    checked_totals,
+)
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -148,7 +152,8 @@ def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     terms = customer.payment_terms_days
     if terms is None:
         terms = load_profile(session).payment_terms_days
-    due = draft.due_date or due_date_for(draft.issue_date, terms)
+    check_date(draft.issue_date, "issue_date")
+    due = check_date(draft.due_date or due_date_for(draft.issue_date, terms), "due_date")
     validate_dates(draft.issue_date, due)
     method = draft.sat_payment_method.strip().upper()
     if method and method not in PaymentMethodSAT.__members__:
@@ -156,13 +161,7 @@ def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
             "sat_payment_method",
             _("El método de pago SAT debe ser PUE o PPD."),
         )
-    uuid = draft.cfdi_uuid.strip().upper()
-    if uuid and (len(uuid) != 36 or uuid.count("-") != 4):
-        raise ValidationError(
-            "cfdi_uuid",
-            _("El UUID del CFDI debe tener 36 caracteres."),
-        )
-    return due, uuid
+    return due, check_cfdi_uuid(draft.cfdi_uuid)
 
 
 def next_folio(session: Session, series: str) -> int:
@@ -188,7 +187,7 @@ def create_invoice(
 ) -> Invoice:
     """Add an invoice (issued, or a draft) in the caller's transaction."""
     due, uuid = _validate_draft(session, draft)
-    totals = invoice_totals(list(draft.lines))
+    totals = checked_totals(draft.lines)
     if totals.total <= 0:
         raise ValidationError(
             "lines",

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.domain.invoices import invoice_totals
+from cobranza_desktop.domain.validation import checked_totals
 from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
     InvoiceView,
@@ -45,7 +45,7 @@ class IssuingService:
             return credit_check(session, customer_id, amount, override_reason="-").messages
 
     def issue(self, draft: InvoiceDraft, override_reason: str = "") -> IssuedInvoice:
-        total = invoice_totals(list(draft.lines)).total
+        total = checked_totals(draft.lines).total
         with self._book.transaction() as session:
             check = credit_check(session, draft.customer_id, total, override_reason)
             if check.blocked:

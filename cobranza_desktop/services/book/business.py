@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
 
+from reportlab.lib.utils import ImageReader
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.contact_data import (
@@ -18,10 +21,14 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_decimal
+from cobranza_desktop.domain.validation import check_multiline, check_single_line
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import BusinessProfile
 
 SUPPORTED_CURRENCIES = ("MXN", "USD")
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+# PNG's signature, and JPEG's start-of-image marker.
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
 
 @dataclass(frozen=True)
@@ -67,8 +74,15 @@ def profile_view(profile: BusinessProfile) -> BusinessProfileView:
 
 
 def validate_profile(data: BusinessProfileView) -> BusinessProfileView:
+    """Normalise and validate the profile; raises ValidationError naming the field.
+
+    The one-line fields refuse line breaks and control characters (they go into
+    email headers and printed letterheads), the series and CLABE take ASCII only,
+    and a logo must be a readable PNG or JPEG of at most 5 MB.
+    """
+    _check_characters(data)
     series = data.invoice_series.strip().upper()
-    if not series.isalnum() or len(series) > 10:
+    if not (series.isascii() and series.isalnum()) or len(series) > 10:
         raise ValidationError(
             "invoice_series",
             _("La serie debe ser de 1 a 10 letras o dígitos."),
@@ -89,7 +103,66 @@ def validate_profile(data: BusinessProfileView) -> BusinessProfileView:
         bank_name=data.bank_name.strip(),
         clabe=normalize_clabe(data.clabe),
         invoice_series=series,
+        logo_path=check_logo(data.logo_path),
     )
+
+
+def _check_characters(data: BusinessProfileView) -> None:
+    one_line = (
+        (data.name, "name", _("El nombre del negocio")),
+        (data.rfc, "rfc", "RFC"),
+        (data.phone, "phone", _("El teléfono")),
+        (data.email, "email", _("El correo electrónico")),
+        (data.logo_path, "logo_path", _("El logotipo")),
+        (data.bank_name, "bank_name", _("El banco")),
+        (data.clabe, "clabe", "CLABE"),
+        (data.invoice_series, "invoice_series", _("La serie")),
+    )
+    for text, field, label in one_line:
+        check_single_line(text, field, label)
+    check_multiline(data.address, "address", _("La dirección"))
+
+
+def check_logo(path_text: str, field: str = "logo_path") -> str:
+    """The logo's path if it names a readable PNG or JPEG of at most 5 MB; empty stays empty.
+
+    Checked when saved, so a wrong file is refused where it was chosen instead of
+    silently missing from every printed document.
+    """
+    text = path_text.strip()
+    if not text:
+        return ""
+    path = Path(text).expanduser()
+    try:
+        size = path.stat().st_size if path.is_file() else -1
+        data = path.read_bytes() if 0 <= size <= MAX_LOGO_BYTES else b""
+    except OSError:
+        size, data = -1, b""
+    if size < 0:
+        raise ValidationError(
+            field,
+            _("No se puede leer el logotipo «{text}».").format(text=text),
+        )
+    if size > MAX_LOGO_BYTES:
+        raise ValidationError(
+            field,
+            _("El logotipo pesa más de 5 MB."),
+        )
+    if not data.startswith(_IMAGE_MAGIC) or not _decodes(data):
+        raise ValidationError(
+            field,
+            _("El logotipo debe ser una imagen PNG o JPEG."),
+        )
+    return text
+
+
+def _decodes(data: bytes) -> bool:
+    """Whether ReportLab, which prints the logo, can read the image's size."""
+    try:
+        width, height = ImageReader(BytesIO(data)).getSize()
+    except Exception:  # any decoder error means the same to the person: not an image
+        return False
+    return width > 0 and height > 0
 
 
 class BusinessService:

@@ -32,6 +32,7 @@ from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.collections.agenda_data import (
     build_cases,
     load_ladder,
@@ -99,7 +100,7 @@ class AgendaService:
     # The agenda ----------------------------------------------------------------------
     def agenda(self, day: date | None = None) -> Agenda:
         """The actions for ``day`` (default today), in priority order. Writes nothing."""
-        day = day or self._clock.today()
+        day = check_date(day or self._clock.today(), "day")
         with self._book.session() as session:
             ladder = load_ladder(session)
             policy = load_policy(session)

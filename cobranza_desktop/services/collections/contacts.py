@@ -24,6 +24,7 @@ from cobranza_desktop.domain.errors import ConflictError, NotFoundError, Validat
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import parse_amount, to_cents
 from cobranza_desktop.domain.plans import validate_promise
+from cobranza_desktop.domain.validation import check_date, check_optional_date
 from cobranza_desktop.services.collections.agenda_data import load_policy
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -119,6 +120,9 @@ def log_contact(
     if len(notes) > MAX_NOTES:
         raise ValidationError("notes", _("Las notas son demasiado largas."))
     moment = (data.contacted_at or now).replace(microsecond=0)
+    check_date(moment.date(), "contacted_at")
+    check_optional_date(data.next_action_date, "next_action_date")
+    check_optional_date(data.promise_date, "promise_date")
     if moment > now:
         raise ValidationError(
             "contacted_at",
@@ -255,7 +259,7 @@ class ContactService:
 
     def reasons_report(self, start: date, end: date) -> list[ReasonCount]:
         """Contacts per reason for non-payment in [start, end], most frequent first."""
-        if end < start:
+        if check_date(end, "end") < check_date(start, "start"):
             raise ValidationError(
                 "end",
                 _("El periodo termina antes de empezar."),

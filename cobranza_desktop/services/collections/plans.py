@@ -28,6 +28,7 @@ from cobranza_desktop.domain.plans import (
     PlanTerms,
     build_schedule,
 )
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice, void_invoice
 from cobranza_desktop.services.book.business import load_profile
 from cobranza_desktop.services.collections.agenda_data import (
@@ -196,7 +197,7 @@ def _terms(
         principal=principal,
         instalments=request.instalments,
         frequency=_parse_frequency(request.frequency),
-        first_due=request.first_due,
+        first_due=check_date(request.first_due, "first_due"),
         start=start,
         down_payment=parse_amount(request.down_payment, "down_payment", allow_zero=True),
         waived_penalties=from_cents(sum(i.total_cents for i in waived)),

@@ -18,6 +18,7 @@ from cobranza_desktop.domain.errors import ConflictError, NotFoundError, Validat
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.plans import PromiseStatus, validate_promise
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.collections.agenda_data import payments_between, promise_status
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -64,7 +65,7 @@ class PromiseService:
         """A promise given outside a logged contact (e.g. at the counter)."""
         today = self._clock.today()
         value = parse_amount(amount, "amount")
-        validate_promise(value, promised_date, today)
+        validate_promise(value, check_date(promised_date, "promised_date"), today)
         with self._book.transaction() as session:
             get_customer(session, customer_id)
             promise = Promise(

@@ -14,6 +14,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.billing.invoices import get_invoice
 from cobranza_desktop.services.collections.agenda_data import effective_due_dates, open_balance
 from cobranza_desktop.services.customers.records import get_customer
@@ -61,6 +62,7 @@ class CollectionToolsService:
 
     def extend_due_date(self, invoice_id: int, new_due_date: date, reason: str) -> ExtensionView:
         """A new deadline: the invoice's ladder starts again from it (the issued date stays)."""
+        check_date(new_due_date, "new_due_date")
         reason = _require_reason(reason)
         today = self._clock.today()
         with self._book.transaction() as session:

@@ -19,6 +19,7 @@ from cobranza_desktop.domain.errors import NotFoundError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import from_cents, to_cents
 from cobranza_desktop.domain.text import search_key
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.queries.balances import customer_balance
@@ -189,7 +190,7 @@ class CustomerService:
             return customer_view(get_customer(session, customer_id))
 
     def balance(self, customer_id: int, today: date | None = None) -> CustomerBalanceView:
-        day = today or self._clock.today()
+        day = check_date(today or self._clock.today(), "today")
         with self._book.session() as session:
             get_customer(session, customer_id)
             row = customer_balance(session, customer_id, day)

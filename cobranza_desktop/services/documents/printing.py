@@ -54,6 +54,7 @@ from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import InvoiceKind, format_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
 from cobranza_desktop.services.book.business import BusinessProfileView, load_profile
 from cobranza_desktop.services.book.settings import read_setting, write_setting
@@ -190,8 +191,8 @@ class DocumentService:
 
         Voided invoices and reversed payments are left out: they never counted.
         """
-        end = end or self._clock.today()
-        start = start or end - timedelta(days=STATEMENT_DAYS)
+        end = check_date(end or self._clock.today(), "end")
+        start = check_date(start or end - timedelta(days=STATEMENT_DAYS), "start")
         with self._book.session() as session:
             customer = get_customer(session, customer_id)
             charged_before = session.scalar(
@@ -393,7 +394,7 @@ class DocumentService:
         Until the collections issue exists, "due" means every customer with overdue
         invoices; the tone follows the oldest overdue invoice (:func:`letter_tone`).
         """
-        today = day or self._clock.today()
+        today = check_date(day or self._clock.today(), "day")
         with self._book.session() as session:
             customer_ids = session.scalars(
                 select(Invoice.customer_id)

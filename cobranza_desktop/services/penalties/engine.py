@@ -35,6 +35,7 @@ from cobranza_desktop.domain.penalties import (
     instalment_preview,
     resolve_policy,
 )
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.charges import (
@@ -147,7 +148,7 @@ class PenaltyService:
                 "as_of",
                 _("No se pueden calcular penalizaciones para una fecha futura."),
             )
-        return as_of
+        return check_date(as_of, "as_of")
 
     def propose(
         self,

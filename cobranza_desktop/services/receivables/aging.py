@@ -11,6 +11,7 @@ from typing import overload
 from cobranza_desktop.domain.aging import AgingBuckets
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.book.settings import SettingsService
@@ -141,7 +142,7 @@ class AgingService:
         progress: ProgressCallback = no_progress,
         cancelled: CancelCheck = never_cancel,
     ) -> AgingReport:
-        day = as_of or self._clock.today()
+        day = check_date(as_of or self._clock.today(), "as_of")
         buckets: AgingBuckets = SettingsService(self._book).aging_buckets()
         currency = BusinessService(self._book).profile().currency
         progress(0.0)

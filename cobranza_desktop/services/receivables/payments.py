@@ -23,6 +23,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import format_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.grants import void_grants_earned_by
 from cobranza_desktop.services.receivables import allocations
@@ -133,6 +134,7 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
             "payment_date",
             _("La fecha del pago no puede ser futura."),
         )
+    check_date(data.payment_date, "payment_date")
     payment = Payment(
         customer_id=data.customer_id,
         payment_date=data.payment_date,

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from decimal import Decimal
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.money import parse_decimal
 from cobranza_desktop.services.book.business import (
     SUPPORTED_CURRENCIES,
     BusinessProfileView,
@@ -164,12 +164,8 @@ class SettingsPage(QWidget):
         self.series.setText(profile.invoice_series)
 
     def profile_data(self) -> BusinessProfileView:
-        try:
-            rate = Decimal(self.tax_rate.text().strip().replace("%", "") or "0")
-        except ArithmeticError:
-            raise ValidationError(
-                "tax_rate_percent", self.tr("Escriba la tasa de IVA como un número, ej. 16.")
-            ) from None
+        # The one locale-aware parser: "16,5" gets "¿Quiso decir 16.5?", not a bare error.
+        rate = parse_decimal(self.tax_rate.text() or "0", "tax_rate_percent")
         return validate_profile(
             replace(
                 self._profile,

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import current_language
+from cobranza_desktop.domain.validation import FIRST_DATE, LAST_DATE
 
 
 def set_invalid(widget: QWidget, invalid: bool) -> None:
@@ -93,6 +94,7 @@ def date_edit(value: date | None = None) -> QDateEdit:
     edit = QDateEdit()
     edit.setCalendarPopup(True)
     edit.setDisplayFormat(date_display_format())
+    edit.setDateRange(to_qdate(FIRST_DATE), to_qdate(LAST_DATE))  # what the services accept
     if value is not None:
         edit.setDate(to_qdate(value))
     return edit
