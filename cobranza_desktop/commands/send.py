@@ -22,6 +22,7 @@ from cobranza_desktop.services.messaging.reminders import (
     CollectionsAgenda,
     ReminderService,
     SendDayReport,
+    SendOutcome,
 )
 from cobranza_desktop.storage.database import Book
 
@@ -42,12 +43,13 @@ def agenda_hooks(book: Book, clock: Any) -> AgendaHooks:
     return CollectionsAgenda(book, clock)
 
 
-_OUTCOMES = {
-    "sent": N_("enviado"),
-    "failed": N_("falló"),
-    "already_sent": N_("ya enviado"),
-    "skipped": N_("omitido"),
-    "would_send": N_("se enviaría"),
+_OUTCOMES: dict[str, str] = {
+    SendOutcome.SENT: N_("enviado"),
+    SendOutcome.FAILED: N_("falló"),
+    SendOutcome.ALREADY_SENT: N_("ya enviado"),
+    SendOutcome.SKIPPED: N_("omitido"),
+    SendOutcome.WOULD_SEND: N_("se enviaría"),
+    SendOutcome.NEEDS_PERSON: N_("requiere revisión"),
 }
 
 
@@ -85,6 +87,9 @@ def run(args: argparse.Namespace) -> int:
                 outbox, agenda_hooks(book, clock), clock.today(), dry_run=args.dry_run
             )
         print(render_report(report))
-        return EXIT_FAILED if report.counts.get("failed") else EXIT_OK
+        unsent = report.counts.get(SendOutcome.FAILED) or report.counts.get(
+            SendOutcome.NEEDS_PERSON
+        )
+        return EXIT_FAILED if unsent else EXIT_OK
 
     return run_reporting_errors(action)

@@ -173,3 +173,41 @@ def build_variables(data: MessageData, language: str | None = None) -> dict[str,
     if data.promised_date is not None:
         values["promised_date"] = short(data.promised_date)
     return values
+
+
+# A fixed day for the sample: it only shapes the formatted dates.
+SAMPLE_DAY = date(2000, 3, 15)
+
+
+def sample_message_data(today: date = SAMPLE_DAY) -> MessageData:
+    """A message with every optional fact filled in: what a template is tried on
+    before it is saved. Kept small and realistic (two invoices)."""
+    return MessageData(
+        business_name="Taller Ejemplo",
+        customer_name="Cliente de Ejemplo",
+        today=today,
+        invoices=(
+            InvoiceLine(
+                "A-101", date(2000, 1, 1), date(2000, 1, 31), Decimal("1160.00"), Decimal("1160.00")
+            ),
+            InvoiceLine(
+                "A-102", date(2000, 2, 1), date(2000, 2, 29), Decimal("580.00"), Decimal("290.00")
+            ),
+        ),
+        contact_name="Contacto de Ejemplo",
+        business_phone="55 1234 5678",
+        business_email="cobranza@example.com",
+        penalty_amount=Decimal("50.00"),
+        new_instalment_amount=Decimal("300.00"),
+        amount_paid=Decimal("500.00"),
+        remaining_balance=Decimal("950.00"),
+        restricted_services="Servicio de ejemplo",
+        deadline=today,
+        instalment_number=1,
+        instalment_amount=Decimal("300.00"),
+        instalment_due_date=today,
+        promised_amount=Decimal("500.00"),
+        promised_date=today,
+        payment=PaymentData("Banco Ejemplo", "002180000000000000", "Taller Ejemplo"),
+        payment_reference="REF-123",
+    )

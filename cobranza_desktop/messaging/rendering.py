@@ -10,7 +10,10 @@ silently empty:
   name as a suggestion);
 * at render time a known field that has no value for this message (for example
   ``penalty_amount`` when no penalty was applied) is *falsy* in ``{% if %}`` but
-  refuses to be printed, again with a :class:`ValidationError` naming it.
+  refuses to be printed, again with a :class:`ValidationError` naming it;
+* rendering has limits on time, output size, loop steps and call depth
+  (:mod:`~cobranza_desktop.messaging.sandbox`): a template past them is refused
+  with a :class:`ValidationError`, never a hang or a crash.
 """
 
 from __future__ import annotations
@@ -21,11 +24,19 @@ from typing import Any, NoReturn
 
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.messaging.merge_fields import MERGE_FIELDS
+from cobranza_desktop.messaging.sandbox import (
+    BUDGET_NAME,
+    DEFAULT_LIMITS,
+    Limit,
+    LimitedEnvironment,
+    Limits,
+    TemplateLimitError,
+    render_limited,
+)
 
 
 class _MissingField(StrictUndefined):
@@ -38,8 +49,8 @@ class _MissingField(StrictUndefined):
 _UNDEFINED_NAME = re.compile(r"'([^']+)' is undefined|has no attribute '([^']+)'")
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(
+def _environment() -> LimitedEnvironment:
+    return LimitedEnvironment(
         undefined=_MissingField,
         autoescape=False,
         trim_blocks=False,
@@ -66,7 +77,11 @@ def unknown_fields(source: str) -> list[str]:
         ast = _ENV.parse(source)
     except TemplateSyntaxError as exc:
         _syntax_error(exc, "template")
-    return sorted(meta.find_undeclared_variables(ast) - MERGE_FIELDS.keys())
+    return sorted(_undeclared(ast) - MERGE_FIELDS.keys())
+
+
+def _undeclared(ast: Any) -> set[str]:
+    return set(meta.find_undeclared_variables(ast)) - {BUDGET_NAME}
 
 
 def check_template(source: str, part: str = "template") -> None:
@@ -79,7 +94,7 @@ def check_template(source: str, part: str = "template") -> None:
         ast = _ENV.parse(source)
     except TemplateSyntaxError as exc:
         _syntax_error(exc, part)
-    unknown = sorted(meta.find_undeclared_variables(ast) - MERGE_FIELDS.keys())
+    unknown = sorted(_undeclared(ast) - MERGE_FIELDS.keys())
     if unknown:
         name = unknown[0]
         suggestion = _closest(name)
@@ -101,16 +116,47 @@ def _closest(name: str) -> str | None:
     return matches[0] if matches else None
 
 
-def render_text(source: str, variables: Mapping[str, Any], part: str = "template") -> str:
+def limit_message(exc: TemplateLimitError) -> str:
+    """What a person is told about a template past one of its limits."""
+    limits = exc.limits
+    if exc.limit == Limit.TIME:
+        return _(
+            "La plantilla tarda demasiado en aplicarse (más de {seconds:g} s): revise sus ciclos."
+        ).format(seconds=limits.seconds)
+    if exc.limit == Limit.SIZE:
+        size = limits.output_chars // 1000
+        return _("La plantilla produce un texto demasiado largo (más de {size} kB).").format(
+            size=size
+        )
+    if exc.limit == Limit.DEPTH:
+        return _(
+            "La plantilla se llama a sí misma demasiadas veces (más de {call_depth} niveles): "
+            "revise sus macros."
+        ).format(call_depth=limits.call_depth)
+    return _(
+        "La plantilla repite demasiadas veces (más de {loop_steps} vueltas): revise sus ciclos "
+        "anidados."
+    ).format(loop_steps=limits.loop_steps)
+
+
+def render_text(
+    source: str,
+    variables: Mapping[str, Any],
+    part: str = "template",
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> str:
     """Render one template text with the merge fields. Never returns a silent blank.
 
     Raises :class:`ValidationError` on an unknown field, a syntax error, a field
-    with no value for this message, or anything the sandbox refuses.
+    with no value for this message, anything the sandbox refuses, or a render past
+    its ``limits`` (time, size, loop steps, call depth).
     """
     check_template(source, part)
     try:
-        template = _ENV.from_string(source)
-        text = template.render(dict(variables))
+        text = render_limited(_ENV, source, variables, limits)
+    except TemplateLimitError as exc:
+        raise ValidationError(part, limit_message(exc)) from exc
     except UndefinedError as exc:
         match = _UNDEFINED_NAME.search(str(exc.message or ""))
         name = next((g for g in match.groups() if g), part) if match else part

@@ -10,7 +10,12 @@ from pathlib import Path
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _, current_language
-from cobranza_desktop.messaging.message_data import MessageData, build_variables
+from cobranza_desktop.messaging.email import check_header_text
+from cobranza_desktop.messaging.message_data import (
+    MessageData,
+    build_variables,
+    sample_message_data,
+)
 from cobranza_desktop.messaging.rendering import check_template, render_text
 from cobranza_desktop.messaging.stages import CHANNEL_PARTS, TEMPLATE_PARTS, template_for
 
@@ -33,6 +38,21 @@ def _check_key(language: str, stage: str, part: str) -> str:
     if part not in TEMPLATE_PARTS:
         raise ValidationError("part", _("Parte desconocida: {part}").format(part=part))
     return template_for(stage)
+
+
+def check_for_saving(text: str, part: str, language: str = "es") -> None:
+    """Refuse a template that could not be sent: syntax, unknown fields, a subject
+    with a line break or control character, or a render past its limits (time,
+    size, loops, depth) on sample data with every field filled in."""
+    check_template(text, part)
+    if part == "email_subject":
+        # One trailing line end is how a text file ends; any other one is in the subject.
+        check_header_text(
+            text.removesuffix("\n").removesuffix("\r"),
+            part,
+            _("La plantilla del asunto"),
+        )
+    render_text(text, build_variables(sample_message_data(), language), part)
 
 
 def override_key(language: str, stage: str, part: str) -> str:
@@ -81,7 +101,7 @@ class TemplateLibrary:
         if text is None:
             self._overrides.pop(key, None)
             return
-        check_template(text, part)
+        check_for_saving(text, part, language)
         self._overrides[key] = text
 
     def overrides(self) -> dict[str, str]:

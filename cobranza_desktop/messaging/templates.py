@@ -41,6 +41,7 @@ from cobranza_desktop.messaging.template_store import (
     DEFAULT_TEMPLATE_DIR,
     RenderedMessage,
     TemplateLibrary,
+    check_for_saving,
     override_key,
 )
 
@@ -59,6 +60,7 @@ __all__ = [
     "RenderedMessage",
     "TemplateLibrary",
     "build_variables",
+    "check_for_saving",
     "check_template",
     "describe_fields",
     "override_key",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import ipaddress
 import socket
@@ -36,13 +37,41 @@ class Received:
 
 @dataclass
 class Inbox:
+    """What the server received. The knobs make it misbehave, like real servers do:
+
+    - ``reply``: the answer to DATA, e.g. ``"554 5.7.1 Rechazado por spam"`` (then the
+      message is *not* stored, as a real server would not keep it);
+    - ``after_store``: what happens once the message *is* stored: ``"drop"`` closes
+      the connection without answering, ``"delay"`` answers after ``delay`` seconds
+      (longer than the client waits);
+    - ``rcpt_reply``: the answer to RCPT TO (e.g. ``"550 5.1.1 No existe"``).
+    """
+
     messages: list[Received] = field(default_factory=list)
+    reply: str = "250 OK"
+    after_store: str = ""
+    delay: float = 0.0
+    rcpt_reply: str = ""
+
+    async def handle_RCPT(
+        self, server: Any, session: Any, envelope: Any, address: str, rcpt_options: Any
+    ) -> str:
+        if self.rcpt_reply:
+            return self.rcpt_reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+        if not self.reply.startswith("250"):
+            return self.reply
         msg = message_from_bytes(envelope.original_content, policy=policy.default)
         assert isinstance(msg, EmailMessage)
         self.messages.append(Received(envelope.mail_from, list(envelope.rcpt_tos), msg))
-        return "250 OK"
+        if self.after_store == "drop":
+            server.transport.abort()  # stored, and the answer never leaves
+        elif self.after_store == "delay":
+            await asyncio.sleep(self.delay)
+        return self.reply
 
 
 class Authenticator:
@@ -94,6 +123,19 @@ class SmtpServer:
         if self._controller is not None:
             self._controller.stop()
             self._controller = None
+
+
+class SilentServer:
+    """Accepts connections and never says a word: every read times out."""
+
+    def __init__(self) -> None:
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self._socket.listen(8)
+        self.port: int = self._socket.getsockname()[1]
+
+    def close(self) -> None:
+        self._socket.close()
 
 
 def self_signed_context(directory: Path) -> tuple[ssl.SSLContext, ssl.SSLContext]:
@@ -165,6 +207,13 @@ def make_smtp_server() -> Iterator[Callable[..., SmtpServer]]:
     yield make
     for server in made:
         server.stop()
+
+
+@pytest.fixture
+def silent_server() -> Iterator[SilentServer]:
+    server = SilentServer()
+    yield server
+    server.close()
 
 
 @pytest.fixture

@@ -79,7 +79,7 @@ def _draft(
         body="Estimado(a) Guadalupe:\n\nSu saldo es de $1,200.50.\n",
         attachments=[Attachment("estado-de-cuenta.pdf", PDF)],
         stage="firm_reminder",
-        invoice_ids=[3],
+        invoice_ids=[],  # invoices must exist now: see test_outbox_invoices.py
     )
     base.update(changes)
     return EmailDraft(**base)  # type: ignore[arg-type]

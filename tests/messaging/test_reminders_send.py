@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import text
 
 from cobranza_desktop import cli
 from cobranza_desktop.commands import send as send_command
@@ -16,11 +17,18 @@ from cobranza_desktop.domain.contact_data import clabe_check_digit
 from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.messaging.email import SmtpSettings
+from cobranza_desktop.messaging.templates import override_key
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
 from cobranza_desktop.services.book.business import BusinessService
+from cobranza_desktop.services.book.settings import write_setting
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.messaging.outbox import SENT, OutboxService, OutboxView
-from cobranza_desktop.services.messaging.reminders import DueReminder, NoAgenda, ReminderService
+from cobranza_desktop.services.messaging.reminders import (
+    TEMPLATE_OVERRIDES_KEY,
+    DueReminder,
+    NoAgenda,
+    ReminderService,
+)
 from cobranza_desktop.storage.database import Book, open_book
 
 CLABE17 = "01218000123456789"
@@ -291,3 +299,94 @@ def test_report_says_when_no_agenda_is_connected(book: Book, clock: FixedClock) 
         OutboxService(book, clock, password_getter=lambda: None), NoAgenda(), dry_run=True
     )
     assert "no está conectada" in send_command.render_report(report)
+
+
+def test_one_customer_name_with_a_line_break_fails_alone(
+    book_path: Path,
+    book: Book,
+    clock: FixedClock,
+    people: dict[str, Any],
+    make_smtp_server: Callable[..., Any],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """It used to crash `cobranza send` before anything was sent, at every run."""
+    server = make_smtp_server()
+    server.start()
+    _outbox(book, clock, server.port)
+    with book.transaction() as session:  # stored before names were checked
+        session.execute(
+            text("UPDATE customers SET contact_name = :name WHERE id = :id"),
+            {"name": "Guadalupe\nPérez", "id": people["lupita"].id},
+        )
+    book.close()
+    agenda = FakeAgenda(_reminders(people))
+    monkeypatch.setattr(send_command, "agenda_hooks", lambda _book, _clock: agenda)
+
+    assert cli.main(["send", "--book", str(book_path), "--date", "2026-11-23"]) == 1
+    out = capsys.readouterr().out
+    assert "[enviado] Ferretería Beto" in out
+    assert "[falló] Abarrotes Lupita" in out and "salto de línea" in out
+    assert [m.rcpt_tos for m in server.inbox.messages] == [["beto@example.com"]]
+    # Nothing of the bad one was queued, and the next run still sends nothing twice.
+    assert cli.main(["send", "--book", str(book_path), "--date", "2026-11-23"]) == 1
+    assert len(server.inbox.messages) == 1
+
+
+def test_a_runaway_template_fails_alone_even_in_a_dry_run(
+    book: Book,
+    clock: FixedClock,
+    people: dict[str, Any],
+    make_smtp_server: Callable[..., Any],
+) -> None:
+    server = make_smtp_server()
+    server.start()
+    outbox = _outbox(book, clock, server.port)
+    recursive = "{% macro f(n) %}{{ f(n) }}{% endmacro %}{{ f(1) }}"
+    with book.transaction() as session:  # saved before templates had limits
+        write_setting(
+            session,
+            TEMPLATE_OVERRIDES_KEY,
+            {override_key("es", "firm_reminder", "email_body"): recursive},
+        )
+    service = ReminderService(book, clock)
+    agenda = FakeAgenda(_reminders(people))
+
+    dry = service.send_day(outbox, agenda, dry_run=True, language="es")
+    assert dry.counts == {"would_send": 1, "skipped": 2}
+    report = service.send_day(outbox, agenda, language="es")
+    assert report.counts == {"sent": 1, "skipped": 2}
+    beto = next(line for line in report.lines if line.customer == "Ferretería Beto")
+    assert "se llama a sí misma" in beto.detail
+    assert [m.rcpt_tos for m in server.inbox.messages] == [["lupita@example.com"]]
+
+
+def test_a_down_server_is_tried_once_and_the_rest_wait_in_the_outbox(
+    book: Book,
+    clock: FixedClock,
+    people: dict[str, Any],
+    silent_server: Any,
+    make_smtp_server: Callable[..., Any],
+) -> None:
+    """A server that never answers costs one timeout, not one per reminder."""
+    outbox = OutboxService(book, clock, password_getter=lambda: None)
+    outbox.save_smtp_settings(
+        SmtpSettings("127.0.0.1", silent_server.port, "none", "", "cobranza@taller.mx", "", 1)
+    )
+    agenda = FakeAgenda(_reminders(people))
+    report = ReminderService(book, clock).send_day(outbox, agenda, language="es")
+    assert report.counts == {"failed": 2, "skipped": 1}
+    first, second = (line for line in report.lines if line.outcome == "failed")
+    assert "tardó demasiado" in first.detail
+    assert "sin intentarlo" in second.detail and "tardó demasiado" in second.detail
+    views = outbox.list()
+    assert sorted(v.attempts for v in views) == [0, 1]  # the second was never tried
+
+    server = make_smtp_server()
+    server.start()
+    outbox.save_smtp_settings(
+        SmtpSettings("127.0.0.1", server.port, "none", "", "cobranza@taller.mx", "", 3)
+    )
+    again = ReminderService(book, clock).send_day(outbox, agenda, language="es")
+    assert len(again.retried) == 2 and again.counts == {"already_sent": 2, "skipped": 1}
+    assert len(server.inbox.messages) == 2

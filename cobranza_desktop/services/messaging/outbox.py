@@ -2,28 +2,33 @@
 
 Rules:
 
-- :meth:`OutboxService.queue_email` writes the message (with its attachments) in one
-  transaction. Its ``natural_key`` is unique, so queueing the same reminder twice
-  returns the message already there instead of adding a second one.
+- :meth:`OutboxService.queue_email` writes the message (with its attachments and the
+  invoices it is about) in one transaction. Its ``natural_key`` is unique, so
+  queueing the same reminder twice returns the message already there instead of
+  adding a second one. A recipient, name or subject with a line break or a control
+  character is refused there.
 - :meth:`OutboxService.send` claims the message (``pending``/``failed`` -> ``sending``)
   in its own transaction, talks to the SMTP server outside any transaction, then
-  records ``sent`` with the time, or ``failed`` with the error. A sent message is
-  never sent again.
+  records ``sent`` with the time, or what the failure means (:data:`STATUS_AFTER`):
+  ``failed`` (transient: retried automatically), ``rejected`` (the server refused
+  it for good, or it cannot be sent as it is), ``uncertain`` (the server got the whole
+  message but its answer was lost or late: it may have arrived). A sent message is
+  never sent again, and only ``pending``/``failed`` are ever sent automatically.
 - A message left ``sending`` by a crash may or may not have arrived: at start-up
-  :meth:`OutboxService.retry_pending` marks it ``interrupted``, and only a person can
-  retry it (:meth:`OutboxService.retry`).
+  :meth:`OutboxService.retry_pending` marks it ``interrupted``. Rejected, uncertain
+  and interrupted messages wait for a person (:meth:`OutboxService.retry`).
+- One bad message never stops the others; a failure of the server or the account
+  (connection, login) does stop a batch, since every message would fail the same way.
 - The SMTP settings live in the settings table under :data:`SMTP_SETTINGS_KEY`; the
   password lives in the system keyring, never in the book.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
+from email.message import EmailMessage
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
@@ -37,151 +42,65 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.messaging.email import (
     Attachment,
     DeliveryError,
+    DeliveryFailure,
     PasswordGetter,
     Sender,
     SmtpSender,
     SmtpSettings,
     build_message,
+    check_headers,
     keyring_password_getter,
     new_message_id,
     store_password,
     validate_address,
 )
 from cobranza_desktop.services.book.settings import read_setting, write_setting
+from cobranza_desktop.services.messaging import outbox_queries
+from cobranza_desktop.services.messaging.outbox_views import (
+    AUTO_RETRY,
+    CANCELLED,
+    FAILED,
+    INTERRUPTED,
+    MANUAL_RETRY,
+    PENDING,
+    REJECTED,
+    SENDING,
+    SENT,
+    STATUS_AFTER,
+    UNCERTAIN,
+    DeliveryReport,
+    EmailDraft,
+    OutboxView,
+    SendAttempt,
+    smtp_settings_from,
+    smtp_settings_to,
+    unique_ids,
+    view_of,
+)
+from cobranza_desktop.services.messaging.outbox_views import (
+    NEEDS_PERSON as NEEDS_PERSON,  # re-exported: callers import the outbox from here
+)
+from cobranza_desktop.services.messaging.outbox_views import (
+    natural_key_of as natural_key_of,
+)
+from cobranza_desktop.services.messaging.outbox_views import (
+    status_label as status_label,
+)
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models.messaging import OutboxAttachment, OutboxMessage
+from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.models.messaging import (
+    OutboxAttachment,
+    OutboxMessage,
+    OutboxMessageInvoice,
+    OutboxStatus,
+)
 
 SMTP_SETTINGS_KEY = "smtp"
 
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
-INTERRUPTED = "interrupted"
-CANCELLED = "cancelled"
-
-# What the automatic retry picks up; a person may also retry an interrupted message.
-AUTO_RETRY = (PENDING, FAILED)
-MANUAL_RETRY = (PENDING, FAILED, INTERRUPTED)
-
 SenderFactory = Callable[[SmtpSettings], Sender]
 
-
-@dataclass(frozen=True)
-class EmailDraft:
-    """A message to queue. ``natural_key`` says what it is, e.g. the agenda action."""
-
-    natural_key: str
-    to: str
-    subject: str
-    body: str
-    to_name: str = ""
-    attachments: Sequence[Attachment] = ()
-    customer_id: int | None = None
-    stage: str = ""
-    invoice_ids: Sequence[int] = ()
-
-
-@dataclass(frozen=True)
-class OutboxView:
-    id: int
-    natural_key: str
-    channel: str
-    customer_id: int | None
-    stage: str
-    invoice_ids: tuple[int, ...]
-    recipient: str
-    recipient_name: str
-    subject: str
-    body: str
-    status: str
-    attempts: int
-    last_error: str
-    created_at: datetime
-    last_attempt_at: datetime | None
-    sent_at: datetime | None
-    attachment_names: tuple[str, ...]
-
-    @property
-    def status_label(self) -> str:
-        return status_label(self.status)
-
-
-@dataclass(frozen=True)
-class DeliveryReport:
-    sent: tuple[int, ...] = ()
-    failed: tuple[int, ...] = ()
-    interrupted: tuple[int, ...] = ()
-    errors: dict[int, str] = field(default_factory=dict)
-
-
-def status_label(status: str) -> str:
-    labels = {
-        PENDING: _("Pendiente"),
-        SENDING: _("Enviando"),
-        SENT: _("Enviado"),
-        FAILED: _("Falló"),
-        INTERRUPTED: _("Interrumpido"),
-        CANCELLED: _("Cancelado"),
-    }
-    return labels.get(status, status)
-
-
-def natural_key_of(*parts: object) -> str:
-    """A natural key from its parts; long keys are shortened with a hash."""
-    key = "|".join(str(p) for p in parts)
-    if len(key) <= 250:
-        return key
-    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()
-    return f"{key[:180]}…#{digest}"
-
-
-def _view(row: OutboxMessage) -> OutboxView:
-    return OutboxView(
-        id=row.id,
-        natural_key=row.natural_key,
-        channel=row.channel,
-        customer_id=row.customer_id,
-        stage=row.stage,
-        invoice_ids=tuple(int(x) for x in row.invoice_ids.split(",") if x),
-        recipient=row.recipient,
-        recipient_name=row.recipient_name,
-        subject=row.subject,
-        body=row.body,
-        status=row.status,
-        attempts=row.attempts,
-        last_error=row.last_error,
-        created_at=row.created_at,
-        last_attempt_at=row.last_attempt_at,
-        sent_at=row.sent_at,
-        attachment_names=tuple(a.filename for a in row.attachments),
-    )
-
-
-def smtp_settings_from(value: object) -> SmtpSettings | None:
-    if not isinstance(value, dict) or not value.get("host"):
-        return None
-    return SmtpSettings(
-        host=str(value.get("host", "")),
-        port=int(value.get("port", 587)),
-        security=str(value.get("security", "starttls")),
-        username=str(value.get("username", "")),
-        from_address=str(value.get("from_address", "")),
-        from_name=str(value.get("from_name", "")),
-        timeout=int(value.get("timeout", 20)),
-    )
-
-
-def smtp_settings_to(settings: SmtpSettings) -> dict[str, object]:
-    return {
-        "host": settings.host.strip(),
-        "port": settings.port,
-        "security": settings.security,
-        "username": settings.username.strip(),
-        "from_address": settings.from_address.strip(),
-        "from_name": settings.from_name.strip(),
-        "timeout": settings.timeout,
-    }
+# Fields of the sender's settings: a problem there is not the message's.
+_SENDER_FIELDS = frozenset({"from_address", "from_name"})
 
 
 class OutboxService:
@@ -256,27 +175,34 @@ class OutboxService:
         """Store a message before sending it. Returns ``(message, created)``.
 
         The same ``natural_key`` gives back the message already stored, whatever its
-        status: nothing is queued, hence sent, twice.
+        status: nothing is queued, hence sent, twice. Refused with a
+        :class:`ValidationError`, nothing written: a bad address, an empty body, a
+        line break or control character in the address, name or subject, an
+        invoice that does not exist.
         """
         if not draft.natural_key.strip():
             raise ValidationError("natural_key", _("Falta la clave."))
         recipient = validate_address(draft.to, "to")
         if not draft.body.strip():
             raise ValidationError("body", _("El mensaje está vacío."))
+        subject = " ".join(draft.subject.split())
+        recipient_name = draft.to_name.strip()
+        check_headers(draft.to, recipient_name, subject)
+        invoice_ids = unique_ids(draft.invoice_ids)
         settings = self.smtp_settings()
         with self._book.transaction() as session:
             existing = self._by_key(session, draft.natural_key)
             if existing is not None:
-                return _view(existing), False
+                return view_of(existing), False
+            self._check_invoices(session, invoice_ids)
             row = OutboxMessage(
                 natural_key=draft.natural_key,
                 channel="email",
                 customer_id=draft.customer_id,
                 stage=draft.stage,
-                invoice_ids=",".join(str(i) for i in draft.invoice_ids),
                 recipient=recipient,
-                recipient_name=draft.to_name.strip(),
-                subject=" ".join(draft.subject.split()),
+                recipient_name=recipient_name,
+                subject=subject,
                 body=draft.body,
                 message_id=new_message_id(
                     settings.from_address if settings else "cobranza@localhost.localdomain"
@@ -296,9 +222,25 @@ class OutboxService:
                         data=item.data,
                     )
                 )
+            for position, invoice_id in enumerate(invoice_ids):
+                row.invoice_links.append(
+                    OutboxMessageInvoice(invoice_id=invoice_id, position=position)
+                )
             session.add(row)
             session.flush()
-            return _view(row), True
+            return view_of(row), True
+
+    @staticmethod
+    def _check_invoices(session: Session, invoice_ids: Sequence[int]) -> None:
+        if not invoice_ids:
+            return
+        found = set(session.scalars(select(Invoice.id).where(Invoice.id.in_(invoice_ids))))
+        missing = [i for i in invoice_ids if i not in found]
+        if missing:
+            raise ValidationError(
+                "invoice_ids",
+                _("No existe la factura {missing}.").format(missing=missing[0]),
+            )
 
     @staticmethod
     def _by_key(session: Session, natural_key: str) -> OutboxMessage | None:
@@ -309,38 +251,72 @@ class OutboxService:
     def find(self, natural_key: str) -> OutboxView | None:
         with self._book.session() as session:
             row = self._by_key(session, natural_key)
-            return None if row is None else _view(row)
+            return None if row is None else view_of(row)
 
     # ---------------------------------------------------------------------- send
 
     def send(self, outbox_id: int, *, allowed: Sequence[str] = AUTO_RETRY) -> OutboxView:
         """Try to deliver one message now. Never raises for a delivery failure:
-        the returned view has status ``failed`` and the error."""
+        the returned view has the status it left the message in, and the error."""
+        return self._attempt(outbox_id, allowed).view
+
+    def try_send(self, outbox_id: int) -> SendAttempt:
+        """:meth:`send`, also saying whether the server or the account failed (then
+        the next messages would fail the same way: a batch stops there)."""
+        return self._attempt(outbox_id, AUTO_RETRY)
+
+    def _attempt(self, outbox_id: int, allowed: Sequence[str]) -> SendAttempt:
         settings = self.smtp_settings()
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))
             if row.status not in allowed:
-                return _view(row)  # sent, cancelled, or being sent: nothing to do
+                return SendAttempt(view_of(row))  # sent, cancelled, or being sent: nothing to do
+            now = self._clock.now()
             if settings is None:
                 row.status = FAILED
                 row.last_error = _("No hay servidor de correo configurado.")
-                row.last_attempt_at = self._clock.now()
-                return _view(row)
+                row.last_attempt_at = now
+                return SendAttempt(view_of(row), account_failure=True)
+            try:
+                message = self._message_of(row, settings)
+            except ValidationError as exc:
+                if exc.field in _SENDER_FIELDS:  # the settings, not this message
+                    row.status, row.last_error, row.last_attempt_at = FAILED, exc.message, now
+                    return SendAttempt(view_of(row), account_failure=True)
+                # This message cannot go as it is (e.g. a line break in a name stored
+                # by an older version): it waits for a person, the others go on.
+                row.status = REJECTED
+                row.attempts += 1
+                row.last_attempt_at = now
+                row.last_error = _("No se puede enviar este mensaje: {message}").format(
+                    message=exc.message
+                )
+                return SendAttempt(view_of(row))
             claimed = session.execute(
                 update(OutboxMessage)
-                .where(OutboxMessage.id == outbox_id, OutboxMessage.status.in_(allowed))
-                .values(
-                    status=SENDING,
-                    attempts=OutboxMessage.attempts + 1,
-                    last_attempt_at=self._clock.now(),
-                )
+                .where(OutboxMessage.id == outbox_id, OutboxMessage.status.in_(list(allowed)))
+                .values(status=SENDING, attempts=OutboxMessage.attempts + 1, last_attempt_at=now)
             )
             if claimed.rowcount != 1:  # type: ignore[attr-defined]
-                return _view(row)
-            session.refresh(row)
-            message = build_message(
+                return SendAttempt(view_of(row))
+        failure, error, account = self._deliver(settings, message)
+        with self._book.transaction() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            assert row is not None
+            if failure is None:
+                row.status = SENT
+                row.sent_at = self._clock.now()
+                row.last_error = ""
+            else:
+                row.status = STATUS_AFTER[failure]
+                row.last_error = error
+            return SendAttempt(view_of(row), account_failure=account)
+
+    def _message_of(self, row: OutboxMessage, settings: SmtpSettings) -> EmailMessage:
+        try:
+            return build_message(
                 settings,
                 row.recipient,
                 row.subject,
@@ -350,33 +326,35 @@ class OutboxService:
                 message_id=row.message_id,
                 sent_on=self._clock.now(),
             )
-        error: str | None = None
+        except (ValueError, TypeError) as exc:  # what the mail library refuses
+            raise ValidationError("message", str(exc)) from exc
+
+    def _deliver(
+        self, settings: SmtpSettings, message: EmailMessage
+    ) -> tuple[DeliveryFailure | None, str, bool]:
+        """``(failure or None, error, account failure)``; never raises."""
         try:
             self._sender_factory(settings).send(message)
-        except (DeliveryError, ValidationError) as exc:
-            error = exc.message
-        except CobranzaError as exc:
-            error = exc.message
+        except DeliveryError as exc:
+            # A refused login or a missing password is about the account, not this
+            # message: it stays "failed" (retried, once per batch, which stops there)
+            # rather than "rejected", so that fixing the settings sends them all.
+            kind = DeliveryFailure.TEMPORARY if exc.account else exc.kind
+            return kind, exc.message, exc.account
+        except CobranzaError as exc:  # e.g. the settings do not validate: the account
+            return DeliveryFailure.TEMPORARY, exc.message, True
         except Exception as exc:  # a bug or an unexpected library error: keep it visible
             error = _("Error inesperado: {exc!r}").format(exc=exc)
-        with self._book.transaction() as session:
-            row = session.get(OutboxMessage, outbox_id)
-            assert row is not None
-            if error is None:
-                row.status = SENT
-                row.sent_at = self._clock.now()
-                row.last_error = ""
-            else:
-                row.status = FAILED
-                row.last_error = error
-            return _view(row)
+            return DeliveryFailure.TEMPORARY, error, False
+        return None, "", False
 
     def queue_and_send(self, draft: EmailDraft) -> OutboxView:
         view, _created = self.queue_email(draft)
         return self.send(view.id)
 
     def retry(self, outbox_id: int) -> OutboxView:
-        """Retry by hand: also a message interrupted mid-delivery."""
+        """Retry by hand: also a message that waits for a person (interrupted,
+        uncertain, rejected). Deciding to retry is the person's call."""
         with self._book.session() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
@@ -407,7 +385,10 @@ class OutboxService:
     ) -> DeliveryReport:
         """Send every pending or failed message, oldest first. Call it at start-up.
 
-        Messages interrupted mid-delivery are marked and left for a person.
+        Messages interrupted mid-delivery are marked and left for a person, like the
+        uncertain and rejected ones. A message that fails alone does not stop the
+        others; a failure of the server or the account does (the rest are
+        ``postponed``, untouched, for the next time).
         """
         interrupted = self.recover_interrupted()
         with self._book.session() as session:
@@ -418,21 +399,34 @@ class OutboxService:
                     .order_by(OutboxMessage.created_at, OutboxMessage.id)
                 )
             )
-        sent: list[int] = []
-        failed: list[int] = []
+        by_status: dict[OutboxStatus, list[int]] = {}
         errors: dict[int, str] = {}
+        postponed: tuple[int, ...] = ()
+        account_error = ""
         for done, outbox_id in enumerate(ids):
             if cancelled is not None and cancelled():
                 break
-            view = self.send(outbox_id)
-            if view.status == SENT:
-                sent.append(outbox_id)
-            elif view.status == FAILED:
-                failed.append(outbox_id)
+            attempt = self._attempt(outbox_id, AUTO_RETRY)
+            view = attempt.view
+            by_status.setdefault(view.status, []).append(outbox_id)
+            if view.status != SENT and view.last_error:
                 errors[outbox_id] = view.last_error
             if progress is not None:
                 progress((done + 1) / len(ids))
-        return DeliveryReport(tuple(sent), tuple(failed), interrupted, errors)
+            if attempt.account_failure and view.status != SENT:
+                postponed = tuple(ids[done + 1 :])
+                account_error = view.last_error
+                break
+        return DeliveryReport(
+            sent=tuple(by_status.get(SENT, ())),
+            failed=tuple(by_status.get(FAILED, ())),
+            interrupted=interrupted,
+            errors=errors,
+            rejected=tuple(by_status.get(REJECTED, ())),
+            uncertain=tuple(by_status.get(UNCERTAIN, ())),
+            postponed=postponed,
+            account_error=account_error,
+        )
 
     def cancel(self, outbox_id: int, reason: str) -> OutboxView:
         """Give up on a message that was not sent. It stays, with the reason."""
@@ -447,7 +441,7 @@ class OutboxService:
             row.status = CANCELLED
             row.cancelled_at = self._clock.now()
             row.cancel_reason = reason.strip()
-            return _view(row)
+            return view_of(row)
 
     # ---------------------------------------------------------------------- read
 
@@ -456,25 +450,7 @@ class OutboxService:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))
-            return _view(row)
-
-    @staticmethod
-    def _filtered(statuses: Sequence[str] | None, search: str) -> list[object]:
-        conditions: list[object] = []
-        if statuses:
-            conditions.append(OutboxMessage.status.in_(list(statuses)))
-        text = search.strip()
-        if text:
-            pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            conditions.append(
-                or_(
-                    OutboxMessage.recipient.ilike(pattern, escape="\\"),
-                    OutboxMessage.recipient_name.ilike(pattern, escape="\\"),
-                    OutboxMessage.subject.ilike(pattern, escape="\\"),
-                    OutboxMessage.last_error.ilike(pattern, escape="\\"),
-                )
-            )
-        return conditions
+            return view_of(row)
 
     def list(
         self,
@@ -486,27 +462,13 @@ class OutboxService:
     ) -> list[OutboxView]:
         """Messages, newest first, filtered in SQL by status and a search text."""
         with self._book.session() as session:
-            query = (
-                select(OutboxMessage)
-                .where(*self._filtered(statuses, search))  # type: ignore[arg-type]
-                .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
-                .limit(limit)
-                .offset(offset)
-            )
-            return [_view(row) for row in session.scalars(query)]
+            rows = outbox_queries.page(session, statuses, search, limit=limit, offset=offset)
+            return [view_of(row) for row in rows]
 
     def count(self, statuses: Sequence[str] | None = None, search: str = "") -> int:
         with self._book.session() as session:
-            query = (
-                select(func.count())
-                .select_from(OutboxMessage)
-                .where(*self._filtered(statuses, search))  # type: ignore[arg-type]
-            )
-            return int(session.scalar(query) or 0)
+            return outbox_queries.count(session, statuses, search)
 
-    def counts(self) -> dict[str, int]:
+    def counts(self) -> dict[OutboxStatus, int]:
         with self._book.session() as session:
-            rows = session.execute(
-                select(OutboxMessage.status, func.count()).group_by(OutboxMessage.status)
-            ).all()
-            return {str(status): int(n) for status, n in rows}
+            return outbox_queries.status_counts(session)

@@ -17,20 +17,17 @@ a small interface so that this module does not depend on how the agenda is built
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from cobranza_desktop.documents.composed_letter import render_composed_letter
-from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import display_phone
-from cobranza_desktop.domain.contact_policy import Outcome
-from cobranza_desktop.domain.errors import CobranzaError, ConflictError, ValidationError
-from cobranza_desktop.domain.formatting import format_datetime
-from cobranza_desktop.domain.i18n import N_, _, current_language
+from cobranza_desktop.domain.errors import CobranzaError, ValidationError
+from cobranza_desktop.domain.i18n import _, current_language
 from cobranza_desktop.messaging.email import Attachment
 from cobranza_desktop.messaging.templates import (
     InvoiceLine,
@@ -45,137 +42,64 @@ from cobranza_desktop.messaging.templates import (
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.book.business import BusinessService
 from cobranza_desktop.services.book.settings import read_setting, write_setting
-from cobranza_desktop.services.collections.agenda import AgendaService
-from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
 from cobranza_desktop.services.customers.records import CustomerService
-from cobranza_desktop.services.documents.printing import DocumentService, business_info
+from cobranza_desktop.services.documents.printing import business_info
+from cobranza_desktop.services.messaging.collections_side import (
+    CollectionsAgenda,
+    ComposerBackend,
+    contact_input,
+)
 from cobranza_desktop.services.messaging.outbox import (
+    AUTO_RETRY,
+    NEEDS_PERSON,
     SENT,
     EmailDraft,
     OutboxService,
-    OutboxView,
-    natural_key_of,
+)
+from cobranza_desktop.services.messaging.reminder_types import (
+    AgendaHooks,
+    ContactRecord,
+    DueReminder,
+    InvoiceChoice,
+    NoAgenda,
+    RecipientView,
+    SendDayReport,
+    SendLine,
+    SendOutcome,
+    reminder_key,
 )
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.storage.database import Book
 
+# The records and the collections side live in their own modules; they are named
+# here too, where callers have always found them.
+__all__ = [
+    "TEMPLATE_OVERRIDES_KEY",
+    "AgendaHooks",
+    "CollectionsAgenda",
+    "ComposerBackend",
+    "ContactRecord",
+    "DueReminder",
+    "InvoiceChoice",
+    "NoAgenda",
+    "RecipientView",
+    "ReminderService",
+    "SendDayReport",
+    "SendLine",
+    "SendOutcome",
+    "contact_input",
+    "reminder_key",
+]
+
 TEMPLATE_OVERRIDES_KEY = "messaging.templates"
 
 
-@dataclass(frozen=True)
-class DueReminder:
-    """One agenda action of the day, as the sender needs it."""
+@dataclass
+class _DayState:
+    """What one day's sending has learnt so far."""
 
-    customer_id: int
-    stage: str  # the ladder stage code, e.g. "firm_reminder"
-    template: str  # the template id (or anything template_for() resolves)
-    channel: str  # "email", "whatsapp", "phone", "letter", "visit"
-    invoice_ids: tuple[int, ...]
-    action_keys: tuple[str, ...]  # the agenda's natural keys, e.g. "7|firm_reminder|invoice:3@…"
-    penalty_amount: Decimal | None = None
-    new_instalment_amount: Decimal | None = None
-
-
-class AgendaHooks(Protocol):
-    def due_reminders(self, day: date) -> Sequence[DueReminder]: ...
-
-    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]: ...
-
-    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None: ...
-
-
-class NoAgenda:
-    """Until the collections agenda is connected there is nothing to send."""
-
-    connected = False
-
-    def due_reminders(self, day: date) -> Sequence[DueReminder]:
-        return ()
-
-    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
-        return ()
-
-    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
-        return None
-
-
-@dataclass(frozen=True)
-class ContactRecord:
-    """A contact made from the composer, for the collections contact log.
-
-    ``outcome`` is one of the contact log's outcomes for calls ("contacted",
-    "no_answer", "promise", "dispute", "refused"), or what happened to a message:
-    "sent" / "queued" (email, delivered or waiting in the outbox), "prepared"
-    (WhatsApp opened with the text), "printed" (letter).
-    """
-
-    customer_id: int
-    channel: str  # "email", "whatsapp", "phone", "letter"
-    outcome: str
-    stage: str
-    invoice_ids: tuple[int, ...] = ()
-    subject: str = ""
-    body: str = ""
-    promise_amount: Decimal | None = None
-    promise_date: date | None = None
-    reason: str = ""  # a NonPaymentReason value; required for "dispute" and "refused"
-    notes: str = ""
-    override_reason: str = ""
-    outbox_id: int | None = None
-
-
-@dataclass(frozen=True)
-class RecipientView:
-    customer_id: int
-    name: str
-    contact_name: str
-    email: str
-    phone: str
-    whatsapp: str
-    preferred_channel: str
-
-
-@dataclass(frozen=True)
-class InvoiceChoice:
-    """An open invoice the composer offers."""
-
-    id: int
-    number: str
-    issue_date: date
-    due_date: date
-    total: Decimal
-    balance: Decimal
-    days_past_due: int
-
-    @property
-    def overdue(self) -> bool:
-        return self.days_past_due > 0
-
-
-@dataclass(frozen=True)
-class SendLine:
-    customer_id: int
-    customer: str
-    stage: str
-    to: str
-    outcome: str  # "sent", "failed", "already_sent", "skipped", "would_send"
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class SendDayReport:
-    day: date
-    dry_run: bool
-    lines: tuple[SendLine, ...] = ()
-    retried: tuple[int, ...] = ()
-    agenda_connected: bool = True
-    counts: Mapping[str, int] = field(default_factory=dict)
-
-
-def reminder_key(reminder: DueReminder) -> str:
-    """The outbox key of an agenda reminder: the agenda's own keys, so never twice."""
-    keys = sorted(reminder.action_keys) or [f"{reminder.customer_id}|{reminder.stage}"]
-    return natural_key_of("agenda", reminder.channel, *keys)
+    seen_customers: set[int] = field(default_factory=set)
+    down: str = ""  # why the server or the account failed; then nothing more is tried
 
 
 class ReminderService:
@@ -341,20 +265,21 @@ class ReminderService:
         the_day = day or self._clock.today()
         moment = self._clock.now()
         retried: tuple[int, ...] = ()
+        state = _DayState()
         if not dry_run:
-            retried = outbox.retry_pending().sent
+            outbox_report = outbox.retry_pending()
+            retried = outbox_report.sent
+            state.down = outbox_report.account_error
         lines: list[SendLine] = []
-        seen_customers: set[int] = set()
         for reminder in agenda.due_reminders(the_day):
             if reminder.channel != "email":
                 continue
             lines.append(
                 self._send_one(
-                    outbox, agenda, reminder, moment, dry_run, language, seen_customers,
-                    attachments_for,
+                    outbox, agenda, reminder, moment, dry_run, language, state, attachments_for
                 )
-            )  # fmt: skip
-        counts: dict[str, int] = {}
+            )
+        counts: dict[SendOutcome, int] = {}
         for line in lines:
             counts[line.outcome] = counts.get(line.outcome, 0) + 1
         return SendDayReport(
@@ -374,12 +299,12 @@ class ReminderService:
         moment: datetime,
         dry_run: bool,
         language: str | None,
-        seen_customers: set[int],
+        state: _DayState,
         attachments_for: Any,
     ) -> SendLine:
         recipient = self.recipient(reminder.customer_id)
 
-        def line(outcome: str, detail: str = "", to: str = recipient.email) -> SendLine:
+        def line(outcome: SendOutcome, detail: str = "", to: str = recipient.email) -> SendLine:
             return SendLine(
                 recipient.customer_id, recipient.name, reminder.stage, to, outcome, detail
             )
@@ -390,15 +315,15 @@ class ReminderService:
             # record_sent is idempotent: this finishes a run interrupted after sending.
             with contextlib.suppress(CobranzaError):
                 agenda.record_sent(reminder, existing)
-            return line("already_sent", _("ya enviado"), existing.recipient)
-        if reminder.customer_id in seen_customers:
-            return line("skipped", _("un mensaje por cliente al día"))
+            return line(SendOutcome.ALREADY_SENT, _("ya enviado"), existing.recipient)
+        if reminder.customer_id in state.seen_customers:
+            return line(SendOutcome.SKIPPED, _("un mensaje por cliente al día"))
         if not recipient.email:
-            return line("skipped", _("sin correo electrónico"), "")
+            return line(SendOutcome.SKIPPED, _("sin correo electrónico"), "")
         if existing is None:
             violations = list(agenda.contact_violations(reminder.customer_id, moment))
             if violations:
-                return line("skipped", "; ".join(violations))
+                return line(SendOutcome.SKIPPED, "; ".join(violations))
         try:
             data = self.message_data(
                 reminder.customer_id,
@@ -408,10 +333,10 @@ class ReminderService:
             )
             message = self.render(reminder.template, "email", data, language)
         except ValidationError as exc:
-            return line("skipped", _("plantilla: {message}").format(message=exc.message))
-        seen_customers.add(reminder.customer_id)
+            return line(SendOutcome.SKIPPED, _("plantilla: {message}").format(message=exc.message))
+        state.seen_customers.add(reminder.customer_id)
         if dry_run:
-            return line("would_send", message.subject)
+            return line(SendOutcome.WOULD_SEND, message.subject)
         attachments: Sequence[Attachment] = ()
         if attachments_for is not None and existing is None:
             attachments = attachments_for(reminder)
@@ -429,163 +354,33 @@ class ReminderService:
         try:
             queued, _created = outbox.queue_email(draft)
         except CobranzaError as exc:
-            return line("skipped", exc.message)
-        view = outbox.send(queued.id) if queued.status != SENT else queued
+            # Bad data (e.g. a line break in the customer's name): this one is not sent
+            # and says why; the others go on.
+            return line(SendOutcome.FAILED, exc.message)
+        if queued.status in AUTO_RETRY and state.down:
+            # The server or the account already failed: do not wait on it again. The
+            # message is stored and goes with the next retry.
+            return line(
+                SendOutcome.FAILED,
+                _("en la bandeja de salida, sin intentarlo: {down}").format(down=state.down),
+            )
+        view = queued
+        if queued.status != SENT:
+            attempt = outbox.try_send(queued.id)
+            view = attempt.view
+            if attempt.account_failure and view.status != SENT:
+                state.down = view.last_error
         if view.status == SENT:
             try:
                 agenda.record_sent(reminder, view)
             except CobranzaError as exc:
                 return line(
-                    "sent",
+                    SendOutcome.SENT,
                     _("enviado, pero no se registró el contacto: {message}").format(
                         message=exc.message
                     ),
                 )
-            return line("sent", view.subject)
-        return line("failed", view.last_error)
-
-
-# ----------------------------------------------------------- the collections side
-
-# What a message's delivery means in the contact log, whose outcomes are about people.
-_DELIVERY_NOTES: dict[str, str] = {
-    "sent": N_("Correo enviado"),
-    "queued": N_("Correo en la bandeja de salida"),
-    "prepared": N_("Mensaje de WhatsApp preparado"),
-    "printed": N_("Carta impresa"),
-}
-
-
-def contact_input(record: ContactRecord) -> ContactInput:
-    """The contact log entry of a composer contact."""
-    outcome = record.outcome
-    notes = record.notes
-    if outcome in _DELIVERY_NOTES:
-        what = _(_DELIVERY_NOTES[outcome]) + (f": {record.subject}" if record.subject else "")
-        notes = f"{what}. {notes}".strip() if notes else what
-        outcome = Outcome.CONTACTED.value
-    return ContactInput(
-        customer_id=record.customer_id,
-        channel=record.channel,
-        outcome=outcome,
-        reason=record.reason or None,
-        notes=notes,
-        override_reason=record.override_reason or None,
-        promise_amount=record.promise_amount,
-        promise_date=record.promise_date,
-    )
-
-
-class CollectionsAgenda:
-    """:class:`AgendaHooks` over the collections agenda and contact log."""
-
-    connected = True
-
-    def __init__(self, book: Book, clock: Clock) -> None:
-        self._agenda = AgendaService(book, clock)
-        self._contacts = ContactService(book, clock)
-        self._items: dict[str, AgendaItem] = {}
-
-    def due_reminders(self, day: date) -> Sequence[DueReminder]:
-        """The day's actions within the contact policy (the deferred ones are left out)."""
-        reminders: list[DueReminder] = []
-        for item in self._agenda.agenda(day).items:
-            reminder = DueReminder(
-                customer_id=item.customer_id,
-                stage=item.stage,
-                template=item.template,
-                channel=str(item.channel),
-                invoice_ids=tuple(item.invoice_ids),
-                action_keys=tuple(str(k) for k in item.keys),
-            )
-            self._items[reminder_key(reminder)] = item
-            reminders.append(reminder)
-        return reminders
-
-    def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
-        return [v.label() for v in self._contacts.policy_violations(customer_id, moment)]
-
-    def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
-        """Mark the agenda action done with its contact; a second call changes nothing."""
-        item = self._items.get(reminder_key(reminder))
-        if item is None:
-            return
-        with contextlib.suppress(ConflictError):  # already logged
-            self._agenda.complete(
-                item,
-                Outcome.CONTACTED,
-                channel="email",
-                notes=_("Correo enviado: {subject}").format(subject=message.subject),
-            )
-
-
-class ComposerBackend:
-    """The data side of the composer's hooks: log, last contacts, warnings, send.
-
-    ``log_contact(record, item)`` completes the agenda action ``item`` when the
-    composer was opened from Today, otherwise it writes a plain contact.
-    """
-
-    def __init__(
-        self,
-        book: Book,
-        clock: Clock,
-        outbox: OutboxService,
-        documents: DocumentService | None = None,
-    ) -> None:
-        self._clock = clock
-        self._agenda = AgendaService(book, clock)
-        self._contacts = ContactService(book, clock)
-        self._outbox = outbox
-        self._documents = documents
-
-    def attachments(self, customer_id: int) -> dict[str, Callable[[Sequence[int]], Attachment]]:
-        """The PDFs the composer offers to attach: statement and penalty notice."""
-        documents = self._documents
-        if documents is None:
-            return {}
-        stamp = self._clock.today().isoformat()
-
-        def statement(_ids: Sequence[int]) -> Attachment:
-            return Attachment(f"estado-de-cuenta-{stamp}.pdf", documents.statement_pdf(customer_id))
-
-        def notice(_ids: Sequence[int]) -> Attachment:
-            return Attachment(f"aviso-de-recargos-{stamp}.pdf", documents.notice_pdf(customer_id))
-
-        return {
-            _("Estado de cuenta"): statement,
-            _("Aviso de recargos"): notice,
-        }
-
-    def log_contact(self, record: ContactRecord, item: AgendaItem | None = None) -> None:
-        data = contact_input(record)
-        if item is None:
-            self._contacts.log(data)
-            return
-        self._agenda.complete(
-            item,
-            data.outcome,
-            reason=data.reason,
-            notes=data.notes,
-            channel=data.channel,
-            override_reason=data.override_reason,
-            promise_amount=str(data.promise_amount) if data.promise_amount is not None else None,
-            promise_date=data.promise_date,
-        )
-
-    def last_contacts(self, customer_id: int, limit: int = 8) -> list[str]:
-        lines = []
-        for view in self._contacts.timeline(customer_id)[:limit]:
-            parts = [format_datetime(view.contacted_at), view.channel.label(), view.outcome.label()]
-            if view.reason is not None:
-                parts.append(view.reason.label())
-            if view.notes:
-                parts.append(view.notes)
-            lines.append(" · ".join(parts))
-        return lines
-
-    def contact_warnings(self, customer_id: int) -> list[str]:
-        return [v.label() for v in self._contacts.policy_violations(customer_id)]
-
-    def send_email(self, draft: EmailDraft) -> OutboxView:
-        return self._outbox.queue_and_send(draft)
+            return line(SendOutcome.SENT, view.subject)
+        if view.status in NEEDS_PERSON:
+            return line(SendOutcome.NEEDS_PERSON, view.last_error)
+        return line(SendOutcome.FAILED, view.last_error)

@@ -3,29 +3,64 @@
 from __future__ import annotations
 
 from datetime import datetime
+from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, LargeBinary, String, Text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.types import TypeDecorator
 
 from cobranza_desktop.storage.models.base import Base
 
-OUTBOX_STATUSES = ("pending", "sending", "sent", "failed", "interrupted", "cancelled")
+
+class OutboxStatus(StrEnum):
+    """Where a message is. The values are what the database stores."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    # A transient failure (4xx, server down): retried automatically.
+    FAILED = "failed"
+    # A permanent failure (5xx, or a message that cannot be sent as it is): a person decides.
+    REJECTED = "rejected"
+    # Found "sending" at start-up: it may have arrived; a person decides.
+    INTERRUPTED = "interrupted"
+    # The server may have stored it (reply lost or late after the data): a person decides.
+    UNCERTAIN = "uncertain"
+    CANCELLED = "cancelled"
+
+
+OUTBOX_STATUSES: tuple[str, ...] = tuple(status.value for status in OutboxStatus)
+STATUS_CHECK = "status IN (" + ", ".join(f"'{s}'" for s in OUTBOX_STATUSES) + ")"
+
+
+class OutboxStatusType(TypeDecorator[OutboxStatus]):
+    """Stored as its plain text value; read back as :class:`OutboxStatus`."""
+
+    impl = String(12)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else OutboxStatus(value).value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> OutboxStatus | None:
+        return None if value is None else OutboxStatus(value)
 
 
 class OutboxMessage(Base):
     """One outgoing message. ``natural_key`` is unique: the same message is never queued twice.
 
-    Status: pending -> sending -> sent | failed. A message found "sending" at start-up
-    was interrupted mid-delivery: it becomes "interrupted" and is only retried by hand,
-    because it may have arrived. Nothing is deleted; a message can be cancelled.
+    Status: pending -> sending -> sent | failed | rejected | uncertain. A message found
+    "sending" at start-up was interrupted mid-delivery: it becomes "interrupted". Only
+    "pending" and "failed" are retried automatically; the others wait for a person,
+    because the message may have arrived or cannot be sent as it is. Nothing is
+    deleted; a message can be cancelled.
     """
 
     __tablename__ = "outbox_messages"
     __table_args__ = (
-        CheckConstraint(
-            "status IN ('pending', 'sending', 'sent', 'failed', 'interrupted', 'cancelled')",
-            name="status_known",
-        ),
+        CheckConstraint(STATUS_CHECK, name="status_known"),
         Index("ix_outbox_messages_status_created", "status", "created_at"),
         Index("ix_outbox_messages_customer", "customer_id"),
     )
@@ -35,14 +70,13 @@ class OutboxMessage(Base):
     channel: Mapped[str] = mapped_column(String(20), default="email")
     customer_id: Mapped[int | None] = mapped_column(ForeignKey("customers.id"), nullable=True)
     stage: Mapped[str] = mapped_column(String(60), default="")
-    invoice_ids: Mapped[str] = mapped_column(Text, default="")  # comma-separated
     recipient: Mapped[str] = mapped_column(String(200))
     recipient_name: Mapped[str] = mapped_column(String(200), default="")
     subject: Mapped[str] = mapped_column(Text, default="")
     body: Mapped[str] = mapped_column(Text)
     # RFC 5322 Message-ID, fixed when queued: a retry carries the same one.
     message_id: Mapped[str] = mapped_column(String(250))
-    status: Mapped[str] = mapped_column(String(12), default="pending")
+    status: Mapped[OutboxStatus] = mapped_column(OutboxStatusType(), default=OutboxStatus.PENDING)
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     last_error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
@@ -54,6 +88,29 @@ class OutboxMessage(Base):
     attachments: Mapped[list[OutboxAttachment]] = relationship(
         back_populates="message", order_by="OutboxAttachment.position"
     )
+    invoice_links: Mapped[list[OutboxMessageInvoice]] = relationship(
+        back_populates="message",
+        order_by="OutboxMessageInvoice.position",
+        cascade="all, delete-orphan",
+    )
+
+    @property
+    def invoice_ids(self) -> tuple[int, ...]:
+        """The invoices the message is about, in the order they were given."""
+        return tuple(link.invoice_id for link in self.invoice_links)
+
+
+class OutboxMessageInvoice(Base):
+    """Which invoices a message is about (the agenda's, for the contact log)."""
+
+    __tablename__ = "outbox_message_invoices"
+    __table_args__ = (Index("ix_outbox_message_invoices_invoice", "invoice_id"),)
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox_messages.id"), primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    message: Mapped[OutboxMessage] = relationship(back_populates="invoice_links")
 
 
 class OutboxAttachment(Base):

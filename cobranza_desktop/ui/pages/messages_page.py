@@ -36,7 +36,8 @@ from cobranza_desktop.domain.formatting import format_datetime
 from cobranza_desktop.services.messaging.outbox import (
     CANCELLED,
     FAILED,
-    INTERRUPTED,
+    MANUAL_RETRY,
+    NEEDS_PERSON,
     PENDING,
     SENDING,
     SENT,
@@ -52,7 +53,8 @@ PAGE_SIZE = 200
 FILTERS: tuple[tuple[str, tuple[str, ...] | None], ...] = (
     ("outbox", (PENDING, SENDING)),
     ("sent", (SENT,)),
-    ("failed", (FAILED, INTERRUPTED)),
+    # Failed now (retried by itself) and those that wait for a person.
+    ("failed", (FAILED, *NEEDS_PERSON)),
     ("all", None),
 )
 
@@ -145,7 +147,7 @@ class OutboxTableModel(QAbstractTableModel):
             if column == "error":
                 return view.last_error.splitlines()[0] if view.last_error else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
-            if view.status in (FAILED, INTERRUPTED):
+            if view.status == FAILED or view.needs_person:
                 return QColor("#b00020")
             if view.status == SENT:
                 return QColor("#1b5e20")
@@ -260,7 +262,7 @@ class MessagesPage(QWidget):
         self.status_label.setText(
             self.tr("%1 mensajes · %2 por enviar o con error")
             .replace("%1", str(self.model.total()))
-            .replace("%2", str(waiting + counts.get(INTERRUPTED, 0)))
+            .replace("%2", str(waiting + sum(counts.get(s, 0) for s in NEEDS_PERSON)))
         )
         self._on_selection()
 
@@ -270,9 +272,7 @@ class MessagesPage(QWidget):
 
     def _on_selection(self, *_args: object) -> None:
         view = self.selected()
-        self.retry_button.setEnabled(
-            view is not None and view.status in (PENDING, FAILED, INTERRUPTED)
-        )
+        self.retry_button.setEnabled(view is not None and view.status in MANUAL_RETRY)
         self.cancel_button.setEnabled(
             view is not None and view.status not in (SENT, SENDING, CANCELLED)
         )
