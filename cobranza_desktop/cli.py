@@ -103,9 +103,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _no_json(verb: str) -> str:
-    from cobranza_desktop.domain.i18n import tr
+    from cobranza_desktop.domain.i18n import _
 
-    return tr(f"«{verb}» no tiene salida JSON.", f"“{verb}” has no JSON output.")
+    return _("«{verb}» no tiene salida JSON.").format(verb=verb)
 
 
 def main_gui(argv: Sequence[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from typing import Any, NoReturn
 
 from cobranza_desktop.domain.clock import Clock, FixedClock, SystemClock
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.storage.paths import default_book_path
 
@@ -63,7 +63,7 @@ def parse_date_arg(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
-            tr(f"«{text}» no es una fecha AAAA-MM-DD.", f"“{text}” is not a YYYY-MM-DD date.")
+            _("«{text}» no es una fecha AAAA-MM-DD.").format(text=text)
         ) from None
 
 
@@ -99,10 +99,8 @@ def run_reporting_errors(action: Callable[[], int]) -> int:
     try:
         return action()
     except ValidationError as exc:
-        return fail(
-            tr(f"Error en {exc.field}: {exc.message}", f"Error in {exc.field}: {exc.message}")
-        )
+        return fail(_("Error en {field}: {message}").format(field=exc.field, message=exc.message))
     except CobranzaError as exc:
-        return fail(tr(f"Error: {exc.message}", f"Error: {exc.message}"))
+        return fail(_("Error: {message}").format(message=exc.message))
     except (OSError, sqlite3.Error) as exc:
-        return fail(tr(f"Error: {exc}", f"Error: {exc}"))
+        return fail(_("Error: {exc}").format(exc=exc))

@@ -16,7 +16,7 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.agenda import Agenda
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.collections.agenda import AgendaService
 
 
@@ -33,19 +33,16 @@ def to_json(agenda: Agenda) -> dict[str, Any]:
 
 
 def render_table(agenda: Agenda) -> str:
-    title = tr(
-        f"Agenda de cobranza del {format_date(agenda.day)}",
-        f"Collections agenda for {format_date(agenda.day)}",
-    )
+    title = _("Agenda de cobranza del {day}").format(day=format_date(agenda.day))
     if not agenda.items:
-        lines = [title, tr("Nada que hacer hoy.", "Nothing to do today.")]
+        lines = [title, _("Nada que hacer hoy.")]
     else:
         headers = [
-            tr("Cliente", "Customer"),
-            tr("Acción", "Action"),
-            tr("Canal", "Channel"),
-            tr("Adeudo", "Owed"),
-            tr("Días", "Days"),
+            _("Cliente"),
+            _("Acción"),
+            _("Canal"),
+            _("Adeudo"),
+            _("Días"),
         ]
         rows = [
             [
@@ -67,9 +64,8 @@ def render_table(agenda: Agenda) -> str:
         lines = [title, fmt(headers), *(fmt(r) for r in rows)]
     if agenda.deferred:
         lines.append(
-            tr(
-                f"{len(agenda.deferred)} acciones esperan por el límite de contactos.",
-                f"{len(agenda.deferred)} actions wait because of the contact cap.",
+            _("{deferred_count} acciones esperan por el límite de contactos.").format(
+                deferred_count=len(agenda.deferred)
             )
         )
     return "\n".join(lines)

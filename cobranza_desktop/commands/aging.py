@@ -15,7 +15,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.receivables.aging import AgingReport, AgingService
 
 
@@ -25,7 +25,7 @@ def register(subparsers: Any) -> None:
 
 
 def render_table(report: AgingReport) -> str:
-    headers = [tr("Cliente", "Customer"), *report.labels, "Total"]
+    headers = [_("Cliente"), *report.labels, "Total"]
     rows = [
         [
             line.name,
@@ -50,10 +50,7 @@ def render_table(report: AgingReport) -> str:
             [first, *(str(c).rjust(w) for c, w in zip(row[1:], widths[1:], strict=True))]
         )
 
-    title = tr(
-        f"Antigüedad de saldos al {format_date(report.as_of)}",
-        f"Aging report as of {format_date(report.as_of)}",
-    )
+    title = _("Antigüedad de saldos al {as_of}").format(as_of=format_date(report.as_of))
     return "\n".join([title, fmt(headers), *(fmt(r) for r in rows)])
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from cobranza_desktop.commands._common import EXIT_OK, add_verb, opened_book, run_reporting_errors
 from cobranza_desktop.domain.clock import SystemClock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.storage.output_files import check_output_folder
 from cobranza_desktop.storage.paths import backup_dir_for
@@ -26,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
         with opened_book(args.book) as book:
             folder = args.to or backup_dir_for(book.path)
             target = BackupService(book, SystemClock()).to_folder(folder)
-        print(tr(f"Copia de seguridad guardada en {target}", f"Backup saved to {target}"))
+        print(_("Copia de seguridad guardada en {target}").format(target=target))
         return EXIT_OK
 
     return run_reporting_errors(action)

@@ -20,7 +20,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.billing.billing_run import BillingPlan, BillingRunService
 
 
@@ -66,10 +66,10 @@ def run(args: argparse.Namespace) -> int:
             print(json.dumps(data, ensure_ascii=False, indent=2))
             return EXIT_OK
         for row in data["invoices"]:
-            number = row["number"] or tr("(por emitir)", "(to issue)")
+            number = row["number"] or _("(por emitir)")
             print(
                 f"{number:<12} {row['period_start']} – {row['period_end']}  "
-                f"{tr('cliente', 'customer')} {row['customer_id']:<6} "
+                f"{_('cliente')} {row['customer_id']:<6} "
                 f"{format_money(Decimal(row['total'])):>14}"
             )
         day = format_date(parse_date_arg(data["date"]))
@@ -77,16 +77,14 @@ def run(args: argparse.Namespace) -> int:
         total = format_money(Decimal(data["total"]))
         if args.dry_run:
             print(
-                tr(
-                    f"Se facturarían {count} periodos al {day}: {total}.",
-                    f"{count} periods would be billed as of {day}: {total}.",
+                _("Se facturarían {count} periodos al {day}: {total}.").format(
+                    count=count, day=day, total=total
                 )
             )
         else:
             print(
-                tr(
-                    f"Facturados {count} periodos al {day}: {total}.",
-                    f"Billed {count} periods as of {day}: {total}.",
+                _("Facturados {count} periodos al {day}: {total}.").format(
+                    count=count, day=day, total=total
                 )
             )
         return EXIT_OK

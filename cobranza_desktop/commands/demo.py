@@ -17,7 +17,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.clock import SystemClock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.book.demo import book_has_customers, build_demo_book
 from cobranza_desktop.storage.paths import data_home
 
@@ -41,17 +41,10 @@ def run(args: argparse.Namespace) -> int:
 
     def action() -> int:
         if args.customers < 1 or args.customers > 100_000:
-            return fail(
-                tr("--customers debe estar entre 1 y 100000.", "--customers must be 1-100000.")
-            )
+            return fail(_("--customers debe estar entre 1 y 100000."))
         with opened_book(path, create=True) as book:
             if book_has_customers(book):
-                print(
-                    tr(
-                        f"El libro {path} ya tiene datos; se abre tal como está.",
-                        f"The book {path} already has data; opening it as it is.",
-                    )
-                )
+                print(_("El libro {path} ya tiene datos; se abre tal como está.").format(path=path))
             else:
                 if args.kind == "services":  # a gym billed monthly by the billing run
                     from cobranza_desktop.services.book.demo_services import build_services_demo
@@ -64,11 +57,14 @@ def run(args: argparse.Namespace) -> int:
                         book, SystemClock(), customers=args.customers, seed=args.seed
                     )
                 print(
-                    tr(
-                        f"Libro de ejemplo en {path}: {summary.customers} clientes, "
-                        f"{summary.invoices} facturas, {summary.payments} pagos.",
-                        f"Demo book at {path}: {summary.customers} customers, "
-                        f"{summary.invoices} invoices, {summary.payments} payments.",
+                    _(
+                        "Libro de ejemplo en {path}: {customers} clientes, {invoices} "
+                        "facturas, {payments} pagos."
+                    ).format(
+                        path=path,
+                        customers=summary.customers,
+                        invoices=summary.invoices,
+                        payments=summary.payments,
                     )
                 )
         if args.no_open:

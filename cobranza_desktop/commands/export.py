@@ -15,7 +15,7 @@ from cobranza_desktop.commands._common import (
     opened_book,
     run_reporting_errors,
 )
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.exports.lists import KINDS, ExportService
 
 
@@ -27,15 +27,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if (args.out is None) == (not args.json):
-        print(tr("Indique --out ARCHIVO o --json.", "Give --out FILE or --json."))
+        print(_("Indique --out ARCHIVO o --json."))
         return EXIT_ERROR
     if args.kind == "book" and args.out is None:
-        print(
-            tr(
-                "El libro completo se exporta con --out ARCHIVO.zip.",
-                "The whole book is exported with --out FILE.zip.",
-            )
-        )
+        print(_("El libro completo se exporta con --out ARCHIVO.zip."))
         return EXIT_ERROR
 
     def action() -> int:
@@ -46,11 +41,13 @@ def run(args: argparse.Namespace) -> int:
             elif args.kind == "book":
                 tables = service.write_book(args.out)
                 print(
-                    tr(f"{len(tables)} tablas en {args.out}", f"{len(tables)} tables in {args.out}")
+                    _("{tables_count} tablas en {out}").format(
+                        tables_count=len(tables), out=args.out
+                    )
                 )
             else:
                 count = service.write(args.kind, args.out)
-                print(tr(f"{count} renglones en {args.out}", f"{count} rows in {args.out}"))
+                print(_("{count} renglones en {out}").format(count=count, out=args.out))
         return EXIT_OK
 
     return run_reporting_errors(action)

@@ -21,7 +21,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
 from cobranza_desktop.services.imports.common import ImportReport
 
@@ -58,19 +58,22 @@ def print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
         print(note)
     counts = report.counts
     print(
-        tr(
-            f"Clientes nuevos: {counts['customers']} (existentes: {report.matched_customers}); "
-            f"facturas: {counts['invoices']}; notas de crédito: {counts['credit_notes']}; "
-            f"pagos: {counts['payments']}; omitidos: {counts['skipped']}.",
-            f"New customers: {counts['customers']} (matched: {report.matched_customers}); "
-            f"invoices: {counts['invoices']}; credit notes: {counts['credit_notes']}; "
-            f"payments: {counts['payments']}; skipped: {counts['skipped']}.",
+        _(
+            "Clientes nuevos: {customers} (existentes: {matched_customers}); facturas: "
+            "{invoices}; notas de crédito: {credit_notes}; pagos: {payments}; omitidos: "
+            "{skipped}."
+        ).format(
+            customers=counts["customers"],
+            matched_customers=report.matched_customers,
+            invoices=counts["invoices"],
+            credit_notes=counts["credit_notes"],
+            payments=counts["payments"],
+            skipped=counts["skipped"],
         )
     )
     print(
-        tr(
-            f"Por cobrar importado: {format_money(report.total_receivable)}",
-            f"Receivable imported: {format_money(report.total_receivable)}",
+        _("Por cobrar importado: {total_receivable}").format(
+            total_receivable=format_money(report.total_receivable)
         )
     )
     for skipped in report.skipped[:50]:
@@ -78,18 +81,11 @@ def print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
     for problem in report.problems:
         print(f"  ! {problem.source}: {problem.message}")
     if report.committed:
-        print(
-            tr(
-                f"Importación guardada (lote {report.batch_id}).",
-                f"Import saved (batch {report.batch_id}).",
-            )
-        )
+        print(_("Importación guardada (lote {batch_id}).").format(batch_id=report.batch_id))
     elif report.problems:
-        print(
-            tr("No se guardó nada: corrija los problemas.", "Nothing was saved: fix the problems.")
-        )
+        print(_("No se guardó nada: corrija los problemas."))
     elif dry_run:
-        print(tr("Vista previa: no se guardó nada.", "Preview: nothing was saved."))
+        print(_("Vista previa: no se guardó nada."))
 
 
 def _exit(report: ImportReport) -> int:

@@ -10,7 +10,7 @@ from typing import Any
 
 from cobranza_desktop.commands._common import EXIT_OK, add_verb, run_reporting_errors
 from cobranza_desktop.domain.clock import SystemClock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.book.new_book import create_book
 
 
@@ -23,7 +23,7 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     def action() -> int:
         path = create_book(args.book, SystemClock(), name=args.name, rfc=args.rfc)
-        print(tr(f"Libro nuevo en {path}", f"New book at {path}"))
+        print(_("Libro nuevo en {path}").format(path=path))
         return EXIT_OK
 
     return run_reporting_errors(action)

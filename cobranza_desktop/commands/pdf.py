@@ -25,7 +25,7 @@ from cobranza_desktop.commands._common import (
     parse_date_arg,
     run_reporting_errors,
 )
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.analytics.report import MonthlyReportService
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.storage.output_files import check_output_path, write_output
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             write_output(args.out, pdf, book.path)
         except OSError as exc:
             print(
-                tr(f"No se pudo escribir {args.out}: {exc}", f"Could not write {args.out}: {exc}"),
+                _("No se pudo escribir {out}: {exc}").format(out=args.out, exc=exc),
                 file=sys.stderr,
             )
             return EXIT_ERROR

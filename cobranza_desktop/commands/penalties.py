@@ -19,7 +19,7 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.clock import SystemClock
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.penalties.engine import PenaltyProposal, PenaltyService
 
 
@@ -58,11 +58,7 @@ def to_json(proposal: PenaltyProposal, applied: bool) -> dict[str, object]:
 
 
 def render(proposal: PenaltyProposal, applied: bool) -> str:
-    title = (
-        tr("Penalizaciones aplicadas al", "Penalties applied as of")
-        if applied
-        else tr("Penalizaciones por aplicar al", "Penalties due as of")
-    )
+    title = _("Penalizaciones aplicadas al") if applied else _("Penalizaciones por aplicar al")
     lines = [f"{title} {format_date(proposal.as_of)}"]
     for c in proposal.charges:
         lines.append(
@@ -70,9 +66,8 @@ def render(proposal: PenaltyProposal, applied: bool) -> str:
             f"{c.breakdown.describe()}  {format_money(c.amount):>14}"
         )
     lines.append(
-        tr(
-            f"{len(proposal.charges)} cargos, total {format_money(proposal.total)}",
-            f"{len(proposal.charges)} charges, total {format_money(proposal.total)}",
+        _("{charges_count} cargos, total {total}").format(
+            charges_count=len(proposal.charges), total=format_money(proposal.total)
         )
     )
     return "\n".join(lines)

@@ -15,7 +15,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 
 
@@ -33,24 +33,14 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps(radar.to_json(), ensure_ascii=False, indent=2))
             return EXIT_OK
-        print(
-            tr(
-                f"Pagos sin REP al {format_date(radar.as_of)}:",
-                f"Payments without a REP as of {format_date(radar.as_of)}:",
-            )
-        )
+        print(_("Pagos sin REP al {as_of}:").format(as_of=format_date(radar.as_of)))
         for item in radar.pending:
-            mark = tr("VENCIDO", "OVERDUE") if item.overdue else ""
+            mark = _("VENCIDO") if item.overdue else ""
             print(
                 f"  {format_date(item.deadline)}  {item.invoice:<14} "
                 f"{format_money(item.amount):>14}  {mark}"
             )
-        print(
-            tr(
-                "Facturas PUE con saldo después de su mes:",
-                "PUE invoices with a balance after their month:",
-            )
-        )
+        print(_("Facturas PUE con saldo después de su mes:"))
         for pue in radar.pue_unpaid:
             print(
                 f"  {format_date(pue.month_end)}  {pue.invoice:<14} {format_money(pue.balance):>14}"

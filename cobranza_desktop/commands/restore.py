@@ -21,7 +21,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.clock import SystemClock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.book.backups import BackupInfo, list_backups, restore_backup
 
 
@@ -46,16 +46,15 @@ def info_json(info: BackupInfo) -> dict[str, object]:
 
 def render_list(infos: list[BackupInfo]) -> str:
     if not infos:
-        return tr("No hay copias de seguridad de este libro.", "This book has no backups.")
+        return _("No hay copias de seguridad de este libro.")
     lines = []
     for i in infos:
         counts = (
-            tr(
-                f"{i.customers} clientes, {i.invoices} facturas, {i.payments} pagos",
-                f"{i.customers} customers, {i.invoices} invoices, {i.payments} payments",
+            _("{customers} clientes, {invoices} facturas, {payments} pagos").format(
+                customers=i.customers, invoices=i.invoices, payments=i.payments
             )
             if i.ok
-            else tr("ilegible", "unreadable")
+            else _("ilegible")
         )
         size = f"{i.size_bytes / 1024:,.0f} KB"
         lines.append(f"{i.taken_at:%Y-%m-%d %H:%M}  {size:>10}  {counts}  {i.path}")
@@ -74,12 +73,7 @@ def run(args: argparse.Namespace) -> int:
                 print(render_list(infos))
             return EXIT_OK
         if args.backup is None:
-            return fail(
-                tr(
-                    "cobranza restore: falta la copia de seguridad (vea --list).",
-                    "cobranza restore: the backup is missing (see --list).",
-                )
-            )
+            return fail(_("cobranza restore: falta la copia de seguridad (vea --list)."))
         result = restore_backup(args.backup, book, SystemClock())
         if getattr(args, "json", False):
             print(
@@ -95,18 +89,12 @@ def run(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
         print(
-            tr(
-                f"Libro {result.book} restaurado desde {result.restored_from}.",
-                f"Book {result.book} restored from {result.restored_from}.",
+            _("Libro {book} restaurado desde {restored_from}.").format(
+                book=result.book, restored_from=result.restored_from
             )
         )
         if result.kept_as is not None:
-            print(
-                tr(
-                    f"El libro anterior se guardó en {result.kept_as}.",
-                    f"The previous book was kept as {result.kept_as}.",
-                )
-            )
+            print(_("El libro anterior se guardó en {kept_as}.").format(kept_as=result.kept_as))
         return EXIT_OK
 
     return run_reporting_errors(action)

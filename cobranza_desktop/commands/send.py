@@ -15,7 +15,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_date
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import (
     AgendaHooks,
@@ -42,48 +42,37 @@ def agenda_hooks(book: Book, clock: Any) -> AgendaHooks:
     return CollectionsAgenda(book, clock)
 
 
-_OUTCOMES: dict[str, tuple[str, str]] = {
-    SendOutcome.SENT: ("enviado", "sent"),
-    SendOutcome.FAILED: ("falló", "failed"),
-    SendOutcome.ALREADY_SENT: ("ya enviado", "already sent"),
-    SendOutcome.SKIPPED: ("omitido", "skipped"),
-    SendOutcome.WOULD_SEND: ("se enviaría", "would send"),
-    SendOutcome.NEEDS_PERSON: ("requiere revisión", "needs a person"),
+_OUTCOMES: dict[str, str] = {
+    SendOutcome.SENT: N_("enviado"),
+    SendOutcome.FAILED: N_("falló"),
+    SendOutcome.ALREADY_SENT: N_("ya enviado"),
+    SendOutcome.SKIPPED: N_("omitido"),
+    SendOutcome.WOULD_SEND: N_("se enviaría"),
+    SendOutcome.NEEDS_PERSON: N_("requiere revisión"),
 }
 
 
 def render_report(report: SendDayReport) -> str:
     out: list[str] = []
-    title = tr(
-        f"Recordatorios por correo del {format_date(report.day)}",
-        f"Email reminders for {format_date(report.day)}",
-    )
+    title = _("Recordatorios por correo del {day}").format(day=format_date(report.day))
     if report.dry_run:
-        title += tr(" (simulación: no se envía nada)", " (dry run: nothing is sent)")
+        title += _(" (simulación: no se envía nada)")
     out.append(title)
     if not report.agenda_connected:
-        out.append(
-            tr(
-                "La agenda de cobranza no está conectada: no hay recordatorios que enviar.",
-                "The collections agenda is not connected: there are no reminders to send.",
-            )
-        )
+        out.append(_("La agenda de cobranza no está conectada: no hay recordatorios que enviar."))
     if report.retried:
         out.append(
-            tr(
-                f"Reintentados y enviados de la bandeja de salida: {len(report.retried)}",
-                f"Retried and sent from the outbox: {len(report.retried)}",
+            _("Reintentados y enviados de la bandeja de salida: {retried_count}").format(
+                retried_count=len(report.retried)
             )
         )
     for line in report.lines:
-        es, en = _OUTCOMES.get(line.outcome, (line.outcome, line.outcome))
+        es = _(_OUTCOMES.get(line.outcome, line.outcome))
         to = f" <{line.to}>" if line.to else ""
         detail = f" — {line.detail}" if line.detail else ""
-        out.append(f"  [{tr(es, en)}] {line.customer}{to} ({line.stage}){detail}")
-    summary = ", ".join(
-        f"{tr(*_OUTCOMES.get(k, (k, k)))}: {n}" for k, n in sorted(report.counts.items())
-    )
-    out.append(tr("Total: ", "Total: ") + (summary or tr("nada que hacer", "nothing to do")))
+        out.append(f"  [{es}] {line.customer}{to} ({line.stage}){detail}")
+    summary = ", ".join(f"{_(_OUTCOMES.get(k, k))}: {n}" for k, n in sorted(report.counts.items()))
+    out.append(_("Total: ") + (summary or _("nada que hacer")))
     return "\n".join(out)
 
 

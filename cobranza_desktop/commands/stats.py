@@ -16,7 +16,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.analytics.indicators import Indicators, IndicatorsService
 
 
@@ -27,7 +27,7 @@ def _window(text: str) -> int:
         value = 0
     if not 1 <= value <= 3650:
         raise argparse.ArgumentTypeError(
-            tr(f"«{text}» no es un número de días (1-3650).", f"“{text}” is not 1-3650 days.")
+            _("«{text}» no es un número de días (1-3650).").format(text=text)
         )
     return value
 
@@ -46,36 +46,29 @@ def _share(value: object) -> str:
 
 
 def _days(value: object) -> str:
-    return "—" if value is None else tr(f"{value} días", f"{value} days")
+    return "—" if value is None else _("{value} días").format(value=value)
 
 
 def render_text(view: Indicators) -> str:
     cur = view.currency
     a = view.averages
     lines = [
-        tr(
-            f"Indicadores de cobranza al {format_date(view.as_of)}",
-            f"Collection indicators as of {format_date(view.as_of)}",
-        ),
-        f"  {tr('Por cobrar', 'Receivables')}: {format_money(view.receivables, cur)}",
-        f"  {tr('Vencido', 'Overdue')}: {format_money(view.overdue, cur)}"
-        f" ({_share(view.overdue_share)})",
-        f"  {tr('En riesgo (>90 días)', 'At risk (>90 days)')}: "
+        _("Indicadores de cobranza al {as_of}").format(as_of=format_date(view.as_of)),
+        f"  {_('Por cobrar')}: {format_money(view.receivables, cur)}",
+        f"  {_('Vencido')}: {format_money(view.overdue, cur)} ({_share(view.overdue_share)})",
+        f"  {_('En riesgo (>90 días)')}: "
         f"{format_money(view.at_risk, cur)} ({_share(view.at_risk_share)})",
-        f"  DSO ({view.window_days} {tr('días', 'days')}): {_days(view.dso_standard)}",
-        f"  {tr('DSO por retroceso', 'Countback DSO')}: {_days(view.dso_countback)}",
-        f"  {tr('Días promedio de pago', 'Average days to pay')}: {_days(a.days_to_pay)}"
-        f" ({tr('antes', 'before')}: {_days(a.days_to_pay_previous)})",
-        f"  {tr('Días promedio de atraso', 'Average days late')}: {_days(a.days_late)}"
-        f" ({tr('antes', 'before')}: {_days(a.days_late_previous)})",
-        f"  {tr('Promesas cumplidas', 'Promises kept')}: {_share(view.promises.kept_share)}"
+        f"  DSO ({view.window_days} {_('días')}): {_days(view.dso_standard)}",
+        f"  {_('DSO por retroceso')}: {_days(view.dso_countback)}",
+        f"  {_('Días promedio de pago')}: {_days(a.days_to_pay)}"
+        f" ({_('antes')}: {_days(a.days_to_pay_previous)})",
+        f"  {_('Días promedio de atraso')}: {_days(a.days_late)}"
+        f" ({_('antes')}: {_days(a.days_late_previous)})",
+        f"  {_('Promesas cumplidas')}: {_share(view.promises.kept_share)}"
         f" ({view.promises.kept}/{view.promises.kept + view.promises.broken};"
         f" {format_money(view.promises.paid, cur)} / {format_money(view.promises.promised, cur)})",
         "",
-        tr(
-            "Mes       CEI      DSO      Ventas  Cobrado",
-            "Month     CEI      DSO       Sales  Collected",
-        ),
+        _("Mes       CEI      DSO      Ventas  Cobrado"),
     ]
     collected = {c.month: c for c in view.collected_by_month}
     for cei, dso, sales in zip(view.cei, view.dso_by_month, view.sales_by_month, strict=True):
@@ -86,13 +79,13 @@ def render_text(view: Indicators) -> str:
             f"{format_money(got.amount if got else Decimal(0), cur):>14}"
         )
     if view.reminders:
-        lines += ["", tr("Recordatorios (pago en 7 días)", "Reminders (paid within 7 days)")]
+        lines += ["", _("Recordatorios (pago en 7 días)")]
         for r in view.reminders:
             lines.append(
                 f"  {r.channel:<10} {r.stage or '—':<24} {r.contacts:>5}  {_share(r.share):>7}"
-                f"  {tr('mediana', 'median')} {_days(r.median_days)}"
+                f"  {_('mediana')} {_days(r.median_days)}"
             )
-    lines += ["", tr("Pronóstico (mínimo / esperado / máximo)", "Forecast (low / expected / high)")]
+    lines += ["", _("Pronóstico (mínimo / esperado / máximo)")]
     for w in view.forecast:
         lines.append(
             f"  {w.week_start.isoformat()}  {format_money(w.low, cur):>14}"
@@ -101,7 +94,7 @@ def render_text(view: Indicators) -> str:
     lines.append("  " + view.forecast_method)
     if view.backtest is not None:
         lines.append(
-            tr("  Error del pronóstico (12 semanas): ", "  Forecast error (12 weeks): ")
+            _("  Error del pronóstico (12 semanas): ")
             + f"{format_money(view.backtest.mean_absolute_error, cur)}"
             f" ({_share(view.backtest.relative_error)})"
         )

@@ -62,7 +62,7 @@ from cobranza_desktop.documents.styles import (
     text,
 )
 from cobranza_desktop.documents.tables import ChunkedTable
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 # Renderers import their building blocks from here; styles and pages live apart.
 __all__ = [
@@ -137,7 +137,7 @@ def party_block(label: str, customer: CustomerInfo) -> Box:
     lines: list[Flowable] = [text(customer.name, "bold")]
     ids = []
     if customer.code:
-        ids.append(f"{tr('Cliente', 'Customer')} {customer.code}")
+        ids.append(f"{_('Cliente')} {customer.code}")
     if customer.rfc:
         ids.append(f"RFC: {customer.rfc}")
     if ids:
@@ -174,7 +174,7 @@ def contact_text(contact: ContactInfo, business: BusinessInfo) -> str:
     email = contact.email or business.email
     parts = [f"<b>{esc(name)}</b>"] if name else []
     if phone:
-        parts.append(f"{esc(tr('Tel.', 'Phone'))} {esc(phone)}")
+        parts.append(f"{esc(_('Tel.'))} {esc(phone)}")
     if email:
         parts.append(esc(email))
     return " · ".join(parts)
@@ -192,11 +192,11 @@ def bank_text(business: BusinessInfo, *, inline: bool = False) -> str:
     """The bank data for a transfer, as escaped markup ('' when there is none)."""
     parts = []
     if business.bank_name:
-        parts.append(f"{esc(tr('Banco', 'Bank'))}: {esc(business.bank_name)}")
+        parts.append(f"{esc(_('Banco'))}: {esc(business.bank_name)}")
     if business.bank_account_holder:
-        parts.append(f"{esc(tr('Titular', 'Account holder'))}: {esc(business.bank_account_holder)}")
+        parts.append(f"{esc(_('Titular'))}: {esc(business.bank_account_holder)}")
     if business.bank_account:
-        parts.append(f"{esc(tr('Cuenta', 'Account'))}: {esc(business.bank_account)}")
+        parts.append(f"{esc(_('Cuenta'))}: {esc(business.bank_account)}")
     if business.clabe:
         parts.append(f"CLABE: <b>{esc(business.clabe)}</b>")
     return (" · " if inline else "<br/>").join(parts)

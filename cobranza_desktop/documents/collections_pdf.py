@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 CHUNK_ROWS = 250
 
@@ -87,8 +87,8 @@ def _numbered_canvas(header: BusinessHeader) -> type[Canvas]:
             self.setStrokeColor(colors.HexColor("#1f4e79"))
             self.line(18 * mm, height - 20.5 * mm, width - 18 * mm, height - 20.5 * mm)
             self.setFont("Helvetica", 7.5)
-            page = tr(
-                f"Página {self._pageNumber} de {total}", f"Page {self._pageNumber} of {total}"
+            page = _("Página {pagenumber} de {total}").format(
+                pagenumber=self._pageNumber, total=total
             )
             self.drawRightString(width - 18 * mm, 10 * mm, page)
             self.restoreState()
@@ -122,7 +122,7 @@ def table(
 ) -> list[Flowable]:
     """A table split in chunks of :data:`CHUNK_ROWS` rows (one huge table costs O(n²))."""
     if not rows:
-        return [Paragraph(text(empty or tr("Sin registros.", "No records.")), styles.body)]
+        return [Paragraph(text(empty or _("Sin registros.")), styles.body)]
     head = [
         Paragraph(text(h), styles.head_right if i in right else styles.head)
         for i, h in enumerate(headers)

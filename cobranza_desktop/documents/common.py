@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 
 from cobranza_desktop.documents.base import data_table, money, short_date
 from cobranza_desktop.documents.data import OverdueInvoiceData
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 
 def overdue_table(items: Sequence[OverdueInvoiceData], currency: str, total: Decimal) -> Flowable:
@@ -25,14 +25,14 @@ def overdue_table(items: Sequence[OverdueInvoiceData], currency: str, total: Dec
         ]
         for item in items
     ]
-    rows.append(["", "", "", "", tr("Total", "Total"), money(total, currency)])
+    rows.append(["", "", "", "", _("Total"), money(total, currency)])
     header = [
-        tr("Factura", "Invoice"),
-        tr("Emisión", "Issued"),
-        tr("Vencimiento", "Due"),
-        tr("Días de atraso", "Days late"),
-        tr("Importe", "Amount"),
-        tr("Saldo", "Balance"),
+        _("Factura"),
+        _("Emisión"),
+        _("Vencimiento"),
+        _("Días de atraso"),
+        _("Importe"),
+        _("Saldo"),
     ]
     return data_table(
         header,

@@ -23,7 +23,7 @@ from cobranza_desktop.documents.collections_pdf import (
     text,
 )
 from cobranza_desktop.domain.formatting import format_date, format_datetime, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def render_dossier_pdf(d: Dossier) -> bytes:
 
     as_of = format_date(d.as_of)
     story: list[Flowable] = [
-        Paragraph(text(tr("Expediente de cobranza", "Collection dossier")), s.title),
+        Paragraph(text(_("Expediente de cobranza")), s.title),
         Paragraph(
             text(
                 f"{d.customer_name}" + (f" · RFC {d.customer_tax_id}" if d.customer_tax_id else "")
@@ -111,24 +111,23 @@ def render_dossier_pdf(d: Dossier) -> bytes:
         Paragraph(text(d.customer_contact), s.small),
         Paragraph(
             text(
-                tr(
-                    f"Saldo al {as_of}: {money(d.balance)} · Estado: {d.customer_status}",
-                    f"Balance as of {as_of}: {money(d.balance)} · Status: {d.customer_status}",
+                _("Saldo al {as_of}: {balance} · Estado: {customer_status}").format(
+                    as_of=as_of, balance=money(d.balance), customer_status=d.customer_status
                 )
             ),
             s.body,
         ),
         Spacer(1, 3 * mm),
-        Paragraph(text(tr("Estado de cuenta", "Statement of account")), s.h2),
+        Paragraph(text(_("Estado de cuenta")), s.h2),
         *table(
             s,
             [
-                tr("Fecha", "Date"),
-                tr("Documento", "Document"),
-                tr("Concepto", "Description"),
-                tr("Cargo", "Charge"),
-                tr("Abono", "Payment"),
-                tr("Saldo", "Balance"),
+                _("Fecha"),
+                _("Documento"),
+                _("Concepto"),
+                _("Cargo"),
+                _("Abono"),
+                _("Saldo"),
             ],
             [
                 (
@@ -144,17 +143,17 @@ def render_dossier_pdf(d: Dossier) -> bytes:
             [20 * mm, 24 * mm, 50 * mm, 26 * mm, 26 * mm, 28 * mm],
             right=(3, 4, 5),
         ),
-        Paragraph(text(tr("Facturas abiertas", "Open invoices")), s.h2),
+        Paragraph(text(_("Facturas abiertas")), s.h2),
         *table(
             s,
             [
-                tr("Factura", "Invoice"),
-                tr("Emisión", "Issued"),
-                tr("Vence", "Due"),
-                tr("Total", "Total"),
-                tr("Pagado", "Paid"),
-                tr("Saldo", "Balance"),
-                tr("Días", "Days"),
+                _("Factura"),
+                _("Emisión"),
+                _("Vence"),
+                _("Total"),
+                _("Pagado"),
+                _("Saldo"),
+                _("Días"),
             ],
             [
                 (
@@ -171,16 +170,16 @@ def render_dossier_pdf(d: Dossier) -> bytes:
             [24 * mm, 20 * mm, 20 * mm, 27 * mm, 27 * mm, 27 * mm, 13 * mm],
             right=(3, 4, 5, 6),
         ),
-        Paragraph(text(tr("Historial de contactos", "Contact history")), s.h2),
+        Paragraph(text(_("Historial de contactos")), s.h2),
         *table(
             s,
             [
-                tr("Fecha", "Date"),
-                tr("Canal", "Channel"),
-                tr("Resultado", "Outcome"),
-                tr("Motivo", "Reason"),
-                tr("Notas", "Notes"),
-                tr("Siguiente", "Next"),
+                _("Fecha"),
+                _("Canal"),
+                _("Resultado"),
+                _("Motivo"),
+                _("Notas"),
+                _("Siguiente"),
             ],
             [
                 (
@@ -195,14 +194,14 @@ def render_dossier_pdf(d: Dossier) -> bytes:
             ],
             [26 * mm, 20 * mm, 24 * mm, 30 * mm, 56 * mm, 18 * mm],
         ),
-        Paragraph(text(tr("Promesas de pago", "Promises to pay")), s.h2),
+        Paragraph(text(_("Promesas de pago")), s.h2),
         *table(
             s,
             [
-                tr("Dada el", "Given on"),
-                tr("Monto", "Amount"),
-                tr("Fecha prometida", "Promised for"),
-                tr("Estado", "Status"),
+                _("Dada el"),
+                _("Monto"),
+                _("Fecha prometida"),
+                _("Estado"),
             ],
             [
                 (format_date(p.created), money(p.amount), format_date(p.promised_date), p.status)
@@ -211,16 +210,16 @@ def render_dossier_pdf(d: Dossier) -> bytes:
             [35 * mm, 35 * mm, 35 * mm, 35 * mm],
             right=(1,),
         ),
-        Paragraph(text(tr("Convenios de pago", "Payment plans")), s.h2),
+        Paragraph(text(_("Convenios de pago")), s.h2),
         *table(
             s,
             [
-                tr("Convenio", "Plan"),
-                tr("Fecha", "Date"),
-                tr("Pagos", "Instalments"),
-                tr("Total", "Total"),
-                tr("Pagado", "Paid"),
-                tr("Estado", "Status"),
+                _("Convenio"),
+                _("Fecha"),
+                _("Pagos"),
+                _("Total"),
+                _("Pagado"),
+                _("Estado"),
             ],
             [
                 (
@@ -237,7 +236,7 @@ def render_dossier_pdf(d: Dossier) -> bytes:
             right=(2, 3, 4),
         ),
     ]
-    return build_pdf(d.business, tr("Expediente de cobranza", "Collection dossier"), story)
+    return build_pdf(d.business, _("Expediente de cobranza"), story)
 
 
 def invoices_csv(invoices: tuple[DossierInvoice, ...] | list[DossierInvoice]) -> str:

@@ -26,7 +26,7 @@ from cobranza_desktop.documents.data import InvoiceData
 from cobranza_desktop.documents.layout import Columns
 from cobranza_desktop.documents.words import amount_in_words
 from cobranza_desktop.domain.formatting import format_number
-from cobranza_desktop.domain.i18n import locale_for, tr
+from cobranza_desktop.domain.i18n import gettext, locale_for, pgettext
 
 
 def _quantity(value: Decimal) -> str:
@@ -36,8 +36,8 @@ def _quantity(value: Decimal) -> str:
 class InvoiceRenderer(DataRenderer[InvoiceData]):
     def title(self) -> str:
         if self.data.is_late_charge:
-            return tr("Nota de cargo", "Late charge")
-        return tr("Factura", "Invoice")
+            return gettext("Nota de cargo")
+        return gettext("Factura")
 
     def running_title(self) -> str:
         return f"{self.title()} {self.data.number}"
@@ -45,9 +45,9 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
     def reference(self) -> list[tuple[str, str]]:
         d = self.data
         return [
-            (tr("Número", "Number"), d.number),
-            (tr("Fecha", "Date"), short_date(d.issue_date)),
-            (tr("Vencimiento", "Due date"), short_date(d.due_date)),
+            (gettext("Número"), d.number),
+            (gettext("Fecha"), short_date(d.issue_date)),
+            (pgettext("documents.invoice", "Vencimiento"), short_date(d.due_date)),
         ]
 
     def body(self) -> list[Flowable]:
@@ -55,10 +55,10 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
         story: list[Flowable] = []
         if d.voided:
             story += [
-                text(tr("DOCUMENTO CANCELADO", "VOIDED DOCUMENT"), "notice"),
+                text(gettext("DOCUMENTO CANCELADO"), "notice"),
                 Spacer(1, 3 * mm),
             ]
-        story += [party_block(tr("Facturar a", "Bill to"), d.customer), Spacer(1, 5 * mm)]
+        story += [party_block(gettext("Facturar a"), d.customer), Spacer(1, 5 * mm)]
         story.append(self._lines())
         story += [Spacer(1, 4 * mm), KeepTogether(self._totals())]
         story += self._payment()
@@ -67,22 +67,20 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
     def _lines(self) -> Flowable:
         d = self.data
         if not d.lines:
-            return para(
-                esc(tr("Esta factura no tiene conceptos.", "This invoice has no lines.")), "small"
-            )
+            return para(esc(gettext("Esta factura no tiene conceptos.")), "small")
         with_unit = any(line.unit for line in d.lines)
         with_discount = any(line.discount_percent for line in d.lines)
-        header = [tr("Cant.", "Qty")]
+        header = [gettext("Cant.")]
         widths: list[float | None] = [16]
         if with_unit:
-            header.append(tr("Unidad", "Unit"))
+            header.append(gettext("Unidad"))
             widths.append(20)
-        header += [tr("Descripción", "Description"), tr("Precio unitario", "Unit price")]
+        header += [gettext("Descripción"), gettext("Precio unitario")]
         widths += [None, 30]
         if with_discount:
-            header.append(tr("Desc.", "Disc."))
+            header.append(gettext("Desc."))
             widths.append(16)
-        header.append(tr("Importe", "Amount"))
+        header.append(gettext("Importe"))
         widths.append(30)
         rows = []
         for line in d.lines:
@@ -99,15 +97,15 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
 
     def _totals(self) -> list[Flowable]:
         d = self.data
-        pairs = [(tr("Subtotal", "Subtotal"), money(d.subtotal, d.currency))]
+        pairs = [(gettext("Subtotal"), money(d.subtotal, d.currency))]
         pairs += [(t.label, money(t.amount, d.currency)) for t in d.taxes]
-        pairs.append((tr("Total", "Total"), money(d.total, d.currency)))
+        pairs.append((gettext("Total"), money(d.total, d.currency)))
         totals = key_values(pairs, (34 * mm, 34 * mm), bold_last=True)
         if d.amount_paid:
             paid = key_values(
                 [
-                    (tr("Pagado", "Paid"), money(d.amount_paid, d.currency)),
-                    (tr("Saldo", "Balance due"), money(d.balance_due, d.currency)),
+                    (gettext("Pagado"), money(d.amount_paid, d.currency)),
+                    (pgettext("documents.invoice", "Saldo"), money(d.balance_due, d.currency)),
                 ],
                 (34 * mm, 34 * mm),
                 bold_last=True,
@@ -119,12 +117,12 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
             included = money(d.discount, d.currency)
             right.append(
                 text(
-                    tr(f"Incluye descuentos por {included}.", f"Includes discounts of {included}."),
+                    gettext("Incluye descuentos por {included}.").format(included=included),
                     "small",
                 )
             )
         words = [
-            text(tr("IMPORTE CON LETRA", "AMOUNT IN WORDS"), "label"),
+            text(gettext("IMPORTE CON LETRA"), "label"),
             text(amount_in_words(d.total, d.currency), "body"),
         ]
         return [Columns([words, right], [CONTENT_WIDTH - 70 * mm, 70 * mm], [8, 0])]
@@ -134,22 +132,22 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
         story: list[Flowable] = []
         if d.payment_terms:
             story += [
-                text(tr("Condiciones de pago", "Payment terms"), "h2"),
+                text(gettext("Condiciones de pago"), "h2"),
                 text(d.payment_terms),
             ]
         bank = bank_text(d.business)
         if bank:
             story += [
-                text(tr("Datos para transferencia", "Bank transfer details"), "h2"),
+                text(gettext("Datos para transferencia"), "h2"),
                 para(bank),
             ]
         if d.notes:
-            story += [text(tr("Notas", "Notes"), "h2"), text(d.notes)]
+            story += [text(gettext("Notas"), "h2"), text(d.notes)]
         if d.cfdi_uuid:
             story += [
                 Spacer(1, 4 * mm),
                 para(
-                    f"{esc(tr('Folio fiscal (UUID)', 'CFDI fiscal folio (UUID)'))}: "
+                    f"{esc(gettext('Folio fiscal (UUID)'))}: "
                     f"<font name='Courier'>{esc(d.cfdi_uuid)}</font>",
                     "small",
                 ),

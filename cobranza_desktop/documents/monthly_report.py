@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from babel.dates import get_month_names
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.charts.linecharts import HorizontalLineChart
@@ -31,7 +32,7 @@ from cobranza_desktop.documents.base import (
     text,
 )
 from cobranza_desktop.documents.data import BusinessInfo
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, locale_for
 
 SALES_COLOR = colors.HexColor("#A9B8CC")
 CHART_HEIGHT = 58 * mm
@@ -80,10 +81,10 @@ class MonthlyReportData:
 
 
 def _short_month(key: str) -> str:
-    names_es = ["ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"]
-    names_en = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    # Month names are Babel's for the locale, like every other date the program prints.
     year, month = key.split("-")
-    return f"{tr(names_es[int(month) - 1], names_en[int(month) - 1])} {year[2:]}"
+    names = get_month_names("abbreviated", locale=locale_for())
+    return f"{names[int(month)].rstrip('.')} {year[2:]}"
 
 
 def _axis_max(values: Sequence[float]) -> float:
@@ -142,7 +143,7 @@ def _bar_chart(
 
 def _dso_chart(labels: Sequence[str], values: Sequence[Decimal | None]) -> Drawing:
     drawing = Drawing(CONTENT_WIDTH, CHART_HEIGHT)
-    _title(drawing, tr("DSO al cierre de cada mes (días)", "DSO at each month's end (days)"))
+    _title(drawing, _("DSO al cierre de cada mes (días)"))
     chart = HorizontalLineChart()
     chart.x, chart.y = 48, 26
     chart.width, chart.height = CONTENT_WIDTH - 60, CHART_HEIGHT - 52
@@ -164,22 +165,22 @@ def _dso_chart(labels: Sequence[str], values: Sequence[Decimal | None]) -> Drawi
 
 class MonthlyReportRenderer(DataRenderer[MonthlyReportData]):
     def title(self) -> str:
-        return tr("Informe de cobranza", "Collection report")
+        return _("Informe de cobranza")
 
     def reference(self) -> list[tuple[str, str]]:
         d = self.data
-        return [(tr("Mes", "Month"), d.month), (tr("Al", "As of"), short_date(d.as_of))]
+        return [(_("Mes"), d.month), (_("Al"), short_date(d.as_of))]
 
     def body(self) -> list[Flowable]:
         d = self.data
-        story: list[Flowable] = [para(tr("<b>Indicadores</b>", "<b>Indicators</b>"), "h2")]
+        story: list[Flowable] = [para(_("<b>Indicadores</b>"), "h2")]
         story.append(
             data_table(
                 [
-                    tr("Indicador", "Figure"),
-                    tr("Este mes", "This month"),
-                    tr("Mes anterior", "Previous month"),
-                    tr("Qué es", "What it is"),
+                    _("Indicador"),
+                    _("Este mes"),
+                    _("Mes anterior"),
+                    _("Qué es"),
                 ],
                 [[c.label, c.value, c.previous, c.definition] for c in d.cards],
                 (34, 28, 28, None),
@@ -192,22 +193,19 @@ class MonthlyReportRenderer(DataRenderer[MonthlyReportData]):
             _bar_chart(
                 labels,
                 [[float(v) for v in d.collected], [float(v) for v in d.sales]],
-                [tr("Cobrado", "Collected"), tr("Ventas", "Sales")],
+                [_("Cobrado"), _("Ventas")],
                 [ACCENT, SALES_COLOR],
-                tr(
-                    f"Cobrado y ventas por mes ({d.currency})",
-                    f"Collected and sales per month ({d.currency})",
-                ),
+                _("Cobrado y ventas por mes ({currency})").format(currency=d.currency),
             ),
             Spacer(1, 3 * mm),
             _dso_chart(labels, d.dso),
             CondPageBreak(CHART_HEIGHT + 60 * mm),
-            para(tr("<b>Por mes</b>", "<b>By month</b>"), "h2"),
+            para(_("<b>Por mes</b>"), "h2"),
             data_table(
                 [
-                    tr("Mes", "Month"),
-                    tr("Ventas", "Sales"),
-                    tr("Cobrado", "Collected"),
+                    _("Mes"),
+                    _("Ventas"),
+                    _("Cobrado"),
                     "DSO",
                     "CEI",
                 ],
@@ -227,7 +225,7 @@ class MonthlyReportRenderer(DataRenderer[MonthlyReportData]):
                 right=(1, 2, 3, 4),
             ),
             CondPageBreak(CHART_HEIGHT + 70 * mm),
-            para(tr("<b>Pronóstico de cobro</b>", "<b>Cash forecast</b>"), "h2"),
+            para(_("<b>Pronóstico de cobro</b>"), "h2"),
             _bar_chart(
                 [short_date(w.week_start) for w in d.forecast],
                 [
@@ -235,16 +233,16 @@ class MonthlyReportRenderer(DataRenderer[MonthlyReportData]):
                     [float(w.expected) for w in d.forecast],
                     [float(w.high) for w in d.forecast],
                 ],
-                [tr("Mínimo", "Low"), tr("Esperado", "Expected"), tr("Máximo", "High")],
+                [_("Mínimo"), _("Esperado"), _("Máximo")],
                 [SALES_COLOR, ACCENT, colors.HexColor("#6F8FB5")],
-                tr(f"Próximas 8 semanas ({d.currency})", f"Next 8 weeks ({d.currency})"),
+                _("Próximas 8 semanas ({currency})").format(currency=d.currency),
             ),
             data_table(
                 [
-                    tr("Semana del", "Week of"),
-                    tr("Mínimo", "Low"),
-                    tr("Esperado", "Expected"),
-                    tr("Máximo", "High"),
+                    _("Semana del"),
+                    _("Mínimo"),
+                    _("Esperado"),
+                    _("Máximo"),
                 ],
                 [
                     [
@@ -264,13 +262,13 @@ class MonthlyReportRenderer(DataRenderer[MonthlyReportData]):
         if d.debtors:
             story += [
                 CondPageBreak(60 * mm),
-                para(tr("<b>Mayores saldos</b>", "<b>Largest balances</b>"), "h2"),
+                para(_("<b>Mayores saldos</b>"), "h2"),
                 data_table(
                     [
-                        tr("Cliente", "Customer"),
-                        tr("Saldo", "Balance"),
-                        tr("Vencido", "Overdue"),
-                        tr("Días de atraso", "Days late"),
+                        _("Cliente"),
+                        _("Saldo"),
+                        _("Vencido"),
+                        _("Días de atraso"),
                     ],
                     [
                         [
@@ -288,11 +286,7 @@ class MonthlyReportRenderer(DataRenderer[MonthlyReportData]):
         for note in d.notes:
             story.append(text(note, "small"))
         story.append(Spacer(1, 1))
-        story.append(
-            text(
-                tr("Cifras al cierre del día indicado.", "Figures at the end of the day."), "small"
-            )
-        )
+        story.append(text(_("Cifras al cierre del día indicado."), "small"))
         return story
 
 

@@ -17,7 +17,7 @@ from reportlab.platypus import (
 )
 
 from cobranza_desktop.documents.styles import MARGIN_BOTTOM, MARGIN_X, MUTED, PAGE_WIDTH
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 
 class _GroupStart(Flowable):
@@ -99,4 +99,4 @@ class _LogoFlowable(Flowable):
 
 
 def _page_label(page: int, total: int) -> str:
-    return tr(f"Página {page} de {total}", f"Page {page} of {total}")
+    return _("Página {page} de {total}").format(page=page, total=total)

@@ -30,21 +30,21 @@ from cobranza_desktop.documents.base import (
 from cobranza_desktop.documents.common import instalments_text, overdue_table
 from cobranza_desktop.documents.data import PenaltyNoticeData, RatePeriod
 from cobranza_desktop.documents.layout import Columns
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, pgettext
 
 
 def _period(period: RatePeriod) -> str:
     return {
-        RatePeriod.ANNUAL: tr("anual", "per year"),
-        RatePeriod.MONTHLY: tr("mensual", "per month"),
-        RatePeriod.DAILY: tr("diaria", "per day"),
-        RatePeriod.ONCE: tr("único", "one-time"),
+        RatePeriod.ANNUAL: _("anual"),
+        RatePeriod.MONTHLY: _("mensual"),
+        RatePeriod.DAILY: _("diaria"),
+        RatePeriod.ONCE: _("único"),
     }[period]
 
 
 class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
     def title(self) -> str:
-        return tr("Aviso de penalización", "Penalty notice")
+        return _("Aviso de penalización")
 
     def running_title(self) -> str:
         return f"{self.title()} · {self.data.customer.name}"
@@ -53,41 +53,35 @@ class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
         d = self.data
         pairs = []
         if d.reference:
-            pairs.append((tr("Referencia", "Reference"), d.reference))
-        pairs.append((tr("Fecha", "Date"), short_date(d.notice_date)))
+            pairs.append((_("Referencia"), d.reference))
+        pairs.append((_("Fecha"), short_date(d.notice_date)))
         return pairs
 
     def body(self) -> list[Flowable]:
         d = self.data
         c = d.currency
         name = esc(d.customer.name)
-        story: list[Flowable] = [party_block(tr("Para", "To"), d.customer), Spacer(1, 4 * mm)]
+        story: list[Flowable] = [party_block(_("Para"), d.customer), Spacer(1, 4 * mm)]
         story.append(
             para(
-                tr(
-                    f"Estimado(a) {name}: en nuestros registros aparecen las facturas vencidas "
+                _(
+                    "Estimado(a) {name}: en nuestros registros aparecen las facturas vencidas "
                     "que se detallan abajo. Sabemos que pueden presentarse imprevistos y "
-                    "queremos ayudarle a regularizar su cuenta antes de aplicar la penalización "
-                    "por atraso prevista en nuestras condiciones de pago.",
-                    f"Dear {name}: our records show the overdue invoices listed below. We "
-                    "understand that unexpected things happen, and we would like to help you "
-                    "bring your account up to date before the late payment penalty in our "
-                    "payment terms is applied.",
-                )
+                    "queremos ayudarle a regularizar su cuenta antes de aplicar la "
+                    "penalización por atraso prevista en nuestras condiciones de pago."
+                ).format(name=name)
             )
         )
-        story += [text(tr("Facturas vencidas", "Overdue invoices"), "h2")]
+        story += [text(_("Facturas vencidas"), "h2")]
         story.append(overdue_table(d.overdue, c, d.debt))
-        story += [text(tr("Detalle de la penalización", "Penalty detail"), "h2")]
+        story += [text(_("Detalle de la penalización"), "h2")]
         story.append(self._penalties())
         story += [Spacer(1, 3 * mm), self._summary()]
         if d.instalments:
             story += [
                 KeepTogether(
                     [
-                        para(
-                            esc(tr("Pago en mensualidades", "Paying in monthly instalments")), "h2"
-                        ),
+                        para(esc(_("Pago en mensualidades")), "h2"),
                         self._instalments(),
                     ]
                 )
@@ -99,7 +93,7 @@ class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
         d = self.data
         c = d.currency
         if not d.penalties:
-            return text(tr("Sin penalización calculada.", "No penalty computed."), "small")
+            return text(_("Sin penalización calculada."), "small")
         rows: list[list[object]] = [
             [
                 p.concept,
@@ -113,16 +107,16 @@ class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
             ]
             for p in d.penalties
         ]
-        rows.append(["", "", "", "", "", "", tr("Total", "Total"), money(d.penalty_total, c)])
+        rows.append(["", "", "", "", "", "", _("Total"), money(d.penalty_total, c)])
         header = [
-            tr("Concepto", "Concept"),
-            tr("Base", "Base"),
-            tr("Cuota fija", "Fixed fee"),
-            tr("Tasa", "Rate"),
-            tr("Días", "Days"),
-            tr("Año de", "Day basis"),
-            tr("Interés", "Interest"),
-            tr("Penalización", "Penalty"),
+            pgettext("documents.penalty_notice", "Concepto"),
+            _("Base"),
+            _("Cuota fija"),
+            _("Tasa"),
+            _("Días"),
+            _("Año de"),
+            _("Interés"),
+            _("Penalización"),
         ]
         return data_table(
             header,
@@ -135,9 +129,9 @@ class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
     def _summary(self) -> Flowable:
         d = self.data
         pairs = [
-            (tr("Adeudo vencido", "Overdue debt"), money(d.debt, d.currency)),
-            (tr("Penalización", "Penalty"), money(d.penalty_total, d.currency)),
-            (tr("Nuevo total", "New total"), money(d.new_total, d.currency)),
+            (_("Adeudo vencido"), money(d.debt, d.currency)),
+            (_("Penalización"), money(d.penalty_total, d.currency)),
+            (_("Nuevo total"), money(d.new_total, d.currency)),
         ]
         return Columns(
             [
@@ -151,30 +145,25 @@ class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
         d = self.data
         when = esc(long_date(d.avoid_by))
         amount = money(d.debt, d.currency)
-        message = tr(
-            f"Si paga <b>{amount}</b> a más tardar el <b>{when}</b>, no se aplicará la "
-            "penalización.",
-            f"If you pay <b>{amount}</b> no later than <b>{when}</b>, the penalty will not be "
-            "applied.",
-        )
+        message = _(
+            "Si paga <b>{amount}</b> a más tardar el <b>{when}</b>, no se aplicará la penalización."
+        ).format(amount=amount, when=when)
         return boxed([para(message, "body")], width, WARN)
 
     def _instalments(self) -> Flowable:
         d = self.data
         rows = [
             [
-                tr(f"{o.months} meses", f"{o.months} months")
-                if o.months != 1
-                else tr("1 mes", "1 month"),
+                _("{months} meses").format(months=o.months) if o.months != 1 else _("1 mes"),
                 instalments_text(o.without_penalty, d.currency),
                 instalments_text(o.with_penalty, d.currency),
             ]
             for o in d.instalments
         ]
         header = [
-            tr("Plazo", "Term"),
-            tr("Mensualidad sin penalización", "Monthly, without penalty"),
-            tr("Mensualidad con penalización", "Monthly, with penalty"),
+            _("Plazo"),
+            _("Mensualidad sin penalización"),
+            _("Mensualidad con penalización"),
         ]
         return data_table(header, rows, [30, None, None], right=(1, 2))
 
@@ -187,25 +176,17 @@ class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
         if bank:
             story.append(para(bank))
         if story:
-            story.insert(0, text(tr("Cómo pagar", "How to pay"), "h2"))
+            story.insert(0, text(_("Cómo pagar"), "h2"))
         story.append(Spacer(1, 1.5 * mm))
         story += contact_paragraph(
-            tr(
-                "Para cualquier duda o para acordar un plan de pagos, comuníquese con: ",
-                "For any question, or to agree on a payment plan, please contact: ",
-            ),
+            _("Para cualquier duda o para acordar un plan de pagos, comuníquese con: "),
             d.contact,
             d.business,
         )
         story.append(Spacer(1, 1.5 * mm))
         story.append(
             para(
-                esc(
-                    tr(
-                        "Si ya realizó su pago, le agradecemos y le pedimos ignorar este aviso.",
-                        "If you have already paid, thank you, and please disregard this notice.",
-                    )
-                ),
+                esc(_("Si ya realizó su pago, le agradecemos y le pedimos ignorar este aviso.")),
                 "small",
             )
         )

@@ -17,7 +17,7 @@ from cobranza_desktop.documents.collections_pdf import (
     text,
 )
 from cobranza_desktop.domain.formatting import format_date, format_long_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, pgettext
 
 
 @dataclass(frozen=True)
@@ -61,42 +61,41 @@ def render_plan_pdf(doc: PlanDocument) -> bytes:
         return format_money(v, doc.currency)
 
     story: list[Flowable] = [
-        Paragraph(text(tr("Convenio de pago", "Payment plan agreement")), s.title),
+        Paragraph(text(_("Convenio de pago")), s.title),
         Paragraph(
             text(
-                tr(
-                    f"Convenio {doc.plan_number} del {format_long_date(doc.created)}",
-                    f"Agreement {doc.plan_number} of {format_long_date(doc.created)}",
+                _("Convenio {plan_number} del {created}").format(
+                    plan_number=doc.plan_number, created=format_long_date(doc.created)
                 )
             ),
             s.body,
         ),
         Paragraph(
             text(
-                tr(f"Cliente: {doc.customer_name}", f"Customer: {doc.customer_name}")
+                _("Cliente: {customer_name}").format(customer_name=doc.customer_name)
                 + (f" · RFC {doc.customer_tax_id}" if doc.customer_tax_id else "")
             ),
             s.body,
         ),
         Spacer(1, 4 * mm),
-        Paragraph(text(tr("Facturas incluidas", "Invoices included")), s.h2),
+        Paragraph(text(_("Facturas incluidas")), s.h2),
         *table(
             s,
-            [tr("Factura", "Invoice"), tr("Vencimiento", "Due date"), tr("Saldo", "Balance")],
+            [_("Factura"), pgettext("documents.plan", "Vencimiento"), _("Saldo")],
             [(i.folio, format_date(i.due_date), money(i.balance)) for i in doc.invoices],
             [60 * mm, 50 * mm, 50 * mm],
             right=(2,),
         ),
-        Paragraph(text(tr("Condiciones", "Terms")), s.h2),
+        Paragraph(text(_("Condiciones")), s.h2),
     ]
     terms = [
-        (tr("Deuda", "Debt"), money(doc.principal)),
-        (tr("Recargos condonados", "Waived penalties"), money(doc.waived)),
-        (tr("Enganche", "Down payment"), money(doc.down_payment)),
-        (tr("Interés del convenio", "Plan interest"), money(doc.interest)),
-        (tr("Total a pagar", "Total to pay"), money(doc.total)),
-        (tr("Periodicidad", "Frequency"), doc.frequency_label),
-        (tr("Días de gracia", "Grace days"), str(doc.grace_days)),
+        (_("Deuda"), money(doc.principal)),
+        (_("Recargos condonados"), money(doc.waived)),
+        (_("Enganche"), money(doc.down_payment)),
+        (_("Interés del convenio"), money(doc.interest)),
+        (_("Total a pagar"), money(doc.total)),
+        (_("Periodicidad"), doc.frequency_label),
+        (_("Días de gracia"), str(doc.grace_days)),
     ]
     t = Table(
         [[Paragraph(text(a), s.cell), Paragraph(text(b), s.cell_right)] for a, b in terms],
@@ -106,13 +105,13 @@ def render_plan_pdf(doc: PlanDocument) -> bytes:
     t.setStyle(TableStyle([("LINEBELOW", (0, 3), (-1, 3), 0.5, "#1f4e79")]))
     story += [
         t,
-        Paragraph(text(tr("Calendario de pagos", "Payment schedule")), s.h2),
+        Paragraph(text(_("Calendario de pagos")), s.h2),
         *table(
             s,
-            ["#", tr("Fecha", "Date"), tr("Monto", "Amount")],
+            ["#", _("Fecha"), _("Monto")],
             [
                 (
-                    tr("Enganche", "Down payment") if i.number == 0 else str(i.number),
+                    _("Enganche") if i.number == 0 else str(i.number),
                     format_date(i.due_date),
                     money(i.amount),
                 )
@@ -124,14 +123,11 @@ def render_plan_pdf(doc: PlanDocument) -> bytes:
         Spacer(1, 4 * mm),
         Paragraph(
             text(
-                tr(
-                    f"Si un pago queda sin cubrir más de {doc.grace_days} días después de su "
-                    "fecha, el convenio se da por incumplido y el saldo pendiente vuelve a "
-                    "cobrarse en sus términos originales.",
-                    f"If an instalment remains unpaid more than {doc.grace_days} days after its "
-                    "date, the agreement is broken and the outstanding balance is collected "
-                    "again on its original terms.",
-                )
+                _(
+                    "Si un pago queda sin cubrir más de {grace_days} días después de su fecha, "
+                    "el convenio se da por incumplido y el saldo pendiente vuelve a cobrarse "
+                    "en sus términos originales."
+                ).format(grace_days=doc.grace_days)
             ),
             s.body,
         ),
@@ -150,4 +146,4 @@ def render_plan_pdf(doc: PlanDocument) -> bytes:
         colWidths=[85 * mm, 85 * mm],
     )
     story.append(sign)
-    return build_pdf(doc.business, tr("Convenio de pago", "Payment plan"), story)
+    return build_pdf(doc.business, pgettext("documents.plan", "Convenio de pago"), story)

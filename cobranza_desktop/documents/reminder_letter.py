@@ -24,39 +24,32 @@ from cobranza_desktop.documents.base import (
 )
 from cobranza_desktop.documents.common import overdue_table
 from cobranza_desktop.documents.data import LetterTone, ReminderLetterData
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 
 def _subject(tone: LetterTone) -> str:
     return {
-        LetterTone.FRIENDLY: tr("Recordatorio de pago", "Payment reminder"),
-        LetterTone.FIRM: tr("Segundo aviso: pago pendiente", "Second notice: payment overdue"),
-        LetterTone.FINAL: tr("Aviso final de cobranza", "Final notice before further action"),
+        LetterTone.FRIENDLY: _("Recordatorio de pago"),
+        LetterTone.FIRM: _("Segundo aviso: pago pendiente"),
+        LetterTone.FINAL: _("Aviso final de cobranza"),
     }[tone]
 
 
 def _opening(tone: LetterTone) -> str:
     return {
-        LetterTone.FRIENDLY: tr(
+        LetterTone.FRIENDLY: _(
             "Le saludamos cordialmente. Le escribimos para recordarle que las facturas "
             "siguientes ya vencieron. Es posible que se trate de un descuido; si ya realizó el "
-            "pago, le pedimos que nos envíe el comprobante y disculpe la molestia.",
-            "We hope this letter finds you well. This is a friendly reminder that the invoices "
-            "below are now past due. It may simply be an oversight; if you have already paid, "
-            "please send us the receipt and accept our apologies for the inconvenience.",
+            "pago, le pedimos que nos envíe el comprobante y disculpe la molestia."
         ),
-        LetterTone.FIRM: tr(
+        LetterTone.FIRM: _(
             "A pesar de nuestros recordatorios anteriores, las facturas siguientes continúan "
-            "pendientes de pago. Le solicitamos atentamente regularizar su cuenta.",
-            "Despite our previous reminders, the invoices below remain unpaid. We kindly but "
-            "firmly ask you to bring your account up to date.",
+            "pendientes de pago. Le solicitamos atentamente regularizar su cuenta."
         ),
-        LetterTone.FINAL: tr(
+        LetterTone.FINAL: _(
             "Por este medio le notificamos formalmente que su cuenta presenta el saldo vencido "
             "que se detalla abajo, el cual no ha sido cubierto a pesar de nuestros avisos "
-            "anteriores.",
-            "We hereby formally notify you that your account has the overdue balance detailed "
-            "below, which remains unpaid despite our previous notices.",
+            "anteriores."
         ),
     }[tone]
 
@@ -64,55 +57,41 @@ def _opening(tone: LetterTone) -> str:
 def _request(tone: LetterTone, amount: str, when: str | None) -> str:
     if when is None:
         return {
-            LetterTone.FRIENDLY: tr(
-                f"Le agradeceremos realizar el pago de <b>{amount}</b> a la brevedad.",
-                f"We would be grateful if you could pay <b>{amount}</b> at your earliest "
-                "convenience.",
-            ),
-            LetterTone.FIRM: tr(
-                f"Le pedimos liquidar el saldo vencido de <b>{amount}</b> a la brevedad. Si "
-                "necesita un plan de pagos, comuníquese con nosotros.",
-                f"Please settle the overdue balance of <b>{amount}</b> promptly. If you need a "
-                "payment plan, please contact us.",
-            ),
-            LetterTone.FINAL: tr(
-                f"Le requerimos el pago inmediato de <b>{amount}</b>.",
-                f"We require immediate payment of <b>{amount}</b>.",
+            LetterTone.FRIENDLY: _(
+                "Le agradeceremos realizar el pago de <b>{amount}</b> a la brevedad."
+            ).format(amount=amount),
+            LetterTone.FIRM: _(
+                "Le pedimos liquidar el saldo vencido de <b>{amount}</b> a la brevedad. Si "
+                "necesita un plan de pagos, comuníquese con nosotros."
+            ).format(amount=amount),
+            LetterTone.FINAL: _("Le requerimos el pago inmediato de <b>{amount}</b>.").format(
+                amount=amount
             ),
         }[tone]
     return {
-        LetterTone.FRIENDLY: tr(
-            f"Le agradeceremos realizar el pago de <b>{amount}</b> a más tardar el <b>{when}</b>.",
-            f"We would be grateful if you could pay <b>{amount}</b> by <b>{when}</b>.",
-        ),
-        LetterTone.FIRM: tr(
-            f"Le pedimos liquidar el saldo vencido de <b>{amount}</b> a más tardar el "
-            f"<b>{when}</b>. Si necesita un plan de pagos, comuníquese con nosotros antes de esa "
-            "fecha.",
-            f"Please settle the overdue balance of <b>{amount}</b> by <b>{when}</b>. If you need "
-            "a payment plan, please contact us before that date.",
-        ),
-        LetterTone.FINAL: tr(
-            f"De no recibir el pago de <b>{amount}</b>, o un acuerdo de pago, a más tardar el "
-            f"<b>{when}</b>, aplicaremos las medidas previstas en nuestras condiciones de pago, "
+        LetterTone.FRIENDLY: _(
+            "Le agradeceremos realizar el pago de <b>{amount}</b> a más tardar el <b>{when}</b>."
+        ).format(amount=amount, when=when),
+        LetterTone.FIRM: _(
+            "Le pedimos liquidar el saldo vencido de <b>{amount}</b> a más tardar el "
+            "<b>{when}</b>. Si necesita un plan de pagos, comuníquese con nosotros antes de "
+            "esa fecha."
+        ).format(amount=amount, when=when),
+        LetterTone.FINAL: _(
+            "De no recibir el pago de <b>{amount}</b>, o un acuerdo de pago, a más tardar el "
+            "<b>{when}</b>, aplicaremos las medidas previstas en nuestras condiciones de pago, "
             "incluidas la suspensión del crédito y la gestión de la cuenta por un despacho de "
-            "cobranza.",
-            f"If we do not receive payment of <b>{amount}</b>, or a payment arrangement, by "
-            f"<b>{when}</b>, we will take the measures set out in our payment terms, including "
-            "suspending your credit and referring the account to a collection agency.",
-        ),
+            "cobranza."
+        ).format(amount=amount, when=when),
     }[tone]
 
 
 def _closing(tone: LetterTone) -> str:
     return {
-        LetterTone.FRIENDLY: tr("Gracias por su preferencia.", "Thank you for your business."),
-        LetterTone.FIRM: tr(
-            "Agradecemos su pronta atención.", "Thank you for your prompt attention."
-        ),
-        LetterTone.FINAL: tr(
-            "Preferimos siempre llegar a un acuerdo; estamos a sus órdenes para encontrarlo.",
-            "We always prefer to reach an agreement, and we remain at your disposal to find one.",
+        LetterTone.FRIENDLY: _("Gracias por su preferencia."),
+        LetterTone.FIRM: _("Agradecemos su pronta atención."),
+        LetterTone.FINAL: _(
+            "Preferimos siempre llegar a un acuerdo; estamos a sus órdenes para encontrarlo."
         ),
     }[tone]
 
@@ -125,7 +104,7 @@ class ReminderLetterRenderer(DataRenderer[ReminderLetterData]):
         return f"{self.title()} · {self.data.customer.name}"
 
     def reference(self) -> list[tuple[str, str]]:
-        return [(tr("Fecha", "Date"), short_date(self.data.letter_date))]
+        return [(_("Fecha"), short_date(self.data.letter_date))]
 
     def body(self) -> list[Flowable]:
         d = self.data
@@ -134,11 +113,11 @@ class ReminderLetterRenderer(DataRenderer[ReminderLetterData]):
         story: list[Flowable] = [
             text(long_date(d.letter_date), "body_r"),
             Spacer(1, 2 * mm),
-            party_block(tr("Para", "To"), d.customer),
+            party_block(_("Para"), d.customer),
             Spacer(1, 5 * mm),
-            para(f"<b>{esc(tr('Asunto', 'Subject'))}:</b> {esc(_subject(d.tone))}"),
+            para(f"<b>{esc(_('Asunto'))}:</b> {esc(_subject(d.tone))}"),
             Spacer(1, 3 * mm),
-            para(tr(f"Estimado(a) {esc(d.customer.name)}:", f"Dear {esc(d.customer.name)}:")),
+            para(_("Estimado(a) {name}:").format(name=esc(d.customer.name))),
             Spacer(1, 2 * mm),
             text(_opening(d.tone)),
             Spacer(1, 3 * mm),
@@ -155,21 +134,16 @@ class ReminderLetterRenderer(DataRenderer[ReminderLetterData]):
         if bank:
             pay.append(para(bank))
         if pay:
-            story += [text(tr("Cómo pagar", "How to pay"), "h2"), *pay, Spacer(1, 3 * mm)]
+            story += [text(_("Cómo pagar"), "h2"), *pay, Spacer(1, 3 * mm)]
         story += contact_paragraph(
-            tr("Para cualquier duda, comuníquese con: ", "For any question, please contact: "),
+            _("Para cualquier duda, comuníquese con: "),
             d.contact,
             d.business,
         )
         story.append(Spacer(1, 2 * mm))
         story.append(
             para(
-                esc(
-                    tr(
-                        "Si ya realizó su pago, le agradecemos y le pedimos ignorar esta carta.",
-                        "If you have already paid, thank you, and please disregard this letter.",
-                    )
-                ),
+                esc(_("Si ya realizó su pago, le agradecemos y le pedimos ignorar esta carta.")),
                 "small",
             )
         )
@@ -177,7 +151,7 @@ class ReminderLetterRenderer(DataRenderer[ReminderLetterData]):
         signature = [
             text(_closing(d.tone)),
             Spacer(1, 3 * mm),
-            text(tr("Atentamente,", "Sincerely,")),
+            text(_("Atentamente,")),
             Spacer(1, 12 * mm),
         ]
         if d.signer_name:
@@ -198,5 +172,5 @@ def render_letters(letters: Sequence[ReminderLetterData]) -> bytes:
     """Many letters in one PDF, ready to print; each has its own page numbering."""
     return render_many(
         [ReminderLetterRenderer(letter) for letter in letters],
-        title=tr("Cartas de cobranza", "Collection letters"),
+        title=_("Cartas de cobranza"),
     )

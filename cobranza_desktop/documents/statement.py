@@ -25,22 +25,22 @@ from cobranza_desktop.documents.base import (
     text,
 )
 from cobranza_desktop.documents.data import EntryKind, StatementData
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, pgettext
 from cobranza_desktop.domain.money import ZERO
 
 
 def _kind(kind: EntryKind) -> str:
     return {
-        EntryKind.INVOICE: tr("Factura", "Invoice"),
-        EntryKind.LATE_CHARGE: tr("Cargo moratorio", "Late charge"),
-        EntryKind.PAYMENT: tr("Pago", "Payment"),
-        EntryKind.CREDIT: tr("Abono", "Credit"),
+        EntryKind.INVOICE: _("Factura"),
+        EntryKind.LATE_CHARGE: _("Cargo moratorio"),
+        EntryKind.PAYMENT: _("Pago"),
+        EntryKind.CREDIT: pgettext("documents.statement", "Abono"),
     }[kind]
 
 
 class StatementRenderer(DataRenderer[StatementData]):
     def title(self) -> str:
-        return tr("Estado de cuenta", "Statement of account")
+        return _("Estado de cuenta")
 
     def running_title(self) -> str:
         return f"{self.title()} · {self.data.customer.name}"
@@ -48,25 +48,21 @@ class StatementRenderer(DataRenderer[StatementData]):
     def reference(self) -> list[tuple[str, str]]:
         d = self.data
         return [
-            (tr("Fecha", "Date"), short_date(d.statement_date)),
-            (tr("Periodo", "Period"), f"{short_date(d.period_start)} – {short_date(d.period_end)}"),
+            (_("Fecha"), short_date(d.statement_date)),
+            (_("Periodo"), f"{short_date(d.period_start)} – {short_date(d.period_end)}"),
         ]
 
     def body(self) -> list[Flowable]:
         d = self.data
         story: list[Flowable] = [
-            party_block(tr("Cliente", "Customer"), d.customer),
+            party_block(_("Cliente"), d.customer),
             Spacer(1, 4 * mm),
         ]
         story.append(self._summary())
-        story.append(text(tr("Movimientos", "Transactions"), "h2"))
+        story.append(text(_("Movimientos"), "h2"))
         story.append(self._movements())
         if d.aging:
-            story.append(
-                KeepTogether(
-                    [text(tr("Antigüedad de saldos", "Aging summary"), "h2"), self._aging()]
-                )
-            )
+            story.append(KeepTogether([text(_("Antigüedad de saldos"), "h2"), self._aging()]))
         pay = bank_text(d.business)
         tail: list[Flowable] = []
         if d.how_to_pay:
@@ -74,10 +70,10 @@ class StatementRenderer(DataRenderer[StatementData]):
         if pay:
             tail.append(para(pay))
         if tail:
-            tail.insert(0, text(tr("Cómo pagar", "How to pay"), "h2"))
+            tail.insert(0, text(_("Cómo pagar"), "h2"))
         tail.append(Spacer(1, 2 * mm))
         tail += contact_paragraph(
-            tr("Para aclaraciones, comuníquese con: ", "For any query, please contact: "),
+            _("Para aclaraciones, comuníquese con: "),
             d.contact,
             d.business,
         )
@@ -89,10 +85,10 @@ class StatementRenderer(DataRenderer[StatementData]):
         charges = sum((e.charge for e in d.entries), ZERO)
         credits = sum((e.credit for e in d.entries), ZERO)
         pairs = [
-            (tr("Saldo inicial", "Opening balance"), money(d.opening_balance, d.currency)),
-            (tr("Cargos", "Charges"), money(charges, d.currency)),
-            (tr("Pagos y abonos", "Payments and credits"), money(credits, d.currency)),
-            (tr("Saldo final", "Closing balance"), money(d.closing_balance, d.currency)),
+            (_("Saldo inicial"), money(d.opening_balance, d.currency)),
+            (_("Cargos"), money(charges, d.currency)),
+            (_("Pagos y abonos"), money(credits, d.currency)),
+            (_("Saldo final"), money(d.closing_balance, d.currency)),
         ]
         return right_aligned(key_values(pairs, (44 * mm, 36 * mm), bold_last=True), 80 * mm)
 
@@ -104,7 +100,7 @@ class StatementRenderer(DataRenderer[StatementData]):
             [
                 short_date(d.period_start),
                 "",
-                tr("Saldo inicial", "Opening balance"),
+                _("Saldo inicial"),
                 "",
                 "",
                 money(balance, c),
@@ -127,19 +123,19 @@ class StatementRenderer(DataRenderer[StatementData]):
             [
                 short_date(d.period_end),
                 "",
-                tr("Saldo final", "Closing balance"),
+                _("Saldo final"),
                 "",
                 "",
                 money(d.closing_balance, c),
             ]
         )
         header = [
-            tr("Fecha", "Date"),
-            tr("Referencia", "Reference"),
-            tr("Concepto", "Description"),
-            tr("Cargo", "Charge"),
-            tr("Abono", "Credit"),
-            tr("Saldo", "Balance"),
+            _("Fecha"),
+            _("Referencia"),
+            _("Concepto"),
+            _("Cargo"),
+            pgettext("documents.statement", "Abono"),
+            _("Saldo"),
         ]
         return data_table(
             header,
@@ -152,7 +148,7 @@ class StatementRenderer(DataRenderer[StatementData]):
     def _aging(self) -> Flowable:
         d = self.data
         total = sum((b.amount for b in d.aging), ZERO)
-        header = [b.label for b in d.aging] + [tr("Total", "Total")]
+        header = [b.label for b in d.aging] + [_("Total")]
         row = [money(b.amount, d.currency) for b in d.aging] + [money(total, d.currency)]
         n = len(header)
         return data_table(header, [row], [None] * n, right=range(n))

@@ -25,7 +25,8 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.contact_policy import Channel, ContactPolicy, Violation
 from cobranza_desktop.domain.customer_status import CustomerStatus, is_restricted, on_ladder
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.i18n import N_, gettext
 from cobranza_desktop.domain.ladder import Ladder, Stage, Track
 from cobranza_desktop.domain.money import ZERO
 
@@ -46,12 +47,9 @@ INSTALMENT_STAGES: tuple[Stage, ...] = (
 )  # fmt: skip
 
 _SPECIAL_LABELS = {
-    BROKEN_PROMISE: ("Promesa incumplida: llamar", "Broken promise: call"),
-    LIFT_RESTRICTION: (
-        "Al corriente: levantar la restricción y agradecer",
-        "Paid up: lift the restriction and say thank you",
-    ),
-    FOLLOW_UP: ("Seguimiento acordado", "Agreed follow-up"),
+    BROKEN_PROMISE: N_("Promesa incumplida: llamar"),
+    LIFT_RESTRICTION: N_("Al corriente: levantar la restricción y agradecer"),
+    FOLLOW_UP: N_("Seguimiento acordado"),
 }
 
 
@@ -207,16 +205,16 @@ def _due_stage(stages: Iterable[Stage], days: int) -> Stage | None:
 
 def _days_text(days: int) -> str:
     if days < 0:
-        return tr(f"vence en {-days} días", f"due in {-days} days")
+        return gettext("vence en {days} días").format(days=-days)
     if days == 0:
-        return tr("vence hoy", "due today")
-    return tr(f"vencida hace {days} días", f"{days} days overdue")
+        return gettext("vence hoy")
+    return gettext("vencida hace {days} días").format(days=days)
 
 
 def _more_text(others: int) -> str:
     if others <= 0:
         return ""
-    return tr(f" (y {others} más)", f" (and {others} more)")
+    return gettext(" (y {others} más)").format(others=others)
 
 
 def _ladder_item(
@@ -282,9 +280,8 @@ def _instalment_item(
         return None
     inst, days, stage, _ = max(pending, key=lambda p: (p[2].offset_days, p[1]))
     amount = sum((p[0].remaining for p in pending), ZERO)
-    reason = tr(
-        f"Pago {inst.number} del convenio {_days_text(days)}",
-        f"Plan instalment {inst.number} {_days_text(days)}",
+    reason = gettext("Pago {number} del convenio {days}").format(
+        number=inst.number, days=_days_text(days)
     )
     return AgendaItem(
         customer_id=case.customer_id,
@@ -314,26 +311,22 @@ def _broken_promise_item(
     days = (day - latest.promised_date).days
     owed = sum((i.outstanding for i in case.invoices if i.due_date <= day), ZERO)
     owed += sum((i.remaining for i in case.instalments if i.due_date <= day), ZERO)
-    es, en = _SPECIAL_LABELS[BROKEN_PROMISE]
     return AgendaItem(
         customer_id=case.customer_id,
         customer=case.name,
         stage=BROKEN_PROMISE,
-        stage_label=tr(es, en),
+        stage_label=gettext(_SPECIAL_LABELS[BROKEN_PROMISE]),
         channel=Channel.PHONE,
         template=BROKEN_PROMISE,
         amount_due=owed if owed > 0 else latest.amount,
         days_past_due=days,
         reason=(
-            tr(
-                f"Incumplió el convenio (pago del {latest.promised_date.isoformat()})",
-                f"Broke the payment plan (instalment of {latest.promised_date.isoformat()})",
+            gettext("Incumplió el convenio (pago del {promised_date})").format(
+                promised_date=format_date(latest.promised_date)
             )
             if latest.is_plan
-            else tr(
-                f"Prometió pagar {latest.amount} el {latest.promised_date.isoformat()} y no pagó",
-                f"Promised to pay {latest.amount} on {latest.promised_date.isoformat()} "
-                "and did not",
+            else gettext("Prometió pagar {amount} el {promised_date} y no pagó").format(
+                amount=format_money(latest.amount), promised_date=format_date(latest.promised_date)
             )
         ),
         keys=tuple(sorted(k for _, k in pending)),
@@ -352,19 +345,17 @@ def _lift_item(case: CustomerCase, day: date, logged: Collection[ActionKey]) -> 
     key = ActionKey(case.customer_id, LIFT_RESTRICTION, status_subject(case.status_transition_id))
     if key in logged:
         return None
-    es, en = _SPECIAL_LABELS[LIFT_RESTRICTION]
     return AgendaItem(
         customer_id=case.customer_id,
         customer=case.name,
         stage=LIFT_RESTRICTION,
-        stage_label=tr(es, en),
+        stage_label=gettext(_SPECIAL_LABELS[LIFT_RESTRICTION]),
         channel=Channel.WHATSAPP,
         template="thank_you",
         amount_due=ZERO,
         days_past_due=0,
-        reason=tr(
-            f"Está al corriente y su estado es «{case.status.label()}»",
-            f"Paid up while “{case.status.label()}”",
+        reason=gettext("Está al corriente y su estado es «{label}»").format(
+            label=case.status.label()
         ),
         keys=(key,),
         sets_status=CustomerStatus.ACTIVE,
@@ -394,21 +385,19 @@ def item_for_case(
         # The contact made today also serves the follow-ups that fell due.
         return replace(item, keys=tuple(sorted((*item.keys, *follow))))
     if follow:
-        es, en = _SPECIAL_LABELS[FOLLOW_UP]
         latest = max(f.day for f in case.follow_ups if f.day <= day)
         owed = sum((i.outstanding for i in case.invoices), ZERO)
         return AgendaItem(
             customer_id=case.customer_id,
             customer=case.name,
             stage=FOLLOW_UP,
-            stage_label=tr(es, en),
+            stage_label=gettext(_SPECIAL_LABELS[FOLLOW_UP]),
             channel=Channel.PHONE,
             template=FOLLOW_UP,
             amount_due=owed,
             days_past_due=(day - latest).days,
-            reason=tr(
-                f"Seguimiento acordado para el {latest.isoformat()}",
-                f"Follow-up agreed for {latest.isoformat()}",
+            reason=gettext("Seguimiento acordado para el {latest}").format(
+                latest=format_date(latest)
             ),
             keys=tuple(sorted(follow)),
         )

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 DEFAULT_EDGES: tuple[int, ...] = (30, 60, 90)
 
@@ -25,12 +25,12 @@ class AgingBuckets:
         return len(self.edges) + 2
 
     def labels(self) -> list[str]:
-        labels = [tr("Al corriente", "Current")]
+        labels = [_("Al corriente")]
         lower = 1
         for edge in self.edges:
             labels.append(f"{lower}-{edge}")
             lower = edge + 1
-        labels.append(tr(f"Más de {self.edges[-1]}", f"Over {self.edges[-1]}"))
+        labels.append(_("Más de {edges}").format(edges=self.edges[-1]))
         return labels
 
     def index_for(self, days_past_due: int) -> int:
@@ -56,10 +56,7 @@ def validate_edges(edges: tuple[int, ...]) -> None:
     if not edges or any(e <= 0 for e in edges) or list(edges) != sorted(set(edges)):
         raise ValidationError(
             "aging_edges",
-            tr(
-                "Los cortes de antigüedad deben ser días positivos y crecientes (ej. 30, 60, 90).",
-                "Aging edges must be positive, increasing days (e.g. 30, 60, 90).",
-            ),
+            _("Los cortes de antigüedad deben ser días positivos y crecientes (ej. 30, 60, 90)."),
         )
 
 
@@ -69,7 +66,7 @@ def parse_edges(text: str) -> tuple[int, ...]:
     except ValueError:
         raise ValidationError(
             "aging_edges",
-            tr("Escriba los cortes como 30, 60, 90.", "Write the edges like 30, 60, 90."),
+            _("Escriba los cortes como 30, 60, 90."),
         ) from None
     validate_edges(edges)
     return edges

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import DEFAULT_CURRENCY, ZERO
 
 
@@ -67,11 +67,8 @@ def check_allocations(
     if total > available:
         raise AllocationConflict(
             "allocations",
-            tr(
-                f"Se aplican {format_money(total, currency)} pero el pago solo tiene "
-                f"{format_money(available, currency)} disponible.",
-                f"{format_money(total, currency)} is applied but the payment has only "
-                f"{format_money(available, currency)} available.",
+            _("Se aplican {total} pero el pago solo tiene {available} disponible.").format(
+                total=format_money(total, currency), available=format_money(available, currency)
             ),
         )
     per_invoice: dict[int, Decimal] = {}
@@ -80,7 +77,7 @@ def check_allocations(
         if a.amount <= 0:
             raise AllocationConflict(
                 f"allocations[{row}]",
-                tr("Cada monto aplicado debe ser mayor que cero.", "Each amount must be positive."),
+                _("Cada monto aplicado debe ser mayor que cero."),
             )
         per_invoice[a.invoice_id] = per_invoice.get(a.invoice_id, ZERO) + a.amount
         first_row.setdefault(a.invoice_id, row)
@@ -90,23 +87,18 @@ def check_allocations(
         if balance is None:
             raise AllocationConflict(
                 field,
-                tr(
-                    "La factura no está abierta para este cliente.",
-                    "The invoice is not open for this customer.",
-                ),
+                _("La factura no está abierta para este cliente."),
             )
         if amount > balance:
             number = (numbers or {}).get(invoice_id, "")
             owes, applied = format_money(balance, currency), format_money(amount, currency)
             raise AllocationConflict(
                 field,
-                tr(
-                    f"La factura {number} solo debe {owes}; no se le pueden aplicar {applied}.",
-                    f"Invoice {number} only owes {owes}; {applied} cannot be applied to it.",
-                )
+                _(
+                    "La factura {number} solo debe {owes}; no se le pueden aplicar {applied}."
+                ).format(number=number, owes=owes, applied=applied)
                 if number
-                else tr(
-                    f"Se aplican {applied} a una factura que solo debe {owes}.",
-                    f"Applying {applied} to an invoice that only owes {owes}.",
+                else _("Se aplican {applied} a una factura que solo debe {owes}.").format(
+                    applied=applied, owes=owes
                 ),
             )

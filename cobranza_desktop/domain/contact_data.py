@@ -7,7 +7,7 @@ import re
 import phonenumbers
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 # RFC: 3 letters (company) or 4 (person), a yymmdd date, and a 3-character homoclave.
 # re.ASCII: \d is 0-9 only, not the Arabic-Indic or full-width digits str.isdigit() takes.
@@ -35,10 +35,7 @@ def normalize_phone(text: str, field: str = "phone", region: str = "MX") -> str:
     if number is None or not phonenumbers.is_valid_number(number):
         raise ValidationError(
             field,
-            tr(
-                f"«{text}» no es un número de teléfono válido (ej. 55 1234 5678).",
-                f"“{text}” is not a valid phone number (e.g. 55 1234 5678).",
-            ),
+            _("«{text}» no es un número de teléfono válido (ej. 55 1234 5678).").format(text=text),
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
@@ -63,9 +60,8 @@ def normalize_rfc(text: str, field: str = "rfc") -> str:
     if not _RFC_PATTERN.match(rfc):
         raise ValidationError(
             field,
-            tr(
-                f"«{text}» no es un RFC válido (12 o 13 caracteres, ej. XAXX010101000).",
-                f"“{text}” is not a valid RFC (12 or 13 characters, e.g. XAXX010101000).",
+            _("«{text}» no es un RFC válido (12 o 13 caracteres, ej. XAXX010101000).").format(
+                text=text
             ),
         )
     return rfc
@@ -78,7 +74,7 @@ def normalize_email(text: str, field: str = "email") -> str:
     if not _EMAIL_PATTERN.fullmatch(email):
         raise ValidationError(
             field,
-            tr(f"«{text}» no es un correo electrónico válido.", f"“{text}” is not a valid email."),
+            _("«{text}» no es un correo electrónico válido.").format(text=text),
         )
     return email
 
@@ -98,24 +94,21 @@ def normalize_clabe(text: str, field: str = "clabe") -> str:
     ) != int(clabe[17]):
         raise ValidationError(
             field,
-            tr(
-                "La CLABE debe tener 18 dígitos y un dígito verificador correcto.",
-                "The CLABE must have 18 digits and a correct check digit.",
-            ),
+            _("La CLABE debe tener 18 dígitos y un dígito verificador correcto."),
         )
     return clabe
 
 
-def require_text(text: str, field: str, label_es: str, label_en: str, max_length: int = 200) -> str:
+def require_text(text: str, field: str, label: str, max_length: int = 200) -> str:
+    """``label`` is already translated: _("el nombre") ("The name" in English)."""
     value = text.strip()
     if not value:
-        raise ValidationError(field, tr(f"Falta {label_es}.", f"{label_en} is missing."))
+        raise ValidationError(field, _("Falta {label}.").format(label=label))
     if len(value) > max_length:
         raise ValidationError(
             field,
-            tr(
-                f"{label_es.capitalize()}: máximo {max_length} caracteres.",
-                f"{label_en}: at most {max_length} characters.",
+            _("{label}: máximo {max_length} caracteres.").format(
+                label=label[:1].upper() + label[1:], max_length=max_length
             ),
         )
     return value

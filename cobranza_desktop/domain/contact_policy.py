@@ -15,7 +15,7 @@ from typing import Any
 
 from cobranza_desktop.domain.customers import Channel
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import N_, _
 
 
 class Outcome(StrEnum):
@@ -28,18 +28,17 @@ class Outcome(StrEnum):
     WRONG_NUMBER = "wrong_number"
 
     def label(self) -> str:
-        es, en = _OUTCOME_LABELS[self]
-        return tr(es, en)
+        return _(_OUTCOME_LABELS[self])
 
 
-_OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = {
-    Outcome.CONTACTED: ("Contactado", "Contacted"),
-    Outcome.NO_ANSWER: ("No contestó", "No answer"),
-    Outcome.PROMISE: ("Promesa de pago", "Promise to pay"),
-    Outcome.DISPUTE: ("Disputa", "Dispute"),
-    Outcome.REFUSED: ("Se negó", "Refused"),
-    Outcome.PAID: ("Pagó", "Paid"),
-    Outcome.WRONG_NUMBER: ("Número equivocado", "Wrong number"),
+_OUTCOME_LABELS: dict[Outcome, str] = {
+    Outcome.CONTACTED: N_("Contactado"),
+    Outcome.NO_ANSWER: N_("No contestó"),
+    Outcome.PROMISE: N_("Promesa de pago"),
+    Outcome.DISPUTE: N_("Disputa"),
+    Outcome.REFUSED: N_("Se negó"),
+    Outcome.PAID: N_("Pagó"),
+    Outcome.WRONG_NUMBER: N_("Número equivocado"),
 }
 
 
@@ -53,24 +52,17 @@ class NonPaymentReason(StrEnum):
     UNREACHABLE = "unreachable"
 
     def label(self) -> str:
-        es, en = _REASON_LABELS[self]
-        return tr(es, en)
+        return _(_REASON_LABELS[self])
 
 
-_REASON_LABELS: dict[NonPaymentReason, tuple[str, str]] = {
-    NonPaymentReason.NO_FUNDS: ("Sin fondos por ahora", "No funds right now"),
-    NonPaymentReason.INVOICE_NOT_RECEIVED: ("No recibió la factura", "Invoice not received"),
-    NonPaymentReason.WRONG_INVOICE_DATA: (
-        "Datos incorrectos en la factura",
-        "Wrong data on the invoice",
-    ),
-    NonPaymentReason.PRODUCT_DISPUTE: (
-        "Inconformidad con el producto o servicio",
-        "Dispute over the product or service",
-    ),
-    NonPaymentReason.FORGOT: ("Lo olvidó", "Forgot"),
-    NonPaymentReason.REFUSES_NO_REASON: ("Se niega sin razón", "Refuses without a reason"),
-    NonPaymentReason.UNREACHABLE: ("No localizable", "Unreachable"),
+_REASON_LABELS: dict[NonPaymentReason, str] = {
+    NonPaymentReason.NO_FUNDS: N_("Sin fondos por ahora"),
+    NonPaymentReason.INVOICE_NOT_RECEIVED: N_("No recibió la factura"),
+    NonPaymentReason.WRONG_INVOICE_DATA: N_("Datos incorrectos en la factura"),
+    NonPaymentReason.PRODUCT_DISPUTE: N_("Inconformidad con el producto o servicio"),
+    NonPaymentReason.FORGOT: N_("Lo olvidó"),
+    NonPaymentReason.REFUSES_NO_REASON: N_("Se niega sin razón"),
+    NonPaymentReason.UNREACHABLE: N_("No localizable"),
 }
 
 
@@ -79,7 +71,7 @@ def parse_channel(value: str) -> Channel:
         return Channel(value)
     except ValueError:
         raise ValidationError(
-            "channel", tr(f"Canal desconocido: «{value}».", f"Unknown channel: “{value}”.")
+            "channel", _("Canal desconocido: «{value}».").format(value=value)
         ) from None
 
 
@@ -88,7 +80,7 @@ def parse_outcome(value: str) -> Outcome:
         return Outcome(value)
     except ValueError:
         raise ValidationError(
-            "outcome", tr(f"Resultado desconocido: «{value}».", f"Unknown outcome: “{value}”.")
+            "outcome", _("Resultado desconocido: «{value}».").format(value=value)
         ) from None
 
 
@@ -100,10 +92,7 @@ def parse_reason(value: str | None) -> NonPaymentReason | None:
     except ValueError:
         raise ValidationError(
             "reason",
-            tr(
-                f"Motivo de impago desconocido: «{value}».",
-                f"Unknown reason for non-payment: “{value}”.",
-            ),
+            _("Motivo de impago desconocido: «{value}».").format(value=value),
         ) from None
 
 
@@ -114,21 +103,14 @@ class Violation(StrEnum):
     SUNDAY = "sunday"
 
     def label(self) -> str:
-        es, en = _VIOLATION_LABELS[self]
-        return tr(es, en)
+        return _(_VIOLATION_LABELS[self])
 
 
-_VIOLATION_LABELS: dict[Violation, tuple[str, str]] = {
-    Violation.DAILY_CAP: (
-        "Ya se contactó hoy al cliente el máximo de veces permitido",
-        "The customer has already been contacted the maximum times today",
-    ),
-    Violation.WEEKLY_CAP: (
-        "Ya se contactó al cliente el máximo de veces en los últimos 7 días",
-        "The customer has already been contacted the maximum times in the last 7 days",
-    ),
-    Violation.QUIET_HOURS: ("Es horario de descanso", "It is within quiet hours"),
-    Violation.SUNDAY: ("Los domingos no se contacta a nadie", "Nobody is contacted on Sundays"),
+_VIOLATION_LABELS: dict[Violation, str] = {
+    Violation.DAILY_CAP: N_("Ya se contactó hoy al cliente el máximo de veces permitido"),
+    Violation.WEEKLY_CAP: N_("Ya se contactó al cliente el máximo de veces en los últimos 7 días"),
+    Violation.QUIET_HOURS: N_("Es horario de descanso"),
+    Violation.SUNDAY: N_("Los domingos no se contacta a nadie"),
 }
 
 
@@ -148,16 +130,11 @@ class ContactPolicy:
 
     def __post_init__(self) -> None:
         if self.max_per_day < 1:
-            raise ValidationError(
-                "max_per_day", tr("Debe permitir al menos 1 contacto al día.", "At least 1 a day.")
-            )
+            raise ValidationError("max_per_day", _("Debe permitir al menos 1 contacto al día."))
         if self.max_per_week < self.max_per_day:
             raise ValidationError(
                 "max_per_week",
-                tr(
-                    "El máximo semanal no puede ser menor que el diario.",
-                    "The weekly maximum cannot be less than the daily one.",
-                ),
+                _("El máximo semanal no puede ser menor que el diario."),
             )
 
     def in_quiet_hours(self, moment: time) -> bool:
@@ -203,14 +180,10 @@ class ContactPolicy:
         if found and not (override_reason and override_reason.strip()):
             raise ValidationError(
                 "override_reason",
-                tr(
-                    "No se puede registrar el contacto: "
-                    + "; ".join(v.label() for v in found)
-                    + ". Para hacerlo de todos modos, escriba el motivo.",
-                    "The contact cannot be logged: "
-                    + "; ".join(v.label() for v in found)
-                    + ". To do it anyway, write the reason.",
-                ),
+                _(
+                    "No se puede registrar el contacto: {found}. Para hacerlo de todos modos, "
+                    "escriba el motivo."
+                ).format(found="; ".join(v.label() for v in found)),
             )
         return found
 
@@ -241,10 +214,7 @@ class ContactPolicy:
         except (TypeError, ValueError) as exc:
             raise ValidationError(
                 "contact_policy",
-                tr(
-                    f"La política de contacto no es válida: {exc}",
-                    f"The contact policy is not valid: {exc}",
-                ),
+                _("La política de contacto no es válida: {exc}").format(exc=exc),
             ) from None
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 _ORDER = list(CustomerStatus)
 
@@ -43,7 +43,7 @@ def parse_status(value: str) -> CustomerStatus:
         return CustomerStatus(value)
     except ValueError:
         raise ValidationError(
-            "status", tr(f"Estado desconocido: «{value}».", f"Unknown status: “{value}”.")
+            "status", _("Estado desconocido: «{value}».").format(value=value)
         ) from None
 
 
@@ -62,31 +62,23 @@ def validate_transition(
     if not reason.strip():
         raise ValidationError(
             "reason",
-            tr("Escriba el motivo del cambio de estado.", "Write the reason for the change."),
+            _("Escriba el motivo del cambio de estado."),
         )
     if target == current:
         raise ValidationError(
             "status",
-            tr(
-                f"El cliente ya está en «{current.label()}».",
-                f"The customer is already “{current.label()}”.",
-            ),
+            _("El cliente ya está en «{label}».").format(label=current.label()),
         )
     if status_rank(target) < status_rank(current) and target != CustomerStatus.ACTIVE:
         raise ValidationError(
             "status",
-            tr(
-                f"No se puede pasar de «{current.label()}» a «{target.label()}»; "
-                "para levantar la restricción, vuelva a «Activo».",
-                f"Cannot go from “{current.label()}” to “{target.label()}”; "
-                "to lift the restriction, go back to “Active”.",
-            ),
+            _(
+                "No se puede pasar de «{label}» a «{label2}»; para levantar la restricción, "
+                "vuelva a «Activo»."
+            ).format(label=current.label(), label2=target.label()),
         )
     if target == CustomerStatus.RESTRICTED and not restricted_services.strip():
         raise ValidationError(
             "restricted_services",
-            tr(
-                "Indique qué servicios se limitan.",
-                "Say which services are limited.",
-            ),
+            _("Indique qué servicios se limitan."),
         )

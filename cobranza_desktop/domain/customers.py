@@ -13,7 +13,7 @@ from cobranza_desktop.domain.contact_data import (
     require_text,
 )
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_amount
 from cobranza_desktop.domain.validation import check_multiline, check_single_line
@@ -28,11 +28,11 @@ class Channel(StrEnum):
 
     def label(self) -> str:
         return {
-            Channel.EMAIL: tr("Correo", "Email"),
+            Channel.EMAIL: _("Correo"),
             Channel.WHATSAPP: "WhatsApp",
-            Channel.PHONE: tr("Llamada", "Phone call"),
-            Channel.LETTER: tr("Carta", "Letter"),
-            Channel.VISIT: tr("Visita", "Visit"),
+            Channel.PHONE: _("Llamada"),
+            Channel.LETTER: _("Carta"),
+            Channel.VISIT: _("Visita"),
         }[self]
 
 
@@ -46,12 +46,12 @@ class CustomerStatus(StrEnum):
 
     def label(self) -> str:
         return {
-            CustomerStatus.ACTIVE: tr("Activo", "Active"),
-            CustomerStatus.RESTRICTED: tr("Restringido", "Restricted"),
-            CustomerStatus.SUSPENDED: tr("Suspendido", "Suspended"),
-            CustomerStatus.BLOCKED: tr("Bloqueado", "Blocked"),
-            CustomerStatus.AGENCY: tr("Con agencia o legal", "With agency or legal"),
-            CustomerStatus.WRITTEN_OFF: tr("Incobrable", "Written off"),
+            CustomerStatus.ACTIVE: _("Activo"),
+            CustomerStatus.RESTRICTED: _("Restringido"),
+            CustomerStatus.SUSPENDED: _("Suspendido"),
+            CustomerStatus.BLOCKED: _("Bloqueado"),
+            CustomerStatus.AGENCY: _("Con agencia o legal"),
+            CustomerStatus.WRITTEN_OFF: _("Incobrable"),
         }[self]
 
 
@@ -79,7 +79,7 @@ def validate_customer(data: CustomerData) -> CustomerData:
     header, a CSV export or a printed letter, so it is refused, not stripped.
     """
     _check_characters(data)
-    name = require_text(data.name, "name", "el nombre", "The name")
+    name = require_text(data.name, "name", _("el nombre"))
     if data.payment_terms_days is not None:
         validate_terms(data.payment_terms_days)
     limit = data.credit_limit
@@ -101,27 +101,24 @@ def validate_customer(data: CustomerData) -> CustomerData:
     if cleaned.preferred_channel is Channel.EMAIL and not cleaned.email:
         raise ValidationError(
             "email",
-            tr(
-                "El canal preferido es correo, pero falta el correo electrónico.",
-                "The preferred channel is email, but the email address is missing.",
-            ),
+            _("El canal preferido es correo, pero falta el correo electrónico."),
         )
     return cleaned
 
 
 def _check_characters(data: CustomerData) -> None:
     one_line = (
-        (data.name, "name", tr("El nombre", "The name")),
+        (data.name, "name", _("El nombre")),
         (data.rfc, "rfc", "RFC"),
-        (data.contact_name, "contact_name", tr("El contacto", "The contact")),
-        (data.email, "email", tr("El correo electrónico", "The email")),
-        (data.phone, "phone", tr("El teléfono", "The phone")),
+        (data.contact_name, "contact_name", _("El contacto")),
+        (data.email, "email", _("El correo electrónico")),
+        (data.phone, "phone", _("El teléfono")),
         (data.whatsapp, "whatsapp", "WhatsApp"),
     )
     for text, field, label in one_line:
         check_single_line(text, field, label)
-    check_multiline(data.address, "address", tr("La dirección", "The address"))
-    check_multiline(data.notes, "notes", tr("Las notas", "The notes"))
+    check_multiline(data.address, "address", _("La dirección"))
+    check_multiline(data.notes, "notes", _("Las notas"))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import from_cents
 
 FORECAST_WEEKS = 8
@@ -116,17 +116,12 @@ class Backtest:
 
 
 def method_text() -> str:
-    return tr(
-        "Cada factura abierta se espera en su vencimiento movido por el atraso promedio "
-        "de ese cliente; las parcialidades de convenio y las promesas, en su fecha, por "
-        "la tasa de promesas cumplidas del cliente. Lo ya más atrasado de lo habitual se "
-        "reparte por igual entre las semanas. Mínimo: todo por esa tasa y sin lo muy "
-        "atrasado. Máximo: todo completo.",
-        "Each open invoice is expected on its due date moved by that customer's average "
-        "delay; plan instalments and promises on their dates, times the customer's rate "
-        "of promises kept. What is already later than usual is spread evenly over the "
-        "weeks. Low: everything times that rate, without the very late. High: everything "
-        "at face value.",
+    return _(
+        "Cada factura abierta se espera en su vencimiento movido por el atraso promedio de ese "
+        "cliente; las parcialidades de convenio y las promesas, en su fecha, por la tasa de "
+        "promesas cumplidas del cliente. Lo ya más atrasado de lo habitual se reparte por "
+        "igual entre las semanas. Mínimo: todo por esa tasa y sin lo muy atrasado. Máximo: "
+        "todo completo."
     )
 
 

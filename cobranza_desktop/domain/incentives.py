@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import (
     ZERO,
     parse_amount,
@@ -51,10 +51,7 @@ class EarlyPaymentTerms:
         if self.within_days < 0 or self.net_days < 0 or self.within_days > self.net_days:
             raise ValidationError(
                 "within_days",
-                tr(
-                    "El plazo del descuento debe estar entre 0 y el plazo neto.",
-                    "The discount window must be between 0 and the net term.",
-                ),
+                _("El plazo del descuento debe estar entre 0 y el plazo neto."),
             )
 
     @classmethod
@@ -64,9 +61,8 @@ class EarlyPaymentTerms:
         if not match:
             raise ValidationError(
                 "terms",
-                tr(
-                    f"«{text}» no es un término válido. Escríbalo así: 2/10 neto 30",
-                    f"“{text}” is not a valid term. Write it like this: 2/10 net 30",
+                _("«{text}» no es un término válido. Escríbalo así: 2/10 neto 30").format(
+                    text=text
                 ),
             )
         return cls(Decimal(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -127,9 +123,7 @@ class PunctualityReward:
         if self.after_on_time < 1:
             raise ValidationError(
                 "after_on_time",
-                tr(
-                    "Debe ser al menos un pago puntual.", "It must be at least one on-time payment."
-                ),
+                _("Debe ser al menos un pago puntual."),
             )
         object.__setattr__(
             self, "discount_percent", _discount_percent(self.discount_percent, "discount_percent")
@@ -194,7 +188,7 @@ class PrepaymentOffer:
         if self.months not in (6, 12):
             raise ValidationError(
                 "months",
-                tr("El pago adelantado es de 6 o 12 meses.", "Prepayment is for 6 or 12 months."),
+                _("El pago adelantado es de 6 o 12 meses."),
             )
         object.__setattr__(
             self, "discount_percent", _discount_percent(self.discount_percent, "discount_percent")
@@ -202,10 +196,7 @@ class PrepaymentOffer:
         if self.kind is PrepaymentKind.FREE_MONTHS and not 1 <= self.free_months < self.months:
             raise ValidationError(
                 "free_months",
-                tr(
-                    "Los meses gratis van de 1 al total de meses menos uno.",
-                    "Free months go from 1 to the number of months minus one.",
-                ),
+                _("Los meses gratis van de 1 al total de meses menos uno."),
             )
 
 

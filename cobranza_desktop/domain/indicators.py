@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 
 DEFAULT_WINDOW_DAYS = 90
 TREND_DAYS = 90
@@ -121,81 +121,64 @@ def change(current: Decimal | None, previous: Decimal | None) -> Decimal | None:
 @dataclass(frozen=True)
 class Definition:
     key: str
-    es: str
-    en: str
 
     def text(self) -> str:
-        return tr(self.es, self.en)
+        return _definition_texts()[self.key]
+
+
+def _definition_texts() -> dict[str, str]:
+    """Each figure's one-line definition, in the current language."""
+    return {
+        "receivables": gettext("Saldo por cobrar a la fecha: el total de la antigüedad de saldos."),
+        "dso_standard": gettext(
+            "DSO: saldo por cobrar ÷ ventas a crédito de los últimos N días × N."
+        ),
+        "dso_countback": gettext(
+            "DSO (retroceso): días de ventas, mes por mes hacia atrás, que suman el saldo."
+        ),
+        "cei": gettext(
+            "CEI: (saldo inicial + ventas − saldo final) ÷ (saldo inicial + ventas − saldo "
+            "final por vencer)."
+        ),
+        "avg_days_to_pay": gettext(
+            "Días promedio de pago: de la emisión al pago, ponderado por monto (90 días)."
+        ),
+        "avg_days_late": gettext(
+            "Días promedio de atraso: del vencimiento al pago (0 si a tiempo), ponderado."
+        ),
+        "overdue_share": gettext("Parte vencida: saldo vencido ÷ saldo por cobrar."),
+        "at_risk_share": gettext(
+            "Parte en riesgo: saldo con más de 90 días de vencido ÷ saldo por cobrar."
+        ),
+        "collected": gettext(
+            "Cobrado: pagos recibidos en el mes (sin bonificaciones ni pagos revertidos)."
+        ),
+        "on_time_share": gettext(
+            "Cobrado a tiempo: parte de lo aplicado en el mes a facturas aún no vencidas."
+        ),
+        "reminder_effectiveness": gettext(
+            "Efectividad: contactos seguidos de un pago en 7 días ÷ contactos."
+        ),
+        "promises_kept": gettext("Promesas cumplidas: cumplidas ÷ (cumplidas + incumplidas)."),
+        "forecast": gettext("Pronóstico: lo que se espera cobrar cada semana de las próximas 8."),
+    }
 
 
 DEFINITIONS: dict[str, Definition] = {
-    d.key: d
-    for d in (
-        Definition(
-            "receivables",
-            "Saldo por cobrar a la fecha: el total de la antigüedad de saldos.",
-            "Receivables as of the date: the aging report's total.",
-        ),
-        Definition(
-            "dso_standard",
-            "DSO: saldo por cobrar ÷ ventas a crédito de los últimos N días × N.",
-            "DSO: receivables ÷ credit sales of the last N days × N.",
-        ),
-        Definition(
-            "dso_countback",
-            "DSO (retroceso): días de ventas, mes por mes hacia atrás, que suman el saldo.",
-            "Countback DSO: days of sales, month by month backwards, that add up to receivables.",
-        ),
-        Definition(
-            "cei",
-            "CEI: (saldo inicial + ventas − saldo final) ÷ (saldo inicial + ventas − saldo "
-            "final por vencer).",
-            "CEI: (opening receivables + sales − closing) ÷ (opening + sales − closing current).",
-        ),
-        Definition(
-            "avg_days_to_pay",
-            "Días promedio de pago: de la emisión al pago, ponderado por monto (90 días).",
-            "Average days to pay: issue to payment, weighted by amount (last 90 days).",
-        ),
-        Definition(
-            "avg_days_late",
-            "Días promedio de atraso: del vencimiento al pago (0 si a tiempo), ponderado.",
-            "Average days late: due date to payment (0 if on time), weighted by amount.",
-        ),
-        Definition(
-            "overdue_share",
-            "Parte vencida: saldo vencido ÷ saldo por cobrar.",
-            "Overdue share: overdue receivables ÷ receivables.",
-        ),
-        Definition(
-            "at_risk_share",
-            "Parte en riesgo: saldo con más de 90 días de vencido ÷ saldo por cobrar.",
-            "At-risk share: receivables over 90 days past due ÷ receivables.",
-        ),
-        Definition(
-            "collected",
-            "Cobrado: pagos recibidos en el mes (sin bonificaciones ni pagos revertidos).",
-            "Collected: payments received in the month (no discounts, no reversed payments).",
-        ),
-        Definition(
-            "on_time_share",
-            "Cobrado a tiempo: parte de lo aplicado en el mes a facturas aún no vencidas.",
-            "Collected on time: share of the month's applied money on invoices not yet due.",
-        ),
-        Definition(
-            "reminder_effectiveness",
-            "Efectividad: contactos seguidos de un pago en 7 días ÷ contactos.",
-            "Effectiveness: contacts followed by a payment within 7 days ÷ contacts.",
-        ),
-        Definition(
-            "promises_kept",
-            "Promesas cumplidas: cumplidas ÷ (cumplidas + incumplidas).",
-            "Promises kept: kept ÷ (kept + broken).",
-        ),
-        Definition(
-            "forecast",
-            "Pronóstico: lo que se espera cobrar cada semana de las próximas 8.",
-            "Forecast: what is expected to come in each of the next 8 weeks.",
-        ),
+    key: Definition(key)
+    for key in (
+        "receivables",
+        "dso_standard",
+        "dso_countback",
+        "cei",
+        "avg_days_to_pay",
+        "avg_days_late",
+        "overdue_share",
+        "at_risk_share",
+        "collected",
+        "on_time_share",
+        "reminder_effectiveness",
+        "promises_kept",
+        "forecast",
     )
 }

@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import QUANTITY_LIMIT, ZERO, parse_decimal, round_money
 
 HUNDRED = Decimal(100)
@@ -32,12 +32,12 @@ class InvoiceStatus(StrEnum):
 
     def label(self) -> str:
         return {
-            InvoiceStatus.DRAFT: tr("Borrador", "Draft"),
-            InvoiceStatus.ISSUED: tr("Emitida", "Issued"),
-            InvoiceStatus.PARTIALLY_PAID: tr("Pago parcial", "Partially paid"),
-            InvoiceStatus.PAID: tr("Pagada", "Paid"),
-            InvoiceStatus.OVERDUE: tr("Vencida", "Overdue"),
-            InvoiceStatus.VOIDED: tr("Cancelada", "Voided"),
+            InvoiceStatus.DRAFT: gettext("Borrador"),
+            InvoiceStatus.ISSUED: gettext("Emitida"),
+            InvoiceStatus.PARTIALLY_PAID: gettext("Pago parcial"),
+            InvoiceStatus.PAID: gettext("Pagada"),
+            InvoiceStatus.OVERDUE: gettext("Vencida"),
+            InvoiceStatus.VOIDED: gettext("Cancelada"),
         }[self]
 
 
@@ -88,12 +88,12 @@ def make_line(
     position: int = 1,
 ) -> LineInput:
     """Validate one invoice line as typed by a person."""
-    where = tr(f"Renglón {position}", f"Line {position}")
+    where = gettext("Renglón {position}").format(position=position)
     text = description.strip()
     if not text:
         raise ValidationError(
             f"lines[{position}].description",
-            tr(f"{where}: falta la descripción.", f"{where}: the description is missing."),
+            gettext("{where}: falta la descripción.").format(where=where),
         )
     qty = parse_decimal(
         quantity, f"lines[{position}].quantity", minimum=Decimal("0.000001"), below=QUANTITY_LIMIT
@@ -132,10 +132,7 @@ def validate_dates(issue_date: date, due_date: date) -> None:
     if due_date < issue_date:
         raise ValidationError(
             "due_date",
-            tr(
-                "La fecha de vencimiento no puede ser anterior a la fecha de emisión.",
-                "The due date cannot be before the issue date.",
-            ),
+            gettext("La fecha de vencimiento no puede ser anterior a la fecha de emisión."),
         )
 
 
@@ -143,10 +140,7 @@ def validate_terms(days: int, field: str = "payment_terms_days") -> int:
     if not 0 <= days <= 365:
         raise ValidationError(
             field,
-            tr(
-                "El plazo de pago debe estar entre 0 y 365 días.",
-                "Payment terms must be between 0 and 365 days.",
-            ),
+            gettext("El plazo de pago debe estar entre 0 y 365 días."),
         )
     return days
 
@@ -193,9 +187,6 @@ def parse_number(number: str) -> tuple[str, int]:
     if not folio.isdigit():
         raise ValidationError(
             "number",
-            tr(
-                f"«{number}» no es un número de factura (ej. A-00042).",
-                f"“{number}” is not an invoice number (e.g. A-00042).",
-            ),
+            gettext("«{number}» no es un número de factura (ej. A-00042).").format(number=number),
         )
     return series, int(folio)

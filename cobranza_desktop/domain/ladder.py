@@ -22,7 +22,7 @@ from typing import Any
 from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.domain.customer_status import CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, localized
 
 
 class Track(StrEnum):
@@ -46,7 +46,9 @@ class Stage:
     sets_status: CustomerStatus | None = None
 
     def label(self) -> str:
-        return tr(self.label_es, self.label_en)
+        # The ladder is stored in the book with a label in each language: data, not
+        # program text, so it is not in the catalogue.
+        return localized(self.label_es, self.label_en)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,7 +81,7 @@ class Stage:
         except (KeyError, TypeError, ValueError) as exc:
             raise ValidationError(
                 "ladder",
-                tr(f"Etapa de cobranza no válida: {exc}", f"Invalid collection stage: {exc}"),
+                _("Etapa de cobranza no válida: {exc}").format(exc=exc),
             ) from None
 
 
@@ -123,15 +125,12 @@ class InsistentTrack:
         except (TypeError, ValueError) as exc:
             raise ValidationError(
                 "ladder",
-                tr(f"Ritmo insistente no válido: {exc}", f"Invalid insistent track: {exc}"),
+                _("Ritmo insistente no válido: {exc}").format(exc=exc),
             ) from None
         if track.interval_days < 1 or track.pre_due_days < 0:
             raise ValidationError(
                 "ladder",
-                tr(
-                    "El intervalo insistente debe ser de al menos 1 día.",
-                    "Interval must be ≥ 1 day.",
-                ),
+                _("El intervalo insistente debe ser de al menos 1 día."),
             )
         return track
 
@@ -148,22 +147,18 @@ class Ladder:
         if not self.stages:
             raise ValidationError(
                 "ladder",
-                tr("La escalera necesita al menos una etapa.", "The ladder needs a stage."),
+                _("La escalera necesita al menos una etapa."),
             )
         codes = [s.code for s in self.stages]
         if len(set(codes)) != len(codes):
-            raise ValidationError(
-                "ladder", tr("Hay etapas con el mismo código.", "Two stages share a code.")
-            )
+            raise ValidationError("ladder", _("Hay etapas con el mismo código."))
         offsets = [s.offset_days for s in self.stages]
         if len(set(offsets)) != len(offsets):
-            raise ValidationError(
-                "ladder", tr("Hay dos etapas el mismo día.", "Two stages fall on the same day.")
-            )
+            raise ValidationError("ladder", _("Hay dos etapas el mismo día."))
         if any(c.startswith(INSISTENT_PREFIX) for c in codes):
             raise ValidationError(
                 "ladder",
-                tr("Ese código de etapa está reservado.", "That stage code is reserved."),
+                _("Ese código de etapa está reservado."),
             )
         object.__setattr__(self, "stages", tuple(sorted(self.stages, key=lambda s: s.offset_days)))
 
@@ -171,7 +166,7 @@ class Ladder:
         for stage in self.track_stages(Track.INSISTENT):
             if stage.code == code:
                 return stage
-        raise ValidationError("stage", tr(f"Etapa desconocida: {code}", f"Unknown stage: {code}"))
+        raise ValidationError("stage", _("Etapa desconocida: {code}").format(code=code))
 
     def track_stages(self, track: Track) -> tuple[Stage, ...]:
         """The stages of a track in order of offset (computed once per ladder)."""
@@ -224,9 +219,7 @@ class Ladder:
     def from_dict(cls, data: Mapping[str, Any]) -> Ladder:
         raw = data.get("stages")
         if not isinstance(raw, Sequence) or isinstance(raw, str):
-            raise ValidationError(
-                "ladder", tr("La escalera no tiene etapas.", "The ladder has no stages.")
-            )
+            raise ValidationError("ladder", _("La escalera no tiene etapas."))
         return cls(
             stages=tuple(Stage.from_dict(s) for s in raw),
             insistent=InsistentTrack.from_dict(data.get("insistent") or {}),

@@ -14,7 +14,7 @@ from functools import lru_cache
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import locale_for, tr
+from cobranza_desktop.domain.i18n import _, locale_for
 
 CENT = Decimal("0.01")
 ZERO = Decimal("0.00")
@@ -52,10 +52,7 @@ def to_cents(amount: Decimal) -> int:
     if rounded != amount:
         raise ValidationError(
             "amount",
-            tr(
-                f"El monto {amount} tiene más de dos decimales.",
-                f"The amount {amount} has more than two decimals.",
-            ),
+            _("El monto {amount} tiene más de dos decimales.").format(amount=amount),
         )
     return int(rounded * 100)
 
@@ -94,20 +91,12 @@ def parse_amount(
     if value != round_money(value):
         raise ValidationError(
             field,
-            tr(
-                "El monto no puede tener más de dos decimales.",
-                "The amount cannot have more than two decimals.",
-            )
-            + _suggestion(text, locale, 2),
+            _("El monto no puede tener más de dos decimales.") + _suggestion(text, locale, 2),
         )
     if value < 0 and not allow_negative:
-        raise ValidationError(
-            field, tr("El monto no puede ser negativo.", "The amount cannot be negative.")
-        )
+        raise ValidationError(field, _("El monto no puede ser negativo."))
     if value == 0 and not allow_zero:
-        raise ValidationError(
-            field, tr("El monto debe ser mayor que cero.", "The amount must be greater than zero.")
-        )
+        raise ValidationError(field, _("El monto debe ser mayor que cero."))
     return round_money(value)
 
 
@@ -119,10 +108,7 @@ def check_amount_limit(value: Decimal, field: str = "amount") -> Decimal:
         limit = f"{AMOUNT_LIMIT:,}"
         raise ValidationError(
             field,
-            tr(
-                f"El monto es demasiado grande: debe ser menor que {limit}.",
-                f"The amount is too large: it must be less than {limit}.",
-            ),
+            _("El monto es demasiado grande: debe ser menor que {limit}.").format(limit=limit),
         )
     return value
 
@@ -149,24 +135,17 @@ def parse_decimal(
     if isinstance(exponent, int) and -exponent > max_places:
         raise ValidationError(
             field,
-            tr(f"Use como máximo {max_places} decimales.", f"Use at most {max_places} decimals."),
+            _("Use como máximo {max_places} decimales.").format(max_places=max_places),
         )
     if minimum is not None and value < minimum:
-        raise ValidationError(
-            field, tr(f"El valor mínimo es {minimum}.", f"The minimum value is {minimum}.")
-        )
+        raise ValidationError(field, _("El valor mínimo es {minimum}.").format(minimum=minimum))
     if maximum is not None and value > maximum:
-        raise ValidationError(
-            field, tr(f"El valor máximo es {maximum}.", f"The maximum value is {maximum}.")
-        )
+        raise ValidationError(field, _("El valor máximo es {maximum}.").format(maximum=maximum))
     if below is not None and abs(value) >= below:
         limit = f"{below:,}"
         raise ValidationError(
             field,
-            tr(
-                f"El valor es demasiado grande: debe ser menor que {limit}.",
-                f"The value is too large: it must be less than {limit}.",
-            ),
+            _("El valor es demasiado grande: debe ser menor que {limit}.").format(limit=limit),
         )
     return value
 
@@ -183,9 +162,7 @@ def _read_number(
     if isinstance(text, (float, bool)) or not isinstance(text, (str, Decimal, int)):
         raise ValidationError(
             field,
-            tr("El monto debe ser exacto.", "The amount must be exact.")
-            if amount
-            else tr("El valor debe ser exacto.", "The value must be exact."),
+            _("El monto debe ser exacto.") if amount else _("El valor debe ser exacto."),
         )
     if isinstance(text, Decimal | int):
         value = Decimal(text)
@@ -203,29 +180,20 @@ def _read_number(
     if _EXPONENT_PATTERN.match(body):
         raise ValidationError(
             field,
-            tr(
-                f"«{shown}» está en notación científica: escriba el número completo.",
-                f"“{shown}” is in scientific notation: write the whole number.",
+            _("«{shown}» está en notación científica: escriba el número completo.").format(
+                shown=shown
             ),
         )
     decimal_mark, group_mark = _separators(locale)
     parsed = _strict_digits(body, decimal_mark, group_mark)
     if parsed is None:
         what = (
-            tr(
-                f"«{shown}» no es un monto válido.",
-                f"“{shown}” is not a valid amount.",
-            )
+            _("«{shown}» no es un monto válido.").format(shown=shown)
             if amount
-            else tr(
-                f"«{shown}» no es un número válido.",
-                f"“{shown}” is not a valid number.",
-            )
+            else _("«{shown}» no es un número válido.").format(shown=shown)
         )
         hint = _suggestion(text, locale, 2 if amount else 6) or (
-            tr(" Escríbalo así: 1234.50", " Write it like this: 1234.50")
-            if amount
-            else tr(" Escríbalo así: 12.5", " Write it like this: 12.5")
+            _(" Escríbalo así: 1234.50") if amount else _(" Escríbalo así: 12.5")
         )
         raise ValidationError(field, what + hint)
     return Decimal(sign + parsed)
@@ -268,14 +236,11 @@ def _suggestion(text: str | Decimal | int, locale: str | None, places: int) -> s
     digits = _strict_digits(core, decimal_mark, group_mark)
     if digits is None or len(digits.partition(".")[2]) > places:
         return ""
-    return tr(f" ¿Quiso decir {swapped}?", f" Did you mean {swapped}?")
+    return _(" ¿Quiso decir {swapped}?").format(swapped=swapped)
 
 
 def _not_finite_message(shown: str) -> str:
-    return tr(
-        f"«{shown}» no es una cantidad: escriba un número, p. ej. 1234.50.",
-        f"“{shown}” is not a quantity: write a number, e.g. 1234.50.",
-    )
+    return _("«{shown}» no es una cantidad: escriba un número, p. ej. 1234.50.").format(shown=shown)
 
 
 def split_evenly(total: Decimal, parts: int) -> list[Decimal]:
@@ -284,7 +249,7 @@ def split_evenly(total: Decimal, parts: int) -> list[Decimal]:
     The leftover cents go to the first instalments, one each.
     """
     if parts <= 0:
-        raise ValidationError("parts", tr("Debe haber al menos una parte.", "At least one part."))
+        raise ValidationError("parts", _("Debe haber al menos una parte."))
     total_cents = to_cents(round_money(total))
     base, leftover = divmod(total_cents, parts)
     return [from_cents(base + (1 if i < leftover else 0)) for i in range(parts)]

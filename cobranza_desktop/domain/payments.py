@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 
 class PaymentMethod(StrEnum):
@@ -18,10 +18,10 @@ class PaymentMethod(StrEnum):
 
     def label(self) -> str:
         return {
-            PaymentMethod.CASH: tr("Efectivo", "Cash"),
-            PaymentMethod.TRANSFER: tr("Transferencia", "Transfer"),
-            PaymentMethod.CARD: tr("Tarjeta", "Card"),
-            PaymentMethod.CHECK: tr("Cheque", "Check"),
-            PaymentMethod.BARTER: tr("Intercambio", "Barter"),
-            PaymentMethod.DISCOUNT: tr("Bonificación", "Discount"),
+            PaymentMethod.CASH: _("Efectivo"),
+            PaymentMethod.TRANSFER: _("Transferencia"),
+            PaymentMethod.CARD: _("Tarjeta"),
+            PaymentMethod.CHECK: _("Cheque"),
+            PaymentMethod.BARTER: _("Intercambio"),
+            PaymentMethod.DISCOUNT: _("Bonificación"),
         }[self]

@@ -36,7 +36,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import round_money
 from cobranza_desktop.domain.penalty_assessment import (
     ChargeHistory,
@@ -126,12 +126,10 @@ def late_interest(
     if principal < 0:
         raise ValidationError(
             "principal",
-            tr("El capital no puede ser negativo.", "The principal cannot be negative."),
+            _("El capital no puede ser negativo."),
         )
     if days < 0:
-        raise ValidationError(
-            "days", tr("Los días no pueden ser negativos.", "Days cannot be negative.")
-        )
+        raise ValidationError("days", _("Los días no pueden ser negativos."))
     _check_rate_inputs(annual_rate_percent, day_basis)
     return round_money(
         _interest_from_balance_days(principal * days, annual_rate_percent, day_basis)

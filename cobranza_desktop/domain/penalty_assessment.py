@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO, round_money
 from cobranza_desktop.domain.penalty_interest import (
     InterestSegment,
@@ -88,23 +88,18 @@ class PenaltyBreakdown:
                 parts.append(format_money(self.fixed_fee))
             if self.percent_fee:
                 parts.append(
-                    tr(
-                        f"{format_percent(self.percent_fee)} de {format_money(self.base)}",
-                        f"{format_percent(self.percent_fee)} of {format_money(self.base)}",
+                    _("{percent_fee} de {base}").format(
+                        percent_fee=format_percent(self.percent_fee), base=format_money(self.base)
                     )
                 )
-            return tr(
-                f"Cargo por atraso al {format_date(self.period_end)}: {' + '.join(parts)}",
-                f"Late fee on {format_date(self.period_end)}: {' + '.join(parts)}",
+            return _("Cargo por atraso al {period_end}: {parts}").format(
+                period_end=format_date(self.period_end), parts=" + ".join(parts)
             )
         rate = format_percent(self.annual_rate_percent)
         start, end = format_date(self.period_start), format_date(self.period_end)
-        return tr(
-            f"Interés moratorio {rate} anual del {start} al {end} "
-            f"({self.days} días, base {self.day_basis})",
-            f"Late interest {rate} a year from {start} to {end} "
-            f"({self.days} days, basis {self.day_basis})",
-        )
+        return _(
+            "Interés moratorio {rate} anual del {start} al {end} ({days} días, base {day_basis})"
+        ).format(rate=rate, start=start, end=end, days=self.days, day_basis=self.day_basis)
 
 
 def interest_key(period_end: date) -> str:

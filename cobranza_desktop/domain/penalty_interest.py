@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal, localcontext
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO, round_money
 from cobranza_desktop.domain.penalty_policy import _HUNDRED, DAY_BASES
 
@@ -28,12 +28,12 @@ def _check_rate_inputs(annual_rate_percent: Decimal, day_basis: int) -> None:
     if annual_rate_percent < 0:
         raise ValidationError(
             "annual_rate_percent",
-            tr("La tasa no puede ser negativa.", "The rate cannot be negative."),
+            _("La tasa no puede ser negativa."),
         )
     if day_basis not in DAY_BASES:
         raise ValidationError(
             "day_basis",
-            tr("La base de días debe ser 365 o 360.", "The day basis must be 365 or 360."),
+            _("La base de días debe ser 365 o 360."),
         )
 
 
@@ -190,7 +190,7 @@ def falling_balance_interest(
     if principal < 0:
         raise ValidationError(
             "principal",
-            tr("El capital no puede ser negativo.", "The principal cannot be negative."),
+            _("El capital no puede ser negativo."),
         )
     _check_rate_inputs(annual_rate_percent, day_basis)
     first_day = due_date + timedelta(days=grace_days + 1)

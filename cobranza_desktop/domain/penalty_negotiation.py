@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO, parse_amount, round_money, split_evenly
 from cobranza_desktop.domain.penalty_assessment import fee_amount
 from cobranza_desktop.domain.penalty_interest import _interest_from_balance_days
@@ -79,7 +79,7 @@ def instalment_preview(
     The instalments add up to the cent (``split_evenly``: leftover cents go first).
     """
     if months < 1 or months > 120:
-        raise ValidationError("months", tr("Los meses van de 1 a 120.", "Months go from 1 to 120."))
+        raise ValidationError("months", _("Los meses van de 1 a 120."))
     balance = parse_amount(overdue_balance, "overdue_balance", allow_zero=True)
     extra = parse_amount(penalties, "penalties", allow_zero=True)
     return InstalmentPreview(

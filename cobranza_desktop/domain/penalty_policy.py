@@ -16,7 +16,7 @@ from typing import Any
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_money, format_percent
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO, parse_amount, parse_decimal
 
 # Código de Comercio, art. 362: 6% a year when the parties agreed no rate.
@@ -67,15 +67,12 @@ class PenaltyPolicy:
         object.__setattr__(self, "preset", PenaltyPreset(self.preset))
         object.__setattr__(self, "fee_mode", FeeMode(self.fee_mode))
         if isinstance(self.grace_days, bool) or not isinstance(self.grace_days, int):
-            raise ValidationError(
-                "grace_days", tr("Días de gracia no válidos.", "Invalid grace days.")
-            )
+            raise ValidationError("grace_days", _("Días de gracia no válidos."))
         if not 0 <= self.grace_days <= MAX_GRACE_DAYS:
             raise ValidationError(
                 "grace_days",
-                tr(
-                    f"Los días de gracia van de 0 a {MAX_GRACE_DAYS}.",
-                    f"Grace days go from 0 to {MAX_GRACE_DAYS}.",
+                _("Los días de gracia van de 0 a {max_grace_days}.").format(
+                    max_grace_days=MAX_GRACE_DAYS
                 ),
             )
         object.__setattr__(
@@ -90,7 +87,7 @@ class PenaltyPolicy:
         if self.day_basis not in DAY_BASES:
             raise ValidationError(
                 "day_basis",
-                tr("La base de días debe ser 365 o 360.", "The day basis must be 365 or 360."),
+                _("La base de días debe ser 365 o 360."),
             )
         if self.cap_percent is not None:
             object.__setattr__(
@@ -102,36 +99,24 @@ class PenaltyPolicy:
             if not stages:
                 raise ValidationError(
                     "stage_days",
-                    tr(
-                        "Indique al menos una etapa (días de atraso).",
-                        "Give at least one stage (days past due).",
-                    ),
+                    _("Indique al menos una etapa (días de atraso)."),
                 )
             if any(isinstance(s, bool) or not isinstance(s, int) for s in stages) or list(
                 stages
             ) != sorted(set(stages)):
                 raise ValidationError(
                     "stage_days",
-                    tr(
-                        "Las etapas deben ser días distintos, en orden creciente.",
-                        "Stages must be distinct days, in increasing order.",
-                    ),
+                    _("Las etapas deben ser días distintos, en orden creciente."),
                 )
             if stages[0] <= self.grace_days:
                 raise ValidationError(
                     "stage_days",
-                    tr(
-                        "La primera etapa debe caer después de los días de gracia.",
-                        "The first stage must fall after the grace days.",
-                    ),
+                    _("La primera etapa debe caer después de los días de gracia."),
                 )
         if self.preset is PenaltyPreset.NONE and (self.has_fees or self.has_interest):
             raise ValidationError(
                 "preset",
-                tr(
-                    "La opción «sin penalizaciones» no admite cargos ni intereses.",
-                    "The “no penalties” option admits no fees nor interest.",
-                ),
+                _("La opción «sin penalizaciones» no admite cargos ni intereses."),
             )
         if self.preset is PenaltyPreset.LEGAL and (
             self.annual_rate_percent != LEGAL_ANNUAL_RATE
@@ -141,10 +126,7 @@ class PenaltyPolicy:
         ):
             raise ValidationError(
                 "preset",
-                tr(
-                    "La tasa legal es 6 % anual, sin comisiones, gracia ni tope.",
-                    "The legal rate is 6% a year, with no fees, grace or cap.",
-                ),
+                _("La tasa legal es 6 % anual, sin comisiones, gracia ni tope."),
             )
 
     # -- presets ---------------------------------------------------------------------------
@@ -234,58 +216,49 @@ def resolve_policy(business: PenaltyPolicy, customer: PenaltyPolicy | None) -> P
 def describe_policy(policy: PenaltyPolicy) -> str:
     """The terms in one paragraph, in the current language, for the customer file and notices."""
     if not policy.is_active:
-        return tr("Sin penalizaciones por pago tardío.", "No late-payment penalties.")
+        return _("Sin penalizaciones por pago tardío.")
     parts: list[str] = []
     if policy.grace_days:
-        parts.append(tr(f"{policy.grace_days} días de gracia", f"{policy.grace_days} grace days"))
+        parts.append(_("{grace_days} días de gracia").format(grace_days=policy.grace_days))
     if policy.has_fees:
         amounts = []
         if policy.fixed_fee:
             amounts.append(format_money(policy.fixed_fee))
         if policy.percent_fee:
             amounts.append(
-                tr(
-                    f"{format_percent(policy.percent_fee)} del saldo vencido",
-                    f"{format_percent(policy.percent_fee)} of the overdue balance",
+                _("{percent_fee} del saldo vencido").format(
+                    percent_fee=format_percent(policy.percent_fee)
                 )
             )
         when = (
-            tr("una vez por factura", "once per invoice")
+            _("una vez por factura")
             if policy.fee_mode is FeeMode.PER_INVOICE
-            else tr(
-                f"en cada etapa ({', '.join(str(d) for d in policy.stage_days)} días de atraso)",
-                f"at each stage ({', '.join(str(d) for d in policy.stage_days)} days past due)",
+            else _("en cada etapa ({stage_days} días de atraso)").format(
+                stage_days=", ".join(str(d) for d in policy.stage_days)
             )
         )
         parts.append(
-            tr(
-                f"cargo por atraso de {' + '.join(amounts)}, {when}",
-                f"late fee of {' + '.join(amounts)}, {when}",
+            _("cargo por atraso de {amounts}, {when}").format(
+                amounts=" + ".join(amounts), when=when
             )
         )
     if policy.has_interest:
         rate = format_percent(policy.annual_rate_percent)
         legal = (
-            tr(
-                " (tasa legal, art. 362 del Código de Comercio)",
-                " (legal rate, Commercial Code art. 362)",
-            )
+            _(" (tasa legal, art. 362 del Código de Comercio)")
             if policy.preset is PenaltyPreset.LEGAL
             else ""
         )
         parts.append(
-            tr(
-                f"interés moratorio de {rate} anual{legal}, base {policy.day_basis} días, "
-                "sobre el saldo pendiente",
-                f"late interest of {rate} a year{legal}, {policy.day_basis}-day basis, "
-                "on the outstanding balance",
-            )
+            _(
+                "interés moratorio de {rate} anual{legal}, base {day_basis} días, sobre el "
+                "saldo pendiente"
+            ).format(rate=rate, legal=legal, day_basis=policy.day_basis)
         )
         if policy.cap_percent is not None:
             parts.append(
-                tr(
-                    f"con tope de {format_percent(policy.cap_percent)} del capital",
-                    f"capped at {format_percent(policy.cap_percent)} of the principal",
+                _("con tope de {cap_percent} del capital").format(
+                    cap_percent=format_percent(policy.cap_percent)
                 )
             )
     text = "; ".join(parts)

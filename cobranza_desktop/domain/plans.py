@@ -17,7 +17,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import N_, _, pgettext
 from cobranza_desktop.domain.money import ZERO, round_money, split_evenly
 
 MAX_INSTALMENTS = 120
@@ -29,12 +29,13 @@ class Frequency(StrEnum):
     MONTHLY = "monthly"
 
     def label(self) -> str:
-        es, en = {
-            Frequency.WEEKLY: ("Semanal", "Weekly"),
-            Frequency.FORTNIGHTLY: ("Quincenal", "Fortnightly"),
-            Frequency.MONTHLY: ("Mensual", "Monthly"),
-        }[self]
-        return tr(es, en)
+        return _(
+            {
+                Frequency.WEEKLY: N_("Semanal"),
+                Frequency.FORTNIGHTLY: N_("Quincenal"),
+                Frequency.MONTHLY: N_("Mensual"),
+            }[self]
+        )
 
 
 def add_months(day: date, months: int, anchor_day: int | None = None) -> date:
@@ -89,51 +90,37 @@ class PlanSchedule:
 def build_schedule(terms: PlanTerms) -> PlanSchedule:
     """The schedule of a plan, or a :class:`ValidationError` saying what is wrong."""
     if terms.principal <= 0:
-        raise ValidationError(
-            "invoices", tr("Seleccione facturas con saldo.", "Select invoices with a balance.")
-        )
+        raise ValidationError("invoices", _("Seleccione facturas con saldo."))
     if not 1 <= terms.instalments <= MAX_INSTALMENTS:
         raise ValidationError(
             "instalments",
-            tr(
-                f"El número de pagos debe estar entre 1 y {MAX_INSTALMENTS}.",
-                f"The number of instalments must be between 1 and {MAX_INSTALMENTS}.",
+            _("El número de pagos debe estar entre 1 y {max_instalments}.").format(
+                max_instalments=MAX_INSTALMENTS
             ),
         )
     if terms.waived_penalties < 0 or terms.waived_penalties >= terms.principal:
         raise ValidationError(
             "waived_penalties",
-            tr(
-                "Los recargos condonados deben ser menores que la deuda.",
-                "Waived penalties must be less than the debt.",
-            ),
+            _("Los recargos condonados deben ser menores que la deuda."),
         )
     if terms.interest_percent < 0 or terms.interest_percent > 100:
         raise ValidationError(
             "interest_percent",
-            tr("El interés debe estar entre 0 y 100 %.", "Interest must be between 0 and 100 %."),
+            _("El interés debe estar entre 0 y 100 %."),
         )
     if terms.grace_days < 0:
-        raise ValidationError(
-            "grace_days", tr("Los días de gracia no pueden ser negativos.", "Negative grace days.")
-        )
+        raise ValidationError("grace_days", _("Los días de gracia no pueden ser negativos."))
     if terms.first_due < terms.start:
         raise ValidationError(
             "first_due",
-            tr(
-                "El primer pago no puede ser antes del inicio del convenio.",
-                "The first instalment cannot be before the plan starts.",
-            ),
+            _("El primer pago no puede ser antes del inicio del convenio."),
         )
     debt = round_money(terms.principal - terms.waived_penalties)
     down = round_money(terms.down_payment)
     if down < 0 or down >= debt:
         raise ValidationError(
             "down_payment",
-            tr(
-                "El enganche debe ser menor que la deuda.",
-                "The down payment must be less than the debt.",
-            ),
+            _("El enganche debe ser menor que la deuda."),
         )
     financed = debt - down
     interest = round_money(financed * terms.interest_percent / 100)
@@ -143,22 +130,18 @@ def build_schedule(terms: PlanTerms) -> PlanSchedule:
         if len(amounts) != terms.instalments:
             raise ValidationError(
                 "custom_amounts",
-                tr(
-                    f"Escriba {terms.instalments} montos.",
-                    f"Write {terms.instalments} amounts.",
-                ),
+                _("Escriba {instalments} montos.").format(instalments=terms.instalments),
             )
         if any(a <= 0 for a in amounts):
             raise ValidationError(
                 "custom_amounts",
-                tr("Cada pago debe ser mayor que cero.", "Each instalment must be positive."),
+                _("Cada pago debe ser mayor que cero."),
             )
         if sum(amounts, ZERO) != to_split:
             raise ValidationError(
                 "custom_amounts",
-                tr(
-                    f"Los pagos suman {sum(amounts, ZERO)} y deben sumar {to_split}.",
-                    f"The instalments add up to {sum(amounts, ZERO)}, not {to_split}.",
+                _("Los pagos suman {amounts} y deben sumar {to_split}.").format(
+                    amounts=sum(amounts, ZERO), to_split=to_split
                 ),
             )
     else:
@@ -186,13 +169,14 @@ class PlanStatus(StrEnum):
     CANCELLED = "cancelled"
 
     def label(self) -> str:
-        es, en = {
-            PlanStatus.CURRENT: ("Vigente", "Current"),
-            PlanStatus.COMPLETED: ("Cumplido", "Completed"),
-            PlanStatus.BROKEN: ("Incumplido", "Broken"),
-            PlanStatus.CANCELLED: ("Cancelado", "Cancelled"),
-        }[self]
-        return tr(es, en)
+        return _(
+            {
+                PlanStatus.CURRENT: N_("Vigente"),
+                PlanStatus.COMPLETED: N_("Cumplido"),
+                PlanStatus.BROKEN: N_("Incumplido"),
+                PlanStatus.CANCELLED: N_("Cancelado"),
+            }[self]
+        )
 
 
 @dataclass(frozen=True)
@@ -244,24 +228,22 @@ class PromiseStatus(StrEnum):
     CANCELLED = "cancelled"
 
     def label(self) -> str:
-        es, en = {
-            PromiseStatus.PENDING: ("Pendiente", "Pending"),
-            PromiseStatus.KEPT: ("Cumplida", "Kept"),
-            PromiseStatus.BROKEN: ("Incumplida", "Broken"),
-            PromiseStatus.CANCELLED: ("Cancelada", "Cancelled"),
+        return {
+            PromiseStatus.PENDING: _("Pendiente"),
+            PromiseStatus.KEPT: _("Cumplida"),
+            PromiseStatus.BROKEN: _("Incumplida"),
+            # A voided invoice is "Cancelada" too, but "Voided": its own context.
+            PromiseStatus.CANCELLED: pgettext("domain.plans", "Cancelada"),
         }[self]
-        return tr(es, en)
 
 
 def validate_promise(amount: Decimal, promised_date: date, today: date) -> None:
     if amount <= 0:
-        raise ValidationError(
-            "amount", tr("El monto prometido debe ser mayor que cero.", "Promise must be positive.")
-        )
+        raise ValidationError("amount", _("El monto prometido debe ser mayor que cero."))
     if promised_date < today:
         raise ValidationError(
             "promised_date",
-            tr("La fecha prometida ya pasó.", "The promised date has already passed."),
+            _("La fecha prometida ya pasó."),
         )
 
 

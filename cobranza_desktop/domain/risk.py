@@ -13,7 +13,7 @@ from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from enum import StrEnum
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.domain.money import ZERO, round_money
 
 
@@ -24,8 +24,7 @@ class Rating(StrEnum):
     D = "D"
 
     def label(self) -> str:
-        es, en = _LABELS[self]
-        return tr(es, en)
+        return _(_LABELS[self])
 
     @property
     def is_chronic(self) -> bool:
@@ -34,10 +33,10 @@ class Rating(StrEnum):
 
 
 _LABELS = {
-    Rating.A: ("Paga puntual", "Pays on time"),
-    Rating.B: ("Retrasos menores", "Minor delays"),
-    Rating.C: ("Moroso frecuente", "Frequently late"),
-    Rating.D: ("Alto riesgo", "High risk"),
+    Rating.A: N_("Paga puntual"),
+    Rating.B: N_("Retrasos menores"),
+    Rating.C: N_("Moroso frecuente"),
+    Rating.D: N_("Alto riesgo"),
 }
 
 # Multiple of the average monthly purchases granted as credit, by rating.

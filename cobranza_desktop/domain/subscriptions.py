@@ -21,7 +21,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, pgettext
 from cobranza_desktop.domain.invoices import LineInput, invoice_totals
 from cobranza_desktop.domain.money import CENT, round_money
 
@@ -41,11 +41,11 @@ class BillingPeriod(StrEnum):
 
     def label(self) -> str:
         return {
-            BillingPeriod.MONTHLY: tr("mensual", "monthly"),
-            BillingPeriod.BIMONTHLY: tr("bimestral", "bimonthly"),
-            BillingPeriod.QUARTERLY: tr("trimestral", "quarterly"),
-            BillingPeriod.SEMIANNUAL: tr("semestral", "semiannual"),
-            BillingPeriod.ANNUAL: tr("anual", "annual"),
+            BillingPeriod.MONTHLY: pgettext("domain.subscriptions", "mensual"),
+            BillingPeriod.BIMONTHLY: _("bimestral"),
+            BillingPeriod.QUARTERLY: _("trimestral"),
+            BillingPeriod.SEMIANNUAL: _("semestral"),
+            BillingPeriod.ANNUAL: pgettext("domain.subscriptions", "anual"),
         }[self]
 
 
@@ -77,12 +77,10 @@ def parse_period(text: str) -> BillingPeriod:
     except ValueError:
         raise ValidationError(
             "period",
-            tr(
-                f"Periodo desconocido: «{text}». Use mensual, bimestral, trimestral, "
-                "semestral o anual.",
-                f"Unknown period: “{text}”. Use monthly, bimonthly, quarterly, "
-                "semiannual or annual.",
-            ),
+            _(
+                "Periodo desconocido: «{text}». Use mensual, bimestral, trimestral, semestral "
+                "o anual."
+            ).format(text=text),
         ) from None
 
 
@@ -146,38 +144,28 @@ def validate_schedule(schedule: Schedule) -> None:
     if not 1 <= schedule.billing_day <= 31:
         raise ValidationError(
             "billing_day",
-            tr("El día de cobro va del 1 al 31.", "The billing day goes from 1 to 31."),
+            _("El día de cobro va del 1 al 31."),
         )
     prices = [schedule.price, *(c.price for c in schedule.price_changes)]
     if any(p <= 0 for p in prices):
-        raise ValidationError(
-            "price", tr("El precio debe ser mayor que cero.", "The price must be positive.")
-        )
+        raise ValidationError("price", _("El precio debe ser mayor que cero."))
     if schedule.end is not None and schedule.end < schedule.start:
         raise ValidationError(
             "end",
-            tr(
-                "La fecha de fin no puede ser anterior al inicio.",
-                "The end date cannot be before the start date.",
-            ),
+            _("La fecha de fin no puede ser anterior al inicio."),
         )
     if not Decimal(0) <= schedule.discount_percent < _HUNDRED:
         raise ValidationError(
             "discount",
-            tr("El descuento va de 0 a menos de 100 %.", "The discount goes from 0 to below 100%."),
+            _("El descuento va de 0 a menos de 100 %."),
         )
     if not Decimal(0) <= schedule.tax_rate_percent <= _HUNDRED:
-        raise ValidationError(
-            "tax_rate", tr("El IVA va de 0 a 100 %.", "The tax rate goes from 0 to 100%.")
-        )
+        raise ValidationError("tax_rate", _("El IVA va de 0 a 100 %."))
     for pause in schedule.pauses:
         if pause.end < pause.start:
             raise ValidationError(
                 "pause",
-                tr(
-                    "La pausa termina antes de empezar.",
-                    "The pause ends before it starts.",
-                ),
+                _("La pausa termina antes de empezar."),
             )
 
 
@@ -293,10 +281,8 @@ def periods_covering(schedule: Schedule, after: date | None, months: int) -> Seq
     if months % schedule.period.months:
         raise ValidationError(
             "months",
-            tr(
-                f"Un pago de {months} meses no cubre periodos {schedule.period.label()}es "
-                "completos.",
-                f"A {months}-month payment does not cover whole {schedule.period.label()} periods.",
+            _("Un pago de {months} meses no cubre periodos {label}es completos.").format(
+                months=months, label=schedule.period.label()
             ),
         )
     wanted = months // schedule.period.months

@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_date
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceTotals, LineInput, invoice_totals
 from cobranza_desktop.domain.money import AMOUNT_LIMIT, PRICE_LIMIT, QUANTITY_LIMIT
 
@@ -39,10 +39,7 @@ def check_date(value: date, field: str) -> date:
         shown = format_date(value)
         raise ValidationError(
             field,
-            tr(
-                f"La fecha {shown} está fuera del rango admitido (1900 a 2200).",
-                f"The date {shown} is outside the accepted range (1900 to 2200).",
-            ),
+            _("La fecha {shown} está fuera del rango admitido (1900 a 2200).").format(shown=shown),
         )
     return value
 
@@ -65,9 +62,8 @@ def check_single_line(text: str, field: str, label: str) -> str:
     if any(_is_control(char) for char in text):
         raise ValidationError(
             field,
-            tr(
-                f"{label}: quite los saltos de línea y los caracteres de control.",
-                f"{label}: remove the line breaks and control characters.",
+            _("{label}: quite los saltos de línea y los caracteres de control.").format(
+                label=label
             ),
         )
     return text
@@ -78,10 +74,7 @@ def check_multiline(text: str, field: str, label: str) -> str:
     if any(_is_control(char) and char not in _LAYOUT for char in text):
         raise ValidationError(
             field,
-            tr(
-                f"{label}: quite los caracteres de control.",
-                f"{label}: remove the control characters.",
-            ),
+            _("{label}: quite los caracteres de control.").format(label=label),
         )
     return text
 
@@ -92,11 +85,9 @@ def check_cfdi_uuid(text: str, field: str = "cfdi_uuid") -> str:
     if uuid and not _UUID_PATTERN.fullmatch(uuid):
         raise ValidationError(
             field,
-            tr(
-                "El UUID del CFDI debe tener la forma "
-                "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX (36 caracteres, dígitos 0-9 y A-F).",
-                "The CFDI UUID must look like "
-                "XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX (36 characters, digits 0-9 and A-F).",
+            _(
+                "El UUID del CFDI debe tener la forma XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX (36 "
+                "caracteres, dígitos 0-9 y A-F)."
             ),
         )
     return uuid
@@ -104,7 +95,7 @@ def check_cfdi_uuid(text: str, field: str = "cfdi_uuid") -> str:
 
 def _line_error(position: int, part: str, problem: str) -> ValidationError:
     """``problem`` is already in the person's language."""
-    where = tr(f"Renglón {position}", f"Line {position}")
+    where = _("Renglón {position}").format(position=position)
     return ValidationError(f"lines[{position}].{part}", f"{where}: {problem}")
 
 
@@ -114,36 +105,26 @@ def check_line(line: LineInput, position: int) -> LineInput:
     parts = ("quantity", "unit_price", "discount", "tax")
     for value, part in zip(values, parts, strict=True):
         if not isinstance(value, Decimal | int) or isinstance(value, bool):
-            raise _line_error(
-                position, part, tr("el valor debe ser exacto.", "the value must be exact.")
-            )
+            raise _line_error(position, part, _("el valor debe ser exacto."))
         if not Decimal(value).is_finite():
-            raise _line_error(position, part, tr("no es un número.", "it is not a number."))
+            raise _line_error(position, part, _("no es un número."))
     if not 0 < line.quantity < QUANTITY_LIMIT:
         limit = f"{QUANTITY_LIMIT:,}"
         raise _line_error(
             position,
             "quantity",
-            tr(
-                f"la cantidad debe ser mayor que cero y menor que {limit}.",
-                f"the quantity must be above zero and below {limit}.",
-            ),
+            _("la cantidad debe ser mayor que cero y menor que {limit}.").format(limit=limit),
         )
     if not 0 <= line.unit_price < PRICE_LIMIT:
         limit = f"{PRICE_LIMIT:,}"
         raise _line_error(
             position,
             "unit_price",
-            tr(
-                f"el precio no puede ser negativo y debe ser menor que {limit}.",
-                f"the price cannot be negative and must be below {limit}.",
-            ),
+            _("el precio no puede ser negativo y debe ser menor que {limit}.").format(limit=limit),
         )
     for value, part in ((line.discount_percent, "discount"), (line.tax_rate_percent, "tax")):
         if not 0 <= value <= _HUNDRED:
-            raise _line_error(
-                position, part, tr("debe estar entre 0 y 100 %.", "it must be between 0 and 100 %.")
-            )
+            raise _line_error(position, part, _("debe estar entre 0 y 100 %."))
     return line
 
 
@@ -160,9 +141,8 @@ def checked_totals(lines: Sequence[LineInput]) -> InvoiceTotals:
         limit = f"{AMOUNT_LIMIT:,}"
         raise ValidationError(
             "lines",
-            tr(
-                f"El total de la factura es demasiado grande: debe ser menor que {limit}.",
-                f"The invoice total is too large: it must be less than {limit}.",
+            _("El total de la factura es demasiado grande: debe ser menor que {limit}.").format(
+                limit=limit
             ),
         )
     return totals

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from lxml import etree
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.imports.problems import FileRefused
 from cobranza_desktop.imports.safe_xml import parse_xml
 
@@ -104,7 +104,7 @@ def _amount(element: etree._Element, name: str, *, required: bool = False) -> De
     text = element.get(name)
     if text is None or not text.strip():
         if required:
-            raise FileRefused(tr(f"Falta el importe {name}.", f"The amount {name} is missing."))
+            raise FileRefused(_("Falta el importe {name}.").format(name=name))
         return None
     try:
         value = Decimal(text.strip())
@@ -112,10 +112,7 @@ def _amount(element: etree._Element, name: str, *, required: bool = False) -> De
         value = Decimal("NaN")
     if not value.is_finite() or abs(value) >= Decimal("1e13"):
         raise FileRefused(
-            tr(
-                f"El importe {name}=«{text}» no es válido.",
-                f"The amount {name}=“{text}” is invalid.",
-            )
+            _("El importe {name}=«{text}» no es válido.").format(name=name, text=text)
         )
     return value
 
@@ -125,7 +122,7 @@ def _date(text: str | None, name: str) -> date:
         return date.fromisoformat((text or "")[:10])
     except ValueError:
         raise FileRefused(
-            tr(f"La fecha {name}=«{text}» no es válida.", f"The date {name}=“{text}” is invalid.")
+            _("La fecha {name}=«{text}» no es válida.").format(name=name, text=text)
         ) from None
 
 
@@ -145,16 +142,11 @@ def _related_document(
 ) -> RelatedDocument:
     uuid = (element.get("IdDocumento") or "").strip().upper()
     if not _UUID.match(uuid):
-        raise FileRefused(
-            tr(
-                "Un DoctoRelacionado no dice qué factura paga (IdDocumento).",
-                "A DoctoRelacionado does not say which invoice it pays (IdDocumento).",
-            )
-        )
+        raise FileRefused(_("Un DoctoRelacionado no dice qué factura paga (IdDocumento)."))
     paid = _amount(element, "ImpPagado")
     if paid is None:  # Pagos 1.0 allows leaving it out when one document takes it all
         if not single:
-            raise FileRefused(tr("Falta el importe ImpPagado.", "The amount ImpPagado is missing."))
+            raise FileRefused(_("Falta el importe ImpPagado."))
         paid = pago_amount
     equivalence = _amount(element, "EquivalenciaDR") or _amount(element, "TipoCambioDR")
     series, folio = element.get("Serie") or "", element.get("Folio") or ""
@@ -192,9 +184,7 @@ def _payments(root: etree._Element) -> tuple[PaymentRecord, ...]:
             )
         )
     if not records:
-        raise FileRefused(
-            tr("El CFDI de pago no trae ningún Pago.", "The payment CFDI has no Pago.")
-        )
+        raise FileRefused(_("El CFDI de pago no trae ningún Pago."))
     return tuple(records)
 
 
@@ -203,13 +193,10 @@ def _stamp_uuid(root: etree._Element) -> str:
     uuid = (stamps[0].get("UUID") or "").strip().upper() if stamps else ""
     if not uuid:
         raise FileRefused(
-            tr(
-                "El CFDI no está timbrado (no tiene UUID); solo se importan CFDI timbrados.",
-                "The CFDI is not stamped (it has no UUID); only stamped CFDIs are imported.",
-            )
+            _("El CFDI no está timbrado (no tiene UUID); solo se importan CFDI timbrados.")
         )
     if not _UUID.match(uuid):
-        raise FileRefused(tr(f"El UUID «{uuid}» no es válido.", f"The UUID “{uuid}” is invalid."))
+        raise FileRefused(_("El UUID «{uuid}» no es válido.").format(uuid=uuid))
     return uuid
 
 
@@ -217,21 +204,19 @@ def read_cfdi(data: bytes, source: str) -> CfdiRecord:
     """Parse one CFDI file; FileRefused says why a file cannot be taken."""
     root = parse_xml(data)
     if _local(root) != "Comprobante":
-        raise FileRefused(tr("El XML no es un CFDI.", "The XML is not a CFDI."))
+        raise FileRefused(_("El XML no es un CFDI."))
     version = root.get("Version") or root.get("version") or ""
     if version not in VERSIONS:
         raise FileRefused(
-            tr(
-                f"Versión de CFDI no soportada: «{version}» (se leen 3.3 y 4.0).",
-                f"Unsupported CFDI version: “{version}” (3.3 and 4.0 are read).",
+            _("Versión de CFDI no soportada: «{version}» (se leen 3.3 y 4.0).").format(
+                version=version
             )
         )
     doc_type = (root.get("TipoDeComprobante") or "").strip().upper()
     if doc_type not in TYPES:
         raise FileRefused(
-            tr(
-                f"Tipo de comprobante «{doc_type}»: solo se importan I, E y P.",
-                f"Document type “{doc_type}”: only I, E and P are imported.",
+            _("Tipo de comprobante «{doc_type}»: solo se importan I, E y P.").format(
+                doc_type=doc_type
             )
         )
     uuid = _stamp_uuid(root)

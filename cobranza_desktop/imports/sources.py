@@ -10,7 +10,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.imports.safe_xml import MAX_XML_BYTES
 
 MAX_ZIP_TOTAL = 2 * 1024 * 1024 * 1024  # what a zip may expand to, in all
@@ -31,23 +31,20 @@ def _read_file(path: Path) -> SourceFile:
             return SourceFile(
                 path.name,
                 None,
-                tr(
-                    f"El archivo pesa {size // (1024 * 1024)} MB; un CFDI no pasa de "
-                    f"{MAX_XML_BYTES // (1024 * 1024)} MB.",
-                    f"The file is {size // (1024 * 1024)} MB; a CFDI is at most "
-                    f"{MAX_XML_BYTES // (1024 * 1024)} MB.",
+                _("El archivo pesa {size} MB; un CFDI no pasa de {max_xml_bytes} MB.").format(
+                    size=size // (1024 * 1024), max_xml_bytes=MAX_XML_BYTES // (1024 * 1024)
                 ),
             )
         return SourceFile(path.name, path.read_bytes())
     except OSError as exc:
-        return SourceFile(path.name, None, tr(f"No se pudo leer: {exc}", f"Cannot read: {exc}"))
+        return SourceFile(path.name, None, _("No se pudo leer: {exc}").format(exc=exc))
 
 
 def _read_zip(path: Path) -> Iterator[SourceFile]:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError):
-        yield SourceFile(path.name, None, tr("El zip está dañado.", "The zip is damaged."))
+        yield SourceFile(path.name, None, _("El zip está dañado."))
         return
     with archive:
         total = 0
@@ -61,10 +58,7 @@ def _read_zip(path: Path) -> Iterator[SourceFile]:
                 yield SourceFile(
                     name,
                     None,
-                    tr(
-                        "La entrada del zip se expande demasiado (posible bomba zip); no se lee.",
-                        "The zip entry expands too much (a possible zip bomb); it is not read.",
-                    ),
+                    _("La entrada del zip se expande demasiado (posible bomba zip); no se lee."),
                 )
                 continue
             try:
@@ -72,12 +66,10 @@ def _read_zip(path: Path) -> Iterator[SourceFile]:
                     # Read at most the limit plus one byte: a lying header cannot get past it.
                     data = entry.read(MAX_XML_BYTES + 1)
             except (zipfile.BadZipFile, OSError, RuntimeError, EOFError):
-                yield SourceFile(name, None, tr("Entrada dañada.", "Damaged entry."))
+                yield SourceFile(name, None, _("Entrada dañada."))
                 continue
             if len(data) > MAX_XML_BYTES:
-                yield SourceFile(
-                    name, None, tr("La entrada es demasiado grande.", "The entry is too large.")
-                )
+                yield SourceFile(name, None, _("La entrada es demasiado grande."))
                 continue
             yield SourceFile(name, data)
 
@@ -96,6 +88,4 @@ def iter_sources(paths: Sequence[Path]) -> Iterator[SourceFile]:
         elif path.exists():
             yield _read_file(path)
         else:
-            yield SourceFile(
-                path.name, None, tr("El archivo no existe.", "The file does not exist.")
-            )
+            yield SourceFile(path.name, None, _("El archivo no existe."))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.imports.problems import FileRefused
 
 MAX_SHEET_BYTES = 200 * 1024 * 1024
@@ -77,9 +77,7 @@ def read_xlsx(path: Path) -> Table:
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not XLSX
-        raise FileRefused(
-            tr(f"No es un archivo XLSX legible ({exc}).", f"Not a readable XLSX file ({exc}).")
-        ) from None
+        raise FileRefused(_("No es un archivo XLSX legible ({exc}).").format(exc=exc)) from None
     try:
         sheet = workbook.worksheets[0]
         rows = [[_xlsx_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
@@ -91,7 +89,7 @@ def read_xlsx(path: Path) -> Table:
 def _table(rows: list[list[Cell]]) -> Table:
     rows = [r for r in rows if any(c not in (None, "") for c in r)]
     if not rows:
-        raise FileRefused(tr("El archivo está vacío.", "The file is empty."))
+        raise FileRefused(_("El archivo está vacío."))
     headers = tuple(str(h or "").strip() for h in rows[0])
     width = len(headers)
     body = tuple(tuple((list(r) + [None] * width)[:width]) for r in rows[1:])
@@ -102,9 +100,9 @@ def read_table(path: Path) -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise FileRefused(tr(f"No se pudo leer: {exc}", f"Cannot read: {exc}")) from None
+        raise FileRefused(_("No se pudo leer: {exc}").format(exc=exc)) from None
     if size > MAX_SHEET_BYTES:
-        raise FileRefused(tr("El archivo es demasiado grande.", "The file is too large."))
+        raise FileRefused(_("El archivo es demasiado grande."))
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     return read_csv(path.read_bytes())

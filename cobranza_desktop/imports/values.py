@@ -7,7 +7,7 @@ import re
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
@@ -38,24 +38,20 @@ def parse_amount(value: object) -> Decimal:
         if group in whole:  # thousands in groups of three, or it is not a number
             parts = whole.split(group)
             if not 1 <= len(parts[0]) <= 3 or any(len(p) != 3 for p in parts[1:]):
-                raise CellError(tr(f"«{value}» no es un importe.", f"“{value}” is not an amount."))
+                raise CellError(_("«{value}» no es un importe.").format(value=value))
         text = text.replace(group, "").replace(decimal_mark, ".")
         if not re.fullmatch(r"-?\d+(\.\d+)?", text):
-            raise CellError(tr(f"«{value}» no es un importe.", f"“{value}” is not an amount."))
+            raise CellError(_("«{value}» no es un importe.").format(value=value))
         try:
             number = Decimal(text)
         except InvalidOperation:
-            raise CellError(
-                tr(f"«{value}» no es un importe.", f"“{value}” is not an amount.")
-            ) from None
+            raise CellError(_("«{value}» no es un importe.").format(value=value)) from None
         if negative:
             number = -number
     if not number.is_finite() or abs(number) >= Decimal("1e11"):
-        raise CellError(tr(f"«{value}» está fuera de rango.", f"“{value}” is out of range."))
+        raise CellError(_("«{value}» está fuera de rango.").format(value=value))
     if number != number.quantize(Decimal("0.01")):
-        raise CellError(
-            tr(f"«{value}» tiene más de dos decimales.", f"“{value}” has more than two decimals.")
-        )
+        raise CellError(_("«{value}» tiene más de dos decimales.").format(value=value))
     return number.quantize(Decimal("0.01"))
 
 
@@ -76,9 +72,4 @@ def parse_date(value: object) -> date:
             return date(year, month, day)
     except ValueError:
         pass
-    raise CellError(
-        tr(
-            f"«{value}» no es una fecha (dd/mm/aaaa o aaaa-mm-dd).",
-            f"“{value}” is not a date (dd/mm/yyyy or yyyy-mm-dd).",
-        )
-    )
+    raise CellError(_("«{value}» no es una fecha (dd/mm/aaaa o aaaa-mm-dd).").format(value=value))

@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 
 SECURITY_MODES: tuple[str, ...] = ("none", "ssl", "starttls")
 KEYRING_SERVICE = "cobranza-desktop-smtp"
@@ -81,23 +81,16 @@ class SmtpSettings:
 
     def validate(self) -> None:
         if not self.host.strip():
-            raise ValidationError("host", tr("Escriba el servidor SMTP.", "Enter the SMTP server."))
+            raise ValidationError("host", gettext("Escriba el servidor SMTP."))
         if not 0 < self.port < 65536:
-            raise ValidationError(
-                "port", tr("El puerto debe estar entre 1 y 65535.", "The port must be 1-65535.")
-            )
+            raise ValidationError("port", gettext("El puerto debe estar entre 1 y 65535."))
         if self.security not in SECURITY_MODES:
             raise ValidationError(
                 "security",
-                tr(
-                    "La seguridad debe ser ninguna, SSL o STARTTLS.",
-                    "Security must be none, SSL or STARTTLS.",
-                ),
+                gettext("La seguridad debe ser ninguna, SSL o STARTTLS."),
             )
         validate_address(self.from_address, "from_address")
-        check_header_text(
-            self.from_name, "from_name", tr("El nombre del remitente", "The sender's name")
-        )
+        check_header_text(self.from_name, "from_name", gettext("El nombre del remitente"))
 
     def keyring_username(self) -> str:
         """The keyring entry's user: one password per account and server."""
@@ -111,10 +104,7 @@ def validate_address(address: str, field: str = "to") -> str:
     if not local or "." not in domain or " " in addr or addr != addr.strip():
         raise ValidationError(
             field,
-            tr(
-                f"«{address}» no es un correo electrónico válido.",
-                f"“{address}” is not a valid email address.",
-            ),
+            gettext("«{address}» no es un correo electrónico válido.").format(address=address),
         )
     return addr
 
@@ -133,21 +123,19 @@ def check_header_text(value: str, field: str, what: str) -> str:
         code = f"U+{ord(bad):04X}"
         raise ValidationError(
             field,
-            tr(
-                f"{what} tiene un salto de línea o un carácter de control ({code}): "
-                f"corríjalo antes de enviar.",
-                f"{what} has a line break or a control character ({code}): "
-                f"correct it before sending.",
-            ),
+            gettext(
+                "{what} tiene un salto de línea o un carácter de control ({code}): corríjalo "
+                "antes de enviar."
+            ).format(what=what, code=code),
         )
     return value
 
 
 def check_headers(to: str, to_name: str, subject: str) -> None:
     """The checks :func:`build_message` makes on what varies between messages."""
-    check_header_text(to, "to", tr("El correo del destinatario", "The recipient's address"))
-    check_header_text(to_name, "to_name", tr("El nombre del destinatario", "The recipient's name"))
-    check_header_text(subject, "subject", tr("El asunto", "The subject"))
+    check_header_text(to, "to", gettext("El correo del destinatario"))
+    check_header_text(to_name, "to_name", gettext("El nombre del destinatario"))
+    check_header_text(subject, "subject", gettext("El asunto"))
 
 
 @dataclass(frozen=True)
@@ -175,9 +163,7 @@ def build_message(
     break or a control character, never the mail library's own error.
     """
     check_headers(to, to_name, subject)
-    check_header_text(
-        settings.from_name, "from_name", tr("El nombre del remitente", "The sender's name")
-    )
+    check_header_text(settings.from_name, "from_name", gettext("El nombre del remitente"))
     recipient = validate_address(to, "to")
     sender = validate_address(settings.from_address, "from_address")
     msg = EmailMessage()
@@ -207,9 +193,8 @@ def keyring_password_getter(settings: SmtpSettings) -> PasswordGetter:
             return keyring.get_password(KEYRING_SERVICE, settings.keyring_username())
         except Exception as exc:  # keyring backends raise their own error types
             raise DeliveryError(
-                tr(
-                    f"No se pudo leer la contraseña del llavero del sistema: {exc}",
-                    f"Cannot read the password from the system keyring: {exc}",
+                gettext("No se pudo leer la contraseña del llavero del sistema: {exc}").format(
+                    exc=exc
                 ),
                 temporary=False,
             ) from exc
@@ -319,10 +304,7 @@ class SmtpSender:
                     password = self._password()
                     if not password:
                         raise DeliveryError(
-                            tr(
-                                "Falta la contraseña SMTP: guárdela en Configuración.",
-                                "The SMTP password is missing: save it in Settings.",
-                            ),
+                            gettext("Falta la contraseña SMTP: guárdela en Configuración."),
                             temporary=False,
                         )
                     smtp.login(s.username, password)
@@ -334,18 +316,12 @@ class SmtpSender:
             raise
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
-                tr(
-                    "El servidor rechazó el usuario o la contraseña.",
-                    "The server rejected the user name or password.",
-                ),
+                gettext("El servidor rechazó el usuario o la contraseña."),
                 temporary=False,
             ) from exc
         except smtplib.SMTPNotSupportedError as exc:
             raise DeliveryError(
-                tr(
-                    f"El servidor no admite esta configuración: {exc}",
-                    f"The server does not support this setting: {exc}",
-                ),
+                gettext("El servidor no admite esta configuración: {exc}").format(exc=exc),
                 temporary=False,
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
@@ -355,9 +331,8 @@ class SmtpSender:
         """Connect, secure and log in, then disconnect. Returns a message to show."""
         smtp = self._connect()
         _quietly_close(smtp)
-        return tr(
-            f"Conexión correcta con {self.settings.host}:{self.settings.port}.",
-            f"Connected to {self.settings.host}:{self.settings.port}.",
+        return gettext("Conexión correcta con {host}:{port}.").format(
+            host=self.settings.host, port=self.settings.port
         )
 
     def send(self, message: EmailMessage) -> None:
@@ -372,20 +347,14 @@ class SmtpSender:
                 f"{rcpt}: {code} {_text_of(text)}" for rcpt, (code, text) in exc.recipients.items()
             )
             raise DeliveryError(
-                tr(
-                    f"El servidor rechazó el destinatario ({answers})",
-                    f"The server refused the recipient ({answers})",
-                ),
+                gettext("El servidor rechazó el destinatario ({answers})").format(answers=answers),
                 kind=_kind_of_codes(codes),
             ) from exc
         except smtplib.SMTPResponseException as exc:
             # A definite answer: whatever the step, the server did not take the message.
             answer = f"{exc.smtp_code} {_text_of(exc.smtp_error)}"
             raise DeliveryError(
-                tr(
-                    f"El servidor no aceptó el mensaje: {answer}",
-                    f"The server did not accept the message: {answer}",
-                ),
+                gettext("El servidor no aceptó el mensaje: {answer}").format(answer=answer),
                 kind=_kind_of_codes([exc.smtp_code]),
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
@@ -398,10 +367,7 @@ class SmtpSender:
             _quietly_close(smtp)
         if refused:
             raise DeliveryError(
-                tr(
-                    f"El servidor rechazó: {', '.join(refused)}",
-                    f"The server refused: {', '.join(refused)}",
-                ),
+                gettext("El servidor rechazó: {refused}").format(refused=", ".join(refused)),
                 kind=_kind_of_codes([code for code, _text in refused.values()]),
             )
 
@@ -439,42 +405,30 @@ def _timed_out(exc: BaseException) -> bool:
 
 def _describe_uncertain(exc: BaseException) -> str:
     if _timed_out(exc):
-        return tr(
+        return gettext(
             "El servidor tardó demasiado en confirmar el mensaje, que ya había recibido "
-            "completo: puede haber llegado. Verifique con el destinatario antes de reenviarlo.",
-            "The server took too long to confirm the message, which it had received in "
-            "full: it may have arrived. Check with the recipient before sending it again.",
+            "completo: puede haber llegado. Verifique con el destinatario antes de reenviarlo."
         )
-    return tr(
-        "Se cortó la conexión después de entregar el mensaje completo, sin confirmación: "
-        "puede haber llegado. Verifique con el destinatario antes de reenviarlo.",
-        "The connection dropped after the whole message was handed over, with no "
-        "confirmation: it may have arrived. Check with the recipient before sending it again.",
+    return gettext(
+        "Se cortó la conexión después de entregar el mensaje completo, sin confirmación: puede "
+        "haber llegado. Verifique con el destinatario antes de reenviarlo."
     )
 
 
 def _describe(exc: BaseException, s: SmtpSettings) -> str:
     where = f"{s.host}:{s.port}"
     if isinstance(exc, ConnectionRefusedError):
-        return tr(
-            f"No se pudo conectar con {where}: el servidor no responde.",
-            f"Cannot connect to {where}: the server does not answer.",
+        return gettext("No se pudo conectar con {where}: el servidor no responde.").format(
+            where=where
         )
     if _timed_out(exc):
-        return tr(
-            f"El servidor tardó demasiado en responder ({where}).",
-            f"The server took too long to answer ({where}).",
-        )
+        return gettext("El servidor tardó demasiado en responder ({where}).").format(where=where)
     if isinstance(exc, socket.gaierror):
-        return tr(f"No se encontró el servidor {s.host}.", f"Server {s.host} not found.")
+        return gettext("No se encontró el servidor {host}.").format(host=s.host)
     if isinstance(exc, ssl.SSLError):
-        return tr(
-            f"Falló la conexión segura con {where}: {exc}",
-            f"The secure connection to {where} failed: {exc}",
-        )
+        return gettext("Falló la conexión segura con {where}: {exc}").format(where=where, exc=exc)
     if isinstance(exc, smtplib.SMTPServerDisconnected):
-        return tr(
-            f"El servidor {where} cortó la conexión antes de recibir el mensaje.",
-            f"The server {where} closed the connection before receiving the message.",
+        return gettext("El servidor {where} cortó la conexión antes de recibir el mensaje.").format(
+            where=where
         )
-    return tr(f"Error al enviar por {where}: {exc}", f"Error sending through {where}: {exc}")
+    return gettext("Error al enviar por {where}: {exc}").format(where=where, exc=exc)

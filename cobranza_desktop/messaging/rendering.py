@@ -26,7 +26,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
 from jinja2.exceptions import SecurityError, UndefinedError
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.messaging.merge_fields import MERGE_FIELDS
 from cobranza_desktop.messaging.sandbox import (
     BUDGET_NAME,
@@ -65,9 +65,8 @@ _ENV = _environment()
 def _syntax_error(exc: TemplateSyntaxError, part: str) -> NoReturn:
     raise ValidationError(
         part,
-        tr(
-            f"La plantilla tiene un error en la línea {exc.lineno}: {exc.message}",
-            f"The template has an error on line {exc.lineno}: {exc.message}",
+        _("La plantilla tiene un error en la línea {lineno}: {message}").format(
+            lineno=exc.lineno, message=exc.message
         ),
     ) from exc
 
@@ -99,17 +98,14 @@ def check_template(source: str, part: str = "template") -> None:
     if unknown:
         name = unknown[0]
         suggestion = _closest(name)
-        hint_es = f" ¿Quiso decir «{suggestion}»?" if suggestion else ""
-        hint_en = f" Did you mean “{suggestion}”?" if suggestion else ""
+        hint = (
+            _(" ¿Quiso decir «{suggestion}»?").format(suggestion=suggestion) if suggestion else ""
+        )
         others = ", ".join(unknown[1:])
-        more_es = f" (también: {others})" if others else ""
-        more_en = f" (also: {others})" if others else ""
+        more = _(" (también: {others})").format(others=others) if others else ""
         raise ValidationError(
             name,
-            tr(
-                f"El campo «{name}» no existe{more_es}.{hint_es}",
-                f"The field “{name}” does not exist{more_en}.{hint_en}",
-            ),
+            _("El campo «{name}» no existe{more}.{hint}").format(name=name, more=more, hint=hint),
         )
 
 
@@ -124,30 +120,23 @@ def limit_message(exc: TemplateLimitError) -> str:
     """What a person is told about a template past one of its limits."""
     limits = exc.limits
     if exc.limit == Limit.TIME:
-        return tr(
-            f"La plantilla tarda demasiado en aplicarse (más de {limits.seconds:g} s): "
-            f"revise sus ciclos.",
-            f"The template takes too long to apply (over {limits.seconds:g} s): check its loops.",
-        )
+        return _(
+            "La plantilla tarda demasiado en aplicarse (más de {seconds:g} s): revise sus ciclos."
+        ).format(seconds=limits.seconds)
     if exc.limit == Limit.SIZE:
         size = limits.output_chars // 1000
-        return tr(
-            f"La plantilla produce un texto demasiado largo (más de {size} kB).",
-            f"The template produces too long a text (over {size} kB).",
+        return _("La plantilla produce un texto demasiado largo (más de {size} kB).").format(
+            size=size
         )
     if exc.limit == Limit.DEPTH:
-        return tr(
-            f"La plantilla se llama a sí misma demasiadas veces (más de {limits.call_depth} "
-            f"niveles): revise sus macros.",
-            f"The template calls itself too many times (over {limits.call_depth} levels): "
-            f"check its macros.",
-        )
-    return tr(
-        f"La plantilla repite demasiadas veces (más de {limits.loop_steps} vueltas): "
-        f"revise sus ciclos anidados.",
-        f"The template repeats too many times (over {limits.loop_steps} steps): "
-        f"check its nested loops.",
-    )
+        return _(
+            "La plantilla se llama a sí misma demasiadas veces (más de {call_depth} niveles): "
+            "revise sus macros."
+        ).format(call_depth=limits.call_depth)
+    return _(
+        "La plantilla repite demasiadas veces (más de {loop_steps} vueltas): revise sus ciclos "
+        "anidados."
+    ).format(loop_steps=limits.loop_steps)
 
 
 def render_text(
@@ -173,28 +162,23 @@ def render_text(
         name = next((g for g in match.groups() if g), part) if match else part
         raise ValidationError(
             name,
-            tr(
-                f"El campo «{name}» no tiene valor para este mensaje. "
-                f"Use {{% if {name} %}} … {{% endif %}} o quítelo.",
-                f"The field “{name}” has no value for this message. "
-                f"Use {{% if {name} %}} … {{% endif %}} or remove it.",
-            ),
+            _(
+                "El campo «{name}» no tiene valor para este mensaje. Use {{% if {name} %}} … "
+                "{{% endif %}} o quítelo."
+            ).format(name=name),
         ) from exc
     except SecurityError as exc:
         raise ValidationError(
             part,
-            tr(
-                f"La plantilla intenta una operación no permitida: {exc}",
-                f"The template attempts a forbidden operation: {exc}",
-            ),
+            _("La plantilla intenta una operación no permitida: {exc}").format(exc=exc),
         ) from exc
     except TemplateError as exc:
         raise ValidationError(
-            part, tr(f"No se pudo aplicar la plantilla: {exc}", f"Cannot apply the template: {exc}")
+            part, _("No se pudo aplicar la plantilla: {exc}").format(exc=exc)
         ) from exc
     except (TypeError, ValueError, ArithmeticError, LookupError) as exc:
         raise ValidationError(
-            part, tr(f"No se pudo aplicar la plantilla: {exc}", f"Cannot apply the template: {exc}")
+            part, _("No se pudo aplicar la plantilla: {exc}").format(exc=exc)
         ) from exc
     return _tidy(text)
 

@@ -5,7 +5,7 @@ which template parts (one file each) a channel needs.
 from __future__ import annotations
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 # The templates, in escalation order. The ids are the ``template`` names of the
 # collections ladder (``domain/ladder.py`` and ``domain/agenda.py``).
@@ -77,7 +77,7 @@ def template_for(stage: str) -> str:
         return base
     if base in STAGE_ALIASES:
         return STAGE_ALIASES[base]
-    raise ValidationError("stage", tr(f"Etapa desconocida: {stage}", f"Unknown stage: {stage}"))
+    raise ValidationError("stage", _("Etapa desconocida: {stage}").format(stage=stage))
 
 
 # Channels a message can take: the values of ``domain.customers.Channel`` (a visit

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import current_language, tr
+from cobranza_desktop.domain.i18n import _, current_language
 from cobranza_desktop.messaging.email import check_header_text
 from cobranza_desktop.messaging.message_data import (
     MessageData,
@@ -34,9 +34,9 @@ class RenderedMessage:
 def _check_key(language: str, stage: str, part: str) -> str:
     """Validate a template key; returns the stage's template id."""
     if language not in ("es", "en"):
-        raise ValidationError("language", tr("Idioma no disponible.", "Language not available."))
+        raise ValidationError("language", _("Idioma no disponible."))
     if part not in TEMPLATE_PARTS:
-        raise ValidationError("part", tr(f"Parte desconocida: {part}", f"Unknown part: {part}"))
+        raise ValidationError("part", _("Parte desconocida: {part}").format(part=part))
     return template_for(stage)
 
 
@@ -50,7 +50,7 @@ def check_for_saving(text: str, part: str, language: str = "es") -> None:
         check_header_text(
             text.removesuffix("\n").removesuffix("\r"),
             part,
-            tr("La plantilla del asunto", "The subject template"),
+            _("La plantilla del asunto"),
         )
     render_text(text, build_variables(sample_message_data(), language), part)
 
@@ -83,9 +83,8 @@ class TemplateLibrary:
         except OSError as exc:
             raise ValidationError(
                 part,
-                tr(
-                    f"No se encontró la plantilla {language}/{stage}/{part}.",
-                    f"Template {language}/{stage}/{part} not found.",
+                _("No se encontró la plantilla {language}/{stage}/{part}.").format(
+                    language=language, stage=stage, part=part
                 ),
             ) from exc
 
@@ -123,7 +122,7 @@ class TemplateLibrary:
         stage = template_for(stage)
         if channel not in CHANNEL_PARTS:
             raise ValidationError(
-                "channel", tr(f"Canal desconocido: {channel}", f"Unknown channel: {channel}")
+                "channel", _("Canal desconocido: {channel}").format(channel=channel)
             )
         parts = CHANNEL_PARTS[channel]
         body_part = parts[-1]

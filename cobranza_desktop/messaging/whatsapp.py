@@ -11,7 +11,7 @@ from urllib.parse import quote
 import phonenumbers
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 DEFAULT_REGION = "MX"
 WA_BASE = "https://wa.me/"
@@ -25,23 +25,18 @@ def e164_digits(phone: str, region: str = DEFAULT_REGION) -> str:
     """
     text = (phone or "").strip()
     if not text:
-        raise ValidationError(
-            "phone", tr("El cliente no tiene teléfono.", "The customer has no phone number.")
-        )
+        raise ValidationError("phone", _("El cliente no tiene teléfono."))
     try:
         parsed = phonenumbers.parse(text, region)
     except phonenumbers.NumberParseException as exc:
         raise ValidationError(
             "phone",
-            tr(f"«{phone}» no es un número de teléfono.", f"“{phone}” is not a phone number."),
+            _("«{phone}» no es un número de teléfono.").format(phone=phone),
         ) from exc
     if not phonenumbers.is_valid_number(parsed):
         raise ValidationError(
             "phone",
-            tr(
-                f"«{phone}» no es un número de teléfono válido.",
-                f"“{phone}” is not a valid phone number.",
-            ),
+            _("«{phone}» no es un número de teléfono válido.").format(phone=phone),
         )
     return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164).lstrip("+")
 

@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from cobranza_desktop.domain.errors import BookDamagedError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.storage.book_files import (
     BookState,
     book_state,
@@ -40,9 +40,8 @@ def backup_to(book_path: Path, target: Path) -> Path:
     """Copy the book, consistently even while it is open, into ``target``."""
     if book_state(book_path) is not BookState.PRESENT or not looks_like_sqlite(book_path):
         raise BookDamagedError(
-            tr(
-                f"No se hace copia de seguridad de {book_path.name}: está vacío o no es un libro.",
-                f"No backup is made of {book_path.name}: it is empty or not a book.",
+            gettext("No se hace copia de seguridad de {name}: está vacío o no es un libro.").format(
+                name=book_path.name
             )
         )
     check_output_folder(target.parent)
@@ -68,9 +67,8 @@ def backup_to(book_path: Path, target: Path) -> Path:
             source.close()
         if problem:
             raise BookDamagedError(
-                tr(
-                    f"No se hace copia de seguridad de {book_path.name}: está dañado ({problem}).",
-                    f"No backup is made of {book_path.name}: it is damaged ({problem}).",
+                gettext("No se hace copia de seguridad de {name}: está dañado ({problem}).").format(
+                    name=book_path.name, problem=problem
                 )
             )
         _fsync(partial)
@@ -93,7 +91,7 @@ def copy_problem(connection: sqlite3.Connection) -> str:
         ).fetchone()
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    return "" if has_schema else tr("sin tablas", "no tables")
+    return "" if has_schema else gettext("sin tablas")
 
 
 def _fsync(path: Path) -> None:

@@ -15,7 +15,7 @@ from enum import Enum
 from pathlib import Path
 
 from cobranza_desktop.domain.errors import BookError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -119,30 +119,24 @@ def require_writable_place(book_path: Path) -> None:
     state = book_state(book_path)
     if state is BookState.DIRECTORY:
         raise BookPlaceError(
-            tr(
-                f"{book_path} es una carpeta, no un libro.",
-                f"{book_path} is a folder, not a book.",
-            )
+            _("{book_path} es una carpeta, no un libro.").format(book_path=book_path)
         )
     if state is not BookState.MISSING and (
         not _write_bits(book_path.stat().st_mode) or not os.access(book_path, os.W_OK)
     ):
         raise BookPlaceError(
-            tr(
-                f"El libro {book_path} es de solo lectura; no se puede abrir para escribir.",
-                f"The book {book_path} is read-only; it cannot be opened for writing.",
+            _("El libro {book_path} es de solo lectura; no se puede abrir para escribir.").format(
+                book_path=book_path
             )
         )
     if folder.is_dir() and (
         not _write_bits(folder.stat().st_mode) or not os.access(folder, os.W_OK | os.X_OK)
     ):
         raise BookPlaceError(
-            tr(
-                f"La carpeta {folder} es de solo lectura: no hay lugar para el candado "
-                "ni para el diario del libro.",
-                f"The folder {folder} is read-only: there is no room for the book's lock "
-                "or journal.",
-            )
+            _(
+                "La carpeta {folder} es de solo lectura: no hay lugar para el candado ni para "
+                "el diario del libro."
+            ).format(folder=folder)
         )
     if folder.exists() and not folder.is_dir():
-        raise BookPlaceError(tr(f"{folder} no es una carpeta.", f"{folder} is not a folder."))
+        raise BookPlaceError(_("{folder} no es una carpeta.").format(folder=folder))

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from cobranza_desktop.domain.errors import BookDamagedError, BookError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.backup import latest_backup, pre_migration_backup
 from cobranza_desktop.storage.book_files import (
     BookMissingError,
@@ -132,25 +132,23 @@ def missing_book_error(book_path: Path) -> BookMissingError:
     """No book at ``book_path``: say how to restore the latest backup, or how to start one."""
     backup = latest_backup(book_path)
     what = (
-        tr(f"El libro {book_path} está vacío", f"The book {book_path} is empty")
+        _("El libro {book_path} está vacío").format(book_path=book_path)
         if book_state(book_path) is BookState.EMPTY
-        else tr(f"No hay ningún libro en {book_path}", f"There is no book at {book_path}")
+        else _("No hay ningún libro en {book_path}").format(book_path=book_path)
     )
     if backup is not None:
         command = f'cobranza restore "{backup}" --book "{book_path}"'
         return BookMissingError(
-            tr(
-                f"{what}. La copia de seguridad más reciente es {backup}; "
-                f"para recuperarla: {command}",
-                f"{what}. The latest backup is {backup}; to restore it: {command}",
-            ),
+            _(
+                "{what}. La copia de seguridad más reciente es {backup}; para recuperarla: "
+                "{command}"
+            ).format(what=what, backup=backup, command=command),
             latest_backup=str(backup),
         )
     command = f'cobranza new --book "{book_path}"'
     return BookMissingError(
-        tr(
-            f"{what}. Para empezar uno nuevo: {command} (o cobranza demo).",
-            f"{what}. To start a new one: {command} (or cobranza demo).",
+        _("{what}. Para empezar uno nuevo: {command} (o cobranza demo).").format(
+            what=what, command=command
         )
     )
 
@@ -159,17 +157,15 @@ def _damaged(book_path: Path, detail: str) -> BookDamagedError:
     backup = latest_backup(book_path)
     command = f'cobranza restore "{backup}" --book "{book_path}"'
     offer = (
-        tr(
-            f" La copia de seguridad más reciente es {backup}; para recuperarla: {command}",
-            f" The latest backup is {backup}; to restore it: {command}",
+        _(" La copia de seguridad más reciente es {backup}; para recuperarla: {command}").format(
+            backup=backup, command=command
         )
         if backup
         else ""
     )
     return BookDamagedError(
-        tr(
-            f"El libro {book_path.name} está dañado y no se puede abrir ({detail}).{offer}",
-            f"The book {book_path.name} is damaged and cannot be opened ({detail}).{offer}",
+        _("El libro {name} está dañado y no se puede abrir ({detail}).{offer}").format(
+            name=book_path.name, detail=detail, offer=offer
         ),
         latest_backup=str(backup) if backup else None,
     )
@@ -216,11 +212,7 @@ def migrate(engine: Engine, book_path: Path, now: datetime, *, existed: bool) ->
     known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
     if revision is not None and revision not in known:
         raise BookError(
-            tr(
-                "Este libro fue creado con una versión más nueva de Cobranza. "
-                "Actualice el programa.",
-                "This book was made by a newer version of Cobranza. Please update the program.",
-            )
+            _("Este libro fue creado con una versión más nueva de Cobranza. Actualice el programa.")
         )
     if existed and revision is not None:
         pre_migration_backup(book_path, revision, now)

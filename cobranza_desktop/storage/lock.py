@@ -17,18 +17,13 @@ from pathlib import Path
 from typing import IO
 
 from cobranza_desktop.domain.errors import BookLockedError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.book_files import FILE_MODE, make_private_dir, real
 
 
 def _locked_error() -> BookLockedError:
     return BookLockedError(
-        tr(
-            "Este libro ya está abierto en otra ventana de Cobranza. "
-            "Ciérrela antes de abrirlo aquí.",
-            "This book is already open in another Cobranza window. "
-            "Close it before opening it here.",
-        )
+        _("Este libro ya está abierto en otra ventana de Cobranza. Ciérrela antes de abrirlo aquí.")
     )
 
 

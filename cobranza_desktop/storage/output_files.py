@@ -16,13 +16,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.book_files import companions, make_private, make_private_dir, real
 from cobranza_desktop.storage.paths import backup_dir_for
 
 
-def _refuse(path: Path, es: str, en: str, field: str = "out") -> ValidationError:
-    return ValidationError(field, tr(f"{path}: {es}", f"{path}: {en}"))
+def _refuse(path: Path, why: str, field: str = "out") -> ValidationError:
+    return ValidationError(field, f"{path}: {why}")
 
 
 def check_output_path(path: Path, book_path: Path | None, *, backup: bool = False) -> Path:
@@ -31,7 +31,7 @@ def check_output_path(path: Path, book_path: Path | None, *, backup: bool = Fals
     ``backup=True`` is for a new backup, which may of course go in the backups folder.
     """
     if path.is_dir():
-        raise _refuse(path, "es una carpeta, no un archivo.", "is a folder, not a file.")
+        raise _refuse(path, _("es una carpeta, no un archivo."))
     if book_path is None:
         return path
     target = real(path)
@@ -45,15 +45,13 @@ def check_output_path(path: Path, book_path: Path | None, *, backup: bool = Fals
     if target in protected or same_file:
         raise _refuse(
             path,
-            "es el libro mismo (o uno de sus archivos); no se escribe encima.",
-            "is the book itself (or one of its files); it is not written over.",
+            _("es el libro mismo (o uno de sus archivos); no se escribe encima."),
         )
     backups = real(backup_dir_for(book_path))
     if not backup and (target == backups or backups in target.parents):
         raise _refuse(
             path,
-            "está en la carpeta de copias de seguridad del libro; elija otro lugar.",
-            "is in the book's backups folder; choose another place.",
+            _("está en la carpeta de copias de seguridad del libro; elija otro lugar."),
         )
     return path
 
@@ -61,7 +59,7 @@ def check_output_path(path: Path, book_path: Path | None, *, backup: bool = Fals
 def check_output_folder(folder: Path, field: str = "to") -> Path:
     """A folder to write into: it may not exist yet, but it must not be a file."""
     if folder.exists() and not folder.is_dir():
-        raise _refuse(folder, "es un archivo, no una carpeta.", "is a file, not a folder.", field)
+        raise _refuse(folder, _("es un archivo, no una carpeta."), field)
     return folder
 
 

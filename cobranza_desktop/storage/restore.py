@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cobranza_desktop.domain.errors import BookDamagedError, BookError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.backup import before_restore_backup, copy_problem
 from cobranza_desktop.storage.book_files import (
     BookState,
@@ -94,22 +94,12 @@ def describe_backup(path: Path) -> BackupInfo:
 
 def _check_backup(backup: Path, book_path: Path) -> None:
     if not backup.is_file():
-        raise BookError(
-            tr(f"No existe la copia de seguridad {backup}.", f"There is no backup {backup}.")
-        )
+        raise BookError(_("No existe la copia de seguridad {backup}.").format(backup=backup))
     if real(backup) in companions(book_path):
-        raise BookError(
-            tr(
-                "La copia de seguridad no puede ser el mismo libro.",
-                "The backup cannot be the book itself.",
-            )
-        )
+        raise BookError(_("La copia de seguridad no puede ser el mismo libro."))
     if not looks_like_sqlite(backup):
         raise BookDamagedError(
-            tr(
-                f"{backup} no es una copia de seguridad de un libro.",
-                f"{backup} is not a backup of a book.",
-            )
+            _("{backup} no es una copia de seguridad de un libro.").format(backup=backup)
         )
 
 
@@ -132,10 +122,9 @@ def _verified_copy(backup: Path, staging: Path) -> None:
         source.close()
     if problem:
         raise BookDamagedError(
-            tr(
-                f"La copia de seguridad {backup} está dañada ({problem}); no se restauró nada.",
-                f"The backup {backup} is damaged ({problem}); nothing was restored.",
-            )
+            _(
+                "La copia de seguridad {backup} está dañada ({problem}); no se restauró nada."
+            ).format(backup=backup, problem=problem)
         )
 
 
@@ -213,9 +202,6 @@ def restore_backup(backup: Path, book_path: Path, now: datetime) -> RestoreResul
     problem = copy_problem_of(book_path)
     if problem:
         raise BookDamagedError(
-            tr(
-                f"El libro restaurado no pasó la verificación ({problem}).",
-                f"The restored book failed its check ({problem}).",
-            )
+            _("El libro restaurado no pasó la verificación ({problem}).").format(problem=problem)
         )
     return RestoreResult(book=book_path, restored_from=backup, kept_as=kept)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cobranza_desktop.domain import indicators as ind
 from cobranza_desktop.domain.forecast import Flow, build_forecast, weeks_of
+from cobranza_desktop.domain.i18n import set_language
 
 
 def test_dso_standard() -> None:
@@ -48,7 +49,12 @@ def test_months_back_ends_on_the_date() -> None:
 
 def test_every_figure_has_a_definition_in_both_languages() -> None:
     for definition in ind.DEFINITIONS.values():
-        assert definition.es and definition.en and definition.es != definition.en
+        set_language("es")
+        spanish = definition.text()
+        set_language("en")
+        english = definition.text()
+        set_language("es")
+        assert spanish and english and spanish != english
 
 
 def test_forecast_weeks_and_range() -> None:

@@ -17,9 +17,9 @@ from cobranza_desktop.domain.incentives import PrepaymentKind, PrepaymentOffer
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.prepayments import PrepaymentService
-from cobranza_desktop.services.billing.service_cuts import ServiceCutService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionInput, SubscriptionService
 from cobranza_desktop.services.book.workspace import open_workspace
+from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice

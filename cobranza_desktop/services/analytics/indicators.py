@@ -16,7 +16,7 @@ from cobranza_desktop.domain import indicators as ind
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.forecast import Backtest, ForecastWeek, method_text
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.analytics.figures import (
@@ -220,9 +220,7 @@ class IndicatorsService:
     def _day(self, as_of: date | None) -> date:
         day = check_date(as_of or self._clock.today(), "as_of")
         if day > self._clock.today():
-            raise ValidationError(
-                "as_of", tr("La fecha es posterior a hoy.", "The date is after today.")
-            )
+            raise ValidationError("as_of", gettext("La fecha es posterior a hoy."))
         return day
 
     def compute(
@@ -237,7 +235,7 @@ class IndicatorsService:
         if not 1 <= window_days <= 3650:
             raise ValidationError(
                 "window_days",
-                tr("La ventana debe ser de 1 a 3650 días.", "The window must be 1-3650 days."),
+                gettext("La ventana debe ser de 1 a 3650 días."),
             )
         with self._book.session() as session:
             return indicators_in(session, day, window_days=window_days, with_backtest=with_backtest)
@@ -316,7 +314,7 @@ def indicators_in(
     cards = (
         _card(
             "receivables",
-            tr("Por cobrar", "Receivables"),
+            gettext("Por cobrar"),
             from_cents(now.total_cents),
             from_cents(previous.total_cents),
             "money",
@@ -324,21 +322,21 @@ def indicators_in(
         _card("dso_standard", "DSO", dso, prev_dso, "days"),
         _card(
             "overdue_share",
-            tr("Vencido", "Overdue"),
+            gettext("Vencido"),
             ind.share(now.overdue_cents, now.total_cents),
             ind.share(previous.overdue_cents, previous.total_cents),
             "share",
         ),
         _card(
             "avg_days_late",
-            tr("Días de atraso", "Days late"),
+            gettext("Días de atraso"),
             avg.days_late,
             avg.days_late_previous,
             "days",
         ),
         _card(
             "collected",
-            tr("Cobrado en el mes", "Collected this month"),
+            gettext("Cobrado en el mes"),
             collected[-1].amount,
             collected[-2].amount,
             "money",

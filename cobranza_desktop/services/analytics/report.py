@@ -20,7 +20,7 @@ from cobranza_desktop.domain import indicators as ind
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.domain.i18n import locale_for, tr
+from cobranza_desktop.domain.i18n import _, locale_for
 from cobranza_desktop.services.analytics.indicators import Card, Indicators, indicators_in
 from cobranza_desktop.services.documents.printing import business_info
 from cobranza_desktop.storage.database import Book
@@ -33,12 +33,10 @@ def parse_month(value: str, today: date) -> date:
     """The last day of "YYYY-MM" to report on (today for the month under way)."""
     match = MONTH_PATTERN.match(value.strip())
     if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1900:
-        raise ValidationError(
-            "month", tr(f"«{value}» no es un mes AAAA-MM.", f"“{value}” is not a YYYY-MM month.")
-        )
+        raise ValidationError("month", _("«{value}» no es un mes AAAA-MM.").format(value=value))
     first = date(int(match.group(1)), int(match.group(2)), 1)
     if first > today:
-        raise ValidationError("month", tr("El mes aún no empieza.", "The month has not begun."))
+        raise ValidationError("month", _("El mes aún no empieza."))
     return min(ind.month_end(first), today)
 
 
@@ -54,7 +52,7 @@ def _value(card: Card, value: Decimal | None, currency: str) -> str:
         return format_money(value, currency)
     if card.unit == "share":
         return _percent(value)
-    return tr(f"{value} días", f"{value} days")
+    return _("{value} días").format(value=value)
 
 
 def report_data(view: Indicators, business: BusinessInfo, month: str) -> MonthlyReportData:
@@ -87,11 +85,8 @@ def report_data(view: Indicators, business: BusinessInfo, month: str) -> Monthly
             for d in view.top_debtors
         ),
         notes=(
-            tr(
-                f"Promesas cumplidas: {view.promises.kept} de "
-                f"{view.promises.kept + view.promises.broken}.",
-                f"Promises kept: {view.promises.kept} of "
-                f"{view.promises.kept + view.promises.broken}.",
+            _("Promesas cumplidas: {kept} de {kept2}.").format(
+                kept=view.promises.kept, kept2=view.promises.kept + view.promises.broken
             ),
         ),
     )

@@ -18,7 +18,7 @@ from cobranza_desktop.domain.contact_data import (
     require_text,
 )
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_decimal
 from cobranza_desktop.domain.validation import check_multiline, check_single_line
@@ -85,16 +85,13 @@ def validate_profile(data: BusinessProfileView) -> BusinessProfileView:
     if not (series.isascii() and series.isalnum()) or len(series) > 10:
         raise ValidationError(
             "invoice_series",
-            tr(
-                "La serie debe ser de 1 a 10 letras o dígitos.",
-                "The series must be 1-10 letters or digits.",
-            ),
+            _("La serie debe ser de 1 a 10 letras o dígitos."),
         )
     if data.currency not in SUPPORTED_CURRENCIES:
-        raise ValidationError("currency", tr("Moneda no soportada.", "Unsupported currency."))
+        raise ValidationError("currency", _("Moneda no soportada."))
     return replace(
         data,
-        name=require_text(data.name, "name", "el nombre del negocio", "The business name"),
+        name=require_text(data.name, "name", _("el nombre del negocio")),
         rfc=normalize_rfc(data.rfc),
         address=data.address.strip(),
         phone=normalize_phone(data.phone),
@@ -112,18 +109,18 @@ def validate_profile(data: BusinessProfileView) -> BusinessProfileView:
 
 def _check_characters(data: BusinessProfileView) -> None:
     one_line = (
-        (data.name, "name", tr("El nombre del negocio", "The business name")),
+        (data.name, "name", _("El nombre del negocio")),
         (data.rfc, "rfc", "RFC"),
-        (data.phone, "phone", tr("El teléfono", "The phone")),
-        (data.email, "email", tr("El correo electrónico", "The email")),
-        (data.logo_path, "logo_path", tr("El logotipo", "The logo")),
-        (data.bank_name, "bank_name", tr("El banco", "The bank")),
+        (data.phone, "phone", _("El teléfono")),
+        (data.email, "email", _("El correo electrónico")),
+        (data.logo_path, "logo_path", _("El logotipo")),
+        (data.bank_name, "bank_name", _("El banco")),
         (data.clabe, "clabe", "CLABE"),
-        (data.invoice_series, "invoice_series", tr("La serie", "The series")),
+        (data.invoice_series, "invoice_series", _("La serie")),
     )
     for text, field, label in one_line:
         check_single_line(text, field, label)
-    check_multiline(data.address, "address", tr("La dirección", "The address"))
+    check_multiline(data.address, "address", _("La dirección"))
 
 
 def check_logo(path_text: str, field: str = "logo_path") -> str:
@@ -144,23 +141,17 @@ def check_logo(path_text: str, field: str = "logo_path") -> str:
     if size < 0:
         raise ValidationError(
             field,
-            tr(
-                f"No se puede leer el logotipo «{text}».",
-                f"The logo “{text}” cannot be read.",
-            ),
+            _("No se puede leer el logotipo «{text}».").format(text=text),
         )
     if size > MAX_LOGO_BYTES:
         raise ValidationError(
             field,
-            tr("El logotipo pesa más de 5 MB.", "The logo is larger than 5 MB."),
+            _("El logotipo pesa más de 5 MB."),
         )
     if not data.startswith(_IMAGE_MAGIC) or not _decodes(data):
         raise ValidationError(
             field,
-            tr(
-                "El logotipo debe ser una imagen PNG o JPEG.",
-                "The logo must be a PNG or JPEG image.",
-            ),
+            _("El logotipo debe ser una imagen PNG o JPEG."),
         )
     return text
 

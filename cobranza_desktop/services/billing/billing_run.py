@@ -21,7 +21,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customer_status import status_rank
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import CobranzaError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import format_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.subscriptions import PeriodCharge, Schedule, periods_due
@@ -206,10 +206,7 @@ def _plan(through: date, due: list[_Due]) -> BillingPlan:
     )
 
 
-_OVERRIDE = tr(
-    "Suscripción: se factura según el estado del cliente elegido para el servicio",
-    "Subscription: billed as chosen for the service while the customer is restricted",
-)
+_OVERRIDE = gettext("Suscripción: se factura según el estado del cliente elegido para el servicio")
 
 
 def bill_due(
@@ -227,9 +224,7 @@ def bill_due(
     counts = {"paused": 0, "skipped": 0}
     for done, item in enumerate(due, start=1):
         if cancelled is not None and cancelled():
-            raise BillingCancelled(
-                tr("Facturación cancelada: no se guardó nada.", "Billing cancelled: nothing saved.")
-            )
+            raise BillingCancelled(gettext("Facturación cancelada: no se guardó nada."))
         record = SubscriptionPeriod(
             subscription_id=item.sub.id,
             period_start=item.charge.start,
@@ -294,10 +289,7 @@ class BillingRunService:
 
             raise ValidationError(
                 "date",
-                tr(
-                    "No se factura por adelantado: la fecha no puede ser futura.",
-                    "Billing is never ahead of time: the date cannot be in the future.",
-                ),
+                gettext("No se factura por adelantado: la fecha no puede ser futura."),
             )
         return day
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import (
     InvoiceKind,
     InvoiceStatus,
@@ -149,7 +149,7 @@ def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     if not draft.lines:
         raise ValidationError(
             "lines",
-            tr("La factura necesita al menos un renglón.", "The invoice needs at least one line."),
+            _("La factura necesita al menos un renglón."),
         )
     terms = customer.payment_terms_days
     if terms is None:
@@ -161,10 +161,7 @@ def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     if method and method not in PaymentMethodSAT.__members__:
         raise ValidationError(
             "sat_payment_method",
-            tr(
-                "El método de pago SAT debe ser PUE o PPD.",
-                "The SAT payment method must be PUE or PPD.",
-            ),
+            _("El método de pago SAT debe ser PUE o PPD."),
         )
     return due, check_cfdi_uuid(draft.cfdi_uuid)
 
@@ -196,10 +193,7 @@ def create_invoice(
     if totals.total <= 0:
         raise ValidationError(
             "lines",
-            tr(
-                "El total de la factura debe ser mayor que cero.",
-                "The invoice total must be positive.",
-            ),
+            _("El total de la factura debe ser mayor que cero."),
         )
     invoice = Invoice(
         customer_id=draft.customer_id,
@@ -241,9 +235,7 @@ def create_invoice(
 def get_invoice(session: Session, invoice_id: int) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
-        raise NotFoundError(
-            tr(f"No existe la factura {invoice_id}.", f"Invoice {invoice_id} does not exist.")
-        )
+        raise NotFoundError(_("No existe la factura {invoice_id}.").format(invoice_id=invoice_id))
     return invoice
 
 
@@ -254,9 +246,7 @@ def get_invoice_by_number(session: Session, number: str) -> Invoice:
         select(Invoice).where(Invoice.series == series, Invoice.folio == folio)
     ).first()
     if invoice is None:
-        raise NotFoundError(
-            tr(f"No existe la factura {number}.", f"Invoice {number} does not exist.")
-        )
+        raise NotFoundError(_("No existe la factura {number}.").format(number=number))
     return invoice
 
 
@@ -280,9 +270,7 @@ class InvoiceService:
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
             if invoice.lifecycle != Lifecycle.DRAFT.value:
-                raise ConflictError(
-                    tr("La factura ya fue emitida.", "The invoice was already issued.")
-                )
+                raise ConflictError(_("La factura ya fue emitida."))
             invoice.folio = next_folio(session, invoice.series)
             invoice.lifecycle = Lifecycle.ISSUED.value
             session.flush()

@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.validation import checked_totals
 from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
@@ -43,9 +43,8 @@ def issue_on_credit(
     total = checked_totals(draft.lines).total
     check = credit_check(session, draft.customer_id, total, override_reason)
     if check.blocked:
-        note = tr(
-            f"Crédito autorizado pese a la restricción: {override_reason.strip()}",
-            f"Credit allowed despite the restriction: {override_reason.strip()}",
+        note = _("Crédito autorizado pese a la restricción: {override_reason}").format(
+            override_reason=override_reason.strip()
         )
         draft = replace(draft, notes="\n".join(n for n in (draft.notes, note) if n))
     return create_invoice(session, draft, now), check.messages

@@ -20,12 +20,17 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import suggest_oldest_first
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.incentives import PrepaymentKind, PrepaymentOffer
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.subscriptions import periods_covering
 from cobranza_desktop.services.base.settings import read_setting, write_setting
+from cobranza_desktop.services.billing.subscriptions import (
+    _last_start,
+    get_subscription,
+    schedule_of,
+)
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.subscriptions import Subscription, SubscriptionPrepayment
@@ -78,13 +83,9 @@ class PrepaymentView:
 def offer_label(offer: PrepaymentOffer) -> str:
     if offer.kind is PrepaymentKind.FREE_MONTHS:
         paid = offer.months - offer.free_months
-        return tr(
-            f"{offer.months} meses por el precio de {paid}",
-            f"{offer.months} months for the price of {paid}",
-        )
-    return tr(
-        f"{offer.months} meses con {offer.discount_percent} % de descuento",
-        f"{offer.months} months with {offer.discount_percent}% off",
+        return _("{months} meses por el precio de {paid}").format(months=offer.months, paid=paid)
+    return _("{months} meses con {discount_percent} % de descuento").format(
+        months=offer.months, discount_percent=offer.discount_percent
     )
 
 
@@ -164,19 +165,6 @@ def apply_credit_after_issuing(
         apply_customer_credit(session, invoice.customer_id, now)
 
 
-def end_prepayments(session: Session, sub: Subscription, today: date, reason: str) -> None:
-    """End a subscription's prepayments: their unused money becomes the customer's credit."""
-    for row in session.scalars(
-        select(SubscriptionPrepayment).where(
-            SubscriptionPrepayment.subscription_id == sub.id,
-            SubscriptionPrepayment.status == "active",
-        )
-    ):
-        row.status = "ended"
-        row.ended_on = today
-        row.end_reason = reason
-
-
 def _view(session: Session, row: SubscriptionPrepayment) -> PrepaymentView:
     payment = session.get(Payment, row.payment_id)
     assert payment is not None
@@ -234,17 +222,9 @@ class PrepaymentService:
     def _quote(
         self, session: Session, subscription_id: int, offer: PrepaymentOffer
     ) -> PrepaymentQuoteView:
-        from cobranza_desktop.services.billing.subscriptions import (
-            _last_start,
-            get_subscription,
-            schedule_of,
-        )
-
         sub = get_subscription(session, subscription_id)
         if sub.status != "active":
-            raise ConflictError(
-                tr("La suscripción está cancelada.", "The subscription is cancelled.")
-            )
+            raise ConflictError(_("La suscripción está cancelada."))
         schedule = schedule_of(sub)
         after = _last_start(session, sub.id)
         active = queries.active_prepayments(session).get(sub.id, [])
@@ -254,10 +234,7 @@ class PrepaymentService:
         if len(covered) * schedule.period.months < offer.months:
             raise ValidationError(
                 "months",
-                tr(
-                    "La suscripción termina antes de cubrir los meses de la oferta.",
-                    "The subscription ends before the offer's months are covered.",
-                ),
+                _("La suscripción termina antes de cubrir los meses de la oferta."),
             )
         percent = offer_percent(offer)
         periods = tuple(
@@ -297,9 +274,8 @@ class PrepaymentService:
                     payment_date=payment_date,
                     method=method,
                     reference=reference,
-                    notes=tr(
-                        f"Pago adelantado: {label} ({sub.description})",
-                        f"Prepayment: {label} ({sub.description})",
+                    notes=_("Pago adelantado: {label} ({description})").format(
+                        label=label, description=sub.description
                     ),
                     allocations=(),  # kept for the covered periods
                 ),

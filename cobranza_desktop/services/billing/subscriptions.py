@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, pgettext
 from cobranza_desktop.domain.money import parse_amount, round_money
 from cobranza_desktop.domain.subscriptions import (
     BillingPeriod,
@@ -30,6 +30,7 @@ from cobranza_desktop.storage.models.subscriptions import (
     Subscription,
     SubscriptionPause,
     SubscriptionPeriod,
+    SubscriptionPrepayment,
     SubscriptionPriceChange,
 )
 
@@ -139,10 +140,7 @@ def get_subscription(session: Session, subscription_id: int) -> Subscription:
     sub = session.get(Subscription, subscription_id)
     if sub is None:
         raise NotFoundError(
-            tr(
-                f"No existe la suscripción {subscription_id}.",
-                f"Subscription {subscription_id} does not exist.",
-            )
+            _("No existe la suscripción {subscription_id}.").format(subscription_id=subscription_id)
         )
     return sub
 
@@ -194,17 +192,17 @@ def add_subscription(session: Session, data: SubscriptionInput, clock: Clock) ->
     if not description:
         raise ValidationError(
             "description",
-            tr("Escriba la descripción del servicio.", "Write the service's description."),
+            _("Escriba la descripción del servicio."),
         )
     if data.while_suspended not in WHILE_SUSPENDED:
         raise ValidationError(
             "while_suspended",
-            tr("Elija «bill» o «stop» para la suspensión.", "Choose “bill” or “stop”."),
+            _("Elija «bill» o «stop» para la suspensión."),
         )
     if data.payment_terms_days is not None and not 0 <= data.payment_terms_days <= 365:
         raise ValidationError(
             "payment_terms_days",
-            tr("El plazo va de 0 a 365 días.", "The terms go from 0 to 365 days."),
+            _("El plazo va de 0 a 365 días."),
         )
     fee = None
     if data.reconnection_fee not in (None, ""):
@@ -278,12 +276,9 @@ class SubscriptionService:
             last = _last_start(session, sub.id)
             if last is not None and effective_from <= last:
                 raise ConflictError(
-                    tr(
-                        f"El periodo del {last.isoformat()} ya se facturó: el nuevo precio "
-                        "debe empezar después.",
-                        f"The period of {last.isoformat()} is already billed: the new price "
-                        "must start later.",
-                    )
+                    _(
+                        "El periodo del {last} ya se facturó: el nuevo precio debe empezar después."
+                    ).format(last=last.isoformat())
                 )
             existing = {c.effective_from: c for c in sub.price_changes}
             if effective_from in existing:
@@ -303,9 +298,7 @@ class SubscriptionService:
         """Periods starting from ``start`` to ``end`` are shown as paused, not billed."""
         Pause(check_date(start, "start"), check_date(end, "end"))
         if end < start:
-            raise ValidationError(
-                "end", tr("La pausa termina antes de empezar.", "The pause ends before it starts.")
-            )
+            raise ValidationError("end", _("La pausa termina antes de empezar."))
         with self._book.transaction() as session:
             sub = self._active(session, subscription_id)
             sub.pauses.append(
@@ -318,12 +311,10 @@ class SubscriptionService:
 
     def cancel(self, subscription_id: int, on: date, reason: str) -> SubscriptionView:
         """Stop billing after ``on`` (the last day of service). Issued invoices stay."""
-        from cobranza_desktop.services.billing.prepayments import end_prepayments
-
         if not reason.strip():
             raise ValidationError(
                 "reason",
-                tr("Escriba el motivo de la cancelación.", "Write the reason for cancelling."),
+                pgettext("services.billing.subscriptions", "Escriba el motivo de la cancelación."),
             )
         check_date(on, "on")
         with self._book.transaction() as session:
@@ -331,10 +322,7 @@ class SubscriptionService:
             if on < sub.start_date - timedelta(days=1):
                 raise ValidationError(
                     "on",
-                    tr(
-                        "La cancelación no puede ser anterior al inicio.",
-                        "The cancellation cannot be before the start.",
-                    ),
+                    _("La cancelación no puede ser anterior al inicio."),
                 )
             sub.status = "cancelled"
             sub.cancelled_on = on
@@ -351,7 +339,18 @@ class SubscriptionService:
     def _active(self, session: Session, subscription_id: int) -> Subscription:
         sub = get_subscription(session, subscription_id)
         if sub.status != "active":
-            raise ConflictError(
-                tr("La suscripción está cancelada.", "The subscription is cancelled.")
-            )
+            raise ConflictError(_("La suscripción está cancelada."))
         return sub
+
+
+def end_prepayments(session: Session, sub: Subscription, today: date, reason: str) -> None:
+    """End a subscription's prepayments: their unused money becomes the customer's credit."""
+    for row in session.scalars(
+        select(SubscriptionPrepayment).where(
+            SubscriptionPrepayment.subscription_id == sub.id,
+            SubscriptionPrepayment.status == "active",
+        )
+    ):
+        row.status = "ended"
+        row.ended_on = today
+        row.end_reason = reason

@@ -18,7 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services.receivables.allocations import undo_allocations_of_invoice
@@ -41,9 +41,8 @@ def refuse_if_in_current_plan(session: Session, invoice: Invoice) -> None:
     ).first()
     if plan is not None:
         raise ConflictError(
-            tr(
-                f"La factura está en el plan de pagos {plan.number}. Cancele el plan antes.",
-                f"The invoice is in payment plan {plan.number}. Cancel the plan first.",
+            _("La factura está en el plan de pagos {number}. Cancele el plan antes.").format(
+                number=plan.number
             )
         )
 
@@ -51,11 +50,9 @@ def refuse_if_in_current_plan(session: Session, invoice: Invoice) -> None:
 def void_invoice(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
     """Void an issued invoice. Money applied to it goes back to the customer's credit."""
     if invoice.lifecycle == Lifecycle.VOIDED.value:
-        raise ConflictError(tr("La factura ya está cancelada.", "The invoice is already voided."))
+        raise ConflictError(_("La factura ya está cancelada."))
     if not reason.strip():
-        raise ValidationError(
-            "reason", tr("Escriba el motivo de la cancelación.", "Write the reason for voiding.")
-        )
+        raise ValidationError("reason", _("Escriba el motivo de la cancelación."))
     release_dependents(session, invoice, reason.strip(), now)
     undo_allocations_of_invoice(session, invoice, now, reason.strip())
     invoice.lifecycle = Lifecycle.VOIDED.value
@@ -67,7 +64,7 @@ def waive_charge_document(
     session: Session, charge: PenaltyCharge, document: Invoice, reason: str, now: datetime
 ) -> None:
     """Mark a late charge waived and void its document (the caller checked both)."""
-    text = tr(f"Condonado: {reason}", f"Waived: {reason}")
+    text = _("Condonado: {reason}").format(reason=reason)
     void_invoice(session, document, text, now)
     charge.waived_at = now
     charge.waive_reason = reason

@@ -12,7 +12,7 @@ from pathlib import Path
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import normalize_rfc
 from cobranza_desktop.domain.errors import BookError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.storage.book_files import BookState, book_state
 from cobranza_desktop.storage.database import open_book
@@ -27,9 +27,8 @@ def create_book(path: Path | None, clock: Clock, *, name: str = "", rfc: str = "
     book_path = path if path is not None else default_book_path()
     if book_state(book_path) is BookState.PRESENT:
         raise BookError(
-            tr(
-                f"Ya hay un libro en {book_path}; no se reemplaza. Elija otro nombre.",
-                f"There is already a book at {book_path}; it is not replaced. Choose another name.",
+            _("Ya hay un libro en {book_path}; no se reemplaza. Elija otro nombre.").format(
+                book_path=book_path
             )
         )
     with open_book(book_path, create=True, now=clock.now()) as book, book.transaction() as s:

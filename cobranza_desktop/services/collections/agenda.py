@@ -30,7 +30,7 @@ from cobranza_desktop.domain.contact_policy import (
 from cobranza_desktop.domain.customer_status import status_rank
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.collections.agenda_data import (
@@ -119,7 +119,7 @@ class AgendaService:
         with self._book.transaction() as session:
             customer = get_customer(session, item.customer_id)
             if not item.keys:
-                raise ValidationError("item", tr("La acción no tiene clave.", "No action key."))
+                raise ValidationError("item", _("La acción no tiene clave."))
             existing = session.execute(
                 select(CollectionAction.stage, CollectionAction.subject).where(
                     CollectionAction.customer_id == item.customer_id
@@ -127,12 +127,7 @@ class AgendaService:
             ).all()
             done = {ActionKey(item.customer_id, s, subj) for s, subj in existing}
             if any(k in done for k in item.keys):
-                raise ConflictError(
-                    tr(
-                        "Esta acción ya fue registrada.",
-                        "This action has already been logged.",
-                    )
-                )
+                raise ConflictError(_("Esta acción ya fue registrada."))
             contact_id = promise_id = None
             if contact is not None:
                 row, promise_id = log_contact(session, contact, now)
@@ -163,16 +158,10 @@ class AgendaService:
                         session,
                         customer,
                         target,
-                        tr(
-                            f"Agenda de cobranza: {item.stage_label}",
-                            f"Collections agenda: {item.stage_label}",
-                        ),
+                        _("Agenda de cobranza: {stage_label}").format(stage_label=item.stage_label),
                         today,
                         now,
-                        restricted_services=tr(
-                            "Servicios limitados según el contrato",
-                            "Services limited as per the contract",
-                        )
+                        restricted_services=_("Servicios limitados según el contrato")
                         if target is CustomerStatus.RESTRICTED
                         else "",
                     )
@@ -224,6 +213,6 @@ class AgendaService:
         if not reason.strip():
             raise ValidationError(
                 "reason",
-                tr("Escriba por qué se omite la acción.", "Write why the action is skipped."),
+                _("Escriba por qué se omite la acción."),
             )
         return self._log(item, "skipped", reason.strip(), None)

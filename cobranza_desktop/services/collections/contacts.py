@@ -21,7 +21,7 @@ from cobranza_desktop.domain.contact_policy import (
     parse_reason,
 )
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import parse_amount, to_cents
 from cobranza_desktop.domain.plans import validate_promise
 from cobranza_desktop.domain.validation import check_date, check_optional_date
@@ -118,9 +118,7 @@ def log_contact(
     reason = parse_reason(str(data.reason) if data.reason else None)
     notes = data.notes.strip()
     if len(notes) > MAX_NOTES:
-        raise ValidationError(
-            "notes", tr("Las notas son demasiado largas.", "The notes are too long.")
-        )
+        raise ValidationError("notes", _("Las notas son demasiado largas."))
     moment = (data.contacted_at or now).replace(microsecond=0)
     check_date(moment.date(), "contacted_at")
     check_optional_date(data.next_action_date, "next_action_date")
@@ -128,20 +126,17 @@ def log_contact(
     if moment > now:
         raise ValidationError(
             "contacted_at",
-            tr("El contacto no puede ser en el futuro.", "The contact cannot be in the future."),
+            _("El contacto no puede ser en el futuro."),
         )
     if data.next_action_date is not None and data.next_action_date <= moment.date():
         raise ValidationError(
             "next_action_date",
-            tr(
-                "La siguiente acción debe ser después del contacto.",
-                "The next action must come after the contact.",
-            ),
+            _("La siguiente acción debe ser después del contacto."),
         )
     if outcome in (Outcome.REFUSED, Outcome.DISPUTE) and reason is None:
         raise ValidationError(
             "reason",
-            tr("Indique el motivo del impago.", "Give the reason for non-payment."),
+            _("Indique el motivo del impago."),
         )
     policy = load_policy(session)
     overridden = policy.check(
@@ -165,10 +160,7 @@ def log_contact(
         if data.promise_amount is None or data.promise_date is None:
             raise ValidationError(
                 "promise_amount",
-                tr(
-                    "Escriba el monto y la fecha que prometió el cliente.",
-                    "Write the amount and date the customer promised.",
-                ),
+                _("Escriba el monto y la fecha que prometió el cliente."),
             )
         amount = parse_amount(data.promise_amount, "promise_amount")
         validate_promise(amount, data.promise_date, moment.date())
@@ -252,20 +244,15 @@ class ContactService:
     def void(self, contact_id: int, reason: str) -> ContactView:
         """A contact logged by mistake is voided with a reason, never deleted."""
         if not reason.strip():
-            raise ValidationError(
-                "reason", tr("Escriba el motivo de la anulación.", "Write the reason for voiding.")
-            )
+            raise ValidationError("reason", _("Escriba el motivo de la anulación."))
         with self._book.transaction() as session:
             row = session.get(ContactLog, contact_id)
             if row is None:
                 raise NotFoundError(
-                    tr(
-                        f"No existe el contacto {contact_id}.",
-                        f"Contact {contact_id} does not exist.",
-                    )
+                    _("No existe el contacto {contact_id}.").format(contact_id=contact_id)
                 )
             if row.voided_at is not None:
-                raise ConflictError(tr("El contacto ya está anulado.", "Already voided."))
+                raise ConflictError(_("El contacto ya está anulado."))
             row.voided_at = self._clock.now()
             row.void_reason = reason.strip()
             return contact_view(row)
@@ -275,7 +262,7 @@ class ContactService:
         if check_date(end, "end") < check_date(start, "start"):
             raise ValidationError(
                 "end",
-                tr("El periodo termina antes de empezar.", "The period ends before it starts."),
+                _("El periodo termina antes de empezar."),
             )
         with self._book.session() as session:
             rows = session.execute(

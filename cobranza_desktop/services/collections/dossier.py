@@ -25,7 +25,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import NonPaymentReason, Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, is_open
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
@@ -83,9 +83,9 @@ class DossierService:
             events: list[tuple[date, int, str, str, Decimal, Decimal]] = []
             for inv in invoices:
                 label = (
-                    tr("Recargo", "Late charge")
+                    gettext("Recargo")
                     if inv.kind == InvoiceKind.LATE_CHARGE.value
-                    else tr("Factura", "Invoice")
+                    else gettext("Factura")
                 )
                 events.append(
                     (
@@ -99,7 +99,7 @@ class DossierService:
                 )
             for pay in payments:
                 method = PaymentMethod(pay.method).label()
-                text = f"{tr('Pago', 'Payment')} ({method}) {pay.reference}".strip()
+                text = f"{gettext('Pago')} ({method}) {pay.reference}".strip()
                 events.append(
                     (pay.payment_date, 1, f"P-{pay.id}", text, ZERO, from_cents(pay.amount_cents))
                 )
@@ -118,9 +118,7 @@ class DossierService:
                     paid=from_cents(inv.paid_cents),
                     balance=from_cents(inv.total_cents - inv.paid_cents),
                     days_past_due=max(0, (today - inv.due_date).days),
-                    status=tr("Vencida", "Overdue")
-                    if inv.due_date < today
-                    else tr("Por vencer", "Not yet due"),
+                    status=gettext("Vencida") if inv.due_date < today else gettext("Por vencer"),
                 )
                 for inv in invoices
                 if is_open(inv.lifecycle, inv.total_cents, inv.paid_cents)
@@ -206,7 +204,7 @@ class DossierService:
         stops for them. The files are written first; the status changes only if they were.
         """
         if mark_agency and not reason.strip():
-            reason = tr("Expediente entregado a agencia o abogado", "Dossier handed to agency")
+            reason = gettext("Expediente entregado a agencia o abogado")
         dossier = self.build(customer_id)
         pdf = render_dossier_pdf(dossier)
         csv_text = invoices_csv(dossier.invoices)
@@ -227,9 +225,8 @@ class DossierService:
         except OSError as exc:
             raise ValidationError(
                 "destination",
-                tr(
-                    f"No se pudo escribir el expediente en {destination}: {exc}",
-                    f"Could not write the dossier to {destination}: {exc}",
+                gettext("No se pudo escribir el expediente en {destination}: {exc}").format(
+                    destination=destination, exc=exc
                 ),
             ) from exc
         marked = False

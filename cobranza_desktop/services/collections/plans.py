@@ -18,7 +18,7 @@ from cobranza_desktop.documents.plan import (
 )
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _, pgettext
 from cobranza_desktop.domain.invoices import (
     InvoiceKind,
     Lifecycle,
@@ -136,7 +136,7 @@ def _parse_frequency(value: Frequency | str) -> Frequency:
     except ValueError:
         raise ValidationError(
             "frequency",
-            tr(f"Periodicidad desconocida: {value}.", f"Unknown frequency: {value}."),
+            _("Periodicidad desconocida: {value}.").format(value=value),
         ) from None
 
 
@@ -145,9 +145,7 @@ def _selected_invoices(
 ) -> tuple[list[Invoice], list[Invoice]]:
     """The open invoices chosen for the plan, and the late charges that would be waived."""
     if not request.invoice_ids:
-        raise ValidationError(
-            "invoices", tr("Seleccione al menos una factura.", "Select at least one invoice.")
-        )
+        raise ValidationError("invoices", _("Seleccione al menos una factura."))
     invoices: list[Invoice] = []
     for invoice_id in dict.fromkeys(request.invoice_ids):
         invoice = session.get(Invoice, invoice_id)
@@ -158,9 +156,8 @@ def _selected_invoices(
         ):
             raise ValidationError(
                 "invoices",
-                tr(
-                    f"La factura {invoice_id} no es una factura abierta de este cliente.",
-                    f"Invoice {invoice_id} is not an open invoice of this customer.",
+                _("La factura {invoice_id} no es una factura abierta de este cliente.").format(
+                    invoice_id=invoice_id
                 ),
             )
         invoices.append(invoice)
@@ -183,12 +180,7 @@ def _selected_invoices(
     ).all()
     in_plans -= invoices_in_plans(session, plans, today, current=False)
     if in_plans:
-        raise ConflictError(
-            tr(
-                "Algunas facturas ya están en un convenio vigente.",
-                "Some invoices are already in a current payment plan.",
-            )
-        )
+        raise ConflictError(_("Algunas facturas ya están en un convenio vigente."))
     waived = [
         i
         for i in invoices
@@ -295,7 +287,7 @@ class PlanService:
                 void_invoice(
                     session,
                     charge,
-                    tr(f"Recargo condonado en el convenio {number}", f"Waived in plan {number}"),
+                    _("Recargo condonado en el convenio {number}").format(number=number),
                     now,
                 )
             kept = [i for i in invoices if i not in waived]
@@ -303,7 +295,7 @@ class PlanService:
             if schedule.interest > 0:
                 last_due = schedule.instalments[-1].due_date
                 line = make_line(
-                    tr(f"Interés del convenio {number}", f"Interest of payment plan {number}"),
+                    _("Interés del convenio {number}").format(number=number),
                     1,
                     schedule.interest,
                     tax_rate_percent=0,
@@ -359,9 +351,7 @@ class PlanService:
     def _get(self, session: Session, plan_id: int) -> PaymentPlan:
         plan = session.get(PaymentPlan, plan_id)
         if plan is None:
-            raise NotFoundError(
-                tr(f"No existe el convenio {plan_id}.", f"Plan {plan_id} does not exist.")
-            )
+            raise NotFoundError(_("No existe el convenio {plan_id}.").format(plan_id=plan_id))
         return plan
 
     def get(self, plan_id: int) -> PlanView:
@@ -425,12 +415,13 @@ class PlanService:
         """Cancel a plan by agreement; its invoices go back to the ladder."""
         if not reason.strip():
             raise ValidationError(
-                "reason", tr("Escriba el motivo de la cancelación.", "Write the reason.")
+                "reason",
+                pgettext("services.collections.plans", "Escriba el motivo de la cancelación."),
             )
         with self._book.transaction() as session:
             plan = self._get(session, plan_id)
             if plan.status == PlanStatus.CANCELLED.value:
-                raise ConflictError(tr("El convenio ya está cancelado.", "Already cancelled."))
+                raise ConflictError(_("El convenio ya está cancelado."))
             plan.status = PlanStatus.CANCELLED.value
             plan.status_date = self._clock.today()
             plan.notes = (plan.notes + "\n" if plan.notes else "") + reason.strip()

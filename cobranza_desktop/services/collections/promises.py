@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.plans import PromiseStatus, validate_promise
 from cobranza_desktop.domain.validation import check_date
@@ -108,15 +108,15 @@ class PromiseService:
 
     def cancel(self, promise_id: int, reason: str) -> PromiseView:
         if not reason.strip():
-            raise ValidationError("reason", tr("Escriba el motivo.", "Write the reason."))
+            raise ValidationError("reason", gettext("Escriba el motivo."))
         with self._book.transaction() as session:
             promise = session.get(Promise, promise_id)
             if promise is None:
                 raise NotFoundError(
-                    tr(f"No existe la promesa {promise_id}.", f"Promise {promise_id} not found.")
+                    gettext("No existe la promesa {promise_id}.").format(promise_id=promise_id)
                 )
             if promise.status == PromiseStatus.CANCELLED.value:
-                raise ConflictError(tr("La promesa ya está cancelada.", "Already cancelled."))
+                raise ConflictError(gettext("La promesa ya está cancelada."))
             promise.status = PromiseStatus.CANCELLED.value
             promise.resolved_on = self._clock.today()
             promise.notes = (promise.notes + "\n" if promise.notes else "") + reason.strip()

@@ -18,7 +18,7 @@ from cobranza_desktop.domain.customer_status import (
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.risk import (
@@ -133,28 +133,18 @@ def credit_check(
     messages: list[str] = []
     if blocked:
         messages.append(
-            tr(
-                f"El cliente está «{status.label()}»: no se le da crédito nuevo.",
-                f"The customer is “{status.label()}”: no new credit.",
-            )
+            _("El cliente está «{label}»: no se le da crédito nuevo.").format(label=status.label())
         )
     if over and limit is not None:
         messages.append(
-            tr(
-                f"Con esta factura el saldo ({format_money(balance + amount)}) rebasa el límite "
-                f"de crédito ({format_money(limit)}).",
-                f"With this invoice the balance ({format_money(balance + amount)}) exceeds the "
-                f"credit limit ({format_money(limit)}).",
-            )
+            _(
+                "Con esta factura el saldo ({balance}) rebasa el límite de crédito ({limit})."
+            ).format(balance=format_money(balance + amount), limit=format_money(limit))
         )
     if blocked and not (override_reason and override_reason.strip()):
         raise ValidationError(
             "override_reason",
-            messages[0]
-            + tr(
-                " Para emitir a crédito de todos modos, escriba el motivo.",
-                " To issue on credit anyway, write the reason.",
-            ),
+            messages[0] + _(" Para emitir a crédito de todos modos, escriba el motivo."),
         )
     return CreditCheck(customer_id, status, balance, limit, blocked, over, tuple(messages))
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import is_open
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
@@ -54,7 +54,7 @@ class DiscountView:
 
 def _require_reason(reason: str) -> str:
     if not reason.strip():
-        raise ValidationError("reason", tr("Escriba el motivo.", "Write the reason."))
+        raise ValidationError("reason", _("Escriba el motivo."))
     return reason.strip()
 
 
@@ -89,7 +89,7 @@ def record_payment_with_discount(
                 amount=from_cents(cents),
                 payment_date=data.payment_date,
                 method=PaymentMethod.DISCOUNT,
-                reference=tr(f"Descuento {discount.id}", f"Discount {discount.id}"),
+                reference=_("Descuento {id}").format(id=discount.id),
                 notes=discount.reason,
             ),
             now,
@@ -112,25 +112,17 @@ class CollectionToolsService:
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
             if not is_open(invoice.lifecycle, invoice.total_cents, invoice.paid_cents):
-                raise ConflictError(
-                    tr(
-                        "Solo se prorrogan facturas con saldo.",
-                        "Only open invoices can be extended.",
-                    )
-                )
+                raise ConflictError(_("Solo se prorrogan facturas con saldo."))
             current = effective_due_dates(session, [invoice_id]).get(invoice_id, invoice.due_date)
             if new_due_date <= current or new_due_date <= today:
                 raise ValidationError(
                     "new_due_date",
-                    tr(
-                        "La nueva fecha debe ser posterior al vencimiento actual y a hoy.",
-                        "The new date must be after the current due date and today.",
-                    ),
+                    _("La nueva fecha debe ser posterior al vencimiento actual y a hoy."),
                 )
             if (new_due_date - today).days > MAX_EXTENSION_DAYS:
                 raise ValidationError(
                     "new_due_date",
-                    tr("La prórroga es demasiado larga.", "The extension is too long."),
+                    _("La prórroga es demasiado larga."),
                 )
             row = DueDateExtension(
                 invoice_id=invoice_id,
@@ -152,10 +144,7 @@ class CollectionToolsService:
             if value > from_cents(customer_balance(session, customer_id).open_cents):
                 raise ValidationError(
                     "amount",
-                    tr(
-                        "El descuento no puede ser mayor que el saldo.",
-                        "The discount cannot exceed the balance.",
-                    ),
+                    _("El descuento no puede ser mayor que el saldo."),
                 )
             row = NextPaymentDiscount(
                 customer_id=customer_id,
@@ -203,10 +192,7 @@ class CollectionToolsService:
         if not description.strip():
             raise ValidationError(
                 "notes",
-                tr(
-                    "Describa qué bienes o servicios se reciben en intercambio.",
-                    "Describe the goods or services received in exchange.",
-                ),
+                _("Describa qué bienes o servicios se reciben en intercambio."),
             )
         with self._book.transaction() as session:
             get_customer(session, customer_id)
@@ -214,10 +200,7 @@ class CollectionToolsService:
             if value > from_cents(customer_balance(session, customer_id).open_cents):
                 raise ValidationError(
                     "amount",
-                    tr(
-                        "El intercambio no puede valer más que el saldo.",
-                        "The barter cannot be worth more than the balance.",
-                    ),
+                    _("El intercambio no puede valer más que el saldo."),
                 )
             payment = record_payment(
                 session,
@@ -226,7 +209,7 @@ class CollectionToolsService:
                     amount=value,
                     payment_date=payment_date or self._clock.today(),
                     method=PaymentMethod.BARTER,
-                    reference=tr("Intercambio", "Barter"),
+                    reference=_("Intercambio"),
                     notes=description.strip(),
                 ),
                 self._clock.now(),

@@ -16,7 +16,7 @@ from cobranza_desktop.domain.customers import (
     validate_customer,
 )
 from cobranza_desktop.domain.errors import NotFoundError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import from_cents, to_cents
 from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.domain.validation import check_date
@@ -140,7 +140,7 @@ def get_customer(session: Session, customer_id: int) -> Customer:
     customer = session.get(Customer, customer_id)
     if customer is None:
         raise NotFoundError(
-            tr(f"No existe el cliente {customer_id}.", f"Customer {customer_id} does not exist.")
+            _("No existe el cliente {customer_id}.").format(customer_id=customer_id)
         )
     return customer
 

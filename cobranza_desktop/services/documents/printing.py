@@ -50,7 +50,7 @@ from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_percent
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
@@ -150,9 +150,7 @@ class DocumentService:
         with self._book.session() as session:
             invoice = session.get(Invoice, invoice_id)
             if invoice is None or invoice.folio is None:
-                raise NotFoundError(
-                    tr("La factura no existe o es un borrador.", "No such issued invoice.")
-                )
+                raise NotFoundError(gettext("La factura no existe o es un borrador."))
             return self._invoice(session, invoice)
 
     def invoice_pdf(self, number: str) -> bytes:
@@ -164,16 +162,15 @@ class DocumentService:
     def _invoice(self, session: Session, invoice: Invoice) -> InvoiceData:
         view = invoice_view(invoice, self._clock.today())
         rates = {line.tax_rate_percent for line in view.lines}
-        tax_label = tr("IVA", "VAT")
+        tax_label = gettext("IVA")
         if len(rates) == 1:
             tax_label += " " + format_percent(next(iter(rates)))
         days = (view.due_date - view.issue_date).days
         terms = (
-            tr("Pago de contado.", "Payment due on receipt.")
+            gettext("Pago de contado.")
             if days <= 0
-            else tr(
-                f"Crédito a {days} días: vence el {format_date(view.due_date)}.",
-                f"Net {days} days: due on {format_date(view.due_date)}.",
+            else gettext("Crédito a {days} días: vence el {due_date}.").format(
+                days=days, due_date=format_date(view.due_date)
             )
         )
         return InvoiceData(
@@ -228,7 +225,7 @@ class DocumentService:
         entries: list[tuple[date, int, StatementEntryData]] = []
         for row in invoices:
             kind = EntryKind.LATE_CHARGE if row.kind == "late_charge" else EntryKind.INVOICE
-            due = tr(f"vence {format_date(row.due_date)}", f"due {format_date(row.due_date)}")
+            due = gettext("vence {due_date}").format(due_date=format_date(row.due_date))
             entries.append(
                 (
                     row.issue_date,
@@ -304,12 +301,7 @@ class DocumentService:
             payment = get_payment(session, payment_id)
             view = payment_view(payment)
             if view.reversed_at is not None:
-                raise ConflictError(
-                    tr(
-                        "El pago fue cancelado; no se emite recibo.",
-                        "The payment was reversed; no receipt is issued.",
-                    )
-                )
+                raise ConflictError(gettext("El pago fue cancelado; no se emite recibo."))
             balances: dict[int, Decimal] = {}
             for allocation in view.allocations:
                 invoice = session.get(Invoice, allocation.invoice_id)
@@ -390,10 +382,7 @@ class DocumentService:
         letters = self.letters_data(day)
         if not letters:
             raise NotFoundError(
-                tr(
-                    "No hay cartas para esa fecha: la agenda no tiene cartas que enviar.",
-                    "No letters for that date: the agenda has no letters to send.",
-                )
+                gettext("No hay cartas para esa fecha: la agenda no tiene cartas que enviar.")
             )
         return render_letters(letters)
 
@@ -414,10 +403,7 @@ def penalty_notice_data(
     how_to_pay = how_to_pay_text(session)
     if not overdue:
         raise ConflictError(
-            tr(
-                f"{customer.name} no tiene facturas vencidas.",
-                f"{customer.name} has no overdue invoices.",
-            )
+            gettext("{name} no tiene facturas vencidas.").format(name=customer.name)
         )
     penalties = lines(session, customer_id, overdue, today)
     debt = sum((o.balance for o in overdue), ZERO)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle, derive_status, invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.exports.cells import Value, write_csv, write_csv_rows, write_xlsx
@@ -191,9 +191,7 @@ class ExportService:
 
     def table(self, kind: str) -> ExportTable:
         if kind not in KINDS:
-            raise ValidationError(
-                "kind", tr(f"Lista desconocida: {kind}.", f"Unknown list: {kind}.")
-            )
+            raise ValidationError("kind", _("Lista desconocida: {kind}.").format(kind=kind))
         with self._book.session() as session:
             rows: Iterator[tuple[Value, ...]] = {
                 "customers": lambda: _customer_rows(session),
@@ -244,10 +242,7 @@ class ExportService:
     def write_book(self, path: Path) -> list[str]:
         """Every table as CSV in one zip, plus a README of the columns."""
         readme = [
-            tr(
-                "Libro de Cobranza: una tabla por archivo CSV (UTF-8).",
-                "Cobranza book: one table per CSV file (UTF-8).",
-            ),
+            _("Libro de Cobranza: una tabla por archivo CSV (UTF-8)."),
             "",
         ]
         names = []

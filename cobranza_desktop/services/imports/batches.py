@@ -10,7 +10,7 @@ from sqlalchemy import delete, select
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.services.billing.invoices import void_invoice
 from cobranza_desktop.services.receivables import allocations
@@ -22,8 +22,6 @@ from cobranza_desktop.storage.models import (
     Payment,
     PendingCfdiAllocation,
 )
-
-UNDO_REASON = ("importación deshecha", "import undone")
 
 
 @dataclass(frozen=True)
@@ -53,14 +51,14 @@ class ImportBatchService:
 
     def undo(self, batch_id: int) -> None:
         """Void the batch's invoices, reverse its payments, forget its UUIDs: one transaction."""
-        reason = tr(*UNDO_REASON)
+        reason = _("importación deshecha")
         now = self._clock.now()
         with self._book.transaction() as session:
             batch = session.get(ImportBatch, batch_id)
             if batch is None:
-                raise NotFoundError(tr(f"No existe el lote {batch_id}.", f"No batch {batch_id}."))
+                raise NotFoundError(_("No existe el lote {batch_id}.").format(batch_id=batch_id))
             if batch.undone_at is not None:
-                raise ConflictError(tr("El lote ya fue deshecho.", "The batch was already undone."))
+                raise ConflictError(_("El lote ya fue deshecho."))
             for payment in session.scalars(
                 select(Payment).where(
                     Payment.import_batch_id == batch_id, Payment.reversed_at.is_(None)

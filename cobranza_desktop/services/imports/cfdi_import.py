@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.money import from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
@@ -135,7 +135,7 @@ class _Run:
     def add_invoice(self, record: CfdiRecord, terms: int) -> None:
         total = to_cents(record.total)
         if total <= 0:
-            self.skip(record.source, tr("Factura con total cero.", "Invoice with a zero total."))
+            self.skip(record.source, gettext("Factura con total cero."))
             return
         customer = self.customer_of(record)
         days = customer.payment_terms_days if customer.payment_terms_days is not None else terms
@@ -178,7 +178,7 @@ class _Run:
             allocated_cents=0,
             method=PaymentMethod.DISCOUNT.value,
             reference=record.uuid,
-            notes=tr(f"Nota de crédito {record.number}", f"Credit note {record.number}"),
+            notes=gettext("Nota de crédito {number}").format(number=record.number),
             rep_uuid="",
             import_batch_id=self.batch.id,
             created_at=self.now,
@@ -225,9 +225,7 @@ class _Run:
                 allocated_cents=0,
                 method=_FORMS.get(pago.form, PaymentMethod.TRANSFER).value,
                 reference=pago.operation[:200],
-                notes=tr(
-                    f"Complemento de pago {record.number}", f"Payment receipt {record.number}"
-                ),
+                notes=gettext("Complemento de pago {number}").format(number=record.number),
                 rep_uuid=record.uuid,
                 import_batch_id=self.batch.id,
                 created_at=self.now,
@@ -246,11 +244,14 @@ class _Run:
                 self.problems.append(
                     Problem(
                         source,
-                        tr(
-                            f"Documento {doc.uuid}: ImpSaldoInsoluto {_money(after)} no es "
-                            f"ImpSaldoAnt {_money(before)} − ImpPagado {_money(cents)}.",
-                            f"Document {doc.uuid}: ImpSaldoInsoluto {_money(after)} is not "
-                            f"ImpSaldoAnt {_money(before)} − ImpPagado {_money(cents)}.",
+                        gettext(
+                            "Documento {uuid}: ImpSaldoInsoluto {after} no es ImpSaldoAnt "
+                            "{before} − ImpPagado {cents}."
+                        ).format(
+                            uuid=doc.uuid,
+                            after=_money(after),
+                            before=_money(before),
+                            cents=_money(cents),
                         ),
                     )
                 )
@@ -268,11 +269,11 @@ class _Run:
             self.problems.append(
                 Problem(
                     source,
-                    tr(
-                        f"Documento {invoice.cfdi_uuid}: ImpSaldoAnt es {_money(before)} pero "
-                        f"el saldo de la factura antes de esta parcialidad es {_money(balance)}.",
-                        f"Document {invoice.cfdi_uuid}: ImpSaldoAnt is {_money(before)} but the "
-                        f"invoice's balance before this instalment is {_money(balance)}.",
+                    gettext(
+                        "Documento {cfdi_uuid}: ImpSaldoAnt es {before} pero el saldo de la "
+                        "factura antes de esta parcialidad es {balance}."
+                    ).format(
+                        cfdi_uuid=invoice.cfdi_uuid, before=_money(before), balance=_money(balance)
                     ),
                 )
             )
@@ -281,11 +282,10 @@ class _Run:
             self.problems.append(
                 Problem(
                     source,
-                    tr(
-                        f"Documento {invoice.cfdi_uuid}: se pagan {_money(cents)} y el saldo "
-                        f"es {_money(balance)}.",
-                        f"Document {invoice.cfdi_uuid}: {_money(cents)} paid against a balance "
-                        f"of {_money(balance)}.",
+                    gettext(
+                        "Documento {cfdi_uuid}: se pagan {cents} y el saldo es {balance}."
+                    ).format(
+                        cfdi_uuid=invoice.cfdi_uuid, cents=_money(cents), balance=_money(balance)
                     ),
                 )
             )
@@ -294,9 +294,8 @@ class _Run:
             self.problems.append(
                 Problem(
                     source,
-                    tr(
-                        f"El pago y la factura {invoice.cfdi_uuid} son de clientes distintos.",
-                        f"The payment and invoice {invoice.cfdi_uuid} have different customers.",
+                    gettext("El pago y la factura {cfdi_uuid} son de clientes distintos.").format(
+                        cfdi_uuid=invoice.cfdi_uuid
                     ),
                 )
             )
@@ -437,19 +436,13 @@ class CfdiImportService:
             if record.uuid in known:
                 run.skip(
                     record.source,
-                    tr("Ya estaba importado (mismo UUID).", "Already imported (same UUID)."),
+                    gettext("Ya estaba importado (mismo UUID)."),
                 )
             elif record.issuer.rfc != rfc:
                 reason = (
-                    tr(
-                        "Recibido por el negocio: no es una cuenta por cobrar.",
-                        "Received by the business: not a receivable.",
-                    )
+                    gettext("Recibido por el negocio: no es una cuenta por cobrar.")
                     if record.receiver.rfc == rfc
-                    else tr(
-                        f"Emitido por otro RFC ({record.issuer.rfc}).",
-                        f"Issued by another RFC ({record.issuer.rfc}).",
-                    )
+                    else gettext("Emitido por otro RFC ({rfc}).").format(rfc=record.issuer.rfc)
                 )
                 run.skip(record.source, reason)
             else:

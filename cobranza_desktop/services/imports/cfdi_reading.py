@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.imports.cfdi import CfdiRecord, read_cfdi
 from cobranza_desktop.imports.problems import FileRefused, Problem
 from cobranza_desktop.imports.sources import SourceFile
@@ -36,9 +36,8 @@ def business_rfc(
 ) -> tuple[str, str]:
     """The RFC that decides which documents are ours, and a note when it was chosen now."""
     if explicit:
-        return explicit.strip().upper(), tr(
-            f"RFC del negocio: {explicit.strip().upper()}.",
-            f"Business RFC: {explicit.strip().upper()}.",
+        return explicit.strip().upper(), _("RFC del negocio: {explicit}.").format(
+            explicit=explicit.strip().upper()
         )
     if profile_rfc:
         return profile_rfc.strip().upper(), ""
@@ -46,7 +45,6 @@ def business_rfc(
     if not issuers:
         return "", ""
     rfc = issuers.most_common(1)[0][0]
-    return rfc, tr(
-        f"El perfil no tenía RFC: se toma {rfc}, el emisor de la mayoría de los archivos.",
-        f"The profile had no RFC: {rfc} is taken, the issuer of most files.",
-    )
+    return rfc, _(
+        "El perfil no tenía RFC: se toma {rfc}, el emisor de la mayoría de los archivos."
+    ).format(rfc=rfc)

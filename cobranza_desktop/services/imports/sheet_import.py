@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.imports.columns import FIELDS, REQUIRED, guess_mapping
 from cobranza_desktop.imports.problems import FileRefused, Problem
 from cobranza_desktop.imports.tables import Table, read_table
@@ -53,22 +53,18 @@ class SheetPreview:
 
 def _check_entity(entity: str) -> None:
     if entity not in ENTITIES:
-        raise ValidationError(
-            "entity", tr(f"Tipo desconocido: {entity}.", f"Unknown kind: {entity}.")
-        )
+        raise ValidationError("entity", _("Tipo desconocido: {entity}.").format(entity=entity))
 
 
 def _indexes(table: Table, entity: str, by_heading: dict[str, str]) -> dict[str, int]:
     mapping: dict[str, int] = {}
     for field, heading in by_heading.items():
         if field not in FIELDS[entity]:
-            raise ValidationError(
-                "map", tr(f"Campo desconocido: «{field}».", f"Unknown field: “{field}”.")
-            )
+            raise ValidationError("map", _("Campo desconocido: «{field}».").format(field=field))
         if heading not in table.headers:
             raise ValidationError(
                 "map",
-                tr(f"El archivo no tiene la columna «{heading}».", f"No column “{heading}”."),
+                _("El archivo no tiene la columna «{heading}».").format(heading=heading),
             )
         mapping[field] = table.headers.index(heading)
     return mapping
@@ -137,13 +133,9 @@ class SheetImportService:
             try:
                 loaded = json.loads(mapping_file.read_text(encoding="utf-8"))
             except (OSError, ValueError) as exc:
-                raise ValidationError(
-                    "map", tr(f"Mapa ilegible: {exc}", f"Unreadable map: {exc}")
-                ) from None
+                raise ValidationError("map", _("Mapa ilegible: {exc}").format(exc=exc)) from None
             if not isinstance(loaded, dict):
-                raise ValidationError(
-                    "map", tr("El mapa debe ser un objeto JSON.", "The map must be a JSON object.")
-                )
+                raise ValidationError("map", _("El mapa debe ser un objeto JSON."))
             mapping = {str(k): str(v) for k, v in loaded.items()}
         preview = self._run(entity, table, mapping, path.name, update_duplicates, commit=commit)
         return preview.report
@@ -169,10 +161,7 @@ class SheetImportService:
         if missing:
             problem = Problem(
                 source,
-                tr(
-                    f"Falta asignar la columna de: {', '.join(missing)}.",
-                    f"No column is mapped for: {', '.join(missing)}.",
-                ),
+                _("Falta asignar la columna de: {missing}.").format(missing=", ".join(missing)),
             )
             return SheetPreview(
                 table.headers,
@@ -216,12 +205,11 @@ class SheetImportService:
                     problems.append(
                         Problem(
                             source,
-                            tr(
-                                f"Total de control: el archivo suma {run.control_file} "
-                                f"y se registran "
-                                f"{run.control_booked}.",
-                                f"Control total: the file adds up to {run.control_file} and "
-                                f"{run.control_booked} is booked.",
+                            _(
+                                "Total de control: el archivo suma {control_file} y se "
+                                "registran {control_booked}."
+                            ).format(
+                                control_file=run.control_file, control_booked=run.control_booked
                             ),
                         )
                     )

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import suggest_oldest_first
 from cobranza_desktop.domain.customers import CustomerData, validate_customer
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.money import to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
@@ -87,9 +87,8 @@ class SheetRun:
             self.problems.append(Problem(self.where(number, name), str(exc)))
             raise
         if not date(1990, 1, 1) <= found <= self.today:
-            message = tr(
-                f"La fecha {found.isoformat()} está fuera de rango o es futura.",
-                f"The date {found.isoformat()} is out of range or in the future.",
+            message = _("La fecha {found} está fuera de rango o es futura.").format(
+                found=found.isoformat()
             )
             self.problems.append(Problem(self.where(number, name), message))
             raise CellError(message)
@@ -101,7 +100,7 @@ class SheetRun:
     def customer(self, row: tuple[Cell, ...], number: int) -> Customer | None:
         name, rfc = self.text(row, "name"), self.text(row, "rfc").upper()
         if not name and not rfc:
-            self.fail(number, "name", tr("Falta el cliente.", "The customer is missing."))
+            self.fail(number, "name", _("Falta el cliente."))
             return None
         return self.customers.get_or_create(rfc, name)
 
@@ -128,7 +127,7 @@ class SheetRun:
             self.fail(
                 number,
                 "terms",
-                tr("Los días de crédito deben ser un número.", "Credit days must be a number."),
+                _("Los días de crédito deben ser un número."),
             )
             return
         existing = self.customers.find(data.rfc, data.name)
@@ -138,10 +137,7 @@ class SheetRun:
                 self.skipped.append(
                     Problem(
                         self.where(number),
-                        tr(
-                            f"Ya existe el cliente {existing.name}.",
-                            f"Customer {existing.name} exists.",
-                        ),
+                        _("Ya existe el cliente {name}.").format(name=existing.name),
                     )
                 )
                 return
@@ -176,13 +172,13 @@ class SheetRun:
         except CellError:
             return
         if issued is None:
-            self.fail(number, "issue_date", tr("Falta la fecha.", "The date is missing."))
+            self.fail(number, "issue_date", _("Falta la fecha."))
             return
         if total is None and balance is None:
             self.fail(
                 number,
                 "total",
-                tr("Falta el importe o el saldo.", "The amount or the balance is missing."),
+                _("Falta el importe o el saldo."),
             )
             return
         if total is None:
@@ -194,12 +190,10 @@ class SheetRun:
             self.fail(
                 number,
                 "balance",
-                tr(
-                    f"El saldo {balance} debe estar entre 0 y el total {total}, "
-                    "y el total ser mayor que 0.",
-                    f"The balance {balance} must be between 0 and the total {total}, "
-                    "and the total positive.",
-                ),
+                _(
+                    "El saldo {balance} debe estar entre 0 y el total {total}, y el total ser "
+                    "mayor que 0."
+                ).format(balance=balance, total=total),
             )
             return
         folio = self.text(row, "folio")[:60]
@@ -214,10 +208,7 @@ class SheetRun:
                 self.skipped.append(
                     Problem(
                         self.where(number, "folio"),
-                        tr(
-                            f"La factura {folio} ya está en el libro.",
-                            f"Invoice {folio} is in the book.",
-                        ),
+                        _("La factura {folio} ya está en el libro.").format(folio=folio),
                     )
                 )
             self.control_booked += balance  # it is already in the book: the control still adds up
@@ -236,10 +227,7 @@ class SheetRun:
             self.fail(
                 number,
                 "due_date",
-                tr(
-                    "El vencimiento es anterior a la fecha.",
-                    "The due date is before the issue date.",
-                ),
+                _("El vencimiento es anterior a la fecha."),
             )
             return
         invoice = Invoice(
@@ -263,7 +251,7 @@ class SheetRun:
             disputed=self.disputed(row),
             import_batch_id=self.batch.id,
             created_at=self.now,
-            notes=tr("Saldo inicial importado", "Imported opening balance"),
+            notes=_("Saldo inicial importado"),
         )
         self.session.add(invoice)
         if folio:
@@ -274,10 +262,9 @@ class SheetRun:
                 customer,
                 issued,
                 paid_part,
-                tr(
-                    f"Pago histórico de {folio or 'la factura'} (importación)",
-                    f"Historical payment of {folio or 'the invoice'} (import)",
-                ),
+                _("Pago histórico de {folio} (importación)").format(folio=folio)
+                if folio
+                else _("Pago histórico de la factura (importación)"),
             )
             allocations.apply(self.session, payment, invoice, to_cents(paid_part), self.now)
         self.counts["invoices"] += 1
@@ -345,10 +332,7 @@ class SheetRun:
             self.fail(
                 number,
                 "total",
-                tr(
-                    "Falta la fecha o un importe positivo.",
-                    "The date or a positive amount is missing.",
-                ),
+                _("Falta la fecha o un importe positivo."),
             )
             return
         customer = self.customer(row, number)
@@ -359,7 +343,7 @@ class SheetRun:
             customer,
             on,
             amount,
-            tr("Pago importado", "Imported payment"),
+            _("Pago importado"),
             self.text(row, "reference"),
         )
         folio = self.text(row, "folio")
@@ -370,10 +354,7 @@ class SheetRun:
                 self.fail(
                     number,
                     "folio",
-                    tr(
-                        f"No hay factura {folio} de este cliente.",
-                        f"No invoice {folio} of this customer.",
-                    ),
+                    _("No hay factura {folio} de este cliente.").format(folio=folio),
                 )
                 return
             cents = min(left, invoice.total_cents - invoice.paid_cents)

@@ -12,7 +12,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import Outcome
 from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.formatting import format_datetime
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.messaging.email import Attachment
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
@@ -26,11 +26,11 @@ from cobranza_desktop.services.messaging.reminder_types import (
 from cobranza_desktop.storage.database import Book
 
 # What a message's delivery means in the contact log, whose outcomes are about people.
-_DELIVERY_NOTES: dict[str, tuple[str, str]] = {
-    "sent": ("Correo enviado", "Email sent"),
-    "queued": ("Correo en la bandeja de salida", "Email in the outbox"),
-    "prepared": ("Mensaje de WhatsApp preparado", "WhatsApp message prepared"),
-    "printed": ("Carta impresa", "Letter printed"),
+_DELIVERY_NOTES: dict[str, str] = {
+    "sent": N_("Correo enviado"),
+    "queued": N_("Correo en la bandeja de salida"),
+    "prepared": N_("Mensaje de WhatsApp preparado"),
+    "printed": N_("Carta impresa"),
 }
 
 
@@ -39,8 +39,7 @@ def contact_input(record: ContactRecord) -> ContactInput:
     outcome = record.outcome
     notes = record.notes
     if outcome in _DELIVERY_NOTES:
-        es, en = _DELIVERY_NOTES[outcome]
-        what = tr(es, en) + (f": {record.subject}" if record.subject else "")
+        what = _(_DELIVERY_NOTES[outcome]) + (f": {record.subject}" if record.subject else "")
         notes = f"{what}. {notes}".strip() if notes else what
         outcome = Outcome.CONTACTED.value
     return ContactInput(
@@ -94,7 +93,7 @@ class CollectionsAgenda:
                 item,
                 Outcome.CONTACTED,
                 channel="email",
-                notes=tr(f"Correo enviado: {message.subject}", f"Email sent: {message.subject}"),
+                notes=_("Correo enviado: {subject}").format(subject=message.subject),
             )
 
 
@@ -132,8 +131,8 @@ class ComposerBackend:
             return Attachment(f"aviso-de-recargos-{stamp}.pdf", documents.notice_pdf(customer_id))
 
         return {
-            tr("Estado de cuenta", "Statement of account"): statement,
-            tr("Aviso de recargos", "Penalty notice"): notice,
+            _("Estado de cuenta"): statement,
+            _("Aviso de recargos"): notice,
         }
 
     def log_contact(self, record: ContactRecord, item: AgendaItem | None = None) -> None:

@@ -37,7 +37,7 @@ from cobranza_desktop.domain.errors import (
     NotFoundError,
     ValidationError,
 )
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.messaging.email import (
     Attachment,
     DeliveryError,
@@ -155,7 +155,7 @@ class OutboxService:
             return SmtpSender(chosen, lambda: password).test_connection()
         sender = self._sender_factory(chosen)
         if not isinstance(sender, SmtpSender):
-            return tr("Canal de prueba: sin conexión real.", "Test channel: no real connection.")
+            return _("Canal de prueba: sin conexión real.")
         return sender.test_connection()
 
     def _require_settings(self) -> SmtpSettings:
@@ -163,10 +163,7 @@ class OutboxService:
         if settings is None:
             raise ValidationError(
                 "smtp",
-                tr(
-                    "Configure el servidor de correo (SMTP) en Configuración.",
-                    "Set up the mail (SMTP) server in Settings.",
-                ),
+                _("Configure el servidor de correo (SMTP) en Configuración."),
             )
         return settings
 
@@ -182,10 +179,10 @@ class OutboxService:
         invoice that does not exist.
         """
         if not draft.natural_key.strip():
-            raise ValidationError("natural_key", tr("Falta la clave.", "The key is missing."))
+            raise ValidationError("natural_key", _("Falta la clave."))
         recipient = validate_address(draft.to, "to")
         if not draft.body.strip():
-            raise ValidationError("body", tr("El mensaje está vacío.", "The message is empty."))
+            raise ValidationError("body", _("El mensaje está vacío."))
         subject = " ".join(draft.subject.split())
         recipient_name = draft.to_name.strip()
         check_headers(draft.to, recipient_name, subject)
@@ -253,17 +250,13 @@ class OutboxService:
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             if row.status not in allowed:
                 return SendAttempt(view_of(row))  # sent, cancelled, or being sent: nothing to do
             now = self._clock.now()
             if settings is None:
                 row.status = FAILED
-                row.last_error = tr(
-                    "No hay servidor de correo configurado.", "No mail server is set up."
-                )
+                row.last_error = _("No hay servidor de correo configurado.")
                 row.last_attempt_at = now
                 return SendAttempt(view_of(row), account_failure=True)
             try:
@@ -277,9 +270,8 @@ class OutboxService:
                 row.status = REJECTED
                 row.attempts += 1
                 row.last_attempt_at = now
-                row.last_error = tr(
-                    f"No se puede enviar este mensaje: {exc.message}",
-                    f"This message cannot be sent: {exc.message}",
+                row.last_error = _("No se puede enviar este mensaje: {message}").format(
+                    message=exc.message
                 )
                 return SendAttempt(view_of(row))
             claimed = session.execute(
@@ -332,7 +324,7 @@ class OutboxService:
         except CobranzaError as exc:  # e.g. the settings do not validate: the account
             return DeliveryFailure.TEMPORARY, exc.message, True
         except Exception as exc:  # a bug or an unexpected library error: keep it visible
-            error = tr(f"Error inesperado: {exc!r}", f"Unexpected error: {exc!r}")
+            error = _("Error inesperado: {exc!r}").format(exc=exc)
             return DeliveryFailure.TEMPORARY, error, False
         return None, "", False
 
@@ -346,17 +338,11 @@ class OutboxService:
         with self._book.session() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             if row.status == SENT:
-                raise ConflictError(
-                    tr("Ese mensaje ya se envió.", "That message has already been sent.")
-                )
+                raise ConflictError(_("Ese mensaje ya se envió."))
             if row.status == CANCELLED:
-                raise ConflictError(
-                    tr("Ese mensaje está cancelado.", "That message has been cancelled.")
-                )
+                raise ConflictError(_("Ese mensaje está cancelado."))
         return self.send(outbox_id, allowed=MANUAL_RETRY)
 
     def recover_interrupted(self) -> tuple[int, ...]:
@@ -367,9 +353,8 @@ class OutboxService:
             ).all()
             for row in rows:
                 row.status = INTERRUPTED
-                row.last_error = tr(
-                    "El envío se interrumpió: verifique si llegó antes de reintentarlo.",
-                    "Sending was interrupted: check whether it arrived before retrying.",
+                row.last_error = _(
+                    "El envío se interrumpió: verifique si llegó antes de reintentarlo."
                 )
             return tuple(row.id for row in rows)
 
@@ -426,20 +411,13 @@ class OutboxService:
     def cancel(self, outbox_id: int, reason: str) -> OutboxView:
         """Give up on a message that was not sent. It stays, with the reason."""
         if not reason.strip():
-            raise ValidationError("reason", tr("Escriba el motivo.", "Write the reason."))
+            raise ValidationError("reason", _("Escriba el motivo."))
         with self._book.transaction() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             if row.status in (SENT, SENDING):
-                raise ConflictError(
-                    tr(
-                        "Un mensaje enviado o en envío no se puede cancelar.",
-                        "A message sent or being sent cannot be cancelled.",
-                    )
-                )
+                raise ConflictError(_("Un mensaje enviado o en envío no se puede cancelar."))
             row.status = CANCELLED
             row.cancelled_at = self._clock.now()
             row.cancel_reason = reason.strip()
@@ -451,9 +429,7 @@ class OutboxService:
         with self._book.session() as session:
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
-                raise NotFoundError(
-                    tr("Ese mensaje ya no existe.", "That message no longer exists.")
-                )
+                raise NotFoundError(_("Ese mensaje ya no existe."))
             return view_of(row)
 
     def list(

@@ -9,7 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.messaging import OutboxMessage, OutboxStatus
 
@@ -80,8 +80,5 @@ def check_invoices_exist(session: Session, invoice_ids: Sequence[int]) -> None:
     if missing:
         raise ValidationError(
             "invoice_ids",
-            tr(
-                f"No existe la factura {missing[0]}.",
-                f"Invoice {missing[0]} does not exist.",
-            ),
+            _("No existe la factura {missing}.").format(missing=missing[0]),
         )

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.messaging.email import Attachment, DeliveryFailure, SmtpSettings
 from cobranza_desktop.storage.models.messaging import OutboxMessage, OutboxStatus
 
@@ -108,14 +108,14 @@ def unique_ids(ids: Sequence[int]) -> list[int]:
 
 def status_label(status: str) -> str:
     labels: dict[str, str] = {
-        PENDING: tr("Pendiente", "Pending"),
-        SENDING: tr("Enviando", "Sending"),
-        SENT: tr("Enviado", "Sent"),
-        FAILED: tr("Falló (se reintentará)", "Failed (will retry)"),
-        REJECTED: tr("Rechazado por el servidor", "Rejected by the server"),
-        INTERRUPTED: tr("Interrumpido", "Interrupted"),
-        UNCERTAIN: tr("Entrega incierta", "Delivery uncertain"),
-        CANCELLED: tr("Cancelado", "Cancelled"),
+        PENDING: _("Pendiente"),
+        SENDING: _("Enviando"),
+        SENT: _("Enviado"),
+        FAILED: _("Falló (se reintentará)"),
+        REJECTED: _("Rechazado por el servidor"),
+        INTERRUPTED: _("Interrumpido"),
+        UNCERTAIN: _("Entrega incierta"),
+        CANCELLED: _("Cancelado"),
     }
     return labels.get(status, status)
 

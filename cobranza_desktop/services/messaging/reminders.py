@@ -27,7 +27,7 @@ from cobranza_desktop.documents.composed_letter import render_composed_letter
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
-from cobranza_desktop.domain.i18n import current_language, tr
+from cobranza_desktop.domain.i18n import _, current_language
 from cobranza_desktop.messaging.email import Attachment
 from cobranza_desktop.messaging.templates import (
     InvoiceLine,
@@ -313,15 +313,11 @@ class ReminderService:
             # record_sent is idempotent: this finishes a run interrupted after sending.
             with contextlib.suppress(CobranzaError):
                 agenda.record_sent(reminder, existing)
-            return line(
-                SendOutcome.ALREADY_SENT, tr("ya enviado", "already sent"), existing.recipient
-            )
+            return line(SendOutcome.ALREADY_SENT, _("ya enviado"), existing.recipient)
         if reminder.customer_id in state.seen_customers:
-            return line(
-                SendOutcome.SKIPPED, tr("un mensaje por cliente al día", "one message a day")
-            )
+            return line(SendOutcome.SKIPPED, _("un mensaje por cliente al día"))
         if not recipient.email:
-            return line(SendOutcome.SKIPPED, tr("sin correo electrónico", "no email address"), "")
+            return line(SendOutcome.SKIPPED, _("sin correo electrónico"), "")
         if existing is None:
             violations = list(agenda.contact_violations(reminder.customer_id, moment))
             if violations:
@@ -335,9 +331,7 @@ class ReminderService:
             )
             message = self.render(reminder.template, "email", data, language)
         except ValidationError as exc:
-            return line(
-                SendOutcome.SKIPPED, tr(f"plantilla: {exc.message}", f"template: {exc.message}")
-            )
+            return line(SendOutcome.SKIPPED, _("plantilla: {message}").format(message=exc.message))
         state.seen_customers.add(reminder.customer_id)
         if dry_run:
             return line(SendOutcome.WOULD_SEND, message.subject)
@@ -366,10 +360,7 @@ class ReminderService:
             # message is stored and goes with the next retry.
             return line(
                 SendOutcome.FAILED,
-                tr(
-                    f"en la bandeja de salida, sin intentarlo: {state.down}",
-                    f"in the outbox, not tried: {state.down}",
-                ),
+                _("en la bandeja de salida, sin intentarlo: {down}").format(down=state.down),
             )
         view = queued
         if queued.status != SENT:
@@ -383,9 +374,8 @@ class ReminderService:
             except CobranzaError as exc:
                 return line(
                     SendOutcome.SENT,
-                    tr(
-                        f"enviado, pero no se registró el contacto: {exc.message}",
-                        f"sent, but the contact was not logged: {exc.message}",
+                    _("enviado, pero no se registró el contacto: {message}").format(
+                        message=exc.message
                     ),
                 )
             return line(SendOutcome.SENT, view.subject)

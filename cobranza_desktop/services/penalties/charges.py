@@ -18,7 +18,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import (
     InvoiceKind,
     Lifecycle,
@@ -168,9 +168,8 @@ def book_charges(
                 "paid_cents": 0,
                 "cfdi_uuid": "",
                 "sat_payment_method": "",
-                "notes": tr(
-                    f"Cargo moratorio de la factura {item.invoice_number}",
-                    f"Late charge on invoice {item.invoice_number}",
+                "notes": _("Cargo moratorio de la factura {invoice_number}").format(
+                    invoice_number=item.invoice_number
                 ),
                 "parent_invoice_id": item.invoice_id,
                 "created_at": now,
@@ -264,24 +263,19 @@ def waive_charge(session: Session, charge_id: int, reason: str, now: datetime) -
     if not reason.strip():
         raise ValidationError(
             "reason",
-            tr("Escriba el motivo de la condonación.", "Write the reason for the waiver."),
+            _("Escriba el motivo de la condonación."),
         )
     charge = session.get(PenaltyCharge, charge_id)
     if charge is None:
-        raise NotFoundError(
-            tr(f"No existe el cargo {charge_id}.", f"Charge {charge_id} does not exist.")
-        )
+        raise NotFoundError(_("No existe el cargo {charge_id}.").format(charge_id=charge_id))
     if charge.waived_at is not None:
-        raise ConflictError(tr("El cargo ya fue condonado.", "The charge was already waived."))
+        raise ConflictError(_("El cargo ya fue condonado."))
     document = session.get(Invoice, charge.charge_invoice_id)
     parent = session.get(Invoice, charge.invoice_id)
     assert document is not None and parent is not None
     if document.lifecycle == Lifecycle.VOIDED.value:
         raise ConflictError(
-            tr(
-                f"El cargo ya fue cancelado: {document.void_reason}",
-                f"The charge was already voided: {document.void_reason}",
-            )
+            _("El cargo ya fue cancelado: {void_reason}").format(void_reason=document.void_reason)
         )
     waive_charge_document(session, charge, document, reason.strip(), now)
     session.flush()

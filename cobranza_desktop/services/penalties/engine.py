@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
@@ -147,10 +147,7 @@ class PenaltyService:
         if as_of > today:
             raise ValidationError(
                 "as_of",
-                tr(
-                    "No se pueden calcular penalizaciones para una fecha futura.",
-                    "Penalties cannot be computed for a future date.",
-                ),
+                _("No se pueden calcular penalizaciones para una fecha futura."),
             )
         return check_date(as_of, "as_of")
 
@@ -324,9 +321,8 @@ def notice_penalty_lines(
         base = interest.base if interest is not None else fees[0].base
         lines.append(
             PenaltyLineData(
-                concept=tr(
-                    f"Factura {invoice_number} (por cargar)",
-                    f"Invoice {invoice_number} (not yet charged)",
+                concept=_("Factura {invoice_number} (por cargar)").format(
+                    invoice_number=invoice_number
                 ),
                 base=base,
                 fee=fee,
@@ -345,9 +341,8 @@ def notice_penalty_lines(
         is_fee = charge.kind is ChargeKind.FEE
         lines.append(
             PenaltyLineData(
-                concept=tr(
-                    f"Cargo {charge.charge_number} (factura {charge.invoice_number})",
-                    f"Charge {charge.charge_number} (invoice {charge.invoice_number})",
+                concept=_("Cargo {charge_number} (factura {invoice_number})").format(
+                    charge_number=charge.charge_number, invoice_number=charge.invoice_number
                 ),
                 base=charge.base,
                 fee=charge.balance if is_fee else ZERO,

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import Allocation as AllocationInput
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.incentives import (
     EarlyPaymentTerms,
     PunctualityReward,
@@ -53,8 +53,8 @@ class IncentiveKind(StrEnum):
 
     def label(self) -> str:
         return {
-            IncentiveKind.EARLY_PAYMENT: tr("Descuento por pronto pago", "Early-payment discount"),
-            IncentiveKind.PUNCTUALITY: tr("Premio por puntualidad", "Punctuality reward"),
+            IncentiveKind.EARLY_PAYMENT: _("Descuento por pronto pago"),
+            IncentiveKind.PUNCTUALITY: _("Premio por puntualidad"),
         }[self]
 
 
@@ -216,9 +216,8 @@ def grant_early_payment_discounts(
             kind=IncentiveKind.EARLY_PAYMENT,
             cents=to_cents(discount),
             on=payment.payment_date,
-            description=tr(
-                f"Descuento por pronto pago ({pct} % a {terms.within_days} días)",
-                f"Early-payment discount ({pct}% within {terms.within_days} days)",
+            description=_("Descuento por pronto pago ({pct} % a {within_days} días)").format(
+                pct=pct, within_days=terms.within_days
             ),
             now=now,
             trigger_payment_id=payment.id,
@@ -236,12 +235,7 @@ def grant_punctuality_reward(
     if rule is None:
         return None
     if invoice.lifecycle != Lifecycle.ISSUED.value or invoice.kind != InvoiceKind.INVOICE.value:
-        raise ConflictError(
-            tr(
-                "Solo se descuentan facturas emitidas.",
-                "Only issued invoices get discounts.",
-            )
-        )
+        raise ConflictError(_("Solo se descuentan facturas emitidas."))
     if _has_grant(session, invoice.id, IncentiveKind.PUNCTUALITY):
         return None
     history = settled_since_last_reward(session, invoice.customer_id)
@@ -254,12 +248,9 @@ def grant_punctuality_reward(
         kind=IncentiveKind.PUNCTUALITY,
         cents=to_cents(discount),
         on=today,
-        description=tr(
-            f"Premio por puntualidad: {rule.discount_percent} % tras "
-            f"{rule.after_on_time} pagos puntuales",
-            f"Punctuality reward: {rule.discount_percent}% after "
-            f"{rule.after_on_time} on-time payments",
-        ),
+        description=_(
+            "Premio por puntualidad: {discount_percent} % tras {after_on_time} pagos puntuales"
+        ).format(discount_percent=rule.discount_percent, after_on_time=rule.after_on_time),
         now=now,
     )
     return _view(session, grant)
@@ -356,22 +347,17 @@ class IncentiveService:
         if not reason.strip():
             raise ValidationError(
                 "reason",
-                tr("Escriba el motivo de la cancelación.", "Write the reason for voiding."),
+                _("Escriba el motivo de la cancelación."),
             )
         now = self._clock.now()
         with self._book.transaction() as session:
             grant = session.get(IncentiveGrant, grant_id)
             if grant is None:
                 raise NotFoundError(
-                    tr(
-                        f"No existe el descuento {grant_id}.",
-                        f"Discount {grant_id} does not exist.",
-                    )
+                    _("No existe el descuento {grant_id}.").format(grant_id=grant_id)
                 )
             if grant.voided_at is not None:
-                raise ConflictError(
-                    tr("El descuento ya fue cancelado.", "The discount was already voided.")
-                )
+                raise ConflictError(_("El descuento ya fue cancelado."))
             void_grant(session, grant, reason.strip(), now)
             session.flush()
             return _view(session, grant)

@@ -19,7 +19,7 @@ from cobranza_desktop.domain.allocation import (
 )
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
@@ -127,23 +127,17 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
     except ValueError:
         raise ValidationError(
             "method",
-            tr(f"Forma de pago desconocida: {data.method}.", f"Unknown method: {data.method}."),
+            _("Forma de pago desconocida: {method}.").format(method=data.method),
         ) from None
     if method is PaymentMethod.BARTER and not data.notes.strip():
         raise ValidationError(
             "notes",
-            tr(
-                "Describa qué bienes o servicios se recibieron en intercambio.",
-                "Describe the goods or services received in exchange.",
-            ),
+            _("Describa qué bienes o servicios se recibieron en intercambio."),
         )
     if data.payment_date > now.date():
         raise ValidationError(
             "payment_date",
-            tr(
-                "La fecha del pago no puede ser futura.",
-                "The payment date cannot be in the future.",
-            ),
+            _("La fecha del pago no puede ser futura."),
         )
     check_date(data.payment_date, "payment_date")
     payment = Payment(
@@ -168,9 +162,7 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
 def get_payment(session: Session, payment_id: int) -> Payment:
     payment = session.get(Payment, payment_id)
     if payment is None:
-        raise NotFoundError(
-            tr(f"No existe el pago {payment_id}.", f"Payment {payment_id} does not exist.")
-        )
+        raise NotFoundError(_("No existe el pago {payment_id}.").format(payment_id=payment_id))
     return payment
 
 
@@ -194,7 +186,7 @@ class PaymentService:
         with self._book.transaction() as session:
             payment = get_payment(session, payment_id)
             if payment.reversed_at is not None:
-                raise ConflictError(tr("El pago fue revertido.", "The payment was reversed."))
+                raise ConflictError(_("El pago fue revertido."))
             items = allocations.open_items(session, payment.customer_id)
             _allocate(session, payment, requested, items, self._clock.now())
             session.flush()
@@ -205,14 +197,12 @@ class PaymentService:
         if not reason.strip():
             raise ValidationError(
                 "reason",
-                tr("Escriba el motivo de la reversión.", "Write the reason for the reversal."),
+                _("Escriba el motivo de la reversión."),
             )
         with self._book.transaction() as session:
             payment = get_payment(session, payment_id)
             if payment.reversed_at is not None:
-                raise ConflictError(
-                    tr("El pago ya fue revertido.", "The payment was already reversed.")
-                )
+                raise ConflictError(_("El pago ya fue revertido."))
             now = self._clock.now()
             # A bounced check earns no discount: the ones it earned are voided too.
             void_grants_earned_by(session, payment.id, reason.strip(), now)

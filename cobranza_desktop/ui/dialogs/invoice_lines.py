@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.errors import FieldPath, ValidationError
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import LineInput, line_amounts, make_line
 from cobranza_desktop.domain.money import round_money
 
@@ -131,10 +131,7 @@ class InvoiceLinesTable(QTableWidget):
         if not result:
             raise ValidationError(
                 "lines",
-                tr(
-                    "La factura necesita al menos un renglón.",
-                    "The invoice needs at least one line.",
-                ),
+                _("La factura necesita al menos un renglón."),
             )
         return result
 
@@ -196,7 +193,7 @@ def with_line(error: ValidationError) -> str:
     path = error.path
     if path.name == "lines" and path.index is not None:
         number = path.index
-        prefix = tr(f"Renglón {number}", f"Line {number}")
+        prefix = _("Renglón {number}").format(number=number)
         if not error.message.startswith(prefix):
             return f"{prefix}: {error.message}"
     return error.message

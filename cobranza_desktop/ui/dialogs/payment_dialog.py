@@ -36,7 +36,7 @@ from cobranza_desktop.domain.allocation import (
 )
 from cobranza_desktop.domain.errors import ConflictError, FieldPath, ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.customers.records import CustomerService
@@ -251,7 +251,7 @@ class PaymentDialog(QDialog):
         try:
             check_allocations(amount, plan, balances)
         except ConflictError as exc:
-            hint = tr("Reduzca lo aplicado.", "Reduce what is applied.")
+            hint = _("Reduzca lo aplicado.")
             raise ValidationError(FieldPath("allocations"), f"{exc.message} {hint}") from exc
         return amount, plan
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from cobranza_desktop.domain.customers import CustomerListFilter
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.customers.records import CustomerListItem, CustomerView
 from cobranza_desktop.ui.tasks import TaskRunner
 
@@ -70,7 +70,7 @@ class CustomerPicker(QLineEdit):
         if self.customer_id is None:
             raise ValidationError(
                 "customer",
-                tr("Elija el cliente de la lista.", "Choose the customer from the list."),
+                _("Elija el cliente de la lista."),
             )
         return self.customer_id
 

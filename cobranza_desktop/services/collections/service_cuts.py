@@ -17,7 +17,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customer_status import is_restricted
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError
-from cobranza_desktop.domain.i18n import tr
+from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import LineInput, format_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
@@ -96,9 +96,7 @@ class ServiceCutService:
             sub = get_subscription(session, subscription_id)
             customer = get_customer(session, sub.customer_id)
             if not is_restricted(CustomerStatus(customer.status)):
-                raise ConflictError(
-                    tr("El cliente no está suspendido.", "The customer is not suspended.")
-                )
+                raise ConflictError(gettext("El cliente no está suspendido."))
             change_status(
                 session, customer, CustomerStatus.ACTIVE, reason, self._clock.today(), now
             )
@@ -108,7 +106,7 @@ class ServiceCutService:
                 customer_id=customer.id,
                 lines=(
                     LineInput(
-                        tr("Cargo por reconexión", "Reconnection fee") + f": {sub.description}",
+                        gettext("Cargo por reconexión") + f": {sub.description}",
                         Decimal(1),
                         sub.reconnection_fee,
                         Decimal(0),

@@ -10,9 +10,9 @@ import pytest
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.services.billing.billing_run import BillingRunService
-from cobranza_desktop.services.billing.service_cuts import ServiceCutService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionInput, SubscriptionService
 from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.factories import customer
 
