@@ -110,7 +110,7 @@ class SubscriptionDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((190, 100, 110)):
+        for column, width in enumerate((180, 90, 100)):
             self.table.setColumnWidth(column, width)
         preview_box = QGroupBox(self.tr("Próximos 12 periodos"))
         preview_layout = QVBoxLayout(preview_box)
@@ -158,7 +158,7 @@ class SubscriptionDialog(QDialog):
         self.start.dateChanged.connect(lambda _d: self._timer.start())
         self.prorate.toggled.connect(lambda _b: self._timer.start())
         self.customer.customer_changed.connect(lambda _c: self._timer.start())
-        self.resize(940, 520)
+        self.resize(1000, 520)
 
     def data(self, customer_id: int) -> SubscriptionInput:
         return SubscriptionInput(
@@ -209,6 +209,9 @@ class SubscriptionDialog(QDialog):
                 self.table.setItem(row, column, item)
 
     def _failed(self, failure: TaskFailure) -> None:
+        # No stale periods beside a refused value: the preview shows only what is valid.
+        self.preview = ()
+        self.table.setRowCount(0)
         self.errors.show(failure.message, failure.field)
 
     def save(self) -> None:
