@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -109,9 +110,10 @@ class SubscriptionDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((180, 90, 100)):
-            self.table.setColumnWidth(column, width)
+        header = self.table.horizontalHeader()
+        for column in range(3):  # 12 short rows: fitting them costs nothing
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         preview_box = QGroupBox(self.tr("Próximos 12 periodos"))
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.addWidget(self.table)
