@@ -149,3 +149,13 @@ def test_the_page_lists_filters_and_cancelling_needs_a_reason(
     assert page.model.row_at(0).next_billing is None
     assert not page.cancel_button.isEnabled()
     assert "0.00" in page.totals.text()
+
+
+def test_the_sidebar_lists_suscripciones_after_planes_de_pago(qtbot: QtBot) -> None:
+    from cobranza_desktop.ui.composition import build_pages
+
+    def no_book() -> object:
+        raise AssertionError("the navigation is built before the book opens")
+
+    keys = [p.key for p in build_pages(no_book, "es", lambda _l: None)]  # type: ignore[arg-type]
+    assert keys[keys.index("plans") + 1] == "subscriptions"
