@@ -33,7 +33,7 @@ from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.collections.agenda_data import (
+from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
     load_policy,
@@ -41,8 +41,8 @@ from cobranza_desktop.services.collections.agenda_data import (
     save_policy,
 )
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
-from cobranza_desktop.services.collections.restrictions import change_status
 from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import CollectionAction

@@ -25,7 +25,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import parse_amount, to_cents
 from cobranza_desktop.domain.plans import validate_promise
 from cobranza_desktop.domain.validation import check_date, check_optional_date
-from cobranza_desktop.services.collections.agenda_data import load_policy
+from cobranza_desktop.services.base.agenda_data import load_policy
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import ContactLog, Promise
