@@ -14,8 +14,6 @@ imports downward only: nothing below it imports it.
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +34,6 @@ if TYPE_CHECKING:  # at start-up the window shows before SQLAlchemy and the page
     from cobranza_desktop.ui.document_actions import DocumentActions
     from cobranza_desktop.ui.messaging_ui import MessagingUi
 
-log = logging.getLogger(__name__)
 
 SettingsTab = tuple[str, Callable[[], QWidget]]
 
@@ -95,23 +92,14 @@ def open_context(
     workspace = open_workspace(book_path, clock)
     services = build_services(workspace)
     context = UiContext(services, runner, workspace.clock, workspace.book_path)
-    # Once a day, a backup, in its own thread so that the window never waits for the copy.
-    backup = threading.Thread(target=_daily_backup, args=(workspace,), name="daily-backup")
-    backup.start()
+    wait_for_backup = workspace.backups.daily_in_background()
 
     def close() -> None:
-        backup.join()
+        wait_for_backup()
         services.customer_list.close()
         workspace.close()
 
     return context, close
-
-
-def _daily_backup(workspace: Workspace) -> None:
-    try:
-        workspace.backups.daily()
-    except Exception:  # a failed backup must not take the window down; it is retried tomorrow
-        log.exception("daily backup failed")
 
 
 # -- step 2, on the GUI thread -------------------------------------------------------------

@@ -24,8 +24,8 @@ pytestmark = pytest.mark.bundle
 
 # The target was 120 MB; what the features need today is more (see packaging/README.md:
 # ICU's data 31 MB, cryptography 12 MB for the keyring, Pillow for the logo). This guards
-# against growth.
-SIZE_LIMIT_MB = 160
+# against growth (lxml and charset-normalizer for the imports added some more).
+SIZE_LIMIT_MB = 185
 WINDOW_TIMEOUT = 60  # an error opening the book shows a modal box, and it would wait
 AS_OF = "2026-11-22"  # the aging report is computed on a fixed day, not today
 

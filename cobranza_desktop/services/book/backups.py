@@ -8,6 +8,9 @@ For the window ("Restaurar copia de seguridad…"), with the book closed first::
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
@@ -18,6 +21,8 @@ from cobranza_desktop.storage.restore import restore_backup as _restore
 
 __all__ = ["BackupInfo", "BackupService", "RestoreResult", "list_backups", "restore_backup"]
 
+log = logging.getLogger(__name__)
+
 
 class BackupService:
     def __init__(self, book: Book, clock: Clock) -> None:
@@ -27,6 +32,20 @@ class BackupService:
     def daily(self) -> Path | None:
         """Back up if today's backup does not exist yet; rotates old ones."""
         return backup.daily_backup(self._book.path, self._clock.today())
+
+    def daily_in_background(self) -> Callable[[], None]:
+        """Start today's backup in a thread of its own, so that the window never waits for
+        the copy (it reads the file, not the session). Returns the function that waits for
+        it to end, to call before the book is closed."""
+        thread = threading.Thread(target=self._daily_logged, name="daily-backup")
+        thread.start()
+        return thread.join
+
+    def _daily_logged(self) -> None:
+        try:
+            self.daily()
+        except Exception:  # a failed backup must not take the window down; retried tomorrow
+            log.exception("daily backup failed")
 
     def to_folder(self, folder: Path) -> Path:
         """A backup now into ``folder``; the folder is remembered for restoring later."""
