@@ -21,9 +21,10 @@ from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
-from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.collections.receiving import ReceivingService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
@@ -31,7 +32,6 @@ from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentService
-from cobranza_desktop.services.receivables.receiving import ReceivingService
 from cobranza_desktop.ui.tasks import TaskRunner
 
 

@@ -165,14 +165,19 @@ def _decodes(data: bytes) -> bool:
     return width > 0 and height > 0
 
 
+def read_profile(session: Session) -> BusinessProfileView:
+    """The business profile as it is (empty when never saved); writes nothing."""
+    profile = session.get(BusinessProfile, 1)
+    return BusinessProfileView() if profile is None else profile_view(profile)
+
+
 class BusinessService:
     def __init__(self, book: Book) -> None:
         self._book = book
 
     def profile(self) -> BusinessProfileView:
         with self._book.session() as session:
-            profile = session.get(BusinessProfile, 1)
-            return BusinessProfileView() if profile is None else profile_view(profile)
+            return read_profile(session)
 
     def update_profile(self, data: BusinessProfileView) -> BusinessProfileView:
         clean = validate_profile(data)

@@ -250,6 +250,21 @@ def get_invoice_by_number(session: Session, number: str) -> Invoice:
     return invoice
 
 
+def customer_invoices(
+    session: Session, customer_id: int, today: date, *, open_only: bool = False
+) -> list[InvoiceView]:
+    """The customer's invoices, newest first (only the open ones with ``open_only``)."""
+    query = (
+        select(Invoice)
+        .where(Invoice.customer_id == customer_id)
+        .options(selectinload(Invoice.lines), selectinload(Invoice.customer))
+        .order_by(Invoice.issue_date.desc(), Invoice.id.desc())
+    )
+    if open_only:
+        query = query.where(open_invoice())
+    return [invoice_view(inv, today) for inv in session.scalars(query)]
+
+
 class InvoiceService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -293,15 +308,4 @@ class InvoiceService:
 
     def for_customer(self, customer_id: int, *, open_only: bool = False) -> list[InvoiceView]:
         with self._book.session() as session:
-            query = (
-                select(Invoice)
-                .where(Invoice.customer_id == customer_id)
-                .options(selectinload(Invoice.lines), selectinload(Invoice.customer))
-                .order_by(Invoice.issue_date.desc(), Invoice.id.desc())
-            )
-            if open_only:
-                query = query.where(
-                    open_invoice(),
-                )
-            today = self._clock.today()
-            return [invoice_view(inv, today) for inv in session.scalars(query)]
+            return customer_invoices(session, customer_id, self._clock.today(), open_only=open_only)

@@ -17,14 +17,14 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.validation import checked_totals
+from cobranza_desktop.services.billing.incentives import IncentiveView, grant_punctuality_reward
 from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
     InvoiceView,
     create_invoice,
     invoice_view,
 )
-from cobranza_desktop.services.collections.restrictions import credit_check
-from cobranza_desktop.services.penalties.incentives import IncentiveView, grant_punctuality_reward
+from cobranza_desktop.services.customers.restrictions import credit_check
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
 

@@ -20,19 +20,19 @@ from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import resolve_policy
 from cobranza_desktop.domain.risk import assess, suggested_credit_limit
+from cobranza_desktop.services.base.agenda_data import histories
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
-from cobranza_desktop.services.collections.agenda_data import histories
 from cobranza_desktop.services.collections.contacts import ContactView, contact_view
-from cobranza_desktop.services.collections.restrictions import (
-    RiskView,
-    StatusChangeView,
-    average_monthly_purchases,
-)
 from cobranza_desktop.services.customers.records import (
     CustomerBalanceView,
     CustomerView,
     customer_view,
     get_customer,
+)
+from cobranza_desktop.services.customers.restrictions import (
+    RiskView,
+    StatusChangeView,
+    average_monthly_purchases,
 )
 from cobranza_desktop.services.penalties.charges import ChargeView, list_charges
 from cobranza_desktop.services.penalties.engine import CustomerPenaltySummary

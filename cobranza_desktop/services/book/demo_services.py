@@ -17,9 +17,9 @@ from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.prepayments import PrepaymentService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionInput, SubscriptionService
 from cobranza_desktop.services.book.demo import DemoSummary
-from cobranza_desktop.services.collections.restrictions import RestrictionService
 from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment

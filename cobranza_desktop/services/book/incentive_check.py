@@ -19,7 +19,7 @@ from cobranza_desktop.domain.incentives import (
     punctuality_discount,
 )
 from cobranza_desktop.domain.money import from_cents
-from cobranza_desktop.services.penalties.incentives import (
+from cobranza_desktop.services.billing.incentives import (
     EARLY_PAYMENT_SINCE_KEY,
     PUNCTUALITY_SINCE_KEY,
     load_early_payment_terms,

@@ -20,13 +20,13 @@ from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
-from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.collections.receiving import ReceivingService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.payments import PaymentService
-from cobranza_desktop.services.receivables.receiving import ReceivingService
 from cobranza_desktop.storage.database import Book, open_book
 
 

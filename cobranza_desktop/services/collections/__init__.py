@@ -1,1 +1,2 @@
-"""Collections: today's agenda, contacts, promises, plans, restrictions, the agency."""
+"""Collections: today's agenda, contacts, promises, plans, the agency, and receiving a
+payment with the discounts it earns (``receiving``)."""

@@ -33,7 +33,7 @@ from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.collections.agenda_data import (
+from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
     load_policy,
@@ -41,8 +41,8 @@ from cobranza_desktop.services.collections.agenda_data import (
     save_policy,
 )
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
-from cobranza_desktop.services.collections.restrictions import change_status
 from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import CollectionAction
@@ -75,6 +75,116 @@ def _apply_penalties(session: Session, item: AgendaItem, day: date, now: datetim
     return sum((proposed.amount for proposed in chosen), Decimal("0.00"))
 
 
+def log_action(
+    session: Session,
+    item: AgendaItem,
+    state: str,
+    note: str,
+    contact: ContactInput | None,
+    today: date,
+    now: datetime,
+) -> ActionResult:
+    """Log an agenda action as done or skipped, with its contact and effects, in ``session``.
+
+    The action's natural keys make a second log of the same action a conflict.
+    """
+    customer = get_customer(session, item.customer_id)
+    if not item.keys:
+        raise ValidationError("item", _("La acción no tiene clave."))
+    existing = session.execute(
+        select(CollectionAction.stage, CollectionAction.subject).where(
+            CollectionAction.customer_id == item.customer_id
+        )
+    ).all()
+    done = {ActionKey(item.customer_id, s, subj) for s, subj in existing}
+    if any(k in done for k in item.keys):
+        raise ConflictError(_("Esta acción ya fue registrada."))
+    contact_id = promise_id = None
+    if contact is not None:
+        row, promise_id = log_contact(session, contact, now)
+        contact_id = row.id
+    for key in item.keys:
+        session.add(
+            CollectionAction(
+                customer_id=key.customer_id,
+                stage=key.stage,
+                subject=key.subject,
+                action_date=today,
+                state=state,
+                channel=item.channel.value,
+                note=note,
+                contact_id=contact_id,
+                created_at=now,
+            )
+        )
+    new_status: CustomerStatus | None = None
+    target = item.sets_status
+    current = CustomerStatus(customer.status)
+    if state == "done" and target is not None:
+        lifting = item.stage == LIFT_RESTRICTION and target is CustomerStatus.ACTIVE
+        if target is not current and (lifting or status_rank(target) > status_rank(current)):
+            change_status(
+                session,
+                customer,
+                target,
+                _("Agenda de cobranza: {stage_label}").format(stage_label=item.stage_label),
+                today,
+                now,
+                restricted_services=_("Servicios limitados según el contrato")
+                if target is CustomerStatus.RESTRICTED
+                else "",
+            )
+            new_status = target
+    charged = Decimal("0.00")
+    if state == "done" and item.applies_penalty:
+        charged = _apply_penalties(session, item, today, now)
+    session.flush()
+    return ActionResult(
+        item.customer_id,
+        item.stage,
+        state,
+        item.keys,
+        contact_id,
+        promise_id,
+        new_status,
+        charged,
+    )
+
+
+def day_agenda(session: Session, day: date) -> Agenda:
+    """The actions for ``day``, in priority order, read in ``session``."""
+    ladder = load_ladder(session)
+    policy = load_policy(session)
+    cases, logged = build_cases(session, day, ladder, policy)
+    return compute_agenda(day, cases, logged, ladder, policy)
+
+
+def completion_contact(
+    item: AgendaItem,
+    outcome: Outcome | str = Outcome.CONTACTED,
+    *,
+    reason: NonPaymentReason | str | None = None,
+    notes: str = "",
+    next_action_date: date | None = None,
+    channel: Channel | str | None = None,
+    override_reason: str | None = None,
+    promise_amount: str | None = None,
+    promise_date: date | None = None,
+) -> ContactInput:
+    """The contact that completing ``item`` logs (the stage's label when no notes)."""
+    return ContactInput(
+        customer_id=item.customer_id,
+        channel=channel or item.channel,
+        outcome=outcome,
+        reason=reason,
+        notes=notes or item.stage_label,
+        next_action_date=next_action_date,
+        override_reason=override_reason,
+        promise_amount=promise_amount,
+        promise_date=promise_date,
+    )
+
+
 class AgendaService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -102,10 +212,7 @@ class AgendaService:
         """The actions for ``day`` (default today), in priority order. Writes nothing."""
         day = check_date(day or self._clock.today(), "day")
         with self._book.session() as session:
-            ladder = load_ladder(session)
-            policy = load_policy(session)
-            cases, logged = build_cases(session, day, ladder, policy)
-        return compute_agenda(day, cases, logged, ladder, policy)
+            return day_agenda(session, day)
 
     def _log(
         self,
@@ -117,69 +224,7 @@ class AgendaService:
         now = self._clock.now()
         today = self._clock.today()
         with self._book.transaction() as session:
-            customer = get_customer(session, item.customer_id)
-            if not item.keys:
-                raise ValidationError("item", _("La acción no tiene clave."))
-            existing = session.execute(
-                select(CollectionAction.stage, CollectionAction.subject).where(
-                    CollectionAction.customer_id == item.customer_id
-                )
-            ).all()
-            done = {ActionKey(item.customer_id, s, subj) for s, subj in existing}
-            if any(k in done for k in item.keys):
-                raise ConflictError(_("Esta acción ya fue registrada."))
-            contact_id = promise_id = None
-            if contact is not None:
-                row, promise_id = log_contact(session, contact, now)
-                contact_id = row.id
-            for key in item.keys:
-                session.add(
-                    CollectionAction(
-                        customer_id=key.customer_id,
-                        stage=key.stage,
-                        subject=key.subject,
-                        action_date=today,
-                        state=state,
-                        channel=item.channel.value,
-                        note=note,
-                        contact_id=contact_id,
-                        created_at=now,
-                    )
-                )
-            new_status: CustomerStatus | None = None
-            target = item.sets_status
-            current = CustomerStatus(customer.status)
-            if state == "done" and target is not None:
-                lifting = item.stage == LIFT_RESTRICTION and target is CustomerStatus.ACTIVE
-                if target is not current and (
-                    lifting or status_rank(target) > status_rank(current)
-                ):
-                    change_status(
-                        session,
-                        customer,
-                        target,
-                        _("Agenda de cobranza: {stage_label}").format(stage_label=item.stage_label),
-                        today,
-                        now,
-                        restricted_services=_("Servicios limitados según el contrato")
-                        if target is CustomerStatus.RESTRICTED
-                        else "",
-                    )
-                    new_status = target
-            charged = Decimal("0.00")
-            if state == "done" and item.applies_penalty:
-                charged = _apply_penalties(session, item, today, now)
-            session.flush()
-            return ActionResult(
-                item.customer_id,
-                item.stage,
-                state,
-                item.keys,
-                contact_id,
-                promise_id,
-                new_status,
-                charged,
-            )
+            return log_action(session, item, state, note, contact, today, now)
 
     def complete(
         self,
@@ -195,13 +240,13 @@ class AgendaService:
         promise_date: date | None = None,
     ) -> ActionResult:
         """Mark an action done: log the contact it was (within the cap) and its effects."""
-        contact = ContactInput(
-            customer_id=item.customer_id,
-            channel=channel or item.channel,
-            outcome=outcome,
+        contact = completion_contact(
+            item,
+            outcome,
             reason=reason,
-            notes=notes or item.stage_label,
+            notes=notes,
             next_action_date=next_action_date,
+            channel=channel,
             override_reason=override_reason,
             promise_amount=promise_amount,
             promise_date=promise_date,

@@ -25,7 +25,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import parse_amount, to_cents
 from cobranza_desktop.domain.plans import validate_promise
 from cobranza_desktop.domain.validation import check_date, check_optional_date
-from cobranza_desktop.services.collections.agenda_data import load_policy
+from cobranza_desktop.services.base.agenda_data import load_policy
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import ContactLog, Promise
@@ -186,6 +186,26 @@ def overridden_violations(session: Session, customer_id: int, moment: datetime) 
     )
 
 
+def contact_timeline(
+    session: Session, customer_id: int, *, include_voided: bool = False
+) -> list[ContactView]:
+    """The customer's contacts, newest first, read in ``session``."""
+    get_customer(session, customer_id)
+    query = select(ContactLog).where(ContactLog.customer_id == customer_id)
+    if not include_voided:
+        query = query.where(ContactLog.voided_at.is_(None))
+    rows = session.scalars(
+        query.order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
+    ).all()
+    promises = {
+        contact_id: promise_id
+        for contact_id, promise_id in session.execute(
+            select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
+        )
+    }
+    return [contact_view(r, promises.get(r.id)) for r in rows]
+
+
 class ContactService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -205,20 +225,7 @@ class ContactService:
     def timeline(self, customer_id: int, *, include_voided: bool = False) -> list[ContactView]:
         """The customer's contacts, newest first."""
         with self._book.session() as session:
-            get_customer(session, customer_id)
-            query = select(ContactLog).where(ContactLog.customer_id == customer_id)
-            if not include_voided:
-                query = query.where(ContactLog.voided_at.is_(None))
-            rows = session.scalars(
-                query.order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
-            ).all()
-            promises = {
-                contact_id: promise_id
-                for contact_id, promise_id in session.execute(
-                    select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
-                )
-            }
-            return [contact_view(r, promises.get(r.id)) for r in rows]
+            return contact_timeline(session, customer_id, include_voided=include_voided)
 
     def next_actions(self, customer_ids: list[int]) -> dict[int, date]:
         """Each customer's next follow-up date, from their latest contact that set one

@@ -29,11 +29,11 @@ from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, is_open
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.base.agenda_data import promise_status
 from cobranza_desktop.services.base.business import load_profile
-from cobranza_desktop.services.collections.agenda_data import promise_status
 from cobranza_desktop.services.collections.plans import plan_view
-from cobranza_desktop.services.collections.restrictions import change_status
 from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.collections import ContactLog, PaymentPlan, Promise

@@ -35,15 +35,15 @@ from cobranza_desktop.domain.plans import (
     build_schedule,
 )
 from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.base.business import load_profile
-from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
-from cobranza_desktop.services.billing.voiding import void_invoice
-from cobranza_desktop.services.collections.agenda_data import (
+from cobranza_desktop.services.base.agenda_data import (
     effective_due_dates,
     invoices_in_plans,
     plan_invoice_ids,
     plan_progress,
 )
+from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
+from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice

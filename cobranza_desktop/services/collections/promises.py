@@ -19,7 +19,7 @@ from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.plans import PromiseStatus, validate_promise
 from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.collections.agenda_data import (
+from cobranza_desktop.services.base.agenda_data import (
     payments_between,
     promise_statuses,
 )

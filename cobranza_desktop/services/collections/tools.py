@@ -16,8 +16,8 @@ from cobranza_desktop.domain.invoices import is_open
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.agenda_data import effective_due_dates
 from cobranza_desktop.services.billing.invoices import get_invoice
-from cobranza_desktop.services.collections.agenda_data import effective_due_dates
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables.payments import (
     PaymentInput,

@@ -1,1 +1,2 @@
-"""Customers: their records and the searchable customer list."""
+"""Customers: their records, the searchable customer list, and their standing (status
+changes, restrictions and the credit check)."""

@@ -145,6 +145,22 @@ def get_customer(session: Session, customer_id: int) -> Customer:
     return customer
 
 
+def balance_view(session: Session, customer_id: int, day: date) -> CustomerBalanceView:
+    """The customer's balance on ``day``, read in ``session``."""
+    get_customer(session, customer_id)
+    row = customer_balance(session, customer_id, day)
+    return CustomerBalanceView(
+        customer_id=customer_id,
+        open_amount=from_cents(row.open_cents),
+        credit=from_cents(row.credit_cents),
+        balance=from_cents(row.balance_cents),
+        overdue=from_cents(row.overdue_cents),
+        days_past_due=(day - row.oldest_overdue_due_date).days
+        if row.oldest_overdue_due_date
+        else 0,
+    )
+
+
 def _apply(customer: Customer, data: CustomerData) -> None:
     customer.name = data.name
     customer.name_key = search_key(data.name)
@@ -192,18 +208,7 @@ class CustomerService:
     def balance(self, customer_id: int, today: date | None = None) -> CustomerBalanceView:
         day = check_date(today or self._clock.today(), "today")
         with self._book.session() as session:
-            get_customer(session, customer_id)
-            row = customer_balance(session, customer_id, day)
-        return CustomerBalanceView(
-            customer_id=customer_id,
-            open_amount=from_cents(row.open_cents),
-            credit=from_cents(row.credit_cents),
-            balance=from_cents(row.balance_cents),
-            overdue=from_cents(row.overdue_cents),
-            days_past_due=(day - row.oldest_overdue_due_date).days
-            if row.oldest_overdue_due_date
-            else 0,
-        )
+            return balance_view(session, customer_id, day)
 
     def list_page(
         self,

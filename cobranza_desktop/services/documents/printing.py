@@ -55,13 +55,13 @@ from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.base.settings import write_setting
-from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
-from cobranza_desktop.services.collections.agenda_data import (
+from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
     load_policy,
 )
+from cobranza_desktop.services.base.settings import write_setting
+from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.documents.parts import (
     HOW_TO_PAY_KEY,

@@ -13,9 +13,19 @@ from cobranza_desktop.domain.contact_policy import Outcome
 from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.formatting import format_datetime
 from cobranza_desktop.domain.i18n import N_, _
+from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.messaging.email import Attachment
-from cobranza_desktop.services.collections.agenda import AgendaService
-from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
+from cobranza_desktop.services.collections.agenda import (
+    completion_contact,
+    day_agenda,
+    log_action,
+)
+from cobranza_desktop.services.collections.contacts import (
+    ContactInput,
+    contact_timeline,
+    log_contact,
+    overridden_violations,
+)
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.services.messaging.outbox import EmailDraft, OutboxService, OutboxView
 from cobranza_desktop.services.messaging.reminder_types import (
@@ -54,20 +64,28 @@ def contact_input(record: ContactRecord) -> ContactInput:
     )
 
 
+def complete(book: Book, clock: Clock, item: AgendaItem, notes: str, contact: ContactInput) -> None:
+    """Mark the agenda action ``item`` done with its contact, in one transaction."""
+    with book.transaction() as session:
+        log_action(session, item, "done", notes, contact, clock.today(), clock.now())
+
+
 class CollectionsAgenda:
     """:class:`AgendaHooks` over the collections agenda and contact log."""
 
     connected = True
 
     def __init__(self, book: Book, clock: Clock) -> None:
-        self._agenda = AgendaService(book, clock)
-        self._contacts = ContactService(book, clock)
+        self._book = book
+        self._clock = clock
         self._items: dict[str, AgendaItem] = {}
 
     def due_reminders(self, day: date) -> Sequence[DueReminder]:
         """The day's actions within the contact policy (the deferred ones are left out)."""
         reminders: list[DueReminder] = []
-        for item in self._agenda.agenda(day).items:
+        with self._book.session() as session:
+            agenda = day_agenda(session, check_date(day, "day"))
+        for item in agenda.items:
             reminder = DueReminder(
                 customer_id=item.customer_id,
                 stage=item.stage,
@@ -81,20 +99,19 @@ class CollectionsAgenda:
         return reminders
 
     def contact_violations(self, customer_id: int, moment: datetime) -> Sequence[str]:
-        return [v.label() for v in self._contacts.policy_violations(customer_id, moment)]
+        with self._book.session() as session:
+            violations = overridden_violations(session, customer_id, moment)
+        return [v.label() for v in violations]
 
     def record_sent(self, reminder: DueReminder, message: OutboxView) -> None:
         """Mark the agenda action done with its contact; a second call changes nothing."""
         item = self._items.get(reminder_key(reminder))
         if item is None:
             return
+        notes = _("Correo enviado: {subject}").format(subject=message.subject)
+        contact = completion_contact(item, Outcome.CONTACTED, channel="email", notes=notes)
         with contextlib.suppress(ConflictError):  # already logged
-            self._agenda.complete(
-                item,
-                Outcome.CONTACTED,
-                channel="email",
-                notes=_("Correo enviado: {subject}").format(subject=message.subject),
-            )
+            complete(self._book, self._clock, item, notes, contact)
 
 
 class ComposerBackend:
@@ -111,9 +128,8 @@ class ComposerBackend:
         outbox: OutboxService,
         documents: DocumentService | None = None,
     ) -> None:
+        self._book = book
         self._clock = clock
-        self._agenda = AgendaService(book, clock)
-        self._contacts = ContactService(book, clock)
         self._outbox = outbox
         self._documents = documents
 
@@ -138,9 +154,10 @@ class ComposerBackend:
     def log_contact(self, record: ContactRecord, item: AgendaItem | None = None) -> None:
         data = contact_input(record)
         if item is None:
-            self._contacts.log(data)
+            with self._book.transaction() as session:
+                log_contact(session, data, self._clock.now())
             return
-        self._agenda.complete(
+        contact = completion_contact(
             item,
             data.outcome,
             reason=data.reason,
@@ -150,10 +167,13 @@ class ComposerBackend:
             promise_amount=str(data.promise_amount) if data.promise_amount is not None else None,
             promise_date=data.promise_date,
         )
+        complete(self._book, self._clock, item, data.notes, contact)
 
     def last_contacts(self, customer_id: int, limit: int = 8) -> list[str]:
         lines = []
-        for view in self._contacts.timeline(customer_id)[:limit]:
+        with self._book.session() as session:
+            views = contact_timeline(session, customer_id)
+        for view in views[:limit]:
             parts = [format_datetime(view.contacted_at), view.channel.label(), view.outcome.label()]
             if view.reason is not None:
                 parts.append(view.reason.label())
@@ -163,7 +183,9 @@ class ComposerBackend:
         return lines
 
     def contact_warnings(self, customer_id: int) -> list[str]:
-        return [v.label() for v in self._contacts.policy_violations(customer_id)]
+        with self._book.session() as session:
+            violations = overridden_violations(session, customer_id, self._clock.now())
+        return [v.label() for v in violations]
 
     def send_email(self, draft: EmailDraft) -> OutboxView:
         return self._outbox.queue_and_send(draft)

@@ -23,6 +23,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from cobranza_desktop.documents.composed_letter import render_composed_letter
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import display_phone
@@ -39,10 +41,10 @@ from cobranza_desktop.messaging.templates import (
     override_key,
     template_for,
 )
-from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.business import BusinessProfileView, read_profile
 from cobranza_desktop.services.base.settings import read_setting, write_setting
-from cobranza_desktop.services.billing.invoices import InvoiceService
-from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.billing.invoices import customer_invoices
+from cobranza_desktop.services.customers.records import balance_view, customer_view, get_customer
 from cobranza_desktop.services.documents.printing import business_info
 from cobranza_desktop.services.messaging.collections_side import (
     CollectionsAgenda,
@@ -67,7 +69,7 @@ from cobranza_desktop.services.messaging.reminder_types import (
     SendOutcome,
     reminder_key,
 )
-from cobranza_desktop.services.penalties.engine import PenaltyService
+from cobranza_desktop.services.penalties.engine import propose_charges
 from cobranza_desktop.storage.database import Book
 
 # The records and the collections side live in their own modules; they are named
@@ -92,6 +94,11 @@ __all__ = [
 TEMPLATE_OVERRIDES_KEY = "messaging.templates"
 
 
+def _stored_library(session: Session) -> TemplateLibrary:
+    """The templates with the overrides stored in the book."""
+    return TemplateLibrary(overrides=read_setting(session, TEMPLATE_OVERRIDES_KEY, {}) or {})
+
+
 @dataclass
 class _DayState:
     """What one day's sending has learnt so far."""
@@ -106,13 +113,17 @@ class ReminderService:
     def __init__(self, book: Book, clock: Clock, library: TemplateLibrary | None = None) -> None:
         self._book = book
         self._clock = clock
-        self._customers = CustomerService(book, clock)
-        self._invoices = InvoiceService(book, clock)
-        self._business = BusinessService(book)
-        self._penalties = PenaltyService(book, clock)
-        with book.session() as session:
-            overrides = read_setting(session, TEMPLATE_OVERRIDES_KEY, {}) or {}
-        self.library = library or TemplateLibrary(overrides=overrides)
+        self._given = library is not None
+        # Kept in memory because the template editor and the composer read it on the
+        # GUI thread, where the book is never opened; save_template keeps it current.
+        if library is None:
+            with book.session() as session:
+                library = _stored_library(session)
+        self.library = library
+
+    def _profile(self) -> BusinessProfileView:
+        with self._book.session() as session:
+            return read_profile(session)
 
     # --------------------------------------------------------------- templates
 
@@ -120,9 +131,12 @@ class ReminderService:
         """Store an edited template (checked first), or restore the default with None."""
         if text is not None:
             check_template(text, part)
-        self.library.set_override(language, stage, part, text)
         with self._book.transaction() as session:
-            write_setting(session, TEMPLATE_OVERRIDES_KEY, self.library.overrides())
+            # Read and written in one transaction: another window's edit is not lost.
+            library = self.library if self._given else _stored_library(session)
+            library.set_override(language, stage, part, text)
+            write_setting(session, TEMPLATE_OVERRIDES_KEY, library.overrides())
+        self.library = library
 
     def is_customized(self, language: str, stage: str, part: str) -> bool:
         key = override_key(language, template_for(stage), part)
@@ -131,7 +145,8 @@ class ReminderService:
     # -------------------------------------------------------------------- data
 
     def recipient(self, customer_id: int) -> RecipientView:
-        c = self._customers.get(customer_id)
+        with self._book.session() as session:
+            c = customer_view(get_customer(session, customer_id))
         return RecipientView(
             customer_id=c.id,
             name=c.name,
@@ -144,7 +159,8 @@ class ReminderService:
 
     def open_invoices(self, customer_id: int) -> list[InvoiceChoice]:
         """The customer's open invoices, oldest due first."""
-        views = self._invoices.for_customer(customer_id, open_only=True)
+        with self._book.session() as session:
+            views = customer_invoices(session, customer_id, self._clock.today(), open_only=True)
         choices = [
             InvoiceChoice(
                 id=v.id,
@@ -176,8 +192,9 @@ class ReminderService:
         ``instalment_number``, ``instalment_amount``, ``instalment_due_date``,
         ``promised_amount``, ``promised_date``, ``payment_reference``.
         """
-        profile = self._business.profile()
-        customer = self._customers.get(customer_id)
+        profile = self._profile()
+        with self._book.session() as session:
+            customer = customer_view(get_customer(session, customer_id))
         if optional.get("penalty_amount") is None:
             optional["penalty_amount"] = self.pending_penalty(customer_id, invoice_ids)
         wanted = set(invoice_ids)
@@ -201,12 +218,13 @@ class ReminderService:
 
     def letter_pdf(self, subject: str, body_text: str) -> bytes:
         """The composed letter on the business letterhead, ready to print."""
-        business = business_info(self._business.profile())
+        business = business_info(self._profile())
         return render_composed_letter(business, subject, body_text)
 
     def thank_you_extra(self, customer_id: int, amount_paid: Decimal) -> dict[str, Any]:
         """The composer's ``extra`` for a thank-you note after a payment."""
-        balance = self._customers.balance(customer_id).balance
+        with self._book.session() as session:
+            balance = balance_view(session, customer_id, self._clock.today()).balance
         extra: dict[str, Any] = {"amount_paid": amount_paid}
         if balance > 0:
             extra["remaining_balance"] = balance
@@ -216,10 +234,12 @@ class ReminderService:
         """The late charges the penalty engine would book today on these invoices."""
         wanted = set(invoice_ids)
         try:
-            proposal = self._penalties.propose(customer_id=customer_id)
+            with self._book.session() as session:
+                get_customer(session, customer_id)
+                charges = propose_charges(session, self._clock.today(), customer_id=customer_id)
         except CobranzaError:
             return None
-        total = sum((c.amount for c in proposal.charges if c.invoice_id in wanted), Decimal("0.00"))
+        total = sum((c.amount for c in charges if c.invoice_id in wanted), Decimal("0.00"))
         return total if total > 0 else None
 
     def render(

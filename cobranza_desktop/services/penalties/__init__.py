@@ -1,1 +1,2 @@
-"""Penalties and incentives: late charges, waivers, discounts and rewards."""
+"""Penalties: late charges and waivers. The incentives (early-payment discount,
+punctuality reward) are granted at billing and payment time: ``billing.incentives``."""

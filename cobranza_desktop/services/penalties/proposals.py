@@ -26,7 +26,7 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.collections.agenda_data import invoices_in_plans
+from cobranza_desktop.services.base.agenda_data import invoices_in_plans
 from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
     load_customer_policies,

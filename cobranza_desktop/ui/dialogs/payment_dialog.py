@@ -39,9 +39,9 @@ from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.collections.receiving import ReceivedPayment, ReceivingService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService, PaymentView
-from cobranza_desktop.services.receivables.receiving import ReceivedPayment, ReceivingService
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import (

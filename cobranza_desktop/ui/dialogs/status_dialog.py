@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date
-from cobranza_desktop.services.collections.restrictions import RestrictionService, StatusChangeView
+from cobranza_desktop.services.customers.restrictions import RestrictionService, StatusChangeView
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons
 

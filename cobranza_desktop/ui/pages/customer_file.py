@@ -21,8 +21,8 @@ from cobranza_desktop.domain.invoices import InvoiceStatus
 from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.book.customer_file import CustomerFileService, CustomerFileView
 from cobranza_desktop.services.collections.contacts import ContactView
-from cobranza_desktop.services.collections.restrictions import RestrictionService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.payments import PaymentView
 from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog

@@ -24,9 +24,9 @@ from cobranza_desktop.domain.aging import DEFAULT_EDGES
 from cobranza_desktop.domain.customers import CustomerListFilter, CustomerStatus
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.services.collections.contacts import ContactService
-from cobranza_desktop.services.collections.restrictions import RiskService, RiskView
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerListItem, CustomerListSummary
+from cobranza_desktop.services.customers.restrictions import RiskService, RiskView
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.contacts import ContactService
-from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.pages.customer_file import CustomerFile

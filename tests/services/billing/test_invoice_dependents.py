@@ -11,9 +11,9 @@ from cobranza_desktop.domain.allocation import Allocation
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.incentives import EarlyPaymentTerms
 from cobranza_desktop.domain.penalty_policy import PenaltyPolicy, PenaltyPreset
+from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.plans import PlanRequest
-from cobranza_desktop.services.penalties.incentives import IncentiveService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.factories import customer, invoice
 

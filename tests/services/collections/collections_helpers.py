@@ -15,9 +15,9 @@ from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.dossier import DossierService
 from cobranza_desktop.services.collections.plans import PlanService
-from cobranza_desktop.services.collections.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
 

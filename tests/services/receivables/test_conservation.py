@@ -15,9 +15,9 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.invoices import make_line
+from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.book.workspace import open_workspace
-from cobranza_desktop.services.penalties.incentives import IncentiveService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 
 START = date(2026, 1, 1)
@@ -125,7 +125,7 @@ def test_every_earned_incentive_is_granted_even_after_a_stop(
 
     from cobranza_desktop.domain.incentives import EarlyPaymentTerms, PunctualityReward
     from cobranza_desktop.services.billing import issuing
-    from cobranza_desktop.services.receivables import receiving
+    from cobranza_desktop.services.collections import receiving
 
     with tempfile.TemporaryDirectory() as folder:
         clock = FixedClock.on(START)

@@ -12,10 +12,10 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.incentives import EarlyPaymentTerms, PunctualityReward
 from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.services.billing import issuing
+from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.book.workspace import Workspace
-from cobranza_desktop.services.penalties.incentives import IncentiveService
-from cobranza_desktop.services.receivables import receiving
+from cobranza_desktop.services.collections import receiving
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.storage.models import Payment
 from tests.factories import customer, invoice

@@ -8,14 +8,14 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.incentives import EarlyPaymentTerms
 from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.billing.issuing import IssuingService
 from cobranza_desktop.services.book.workspace import Workspace
-from cobranza_desktop.services.collections.restrictions import RestrictionService
+from cobranza_desktop.services.collections.receiving import ReceivingService
 from cobranza_desktop.services.collections.tools import CollectionToolsService
-from cobranza_desktop.services.penalties.incentives import IncentiveService
+from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.receivables.payments import PaymentInput
-from cobranza_desktop.services.receivables.receiving import ReceivingService
 from tests.factories import customer, invoice
 
 

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.services.collections.tools import record_payment_with_discount
-from cobranza_desktop.services.penalties.incentives import (
+from cobranza_desktop.services.billing.incentives import (
     IncentiveView,
     grant_early_payment_discounts,
 )
+from cobranza_desktop.services.collections.tools import record_payment_with_discount
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentView, payment_view
 from cobranza_desktop.storage.database import Book
 

@@ -15,10 +15,10 @@ from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.incentives import EarlyPaymentTerms, PunctualityReward
 from cobranza_desktop.domain.invoices import InvoiceStatus, LineInput
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.billing.incentives import IncentiveKind, IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
 from cobranza_desktop.services.book.check import BookCheckService
 from cobranza_desktop.services.customers.records import CustomerService
-from cobranza_desktop.services.penalties.incentives import IncentiveKind, IncentiveService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
 

@@ -27,7 +27,7 @@ from cobranza_desktop.domain.risk import (
     exceeds_credit_limit,
     suggested_credit_limit,
 )
-from cobranza_desktop.services.collections.agenda_data import histories
+from cobranza_desktop.services.base.agenda_data import histories
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice
