@@ -175,7 +175,7 @@ def promises_as_of(
 ) -> list[PromiseRecord]:
     """Promises given by ``as_of`` and not cancelled, with what was paid towards each.
 
-    Paid counts what ``services.collections.agenda_data.payments_between`` counts: the
+    Paid counts what ``services.base.agenda_data.payments_between`` counts: the
     customer's non-reversed payments; the kept/broken rule itself stays in the domain.
     """
     params: dict[str, Any] = {"as_of": as_of.isoformat()}
