@@ -1363,6 +1363,10 @@
 <context>
     <name>MessagesPage</name>
     <message>
+        <source>Mensajes</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="179" />
         <source>Bandeja de salida</source>
         <translation>Outbox</translation>
@@ -2414,8 +2418,8 @@
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="366" />
-        <source>Este cliente no tiene promesas de pago.</source>
-        <translation>This customer has no promises to pay.</translation>
+        <source>%1 no tiene promesas de pago.</source>
+        <translation>%1 has no promises to pay.</translation>
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="389" />
@@ -2523,6 +2527,10 @@ Write the reason for cancelling:</translation>
 </context>
 <context>
     <name>ReminderComposer</name>
+    <message>
+        <source>Agradecimiento para %1</source>
+        <translation>Thank-you note for %1</translation>
+    </message>
     <message>
         <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="107" />
         <source>Recordatorio para %1</source>
