@@ -232,3 +232,15 @@ def test_logo_is_drawn_or_skipped(logo: bytes) -> None:
     pdf = render_receipt(data)
     assert money(data.amount) in pdf_text(pdf)
     assert (b"/Subtype /Image" in pdf) == (logo != b"not an image")
+
+
+def test_phones_print_for_humans_not_in_e164() -> None:
+    data = sample_statement()
+    data = replace(
+        data,
+        business=replace(data.business, phone="+525512345678"),
+        customer=replace(data.customer, phone="+523398765432"),
+    )
+    text = flat(pdf_text(render_statement(data)))
+    assert "55 1234 5678" in text and "33 9876 5432" in text
+    assert "+52" not in text
