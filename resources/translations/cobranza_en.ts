@@ -1177,6 +1177,10 @@
 <context>
     <name>InvoicesPage</name>
     <message>
+        <source>1 factura</source>
+        <translation>1 invoice</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="98" />
         <source>Facturas</source>
         <translation>Invoices</translation>
@@ -2527,6 +2531,10 @@ Write the reason for cancelling:</translation>
 </context>
 <context>
     <name>ReminderComposer</name>
+    <message>
+        <source>1 factura · total %2</source>
+        <translation>1 invoice · total %2</translation>
+    </message>
     <message>
         <source>Agradecimiento para %1</source>
         <translation>Thank-you note for %1</translation>
