@@ -231,7 +231,7 @@ class RiskService:
                     customer_id=cid,
                     rating=profile.rating,
                     rating_label=profile.label(),
-        has_history=profile.has_history,
+                    has_history=profile.has_history,
                     points=profile.points,
                     average_days_late=profile.average_days_late,
                     late_share=profile.late_share,

@@ -136,7 +136,9 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         view = self._facts.ratings.get(row.id)
         if view is None:
             return ""
-        return f"{view.rating.value} · {view.rating_label}" if view.has_history else view.rating_label
+        return (
+            f"{view.rating.value} · {view.rating_label}" if view.has_history else view.rating_label
+        )
 
     def _rating_tooltip(self, row: CustomerListItem) -> str:
         view = self._facts.ratings.get(row.id)
