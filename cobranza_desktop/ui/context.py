@@ -11,8 +11,10 @@ from pathlib import Path
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.agenda import AgendaService
@@ -60,6 +62,8 @@ class Services:
     reminders: ReminderService
     composer: ComposerBackend
     backups: BackupService
+    subscriptions: SubscriptionService
+    billing_run: BillingRunService
 
 
 @dataclass(frozen=True)
