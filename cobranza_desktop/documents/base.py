@@ -62,6 +62,7 @@ from cobranza_desktop.documents.styles import (
     text,
 )
 from cobranza_desktop.documents.tables import ChunkedTable
+from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.i18n import _
 
 # Renderers import their building blocks from here; styles and pages live apart.
@@ -143,7 +144,7 @@ def party_block(label: str, customer: CustomerInfo) -> Box:
     if ids:
         lines.append(text(" · ".join(ids)))
     lines += [text(line) for line in clean(customer.address).split("\n") if line.strip()]
-    contact = " · ".join(x for x in (customer.phone, customer.email) if x)
+    contact = " · ".join(x for x in (display_phone(customer.phone), customer.email) if x)
     if contact:
         lines.append(text(contact))
     return Box(
@@ -170,7 +171,7 @@ def boxed(content: Sequence[Flowable], width: float, border: Any, border_width: 
 def contact_text(contact: ContactInfo, business: BusinessInfo) -> str:
     """Whom to contact, as escaped markup; falls back to the business's own data."""
     name = contact.name or business.name
-    phone = contact.phone or business.phone
+    phone = display_phone(contact.phone or business.phone)
     email = contact.email or business.email
     parts = [f"<b>{esc(name)}</b>"] if name else []
     if phone:
@@ -240,7 +241,7 @@ class DocumentRenderer:
         if b.rfc:
             lines.append(text(f"RFC: {b.rfc}", "small"))
         lines += [text(line, "small") for line in clean(b.address).split("\n") if line.strip()]
-        contact = " · ".join(x for x in (b.phone, b.email, b.website) if x)
+        contact = " · ".join(x for x in (display_phone(b.phone), b.email, b.website) if x)
         if contact:
             lines.append(text(contact, "small"))
         ref_width = 66 * mm
@@ -265,7 +266,9 @@ class DocumentRenderer:
 
     def _footer(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         b = self.business
-        parts = [b.name] + [x for x in (f"RFC {b.rfc}" if b.rfc else "", b.phone, b.email) if x]
+        parts = [b.name] + [
+            x for x in (f"RFC {b.rfc}" if b.rfc else "", display_phone(b.phone), b.email) if x
+        ]
         canvas.saveState()
         canvas.setStrokeColor(LIGHT)
         canvas.setLineWidth(0.6)

@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, LongTable, Paragraph, SimpleDocTemplate, TableStyle
 
+from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.i18n import _
 
 CHUNK_ROWS = 250
@@ -81,7 +82,9 @@ def _numbered_canvas(header: BusinessHeader) -> type[Canvas]:
             self.drawString(18 * mm, height - 14 * mm, header.name[:90])
             self.setFont("Helvetica", 7.5)
             details = "  ·  ".join(
-                p for p in (header.tax_id, header.address, header.phone, header.email) if p
+                p
+                for p in (header.tax_id, header.address, display_phone(header.phone), header.email)
+                if p
             )
             self.drawString(18 * mm, height - 18.5 * mm, details[:150])
             self.setStrokeColor(colors.HexColor("#1f4e79"))

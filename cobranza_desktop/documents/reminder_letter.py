@@ -19,7 +19,6 @@ from cobranza_desktop.documents.base import (
     para,
     party_block,
     render_many,
-    short_date,
     text,
 )
 from cobranza_desktop.documents.common import overdue_table
@@ -103,8 +102,7 @@ class ReminderLetterRenderer(DataRenderer[ReminderLetterData]):
     def running_title(self) -> str:
         return f"{self.title()} · {self.data.customer.name}"
 
-    def reference(self) -> list[tuple[str, str]]:
-        return [(_("Fecha"), short_date(self.data.letter_date))]
+    # No "Fecha" under the title: the letter is dated once, in its body, as letters are.
 
     def body(self) -> list[Flowable]:
         d = self.data

@@ -67,6 +67,18 @@ class RiskProfile:
     disputes: int
     invoices_considered: int
 
+    @property
+    def has_history(self) -> bool:
+        """False for a new customer: nothing paid or due yet, no promise, no dispute."""
+        return bool(self.invoices_considered or self.broken_promises or self.disputes)
+
+    def label(self) -> str:
+        """The rating in words, or «Sin historial» when there is nothing to rate yet."""
+        return self.rating.label() if self.has_history else _(NO_HISTORY)
+
+
+NO_HISTORY = N_("Sin historial")
+
 
 def _days_late(record: InvoiceRecord, today: date) -> int | None:
     """Days late of a paid invoice, or of an open one already past due; None if not yet due."""

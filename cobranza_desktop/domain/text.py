@@ -8,9 +8,9 @@ import unicodedata
 def search_key(text: str) -> str:
     """Lower case without accents, so that «avila» finds «Ávila» and «Ángel» sorts with A.
 
-    ``ñ`` stays distinct from ``n``, as in the Spanish alphabet.
+    ``ñ`` folds to ``n`` too: people type «munoz» on keyboards without ñ and expect
+    to find «Muñoz» (issue 15).
     """
-    kept = text.replace("ñ", "\x00").replace("Ñ", "\x01")
-    decomposed = unicodedata.normalize("NFKD", kept)
+    decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.replace("\x00", "ñ").replace("\x01", "ñ").casefold().split())
+    return " ".join(plain.casefold().split())

@@ -184,9 +184,12 @@ def render_text(
 
 
 _BLANK_RUN = re.compile(r"\n{3,}")
+# A field ending in a period («S.A. de C.V.») before the template's own period.
+_DOUBLE_PERIOD = re.compile(r"(?<!\.)\.\.(?!\.)")
 
 
 def _tidy(text: str) -> str:
     """No trailing spaces, no runs of blank lines left by optional blocks."""
     lines = [line.rstrip() for line in text.strip().splitlines()]
-    return _BLANK_RUN.sub("\n\n", "\n".join(lines)) + "\n"
+    text = _DOUBLE_PERIOD.sub(".", "\n".join(lines))
+    return _BLANK_RUN.sub("\n\n", text) + "\n"

@@ -21,6 +21,7 @@ from typing import Protocol
 from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -236,8 +237,13 @@ class MainWindow(QMainWindow):
             self._show_row(row)
 
     def set_book_name(self, book_name: str) -> None:
+        # Qt appends the application's display name itself («demo.sqlite — Cobranza
+        # Desktop»); adding it here too printed it twice.
         title = self.tr("Cobranza Desktop")
-        self.setWindowTitle(f"{title} — {book_name}" if book_name else title)
+        if book_name and QApplication.applicationDisplayName() == title:
+            self.setWindowTitle(book_name)
+        else:
+            self.setWindowTitle(f"{title} — {book_name}" if book_name else title)
 
     def is_ready(self) -> bool:
         return self._ready

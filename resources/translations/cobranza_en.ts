@@ -1177,6 +1177,10 @@
 <context>
     <name>InvoicesPage</name>
     <message>
+        <source>1 factura</source>
+        <translation>1 invoice</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="98" />
         <source>Facturas</source>
         <translation>Invoices</translation>
@@ -1362,6 +1366,10 @@
     </context>
 <context>
     <name>MessagesPage</name>
+    <message>
+        <source>Mensajes</source>
+        <translation>Messages</translation>
+    </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="179" />
         <source>Bandeja de salida</source>
@@ -2419,8 +2427,8 @@
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="366" />
-        <source>Este cliente no tiene promesas de pago.</source>
-        <translation>This customer has no promises to pay.</translation>
+        <source>%1 no tiene promesas de pago.</source>
+        <translation>%1 has no promises to pay.</translation>
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="389" />
@@ -2528,6 +2536,14 @@ Write the reason for cancelling:</translation>
 </context>
 <context>
     <name>ReminderComposer</name>
+    <message>
+        <source>1 factura · total %2</source>
+        <translation>1 invoice · total %2</translation>
+    </message>
+    <message>
+        <source>Agradecimiento para %1</source>
+        <translation>Thank-you note for %1</translation>
+    </message>
     <message>
         <location filename="../../cobranza_desktop/ui/dialogs/reminder_composer.py" line="107" />
         <source>Recordatorio para %1</source>

@@ -17,7 +17,7 @@ from cobranza_desktop.documents import (
     render_reminder_letter,
     render_statement,
 )
-from cobranza_desktop.documents.base import long_date, money
+from cobranza_desktop.documents.base import long_date, money, short_date
 from cobranza_desktop.documents.common import instalments_text
 from cobranza_desktop.documents.data import LetterTone
 from cobranza_desktop.documents.samples import (
@@ -232,3 +232,22 @@ def test_logo_is_drawn_or_skipped(logo: bytes) -> None:
     pdf = render_receipt(data)
     assert money(data.amount) in pdf_text(pdf)
     assert (b"/Subtype /Image" in pdf) == (logo != b"not an image")
+
+
+def test_phones_print_for_humans_not_in_e164() -> None:
+    data = sample_statement()
+    data = replace(
+        data,
+        business=replace(data.business, phone="+525512345678"),
+        customer=replace(data.customer, phone="+523398765432"),
+    )
+    text = flat(pdf_text(render_statement(data)))
+    assert "55 1234 5678" in text and "33 9876 5432" in text
+    assert "+52" not in text
+
+
+def test_a_letter_prints_its_date_once() -> None:
+    data = sample_letter()
+    text = flat(pdf_text(render_letters([data])))
+    assert text.count(long_date(data.letter_date)) == 1
+    assert short_date(data.letter_date) not in text

@@ -251,3 +251,13 @@ def test_amounts_are_formatted_exactly() -> None:
         * 3
     )
     assert build_variables(data, "es")["total_due"] == "$0.30"
+
+
+def test_a_name_ending_in_a_period_does_not_double_the_period() -> None:
+    from cobranza_desktop.messaging.rendering import render_text
+
+    text = render_text(
+        "Le saluda {{ business_name }}. Su saldo… es {{ total_due }}.",
+        {"business_name": "Botica S.A. de C.V.", "total_due": "$10.00"},
+    )
+    assert text == "Le saluda Botica S.A. de C.V. Su saldo… es $10.00.\n"

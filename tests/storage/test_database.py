@@ -119,3 +119,24 @@ def test_daily_backup_once_a_day_and_rotation(book_path: Path) -> None:
     assert kept[-7:] == [f"2026-11-{d}" for d in range(16, 23)]
     weeks = {date.fromisoformat(k).isocalendar()[:2] for k in kept[:-7]}
     assert len(weeks) == 4
+
+
+def test_0008_folds_enye_in_an_old_books_keys(book_path: Path) -> None:
+    """A book at 0007 keeps «muñoz» as its key; after migrating, «munoz» finds it."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    engine = create_engine(f"sqlite:///{book_path}")
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0007_subscriptions")
+        connection.exec_driver_sql(
+            "INSERT INTO customers (name, name_key, rfc, contact_name, email, phone, whatsapp,"
+            " address, preferred_channel, notes, status, created_at) VALUES ('Muñoz Peña',"
+            " 'muñoz peña', '', '', '', '', '', '', 'phone', '', 'active', '2026-01-01')"
+        )
+    engine.dispose()
+    with open_book(book_path, now=datetime(2026, 11, 22, 8, 0)) as book, book.engine.connect() as c:
+        assert c.exec_driver_sql("SELECT name_key FROM customers").scalar() == "munoz pena"

@@ -51,3 +51,26 @@ def test_date_fields_offer_only_the_dates_the_services_accept(qtbot: QtBot) -> N
     assert from_qdate(edit.maximumDate()) == LAST_DATE
     edit.setDate(to_qdate(date(9999, 12, 31)))
     assert from_qdate(edit.date()) == LAST_DATE
+
+
+def test_the_auto_due_date_shown_is_the_one_issued(qtbot: QtBot, open_app: OpenApp) -> None:
+    """«Según el plazo del cliente» shows the customer's terms, not the issue date."""
+    app = open_app
+    customer_id = new_customer(app, qtbot, "Tlapalería Luna")
+    services = app.services
+    terms = services.invoices.terms_days(customer_id)
+    assert terms > 0
+    app.commands.new_invoice(app.window, customer_id)
+    editor = app.last_dialog
+    assert isinstance(editor, InvoiceEditor)
+    app.settle()
+    assert editor.due_auto.isChecked()
+    shown = from_qdate(editor.due_date.date())
+    assert (shown - from_qdate(editor.issue_date.date())).days == terms
+    editor.set_cell(0, 0, "Clavos")
+    editor.set_cell(0, 1, "1")
+    editor.set_cell(0, 2, "10")
+    editor.issue()
+    app.settle()
+    assert editor.result() == QDialog.DialogCode.Accepted, editor.errors.current
+    assert [i.due_date for i in services.invoices.for_customer(customer_id)] == [shown]

@@ -296,3 +296,4 @@ def test_thank_you_without_invoices(
     text = dialog.preview.toPlainText()
     assert "$1,160.00" in text and "Gracias" in text
     assert dialog.whatsapp_button.isEnabled()
+    assert dialog.windowTitle().startswith("Agradecimiento para ")  # not «Recordatorio»

@@ -186,3 +186,24 @@ def test_on_sunday_the_empty_state_says_actions_wait_instead_of_all_clear(
     assert page.stack.currentWidget() is page.empty
     assert "o el domingo: 1." in page.empty.text()
     assert "Todo está al día" not in page.empty.text()
+
+
+def test_double_click_asks_for_the_customers_file_and_tooltip_has_the_whole_action(
+    qtbot: QtBot, env: Env, runner: TaskRunner
+) -> None:
+    from PySide6.QtCore import Qt
+
+    cid = env.customer("Ferretería Castañeda S.A. de C.V.")
+    env.invoice(cid, "900.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=2))
+    page = _page(qtbot, env, runner)
+    page.show()
+    index = page.model.index(0, 2)
+    tooltip = page.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith(page.model.index(0, 2).data())
+    rect = page.table.visualRect(index)
+    # Qt 6 needs the press before the double-click to see it as one.
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    with qtbot.waitSignal(page.customer_requested, timeout=5000) as blocker:
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [cid]

@@ -162,3 +162,24 @@ def test_language_switch_rebuilds_the_window_in_english(open_app: OpenApp) -> No
     window = controller.window
     assert window is not None
     assert window.navigation.item(1).text() == "Clientes"
+
+
+def test_the_book_name_and_program_name_appear_once_in_the_title(open_app: OpenApp) -> None:
+    """Qt appends the display name itself: «demo.sqlite — Cobranza Desktop», once."""
+    window = open_app.window
+    before = QApplication.applicationDisplayName()
+    QApplication.setApplicationDisplayName("Cobranza Desktop")
+    try:
+        window.set_book_name("demo.sqlite")
+        assert window.windowTitle() == "demo.sqlite"
+    finally:
+        QApplication.setApplicationDisplayName(before)
+    window.set_book_name("demo.sqlite")
+    assert window.windowTitle().count("Cobranza Desktop") == 1
+
+
+def test_the_messages_page_has_its_title(open_app: OpenApp) -> None:
+    page = open_app.window.show_page("messages")
+    open_app.settle()
+    assert page.title.text() == "Mensajes"
+    assert page.title.objectName() == "pageTitle"

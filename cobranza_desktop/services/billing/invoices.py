@@ -35,7 +35,7 @@ from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.models import Customer, FolioSequence, Invoice, InvoiceLine
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
@@ -144,6 +144,13 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
     )
 
 
+def customer_terms_days(session: Session, customer: Customer) -> int:
+    """The customer's own credit terms, else the business's: what "según el plazo"
+    means, for the issued invoice and for the editor that shows it."""
+    terms = customer.payment_terms_days
+    return load_profile(session).payment_terms_days if terms is None else terms
+
+
 def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     customer = get_customer(session, draft.customer_id)
     if not draft.lines:
@@ -151,9 +158,7 @@ def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
             "lines",
             _("La factura necesita al menos un renglón."),
         )
-    terms = customer.payment_terms_days
-    if terms is None:
-        terms = load_profile(session).payment_terms_days
+    terms = customer_terms_days(session, customer)
     check_date(draft.issue_date, "issue_date")
     due = check_date(draft.due_date or due_date_for(draft.issue_date, terms), "due_date")
     validate_dates(draft.issue_date, due)
@@ -297,6 +302,11 @@ class InvoiceService:
             void_invoice(session, invoice, reason, self._clock.now())
             session.flush()
             return invoice_view(invoice, self._clock.today())
+
+    def terms_days(self, customer_id: int) -> int:
+        """Days from issue to due when the due date is left to the customer's terms."""
+        with self._book.session() as session:
+            return customer_terms_days(session, get_customer(session, customer_id))
 
     def get(self, invoice_id: int) -> InvoiceView:
         with self._book.session() as session:

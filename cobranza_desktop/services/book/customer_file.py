@@ -193,7 +193,8 @@ def _risk(session: Session, customer: Customer, today: date) -> RiskView:
     return RiskView(
         customer_id=customer.id,
         rating=profile.rating,
-        rating_label=profile.rating.label(),
+        rating_label=profile.label(),
+        has_history=profile.has_history,
         points=profile.points,
         average_days_late=profile.average_days_late,
         late_share=profile.late_share,
@@ -202,7 +203,7 @@ def _risk(session: Session, customer: Customer, today: date) -> RiskView:
         invoices_considered=profile.invoices_considered,
         average_monthly_purchases=monthly,
         suggested_credit_limit=suggested_credit_limit(profile.rating, monthly)
-        if monthly > 0
+        if monthly > 0 and profile.has_history
         else ZERO,
         credit_limit=None
         if customer.credit_limit_cents is None

@@ -75,6 +75,8 @@ class RiskView:
     average_monthly_purchases: Decimal
     suggested_credit_limit: Decimal
     credit_limit: Decimal | None
+    # No history: the rating is a placeholder and no limit is suggested (issue 15).
+    has_history: bool = True
 
 
 def change_status(
@@ -228,7 +230,8 @@ class RiskService:
                 result[cid] = RiskView(
                     customer_id=cid,
                     rating=profile.rating,
-                    rating_label=profile.rating.label(),
+                    rating_label=profile.label(),
+                    has_history=profile.has_history,
                     points=profile.points,
                     average_days_late=profile.average_days_late,
                     late_share=profile.late_share,
@@ -237,7 +240,7 @@ class RiskService:
                     invoices_considered=profile.invoices_considered,
                     average_monthly_purchases=monthly,
                     suggested_credit_limit=suggested_credit_limit(profile.rating, monthly)
-                    if monthly > 0
+                    if monthly > 0 and profile.has_history
                     else ZERO,
                     credit_limit=None
                     if customer.credit_limit_cents is None

@@ -31,6 +31,7 @@ from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.invoices import (
     InvoiceStatus,
     LineInput,
+    due_date_for,
     invoice_totals,
     validate_dates,
 )
@@ -41,7 +42,13 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.ui.dialogs.invoice_lines import InvoiceLinesTable, plain, with_line
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
-from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons, date_edit, from_qdate
+from cobranza_desktop.ui.widgets.forms import (
+    FieldErrors,
+    action_buttons,
+    date_edit,
+    from_qdate,
+    to_qdate,
+)
 
 # Voiding an invoice takes what hangs on it: allocations, penalties, plans.
 VOID_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.PENALTIES, Kind.PLANS)
@@ -95,6 +102,11 @@ class InvoiceEditor(QDialog):
         self.due_date = date_edit(invoice.due_date if invoice else today)
         self.due_date.setEnabled(invoice is None and not self.due_auto.isChecked())
         self.due_auto.toggled.connect(lambda on: self.due_date.setEnabled(not on))
+        # The customer's terms (from the service, off the GUI thread): the auto due
+        # date shown is the one the invoice will be issued with.
+        self._terms_days: int | None = None
+        self.due_auto.toggled.connect(lambda _on: self._show_auto_due())
+        self.issue_date.dateChanged.connect(lambda _d: self._show_auto_due())
         self.notes = QLineEdit(invoice.notes if invoice else "")
 
         form = QFormLayout()
@@ -211,11 +223,32 @@ class InvoiceEditor(QDialog):
             self.add_line()
             runner.query(lambda ctx: business.profile()).success(self._profile_loaded).run()
             self.customer.customer_changed.connect(lambda _id: self._warnings_timer.start())
+            self.customer.customer_changed.connect(lambda _id: self._load_terms())
+            self._load_terms()
         self.set_read_only(read_only)
         self.recalculate()
         self.resize(820, 560)
 
     # -- lines and live totals -------------------------------------------------------
+
+    def _load_terms(self) -> None:
+        customer_id = self.customer.customer_id
+        if customer_id is None:
+            self._terms_days = None
+            return
+        invoices = self._invoices
+        self._runner.query(lambda _ctx: invoices.terms_days(customer_id)).success(
+            self._terms_loaded
+        ).key(f"invoice-terms-{id(self)}").run()
+
+    def _terms_loaded(self, days: int) -> None:
+        self._terms_days = days
+        self._show_auto_due()
+
+    def _show_auto_due(self) -> None:
+        if self.invoice is None and self.due_auto.isChecked() and self._terms_days is not None:
+            issue = from_qdate(self.issue_date.date())
+            self.due_date.setDate(to_qdate(due_date_for(issue, self._terms_days)))
 
     def _profile_loaded(self, profile: object) -> None:
         rate = getattr(profile, "tax_rate_percent", None)

@@ -299,6 +299,13 @@ class ReminderComposer(QDialog):
 
     def _load_template(self, *_args: object) -> None:
         stage = self.current_stage()
+        # A thank-you is not a reminder: the title follows the chosen stage.
+        title = (
+            self.tr("Agradecimiento para %1")
+            if stage == "thank_you"
+            else self.tr("Recordatorio para %1")
+        )
+        self.setWindowTitle(title.replace("%1", self.recipient.name))
         channel = self.current_channel()
         library = self._reminders.library
         part = {"email": "email_body", "whatsapp": "whatsapp", "phone": "call"}.get(

@@ -286,6 +286,8 @@ class CustomerFile(QWidget):
             .replace("%1", data.risk.rating.value)
             .replace("%2", data.risk.rating_label)
             .replace("%3", format_money(data.risk.suggested_credit_limit))
+            if data.risk.has_history
+            else data.risk.rating_label  # «Sin historial»: nothing to rate or suggest yet
         )
         self.risk_label.setToolTip(
             self.tr("Límite de crédito actual: %1").replace(

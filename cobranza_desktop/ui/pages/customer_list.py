@@ -134,7 +134,11 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
 
     def _rating_text(self, row: CustomerListItem) -> str:
         view = self._facts.ratings.get(row.id)
-        return "" if view is None else f"{view.rating.value} · {view.rating_label}"
+        if view is None:
+            return ""
+        return (
+            f"{view.rating.value} · {view.rating_label}" if view.has_history else view.rating_label
+        )
 
     def _rating_tooltip(self, row: CustomerListItem) -> str:
         view = self._facts.ratings.get(row.id)

@@ -215,6 +215,10 @@ class MessagesPage(QWidget):
         runner.data_changed.connect(self._data_changed)
 
         layout = QVBoxLayout(self)
+        # Every page opens with its title, like the others in the navigation.
+        self.title = QLabel(self.tr("Mensajes"))
+        self.title.setObjectName("pageTitle")
+        layout.addWidget(self.title)
         top = QHBoxLayout()
         self.tabs = QTabBar()
         for key, _statuses in FILTERS:

@@ -232,12 +232,7 @@ class PlansPage(QWidget):
         self.promise_table = make_table(sortable=False)
         self.promise_table.setModel(self.promise_model)
         set_widths(self.promise_table, [260, 110, 130, 100, 170])
-        self.promise_hint = QLabel(
-            self.tr(
-                "Elija un cliente para ver sus promesas de pago "
-                "(cumplidas, incumplidas o pendientes)."
-            )
-        )
+        self.promise_hint = QLabel(self._choose_customer_hint())
         self.promise_hint.setObjectName("statusLine")
         self.promise_hint.setWordWrap(True)
         bar = QHBoxLayout()
@@ -347,12 +342,19 @@ class PlansPage(QWidget):
     def refresh_promises(self) -> None:
         customer_id = self.promise_customer.customer_id
         if customer_id is None:
+            # No customer yet: say what to do, not that "this customer" has none.
             self.promise_model.set_rows([])
+            self.promise_hint.setText(self._choose_customer_hint())
             return
         promises = self._promises
         self._runner.query(lambda _ctx: promises.for_customer(customer_id)).success(
             self._show_promises
         ).error(self.promise_hint.setText).key(f"plans-promises-{id(self)}").run()
+
+    def _choose_customer_hint(self) -> str:
+        return self.tr(
+            "Elija un cliente para ver sus promesas de pago (cumplidas, incumplidas o pendientes)."
+        )
 
     def _show_promises(self, rows: list[PromiseView]) -> None:
         self.promise_model.set_rows(rows)
@@ -363,7 +365,10 @@ class PlansPage(QWidget):
                 else self.tr("%1 promesas").replace("%1", str(len(rows)))
             )
         else:
-            self.promise_hint.setText(self.tr("Este cliente no tiene promesas de pago."))
+            # Name the customer: a plan's selection may have chosen them, not the user.
+            self.promise_hint.setText(
+                self.tr("%1 no tiene promesas de pago.").replace("%1", self.promise_customer.text())
+            )
 
     # -- selection and actions -----------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -114,11 +114,15 @@ class AgendaTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and item.deferred_by:
             return WAITING
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.reason
+            # The whole action and its reason: the columns may cut either.
+            return f"{item.stage_label}\n{item.reason}" if item.reason else item.stage_label
         return None
 
 
 class TodayPage(QWidget):
+    # Double-click: the main window opens the customer's file.
+    customer_requested = Signal(int)
+
     def __init__(
         self,
         agenda: AgendaService,
@@ -198,7 +202,7 @@ class TodayPage(QWidget):
         self.contact_button.clicked.connect(self.log_contact)
         self.compose_button.clicked.connect(self.compose)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(lambda _index: self.done())
+        self.table.doubleClicked.connect(lambda _index: self._open_selected_customer())
         self._update_buttons()
         runner.data_changed.connect(self._data_changed)
         self.refresh()
@@ -247,6 +251,11 @@ class TodayPage(QWidget):
         if items:
             self.table.selectRow(0)
         self._update_buttons()
+
+    def _open_selected_customer(self) -> None:
+        item = self.selected()
+        if item is not None:
+            self.customer_requested.emit(item.customer_id)
 
     def compose(self) -> None:
         item = self.selected()

@@ -162,3 +162,17 @@ def test_contact_validation_changes_nothing(env: Env) -> None:
         env.contacts.void(logged.id, "otra vez")
     assert env.contacts.timeline(cid) == []
     assert len(env.contacts.timeline(cid, include_voided=True)) == 1
+
+
+def test_a_new_customer_has_no_history_and_no_suggested_limit(env: Env) -> None:
+    """Not «B · Retrasos menores · límite sugerido $0.00»: nothing to rate yet."""
+    new = env.customer("Recién llegado")
+    future = env.customer("Con factura por vencer")
+    env.invoice(future, "500.00", START, START + timedelta(days=30))
+    profiles = env.risk.profiles([new, future])
+    for cid in (new, future):
+        assert not profiles[cid].has_history
+        assert profiles[cid].rating_label == "Sin historial"
+        assert profiles[cid].suggested_credit_limit == Decimal("0.00")
+    env.go(START + timedelta(days=31))
+    assert env.risk.profiles([future])[future].has_history

@@ -157,10 +157,14 @@ class InvoicePanel(QWidget):
     def _update_total(self) -> None:
         chosen = set(self.selected_invoice_ids())
         total = sum((i.balance for i in self.invoices if i.id in chosen), Decimal("0.00"))
+        # Singular and plural apart: «1 facturas» read as a mistake.
+        template = (
+            QCoreApplication.translate("ReminderComposer", "1 factura · total %2")
+            if len(chosen) == 1
+            else QCoreApplication.translate("ReminderComposer", "%1 facturas · total %2")
+        )
         self.total_label.setText(
-            QCoreApplication.translate("ReminderComposer", "%1 facturas · total %2")
-            .replace("%1", str(len(chosen)))
-            .replace("%2", format_money(total))
+            template.replace("%1", str(len(chosen))).replace("%2", format_money(total))
         )
 
     def _on_item_changed(self, *_args: object) -> None:
