@@ -43,6 +43,7 @@ SettingsTab = tuple[str, Callable[[], QWidget]]
 
 def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
+    from cobranza_desktop.services.analytics.indicators import IndicatorsService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.messaging.outbox import OutboxService
@@ -76,6 +77,7 @@ def build_services(workspace: Workspace) -> Services:
         reminders=ReminderService(book, clock),
         composer=ComposerBackend(book, clock, outbox, workspace.documents),
         backups=workspace.backups,
+        indicators=IndicatorsService(book, clock),
     )
 
 
@@ -187,6 +189,12 @@ def build_pages(
             compose=lambda parent, cid: messaging.customer_action(parent, cid),
         )
 
+    def indicators() -> QWidget:
+        from cobranza_desktop.ui.pages.indicators_page import IndicatorsPage
+
+        c = composition()
+        return IndicatorsPage(c.context.services.indicators, c.context.runner, c.context.clock)
+
     def today() -> QWidget:
         from cobranza_desktop.ui.pages.today_page import TodayPage
 
@@ -231,6 +239,7 @@ def build_pages(
         PageSpec("invoices", tr("Pages", "Facturas"), "invoices", invoices),
         PageSpec("payments", tr("Pages", "Pagos"), "payments", payments),
         PageSpec("aging", tr("Pages", "Antigüedad"), "aging", aging),
+        PageSpec("indicators", tr("Pages", "Indicadores"), "indicators", indicators),
         PageSpec("plans", tr("Pages", "Planes de pago"), "plans", plans),
         PageSpec("messages", tr("Pages", "Mensajes"), "messages", messages),
         PageSpec("settings", tr("Pages", "Configuración"), "settings", settings),
