@@ -90,8 +90,7 @@ def test_a_new_date_recomputes_and_a_payment_refreshes(
 
     runner.write(pay, OpChanges.of(Kind.PAYMENTS, customers=[customer_id])).run()
     qtbot.waitUntil(
-        lambda: page.indicators is not None
-        and page.indicators.receivables == Decimal("1500.00"),
+        lambda: page.indicators is not None and page.indicators.receivables == Decimal("1500.00"),
         timeout=30000,
     )
     assert page.cards[0].value.text() == "$1,500.00"

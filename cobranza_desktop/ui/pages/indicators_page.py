@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal
 
 from babel.dates import format_date as babel_format_date
+from babel.dates import format_skeleton
 from babel.numbers import format_decimal, format_percent
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -58,7 +60,9 @@ def _one_decimal(value: Decimal) -> str:
 
 def _month(key: str) -> str:
     year, month = key.split("-")
-    return babel_format_date(date(int(year), int(month), 1), "MMM yy", locale=locale_for())
+    # Twelve labels share a chart's width: three letters, no abbreviation dot.
+    text = babel_format_date(date(int(year), int(month), 1), "MMM", locale=locale_for())
+    return text.rstrip(".")[:3]
 
 
 class CardWidget(QFrame):
@@ -71,11 +75,17 @@ class CardWidget(QFrame):
         self.label = QLabel()
         self.value = QLabel()
         font = self.value.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.value.setFont(font)
         self.change = QLabel()
         self.change.setObjectName("cardChange")
+        # Six cards share the width: wrap the change rather than widen the window.
+        self.change.setWordWrap(True)
+        self.label.setWordWrap(True)
+        for label in (self.label, self.value, self.change):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(140)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)
@@ -218,10 +228,10 @@ class IndicatorsPage(QWidget):
             self._draw(view)
             self._show_debtors(view)
         self.status_line.setText(
-            self.tr("Indicadores al %1 · %2")
-            .replace("%1", format_date(view.as_of))
-            .replace("%2", view.forecast_method)
+            self.tr("Indicadores al %1").replace("%1", format_date(view.as_of))
         )
+        # How the forecast is made: one paragraph, where the forecast is.
+        self.forecast_chart.setToolTip(view.forecast_method)
         self.shown.emit(view)
 
     # -- the parts -----------------------------------------------------------------------
@@ -247,7 +257,7 @@ class IndicatorsPage(QWidget):
             amount = self.tr("%1 pts.").replace("%1", _one_decimal(size * 100))
         else:
             amount = self.tr("%1 días").replace("%1", _one_decimal(size))
-        return self.tr("%1 vs. periodo anterior").replace("%1", f"{sign}{amount}")
+        return self.tr("%1 vs. anterior").replace("%1", f"{sign}{amount}")
 
     def _show_card(self, widget: CardWidget, card: Card, currency: str) -> None:
         widget.label.setText(card.label)
@@ -279,7 +289,7 @@ class IndicatorsPage(QWidget):
         weeks = view.forecast
         self.forecast_chart.band(
             self.tr("Pronóstico de cobro por semana"),
-            [babel_format_date(w.week_start, "d MMM", locale=locale_for()) for w in weeks],
+            [format_skeleton("Md", w.week_start, locale=locale_for()) for w in weeks],
             Series(self.tr("Mínimo"), [float(w.low) for w in weeks], EXPECTED),
             Series(self.tr("Máximo"), [float(w.high) for w in weeks], EXPECTED),
             Series(self.tr("Esperado"), [float(w.expected) for w in weeks], EXPECTED),

@@ -65,6 +65,9 @@ class Chart(QWidget):
     def _axes(self, categories: Sequence[str], label_format: str) -> QValueAxis:
         x = QBarCategoryAxis()
         x.append(list(categories))
+        small = x.labelsFont()
+        small.setPointSizeF(small.pointSizeF() * 0.85)  # a year of months fits without eliding
+        x.setLabelsFont(small)
         y = QValueAxis()
         y.setLabelFormat(label_format)
         self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
