@@ -16,6 +16,7 @@ from PySide6.QtCharts import (
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalStackedBarSeries,
     QLineSeries,
     QValueAxis,
 )
@@ -93,6 +94,30 @@ class Chart(QWidget):
             series.append(bar_set)
         self.chart.addSeries(series)
         self._axes(categories, fmt)
+
+    def stacked_horizontal(
+        self, title: str, categories: Sequence[str], rows: Sequence[Series], fmt: str = "%.0f"
+    ) -> None:
+        """Horizontal bars, one per category (bottom to top), stacked by row."""
+        self.clear(title)
+        series = QHorizontalStackedBarSeries()
+        for row in rows:
+            bar_set = QBarSet(row.label)
+            bar_set.setColor(QColor(row.color))
+            bar_set.setBorderColor(QColor("white"))
+            bar_set.append([float(v) for v in row.values])
+            series.append(bar_set)
+        series.setBarWidth(0.7)
+        self.chart.addSeries(series)
+        y = QBarCategoryAxis()
+        y.append(list(categories))
+        x = QValueAxis()
+        x.setLabelFormat(fmt)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(y)
+        series.attachAxis(x)
+        x.applyNiceNumbers()
 
     def lines(
         self, title: str, categories: Sequence[str], rows: Sequence[Series], fmt: str = "%.0f"
