@@ -44,6 +44,8 @@ SettingsTab = tuple[str, Callable[[], QWidget]]
 def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
     from cobranza_desktop.services.analytics.indicators import IndicatorsService
+    from cobranza_desktop.services.billing.billing_run import BillingRunService
+    from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.messaging.outbox import OutboxService
@@ -78,6 +80,8 @@ def build_services(workspace: Workspace) -> Services:
         composer=ComposerBackend(book, clock, outbox, workspace.documents),
         backups=workspace.backups,
         indicators=IndicatorsService(book, clock),
+        subscriptions=SubscriptionService(book, clock),
+        billing_run=BillingRunService(book, clock),
     )
 
 
@@ -217,6 +221,20 @@ def build_pages(
         s = c.context.services
         return PlansPage(s.plans, s.promises, c.context.runner, c.context.clock, s.customer_list)
 
+    def subscriptions() -> QWidget:
+        from cobranza_desktop.ui.pages.subscriptions_page import SubscriptionsPage
+
+        c = composition()
+        s = c.context.services
+        return SubscriptionsPage(
+            s.subscriptions,
+            s.billing_run,
+            s.customers,
+            s.customer_list,
+            c.context.runner,
+            c.context.clock,
+        )
+
     def messages() -> QWidget:
         return composition().messaging.messages_page()
 
@@ -241,6 +259,7 @@ def build_pages(
         PageSpec("aging", tr("Pages", "Antigüedad"), "aging", aging),
         PageSpec("indicators", tr("Pages", "Indicadores"), "indicators", indicators),
         PageSpec("plans", tr("Pages", "Planes de pago"), "plans", plans),
+        PageSpec("subscriptions", tr("Pages", "Suscripciones"), "invoices", subscriptions),
         PageSpec("messages", tr("Pages", "Mensajes"), "messages", messages),
         PageSpec("settings", tr("Pages", "Configuración"), "settings", settings),
     ]

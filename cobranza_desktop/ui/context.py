@@ -12,8 +12,10 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.services.analytics.indicators import IndicatorsService
 from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.agenda import AgendaService
@@ -62,6 +64,8 @@ class Services:
     composer: ComposerBackend
     backups: BackupService
     indicators: IndicatorsService
+    subscriptions: SubscriptionService
+    billing_run: BillingRunService
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,7 @@ class Kind(StrEnum):
     PENALTIES = "penalties"
     MESSAGES = "messages"
     PLANS = "plans"
+    SUBSCRIPTIONS = "subscriptions"
     SETTINGS = "settings"
 
 

@@ -1557,6 +1557,11 @@
         <translation>Payment plans</translation>
     </message>
     <message>
+        <location filename="../../cobranza_desktop/ui/composition.py" line="250" />
+        <source>Suscripciones</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/wiring.py" line="134" />
         <source>Mensajes</source>
         <translation>Messages</translation>
@@ -3078,6 +3083,483 @@ Write the reason for cancelling:</translation>
         <translation>Testing the connection</translation>
     </message>
 </context>
+<context>
+    <name>BillingRunDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="48" />
+        <source>Facturar periodos</source>
+        <translation>Bill periods</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="78" />
+        <source>Emitir</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="81" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="105" />
+        <source>Calculando…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="145" />
+        <source>Emitiendo facturas…</source>
+        <translation>Issuing invoices…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="159" />
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="62" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="62" />
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="62" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="88" />
+        <source>Facturar los periodos que vencen hasta el</source>
+        <translation>Bill the periods due up to</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="113" />
+        <source>No hay periodos por facturar hasta esta fecha.</source>
+        <translation>There are no periods to bill up to this date.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="183" />
+        <source>Cancelado: no se emitió ninguna factura.</source>
+        <translation>Cancelled: no invoice was issued.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="116" />
+        <source>Se emitirán %1 facturas por %2.</source>
+        <translation>%1 invoices will be issued for %2.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="161" />
+        <source>Listo: %1 facturas emitidas por %2 (%3 en pausa, %4 omitidas).</source>
+        <translation>Done: %1 invoices issued for %2 (%3 paused, %4 skipped).</translation>
+    </message>
+</context>
+<context>
+    <name>CancelSubscriptionDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="152" />
+        <source>Cancelar suscripción</source>
+        <translation>Cancel subscription</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="153" />
+        <source>Se deja de facturar después del último día de servicio. Las facturas emitidas se conservan.</source>
+        <translation>Billing stops after the last day of service. Issued invoices are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="159" />
+        <source>Obligatorio</source>
+        <translation>Required</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="160" />
+        <source>Último día de servicio</source>
+        <translation>Last day of service</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="161" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="43" />
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="44" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePriceDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="91" />
+        <source>Cambiar precio</source>
+        <translation>Change price</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="92" />
+        <source>Los periodos que empiecen desde esa fecha llevan el precio nuevo; las facturas emitidas conservan el suyo.</source>
+        <translation>Periods starting from that date take the new price; issued invoices keep theirs.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="98" />
+        <source>Precio nuevo (sin IVA)</source>
+        <translation>New price (before VAT)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="99" />
+        <source>A partir del</source>
+        <translation>Starting on</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="43" />
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="44" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PauseDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="120" />
+        <source>Pausar suscripción</source>
+        <translation>Pause subscription</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="121" />
+        <source>Los periodos que empiecen entre estas fechas no se facturan.</source>
+        <translation>Periods starting between these dates are not billed.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="128" />
+        <source>Desde</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="129" />
+        <source>Hasta</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="130" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="43" />
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="44" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="69" />
+        <source>Nueva suscripción</source>
+        <translation>New subscription</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="77" />
+        <source>Ej. Mensualidad del gimnasio</source>
+        <translation>E.g. Monthly gym membership</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="89" />
+        <source>Prorratear el primer periodo</source>
+        <translation>Prorate the first period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="92" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="93" />
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="94" />
+        <source>Precio (sin IVA)</source>
+        <translation>Price (before VAT)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="107" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="96" />
+        <source>Día de facturación</source>
+        <translation>Billing day</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="97" />
+        <source>Inicio</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="98" />
+        <source>IVA %</source>
+        <translation>VAT %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="99" />
+        <source>Descuento %</source>
+        <translation>Discount %</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="102" />
+        <source>Servicio</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="115" />
+        <source>Próximos 12 periodos</source>
+        <translation>Next 12 periods</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="135" />
+        <source>Crear suscripción</source>
+        <translation>Create subscription</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="137" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="107" />
+        <source>Se factura</source>
+        <translation>Billed on</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="107" />
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="107" />
+        <source>Nota</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="219" />
+        <source>Elija un cliente.</source>
+        <translation>Choose a customer.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="198" />
+        <source>En pausa</source>
+        <translation>Paused</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="200" />
+        <source>Prorrateado</source>
+        <translation>Prorated</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Bimestral</source>
+        <translation>Bimonthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Trimestral</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Semestral</source>
+        <translation>Semiannual</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Anual</source>
+        <translation>Annual</translation>
+    </message>
+</context>
+<context>
+    <name>SubscriptionsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="152" />
+        <source>Suscripciones</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="105" />
+        <source>Todas</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="106" />
+        <source>Activas</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="107" />
+        <source>Canceladas</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="109" />
+        <source>Todos</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="113" />
+        <source>Buscar cliente…</source>
+        <translation>Search customer…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="157" />
+        <source>Nueva…</source>
+        <translation>New…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="123" />
+        <source>Cambiar precio…</source>
+        <translation>Change price…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="124" />
+        <source>Pausar…</source>
+        <translation>Pause…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="125" />
+        <source>Cancelar…</source>
+        <translation>Cancel…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="126" />
+        <source>Facturar periodos…</source>
+        <translation>Bill periods…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="153" />
+        <source>Aún no hay suscripciones. Registre el servicio mensual de un cliente y facture sus periodos de una vez.</source>
+        <translation>There are no subscriptions yet. Enter a customer's monthly service and bill its periods in one go.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="196" />
+        <source>Activa</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="196" />
+        <source>Cancelada</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="141" />
+        <source>Estado</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="138" />
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="136" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="137" />
+        <source>Servicio</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="139" />
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="140" />
+        <source>Precio</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="142" />
+        <source>Próxima factura</source>
+        <translation>Next invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="240" />
+        <source>%1 activas</source>
+        <translation>%1 active</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="241" />
+        <source>Ingreso mensual recurrente: %1 (IVA incluido)</source>
+        <translation>Monthly recurring revenue: %1 (VAT included)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="237" />
+        <source>%1 de %2 suscripciones</source>
+        <translation>%1 of %2 subscriptions</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Mensual</source>
+        <translation>Monthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Bimestral</source>
+        <translation>Bimonthly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Trimestral</source>
+        <translation>Quarterly</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Semestral</source>
+        <translation>Semiannual</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
+        <source>Anual</source>
+        <translation>Annual</translation>
+    </message>
+</context>
+<context>
+    <name>_ActionDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="43" />
+        <source>Aceptar</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/subscription_actions.py" line="44" />
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+
 <context>
     <name>StatusDialog</name>
     <message>
