@@ -43,6 +43,7 @@ SettingsTab = tuple[str, Callable[[], QWidget]]
 
 def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
+    from cobranza_desktop.services.analytics.indicators import IndicatorsService
     from cobranza_desktop.services.billing.billing_run import BillingRunService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
@@ -78,6 +79,7 @@ def build_services(workspace: Workspace) -> Services:
         reminders=ReminderService(book, clock),
         composer=ComposerBackend(book, clock, outbox, workspace.documents),
         backups=workspace.backups,
+        indicators=IndicatorsService(book, clock),
         subscriptions=SubscriptionService(book, clock),
         billing_run=BillingRunService(book, clock),
     )
@@ -191,6 +193,12 @@ def build_pages(
             compose=lambda parent, cid: messaging.customer_action(parent, cid),
         )
 
+    def indicators() -> QWidget:
+        from cobranza_desktop.ui.pages.indicators_page import IndicatorsPage
+
+        c = composition()
+        return IndicatorsPage(c.context.services.indicators, c.context.runner, c.context.clock)
+
     def today() -> QWidget:
         from cobranza_desktop.ui.pages.today_page import TodayPage
 
@@ -249,6 +257,7 @@ def build_pages(
         PageSpec("invoices", tr("Pages", "Facturas"), "invoices", invoices),
         PageSpec("payments", tr("Pages", "Pagos"), "payments", payments),
         PageSpec("aging", tr("Pages", "Antigüedad"), "aging", aging),
+        PageSpec("indicators", tr("Pages", "Indicadores"), "indicators", indicators),
         PageSpec("plans", tr("Pages", "Planes de pago"), "plans", plans),
         PageSpec("subscriptions", tr("Pages", "Suscripciones"), "invoices", subscriptions),
         PageSpec("messages", tr("Pages", "Mensajes"), "messages", messages),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.services.analytics.indicators import IndicatorsService
 from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
@@ -62,6 +63,7 @@ class Services:
     reminders: ReminderService
     composer: ComposerBackend
     backups: BackupService
+    indicators: IndicatorsService
     subscriptions: SubscriptionService
     billing_run: BillingRunService
 

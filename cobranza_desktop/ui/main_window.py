@@ -191,10 +191,12 @@ class MainWindow(QMainWindow):
         menu.addAction(self.action_quit)
         go = self.menuBar().addMenu(self.tr("&Ir a"))
         for number, spec in enumerate(self._specs, start=1):
-            text = f"&{number} {spec.title}" if number <= 9 else spec.title
+            # Ten pages: the tenth is "0", the last digit key.
+            digit = number % 10
+            text = f"&{digit} {spec.title}" if number <= 10 else spec.title
             action = QAction(icon(spec.icon), text, self)
-            if number <= 9:
-                action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            if number <= 10:
+                action.setShortcut(QKeySequence(f"Ctrl+{digit}"))
             action.triggered.connect(lambda _=False, key=spec.key: self.show_page(key))
             go.addAction(action)
         self.go_menu = go

@@ -1555,6 +1555,11 @@
         <translation>Aging</translation>
     </message>
     <message>
+        <location filename="../../cobranza_desktop/ui/composition.py" line="1" />
+        <source>Indicadores</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/wiring.py" line="133" />
         <source>Planes de pago</source>
         <translation>Payment plans</translation>
@@ -4308,4 +4313,132 @@ First the current book is kept as a “before restore” backup; then it is clos
         <source>Restaurar</source>
         <translation>Restore</translation>
     </message>
-</context></TS>
+</context><context>
+    <name>IndicatorsPage</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>%1 días</source>
+        <translation>%1 days</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>%1 pts.</source>
+        <translation>%1 pts</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>%1 vs. anterior</source>
+        <translation>%1 vs. previous</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Al día</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Calculando indicadores</source>
+        <translation>Computing indicators</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Calculando…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Cobrado</source>
+        <translation>Collected</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Cobrado y vendido por mes</source>
+        <translation>Collected and sold per month</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>DSO al cierre de cada mes (días)</source>
+        <translation>DSO at each month's end (days)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Días de atraso</source>
+        <translation>Days late</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Esperado</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Indicadores</source>
+        <translation>Indicators</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Indicadores al %1</source>
+        <translation>Indicators as of %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Los 10 saldos más grandes</source>
+        <translation>The 10 largest balances</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Máximo</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Mínimo</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>No se pudieron calcular los indicadores: %1</source>
+        <translation>The indicators could not be computed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Periodo anterior: %1</source>
+        <translation>Previous period: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Pronóstico de cobro por semana</source>
+        <translation>Collection forecast per week</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Vencido</source>
+        <translation>Overdue</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Vendido</source>
+        <translation>Sold</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>sin periodo anterior</source>
+        <translation>no previous period</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+        <source>Todavía no hay ventas ni cobros. Registra facturas y pagos para verlos aquí.</source>
+        <translation>No sales or collections yet. Record invoices and payments to see them here.</translation>
+    </message>
+</context>
+</TS>

@@ -14,7 +14,17 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from tests.ui.ui_support import OpenApp
 
-PAGES = ["today", "customers", "invoices", "payments", "aging", "plans", "messages", "settings"]
+PAGES = [
+    "today",
+    "customers",
+    "invoices",
+    "payments",
+    "aging",
+    "indicators",
+    "plans",
+    "messages",
+    "settings",
+]
 
 
 def distinct_colours(image: QImage, step: int = 7) -> int:

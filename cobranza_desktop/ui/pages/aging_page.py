@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -88,15 +87,10 @@ class AgingPage(QWidget):
         header.addWidget(self.csv_button)
         header.addWidget(self.xlsx_button)
 
-        from PySide6.QtCharts import QChart, QChartView
+        from cobranza_desktop.ui.widgets.charts import Chart
 
-        self.chart = QChart()
-        self.chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
-        self.chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self.chart.setBackgroundRoundness(0)
-        self.chart_view = QChartView(self.chart)
-        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.chart_view.setMinimumHeight(280)
+        self.chart_view = Chart(minimum_height=280)
+        self.chart = self.chart_view.chart
 
         self.model: ListTableModel[AgingLine] = ListTableModel([])
         bold = QFont(self.font())
@@ -193,46 +187,26 @@ class AgingPage(QWidget):
         self.report_shown.emit(report)
 
     def _draw_chart(self, report: AgingReport) -> None:
-        from PySide6.QtCharts import (
-            QBarCategoryAxis,
-            QBarSet,
-            QHorizontalStackedBarSeries,
-            QValueAxis,
-        )
+        from cobranza_desktop.ui.widgets.charts import Series
 
-        self.chart.removeAllSeries()
-        for axis in self.chart.axes():
-            self.chart.removeAxis(axis)
         top = sorted(report.lines, key=lambda line: line.total, reverse=True)[:TOP_CUSTOMERS]
-        categories = [line.name if len(line.name) <= 26 else line.name[:25] + "…" for line in top]
-        groups: list[tuple[Decimal, ...]] = [line.buckets for line in top]
         if not top:
-            self.chart.setTitle(self.tr("Nadie debe nada a esta fecha"))
+            self.chart_view.clear(self.tr("Nadie debe nada a esta fecha"))
             return
-        # Largest at the top of a horizontal chart.
-        categories.reverse()
-        groups.reverse()
-        series = QHorizontalStackedBarSeries()
-        for i, label in enumerate(report.labels):
-            bar_set = QBarSet(label)
-            bar_set.setColor(QColor(BUCKET_COLORS[min(i, len(BUCKET_COLORS) - 1)]))
-            bar_set.setBorderColor(QColor("white"))
-            for group in groups:
-                bar_set.append(float(group[i]))  # drawing only; the table shows exact amounts
-            series.append(bar_set)
-        series.setBarWidth(0.7)
-        self.chart.addSeries(series)
-        category_axis = QBarCategoryAxis()
-        category_axis.append(categories)
-        value_axis = QValueAxis()
-        value_axis.setLabelFormat("%.0f")
-        self.chart.addAxis(category_axis, Qt.AlignmentFlag.AlignLeft)
-        self.chart.addAxis(value_axis, Qt.AlignmentFlag.AlignBottom)
-        series.attachAxis(category_axis)
-        series.attachAxis(value_axis)
-        value_axis.applyNiceNumbers()
-        self.chart.setTitle(
-            self.tr("Los %1 saldos más grandes, por antigüedad").replace("%1", str(len(top)))
+        top.reverse()  # largest at the top of a horizontal chart
+        categories = [line.name if len(line.name) <= 26 else line.name[:25] + "…" for line in top]
+        rows = [
+            Series(
+                label,
+                [float(line.buckets[i]) for line in top],  # drawing only; the table is exact
+                BUCKET_COLORS[min(i, len(BUCKET_COLORS) - 1)],
+            )
+            for i, label in enumerate(report.labels)
+        ]
+        self.chart_view.stacked_horizontal(
+            self.tr("Los %1 saldos más grandes, por antigüedad").replace("%1", str(len(top))),
+            categories,
+            rows,
         )
 
     def _double_clicked(self, index: QModelIndex) -> None:
