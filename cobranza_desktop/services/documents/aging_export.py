@@ -3,32 +3,21 @@
 A spreadsheet runs a cell that starts with ``= + - @`` (or a tab or carriage return) as
 a formula; a customer named ``=HYPERLINK(…)`` must not. Such text cells are written with
 a leading apostrophe, which spreadsheets show as plain text. XLSX cannot hold control
-characters at all, so they are removed there. Files are written atomically, never over
+characters at all, so they are removed there (the rules are ``services/exports/cells``'s,
+shared with the list exports). Files are written atomically, never over
 the book (see ``storage.output_files``).
 """
 
 from __future__ import annotations
 
 import csv
-import re
 from decimal import Decimal
 from pathlib import Path
 
 from cobranza_desktop.domain.formatting import format_date
+from cobranza_desktop.services.exports.cells import neutral_text, strip_control, xlsx_text
 from cobranza_desktop.services.receivables.aging import AgingReport
 from cobranza_desktop.storage.output_files import atomic_output
-
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def neutral_text(text: str) -> str:
-    """Text a spreadsheet shows as it is, never evaluates."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
-
-
-def xlsx_text(text: str) -> str:
-    return neutral_text(_CONTROL.sub("", text))
 
 
 def aging_table(report: AgingReport, customer: str, total: str) -> list[list[object]]:
@@ -78,7 +67,7 @@ def write_aging_xlsx(
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = _CONTROL.sub("", title)[:31]
+    sheet.title = strip_control(title)[:31]
     sheet.append([xlsx_text(f"{title} — {format_date(report.as_of)}")])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([])

@@ -20,6 +20,15 @@ def neutral_text(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
+def strip_control(text: str) -> str:
+    """XLSX cannot hold control characters at all: they are removed."""
+    return _CONTROL.sub("", text)
+
+
+def xlsx_text(text: str) -> str:
+    return neutral_text(strip_control(text))
+
+
 def csv_cell(value: Value) -> str:
     if value is None:
         return ""
@@ -35,7 +44,7 @@ def csv_cell(value: Value) -> str:
 def xlsx_cell(value: Value) -> object:
     if value is None or isinstance(value, bool | int | Decimal | date | datetime):
         return value
-    return neutral_text(_CONTROL.sub("", str(value)))
+    return xlsx_text(str(value))
 
 
 def write_csv_rows(handle: TextIO, headers: Sequence[str], rows: Iterable[Sequence[Value]]) -> None:
