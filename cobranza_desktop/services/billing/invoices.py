@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import (
     InvoiceKind,
@@ -32,6 +33,7 @@ from cobranza_desktop.domain.validation import (
     checked_totals,
 )
 from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
 from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -151,7 +153,7 @@ def customer_terms_days(session: Session, customer: Customer) -> int:
     return load_profile(session).payment_terms_days if terms is None else terms
 
 
-def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
+def validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     customer = get_customer(session, draft.customer_id)
     if not draft.lines:
         raise ValidationError(
@@ -193,7 +195,7 @@ def create_invoice(
     series: str | None = None,
 ) -> Invoice:
     """Add an invoice (issued, or a draft) in the caller's transaction."""
-    due, uuid = _validate_draft(session, draft)
+    due, uuid = validate_draft(session, draft)
     totals = checked_totals(draft.lines)
     if totals.total <= 0:
         raise ValidationError(
@@ -286,22 +288,41 @@ class InvoiceService:
             invoice = create_invoice(session, draft, self._clock.now(), issue=False)
             return invoice_view(invoice, self._clock.today())
 
-    def issue_draft(self, invoice_id: int) -> InvoiceView:
+    def update_draft(self, invoice_id: int, draft: InvoiceDraft) -> InvoiceView:
+        """Change a draft (not issued yet); an issued invoice is refused."""
+        from cobranza_desktop.services.billing.drafts import update_draft
+
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
-            if invoice.lifecycle != Lifecycle.DRAFT.value:
-                raise ConflictError(_("La factura ya fue emitida."))
-            invoice.folio = next_folio(session, invoice.series)
-            invoice.lifecycle = Lifecycle.ISSUED.value
-            session.flush()
+            update_draft(session, invoice, draft, self._clock.now())
             return invoice_view(invoice, self._clock.today())
+
+    def delete_draft(self, invoice_id: int, reason: str = "") -> int:
+        """Delete a draft (it was never issued); returns its customer's id."""
+        from cobranza_desktop.services.billing.drafts import delete_draft
+
+        with self._book.transaction() as session:
+            invoice = get_invoice(session, invoice_id)
+            customer_id = invoice.customer_id
+            delete_draft(session, invoice, reason, self._clock.now())
+            return customer_id
 
     def void(self, invoice_id: int, reason: str) -> InvoiceView:
         with self._book.transaction() as session:
             invoice = get_invoice(session, invoice_id)
             void_invoice(session, invoice, reason, self._clock.now())
             session.flush()
-            return invoice_view(invoice, self._clock.today())
+            view = invoice_view(invoice, self._clock.today())
+            log_correction(
+                session,
+                invoice.customer_id,
+                CorrectionKind.INVOICE_VOIDED,
+                subject=view.number,
+                reason=reason,
+                details=format_money(view.total),
+                now=self._clock.now(),
+            )
+            return view
 
     def terms_days(self, customer_id: int) -> int:
         """Days from issue to due when the due date is left to the customer's terms."""

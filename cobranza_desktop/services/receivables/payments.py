@@ -18,7 +18,7 @@ from cobranza_desktop.domain.allocation import (
     suggest_oldest_first,
 )
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.errors import NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
@@ -26,7 +26,6 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables import allocations
-from cobranza_desktop.services.receivables.discount_grants import void_grants_earned_by
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 
@@ -93,7 +92,7 @@ def payment_view(payment: Payment) -> PaymentView:
     )
 
 
-def _allocate(
+def allocate_payment(
     session: Session,
     payment: Payment,
     requested: tuple[AllocationInput, ...] | None,
@@ -152,7 +151,7 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
     )
     session.add(payment)
     session.flush()
-    _allocate(
+    allocate_payment(
         session, payment, data.allocations, allocations.open_items(session, data.customer_id), now
     )
     session.flush()
@@ -182,34 +181,21 @@ class PaymentService:
     def allocate_credit(
         self, payment_id: int, requested: tuple[AllocationInput, ...] | None = None
     ) -> PaymentView:
-        """Apply a payment's unapplied money (credit) to open invoices."""
+        """Apply a payment's unapplied money (credit) to open invoices (logged)."""
+        from cobranza_desktop.services.receivables.corrections import allocate_payment_credit
+
         with self._book.transaction() as session:
             payment = get_payment(session, payment_id)
-            if payment.reversed_at is not None:
-                raise ConflictError(_("El pago fue revertido."))
-            items = allocations.open_items(session, payment.customer_id)
-            _allocate(session, payment, requested, items, self._clock.now())
-            session.flush()
+            allocate_payment_credit(session, payment, requested, self._clock.now())
             return payment_view(payment)
 
     def reverse(self, payment_id: int, reason: str) -> PaymentView:
         """Reverse a payment (a bounced check, a mistake). Its invoices owe again."""
-        if not reason.strip():
-            raise ValidationError(
-                "reason",
-                _("Escriba el motivo de la reversión."),
-            )
+        from cobranza_desktop.services.receivables.corrections import reverse_payment
+
         with self._book.transaction() as session:
             payment = get_payment(session, payment_id)
-            if payment.reversed_at is not None:
-                raise ConflictError(_("El pago ya fue revertido."))
-            now = self._clock.now()
-            # A bounced check earns no discount: the ones it earned are voided too.
-            void_grants_earned_by(session, payment.id, reason.strip(), now)
-            allocations.undo_allocations_of_payment(session, payment, now, reason.strip())
-            payment.reversed_at = now
-            payment.reverse_reason = reason.strip()
-            session.flush()
+            reverse_payment(session, payment, reason, self._clock.now())
             return payment_view(payment)
 
     def get(self, payment_id: int) -> PaymentView:
