@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.errors import NotFoundError, ValidationError
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import (
