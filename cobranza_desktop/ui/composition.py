@@ -45,11 +45,16 @@ def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
     from cobranza_desktop.services.analytics.indicators import IndicatorsService
     from cobranza_desktop.services.billing.billing_run import BillingRunService
+    from cobranza_desktop.services.billing.incentives import IncentiveService
+    from cobranza_desktop.services.billing.prepayments import PrepaymentService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
+    from cobranza_desktop.services.collections.dossier import DossierService
+    from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+    from cobranza_desktop.services.receivables.corrections import CorrectionService
     from cobranza_desktop.services.receivables.listings import ListingService
     from cobranza_desktop.ui.context import Services
 
@@ -82,6 +87,11 @@ def build_services(workspace: Workspace) -> Services:
         indicators=IndicatorsService(book, clock),
         subscriptions=SubscriptionService(book, clock),
         billing_run=BillingRunService(book, clock),
+        corrections=CorrectionService(book, clock),
+        collection_tools=CollectionToolsService(book, clock),
+        dossiers=DossierService(book, clock),
+        incentives=IncentiveService(book, clock),
+        prepayments=PrepaymentService(book, clock),
     )
 
 
@@ -167,7 +177,9 @@ def build_pages(
 
         c = composition()
         s = c.context.services
-        return CustomersPage(s, c.context.runner, c.commands)
+        return CustomersPage(
+            s, c.context.runner, c.commands, export_folder=c.context.book_path.parent
+        )
 
     def invoices() -> QWidget:
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage

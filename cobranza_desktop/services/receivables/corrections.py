@@ -18,60 +18,28 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.allocation import Allocation as AllocationInput
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.errors import ConflictError, ValidationError
-from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.domain.invoices import Lifecycle, invoice_number
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
-from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
+from cobranza_desktop.services.base.corrections_log import CorrectionKind
 from cobranza_desktop.services.receivables import allocations
-from cobranza_desktop.services.receivables.discount_grants import void_grants_earned_by
+from cobranza_desktop.services.receivables.correction_changes import (
+    CorrectionPreview,
+    compare,
+    logged,
+    payment_subject,
+    require_reason,
+    snapshot,
+)
 from cobranza_desktop.services.receivables.payments import (
     allocate_payment,
     get_payment,
     payment_view,
+    reverse_payment,
 )
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Allocation, Invoice, Payment
-from cobranza_desktop.storage.queries.balances import customer_balance
-
-
-@dataclass(frozen=True)
-class BalanceChange:
-    invoice_id: int
-    number: str
-    before: Decimal
-    after: Decimal
-
-
-@dataclass(frozen=True)
-class CorrectionPreview:
-    """What a correction changes: each invoice whose balance moves, and the credit."""
-
-    customer_id: int
-    lines: tuple[BalanceChange, ...]
-    credit_before: Decimal
-    credit_after: Decimal
-    balance_before: Decimal
-    balance_after: Decimal
-
-    @property
-    def changes_anything(self) -> bool:
-        return bool(self.lines) or self.credit_before != self.credit_after
-
-    def summary(self) -> str:
-        """One line for the log: «A-00042: $1,000.00 → $0.00; saldo a favor …»."""
-        parts = [
-            f"{line.number}: {format_money(line.before)} → {format_money(line.after)}"
-            for line in self.lines
-        ]
-        if self.credit_before != self.credit_after:
-            parts.append(
-                _("saldo a favor: {before} → {after}").format(
-                    before=format_money(self.credit_before), after=format_money(self.credit_after)
-                )
-            )
-        return "; ".join(parts)
+from cobranza_desktop.storage.models import Allocation, Payment
 
 
 @dataclass(frozen=True)
@@ -84,136 +52,7 @@ class LastAllocation:
     created_at: datetime
 
 
-@dataclass(frozen=True)
-class _Snapshot:
-    invoices: dict[int, tuple[str, int]]  # id -> (number, balance in cents)
-    credit_cents: int
-    balance_cents: int
-
-
-def _snapshot(session: Session, customer_id: int) -> _Snapshot:
-    session.flush()
-    rows = session.execute(
-        select(
-            Invoice.id,
-            Invoice.series,
-            Invoice.folio,
-            Invoice.external_number,
-            Invoice.total_cents - Invoice.paid_cents,
-        ).where(Invoice.customer_id == customer_id, Invoice.lifecycle == Lifecycle.ISSUED.value)
-    ).all()
-    balance = customer_balance(session, customer_id)
-    return _Snapshot(
-        {r[0]: (invoice_number(r[1], r[2], r[3]), int(r[4])) for r in rows},
-        balance.credit_cents,
-        balance.balance_cents,
-    )
-
-
-def _compare(customer_id: int, before: _Snapshot, after: _Snapshot) -> CorrectionPreview:
-    lines = []
-    for invoice_id, (number, cents) in sorted(before.invoices.items()):
-        later = after.invoices.get(invoice_id, (number, 0))[1]
-        if later != cents:
-            lines.append(BalanceChange(invoice_id, number, from_cents(cents), from_cents(later)))
-    return CorrectionPreview(
-        customer_id,
-        tuple(lines),
-        from_cents(before.credit_cents),
-        from_cents(after.credit_cents),
-        from_cents(before.balance_cents),
-        from_cents(after.balance_cents),
-    )
-
-
-def _require_reason(reason: str, message: str) -> str:
-    if not reason.strip():
-        raise ValidationError("reason", message)
-    return reason.strip()
-
-
-def _payment_subject(payment: Payment) -> str:
-    return _("Pago {payment_id} del {day}").format(
-        payment_id=payment.id, day=payment.payment_date.isoformat()
-    )
-
-
-def _logged(
-    session: Session,
-    customer_id: int,
-    kind: CorrectionKind,
-    subject: str,
-    reason: str,
-    now: datetime,
-    change: Callable[[], None],
-) -> CorrectionPreview:
-    """Run ``change`` and log it with what it changed; returns that change."""
-    before = _snapshot(session, customer_id)
-    change()
-    preview = _compare(customer_id, before, _snapshot(session, customer_id))
-    log_correction(
-        session,
-        customer_id,
-        kind,
-        subject=subject,
-        reason=reason,
-        details=preview.summary(),
-        now=now,
-    )
-    return preview
-
-
 # -- session-level corrections (the caller's transaction) ------------------------------------
-
-
-def reverse_payment(session: Session, payment: Payment, reason: str, now: datetime) -> None:
-    """A bounced check or a mistake: the payment's invoices owe again, its discounts go."""
-    reason = _require_reason(reason, _("Escriba el motivo de la reversión."))
-    if payment.reversed_at is not None:
-        raise ConflictError(_("El pago ya fue revertido."))
-
-    def change() -> None:
-        # A bounced check earns no discount: the ones it earned are voided too.
-        void_grants_earned_by(session, payment.id, reason, now)
-        allocations.undo_allocations_of_payment(session, payment, now, reason)
-        payment.reversed_at = now
-        payment.reverse_reason = reason
-
-    _logged(
-        session,
-        payment.customer_id,
-        CorrectionKind.PAYMENT_REVERSED,
-        _payment_subject(payment),
-        reason,
-        now,
-        change,
-    )
-
-
-def allocate_payment_credit(
-    session: Session,
-    payment: Payment,
-    requested: tuple[AllocationInput, ...] | None,
-    now: datetime,
-    reason: str = "",
-) -> None:
-    """Apply what is left of one payment (oldest due first, or as ``requested``)."""
-    if payment.reversed_at is not None:
-        raise ConflictError(_("El pago fue revertido."))
-
-    def change() -> None:
-        items = allocations.open_items(session, payment.customer_id)
-        allocate_payment(session, payment, requested, items, now)
-
-    _logged(
-        session,
-        payment.customer_id,
-        CorrectionKind.CREDIT_APPLIED,
-        _payment_subject(payment),
-        reason,
-        now,
-        change,
-    )
 
 
 def _credit_payments(session: Session, customer_id: int) -> list[Payment]:
@@ -247,7 +86,7 @@ def apply_customer_credit(
                 break
             allocate_payment(session, payment, None, items, now)
 
-    return _logged(
+    return logged(
         session,
         customer_id,
         CorrectionKind.CREDIT_APPLIED,
@@ -266,7 +105,7 @@ def reallocate_payment(
     now: datetime,
 ) -> CorrectionPreview:
     """Move a payment between the customer's invoices: what is not placed stays as credit."""
-    reason = _require_reason(reason, _("Escriba el motivo de la reasignación."))
+    reason = require_reason(reason, _("Escriba el motivo de la reasignación."))
     if payment.reversed_at is not None:
         raise ConflictError(_("El pago fue revertido."))
 
@@ -276,11 +115,11 @@ def reallocate_payment(
         items = allocations.open_items(session, payment.customer_id)
         allocate_payment(session, payment, requested, items, now)
 
-    return _logged(
+    return logged(
         session,
         payment.customer_id,
         CorrectionKind.PAYMENT_REALLOCATED,
-        _payment_subject(payment),
+        payment_subject(payment),
         reason,
         now,
         change,
@@ -302,16 +141,16 @@ def undo_last_allocation(
     session: Session, customer_id: int, reason: str, now: datetime
 ) -> CorrectionPreview:
     """Take back the last allocation: its money becomes credit again, the invoice owes."""
-    reason = _require_reason(reason, _("Escriba el motivo para deshacer la aplicación."))
+    reason = require_reason(reason, _("Escriba el motivo para deshacer la aplicación."))
     allocation = last_allocation(session, customer_id)
     if allocation is None:
         raise ConflictError(_("No hay aplicaciones que deshacer."))
     payment = allocation.payment
-    return _logged(
+    return logged(
         session,
         customer_id,
         CorrectionKind.ALLOCATION_UNDONE,
-        _payment_subject(payment),
+        payment_subject(payment),
         reason,
         now,
         lambda: allocations.undo_allocations(session, [allocation], now, reason),
@@ -328,12 +167,12 @@ class CorrectionService:
         self._book = book
         self._clock = clock
 
-    def _preview(self, customer_id: int, change: Callable[[Session], None]) -> CorrectionPreview:
+    def _preview(self, customer_id: int, change: Callable[[Session], object]) -> CorrectionPreview:
         # The very same change, in a session that is rolled back: nothing is written.
         with self._book.session() as session:
-            before = _snapshot(session, customer_id)
+            before = snapshot(session, customer_id)
             change(session)
-            preview = _compare(customer_id, before, _snapshot(session, customer_id))
+            preview = compare(customer_id, before, snapshot(session, customer_id))
             session.rollback()
             return preview
 
