@@ -131,14 +131,34 @@ class Composition:
     commands: AppCommands
 
     def settings_tabs(self) -> list[SettingsTab]:
+        from cobranza_desktop.ui.pages.collection_settings import (
+            AgingSettingsTab,
+            ContactPolicySettingsTab,
+        )
+        from cobranza_desktop.ui.pages.incentive_settings import IncentiveSettingsTab
+        from cobranza_desktop.ui.pages.ladder_settings import LadderSettingsTab
         from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
 
-        s, runner = self.context.services, self.context.runner
+        s, runner, today = self.context.services, self.context.runner, self.context.clock.today()
         messaging = self.messaging
+        tr = QCoreApplication.translate
         return [
             (
-                QCoreApplication.translate("Features", "Penalizaciones"),
+                tr("Features", "Penalizaciones"),
                 lambda: PenaltySettingsPage(s.penalties, runner=runner),
+            ),
+            (tr("Features", "Antigüedad"), lambda: AgingSettingsTab(s.settings, runner)),
+            (
+                tr("Features", "Política de contacto"),
+                lambda: ContactPolicySettingsTab(s.agenda, runner),
+            ),
+            (
+                tr("Features", "Escalera de cobranza"),
+                lambda: LadderSettingsTab(s.agenda, runner, today),
+            ),
+            (
+                tr("Features", "Incentivos"),
+                lambda: IncentiveSettingsTab(s.incentives, s.prepayments, runner),
             ),
             (QCoreApplication.translate("Features", "Correo (SMTP)"), messaging.smtp_settings),
             (
