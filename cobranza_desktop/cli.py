@@ -34,6 +34,12 @@ VERBS: dict[str, str] = {
     "export": "export",
     "stats": "stats",
     "bill": "bill",
+    "payment": "payment",
+    "credit": "credit",
+    "invoice": "invoice",
+    "dossier": "dossier",
+    "discount": "discount",
+    "barter": "barter",
 }
 
 
