@@ -40,6 +40,12 @@ VERBS: dict[str, str] = {
     "dossier": "dossier",
     "discount": "discount",
     "barter": "barter",
+    "customer": "customer",
+    "void": "void",
+    "promise": "promise",
+    "prepay": "prepay",
+    "service-cuts": "service_cuts",
+    "batches": "batches",
 }
 
 

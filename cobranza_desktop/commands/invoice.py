@@ -17,13 +17,14 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.collections.tools import CollectionToolsService
 
 
 def register(subparsers: Any) -> None:
     parser = add_verb(subparsers, "invoice", help="extend an invoice's due date")
     parser.add_argument("action", choices=["extend"])
-    parser.add_argument("id", type=int, help="the invoice")
+    parser.add_argument("invoice", help="the invoice: its id or its number (A-00042)")
     parser.add_argument("--to", type=parse_date_arg, required=True, metavar="YYYY-MM-DD")
     parser.add_argument("--reason", required=True)
 
@@ -31,8 +32,14 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     def action() -> int:
         with opened_book(args.book) as book:
-            view = CollectionToolsService(book, clock_for(None)).extend_due_date(
-                args.id, args.to, args.reason
+            clock = clock_for(None)
+            invoice_id = (
+                int(args.invoice)
+                if args.invoice.isdigit()
+                else InvoiceService(book, clock).get_by_number(args.invoice).id
+            )
+            view = CollectionToolsService(book, clock).extend_due_date(
+                invoice_id, args.to, args.reason
             )
             print(
                 _("Factura {invoice_id}: vence el {new} (antes {old}).").format(

@@ -134,6 +134,7 @@ class Composition:
         from cobranza_desktop.ui.pages.collection_settings import (
             AgingSettingsTab,
             ContactPolicySettingsTab,
+            HowToPaySettingsTab,
         )
         from cobranza_desktop.ui.pages.incentive_settings import IncentiveSettingsTab
         from cobranza_desktop.ui.pages.ladder_settings import LadderSettingsTab
@@ -160,6 +161,7 @@ class Composition:
                 tr("Features", "Incentivos"),
                 lambda: IncentiveSettingsTab(s.incentives, s.prepayments, runner),
             ),
+            (tr("Features", "Cómo pagar"), lambda: HowToPaySettingsTab(s.documents, runner)),
             (QCoreApplication.translate("Features", "Correo (SMTP)"), messaging.smtp_settings),
             (
                 QCoreApplication.translate("Features", "Plantillas de mensajes"),

@@ -40,6 +40,8 @@ from cobranza_desktop.services.receivables.payments import (
 )
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Allocation, Payment
+from cobranza_desktop.storage.queries.predicates import unapplied_payment
+from cobranza_desktop.storage.queries.subscriptions import reserved_payment_ids
 
 
 @dataclass(frozen=True)
@@ -56,17 +58,15 @@ class LastAllocation:
 
 
 def _credit_payments(session: Session, customer_id: int) -> list[Payment]:
-    return list(
-        session.scalars(
-            select(Payment)
-            .where(
-                Payment.customer_id == customer_id,
-                Payment.reversed_at.is_(None),
-                Payment.amount_cents > Payment.allocated_cents,
-            )
-            .order_by(Payment.payment_date, Payment.id)
-        )
+    """Payments with money not yet applied, oldest first. Money kept for an active
+    prepayment stays for its periods (the same rule as the billing run's)."""
+    reserved = reserved_payment_ids(session, customer_id)
+    rows = session.scalars(
+        select(Payment)
+        .where(Payment.customer_id == customer_id, unapplied_payment())
+        .order_by(Payment.payment_date, Payment.id)
     )
+    return [p for p in rows if p.id not in reserved]
 
 
 def apply_customer_credit(

@@ -32,7 +32,7 @@ from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.money import parse_amount
 from cobranza_desktop.services.billing.invoices import InvoiceService, InvoiceView
 from cobranza_desktop.services.collections.dossier import DossierService
-from cobranza_desktop.services.collections.tools import CollectionToolsService
+from cobranza_desktop.services.collections.tools import CollectionToolsService, DiscountView
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.forms import FieldErrors, action_buttons, date_edit, from_qdate
 
@@ -201,8 +201,21 @@ class DiscountDialog(ToolDialog):
         self.reason.setPlaceholderText(self.tr("Por qué se concede (obligatorio)"))
         self.field("amount", self.tr("Monto del descuento"), self.amount)
         self.field("reason", self.tr("Motivo"), self.reason)
+        self.pending = QLabel()
+        self.pending.setObjectName("statusLine")
+        self.form.addRow("", self.pending)
         self.amount.textChanged.connect(lambda _t: self._show_preview())
         self._show_preview()
+
+    def show_pending(self, pending: list[DiscountView]) -> None:
+        """Discounts already granted and waiting for the next payment."""
+        self.pending.setText(
+            self.tr("Ya concedidos y pendientes: %1").replace(
+                "%1", ", ".join(f"{format_money(d.amount)} ({d.reason})" for d in pending)
+            )
+            if pending
+            else self.tr("No hay otros descuentos pendientes.")
+        )
 
     def _show_preview(self) -> None:
         try:

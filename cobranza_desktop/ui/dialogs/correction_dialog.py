@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.formatting import format_datetime, format_money
 from cobranza_desktop.services.receivables.correction_changes import (
     BalanceChange,
     CorrectionPreview,
 )
+from cobranza_desktop.services.receivables.corrections import LastAllocation
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
@@ -123,6 +124,19 @@ class CorrectionDialog(QDialog):
         self.model.set_rows(list(preview.lines))
         self.totals.setText(preview_totals(self, preview))
         self.confirm_button.setEnabled(True)
+
+    def describe_last(self, last: LastAllocation | None) -> None:
+        """Name the allocation that "undo" takes back."""
+        if last is not None:
+            self.intro.setText(
+                self.intro.text()
+                + "\n"
+                + self.tr("Última aplicación: %1 a la factura %2 (pago %3, %4).")
+                .replace("%1", format_money(last.amount))
+                .replace("%2", last.invoice_number)
+                .replace("%3", str(last.payment_id))
+                .replace("%4", format_datetime(last.created_at))
+            )
 
     def _preview_failed(self, failure: TaskFailure) -> None:
         # Nothing to correct (no credit, already reversed...): say why, offer nothing.

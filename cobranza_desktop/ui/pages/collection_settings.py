@@ -1,5 +1,5 @@
-"""Settings tabs: the aging bucket edges, and the contact policy (caps, quiet hours,
-days without contact)."""
+"""Settings tabs: the aging bucket edges, the contact policy (caps, quiet hours, days
+without contact), and the "how to pay" text of the documents."""
 
 from __future__ import annotations
 
@@ -7,15 +7,18 @@ from collections.abc import Callable
 from datetime import time
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QSpinBox, QTimeEdit
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QTimeEdit
 
 from cobranza_desktop.domain.aging import DEFAULT_EDGES, AgingBuckets
 from cobranza_desktop.domain.contact_policy import ContactPolicy
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.settings_form import SettingsForm
+
+MAX_HOW_TO_PAY = 600  # it must fit under a statement's table
 
 
 class AgingSettingsTab(SettingsForm):
@@ -165,3 +168,50 @@ class ContactPolicySettingsTab(SettingsForm):
     def save_work(self, value: ContactPolicy) -> Callable[[], object]:
         agenda = self._agenda
         return lambda: agenda.set_policy(value)
+
+
+class HowToPaySettingsTab(SettingsForm):
+    """The "how to pay" text printed on statements, notices and letters."""
+
+    def __init__(self, documents: DocumentService, runner: TaskRunner) -> None:
+        super().__init__(
+            runner,
+            self.tr("Cómo pagar"),
+            self.tr(
+                "El texto que se imprime en los estados de cuenta, avisos y cartas: cuenta "
+                "CLABE, dónde pagar, a quién enviar el comprobante."
+            ),
+        )
+        self._documents = documents
+        self.text = QPlainTextEdit()
+        self.text.setPlaceholderText(
+            self.tr("Transferencia a la CLABE 012 180 00000000000 0, a nombre de …")
+        )
+        self.add_field("how_to_pay", self.tr("Texto:"), self.text)
+        self.body.addStretch(1)
+        self.text.textChanged.connect(self.changed)
+        self.start()
+
+    def load_work(self) -> str:
+        return self._documents.how_to_pay()
+
+    def show_value(self, value: str) -> None:
+        self.text.setPlainText(value)
+
+    def read(self) -> str:
+        text = self.text.toPlainText()
+        if len(text) > MAX_HOW_TO_PAY:
+            raise ValidationError(
+                "how_to_pay",
+                self.tr("El texto es demasiado largo (máximo %1 caracteres).").replace(
+                    "%1", str(MAX_HOW_TO_PAY)
+                ),
+            )
+        return text
+
+    def default_value(self) -> str:
+        return ""
+
+    def save_work(self, value: str) -> Callable[[], object]:
+        documents = self._documents
+        return lambda: documents.set_how_to_pay(value)

@@ -208,7 +208,7 @@ class CustomerFileTools(QObject):
         if cid is None:
             return None
         fixes = self._s.corrections
-        return self._show(
+        dialog = self._show(
             CorrectionDialog(
                 self._runner,
                 cid,
@@ -223,6 +223,11 @@ class CustomerFileTools(QObject):
                 parent=self._file,
             )
         )
+        assert isinstance(dialog, CorrectionDialog)
+        self._runner.query(lambda _ctx: fixes.last_allocation(cid)).success(
+            lambda last: dialog.describe_last(last)
+        ).run()
+        return dialog
 
     def extend(self, invoice_id: int | None) -> QDialog | None:
         data = self._file.data
@@ -245,15 +250,15 @@ class CustomerFileTools(QObject):
         data = self._file.data
         if data is None:
             return None
-        return self._show(
-            DiscountDialog(
-                self._s.collection_tools,
-                self._runner,
-                data.customer.id,
-                data.balance.balance,
-                self._file,
-            )
+        tools, cid = self._s.collection_tools, data.customer.id
+        dialog = self._show(
+            DiscountDialog(tools, self._runner, cid, data.balance.balance, self._file)
         )
+        assert isinstance(dialog, DiscountDialog)
+        self._runner.query(lambda _ctx: tools.pending_discounts(cid)).success(
+            dialog.show_pending
+        ).run()
+        return dialog
 
     def barter(self) -> QDialog | None:
         data = self._file.data
