@@ -150,9 +150,7 @@ def _directly_unreached(methods: list[Method]) -> list[Method]:
                 if access.attr != method.name:
                     continue
                 tokens = set(re.findall(r"[A-Za-z_][A-Za-z0-9_]*", access.base))
-                hangs_on_field = any(
-                    token.lstrip("_") in known_as for token in tokens
-                )
+                hangs_on_field = any(token.lstrip("_") in known_as for token in tokens)
                 if names_class or hangs_on_field:
                     reached = True
                     break

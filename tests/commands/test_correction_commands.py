@@ -31,7 +31,19 @@ def fixed_clock(monkeypatch: pytest.MonkeyPatch) -> None:
     def fixed(_day: date | None) -> Clock:
         return FixedClock.on(TODAY)
 
-    for name in ("payment", "credit", "invoice", "dossier", "discount"):
+    for name in (
+        "payment",
+        "credit",
+        "invoice",
+        "dossier",
+        "discount",
+        "customer",
+        "void",
+        "promise",
+        "prepay",
+        "service_cuts",
+        "batches",
+    ):
         module = __import__(f"{package.__name__}.{name}", fromlist=["clock_for"])
         monkeypatch.setattr(module, "clock_for", fixed)
 
@@ -139,3 +151,67 @@ def test_dossier_to_a_zip_marks_the_customer(
     ws.close()
     # Never over the book.
     assert main(["dossier", str(cid), "--out", str(path), "--book", str(path)]) == 2
+
+
+def test_customer_records_promise_and_void(
+    book: tuple[Path, int, int, int, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    path, cid, _first, second, paid = book
+    for what in (
+        "invoices",
+        "payments",
+        "contacts",
+        "incentives",
+        "discounts",
+        "risk",
+        "indicators",
+        "penalty-terms",
+        "negotiation",
+    ):
+        assert main(["customer", str(cid), what, "--json", "--book", str(path)]) == 0, what
+        json.loads(capsys.readouterr().out)
+    assert main(["customer", str(cid), "invoices", "--open", "--json", "--book", str(path)]) == 0
+    assert [i["id"] for i in json.loads(capsys.readouterr().out)] == [second]
+    assert main(["customer", str(cid), "payments", "--book", str(path)]) == 0
+    assert f"id={paid}" in capsys.readouterr().out
+    assert main(["promise", str(cid), "50", "--date", "2026-11-30", "--book", str(path)]) == 0
+    assert "30/11/2026" in capsys.readouterr().out
+    assert main(["promise", str(cid), "50", "--date", "2026-11-01", "--book", str(path)]) == 2
+    capsys.readouterr()
+    ws = _reopen(path)
+    (promise,) = ws.promises.for_customer(cid)
+    ws.close()
+    assert promise.amount == Decimal("50.00")
+    assert main(["void", "contact", "999", "--reason", "x", "--book", str(path)]) == 2
+    assert main(["batches", "--json", "--book", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["service-cuts", "--json", "--book", str(path)]) == 0
+    assert json.loads(capsys.readouterr().out)["to_cut"] == []
+
+
+def test_prepay_quote_then_accept(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from cobranza_desktop.services.billing.subscriptions import (
+        SubscriptionInput,
+        SubscriptionService,
+    )
+
+    path = tmp_path / "gym.sqlite"
+    ws = open_workspace(path, FixedClock.on(TODAY))
+    member = customer(ws, "Luis Prieto")
+    sub = SubscriptionService(ws.book, ws.clock).create(
+        SubscriptionInput(member.id, "Membresía", "500.00", "mensual", 1, date(2026, 12, 1))
+    )
+    ws.close()
+    assert main(["prepay", str(sub.id), "--months", "12", "--book", str(path)]) == 0
+    quote = json.loads(capsys.readouterr().out)
+    assert len(quote["periods"]) == 12 and Decimal(quote["saving"]) > 0
+    assert main(["prepay", str(sub.id), "--accept", "--book", str(path)]) == 2  # no --months
+    assert main(["prepay", str(sub.id), "--months", "12", "--accept", "--book", str(path)]) == 0
+    capsys.readouterr()
+    assert main(["prepay", str(sub.id), "--book", str(path)]) == 0
+    (made,) = json.loads(capsys.readouterr().out)
+    assert made["months"] == 12
