@@ -232,7 +232,7 @@ class CustomerFile(QWidget):
         self.correction_table = make_table(sortable=False)
         self.correction_table.setObjectName("correctionTable")
         self.correction_table.setModel(self.correction_model)
-        set_widths(self.correction_table, [130, 170, 120, 200, 90])
+        set_widths(self.correction_table, [150, 170, 170, 220, 80])
         self.corrections_title = QLabel(self.tr("Correcciones"))
         self.corrections_title.setObjectName("cardCaption")
         self.timeline = QStackedWidget()
