@@ -1185,6 +1185,11 @@
         <source>Guardar borrador</source>
         <translation>Save draft</translation>
     </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="1" />
+        <source>Al cancelarla deja de deberse su saldo (%1); lo pagado (%2) queda a favor.</source>
+        <translation>Once voided, its balance (%1) is no longer owed; what was paid (%2) stays as credit.</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceListModel</name>

@@ -217,6 +217,10 @@ class InvoiceEditor(QDialog):
         void_layout.setContentsMargins(0, 0, 0, 0)
         void_layout.addWidget(self.void_reason, 1)
         void_layout.addWidget(self.void_button)
+        self.void_preview = QLabel()
+        self.void_preview.setObjectName("statusLine")
+        self.void_preview.setVisible(False)
+        layout.addWidget(self.void_preview)
         layout.addWidget(self.void_row)
         self.errors._fields["reason"] = self.void_reason
         layout.addWidget(self.error_label)
@@ -431,6 +435,13 @@ class InvoiceEditor(QDialog):
             )
         can_void = invoice.status not in (InvoiceStatus.VOIDED, InvoiceStatus.DRAFT)
         self.void_row.setVisible(can_void)
+        # What voiding changes, before it is done.
+        self.void_preview.setVisible(can_void)
+        self.void_preview.setText(
+            self.tr("Al cancelarla deja de deberse su saldo (%1); lo pagado (%2) queda a favor.")
+            .replace("%1", format_money(invoice.balance))
+            .replace("%2", format_money(invoice.paid))
+        )
         if invoice.status is InvoiceStatus.VOIDED:
             note = QLabel(
                 self.tr("Cancelada el %1: %2")
