@@ -258,3 +258,20 @@ def test_a_draft_is_saved_edited_issued_or_deleted(qtbot: QtBot, open_app: OpenA
     open_app.settle()
     assert all(i.id != second.id for i in s.invoices.for_customer(cid))
     assert CorrectionKind.DRAFT_DELETED in _kinds(page)
+
+
+def test_voiding_says_what_changes_and_is_logged(qtbot: QtBot, open_app: OpenApp) -> None:
+    cid, first, _second = _setup(open_app)
+    open_app.services.payments.record(PaymentInput(cid, "400.00", TODAY))
+    open_app.commands.open_invoice(open_app.window, first)
+    open_app.settle()
+    editor = open_app.last_dialog
+    assert isinstance(editor, InvoiceEditor)
+    assert not editor.void_preview.isHidden()
+    assert "$600.00" in editor.void_preview.text() and "$400.00" in editor.void_preview.text()
+    editor.void_reason.setText("Se facturó dos veces")
+    editor.void()
+    open_app.settle()
+    page = _open(open_app, cid)
+    assert _kinds(page) == [CorrectionKind.INVOICE_VOIDED]
+    assert page.file.credit_card.value.text() == "$400.00"  # what was paid stays as credit
