@@ -110,23 +110,6 @@ def _status(session: Session, customer: Customer) -> TermsStatus:
     )
 
 
-def customers_without_signed_terms(session: Session, customer_ids: set[int]) -> set[int]:
-    """Of ``customer_ids``, those that never signed the credit terms."""
-    if not customer_ids:
-        return set()
-    unsigned: set[int] = set()
-    ids = sorted(customer_ids)
-    for start in range(0, len(ids), 900):
-        unsigned.update(
-            session.scalars(
-                select(Customer.id).where(
-                    Customer.id.in_(ids[start : start + 900]), Customer.terms_signed_on.is_(None)
-                )
-            )
-        )
-    return unsigned
-
-
 class CreditTermsService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
