@@ -40,6 +40,7 @@ from cobranza_desktop.services.base.agenda_data import (
     save_ladder,
     save_policy,
 )
+from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
@@ -156,6 +157,9 @@ def day_agenda(session: Session, day: date) -> Agenda:
     ladder = load_ladder(session)
     policy = load_policy(session)
     cases, logged = build_cases(session, day, ladder, policy)
+    known = {c.customer_id for c in cases}
+    cases = with_receipt_checks(session, cases, day)
+    logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
     return compute_agenda(day, cases, logged, ladder, policy)
 
 

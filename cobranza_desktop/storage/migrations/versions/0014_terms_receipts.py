@@ -15,38 +15,38 @@ down_revision: str | None = "0008_fold_enye"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+# Plain ADD/DROP COLUMN (as 0006 does): SQLite and PostgreSQL both do it in place,
+# without rebuilding tables that other tables point at.
+_INVOICE_COLUMNS = ("delivered_at", "delivery_channel", "receipt_status", "needs_correction",
+                    "correction_note")  # fmt: skip
+
 
 def upgrade() -> None:
-    with op.batch_alter_table("customers") as batch:
-        batch.add_column(sa.Column("terms_signed_on", sa.Date(), nullable=True))
-        batch.add_column(
-            sa.Column("terms_version", sa.String(length=20), nullable=False, server_default="")
-        )
-    with op.batch_alter_table("invoices") as batch:
-        batch.add_column(sa.Column("delivered_at", sa.DateTime(), nullable=True))
-        batch.add_column(
-            sa.Column("delivery_channel", sa.String(length=20), nullable=False, server_default="")
-        )
-        batch.add_column(
-            sa.Column("receipt_status", sa.String(length=20), nullable=False, server_default="")
-        )
-        batch.add_column(
-            sa.Column(
-                "needs_correction", sa.Boolean(), nullable=False, server_default=sa.text("0")
-            )
-        )
-        batch.add_column(
-            sa.Column("correction_note", sa.Text(), nullable=False, server_default="")
-        )
+    op.add_column("customers", sa.Column("terms_signed_on", sa.Date(), nullable=True))
+    op.add_column(
+        "customers",
+        sa.Column("terms_version", sa.String(length=20), nullable=False, server_default=""),
+    )
+    op.add_column("invoices", sa.Column("delivered_at", sa.DateTime(), nullable=True))
+    op.add_column(
+        "invoices",
+        sa.Column("delivery_channel", sa.String(length=20), nullable=False, server_default=""),
+    )
+    op.add_column(
+        "invoices",
+        sa.Column("receipt_status", sa.String(length=20), nullable=False, server_default=""),
+    )
+    op.add_column(
+        "invoices",
+        sa.Column("needs_correction", sa.Boolean(), nullable=False, server_default=sa.text("0")),
+    )
+    op.add_column(
+        "invoices", sa.Column("correction_note", sa.Text(), nullable=False, server_default="")
+    )
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("invoices") as batch:
-        batch.drop_column("correction_note")
-        batch.drop_column("needs_correction")
-        batch.drop_column("receipt_status")
-        batch.drop_column("delivery_channel")
-        batch.drop_column("delivered_at")
-    with op.batch_alter_table("customers") as batch:
-        batch.drop_column("terms_version")
-        batch.drop_column("terms_signed_on")
+    for name in reversed(_INVOICE_COLUMNS):
+        op.drop_column("invoices", name)
+    op.drop_column("customers", "terms_version")
+    op.drop_column("customers", "terms_signed_on")
