@@ -337,9 +337,11 @@ def _receipt_item(
     if not pending:
         return None
     lead = min(pending, key=lambda p: (p[0].issue_date, p[0].invoice_id))[0]
-    reason = gettext("¿Recibió la factura {folio} del {issue_date}? ¿Sus datos son correctos?").format(
-        folio=lead.folio, issue_date=format_date(lead.issue_date)
-    ) + _more_text(len(pending) - 1)
+    reason = gettext(
+        "¿Recibió la factura {folio} del {issue_date}? ¿Sus datos son correctos?"
+    ).format(folio=lead.folio, issue_date=format_date(lead.issue_date)) + _more_text(
+        len(pending) - 1
+    )
     return AgendaItem(
         customer_id=case.customer_id,
         customer=case.name,

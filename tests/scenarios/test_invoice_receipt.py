@@ -12,6 +12,7 @@ import pytest
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.contact_policy import NonPaymentReason
 from cobranza_desktop.domain.customers import CustomerData
+from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.messaging.email import SmtpSettings
 from cobranza_desktop.services.book.workspace import Workspace, open_workspace
 from cobranza_desktop.services.collections.receipts import ReceiptAnswer, ReceiptService
@@ -114,5 +115,5 @@ def test_an_invoice_already_paid_is_not_asked_about(shop: tuple[Workspace, Fixed
     ws.payments.record(PaymentInput(cid, "300.00", MONDAY))
     clock.advance(days=2)
     assert _stages(ws, cid) == []
-    with pytest.raises(Exception, match="RFC|datos"):
+    with pytest.raises(ValidationError, match="datos están mal"):
         ReceiptService(ws.book, clock).answer(paid.id, ReceiptAnswer.WRONG, "")

@@ -40,8 +40,8 @@ from cobranza_desktop.services.base.agenda_data import (
     save_ladder,
     save_policy,
 )
-from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
+from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges

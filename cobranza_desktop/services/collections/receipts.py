@@ -76,7 +76,9 @@ def _view(invoice: Invoice) -> ReceiptView:
 def _issued_invoice(session: Session, invoice_id: int) -> Invoice:
     invoice = session.get(Invoice, invoice_id)
     if invoice is None or invoice.lifecycle != "issued":
-        raise NotFoundError(_("No existe la factura emitida {invoice_id}.").format(invoice_id=invoice_id))
+        raise NotFoundError(
+            _("No existe la factura emitida {invoice_id}.").format(invoice_id=invoice_id)
+        )
     return invoice
 
 
@@ -154,7 +156,9 @@ def mark_corrected(session: Session, invoice_id: int, note: str) -> ReceiptView:
     return _view(invoice)
 
 
-def with_receipt_checks(session: Session, cases: list[CustomerCase], day: date) -> list[CustomerCase]:
+def with_receipt_checks(
+    session: Session, cases: list[CustomerCase], day: date
+) -> list[CustomerCase]:
     """The agenda's cases with the invoices to confirm and the invoices paused for correction.
 
     Customers with only a receipt to confirm are not among the ladder's candidates, so
@@ -187,7 +191,9 @@ def with_receipt_checks(session: Session, cases: list[CustomerCase], day: date) 
             paused.setdefault(cid, set()).add(inv_id)
         if status == "" and since <= issued <= until:
             checks.setdefault(cid, []).append(
-                ReceiptCheck(inv_id, invoice_number(series, folio, external), issued, from_cents(owed))
+                ReceiptCheck(
+                    inv_id, invoice_number(series, folio, external), issued, from_cents(owed)
+                )
             )
     if not checks and not paused:
         return cases
