@@ -120,7 +120,7 @@ def test_announcement_as_whatsapp_links_with_filters(shop: tuple[Workspace, Fixe
     [link] = result.links
     assert link.customer_id == blocked and "wa.me/52" in link.link
     assert "Hola Bloqueado: abrimos a las 9." in unquote(link.link)
-    assert [c.notes for c in ws.contacts.timeline(blocked)][0] == "Comunicado: Horario"
+    assert next(c.notes for c in ws.contacts.timeline(blocked)) == "Comunicado: Horario"
     assert ws.contacts.timeline(ana) == []
     everyone = service.preview(
         Announcement("Todos", Channel.WHATSAPP, "Hola {{ contact_name }}", audience=Audience.ALL)
