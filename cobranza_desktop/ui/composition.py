@@ -288,8 +288,11 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     letters.setShortcut(QKeySequence("Ctrl+Shift+L"))
     reasons = QAction(tr("Features", "Motivos de no pago…"), window)
     reasons.setObjectName("reasonsReport")
+    announce = QAction(tr("Features", "Enviar comunicado…"), window)
+    announce.setObjectName("sendAnnouncement")
     menu.addAction(apply)
     menu.addAction(letters)
+    menu.addAction(announce)
     menu.addSeparator()
     menu.addAction(reasons)
 
@@ -306,6 +309,12 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
 
         ReasonsReportDialog(context.services.contacts, context.runner, context.clock, window).open()
 
+    def open_announcement() -> None:
+        from cobranza_desktop.ui.dialogs.announcement_dialog import AnnouncementDialog
+
+        AnnouncementDialog(context.services.announcements, context.runner, parent=window).open()
+
     apply.triggered.connect(open_apply)
+    announce.triggered.connect(open_announcement)
     letters.triggered.connect(lambda: composition.documents.print_letters(window))
     reasons.triggered.connect(open_reasons)

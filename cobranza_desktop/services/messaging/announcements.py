@@ -44,13 +44,16 @@ from cobranza_desktop.messaging.message_data import (
 from cobranza_desktop.messaging.rendering import render_text
 from cobranza_desktop.messaging.whatsapp import whatsapp_link
 from cobranza_desktop.services.base.agenda_data import histories, load_policy
+from cobranza_desktop.messaging.template_store import TemplateLibrary
 from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.base.settings import read_setting
 from cobranza_desktop.services.collections.contacts import (
     ContactInput,
     contact_days_around,
     log_contact,
 )
 from cobranza_desktop.services.messaging.outbox import EmailDraft, OutboxService, OutboxView
+from cobranza_desktop.services.messaging.reminders import TEMPLATE_OVERRIDES_KEY
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice
 from cobranza_desktop.storage.models.messaging import OutboxStatus
@@ -203,6 +206,21 @@ class AnnouncementService:
         self._book = book
         self._clock = clock
         self._outbox = outbox
+
+    def default_texts(self, channel: Channel) -> tuple[str, str]:
+        """(subject, body) to start from: the «announcement» template, edited or not."""
+        language = current_language()
+        with self._book.session() as session:
+            library = TemplateLibrary(
+                overrides=read_setting(session, TEMPLATE_OVERRIDES_KEY, {}) or {}
+            )
+        body_part = "email_body" if channel is Channel.EMAIL else "whatsapp"
+        subject = (
+            library.source(language, "announcement", "email_subject").strip()
+            if channel is Channel.EMAIL
+            else ""
+        )
+        return subject, library.source(language, "announcement", body_part).strip()
 
     def preview(self, announcement: Announcement) -> AnnouncementPreview:
         """Who gets it (rendered), and who is left out and why. Writes nothing."""
