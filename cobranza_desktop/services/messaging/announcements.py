@@ -42,9 +42,9 @@ from cobranza_desktop.messaging.message_data import (
     build_variables,
 )
 from cobranza_desktop.messaging.rendering import render_text
+from cobranza_desktop.messaging.template_store import TemplateLibrary
 from cobranza_desktop.messaging.whatsapp import whatsapp_link
 from cobranza_desktop.services.base.agenda_data import histories, load_policy
-from cobranza_desktop.messaging.template_store import TemplateLibrary
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.settings import read_setting
 from cobranza_desktop.services.collections.contacts import (
