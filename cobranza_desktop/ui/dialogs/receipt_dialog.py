@@ -53,13 +53,20 @@ class ReceiptDialog(QDialog):
         )
         self.hint.setWordWrap(True)
         self.hint.setObjectName("statusLine")
+        # Beyond the contact cap, in quiet hours or on a Sunday: logging it needs a reason.
+        self.override = QLineEdit()
+        self.override.setPlaceholderText(self.tr("Motivo para registrar el contacto de todos modos"))
+        self.override.setVisible(False)
         self.error_label = QLabel()
-        self.errors = FieldErrors(self.error_label, {"note": self.note})
+        self.error_label.setWordWrap(True)
+        self.errors = FieldErrors(
+            self.error_label, {"note": self.note, "override_reason": self.override}
+        )
         self.buttons, self.save_button = action_buttons(
             self.tr("Registrar respuesta"), self.save, self.reject
         )
         layout = QVBoxLayout(self)
-        for widget in (question, self.received, self.wrong, self.note, self.hint):
+        for widget in (question, self.received, self.wrong, self.note, self.hint, self.override):
             layout.addWidget(widget)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
@@ -73,9 +80,10 @@ class ReceiptDialog(QDialog):
             return
         self.errors.clear()
         receipts, invoice_id = self._receipts, self._invoice_id
+        override = self.override.text().strip() or None
         self.save_button.setEnabled(False)
         self._runner.write(
-            lambda ctx: receipts.answer(invoice_id, answer, note),
+            lambda ctx: receipts.answer(invoice_id, answer, note, override_reason=override),
             OpChanges.of(Kind.INVOICES, Kind.CONTACTS, customers=[self._customer_id]),
         ).success(self._done).failure(self._failed).run()
 
@@ -85,4 +93,6 @@ class ReceiptDialog(QDialog):
 
     def _failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)
+        if failure.field == "override_reason":
+            self.override.setVisible(True)
         self.errors.show(failure.message, failure.field)
