@@ -8,6 +8,7 @@ Set COBRANZA_SEEDS_SHOTS=/some/dir to keep the screenshots (1366×768, es and en
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -50,6 +51,9 @@ def shot(widget: QWidget, name: str, language: str) -> None:
 
 def _seed(app: OpenApp) -> tuple[int, int]:
     s = app.services
+    s.business.update_profile(
+        replace(s.business.profile(), name="Distribuidora El Sol", phone="55 5000 1000")
+    )
     cid = s.customers.create(
         CustomerData(name="Abarrotes Doña Lupe", phone="55 1234 5678", email="lupe@example.com")
     ).id

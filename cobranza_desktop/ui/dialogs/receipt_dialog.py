@@ -55,13 +55,16 @@ class ReceiptDialog(QDialog):
         self.hint.setObjectName("statusLine")
         # Beyond the contact cap, in quiet hours or on a Sunday: logging it needs a reason.
         self.override = QLineEdit()
-        self.override.setPlaceholderText(self.tr("Motivo para registrar el contacto de todos modos"))
+        self.override.setPlaceholderText(
+            self.tr("Motivo para registrar el contacto de todos modos")
+        )
         self.override.setVisible(False)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
         self.errors = FieldErrors(
             self.error_label, {"note": self.note, "override_reason": self.override}
         )
+        self.note.textEdited.connect(lambda _t: self.errors.clear())
         self.buttons, self.save_button = action_buttons(
             self.tr("Registrar respuesta"), self.save, self.reject
         )
