@@ -41,7 +41,7 @@ from cobranza_desktop.messaging.message_data import (
     PaymentData,
     build_variables,
 )
-from cobranza_desktop.messaging.rendering import render_text
+from cobranza_desktop.messaging.rendering import check_template, render_text
 from cobranza_desktop.messaging.template_store import TemplateLibrary
 from cobranza_desktop.messaging.whatsapp import whatsapp_link
 from cobranza_desktop.services.base.agenda_data import histories, load_policy
@@ -151,6 +151,10 @@ def _check(announcement: Announcement) -> None:
         raise ValidationError("body", _("El mensaje está vacío."))
     if announcement.channel is Channel.EMAIL and not announcement.subject.strip():
         raise ValidationError("subject", _("Escriba el asunto del correo."))
+    # An unknown field is refused even when nobody would receive the message today.
+    check_template(announcement.body, "body")
+    if announcement.channel is Channel.EMAIL:
+        check_template(announcement.subject, "email_subject")
     if announcement.audience is Audience.STATUS and announcement.status is None:
         raise ValidationError("status", _("Elija el estado de los clientes."))
     if announcement.audience is Audience.RISK and announcement.rating is None:
