@@ -12,7 +12,7 @@ import pytest
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.contact_policy import NonPaymentReason
 from cobranza_desktop.domain.customers import CustomerData
-from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.messaging.email import SmtpSettings
 from cobranza_desktop.services.book.workspace import Workspace, open_workspace
 from cobranza_desktop.services.collections.receipts import ReceiptAnswer, ReceiptService
@@ -117,3 +117,42 @@ def test_an_invoice_already_paid_is_not_asked_about(shop: tuple[Workspace, Fixed
     assert _stages(ws, cid) == []
     with pytest.raises(ValidationError, match="datos están mal"):
         ReceiptService(ws.book, clock).answer(paid.id, ReceiptAnswer.WRONG, "")
+
+
+def test_the_answer_after_asking_from_today_and_only_once(
+    shop: tuple[Workspace, FixedClock],
+) -> None:
+    ws, clock = shop
+    cid = ws.customers.create(CustomerData(name="Lupe", phone="55 1234 5678")).id
+    sale = invoice(ws, cid, "300.00", issued=MONDAY, due=date(2026, 12, 2), tax="0")
+    clock.advance(days=2)
+    [item] = ws.agenda.agenda().items
+    assert item.stage == "confirm_receipt"
+    ws.agenda.complete(item, "no_answer")  # asked by WhatsApp from Today; no answer yet
+    assert _stages(ws, cid) == []
+    clock.advance(days=1)
+    receipts = ReceiptService(ws.book, clock)
+    assert receipts.answer(sale.id, ReceiptAnswer.RECEIVED).receipt_status == "received"
+    with pytest.raises(ConflictError):
+        receipts.answer(sale.id, ReceiptAnswer.WRONG, "Otra cosa")
+    assert not receipts.get(sale.id).needs_correction
+
+
+def test_an_announcement_counts_against_the_cap_of_the_agenda(
+    shop: tuple[Workspace, FixedClock],
+) -> None:
+    from cobranza_desktop.domain.contact_policy import Channel
+    from cobranza_desktop.services.messaging.announcements import (
+        Announcement,
+        AnnouncementService,
+    )
+
+    ws, clock = shop
+    cid = ws.customers.create(CustomerData(name="Lupe", phone="55 1234 5678")).id
+    invoice(ws, cid, "300.00", issued=date(2026, 9, 1), due=date(2026, 10, 1), tax="0")
+    assert [i.customer_id for i in ws.agenda.agenda().items] == [cid]
+    service = AnnouncementService(ws.book, clock, OutboxService(ws.book, clock))
+    result = service.send(Announcement("Cierre", Channel.WHATSAPP, "Hola {{ contact_name }}"))
+    assert [r.customer_id for r in result.links] == [cid]
+    day = ws.agenda.agenda()
+    assert day.items == () and [d.customer_id for d in day.deferred] == [cid]

@@ -97,16 +97,18 @@ def record_answer(
     note = note.strip()
     if answer is ReceiptAnswer.WRONG and not note:
         raise ValidationError("note", _("Escriba qué datos están mal."))
+    if invoice.receipt_status:
+        raise ConflictError(_("La recepción de esta factura ya fue registrada."))
     key = ActionKey(invoice.customer_id, CONFIRM_RECEIPT_STAGE.code, receipt_subject(invoice.id))
-    done = session.scalar(
+    # The question may have been asked from Today (its action logged); the answer comes
+    # now. Either way the agenda does not ask again.
+    asked = session.scalar(
         select(CollectionAction.id).where(
             CollectionAction.customer_id == key.customer_id,
             CollectionAction.stage == key.stage,
             CollectionAction.subject == key.subject,
         )
     )
-    if done is not None:
-        raise ConflictError(_("La recepción de esta factura ya fue registrada."))
     number = invoice_number(invoice.series, invoice.folio, invoice.external_number)
     contact, _promise = log_contact(
         session,
@@ -120,19 +122,20 @@ def record_answer(
         ),
         now,
     )
-    session.add(
-        CollectionAction(
-            customer_id=key.customer_id,
-            stage=key.stage,
-            subject=key.subject,
-            action_date=now.date(),
-            state="done",
-            channel=channel.value,
-            note=note,
-            contact_id=contact.id,
-            created_at=now,
+    if asked is None:
+        session.add(
+            CollectionAction(
+                customer_id=key.customer_id,
+                stage=key.stage,
+                subject=key.subject,
+                action_date=now.date(),
+                state="done",
+                channel=channel.value,
+                note=note,
+                contact_id=contact.id,
+                created_at=now,
+            )
         )
-    )
     invoice.receipt_status = answer.value
     if answer is ReceiptAnswer.WRONG:
         invoice.needs_correction = True
