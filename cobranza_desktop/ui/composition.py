@@ -290,9 +290,12 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     reasons.setObjectName("reasonsReport")
     announce = QAction(tr("Features", "Enviar comunicado…"), window)
     announce.setObjectName("sendAnnouncement")
+    outdated = QAction(tr("Features", "Condiciones por actualizar…"), window)
+    outdated.setObjectName("outdatedTerms")
     menu.addAction(apply)
     menu.addAction(letters)
     menu.addAction(announce)
+    menu.addAction(outdated)
     menu.addSeparator()
     menu.addAction(reasons)
 
@@ -314,7 +317,13 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
 
         AnnouncementDialog(context.services.announcements, context.runner, parent=window).open()
 
+    def open_outdated() -> None:
+        from cobranza_desktop.ui.dialogs.outdated_terms import OutdatedTermsDialog
+
+        OutdatedTermsDialog(context.services.credit_terms, context.runner, window).open()
+
     apply.triggered.connect(open_apply)
+    outdated.triggered.connect(open_outdated)
     announce.triggered.connect(open_announcement)
     letters.triggered.connect(lambda: composition.documents.print_letters(window))
     reasons.triggered.connect(open_reasons)

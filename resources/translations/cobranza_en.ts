@@ -1025,6 +1025,10 @@
         <source>Enviar comunicado…</source>
         <translation>Send announcement…</translation>
     </message>
+    <message>
+        <source>Condiciones por actualizar…</source>
+        <translation>Terms to update…</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceEditor</name>
@@ -4775,6 +4779,29 @@ First the current book is kept as a “before restore” backup; then it is clos
     <message>
         <source>Cerrar</source>
         <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OutdatedTermsDialog</name>
+    <message>
+        <source>Condiciones por actualizar</source>
+        <translation>Terms to update</translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Estos clientes firmaron una versión anterior de las condiciones. Imprima las nuevas desde su expediente: indican qué cambió.</source>
+        <translation>These customers signed an older version of the terms. Print the new ones from their file: they say what changed.</translation>
+    </message>
+    <message>
+        <source>Todos los clientes que firmaron tienen la versión vigente.</source>
+        <translation>Every customer who signed has the current version.</translation>
     </message>
 </context>
 </TS>

@@ -21,10 +21,12 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.i18n import set_language
 from cobranza_desktop.domain.invoices import make_line
+from cobranza_desktop.domain.penalties import PenaltyPolicy
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.ui.dialogs.announcement_dialog import AnnouncementDialog
 from cobranza_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
+from cobranza_desktop.ui.dialogs.outdated_terms import OutdatedTermsDialog
 from cobranza_desktop.ui.dialogs.receipt_dialog import ReceiptDialog
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from cobranza_desktop.ui.pages.invoices_page import InvoicesPage
@@ -132,6 +134,19 @@ def _run(qtbot: QtBot, app: OpenApp, language: str, opened_urls: list[str]) -> N
     app.settle()
     assert terms.status_view is not None and terms.status_view.signed
     shot(app.window, "customer-terms-signed", language)
+
+    # -- the terms change: the customer is listed under «Condiciones por actualizar» ----
+    app.services.penalties.set_business_policy(PenaltyPolicy.legal())
+    outdated = app.window.findChild(QAction, "outdatedTerms")
+    assert outdated is not None
+    outdated.trigger()
+    app.settle()
+    listing = app.last_dialog
+    assert isinstance(listing, OutdatedTermsDialog)
+    assert listing.rows is not None and [r.customer_id for r in listing.rows] == [cid]
+    assert "Abarrotes Doña Lupe" in listing.text.toPlainText()
+    shot(listing, "outdated-terms", language)
+    listing.accept()
 
     # -- a new customer: the program offers to print the terms --------------------------
     app.commands.new_customer(app.window)
