@@ -24,6 +24,7 @@ from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.domain.penalties import PenaltyPolicy
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.ui.dialogs.announcement_dialog import AnnouncementDialog
+from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
 from cobranza_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
 from cobranza_desktop.ui.dialogs.outdated_terms import OutdatedTermsDialog
@@ -59,7 +60,15 @@ def _seed(app: OpenApp) -> tuple[int, int]:
     cid = s.customers.create(
         CustomerData(name="Abarrotes Doña Lupe", phone="55 1234 5678", email="lupe@example.com")
     ).id
-    s.customers.create(CustomerData(name="Papelería Sol", phone="55 8765 4321"))
+    sol = s.customers.create(CustomerData(name="Papelería Sol", phone="55 8765 4321")).id
+    s.invoices.issue(
+        InvoiceDraft(
+            sol,
+            (make_line("Papel bond", "1", "2500", "0", "0"),),
+            issue_date=TODAY - timedelta(days=60),
+            due_date=TODAY - timedelta(days=30),
+        )
+    )
     draft = InvoiceDraft(
         cid,
         (make_line("Abarrotes surtidos", "1", "1160", "0", "16"),),
@@ -147,6 +156,16 @@ def _run(qtbot: QtBot, app: OpenApp, language: str, opened_urls: list[str]) -> N
     assert "Abarrotes Doña Lupe" in listing.text.toPlainText()
     shot(listing, "outdated-terms", language)
     listing.accept()
+    penalties = app.window.findChild(QAction, "applyPenalties")
+    assert penalties is not None
+    penalties.trigger()
+    app.settle()
+    preview = app.last_dialog
+    assert isinstance(preview, ApplyPenaltiesDialog)
+    assert "Papelería Sol" in preview.unsigned_label.text()
+    assert preview.selected_total() == 0  # Sol never signed: unticked
+    shot(preview, "apply-penalties-unsigned", language)
+    preview.reject()
 
     # -- a new customer: the program offers to print the terms --------------------------
     app.commands.new_customer(app.window)
