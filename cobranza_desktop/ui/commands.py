@@ -121,6 +121,7 @@ class AppCommands:
                 invoice=view,
                 parent=parent,
             )
+            editor.accepted.connect(lambda: self.offer_sending(parent, editor))
             _open(editor)
 
         invoices = s.invoices
