@@ -65,12 +65,14 @@ def _apply_penalties(session: Session, item: AgendaItem, day: date, now: datetim
     """Charge what the contract's penalty policy says is due on the action's invoices.
 
     The penalty engine keeps its own natural keys, so nothing is charged twice even if
-    the penalty screen runs too. With no active policy nothing is charged.
+    the penalty screen runs too. With no active policy nothing is charged, and nothing
+    is charged automatically to a customer without signed credit terms: the
+    apply-penalties preview lists them, and charging them there takes a reason.
     """
     chosen = [
         proposed
         for proposed in propose_charges(session, day, customer_id=item.customer_id)
-        if proposed.invoice_id in item.invoice_ids
+        if proposed.invoice_id in item.invoice_ids and proposed.terms_signed
     ]
     book_charges(session, chosen, day, now)
     return sum((proposed.amount for proposed in chosen), Decimal("0.00"))
