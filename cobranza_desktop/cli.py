@@ -46,6 +46,8 @@ VERBS: dict[str, str] = {
     "prepay": "prepay",
     "service-cuts": "service_cuts",
     "batches": "batches",
+    "announce": "announce",
+    "terms": "terms",
 }
 
 

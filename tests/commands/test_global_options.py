@@ -72,6 +72,8 @@ def test_every_verb_reads_the_global_options_in_both_places() -> None:
             "void": ["contact", "1", "--reason", "x"],
             "promise": ["1", "10", "--date", "2026-12-01"],
             "prepay": ["1"],
+            "announce": ["--title", "Aviso", "--body-file", "aviso.txt"],
+            "terms": ["outdated"],
         }.get(verb, [])
         before = parser.parse_args(["--book", "B.sqlite", "--lang", "en", verb, *tail])
         after = parser.parse_args([verb, *tail, "--book", "B.sqlite", "--lang", "en"])

@@ -16,6 +16,7 @@ from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.corrections import CorrectionService
 from cobranza_desktop.services.receivables.payments import PaymentService
@@ -23,6 +24,7 @@ from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
 from cobranza_desktop.ui.pages.customer_file_tools import CustomerFileTools
 from cobranza_desktop.ui.pages.customer_list import CustomerList
+from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 # What the list shows: names and contact data, balances, risk, next follow-up.
@@ -51,6 +53,8 @@ class CustomersPageServices(Protocol):
     def contacts(self) -> ContactService: ...
     @property
     def penalties(self) -> PenaltyService: ...
+    @property
+    def credit_terms(self) -> CreditTermsService: ...
     @property
     def restrictions(self) -> RestrictionService: ...
     @property
@@ -81,7 +85,10 @@ class CustomersPage(QWidget):
         self._commands = commands
         s = services
         self.list = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
-        self.file = CustomerFile(s.customer_file, s.customers, s.penalties, s.restrictions, runner)
+        terms = CustomerTermsPanel(s.credit_terms, runner, commands.clock, commands.view_terms)
+        self.file = CustomerFile(
+            s.customer_file, s.customers, s.penalties, s.restrictions, runner, terms
+        )
         self.tools = CustomerFileTools(
             self.file,
             s,

@@ -1,7 +1,7 @@
 """The corrections log (reversals, re-allocations, drafts, extensions: who, when, why)
 
 Revision ID: 0013_corrections
-Revises: 0008_fold_enye
+Revises: 0014_terms_receipts
 Create Date: 2026-12-01 23:00:00
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0013_corrections"
-down_revision: str | None = "0008_fold_enye"
+down_revision: str | None = "0014_terms_receipts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
