@@ -71,12 +71,12 @@ def _fill(mapper: Mapper[Any], connection: Connection, target: Allocation) -> No
     else:
         facts = payment_facts(payment.payment_date, payment.method, payment.customer_id)
     if invoice is None:
-        row = connection.execute(
+        issued = connection.execute(
             select(Invoice.issue_date, Invoice.due_date, Invoice.kind).where(
                 Invoice.id == target.invoice_id
             )
         ).one()
-        facts.update(invoice_facts(row[0], row[1], row[2]))
+        facts.update(invoice_facts(issued[0], issued[1], issued[2]))
     else:
         facts.update(invoice_facts(invoice.issue_date, invoice.due_date, invoice.kind))
     for name, value in facts.items():

@@ -1,9 +1,12 @@
 """The sums behind the collection indicators, each in one set-based statement.
 
-Receivables as of a date are not computed here: they are the aging report's total
-(``storage.queries.aging``), and the forecast reads open balances as of a date from the
-same ``OPEN_ITEMS_AS_OF`` definition. As aging does, these sums see the book as it was
-on the date: payments dated after it do not count.
+Receivables as of a date are the aging report's definition (``storage.queries.aging``):
+what is owed now on invoices issued by the date, plus what payments dated after it
+applied to them. Money applied is read from the allocations' copied facts
+(``storage/models/allocation_facts.py``, covering index ``ix_allocations_facts``), so no
+sum here joins a payment or an invoice per allocation; day differences are differences of
+the stored day numbers. As aging does, these sums see the book as it was on the date:
+payments dated after it do not count.
 
 Conventions: sales are issued invoices (``kind = 'invoice'``, not late charges, not
 voided) by issue date; money received is non-reversed payments other than discounts
@@ -20,8 +23,7 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session, aliased
 
 from cobranza_desktop.storage.models import Invoice
-from cobranza_desktop.storage.models.allocation_facts import day_number
-from cobranza_desktop.storage.queries.aging import OPEN_ITEMS_AS_OF
+from cobranza_desktop.storage.models.allocation_facts import day_number, day_number_sql
 from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
 
 _OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
@@ -94,11 +96,14 @@ def payment_timing(
 ) -> list[Timing]:
     """Money applied to invoices by payments dated within [start, end], with its timing.
 
-    ``group``: None (one row), "customer" or "month" (of the payment date). Read from the
-    allocations' copied facts alone (``ix_allocations_facts``): day numbers make the day
-    differences integer arithmetic, and months are folded here from the days.
+    ``group``: None (one row), "customer", "day" (the payment's day number) or "month"
+    (of the payment date, "YYYY-MM"). Read from the allocations' copied facts alone
+    (``ix_allocations_facts``): day numbers make the day differences integer arithmetic,
+    and months are folded here from the days.
     """
-    key = {None: "NULL", "customer": "a.customer_id", "month": "a.payment_day"}[group]
+    key = {None: "NULL", "customer": "a.customer_id", "day": "a.payment_day"}.get(
+        group, "a.payment_day"
+    )
     params: dict[str, Any] = {"start": day_number(start), "end": day_number(end)}
     where = _customer_filter("a.customer_id", customer_id, params)
     rows = _rows(
@@ -116,11 +121,14 @@ def payment_timing(
     timings = [
         Timing(k, int(c), int(dp), int(dl), int(ot)) for k, c, dp, dl, ot in rows if c is not None
     ]
-    if group != "month":
-        return timings
+    return fold_months(timings) if group == "month" else timings
+
+
+def fold_months(days: list[Timing]) -> list[Timing]:
+    """Per-day timings (keyed by day number) summed per month ("YYYY-MM")."""
     months: dict[str, list[int]] = {}
-    for t in timings:
-        sums = months.setdefault(_month_of(int(t.key)), [0, 0, 0, 0])
+    for t in days:
+        sums = months.setdefault(date.fromordinal(int(t.key)).isoformat()[:7], [0, 0, 0, 0])
         for i, value in enumerate(
             (t.cents, t.days_to_pay_cents, t.days_late_cents, t.on_time_cents)
         ):
@@ -128,8 +136,21 @@ def payment_timing(
     return [Timing(m, *sums) for m, sums in sorted(months.items())]
 
 
-def _month_of(day: int) -> str:
-    return date.fromordinal(day).isoformat()[:7]
+def sum_days(days: list[Timing], start: date, end: date) -> list[Timing]:
+    """The per-day timings within [start, end] summed into one (none when there are none)."""
+    low, high = day_number(start), day_number(end)
+    inside = [t for t in days if low <= int(t.key) <= high]
+    if not inside:
+        return []
+    return [
+        Timing(
+            None,
+            sum(t.cents for t in inside),
+            sum(t.days_to_pay_cents for t in inside),
+            sum(t.days_late_cents for t in inside),
+            sum(t.on_time_cents for t in inside),
+        )
+    ]
 
 
 def collected_by_month(
@@ -229,16 +250,26 @@ def _day(value: Any) -> date:
 def forecast_invoice_flows(
     session: Session, as_of: date, delay_since: date, horizon_days: int
 ) -> list[tuple[int, int, int]]:
-    """(customer, week, cents) of open balances as of ``as_of``, each expected on its due
-    date moved by the customer's amount-weighted delay (payment - due date, in days) over
+    """(customer, week, cents) of open balances as of ``as_of`` (what is owed now on invoices
+    issued by then, plus what later payments applied to them, from the allocations'
+    copied facts, as ``receivables_as_of``), each expected on its due date moved by the
+    customer's amount-weighted delay (payment - due date, in days) over
     payments dated within [delay_since, as_of], or the whole book's when it has none.
 
     Week 0 starts the day after ``as_of``; -1 gathers what is already later than usual.
     Customers on a current payment plan are left out: their instalments stand instead.
     """
+    due_day = day_number_sql("i.due_date", session.get_bind().dialect.name)
     rows = _rows(
         session,
-        f"""{OPEN_ITEMS_AS_OF},
+        f"""WITH open_items AS (
+            SELECT i.customer_id AS customer_id, {due_day} AS due_day,
+                   i.total_cents - i.paid_cents AS balance
+            FROM invoices i WHERE {_OPEN} AND +i.issue_date <= :as_of
+            UNION ALL
+            SELECT a.customer_id, a.due_day, a.amount_cents FROM allocations a
+            WHERE a.payment_day > :as_of_day AND a.active AND a.issue_day <= :as_of_day
+        ),
         lateness AS (
             SELECT a.customer_id AS customer_id, SUM(a.amount_cents) AS cents,
                    SUM(a.amount_cents * (a.payment_day - a.due_day)) AS day_cents
@@ -252,9 +283,9 @@ def forecast_invoice_flows(
         ),
         moved AS (
             SELECT o.customer_id AS customer_id, o.balance AS balance,
-                   julianday(o.due_date) + COALESCE(
+                   o.due_day + COALESCE(
                        ROUND(CAST(l.day_cents AS REAL) / l.cents),
-                       (SELECT delay FROM overall)) - julianday(:as_of) AS ahead
+                       (SELECT delay FROM overall)) - :as_of_day AS ahead
             FROM open_items o LEFT JOIN lateness l ON l.customer_id = o.customer_id
             WHERE o.customer_id NOT IN (
                 SELECT customer_id FROM payment_plans WHERE status = 'current')
@@ -325,27 +356,28 @@ def receivables_as_of(session: Session, as_of: date, at_risk_days: int) -> tuple
         "as_of_day": day_number(as_of),
         "risk_day": day_number(risk_bound),
     }
-    now = session.execute(
-        text(
-            f"""SELECT COALESCE(SUM(i.total_cents - i.paid_cents), 0),
-                   COALESCE(SUM(CASE WHEN i.due_date >= :as_of
-                                     THEN i.total_cents - i.paid_cents ELSE 0 END), 0),
-                   COALESCE(SUM(CASE WHEN i.due_date < :risk
-                                     THEN i.total_cents - i.paid_cents ELSE 0 END), 0)
-            FROM invoices i WHERE {_OPEN} AND +i.issue_date <= :as_of"""
-        ),
-        params,
-    ).one()
-    later = session.execute(
-        text(
-            """SELECT COALESCE(SUM(a.amount_cents), 0),
-                   COALESCE(SUM(CASE WHEN a.due_day >= :as_of_day
-                                     THEN a.amount_cents ELSE 0 END), 0),
-                   COALESCE(SUM(CASE WHEN a.due_day < :risk_day
-                                     THEN a.amount_cents ELSE 0 END), 0)
-            FROM allocations a
-            WHERE a.payment_day > :as_of_day AND a.active AND a.issue_day <= :as_of_day"""
-        ),
-        params,
-    ).one()
+    sql = f"""SELECT * FROM
+        (SELECT COALESCE(SUM(i.total_cents - i.paid_cents), 0),
+                COALESCE(SUM(CASE WHEN i.due_date >= :as_of
+                                  THEN i.total_cents - i.paid_cents ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN i.due_date < :risk
+                                  THEN i.total_cents - i.paid_cents ELSE 0 END), 0)
+         FROM invoices i WHERE {_OPEN} AND +i.issue_date <= :as_of) AS now_open,
+        (SELECT COALESCE(SUM(a.amount_cents), 0),
+                COALESCE(SUM(CASE WHEN a.due_day >= :as_of_day
+                                  THEN a.amount_cents ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN a.due_day < :risk_day
+                                  THEN a.amount_cents ELSE 0 END), 0)
+         FROM allocations a
+         WHERE a.payment_day > :as_of_day AND a.active AND a.issue_day <= :as_of_day) AS later"""
+    # Straight through the DBAPI cursor, as the aging report does: this runs for each of
+    # a dozen month ends, and SQLAlchemy's result machinery cost as much as the query.
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    assert row is not None  # an aggregate without GROUP BY returns one row
+    now, later = row[:3], row[3:]
     return tuple(int(n) + int(m) for n, m in zip(now, later, strict=True))  # type: ignore[return-value]
