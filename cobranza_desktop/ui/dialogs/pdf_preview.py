@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.ui.screen_fit import resize_to_fit
 from cobranza_desktop.ui.tasks import TaskRunner
 
 # Pages are rasterized for printing at most at this resolution (memory stays bounded).
@@ -56,7 +57,7 @@ class PdfPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 960)
+        resize_to_fit(self, 820, 960)  # a laptop's 768 px keep the buttons on screen
         self._pdf = pdf_bytes
         self._suggested = suggested_name or _file_name(title)
 
