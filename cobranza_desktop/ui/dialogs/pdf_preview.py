@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.ui import file_dialogs
 from cobranza_desktop.ui.screen_fit import resize_to_fit
 from cobranza_desktop.ui.tasks import TaskRunner
 
@@ -140,10 +141,14 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Guardar PDF"), self._suggested, self.tr("Documentos PDF (*.pdf)")
+            self,
+            self.tr("Guardar PDF"),
+            file_dialogs.suggested_path(self._suggested),
+            self.tr("Documentos PDF (*.pdf)"),
         )
         if not name:
             return
+        file_dialogs.remember(name)
         path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
