@@ -20,8 +20,13 @@ _INSTALLED = "cobranza_screen_fit"
 
 
 def available_area(widget: QWidget) -> QRect:
-    """The available geometry (without task bars) of the screen the widget is on."""
-    screen: QScreen | None = widget.screen() or QGuiApplication.primaryScreen()
+    """The available geometry (without task bars) of the screen the widget is on: the
+    one under its centre, which is right even before the window's handle moves over."""
+    screen: QScreen | None = (
+        QGuiApplication.screenAt(widget.frameGeometry().center())
+        or widget.screen()
+        or QGuiApplication.primaryScreen()
+    )
     return screen.availableGeometry() if screen is not None else QRect(0, 0, 1366, 768)
 
 
