@@ -26,6 +26,7 @@ from cobranza_desktop.storage.book_files import (
 )
 from cobranza_desktop.storage.file_system import journal_mode
 from cobranza_desktop.storage.lock import BookLock
+from cobranza_desktop.storage.output_files import protect_book, release_book
 from cobranza_desktop.storage.paths import default_book_path
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
@@ -58,6 +59,8 @@ class Book:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._protected = True
+        protect_book(path)  # no PDF, export or dossier of this program may land on it
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -72,6 +75,9 @@ class Book:
             yield session
 
     def close(self) -> None:
+        if self._protected:
+            self._protected = False
+            release_book(self.path)
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

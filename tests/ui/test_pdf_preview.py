@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.documents import render_statement
 from cobranza_desktop.documents.samples import sample_statement
 from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.storage.database import open_book
 from cobranza_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cobranza_desktop.ui.tasks import TaskRunner
 
@@ -179,3 +180,26 @@ def test_save_opens_in_documents_then_where_the_last_pdf_went(
     second.save_button.click()
     assert offered == [str(documents / "estado.pdf"), str(chosen.parent / "estado.pdf")]
     assert chosen.read_bytes() == pdf
+
+
+def test_save_over_the_open_book_is_refused_and_the_book_stays(
+    qtbot: QtBot, pdf: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A book may be named anything, ".pdf" too: the preview must still not write over it.
+    book_path = tmp_path / "libro.pdf"
+    book = open_book(book_path, create=True)
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book_path), ""))
+    monkeypatch.setattr(
+        "cobranza_desktop.ui.dialogs.pdf_preview.QMessageBox.warning",
+        lambda _parent, _title, text: warnings.append(text),
+    )
+    dialog = PdfPreviewDialog(pdf, "Estado de cuenta")
+    qtbot.addWidget(dialog)
+    try:
+        before = book_path.read_bytes()
+        dialog.save_button.click()
+        assert book_path.read_bytes() == before
+        assert len(warnings) == 1 and "libro" in warnings[0]
+    finally:
+        book.close()
