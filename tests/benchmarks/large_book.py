@@ -37,7 +37,7 @@ from pathlib import Path
 from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.services.book import demo_data as data
 from cobranza_desktop.storage.database import open_book
-from cobranza_desktop.storage.models.allocation_facts import day_number_sql
+from cobranza_desktop.storage.models.allocation_facts import fill_facts_sql
 
 # Bump when the generated content changes, so that cached books are rebuilt.
 GENERATOR_VERSION = 2
@@ -352,18 +352,7 @@ class _Plan:
 
 # The facts each allocation copies from its payment and invoice (models/allocation_facts.py),
 # filled set-based after the load, before the indexes are built.
-_PAY_DAY, _ISSUE_DAY, _DUE_DAY = (
-    day_number_sql(c, "sqlite") for c in ("p.payment_date", "i.issue_date", "i.due_date")
-)
-FILL_ALLOCATION_FACTS = f"""
-UPDATE allocations SET
-    (customer_id, payment_day, is_money) = (
-        SELECT p.customer_id, {_PAY_DAY}, p.method != 'discount' FROM payments p
-        WHERE p.id = allocations.payment_id),
-    (issue_day, due_day, on_invoice) = (
-        SELECT {_ISSUE_DAY}, {_DUE_DAY}, i.kind = 'invoice' FROM invoices i
-        WHERE i.id = allocations.invoice_id)
-"""
+FILL_ALLOCATION_FACTS = fill_facts_sql("sqlite", only_missing=False)
 
 
 def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[tuple[object, ...]]) -> None:

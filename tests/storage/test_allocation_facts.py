@@ -125,3 +125,23 @@ def test_the_migration_fills_the_copies_of_an_older_book(ws: Workspace, book_pat
             for r in c2.exec_driver_sql(f"SELECT id, {FACTS} FROM allocations ORDER BY id")
         ]
     assert refilled == written
+
+
+def test_a_bulk_loader_fills_the_copies_with_one_statement(ws: Workspace) -> None:
+    """Rows inserted without the ORM (a bulk loader) get their facts from fill_facts_sql."""
+    from cobranza_desktop.storage.models.allocation_facts import fill_facts_sql
+
+    c = customer(ws)
+    invoice(ws, c.id, "100.00", issued=date(2026, 9, 1))
+    ws.payments.record(PaymentInput(c.id, "50.00", date(2026, 11, 3)))
+    written = _facts(ws)
+    with ws.book.transaction() as session:
+        session.connection().exec_driver_sql(
+            f"UPDATE allocations SET {', '.join(f'{c} = NULL' for c in FACTS.split(', '))}"
+        )
+    assert _failing_checks(ws) == ["allocation_facts_match"]
+    with ws.book.transaction() as session:
+        dialect = session.get_bind().dialect.name
+        session.connection().exec_driver_sql(fill_facts_sql(dialect))
+    assert _facts(ws) == written
+    assert _failing_checks(ws) == []

@@ -40,6 +40,27 @@ def day_number_sql(column: str, dialect: str) -> str:
     return f"(({column}) - DATE '0001-01-01' + 1)"
 
 
+def fill_facts_sql(dialect: str, only_missing: bool = True) -> str:
+    """One UPDATE that sets every allocation's copied facts from its payment and invoice.
+
+    For writers that insert allocations without the ORM (a bulk loader): run it once
+    after the load. ``only_missing`` touches only rows whose facts are not set yet.
+    """
+    pay, issue, due = (
+        day_number_sql(c, dialect) for c in ("p.payment_date", "i.issue_date", "i.due_date")
+    )
+    where = " WHERE payment_day IS NULL OR due_day IS NULL" if only_missing else ""
+    return f"""UPDATE allocations SET
+    customer_id = (SELECT p.customer_id FROM payments p WHERE p.id = allocations.payment_id),
+    payment_day = (SELECT {pay} FROM payments p WHERE p.id = allocations.payment_id),
+    is_money = (SELECT p.method != 'discount' FROM payments p
+                WHERE p.id = allocations.payment_id),
+    issue_day = (SELECT {issue} FROM invoices i WHERE i.id = allocations.invoice_id),
+    due_day = (SELECT {due} FROM invoices i WHERE i.id = allocations.invoice_id),
+    on_invoice = (SELECT i.kind = 'invoice' FROM invoices i
+                  WHERE i.id = allocations.invoice_id){where}"""
+
+
 def payment_facts(payment_date: date, method: str, customer_id: int) -> dict[str, Any]:
     return {
         "payment_day": day_number(payment_date),
