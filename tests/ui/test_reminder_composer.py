@@ -328,6 +328,11 @@ def test_the_owner_edits_the_message_in_plain_words_by_default(
     # The advanced mode shows the template, and the preview follows it, read-only.
     editor.advanced.setChecked(True)
     assert dialog.body_edit.isVisible() and dialog.preview.isReadOnly()
-    assert "{{" in dialog.body_edit.toPlainText()
-    dialog.body_edit.setPlainText("Hola {{ contact_name }}.")
-    assert dialog.preview.toPlainText() == "Hola Guadalupe Pérez.\n"
+    template = dialog.body_edit.toPlainText()
+    assert "{{" not in template and "«Nombre del contacto»" in template  # fields in words
+    dialog.body_edit.setPlainText("Hola «Nombre del contacto», «sin campo».")
+    assert dialog.preview.toPlainText() == "Hola Guadalupe Pérez, «sin campo».\n"
+    dialog.body_edit.clear()
+    dialog.editor.insert_field("total_due")
+    assert dialog.body_edit.toPlainText() == "«Saldo adeudado»"
+    assert dialog.preview.toPlainText() == "$1,160.00\n"  # the one invoice chosen

@@ -317,10 +317,10 @@ class ReminderComposer(QDialog):
         )
         self._loading = True
         self.editor.forget_edits()  # another stage or channel: a new message
-        self.subject_edit.setText(
-            library.source(self._language, stage, "email_subject") if channel == "email" else ""
+        self.editor.show_template(
+            library.source(self._language, stage, "email_subject") if channel == "email" else "",
+            library.source(self._language, stage, part),
         )
-        self.body_edit.setPlainText(library.source(self._language, stage, part))
         self._loading = False
         self._refresh_preview()
 

@@ -4,8 +4,9 @@ errors, with the channel's actions below.
 
 A shop owner edits the message itself by default: the merged text of this one message,
 subject included, with no template code in sight. Ticking «Editar la plantilla
-(avanzado)» shows the template, whose merge fields (``{{ due_date }}``) and conditions
-drive the message; the message then follows the template again.
+(avanzado)» shows the template, whose merge fields and conditions drive the message;
+the fields read as «Fecha de vencimiento más antigua», not as ``{{ due_date }}``, and the
+message then follows the template again.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.messaging.merge_fields import from_placeholders, to_placeholders
 from cobranza_desktop.messaging.templates import MERGE_FIELDS, RenderedMessage, describe_fields
 
 
@@ -128,23 +130,29 @@ class EditorPanel(QWidget):
     def _build_fields_menu(self) -> None:
         menu = QMenu(self.fields_button)
         for name, description in describe_fields(self._language):
-            action = menu.addAction(f"{description} — {{{{ {name} }}}}")
+            action = menu.addAction(description)
             action.triggered.connect(lambda _=False, n=name: self.insert_field(n))
         self.fields_button.setMenu(menu)
 
     def insert_field(self, name: str) -> None:
         if name not in MERGE_FIELDS:
             return
-        self.body_edit.insertPlainText("{{ " + name + " }}")
+        # Inserted as the owner reads it: «Saldo adeudado», not {{ total_due }}.
+        self.body_edit.insertPlainText(to_placeholders("{{ " + name + " }}", self._language))
         self.body_edit.setFocus()
 
     # ---------------------------------------------------------------- content
 
+    def show_template(self, subject: str, body: str) -> None:
+        """Put a template in the editor with its merge fields as «readable» placeholders."""
+        self.subject_edit.setText(to_placeholders(subject, self._language))
+        self.body_edit.setPlainText(to_placeholders(body, self._language))
+
     def subject_source(self) -> str:
-        return self.subject_edit.text()
+        return from_placeholders(self.subject_edit.text(), self._language)
 
     def body_source(self) -> str:
-        return self.body_edit.toPlainText()
+        return from_placeholders(self.body_edit.toPlainText(), self._language)
 
     def set_subject_visible(self, visible: bool) -> None:
         self._subject_visible = visible
