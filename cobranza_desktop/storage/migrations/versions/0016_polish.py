@@ -8,7 +8,7 @@ allocation. Covering indexes on payments and invoices do the same for money rece
 per day.
 
 Revision ID: 0016_polish
-Revises: 0008_fold_enye
+Revises: 0014_terms_receipts
 Create Date: 2026-12-01 23:00:00
 """
 
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0016_polish"
-down_revision: str | None = "0008_fold_enye"
+down_revision: str | None = "0014_terms_receipts"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
