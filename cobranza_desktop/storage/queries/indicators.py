@@ -2,7 +2,7 @@
 
 Receivables as of a date are not computed here: they are the aging report's total
 (``storage.queries.aging``), and the forecast reads open balances as of a date from the
-same ``OPEN_ITEMS_AS_OF`` definition. As aging does, these sums see the book as it was
+same ``open_items_as_of`` definition. As aging does, these sums see the book as it was
 on the date: payments dated after it do not count.
 
 Conventions: sales are issued invoices (``kind = 'invoice'``, not late charges, not
@@ -19,7 +19,19 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.storage.queries.aging import OPEN_ITEMS_AS_OF
+from cobranza_desktop.storage.dialect import (
+    dialect_of,
+    sql_add_days,
+    sql_day_number,
+    sql_days_between,
+    sql_fraction,
+    sql_greatest,
+    sql_least,
+    sql_month,
+    sql_ordered_join,
+    sql_truncate,
+)
+from cobranza_desktop.storage.queries.aging import open_items_as_of
 
 _MONEY = "p.reversed_at IS NULL AND p.method != 'discount'"
 
@@ -89,7 +101,8 @@ def payment_timing(
 
     ``group``: None (one row), "customer" or "month" (of the payment date).
     """
-    key = {None: "NULL", "customer": "p.customer_id", "month": "substr(p.payment_date, 1, 7)"}[
+    d = dialect_of(session)
+    key = {None: "NULL", "customer": "p.customer_id", "month": sql_month(d, "p.payment_date")}[
         group
     ]
     params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
@@ -97,16 +110,16 @@ def payment_timing(
     rows = _rows(
         session,
         f"""SELECT {key} AS k, SUM(a.amount_cents),
-               SUM(a.amount_cents * CAST(julianday(p.payment_date) - julianday(i.issue_date)
-                   AS INTEGER)),
-               SUM(a.amount_cents * MAX(0, CAST(julianday(p.payment_date)
-                   - julianday(i.due_date) AS INTEGER))),
+               SUM(a.amount_cents * {sql_days_between(d, "p.payment_date", "i.issue_date")}),
+               SUM(a.amount_cents * {
+                   sql_greatest(d, "0", sql_days_between(d, "p.payment_date", "i.due_date"))}),
                SUM(CASE WHEN p.payment_date <= i.due_date THEN a.amount_cents ELSE 0 END)
-        FROM payments p CROSS JOIN allocations a ON a.payment_id = p.id AND a.active = 1
+        FROM payments p {sql_ordered_join(d)} allocations a
+            ON a.payment_id = p.id AND a.active = TRUE
         JOIN invoices i ON i.id = a.invoice_id
         WHERE p.payment_date >= :start AND p.payment_date <= :end AND {_MONEY}
           AND i.kind = 'invoice'{where}
-        GROUP BY k""",
+        GROUP BY 1""",
         params,
     )
     return [
@@ -120,9 +133,10 @@ def collected_by_month(
     """(month, payment method, cents) of money received within [start, end]."""
     params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
     where = _customer_filter("p.customer_id", customer_id, params)
+    month = sql_month(dialect_of(session), "p.payment_date")
     rows = _rows(
         session,
-        f"""SELECT substr(p.payment_date, 1, 7), p.method, SUM(p.amount_cents) FROM payments p
+        f"""SELECT {month}, p.method, SUM(p.amount_cents) FROM payments p
         WHERE p.payment_date >= :start AND p.payment_date <= :end AND {_MONEY}{where}
         GROUP BY 1, 2 ORDER BY 1, 2""",
         params,
@@ -139,6 +153,10 @@ def contact_followups(
     The stage is the agenda's (collection_actions) when the contact came from it, else "".
     The next payment is the customer's first money received on or after the contact's day.
     """
+    d = dialect_of(session)
+    first_payment = f"""(SELECT MIN(p.payment_date) FROM payments p
+                    WHERE p.customer_id = contact.customer_id AND p.payment_date >= contact.day
+                      AND p.payment_date <= :as_of AND {_MONEY})"""
     rows = _rows(
         session,
         f"""WITH contact AS (
@@ -149,13 +167,10 @@ def contact_followups(
             WHERE c.voided_at IS NULL AND date(c.contacted_at) >= :start
               AND date(c.contacted_at) <= :end
         )
-        SELECT channel, stage,
-               CAST(julianday((SELECT MIN(p.payment_date) FROM payments p
-                    WHERE p.customer_id = contact.customer_id AND p.payment_date >= contact.day
-                      AND p.payment_date <= :as_of AND {_MONEY})) - julianday(day) AS INTEGER)
-                   AS wait,
-               COUNT(*)
-        FROM contact GROUP BY channel, stage, wait ORDER BY channel, stage, wait""",
+        SELECT channel, stage, wait, COUNT(*)
+        FROM (SELECT channel, stage, {sql_days_between(d, first_payment, "day")} AS wait
+              FROM contact) waits
+        GROUP BY channel, stage, wait ORDER BY channel, stage, wait""",
         {"start": start.isoformat(), "end": end.isoformat(), "as_of": as_of.isoformat()},
     )
     return [(ch, st, None if w is None else int(w), int(n)) for ch, st, w, n in rows]
@@ -180,13 +195,14 @@ def promises_as_of(
     """
     params: dict[str, Any] = {"as_of": as_of.isoformat()}
     where = _customer_filter("pr.customer_id", customer_id, params)
+    until = sql_least(dialect_of(session), "pr.promised_date", "CAST(:as_of AS DATE)")
     rows = _rows(
         session,
         f"""SELECT pr.customer_id, pr.amount_cents, pr.promised_date, pr.given_on,
                COALESCE((SELECT SUM(p.amount_cents) FROM payments p
                    WHERE p.customer_id = pr.customer_id AND p.reversed_at IS NULL
                      AND p.payment_date >= pr.given_on
-                     AND p.payment_date <= MIN(pr.promised_date, :as_of)), 0)
+                     AND p.payment_date <= {until}), 0)
         FROM collection_promises pr
         WHERE pr.given_on <= :as_of AND pr.status != 'cancelled'{where}""",
         params,
@@ -210,37 +226,39 @@ def forecast_invoice_flows(
     Week 0 starts the day after ``as_of``; -1 gathers what is already later than usual.
     Customers on a current payment plan are left out: their instalments stand instead.
     """
+    d = dialect_of(session)
+    own_delay = f"ROUND({sql_fraction(d, 'l.day_cents')} / l.cents)"
     rows = _rows(
         session,
-        f"""{OPEN_ITEMS_AS_OF},
+        f"""{open_items_as_of(d)},
         lateness AS (
             SELECT p.customer_id AS customer_id, SUM(a.amount_cents) AS cents,
-                   SUM(a.amount_cents * CAST(julianday(p.payment_date)
-                       - julianday(i.due_date) AS INTEGER)) AS day_cents
-            FROM payments p CROSS JOIN allocations a ON a.payment_id = p.id AND a.active = 1
+                   SUM(a.amount_cents * {sql_days_between(d, "p.payment_date", "i.due_date")})
+                       AS day_cents
+            FROM payments p {sql_ordered_join(d)} allocations a
+                ON a.payment_id = p.id AND a.active = TRUE
             JOIN invoices i ON i.id = a.invoice_id
             WHERE p.payment_date >= :since AND p.payment_date <= :as_of
               AND {_MONEY} AND i.kind = 'invoice'
             GROUP BY p.customer_id
         ),
         overall AS (
-            SELECT COALESCE(ROUND(CAST(SUM(day_cents) AS REAL) / SUM(cents)), 0) AS delay
+            SELECT COALESCE(ROUND({sql_fraction(d, "SUM(day_cents)")} / SUM(cents)), 0) AS delay
             FROM lateness
         ),
         moved AS (
             SELECT o.customer_id AS customer_id, o.balance AS balance,
-                   julianday(o.due_date) + COALESCE(
-                       ROUND(CAST(l.day_cents AS REAL) / l.cents),
-                       (SELECT delay FROM overall)) - julianday(:as_of) AS ahead
+                   {sql_add_days(d, "o.due_date", f"COALESCE({own_delay}, (SELECT delay FROM overall))")}
+                       - {sql_day_number(d, ":as_of")} AS ahead
             FROM open_items o LEFT JOIN lateness l ON l.customer_id = o.customer_id
             WHERE o.customer_id NOT IN (
                 SELECT customer_id FROM payment_plans WHERE status = 'current')
         )
         SELECT customer_id,
-               CASE WHEN ahead < 1 THEN -1 ELSE CAST((ahead - 1) / 7 AS INTEGER) END AS week,
+               CASE WHEN ahead < 1 THEN -1 ELSE {sql_truncate(d, "(ahead - 1) / 7")} END AS week,
                SUM(balance)
         FROM moved WHERE ahead <= :horizon
-        GROUP BY customer_id, week""",
+        GROUP BY 1, 2""",
         {
             "as_of": as_of.isoformat(),
             "since": delay_since.isoformat(),
@@ -288,14 +306,14 @@ def collected_between(session: Session, start: date, end: date) -> int:
 def receivables_as_of(session: Session, as_of: date, at_risk_days: int) -> tuple[int, int, int]:
     """(total, current, over ``at_risk_days`` past due) as of the date, in cents.
 
-    The aging report's own open items (``OPEN_ITEMS_AS_OF``), summed for the whole book:
+    The aging report's own open items (``open_items_as_of``), summed for the whole book:
     the same total as the report, without its per-customer grouping and names (13 times
     cheaper on a large book, and the month-end positions need no more).
     """
     risk_bound = date.fromordinal(as_of.toordinal() - at_risk_days)
     row = session.execute(
         text(
-            f"""{OPEN_ITEMS_AS_OF}
+            f"""{open_items_as_of(dialect_of(session))}
             SELECT COALESCE(SUM(balance), 0),
                    COALESCE(SUM(CASE WHEN due_date >= :as_of THEN balance ELSE 0 END), 0),
                    COALESCE(SUM(CASE WHEN due_date < :risk THEN balance ELSE 0 END), 0)
