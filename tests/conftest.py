@@ -156,6 +156,11 @@ def ws(book_location: Path | URL, clock: FixedClock) -> Iterator[Workspace]:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Benchmarks measure speed on a quiet machine and run on request only
     (``--benchmark-only``); the normal run leaves them out instead of skipping them."""
+    if "postgresql" not in chosen_engines(config):  # no server: the SQLite half alone
+        server_only = [item for item in items if item.get_closest_marker("postgresql")]
+        if server_only:
+            config.hook.pytest_deselected(items=server_only)
+            items[:] = [item for item in items if item not in server_only]
     if config.getoption("benchmark_only") or config.getoption("benchmark_enable"):
         return
     benchmarks = [item for item in items if "benchmark" in getattr(item, "fixturenames", ())]

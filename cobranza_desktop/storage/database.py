@@ -153,9 +153,9 @@ class Book:
         """The book's file. A server book has none: what needs a file says so plainly."""
         if self._path is None:
             raise BookError(
-                _(
-                    "El libro {book} está en un servidor de base de datos, no en un archivo."
-                ).format(book=self.location)
+                _("El libro {book} está en un servidor de base de datos, no en un archivo.").format(
+                    book=self.location
+                )
             )
         return self._path
 

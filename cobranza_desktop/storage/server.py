@@ -49,7 +49,9 @@ def open_server_book(url: URL, *, create: bool, now: datetime) -> Book:
                 pg_dump_backup(url, revision, now)
             with engine.begin() as connection:
                 # One program migrates; one that waited finds the schema up to date.
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                )
                 if _revision(connection) != SCHEMA_HEAD:
                     upgrade(connection)
     except DBAPIError as exc:
@@ -119,7 +121,14 @@ def pg_dump_backup(url: URL, revision: str, now: datetime) -> Path:
     env = dict(os.environ)
     if url.password is not None:  # passed to pg_dump by environment, never on its line
         env["PGPASSWORD"] = str(url.password)
-    command = [pg_dump, "--format=custom", "--no-owner", f"--file={target}", "--dbname", url.database or ""]
+    command = [
+        pg_dump,
+        "--format=custom",
+        "--no-owner",
+        f"--file={target}",
+        "--dbname",
+        url.database or "",
+    ]
     if url.host:
         command += ["--host", url.host]
     if url.port:

@@ -13,9 +13,7 @@ def _wide_version_table(connection: Connection) -> None:
     """Alembic's version table holds 32 characters, and a revision such as
     ``0005_outbox_invoices_and_statuses`` is longer: SQLite does not mind, PostgreSQL
     does. Made beforehand, wider, Alembic uses it as it finds it."""
-    if connection.dialect.name != "sqlite" and not inspect(connection).has_table(
-        "alembic_version"
-    ):
+    if connection.dialect.name != "sqlite" and not inspect(connection).has_table("alembic_version"):
         connection.execute(
             text(
                 "CREATE TABLE alembic_version (version_num VARCHAR(100) NOT NULL, "

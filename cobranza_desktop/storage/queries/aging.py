@@ -70,7 +70,6 @@ def _bucket_sql(bound_count: int) -> str:
 _OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
 
 
-
 def open_items_as_of(dialect: str) -> str:
     """The ``later`` and ``open_items`` CTEs (``WITH …``) for the dialect's planner."""
     return f"""

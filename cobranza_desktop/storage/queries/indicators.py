@@ -112,7 +112,8 @@ def payment_timing(
         f"""SELECT {key} AS k, SUM(a.amount_cents),
                SUM(a.amount_cents * {sql_days_between(d, "p.payment_date", "i.issue_date")}),
                SUM(a.amount_cents * {
-                   sql_greatest(d, "0", sql_days_between(d, "p.payment_date", "i.due_date"))}),
+            sql_greatest(d, "0", sql_days_between(d, "p.payment_date", "i.due_date"))
+        }),
                SUM(CASE WHEN p.payment_date <= i.due_date THEN a.amount_cents ELSE 0 END)
         FROM payments p {sql_ordered_join(d)} allocations a
             ON a.payment_id = p.id AND a.active = TRUE

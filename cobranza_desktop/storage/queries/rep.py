@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.dialect import dialect_of, sql_month_start_plus
 
+
 def _pending_rep(d: str) -> str:
     return f"""
 SELECT p.id, p.customer_id, i.id, i.series, i.folio, i.external_number, i.cfdi_uuid,
@@ -28,6 +29,7 @@ WHERE a.active = TRUE AND p.reversed_at IS NULL AND p.rep_uuid = '' AND p.method
 GROUP BY p.id, i.id
 ORDER BY deadline, p.payment_date, p.id, i.id
 """
+
 
 def _pue_unpaid(d: str) -> str:
     return f"""
@@ -81,7 +83,9 @@ def _day(value: object) -> date:
 
 
 def pending_rep(session: Session, as_of: date) -> list[PendingRepRow]:
-    rows = session.execute(text(_pending_rep(dialect_of(session))), {"as_of": as_of.isoformat()}).all()
+    rows = session.execute(
+        text(_pending_rep(dialect_of(session))), {"as_of": as_of.isoformat()}
+    ).all()
     return [
         PendingRepRow(
             int(r[0]),
@@ -100,7 +104,9 @@ def pending_rep(session: Session, as_of: date) -> list[PendingRepRow]:
 
 
 def pue_unpaid(session: Session, as_of: date) -> list[PueUnpaidRow]:
-    rows = session.execute(text(_pue_unpaid(dialect_of(session))), {"as_of": as_of.isoformat()}).all()
+    rows = session.execute(
+        text(_pue_unpaid(dialect_of(session))), {"as_of": as_of.isoformat()}
+    ).all()
     return [
         PueUnpaidRow(
             int(r[0]), int(r[1]), str(r[2]), r[3], str(r[4]), str(r[5]), int(r[6]), _day(r[7])
