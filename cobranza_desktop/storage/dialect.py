@@ -28,7 +28,7 @@ def dialect_of(session: Session) -> str:
 # -- constructs ---------------------------------------------------------------------------
 
 
-class days_between(FunctionElement[int]):  # noqa: N801 - used like func.x(...)
+class days_between(FunctionElement[int]):
     """Whole days from ``earlier`` to ``later`` (dates or ISO date strings)."""
 
     type = Integer()
@@ -48,7 +48,7 @@ def _days_between_sqlite(element: days_between, compiler: Any, **kw: Any) -> str
     return f"CAST(julianday({later}) - julianday({earlier}) AS INTEGER)"
 
 
-class unindexed(FunctionElement[Any]):  # noqa: N801
+class unindexed(FunctionElement[Any]):
     """The column itself, which SQLite's planner will not read through an index."""
 
     inherit_cache = True
@@ -69,7 +69,7 @@ def _unindexed_sqlite(element: unindexed, compiler: Any, **kw: Any) -> str:
     return "+" + str(compiler.process(element.clauses, **kw))
 
 
-class day_of(FunctionElement[Any]):  # noqa: N801
+class day_of(FunctionElement[Any]):
     """The date part of a timestamp column, comparable with a ``date``."""
 
     type = Date()

@@ -67,6 +67,22 @@ def open_server_book(url: URL, *, create: bool, now: datetime) -> Book:
     return Book(url, engine, None)
 
 
+def server_has_book(url: URL) -> bool:
+    """True when the database at ``url`` already holds a book (of any version)."""
+    engine = make_server_engine(url)
+    try:
+        with engine.connect() as connection:
+            return _revision(connection) is not None
+    except DBAPIError as exc:
+        raise BookError(
+            _("No se pudo abrir el libro {book}: {detail}").format(
+                book=describe_location(url), detail=_first_line(exc.orig)
+            )
+        ) from exc
+    finally:
+        engine.dispose()
+
+
 def _first_line(error: object) -> str:
     return str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
 

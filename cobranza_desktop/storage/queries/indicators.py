@@ -229,6 +229,7 @@ def forecast_invoice_flows(
     """
     d = dialect_of(session)
     own_delay = f"ROUND({sql_fraction(d, 'l.day_cents')} / l.cents)"
+    delay = f"COALESCE({own_delay}, (SELECT delay FROM overall))"
     rows = _rows(
         session,
         f"""{open_items_as_of(d)},
@@ -249,7 +250,7 @@ def forecast_invoice_flows(
         ),
         moved AS (
             SELECT o.customer_id AS customer_id, o.balance AS balance,
-                   {sql_add_days(d, "o.due_date", f"COALESCE({own_delay}, (SELECT delay FROM overall))")}
+                   {sql_add_days(d, "o.due_date", delay)}
                        - {sql_day_number(d, ":as_of")} AS ahead
             FROM open_items o LEFT JOIN lateness l ON l.customer_id = o.customer_id
             WHERE o.customer_id NOT IN (
