@@ -169,6 +169,19 @@ def sql_truncate(dialect: str, value: str) -> str:
     return f"CAST(TRUNC({value}) AS INTEGER)"
 
 
+def insert_if_absent(session: Session, table: Any, values: dict[str, object]) -> None:
+    """INSERT the row unless one with the same key exists (``ON CONFLICT DO NOTHING``):
+    two writers creating the same row at once is then not an error."""
+    if dialect_of(session) == SQLITE:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        session.execute(sqlite_insert(table).values(**values).on_conflict_do_nothing())
+    else:
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+
+
 def fetch_tuples(session: Session, sql: str, params: dict[str, object]) -> list[tuple[Any, ...]]:
     """Run hand-written SQL with ``:name`` parameters and return plain tuples.
 

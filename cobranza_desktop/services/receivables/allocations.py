@@ -14,8 +14,20 @@ from cobranza_desktop.storage.models import Allocation, Invoice, Payment
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
-def open_items(session: Session, customer_id: int) -> list[OpenItem]:
-    """The customer's issued invoices that still owe something, oldest due first."""
+def open_items(session: Session, customer_id: int, *, for_update: bool = False) -> list[OpenItem]:
+    """The customer's issued invoices that still owe something, oldest due first.
+
+    ``for_update``: to allocate to them. On a server several clerks may pay the same
+    invoices at once, so their rows are locked first, always in id order (no deadlock
+    between two clerks), and read again after the lock: the balances are those of the
+    last commit, never a stale copy. SQLite has one writer and ignores the lock."""
+    if for_update:
+        session.execute(
+            select(Invoice.id)
+            .where(Invoice.customer_id == customer_id, open_invoice())
+            .order_by(Invoice.id)
+            .with_for_update()
+        ).all()
     rows = session.scalars(
         select(Invoice)
         .where(
@@ -23,6 +35,7 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
             open_invoice(),
         )
         .order_by(Invoice.due_date, Invoice.id)
+        .execution_options(populate_existing=True)
     )
     return [
         OpenItem(
@@ -33,6 +46,17 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
         )
         for inv in rows
     ]
+
+
+def lock_payment(session: Session, payment_id: int) -> Payment | None:
+    """The payment, its row locked for this transaction and read again (what it has left
+    to apply is then the last commit's)."""
+    return session.scalars(
+        select(Payment)
+        .where(Payment.id == payment_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
 
 
 def apply(session: Session, payment: Payment, invoice: Invoice, cents: int, now: datetime) -> None:

@@ -153,14 +153,22 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
     session.add(payment)
     session.flush()
     _allocate(
-        session, payment, data.allocations, allocations.open_items(session, data.customer_id), now
+        session,
+        payment,
+        data.allocations,
+        allocations.open_items(session, data.customer_id, for_update=True),
+        now,
     )
     session.flush()
     return payment
 
 
-def get_payment(session: Session, payment_id: int) -> Payment:
-    payment = session.get(Payment, payment_id)
+def get_payment(session: Session, payment_id: int, *, for_update: bool = False) -> Payment:
+    payment = (
+        allocations.lock_payment(session, payment_id)
+        if for_update
+        else session.get(Payment, payment_id)
+    )
     if payment is None:
         raise NotFoundError(_("No existe el pago {payment_id}.").format(payment_id=payment_id))
     return payment
@@ -184,10 +192,10 @@ class PaymentService:
     ) -> PaymentView:
         """Apply a payment's unapplied money (credit) to open invoices."""
         with self._book.transaction() as session:
-            payment = get_payment(session, payment_id)
+            payment = get_payment(session, payment_id, for_update=True)
             if payment.reversed_at is not None:
                 raise ConflictError(_("El pago fue revertido."))
-            items = allocations.open_items(session, payment.customer_id)
+            items = allocations.open_items(session, payment.customer_id, for_update=True)
             _allocate(session, payment, requested, items, self._clock.now())
             session.flush()
             return payment_view(payment)
@@ -200,7 +208,7 @@ class PaymentService:
                 _("Escriba el motivo de la reversión."),
             )
         with self._book.transaction() as session:
-            payment = get_payment(session, payment_id)
+            payment = get_payment(session, payment_id, for_update=True)
             if payment.reversed_at is not None:
                 raise ConflictError(_("El pago ya fue revertido."))
             now = self._clock.now()
