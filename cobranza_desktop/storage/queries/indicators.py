@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.storage.dialect import (
     dialect_of,
     sql_add_days,
+    sql_date,
     sql_day_number,
     sql_days_between,
     sql_fraction,
@@ -196,7 +197,8 @@ def promises_as_of(
     """
     params: dict[str, Any] = {"as_of": as_of.isoformat()}
     where = _customer_filter("pr.customer_id", customer_id, params)
-    until = sql_least(dialect_of(session), "pr.promised_date", "CAST(:as_of AS DATE)")
+    d = dialect_of(session)
+    until = sql_least(d, "pr.promised_date", sql_date(d, ":as_of"))
     rows = _rows(
         session,
         f"""SELECT pr.customer_id, pr.amount_cents, pr.promised_date, pr.given_on,
