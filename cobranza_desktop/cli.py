@@ -33,6 +33,7 @@ VERBS: dict[str, str] = {
     "export": "export",
     "stats": "stats",
     "bill": "bill",
+    "book": "book",
 }
 
 
