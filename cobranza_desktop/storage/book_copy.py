@@ -8,8 +8,9 @@ past the copied ids, so that the next invoice or payment gets a new id.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Table, func, select, text
 
@@ -70,15 +71,32 @@ def copy_book(
             rows = reading.execution_options(yield_per=BATCH).execute(
                 select(table).order_by(*order)
             )
-            for batch in rows.partitions(BATCH):
-                writing.execute(table.insert(), [dict(row._mapping) for row in batch])
-                count += len(batch)
+            if writing.dialect.name == "postgresql":
+                count = _copy_in(writing, table, rows.partitions(BATCH))
+            else:
+                for batch in rows.partitions(BATCH):
+                    writing.execute(table.insert(), [dict(row._mapping) for row in batch])
+                    count += len(batch)
             copied[table.name] = count
             if progress is not None:
                 progress(table.name, count)
         if writing.dialect.name == "postgresql":
             reset_sequences(writing)
     return CopyResult(copied)
+
+
+def _copy_in(writing: Connection, table: Table, batches: Iterable[Sequence[Any]]) -> int:
+    """Rows into a PostgreSQL table with ``COPY … FROM STDIN`` (tens of times faster than
+    INSERTs on a large book), on the transaction's own connection."""
+    columns = ", ".join(f'"{c.name}"' for c in table.columns)
+    cursor = writing.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    count = 0
+    with cursor.copy(f'COPY "{table.name}" ({columns}) FROM STDIN') as copy:
+        for batch in batches:
+            for row in batch:
+                copy.write_row(tuple(row))
+            count += len(batch)
+    return count
 
 
 def reset_sequences(connection: Connection) -> None:
