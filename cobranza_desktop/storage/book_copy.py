@@ -82,6 +82,9 @@ def copy_book(
                 progress(table.name, count)
         if writing.dialect.name == "postgresql":
             reset_sequences(writing)
+            # The planner's statistics now, not whenever autovacuum comes by: the first
+            # aging report on the new server book is then planned on real numbers.
+            writing.execute(text("ANALYZE"))
     return CopyResult(copied)
 
 
