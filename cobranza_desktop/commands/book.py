@@ -10,6 +10,7 @@ from cobranza_desktop.commands._common import (
     EXIT_FAILED,
     EXIT_OK,
     Parser,
+    add_global_options,
     add_verb,
     book_arg,
     run_reporting_errors,
@@ -23,6 +24,7 @@ def register(subparsers: Any) -> None:
     actions = parser.add_subparsers(dest="book_action", metavar="ACTION", parser_class=Parser)
     actions.required = True
     copy = actions.add_parser("copy", help="copy a whole book into an empty one")
+    add_global_options(copy)  # --lang after the operands too (--book is not used here)
     copy.add_argument("source", type=book_arg, metavar="SOURCE", help="a book file or URL")
     copy.add_argument(
         "target", type=book_arg, metavar="TARGET", help="an empty PostgreSQL database or file"
