@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL
 
 from cobranza_desktop.storage.database import open_book, resolve_url
 
@@ -84,7 +84,3 @@ def database(databases: PgDatabases, *, migrated: bool = True) -> Iterator[URL]:
 def url_text(url: URL) -> str:
     """The URL as a person types it after ``--book`` (this test server has no password)."""
     return url.render_as_string(hide_password=False)
-
-
-def parse(text_url: str) -> URL:
-    return make_url(text_url)

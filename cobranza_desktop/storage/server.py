@@ -14,7 +14,7 @@ import subprocess
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy import Connection, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 
@@ -161,7 +161,3 @@ def pg_dump_backup(url: URL, revision: str, now: datetime) -> Path:
         )
     os.chmod(target, 0o600)
     return target
-
-
-def engine_is_server(engine: Engine) -> bool:
-    return engine.dialect.name != "sqlite"
