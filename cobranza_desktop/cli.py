@@ -34,6 +34,8 @@ VERBS: dict[str, str] = {
     "stats": "stats",
     "bill": "bill",
     "book": "book",
+    "announce": "announce",
+    "terms": "terms",
 }
 
 
