@@ -139,8 +139,10 @@ class Book:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
-        self._protected = True
-        protect_book(path)  # no PDF, export or dossier of this program may land on it
+        # No PDF, export or dossier of this program may land on the book's file.
+        self._protected = self._path is not None
+        if self._path is not None:
+            protect_book(self._path)
 
     @property
     def is_file(self) -> bool:
