@@ -149,7 +149,7 @@ class Invoice(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
     delivery_channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
     receipt_status: Mapped[str] = mapped_column(String(20), default="", server_default="")
-    needs_correction: Mapped[bool] = mapped_column(default=False, server_default="0")
+    needs_correction: Mapped[bool] = mapped_column(default=False, server_default=false())
     correction_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     customer: Mapped[Customer] = relationship(back_populates="invoices")
