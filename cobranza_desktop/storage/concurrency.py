@@ -20,6 +20,11 @@ from cobranza_desktop.storage.dialect import SQLITE, dialect_of, insert_if_absen
 from cobranza_desktop.storage.models import FolioSequence
 
 
+def single_writer(session: Session) -> bool:
+    """A SQLite book: one program writes at a time (the file lock), so no row locks."""
+    return dialect_of(session) == SQLITE
+
+
 def add_unless_duplicate(session: Session, row: object) -> bool:
     """Add and flush ``row``; False (and nothing written) when its unique key exists.
 
@@ -64,7 +69,14 @@ def locked_sequence(session: Session, series: str) -> FolioSequence:
     """The folio sequence of ``series``, its row locked until the transaction ends
     (``SELECT … FOR UPDATE``) and read again after the lock: two issuers take
     consecutive folios, never the same one. The row is made if absent; two first
-    inserts at once are not an error (``ON CONFLICT DO NOTHING``)."""
+    inserts at once are not an error (``ON CONFLICT DO NOTHING``). On SQLite, with its
+    single writer, the plain read-or-create of the row is enough."""
+    if single_writer(session):
+        sequence = session.get(FolioSequence, series)
+        if sequence is None:
+            sequence = FolioSequence(series=series, next_folio=1)
+            session.add(sequence)
+        return sequence
     insert_if_absent(session, FolioSequence.__table__, {"series": series, "next_folio": 1})
     return session.scalars(
         select(FolioSequence)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import OpenItem
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.storage.concurrency import single_writer
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
@@ -21,7 +22,7 @@ def open_items(session: Session, customer_id: int, *, for_update: bool = False) 
     invoices at once, so their rows are locked first, always in id order (no deadlock
     between two clerks), and read again after the lock: the balances are those of the
     last commit, never a stale copy. SQLite has one writer and ignores the lock."""
-    if for_update:
+    if for_update and not single_writer(session):
         session.execute(
             select(Invoice.id)
             .where(Invoice.customer_id == customer_id, open_invoice())
@@ -51,6 +52,8 @@ def open_items(session: Session, customer_id: int, *, for_update: bool = False) 
 def lock_payment(session: Session, payment_id: int) -> Payment | None:
     """The payment, its row locked for this transaction and read again (what it has left
     to apply is then the last commit's)."""
+    if single_writer(session):
+        return session.get(Payment, payment_id)
     return session.scalars(
         select(Payment)
         .where(Payment.id == payment_id)
