@@ -77,16 +77,8 @@ def run(args: argparse.Namespace) -> int:
     def action() -> int:
         with opened_book(args.book) as book:
             service = PenaltyService(book, SystemClock())
-            proposal = service.propose(args.as_of)
-            if args.apply:
-                result = service.apply(
-                    proposal.as_of, selected=[c.selection_key for c in proposal.charges]
-                )
-                applied_keys = {(c.invoice_id, c.key) for c in result.charges}
-                proposal = PenaltyProposal(
-                    proposal.as_of,
-                    tuple(c for c in proposal.charges if c.selection_key in applied_keys),
-                )
+            # --apply computes the proposal once, inside its transaction.
+            proposal = service.apply_due(args.as_of) if args.apply else service.propose(args.as_of)
         if args.json:
             print(json.dumps(to_json(proposal, args.apply), ensure_ascii=False, indent=2))
         else:
