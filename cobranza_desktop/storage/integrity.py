@@ -2,9 +2,10 @@
 
 A full check reads the whole file (1.8 s on a big book, growing with it), so it runs:
 
-* on open, when no check is on record yet, or after an unclean shutdown: a marker beside the book (``<book>.in-use``) is made
-  when the program opens it and removed when it closes it; finding it on open means the
-  last session ended without closing (a crash, a power cut);
+* on open, when no check is on record yet, or after an unclean shutdown: a marker
+  beside the book (``<book>.in-use``) is made when the program opens it and removed
+  when it closes it; finding it on open means the last session ended without closing
+  (a crash, a power cut);
 * once a day, in the background (:func:`daily_check_due` / :func:`record_check`, the date of
   the last full check kept in ``<book>.checked``);
 * before each backup, on the copy (``storage/backup.copy_problem``).

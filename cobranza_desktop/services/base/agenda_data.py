@@ -46,6 +46,7 @@ from cobranza_desktop.domain.plans import (
     evaluate_promise,
 )
 from cobranza_desktop.domain.risk import InvoiceRecord, LateTally
+from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage import risk_tallies
 from cobranza_desktop.storage.models.collections import PaymentPlan, Promise
@@ -281,11 +282,21 @@ def _net_of_credit(session: Session, rows: list[OpenInvoiceRow]) -> list[OpenInv
 
 
 def build_cases(
-    session: Session, day: date, ladder: Ladder, policy: ContactPolicy
+    session: Session,
+    day: date,
+    ladder: Ladder,
+    policy: ContactPolicy,
+    cancelled: CancelCheck = never_cancel,
 ) -> tuple[list[CustomerCase], set[ActionKey]]:
     """Everything the agenda needs for ``day``: one case per customer with something to do,
-    and the actions already logged for them."""
+    and the actions already logged for them. Stops (WorkCancelled) when ``cancelled()``."""
+
+    def step() -> None:
+        if cancelled():
+            raise WorkCancelled
+
     rows = _net_of_credit(session, facts.open_invoices_on(session, day))
+    step()
     extended = effective_due_dates(session, [r.id for r in rows])
     promises = facts.promises_due_around(session, day, day - timedelta(days=RECENT_BREAK_DAYS))
     statuses = promise_statuses(session, promises, day)
@@ -320,7 +331,9 @@ def build_cases(
         if on_ladder(CustomerStatus(status))
     }
     ids = sorted(customers)
+    step()
     history = settled_histories(session, ids, day)
+    step()
     transitions = facts.latest_transitions(session, ids)
     contacts = facts.contact_days(session, ids, day - timedelta(days=6), day)
     acted = facts.acted_on(session, ids, day)

@@ -35,9 +35,9 @@ class BackupService:
         return backup.daily_backup(self._book.path, self._clock.today())
 
     def daily_in_background(self) -> Callable[[], None]:
-        """Start today's backup (and integrity check) in a thread of its own, so that the window never waits for
-        the copy (it reads the file, not the session). Returns the function that waits for
-        it to end, to call before the book is closed."""
+        """Start today's backup (and integrity check) in a thread of its own, so that the
+        window never waits for the copy (it reads the file, not the session). Returns the
+        function that waits for it to end, to call before the book is closed."""
         thread = threading.Thread(target=self._daily_logged, name="daily-backup")
         thread.start()
         return thread.join

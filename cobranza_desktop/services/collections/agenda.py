@@ -33,6 +33,7 @@ from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
 from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
@@ -151,11 +152,16 @@ def log_action(
     )
 
 
-def day_agenda(session: Session, day: date) -> Agenda:
-    """The actions for ``day``, in priority order, read in ``session``."""
+def day_agenda(session: Session, day: date, cancelled: CancelCheck = never_cancel) -> Agenda:
+    """The actions for ``day``, in priority order, read in ``session``.
+
+    Raises :class:`~cobranza_desktop.services.WorkCancelled` when ``cancelled()`` turns true
+    between its steps (a newer computation supersedes this one)."""
     ladder = load_ladder(session)
     policy = load_policy(session)
-    cases, logged = build_cases(session, day, ladder, policy)
+    cases, logged = build_cases(session, day, ladder, policy, cancelled)
+    if cancelled():
+        raise WorkCancelled
     return compute_agenda(day, cases, logged, ladder, policy)
 
 
@@ -208,11 +214,13 @@ class AgendaService:
             save_policy(session, policy)
 
     # The agenda ----------------------------------------------------------------------
-    def agenda(self, day: date | None = None) -> Agenda:
-        """The actions for ``day`` (default today), in priority order. Writes nothing."""
+    def agenda(self, day: date | None = None, cancelled: CancelCheck = never_cancel) -> Agenda:
+        """The actions for ``day`` (default today), in priority order. Writes nothing.
+
+        ``cancelled``: checked between steps; when it turns true, WorkCancelled is raised."""
         day = check_date(day or self._clock.today(), "day")
         with self._book.session() as session:
-            return day_agenda(session, day)
+            return day_agenda(session, day, cancelled)
 
     def _log(
         self,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Date, func, literal_column, select, true, type_coerce, union
+from sqlalchemy import func, select, true, union
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
@@ -27,6 +27,7 @@ from cobranza_desktop.storage.models.collections import (
     Promise,
     StatusTransition,
 )
+from cobranza_desktop.storage.queries.planner import unindexed
 from cobranza_desktop.storage.queries.predicates import issued_invoice, open_invoice
 
 # SQLite allows ~999 bound parameters in a statement.
@@ -55,9 +56,6 @@ class OpenInvoiceRow:
     balance_cents: int
 
 
-_issue_date_unindexed = type_coerce(literal_column("+invoices.issue_date"), Date)
-
-
 def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
     """Every open invoice issued by ``day``, by customer and due date."""
     rows = session.execute(
@@ -69,7 +67,7 @@ def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
             Invoice.due_date,
             Invoice.total_cents - Invoice.paid_cents,
         )
-        .where(open_invoice(), _issue_date_unindexed <= day)
+        .where(open_invoice(), unindexed(Invoice.issue_date) <= day)
         # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or
         # the date, so SQLite reads the small partial index of open invoices and sorts
         # them, instead of walking every invoice (as the aging query does).

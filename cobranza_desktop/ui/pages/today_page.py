@@ -210,9 +210,11 @@ class TodayPage(QWidget):
     # Reading -------------------------------------------------------------------------
     def refresh(self) -> None:
         day, agenda = self._clock.today(), self._agenda
-        self._runner.query(lambda _ctx: agenda.agenda(day)).success(self._loaded).error(
-            self._failed
-        ).key(f"today-agenda-{id(self)}").run()
+        # Beside the worker (other pages' reads do not wait for it); a newer refresh
+        # supersedes it, and a superseded computation stops at its next step.
+        self._runner.query(lambda ctx: agenda.agenda(day, cancelled=ctx.cancelled)).success(
+            self._loaded
+        ).error(self._failed).key(f"today-agenda-{id(self)}").aside().run()
 
     def _data_changed(self, changes: OpChanges) -> None:
         if changes.touches(*TODAY_KINDS):
