@@ -161,21 +161,25 @@ class DayTallies:
     read_in_full: frozenset[int]
 
 
-def tallies_on(session: Session, day: date) -> DayTallies:
+def tallies_on(
+    session: Session, day: date, customer_ids: Collection[int] | None = None
+) -> DayTallies:
     """Two set-based reads for the whole book: the tallies, less the settled invoices not
     yet due on ``day`` (each paid on or before ``day``, so on time: one invoice less, no
     late day more). Customers with a payment after ``day`` are read in full instead."""
+    few = customer_ids is not None and len(customer_ids) <= _CHUNK
     tallies: dict[int, LateTally] = {}
     full: set[int] = set()
-    for cid, count, late, days, last_paid in session.execute(
-        select(
-            RiskTally.customer_id,
-            RiskTally.settled_count,
-            RiskTally.late_count,
-            RiskTally.days_late,
-            RiskTally.last_paid_on,
-        )
-    ):
+    query = select(
+        RiskTally.customer_id,
+        RiskTally.settled_count,
+        RiskTally.late_count,
+        RiskTally.days_late,
+        RiskTally.last_paid_on,
+    )
+    if few and customer_ids is not None:
+        query = query.where(RiskTally.customer_id.in_(sorted(customer_ids)))
+    for cid, count, late, days, last_paid in session.execute(query):
         if last_paid is not None and _as_date(last_paid) > day:
             full.add(cid)
         else:
@@ -183,11 +187,14 @@ def tallies_on(session: Session, day: date) -> DayTallies:
     # "+ 0": grouping by the bare column would walk ix_invoices_customer_due (every
     # invoice) instead of the small settled index's range of days.
     by_customer = Invoice.customer_id + 0
-    not_due = session.execute(
+    not_due_query = (
         select(by_customer, func.count())
         .where(text(SETTLED_WHERE), Invoice.due_date >= day)
         .group_by(by_customer)
     )
+    if few and customer_ids is not None:
+        not_due_query = not_due_query.where(Invoice.customer_id.in_(sorted(customer_ids)))
+    not_due = session.execute(not_due_query)
     for cid, count in not_due:
         tally = tallies.get(cid)
         if tally is not None:

@@ -11,7 +11,7 @@ from the domain (:mod:`cobranza_desktop.domain.agenda_cases`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -238,7 +238,7 @@ def settled_histories(
     """What the agenda rates (settled invoices of the whole history) for many customers:
     the book's per-customer tallies, two set-based reads; customers with a payment after
     ``today`` (an agenda of a past day) are read invoice by invoice instead."""
-    day = risk_tallies.tallies_on(session, today)
+    day = risk_tallies.tallies_on(session, today, customer_ids)
     full = sorted(set(customer_ids) & day.read_in_full)
     records = _records(session, full, today) if full else {}
     broken, disputes = _behaviour(session, customer_ids, today)
@@ -259,9 +259,11 @@ def settled_histories(
     return result
 
 
-def _net_of_credit(session: Session, rows: list[OpenInvoiceRow]) -> list[OpenInvoiceRow]:
+def _net_of_credit(
+    session: Session, rows: list[OpenInvoiceRow], scope: Sequence[int] | None = None
+) -> list[OpenInvoiceRow]:
     """Unapplied credit pays the oldest invoices first: what it covers is not chased."""
-    credits = credit_by_customer(session, None)
+    credits = credit_by_customer(session, scope)
     if not credits:
         return rows
     by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -287,19 +289,36 @@ def build_cases(
     ladder: Ladder,
     policy: ContactPolicy,
     cancelled: CancelCheck = never_cancel,
+    only: Collection[int] | None = None,
 ) -> tuple[list[CustomerCase], set[ActionKey]]:
     """Everything the agenda needs for ``day``: one case per customer with something to do,
-    and the actions already logged for them. Stops (WorkCancelled) when ``cancelled()``."""
+    and the actions already logged for them. Stops (WorkCancelled) when ``cancelled()``.
+
+    ``only``: the cases of these customers alone (the agenda after a write that changed
+    their records), read with filtered queries instead of the whole book."""
 
     def step() -> None:
         if cancelled():
             raise WorkCancelled
 
-    rows = _net_of_credit(session, facts.open_invoices_on(session, day))
+    def mine(customer_id: int) -> bool:
+        return only is None or customer_id in only
+
+    scope = None if only is None else sorted(only)
+    rows = _net_of_credit(session, facts.open_invoices_on(session, day, scope), scope)
     step()
     extended = effective_due_dates(session, [r.id for r in rows])
-    promises = facts.promises_due_around(session, day, day - timedelta(days=RECENT_BREAK_DAYS))
+    promises = [
+        p
+        for p in facts.promises_due_around(session, day, day - timedelta(days=RECENT_BREAK_DAYS))
+        if mine(p.customer_id)
+    ]
     statuses = promise_statuses(session, promises, day)
+    plans = [p for p in facts.plans_started(session, day) if mine(p.customer_id)]
+    follow_ups = facts.follow_ups_due(session, day, day - timedelta(days=FOLLOW_UP_WINDOW_DAYS))
+    restricted = facts.customers_with_status(
+        session, [s.value for s in CustomerStatus if is_restricted(s)]
+    )
     agenda_facts = AgendaFacts(
         open_invoices=[
             OpenInvoice(
@@ -311,17 +330,15 @@ def build_cases(
             )
             for r in rows
         ],
-        plans=plan_states(session, facts.plans_started(session, day), day),
+        plans=plan_states(session, plans, day),
         promises=[
             PromiseState(
                 p.id, p.customer_id, from_cents(p.amount_cents), p.promised_date, statuses[p.id]
             )
             for p in promises
         ],
-        follow_ups=facts.follow_ups_due(session, day, day - timedelta(days=FOLLOW_UP_WINDOW_DAYS)),
-        restricted=facts.customers_with_status(
-            session, [s.value for s in CustomerStatus if is_restricted(s)]
-        ),
+        follow_ups=[f for f in follow_ups if mine(f[1])],
+        restricted={cid for cid in restricted if mine(cid)},
     )
     customers = {
         cid: (name, CustomerStatus(status))

@@ -56,8 +56,21 @@ class OpenInvoiceRow:
     balance_cents: int
 
 
-def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
-    """Every open invoice issued by ``day``, by customer and due date."""
+def open_invoices_on(
+    session: Session, day: date, customer_ids: Sequence[int] | None = None
+) -> list[OpenInvoiceRow]:
+    """Every open invoice issued by ``day`` (of the customers, if given), by customer and
+    due date."""
+    if customer_ids is not None:
+        return [
+            row
+            for chunk in chunks(customer_ids)
+            for row in _open_invoices(session, day, Invoice.customer_id.in_(chunk))
+        ]
+    return _open_invoices(session, day, true())
+
+
+def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceRow]:
     rows = session.execute(
         select(
             Invoice.id,
@@ -67,7 +80,7 @@ def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
             Invoice.due_date,
             Invoice.total_cents - Invoice.paid_cents,
         )
-        .where(open_invoice(), unindexed(Invoice.issue_date) <= day)
+        .where(open_invoice(), unindexed(Invoice.issue_date) <= day, scope)
         # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or
         # the date, so SQLite reads the small partial index of open invoices and sorts
         # them, instead of walking every invoice (as the aging query does).
