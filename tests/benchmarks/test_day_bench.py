@@ -168,8 +168,6 @@ def test_agenda_command_and_the_cost_of_any_verb(large_book_path: Path) -> None:
 @pytest.fixture(scope="module")
 def penalties_book(large_book_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the big book with a late fee in the contract (the cached book has none)."""
-    with open_book(large_book_path):
-        pass  # closed cleanly: the copy below is the whole book
     copy = tmp_path_factory.mktemp("penalties") / "penalties.sqlite"
     shutil.copyfile(large_book_path, copy)
     with open_book(copy) as book:
