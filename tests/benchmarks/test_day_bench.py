@@ -18,6 +18,7 @@ Every test prints ``what: median … s, floor … s, ratio …x`` with the machi
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -285,7 +286,8 @@ def test_today_and_the_customer_list_after_the_book_is_ready(
         print(
             f"\nafter the book is ready: Today's actions {marks['today']:.3f} s "
             f"(target {TODAY_TARGET} s), customer list data {marks['list']:.3f} s "
-            f"(target {LIST_TARGET} s) ({load()})"
+            f"(target {LIST_TARGET} s) ({load()}); peak RSS of this process (pytest "
+            f"included) {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
         )
         assert marks["list"] < marks["today"], "the list does not wait for the agenda"
     finally:
