@@ -26,6 +26,7 @@ from cobranza_desktop.storage.book_files import (
     require_writable_place,
 )
 from cobranza_desktop.storage.lock import BookLock
+from cobranza_desktop.storage.output_files import protect_book, release_book
 from cobranza_desktop.storage.paths import default_book_path
 from cobranza_desktop.storage.risk_tallies import keep_tallies
 
@@ -59,6 +60,8 @@ class Book:
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         keep_tallies(self._sessions)
+        self._protected = True
+        protect_book(path)  # no PDF, export or dossier of this program may land on it
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -73,6 +76,9 @@ class Book:
             yield session
 
     def close(self) -> None:
+        if self._protected:
+            self._protected = False
+            release_book(self.path)
         self.engine.dispose()
         if self._lock is not None:
             integrity.mark_closed(self.path)  # closed cleanly: no full check next time

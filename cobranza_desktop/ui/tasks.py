@@ -34,6 +34,7 @@ before it have run, so it never reads the book as it was before a change it foll
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import queue
@@ -47,6 +48,7 @@ from typing import Any, Generic, Self, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from cobranza_desktop.domain.errors import CobranzaError, FieldPath
+from cobranza_desktop.ui import gc_guard
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +215,9 @@ class TaskRunner(QObject):
     busy_changed = Signal(int)
 
     # Internal: the worker thread emits these; Qt queues them to the GUI thread.
-    _outcome = Signal(object)
+    # Outcomes travel in a plain deque, and only a bare "wake up" crosses threads as a
+    # signal: no Python object is marshalled through Qt's queued connection.
+    _wake = Signal()
     _progress = Signal(int, float)
     _started = Signal(int)
 
@@ -224,10 +228,13 @@ class TaskRunner(QObject):
         self._tasks: dict[int, _Task[Any]] = {}  # queued or running, GUI-thread view
         self._by_key: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._outcome.connect(self._deliver)
+        self._outcomes: collections.deque[_Outcome] = collections.deque()
+        self._delivered: list[_Outcome] = []
+        self._wake.connect(self._drain)
         self._progress.connect(self._deliver_progress)
         self._started.connect(self._deliver_started)
         self._closed = False
+        self._gc_guarded = gc_guard.acquire()
         # Long reads (``Op.aside()``) run on a second thread with a connection of their own
         # (SQLite's WAL lets readers run beside the one writer), so that short reads and
         # writes never queue behind them. Each waits for the writes queued before it.
@@ -324,6 +331,10 @@ class TaskRunner(QObject):
         self._aside.put(None)
         self._thread.join(timeout)
         self._reader.join(timeout)
+        self._delivered.clear()
+        if self._gc_guarded:
+            self._gc_guarded = False
+            gc_guard.release()
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Process events until every task has been delivered (for tests and shutdown)."""
@@ -339,25 +350,41 @@ class TaskRunner(QObject):
     # -- worker thread ----------------------------------------------------------------
 
     def _work(self) -> None:
+        # The worker never holds the last reference to a task or a result: a callback
+        # or a closure may own a widget, and a widget destroyed on this thread crashes
+        # Qt. The GUI thread keeps the task (in ``_tasks``) until it is delivered, and
+        # the outcome (in ``_delivered``) until the next delivery.
         while True:
             task = self._queue.get()
             if task is None:
                 return
-            try:
-                self._run(task)
-            finally:
-                if task.changes is not None:
-                    with self._writes_done:
-                        self._writes_pending.discard(task.task_id)
-                        self._writes_done.notify_all()
+            task_id, writes = task.task_id, task.changes is not None
+            if task.cancel_event.is_set():
+                outcome = _Outcome(task.task_id, ok=False, cancelled=True)
+            else:
+                outcome = self._run_one(task)
+            del task
+            if writes:  # the aside reads queued after it may start
+                with self._writes_done:
+                    self._writes_pending.discard(task_id)
+                    self._writes_done.notify_all()
+            self._post(outcome)
+            del outcome
 
     def _work_aside(self) -> None:
+        """The reader: long reads, each once the writes queued before it have run."""
         while True:
             task = self._aside.get()
             if task is None:
                 return
             self._wait_for_writes_before(task.task_id)
-            self._run(task)
+            if task.cancel_event.is_set() or self._closed:
+                outcome = _Outcome(task.task_id, ok=False, cancelled=True)
+            else:
+                outcome = self._run_one(task)
+            del task
+            self._post(outcome)
+            del outcome
 
     def _wait_for_writes_before(self, task_id: int) -> None:
         """Block until every write queued before ``task_id`` has run (or the runner stops)."""
@@ -366,19 +393,12 @@ class TaskRunner(QObject):
                 lambda: self._closed or all(w > task_id for w in self._writes_pending)
             )
 
-    def _run(self, task: _Task[Any]) -> None:
-        if task.cancel_event.is_set():
-            self._outcome.emit(_Outcome(task.task_id, ok=False, cancelled=True))
-            return
+    def _run_one(self, task: _Task[Any]) -> _Outcome:
         if task.show_progress:
             self._started.emit(task.task_id)
         context = TaskContext(task, self._progress.emit)
-        outcome = self._outcome_of(task, context)
-        self._outcome.emit(outcome)
-
-    def _outcome_of(self, task: _Task[Any], context: TaskContext) -> _Outcome:
         try:
-            value = task.fn(context)
+            return _Outcome(task.task_id, ok=True, value=task.fn(context))
         except TaskCancelled:
             return _Outcome(task.task_id, ok=False, cancelled=True)
         except CobranzaError as exc:
@@ -393,9 +413,21 @@ class TaskRunner(QObject):
                 return _Outcome(task.task_id, ok=False, cancelled=True)
             log.exception("Task %r failed", task.description or task.fn)
             return _Outcome(task.task_id, ok=False, message=describe_error(exc))
-        return _Outcome(task.task_id, ok=True, value=value)
+
+    def _post(self, outcome: _Outcome) -> None:
+        self._outcomes.append(outcome)
+        self._wake.emit()
 
     # -- delivery on the GUI thread -----------------------------------------------------
+
+    def _drain(self) -> None:
+        # The outcomes delivered last time are released here, on the GUI thread: by now
+        # the worker has long dropped its own reference to them.
+        self._delivered.clear()
+        while self._outcomes:
+            outcome = self._outcomes.popleft()
+            self._delivered.append(outcome)
+            self._deliver(outcome)
 
     def _deliver_started(self, task_id: int) -> None:
         task = self._tasks.get(task_id)

@@ -31,7 +31,7 @@ from cobranza_desktop.domain.formatting import format_long_date, format_money
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
-from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
