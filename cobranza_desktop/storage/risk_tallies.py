@@ -107,6 +107,31 @@ def refresh_tallies(connection: Connection, customer_ids: Collection[int] | None
     return len(values)
 
 
+def stale_tallies(connection: Connection) -> list[tuple[int, str, str]]:
+    """(customer, kept, recomputed) of each tally that does not match the records."""
+    fresh = {
+        cid: (s.count, s.late, s.days, s.last_paid)
+        for cid, s in tally_rows(settled_invoices(connection, None)).items()
+    }
+    kept = {
+        cid: (n, late, days, None if paid is None else _as_date(paid))
+        for cid, n, late, days, paid in connection.execute(
+            select(
+                RiskTally.customer_id,
+                RiskTally.settled_count,
+                RiskTally.late_count,
+                RiskTally.days_late,
+                RiskTally.last_paid_on,
+            )
+        )
+    }
+    return [
+        (cid, str(kept.get(cid)), str(fresh.get(cid)))
+        for cid in sorted(set(fresh) | set(kept))
+        if kept.get(cid) != fresh.get(cid)
+    ]
+
+
 # -- upkeep -----------------------------------------------------------------------------------
 
 

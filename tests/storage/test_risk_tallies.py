@@ -158,3 +158,15 @@ def test_a_reversed_payment_takes_the_invoice_out_of_the_tally(ws: Workspace) ->
     ws.payments.reverse(paid.id, "cheque devuelto")
     assert a not in _stored(ws)
     assert _settled_on(ws, a, date(2026, 11, 1)) == LateTally(0, 0, 0)
+
+
+def test_cobranza_check_finds_a_tally_out_of_step(ws: Workspace) -> None:
+    a = customer(ws, name="Ana").id
+    invoice(ws, a, "100.00", issued=date(2026, 9, 1), due=date(2026, 9, 30))
+    ws.payments.record(PaymentInput(a, "116.00", date(2026, 10, 10)))
+    assert ws.checks.run().ok
+    with ws.book.engine.begin() as connection:  # around the sessions, as a bad loader would
+        connection.exec_driver_sql("UPDATE risk_tallies SET days_late = 0")
+    report = ws.checks.run()
+    (failed,) = [r for r in report.results if not r.ok]
+    assert failed.name == "risk_tallies_match" and failed.offending[0][0] == a
