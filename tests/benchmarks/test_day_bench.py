@@ -35,7 +35,7 @@ from pytest_benchmark.fixture import BenchmarkFixture
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.clock import FixedClock
-from cobranza_desktop.domain.penalties import PenaltyPolicy
+from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.penalties.engine import PenaltyService
@@ -117,14 +117,16 @@ def clock() -> FixedClock:
 def command(*args: str) -> float:
     """Wall seconds of one ``cobranza`` verb in a fresh process."""
     start = time.perf_counter()
-    subprocess.run(
+    done = subprocess.run(
         [sys.executable, "-m", "cobranza_desktop", *args],
         cwd=ROOT,
-        check=True,
         capture_output=True,
+        text=True,
         env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
     )
-    return time.perf_counter() - start
+    elapsed = time.perf_counter() - start
+    assert done.returncode == 0, done.stderr[-2000:] + done.stdout[-2000:]
+    return elapsed
 
 
 # -- the agenda ------------------------------------------------------------------------------
@@ -179,7 +181,7 @@ def penalties_book(large_book_path: Path, tmp_path_factory: pytest.TempPathFacto
     shutil.copyfile(large_book_path, copy)
     with open_book(copy) as book:
         PenaltyService(book, clock()).set_business_policy(
-            PenaltyPolicy(fixed_fee=Decimal("150.00"), grace_days=5)
+            PenaltyPolicy(PenaltyPreset.CUSTOM, grace_days=5, fixed_fee=Decimal("150.00"))
         )
     return copy
 
