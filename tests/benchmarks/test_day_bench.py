@@ -346,3 +346,20 @@ def _quiet_settings(tmp_path: Path) -> Iterator[None]:
 
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
+
+
+def test_opening_the_book_when_no_check_is_due(
+    benchmark: BenchmarkFixture, large_book: Book, large_book_path: Path
+) -> None:
+    """What every verb pays to open the book, against the full quick_check it used to pay."""
+    large_book.close()
+    open_book(large_book_path).close()  # a check on record, closed cleanly
+    opened = benchmark.pedantic(
+        lambda: median_seconds(lambda: open_book(large_book_path).close()), rounds=1, iterations=1
+    )
+    checked = median_seconds(lambda: open_book(large_book_path, full_check=True).close(), 3)
+    print(
+        f"\nopening the big book: {opened:.3f} s when no check is due, {checked:.3f} s with "
+        f"the full quick_check ({load()})"
+    )
+    assert opened < VERB_OVERHEAD_TARGET
