@@ -1,7 +1,7 @@
 """Risk tallies per customer, and an index of settled invoices by due date
 
 Revision ID: 0011_perf
-Revises: 0008_fold_enye
+Revises: 0016_polish
 Create Date: 2026-12-01 23:00:00
 
 The agenda rated every debtor by reading each of their invoices and its last payment
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0011_perf"
-down_revision: str | None = "0008_fold_enye"
+down_revision: str | None = "0016_polish"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
