@@ -90,20 +90,37 @@ def _days_late(record: InvoiceRecord, today: date) -> int | None:
     return max(0, (end - record.due_date).days)
 
 
+@dataclass(frozen=True)
+class LateTally:
+    """What the rating reads of many invoices: how many count, how many were late and the
+    days late in all. Sums of counts, so a book keeps one per customer (a summary)
+    instead of every invoice; :meth:`of` tallies records in hand."""
+
+    count: int = 0
+    late: int = 0
+    days_late: int = 0
+
+    @classmethod
+    def of(cls, history: Iterable[InvoiceRecord], today: date) -> LateTally:
+        lates = [d for d in (_days_late(r, today) for r in history) if d is not None]
+        return cls(len(lates), sum(1 for d in lates if d > 0), sum(lates))
+
+    def __add__(self, other: LateTally) -> LateTally:
+        return LateTally(
+            self.count + other.count, self.late + other.late, self.days_late + other.days_late
+        )
+
+
 def assess(
-    history: Iterable[InvoiceRecord],
+    history: Iterable[InvoiceRecord] | LateTally,
     broken_promises: int,
     disputes: int,
     today: date,
 ) -> RiskProfile:
-    lates = [d for d in (_days_late(r, today) for r in history) if d is not None]
-    count = len(lates)
-    average = (Decimal(sum(lates)) / count).quantize(Decimal("0.1")) if count else Decimal(0)
-    share = (
-        (Decimal(sum(1 for d in lates if d > 0)) / count).quantize(Decimal("0.01"))
-        if count
-        else Decimal(0)
-    )
+    tally = history if isinstance(history, LateTally) else LateTally.of(history, today)
+    count = tally.count
+    average = (Decimal(tally.days_late) / count).quantize(Decimal("0.1")) if count else Decimal(0)
+    share = (Decimal(tally.late) / count).quantize(Decimal("0.01")) if count else Decimal(0)
     points = 0
     points += 0 if average <= 3 else 1 if average <= 10 else 2 if average <= 30 else 3
     points += (

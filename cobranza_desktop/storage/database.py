@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from cobranza_desktop.domain.errors import BookDamagedError, BookError
 from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.storage import integrity
 from cobranza_desktop.storage.backup import latest_backup, pre_migration_backup
 from cobranza_desktop.storage.book_files import (
     BookMissingError,
@@ -35,10 +36,11 @@ from cobranza_desktop.storage.file_system import journal_mode
 from cobranza_desktop.storage.lock import BookLock
 from cobranza_desktop.storage.output_files import protect_book, release_book
 from cobranza_desktop.storage.paths import default_book_path
+from cobranza_desktop.storage.risk_tallies import keep_tallies
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
 # import Alembic (start-up time); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0016_polish"
+SCHEMA_HEAD = "0011_perf"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -142,6 +144,7 @@ class Book:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        keep_tallies(self._sessions)
         # No PDF, export or dossier of this program may land on the book's file.
         self._protected = self._path is not None
         if self._path is not None:
@@ -190,6 +193,7 @@ class Book:
             release_book(self.path)
         self.engine.dispose()
         if self._lock is not None:
+            integrity.mark_closed(self.path)  # closed cleanly: no full check next time
             self._lock.release()
             self._lock = None
 
@@ -206,9 +210,13 @@ def open_book(
     create: bool = False,
     now: datetime | None = None,
     check_integrity: bool = True,
+    full_check: bool = False,
     lock: bool = True,
 ) -> Book:
     """Open a book: lock it, check it, and bring its schema up to date.
+
+    ``check_integrity``: run SQLite's full quick_check when it is due (the book was not
+    closed cleanly last time); ``full_check`` runs it regardless.
 
     A new book is made only with ``create=True`` (``cobranza new``, ``demo``, the
     window's first start on the default book). A missing or zero-byte file is otherwise
@@ -232,8 +240,12 @@ def open_book(
         book_lock.acquire()
     try:
         existed = book_state(book_path) is BookState.PRESENT
-        if existed and check_integrity:
+        # The full check only when due (see storage/integrity.py): after an unclean
+        # shutdown here, daily in the background, and on each backup's copy.
+        due = book_lock is not None and integrity.full_check_due(book_path)
+        if existed and (full_check or (check_integrity and due)):
             check_file_integrity(book_path, quick=True)
+            integrity.record_check(book_path, (now or datetime.now()).date())
         if not existed:
             book_path.unlink(missing_ok=True)  # only ever a zero-byte file here
             create_private_file(book_path)
@@ -249,6 +261,8 @@ def open_book(
         if book_lock is not None:
             book_lock.release()
         raise
+    if book_lock is not None:
+        integrity.mark_in_use(book_path)
     return Book(book_path, engine, book_lock)
 
 

@@ -17,6 +17,7 @@ from cobranza_desktop.storage.database import (
     current_revision,
 )
 from cobranza_desktop.storage.queries.book_check import invariant_violations
+from cobranza_desktop.storage.risk_tallies import stale_tallies
 
 INVARIANT_LABELS = {
     "invoice_paid_matches_allocations": N_(
@@ -32,6 +33,7 @@ INVARIANT_LABELS = {
         "Cada pago a tiempo para el pronto pago tiene su descuento"
     ),
     "punctuality_rewards_granted": N_("Cada premio por puntualidad ganado fue otorgado"),
+    "risk_tallies_match": N_("El resumen de riesgo de cada cliente coincide con sus facturas"),
 }
 
 
@@ -78,6 +80,7 @@ class BookCheckService:
             violations = invariant_violations(session)
             violations["early_payment_discounts_granted"] = missing_early_payment_discounts(session)
             violations["punctuality_rewards_granted"] = missing_punctuality_rewards(session)
+            violations["risk_tallies_match"] = list(stale_tallies(session.connection()))
         for name, rows in violations.items():
             label = _(INVARIANT_LABELS[name])
             results.append(CheckResult(name, label, not rows, tuple(rows)))

@@ -44,7 +44,7 @@ from cobranza_desktop.services.penalties.policies import (
 from cobranza_desktop.services.penalties.proposals import propose_charges
 from cobranza_desktop.services.receivables.payments import PaymentView, payment_view
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Customer, Invoice, Payment
+from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.collections import ContactLog, Promise, StatusTransition
 from cobranza_desktop.storage.queries.balances import customer_balance
 
@@ -128,7 +128,14 @@ def _payments(session: Session, customer_id: int) -> tuple[PaymentView, ...]:
     query = (
         select(Payment)
         .where(Payment.customer_id == customer_id)
-        .options(selectinload(Payment.allocations))
+        # The invoices' numbers and the customer with the payments: without them, each
+        # allocation loaded its invoice by itself (1,500 reads for a big customer).
+        .options(
+            selectinload(Payment.allocations)
+            .selectinload(Allocation.invoice)
+            .load_only(Invoice.series, Invoice.folio),
+            selectinload(Payment.customer).load_only(Customer.name),
+        )
         .order_by(Payment.payment_date.desc(), Payment.id.desc())
     )
     return tuple(payment_view(payment) for payment in session.scalars(query))

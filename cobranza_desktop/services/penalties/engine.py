@@ -212,6 +212,39 @@ class PenaltyService:
         on each of their late-charge documents. ``None`` keeps the scripted behaviour.
         """
         day = self._as_of(as_of)
+        _, applied = self._charge(
+            day, selected, customer_id, progress, cancelled, legal_for_unsigned, unsigned_reason
+        )
+        return AppliedPenalties(day, tuple(applied))
+
+    def apply_due(
+        self,
+        as_of: date | None = None,
+        *,
+        progress: ProgressCallback = no_progress,
+        cancelled: CancelCheck = never_cancel,
+        legal_for_unsigned: bool = False,
+        unsigned_reason: str | None = None,
+    ) -> PenaltyProposal:
+        """Charge everything due on ``as_of`` and return what was charged, as proposed:
+        one proposal, computed in the transaction (``cobranza penalties --apply``)."""
+        day = self._as_of(as_of)
+        chosen, applied = self._charge(
+            day, None, None, progress, cancelled, legal_for_unsigned, unsigned_reason
+        )
+        made = {(c.invoice_id, c.key) for c in applied}
+        return PenaltyProposal(day, tuple(c for c in chosen if c.selection_key in made))
+
+    def _charge(
+        self,
+        day: date,
+        selected: Collection[tuple[int, str]] | None,
+        customer_id: int | None,
+        progress: ProgressCallback,
+        cancelled: CancelCheck,
+        legal_for_unsigned: bool,
+        unsigned_reason: str | None,
+    ) -> tuple[list[ProposedCharge], list[ChargeView]]:
         reason = None if unsigned_reason is None else unsigned_reason.strip()
         now = self._clock.now()
         wanted = None if selected is None else set(selected)
@@ -237,9 +270,9 @@ class PenaltyService:
                 if cancelled():
                     raise _Cancelled
         except _Cancelled:
-            return AppliedPenalties(day, ())
+            return [], []
         progress(1.0)
-        return AppliedPenalties(day, tuple(applied))
+        return chosen, applied
 
     def waive(self, charge_id: int, reason: str) -> ChargeView:
         """Waive (condonar) a charge: its document is voided with the reason, never deleted.

@@ -86,6 +86,12 @@ class FolioSequence(Base):
     next_folio: Mapped[int] = mapped_column(Integer, default=1)
 
 
+# A regular invoice paid in full (a zero total is never "paid"): what the risk tallies count.
+SETTLED_WHERE = (
+    "kind = 'invoice' AND lifecycle = 'issued' AND total_cents > 0 AND paid_cents >= total_cents"
+)
+
+
 class Invoice(Base):
     """An invoice or a late charge. Issued ones are voided, never deleted."""
 
@@ -108,6 +114,14 @@ class Invoice(Base):
             "issue_date",
             sqlite_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
             postgresql_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
+        ),
+        # Settled regular invoices by due date: the risk tallies leave out those not yet due.
+        Index(
+            "ix_invoices_settled_due",
+            "due_date",
+            "customer_id",
+            sqlite_where=text(SETTLED_WHERE),
+            postgresql_where=text(SETTLED_WHERE),
         ),
         Index("ix_invoices_parent", "parent_invoice_id"),
         Index("ix_invoices_external_number", "external_number"),
