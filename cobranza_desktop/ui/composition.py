@@ -48,6 +48,9 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.customers.listing import CustomerListService
+    from cobranza_desktop.services.imports.batches import ImportBatchService
+    from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
+    from cobranza_desktop.services.imports.sheet_import import SheetImportService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
     from cobranza_desktop.services.receivables.listings import ListingService
@@ -82,6 +85,9 @@ def build_services(workspace: Workspace) -> Services:
         indicators=IndicatorsService(book, clock),
         subscriptions=SubscriptionService(book, clock),
         billing_run=BillingRunService(book, clock),
+        cfdi_import=CfdiImportService(book, clock),
+        sheet_import=SheetImportService(book, clock),
+        import_batches=ImportBatchService(book, clock),
     )
 
 
@@ -281,6 +287,9 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     reasons.setObjectName("reasonsReport")
     menu.addAction(apply)
     menu.addAction(letters)
+    from cobranza_desktop.ui.import_menu import add_import_actions
+
+    add_import_actions(window, context)
     menu.addSeparator()
     menu.addAction(reasons)
 

@@ -27,6 +27,9 @@ from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.imports.batches import ImportBatchService
+from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
+from cobranza_desktop.services.imports.sheet_import import SheetImportService
 from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.services.penalties.engine import PenaltyService
@@ -66,6 +69,9 @@ class Services:
     indicators: IndicatorsService
     subscriptions: SubscriptionService
     billing_run: BillingRunService
+    cfdi_import: CfdiImportService
+    sheet_import: SheetImportService
+    import_batches: ImportBatchService
 
 
 @dataclass(frozen=True)

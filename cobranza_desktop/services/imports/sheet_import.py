@@ -37,6 +37,18 @@ def mapping_key(entity: str) -> str:
 
 
 @dataclass(frozen=True)
+class SheetSource:
+    """A file read for the wizard: its table, and the mapping to start from."""
+
+    path: Path
+    entity: str
+    table: Table
+    mapping: dict[str, str]  # field -> heading (saved for next time, else guessed)
+    fields: tuple[str, ...]  # the fields this kind of import knows, in order
+    required: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class SheetPreview:
     """What the wizard shows before the user confirms: the mapping and the report."""
 
@@ -86,6 +98,17 @@ class SheetImportService:
         guessed = {f: h for f, h in guessed.items() if f not in usable and h not in taken}
         return {**guessed, **usable}
 
+    def load(self, path: Path, entity: str) -> SheetSource:
+        """Read the file once for the wizard; a file that cannot be read is a clear error."""
+        _check_entity(entity)
+        try:
+            table = read_table(path)
+        except FileRefused as exc:
+            raise ValidationError("file", f"{path.name}: {exc.message}") from None
+        return SheetSource(
+            path, entity, table, self.mapping_for(table, entity), FIELDS[entity], REQUIRED[entity]
+        )
+
     def preview(
         self,
         entity: str,
@@ -94,8 +117,11 @@ class SheetImportService:
         *,
         source: str,
         update_duplicates: bool = False,
+        progress: Progress | None = None,
     ) -> SheetPreview:
-        return self._run(entity, table, mapping, source, update_duplicates, commit=False)
+        return self._run(
+            entity, table, mapping, source, update_duplicates, commit=False, progress=progress
+        )
 
     def commit(
         self,
