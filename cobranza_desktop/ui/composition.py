@@ -54,6 +54,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
     from cobranza_desktop.services.receivables.listings import ListingService
+    from cobranza_desktop.services.receivables.rep_radar import RepRadarService
     from cobranza_desktop.ui.context import Services
 
     book, clock = workspace.book, workspace.clock
@@ -88,6 +89,7 @@ def build_services(workspace: Workspace) -> Services:
         cfdi_import=CfdiImportService(book, clock),
         sheet_import=SheetImportService(book, clock),
         import_batches=ImportBatchService(book, clock),
+        rep_radar=RepRadarService(book, clock),
     )
 
 
@@ -218,6 +220,7 @@ def build_pages(
             compose=lambda parent, item: messaging.open_composer(
                 parent, item.customer_id, agenda_item=item
             ),
+            rep_radar=s.rep_radar,
         )
 
     def plans() -> QWidget:

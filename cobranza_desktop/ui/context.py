@@ -36,6 +36,7 @@ from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentService
+from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
@@ -72,6 +73,7 @@ class Services:
     cfdi_import: CfdiImportService
     sheet_import: SheetImportService
     import_batches: ImportBatchService
+    rep_radar: RepRadarService
 
 
 @dataclass(frozen=True)

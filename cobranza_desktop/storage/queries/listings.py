@@ -67,6 +67,8 @@ class InvoiceListRecord:
     due_date: date
     total_cents: int
     paid_cents: int
+    external_number: str = ""  # an imported document's own number
+    currency: str = ""  # "" is the book's currency (MXN)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class PaymentFilter:
     customer_id: int | None = None
     text: str = ""  # part of the customer's name or of the reference
     include_reversed: bool = True
+    rep_pending: bool = False  # only payments against PPD invoices that still lack a REP
 
 
 @dataclass(frozen=True)
@@ -121,8 +124,13 @@ def _invoice_where(f: InvoiceFilter, today: date, params: dict[str, object]) -> 
         clauses.append(INVOICE_STATUS[f.status])
         params["today"] = today.isoformat()
     if f.customer_text.strip():
-        clauses.append("c.name_key LIKE :customer_like")
+        # The customer's name, or the document's own number (an imported folio, its UUID).
+        clauses.append(
+            "(c.name_key LIKE :customer_like OR UPPER(i.external_number) LIKE :number_like"
+            " OR UPPER(i.cfdi_uuid) LIKE :number_like)"
+        )
         params["customer_like"] = f"%{search_key(f.customer_text)}%"
+        params["number_like"] = f"%{f.customer_text.strip().upper()}%"
     return " AND ".join(clauses)
 
 
@@ -140,7 +148,7 @@ def invoice_page(
     order = INVOICE_SORT.get(sort, INVOICE_SORT["issue_date"]).format(d=direction)
     sql = f"""
 SELECT i.id, i.customer_id, c.name, i.series, i.folio, i.kind, i.lifecycle,
-       i.issue_date, i.due_date, i.total_cents, i.paid_cents
+       i.issue_date, i.due_date, i.total_cents, i.paid_cents, i.external_number, i.currency
 FROM invoices i JOIN customers c ON c.id = i.customer_id
 WHERE {_invoice_where(f, today, params)}
 ORDER BY {order}, i.id {direction}
@@ -158,6 +166,8 @@ LIMIT :limit OFFSET :offset"""
             date.fromisoformat(str(r[8])),
             int(r[9]),
             int(r[10]),
+            str(r[11] or ""),
+            str(r[12] or ""),
         )
         for r in session.execute(text(sql), params)
     ]
@@ -175,6 +185,13 @@ WHERE {_invoice_where(f, today, params)}"""
     return int(row[0]), int(row[1]), int(row[2])
 
 
+# The REP radar's rule (storage/queries/rep.py) as a filter of the payments list.
+REP_PENDING = """(p.reversed_at IS NULL AND p.rep_uuid = '' AND p.method != 'discount'
+AND EXISTS (SELECT 1 FROM allocations a JOIN invoices ri ON ri.id = a.invoice_id
+            WHERE a.payment_id = p.id AND a.active = :rep_active
+              AND ri.lifecycle = 'issued' AND ri.sat_payment_method = 'PPD'))"""
+
+
 def _payment_where(f: PaymentFilter, params: dict[str, object]) -> str:
     clauses = _period_and_customer(
         "p.payment_date", "p.customer_id", f.date_from, f.date_to, f.customer_id, params
@@ -185,6 +202,9 @@ def _payment_where(f: PaymentFilter, params: dict[str, object]) -> str:
         params["like"] = f"%{f.text.strip()}%"
     if not f.include_reversed:
         clauses.append("p.reversed_at IS NULL")
+    if f.rep_pending:
+        clauses.append(REP_PENDING)
+        params["rep_active"] = True
     return " AND ".join(clauses)
 
 
