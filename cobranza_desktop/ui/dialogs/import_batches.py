@@ -77,6 +77,16 @@ class ImportBatchesDialog(QDialog):
             "subscriptions": self.tr("Suscripciones"),
         }.get(kind, kind)
 
+    def _count_label(self, key: str) -> str:
+        return {
+            "customers": self.tr("clientes nuevos"),
+            "invoices": self.tr("facturas"),
+            "credit_notes": self.tr("notas de crédito"),
+            "payments": self.tr("pagos"),
+            "skipped": self.tr("omitidos"),
+            "subscriptions": self.tr("suscripciones"),
+        }.get(key, key)
+
     def refresh(self) -> None:
         batches = self._batches
         self._runner.query(lambda _ctx: batches.list()).success(self._show).error(
@@ -87,7 +97,9 @@ class ImportBatchesDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for row, batch in enumerate(rows):
-            counts = ", ".join(f"{k}: {v}" for k, v in sorted(batch.counts.items()) if v)
+            counts = ", ".join(
+                f"{self._count_label(k)}: {v:,}" for k, v in sorted(batch.counts.items()) if v
+            )
             state = (
                 self.tr("Deshecho el %1").replace("%1", batch.undone_at.date().isoformat())
                 if batch.undone_at is not None

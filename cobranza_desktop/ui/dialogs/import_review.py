@@ -197,7 +197,7 @@ class ReportView(QWidget):
         lines.extend(report.notes)
         if report.problems:
             lines.append(
-                self.tr("%1 problemas: corríjalos en el archivo; no se guardará nada.").replace(
+                self.tr("Problemas: %1. Corríjalos en el archivo; no se guardará nada.").replace(
                     "%1", f"{len(report.problems):,}"
                 )
             )

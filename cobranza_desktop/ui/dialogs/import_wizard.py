@@ -128,7 +128,10 @@ class ImportWizard(QDialog):
         done = QWidget()
         done_layout = QVBoxLayout(done)
         done_layout.addWidget(self.result_label)
-        done_layout.addWidget(self.undo_button)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(self.undo_button)
+        undo_row.addStretch(1)
+        done_layout.addLayout(undo_row)
         done_layout.addStretch(1)
         self.stack.addWidget(done)
 
@@ -283,7 +286,7 @@ class ImportWizard(QDialog):
         self.back_button.setEnabled(not busy and step in (MAPPING, PREVIEW))
         self.next_button.setEnabled(not busy and step in (SOURCE, MAPPING) and bool(self.paths))
         self.import_button.setEnabled(not busy and step == PREVIEW and self.can_commit)
-        self.next_button.setVisible(step != DONE)
+        self.next_button.setVisible(step in (SOURCE, MAPPING))
         self.import_button.setVisible(step != DONE)
         self.back_button.setVisible(step != DONE)
         self.cancel_button.setText(
