@@ -223,7 +223,8 @@ class SheetImportService:
                     book_row(row, i + 2)  # row 1 is the heading
                     if progress is not None and i % 2000 == 0:
                         progress(i / max(len(table.rows), 1))
-                run.bulk.write()  # one multi-row INSERT per table, not one object per row
+                if commit:  # one multi-row INSERT per table; a preview needs only the sums
+                    run.bulk.write()
                 session.flush()
                 run.counts["customers"] = len(run.customers.created)
                 close_batch(batch, run.counts)
