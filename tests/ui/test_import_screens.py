@@ -6,6 +6,7 @@ Set COBRANZA_SCREENSHOTS=/some/dir to keep the PNGs and look at them.
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -23,7 +24,7 @@ from cobranza_desktop.ui.dialogs.import_wizard import DONE, MAPPING, PREVIEW, Im
 from cobranza_desktop.ui.pages.today_page import TodayPage
 from tests.imports.cfdi_factory import OURS, invoice
 from tests.ui.conftest import start_app, stop_app
-from tests.ui.test_file_menu_screens import SIZE, directory, grab, save  # noqa: F401
+from tests.ui.test_file_menu_screens import SIZE, grab, save
 from tests.ui.ui_support import OpenedDialogs
 
 SHEET = (
@@ -32,6 +33,13 @@ SHEET = (
     "Papelería Sol;;F-102;2026-10-01;;350;350\n"
     "Abarrotes Ruiz;;F-103;31/02/2026;;120;120\n"
 )
+
+
+@pytest.fixture
+def directory(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.mark.parametrize("language", ["es", "en"])
@@ -75,7 +83,9 @@ def test_import_screens(
         wizard.set_kind("cfdi")
         xml = tmp_path / "xml"
         xml.mkdir()
-        (xml / "a.xml").write_bytes(invoice("00000000-0000-4000-8000-000000000001", total="1000.00"))
+        (xml / "a.xml").write_bytes(
+            invoice("00000000-0000-4000-8000-000000000001", total="1000.00")
+        )
         (xml / "b.xml").write_bytes(
             invoice(
                 "00000000-0000-4000-8000-000000000002",
