@@ -4788,6 +4788,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <source>Problemas: %1. Corríjalos en el archivo; no se guardará nada.</source>
         <translation>Problems: %1. Correct them in the file; nothing will be saved.</translation>
     </message>
+    <message>
+        <source>Suscripciones: %1</source>
+        <translation>Subscriptions: %1</translation>
+    </message>
 </context>
 <context>
     <name>ImportBatchesDialog</name>

@@ -26,10 +26,11 @@ from cobranza_desktop.services.imports.common import (
     new_batch,
 )
 from cobranza_desktop.services.imports.sheet_rows import SheetRun
+from cobranza_desktop.services.imports.subscription_rows import subscription_row
 from cobranza_desktop.storage.database import Book
 
 Progress = Callable[[float], None]
-ENTITIES = ("customers", "invoices", "payments")
+ENTITIES = ("customers", "invoices", "payments", "subscriptions")
 
 
 def mapping_key(entity: str) -> str:
@@ -218,6 +219,7 @@ class SheetImportService:
                     "customers": run.customer_row,
                     "invoices": run.invoice_row,
                     "payments": run.payment_row,
+                    "subscriptions": lambda row, number: subscription_row(run, row, number),
                 }[entity]
                 for i, row in enumerate(table.rows):
                     book_row(row, i + 2)  # row 1 is the heading
@@ -229,7 +231,7 @@ class SheetImportService:
                 run.counts["customers"] = len(run.customers.created)
                 close_batch(batch, run.counts)
                 problems = list(run.problems)
-                if entity != "customers" and run.control_file != run.control_booked:
+                if entity in ("invoices", "payments") and run.control_file != run.control_booked:
                     problems.append(
                         Problem(
                             source,

@@ -83,7 +83,10 @@ class SheetRun:
             self.problems.append(Problem(self.where(number, name), str(exc)))
             raise
 
-    def day(self, row: tuple[Cell, ...], number: int, name: str) -> date | None:
+    def day(
+        self, row: tuple[Cell, ...], number: int, name: str, *, future: bool = False
+    ) -> date | None:
+        """A date of the file; history is never in the future (``future``: a plan's end)."""
         value = self.cell(row, name)
         if value is None:
             return None
@@ -92,7 +95,8 @@ class SheetRun:
         except CellError as exc:
             self.problems.append(Problem(self.where(number, name), str(exc)))
             raise
-        if not date(1990, 1, 1) <= found <= self.today:
+        last = date(2099, 12, 31) if future else self.today
+        if not date(1990, 1, 1) <= found <= last:
             message = _("La fecha {found} está fuera de rango o es futura.").format(
                 found=found.isoformat()
             )

@@ -185,6 +185,8 @@ class ReportView(QWidget):
             .replace("%6", f"{counts.get('skipped', 0):,}"),
             self.tr("Por cobrar importado: %1").replace("%1", money(report.total_receivable)),
         ]
+        if "subscriptions" in counts:
+            lines.append(self.tr("Suscripciones: %1").replace("%1", f"{counts['subscriptions']:,}"))
         if control is not None:
             in_file, booked = control
             mark = "✓" if in_file == booked else "✗"

@@ -55,9 +55,9 @@ from cobranza_desktop.ui.tasks import (
 )
 from cobranza_desktop.ui.text_cache import money
 
-KINDS = ("cfdi", "customers", "invoices", "payments")
+KINDS = ("cfdi", "customers", "invoices", "payments", "subscriptions")
 SOURCE, MAPPING, PREVIEW, DONE = range(4)
-IMPORTED = OpChanges.of(Kind.CUSTOMERS, Kind.INVOICES, Kind.PAYMENTS)
+IMPORTED = OpChanges.of(Kind.CUSTOMERS, Kind.INVOICES, Kind.PAYMENTS, Kind.SUBSCRIPTIONS)
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,7 @@ class ImportWizard(QDialog):
             "customers": self.tr("Lista de clientes (CSV o XLSX)"),
             "invoices": self.tr("Facturas pendientes con su saldo (CSV o XLSX)"),
             "payments": self.tr("Pagos recibidos (CSV o XLSX)"),
+            "subscriptions": self.tr("Suscripciones (CSV o XLSX)"),
         }
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -415,7 +416,7 @@ class ImportWizard(QDialog):
         self.sheet_preview = preview
         self.report = preview.report
         control = None
-        if self.kind != "customers":
+        if self.kind in ("invoices", "payments"):
             control = (preview.control_file, preview.control_booked)
         self.review.show_report(preview.report, control)
         self._go(PREVIEW)
