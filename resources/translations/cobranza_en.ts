@@ -135,6 +135,14 @@
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
+    <message>
+        <source>Crédito a favor</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Neto</source>
+        <translation>Net</translation>
+    </message>
 </context>
 <context>
     <name>AppCommands</name>
