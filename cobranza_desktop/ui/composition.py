@@ -45,6 +45,7 @@ def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
     from cobranza_desktop.services.analytics.indicators import IndicatorsService
     from cobranza_desktop.services.billing.billing_run import BillingRunService
+    from cobranza_desktop.services.billing.refunds import RefundService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.customers.listing import CustomerListService
@@ -90,6 +91,7 @@ def build_services(workspace: Workspace) -> Services:
         sheet_import=SheetImportService(book, clock),
         import_batches=ImportBatchService(book, clock),
         rep_radar=RepRadarService(book, clock),
+        refunds=RefundService(book, clock),
     )
 
 

@@ -15,6 +15,7 @@ from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
@@ -74,6 +75,7 @@ class Services:
     sheet_import: SheetImportService
     import_batches: ImportBatchService
     rep_radar: RepRadarService
+    refunds: RefundService
 
 
 @dataclass(frozen=True)

@@ -651,6 +651,10 @@
         <source>Cambios guardados.</source>
         <translation>Changes saved.</translation>
     </message>
+    <message>
+        <source>Suscripciones</source>
+        <translation>Subscriptions</translation>
+    </message>
 </context>
 <context>
     <name>CustomerForm</name>
@@ -4929,6 +4933,88 @@ First the current book is kept as a “before restore” backup; then it is clos
     <message>
         <source>PUE sin pagar al cierre del mes: revisar (debió ser PPD)</source>
         <translation>PUE unpaid at month end: review (should have been PPD)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSubscriptionsTab</name>
+    <message>
+        <source>Servicio</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Precio</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Día de cobro</source>
+        <translation>Billing day</translation>
+    </message>
+    <message>
+        <source>Inicio</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Último periodo</source>
+        <translation>Last period</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Devolver saldo a favor…</source>
+        <translation>Refund credit…</translation>
+    </message>
+    <message>
+        <source>%1 suscripciones activas · %2 al mes</source>
+        <translation>%1 active subscriptions · %2 a month</translation>
+    </message>
+    <message>
+        <source>Este cliente no tiene suscripciones.</source>
+        <translation>This customer has no subscriptions.</translation>
+    </message>
+    <message>
+        <source>Activa</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Cancelada el %1</source>
+        <translation>Cancelled on %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Devolver saldo a favor</source>
+        <translation>Refund credit</translation>
+    </message>
+    <message>
+        <source>Por ejemplo: baja del servicio</source>
+        <translation>For example: the service was cancelled</translation>
+    </message>
+    <message>
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Forma</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Devolver</source>
+        <translation>Refund</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,8 @@ from typing import Protocol
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.billing.refunds import RefundService
+from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.customers.listing import CustomerListService
@@ -48,6 +50,10 @@ class CustomersPageServices(Protocol):
     def restrictions(self) -> RestrictionService: ...
     @property
     def risk(self) -> RiskService: ...
+    @property
+    def subscriptions(self) -> SubscriptionService: ...
+    @property
+    def refunds(self) -> RefundService: ...
 
 
 class CustomersPage(QWidget):
@@ -62,7 +68,15 @@ class CustomersPage(QWidget):
         self._commands = commands
         s = services
         self.list = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
-        self.file = CustomerFile(s.customer_file, s.customers, s.penalties, s.restrictions, runner)
+        self.file = CustomerFile(
+            s.customer_file,
+            s.customers,
+            s.penalties,
+            s.restrictions,
+            runner,
+            s.subscriptions,
+            s.refunds,
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.file)
