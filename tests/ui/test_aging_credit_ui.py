@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -26,3 +29,7 @@ def test_the_page_shows_credit_and_net(qtbot: QtBot, ws: Workspace, runner: Task
     assert model.index(rows["Con Crédito"], last - 1).data() == "-$1,000.00"
     assert model.index(rows["Con Crédito"], last).data() == "$0.00"
     assert model.index(rows["Total"], last).data() == "$1,000.00"
+    shots = os.environ.get("COBRANZA_SCREENSHOTS")
+    if shots:
+        page.resize(1366, 768)
+        assert page.grab().save(str(Path(shots) / "aging-credit-column-es.png"))

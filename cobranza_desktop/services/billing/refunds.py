@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
@@ -94,7 +95,7 @@ def refund_credit(
         raise ValidationError(
             "amount",
             _("El cliente tiene {credit} a favor; no se puede devolver {amount}.").format(
-                credit=from_cents(credit), amount=from_cents(cents)
+                credit=format_money(from_cents(credit)), amount=format_money(from_cents(cents))
             ),
         )
     now = clock.now()
@@ -148,6 +149,10 @@ class RefundService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
         self._clock = clock
+
+    def today(self) -> date:
+        """The day a refund is dated by default (the book's clock; no database)."""
+        return self._clock.today()
 
     def refund(
         self,

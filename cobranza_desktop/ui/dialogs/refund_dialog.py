@@ -40,7 +40,8 @@ class RefundDialog(QDialog):
         self.amount.setPlaceholderText("0.00")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Por ejemplo: baja del servicio"))
-        self.date = date_edit()
+        self.date = date_edit(refunds.today())
+        self.date.setMaximumDate(self.date.date())  # the service refuses a future date
         self.method = QComboBox()
         for method in PaymentMethod:
             if method is not PaymentMethod.DISCOUNT:
@@ -63,6 +64,7 @@ class RefundDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
+        self.setMinimumWidth(460)
 
     def save(self) -> None:
         refunds, cid = self._refunds, self._customer_id
@@ -76,6 +78,7 @@ class RefundDialog(QDialog):
 
         def failed(failure: TaskFailure) -> None:
             self.errors.show(failure.message, failure.field)
+            self.adjustSize()  # room for a message of two lines
 
         self._runner.write(
             lambda _ctx: refunds.refund(cid, amount, reason, on=day, method=method),
