@@ -35,6 +35,8 @@ VERBS: dict[str, str] = {
     "stats": "stats",
     "bill": "bill",
     "refund": "refund",
+    "announce": "announce",
+    "terms": "terms",
 }
 
 

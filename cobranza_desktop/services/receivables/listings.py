@@ -50,6 +50,9 @@ class InvoiceListItem:
     balance: Decimal
     days_past_due: int
     currency: str = "MXN"  # amounts are in the invoice's own currency (a USD CFDI stays USD)
+    delivered: bool = False
+    receipt_status: str = ""  # "", "received" or "wrong"
+    needs_correction: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,9 @@ class ListingService:
                     balance=balance,
                     days_past_due=max(0, (today - r.due_date).days) if balance > 0 else 0,
                     currency=r.currency or "MXN",
+                    delivered=r.delivered,
+                    receipt_status=r.receipt_status,
+                    needs_correction=r.needs_correction,
                 )
             )
         return items

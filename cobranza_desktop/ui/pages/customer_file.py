@@ -32,6 +32,7 @@ from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
 from cobranza_desktop.ui.pages.customer_subscriptions import CustomerSubscriptionsTab
+from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import status_label
@@ -86,9 +87,11 @@ class CustomerFile(QWidget):
         runner: TaskRunner,
         subscriptions: SubscriptionService,
         refunds: RefundService,
+        terms_panel: CustomerTermsPanel,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.terms_panel = terms_panel
         self._files = files
         self._customers = customers
         self._penalties = penalties
@@ -242,6 +245,7 @@ class CustomerFile(QWidget):
         self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
         self.subscriptions_tab = CustomerSubscriptionsTab(subscriptions, refunds, runner)
         self.tabs.addTab(self.subscriptions_tab, self.tr("Suscripciones"))
+        self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -269,6 +273,7 @@ class CustomerFile(QWidget):
             self.tabs.setCurrentIndex(0)
         self.customer_id = customer_id
         self.subscriptions_tab.load(customer_id)
+        self.terms_panel.load(customer_id)
         files = self._files
         # One query op, one session: the whole file as one read model.
         self._runner.query(lambda _ctx: files.customer_file(customer_id)).success(self._show).key(
