@@ -13,7 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.allocation import Allocation
 from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.services.collections.receipts import ReceiptService
 from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
+from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
+from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
@@ -113,7 +116,13 @@ def test_the_invoice_list_shows_and_finds_the_original_number(
     qtbot: QtBot, ws: Workspace, runner: TaskRunner, tmp_path: Path
 ) -> None:
     _book(ws, tmp_path)
-    page = InvoicesPage(ListingService(ws.book, ws.clock), runner, _NoCommands())  # type: ignore[arg-type]
+    page = InvoicesPage(
+        ListingService(ws.book, ws.clock),
+        runner,
+        _NoCommands(),  # type: ignore[arg-type]
+        InvoiceDeliveryService(ws.book, ws.clock, OutboxService(ws.book, ws.clock), ws.documents),
+        ReceiptService(ws.book, ws.clock),
+    )
     qtbot.addWidget(page)
     page.activate()
     _settle(qtbot, runner, lambda: page.model.rowCount() == 2)
