@@ -2,22 +2,29 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.collections.dossier import DossierService
+from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.penalties.engine import PenaltyService
+from cobranza_desktop.services.receivables.corrections import CorrectionService
+from cobranza_desktop.services.receivables.payments import PaymentService
 from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
+from cobranza_desktop.ui.pages.customer_file_tools import CustomerFileTools
 from cobranza_desktop.ui.pages.customer_list import CustomerList
 from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
@@ -58,6 +65,15 @@ class CustomersPageServices(Protocol):
     def subscriptions(self) -> SubscriptionService: ...
     @property
     def refunds(self) -> RefundService: ...
+    def corrections(self) -> CorrectionService: ...
+    @property
+    def collection_tools(self) -> CollectionToolsService: ...
+    @property
+    def dossiers(self) -> DossierService: ...
+    @property
+    def invoices(self) -> InvoiceService: ...
+    @property
+    def payments(self) -> PaymentService: ...
 
 
 class CustomersPage(QWidget):
@@ -67,6 +83,8 @@ class CustomersPage(QWidget):
         runner: TaskRunner,
         commands: Actions,
         parent: QWidget | None = None,
+        *,
+        export_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._commands = commands
@@ -82,6 +100,13 @@ class CustomersPage(QWidget):
             s.subscriptions,
             s.refunds,
             terms,
+        )
+        self.tools = CustomerFileTools(
+            self.file,
+            s,
+            runner,
+            open_invoice=lambda iid: commands.open_invoice(self, iid),
+            export_folder=export_folder or Path.home(),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
