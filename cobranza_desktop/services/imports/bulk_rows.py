@@ -17,6 +17,7 @@ from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
+from cobranza_desktop.storage.models.allocation_facts import invoice_facts, payment_facts
 
 
 @dataclass
@@ -120,6 +121,8 @@ class BulkWriter:
             self.payments, insert_returning_ids(self.session, Payment, payment_rows), strict=True
         ):
             payment.id = new_id
+        # Core inserts skip the ORM's before_insert: the facts an allocation copies from
+        # its payment and invoice (storage/models/allocation_facts.py) are set here.
         allocation_rows: list[dict[str, object]] = [
             {
                 "payment_id": p.id,
@@ -127,6 +130,8 @@ class BulkWriter:
                 "amount_cents": cents,
                 "active": True,
                 "created_at": self.now,
+                **payment_facts(p.payment_date, PaymentMethod.TRANSFER.value, p.customer.id),
+                **invoice_facts(i.issue_date, i.due_date, "invoice"),
             }
             for p, i, cents in self.allocations
         ]
