@@ -10,7 +10,12 @@ from cobranza_desktop.services.book.incentive_check import (
     missing_early_payment_discounts,
     missing_punctuality_rewards,
 )
-from cobranza_desktop.storage.database import Book, check_file_integrity
+from cobranza_desktop.storage.database import (
+    SCHEMA_HEAD,
+    Book,
+    check_file_integrity,
+    current_revision,
+)
 from cobranza_desktop.storage.queries.book_check import invariant_violations
 
 INVARIANT_LABELS = {
@@ -53,11 +58,22 @@ class BookCheckService:
 
     def run(self) -> CheckReport:
         results = []
-        try:
-            check_file_integrity(self._book.path)
-            results.append(CheckResult("integrity", _("Integridad del archivo"), True, ()))
-        except BookDamagedError as exc:
-            results.append(CheckResult("integrity", exc.message, False, ()))
+        if self._book.is_file:
+            try:
+                check_file_integrity(self._book.path)
+                results.append(CheckResult("integrity", _("Integridad del archivo"), True, ()))
+            except BookDamagedError as exc:
+                results.append(CheckResult("integrity", exc.message, False, ()))
+        else:  # the server keeps its own files sound; the schema is ours to check
+            revision = current_revision(self._book.engine)
+            results.append(
+                CheckResult(
+                    "integrity",
+                    _("Estructura del libro al día en el servidor"),
+                    revision == SCHEMA_HEAD,
+                    () if revision == SCHEMA_HEAD else ((revision,),),
+                )
+            )
         with self._book.session() as session:
             violations = invariant_violations(session)
             violations["early_payment_discounts_granted"] = missing_early_payment_discounts(session)

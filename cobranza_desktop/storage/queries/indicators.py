@@ -22,6 +22,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session, aliased
 
+from cobranza_desktop.storage.dialect import dialect_of, sql_days_between
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.allocation_facts import day_number, day_number_sql
 from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
@@ -186,6 +187,10 @@ def contact_followups(
     The stage is the agenda's (collection_actions) when the contact came from it, else "".
     The next payment is the customer's first money received on or after the contact's day.
     """
+    d = dialect_of(session)
+    first_payment = f"""(SELECT MIN(p.payment_date) FROM payments p
+                    WHERE p.customer_id = contact.customer_id AND p.payment_date >= contact.day
+                      AND p.payment_date <= :as_of AND {_MONEY})"""
     rows = _rows(
         session,
         f"""WITH contact AS (
@@ -196,13 +201,10 @@ def contact_followups(
             WHERE c.voided_at IS NULL AND date(c.contacted_at) >= :start
               AND date(c.contacted_at) <= :end
         )
-        SELECT channel, stage,
-               CAST(julianday((SELECT MIN(p.payment_date) FROM payments p
-                    WHERE p.customer_id = contact.customer_id AND p.payment_date >= contact.day
-                      AND p.payment_date <= :as_of AND {_MONEY})) - julianday(day) AS INTEGER)
-                   AS wait,
-               COUNT(*)
-        FROM contact GROUP BY channel, stage, wait ORDER BY channel, stage, wait""",
+        SELECT channel, stage, wait, COUNT(*)
+        FROM (SELECT channel, stage, {sql_days_between(d, first_payment, "day")} AS wait
+              FROM contact) waits
+        GROUP BY channel, stage, wait ORDER BY channel, stage, wait""",
         {"start": start.isoformat(), "end": end.isoformat(), "as_of": as_of.isoformat()},
     )
     return [(ch, st, None if w is None else int(w), int(n)) for ch, st, w, n in rows]
