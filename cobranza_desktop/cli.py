@@ -33,6 +33,7 @@ VERBS: dict[str, str] = {
     "export": "export",
     "stats": "stats",
     "bill": "bill",
+    "refund": "refund",
     "book": "book",
     "payment": "payment",
     "credit": "credit",

@@ -47,6 +47,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.billing.billing_run import BillingRunService
     from cobranza_desktop.services.billing.incentives import IncentiveService
     from cobranza_desktop.services.billing.prepayments import PrepaymentService
+    from cobranza_desktop.services.billing.refunds import RefundService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.collections.dossier import DossierService
@@ -54,12 +55,16 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.documents.credit_terms import CreditTermsService
+    from cobranza_desktop.services.imports.batches import ImportBatchService
+    from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
+    from cobranza_desktop.services.imports.sheet_import import SheetImportService
     from cobranza_desktop.services.messaging.announcements import AnnouncementService
     from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
     from cobranza_desktop.services.receivables.corrections import CorrectionService
     from cobranza_desktop.services.receivables.listings import ListingService
+    from cobranza_desktop.services.receivables.rep_radar import RepRadarService
     from cobranza_desktop.ui.context import Services
 
     book, clock = workspace.book, workspace.clock
@@ -91,6 +96,11 @@ def build_services(workspace: Workspace) -> Services:
         indicators=IndicatorsService(book, clock),
         subscriptions=SubscriptionService(book, clock),
         billing_run=BillingRunService(book, clock),
+        cfdi_import=CfdiImportService(book, clock),
+        sheet_import=SheetImportService(book, clock),
+        import_batches=ImportBatchService(book, clock),
+        rep_radar=RepRadarService(book, clock),
+        refunds=RefundService(book, clock),
         corrections=CorrectionService(book, clock),
         collection_tools=CollectionToolsService(book, clock),
         dossiers=DossierService(book, clock),
@@ -255,6 +265,7 @@ def build_pages(
             compose=lambda parent, item: messaging.open_composer(
                 parent, item.customer_id, agenda_item=item
             ),
+            rep_radar=s.rep_radar,
         )
 
     def plans() -> QWidget:
@@ -330,6 +341,9 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     menu.addAction(letters)
     menu.addAction(announce)
     menu.addAction(outdated)
+    from cobranza_desktop.ui.import_menu import add_import_actions
+
+    add_import_actions(window, context)
     menu.addSeparator()
     menu.addAction(reasons)
 

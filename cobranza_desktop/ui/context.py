@@ -17,6 +17,7 @@ from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
 from cobranza_desktop.services.billing.prepayments import PrepaymentService
+from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
@@ -33,6 +34,9 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.imports.batches import ImportBatchService
+from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
+from cobranza_desktop.services.imports.sheet_import import SheetImportService
 from cobranza_desktop.services.messaging.announcements import AnnouncementService
 from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
 from cobranza_desktop.services.messaging.outbox import OutboxService
@@ -42,6 +46,7 @@ from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.corrections import CorrectionService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentService
+from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
@@ -75,6 +80,11 @@ class Services:
     indicators: IndicatorsService
     subscriptions: SubscriptionService
     billing_run: BillingRunService
+    cfdi_import: CfdiImportService
+    sheet_import: SheetImportService
+    import_batches: ImportBatchService
+    rep_radar: RepRadarService
+    refunds: RefundService
     corrections: CorrectionService
     collection_tools: CollectionToolsService
     dossiers: DossierService

@@ -135,6 +135,14 @@
         <source>Exportado a %1</source>
         <translation>Exported to %1</translation>
     </message>
+    <message>
+        <source>Crédito a favor</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Neto</source>
+        <translation>Net</translation>
+    </message>
 </context>
 <context>
     <name>AppCommands</name>
@@ -704,6 +712,10 @@
         <source>Correcciones</source>
         <translation>Corrections</translation>
     </message>
+    <message>
+        <source>Suscripciones</source>
+        <translation>Subscriptions</translation>
+    </message>
 </context>
 <context>
     <name>CustomerForm</name>
@@ -1079,6 +1091,14 @@
         <source>Cómo pagar</source>
         <translation>How to pay</translation>
     </message>
+    <message>
+        <source>&amp;Importar…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Importaciones &amp;anteriores…</source>
+        <translation>Previous &amp;imports…</translation>
+    </message>
 </context>
 <context>
     <name>InvoiceEditor</name>
@@ -1435,6 +1455,10 @@
     <message>
         <source>Por corregir</source>
         <translation>To correct</translation>
+    </message>
+    <message>
+        <source>Cliente, folio o UUID</source>
+        <translation>Customer, folio or UUID</translation>
     </message>
 </context>
 <context>
@@ -1929,6 +1953,14 @@
         <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="143" />
         <source>Recibido: %1</source>
         <translation>Received: %1</translation>
+    </message>
+    <message>
+        <source>Sin REP</source>
+        <translation>Without REP</translation>
+    </message>
+    <message>
+        <source>Solo los pagos de facturas PPD que aún no tienen complemento de pago (REP)</source>
+        <translation>Only payments of PPD invoices that still lack their payment receipt (REP)</translation>
     </message>
 </context>
 <context>
@@ -5731,6 +5763,550 @@ First the current book is kept as a “before restore” backup; then it is clos
         <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
         <source>Ejemplo: una factura de %1 pagada a tiempo para el pronto pago recibe %2 de bonificación.</source>
         <translation>Example: an invoice of %1 paid in time for the early-payment discount gets %2 off.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>Importar</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Indique qué columna tiene cada dato. Lo marcado con * es obligatorio; la elección se recuerda para la próxima vez.</source>
+        <translation>Say which column holds each item. Items marked * are required; your choice is remembered for next time.</translation>
+    </message>
+    <message>
+        <source>Omitir los duplicados</source>
+        <translation>Skip duplicates</translation>
+    </message>
+    <message>
+        <source>Actualizar los duplicados</source>
+        <translation>Update duplicates</translation>
+    </message>
+    <message>
+        <source>Vista previa: todavía no se guardó nada.</source>
+        <translation>Preview: nothing has been saved yet.</translation>
+    </message>
+    <message>
+        <source>Deshacer esta importación</source>
+        <translation>Undo this import</translation>
+    </message>
+    <message>
+        <source>&lt; Atrás</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>Siguiente &gt;</source>
+        <translation>Next &gt;</translation>
+    </message>
+    <message>
+        <source>Cancelar</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Facturas, notas de crédito y pagos CFDI (XML, carpeta o zip del SAT)</source>
+        <translation>CFDI invoices, credit notes and payments (XML, a folder or the SAT&apos;s zip)</translation>
+    </message>
+    <message>
+        <source>Lista de clientes (CSV o XLSX)</source>
+        <translation>Customer list (CSV or XLSX)</translation>
+    </message>
+    <message>
+        <source>Facturas pendientes con su saldo (CSV o XLSX)</source>
+        <translation>Open invoices with their balance (CSV or XLSX)</translation>
+    </message>
+    <message>
+        <source>Pagos recibidos (CSV o XLSX)</source>
+        <translation>Payments received (CSV or XLSX)</translation>
+    </message>
+    <message>
+        <source>Suscripciones (CSV o XLSX)</source>
+        <translation>Subscriptions (CSV or XLSX)</translation>
+    </message>
+    <message>
+        <source>¿Qué quiere importar?</source>
+        <translation>What do you want to import?</translation>
+    </message>
+    <message>
+        <source>Elegir archivos…</source>
+        <translation>Choose files…</translation>
+    </message>
+    <message>
+        <source>Elegir carpeta…</source>
+        <translation>Choose folder…</translation>
+    </message>
+    <message>
+        <source>RFC del negocio (si el perfil no lo tiene):</source>
+        <translation>Business RFC (if the profile has none):</translation>
+    </message>
+    <message>
+        <source>se toma el emisor de la mayoría de los archivos</source>
+        <translation>the issuer of most files is taken</translation>
+    </message>
+    <message>
+        <source>Archivos CFDI</source>
+        <translation>CFDI files</translation>
+    </message>
+    <message>
+        <source>CFDI (*.xml *.zip);;Todos (*)</source>
+        <translation>CFDI (*.xml *.zip);;All (*)</translation>
+    </message>
+    <message>
+        <source>Hoja de cálculo</source>
+        <translation>Spreadsheet</translation>
+    </message>
+    <message>
+        <source>Hojas (*.csv *.xlsx *.txt);;Todos (*)</source>
+        <translation>Spreadsheets (*.csv *.xlsx *.txt);;All (*)</translation>
+    </message>
+    <message>
+        <source>Carpeta con CFDI</source>
+        <translation>Folder with CFDI</translation>
+    </message>
+    <message>
+        <source>1. Origen</source>
+        <translation>1. Source</translation>
+    </message>
+    <message>
+        <source>2. Columnas</source>
+        <translation>2. Columns</translation>
+    </message>
+    <message>
+        <source>3. Vista previa</source>
+        <translation>3. Preview</translation>
+    </message>
+    <message>
+        <source>4. Resultado</source>
+        <translation>4. Result</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Cancelado: no se guardó nada.</source>
+        <translation>Cancelled: nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Leyendo el archivo…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <source>Leyendo los CFDI…</source>
+        <translation>Reading the CFDI…</translation>
+    </message>
+    <message>
+        <source>Revisando las filas…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <source>Importando…</source>
+        <translation>Importing…</translation>
+    </message>
+    <message>
+        <source>No se guardó nada: revise los problemas.</source>
+        <translation>Nothing was saved: look at the problems.</translation>
+    </message>
+    <message>
+        <source>Importación guardada (lote %1): %2 clientes nuevos, %3 facturas, %4 notas de crédito y %5 pagos. Por cobrar importado: %6.</source>
+        <translation>Import saved (batch %1): %2 new customers, %3 invoices, %4 credit notes and %5 payments. Receivable imported: %6.</translation>
+    </message>
+    <message>
+        <source>Lote %1 deshecho: sus documentos quedaron anulados («importación deshecha»).</source>
+        <translation>Batch %1 undone: its documents were voided (&quot;import undone&quot;).</translation>
+    </message>
+    <message>
+        <source>Deshaciendo…</source>
+        <translation>Undoing…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportFields</name>
+    <message>
+        <source>Cliente (nombre)</source>
+        <translation>Customer (name)</translation>
+    </message>
+    <message>
+        <source>RFC</source>
+        <translation>RFC (tax id)</translation>
+    </message>
+    <message>
+        <source>Teléfono</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Correo</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Contacto</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Días de crédito</source>
+        <translation>Credit days</translation>
+    </message>
+    <message>
+        <source>Folio o factura</source>
+        <translation>Folio or invoice</translation>
+    </message>
+    <message>
+        <source>Fecha de emisión</source>
+        <translation>Issue date</translation>
+    </message>
+    <message>
+        <source>Vencimiento</source>
+        <translation>Due date</translation>
+    </message>
+    <message>
+        <source>Importe total</source>
+        <translation>Total amount</translation>
+    </message>
+    <message>
+        <source>Saldo</source>
+        <translation>Balance</translation>
+    </message>
+    <message>
+        <source>Pagado</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>UUID (folio fiscal)</source>
+        <translation>UUID (fiscal folio)</translation>
+    </message>
+    <message>
+        <source>Método de pago (PUE/PPD)</source>
+        <translation>Payment method (PUE/PPD)</translation>
+    </message>
+    <message>
+        <source>En disputa</source>
+        <translation>Disputed</translation>
+    </message>
+    <message>
+        <source>Referencia</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Fecha de pago</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Precio</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>IVA (%)</source>
+        <translation>VAT (%)</translation>
+    </message>
+    <message>
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Día de cobro</source>
+        <translation>Billing day</translation>
+    </message>
+    <message>
+        <source>Inicio</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Fin</source>
+        <translation>End</translation>
+    </message>
+</context>
+<context>
+    <name>MappingTable</name>
+    <message>
+        <source>Dato</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <source>Columna del archivo</source>
+        <translation>Column of the file</translation>
+    </message>
+    <message>
+        <source>(ninguna)</source>
+        <translation>(none)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Archivo</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Fila</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Columna</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Mensaje</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Clientes nuevos</source>
+        <translation>New customers</translation>
+    </message>
+    <message>
+        <source>Problemas y documentos omitidos</source>
+        <translation>Problems and skipped documents</translation>
+    </message>
+    <message>
+        <source>Clientes nuevos: %1 (ya en el libro: %2) · Facturas: %3 · Notas de crédito: %4 · Pagos: %5 · Omitidos: %6</source>
+        <translation>New customers: %1 (already in the book: %2) · Invoices: %3 · Credit notes: %4 · Payments: %5 · Skipped: %6</translation>
+    </message>
+    <message>
+        <source>Por cobrar importado: %1</source>
+        <translation>Receivable imported: %1</translation>
+    </message>
+    <message>
+        <source>Total de control: el archivo suma %1 y se registran %2 %3</source>
+        <translation>Control total: the file adds up to %1 and %2 is booked %3</translation>
+    </message>
+    <message>
+        <source>Problema</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Omitido</source>
+        <translation>Skipped</translation>
+    </message>
+    <message>
+        <source>Problemas: %1. Corríjalos en el archivo; no se guardará nada.</source>
+        <translation>Problems: %1. Correct them in the file; nothing will be saved.</translation>
+    </message>
+    <message>
+        <source>Suscripciones: %1</source>
+        <translation>Subscriptions: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportBatchesDialog</name>
+    <message>
+        <source>Importaciones anteriores</source>
+        <translation>Previous imports</translation>
+    </message>
+    <message>
+        <source>Lote</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Tipo</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Contenido</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Deshacer el lote…</source>
+        <translation>Undo the batch…</translation>
+    </message>
+    <message>
+        <source>CFDI</source>
+        <translation>CFDI</translation>
+    </message>
+    <message>
+        <source>Clientes</source>
+        <translation>Customers</translation>
+    </message>
+    <message>
+        <source>Facturas</source>
+        <translation>Invoices</translation>
+    </message>
+    <message>
+        <source>Pagos</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>Suscripciones</source>
+        <translation>Subscriptions</translation>
+    </message>
+    <message>
+        <source>Deshecho el %1</source>
+        <translation>Undone on %1</translation>
+    </message>
+    <message>
+        <source>Vigente</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Todavía no hay importaciones.</source>
+        <translation>No imports yet.</translation>
+    </message>
+    <message>
+        <source>Lote %1 deshecho: sus documentos quedaron anulados.</source>
+        <translation>Batch %1 undone: its documents were voided.</translation>
+    </message>
+    <message>
+        <source>clientes nuevos</source>
+        <translation>new customers</translation>
+    </message>
+    <message>
+        <source>facturas</source>
+        <translation>invoices</translation>
+    </message>
+    <message>
+        <source>notas de crédito</source>
+        <translation>credit notes</translation>
+    </message>
+    <message>
+        <source>pagos</source>
+        <translation>payments</translation>
+    </message>
+    <message>
+        <source>omitidos</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>suscripciones</source>
+        <translation>subscriptions</translation>
+    </message>
+</context>
+<context>
+    <name>RepPanel</name>
+    <message>
+        <source>Tareas del negocio: complementos de pago (REP)</source>
+        <translation>Business tasks: payment receipts (REP)</translation>
+    </message>
+    <message>
+        <source>Tarea</source>
+        <translation>Task</translation>
+    </message>
+    <message>
+        <source>Fecha límite</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <source>Cliente</source>
+        <translation>Customer</translation>
+    </message>
+    <message>
+        <source>Monto</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>%1 pagos sin REP (%2 vencidos) · %3 facturas PUE con saldo después de su mes</source>
+        <translation>%1 payments without a REP (%2 overdue) · %3 PUE invoices with a balance after their month</translation>
+    </message>
+    <message>
+        <source>Emitir REP del pago del %1</source>
+        <translation>Issue the REP of the payment of %1</translation>
+    </message>
+    <message>
+        <source>PUE sin pagar al cierre del mes: revisar (debió ser PPD)</source>
+        <translation>PUE unpaid at month end: review (should have been PPD)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerSubscriptionsTab</name>
+    <message>
+        <source>Servicio</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Periodo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Precio</source>
+        <translation>Price</translation>
+    </message>
+    <message>
+        <source>Día de cobro</source>
+        <translation>Billing day</translation>
+    </message>
+    <message>
+        <source>Inicio</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Último periodo</source>
+        <translation>Last period</translation>
+    </message>
+    <message>
+        <source>Estado</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Devolver saldo a favor…</source>
+        <translation>Refund credit…</translation>
+    </message>
+    <message>
+        <source>%1 suscripciones activas · %2 al mes</source>
+        <translation>%1 active subscriptions · %2 a month</translation>
+    </message>
+    <message>
+        <source>Este cliente no tiene suscripciones.</source>
+        <translation>This customer has no subscriptions.</translation>
+    </message>
+    <message>
+        <source>Activa</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Cancelada el %1</source>
+        <translation>Cancelled on %1</translation>
+    </message>
+</context>
+<context>
+    <name>RefundDialog</name>
+    <message>
+        <source>Devolver saldo a favor</source>
+        <translation>Refund credit</translation>
+    </message>
+    <message>
+        <source>Por ejemplo: baja del servicio</source>
+        <translation>For example: the service was cancelled</translation>
+    </message>
+    <message>
+        <source>Importe</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Forma</source>
+        <translation>Method</translation>
+    </message>
+    <message>
+        <source>Devolver</source>
+        <translation>Refund</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import overload
@@ -11,13 +11,14 @@ from typing import overload
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.settings import load_aging_buckets
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.aging import AgingRecord, aging_records
+from cobranza_desktop.storage.queries.balances import credit_by_customer
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,23 @@ class AgingReport:
     lines: AgingLines
     bucket_totals: tuple[Decimal, ...]
     total: Decimal
+    # Unapplied credit (payments not yet applied) of the customers listed, beside the
+    # buckets: the net a customer owes is their total less it. Only those who have some.
+    credits: Mapping[int, Decimal] = field(default_factory=dict)
+
+    def credit_of(self, customer_id: int) -> Decimal:
+        return self.credits.get(customer_id, ZERO)
+
+    def net_of(self, line: AgingLine) -> Decimal:
+        return line.total - self.credit_of(line.customer_id)
+
+    @property
+    def credit_total(self) -> Decimal:
+        return sum(self.credits.values(), ZERO)
+
+    @property
+    def net_total(self) -> Decimal:
+        return self.total - self.credit_total
 
     def to_json(self) -> dict[str, object]:
         """The shape printed by ``cobranza aging --json``: amounts as decimal strings."""
@@ -123,10 +141,17 @@ class AgingReport:
                     "name": line.name,
                     "buckets": [str(b) for b in line.buckets],
                     "total": str(line.total),
+                    "credit": str(self.credit_of(line.customer_id)),
+                    "net": str(self.net_of(line)),
                 }
                 for line in self.lines
             ],
-            "totals": {"buckets": [str(b) for b in self.bucket_totals], "total": str(self.total)},
+            "totals": {
+                "buckets": [str(b) for b in self.bucket_totals],
+                "total": str(self.total),
+                "credit": str(self.credit_total),
+                "net": str(self.net_total),
+            },
         }
 
 
@@ -138,6 +163,7 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
     records = aging_records(session, day, buckets.due_date_bounds(day), customer_id)
     lines = AgingLines(records)
     totals = lines.column_totals(buckets.count)
+    credits = credit_by_customer(session, [r[0] for r in records])
     return AgingReport(
         as_of=day,
         currency=currency,
@@ -145,6 +171,7 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
         lines=lines,
         bucket_totals=tuple(from_cents(c) for c in totals),
         total=from_cents(sum(totals)),
+        credits={cid: from_cents(cents) for cid, cents in credits.items()},
     )
 
 

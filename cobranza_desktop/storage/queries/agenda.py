@@ -56,8 +56,6 @@ class OpenInvoiceRow:
     balance_cents: int
 
 
-
-
 def open_invoices_on(
     session: Session, day: date, customer_ids: Sequence[int] | None = None
 ) -> list[OpenInvoiceRow]:

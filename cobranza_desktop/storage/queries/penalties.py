@@ -10,9 +10,9 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.storage.dialect import unindexed
 from cobranza_desktop.storage.models.core import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
-from cobranza_desktop.storage.dialect import unindexed
 from cobranza_desktop.storage.queries.predicates import issued_invoice, open_invoice
 
 CHUNK = 500

@@ -172,6 +172,24 @@ class AgingPage(QWidget):
                 "total", self.tr("Total"), lambda r: format_money(r.total, report.currency), RIGHT
             )
         )
+        # Unapplied credit beside the buckets, and what is owed net of it.
+        credit_total = report.credit_total
+
+        def credit_text(line: AgingLine) -> str:
+            amount = (
+                credit_total
+                if line.customer_id == TOTALS_ID
+                else report.credit_of(line.customer_id)
+            )
+            return format_money(-amount, currency) if amount else ""
+
+        def net_text(line: AgingLine) -> str:
+            if line.customer_id == TOTALS_ID:
+                return format_money(report.net_total, currency)
+            return format_money(report.net_of(line), currency)
+
+        columns.append(Column("credit", self.tr("Crédito a favor"), credit_text, RIGHT))
+        columns.append(Column("net", self.tr("Neto"), net_text, RIGHT))
         self.model._columns = columns
         totals = AgingLine(TOTALS_ID, self.tr("Total"), report.bucket_totals, report.total)
         self.model.set_rows([*report.lines, totals])

@@ -20,6 +20,8 @@ from cobranza_desktop.domain.formatting import format_date, format_datetime, for
 from cobranza_desktop.domain.invoices import InvoiceStatus
 from cobranza_desktop.services.base.corrections_log import CorrectionView
 from cobranza_desktop.services.billing.invoices import InvoiceView
+from cobranza_desktop.services.billing.refunds import RefundService
+from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService, CustomerFileView
 from cobranza_desktop.services.collections.contacts import ContactView
 from cobranza_desktop.services.customers.records import CustomerService
@@ -30,6 +32,7 @@ from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+from cobranza_desktop.ui.pages.customer_subscriptions import CustomerSubscriptionsTab
 from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
@@ -45,7 +48,14 @@ MUTED = QColor("#777777")
 
 # What the file shows (the penalties panel included): a write of these kinds for this
 # customer reloads it.
-FILE_KINDS = (Kind.CUSTOMERS, Kind.INVOICES, Kind.PAYMENTS, Kind.CONTACTS, Kind.PENALTIES)
+FILE_KINDS = (
+    Kind.CUSTOMERS,
+    Kind.INVOICES,
+    Kind.PAYMENTS,
+    Kind.CONTACTS,
+    Kind.PENALTIES,
+    Kind.SUBSCRIPTIONS,
+)
 
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
@@ -76,6 +86,8 @@ class CustomerFile(QWidget):
         penalties: PenaltyService,
         restrictions: RestrictionService,
         runner: TaskRunner,
+        subscriptions: SubscriptionService,
+        refunds: RefundService,
         terms_panel: CustomerTermsPanel,
         parent: QWidget | None = None,
     ) -> None:
@@ -255,6 +267,8 @@ class CustomerFile(QWidget):
         self.tabs.addTab(timeline_tab, self.tr("Historial de contacto"))
         self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
         self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
+        self.subscriptions_tab = CustomerSubscriptionsTab(subscriptions, refunds, runner)
+        self.tabs.addTab(self.subscriptions_tab, self.tr("Suscripciones"))
         self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
 
         layout = QVBoxLayout(self)
@@ -283,6 +297,7 @@ class CustomerFile(QWidget):
             self._set_penalties_panel(customer_id)
             self.tabs.setCurrentIndex(0)
         self.customer_id = customer_id
+        self.subscriptions_tab.load(customer_id)
         self.terms_panel.load(customer_id)
         files = self._files
         # One query op, one session: the whole file as one read model.

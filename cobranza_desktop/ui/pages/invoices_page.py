@@ -76,8 +76,9 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             Column("customer", self.tr("Cliente"), lambda i: i.customer_name),
             Column("issue_date", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
             Column("due_date", self.tr("Vence"), lambda i: format_date(i.due_date)),
-            Column("total", self.tr("Total"), lambda i: money(i.total), RIGHT),
-            Column("balance", self.tr("Saldo"), lambda i: money(i.balance), RIGHT),
+            # A USD invoice shows USD: its amounts are never mixed with pesos on the row.
+            Column("total", self.tr("Total"), lambda i: money(i.total, i.currency), RIGHT),
+            Column("balance", self.tr("Saldo"), lambda i: money(i.balance, i.currency), RIGHT),
             Column("status", self.tr("Estado"), lambda i: i.status.label()),
             Column("delivered", self.tr("Entregada"), self._delivered, sortable=False),
             Column("receipt", self.tr("Recepción"), self._receipt, sortable=False),
@@ -168,7 +169,7 @@ class InvoicesPage(ListPage):
         self.delivery.addItem(self.tr("Confirmadas"), "confirmed")
         self.delivery.addItem(self.tr("Por corregir"), "to_correct")
         self.customer = QLineEdit()
-        self.customer.setPlaceholderText(self.tr("Cliente"))
+        self.customer.setPlaceholderText(self.tr("Cliente, folio o UUID"))
         self.customer.setClearButtonEnabled(True)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Estado")))

@@ -30,8 +30,10 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_long_date, format_money
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
+from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
+from cobranza_desktop.ui.widgets.rep_panel import RepPanel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -130,6 +132,7 @@ class TodayPage(QWidget):
         clock: Clock,
         runner: TaskRunner,
         compose: Compose,
+        rep_radar: RepRadarService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -197,6 +200,10 @@ class TodayPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        # The owner's own tasks (REP to issue), apart from the customers to contact.
+        self.rep_panel = RepPanel(rep_radar, clock, runner)
+        self.rep_panel.customer_requested.connect(self.customer_requested)
+        layout.addWidget(self.rep_panel)
 
         self.refresh_button.clicked.connect(self.refresh)
         self.show_waiting.toggled.connect(self._show)
