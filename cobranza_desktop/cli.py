@@ -34,6 +34,7 @@ VERBS: dict[str, str] = {
     "export": "export",
     "stats": "stats",
     "bill": "bill",
+    "invoice": "invoice",
 }
 
 

@@ -46,6 +46,7 @@ from cobranza_desktop.domain.plans import (
     evaluate_promise,
 )
 from cobranza_desktop.domain.risk import InvoiceRecord
+from cobranza_desktop.services.base.ladder_subjects import ladder_rows
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage.models.collections import PaymentPlan, Promise
 from cobranza_desktop.storage.queries import agenda as facts
@@ -57,7 +58,8 @@ __all__ = ["effective_due_dates"]  # read from here by the collection tools
 LADDER_KEY = "collections.ladder"
 POLICY_KEY = "collections.contact_policy"
 
-RISK_WINDOW_DAYS = 365
+# The risk rating reads the whole history: a year-old debt still says who the customer is.
+RISK_SINCE = date(1900, 1, 1)
 FOLLOW_UP_WINDOW_DAYS = 60
 
 
@@ -170,8 +172,9 @@ def invoices_in_plans(
 def histories(
     session: Session, customer_ids: Sequence[int], today: date
 ) -> dict[int, CustomerHistory]:
-    """Payment behaviour over the last year, for the risk rating of many customers at once."""
-    since = today - timedelta(days=RISK_WINDOW_DAYS)
+    """Payment behaviour over the whole history (imported invoices too, whatever their
+    age), for the risk rating of many customers at once."""
+    since = RISK_SINCE
     invoices = facts.history_invoices(session, customer_ids, since, today)
     paid_dates = facts.last_paid_dates(session, [r.invoice_id for r in invoices])
     broken: dict[int, list[date]] = defaultdict(list)
@@ -224,7 +227,7 @@ def build_cases(
 ) -> tuple[list[CustomerCase], set[ActionKey]]:
     """Everything the agenda needs for ``day``: one case per customer with something to do,
     and the actions already logged for them."""
-    rows = _net_of_credit(session, facts.open_invoices_on(session, day))
+    rows = ladder_rows(session, _net_of_credit(session, facts.open_invoices_on(session, day)))
     extended = effective_due_dates(session, [r.id for r in rows])
     promises = facts.promises_due_around(session, day, day - timedelta(days=RECENT_BREAK_DAYS))
     statuses = promise_statuses(session, promises, day)

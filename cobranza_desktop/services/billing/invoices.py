@@ -75,6 +75,7 @@ class InvoiceView:
     voided_at: datetime | None
     void_reason: str
     lines: tuple[InvoiceLineView, ...]
+    disputed: bool = False  # its collection pauses until the dispute is settled
 
 
 @dataclass(frozen=True)
@@ -119,6 +120,7 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
         parent_invoice_id=invoice.parent_invoice_id,
         voided_at=invoice.voided_at,
         void_reason=invoice.void_reason,
+        disputed=bool(invoice.disputed),
         lines=tuple(
             InvoiceLineView(
                 position=line.position,

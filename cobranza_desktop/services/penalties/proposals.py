@@ -26,7 +26,9 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.base.agenda_data import invoices_in_plans
+from cobranza_desktop.domain.extensions import penalty_due_date
+from cobranza_desktop.services.base.agenda_data import effective_due_dates, invoices_in_plans
+from cobranza_desktop.services.base.extension_rule import load_extension_rule
 from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
     load_customer_policies,
@@ -149,7 +151,9 @@ def propose_charges(
     rows = _without_credit_covered(session, rows)
     ids = [r.invoice_id for r in rows]
     payments = payments_by_invoice(session, ids)
-    history = charge_history(session, ids)
+    history = charge_history(session, ids, as_of)
+    rule = load_extension_rule(session)
+    extended = effective_due_dates(session, ids)
     proposed: list[ProposedCharge] = []
     for index, row in enumerate(rows):
         if cancelled():
@@ -159,7 +163,8 @@ def propose_charges(
         policy = resolve_policy(business, overrides.get(row.customer_id))
         facts = InvoiceFacts(
             principal=from_cents(row.total_cents),
-            due_date=row.due_date,
+            # An extension moves the day penalties start, unless the business says not.
+            due_date=penalty_due_date(row.due_date, extended.get(row.invoice_id), rule),
             payments=tuple(
                 PaymentEvent(on, from_cents(cents))
                 for on, cents in payments.get(row.invoice_id, [])

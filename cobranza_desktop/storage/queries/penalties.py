@@ -41,8 +41,9 @@ def candidate_invoices(
 ) -> list[CandidateRow]:
     """Issued invoices (never late charges) past due on ``as_of`` that may owe penalties.
 
-    Those still open, plus those already charged whose last payment came after the last
-    charged day (their final period of interest is still due).
+    Those open on ``as_of`` (open now, or paid since by payments dated after it), plus
+    those already charged whose last payment came after the last charged day (their final
+    period of interest is still due). A disputed invoice accrues nothing while disputed.
     """
     last_payment = (
         select(func.max(Payment.payment_date))
@@ -58,6 +59,15 @@ def candidate_invoices(
         select(PenaltyCharge.invoice_id)
         .group_by(PenaltyCharge.invoice_id)
         .having(func.max(PenaltyCharge.period_end) < last_payment)
+    )
+    paid_later = (
+        select(Allocation.invoice_id)
+        .join(Payment, Payment.id == Allocation.payment_id)
+        .where(
+            Allocation.active.is_(True),
+            Payment.reversed_at.is_(None),
+            Payment.payment_date > as_of,
+        )
     )
     query = (
         select(
@@ -76,8 +86,13 @@ def candidate_invoices(
             Invoice.kind == "invoice",
             Invoice.due_date < as_of,
             Invoice.issue_date <= as_of,
-            # Open, or paid but with a penalty period still to charge.
-            or_(open_invoice(), and_(issued_invoice(), Invoice.id.in_(unfinished))),
+            Invoice.disputed.is_(False),
+            # Open (then), or paid but with a penalty period still to charge.
+            or_(
+                open_invoice(),
+                and_(issued_invoice(), Invoice.id.in_(unfinished)),
+                and_(issued_invoice(), Invoice.id.in_(paid_later)),
+            ),
         )
         .order_by(Customer.name, Customer.id, Invoice.due_date, Invoice.id)
     )
@@ -111,8 +126,21 @@ def payments_by_invoice(
     return result
 
 
-def charge_history(session: Session, invoice_ids: Sequence[int]) -> dict[int, HistoryRow]:
-    """What was charged on each invoice (waived charges included: never charged again)."""
+def charges_after(session: Session, day: date) -> int:
+    """How many charges were computed as of a date after ``day``."""
+    return int(
+        session.scalar(select(func.count()).where(PenaltyCharge.as_of > day)) or 0
+    )
+
+
+def charge_history(
+    session: Session, invoice_ids: Sequence[int], as_of: date | None = None
+) -> dict[int, HistoryRow]:
+    """What was charged on each invoice by ``as_of`` (default: ever).
+
+    Waived charges count (a forgiven period is never charged again), except those waived
+    *to recompute* (:attr:`PenaltyCharge.recompute`): their period is free again.
+    """
     keys: dict[int, set[str]] = defaultdict(set)
     through: dict[int, date] = {}
     for chunk in _chunks(invoice_ids):
@@ -122,7 +150,11 @@ def charge_history(session: Session, invoice_ids: Sequence[int]) -> dict[int, Hi
                 PenaltyCharge.kind,
                 PenaltyCharge.charge_key,
                 PenaltyCharge.period_end,
-            ).where(PenaltyCharge.invoice_id.in_(chunk))
+            ).where(
+                PenaltyCharge.invoice_id.in_(chunk),
+                PenaltyCharge.recompute.is_(False),
+                *(() if as_of is None else (PenaltyCharge.as_of <= as_of,)),
+            )
         )
         for invoice_id, kind, key, period_end in rows:
             if kind == "fee":

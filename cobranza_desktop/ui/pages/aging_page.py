@@ -171,12 +171,22 @@ class AgingPage(QWidget):
                 "total", self.tr("Total"), lambda r: format_money(r.total, report.currency), RIGHT
             )
         )
+        # Disputed or extended invoices stay in their original bucket, marked here.
+        columns.append(
+            Column(
+                "marks",
+                self.tr("Notas"),
+                lambda r: report.mark_text(r.customer_id),
+                tooltip=lambda r: report.mark_text(r.customer_id),
+            )
+        )
         self.model._columns = columns
         totals = AgingLine(TOTALS_ID, self.tr("Total"), report.bucket_totals, report.total)
         self.model.set_rows([*report.lines, totals])
         self.table.setColumnWidth(0, 280)
-        for i in range(1, len(columns)):
+        for i in range(1, len(columns) - 1):
             self.table.setColumnWidth(i, 120)
+        self.table.setColumnWidth(len(columns) - 1, 360)
         self._draw_chart(report)
         self.status_line.setText(
             self.tr("%1 clientes con saldo al %2 · Total por cobrar: %3")
