@@ -1,4 +1,5 @@
-"""Disputes with their reasons, and waivers that free a period to recompute it
+"""Disputes with their reasons, waivers that free a period to recompute it, and the
+contact a queued email logs once it is sent
 
 Revision ID: 0012_agreement
 Revises: 0008_fold_enye
@@ -30,6 +31,21 @@ def upgrade() -> None:
     )
     op.create_index("ix_invoice_disputes_invoice", "invoice_disputes", ["invoice_id"])
     op.create_index("ix_invoice_disputes_customer", "invoice_disputes", ["customer_id"])
+    op.create_table(
+        "outbox_pending_contacts",
+        sa.Column(
+            "message_id",
+            sa.Integer(),
+            sa.ForeignKey("outbox_messages.id"),
+            primary_key=True,
+        ),
+        sa.Column("customer_id", sa.Integer(), sa.ForeignKey("customers.id"), nullable=False),
+        sa.Column("action_keys", sa.Text(), nullable=False, server_default="[]"),
+        sa.Column("notes", sa.Text(), nullable=False, server_default=""),
+        sa.Column("override_reason", sa.Text(), nullable=False, server_default=""),
+        sa.Column("created_at", sa.DateTime(), nullable=False),
+        sa.Column("contact_id", sa.Integer(), nullable=True),
+    )
     with op.batch_alter_table("penalty_charges") as batch:
         batch.add_column(
             sa.Column("recompute", sa.Boolean(), nullable=False, server_default=sa.false())
@@ -39,6 +55,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("penalty_charges") as batch:
         batch.drop_column("recompute")
+    op.drop_table("outbox_pending_contacts")
     op.drop_index("ix_invoice_disputes_customer", table_name="invoice_disputes")
     op.drop_index("ix_invoice_disputes_invoice", table_name="invoice_disputes")
     op.drop_table("invoice_disputes")
