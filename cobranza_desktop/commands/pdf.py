@@ -4,7 +4,7 @@ cobranza pdf --book PATH invoice A-00042 --out factura.pdf
 cobranza pdf --book PATH statement 7 --out estado.pdf
 cobranza pdf --book PATH notice 7 --out aviso.pdf
 cobranza pdf --book PATH receipt 15 --out recibo.pdf
-cobranza pdf --book PATH letters [--date 2026-11-22] [--preview] --out cartas.pdf  (logs each letter)
+cobranza pdf --book PATH letters [--date 2026-11-22] [--preview] --out cartas.pdf
 cobranza pdf --book PATH report --month 2026-11 --out informe.pdf
 """
 

@@ -229,9 +229,7 @@ def _more_text(others: int) -> str:
 def done_by_status(stage: Stage, status: CustomerStatus) -> bool:
     """A stage that moves the customer to a status they already have, or to one before
     it, was done (by the agenda or by hand): it is not proposed again."""
-    return stage.sets_status is not None and status_rank(status) >= status_rank(
-        stage.sets_status
-    )
+    return stage.sets_status is not None and status_rank(status) >= status_rank(stage.sets_status)
 
 
 def _ladder_item(

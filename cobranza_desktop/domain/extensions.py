@@ -38,9 +38,7 @@ class ExtensionCharges(StrEnum):
             ) from None
 
 
-def penalty_due_date(
-    original: date, extended_to: date | None, rule: ExtensionCharges
-) -> date:
+def penalty_due_date(original: date, extended_to: date | None, rule: ExtensionCharges) -> date:
     """The due date late fees and interest count from."""
     if extended_to is None or rule is ExtensionCharges.FROM_ORIGINAL_DATE:
         return original

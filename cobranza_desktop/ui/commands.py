@@ -19,6 +19,7 @@ from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.receivables.payments import PaymentView
 from cobranza_desktop.ui.context import Services
 from cobranza_desktop.ui.dialogs.customer_dialog import CustomerDialog
+from cobranza_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from cobranza_desktop.ui.dialogs.invoice_editor import InvoiceEditor
 from cobranza_desktop.ui.dialogs.payment_dialog import PaymentDialog
 from cobranza_desktop.ui.document_actions import DocumentActions
@@ -133,6 +134,15 @@ class AppCommands:
 
     def view_receipt(self, parent: QWidget, payment_id: int) -> None:
         self.documents.view_receipt(parent, payment_id)
+
+    def dispute_invoice(self, parent: QWidget, invoice_id: int) -> None:
+        s = self.services
+
+        def show(view: InvoiceView) -> None:
+            _open(DisputeDialog(s.disputes, self.runner, view, parent))
+
+        invoices = s.invoices
+        self.runner.query(lambda _ctx: invoices.get(invoice_id)).success(show).run()
 
 
 def _open(dialog: QDialog) -> None:

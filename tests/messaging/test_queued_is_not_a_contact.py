@@ -48,9 +48,7 @@ def test_an_email_that_could_not_go_waits_and_completes_its_action_when_sent(
         )
     )  # fmt: skip
     assert view.status != SENT
-    backend.log_contact(
-        ContactRecord(lupe, "email", "queued", item.stage, outbox_id=view.id), item
-    )
+    backend.log_contact(ContactRecord(lupe, "email", "queued", item.stage, outbox_id=view.id), item)
     assert ContactService(book, clock).timeline(lupe) == []  # not «Correo · Contactado»
     assert [i.customer_id for i in agenda.agenda().items] == [lupe]  # still on Today
 

@@ -24,9 +24,7 @@ def test_a_backdated_invoice_earns_no_reward_from_later_payments_and_its_payment
     book_ws: Workspace, moving_clock: FixedClock
 ) -> None:
     ws = book_ws
-    IncentiveService(ws.book, moving_clock).set_punctuality_rule(
-        PunctualityReward(3, Decimal("5"))
-    )
+    IncentiveService(ws.book, moving_clock).set_punctuality_rule(PunctualityReward(3, Decimal("5")))
     cid = customer(ws, "Colegio Arcoíris", phone="55 8888 1212").id
     for month in (1, 2, 3):  # three invoices, each paid on time
         issued = date(2026, month, 5)
@@ -38,9 +36,7 @@ def test_a_backdated_invoice_earns_no_reward_from_later_payments_and_its_payment
     move_to(moving_clock, date(2026, 3, 20))
 
     # Typed today, dated in January: the on-time payments all came after it.
-    late_typed = ws.issuing.issue(
-        InvoiceDraft(cid, (LINE,), date(2026, 1, 15), date(2026, 2, 14))
-    )
+    late_typed = ws.issuing.issue(InvoiceDraft(cid, (LINE,), date(2026, 1, 15), date(2026, 2, 14)))
     assert late_typed.reward is None
     # Issued today, an invoice is rewarded by the streak, dated today.
     current = ws.issuing.issue(InvoiceDraft(cid, (LINE,), date(2026, 3, 20), date(2026, 4, 19)))
@@ -49,9 +45,11 @@ def test_a_backdated_invoice_earns_no_reward_from_later_payments_and_its_payment
     assert current.reward.granted_on == date(2026, 3, 20)
     paid = ws.receiving.receive(
         PaymentInput(
-            cid, "1000.00", date(2026, 3, 20),
+            cid,
+            "1000.00",
+            date(2026, 3, 20),
             allocations=(Allocation(late_typed.invoice.id, Decimal("1000.00")),),
-        )  # fmt: skip
+        )
     )
     assert paid.payment.allocated == Decimal("1000.00")  # the real payment is not refused
 

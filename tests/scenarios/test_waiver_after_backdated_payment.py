@@ -50,9 +50,7 @@ def test_waiving_to_recompute_and_applying_again_charges_what_is_owed(
     assert ws.checks.run().ok
 
 
-def test_a_plain_waiver_forgives_the_period(
-    book_ws: Workspace, moving_clock: FixedClock
-) -> None:
+def test_a_plain_waiver_forgives_the_period(book_ws: Workspace, moving_clock: FixedClock) -> None:
     ws = book_ws
     cid = _book(ws, moving_clock)
     (charge,) = ws.penalties.charges(customer_id=cid)

@@ -37,6 +37,8 @@ def ladder_rows(session: Session, rows: Sequence[OpenInvoiceRow]) -> list[OpenIn
             continue
         held = merged.get(row.id)
         merged[row.id] = (
-            row if held is None else replace(held, balance_cents=held.balance_cents + row.balance_cents)
+            row
+            if held is None
+            else replace(held, balance_cents=held.balance_cents + row.balance_cents)
         )
     return sorted(merged.values(), key=lambda r: (r.customer_id, r.due_date, r.id))

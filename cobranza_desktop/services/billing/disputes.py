@@ -98,9 +98,7 @@ def mark_disputed(
     return _view(row, invoice)
 
 
-def settle_dispute(
-    session: Session, invoice_id: int, reason: str, today: date
-) -> DisputeView:
+def settle_dispute(session: Session, invoice_id: int, reason: str, today: date) -> DisputeView:
     """End an invoice's dispute, with how it was settled; its collection resumes."""
     text = _reason(reason)
     invoice = get_invoice(session, invoice_id)

@@ -224,9 +224,7 @@ class PenaltyService:
         ``apply``, from the book as it is then (see ``docs/penalties.md``).
         """
         with self._book.transaction() as session:
-            return waive_charge(
-                session, charge_id, reason, self._clock.now(), recompute=recompute
-            )
+            return waive_charge(session, charge_id, reason, self._clock.now(), recompute=recompute)
 
     # -- reading -------------------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.extensions import penalty_due_date
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
@@ -26,7 +27,6 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.domain.extensions import penalty_due_date
 from cobranza_desktop.services.base.agenda_data import effective_due_dates, invoices_in_plans
 from cobranza_desktop.services.base.extension_rule import load_extension_rule
 from cobranza_desktop.services.penalties.policies import (

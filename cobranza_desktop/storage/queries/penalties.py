@@ -128,9 +128,7 @@ def payments_by_invoice(
 
 def charges_after(session: Session, day: date) -> int:
     """How many charges were computed as of a date after ``day``."""
-    return int(
-        session.scalar(select(func.count()).where(PenaltyCharge.as_of > day)) or 0
-    )
+    return int(session.scalar(select(func.count()).where(PenaltyCharge.as_of > day)) or 0)
 
 
 def charge_history(

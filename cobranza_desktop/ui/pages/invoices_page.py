@@ -105,9 +105,16 @@ class InvoicesPage(ListPage):
         self.pdf_button.setToolTip(self.tr("Ver, imprimir o guardar la factura seleccionada"))
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.view_pdf)
+        self.dispute_button = QPushButton(self.tr("Disputa…"))
+        self.dispute_button.setToolTip(
+            self.tr("Poner en disputa la factura seleccionada, o resolver su disputa")
+        )
+        self.dispute_button.setEnabled(False)
+        self.dispute_button.clicked.connect(self.dispute)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.dispute_button)
         header.addWidget(self.pdf_button)
         self.status = QComboBox()
         self.status.addItem(self.tr("Todas"), None)
@@ -156,6 +163,17 @@ class InvoicesPage(ListPage):
         self.pdf_button.setEnabled(
             invoice is not None and invoice.status is not InvoiceStatus.DRAFT
         )
+        # Only an issued invoice (not a late charge, which follows its invoice) is disputed.
+        self.dispute_button.setEnabled(
+            invoice is not None
+            and invoice.kind == "invoice"
+            and invoice.status not in (InvoiceStatus.DRAFT, InvoiceStatus.VOIDED)
+        )
+
+    def dispute(self) -> None:
+        invoice = self.selected_invoice()
+        if invoice is not None:
+            self._commands.dispute_invoice(self, invoice.id)
 
     def view_pdf(self) -> None:
         invoice = self.selected_invoice()

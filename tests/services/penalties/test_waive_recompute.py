@@ -52,7 +52,9 @@ def test_waive_to_recompute_and_apply_charges_what_is_owed(
         ws = open_workspace(Path(folder) / "libro.sqlite", clock)
         try:
             ws.penalties.set_business_policy(
-                PenaltyPolicy(preset=PenaltyPreset.CUSTOM, annual_rate_percent=RATE, day_basis=BASIS)
+                PenaltyPolicy(
+                    preset=PenaltyPreset.CUSTOM, annual_rate_percent=RATE, day_basis=BASIS
+                )
             )
             cid = customer(ws, "Cliente").id
             invoice(ws, cid, "10000.00", issued=date(2025, 12, 1), due=DUE, tax="0")
@@ -64,9 +66,7 @@ def test_waive_to_recompute_and_apply_charges_what_is_owed(
             clock.current = clock.current.replace(
                 year=again_on.year, month=again_on.month, day=again_on.day
             )
-            ws.payments.record(
-                PaymentInput(cid, Decimal(payment_cents) / 100, payment_on)
-            )
+            ws.payments.record(PaymentInput(cid, Decimal(payment_cents) / 100, payment_on))
             for charge in first.charges:
                 ws.penalties.waive(charge.id, "Pago registrado tarde", recompute=True)
             ws.penalties.apply()
