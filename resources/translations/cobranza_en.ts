@@ -41,6 +41,10 @@
 <context>
     <name>AgingPage</name>
     <message>
+        <source>Notas</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
         <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="279" />
         <source>Antigüedad de saldos</source>
@@ -422,6 +426,18 @@
 </context>
 <context>
     <name>CustomerFile</name>
+    <message>
+        <source> · en disputa</source>
+        <translation> · disputed</translation>
+    </message>
+    <message>
+        <source>Resolver la disputa…</source>
+        <translation>Settle the dispute…</translation>
+    </message>
+    <message>
+        <source>Poner en disputa…</source>
+        <translation>Mark as disputed…</translation>
+    </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="108" />
         <source>← Clientes</source>
@@ -1176,6 +1192,14 @@
 </context>
 <context>
     <name>InvoicesPage</name>
+    <message>
+        <source>Disputa…</source>
+        <translation>Dispute…</translation>
+    </message>
+    <message>
+        <source>Poner en disputa la factura seleccionada, o resolver su disputa</source>
+        <translation>Mark the selected invoice as disputed, or settle its dispute</translation>
+    </message>
     <message>
         <source>1 factura</source>
         <translation>1 invoice</translation>
@@ -4439,6 +4463,41 @@ First the current book is kept as a “before restore” backup; then it is clos
         <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
         <source>Todavía no hay ventas ni cobros. Registra facturas y pagos para verlos aquí.</source>
         <translation>No sales or collections yet. Record invoices and payments to see them here.</translation>
+    </message>
+</context>
+<context>
+    <name>DisputeDialog</name>
+    <message>
+        <source>Resolver la disputa</source>
+        <translation>Settle the dispute</translation>
+    </message>
+    <message>
+        <source>La factura %1 (%2, saldo %3) está en disputa. Al resolverla, su cobranza y sus recargos continúan.</source>
+        <translation>Invoice %1 (%2, balance %3) is disputed. Once it is settled, its collection and its penalties resume.</translation>
+    </message>
+    <message>
+        <source>Cómo se resolvió (obligatorio)</source>
+        <translation>How it was settled (required)</translation>
+    </message>
+    <message>
+        <source>Poner en disputa</source>
+        <translation>Mark as disputed</translation>
+    </message>
+    <message>
+        <source>Mientras la factura %1 (%2, saldo %3) esté en disputa, la agenda no propone acciones sobre ella y no genera recargos. La antigüedad la sigue mostrando.</source>
+        <translation>While invoice %1 (%2, balance %3) is disputed, the agenda proposes nothing about it and it accrues no penalties. Aging still shows it.</translation>
+    </message>
+    <message>
+        <source>Qué dice el cliente (obligatorio)</source>
+        <translation>What the customer says (required)</translation>
+    </message>
+    <message>
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Escriba el motivo.</source>
+        <translation>Write the reason.</translation>
     </message>
 </context>
 </TS>

@@ -186,7 +186,8 @@ class AgingPage(QWidget):
         self.table.setColumnWidth(0, 280)
         for i in range(1, len(columns) - 1):
             self.table.setColumnWidth(i, 120)
-        self.table.setColumnWidth(len(columns) - 1, 360)
+        self.table.setColumnWidth(len(columns) - 1, 220)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the marks take the rest
         self._draw_chart(report)
         self.status_line.setText(
             self.tr("%1 clientes con saldo al %2 · Total por cobrar: %3")
