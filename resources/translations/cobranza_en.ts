@@ -883,6 +883,14 @@
 <context>
     <name>CustomerPenaltiesPanel</name>
     <message>
+        <source>Corregir…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <source>El cargo estaba mal (por ejemplo, un pago registrado tarde): se anula y su periodo se vuelve a calcular al aplicar las penalizaciones.</source>
+        <translation>The charge was wrong (say, a payment typed late): it is voided and its period is computed again when penalties are applied.</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="146" />
         <source>No se han aplicado cargos a este cliente.</source>
         <translation>No charges have been applied to this customer.</translation>
@@ -1830,6 +1838,10 @@
 </context>
 <context>
     <name>PenaltySettingsPage</name>
+    <message>
+        <source>Con prórroga, cobrar:</source>
+        <translation>With an extension, charge:</translation>
+    </message>
     <message>
         <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="80" />
         <source>Penalizaciones por pago tardío</source>

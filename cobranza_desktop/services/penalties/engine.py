@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
+from cobranza_desktop.domain.extensions import ExtensionCharges
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind
@@ -39,6 +40,7 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
+from cobranza_desktop.services.base.extension_rule import load_extension_rule, save_extension_rule
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.charges import (
     LATE_CHARGE_SERIES,
@@ -121,6 +123,15 @@ class PenaltyService:
         with self._book.transaction() as session:
             store_business_policy(session, policy)
         return policy
+
+    def extension_rule(self) -> ExtensionCharges:
+        """From which date an extended invoice accrues penalties (default: the new date)."""
+        with self._book.session() as session:
+            return load_extension_rule(session)
+
+    def set_extension_rule(self, rule: ExtensionCharges) -> None:
+        with self._book.transaction() as session:
+            save_extension_rule(session, ExtensionCharges.parse(rule))
 
     def customer_policy(self, customer_id: int) -> PenaltyPolicy | None:
         """The customer's own terms, or ``None`` when the business policy applies."""
