@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.services.billing.disputes import DisputeView
 from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.receivables.payments import PaymentView
 from cobranza_desktop.ui.context import Services
@@ -138,11 +139,18 @@ class AppCommands:
     def dispute_invoice(self, parent: QWidget, invoice_id: int) -> None:
         s = self.services
 
-        def show(view: InvoiceView) -> None:
-            _open(DisputeDialog(s.disputes, self.runner, view, parent))
+        def show(found: tuple[InvoiceView, list[DisputeView]]) -> None:
+            view, history = found
+            mine = [d for d in history if d.invoice_id == view.id]
+            _open(DisputeDialog(s.disputes, self.runner, view, parent, history=mine))
 
-        invoices = s.invoices
-        self.runner.query(lambda _ctx: invoices.get(invoice_id)).success(show).run()
+        invoices, disputes = s.invoices, s.disputes
+
+        def work() -> tuple[InvoiceView, list[DisputeView]]:
+            view = invoices.get(invoice_id)
+            return view, disputes.for_customer(view.customer_id)
+
+        self.runner.query(lambda _ctx: work()).success(show).run()
 
 
 def _open(dialog: QDialog) -> None:

@@ -4480,6 +4480,14 @@ First the current book is kept as a “before restore” backup; then it is clos
 <context>
     <name>DisputeDialog</name>
     <message>
+        <source>Desde el %1: %2</source>
+        <translation>Since %1: %2</translation>
+    </message>
+    <message>
+        <source> — resuelta el %1: %2</source>
+        <translation> — settled on %1: %2</translation>
+    </message>
+    <message>
         <source>Resolver la disputa</source>
         <translation>Settle the dispute</translation>
     </message>

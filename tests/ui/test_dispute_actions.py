@@ -87,6 +87,7 @@ def test_dispute_an_invoice_from_the_customer_file_and_settle_it_from_the_invoic
         app.settle()
         settle = app.last_dialog
         assert isinstance(settle, DisputeDialog) and settle.settling
+        assert "No recibió la mercancía" in settle.history.text()  # why it is disputed
         save(grab(settle), folder, f"dispute-settle-{language}")
         settle.reason.setText("Se entregó; firma de recibido")
         settle.save()

@@ -6,9 +6,11 @@ before it is done. Any refusal shows inline, under the reason.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.services.billing.disputes import DisputeService, DisputeView
 from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
@@ -22,6 +24,8 @@ class DisputeDialog(QDialog):
         runner: TaskRunner,
         invoice: InvoiceView,
         parent: QWidget | None = None,
+        *,
+        history: Sequence[DisputeView] = (),
     ) -> None:
         super().__init__(parent)
         self._disputes = disputes
@@ -52,6 +56,25 @@ class DisputeDialog(QDialog):
             .replace("%3", format_money(invoice.balance))
         )
         self.explanation.setWordWrap(True)
+        # The invoice's earlier disputes (newest first): why it is disputed, how they ended.
+        self.history = QLabel(
+            "\n".join(
+                self.tr("Desde el %1: %2")
+                .replace("%1", format_date(d.opened_on))
+                .replace("%2", d.reason)
+                + (
+                    ""
+                    if d.settled_on is None
+                    else self.tr(" — resuelta el %1: %2")
+                    .replace("%1", format_date(d.settled_on))
+                    .replace("%2", d.settle_reason)
+                )
+                for d in history
+            )
+        )
+        self.history.setObjectName("statusLine")
+        self.history.setWordWrap(True)
+        self.history.setVisible(bool(history))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(placeholder)
         self.error_label = QLabel()
@@ -59,6 +82,7 @@ class DisputeDialog(QDialog):
         self.buttons, self.save_button = action_buttons(accept, self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
+        layout.addWidget(self.history)
         layout.addWidget(QLabel(self.tr("Motivo")))
         layout.addWidget(self.reason)
         layout.addWidget(self.error_label)
