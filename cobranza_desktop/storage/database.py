@@ -25,6 +25,7 @@ from cobranza_desktop.storage.book_files import (
     require_writable_place,
 )
 from cobranza_desktop.storage.lock import BookLock
+from cobranza_desktop.storage.output_files import protect_book, release_book
 from cobranza_desktop.storage.paths import default_book_path
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
@@ -56,6 +57,8 @@ class Book:
         self.engine = engine
         self._lock = lock
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._protected = True
+        protect_book(path)  # no PDF, export or dossier of this program may land on it
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -70,6 +73,9 @@ class Book:
             yield session
 
     def close(self) -> None:
+        if self._protected:
+            self._protected = False
+            release_book(self.path)
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()
