@@ -427,6 +427,10 @@
 <context>
     <name>CustomerFile</name>
     <message>
+        <source>%1 → prorrogada al %2</source>
+        <translation>%1 → extended to %2</translation>
+    </message>
+    <message>
         <source> · en disputa</source>
         <translation> · disputed</translation>
     </message>

@@ -11,6 +11,7 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.extensions import ExtensionCharges
 from cobranza_desktop.domain.penalty_policy import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.base.extension_rule import save_extension_rule
+from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.tools import CollectionToolsService
 from tests.factories import customer, invoice
@@ -53,6 +54,10 @@ def test_an_extension_moves_interest_the_ladder_and_is_marked_in_aging(
     assert line.buckets[0] == Decimal("0.00")  # not "current": aged by the original date
     assert "prorrogada al 27/02/2026" in report.mark_text(cid)
     assert "vence el 30/01/2026" in report.mark_text(cid)
+    # The customer file: not overdue before the agreed date, the original date kept.
+    (shown,) = CustomerFileService(ws.book, moving_clock).customer_file(cid).invoices
+    assert shown.due_date == DUE and shown.extended_to == NEW_DUE
+    assert shown.status.value != "overdue" and shown.days_past_due == 0
     # The day after the new date the ladder starts again, and interest runs from there.
     move_to(moving_clock, NEW_DUE + timedelta(days=3))  # a Monday
     (call,) = items_for(ws, cid)

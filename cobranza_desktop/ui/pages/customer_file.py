@@ -145,7 +145,7 @@ class CustomerFile(QWidget):
             [
                 Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
                 Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
-                Column("due", self.tr("Vence"), lambda i: format_date(i.due_date)),
+                Column("due", self.tr("Vence"), self._due_text),
                 Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
                 Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
                 Column("status", self.tr("Estado"), self._invoice_state),
@@ -154,7 +154,7 @@ class CustomerFile(QWidget):
         self.invoice_model.row_color = invoice_color
         self.invoice_table = make_table(sortable=False)
         self.invoice_table.setModel(self.invoice_model)
-        set_widths(self.invoice_table, [110, 100, 100, 120, 120])
+        set_widths(self.invoice_table, [110, 100, 200, 120, 120])  # room for an extension
         self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
         self.invoice_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.invoice_table.customContextMenuRequested.connect(self._invoice_menu)
@@ -340,6 +340,16 @@ class CustomerFile(QWidget):
     def _save_failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)
         self.form.errors.show(failure.message, failure.field)
+
+    def _due_text(self, invoice: InvoiceView) -> str:
+        due = format_date(invoice.due_date)
+        if invoice.extended_to is None:
+            return due
+        return (
+            self.tr("%1 → prorrogada al %2")
+            .replace("%1", due)
+            .replace("%2", format_date(invoice.extended_to))
+        )
 
     def _invoice_state(self, invoice: InvoiceView) -> str:
         label = invoice.status.label()
