@@ -139,7 +139,7 @@ def test_lift_restriction_once_paid_up_and_agency_stops_everything() -> None:
     )
     # Suspended already: the suspension is not proposed again; the agency stage comes at 90.
     assert agenda(DUE + timedelta(days=70), [owing]) == []
-    assert agenda(DUE + timedelta(days=90), [owing])[0].stage == "agency_legal"
+    assert agenda(DUE + timedelta(days=91), [owing])[0].stage == "agency_legal"  # a Monday
     agency = CustomerCase(1, "Ana", status=CustomerStatus.AGENCY, invoices=(inv(1),))
     assert agenda(DUE + timedelta(days=70), [agency]) == []
 

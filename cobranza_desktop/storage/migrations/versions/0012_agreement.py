@@ -46,10 +46,12 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=True),
     )
-    with op.batch_alter_table("penalty_charges") as batch:
-        batch.add_column(
-            sa.Column("recompute", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
+    # A plain ADD COLUMN (SQLite and PostgreSQL both have it): a batch copy of the table
+    # would rewrite its CREATE statement with its constraints in another order.
+    op.add_column(
+        "penalty_charges",
+        sa.Column("recompute", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
