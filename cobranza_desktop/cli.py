@@ -34,7 +34,20 @@ VERBS: dict[str, str] = {
     "export": "export",
     "stats": "stats",
     "bill": "bill",
+    "payment": "payment",
+    "credit": "credit",
     "invoice": "invoice",
+    "dossier": "dossier",
+    "discount": "discount",
+    "barter": "barter",
+    "customer": "customer",
+    "void": "void",
+    "promise": "promise",
+    "prepay": "prepay",
+    "service-cuts": "service_cuts",
+    "batches": "batches",
+    "announce": "announce",
+    "terms": "terms",
 }
 
 

@@ -30,7 +30,7 @@ from cobranza_desktop.storage.paths import default_book_path
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
 # import Alembic (start-up time); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0012_agreement"
+SCHEMA_HEAD = "0012_agreement"  # follows 0013_corrections
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

@@ -10,6 +10,8 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from cobranza_desktop.domain.clock import Clock
+
 
 class Actions(Protocol):
     def new_customer(self, parent: QWidget) -> None: ...
@@ -33,3 +35,8 @@ class Actions(Protocol):
     def dispute_invoice(self, parent: QWidget, invoice_id: int) -> None:
         """Put the invoice in dispute, or settle its dispute, asking the reason."""
         ...
+
+    def view_terms(self, parent: QWidget, customer_id: int) -> None: ...
+
+    @property
+    def clock(self) -> Clock: ...

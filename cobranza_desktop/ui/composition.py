@@ -45,11 +45,20 @@ def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
     from cobranza_desktop.services.analytics.indicators import IndicatorsService
     from cobranza_desktop.services.billing.billing_run import BillingRunService
+    from cobranza_desktop.services.billing.incentives import IncentiveService
+    from cobranza_desktop.services.billing.prepayments import PrepaymentService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
+    from cobranza_desktop.services.collections.dossier import DossierService
+    from cobranza_desktop.services.collections.receipts import ReceiptService
+    from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
+    from cobranza_desktop.services.documents.credit_terms import CreditTermsService
+    from cobranza_desktop.services.messaging.announcements import AnnouncementService
+    from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+    from cobranza_desktop.services.receivables.corrections import CorrectionService
     from cobranza_desktop.services.receivables.listings import ListingService
     from cobranza_desktop.ui.context import Services
 
@@ -83,6 +92,15 @@ def build_services(workspace: Workspace) -> Services:
         indicators=IndicatorsService(book, clock),
         subscriptions=SubscriptionService(book, clock),
         billing_run=BillingRunService(book, clock),
+        corrections=CorrectionService(book, clock),
+        collection_tools=CollectionToolsService(book, clock),
+        dossiers=DossierService(book, clock),
+        incentives=IncentiveService(book, clock),
+        prepayments=PrepaymentService(book, clock),
+        credit_terms=CreditTermsService(book, clock),
+        delivery=InvoiceDeliveryService(book, clock, outbox, workspace.documents),
+        receipts=ReceiptService(book, clock),
+        announcements=AnnouncementService(book, clock, outbox),
     )
 
 
@@ -122,15 +140,37 @@ class Composition:
     commands: AppCommands
 
     def settings_tabs(self) -> list[SettingsTab]:
+        from cobranza_desktop.ui.pages.collection_settings import (
+            AgingSettingsTab,
+            ContactPolicySettingsTab,
+            HowToPaySettingsTab,
+        )
+        from cobranza_desktop.ui.pages.incentive_settings import IncentiveSettingsTab
+        from cobranza_desktop.ui.pages.ladder_settings import LadderSettingsTab
         from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
 
-        s, runner = self.context.services, self.context.runner
+        s, runner, today = self.context.services, self.context.runner, self.context.clock.today()
         messaging = self.messaging
+        tr = QCoreApplication.translate
         return [
             (
-                QCoreApplication.translate("Features", "Penalizaciones"),
+                tr("Features", "Penalizaciones"),
                 lambda: PenaltySettingsPage(s.penalties, runner=runner),
             ),
+            (tr("Features", "Antigüedad"), lambda: AgingSettingsTab(s.settings, runner)),
+            (
+                tr("Features", "Política de contacto"),
+                lambda: ContactPolicySettingsTab(s.agenda, runner),
+            ),
+            (
+                tr("Features", "Escalera de cobranza"),
+                lambda: LadderSettingsTab(s.agenda, runner, today),
+            ),
+            (
+                tr("Features", "Incentivos"),
+                lambda: IncentiveSettingsTab(s.incentives, s.prepayments, runner),
+            ),
+            (tr("Features", "Cómo pagar"), lambda: HowToPaySettingsTab(s.documents, runner)),
             (QCoreApplication.translate("Features", "Correo (SMTP)"), messaging.smtp_settings),
             (
                 QCoreApplication.translate("Features", "Plantillas de mensajes"),
@@ -168,13 +208,16 @@ def build_pages(
 
         c = composition()
         s = c.context.services
-        return CustomersPage(s, c.context.runner, c.commands)
+        return CustomersPage(
+            s, c.context.runner, c.commands, export_folder=c.context.book_path.parent
+        )
 
     def invoices() -> QWidget:
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage
 
         c = composition()
-        return InvoicesPage(c.context.services.listings, c.context.runner, c.commands)
+        s = c.context.services
+        return InvoicesPage(s.listings, c.context.runner, c.commands, s.delivery, s.receipts)
 
     def payments() -> QWidget:
         from cobranza_desktop.ui.pages.payments_page import PaymentsPage
@@ -280,8 +323,14 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     letters.setShortcut(QKeySequence("Ctrl+Shift+L"))
     reasons = QAction(tr("Features", "Motivos de no pago…"), window)
     reasons.setObjectName("reasonsReport")
+    announce = QAction(tr("Features", "Enviar comunicado…"), window)
+    announce.setObjectName("sendAnnouncement")
+    outdated = QAction(tr("Features", "Condiciones por actualizar…"), window)
+    outdated.setObjectName("outdatedTerms")
     menu.addAction(apply)
     menu.addAction(letters)
+    menu.addAction(announce)
+    menu.addAction(outdated)
     menu.addSeparator()
     menu.addAction(reasons)
 
@@ -298,6 +347,18 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
 
         ReasonsReportDialog(context.services.contacts, context.runner, context.clock, window).open()
 
+    def open_announcement() -> None:
+        from cobranza_desktop.ui.dialogs.announcement_dialog import AnnouncementDialog
+
+        AnnouncementDialog(context.services.announcements, context.runner, parent=window).open()
+
+    def open_outdated() -> None:
+        from cobranza_desktop.ui.dialogs.outdated_terms import OutdatedTermsDialog
+
+        OutdatedTermsDialog(context.services.credit_terms, context.runner, window).open()
+
     apply.triggered.connect(open_apply)
+    outdated.triggered.connect(open_outdated)
+    announce.triggered.connect(open_announcement)
     letters.triggered.connect(lambda: composition.documents.print_letters(window))
     reasons.triggered.connect(open_reasons)

@@ -14,24 +14,33 @@ from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.disputes import DisputeService
+from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.billing.prepayments import PrepaymentService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.collections.dossier import DossierService
 from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
+from cobranza_desktop.services.collections.receipts import ReceiptService
 from cobranza_desktop.services.collections.receiving import ReceivingService
+from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.messaging.announcements import AnnouncementService
+from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
 from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
+from cobranza_desktop.services.receivables.corrections import CorrectionService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentService
 from cobranza_desktop.ui.tasks import TaskRunner
@@ -68,6 +77,16 @@ class Services:
     indicators: IndicatorsService
     subscriptions: SubscriptionService
     billing_run: BillingRunService
+    corrections: CorrectionService
+    collection_tools: CollectionToolsService
+    dossiers: DossierService
+    incentives: IncentiveService
+    prepayments: PrepaymentService
+    # Issue 20: signed credit terms, invoices that arrive, announcements.
+    credit_terms: CreditTermsService
+    delivery: InvoiceDeliveryService
+    receipts: ReceiptService
+    announcements: AnnouncementService
 
 
 @dataclass(frozen=True)

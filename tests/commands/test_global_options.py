@@ -62,7 +62,18 @@ def test_every_verb_reads_the_global_options_in_both_places() -> None:
             "restore": ["--list"],
             "import": ["cfdi", "x.xml"],
             "export": ["invoices"],
-            "invoice": ["dispute", "A-00001", "--reason", "No reconoce el cargo"],
+            "payment": ["reverse", "1", "--reason", "x"],
+            "credit": ["apply", "1"],
+            "invoice": ["extend", "1", "--to", "2026-12-01", "--reason", "x"],
+            "dossier": ["1", "--out", "x.zip"],
+            "discount": ["1", "10", "--reason", "x"],
+            "barter": ["1", "10", "--description", "x"],
+            "customer": ["1", "invoices"],
+            "void": ["contact", "1", "--reason", "x"],
+            "promise": ["1", "10", "--date", "2026-12-01"],
+            "prepay": ["1"],
+            "announce": ["--title", "Aviso", "--body-file", "aviso.txt"],
+            "terms": ["outdated"],
         }.get(verb, [])
         before = parser.parse_args(["--book", "B.sqlite", "--lang", "en", verb, *tail])
         after = parser.parse_args([verb, *tail, "--book", "B.sqlite", "--lang", "en"])

@@ -69,6 +69,9 @@ class Customer(Base):
     # From a CFDI receptor: SAT regime (e.g. 612) and fiscal postal code.
     tax_regime: Mapped[str] = mapped_column(String(3), default="", server_default="")
     postal_code: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    # The credit terms the customer signed: when, and which version (domain.credit_terms).
+    terms_signed_on: Mapped[date | None] = mapped_column(nullable=True)
+    terms_version: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     invoices: Mapped[list[Invoice]] = relationship(back_populates="customer")
 
@@ -138,6 +141,14 @@ class Invoice(Base):
     withheld_tax_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The import that brought it (no foreign key: SQLite cannot add one without a rebuild).
     import_batch_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Delivery and receipt (services/billing/delivery.py): when and how it was sent, what
+    # the customer answered ("received" / "wrong"), and whether it waits for a correction
+    # (which pauses its collection ladder).
+    delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    delivery_channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    receipt_status: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    needs_correction: Mapped[bool] = mapped_column(default=False, server_default="0")
+    correction_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     customer: Mapped[Customer] = relationship(back_populates="invoices")
     lines: Mapped[list[InvoiceLine]] = relationship(

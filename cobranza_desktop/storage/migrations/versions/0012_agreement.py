@@ -2,7 +2,7 @@
 contact a queued email logs once it is sent
 
 Revision ID: 0012_agreement
-Revises: 0008_fold_enye
+Revises: 0013_corrections
 Create Date: 2026-12-01 23:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_agreement"
-down_revision: str | None = "0008_fold_enye"
+down_revision: str | None = "0013_corrections"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
