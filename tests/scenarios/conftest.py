@@ -7,12 +7,15 @@ from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.book.workspace import Workspace, open_workspace
+from tests.factories import invoice as factory_invoice
 
 START = date(2026, 1, 5)  # a Monday
 
@@ -47,3 +50,18 @@ def charged_total(ws: Workspace, customer_id: int) -> Decimal:
         (c.amount for c in ws.penalties.charges(customer_id=customer_id) if not c.waived),
         Decimal("0.00"),
     )
+
+
+def invoice(ws: Workspace, customer_id: int, *args: Any, **kwargs: Any) -> InvoiceView:
+    """An issued invoice whose receipt the customer already confirmed (at the counter), so
+    that these scenarios follow the ladder; confirming receipts is a scenario of its own."""
+    from sqlalchemy import update
+
+    from cobranza_desktop.storage.models import Invoice
+
+    made = factory_invoice(ws, customer_id, *args, **kwargs)
+    with ws.book.transaction() as session:
+        session.execute(
+            update(Invoice).where(Invoice.id == made.id).values(receipt_status="received")
+        )
+    return made

@@ -11,8 +11,8 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
-from tests.factories import customer, invoice
-from tests.scenarios.conftest import items_for, move_to
+from tests.factories import customer
+from tests.scenarios.conftest import invoice, items_for, move_to
 
 DUE = date(2026, 2, 2)  # a Monday
 

@@ -11,8 +11,8 @@ from cobranza_desktop.domain.penalty_policy import PenaltyPolicy
 from cobranza_desktop.services.billing.prepayments import PrepaymentService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
-from tests.factories import customer, invoice
-from tests.scenarios.conftest import charged_total, items_for, move_to
+from tests.factories import customer
+from tests.scenarios.conftest import charged_total, invoice, items_for, move_to
 
 DUE = date(2026, 1, 30)
 

@@ -14,8 +14,8 @@ from cobranza_desktop.services.base.extension_rule import save_extension_rule
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.tools import CollectionToolsService
-from tests.factories import customer, invoice
-from tests.scenarios.conftest import items_for, move_to
+from tests.factories import customer
+from tests.scenarios.conftest import invoice, items_for, move_to
 
 DUE = date(2026, 1, 30)  # a Friday
 NEW_DUE = date(2026, 2, 27)  # a Friday

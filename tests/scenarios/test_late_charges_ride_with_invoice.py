@@ -10,8 +10,8 @@ from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.penalty_policy import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.book.workspace import Workspace
-from tests.factories import customer, invoice
-from tests.scenarios.conftest import items_for, move_to
+from tests.factories import customer
+from tests.scenarios.conftest import invoice, items_for, move_to
 
 DUE = date(2026, 1, 31)
 POLICY = PenaltyPolicy(

@@ -11,8 +11,8 @@ from cobranza_desktop.domain.incentives import EarlyPaymentTerms
 from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
-from tests.factories import customer, invoice
-from tests.scenarios.conftest import items_for, move_to
+from tests.factories import customer
+from tests.scenarios.conftest import invoice, items_for, move_to
 
 ISSUED = date(2026, 1, 5)
 

@@ -11,8 +11,8 @@ from cobranza_desktop.domain.risk import Rating
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
-from tests.factories import customer, invoice
-from tests.scenarios.conftest import move_to
+from tests.factories import customer
+from tests.scenarios.conftest import invoice, move_to
 
 
 def test_an_old_severe_delay_rates_d_with_no_suggested_credit(

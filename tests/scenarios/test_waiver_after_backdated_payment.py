@@ -13,8 +13,8 @@ from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.penalty_policy import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
-from tests.factories import customer, invoice
-from tests.scenarios.conftest import charged_total, move_to
+from tests.factories import customer
+from tests.scenarios.conftest import charged_total, invoice, move_to
 
 # 36 % a year on a 360-day basis: 0.1 % a day, no grace, no fees.
 POLICY = PenaltyPolicy(
