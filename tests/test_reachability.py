@@ -25,6 +25,7 @@ ALLOWED: dict[tuple[str, str], str] = {
     # Steps that another service's use case calls (one use case = one transaction).
     ("BackupService", "daily"): "run on its thread by BackupService.daily_in_background",
     ("OutboxService", "queue_email"): "ReminderService/CollectionsAgenda queue and send",
+    ("OutboxService", "log_when_sent"): "the composer backend and the day's send defer a contact",
     ("OutboxService", "find"): "ReminderService.send_due (the message's natural key)",
     ("OutboxService", "try_send"): "OutboxService.retry and ReminderService.send_due",
     ("OutboxService", "queue_and_send"): "CollectionsAgenda (the hooks of ReminderService)",
