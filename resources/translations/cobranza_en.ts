@@ -2840,6 +2840,36 @@ Write the reason for cancelling:</translation>
         <translation>Text (editable template):</translation>
     </message>
     <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>Editar la &amp;plantilla (avanzado)</source>
+        <translation>Edit the &amp;template (advanced)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>La plantilla con sus campos de combinación, para este tipo de mensaje</source>
+        <translation>The template with its merge fields, for this kind of message</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>A&amp;sunto:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>Asunto del mensaje</source>
+        <translation>Message subject</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>Texto del mensaje</source>
+        <translation>Message text</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>&amp;Mensaje (puede modificarlo):</source>
+        <translation>&amp;Message (you may change it):</translation>
+    </message>
+    <message>
         <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="54" />
         <source>Insertar campo</source>
         <translation>Insert field</translation>

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.aging import DEFAULT_EDGES, AgingBuckets, validate_edges
+from cobranza_desktop.storage.concurrency import add_unless_duplicate
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Setting
 
@@ -22,10 +23,12 @@ def read_setting(session: Session, key: str, default: Any = None) -> Any:
 def write_setting(session: Session, key: str, value: Any) -> None:
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=True)
     row = session.get(Setting, key)
-    if row is None:
-        session.add(Setting(key=key, value=encoded))
-    else:
-        row.value = encoded
+    if row is None and add_unless_duplicate(session, Setting(key=key, value=encoded)):
+        return
+    if row is None:  # another program wrote it first: this write is the later one
+        row = session.get(Setting, key, populate_existing=True)
+        assert row is not None
+    row.value = encoded
 
 
 def load_aging_buckets(session: Session) -> AgingBuckets:

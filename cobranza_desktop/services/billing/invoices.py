@@ -36,8 +36,9 @@ from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
 from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.storage.concurrency import locked_sequence
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Customer, FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.models import Customer, Invoice, InvoiceLine
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
@@ -181,11 +182,12 @@ def validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
 
 
 def next_folio(session: Session, series: str) -> int:
-    """Take the next folio of a series inside the caller's transaction: no gaps."""
-    sequence = session.get(FolioSequence, series)
-    if sequence is None:
-        sequence = FolioSequence(series=series, next_folio=1)
-        session.add(sequence)
+    """Take the next folio of a series inside the caller's transaction: no gaps.
+
+    The series row is locked (``SELECT … FOR UPDATE``) until the transaction ends, so two
+    issuers on a server take consecutive folios, never the same one; a series' first row
+    is inserted if absent (a concurrent first insert is not an error)."""
+    sequence = locked_sequence(session, series)
     folio = sequence.next_folio
     sequence.next_folio = folio + 1
     return folio

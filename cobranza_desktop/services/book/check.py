@@ -10,7 +10,12 @@ from cobranza_desktop.services.book.incentive_check import (
     missing_early_payment_discounts,
     missing_punctuality_rewards,
 )
-from cobranza_desktop.storage.database import Book, check_file_integrity
+from cobranza_desktop.storage.database import (
+    SCHEMA_HEAD,
+    Book,
+    check_file_integrity,
+    current_revision,
+)
 from cobranza_desktop.storage.queries.book_check import invariant_violations
 
 INVARIANT_LABELS = {
@@ -22,6 +27,7 @@ INVARIANT_LABELS = {
         "Cada aplicación une un pago y una factura vigente del mismo cliente"
     ),
     "customer_balance_consistent": N_("Saldo de cada cliente = facturas − pagos + saldo a favor"),
+    "allocation_facts_match": N_("Cada aplicación guarda las fechas de su pago y de su factura"),
     "early_payment_discounts_granted": N_(
         "Cada pago a tiempo para el pronto pago tiene su descuento"
     ),
@@ -52,11 +58,22 @@ class BookCheckService:
 
     def run(self) -> CheckReport:
         results = []
-        try:
-            check_file_integrity(self._book.path)
-            results.append(CheckResult("integrity", _("Integridad del archivo"), True, ()))
-        except BookDamagedError as exc:
-            results.append(CheckResult("integrity", exc.message, False, ()))
+        if self._book.is_file:
+            try:
+                check_file_integrity(self._book.path)
+                results.append(CheckResult("integrity", _("Integridad del archivo"), True, ()))
+            except BookDamagedError as exc:
+                results.append(CheckResult("integrity", exc.message, False, ()))
+        else:  # the server keeps its own files sound; the schema is ours to check
+            revision = current_revision(self._book.engine)
+            results.append(
+                CheckResult(
+                    "integrity",
+                    _("Estructura del libro al día en el servidor"),
+                    revision == SCHEMA_HEAD,
+                    () if revision == SCHEMA_HEAD else ((revision,),),
+                )
+            )
         with self._book.session() as session:
             violations = invariant_violations(session)
             violations["early_payment_discounts_granted"] = missing_early_payment_discounts(session)

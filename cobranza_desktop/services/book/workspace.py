@@ -28,7 +28,7 @@ from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.payments import PaymentService
-from cobranza_desktop.storage.database import Book, open_book
+from cobranza_desktop.storage.database import Book, BookLocation, open_book
 
 
 @dataclass
@@ -84,12 +84,13 @@ class Workspace:
 
 
 def open_workspace(
-    path: Path | None, clock: Clock | None = None, *, create: bool = True
+    path: BookLocation | str | None, clock: Clock | None = None, *, create: bool = True
 ) -> Workspace:
     """Open the book at ``path`` and build its services: the window's entry point.
 
     The window may start a book where none is yet (its first start on the default book);
     ``open_book`` still refuses to put an empty book where a lost one has backups, and
     the ``cobranza`` command refuses an explicit ``--book`` with no book before the
-    window opens. Pass ``create=False`` to open only an existing book."""
+    window opens. Pass ``create=False`` to open only an existing book. ``path`` may be a
+    database URL (a book on a server)."""
     return Workspace(open_book(path, create=create), clock or SystemClock())

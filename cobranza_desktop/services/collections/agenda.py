@@ -45,6 +45,7 @@ from cobranza_desktop.services.collections.receipts import receipt_keys, with_re
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
+from cobranza_desktop.storage.concurrency import already_done_as
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import CollectionAction
 
@@ -120,6 +121,8 @@ def log_action(
                 created_at=now,
             )
         )
+    with already_done_as(_("Esta acción ya fue registrada.")):  # by another program, just now
+        session.flush()
     new_status: CustomerStatus | None = None
     target = item.sets_status
     current = CustomerStatus(customer.status)

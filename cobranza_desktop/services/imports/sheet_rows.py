@@ -362,7 +362,7 @@ class SheetRun:
                 allocations.apply(self.session, payment, invoice, cents, self.now)
                 left -= cents
         if left > 0:  # oldest due first, as in the window; what is left stays as credit
-            items = allocations.open_items(self.session, customer.id)
+            items = allocations.open_items(self.session, customer.id, for_update=True)
             for plan in suggest_oldest_first(Decimal(left) / 100, items):
                 invoice = self.session.get(Invoice, plan.invoice_id)
                 assert invoice is not None

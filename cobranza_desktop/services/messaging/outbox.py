@@ -26,6 +26,7 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from email.message import EmailMessage
 
 from sqlalchemy import select, update
@@ -86,6 +87,7 @@ from cobranza_desktop.services.messaging.outbox_views import (
 from cobranza_desktop.services.messaging.outbox_views import (
     status_label as status_label,
 )
+from cobranza_desktop.storage.concurrency import add_unless_duplicate
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.messaging import (
     OutboxAttachment,
@@ -100,6 +102,8 @@ SenderFactory = Callable[[SmtpSettings], Sender]
 
 # Fields of the sender's settings: a problem there is not the message's.
 _SENDER_FIELDS = frozenset({"from_address", "from_name"})
+# Longer than any SMTP delivery takes (connect and send time out well before).
+SERVER_SENDING_GRACE = timedelta(minutes=15)
 
 
 class OutboxService:
@@ -225,8 +229,10 @@ class OutboxService:
                 row.invoice_links.append(
                     OutboxMessageInvoice(invoice_id=invoice_id, position=position)
                 )
-            session.add(row)
-            session.flush()
+            if not add_unless_duplicate(session, row):  # another program queued it first
+                existing = outbox_queries.by_key(session, draft.natural_key)
+                assert existing is not None
+                return view_of(existing), False
             return view_of(row), True
 
     def find(self, natural_key: str) -> OutboxView | None:
@@ -371,11 +377,16 @@ class OutboxService:
         return self.send(outbox_id, allowed=MANUAL_RETRY)
 
     def recover_interrupted(self) -> tuple[int, ...]:
-        """Mark messages left ``sending`` (a crash mid-delivery) as ``interrupted``."""
+        """Mark messages left ``sending`` (a crash mid-delivery) as ``interrupted``.
+
+        On a server another program may be sending right now: only a message left
+        ``sending`` for longer than any delivery takes counts as interrupted there."""
         with self._book.transaction() as session:
-            rows = session.scalars(
-                select(OutboxMessage).where(OutboxMessage.status == SENDING)
-            ).all()
+            query = select(OutboxMessage).where(OutboxMessage.status == SENDING)
+            if not self._book.is_file:
+                since = self._clock.now() - SERVER_SENDING_GRACE
+                query = query.where(OutboxMessage.last_attempt_at < since)
+            rows = session.scalars(query).all()
             for row in rows:
                 row.status = INTERRUPTED
                 row.last_error = _(

@@ -31,7 +31,8 @@ from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.penalties import ChargeKind, PenaltyBreakdown
 from cobranza_desktop.services.billing.voiding import waive_charge_document
 from cobranza_desktop.services.penalties.proposals import ProposedCharge, _number
-from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.concurrency import already_done_as, locked_sequence
+from cobranza_desktop.storage.models import Invoice, InvoiceLine
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
 
 LATE_CHARGE_SERIES = "CM"
@@ -122,10 +123,7 @@ def _segments_json(breakdown: PenaltyBreakdown) -> str:
 
 def _take_folios(session: Session, count: int) -> int:
     """Reserve ``count`` consecutive folios of the late-charge series; returns the first."""
-    sequence = session.get(FolioSequence, LATE_CHARGE_SERIES)
-    if sequence is None:
-        sequence = FolioSequence(series=LATE_CHARGE_SERIES, next_folio=1)
-        session.add(sequence)
+    sequence = locked_sequence(session, LATE_CHARGE_SERIES)
     first = sequence.next_folio
     sequence.next_folio = first + count
     session.flush()
@@ -154,6 +152,15 @@ def book_charges(
     """
     if not items:
         return []
+    with already_done_as(
+        _("Otra persona aplicó estos recargos al mismo tiempo; calcule de nuevo.")
+    ):
+        return _book_charges(session, items, as_of, now)
+
+
+def _book_charges(
+    session: Session, items: Sequence[ProposedCharge], as_of: date, now: datetime
+) -> list[ChargeView]:
     first = _take_folios(session, len(items))
     documents: list[dict[str, object]] = []
     lines: list[LineInput] = []

@@ -159,14 +159,22 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
     session.add(payment)
     session.flush()
     allocate_payment(
-        session, payment, data.allocations, allocations.open_items(session, data.customer_id), now
+        session,
+        payment,
+        data.allocations,
+        allocations.open_items(session, data.customer_id, for_update=True),
+        now,
     )
     session.flush()
     return payment
 
 
-def get_payment(session: Session, payment_id: int) -> Payment:
-    payment = session.get(Payment, payment_id)
+def get_payment(session: Session, payment_id: int, *, for_update: bool = False) -> Payment:
+    payment = (
+        allocations.lock_payment(session, payment_id)
+        if for_update
+        else session.get(Payment, payment_id)
+    )
     if payment is None:
         raise NotFoundError(_("No existe el pago {payment_id}.").format(payment_id=payment_id))
     return payment
@@ -211,7 +219,7 @@ def allocate_payment_credit(
         raise ConflictError(_("El pago fue revertido."))
 
     def change() -> None:
-        items = allocations.open_items(session, payment.customer_id)
+        items = allocations.open_items(session, payment.customer_id, for_update=True)
         allocate_payment(session, payment, requested, items, now)
 
     logged(
@@ -243,14 +251,14 @@ class PaymentService:
     ) -> PaymentView:
         """Apply a payment's unapplied money (credit) to open invoices (logged)."""
         with self._book.transaction() as session:
-            payment = get_payment(session, payment_id)
+            payment = get_payment(session, payment_id, for_update=True)
             allocate_payment_credit(session, payment, requested, self._clock.now())
             return payment_view(payment)
 
     def reverse(self, payment_id: int, reason: str) -> PaymentView:
         """Reverse a payment (a bounced check, a mistake). Its invoices owe again."""
         with self._book.transaction() as session:
-            payment = get_payment(session, payment_id)
+            payment = get_payment(session, payment_id, for_update=True)
             reverse_payment(session, payment, reason, self._clock.now())
             return payment_view(payment)
 

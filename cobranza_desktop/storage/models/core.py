@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -95,6 +96,8 @@ class Invoice(Base):
         CheckConstraint("lifecycle IN ('draft', 'issued', 'voided')", name="lifecycle_known"),
         Index("ix_invoices_customer_due", "customer_id", "due_date"),
         Index("ix_invoices_issue_date", "issue_date"),
+        # Covering: sales per day (the indicators' DSO and CEI) from the index alone.
+        Index("ix_invoices_sales", "issue_date", "kind", "lifecycle", "total_cents"),
         # Open invoices only: aging and balances read this small index, not the whole table.
         Index(
             "ix_invoices_open",
@@ -104,6 +107,7 @@ class Invoice(Base):
             "paid_cents",
             "issue_date",
             sqlite_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
+            postgresql_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
         ),
         Index("ix_invoices_parent", "parent_invoice_id"),
         Index("ix_invoices_external_number", "external_number"),
@@ -134,7 +138,7 @@ class Invoice(Base):
     # Imported documents keep their own number ("F-1234") and take no folio of our series.
     external_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
     # A disputed invoice pauses its collection until the dispute is settled.
-    disputed: Mapped[bool] = mapped_column(default=False, server_default="0")
+    disputed: Mapped[bool] = mapped_column(default=False, server_default=false())
     currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
     exchange_rate: Mapped[Decimal | None] = mapped_column(nullable=True)
     sat_payment_form: Mapped[str] = mapped_column(String(2), default="", server_default="")
@@ -147,7 +151,7 @@ class Invoice(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
     delivery_channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
     receipt_status: Mapped[str] = mapped_column(String(20), default="", server_default="")
-    needs_correction: Mapped[bool] = mapped_column(default=False, server_default="0")
+    needs_correction: Mapped[bool] = mapped_column(default=False, server_default=false())
     correction_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     customer: Mapped[Customer] = relationship(back_populates="invoices")
@@ -189,8 +193,11 @@ class Payment(Base):
             "amount_cents",
             "allocated_cents",
             sqlite_where=text("reversed_at IS NULL AND allocated_cents < amount_cents"),
+            postgresql_where=text("reversed_at IS NULL AND allocated_cents < amount_cents"),
         ),
         Index("ix_payments_date", "payment_date"),
+        # Covering: money received per day and method, read from the index alone.
+        Index("ix_payments_money_day", "payment_date", "method", "reversed_at", "amount_cents"),
         Index("ix_payments_rep_uuid", "rep_uuid"),
     )
 
@@ -224,6 +231,19 @@ class Allocation(Base):
         Index("ix_allocations_invoice", "invoice_id", "active"),
         # Covering: aging as of a past date sums a payment's allocations per invoice from it.
         Index("ix_allocations_payment", "payment_id", "active", "invoice_id", "amount_cents"),
+        # Covering: the indicators read money applied in a date range from this index alone,
+        # without visiting a payment or an invoice (see ``allocation_facts``).
+        Index(
+            "ix_allocations_facts",
+            "payment_day",
+            "active",
+            "is_money",
+            "on_invoice",
+            "customer_id",
+            "issue_day",
+            "due_day",
+            "amount_cents",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -234,6 +254,15 @@ class Allocation(Base):
     created_at: Mapped[datetime]
     undone_at: Mapped[datetime | None] = mapped_column(nullable=True)
     undo_reason: Mapped[str] = mapped_column(Text, default="")
+    # Facts copied from the payment and the invoice, kept in step by ``allocation_facts``:
+    # dates as day numbers (date.toordinal), so that day differences are plain integer
+    # arithmetic on every database.
+    customer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    payment_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    issue_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    due_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    is_money: Mapped[bool | None] = mapped_column(nullable=True)  # not a discount
+    on_invoice: Mapped[bool | None] = mapped_column(nullable=True)  # not a late charge
 
     payment: Mapped[Payment] = relationship(back_populates="allocations")
     invoice: Mapped[Invoice] = relationship()

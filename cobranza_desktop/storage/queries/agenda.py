@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from sqlalchemy import Date, func, literal_column, select, type_coerce, union
+from sqlalchemy import func, select, union
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.storage.dialect import day_of, unindexed
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.collections import (
     CollectionAction,
@@ -54,7 +55,7 @@ class OpenInvoiceRow:
     balance_cents: int
 
 
-_issue_date_unindexed = type_coerce(literal_column("+invoices.issue_date"), Date)
+_issue_date_unindexed = unindexed(Invoice.issue_date)
 
 
 def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
@@ -289,8 +290,8 @@ def dispute_counts(
                 ContactLog.customer_id.in_(chunk),
                 ContactLog.outcome == "dispute",
                 ContactLog.voided_at.is_(None),
-                func.date(ContactLog.contacted_at) >= since.isoformat(),
-                func.date(ContactLog.contacted_at) <= today.isoformat(),
+                day_of(ContactLog.contacted_at) >= since,
+                day_of(ContactLog.contacted_at) <= today,
             )
             .group_by(ContactLog.customer_id)
         )

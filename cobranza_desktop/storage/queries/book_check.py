@@ -10,26 +10,28 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
+from cobranza_desktop.storage.models.allocation_facts import day_number_sql
 from cobranza_desktop.storage.models.penalties import IncentiveGrant
 
 INVOICE_PAID_MISMATCH = """
 SELECT i.id, i.paid_cents, COALESCE(SUM(a.amount_cents), 0) AS allocated
-FROM invoices i LEFT JOIN allocations a ON a.invoice_id = i.id AND a.active = 1
-GROUP BY i.id HAVING i.paid_cents != allocated
+FROM invoices i LEFT JOIN allocations a ON a.invoice_id = i.id AND a.active = TRUE
+GROUP BY i.id, i.paid_cents HAVING i.paid_cents != COALESCE(SUM(a.amount_cents), 0)
 """
 
 PAYMENT_OVER_ALLOCATED = """
 SELECT p.id, p.amount_cents, p.allocated_cents, COALESCE(SUM(a.amount_cents), 0) AS allocated
-FROM payments p LEFT JOIN allocations a ON a.payment_id = p.id AND a.active = 1
-GROUP BY p.id
-HAVING allocated != p.allocated_cents OR allocated > p.amount_cents
-    OR (p.reversed_at IS NOT NULL AND allocated > 0)
+FROM payments p LEFT JOIN allocations a ON a.payment_id = p.id AND a.active = TRUE
+GROUP BY p.id, p.amount_cents, p.allocated_cents, p.reversed_at
+HAVING COALESCE(SUM(a.amount_cents), 0) != p.allocated_cents
+    OR COALESCE(SUM(a.amount_cents), 0) > p.amount_cents
+    OR (p.reversed_at IS NOT NULL AND COALESCE(SUM(a.amount_cents), 0) > 0)
 """
 
 ALLOCATION_CUSTOMER_MISMATCH = """
 SELECT a.id FROM allocations a
 JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id
-WHERE a.active = 1 AND (p.customer_id != i.customer_id OR i.lifecycle != 'issued')
+WHERE a.active = TRUE AND (p.customer_id != i.customer_id OR i.lifecycle != 'issued')
 """
 
 # Balance from invoices (total - paid) versus invoices - payments + credit, per customer.
@@ -42,10 +44,31 @@ WITH inv AS (
            SUM(amount_cents - allocated_cents) AS credit
     FROM payments WHERE reversed_at IS NULL GROUP BY customer_id
 )
-SELECT c.id, COALESCE(inv.open_cents, 0) AS balance,
-       COALESCE(inv.invoiced, 0) - COALESCE(pay.received, 0) + COALESCE(pay.credit, 0) AS expected
-FROM customers c LEFT JOIN inv ON inv.customer_id = c.id LEFT JOIN pay ON pay.customer_id = c.id
+SELECT id, balance, expected FROM (
+    SELECT c.id AS id, COALESCE(inv.open_cents, 0) AS balance,
+           COALESCE(inv.invoiced, 0) - COALESCE(pay.received, 0) + COALESCE(pay.credit, 0)
+               AS expected
+    FROM customers c LEFT JOIN inv ON inv.customer_id = c.id
+    LEFT JOIN pay ON pay.customer_id = c.id
+) balances
 WHERE balance != expected
+"""
+
+
+def allocation_facts_mismatch(dialect: str) -> str:
+    """Allocations whose copied facts (``models/allocation_facts.py``) differ from their
+    payment's and invoice's."""
+    pay, issue, due = (
+        day_number_sql(c, dialect) for c in ("p.payment_date", "i.issue_date", "i.due_date")
+    )
+    return f"""
+SELECT a.id FROM allocations a
+JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id
+WHERE a.customer_id IS NULL OR a.payment_day IS NULL OR a.issue_day IS NULL
+   OR a.due_day IS NULL OR a.is_money IS NULL OR a.on_invoice IS NULL
+   OR a.customer_id != p.customer_id OR a.payment_day != {pay} OR a.issue_day != {issue}
+   OR a.due_day != {due} OR a.is_money != (p.method != 'discount')
+   OR a.on_invoice != (i.kind = 'invoice')
 """
 
 
@@ -56,6 +79,7 @@ def invariant_violations(session: Session) -> dict[str, list[tuple[object, ...]]
         "payment_not_over_allocated": PAYMENT_OVER_ALLOCATED,
         "allocation_matches_customer": ALLOCATION_CUSTOMER_MISMATCH,
         "customer_balance_consistent": CUSTOMER_BALANCE_MISMATCH,
+        "allocation_facts_match": allocation_facts_mismatch(session.get_bind().dialect.name),
     }
     return {
         name: [tuple(row) for row in session.execute(text(sql)).all()]

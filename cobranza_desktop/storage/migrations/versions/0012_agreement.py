@@ -2,7 +2,7 @@
 contact a queued email logs once it is sent
 
 Revision ID: 0012_agreement
-Revises: 0013_corrections
+Revises: 0016_polish
 Create Date: 2026-12-01 23:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0012_agreement"
-down_revision: str | None = "0013_corrections"
+down_revision: str | None = "0016_polish"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
