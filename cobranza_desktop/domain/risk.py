@@ -3,6 +3,10 @@
 The seed texts: "determinar el perfil del cliente y otorgarle un crédito que se ajuste
 a él". Four signals add points: the average days late, the share of invoices paid late,
 broken promises and disputes. Few points is A (pays on time), many is D.
+
+Payment history alone can make a customer D: an invoice paid (or still open) 90 days or
+more after its due date, or an average of more than 60 days late over the whole history.
+A D customer gets no suggested credit. A customer with no history is «Sin historial».
 """
 
 from __future__ import annotations
@@ -79,6 +83,11 @@ class RiskProfile:
 
 NO_HISTORY = N_("Sin historial")
 
+# Days late that make a customer high risk by themselves: the seeds' 90-day agency stage.
+SEVERE_DAYS_LATE = 90
+# An average this late over the whole history is high risk too.
+SEVERE_AVERAGE_DAYS = Decimal(60)
+
 
 def _days_late(record: InvoiceRecord, today: date) -> int | None:
     """Days late of a paid invoice, or of an open one already past due; None if not yet due."""
@@ -99,15 +108,20 @@ class LateTally:
     count: int = 0
     late: int = 0
     days_late: int = 0
+    # The worst invoice: one invoice 90 days late says as much as a poor average.
+    max_late: int = 0
 
     @classmethod
     def of(cls, history: Iterable[InvoiceRecord], today: date) -> LateTally:
         lates = [d for d in (_days_late(r, today) for r in history) if d is not None]
-        return cls(len(lates), sum(1 for d in lates if d > 0), sum(lates))
+        return cls(len(lates), sum(1 for d in lates if d > 0), sum(lates), max(lates, default=0))
 
     def __add__(self, other: LateTally) -> LateTally:
         return LateTally(
-            self.count + other.count, self.late + other.late, self.days_late + other.days_late
+            self.count + other.count,
+            self.late + other.late,
+            self.days_late + other.days_late,
+            max(self.max_late, other.max_late),
         )
 
 
@@ -134,14 +148,16 @@ def assess(
     )
     points += min(broken_promises, 3)
     points += min(disputes, 2)
-    if points <= 1:
-        rating = Rating.A if count else Rating.B  # no history yet: a prudent B
+    severe = bool(count) and (tally.max_late >= SEVERE_DAYS_LATE or average > SEVERE_AVERAGE_DAYS)
+    if severe or points >= 7:
+        rating = Rating.D
+    elif points <= 1:
+        # No history yet: a prudent B, shown as «Sin historial» (see RiskProfile.label).
+        rating = Rating.A if count else Rating.B
     elif points <= 3:
         rating = Rating.B
-    elif points <= 6:
-        rating = Rating.C
     else:
-        rating = Rating.D
+        rating = Rating.C
     return RiskProfile(rating, points, average, share, broken_promises, disputes, count)
 
 

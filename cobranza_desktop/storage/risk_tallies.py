@@ -66,6 +66,7 @@ class _Sums:
     count: int = 0
     late: int = 0
     days: int = 0
+    worst: int = 0
     last_paid: date | None = None
 
 
@@ -79,6 +80,7 @@ def tally_rows(rows: Iterable[Any]) -> dict[int, _Sums]:
         entry.count += 1
         entry.late += days > 0
         entry.days += days
+        entry.worst = max(entry.worst, days)
         if entry.last_paid is None or paid > entry.last_paid:
             entry.last_paid = paid
     return sums
@@ -98,6 +100,7 @@ def refresh_tallies(connection: Connection, customer_ids: Collection[int] | None
             "settled_count": s.count,
             "late_count": s.late,
             "days_late": s.days,
+            "max_days_late": s.worst,
             "last_paid_on": s.last_paid,
         }
         for cid, s in sorted(sums.items())
@@ -110,17 +113,18 @@ def refresh_tallies(connection: Connection, customer_ids: Collection[int] | None
 def stale_tallies(connection: Connection) -> list[tuple[int, str, str]]:
     """(customer, kept, recomputed) of each tally that does not match the records."""
     fresh = {
-        cid: (s.count, s.late, s.days, s.last_paid)
+        cid: (s.count, s.late, s.days, s.worst, s.last_paid)
         for cid, s in tally_rows(settled_invoices(connection, None)).items()
     }
     kept = {
-        cid: (n, late, days, None if paid is None else _as_date(paid))
-        for cid, n, late, days, paid in connection.execute(
+        cid: (n, late, days, worst, None if paid is None else _as_date(paid))
+        for cid, n, late, days, worst, paid in connection.execute(
             select(
                 RiskTally.customer_id,
                 RiskTally.settled_count,
                 RiskTally.late_count,
                 RiskTally.days_late,
+                RiskTally.max_days_late,
                 RiskTally.last_paid_on,
             )
         )
@@ -200,15 +204,16 @@ def tallies_on(
         RiskTally.settled_count,
         RiskTally.late_count,
         RiskTally.days_late,
+        RiskTally.max_days_late,
         RiskTally.last_paid_on,
     )
     if few and customer_ids is not None:
         query = query.where(RiskTally.customer_id.in_(sorted(customer_ids)))
-    for cid, count, late, days, last_paid in session.execute(query):
+    for cid, count, late, days, worst, last_paid in session.execute(query):
         if last_paid is not None and _as_date(last_paid) > day:
             full.add(cid)
         else:
-            tallies[cid] = LateTally(count, late, days)
+            tallies[cid] = LateTally(count, late, days, worst)
     # "+ 0": grouping by the bare column would walk ix_invoices_customer_due (every
     # invoice) instead of the small settled index's range of days.
     by_customer = Invoice.customer_id + 0
@@ -223,5 +228,7 @@ def tallies_on(
     for cid, count in not_due:
         tally = tallies.get(cid)
         if tally is not None:
-            tallies[cid] = LateTally(tally.count - int(count), tally.late, tally.days_late)
+            tallies[cid] = LateTally(
+                tally.count - int(count), tally.late, tally.days_late, tally.max_late
+            )
     return DayTallies(tallies, frozenset(full))

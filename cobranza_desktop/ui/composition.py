@@ -73,6 +73,7 @@ def build_services(workspace: Workspace) -> Services:
         customers=workspace.customers,
         customer_file=CustomerFileService(book, clock),
         invoices=workspace.invoices,
+        disputes=workspace.disputes,
         payments=workspace.payments,
         aging=workspace.aging,
         business=workspace.business,

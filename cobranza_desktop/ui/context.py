@@ -13,6 +13,7 @@ from cobranza_desktop.services.analytics.indicators import IndicatorsService
 from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
+from cobranza_desktop.services.billing.disputes import DisputeService
 from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
@@ -57,6 +58,7 @@ class Services:
     customers: CustomerService
     customer_file: CustomerFileService
     invoices: InvoiceService
+    disputes: DisputeService
     payments: PaymentService
     aging: AgingService
     business: BusinessService

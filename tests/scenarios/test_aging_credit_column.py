@@ -42,6 +42,7 @@ def test_credit_column_and_net(ws: Workspace) -> None:
     assert data["totals"]["net"] == "1000.00"  # type: ignore[index]
 
 
+@pytest.mark.sqlite_only  # the verb is given the book's file
 def test_the_command_prints_credit_and_net(
     ws: Workspace, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -147,7 +147,7 @@ def test_a_day_before_the_payment_reads_the_invoice_as_unpaid(ws: Workspace) -> 
     invoice(ws, a, "100.00", issued=date(2026, 9, 1), due=date(2026, 9, 30))
     ws.payments.record(PaymentInput(a, "116.00", date(2026, 10, 10)))
     assert _settled_on(ws, a, date(2026, 10, 5)) == LateTally(0, 0, 0)
-    assert _settled_on(ws, a, date(2026, 10, 11)) == LateTally(1, 1, 10)
+    assert _settled_on(ws, a, date(2026, 10, 11)) == LateTally(1, 1, 10, 10)
 
 
 def test_a_reversed_payment_takes_the_invoice_out_of_the_tally(ws: Workspace) -> None:

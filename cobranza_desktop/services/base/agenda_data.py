@@ -47,6 +47,7 @@ from cobranza_desktop.domain.plans import (
 )
 from cobranza_desktop.domain.risk import InvoiceRecord, LateTally
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
+from cobranza_desktop.services.base.ladder_subjects import ladder_rows
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage import risk_tallies
 from cobranza_desktop.storage.models.collections import PaymentPlan, Promise
@@ -305,7 +306,9 @@ def build_cases(
         return only is None or customer_id in only
 
     scope = None if only is None else sorted(only)
-    rows = _net_of_credit(session, facts.open_invoices_on(session, day, scope), scope)
+    rows = ladder_rows(
+        session, _net_of_credit(session, facts.open_invoices_on(session, day, scope), scope)
+    )
     step()
     extended = effective_due_dates(session, [r.id for r in rows])
     promises = [

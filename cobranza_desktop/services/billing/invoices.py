@@ -78,6 +78,8 @@ class InvoiceView:
     voided_at: datetime | None
     void_reason: str
     lines: tuple[InvoiceLineView, ...]
+    disputed: bool = False  # its collection pauses until the dispute is settled
+    extended_to: date | None = None  # an agreed new due date (``due_date`` stays the original)
 
 
 @dataclass(frozen=True)
@@ -93,11 +95,14 @@ class InvoiceDraft:
     notes: str = ""
 
 
-def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
+def invoice_view(invoice: Invoice, today: date, *, extended_to: date | None = None) -> InvoiceView:
+    """The invoice as the window shows it; with an extension it is not overdue before the
+    agreed date (aging still ages it by ``due_date``, the original)."""
     lifecycle = Lifecycle(invoice.lifecycle)
     total = from_cents(invoice.total_cents)
     paid = from_cents(invoice.paid_cents)
-    status = derive_status(lifecycle, total, paid, invoice.due_date, today)
+    effective_due = max(invoice.due_date, extended_to) if extended_to else invoice.due_date
+    status = derive_status(lifecycle, total, paid, effective_due, today)
     balance = total - paid if lifecycle is Lifecycle.ISSUED else Decimal("0.00")
     return InvoiceView(
         id=invoice.id,
@@ -115,13 +120,15 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
         total=total,
         paid=paid,
         balance=balance,
-        days_past_due=max(0, (today - invoice.due_date).days) if balance > 0 else 0,
+        days_past_due=max(0, (today - effective_due).days) if balance > 0 else 0,
         cfdi_uuid=invoice.cfdi_uuid,
         sat_payment_method=invoice.sat_payment_method,
         notes=invoice.notes,
         parent_invoice_id=invoice.parent_invoice_id,
         voided_at=invoice.voided_at,
         void_reason=invoice.void_reason,
+        disputed=bool(invoice.disputed),
+        extended_to=extended_to,
         lines=tuple(
             InvoiceLineView(
                 position=line.position,

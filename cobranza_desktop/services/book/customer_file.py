@@ -20,7 +20,7 @@ from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import resolve_policy
 from cobranza_desktop.domain.risk import assess, suggested_credit_limit
-from cobranza_desktop.services.base.agenda_data import histories
+from cobranza_desktop.services.base.agenda_data import effective_due_dates, histories
 from cobranza_desktop.services.base.corrections_log import CorrectionView, customer_corrections
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
 from cobranza_desktop.services.collections.contacts import ContactView, contact_view
@@ -121,7 +121,9 @@ def _invoices(session: Session, customer_id: int, today: date) -> tuple[InvoiceV
         .options(selectinload(Invoice.lines), selectinload(Invoice.customer))
         .order_by(Invoice.issue_date.desc(), Invoice.id.desc())
     )
-    return tuple(invoice_view(invoice, today) for invoice in session.scalars(query))
+    invoices = list(session.scalars(query))
+    extended = effective_due_dates(session, [i.id for i in invoices])
+    return tuple(invoice_view(i, today, extended_to=extended.get(i.id)) for i in invoices)
 
 
 def _payments(session: Session, customer_id: int) -> tuple[PaymentView, ...]:

@@ -12,6 +12,7 @@ from pathlib import Path
 from cobranza_desktop.domain.clock import Clock, SystemClock
 from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.billing.disputes import DisputeService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
 from cobranza_desktop.services.book.backups import BackupService
@@ -56,6 +57,7 @@ class Workspace:
     def __post_init__(self) -> None:
         self.customers = CustomerService(self.book, self.clock)
         self.invoices = InvoiceService(self.book, self.clock)
+        self.disputes = DisputeService(self.book, self.clock)
         self.payments = PaymentService(self.book, self.clock)
         self.aging = AgingService(self.book, self.clock)
         self.business = BusinessService(self.book)

@@ -56,6 +56,7 @@ from cobranza_desktop.messaging.email import (
 )
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.messaging import outbox_queries
+from cobranza_desktop.services.messaging.delivery_contacts import log_when_sent, on_sent
 from cobranza_desktop.services.messaging.outbox_views import (
     AUTO_RETRY,
     CANCELLED,
@@ -295,6 +296,7 @@ class OutboxService:
                 row.status = SENT
                 row.sent_at = self._clock.now()
                 row.last_error = ""
+                on_sent(session, row, self._clock.now())  # the contact it waited to be
             else:
                 row.status = STATUS_AFTER[failure]
                 row.last_error = error
@@ -333,6 +335,29 @@ class OutboxService:
             error = _("Error inesperado: {exc!r}").format(exc=exc)
             return DeliveryFailure.TEMPORARY, error, False
         return None, "", False
+
+    def log_when_sent(
+        self,
+        outbox_id: int,
+        action_keys: Sequence[str] = (),
+        *,
+        notes: str = "",
+        override_reason: str = "",
+    ) -> None:
+        """A message not sent yet is not a contact: log it as one (and complete the agenda
+        actions ``action_keys``) when it is sent. At once if it already was."""
+        now = self._clock.now()
+        with self._book.transaction() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            if row is None:
+                raise NotFoundError(_("Ese mensaje ya no existe."))
+            if row.customer_id is None:
+                return
+            log_when_sent(
+                session, row.id, row.customer_id, action_keys, notes, override_reason, now
+            )
+            if row.status == SENT:
+                on_sent(session, row, now)
 
     def queue_and_send(self, draft: EmailDraft) -> OutboxView:
         view, _created = self.queue_email(draft)

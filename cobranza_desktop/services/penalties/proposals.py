@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.extensions import penalty_due_date
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
@@ -29,7 +30,8 @@ from cobranza_desktop.domain.penalties import (
 from cobranza_desktop.domain.penalty_assessment import fee_triggers
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.base.agenda_data import invoices_in_plans
+from cobranza_desktop.services.base.agenda_data import effective_due_dates, invoices_in_plans
+from cobranza_desktop.services.base.extension_rule import load_extension_rule
 from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
     load_customer_policies,
@@ -212,8 +214,10 @@ def propose_charges(
     ids = [r.invoice_id for r in rows]
     unsigned = customers_without_signed_terms(session, {r.customer_id for r in rows})
     payments = payments_by_invoice(session, ids)
-    history = charge_history(session, ids)
+    history = charge_history(session, ids, as_of)
     imported = imported_on(session, ids)
+    rule = load_extension_rule(session)
+    extended = effective_due_dates(session, ids)
     proposed: list[ProposedCharge] = []
     for index, row in enumerate(rows):
         if cancelled():
@@ -226,7 +230,8 @@ def propose_charges(
             policy = PenaltyPolicy.legal()
         facts = InvoiceFacts(
             principal=from_cents(row.total_cents),
-            due_date=row.due_date,
+            # An extension moves the day penalties start, unless the business says not.
+            due_date=penalty_due_date(row.due_date, extended.get(row.invoice_id), rule),
             payments=tuple(
                 PaymentEvent(on, from_cents(cents))
                 for on, cents in payments.get(row.invoice_id, [])

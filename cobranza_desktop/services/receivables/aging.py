@@ -11,6 +11,9 @@ from typing import overload
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.formatting import format_date
+from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
@@ -18,6 +21,7 @@ from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.settings import load_aging_buckets
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.aging import AgingRecord, aging_records
+from cobranza_desktop.storage.queries.aging_marks import marked_invoices
 from cobranza_desktop.storage.queries.balances import credit_by_customer
 
 
@@ -104,6 +108,29 @@ class AgingLines(Sequence[AgingLine]):
 
 
 @dataclass(frozen=True)
+class AgingMark:
+    """An invoice aged by its original due date that is disputed or was extended."""
+
+    invoice_id: int
+    number: str
+    due_date: date
+    disputed: bool
+    extended_to: date | None
+
+    def text(self) -> str:
+        parts = []
+        if self.extended_to is not None:
+            parts.append(
+                _("vence el {due}, prorrogada al {extended}").format(
+                    due=format_date(self.due_date), extended=format_date(self.extended_to)
+                )
+            )
+        if self.disputed:
+            parts.append(_("en disputa"))
+        return f"{self.number}: " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
 class AgingReport:
     as_of: date
     currency: str
@@ -129,6 +156,12 @@ class AgingReport:
     def net_total(self) -> Decimal:
         return self.total - self.credit_total
 
+    # Per customer: their disputed or extended invoices (still in their original bucket).
+    marks: Mapping[int, tuple[AgingMark, ...]] = field(default_factory=dict)
+
+    def mark_text(self, customer_id: int) -> str:
+        return "; ".join(m.text() for m in self.marks.get(customer_id, ()))
+
     def to_json(self) -> dict[str, object]:
         """The shape printed by ``cobranza aging --json``: amounts as decimal strings."""
         return {
@@ -143,6 +176,15 @@ class AgingReport:
                     "total": str(line.total),
                     "credit": str(self.credit_of(line.customer_id)),
                     "net": str(self.net_of(line)),
+                    "marks": [
+                        {
+                            "invoice": m.number,
+                            "due_date": m.due_date.isoformat(),
+                            "disputed": m.disputed,
+                            "extended_to": m.extended_to.isoformat() if m.extended_to else None,
+                        }
+                        for m in self.marks.get(line.customer_id, ())
+                    ],
                 }
                 for line in self.lines
             ],
@@ -164,6 +206,17 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
     lines = AgingLines(records)
     totals = lines.column_totals(buckets.count)
     credits = credit_by_customer(session, [r[0] for r in records])
+    marks: dict[int, list[AgingMark]] = {}
+    for row in marked_invoices(session, day, customer_id):
+        marks.setdefault(row.customer_id, []).append(
+            AgingMark(
+                row.invoice_id,
+                invoice_number(row.series, row.folio, row.external_number),
+                row.due_date,
+                row.disputed,
+                row.extended_to,
+            )
+        )
     return AgingReport(
         as_of=day,
         currency=currency,
@@ -172,6 +225,7 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
         bucket_totals=tuple(from_cents(c) for c in totals),
         total=from_cents(sum(totals)),
         credits={cid: from_cents(cents) for cid, cents in credits.items()},
+        marks={cid: tuple(found) for cid, found in marks.items()},
     )
 
 

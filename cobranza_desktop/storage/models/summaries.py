@@ -24,5 +24,6 @@ class RiskTally(Base):
     settled_count: Mapped[int] = mapped_column(Integer, default=0)
     late_count: Mapped[int] = mapped_column(Integer, default=0)
     days_late: Mapped[int] = mapped_column(Integer, default=0)
+    max_days_late: Mapped[int] = mapped_column(Integer, default=0)
     # The last settlement: a tally is exact for any day on or after it.
     last_paid_on: Mapped[date | None] = mapped_column(nullable=True)

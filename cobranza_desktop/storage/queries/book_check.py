@@ -194,6 +194,7 @@ class InvoiceEvent:
     voided_at: datetime | None
     lifecycle: str
     has_reward: bool
+    issue_date: date
 
 
 @dataclass(frozen=True)
@@ -232,6 +233,7 @@ def punctuality_history(session: Session, since: datetime) -> PunctualityHistory
                 Invoice.voided_at,
                 Invoice.lifecycle,
                 rewarded.exists(),
+                Invoice.issue_date,
             )
             .where(
                 Invoice.customer_id.in_(customers),

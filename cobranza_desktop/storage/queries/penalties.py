@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.dialect import unindexed
@@ -42,8 +42,9 @@ def candidate_invoices(
 ) -> list[CandidateRow]:
     """Issued invoices (never late charges) past due on ``as_of`` that may owe penalties.
 
-    Those still open, plus those already charged whose last payment came after the last
-    charged day (their final period of interest is still due).
+    Those open on ``as_of`` (open now, or paid since by payments dated after it), plus
+    those already charged whose last payment came after the last charged day (their final
+    period of interest is still due). A disputed invoice accrues nothing while disputed.
     """
     last_payment = (
         select(func.max(Payment.payment_date))
@@ -60,6 +61,15 @@ def candidate_invoices(
         .group_by(PenaltyCharge.invoice_id)
         .having(func.max(PenaltyCharge.period_end) < last_payment)
     )
+    paid_later = (
+        select(Allocation.invoice_id)
+        .join(Payment, Payment.id == Allocation.payment_id)
+        .where(
+            Allocation.active.is_(True),
+            Payment.reversed_at.is_(None),
+            Payment.payment_date > as_of,
+        )
+    )
     columns = (
         Invoice.id,
         Invoice.customer_id,
@@ -74,11 +84,14 @@ def candidate_invoices(
     # Two reads instead of one with OR: the open ones from the small partial index of open
     # invoices (the unary "+" keeps the planner off the date indexes, which would walk
     # every invoice), and the few paid ones with a period of interest still to charge.
+    # A disputed invoice is not charged while the dispute lasts; an invoice paid after
+    # ``as_of`` was open then, and counts as the book was on that date.
     open_query = select(*columns).where(
         open_invoice(),
         Invoice.kind == "invoice",
         unindexed(Invoice.due_date) < as_of,
         unindexed(Invoice.issue_date) <= as_of,
+        Invoice.disputed.is_(False),
     )
     charged_query = select(*columns).where(
         issued_invoice(),
@@ -86,7 +99,8 @@ def candidate_invoices(
         Invoice.kind == "invoice",
         Invoice.due_date < as_of,
         Invoice.issue_date <= as_of,
-        Invoice.id.in_(unfinished),
+        Invoice.disputed.is_(False),
+        or_(Invoice.id.in_(unfinished), Invoice.id.in_(paid_later)),
     )
     rows: list[CandidateRow] = []
     for query in (open_query, charged_query):
@@ -123,8 +137,19 @@ def payments_by_invoice(
     return result
 
 
-def charge_history(session: Session, invoice_ids: Sequence[int]) -> dict[int, HistoryRow]:
-    """What was charged on each invoice (waived charges included: never charged again)."""
+def charges_after(session: Session, day: date) -> int:
+    """How many charges were computed as of a date after ``day``."""
+    return int(session.scalar(select(func.count()).where(PenaltyCharge.as_of > day)) or 0)
+
+
+def charge_history(
+    session: Session, invoice_ids: Sequence[int], as_of: date | None = None
+) -> dict[int, HistoryRow]:
+    """What was charged on each invoice by ``as_of`` (default: ever).
+
+    Waived charges count (a forgiven period is never charged again), except those waived
+    *to recompute* (:attr:`PenaltyCharge.recompute`): their period is free again.
+    """
     keys: dict[int, set[str]] = defaultdict(set)
     through: dict[int, date] = {}
     for chunk in _chunks(invoice_ids):
@@ -134,7 +159,11 @@ def charge_history(session: Session, invoice_ids: Sequence[int]) -> dict[int, Hi
                 PenaltyCharge.kind,
                 PenaltyCharge.charge_key,
                 PenaltyCharge.period_end,
-            ).where(PenaltyCharge.invoice_id.in_(chunk))
+            ).where(
+                PenaltyCharge.invoice_id.in_(chunk),
+                PenaltyCharge.recompute.is_(False),
+                *(() if as_of is None else (PenaltyCharge.as_of <= as_of,)),
+            )
         )
         for invoice_id, kind, key, period_end in rows:
             if kind == "fee":

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date, format_datetime, format_money
-from cobranza_desktop.domain.invoices import InvoiceStatus
+from cobranza_desktop.domain.invoices import InvoiceKind, InvoiceStatus, Lifecycle
 from cobranza_desktop.services.base.corrections_log import CorrectionView
 from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.billing.refunds import RefundService
@@ -76,6 +77,7 @@ class CustomerFile(QWidget):
     statement_requested = Signal(int)
     notice_requested = Signal(int)
     invoice_activated = Signal(int)
+    dispute_requested = Signal(int)  # an invoice id: mark it disputed or settle it
     #: The read model arrived and is on screen.
     file_shown = Signal(object)
 
@@ -159,17 +161,19 @@ class CustomerFile(QWidget):
             [
                 Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
                 Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
-                Column("due", self.tr("Vence"), lambda i: format_date(i.due_date)),
+                Column("due", self.tr("Vence"), self._due_text),
                 Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
                 Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
-                Column("status", self.tr("Estado"), lambda i: i.status.label()),
+                Column("status", self.tr("Estado"), self._invoice_state),
             ]
         )
         self.invoice_model.row_color = invoice_color
         self.invoice_table = make_table(sortable=False)
         self.invoice_table.setModel(self.invoice_model)
-        set_widths(self.invoice_table, [110, 100, 100, 120, 120])
+        set_widths(self.invoice_table, [110, 100, 200, 120, 120])  # room for an extension
         self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
+        self.invoice_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.invoice_table.customContextMenuRequested.connect(self._invoice_menu)
         self.payment_model: ListTableModel[PaymentView] = ListTableModel(
             [
                 Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
@@ -384,6 +388,39 @@ class CustomerFile(QWidget):
     def _save_failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)
         self.form.errors.show(failure.message, failure.field)
+
+    def _due_text(self, invoice: InvoiceView) -> str:
+        due = format_date(invoice.due_date)
+        if invoice.extended_to is None:
+            return due
+        return (
+            self.tr("%1 → prorrogada al %2")
+            .replace("%1", due)
+            .replace("%2", format_date(invoice.extended_to))
+        )
+
+    def _invoice_state(self, invoice: InvoiceView) -> str:
+        label = invoice.status.label()
+        return label + self.tr(" · en disputa") if invoice.disputed else label
+
+    def invoice_menu_actions(self, invoice: InvoiceView) -> list[QAction]:
+        """The entries of an invoice's context menu (the dispute one, for issued invoices)."""
+        if invoice.kind is not InvoiceKind.INVOICE or invoice.lifecycle is not Lifecycle.ISSUED:
+            return []
+        text = self.tr("Resolver la disputa…") if invoice.disputed else self.tr("Poner en disputa…")
+        action = QAction(text, self)
+        action.triggered.connect(lambda: self.dispute_requested.emit(invoice.id))
+        return [action]
+
+    def _invoice_menu(self, point: QPoint) -> None:
+        index = self.invoice_table.indexAt(point)
+        if not index.isValid():
+            return
+        actions = self.invoice_menu_actions(self.invoice_model.row_at(index.row()))
+        if actions:
+            menu = QMenu(self)
+            menu.addActions(actions)
+            menu.popup(self.invoice_table.viewport().mapToGlobal(point))
 
     def _invoice_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():

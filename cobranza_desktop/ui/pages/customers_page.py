@@ -124,6 +124,7 @@ class CustomersPage(QWidget):
         self.file.reminder_requested.connect(lambda cid: commands.compose_reminder(self, cid))
         self.file.statement_requested.connect(lambda cid: commands.view_statement(self, cid))
         self.file.notice_requested.connect(lambda cid: commands.view_notice(self, cid))
+        self.file.dispute_requested.connect(lambda iid: commands.dispute_invoice(self, iid))
         self.file.invoice_activated.connect(lambda iid: commands.open_invoice(self, iid))
         runner.data_changed.connect(self._data_changed)
         settings = s.settings

@@ -130,6 +130,12 @@ class InvoicesPage(ListPage):
         self.pdf_button.setToolTip(self.tr("Ver, imprimir o guardar la factura seleccionada"))
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.view_pdf)
+        self.dispute_button = QPushButton(self.tr("Disputa…"))
+        self.dispute_button.setToolTip(
+            self.tr("Poner en disputa la factura seleccionada, o resolver su disputa")
+        )
+        self.dispute_button.setEnabled(False)
+        self.dispute_button.clicked.connect(self.dispute)
         self.send_button = QPushButton(self.tr("Enviar…"))
         self.send_button.setToolTip(self.tr("Enviar la factura por correo o WhatsApp"))
         self.receipt_button = QPushButton(self.tr("Recepción…"))
@@ -148,6 +154,7 @@ class InvoicesPage(ListPage):
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.dispute_button)
         header.addWidget(self.send_button)
         header.addWidget(self.receipt_button)
         header.addWidget(self.corrected_button)
@@ -221,6 +228,14 @@ class InvoicesPage(ListPage):
         self.corrected_button.setEnabled(
             is_invoice and invoice is not None and invoice.needs_correction
         )
+
+        # Only an issued invoice (not a late charge, which follows its invoice) is disputed.
+        self.dispute_button.setEnabled(is_invoice)
+
+    def dispute(self) -> None:
+        invoice = self.selected_invoice()
+        if invoice is not None:
+            self._commands.dispute_invoice(self, invoice.id)
 
     def send_invoice(self) -> None:
         invoice = self.selected_invoice()

@@ -45,20 +45,21 @@ def _backfill() -> None:
     for customer_id, due, paid in rows:
         due, paid = _as_date(due), _as_date(paid)
         days = max(0, (paid - due).days)
-        entry = sums.setdefault(customer_id, [0, 0, 0, paid])
+        entry = sums.setdefault(customer_id, [0, 0, 0, 0, paid])
         entry[0] += 1
         entry[1] += days > 0
         entry[2] += days
-        entry[3] = max(entry[3], paid)
+        entry[3] = max(entry[3], days)
+        entry[4] = max(entry[4], paid)
     values = [
-        {"c": cid, "n": n, "l": late, "d": days, "p": last}
-        for cid, (n, late, days, last) in sorted(sums.items())
+        {"c": cid, "n": n, "l": late, "d": days, "w": worst, "p": last}
+        for cid, (n, late, days, worst, last) in sorted(sums.items())
     ]
     if values:
         connection.execute(
             sa.text(
                 "INSERT INTO risk_tallies (customer_id, settled_count, late_count, days_late,"
-                " last_paid_on) VALUES (:c, :n, :l, :d, :p)"
+                " max_days_late, last_paid_on) VALUES (:c, :n, :l, :d, :w, :p)"
             ),
             values,
         )
@@ -71,6 +72,7 @@ def upgrade() -> None:
         sa.Column("settled_count", sa.Integer(), nullable=False),
         sa.Column("late_count", sa.Integer(), nullable=False),
         sa.Column("days_late", sa.Integer(), nullable=False),
+        sa.Column("max_days_late", sa.Integer(), nullable=False),
         sa.Column("last_paid_on", sa.Date(), nullable=True),
         sa.PrimaryKeyConstraint("customer_id", name=op.f("pk_risk_tallies")),
     )
