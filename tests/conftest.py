@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
@@ -133,6 +134,17 @@ def _spanish_and_isolated_home(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) 
     set_language("es")
     yield
     set_language("es")
+
+
+@pytest.fixture(autouse=True)
+def _collector_given_back() -> Iterator[None]:
+    """A task runner a test left running holds Python's cyclic collector on the GUI thread
+    (ui/gc_guard); the next tests get it back, so that no cycle (an engine, a connection
+    to the test server) outlives its test uncollected."""
+    yield
+    guard = sys.modules.get("cobranza_desktop.ui.gc_guard")
+    if guard is not None and guard.active():
+        guard.reset()
 
 
 @pytest.fixture

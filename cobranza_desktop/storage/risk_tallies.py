@@ -86,8 +86,33 @@ def tally_rows(rows: Iterable[Any]) -> dict[int, _Sums]:
     return sums
 
 
+# An advisory-lock namespace for the tallies (any constant; "RT" in ASCII).
+_TALLY_LOCK = 0x5254
+# More customers than this in one write: lock the table instead of each customer.
+_MANY_LOCKS = 500
+
+
+def _serialise(connection: Connection, customer_ids: Collection[int] | None) -> None:
+    """On a server, two writers refreshing one customer's tally take turns: each locks the
+    customer (in id order, so no deadlock) before reading, and under READ COMMITTED the
+    read that follows sees what the other committed. SQLite has one writer already."""
+    if connection.dialect.name != "postgresql":
+        return
+    if customer_ids is None or len(customer_ids) > _MANY_LOCKS:
+        connection.execute(text("LOCK TABLE risk_tallies IN SHARE ROW EXCLUSIVE MODE"))
+        return
+    for customer_id in sorted(customer_ids):
+        connection.execute(
+            text(
+                "SELECT pg_advisory_xact_lock(CAST(:space AS integer), CAST(:customer AS integer))"
+            ),
+            {"space": _TALLY_LOCK, "customer": customer_id},
+        )
+
+
 def refresh_tallies(connection: Connection, customer_ids: Collection[int] | None) -> int:
     """Recompute the tallies of the customers (all, with ``None``); returns rows written."""
+    _serialise(connection, customer_ids)
     sums = tally_rows(settled_invoices(connection, customer_ids))
     if customer_ids is None:
         connection.execute(delete(RiskTally))

@@ -6,12 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.storage.queries.penalties import candidate_invoices
 from cobranza_desktop.storage.risk_tallies import tallies_on
+
+# SQLite's planner and its EXPLAIN QUERY PLAN: PostgreSQL plans by statistics.
+pytestmark = pytest.mark.sqlite_only
 
 DAY = date(2026, 11, 22)
 
