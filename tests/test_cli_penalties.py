@@ -58,13 +58,17 @@ def test_penalties_verb_lists_then_applies_once(tmp_path: Path) -> None:
         ("interest:2026-02-13", 13, "78.00")
     ]
     assert data["unsigned_customers"] == [{"customer_id": customer, "customer": "Ana"}]
-    # Ana never signed the credit terms: --apply leaves her out without a reason.
+    # Ana never signed the credit terms: she is charged the legal rate only, and a blank
+    # reason for the contract's terms is refused (exit 2, nothing charged).
+    assert [c["legal_rate"] for c in data["charges"]] == [True]
     bare = ("penalties", "--book", str(path), "--as-of", "2026-02-13", "--apply", "--json")
-    assert json.loads(cobranza(*bare, home=tmp_path).stdout)["charges"] == []
+    blank = cobranza(*bare, "--unsigned-reason", "  ", home=tmp_path)
+    assert blank.returncode == 2 and "motivo" in blank.stderr
+    first = json.loads(cobranza(*bare, home=tmp_path).stdout)
     args = (*bare, "--unsigned-reason", "Contrato firmado en papel")
-    first = json.loads(cobranza(*args, home=tmp_path).stdout)
     second = json.loads(cobranza(*args, home=tmp_path).stdout)
     assert (first["total"], second["total"], second["charges"]) == ("78.00", "0.00", [])
+    assert [c["legal_rate"] for c in first["charges"]] == [True]
     table = cobranza("penalties", "--book", str(path), "--as-of", "2026-02-20", home=tmp_path)
     # 14/02..20/02: 7 × 6.00 = 42.00
     assert "$42.00" in table.stdout

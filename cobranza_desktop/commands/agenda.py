@@ -16,7 +16,7 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.agenda import Agenda
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.services.collections.agenda import AgendaService
 
 
@@ -64,9 +64,11 @@ def render_table(agenda: Agenda) -> str:
         lines = [title, fmt(headers), *(fmt(r) for r in rows)]
     if agenda.deferred:
         lines.append(
-            _("{deferred_count} acciones esperan por el límite de contactos.").format(
-                deferred_count=len(agenda.deferred)
-            )
+            ngettext(
+                "{deferred_count} acción espera por el límite de contactos.",
+                "{deferred_count} acciones esperan por el límite de contactos.",
+                len(agenda.deferred),
+            ).format(deferred_count=len(agenda.deferred))
         )
     return "\n".join(lines)
 

@@ -20,7 +20,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.services.billing.billing_run import BillingPlan, BillingRunService
 
 
@@ -77,15 +77,19 @@ def run(args: argparse.Namespace) -> int:
         total = format_money(Decimal(data["total"]))
         if args.dry_run:
             print(
-                _("Se facturarían {count} periodos al {day}: {total}.").format(
-                    count=count, day=day, total=total
-                )
+                ngettext(
+                    "Se facturaría {count} periodo al {day}: {total}.",
+                    "Se facturarían {count} periodos al {day}: {total}.",
+                    count,
+                ).format(count=count, day=day, total=total)
             )
         else:
             print(
-                _("Facturados {count} periodos al {day}: {total}.").format(
-                    count=count, day=day, total=total
-                )
+                ngettext(
+                    "Facturado {count} periodo al {day}: {total}.",
+                    "Facturados {count} periodos al {day}: {total}.",
+                    count,
+                ).format(count=count, day=day, total=total)
             )
         return EXIT_OK
 

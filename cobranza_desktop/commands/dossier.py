@@ -17,7 +17,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.formatting import format_money
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.services.collections.dossier import DossierService
 
 
@@ -39,17 +39,27 @@ def run(args: argparse.Namespace) -> int:
         with opened_book(args.book) as book:
             if args.dry_run:
                 dossier = DossierService(book, clock_for(None)).build(args.customer_id)
+                counts = [
+                    ngettext(
+                        "{invoices} factura abierta",
+                        "{invoices} facturas abiertas",
+                        len(dossier.invoices),
+                    ).format(invoices=len(dossier.invoices)),
+                    ngettext(
+                        "{contacts} contacto", "{contacts} contactos", len(dossier.contacts)
+                    ).format(contacts=len(dossier.contacts)),
+                    ngettext(
+                        "{promises} promesa", "{promises} promesas", len(dossier.promises)
+                    ).format(promises=len(dossier.promises)),
+                    ngettext("{plans} plan", "{plans} planes", len(dossier.plans)).format(
+                        plans=len(dossier.plans)
+                    ),
+                ]
                 print(
-                    _(
-                        "{name}: saldo {balance}; {invoices} facturas abiertas, {contacts} "
-                        "contactos, {promises} promesas, {plans} planes."
-                    ).format(
+                    _("{name}: saldo {balance}; {counts}.").format(
                         name=dossier.customer_name,
                         balance=format_money(dossier.balance),
-                        invoices=len(dossier.invoices),
-                        contacts=len(dossier.contacts),
-                        promises=len(dossier.promises),
-                        plans=len(dossier.plans),
+                        counts=", ".join(counts),
                     )
                 )
                 return EXIT_OK

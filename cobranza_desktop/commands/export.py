@@ -15,7 +15,7 @@ from cobranza_desktop.commands._common import (
     opened_book,
     run_reporting_errors,
 )
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.services.exports.lists import KINDS, ExportService
 
 
@@ -41,13 +41,19 @@ def run(args: argparse.Namespace) -> int:
             elif args.kind == "book":
                 tables = service.write_book(args.out)
                 print(
-                    _("{tables_count} tablas en {out}").format(
-                        tables_count=len(tables), out=args.out
-                    )
+                    ngettext(
+                        "{tables_count} tabla en {out}",
+                        "{tables_count} tablas en {out}",
+                        len(tables),
+                    ).format(tables_count=len(tables), out=args.out)
                 )
             else:
                 count = service.write(args.kind, args.out)
-                print(_("{count} renglones en {out}").format(count=count, out=args.out))
+                print(
+                    ngettext(
+                        "{count} renglón en {out}", "{count} renglones en {out}", count
+                    ).format(count=count, out=args.out)
+                )
         return EXIT_OK
 
     return run_reporting_errors(action)

@@ -3,9 +3,10 @@
 Idempotent like the window's "Aplicar penalizaciones": running it twice, or after days
 closed, never charges a period twice. Suitable for a daily scheduled task.
 
-Customers who never signed the credit terms are listed with a warning; --apply leaves
-them out unless --unsigned-reason says why they are charged anyway. --legal-rate-unsigned
-proposes them only the legal 6 % (Código de Comercio art. 362): no other rate was agreed.
+Customers who never signed the credit terms are listed with a warning. They agreed no
+rate, so they are proposed and charged only the legal 6 % a year (Código de Comercio
+art. 362, no fees); --unsigned-reason TEXT charges them the contract's terms instead, the
+reason written on each late-charge document.
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.clock import SystemClock
 from cobranza_desktop.domain.formatting import format_date, format_money
-from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.services.penalties.engine import PenaltyProposal, PenaltyService
+from cobranza_desktop.domain.i18n import _, ngettext
+from cobranza_desktop.services.penalties.engine import (
+    PenaltyProposal,
+    PenaltyService,
+    checked_unsigned_reason,
+)
 
 
 def register(subparsers: Any) -> None:
@@ -38,15 +43,13 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--apply", action="store_true", help="charge them (late-charge documents)")
     parser.add_argument(
         "--unsigned-reason",
-        default="",
+        default=None,
         metavar="TEXT",
-        help="charge customers without signed credit terms too, for this reason",
+        help="charge customers without signed credit terms the contract's terms, for this "
+        "reason (default: the legal 6 %% a year only)",
     )
-    parser.add_argument(
-        "--legal-rate-unsigned",
-        action="store_true",
-        help="customers without signed terms: only the legal 6 %% a year, no fees",
-    )
+    # The legal rate for unsigned customers is the default now; kept for old scripts.
+    parser.add_argument("--legal-rate-unsigned", action="store_true", help=argparse.SUPPRESS)
 
 
 def to_json(proposal: PenaltyProposal, applied: bool) -> dict[str, object]:
@@ -66,6 +69,7 @@ def to_json(proposal: PenaltyProposal, applied: bool) -> dict[str, object]:
                 "base": str(c.breakdown.base),
                 "amount": str(c.amount),
                 "terms_signed": c.terms_signed,
+                "legal_rate": c.legal_rate,
             }
             for c in proposal.charges
         ],
@@ -92,10 +96,20 @@ def render(proposal: PenaltyProposal, applied: bool) -> str:
                 names=", ".join(name for _id, name in unsigned)
             )
         )
+        if any(c.legal_rate for c in proposal.charges):
+            lines.append(
+                _(
+                    "  Sin tasa pactada: solo el interés legal de 6 % anual (art. 362 del "
+                    "Código de Comercio). Con --unsigned-reason se cobran las condiciones "
+                    "del contrato."
+                )
+            )
     lines.append(
-        _("{charges_count} cargos, total {total}").format(
-            charges_count=len(proposal.charges), total=format_money(proposal.total)
-        )
+        ngettext(
+            "{charges_count} cargo, total {total}",
+            "{charges_count} cargos, total {total}",
+            len(proposal.charges),
+        ).format(charges_count=len(proposal.charges), total=format_money(proposal.total))
     )
     return "\n".join(lines)
 
@@ -104,14 +118,13 @@ def run(args: argparse.Namespace) -> int:
     def action() -> int:
         with opened_book(args.book) as book:
             service = PenaltyService(book, SystemClock())
-            legal = args.legal_rate_unsigned
+            reason = args.unsigned_reason
             # --apply computes the proposal once, inside its transaction.
             if args.apply:
-                proposal = service.apply_due(
-                    args.as_of, legal_for_unsigned=legal, unsigned_reason=args.unsigned_reason
-                )
+                proposal = service.apply_due(args.as_of, unsigned_reason=reason)
             else:
-                proposal = service.propose(args.as_of, legal_for_unsigned=legal)
+                checked_unsigned_reason(reason)  # a blank reason is refused before --apply too
+                proposal = service.propose(args.as_of, contract_for_unsigned=reason is not None)
         if args.json:
             print(json.dumps(to_json(proposal, args.apply), ensure_ascii=False, indent=2))
         else:

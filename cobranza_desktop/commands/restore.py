@@ -21,7 +21,7 @@ from cobranza_desktop.commands._common import (
     run_reporting_errors,
 )
 from cobranza_desktop.domain.clock import SystemClock
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.services.book.backups import BackupInfo, list_backups, restore_backup
 
 
@@ -49,13 +49,22 @@ def render_list(infos: list[BackupInfo]) -> str:
         return _("No hay copias de seguridad de este libro.")
     lines = []
     for i in infos:
-        counts = (
-            _("{customers} clientes, {invoices} facturas, {payments} pagos").format(
-                customers=i.customers, invoices=i.invoices, payments=i.payments
+        counts = _("ilegible")
+        if i.ok:
+            customers, invoices, payments = i.customers or 0, i.invoices or 0, i.payments or 0
+            counts = ", ".join(
+                [
+                    ngettext("{customers} cliente", "{customers} clientes", customers).format(
+                        customers=customers
+                    ),
+                    ngettext("{invoices} factura", "{invoices} facturas", invoices).format(
+                        invoices=invoices
+                    ),
+                    ngettext("{payments} pago", "{payments} pagos", payments).format(
+                        payments=payments
+                    ),
+                ]
             )
-            if i.ok
-            else _("ilegible")
-        )
         size = f"{i.size_bytes / 1024:,.0f} KB"
         lines.append(f"{i.taken_at:%Y-%m-%d %H:%M}  {size:>10}  {counts}  {i.path}")
     return "\n".join(lines)

@@ -163,6 +163,8 @@ class PenaltyLineData:
     day_basis: int  # 360 or 365
     interest: Decimal
     amount: Decimal
+    # The customer never signed credit terms: the legal rate (Código de Comercio) applies.
+    legal_rate: bool = False
 
     def __post_init__(self) -> None:
         for name in ("base", "fee", "interest", "amount"):

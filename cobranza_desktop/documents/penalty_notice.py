@@ -31,6 +31,7 @@ from cobranza_desktop.documents.common import instalments_text, overdue_table
 from cobranza_desktop.documents.data import PenaltyNoticeData, RatePeriod
 from cobranza_desktop.documents.layout import Columns
 from cobranza_desktop.domain.i18n import _, pgettext
+from cobranza_desktop.domain.penalty_policy import LEGAL_ANNUAL_RATE
 
 
 def _period(period: RatePeriod) -> str:
@@ -62,20 +63,37 @@ class PenaltyNoticeRenderer(DataRenderer[PenaltyNoticeData]):
         c = d.currency
         name = esc(d.customer.name)
         story: list[Flowable] = [party_block(_("Para"), d.customer), Spacer(1, 4 * mm)]
+        legal = any(p.legal_rate for p in d.penalties)
+        basis = (
+            _("el interés legal que la ley prevé cuando no se pactó una tasa")
+            if legal
+            else _("la penalización por atraso prevista en nuestras condiciones de pago")
+        )
         story.append(
             para(
                 _(
                     "Estimado(a) {name}: en nuestros registros aparecen las facturas vencidas "
                     "que se detallan abajo. Sabemos que pueden presentarse imprevistos y "
-                    "queremos ayudarle a regularizar su cuenta antes de aplicar la "
-                    "penalización por atraso prevista en nuestras condiciones de pago."
-                ).format(name=name)
+                    "queremos ayudarle a regularizar su cuenta antes de aplicar {basis}."
+                ).format(name=name, basis=basis)
             )
         )
         story += [text(_("Facturas vencidas"), "h2")]
         story.append(overdue_table(d.overdue, c, d.debt))
         story += [text(_("Detalle de la penalización"), "h2")]
         story.append(self._penalties())
+        if legal:
+            # Why this rate: the customer never signed the business's credit terms.
+            story.append(
+                para(
+                    _(
+                        "Usted no ha firmado nuestras condiciones de crédito, así que no hay "
+                        "una tasa pactada: solo se calcula el interés legal de {rate} anual "
+                        "(artículo 362 del Código de Comercio), sin comisiones."
+                    ).format(rate=percent(LEGAL_ANNUAL_RATE)),
+                    "small",
+                )
+            )
         story += [Spacer(1, 3 * mm), self._summary()]
         if d.instalments:
             story += [

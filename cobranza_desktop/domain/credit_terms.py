@@ -213,9 +213,12 @@ def _rewards(facts: TermsFacts) -> tuple[str, ...]:
         )
     if facts.punctuality is not None:
         lines.append(
-            _(
+            ngettext(
+                "Después de {count} pago puntual, su siguiente factura lleva {percent} de "
+                "descuento.",
                 "Después de {count} pagos puntuales seguidos, su siguiente factura lleva "
-                "{percent} de descuento."
+                "{percent} de descuento.",
+                facts.punctuality.after_on_time,
             ).format(
                 count=facts.punctuality.after_on_time,
                 percent=format_percent(facts.punctuality.discount_percent),

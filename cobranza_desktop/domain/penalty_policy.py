@@ -16,7 +16,7 @@ from typing import Any
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_money, format_percent
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.domain.money import ZERO, parse_amount, parse_decimal
 
 # Código de Comercio, art. 362: 6% a year when the parties agreed no rate.
@@ -219,7 +219,11 @@ def describe_policy(policy: PenaltyPolicy) -> str:
         return _("Sin penalizaciones por pago tardío.")
     parts: list[str] = []
     if policy.grace_days:
-        parts.append(_("{grace_days} días de gracia").format(grace_days=policy.grace_days))
+        parts.append(
+            ngettext(
+                "{grace_days} día de gracia", "{grace_days} días de gracia", policy.grace_days
+            ).format(grace_days=policy.grace_days)
+        )
     if policy.has_fees:
         amounts = []
         if policy.fixed_fee:

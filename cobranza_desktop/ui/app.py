@@ -61,8 +61,9 @@ def saved_language(settings: QSettings) -> str:
 def install_translations(app: QApplication, language: str) -> str:
     """Load the interface language (replacing any loaded before) and return its code.
 
-    Spanish needs no translation of our strings, only Qt's own (buttons of standard
-    dialogs); English loads ``cobranza_en.qm``.
+    Spanish is the source language: ``cobranza_es.qm`` holds only the plural forms of
+    counts (``tr("%Ln facturas", None, n)``: «1 factura», «2 facturas»), plus Qt's own
+    strings (buttons of standard dialogs); English loads ``cobranza_en.qm``.
     """
     language = normalize_language(language)
     for translator in _translators:
@@ -73,11 +74,10 @@ def install_translations(app: QApplication, language: str) -> str:
     if qt_translator.load(f"qtbase_{language}", qt_dir):
         app.installTranslator(qt_translator)
         _translators.append(qt_translator)
-    if language != "es":
-        ours = QTranslator(app)
-        if ours.load(f"cobranza_{language}", str(resources_dir() / "translations")):
-            app.installTranslator(ours)
-            _translators.append(ours)
+    ours = QTranslator(app)
+    if ours.load(f"cobranza_{language}", str(resources_dir() / "translations")):
+        app.installTranslator(ours)
+        _translators.append(ours)
     set_language(language)
     QLocale.setDefault(QLocale("es_MX" if language == "es" else "en_US"))
     return language

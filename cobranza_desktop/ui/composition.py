@@ -267,6 +267,7 @@ def build_pages(
                 parent, item.customer_id, agenda_item=item
             ),
             rep_radar=s.rep_radar,
+            receipts=s.receipts,
         )
 
     def plans() -> QWidget:

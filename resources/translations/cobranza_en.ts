@@ -41,6 +41,20 @@
     </context>
     <context>
         <name>AgingPage</name>
+        <message numerus="yes">
+            <source>Los %n saldos más grandes, por antigüedad</source>
+            <translation>
+                <numerusform>The largest balance, by age</numerusform>
+                <numerusform>The %n largest balances, by age</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln clientes con saldo al %1 · Total por cobrar: %2</source>
+            <translation>
+                <numerusform>%Ln customer with a balance on %1 · Total receivable: %2</numerusform>
+                <numerusform>%Ln customers with a balance on %1 · Total receivable: %2</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="279" />
@@ -87,19 +101,9 @@
             <translation>Total</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="190" />
-            <source>%1 clientes con saldo al %2 · Total por cobrar: %3</source>
-            <translation>%1 customers with a balance on %2 · Total receivable: %3</translation>
-        </message>
-        <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="212" />
             <source>Nadie debe nada a esta fecha</source>
             <translation>Nobody owes anything on this date</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="237" />
-            <source>Los %1 saldos más grandes, por antigüedad</source>
-            <translation>The %1 largest balances, by age</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="255" />
@@ -229,6 +233,39 @@
     <context>
         <name>ApplyPenaltiesDialog</name>
         <message>
+            <source>⚠ Sin condiciones de crédito firmadas: {0}. No pactaron una tasa: solo se les cobra el interés legal (6 % anual, sin comisiones).</source>
+            <translation>⚠ No signed credit terms: {0}. They agreed no rate: they are charged only the legal interest (6 % a year, no fees).</translation>
+        </message>
+        <message>
+            <source>⚠ Sin condiciones de crédito firmadas: {0}. Los cargos del contrato quedan sin marcar; para cobrarlos, márquelos y escriba el motivo.</source>
+            <translation>⚠ No signed credit terms: {0}. The contract's charges are left unticked; to charge them, tick them and write the reason.</translation>
+        </message>
+        <message>
+            <source>Cobrarles las condiciones del contrato</source>
+            <translation>Charge them the contract's terms</translation>
+        </message>
+        <message numerus="yes">
+            <source>Se aplicaron %Ln cargos por {0}.</source>
+            <translation>
+                <numerusform>%Ln charge was applied for {0}.</numerusform>
+                <numerusform>%Ln charges were applied for {0}.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln clientes</source>
+            <translation>
+                <numerusform>%Ln customer</numerusform>
+                <numerusform>%Ln customers</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln cargos de {0} · total {1}</source>
+            <translation>
+                <numerusform>%Ln charge for {0} · total {1}</numerusform>
+                <numerusform>%Ln charges for {0} · total {1}</numerusform>
+            </translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="185" />
             <source>Aplicar penalizaciones</source>
             <translation>Apply penalties</translation>
@@ -284,11 +321,6 @@
             <translation>Calculating penalties</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="321" />
-            <source>{0} cargos de {1} clientes · total {2}</source>
-            <translation>{0} charges for {1} customers · total {2}</translation>
-        </message>
-        <message>
             <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="356" />
             <source>Aplicando penalizaciones</source>
             <translation>Applying penalties</translation>
@@ -299,21 +331,8 @@
             <translation>Cancelling was requested. The list shows what is left to apply.</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="384" />
-            <source>Se aplicaron {0} cargos por {1}.</source>
-            <translation>{0} charges were applied for {1}.</translation>
-        </message>
-        <message>
-            <source>A quienes no firmaron, solo la tasa legal (6 % anual, sin comisiones)</source>
-            <translation>For those who did not sign, only the legal rate (6 % a year, no fees)</translation>
-        </message>
-        <message>
             <source>Motivo para cobrar a clientes sin condiciones firmadas</source>
             <translation>Reason to charge customers without signed terms</translation>
-        </message>
-        <message>
-            <source>⚠ Sin condiciones de crédito firmadas: {0}. Sus cargos quedan sin marcar; para cobrarlos, márquelos y escriba el motivo.</source>
-            <translation>⚠ No signed credit terms: {0}. Their charges are left unticked; to charge them, tick them and write the reason.</translation>
         </message>
         <message>
             <source>Escriba el motivo para cobrar a clientes sin condiciones firmadas.</source>
@@ -829,6 +848,13 @@
     </context>
     <context>
         <name>CustomerList</name>
+        <message numerus="yes">
+            <source>%Ln clientes</source>
+            <translation>
+                <numerusform>%Ln customer</numerusform>
+                <numerusform>%Ln customers</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="204" />
             <source>Clientes</source>
@@ -883,16 +909,6 @@
             <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="278" />
             <source>Más de %1 días</source>
             <translation>Over %1 days</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="325" />
-            <source>1 cliente</source>
-            <translation>1 customer</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="327" />
-            <source>%1 clientes</source>
-            <translation>%1 customers</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="333" />
@@ -1353,9 +1369,12 @@
     </context>
     <context>
         <name>InvoicesPage</name>
-        <message>
-            <source>1 factura</source>
-            <translation>1 invoice</translation>
+        <message numerus="yes">
+            <source>%Ln facturas</source>
+            <translation>
+                <numerusform>%Ln invoice</numerusform>
+                <numerusform>%Ln invoices</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="98" />
@@ -1421,11 +1440,6 @@
             <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="127" />
             <source>al</source>
             <translation>to</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="169" />
-            <source>%1 facturas</source>
-            <translation>%1 invoices</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="170" />
@@ -1603,6 +1617,20 @@
     </context>
     <context>
         <name>MessagesPage</name>
+        <message numerus="yes">
+            <source>%Ln por enviar o con error</source>
+            <translation>
+                <numerusform>%Ln to send or failed</numerusform>
+                <numerusform>%Ln to send or failed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln mensajes</source>
+            <translation>
+                <numerusform>%Ln message</numerusform>
+                <numerusform>%Ln messages</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Mensajes</source>
             <translation>Messages</translation>
@@ -1656,11 +1684,6 @@
             <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="255" />
             <source>No hay mensajes aquí.</source>
             <translation>No messages here.</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="261" />
-            <source>%1 mensajes · %2 por enviar o con error</source>
-            <translation>%1 messages · %2 to send or failed</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="283" />
@@ -1946,6 +1969,13 @@
     </context>
     <context>
         <name>PaymentsPage</name>
+        <message numerus="yes">
+            <source>%Ln pagos</source>
+            <translation>
+                <numerusform>%Ln payment</numerusform>
+                <numerusform>%Ln payments</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="85" />
             <source>Pagos</source>
@@ -1982,11 +2012,6 @@
             <translation>to</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="142" />
-            <source>%1 pagos</source>
-            <translation>%1 payments</translation>
-        </message>
-        <message>
             <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="143" />
             <source>Recibido: %1</source>
             <translation>Received: %1</translation>
@@ -2002,6 +2027,13 @@
     </context>
     <context>
         <name>PdfPreviewDialog</name>
+        <message numerus="yes">
+            <source>%Ln páginas</source>
+            <translation>
+                <numerusform>%Ln page</numerusform>
+                <numerusform>%Ln pages</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="75" />
             <source>Imprimir…</source>
@@ -2016,16 +2048,6 @@
             <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="99" />
             <source>No se pudo abrir el documento.</source>
             <translation>The document could not be opened.</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="101" />
-            <source>1 página</source>
-            <translation>1 page</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="103" />
-            <source>{0} páginas</source>
-            <translation>{0} pages</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="122" />
@@ -2434,6 +2456,20 @@
     </context>
     <context>
         <name>PlansPage</name>
+        <message numerus="yes">
+            <source>%Ln promesas</source>
+            <translation>
+                <numerusform>%Ln promise</numerusform>
+                <numerusform>%Ln promises</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln planes</source>
+            <translation>
+                <numerusform>%Ln plan</numerusform>
+                <numerusform>%Ln plans</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="94" />
             <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="186" />
@@ -2655,16 +2691,6 @@
             <translation>Cancelled</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="332" />
-            <source>1 plan</source>
-            <translation>1 plan</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="334" />
-            <source>%1 planes</source>
-            <translation>%1 plans</translation>
-        </message>
-        <message>
             <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="335" />
             <source>Por cobrar en planes vigentes: %1</source>
             <translation>Owed in current plans: %1</translation>
@@ -2673,16 +2699,6 @@
             <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="340" />
             <source>No hay planes con este estado.</source>
             <translation>No plans with this status.</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="361" />
-            <source>1 promesa</source>
-            <translation>1 promise</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="363" />
-            <source>%1 promesas</source>
-            <translation>%1 promises</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="366" />
@@ -2799,9 +2815,12 @@ Write the reason for cancelling:</translation>
     </context>
     <context>
         <name>ReminderComposer</name>
-        <message>
-            <source>1 factura · total %2</source>
-            <translation>1 invoice · total %2</translation>
+        <message numerus="yes">
+            <source>%Ln facturas · total %1</source>
+            <translation>
+                <numerusform>%Ln invoice · total %1</numerusform>
+                <numerusform>%Ln invoices · total %1</numerusform>
+            </translation>
         </message>
         <message>
             <source>Agradecimiento para %1</source>
@@ -3031,11 +3050,6 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="131" />
             <source>Sin contactos registrados.</source>
             <translation>No contacts recorded.</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="160" />
-            <source>%1 facturas · total %2</source>
-            <translation>%1 invoices · total %2</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/composer/email_panel.py" line="40" />
@@ -3389,6 +3403,34 @@ Write the reason for cancelling:</translation>
     </context>
     <context>
         <name>BillingRunDialog</name>
+        <message numerus="yes">
+            <source>%Ln omitidas</source>
+            <translation>
+                <numerusform>%Ln skipped</numerusform>
+                <numerusform>%Ln skipped</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln en pausa</source>
+            <translation>
+                <numerusform>%Ln paused</numerusform>
+                <numerusform>%Ln paused</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Listo: %Ln facturas emitidas por %1</source>
+            <translation>
+                <numerusform>Done: %Ln invoice issued for %1</numerusform>
+                <numerusform>Done: %Ln invoices issued for %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Se emitirán %Ln facturas por %1.</source>
+            <translation>
+                <numerusform>%Ln invoice will be issued for %1.</numerusform>
+                <numerusform>%Ln invoices will be issued for %1.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="48" />
             <source>Facturar periodos</source>
@@ -3448,16 +3490,6 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="183" />
             <source>Cancelado: no se emitió ninguna factura.</source>
             <translation>Cancelled: no invoice was issued.</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="116" />
-            <source>Se emitirán %1 facturas por %2.</source>
-            <translation>%1 invoices will be issued for %2.</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="161" />
-            <source>Listo: %1 facturas emitidas por %2 (%3 en pausa, %4 omitidas).</source>
-            <translation>Done: %1 invoices issued for %2 (%3 paused, %4 skipped).</translation>
         </message>
     </context>
     <context>
@@ -3704,6 +3736,20 @@ Write the reason for cancelling:</translation>
     </context>
     <context>
         <name>SubscriptionsPage</name>
+        <message numerus="yes">
+            <source>%Ln activas</source>
+            <translation>
+                <numerusform>%Ln active</numerusform>
+                <numerusform>%Ln active</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 de %Ln suscripciones</source>
+            <translation>
+                <numerusform>%1 of %Ln subscription</numerusform>
+                <numerusform>%1 of %Ln subscriptions</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="152" />
             <source>Suscripciones</source>
@@ -3810,19 +3856,9 @@ Write the reason for cancelling:</translation>
             <translation>Next invoice</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="240" />
-            <source>%1 activas</source>
-            <translation>%1 active</translation>
-        </message>
-        <message>
             <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="241" />
             <source>Ingreso mensual recurrente: %1 (IVA incluido)</source>
             <translation>Monthly recurring revenue: %1 (VAT included)</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="237" />
-            <source>%1 de %2 suscripciones</source>
-            <translation>%1 of %2 subscriptions</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/subscription_dialog.py" line="50" />
@@ -4020,6 +4056,60 @@ Write the reason for cancelling:</translation>
     <context>
         <name>TodayPage</name>
         <message>
+            <source>Registrar de todos modos</source>
+            <translation>Log it anyway</translation>
+        </message>
+        <message>
+            <source>Factura {0}: recibida y con datos correctos.</source>
+            <translation>Invoice {0}: received, with the right details.</translation>
+        </message>
+        <message>
+            <source>Factura {0}: marcada para corregir; su cobranza queda en pausa.</source>
+            <translation>Invoice {0}: flagged for correction; its collection is paused.</translation>
+        </message>
+        <message>
+            <source>Escriba qué datos están mal.</source>
+            <translation>Write which details are wrong.</translation>
+        </message>
+        <message>
+            <source>¿Qué datos de la factura están mal? (RFC, domicilio, conceptos…)</source>
+            <translation>Which details of the invoice are wrong? (RFC, address, items…)</translation>
+        </message>
+        <message>
+            <source>Datos mal</source>
+            <translation>Details wrong</translation>
+        </message>
+        <message>
+            <source>Hay que corregir la factura: su cobranza queda en pausa</source>
+            <translation>The invoice must be corrected: its collection is paused</translation>
+        </message>
+        <message>
+            <source>Datos mal…</source>
+            <translation>Details wrong…</translation>
+        </message>
+        <message>
+            <source>La recibió y sus datos son correctos: se registra la respuesta</source>
+            <translation>They received it and its details are right: the answer is logged</translation>
+        </message>
+        <message>
+            <source>Recibió</source>
+            <translation>Received</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln esperan (límite de contactos, horario o domingo)</source>
+            <translation>
+                <numerusform>%Ln waiting (contact cap, quiet hours or Sunday)</numerusform>
+                <numerusform>%Ln waiting (contact cap, quiet hours or Sunday)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln acciones para hoy</source>
+            <translation>
+                <numerusform>%Ln action for today</numerusform>
+                <numerusform>%Ln actions for today</numerusform>
+            </translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="157" />
             <source>Mostrar las que esperan (límite de contactos, horario o domingo)</source>
             <translation>Show those waiting (contact cap, quiet hours or Sunday)</translation>
@@ -4059,11 +4149,6 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="237" />
             <source>Hoy, {0}</source>
             <translation>Today, {0}</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="240" />
-            <source>{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)</source>
-            <translation>{0} actions for today · {1} waiting (contact cap, quiet hours or Sunday)</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="247" />
@@ -4751,6 +4836,27 @@ First the current book is kept as a “before restore” backup; then it is clos
     </context>
     <context>
         <name>AnnouncementDialog</name>
+        <message numerus="yes">
+            <source>%Ln mensajes de WhatsApp listos: ábralos uno por uno.</source>
+            <translation>
+                <numerusform>%Ln WhatsApp message ready: open it.</numerusform>
+                <numerusform>%Ln WhatsApp messages ready: open them one by one.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln quedan fuera (vea la lista).</source>
+            <translation>
+                <numerusform>%Ln is left out (see the list).</numerusform>
+                <numerusform>%Ln are left out (see the list).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Le llega a %Ln clientes</source>
+            <translation>
+                <numerusform>It goes to %Ln customer</numerusform>
+                <numerusform>It goes to %Ln customers</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Enviar comunicado</source>
             <translation>Send announcement</translation>
@@ -4812,10 +4918,6 @@ First the current book is kept as a “before restore” backup; then it is clos
             <translation>Close</translation>
         </message>
         <message>
-            <source>Le llega a %1 clientes; %2 quedan fuera (vea la lista).</source>
-            <translation>It goes to %1 customers; %2 are left out (see the list).</translation>
-        </message>
-        <message>
             <source>Nadie queda fuera.</source>
             <translation>Nobody is left out.</translation>
         </message>
@@ -4826,10 +4928,6 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Enviando comunicado</source>
             <translation>Sending announcement</translation>
-        </message>
-        <message>
-            <source>%1 mensajes de WhatsApp listos: ábralos uno por uno.</source>
-            <translation>%1 WhatsApp messages ready: open them one by one.</translation>
         </message>
         <message>
             <source>Enviados: %1 · no enviados (quedan en la bandeja): %2 · fuera: %3</source>
@@ -5829,6 +5927,38 @@ First the current book is kept as a “before restore” backup; then it is clos
     <context>
         <name>ImportWizard</name>
         <message>
+            <source>Importación guardada (lote %1): %2. Por cobrar importado: %3.</source>
+            <translation>Import saved (batch %1): %2. Receivable imported: %3.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln pagos</source>
+            <translation>
+                <numerusform>%Ln payment</numerusform>
+                <numerusform>%Ln payments</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln notas de crédito</source>
+            <translation>
+                <numerusform>%Ln credit note</numerusform>
+                <numerusform>%Ln credit notes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln facturas</source>
+            <translation>
+                <numerusform>%Ln invoice</numerusform>
+                <numerusform>%Ln invoices</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln clientes nuevos</source>
+            <translation>
+                <numerusform>%Ln new customer</numerusform>
+                <numerusform>%Ln new customers</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Importar</source>
             <translation>Import</translation>
         </message>
@@ -5969,10 +6099,6 @@ First the current book is kept as a “before restore” backup; then it is clos
             <translation>Nothing was saved: look at the problems.</translation>
         </message>
         <message>
-            <source>Importación guardada (lote %1): %2 clientes nuevos, %3 facturas, %4 notas de crédito y %5 pagos. Por cobrar importado: %6.</source>
-            <translation>Import saved (batch %1): %2 new customers, %3 invoices, %4 credit notes and %5 payments. Receivable imported: %6.</translation>
-        </message>
-        <message>
             <source>Lote %1 deshecho: sus documentos quedaron anulados («importación deshecha»).</source>
             <translation>Batch %1 undone: its documents were voided ("import undone").</translation>
         </message>
@@ -6101,6 +6227,13 @@ First the current book is kept as a “before restore” backup; then it is clos
     </context>
     <context>
         <name>ReportView</name>
+        <message numerus="yes">
+            <source>%Ln problemas. Corríjalos en el archivo; no se guardará nada.</source>
+            <translation>
+                <numerusform>%Ln problem. Correct it in the file; nothing will be saved.</numerusform>
+                <numerusform>%Ln problems. Correct them in the file; nothing will be saved.</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Tipo</source>
             <translation>Kind</translation>
@@ -6148,10 +6281,6 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Omitido</source>
             <translation>Skipped</translation>
-        </message>
-        <message>
-            <source>Problemas: %1. Corríjalos en el archivo; no se guardará nada.</source>
-            <translation>Problems: %1. Correct them in the file; nothing will be saved.</translation>
         </message>
         <message>
             <source>Suscripciones: %1</source>
@@ -6251,6 +6380,27 @@ First the current book is kept as a “before restore” backup; then it is clos
     </context>
     <context>
         <name>RepPanel</name>
+        <message numerus="yes">
+            <source>%Ln facturas PUE con saldo después de su mes</source>
+            <translation>
+                <numerusform>%Ln PUE invoice with a balance after its month</numerusform>
+                <numerusform>%Ln PUE invoices with a balance after their month</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln vencidos</source>
+            <translation>
+                <numerusform>%Ln overdue</numerusform>
+                <numerusform>%Ln overdue</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln pagos sin REP</source>
+            <translation>
+                <numerusform>%Ln payment without a REP</numerusform>
+                <numerusform>%Ln payments without a REP</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Tareas del negocio: complementos de pago (REP)</source>
             <translation>Business tasks: payment receipts (REP)</translation>
@@ -6276,10 +6426,6 @@ First the current book is kept as a “before restore” backup; then it is clos
             <translation>Amount</translation>
         </message>
         <message>
-            <source>%1 pagos sin REP (%2 vencidos) · %3 facturas PUE con saldo después de su mes</source>
-            <translation>%1 payments without a REP (%2 overdue) · %3 PUE invoices with a balance after their month</translation>
-        </message>
-        <message>
             <source>Emitir REP del pago del %1</source>
             <translation>Issue the REP of the payment of %1</translation>
         </message>
@@ -6290,6 +6436,13 @@ First the current book is kept as a “before restore” backup; then it is clos
     </context>
     <context>
         <name>CustomerSubscriptionsTab</name>
+        <message numerus="yes">
+            <source>%Ln suscripciones activas · %1 al mes</source>
+            <translation>
+                <numerusform>%Ln active subscription · %1 a month</numerusform>
+                <numerusform>%Ln active subscriptions · %1 a month</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Servicio</source>
             <translation>Service</translation>
@@ -6321,10 +6474,6 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Devolver saldo a favor…</source>
             <translation>Refund credit…</translation>
-        </message>
-        <message>
-            <source>%1 suscripciones activas · %2 al mes</source>
-            <translation>%1 active subscriptions · %2 a month</translation>
         </message>
         <message>
             <source>Este cliente no tiene suscripciones.</source>

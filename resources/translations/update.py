@@ -6,6 +6,10 @@
    dropped from the file: lupdate mistakes them for Qt's ``tr``.
 3. Translate what is marked ``unfinished`` (Qt Linguist: ``pyside6-linguist``).
 4. ``pyside6-lrelease`` compiles ``cobranza_en.qm``, which the program loads.
+5. Counts use Qt's plural forms (``tr("%Ln facturas", None, n)``). Spanish is the
+   source language, so its singular forms live in ``cobranza_es.ts``, which holds only
+   those numerus messages and is edited by hand (lupdate would fill it with every
+   string); it is compiled here too.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ def main() -> int:
     tree.write(TS, encoding="utf-8", xml_declaration=True)
     unfinished = sum(1 for t in root.iter("translation") if t.get("type") == "unfinished")
     print(f"{TS.name}: {unfinished} strings still to translate")
-    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS)], check=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), str(HERE / "cobranza_es.ts")], check=True)
     return 0
 
 

@@ -277,7 +277,15 @@ def test_today_and_the_customer_list_after_the_book_is_ready(
         customers.model.loaded.connect(
             lambda: marks.setdefault("list", time.perf_counter() - start)
         )
-        today = TodayPage(s.agenda, s.contacts, clock(), runner, compose=lambda *_a: None)
+        today = TodayPage(
+            s.agenda,
+            s.contacts,
+            clock(),
+            runner,
+            compose=lambda *_a: None,
+            rep_radar=s.rep_radar,
+            receipts=s.receipts,
+        )
         qtbot.addWidget(today)
         qtbot.addWidget(customers)
         today.model.modelReset.connect(

@@ -392,7 +392,33 @@ def test_the_business_chooses_from_which_date_an_extension_charges(
     _shot(page, "penalty-settings-extension.png")
 
 
-def test_customers_without_signed_terms_are_listed_and_need_a_reason(
+def test_customers_without_signed_terms_get_the_legal_rate_by_default(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
+    service = PenaltyService(book, clock)
+    service.set_business_policy(
+        PenaltyPolicy(preset=PenaltyPreset.CUSTOM, annual_rate_percent=D("12"))
+    )
+    ana = _customer_with_invoice(book, clock, "Ana", "36500.00")
+    beto = _customer_with_invoice(book, clock, "Beto", "36500.00", signed=False)
+    dialog = ApplyPenaltiesDialog(service, runner=runner)
+    qtbot.addWidget(dialog)
+    assert runner.wait_idle(30)
+    assert dialog.unsigned_box.isVisibleTo(dialog)
+    assert "Beto" in dialog.unsigned_label.text() and "Ana" not in dialog.unsigned_label.text()
+    assert "interés legal" in dialog.unsigned_label.text()
+    assert not dialog.unsigned_reason.isEnabled()
+    # Ana: 36,500 × 12 % × 13 / 365 = 156.00; Beto, who agreed no rate: 6 % -> 78.00.
+    assert dialog.model.index(1, 1).data() == "Beto ⚠"
+    assert dialog.selected_total() == D("234.00")
+    with qtbot.waitSignal(dialog.applied, timeout=30_000):
+        dialog.apply()  # the legal rate needs no reason
+    assert runner.wait_idle(30)
+    charged = {c.customer_id: c.amount for c in service.charges()}
+    assert charged == {ana: D("156.00"), beto: D("78.00")}
+
+
+def test_contract_terms_for_unsigned_customers_need_a_reason(
     qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:
     service = PenaltyService(book, clock)
@@ -404,15 +430,12 @@ def test_customers_without_signed_terms_are_listed_and_need_a_reason(
     dialog = ApplyPenaltiesDialog(service, runner=runner)
     qtbot.addWidget(dialog)
     assert runner.wait_idle(30)
-    assert dialog.unsigned_box.isVisibleTo(dialog)
-    assert "Beto" in dialog.unsigned_label.text() and "Ana" not in dialog.unsigned_label.text()
-    # Only Ana's charge is ticked: 36,500 × 12 % × 13 / 365 = 156.00.
-    assert dialog.selected_total() == D("156.00")
-    dialog.legal_rate.setChecked(True)  # Beto: only the legal 6 % -> 78.00
+    dialog.contract_terms.setChecked(True)  # Beto: the contract's 12 %, unticked
     assert runner.wait_idle(30)
-    assert dialog.model.index(1, 1).data() == "Beto ⚠"
+    assert dialog.unsigned_reason.isEnabled()
+    assert dialog.selected_total() == D("156.00")
     dialog.model.set_all_checked(True)
-    assert dialog.selected_total() == D("234.00")
+    assert dialog.selected_total() == D("312.00")
     dialog.apply()  # no reason yet: refused, nothing written
     assert "motivo" in dialog.message.text()
     assert runner.wait_idle(30)
@@ -422,5 +445,5 @@ def test_customers_without_signed_terms_are_listed_and_need_a_reason(
         dialog.apply()
     assert runner.wait_idle(30)
     charged = {c.customer_id: c.amount for c in service.charges()}
-    assert charged[beto] == D("78.00") and sum(charged.values()) == D("234.00")
+    assert charged[beto] == D("156.00") and sum(charged.values()) == D("312.00")
     _shot(dialog, "apply_penalties_unsigned.png")

@@ -163,7 +163,9 @@ def _run(qtbot: QtBot, app: OpenApp, language: str, opened_urls: list[str]) -> N
     preview = app.last_dialog
     assert isinstance(preview, ApplyPenaltiesDialog)
     assert "Papelería Sol" in preview.unsigned_label.text()
-    assert preview.selected_total() == 0  # Sol never signed: unticked
+    # Sol never signed: the legal 6 % only, ticked; the contract's terms take a reason.
+    assert preview.selected_total() > 0
+    assert all(c.legal_rate for c in preview.model.selected())
     shot(preview, "apply-penalties-unsigned", language)
     preview.reject()
 

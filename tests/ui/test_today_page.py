@@ -5,10 +5,12 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.contact_policy import Channel, Outcome
+from cobranza_desktop.services.collections.receipts import ReceiptService
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.pages.today_page import TodayPage
@@ -31,6 +33,7 @@ def _page(qtbot: QtBot, env: Env, runner: TaskRunner) -> TodayPage:
         runner,
         compose=lambda *_: None,
         rep_radar=RepRadarService(env.book, env.clock),
+        receipts=ReceiptService(env.book, env.clock),
     )
     qtbot.addWidget(page)
     assert runner.wait_idle(30)
@@ -215,3 +218,64 @@ def test_double_click_asks_for_the_customers_file_and_tooltip_has_the_whole_acti
     with qtbot.waitSignal(page.customer_requested, timeout=5000) as blocker:
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert blocker.args == [cid]
+
+
+def _receipt_task(qtbot: QtBot, env: Env, runner: TaskRunner, name: str) -> tuple[TodayPage, int]:
+    """A customer with an invoice issued two days ago: Today asks whether it arrived."""
+    cid = env.customer(name)
+    inv = env.invoice(cid, "1160.00", START, START + timedelta(days=30))
+    env.go(START + timedelta(days=2))
+    page = _page(qtbot, env, runner)
+    page.show()
+    (item,) = page.model.items
+    assert item.stage == "confirm_receipt" and item.invoice_ids == (inv,)
+    page.table.selectRow(0)
+    return page, inv
+
+
+def test_received_button_answers_a_confirm_receipt_task(
+    qtbot: QtBot, env: Env, runner: TaskRunner
+) -> None:
+    page, inv = _receipt_task(qtbot, env, runner, "Abarrotes Doña Lupe")
+    item_customer = page.model.items[0].customer_id
+    assert page.received_button.isVisible() and page.wrong_button.isVisible()
+    qtbot.mouseClick(page.received_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle(30)
+    receipt = ReceiptService(env.book, env.clock).get(inv)
+    assert receipt.receipt_status == "received" and not receipt.needs_correction
+    assert "recibida" in page.message.text()
+    # Asked once per invoice: the task is gone, and with it the buttons.
+    assert page.model.rowCount() == 0 and not page.received_button.isVisible()
+    (contact,) = env.contacts.timeline(item_customer)
+    assert "Recibió la factura" in contact.notes
+
+
+def test_wrong_button_flags_the_invoice_and_pauses_it(
+    qtbot: QtBot, env: Env, runner: TaskRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, inv = _receipt_task(qtbot, env, runner, "Ferretería López")
+    answers = iter([("", True), ("El RFC está mal", True)])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kw: next(answers))
+    qtbot.mouseClick(page.wrong_button, Qt.MouseButton.LeftButton)  # empty: refused
+    assert runner.wait_idle(30)
+    assert "qué datos" in page.message.text()
+    assert ReceiptService(env.book, env.clock).get(inv).receipt_status == ""
+    qtbot.mouseClick(page.wrong_button, Qt.MouseButton.LeftButton)
+    assert runner.wait_idle(30)
+    receipt = ReceiptService(env.book, env.clock).get(inv)
+    assert receipt.receipt_status == "wrong" and receipt.needs_correction
+    assert receipt.correction_note == "El RFC está mal"
+    assert "pausa" in page.message.text() and page.model.rowCount() == 0
+
+
+def test_receipt_buttons_only_on_a_confirm_receipt_task(
+    qtbot: QtBot, env: Env, runner: TaskRunner
+) -> None:
+    cid = env.customer("Ana")
+    env.invoice(cid, "700.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=1))
+    page = _page(qtbot, env, runner)
+    page.show()
+    (item,) = page.model.items
+    assert item.stage != "confirm_receipt"
+    assert not page.received_button.isVisible() and not page.wrong_button.isVisible()

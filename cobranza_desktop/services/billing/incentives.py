@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import Allocation as AllocationInput
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.domain.incentives import (
     EarlyPaymentTerms,
     PunctualityReward,
@@ -254,8 +254,10 @@ def grant_punctuality_reward(
         kind=IncentiveKind.PUNCTUALITY,
         cents=to_cents(discount),
         on=min(invoice.issue_date, today),  # dated with the invoice (today, if issued ahead)
-        description=_(
-            "Premio por puntualidad: {discount_percent} % tras {after_on_time} pagos puntuales"
+        description=ngettext(
+            "Premio por puntualidad: {discount_percent} % tras {after_on_time} pago puntual",
+            "Premio por puntualidad: {discount_percent} % tras {after_on_time} pagos puntuales",
+            rule.after_on_time,
         ).format(discount_percent=rule.discount_percent, after_on_time=rule.after_on_time),
         now=now,
     )

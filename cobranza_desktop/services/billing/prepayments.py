@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import suggest_oldest_first
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
-from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.domain.incentives import PrepaymentKind, PrepaymentOffer
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
@@ -84,9 +84,11 @@ def offer_label(offer: PrepaymentOffer) -> str:
     if offer.kind is PrepaymentKind.FREE_MONTHS:
         paid = offer.months - offer.free_months
         return _("{months} meses por el precio de {paid}").format(months=offer.months, paid=paid)
-    return _("{months} meses con {discount_percent} % de descuento").format(
-        months=offer.months, discount_percent=offer.discount_percent
-    )
+    return ngettext(
+        "{months} mes con {discount_percent} % de descuento",
+        "{months} meses con {discount_percent} % de descuento",
+        offer.months,
+    ).format(months=offer.months, discount_percent=offer.discount_percent)
 
 
 def offer_percent(offer: PrepaymentOffer) -> Decimal:

@@ -31,6 +31,7 @@ from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
 from cobranza_desktop.services.book import demo_data as data
 from cobranza_desktop.services.customers.records import add_customer
+from cobranza_desktop.services.documents.credit_terms import record_signature
 from cobranza_desktop.services.penalties.policies import store_business_policy
 from cobranza_desktop.services.receivables.payments import PaymentInput, record_payment
 from cobranza_desktop.storage.database import Book
@@ -142,6 +143,9 @@ def _payments_for(
     return []
 
 
+# One demo customer in this many never signed the credit terms.
+UNSIGNED_EVERY = 5
+
 DEMO_PENALTY_POLICY = PenaltyPolicy(
     preset=PenaltyPreset.CUSTOM,
     annual_rate_percent=LEGAL_ANNUAL_RATE,
@@ -217,11 +221,15 @@ def build_demo_book(
         # pays are then answered from memory instead of one query each.
         kept: list[object] = [load_profile(session)]
         ids = []
-        for person in people:
+        for index, person in enumerate(people):
             created = datetime.combine(start, time(9, 0))
             added = add_customer(session, person, created)
             kept.append(added)
             ids.append(added.id)
+            # Most customers signed the credit terms when they opened their account; the
+            # rest show the warning, and are charged only the legal rate.
+            if index % UNSIGNED_EVERY != UNSIGNED_EVERY - 1:
+                record_signature(session, added, start)
         for n, event in enumerate(events):
             moment = datetime.combine(event.day, time(10, 0))
             customer_id = ids[event.customer_index]

@@ -70,14 +70,15 @@ def _apply_penalties(session: Session, item: AgendaItem, day: date, now: datetim
     """Charge what the contract's penalty policy says is due on the action's invoices.
 
     The penalty engine keeps its own natural keys, so nothing is charged twice even if
-    the penalty screen runs too. With no active policy nothing is charged, and nothing
-    is charged automatically to a customer without signed credit terms: the
-    apply-penalties preview lists them, and charging them there takes a reason.
+    the penalty screen runs too. With no active policy nothing is charged. A customer
+    without signed credit terms agreed no rate: the engine proposes them the legal 6 %
+    only (no fees), and that is what the stage charges; the contract's terms take a
+    reason, given in the apply-penalties preview.
     """
     chosen = [
         proposed
         for proposed in propose_charges(session, day, customer_id=item.customer_id)
-        if proposed.invoice_id in item.invoice_ids and proposed.terms_signed
+        if proposed.invoice_id in item.invoice_ids
     ]
     book_charges(session, chosen, day, now)
     return sum((proposed.amount for proposed in chosen), Decimal("0.00"))

@@ -9,6 +9,7 @@ pauses its ladder until it is corrected, or voided and replaced.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -144,6 +145,23 @@ def record_answer(
     return _view(invoice)
 
 
+def first_unanswered(session: Session, invoice_ids: Sequence[int]) -> int:
+    """Of ``invoice_ids``, the oldest (by issue date, then id) whose receipt is not logged."""
+    first = session.scalar(
+        select(Invoice.id)
+        .where(
+            Invoice.id.in_(list(invoice_ids)),
+            Invoice.lifecycle == "issued",
+            Invoice.receipt_status == "",
+        )
+        .order_by(Invoice.issue_date, Invoice.id)
+        .limit(1)
+    )
+    if first is None:
+        raise ConflictError(_("La recepción de esta factura ya fue registrada."))
+    return first
+
+
 def mark_corrected(session: Session, invoice_id: int, note: str) -> ReceiptView:
     """The invoice's details were fixed: its ladder resumes."""
     invoice = _issued_invoice(session, invoice_id)
@@ -249,6 +267,30 @@ class ReceiptService:
             return record_answer(
                 session,
                 invoice_id,
+                answer,
+                note,
+                self._clock.now(),
+                channel=channel,
+                override_reason=override_reason,
+            )
+
+    def answer_first(
+        self,
+        invoice_ids: Sequence[int],
+        answer: ReceiptAnswer,
+        note: str = "",
+        *,
+        channel: Channel = Channel.PHONE,
+        override_reason: str | None = None,
+    ) -> ReceiptView:
+        """Today's «Recibió» / «Datos mal» on a confirm-receipt task: the answer is about
+        the invoice the task asks about, its oldest one not yet answered (the agenda
+        then asks about the next one)."""
+        with self._book.transaction() as session:
+            first = first_unanswered(session, invoice_ids)
+            return record_answer(
+                session,
+                first,
                 answer,
                 note,
                 self._clock.now(),

@@ -110,6 +110,20 @@ def _status(session: Session, customer: Customer) -> TermsStatus:
     )
 
 
+def record_signature(session: Session, customer: Customer, signed_on: date) -> None:
+    """In the caller's session: ``customer`` signed the current terms on ``signed_on``
+    (the version signed is kept, so that a later change of terms lists them)."""
+    values = snapshot(terms_facts(session, customer))
+    version = terms_version(values)
+    stored = _snapshots(session)
+    if version not in stored:
+        stored[version] = values
+        write_setting(session, SNAPSHOTS_KEY, stored)
+    customer.terms_signed_on = signed_on
+    customer.terms_version = version
+    session.flush()
+
+
 class CreditTermsService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -144,15 +158,7 @@ class CreditTermsService:
             raise ValidationError("signed_on", _("La fecha de firma no puede ser en el futuro."))
         with self._book.transaction() as session:
             customer = get_customer(session, customer_id)
-            values = snapshot(terms_facts(session, customer))
-            version = terms_version(values)
-            stored = _snapshots(session)
-            if version not in stored:
-                stored[version] = values
-                write_setting(session, SNAPSHOTS_KEY, stored)
-            customer.terms_signed_on = signed_on
-            customer.terms_version = version
-            session.flush()
+            record_signature(session, customer, signed_on)
             return _status(session, customer)
 
     def outdated(self) -> list[TermsStatus]:

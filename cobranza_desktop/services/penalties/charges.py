@@ -138,6 +138,10 @@ def _notes(item: ProposedCharge) -> str:
         notes += " · " + _("Sin condiciones firmadas; se cobra porque: {reason}").format(
             reason=item.unsigned_reason
         )
+    elif item.legal_rate:
+        notes += " · " + _(
+            "Sin condiciones firmadas: interés legal (art. 362 del Código de Comercio)"
+        )
     return notes
 
 

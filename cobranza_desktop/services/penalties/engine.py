@@ -16,7 +16,7 @@ are kept in ``penalties.policies``.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -32,6 +32,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
+    LEGAL_ANNUAL_RATE,
     ChargeKind,
     InstalmentPreview,
     PenaltyPolicy,
@@ -61,6 +62,7 @@ from cobranza_desktop.services.penalties.policies import (
 from cobranza_desktop.services.penalties.proposals import (
     PenaltyProposal,
     ProposedCharge,
+    customers_without_signed_terms,
     invoices_in_current_plans,
     propose_charges,
 )
@@ -104,13 +106,20 @@ class CustomerPenaltySummary:
         return self.charged + self.pending
 
 
-def _with_unsigned_reason(chosen: list[ProposedCharge], reason: str | None) -> list[ProposedCharge]:
-    """Charges to unsigned customers carry the reason; without one they are left out."""
+def checked_unsigned_reason(reason: str | None) -> str | None:
+    """``None`` (the legal rate for unsigned customers) or the reason, never blank: charging
+    the contract's terms to a customer who never signed them must say why."""
     if reason is None:
-        return chosen
-    if not reason:
-        return [p for p in chosen if p.terms_signed]
-    return [p if p.terms_signed else replace(p, unsigned_reason=reason) for p in chosen]
+        return None
+    if not reason.strip():
+        raise ValidationError(
+            "unsigned_reason",
+            _(
+                "Escriba el motivo para cobrar las condiciones del contrato a clientes "
+                "sin condiciones firmadas."
+            ),
+        )
+    return reason.strip()
 
 
 class _Cancelled(Exception):
@@ -180,12 +189,13 @@ class PenaltyService:
         customer_id: int | None = None,
         progress: ProgressCallback = no_progress,
         cancelled: CancelCheck = never_cancel,
-        legal_for_unsigned: bool = False,
+        contract_for_unsigned: bool = False,
     ) -> PenaltyProposal:
         """What would be charged on ``as_of`` (default today). Writes nothing.
 
-        Customers without signed credit terms are marked (``unsigned_customers()``); with
-        ``legal_for_unsigned`` they are proposed the legal 6 % only.
+        Customers without signed credit terms are marked (``unsigned_customers()``) and
+        proposed the legal 6 % only; ``contract_for_unsigned`` previews the contract's
+        terms for them (applying those takes a reason).
         """
         day = self._as_of(as_of)
         with self._book.session() as session:
@@ -197,7 +207,7 @@ class PenaltyService:
                 customer_id=customer_id,
                 progress=progress,
                 cancelled=cancelled,
-                legal_for_unsigned=legal_for_unsigned,
+                unsigned_reason="" if contract_for_unsigned else None,
             )
         return PenaltyProposal(day, tuple(charges))
 
@@ -209,7 +219,6 @@ class PenaltyService:
         customer_id: int | None = None,
         progress: ProgressCallback = no_progress,
         cancelled: CancelCheck = never_cancel,
-        legal_for_unsigned: bool = False,
         unsigned_reason: str | None = None,
     ) -> AppliedPenalties:
         """Charge what is due on ``as_of``, in one transaction.
@@ -219,15 +228,14 @@ class PenaltyService:
         it to some ``(invoice_id, key)`` pairs of the preview; ``None`` applies them all.
         A cancelled run writes nothing.
 
-        Charging a customer who never signed the credit terms is what the preview warns
-        about: when ``unsigned_reason`` is given (the window and the CLI always give
-        one, or ``""`` to leave those customers out), it must say why, and it is written
-        on each of their late-charge documents. ``None`` keeps the scripted behaviour.
+        A customer who never signed the credit terms agreed no rate: without
+        ``unsigned_reason`` they are charged the legal 6 % a year only (Código de Comercio
+        art. 362), however this is called. Charging them the contract's terms takes a
+        reason (blank is a ``ValidationError``), written on each of their late-charge
+        documents.
         """
         day = self._as_of(as_of)
-        _, applied = self._charge(
-            day, selected, customer_id, progress, cancelled, legal_for_unsigned, unsigned_reason
-        )
+        _, applied = self._charge(day, selected, customer_id, progress, cancelled, unsigned_reason)
         return AppliedPenalties(day, tuple(applied))
 
     def apply_due(
@@ -236,15 +244,12 @@ class PenaltyService:
         *,
         progress: ProgressCallback = no_progress,
         cancelled: CancelCheck = never_cancel,
-        legal_for_unsigned: bool = False,
         unsigned_reason: str | None = None,
     ) -> PenaltyProposal:
         """Charge everything due on ``as_of`` and return what was charged, as proposed:
         one proposal, computed in the transaction (``cobranza penalties --apply``)."""
         day = self._as_of(as_of)
-        chosen, applied = self._charge(
-            day, None, None, progress, cancelled, legal_for_unsigned, unsigned_reason
-        )
+        chosen, applied = self._charge(day, None, None, progress, cancelled, unsigned_reason)
         made = {(c.invoice_id, c.key) for c in applied}
         return PenaltyProposal(day, tuple(c for c in chosen if c.selection_key in made))
 
@@ -255,10 +260,9 @@ class PenaltyService:
         customer_id: int | None,
         progress: ProgressCallback,
         cancelled: CancelCheck,
-        legal_for_unsigned: bool,
         unsigned_reason: str | None,
     ) -> tuple[list[ProposedCharge], list[ChargeView]]:
-        reason = None if unsigned_reason is None else unsigned_reason.strip()
+        reason = checked_unsigned_reason(unsigned_reason)
         now = self._clock.now()
         wanted = None if selected is None else set(selected)
         applied: list[ChargeView] = []
@@ -271,10 +275,9 @@ class PenaltyService:
                     customer_id=customer_id,
                     progress=lambda f: progress(f / 2),
                     cancelled=cancelled,
-                    legal_for_unsigned=legal_for_unsigned,
+                    unsigned_reason=reason,
                 )
                 chosen = [p for p in proposed if wanted is None or p.selection_key in wanted]
-                chosen = _with_unsigned_reason(chosen, reason)
                 chunk = 500
                 for start in range(0, len(chosen), chunk):
                     if cancelled():
@@ -409,6 +412,9 @@ def notice_penalty_lines(
         fee = sum((f.amount for f in fees), ZERO)
         interest_amount = interest.amount if interest is not None else ZERO
         base = interest.base if interest is not None else fees[0].base
+        # A customer without signed terms is proposed the legal rate, not the policy's.
+        legal = group[0].legal_rate
+        terms = PenaltyPolicy.legal() if legal else policy
         lines.append(
             PenaltyLineData(
                 concept=_("Factura {invoice_number} (por cargar)").format(
@@ -416,19 +422,23 @@ def notice_penalty_lines(
                 ),
                 base=base,
                 fee=fee,
-                rate_percent=policy.annual_rate_percent,
+                rate_percent=terms.annual_rate_percent,
                 rate_period=RatePeriod.ANNUAL,
                 days=interest.days if interest is not None else 0,
-                day_basis=policy.day_basis,
+                day_basis=terms.day_basis,
                 interest=interest_amount,
                 amount=fee + interest_amount,
+                legal_rate=legal,
             )
         )
     listed = {o.number for o in overdue}
+    unsigned = bool(customers_without_signed_terms(session, {customer_id}))
     for charge in list_charges(session, customer_id=customer_id):
         if charge.balance <= 0 or charge.charge_number in listed:
             continue
         is_fee = charge.kind is ChargeKind.FEE
+        # Interest at the legal rate on a customer who never signed: the rule, not a term.
+        legal = unsigned and not is_fee and charge.annual_rate_percent == LEGAL_ANNUAL_RATE
         lines.append(
             PenaltyLineData(
                 concept=_("Cargo {charge_number} (factura {invoice_number})").format(
@@ -442,6 +452,7 @@ def notice_penalty_lines(
                 day_basis=charge.day_basis,
                 interest=ZERO if is_fee else charge.balance,
                 amount=charge.balance,
+                legal_rate=legal,
             )
         )
     return tuple(lines)

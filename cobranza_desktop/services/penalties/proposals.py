@@ -56,10 +56,12 @@ class ProposedCharge:
     invoice_id: int
     invoice_number: str
     breakdown: PenaltyBreakdown
-    # False: the customer never signed the credit terms (the preview warns; charging
-    # them takes a reason, written on the late-charge document).
+    # False: the customer never signed the credit terms. By default they are charged
+    # the legal rate only (``legal_rate``); charging them the contract's terms takes a
+    # reason, written on the late-charge document.
     terms_signed: bool = True
     unsigned_reason: str = ""
+    legal_rate: bool = False
 
     @property
     def key(self) -> str:
@@ -193,13 +195,14 @@ def propose_charges(
     customer_id: int | None = None,
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancel,
-    legal_for_unsigned: bool = False,
+    unsigned_reason: str | None = None,
 ) -> list[ProposedCharge]:
     """Every charge due on ``as_of`` and not yet made, in the caller's session.
 
     Charges to customers without signed credit terms are marked ``terms_signed=False``.
-    With ``legal_for_unsigned`` their rate is the legal one (6 % a year, Código de
-    Comercio art. 362, no fees): without a signature no other rate was agreed.
+    Without ``unsigned_reason`` their rate is the legal one (6 % a year, Código de
+    Comercio art. 362, no fees): without a signature no other rate was agreed. With a
+    reason (``""`` only to preview) they get the contract's terms, the reason attached.
     """
     business = load_business_policy(session)
     overrides = load_customer_policies(session, customer_id)
@@ -226,7 +229,8 @@ def propose_charges(
             progress(index / max(len(rows), 1))
         policy = resolve_policy(business, overrides.get(row.customer_id))
         signed = row.customer_id not in unsigned
-        if legal_for_unsigned and not signed:
+        legal = not signed and unsigned_reason is None
+        if legal:
             policy = PenaltyPolicy.legal()
         facts = InvoiceFacts(
             principal=from_cents(row.total_cents),
@@ -254,6 +258,8 @@ def propose_charges(
                     invoice_number=number,
                     breakdown=breakdown,
                     terms_signed=signed,
+                    unsigned_reason="" if signed else unsigned_reason or "",
+                    legal_rate=legal,
                 )
             )
     progress(1.0)

@@ -191,9 +191,9 @@ class AnnouncementDialog(QDialog):
     def _previewed(self, preview: AnnouncementPreview) -> None:
         self.preview_view = preview
         self.count.setText(
-            self.tr("Le llega a %1 clientes; %2 quedan fuera (vea la lista).")
-            .replace("%1", str(preview.count))
-            .replace("%2", str(len(preview.left_out)))
+            self.tr("Le llega a %Ln clientes", None, preview.count)
+            + "; "
+            + self.tr("%Ln quedan fuera (vea la lista).", None, len(preview.left_out))
         )
         self.samples.clear()
         for sample in preview.samples:
@@ -228,8 +228,8 @@ class AnnouncementDialog(QDialog):
         if result.links:
             self._links = list(result.links)
             self.count.setText(
-                self.tr("%1 mensajes de WhatsApp listos: ábralos uno por uno.").replace(
-                    "%1", str(len(result.links))
+                self.tr(
+                    "%Ln mensajes de WhatsApp listos: ábralos uno por uno.", None, len(result.links)
                 )
             )
             self.next_link_button.setVisible(True)

@@ -77,7 +77,8 @@ class ProposalTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(charges)
         # Customers without signed terms start unticked: charging them takes a reason.
-        self._checked = [c.terms_signed for c in charges]
+        # Contract terms for a customer who never signed them wait for a tick and a reason.
+        self._checked = [c.terms_signed or c.legal_rate for c in charges]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -227,28 +228,28 @@ class ApplyPenaltiesDialog(QDialog):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        # Customers who never signed the credit terms: listed, unticked, with a reason.
+        # Customers who never signed the credit terms: the legal rate, or the contract's
+        # terms with a reason.
         self.unsigned_label = QLabel()
         self.unsigned_label.setObjectName("unsignedWarning")
         self.unsigned_label.setWordWrap(True)
         self.unsigned_label.setStyleSheet("color: #8a5a00;")
-        self.legal_rate = QCheckBox(
-            self.tr("A quienes no firmaron, solo la tasa legal (6 % anual, sin comisiones)")
-        )
+        self.contract_terms = QCheckBox(self.tr("Cobrarles las condiciones del contrato"))
         self.unsigned_reason = QLineEdit()
         self.unsigned_reason.setPlaceholderText(
             self.tr("Motivo para cobrar a clientes sin condiciones firmadas")
         )
+        self.unsigned_reason.setEnabled(False)
         self.unsigned_box = QWidget()
         unsigned_layout = QVBoxLayout(self.unsigned_box)
         unsigned_layout.setContentsMargins(0, 0, 0, 0)
         unsigned_layout.addWidget(self.unsigned_label)
         unsigned_row = QHBoxLayout()
-        unsigned_row.addWidget(self.legal_rate)
+        unsigned_row.addWidget(self.contract_terms)
         unsigned_row.addWidget(self.unsigned_reason, 1)
         unsigned_layout.addLayout(unsigned_row)
         self.unsigned_box.setVisible(False)
-        self.legal_rate.toggled.connect(lambda _on: self.refresh())
+        self.contract_terms.toggled.connect(self._contract_toggled)
 
         self.summary = QLabel()
         self.summary.setObjectName("summary")
@@ -308,7 +309,7 @@ class ApplyPenaltiesDialog(QDialog):
     def refresh(self) -> None:
         """Compute the proposal again for the chosen date (today at first). Writes nothing."""
         penalties, day, customer_id = self._penalties, self.selected_date(), self._customer_id
-        legal = self.legal_rate.isChecked()
+        contract = self.contract_terms.isChecked()
         self._busy = True
         self.summary.setText(self.tr("Calculando…"))
         self.apply_button.setEnabled(False)
@@ -319,7 +320,7 @@ class ApplyPenaltiesDialog(QDialog):
                 customer_id=customer_id,
                 progress=progress,
                 cancelled=cancelled,
-                legal_for_unsigned=legal,
+                contract_for_unsigned=contract,
             )
 
         self._runner.query(lambda ctx: work(ctx.progress, ctx.cancelled)).success(
@@ -336,12 +337,18 @@ class ApplyPenaltiesDialog(QDialog):
         self.model.set_charges(proposal.charges)
         unsigned = proposal.unsigned_customers()
         self.unsigned_box.setVisible(bool(unsigned))
-        self.unsigned_label.setText(
-            self.tr(
-                "⚠ Sin condiciones de crédito firmadas: {0}. Sus cargos quedan sin marcar; "
-                "para cobrarlos, márquelos y escriba el motivo."
-            ).format(", ".join(name for _cid, name in unsigned))
-        )
+        names = ", ".join(name for _cid, name in unsigned)
+        if self.contract_terms.isChecked():
+            warning = self.tr(
+                "⚠ Sin condiciones de crédito firmadas: {0}. Los cargos del contrato quedan "
+                "sin marcar; para cobrarlos, márquelos y escriba el motivo."
+            )
+        else:
+            warning = self.tr(
+                "⚠ Sin condiciones de crédito firmadas: {0}. No pactaron una tasa: solo se "
+                "les cobra el interés legal (6 % anual, sin comisiones)."
+            )
+        self.unsigned_label.setText(warning.format(names))
         self._show_table()
 
     def _propose_failed(self, message: str) -> None:
@@ -360,8 +367,8 @@ class ApplyPenaltiesDialog(QDialog):
         total = sum((c.amount for c in chosen), ZERO)
         customers = len({c.customer_id for c in chosen})
         self.summary.setText(
-            self.tr("{0} cargos de {1} clientes · total {2}").format(
-                len(chosen), customers, format_money(total)
+            self.tr("%Ln cargos de {0} · total {1}", None, len(chosen)).format(
+                self.tr("%Ln clientes", None, customers), format_money(total)
             )
         )
         self.apply_button.setEnabled(bool(chosen) and not self._busy)
@@ -381,9 +388,9 @@ class ApplyPenaltiesDialog(QDialog):
         penalties, customer_id = self._penalties, self._customer_id
         day = self._proposal.as_of
         keys = [c.selection_key for c in chosen]
-        reason = self.unsigned_reason.text().strip()
-        legal = self.legal_rate.isChecked()
-        if any(not c.terms_signed for c in chosen) and not reason:
+        contract = self.contract_terms.isChecked()
+        reason = self.unsigned_reason.text().strip() if contract else ""
+        if contract and any(not c.terms_signed for c in chosen) and not reason:
             self._show_message(
                 self.tr("Escriba el motivo para cobrar a clientes sin condiciones firmadas."),
                 error=True,
@@ -398,8 +405,7 @@ class ApplyPenaltiesDialog(QDialog):
                 customer_id=customer_id,
                 progress=progress,
                 cancelled=cancelled,
-                legal_for_unsigned=legal,
-                unsigned_reason=reason,
+                unsigned_reason=reason or None,
             )
 
         self._set_applying(True)
@@ -416,6 +422,10 @@ class ApplyPenaltiesDialog(QDialog):
             .describe(self.tr("Aplicando penalizaciones"), show_progress=True)
             .run()
         )
+
+    def _contract_toggled(self, on: bool) -> None:
+        self.unsigned_reason.setEnabled(on)
+        self.refresh()
 
     def _set_applying(self, applying: bool) -> None:
         self._busy = applying
@@ -442,8 +452,8 @@ class ApplyPenaltiesDialog(QDialog):
         self._applying = None
         self._set_applying(False)
         self._show_message(
-            self.tr("Se aplicaron {0} cargos por {1}.").format(
-                len(result.charges), format_money(result.total)
+            self.tr("Se aplicaron %Ln cargos por {0}.", None, len(result.charges)).format(
+                format_money(result.total)
             )
         )
         self.applied.emit(result)

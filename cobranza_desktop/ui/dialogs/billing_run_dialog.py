@@ -113,9 +113,9 @@ class BillingRunDialog(QDialog):
             self.summary.setText(self.tr("No hay periodos por facturar hasta esta fecha."))
         else:
             self.summary.setText(
-                self.tr("Se emitirán %1 facturas por %2.")
-                .replace("%1", f"{plan.count:,}")
-                .replace("%2", money(plan.total))
+                self.tr("Se emitirán %Ln facturas por %1.", None, plan.count).replace(
+                    "%1", money(plan.total)
+                )
             )
         self.table.setRowCount(len(plan.per_customer))
         for row, c in enumerate(plan.per_customer):
@@ -158,11 +158,14 @@ class BillingRunDialog(QDialog):
         self.date.setEnabled(True)
         self.cancel_button.setText(self.tr("Cerrar"))
         self.message.setText(
-            self.tr("Listo: %1 facturas emitidas por %2 (%3 en pausa, %4 omitidas).")
-            .replace("%1", f"{len(result.invoices):,}")
-            .replace("%2", money(result.total))
-            .replace("%3", str(result.paused))
-            .replace("%4", str(result.skipped))
+            self.tr("Listo: %Ln facturas emitidas por %1", None, len(result.invoices)).replace(
+                "%1", money(result.total)
+            )
+            + " ("
+            + self.tr("%Ln en pausa", None, result.paused)
+            + ", "
+            + self.tr("%Ln omitidas", None, result.skipped)
+            + ")."
         )
         self.refresh_preview()
 

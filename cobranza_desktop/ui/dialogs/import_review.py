@@ -199,8 +199,10 @@ class ReportView(QWidget):
         lines.extend(report.notes)
         if report.problems:
             lines.append(
-                self.tr("Problemas: %1. Corríjalos en el archivo; no se guardará nada.").replace(
-                    "%1", f"{len(report.problems):,}"
+                self.tr(
+                    "%Ln problemas. Corríjalos en el archivo; no se guardará nada.",
+                    None,
+                    len(report.problems),
                 )
             )
         self.summary.setText("\n".join(lines))

@@ -464,17 +464,19 @@ class ImportWizard(QDialog):
             self.message.setText(self.tr("No se guardó nada: revise los problemas."))
             return
         counts = report.counts
+        what = ", ".join(
+            [
+                self.tr("%Ln clientes nuevos", None, counts.get("customers", 0)),
+                self.tr("%Ln facturas", None, counts.get("invoices", 0)),
+                self.tr("%Ln notas de crédito", None, counts.get("credit_notes", 0)),
+                self.tr("%Ln pagos", None, counts.get("payments", 0)),
+            ]
+        )
         self.result_label.setText(
-            self.tr(
-                "Importación guardada (lote %1): %2 clientes nuevos, %3 facturas, %4 notas de "
-                "crédito y %5 pagos. Por cobrar importado: %6."
-            )
+            self.tr("Importación guardada (lote %1): %2. Por cobrar importado: %3.")
             .replace("%1", str(report.batch_id))
-            .replace("%2", f"{counts.get('customers', 0):,}")
-            .replace("%3", f"{counts.get('invoices', 0):,}")
-            .replace("%4", f"{counts.get('credit_notes', 0):,}")
-            .replace("%5", f"{counts.get('payments', 0):,}")
-            .replace("%6", money(report.total_receivable))
+            .replace("%2", what)
+            .replace("%3", money(report.total_receivable))
         )
         self.undo_button.setEnabled(report.batch_id is not None)
         self._go(DONE)

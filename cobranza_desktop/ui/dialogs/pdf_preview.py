@@ -101,10 +101,8 @@ class PdfPreviewDialog(QDialog):
         count = self.document.pageCount()
         if not ready:
             self.pages.setText(self.tr("No se pudo abrir el documento."))
-        elif count == 1:
-            self.pages.setText(self.tr("1 página"))
         else:
-            self.pages.setText(self.tr("{0} páginas").format(count))
+            self.pages.setText(self.tr("%Ln páginas", None, count))
 
     # -- actions --------------------------------------------------------------------------
     def print_document(self) -> None:

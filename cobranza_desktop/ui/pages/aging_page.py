@@ -209,10 +209,9 @@ class AgingPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)  # the marks take the rest
         self._draw_chart(report)
         self.status_line.setText(
-            self.tr("%1 clientes con saldo al %2 · Total por cobrar: %3")
-            .replace("%1", f"{len(report.lines):,}")
-            .replace("%2", format_date(report.as_of))
-            .replace("%3", format_money(report.total, report.currency))
+            self.tr("%Ln clientes con saldo al %1 · Total por cobrar: %2", None, len(report.lines))
+            .replace("%1", format_date(report.as_of))
+            .replace("%2", format_money(report.total, report.currency))
         )
         self.report_shown.emit(report)
 
@@ -234,7 +233,7 @@ class AgingPage(QWidget):
             for i, label in enumerate(report.labels)
         ]
         self.chart_view.stacked_horizontal(
-            self.tr("Los %1 saldos más grandes, por antigüedad").replace("%1", str(len(top))),
+            self.tr("Los %n saldos más grandes, por antigüedad", None, len(top)),
             categories,
             rows,
         )

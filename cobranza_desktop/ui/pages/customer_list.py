@@ -320,11 +320,7 @@ class CustomerList(QWidget):
             self.body.setCurrentWidget(self.no_match if self.has_filters() else self.empty)
         else:
             self.body.setCurrentWidget(self.table)
-        count = (
-            self.tr("1 cliente")
-            if summary.count == 1
-            else self.tr("%1 clientes").replace("%1", f"{summary.count:,}")
-        )
+        count = self.tr("%Ln clientes", None, summary.count)
         self.status_line.setText(
             "   ·   ".join(
                 [

@@ -86,9 +86,9 @@ class CustomerSubscriptionsTab(QWidget):
         active = [r for r in rows if r.status == "active"]
         monthly = sum((r.monthly_recurring for r in active), Decimal(0))
         self.summary.setText(
-            self.tr("%1 suscripciones activas · %2 al mes")
-            .replace("%1", str(len(active)))
-            .replace("%2", money(monthly))
+            self.tr("%Ln suscripciones activas · %1 al mes", None, len(active)).replace(
+                "%1", money(monthly)
+            )
             if rows
             else self.tr("Este cliente no tiene suscripciones.")
         )

@@ -277,9 +277,7 @@ class InvoicesPage(ListPage):
         self.status_line.setText(
             "   ·   ".join(
                 [
-                    self.tr("1 factura")
-                    if summary.count == 1
-                    else self.tr("%1 facturas").replace("%1", f"{summary.count:,}"),
+                    self.tr("%Ln facturas", None, summary.count),
                     self.tr("Total: %1").replace("%1", format_money(summary.total)),
                     self.tr("Por cobrar: %1").replace("%1", format_money(summary.balance)),
                 ]

@@ -311,9 +311,13 @@ class MessagesPage(QWidget):
         waiting = counts.get(PENDING, 0) + counts.get(FAILED, 0)
         self.retry_all_button.setEnabled(waiting > 0)
         self.status_label.setText(
-            self.tr("%1 mensajes · %2 por enviar o con error")
-            .replace("%1", str(self.model.total()))
-            .replace("%2", str(waiting + sum(counts.get(s, 0) for s in NEEDS_PERSON)))
+            self.tr("%Ln mensajes", None, self.model.total())
+            + " · "
+            + self.tr(
+                "%Ln por enviar o con error",
+                None,
+                waiting + sum(counts.get(s, 0) for s in NEEDS_PERSON),
+            )
         )
         if self._notice is not None:
             self.status_label.setText(self._notice)

@@ -153,7 +153,7 @@ class PaymentsPage(ListPage):
         self.status_line.setText(
             "   ·   ".join(
                 [
-                    self.tr("%1 pagos").replace("%1", f"{summary.count:,}"),
+                    self.tr("%Ln pagos", None, summary.count),
                     self.tr("Recibido: %1").replace("%1", format_money(summary.received)),
                 ]
             )

@@ -327,9 +327,7 @@ class PlansPage(QWidget):
             self.status_line.setText(
                 "   ·   ".join(
                     [
-                        self.tr("1 plan")
-                        if len(rows) == 1
-                        else self.tr("%1 planes").replace("%1", f"{len(rows):,}"),
+                        self.tr("%Ln planes", None, len(rows)),
                         self.tr("Por cobrar en planes vigentes: %1").replace("%1", money(owed)),
                     ]
                 )
@@ -359,11 +357,7 @@ class PlansPage(QWidget):
     def _show_promises(self, rows: list[PromiseView]) -> None:
         self.promise_model.set_rows(rows)
         if rows:
-            self.promise_hint.setText(
-                self.tr("1 promesa")
-                if len(rows) == 1
-                else self.tr("%1 promesas").replace("%1", str(len(rows)))
-            )
+            self.promise_hint.setText(self.tr("%Ln promesas", None, len(rows)))
         else:
             # Name the customer: a plan's selection may have chosen them, not the user.
             self.promise_hint.setText(

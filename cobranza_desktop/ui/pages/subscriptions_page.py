@@ -232,10 +232,10 @@ class SubscriptionsPage(QWidget):
         self.totals.setText(
             "   ·   ".join(
                 [
-                    self.tr("%1 de %2 suscripciones")
-                    .replace("%1", str(len(rows)))
-                    .replace("%2", str(len(self._all.rows))),
-                    self.tr("%1 activas").replace("%1", str(active)),
+                    self.tr("%1 de %Ln suscripciones", None, len(self._all.rows)).replace(
+                        "%1", str(len(rows))
+                    ),
+                    self.tr("%Ln activas", None, active),
                     self.tr("Ingreso mensual recurrente: %1 (IVA incluido)").replace(
                         "%1", money(self._all.monthly_recurring)
                     ),

@@ -1,4 +1,5 @@
-"""The Today page ("Hoy"): the day's collection actions, with Done, Skip and Contact.
+"""The Today page ("Hoy"): the day's collection actions, with Done, Skip and Contact;
+a confirm-receipt task has its two answers, «Recibió» and «Datos mal», as buttons.
 
 The page receives the services it needs and the task runner: every read and write runs
 on the database worker, and the agenda is computed again only after a write that
@@ -28,11 +29,17 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.agenda import Agenda, AgendaItem
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_long_date, format_money
+from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
+from cobranza_desktop.services.collections.receipts import (
+    ReceiptAnswer,
+    ReceiptService,
+    ReceiptView,
+)
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
-from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.rep_panel import RepPanel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -133,12 +140,14 @@ class TodayPage(QWidget):
         runner: TaskRunner,
         compose: Compose,
         rep_radar: RepRadarService,
+        receipts: ReceiptService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._compose = compose
         self._agenda = agenda
         self._contacts = contacts
+        self._receipts = receipts
         self._clock = clock
         self._runner = runner
         self._current: Agenda | None = None
@@ -180,6 +189,15 @@ class TodayPage(QWidget):
         # The reminder composer: writing the message completes
         # the action.
         self.compose_button = QPushButton(self.tr("Redactar mensaje…"))
+        # «¿Recibió su factura? ¿Sus datos son correctos?»: the answer in one click.
+        self.received_button = QPushButton(self.tr("Recibió"))
+        self.received_button.setToolTip(
+            self.tr("La recibió y sus datos son correctos: se registra la respuesta")
+        )
+        self.wrong_button = QPushButton(self.tr("Datos mal…"))
+        self.wrong_button.setToolTip(
+            self.tr("Hay que corregir la factura: su cobranza queda en pausa")
+        )
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -193,6 +211,8 @@ class TodayPage(QWidget):
         actions.addWidget(self.skip_button)
         actions.addWidget(self.compose_button)
         actions.addWidget(self.contact_button)
+        actions.addWidget(self.received_button)
+        actions.addWidget(self.wrong_button)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -211,6 +231,8 @@ class TodayPage(QWidget):
         self.skip_button.clicked.connect(self.skip)
         self.contact_button.clicked.connect(self.log_contact)
         self.compose_button.clicked.connect(self.compose)
+        self.received_button.clicked.connect(self.mark_received)
+        self.wrong_button.clicked.connect(self.mark_wrong)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _index: self._open_selected_customer())
         self._update_buttons()
@@ -258,9 +280,11 @@ class TodayPage(QWidget):
         self.model.set_items(items)
         self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
         self.summary.setText(
-            self.tr(
-                "{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)"
-            ).format(len(agenda.items), len(agenda.deferred))
+            self.tr("%Ln acciones para hoy", None, len(agenda.items))
+            + " · "
+            + self.tr(
+                "%Ln esperan (límite de contactos, horario o domingo)", None, len(agenda.deferred)
+            )
         )
         if agenda.deferred:
             # Nothing to do *now* is not the same as nothing owed: say why, and how to look.
@@ -302,6 +326,9 @@ class TodayPage(QWidget):
         self.skip_button.setEnabled(has)
         self.contact_button.setEnabled(has)
         self.compose_button.setEnabled(has)
+        receipt = self._receipt_item() is not None
+        self.received_button.setVisible(receipt)
+        self.wrong_button.setVisible(receipt)
 
     def _failed(self, message: str) -> None:
         self.message.setText(message)
@@ -386,3 +413,68 @@ class TodayPage(QWidget):
 
         if self.make_dialog(item, submit, action=False).exec():
             self.message.setText(self.tr("Contacto registrado: {0}.").format(item.customer))
+
+    # Answering a confirm-receipt task -------------------------------------------------
+    def _receipt_item(self) -> AgendaItem | None:
+        item = self.selected()
+        if item is None or item.stage != CONFIRM_RECEIPT_STAGE.code or not item.invoice_ids:
+            return None
+        return item
+
+    def mark_received(self) -> None:
+        """«Recibió»: the customer got the invoice and its details are right."""
+        item = self._receipt_item()
+        if item is not None:
+            self._answer(item, ReceiptAnswer.RECEIVED, "")
+
+    def mark_wrong(self) -> None:
+        """«Datos mal»: asks what is wrong; the invoice is flagged and its ladder pauses."""
+        item = self._receipt_item()
+        if item is None:
+            return
+        note, ok = QInputDialog.getText(
+            self,
+            self.tr("Datos mal"),
+            self.tr("¿Qué datos de la factura están mal? (RFC, domicilio, conceptos…)"),
+        )
+        if not ok:
+            return
+        if not note.strip():
+            self.message.setText(self.tr("Escriba qué datos están mal."))
+            return
+        self._answer(item, ReceiptAnswer.WRONG, note.strip())
+
+    def _answer(
+        self,
+        item: AgendaItem,
+        answer: ReceiptAnswer,
+        note: str,
+        override_reason: str | None = None,
+    ) -> None:
+        receipts, ids, channel = self._receipts, item.invoice_ids, item.channel
+        changes = OpChanges.of(Kind.INVOICES, Kind.CONTACTS, customers=[item.customer_id])
+
+        def work(_ctx: TaskContext) -> ReceiptView:
+            return receipts.answer_first(
+                ids, answer, note, channel=channel, override_reason=override_reason
+            )
+
+        def answered(view: ReceiptView) -> None:
+            if answer is ReceiptAnswer.WRONG:
+                text = self.tr("Factura {0}: marcada para corregir; su cobranza queda en pausa.")
+            else:
+                text = self.tr("Factura {0}: recibida y con datos correctos.")
+            self.message.setText(text.format(view.number))
+
+        def failed(failure: TaskFailure) -> None:
+            if failure.field == "override_reason" and override_reason is None:
+                # Beyond the contact cap, in quiet hours or on a Sunday: it takes a reason.
+                reason, ok = QInputDialog.getText(
+                    self, self.tr("Registrar de todos modos"), failure.message
+                )
+                if ok and reason.strip():
+                    self._answer(item, answer, note, reason.strip())
+                    return
+            self.message.setText(failure.message)
+
+        self._runner.write(work, changes).success(answered).failure(failed).run()

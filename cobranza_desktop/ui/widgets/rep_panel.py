@@ -95,10 +95,11 @@ class RepPanel(QGroupBox):
         self.current = radar
         overdue = sum(1 for p in radar.pending if p.overdue)
         self.summary.setText(
-            self.tr("%1 pagos sin REP (%2 vencidos) · %3 facturas PUE con saldo después de su mes")
-            .replace("%1", str(len(radar.pending)))
-            .replace("%2", str(overdue))
-            .replace("%3", str(len(radar.pue_unpaid)))
+            self.tr("%Ln pagos sin REP", None, len(radar.pending))
+            + " ("
+            + self.tr("%Ln vencidos", None, overdue)
+            + ") · "
+            + self.tr("%Ln facturas PUE con saldo después de su mes", None, len(radar.pue_unpaid))
         )
         rows: list[tuple[tuple[str, str, str, str, str], int, bool]] = []
         for p in radar.pending:

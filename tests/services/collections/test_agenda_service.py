@@ -189,9 +189,10 @@ def test_penalty_stage_applies_the_contract_penalty_once(env: Env) -> None:
     env.invoice(unsigned, "1000.00", START - timedelta(days=30), START)
     env.go(START + timedelta(days=30))
     items = {i.customer_id: i for i in env.agenda.agenda().items}
-    # Without signed terms the stage charges nothing: the preview asks for a reason.
-    skipped = env.agenda.complete(items[unsigned], "contacted")
-    assert items[unsigned].applies_penalty and skipped.penalties_applied == 0
+    # Without signed terms no rate was agreed: the stage charges the legal 6 % a year
+    # only, no fee (1,000.00 × 6 % × 30 / 365 = 4.93).
+    legal = env.agenda.complete(items[unsigned], "contacted")
+    assert items[unsigned].applies_penalty and legal.penalties_applied == Decimal("4.93")
     item = items[cid]
     assert item.stage == "penalty_notice" and item.applies_penalty
     result = env.agenda.complete(item, "contacted")

@@ -157,15 +157,11 @@ class InvoicePanel(QWidget):
     def _update_total(self) -> None:
         chosen = set(self.selected_invoice_ids())
         total = sum((i.balance for i in self.invoices if i.id in chosen), Decimal("0.00"))
-        # Singular and plural apart: «1 facturas» read as a mistake.
-        template = (
-            QCoreApplication.translate("ReminderComposer", "1 factura · total %2")
-            if len(chosen) == 1
-            else QCoreApplication.translate("ReminderComposer", "%1 facturas · total %2")
+        # Qt's plural forms: «1 factura», «2 facturas».
+        template = QCoreApplication.translate(
+            "ReminderComposer", "%Ln facturas · total %1", None, len(chosen)
         )
-        self.total_label.setText(
-            template.replace("%1", str(len(chosen))).replace("%2", format_money(total))
-        )
+        self.total_label.setText(template.replace("%1", format_money(total)))
 
     def _on_item_changed(self, *_args: object) -> None:
         if self._loading:
