@@ -143,9 +143,11 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
     "platformthemes": {"qxdgdesktopportal"},
     "printsupport": None,  # printing statements and receipts (CUPS on Linux)
     "xcbglintegrations": None,
-    "wayland-shell-integration": None,
+    # A desktop's compositor speaks xdg-shell (the others are for cars, kiosks and Qt's
+    # own compositors). The window draws with the CPU into shared memory, which needs no
+    # graphics integration (EGL, dma-buf, Vulkan are for OpenGL windows).
+    "wayland-shell-integration": {"xdg-shell"},
     "wayland-decoration-client": None,
-    "wayland-graphics-integration-client": None,
     "styles": None,  # the native look on macOS and Windows
 }
 
@@ -176,7 +178,8 @@ def data_files() -> list[tuple[str, str]]:
         (str(ROOT / "resources"), "resources"),
         (str(PACKAGE / "storage" / "migrations"), "cobranza_desktop/storage/migrations"),
     ]
-    # Locale data for number, date and phone formats, and ReportLab's fonts.
+    # Locale data for number, date and phone formats, and ReportLab's data (its own fonts
+    # are left out by keep_data).
     datas += collect_data_files("babel")
     datas += collect_data_files("phonenumbers")
     datas += collect_data_files("reportlab")
@@ -232,6 +235,16 @@ _DROP_LIBRARIES = re.compile(
     r"|Sensors|SerialPort|Bluetooth|Nfc|Graphs|DataVisualization|Sql|Test|Scxml|RemoteObjects"
     r"|ShaderTools|SpatialAudio|TextToSpeech)",
 )
+
+
+# ReportLab's own fonts (Bitstream Vera, DarkGarden, Type 1 samples for its tests and
+# demos): the documents use the built-in PDF fonts and the DejaVu Sans of resources/fonts.
+_REPORTLAB_FONT = re.compile(r"(?:^|/)reportlab/fonts/[^/]+$")
+
+
+def keep_data(dest: str) -> bool:
+    """False for a data file the program never reads."""
+    return not _REPORTLAB_FONT.search(_normalized(dest))
 
 
 # Babel's CLDR data: the program formats for es-MX and en-US only ("root" is every
@@ -298,6 +311,30 @@ def drop_orphan_libraries(binaries: list[Any]) -> list[Any]:
         for entry in binaries
         if _is_root(entry[0], entry[2]) or Path(_normalized(entry[0])).name in needed
     ]
+
+
+# psycopg[binary] brings its own OpenSSL (3.5, 7 MB) for libpq, beside the one Python's
+# ssl and hashlib modules use (the build host's OpenSSL 3). libpq and libldap only call
+# OpenSSL 3.0 functions (their symbol versions are OPENSSL_3.0.0), so on Linux psycopg's
+# copies become links to Python's: one OpenSSL, whose configuration and CA certificates
+# are the host distribution's (/usr/lib/ssl), for e-mail over TLS and for PostgreSQL alike.
+_PSYCOPG_OPENSSL = re.compile(r"^psycopg_binary\.libs/lib(?P<lib>crypto|ssl)-[0-9a-f]+\.so\.3$")
+
+
+def share_openssl(binaries: list[Any], platform: str = sys.platform) -> list[Any]:
+    """psycopg's libcrypto and libssl replaced by links to the bundle's own (Linux)."""
+    if not platform.startswith("linux"):
+        return binaries
+    top = {_normalized(e[0]) for e in binaries if e[2] != "SYMLINK"}
+    result = []
+    for dest, source, typecode in binaries:
+        match = _PSYCOPG_OPENSSL.match(_normalized(dest))
+        ours = f"lib{match['lib']}.so.3" if match else ""
+        if match and ours in top:
+            result.append((dest, f"../{ours}", "SYMLINK"))
+        else:
+            result.append((dest, source, typecode))
+    return result
 
 
 def _drop_dangling_symlinks(entries: list[Any], kept: set[str]) -> list[Any]:
@@ -433,12 +470,15 @@ def slim(a: Any) -> Any:
         e for e in binaries if e[2] == "SYMLINK"
     ]
     kept = {Path(_normalized(e[0])).name for e in binaries if e[2] != "SYMLINK"}
-    a.binaries = _drop_dangling_symlinks(binaries, kept)
+    a.binaries = share_openssl(_drop_dangling_symlinks(binaries, kept))
     a.datas = _drop_dangling_symlinks(
         [
             entry
             for entry in a.datas
-            if keep_translation(entry[0]) and keep_plugin(entry[0]) and keep_locale_data(entry[0])
+            if keep_translation(entry[0])
+            and keep_plugin(entry[0])
+            and keep_locale_data(entry[0])
+            and keep_data(entry[0])
         ],
         kept,
     )

@@ -5,16 +5,31 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customers import CustomerData
 from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceView
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.customers.records import CustomerView
+from cobranza_desktop.services.documents.credit_terms import CreditTermsService
+from cobranza_desktop.storage.database import Book
 
 
-def customer(ws: Workspace, name: str = "Ferretería López", **fields: object) -> CustomerView:
+def customer(
+    ws: Workspace, name: str = "Ferretería López", *, signed: bool = True, **fields: object
+) -> CustomerView:
+    """A customer who (unless ``signed=False``) signed the credit terms today: the penalty
+    engine charges them the contract's terms, not only the legal rate."""
     data = {"phone": "55 1234 5678", **fields}
-    return ws.customers.create(CustomerData(name=name, **data))  # type: ignore[arg-type]
+    made = ws.customers.create(CustomerData(name=name, **data))  # type: ignore[arg-type]
+    if signed:
+        sign_terms(ws.book, ws.clock, made.id)
+    return made
+
+
+def sign_terms(book: Book, clock: Clock, customer_id: int) -> None:
+    """The customer signed the business's current credit terms today."""
+    CreditTermsService(book, clock).mark_signed(customer_id, clock.today())
 
 
 def invoice(

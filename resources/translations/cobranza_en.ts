@@ -977,6 +977,10 @@
     <context>
         <name>CustomerPenaltiesPanel</name>
         <message>
+            <source>sin condiciones firmadas: solo la tasa legal</source>
+            <translation>no signed terms: the legal rate only</translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_penalties.py" line="146" />
             <source>No se han aplicado cargos a este cliente.</source>
             <translation>No charges have been applied to this customer.</translation>

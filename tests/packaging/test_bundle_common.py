@@ -158,3 +158,54 @@ def test_icu_data_keeps_spanish_and_english_and_the_shared_tables() -> None:
         "gb18030.cnv",
         "confusables.cfu",
     }
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        (f"{QT}/plugins/wayland-shell-integration/libxdg-shell.so", True),
+        (f"{QT}/plugins/wayland-shell-integration/libivi-shell.so", False),
+        (f"{QT}/plugins/wayland-shell-integration/libqt-shell.so", False),
+        (f"{QT}/plugins/wayland-decoration-client/libadwaita.so", True),
+        (f"{QT}/plugins/wayland-graphics-integration-client/libdmabuf-server.so", False),
+        (f"{QT}/plugins/wayland-graphics-integration-client/libvulkan-server.so", False),
+    ],
+)
+def test_wayland_keeps_the_desktop_shell_only(dest: str, kept: bool) -> None:
+    assert common.keep_plugin(dest) is kept
+
+
+@pytest.mark.parametrize(
+    ("dest", "kept"),
+    [
+        ("reportlab/fonts/Vera.ttf", False),
+        ("reportlab/fonts/DarkGarden.sfd", False),
+        ("reportlab/fonts/_a______.pfb", False),
+        ("resources/fonts/DejaVuSans.ttf", True),  # ours: the documents' Unicode font
+        ("reportlab/graphics/barcode/README", True),
+    ],
+)
+def test_reportlab_fonts_are_left_out(dest: str, kept: bool) -> None:
+    assert common.keep_data(dest) is kept
+
+
+def test_psycopg_shares_the_bundles_openssl_on_linux() -> None:
+    binaries = [
+        ("libcrypto.so.3", "/usr/lib/x86_64-linux-gnu/libcrypto.so.3", "BINARY"),
+        ("libssl.so.3", "/usr/lib/x86_64-linux-gnu/libssl.so.3", "BINARY"),
+        ("psycopg_binary.libs/libcrypto-3a0647ea.so.3", "/site/libcrypto-3a.so.3", "BINARY"),
+        ("psycopg_binary.libs/libssl-6a9b88ec.so.3", "/site/libssl-6a.so.3", "BINARY"),
+        ("psycopg_binary.libs/libpq-e9b5c9ac.so.5.18", "/site/libpq.so.5", "BINARY"),
+    ]
+    shared = {
+        dest: (source, kind) for dest, source, kind in common.share_openssl(binaries, "linux")
+    }
+    assert shared["psycopg_binary.libs/libcrypto-3a0647ea.so.3"] == ("../libcrypto.so.3", "SYMLINK")
+    assert shared["psycopg_binary.libs/libssl-6a9b88ec.so.3"] == ("../libssl.so.3", "SYMLINK")
+    assert shared["psycopg_binary.libs/libpq-e9b5c9ac.so.5.18"][1] == "BINARY"
+    assert shared["libcrypto.so.3"][1] == "BINARY"
+    # Not on Windows or macOS, and never a link to a library the bundle does not have.
+    assert common.share_openssl(binaries, "win32") == binaries
+    alone = [e for e in binaries if not e[0].startswith("libcrypto")]
+    linked = {d: k for d, _s, k in common.share_openssl(alone, "linux")}
+    assert linked["psycopg_binary.libs/libcrypto-3a0647ea.so.3"] == "BINARY"

@@ -35,8 +35,8 @@ def _pdf_text(pdf: bytes) -> str:
 def test_signed_and_unsigned_through_preview_apply_notice_and_agenda(book_ws: Workspace) -> None:
     ws = book_ws
     ws.penalties.set_business_policy(CONTRACT)
-    signed = customer(ws, "Firmó S.A.").id
-    unsigned = customer(ws, "Sin Firma").id
+    signed = customer(ws, "Firmó S.A.", signed=False).id  # signs below
+    unsigned = customer(ws, "Sin Firma", signed=False).id
     for cid in (signed, unsigned):
         invoice(ws, cid, "10000.00", issued=START, due=DUE, tax="0")
     CreditTermsService(ws.book, ws.clock).mark_signed(signed, START)

@@ -100,6 +100,8 @@ class CustomerPenaltySummary:
     charged_open: Decimal  # what those charges still owe
     waived: Decimal
     pending: Decimal  # accrued to date, not yet charged
+    # The customer never signed the credit terms: ``policy`` is the legal rate.
+    legal_rate: bool = False
 
     @property
     def accrued_to_date(self) -> Decimal:
@@ -326,6 +328,11 @@ class PenaltyService:
             get_customer(session, customer_id)
             own = load_customer_policies(session, customer_id).get(customer_id)
             policy = resolve_policy(load_business_policy(session), own)
+            legal = policy.is_active and bool(
+                customers_without_signed_terms(session, {customer_id})
+            )
+            if legal:
+                policy = PenaltyPolicy.legal()
             pending = sum(
                 (p.amount for p in propose_charges(session, day, customer_id=customer_id)),
                 ZERO,
@@ -340,6 +347,7 @@ class PenaltyService:
             charged_open=sum((c.balance for c in made), ZERO),
             waived=sum((c.amount for c in made if c.waived), ZERO),
             pending=pending,
+            legal_rate=legal,
         )
 
     def negotiation_preview(

@@ -204,11 +204,12 @@ class CustomerPenaltiesPanel(QWidget):
     def show_penalties(
         self, summary: CustomerPenaltySummary, charges: Sequence[ChargeView]
     ) -> None:
-        source = (
-            self.tr("condiciones propias del cliente")
-            if summary.own_policy
-            else self.tr("política del negocio")
-        )
+        if summary.legal_rate:
+            source = self.tr("sin condiciones firmadas: solo la tasa legal")
+        elif summary.own_policy:
+            source = self.tr("condiciones propias del cliente")
+        else:
+            source = self.tr("política del negocio")
         self.terms.setText(
             self.tr("Condiciones ({0}): {1}").format(source, describe_policy(summary.policy))
         )

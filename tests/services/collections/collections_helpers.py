@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.factories import sign_terms
+
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -52,9 +54,14 @@ class Env:
         self.tools = CollectionToolsService(b, c)
         self.dossier = DossierService(b, c)
 
-    def customer(self, name: str = "Abarrotes Doña Lupe", limit: str | None = None) -> int:
+    def customer(
+        self, name: str = "Abarrotes Doña Lupe", limit: str | None = None, *, signed: bool = True
+    ) -> int:
         data = CustomerData(name=name, credit_limit=Decimal(limit) if limit else None)
-        return self.customers.create(data).id
+        made = self.customers.create(data).id
+        if signed:  # the contract's terms apply (unsigned: the legal rate only)
+            sign_terms(self.book, self.clock, made)
+        return made
 
     def invoice(self, customer_id: int, amount: str, issue: date, due: date) -> int:
         line = make_line("Servicio mensual", 1, amount, tax_rate_percent=0)

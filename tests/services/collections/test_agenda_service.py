@@ -183,7 +183,7 @@ def test_penalty_stage_applies_the_contract_penalty_once(env: Env) -> None:
     from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 
     cid = env.customer()
-    unsigned = env.customer("Sin Firma")
+    unsigned = env.customer("Sin Firma", signed=False)
     CreditTermsService(env.book, env.clock).mark_signed(cid, START - timedelta(days=30))
     inv = env.invoice(cid, "1000.00", START - timedelta(days=30), START)
     env.invoice(unsigned, "1000.00", START - timedelta(days=30), START)

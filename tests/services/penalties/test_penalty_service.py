@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.factories import sign_terms
+
 import itertools
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -59,8 +61,11 @@ class Shop:
         self.aging = AgingService(book, clock)
         self.checks = BookCheckService(book)
 
-    def customer(self, name: str) -> int:
-        return self.customers.create(CustomerData(name=name)).id
+    def customer(self, name: str, *, signed: bool = True) -> int:
+        made = self.customers.create(CustomerData(name=name)).id
+        if signed:  # the contract's terms apply (unsigned: the legal rate only)
+            sign_terms(self.book, self.clock, made)
+        return made
 
     def invoice(self, customer_id: int, amount: str, due: date = JAN31) -> int:
         draft = InvoiceDraft(

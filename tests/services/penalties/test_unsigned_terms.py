@@ -25,8 +25,8 @@ POLICY = PenaltyPolicy(
 
 def _book(ws: Workspace) -> tuple[int, int]:
     ws.penalties.set_business_policy(POLICY)
-    signed = customer(ws, "Firmó S.A.").id
-    unsigned = customer(ws, "Sin Firma").id
+    signed = customer(ws, "Firmó S.A.", signed=False).id  # signs below
+    unsigned = customer(ws, "Sin Firma", signed=False).id
     for cid in (signed, unsigned):
         invoice(ws, cid, "10000.00", issued=date(2026, 9, 1), due=date(2026, 10, 1), tax="0")
     CreditTermsService(ws.book, ws.clock).mark_signed(signed, date(2026, 9, 1))
@@ -118,7 +118,7 @@ def test_the_legal_rate_is_six_percent_a_year_on_any_amount(
     ws.penalties.set_business_policy(POLICY)
     with ws.book.session() as session:
         existing = session.scalar(select(func.count()).select_from(Invoice)) or 0
-    who = customer(ws, f"Cliente {existing}").id
+    who = customer(ws, f"Cliente {existing}", signed=False).id
     today = ws.clock.today()
     amount = Decimal(cents) / 100
     invoice(
@@ -135,3 +135,12 @@ def test_the_legal_rate_is_six_percent_a_year_on_any_amount(
     )
     assert sum((c.amount for c in theirs), Decimal(0)) == expected
     assert all(c.legal_rate and c.breakdown.kind.value == "interest" for c in theirs)
+
+
+def test_the_customer_file_shows_the_legal_rate_for_the_unsigned(ws: Workspace) -> None:
+    signed, unsigned = _book(ws)
+    theirs = ws.penalties.customer_summary(unsigned)
+    assert theirs.legal_rate and theirs.policy == PenaltyPolicy.legal()
+    assert theirs.pending == Decimal("85.48")
+    ours = ws.penalties.customer_summary(signed)
+    assert not ours.legal_rate and ours.policy == POLICY and ours.pending == Decimal("620.00")
