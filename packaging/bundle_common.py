@@ -14,6 +14,10 @@ Why each choice:
   QtPrintSupport only. QML/Quick, WebEngine, 3D, Multimedia and the rest are excluded.
 * Of Qt's translations, only Spanish and English are shipped (the program loads
   ``qtbase_<lang>``); of Qt's plugins, only those a desktop window needs.
+* Python modules are compiled with ``optimize=2`` (no docstrings, no asserts: nothing
+  of the program reads a docstring at run time), and the Linux bundle leans on the host
+  for what every desktop has (see ``_HOST_LIBRARIES``). packaging/README.md, "Size", has
+  the figures.
 """
 
 from __future__ import annotations
@@ -22,6 +26,23 @@ import re
 import sys
 from pathlib import Path
 from typing import Any
+
+# The specs put packaging/ on the import path; so does this, for the tests that load it.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bundle_icu import (
+    ICU_KEEP_CONVERTERS,
+    ICU_KEEP_LOCALES,
+    _with_trimmed_icu,
+    icu_items_to_remove,
+    trimmed_icu_library,
+)
+
+__all__ = [
+    "ICU_KEEP_CONVERTERS",
+    "ICU_KEEP_LOCALES",
+    "icu_items_to_remove",
+    "trimmed_icu_library",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "cobranza_desktop"
@@ -60,6 +81,19 @@ EXCLUDES = [
     "pytest",
     "hypothesis",
     "pydoc_data",
+    # Debugging and testing tools that some libraries import for their own self-tests.
+    "pdb",
+    "pydoc",
+    "doctest",
+    "unittest",
+    "lxml.doctestcompare",
+    "reportlab.graphics.testshapes",
+    # setuptools' run-time half: entry points are read with importlib.metadata.
+    "pkg_resources",
+    "setuptools",
+    # lxml's SAX bridge and E-factory: the CFDI import parses with lxml.etree only.
+    "lxml.sax",
+    "lxml.builder",
     # Phone numbers are parsed, validated and formatted; never located (18 MB of tables).
     "phonenumbers.geocoder",
     "phonenumbers.geodata",
@@ -127,9 +161,10 @@ EXCLUDES = [
 # Qt plugins kept, by plugin folder; a folder not listed here is dropped whole.
 # ``None`` keeps the whole folder.
 KEEP_PLUGINS: dict[str, set[str] | None] = {
-    # xcb (X11) and wayland for a real desktop, offscreen for CI and the smoke test;
-    # cocoa and windows on their platforms.
-    "platforms": {"qxcb", "qwayland", "qoffscreen", "qwindows", "qcocoa", "qdirect2d"},
+    # xcb (X11; on a Wayland desktop through XWayland, which Qt falls back to without
+    # its wayland plugin) and offscreen for CI and the smoke test; cocoa and windows on
+    # their platforms.
+    "platforms": {"qxcb", "qoffscreen", "qwindows", "qcocoa", "qdirect2d"},
     # png is built into QtGui.
     "imageformats": {"qjpeg", "qsvg", "qico", "qicns"},
     # The navigation and page icons are SVG files.
@@ -143,11 +178,6 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
     "platformthemes": {"qxdgdesktopportal"},
     "printsupport": None,  # printing statements and receipts (CUPS on Linux)
     "xcbglintegrations": None,
-    # A desktop's compositor speaks xdg-shell (the others are for cars, kiosks and Qt's
-    # own compositors). The window draws with the CPU into shared memory, which needs no
-    # graphics integration (EGL, dma-buf, Vulkan are for OpenGL windows).
-    "wayland-shell-integration": {"xdg-shell"},
-    "wayland-decoration-client": None,
     "styles": None,  # the native look on macOS and Windows
 }
 
@@ -196,6 +226,7 @@ def analysis(analysis_class: Any) -> Any:
         hiddenimports=hidden_imports(),
         excludes=EXCLUDES,
         noarchive=False,
+        optimize=2,
     )
 
 
@@ -233,7 +264,7 @@ def keep_translation(dest: str) -> bool:
 _DROP_LIBRARIES = re.compile(
     r"Qt6?(Qml|Quick|WebEngine|3D|Multimedia|VirtualKeyboard|Designer|Location|Positioning"
     r"|Sensors|SerialPort|Bluetooth|Nfc|Graphs|DataVisualization|Sql|Test|Scxml|RemoteObjects"
-    r"|ShaderTools|SpatialAudio|TextToSpeech)",
+    r"|ShaderTools|SpatialAudio|TextToSpeech|Wayland|WlShell)",
 )
 
 
@@ -242,9 +273,19 @@ _DROP_LIBRARIES = re.compile(
 _REPORTLAB_FONT = re.compile(r"(?:^|/)reportlab/fonts/[^/]+$")
 
 
-def keep_data(dest: str) -> bool:
+# Sources and tools beside what the program loads: the .ts files and their script (the
+# .qm files are loaded), the icons of the Windows and macOS installers.
+_UNUSED_RESOURCES = re.compile(
+    r"(?:^|/)resources/(translations/[^/]+\.(ts|py)|icons/[^/]+\.(ico|icns))$"
+)
+
+
+def keep_data(dest: str, platform: str = sys.platform) -> bool:
     """False for a data file the program never reads."""
-    return not _REPORTLAB_FONT.search(_normalized(dest))
+    name = _normalized(dest)
+    if _REPORTLAB_FONT.search(name):
+        return False
+    return not (platform.startswith("linux") and _UNUSED_RESOURCES.search(name))
 
 
 # Babel's CLDR data: the program formats for es-MX and en-US only ("root" is every
@@ -252,27 +293,28 @@ def keep_data(dest: str) -> bool:
 _BABEL_LOCALE = re.compile(r"(?:^|/)babel/locale-data/(?P<locale>[^/]+)\.dat$")
 
 
+BABEL_LOCALES = frozenset({"root", "es", "es_419", "es_MX", "en", "en_US"})
+
+
 def keep_locale_data(dest: str) -> bool:
     match = _BABEL_LOCALE.search(_normalized(dest))
-    if not match:
-        return True
-    locale = match["locale"]
-    return locale == "root" or locale.split("_")[0] in KEEP_LANGUAGES
+    return not match or match["locale"] in BABEL_LOCALES
 
 
 # Linux: libraries that every desktop distribution has, with stable ABIs, and that must
 # match the host anyway (the X server, the fonts' configuration, D-Bus, CUPS and its TLS
-# stack). Like AppImage's exclude list, the bundle uses the host's. Kept in the bundle:
-# libstdc++ and libgcc_s (Qt may need newer ones than the host has), OpenSSL and SQLite
-# (Python's modules are built against those versions), libffi, and the xcb-util family
-# (not installed by default everywhere, and Qt's xcb platform needs it).
+# stack). Like AppImage's exclude list, the bundle uses the host's. libstdc++ too: the
+# wheels' C++ (Qt, ICU) is built for manylinux_2_28, whose libstdc++ (GCC 8) every host
+# with a new enough glibc has. Kept in the bundle: libgcc_s, OpenSSL and SQLite (Python's
+# modules are built against those versions), libffi, and the xcb-util family (not
+# installed by default everywhere, and Qt's xcb platform needs it).
 _HOST_LIBRARIES = re.compile(
     r"^lib(X11|X11-xcb|Xau|Xdmcp|xcb|xcb-(glx|randr|render|shape|shm|sync|xfixes|xkb)"
     r"|xkbcommon|xkbcommon-x11|fontconfig|freetype|expat|png16|brotli(common|dec)|z|bz2"
     r"|glib-2\.0|gthread-2\.0|gio-2\.0|gobject-2\.0|gmodule-2\.0|pcre2-8|dbus-1|systemd"
     r"|gcrypt|gpg-error|lz4|lzma|zstd|cap|uuid|md|bsd|cups|gnutls|nettle|hogweed|gmp|idn2"
     r"|unistring|tasn1|p11-kit|krb5|krb5support|k5crypto|gssapi_krb5|keyutils|com_err"
-    r"|avahi-client|avahi-common|readline|tinfo)\.so(\.|$)"
+    r"|avahi-client|avahi-common|readline|tinfo|stdc\+\+)\.so(\.|$)"
 )
 
 
@@ -337,6 +379,52 @@ def share_openssl(binaries: list[Any], platform: str = sys.platform) -> list[Any
     return result
 
 
+# Pillow's wheel brings libxcb's libXau (for its screen grab, never used) padded by its
+# relinking to 2 MB; the build host's is the same 15 KB library. Its copy takes the
+# wheel's name, the one Pillow's libxcb asks for.
+_PILLOW_XAU = re.compile(r"^pillow\.libs/libXau-[0-9a-f]+\.so[.0-9]*$")
+# CJK codecs: charset_normalizer skips an encoding the interpreter lacks, and the
+# program's files (CFDI, spreadsheets) are UTF-8 or Latin-1/Windows-1252.
+_CJK_CODECS = re.compile(r"(?:^|/)_(codecs_(jp|kr|cn|tw|hk|iso2022)|multibytecodec)\.cpython")
+
+
+def host_library(soname: str) -> str | None:
+    """The build host's copy of a library, as the dynamic linker's cache lists it."""
+    import subprocess
+
+    try:
+        listing = subprocess.run(
+            ["ldconfig", "-p"], capture_output=True, text=True, check=True
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    import platform
+
+    # "libXau.so.6 (libc6,x86-64) => /lib/x86_64-linux-gnu/libXau.so.6"; "(libc6)" alone
+    # is a 32-bit copy.
+    arch = {"x86_64": ",x86-64)", "aarch64": ",AArch64)"}.get(platform.machine(), "")
+    for line in listing.splitlines():
+        name, _, path = line.strip().partition(" => ")
+        if name.split(" (")[0] == soname and arch and name.endswith(arch):
+            return path if Path(path).is_file() else None
+    return None
+
+
+def lean_linux_binaries(binaries: list[Any], platform: str = sys.platform) -> list[Any]:
+    """Pillow's libXau from the host, and no CJK codecs (Linux)."""
+    if not platform.startswith("linux"):
+        return binaries
+    result = []
+    for dest, source, typecode in binaries:
+        name = _normalized(dest)
+        if _CJK_CODECS.search(name):
+            continue
+        if typecode != "SYMLINK" and _PILLOW_XAU.match(name):
+            source = host_library("libXau.so.6") or source
+        result.append((dest, source, typecode))
+    return result
+
+
 def _drop_dangling_symlinks(entries: list[Any], kept: set[str]) -> list[Any]:
     """PyInstaller links ``_internal/libQt6Core.so.6`` to the library in ``PySide6/Qt/lib``;
     such a link whose library was dropped would dangle."""
@@ -347,121 +435,6 @@ def _drop_dangling_symlinks(entries: list[Any], kept: set[str]) -> list[Any]:
     ]
 
 
-# ICU's data (libicudata, 31 of the bundle's MB) holds every language's collation, names
-# and calendars, 190 legacy converters and the dictionaries for Chinese, Japanese and Thai
-# word breaks. Qt uses it for collation (sorting in file dialogs and views), time zone
-# names and case mapping in the program's two languages. The bundle ships ICU's data cut
-# down to those locales (4 MB), rebuilt with ICU's own tools (icupkg, genccode) and gcc.
-ICU_KEEP_LOCALES = frozenset({"root", "en", "en_US", "en_001", "es", "es_MX", "es_419"})
-# Legacy converters Qt might be asked for (Latin-1 and UTF-* need no data).
-ICU_KEEP_CONVERTERS = frozenset(
-    {"ibm-5348_P100-1997", "ibm-912_P100-1995", "ibm-923_P100-1998"}  # cp1252, 8859-2/-15
-)
-_ICU_LOCALE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]*)*")
-_ICU_LIBRARY = re.compile(r"^libicudata\.so\.(?P<major>\d+)")
-
-
-def icu_items_to_remove(items: list[str]) -> list[str]:
-    """The items of ICU's data package (``icupkg -l``) that the program never needs."""
-
-    def keep(item: str) -> bool:
-        folder, _, base = item.rpartition("/")
-        stem, _, kind = base.rpartition(".")
-        if kind == "cnv":
-            return stem in ICU_KEEP_CONVERTERS
-        if kind in ("dict", "spp", "cfu") or folder == "translit":
-            return False  # word-break dictionaries, stringprep profiles, spoof checks
-        if kind != "res" or stem in ("res_index", "pool") or not _ICU_LOCALE.fullmatch(stem):
-            return True  # tables that are not one locale's (zoneinfo64, plurals, ...)
-        return stem in ICU_KEEP_LOCALES
-
-    return [item for item in items if not keep(item)]
-
-
-def _icu_blob(library: Path) -> tuple[str, bytes]:
-    """The symbol name and the bytes of the data package compiled into libicudata."""
-    import subprocess
-
-    listing = subprocess.run(
-        ["nm", "-D", "--defined-only", "-S", str(library)],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    symbol, size = next(
-        (fields[3], int(fields[1], 16))
-        for fields in (line.split() for line in listing.splitlines())
-        if len(fields) == 4 and fields[3].startswith("icudt") and fields[3].endswith("_dat")
-    )
-    content = library.read_bytes()
-    # A package starts with its header: size (2 bytes), magic 0xda 0x27, then the data
-    # info, whose format field "CmnD" is 12 bytes from the start.
-    start = content.index(b"CmnD") - 12
-    if content[start + 2 : start + 4] != b"\xda\x27":
-        raise ValueError(f"no ICU data package in {library}")
-    return symbol, content[start : start + size]
-
-
-def trimmed_icu_library(library: Path, folder: Path) -> Path | None:
-    """libicudata rebuilt with only what ``icu_items_to_remove`` keeps, or None when the
-    tools are missing (the bundle then ships ICU's data whole)."""
-    import shutil
-    import subprocess
-
-    if not all(shutil.which(tool) for tool in ("nm", "icupkg", "genccode", "gcc")):
-        print("bundle: icupkg/genccode/gcc missing, ICU data shipped whole", file=sys.stderr)
-        return None
-    symbol, blob = _icu_blob(library)
-    name = symbol.removesuffix("_dat")  # icudt73
-    folder.mkdir(parents=True, exist_ok=True)
-    # The file's name is the package's name, which prefixes every item ("icudt73l/...").
-    whole, cut = folder / "whole" / f"{name}l.dat", folder / f"{name}l.dat"
-    whole.parent.mkdir(exist_ok=True)
-    whole.write_bytes(blob)
-    items = subprocess.run(
-        ["icupkg", "-l", str(whole)], capture_output=True, text=True, check=True
-    ).stdout.split()
-    removals = folder / "remove.txt"
-    removals.write_text("\n".join(icu_items_to_remove(items)) + "\n", encoding="utf-8")
-    # The locales' fallbacks and the break rules name dictionaries left out on purpose.
-    subprocess.run(
-        ["icupkg", "--ignore-deps", "-r", str(removals), str(whole), str(cut)], check=True
-    )
-    subprocess.run(["genccode", "-e", name, "-a", "gcc", "-d", str(folder), str(cut)], check=True)
-    soname = library.name
-    output = folder / soname
-    subprocess.run(
-        [
-            "gcc",
-            "-shared",
-            "-nostdlib",
-            f"-Wl,-soname,{soname}",
-            "-o",
-            str(output),
-            str(folder / f"{name}l_dat.S"),
-        ],
-        check=True,
-    )
-    return output
-
-
-def _with_trimmed_icu(binaries: list[Any]) -> list[Any]:
-    if not sys.platform.startswith("linux"):
-        return binaries  # Windows and macOS wheels have their own ICU layout
-    import tempfile
-
-    result = []
-    for dest, source, typecode in binaries:
-        name = Path(_normalized(dest)).name
-        if typecode != "SYMLINK" and _ICU_LIBRARY.match(name):
-            folder = Path(tempfile.mkdtemp(prefix="cobranza-icu-"))
-            trimmed = trimmed_icu_library(Path(source), folder)
-            if trimmed is not None:
-                source = str(trimmed)
-        result.append((dest, source, typecode))
-    return result
-
-
 def slim(a: Any) -> Any:
     """Drop unneeded plugins, libraries, translations and locales from an Analysis."""
     binaries = [entry for entry in a.binaries if entry[2] == "SYMLINK" or keep_binary(entry[0])]
@@ -470,7 +443,7 @@ def slim(a: Any) -> Any:
         e for e in binaries if e[2] == "SYMLINK"
     ]
     kept = {Path(_normalized(e[0])).name for e in binaries if e[2] != "SYMLINK"}
-    a.binaries = share_openssl(_drop_dangling_symlinks(binaries, kept))
+    a.binaries = lean_linux_binaries(share_openssl(_drop_dangling_symlinks(binaries, kept)))
     a.datas = _drop_dangling_symlinks(
         [
             entry

@@ -2,7 +2,8 @@
 # What building and installing the Linux bundle needs from Debian/Ubuntu, only what is missing:
 # Qt's runtime libraries (scripts/system-deps.sh), binutils (PyInstaller strips with it),
 # icu-devtools and gcc (ICU's data is cut down to Spanish and English, bundle_common.py),
-# and the XDG tools that install.sh runs (update-mime-database, update-desktop-database).
+# the XDG tools that install.sh runs (update-mime-database, update-desktop-database), and
+# dbus-run-session (the smoke test asks the keyring for a password over a session bus).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 bash "$here/../../scripts/system-deps.sh" window
@@ -10,7 +11,7 @@ if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>
   exit 0
 fi
 missing=()
-for package in binutils shared-mime-info desktop-file-utils icu-devtools gcc; do
+for package in binutils shared-mime-info desktop-file-utils icu-devtools gcc dbus; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [ "$status" = "install ok installed" ] || missing+=("$package")
 done

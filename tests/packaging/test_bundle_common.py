@@ -45,7 +45,7 @@ def test_every_verb_and_page_is_a_hidden_import() -> None:
     [
         (f"{QT}/plugins/platforms/libqxcb.so", True),
         (f"{QT}/plugins/platforms/libqoffscreen.so", True),
-        (f"{QT}/plugins/platforms/libqwayland.so", True),
+        (f"{QT}/plugins/platforms/libqwayland.so", False),  # XWayland: through qxcb
         (f"{QT}/plugins/platforms/libqvnc.so", False),
         (f"{QT}/plugins/platforms/libqeglfs.so", False),
         (f"{QT}/plugins/imageformats/libqjpeg.so", True),
@@ -110,7 +110,7 @@ def test_babel_locales(dest: str, kept: bool) -> None:
         ("libxcb.so.1", False),
         ("libcups.so.2", False),
         ("libxcb-cursor.so.0", True),  # not on every host, and Qt's xcb needs it
-        ("libstdc++.so.6", True),
+        ("libstdc++.so.6", False),  # manylinux_2_28's C++ runs on the host's
         ("libssl.so.3", True),
         ("libsqlite3.so.0", True),
         ("libpython3.11.so.1.0", True),
@@ -163,16 +163,15 @@ def test_icu_data_keeps_spanish_and_english_and_the_shared_tables() -> None:
 @pytest.mark.parametrize(
     ("dest", "kept"),
     [
-        (f"{QT}/plugins/wayland-shell-integration/libxdg-shell.so", True),
-        (f"{QT}/plugins/wayland-shell-integration/libivi-shell.so", False),
-        (f"{QT}/plugins/wayland-shell-integration/libqt-shell.so", False),
-        (f"{QT}/plugins/wayland-decoration-client/libadwaita.so", True),
+        (f"{QT}/plugins/wayland-shell-integration/libxdg-shell.so", False),
+        (f"{QT}/plugins/wayland-decoration-client/libadwaita.so", False),
         (f"{QT}/plugins/wayland-graphics-integration-client/libdmabuf-server.so", False),
-        (f"{QT}/plugins/wayland-graphics-integration-client/libvulkan-server.so", False),
+        (f"{QT}/plugins/platforms/libqxcb.so", True),
     ],
 )
-def test_wayland_keeps_the_desktop_shell_only(dest: str, kept: bool) -> None:
+def test_a_wayland_desktop_shows_the_window_through_xwayland(dest: str, kept: bool) -> None:
     assert common.keep_plugin(dest) is kept
+    assert common.keep_binary("PySide6/Qt/lib/libQt6WaylandClient.so.6", "linux") is False
 
 
 @pytest.mark.parametrize(
@@ -183,10 +182,40 @@ def test_wayland_keeps_the_desktop_shell_only(dest: str, kept: bool) -> None:
         ("reportlab/fonts/_a______.pfb", False),
         ("resources/fonts/DejaVuSans.ttf", True),  # ours: the documents' Unicode font
         ("reportlab/graphics/barcode/README", True),
+        ("resources/translations/cobranza_en.qm", True),
+        ("resources/translations/cobranza_en.ts", False),  # the source of the .qm
+        ("resources/translations/update.py", False),
+        ("resources/icons/cobranza.ico", False),  # the Windows installer's
+        ("resources/icons/cobranza.svg", True),
     ],
 )
-def test_reportlab_fonts_are_left_out(dest: str, kept: bool) -> None:
-    assert common.keep_data(dest) is kept
+def test_data_the_program_never_reads_is_left_out(dest: str, kept: bool) -> None:
+    assert common.keep_data(dest, "linux") is kept
+
+
+def test_the_windows_bundle_keeps_its_icon() -> None:
+    assert common.keep_data("resources\\icons\\cobranza.ico", "win32") is True
+
+
+def test_cjk_codecs_are_left_out_and_pillow_takes_the_hosts_libxau() -> None:
+    binaries = [
+        ("python3.11/lib-dynload/_codecs_jp.cpython-311-x86_64-linux-gnu.so", "/x/jp", "EXTENSION"),
+        (
+            "python3.11/lib-dynload/_multibytecodec.cpython-311-x86_64-linux-gnu.so",
+            "/x/m",
+            "EXTENSION",
+        ),
+        ("python3.11/lib-dynload/_csv.cpython-311-x86_64-linux-gnu.so", "/x/csv", "EXTENSION"),
+        ("pillow.libs/libXau-154567c4.so.6.0.0", "/site/pillow.libs/libXau.so", "BINARY"),
+    ]
+    lean = {d: s for d, s, _k in common.lean_linux_binaries(binaries, "linux")}
+    assert set(lean) == {
+        "python3.11/lib-dynload/_csv.cpython-311-x86_64-linux-gnu.so",
+        "pillow.libs/libXau-154567c4.so.6.0.0",
+    }
+    host = common.host_library("libXau.so.6")
+    assert lean["pillow.libs/libXau-154567c4.so.6.0.0"] == (host or "/site/pillow.libs/libXau.so")
+    assert common.lean_linux_binaries(binaries, "darwin") == binaries
 
 
 def test_psycopg_shares_the_bundles_openssl_on_linux() -> None:

@@ -12,12 +12,16 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy import select
+
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.book.check import BookCheckService
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
 from cobranza_desktop.services.penalties.engine import PenaltyService
+from cobranza_desktop.storage.models import Customer
+from tests.factories import sign_terms
 from tests.imports.cfdi_factory import OURS, invoice, payment, uuid_n
 
 IMPORT_DAY = date(2026, 11, 22)
@@ -61,6 +65,10 @@ def test_imported_history_owes_nothing_for_the_past(
     _import(ws, tmp_path)
     penalties = PenaltyService(ws.book, clock)
     penalties.set_business_policy(POLICY)
+    with ws.book.session() as session:
+        imported = list(session.scalars(select(Customer.id)))
+    for customer_id in imported:  # they signed the contract's terms on paper
+        sign_terms(ws.book, clock, customer_id)
     # On the import day: the late-paid invoice and the months overdue charge nothing.
     assert penalties.propose(IMPORT_DAY).charges == ()
     # Thirty days on: only the open invoice, only interest since the import day.

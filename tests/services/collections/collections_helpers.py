@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.factories import sign_terms
-
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -22,6 +20,7 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
 from cobranza_desktop.storage.database import Book, open_book
+from tests.factories import sign_terms
 
 START = date(2026, 3, 2)  # a Monday
 

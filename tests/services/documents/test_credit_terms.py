@@ -63,7 +63,7 @@ def test_terms_pdf_reads_back_the_policy_figures(ws: Workspace) -> None:
 
 
 def test_no_agreed_rate_states_the_legal_six_percent(ws: Workspace) -> None:
-    cid = customer(ws).id
+    cid = customer(ws, signed=False).id
     text = pdf_text(CreditTermsService(ws.book, ws.clock).pdf(cid))
     assert "6% al año" in text and "362 del Código de Comercio" in text
     # The example uses the legal rate: 10,000 × 6 % × 30 / 365 = 49.32.
@@ -73,7 +73,7 @@ def test_no_agreed_rate_states_the_legal_six_percent(ws: Workspace) -> None:
 def test_signing_records_date_and_version_and_a_change_lists_the_customer(ws: Workspace) -> None:
     service = CreditTermsService(ws.book, ws.clock)
     cid = _customer(ws)
-    other = customer(ws, "Papelería Sol").id
+    other = customer(ws, "Papelería Sol", signed=False).id
     assert not service.status(cid).signed
     status = service.mark_signed(cid, date(2026, 11, 20))
     assert status.signed_on == date(2026, 11, 20)
@@ -90,7 +90,7 @@ def test_signing_records_date_and_version_and_a_change_lists_the_customer(ws: Wo
 
 def test_signing_in_the_future_is_refused(ws: Workspace) -> None:
     service = CreditTermsService(ws.book, ws.clock)
-    cid = customer(ws).id
+    cid = customer(ws, signed=False).id
     with pytest.raises(ValidationError):
         service.mark_signed(cid, date(2026, 12, 1))
     assert not service.status(cid).signed

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from tests.factories import sign_terms
-
 import itertools
 from collections.abc import Iterator
 from datetime import date, timedelta
@@ -31,6 +29,7 @@ from cobranza_desktop.services.receivables.payments import PaymentInput, Payment
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
+from tests.factories import sign_terms
 
 D = Decimal
 JAN31 = date(2026, 1, 31)
