@@ -91,6 +91,14 @@ EXCLUDES = [
     # setuptools' run-time half: entry points are read with importlib.metadata.
     "pkg_resources",
     "setuptools",
+    # ReportLab draws the monthly report's charts into the PDF (renderPDF): never to a
+    # bitmap, SVG or PostScript, and never a barcode.
+    "reportlab.graphics.renderPM",
+    "reportlab.graphics.renderSVG",
+    "reportlab.graphics.renderPS",
+    "reportlab.graphics.barcode",
+    "reportlab.graphics.samples",
+    "reportlab.graphics.testdrawings",
     # lxml's SAX bridge and E-factory: the CFDI import parses with lxml.etree only.
     "lxml.sax",
     "lxml.builder",
@@ -158,7 +166,8 @@ EXCLUDES = [
     "PySide6.QtDBus",
 ]
 
-# Qt plugins kept, by plugin folder; a folder not listed here is dropped whole.
+# Qt plugins kept, by plugin folder; a folder not listed here is dropped whole (among
+# them xcbglintegrations: the window, its charts and the PDF view draw without OpenGL).
 # ``None`` keeps the whole folder.
 KEEP_PLUGINS: dict[str, set[str] | None] = {
     # xcb (X11; on a Wayland desktop through XWayland, which Qt falls back to without
@@ -177,7 +186,6 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
     # Native file dialogs through the desktop portal; GTK's theme would drag GTK in.
     "platformthemes": {"qxdgdesktopportal"},
     "printsupport": None,  # printing statements and receipts (CUPS on Linux)
-    "xcbglintegrations": None,
     "styles": None,  # the native look on macOS and Windows
 }
 

@@ -23,6 +23,11 @@ ICU_KEEP_CONVERTERS = frozenset(
     {"ibm-5348_P100-1997", "ibm-912_P100-1995", "ibm-923_P100-1998"}  # cp1252, 8859-2/-15
 )
 _ICU_LOCALE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]*)*")
+# Display names of currencies, units, languages and regions, number spell-out rules and
+# the names of Unicode characters: Qt formats with its own CLDR tables, and never asks
+# ICU for them. Nor for the line-break rules of Chinese and Japanese phrases.
+ICU_UNUSED_FOLDERS = frozenset({"curr", "unit", "lang", "region", "rbnf"})
+_ICU_UNUSED_ITEMS = re.compile(r"^(unames\.icu|brkitr/line\w*_(cj|phrase)\w*\.brk)$")
 _ICU_LIBRARY = re.compile(r"^libicudata\.so\.(?P<major>\d+)")
 
 
@@ -36,6 +41,8 @@ def icu_items_to_remove(items: list[str]) -> list[str]:
             return stem in ICU_KEEP_CONVERTERS
         if kind in ("dict", "spp", "cfu") or folder == "translit":
             return False  # word-break dictionaries, stringprep profiles, spoof checks
+        if folder in ICU_UNUSED_FOLDERS or _ICU_UNUSED_ITEMS.match(item):
+            return False
         if kind != "res" or stem in ("res_index", "pool") or not _ICU_LOCALE.fullmatch(stem):
             return True  # tables that are not one locale's (zoneinfo64, plurals, ...)
         return stem in ICU_KEEP_LOCALES
