@@ -88,6 +88,51 @@ EXCLUDES = [
     "unittest",
     "lxml.doctestcompare",
     "reportlab.graphics.testshapes",
+    # Processes: the program runs one, with threads (concurrent.futures imports its
+    # process pool only when asked for it).
+    "multiprocessing",
+    "xmlrpc",
+    # Pillow reads the business's logo (PNG, JPEG, GIF, BMP, TIFF): not the image formats
+    # of scientific, game, fax or old Unix tools (Image.init skips a plugin left out).
+    *(
+        f"PIL.{name}ImagePlugin"
+        for name in (
+            "Blp",
+            "Bufr",
+            "Cur",
+            "Dcx",
+            "Dds",
+            "Eps",
+            "Fits",
+            "Fli",
+            "Ftex",
+            "Gbr",
+            "Grib",
+            "Hdf5Stub",
+            "Icns",
+            "Imt",
+            "Iptc",
+            "McIdas",
+            "Mic",
+            "Mpeg",
+            "Msp",
+            "Palm",
+            "Pcd",
+            "Pdf",
+            "Pixar",
+            "Psd",
+            "Qoi",
+            "Sgi",
+            "Spider",
+            "Sun",
+            "Tga",
+            "Wmf",
+            "XVThumb",
+            "Xbm",
+            "Xpm",
+        )
+    ),
+    "PIL.PdfParser",
     # setuptools' run-time half: entry points are read with importlib.metadata.
     "pkg_resources",
     "setuptools",
