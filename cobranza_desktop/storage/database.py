@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -12,8 +12,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
-from cobranza_desktop.domain.errors import BookDamagedError, BookError
+from cobranza_desktop.domain.errors import BookDamagedError, BookError, ConcurrentEditError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.backup import latest_backup, pre_migration_backup
 from cobranza_desktop.storage.book_files import (
@@ -24,12 +25,14 @@ from cobranza_desktop.storage.book_files import (
     make_private_dir,
     require_writable_place,
 )
+from cobranza_desktop.storage.identity import database_login
 from cobranza_desktop.storage.lock import BookLock
+from cobranza_desktop.storage.office_hooks import Office, install
 from cobranza_desktop.storage.paths import default_book_path
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
 # import Alembic (start-up time); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0008_fold_enye"
+SCHEMA_HEAD = "0010_audit_users"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 
@@ -55,13 +58,44 @@ class Book:
         self.path = path
         self.engine = engine
         self._lock = lock
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # Who works and when: read by the session hooks (guard, audit trail, counters).
+        self._office = Office(now=lambda: datetime.now().replace(microsecond=0))
+        self._sessions = sessionmaker(engine, expire_on_commit=False, info={"office": self._office})
+        install(self._sessions)
+
+    @property
+    def login(self) -> str:
+        """Who this program works as: the server's ``current_user``, or the local user."""
+        if not self._office.login:
+            self._office.login = database_login(self.engine)
+        return self._office.login
+
+    def act_as(self, login: str) -> None:
+        """Work as another local login (SQLite only: on a server the server says who)."""
+        if self.engine.dialect.name != "sqlite":
+            raise BookError(_("En un servidor, el usuario es el de la conexión."))
+        self._office.login = login
+
+    def use_clock(self, now: Callable[[], datetime]) -> None:
+        """The clock of the audit trail (the workspace's, so that tests fix it)."""
+        self._office.now = now
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: commits at the end, or rolls back entirely on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: commits at the end, or rolls back entirely on any error.
+
+        A record changed underneath by someone else (its version moved) is refused
+        as a :class:`ConcurrentEditError`, and nothing is written."""
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except StaleDataError as exc:
+            raise ConcurrentEditError(
+                _(
+                    "Otra persona cambió este registro mientras lo editaba; vuelva a "
+                    "abrirlo. No se guardó nada."
+                )
+            ) from exc
 
     @contextmanager
     def session(self) -> Iterator[Session]:

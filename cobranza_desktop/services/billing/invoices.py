@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import _
@@ -31,7 +32,9 @@ from cobranza_desktop.domain.validation import (
     check_date,
     checked_totals,
 )
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.base.versions import Edited, check_version
 from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -75,6 +78,7 @@ class InvoiceView:
     voided_at: datetime | None
     void_reason: str
     lines: tuple[InvoiceLineView, ...]
+    version: int = 0  # what an edit sends back (optimistic concurrency)
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,7 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
             )
             for line in invoice.lines
         ),
+        version=invoice.version or 0,
     )
 
 
@@ -278,17 +283,21 @@ class InvoiceService:
     def issue(self, draft: InvoiceDraft) -> InvoiceView:
         """Issue a new invoice with the next folio of the series."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = create_invoice(session, draft, self._clock.now())
             return invoice_view(invoice, self._clock.today())
 
     def save_draft(self, draft: InvoiceDraft) -> InvoiceView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = create_invoice(session, draft, self._clock.now(), issue=False)
             return invoice_view(invoice, self._clock.today())
 
-    def issue_draft(self, invoice_id: int) -> InvoiceView:
+    def issue_draft(self, invoice_id: int, expected_version: int | None = None) -> InvoiceView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
+            check_version(invoice.version, expected_version, Edited.INVOICE)
             if invoice.lifecycle != Lifecycle.DRAFT.value:
                 raise ConflictError(_("La factura ya fue emitida."))
             invoice.folio = next_folio(session, invoice.series)
@@ -296,9 +305,13 @@ class InvoiceService:
             session.flush()
             return invoice_view(invoice, self._clock.today())
 
-    def void(self, invoice_id: int, reason: str) -> InvoiceView:
+    def void(
+        self, invoice_id: int, reason: str, expected_version: int | None = None
+    ) -> InvoiceView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
+            check_version(invoice.version, expected_version, Edited.INVOICE)
             void_invoice(session, invoice, reason, self._clock.now())
             session.flush()
             return invoice_view(invoice, self._clock.today())

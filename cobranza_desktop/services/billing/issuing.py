@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.validation import checked_totals
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.incentives import IncentiveView, grant_punctuality_reward
 from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
@@ -63,6 +65,7 @@ class IssuingService:
 
     def issue(self, draft: InvoiceDraft, override_reason: str = "") -> IssuedInvoice:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             # The invoice and its reward stand or fall together: one transaction.
             invoice, messages = issue_on_credit(session, draft, self._clock.now(), override_reason)
             reward = grant_punctuality_reward(

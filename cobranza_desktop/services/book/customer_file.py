@@ -9,7 +9,7 @@ charges) in a single session and returns one frozen view.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -45,6 +45,7 @@ from cobranza_desktop.services.receivables.payments import PaymentView, payment_
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Invoice, Payment
 from cobranza_desktop.storage.models.collections import ContactLog, Promise, StatusTransition
+from cobranza_desktop.storage.queries.audit import authors_of
 from cobranza_desktop.storage.queries.balances import customer_balance
 
 
@@ -143,7 +144,11 @@ def _timeline(session: Session, customer_id: int) -> tuple[ContactView, ...]:
             select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
         )
     }
-    return tuple(contact_view(row, promises.get(row.id)) for row in rows)
+    authors = authors_of(session, "contact", (row.id for row in rows))
+    return tuple(
+        replace(contact_view(row, promises.get(row.id)), author=authors.get(row.id, ""))
+        for row in rows
+    )
 
 
 def _status_history(session: Session, customer_id: int) -> tuple[StatusChangeView, ...]:

@@ -10,6 +10,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import (
     Channel,
@@ -25,6 +26,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import parse_amount, to_cents
 from cobranza_desktop.domain.plans import validate_promise
 from cobranza_desktop.domain.validation import check_date, check_optional_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import load_policy
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -61,6 +63,7 @@ class ContactView:
     override_reason: str
     voided: bool
     promise_id: int | None = None
+    author: str = ""  # who logged it (from the audit trail; empty before it existed)
 
     @property
     def reason_label(self) -> str:
@@ -213,6 +216,7 @@ class ContactService:
 
     def log(self, data: ContactInput) -> ContactView:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row, promise_id = log_contact(session, data, self._clock.now())
             return contact_view(row, promise_id)
 
@@ -253,6 +257,7 @@ class ContactService:
         if not reason.strip():
             raise ValidationError("reason", _("Escriba el motivo de la anulación."))
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(ContactLog, contact_id)
             if row is None:
                 raise NotFoundError(

@@ -44,6 +44,7 @@ from cobranza_desktop.documents.data import (
     StatementEntryData,
     TaxData,
 )
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import AgendaItem, compute_agenda
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import Channel
@@ -55,6 +56,7 @@ from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
@@ -138,6 +140,7 @@ class DocumentService:
 
     def set_how_to_pay(self, text: str) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(session, HOW_TO_PAY_KEY, text.strip())
 
     # -- invoice ----------------------------------------------------------------------

@@ -30,6 +30,7 @@ from email.message import EmailMessage
 
 from sqlalchemy import select, update
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import (
     CobranzaError,
@@ -53,6 +54,7 @@ from cobranza_desktop.messaging.email import (
     store_password,
     validate_address,
 )
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.messaging import outbox_queries
 from cobranza_desktop.services.messaging.outbox_views import (
@@ -138,6 +140,7 @@ class OutboxService:
         """Validate and store the settings; a given password goes to the keyring only."""
         settings.validate()
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(session, SMTP_SETTINGS_KEY, smtp_settings_to(settings))
         if password is not None:
             self._password_store(settings, password)
@@ -189,6 +192,7 @@ class OutboxService:
         invoice_ids = unique_ids(draft.invoice_ids)
         settings = self.smtp_settings()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             existing = outbox_queries.by_key(session, draft.natural_key)
             if existing is not None:
                 return view_of(existing), False
@@ -248,6 +252,7 @@ class OutboxService:
     def _attempt(self, outbox_id: int, allowed: Sequence[str]) -> SendAttempt:
         settings = self.smtp_settings()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))
@@ -283,6 +288,7 @@ class OutboxService:
                 return SendAttempt(view_of(row))
         failure, error, account = self._deliver(settings, message)
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             assert row is not None
             if failure is None:
@@ -413,6 +419,7 @@ class OutboxService:
         if not reason.strip():
             raise ValidationError("reason", _("Escriba el motivo."))
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))

@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
@@ -38,6 +39,7 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.charges import (
     LATE_CHARGE_SERIES,
@@ -117,6 +119,7 @@ class PenaltyService:
 
     def set_business_policy(self, policy: PenaltyPolicy) -> PenaltyPolicy:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             store_business_policy(session, policy)
         return policy
 
@@ -129,6 +132,7 @@ class PenaltyService:
     def set_customer_policy(self, customer_id: int, policy: PenaltyPolicy | None) -> None:
         """Give a customer their own terms, or ``None`` to go back to the business policy."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             get_customer(session, customer_id)
             store_customer_policy(session, customer_id, policy, self._clock.now())
 
@@ -191,6 +195,7 @@ class PenaltyService:
         applied: list[ChargeView] = []
         try:
             with self._book.transaction() as session:
+                require(session, Permission.BOOKKEEPING)
                 proposed = propose_charges(
                     session,
                     day,
@@ -219,6 +224,7 @@ class PenaltyService:
         charged-and-waived: the engine does not charge it again.
         """
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             return waive_charge(session, charge_id, reason, self._clock.now())
 
     # -- reading -------------------------------------------------------------------------------

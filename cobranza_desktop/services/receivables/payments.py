@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.allocation import (
     Allocation as AllocationInput,
 )
@@ -24,6 +25,7 @@ from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables import allocations
 from cobranza_desktop.services.receivables.discount_grants import void_grants_earned_by
@@ -177,6 +179,7 @@ class PaymentService:
 
     def record(self, data: PaymentInput) -> PaymentView:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return payment_view(record_payment(session, data, self._clock.now()))
 
     def allocate_credit(
@@ -184,6 +187,7 @@ class PaymentService:
     ) -> PaymentView:
         """Apply a payment's unapplied money (credit) to open invoices."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id)
             if payment.reversed_at is not None:
                 raise ConflictError(_("El pago fue revertido."))
@@ -200,6 +204,7 @@ class PaymentService:
                 _("Escriba el motivo de la reversión."),
             )
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id)
             if payment.reversed_at is not None:
                 raise ConflictError(_("El pago ya fue revertido."))
