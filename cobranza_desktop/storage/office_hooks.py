@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -76,12 +76,22 @@ class Office:
 
     now: Callable[[], datetime]
     login: str = ""
+    # Counter bumps this program committed and its change watch has not yet seen:
+    # its own writes are announced by the window already, not a second time.
+    own_bumps: dict[str, int] = field(default_factory=dict)
+
+    def take_own(self, name: str) -> int:
+        return self.own_bumps.pop(name, 0)
 
 
 def _office(session: Session) -> Office:
     office = session.info.get("office")
     assert isinstance(office, Office), "sessions of a book carry its Office"
     return office
+
+
+def book_office(session: Session) -> Office:
+    return _office(session)
 
 
 def session_actor(session: Session) -> Actor:
@@ -200,6 +210,13 @@ def _before_commit(session: Session) -> None:
         )
         if bumped.rowcount == 0:
             connection.execute(insert(ChangeCounter).values(name=name, value=1))
+    session.info["bumped"] = counters
+
+
+def _after_commit(session: Session) -> None:
+    office = _office(session)
+    for name in session.info.pop("bumped", ()):
+        office.own_bumps[name] = office.own_bumps.get(name, 0) + 1
 
 
 def _after_end(session: Session, _transaction: Any) -> None:
@@ -208,6 +225,7 @@ def _after_end(session: Session, _transaction: Any) -> None:
         return
     session.info.pop("actor", None)
     session.info.pop("touched", None)
+    session.info.pop("bumped", None)
 
 
 def install(factory: sessionmaker[Session]) -> None:
@@ -215,4 +233,5 @@ def install(factory: sessionmaker[Session]) -> None:
     event.listen(factory, "after_flush", _after_flush)
     event.listen(factory, "do_orm_execute", _on_execute)
     event.listen(factory, "before_commit", _before_commit)
+    event.listen(factory, "after_commit", _after_commit)
     event.listen(factory, "after_transaction_end", _after_end)
