@@ -252,6 +252,9 @@ class Application(FileMenuActions):
 
     def close_book(self) -> None:
         """Drain the worker, then close the book and release its lock."""
+        if self.composition is not None:
+            self.composition.freshness.stop()  # no more polls of the book being closed
+            self.composition.freshness.deleteLater()
         self.runner.wait_idle()
         if self._close_book is not None:
             close, self._close_book = self._close_book, None

@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # at start-up the window shows before SQLAlchemy and the page
     from cobranza_desktop.ui.commands import AppCommands
     from cobranza_desktop.ui.context import Services, UiContext
     from cobranza_desktop.ui.document_actions import DocumentActions
+    from cobranza_desktop.ui.freshness import FreshnessPoller
     from cobranza_desktop.ui.messaging_ui import MessagingUi
 
 
@@ -44,6 +45,7 @@ SettingsTab = tuple[str, Callable[[], QWidget]]
 def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
     from cobranza_desktop.services.analytics.indicators import IndicatorsService
+    from cobranza_desktop.services.base.freshness import ChangeWatch
     from cobranza_desktop.services.billing.billing_run import BillingRunService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
@@ -82,6 +84,9 @@ def build_services(workspace: Workspace) -> Services:
         indicators=IndicatorsService(book, clock),
         subscriptions=SubscriptionService(book, clock),
         billing_run=BillingRunService(book, clock),
+        users=workspace.users,
+        audit=workspace.audit,
+        changes=ChangeWatch(book),
     )
 
 
@@ -119,9 +124,11 @@ class Composition:
     messaging: MessagingUi
     documents: DocumentActions
     commands: AppCommands
+    freshness: FreshnessPoller
 
     def settings_tabs(self) -> list[SettingsTab]:
         from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
+        from cobranza_desktop.ui.pages.users_settings import UsersSettingsPage
 
         s, runner = self.context.services, self.context.runner
         messaging = self.messaging
@@ -135,23 +142,31 @@ class Composition:
                 QCoreApplication.translate("Features", "Plantillas de mensajes"),
                 messaging.template_editor,
             ),
+            (
+                QCoreApplication.translate("Features", "Usuarios"),
+                lambda: UsersSettingsPage(s.users, s.audit, runner),
+            ),
         ]
 
     def start(self) -> None:
-        """What runs once the book is open: messages that failed last time go out now."""
+        """What runs once the book is open: messages that failed last time go out now,
+        and the watch for other people's changes starts."""
         self.messaging.retry_outbox()
+        self.freshness.start()
 
 
 def compose(context: UiContext) -> Composition:
     from cobranza_desktop.ui.commands import AppCommands
     from cobranza_desktop.ui.document_actions import DocumentActions
+    from cobranza_desktop.ui.freshness import FreshnessPoller
     from cobranza_desktop.ui.messaging_ui import MessagingUi
 
     s, runner = context.services, context.runner
     messaging = MessagingUi(s.outbox, s.reminders, s.composer, runner)
     documents = DocumentActions(s.documents, runner)
     commands = AppCommands(s, runner, context.clock, messaging, documents)
-    return Composition(context, messaging, documents, commands)
+    freshness = FreshnessPoller(s.changes, runner)
+    return Composition(context, messaging, documents, commands, freshness)
 
 
 def build_pages(

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.services.analytics.indicators import IndicatorsService
+from cobranza_desktop.services.base.audit import AuditService
 from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.freshness import ChangeWatch
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.base.users import UserService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
@@ -66,6 +69,9 @@ class Services:
     indicators: IndicatorsService
     subscriptions: SubscriptionService
     billing_run: BillingRunService
+    users: UserService
+    audit: AuditService
+    changes: ChangeWatch
 
 
 @dataclass(frozen=True)

@@ -27,9 +27,7 @@ class ChangeWatch:
             office = book_office(session)
             counters = {
                 str(name): int(value)
-                for name, value in session.execute(
-                    select(ChangeCounter.name, ChangeCounter.value)
-                )
+                for name, value in session.execute(select(ChangeCounter.name, ChangeCounter.value))
             }
         seen, self._seen = self._seen, counters
         if seen is None:
