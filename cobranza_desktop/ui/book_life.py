@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class FileMenuActions:
     book_name: str
     first_start: FirstStart | None
     dialog: QWidget | None
+    settings: QSettings
 
     # Provided by the application.
     def switch_book(self, path: Path) -> None:
@@ -127,6 +128,30 @@ class FileMenuActions:
         self.book_name = path.name
         self._replace_window()
         self._run_opening(work)
+
+    def connect_server(self) -> None:
+        """Archivo → Conectar a un servidor…: the address, the password to the keyring."""
+        from cobranza_desktop.ui.dialogs.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.runner, self.open_server, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_server(self, url: str) -> None:
+        """Open the book at a server URL (no password in it: the keyring or .pgpass has it).
+
+        Only an existing book is opened (``create=False``): a mistyped address is refused
+        with the server's reason, never turned into a new, empty book."""
+        from cobranza_desktop.ui.book_menu import remember_server
+        from cobranza_desktop.ui.composition import open_context
+
+        remember_server(self.settings, url)
+        runner, clock = self.runner, self.clock
+        self.close_book()
+        self.book_name = url
+        self._replace_window()
+        self._run_opening(lambda _ctx: open_context(url, clock, runner=runner, create=False))
 
     def choose_book(self) -> None:
         from PySide6.QtWidgets import QFileDialog

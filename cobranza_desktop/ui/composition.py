@@ -91,7 +91,11 @@ def build_services(workspace: Workspace) -> Services:
 
 
 def open_context(
-    book_path: Path | None, clock: Clock | None, *, runner: TaskRunner
+    book_path: Path | str | None,
+    clock: Clock | None,
+    *,
+    runner: TaskRunner,
+    create: bool = True,
 ) -> tuple[UiContext, Callable[[], None]]:
     """Open the book and build the services (run it on the database worker).
 
@@ -100,7 +104,7 @@ def open_context(
     from cobranza_desktop.services.book.workspace import open_workspace
     from cobranza_desktop.ui.context import UiContext
 
-    workspace = open_workspace(book_path, clock)
+    workspace = open_workspace(book_path, clock, create=create)
     services = build_services(workspace)
     context = UiContext(services, runner, workspace.clock, workspace.book_path)
     wait_for_backup = workspace.backups.daily_in_background()

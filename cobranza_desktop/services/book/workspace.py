@@ -89,7 +89,7 @@ class Workspace:
 
 
 def open_workspace(
-    path: Path | None, clock: Clock | None = None, *, create: bool = True
+    path: Path | str | None, clock: Clock | None = None, *, create: bool = True
 ) -> Workspace:
     """Open the book at ``path`` and build its services: the window's entry point.
 
