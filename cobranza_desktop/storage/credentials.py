@@ -35,7 +35,8 @@ def server_url(host: str, port: int, database: str, user: str) -> URL:
 def without_password(url: URL | str) -> str:
     """The URL as it may be stored and shown: with no password in it."""
     parsed = make_url(url) if isinstance(url, str) else url
-    return parsed.set(password=None).render_as_string(hide_password=False)
+    # URL.set() leaves a None as "unchanged": the named tuple's own _replace drops it.
+    return parsed._replace(password=None).render_as_string(hide_password=False)
 
 
 def keyring_account(url: URL | str) -> str:
