@@ -34,6 +34,8 @@ VERBS: dict[str, str] = {
     "export": "export",
     "stats": "stats",
     "bill": "bill",
+    "users": "users",
+    "audit": "audit",
 }
 
 

@@ -12,6 +12,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Any
 
+from cobranza_desktop.domain.access import Role
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.domain.money import from_cents
@@ -109,7 +110,10 @@ def summarize(action: str, details: dict[str, Any]) -> str:
     if details.get("from") and details.get("to"):
         parts.append(f"{details['from']} → {details['to']}")
     if details.get("role"):
-        parts.append(str(details["role"]))
+        try:
+            parts.append(Role(str(details["role"])).label())
+        except ValueError:
+            parts.append(str(details["role"]))
     if details.get("fields"):
         parts.append(", ".join(str(f) for f in details["fields"]))
     if details.get("reason"):
