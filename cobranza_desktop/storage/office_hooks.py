@@ -179,7 +179,15 @@ def _after_flush(session: Session, _flush: UOWTransaction) -> None:
             entries.extend(entries_for(obj, new=False))
     for obj in session.deleted:
         touched.add(type(obj).__table__.name)
-    record_entries(session, entries)
+    # Written at commit: a record inserted then changed in one transaction (an invoice
+    # saved as a draft, then issued) is one event, not two.
+    pending: list[Entry] = session.info.setdefault("audit", [])
+    pending.extend(entries)
+
+
+def _one_event_each(entries: list[Entry]) -> list[Entry]:
+    issued = {e.entity_id for e in entries if e.action == "invoice.issued"}
+    return [e for e in entries if not (e.action == "invoice.draft_saved" and e.entity_id in issued)]
 
 
 def _on_execute(state: ORMExecuteState) -> None:
@@ -197,6 +205,7 @@ def _on_execute(state: ORMExecuteState) -> None:
 
 def _before_commit(session: Session) -> None:
     session.flush()
+    record_entries(session, _one_event_each(session.info.pop("audit", [])))
     touched = session.info.pop("touched", set())
     counters = sorted({TABLE_COUNTERS.get(t, "other") for t in touched if t not in _SILENT})
     if not counters:
@@ -226,6 +235,7 @@ def _after_end(session: Session, _transaction: Any) -> None:
     session.info.pop("actor", None)
     session.info.pop("touched", None)
     session.info.pop("bumped", None)
+    session.info.pop("audit", None)
 
 
 def install(factory: sessionmaker[Session]) -> None:
