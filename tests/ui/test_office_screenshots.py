@@ -107,3 +107,5 @@ def test_office_screens(qtbot: QtBot, demo_app: OpenApp, tmp_path: Path) -> None
         app.settle()
         save(dialog, directory, f"connect-dialog-{language}")
         dialog.reject()
+    app.controller.change_language("es")  # the next tests start in Spanish again
+    app.settle()
