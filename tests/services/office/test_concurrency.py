@@ -60,6 +60,7 @@ def test_a_row_changed_between_read_and_write_is_caught_by_the_database(
 
 def test_settings_and_the_profile_carry_versions(owner: Workspace) -> None:
     value, version = owner.settings.get_versioned("aging.edges", [0, 30, 60, 90])
+    assert value == [0, 30, 60, 90]  # the default, never saved
     assert version == 0
     owner.settings.set("aging.edges", [0, 15, 30], expected_version=0)
     _, version = owner.settings.get_versioned("aging.edges")
@@ -93,3 +94,26 @@ def test_the_change_watch_sees_others_writes_not_its_own(office: dict[str, Works
     assert owners_watch.poll() == frozenset()
     collector.contacts.log(ContactInput(customer.id, "visit", "contacted", override_reason="x"))
     assert owners_watch.poll() == {"contacts"}
+
+
+def test_a_subscription_changed_meanwhile_refuses_the_stale_edit(owner: Workspace) -> None:
+    from cobranza_desktop.services.billing.subscriptions import (
+        SubscriptionInput,
+        SubscriptionService,
+    )
+
+    subscriptions = SubscriptionService(owner.book, owner.clock)
+    member = factories.customer(owner, "Socio Gómez")
+    created = subscriptions.create(
+        SubscriptionInput(member.id, "Membresía", "500.00", "monthly", 1, date(2026, 12, 1))
+    )
+    paused = subscriptions.pause(
+        created.id, date(2027, 1, 1), date(2027, 1, 31), "viaje", created.version
+    )
+    assert paused.version == created.version + 1  # a pause is a change of the subscription
+    with pytest.raises(ConcurrentEditError) as refused:
+        subscriptions.change_price(created.id, date(2027, 3, 1), "600.00", created.version)
+    assert "suscripción" in refused.value.message
+    assert [c.price for c in subscriptions.get(created.id).price_changes] == []
+    subscriptions.change_price(created.id, date(2027, 3, 1), "600.00", paused.version)
+    assert [c.price for c in subscriptions.get(created.id).price_changes] == [Decimal("600.00")]
