@@ -36,9 +36,14 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def owner(ws: Workspace) -> Workspace:
-    ws.book.act_as(OWNER)
-    return ws
+def owner(book_path: Path, clock: FixedClock) -> Iterator[Workspace]:
+    """The owner's workspace on a SQLite file (these tests act as several local logins;
+    on a server the logins are database users: tests/storage/office_pg)."""
+    book = open_book(book_path, create=True)
+    book.act_as(OWNER)
+    workspace = Workspace(book, clock)
+    yield workspace
+    workspace.close()
 
 
 @pytest.fixture
