@@ -62,6 +62,7 @@ def test_every_verb_reads_the_global_options_in_both_places() -> None:
             "restore": ["--list"],
             "import": ["cfdi", "x.xml"],
             "export": ["invoices"],
+            "users": ["list"],
         }.get(verb, [])
         before = parser.parse_args(["--book", "B.sqlite", "--lang", "en", verb, *tail])
         after = parser.parse_args([verb, *tail, "--book", "B.sqlite", "--lang", "en"])
