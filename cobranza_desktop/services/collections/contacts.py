@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -31,6 +31,7 @@ from cobranza_desktop.services.base.agenda_data import load_policy
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import ContactLog, Promise
+from cobranza_desktop.storage.queries.audit import authors_of
 
 MAX_NOTES = 4000
 
@@ -206,7 +207,10 @@ def contact_timeline(
             select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
         )
     }
-    return [contact_view(r, promises.get(r.id)) for r in rows]
+    authors = authors_of(session, "contact", (r.id for r in rows))
+    return [
+        replace(contact_view(r, promises.get(r.id)), author=authors.get(r.id, "")) for r in rows
+    ]
 
 
 class ContactService:

@@ -79,8 +79,9 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     for table in VERSIONED:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("version")
+        # A plain ALTER TABLE … DROP COLUMN (SQLite 3.35+): a batch rebuild of customers
+        # would drop the table other tables' foreign keys point to.
+        op.drop_column(table, "version")
     op.drop_table("change_counters")
     with op.batch_alter_table("audit_log", schema=None) as batch_op:
         batch_op.drop_index("ix_audit_log_entity")
