@@ -36,6 +36,8 @@ VERBS: dict[str, str] = {
     "bill": "bill",
     "users": "users",
     "audit": "audit",
+    "announce": "announce",
+    "terms": "terms",
 }
 
 

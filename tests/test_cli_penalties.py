@@ -57,7 +57,11 @@ def test_penalties_verb_lists_then_applies_once(tmp_path: Path) -> None:
     assert [(c["key"], c["days"], c["amount"]) for c in data["charges"]] == [
         ("interest:2026-02-13", 13, "78.00")
     ]
-    args = ("penalties", "--book", str(path), "--as-of", "2026-02-13", "--apply", "--json")
+    assert data["unsigned_customers"] == [{"customer_id": customer, "customer": "Ana"}]
+    # Ana never signed the credit terms: --apply leaves her out without a reason.
+    bare = ("penalties", "--book", str(path), "--as-of", "2026-02-13", "--apply", "--json")
+    assert json.loads(cobranza(*bare, home=tmp_path).stdout)["charges"] == []
+    args = (*bare, "--unsigned-reason", "Contrato firmado en papel")
     first = json.loads(cobranza(*args, home=tmp_path).stdout)
     second = json.loads(cobranza(*args, home=tmp_path).stdout)
     assert (first["total"], second["total"], second["charges"]) == ("78.00", "0.00", [])

@@ -6,6 +6,7 @@ cobranza pdf --book PATH notice 7 --out aviso.pdf
 cobranza pdf --book PATH receipt 15 --out recibo.pdf
 cobranza pdf --book PATH letters [--date 2026-11-22] --out cartas.pdf
 cobranza pdf --book PATH report --month 2026-11 --out informe.pdf
+cobranza pdf --book PATH terms 7 --out condiciones.pdf
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from cobranza_desktop.commands._common import (
 )
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.services.analytics.report import MonthlyReportService
+from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.storage.output_files import check_output_path, write_output
 
@@ -57,6 +59,9 @@ def register(subparsers: Any) -> None:
     kinds.add_parser("report", parents=[out], help="the monthly collection report").add_argument(
         "--month", required=True, metavar="YYYY-MM"
     )
+    kinds.add_parser(
+        "terms", parents=[out], help="the credit and collection terms for a customer to sign"
+    ).add_argument("customer_id", type=int, metavar="CUSTOMER_ID")
 
 
 def _render(service: DocumentService, args: argparse.Namespace) -> bytes:
@@ -78,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
             check_output_path(args.out, book.path)  # before any work: never over the book
             if args.document == "report":
                 pdf = MonthlyReportService(book, clock_for(None)).pdf(args.month)
+            elif args.document == "terms":
+                pdf = CreditTermsService(book, clock_for(None)).pdf(args.customer_id)
             else:
                 pdf = _render(DocumentService(book, clock_for(day)), args)
         try:

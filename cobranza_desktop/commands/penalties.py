@@ -2,6 +2,10 @@
 
 Idempotent like the window's "Aplicar penalizaciones": running it twice, or after days
 closed, never charges a period twice. Suitable for a daily scheduled task.
+
+Customers who never signed the credit terms are listed with a warning; --apply leaves
+them out unless --unsigned-reason says why they are charged anyway. --legal-rate-unsigned
+proposes them only the legal 6 % (Código de Comercio art. 362): no other rate was agreed.
 """
 
 from __future__ import annotations
@@ -32,6 +36,17 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--as-of", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--apply", action="store_true", help="charge them (late-charge documents)")
+    parser.add_argument(
+        "--unsigned-reason",
+        default="",
+        metavar="TEXT",
+        help="charge customers without signed credit terms too, for this reason",
+    )
+    parser.add_argument(
+        "--legal-rate-unsigned",
+        action="store_true",
+        help="customers without signed terms: only the legal 6 %% a year, no fees",
+    )
 
 
 def to_json(proposal: PenaltyProposal, applied: bool) -> dict[str, object]:
@@ -50,8 +65,12 @@ def to_json(proposal: PenaltyProposal, applied: bool) -> dict[str, object]:
                 "days": c.breakdown.days,
                 "base": str(c.breakdown.base),
                 "amount": str(c.amount),
+                "terms_signed": c.terms_signed,
             }
             for c in proposal.charges
+        ],
+        "unsigned_customers": [
+            {"customer_id": cid, "customer": name} for cid, name in proposal.unsigned_customers()
         ],
         "total": str(proposal.total),
     }
@@ -61,9 +80,17 @@ def render(proposal: PenaltyProposal, applied: bool) -> str:
     title = _("Penalizaciones aplicadas al") if applied else _("Penalizaciones por aplicar al")
     lines = [f"{title} {format_date(proposal.as_of)}"]
     for c in proposal.charges:
+        mark = "" if c.terms_signed else " *"
         lines.append(
             f"{c.customer_name[:30]:30}  {c.invoice_number:10}  "
-            f"{c.breakdown.describe()}  {format_money(c.amount):>14}"
+            f"{c.breakdown.describe()}  {format_money(c.amount):>14}{mark}"
+        )
+    unsigned = proposal.unsigned_customers()
+    if unsigned:
+        lines.append(
+            _("* Sin condiciones de crédito firmadas: {names}").format(
+                names=", ".join(name for _id, name in unsigned)
+            )
         )
     lines.append(
         _("{charges_count} cargos, total {total}").format(
@@ -77,10 +104,14 @@ def run(args: argparse.Namespace) -> int:
     def action() -> int:
         with opened_book(args.book) as book:
             service = PenaltyService(book, SystemClock())
-            proposal = service.propose(args.as_of)
+            legal = args.legal_rate_unsigned
+            proposal = service.propose(args.as_of, legal_for_unsigned=legal)
             if args.apply:
                 result = service.apply(
-                    proposal.as_of, selected=[c.selection_key for c in proposal.charges]
+                    proposal.as_of,
+                    selected=[c.selection_key for c in proposal.charges],
+                    legal_for_unsigned=legal,
+                    unsigned_reason=args.unsigned_reason,
                 )
                 applied_keys = {(c.invoice_id, c.key) for c in result.charges}
                 proposal = PenaltyProposal(

@@ -27,7 +27,13 @@ from cobranza_desktop.domain.contact_policy import Channel, ContactPolicy, Viola
 from cobranza_desktop.domain.customer_status import CustomerStatus, is_restricted, on_ladder
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import N_, gettext
-from cobranza_desktop.domain.ladder import Ladder, Stage, Track
+from cobranza_desktop.domain.ladder import (
+    CONFIRM_RECEIPT_STAGE,
+    CONFIRM_RECEIPT_WINDOW_DAYS,
+    Ladder,
+    Stage,
+    Track,
+)
 from cobranza_desktop.domain.money import ZERO
 
 BROKEN_PROMISE = "broken_promise"
@@ -68,6 +74,11 @@ def invoice_subject(invoice_id: int, due_date: date) -> str:
     return f"invoice:{invoice_id}@{due_date.isoformat()}"
 
 
+def receipt_subject(invoice_id: int) -> str:
+    """Receipt is confirmed once per invoice, whatever its due date."""
+    return f"invoice:{invoice_id}"
+
+
 def instalment_subject(plan_id: int, number: int) -> str:
     return f"plan:{plan_id}#{number}"
 
@@ -93,6 +104,16 @@ class LadderInvoice:
     invoice_id: int
     folio: str
     due_date: date
+    outstanding: Decimal
+
+
+@dataclass(frozen=True)
+class ReceiptCheck:
+    """A recently issued open invoice whose receipt the customer has not confirmed."""
+
+    invoice_id: int
+    folio: str
+    issue_date: date
     outstanding: Decimal
 
 
@@ -144,6 +165,9 @@ class CustomerCase:
     contact_days: tuple[date, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
     acted_today: bool = False  # an action was already done or skipped today: one a day
+    receipts: tuple[ReceiptCheck, ...] = ()  # invoices whose receipt is to be confirmed
+    # Invoices flagged "details wrong": their ladder waits until corrected or replaced.
+    paused_invoice_ids: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -224,7 +248,7 @@ def _ladder_item(
     in_play: list[tuple[LadderInvoice, int, Stage]] = []
     pending: list[tuple[LadderInvoice, int, Stage, ActionKey]] = []
     for inv in case.invoices:
-        if inv.outstanding <= 0:
+        if inv.outstanding <= 0 or inv.invoice_id in case.paused_invoice_ids:
             continue
         days = (day - inv.due_date).days
         stage = _due_stage(stages, days)
@@ -295,6 +319,41 @@ def _instalment_item(
         reason=reason,
         keys=tuple(sorted(p[3] for p in pending)),
         mentions_penalty=stage.mentions_penalty,
+    )
+
+
+def _receipt_item(
+    case: CustomerCase, day: date, logged: Collection[ActionKey]
+) -> AgendaItem | None:
+    stage = CONFIRM_RECEIPT_STAGE
+    pending: list[tuple[ReceiptCheck, ActionKey]] = []
+    for check in case.receipts:
+        age = (day - check.issue_date).days
+        if check.outstanding <= 0 or not stage.offset_days <= age <= CONFIRM_RECEIPT_WINDOW_DAYS:
+            continue
+        key = ActionKey(case.customer_id, stage.code, receipt_subject(check.invoice_id))
+        if key not in logged:
+            pending.append((check, key))
+    if not pending:
+        return None
+    lead = min(pending, key=lambda p: (p[0].issue_date, p[0].invoice_id))[0]
+    reason = gettext(
+        "¿Recibió la factura {folio} del {issue_date}? ¿Sus datos son correctos?"
+    ).format(folio=lead.folio, issue_date=format_date(lead.issue_date)) + _more_text(
+        len(pending) - 1
+    )
+    return AgendaItem(
+        customer_id=case.customer_id,
+        customer=case.name,
+        stage=stage.code,
+        stage_label=stage.label(),
+        channel=stage.channel,
+        template=stage.template,
+        amount_due=sum((c.outstanding for c, _ in pending), ZERO),
+        days_past_due=0,
+        reason=reason,
+        keys=tuple(sorted(k for _, k in pending)),
+        invoice_ids=tuple(sorted(c.invoice_id for c, _ in pending)),
     )
 
 
@@ -369,6 +428,8 @@ def item_for_case(
     if not on_ladder(case.status) or case.acted_today:
         return None
     item = _broken_promise_item(case, day, logged)
+    if item is None:
+        item = _receipt_item(case, day, logged)
     if item is None and not (case.pending_promise_date and case.pending_promise_date >= day):
         item = _ladder_item(case, day, ladder, logged)
     if item is None:

@@ -155,7 +155,7 @@ class Ladder:
         offsets = [s.offset_days for s in self.stages]
         if len(set(offsets)) != len(offsets):
             raise ValidationError("ladder", _("Hay dos etapas el mismo día."))
-        if any(c.startswith(INSISTENT_PREFIX) for c in codes):
+        if any(c.startswith(INSISTENT_PREFIX) or c == "confirm_receipt" for c in codes):
             raise ValidationError(
                 "ladder",
                 _("Ese código de etapa está reservado."),
@@ -271,3 +271,13 @@ DEFAULT_STAGES: tuple[Stage, ...] = (
 )  # fmt: skip
 
 DEFAULT_LADDER = Ladder(DEFAULT_STAGES)
+
+# After the sale, check that the invoice arrived and its details are right, so that
+# "the invoice never came" is no excuse. Counted from the issue date (not the due date),
+# once per invoice, skipped once it is paid; not part of the editable ladder.
+CONFIRM_RECEIPT_STAGE = Stage(
+    "confirm_receipt", 2, Channel.WHATSAPP, "confirm_receipt",
+    "Confirmar que recibió la factura", "Confirm the invoice arrived",
+)  # fmt: skip
+# How long after issue the confirmation is still proposed (an old book is not flooded).
+CONFIRM_RECEIPT_WINDOW_DAYS = 30

@@ -24,6 +24,8 @@ STAGES: tuple[str, ...] = (
     "instalment_overdue",  # payment plan instalment missed
     "broken_promise",  # a promise to pay was not kept
     "thank_you",  # after a payment
+    "confirm_receipt",  # 2 days after issue: did the invoice arrive, are its details right?
+    "announcement",  # a notice to many customers (closing days, next due date)
 )
 
 # Other names a stage may arrive with: the ladder's stage codes, the agenda's special

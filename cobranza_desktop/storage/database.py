@@ -28,6 +28,7 @@ from cobranza_desktop.storage.book_files import (
 from cobranza_desktop.storage.identity import database_login
 from cobranza_desktop.storage.lock import BookLock
 from cobranza_desktop.storage.office_hooks import Office, install
+from cobranza_desktop.storage.output_files import protect_book, release_book
 from cobranza_desktop.storage.paths import default_book_path
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
@@ -62,6 +63,8 @@ class Book:
         self._office = Office(now=lambda: datetime.now().replace(microsecond=0))
         self._sessions = sessionmaker(engine, expire_on_commit=False, info={"office": self._office})
         install(self._sessions)
+        self._protected = True
+        protect_book(path)  # no PDF, export or dossier of this program may land on it
 
     @property
     def login(self) -> str:
@@ -104,6 +107,9 @@ class Book:
             yield session
 
     def close(self) -> None:
+        if self._protected:
+            self._protected = False
+            release_book(self.path)
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

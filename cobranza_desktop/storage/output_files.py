@@ -25,15 +25,41 @@ def _refuse(path: Path, why: str, field: str = "out") -> ValidationError:
     return ValidationError(field, f"{path}: {why}")
 
 
-def check_output_path(path: Path, book_path: Path | None, *, backup: bool = False) -> Path:
-    """Refuse an output that would overwrite the book or its backups; return it.
+# The books open in this program: every output is checked against each of them, so a
+# save dialog in the window cannot pick the book even where no caller passed its path.
+_open_books: dict[Path, int] = {}
 
+
+def protect_book(book_path: Path) -> None:
+    """An opened book: no output may be written over it until it is released."""
+    _open_books[book_path] = _open_books.get(book_path, 0) + 1
+
+
+def release_book(book_path: Path) -> None:
+    count = _open_books.get(book_path, 0) - 1
+    if count > 0:
+        _open_books[book_path] = count
+    else:
+        _open_books.pop(book_path, None)
+
+
+def check_output_path(path: Path, book_path: Path | None, *, backup: bool = False) -> Path:
+    """Refuse an output that would overwrite a book or its backups; return it.
+
+    The book checked is ``book_path`` and every book open in this program.
     ``backup=True`` is for a new backup, which may of course go in the backups folder.
     """
     if path.is_dir():
         raise _refuse(path, _("es una carpeta, no un archivo."))
-    if book_path is None:
-        return path
+    books = dict.fromkeys(_open_books)
+    if book_path is not None:
+        books[book_path] = 1
+    for book in books:
+        _check_against(path, book, backup=backup)
+    return path
+
+
+def _check_against(path: Path, book_path: Path, *, backup: bool) -> None:
     target = real(path)
     protected = companions(book_path)
     same_file = False
@@ -53,7 +79,6 @@ def check_output_path(path: Path, book_path: Path | None, *, backup: bool = Fals
             path,
             _("está en la carpeta de copias de seguridad del libro; elija otro lugar."),
         )
-    return path
 
 
 def check_output_folder(folder: Path, field: str = "to") -> Path:

@@ -10,6 +10,8 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from cobranza_desktop.domain.clock import Clock
+
 
 class Actions(Protocol):
     def new_customer(self, parent: QWidget) -> None: ...
@@ -29,3 +31,8 @@ class Actions(Protocol):
     def view_invoice(self, parent: QWidget, invoice_id: int) -> None: ...
 
     def view_receipt(self, parent: QWidget, payment_id: int) -> None: ...
+
+    def view_terms(self, parent: QWidget, customer_id: int) -> None: ...
+
+    @property
+    def clock(self) -> Clock: ...

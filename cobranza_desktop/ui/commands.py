@@ -19,8 +19,10 @@ from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.receivables.payments import PaymentView
 from cobranza_desktop.ui.context import Services
 from cobranza_desktop.ui.dialogs.customer_dialog import CustomerDialog
+from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
 from cobranza_desktop.ui.dialogs.invoice_editor import InvoiceEditor
 from cobranza_desktop.ui.dialogs.payment_dialog import PaymentDialog
+from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.document_actions import DocumentActions
 from cobranza_desktop.ui.messaging_ui import MessagingUi
 from cobranza_desktop.ui.tasks import TaskRunner
@@ -35,7 +37,58 @@ class AppCommands:
     documents: DocumentActions
 
     def new_customer(self, parent: QWidget) -> None:
-        _open(CustomerDialog(self.services.customers, self.runner, parent))
+        _open(
+            CustomerDialog(
+                self.services.customers,
+                self.runner,
+                parent,
+                on_created=lambda view: self.offer_terms(parent, view.id, view.name),
+            )
+        )
+
+    def offer_terms(self, parent: QWidget, customer_id: int, name: str) -> None:
+        """Before the first sale on credit, offer to print the terms for the customer to sign."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("AppCommands", "Cliente creado"),
+            QCoreApplication.translate(
+                "AppCommands",
+                "¿Imprimir las condiciones de crédito y cobranza para que %1 las lea y firme "
+                "antes de venderle a crédito?",
+            ).replace("%1", name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            parent,
+        )
+        box.setObjectName("termsQuestion")
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("AppCommands", "Imprimir condiciones")
+        )
+        box.button(QMessageBox.StandardButton.No).setText(
+            QCoreApplication.translate("AppCommands", "Ahora no")
+        )
+
+        def answered(button: int) -> None:
+            if button == QMessageBox.StandardButton.Yes:
+                self.view_terms(parent, customer_id)
+
+        box.finished.connect(answered)
+        box.open()
+
+    def view_terms(self, parent: QWidget, customer_id: int) -> None:
+        terms = self.services.credit_terms
+        preview_pdf(
+            parent,
+            QCoreApplication.translate("AppCommands", "Condiciones de crédito y cobranza"),
+            lambda: terms.pdf(customer_id),
+            self.runner,
+            f"condiciones-{customer_id}.pdf",
+        )
+
+    def offer_sending(self, parent: QWidget, editor: InvoiceEditor) -> None:
+        """Right after issuing: send the invoice at once (email or WhatsApp), or later."""
+        if editor.issued is not None:
+            invoice_id = editor.issued.invoice.id
+            _open(SendInvoiceDialog(self.services.delivery, self.runner, invoice_id, parent=parent))
 
     def new_invoice(self, parent: QWidget, customer_id: int | None = None) -> None:
         s = self.services
@@ -50,6 +103,7 @@ class AppCommands:
             customer_id=customer_id,
             parent=parent,
         )
+        editor.accepted.connect(lambda: self.offer_sending(parent, editor))
         _open(editor)
 
     def open_invoice(self, parent: QWidget, invoice_id: int) -> None:
@@ -67,6 +121,7 @@ class AppCommands:
                 invoice=view,
                 parent=parent,
             )
+            editor.accepted.connect(lambda: self.offer_sending(parent, editor))
             _open(editor)
 
         invoices = s.invoices

@@ -49,7 +49,11 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.billing.billing_run import BillingRunService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
+    from cobranza_desktop.services.collections.receipts import ReceiptService
     from cobranza_desktop.services.customers.listing import CustomerListService
+    from cobranza_desktop.services.documents.credit_terms import CreditTermsService
+    from cobranza_desktop.services.messaging.announcements import AnnouncementService
+    from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
     from cobranza_desktop.services.receivables.listings import ListingService
@@ -87,6 +91,10 @@ def build_services(workspace: Workspace) -> Services:
         users=workspace.users,
         audit=workspace.audit,
         changes=ChangeWatch(book),
+        credit_terms=CreditTermsService(book, clock),
+        delivery=InvoiceDeliveryService(book, clock, outbox, workspace.documents),
+        receipts=ReceiptService(book, clock),
+        announcements=AnnouncementService(book, clock, outbox),
     )
 
 
@@ -192,7 +200,8 @@ def build_pages(
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage
 
         c = composition()
-        return InvoicesPage(c.context.services.listings, c.context.runner, c.commands)
+        s = c.context.services
+        return InvoicesPage(s.listings, c.context.runner, c.commands, s.delivery, s.receipts)
 
     def payments() -> QWidget:
         from cobranza_desktop.ui.pages.payments_page import PaymentsPage
@@ -298,8 +307,14 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     letters.setShortcut(QKeySequence("Ctrl+Shift+L"))
     reasons = QAction(tr("Features", "Motivos de no pago…"), window)
     reasons.setObjectName("reasonsReport")
+    announce = QAction(tr("Features", "Enviar comunicado…"), window)
+    announce.setObjectName("sendAnnouncement")
+    outdated = QAction(tr("Features", "Condiciones por actualizar…"), window)
+    outdated.setObjectName("outdatedTerms")
     menu.addAction(apply)
     menu.addAction(letters)
+    menu.addAction(announce)
+    menu.addAction(outdated)
     menu.addSeparator()
     menu.addAction(reasons)
 
@@ -316,6 +331,18 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
 
         ReasonsReportDialog(context.services.contacts, context.runner, context.clock, window).open()
 
+    def open_announcement() -> None:
+        from cobranza_desktop.ui.dialogs.announcement_dialog import AnnouncementDialog
+
+        AnnouncementDialog(context.services.announcements, context.runner, parent=window).open()
+
+    def open_outdated() -> None:
+        from cobranza_desktop.ui.dialogs.outdated_terms import OutdatedTermsDialog
+
+        OutdatedTermsDialog(context.services.credit_terms, context.runner, window).open()
+
     apply.triggered.connect(open_apply)
+    outdated.triggered.connect(open_outdated)
+    announce.triggered.connect(open_announcement)
     letters.triggered.connect(lambda: composition.documents.print_letters(window))
     reasons.triggered.connect(open_reasons)

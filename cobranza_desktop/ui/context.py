@@ -25,11 +25,15 @@ from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
+from cobranza_desktop.services.collections.receipts import ReceiptService
 from cobranza_desktop.services.collections.receiving import ReceivingService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.messaging.announcements import AnnouncementService
+from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
 from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.services.penalties.engine import PenaltyService
@@ -72,6 +76,11 @@ class Services:
     users: UserService
     audit: AuditService
     changes: ChangeWatch
+    # Issue 20: signed credit terms, invoices that arrive, announcements.
+    credit_terms: CreditTermsService
+    delivery: InvoiceDeliveryService
+    receipts: ReceiptService
+    announcements: AnnouncementService
 
 
 @dataclass(frozen=True)

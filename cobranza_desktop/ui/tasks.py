@@ -29,6 +29,7 @@ superseded task is never delivered.
 
 from __future__ import annotations
 
+import collections
 import itertools
 import logging
 import queue
@@ -42,6 +43,7 @@ from typing import Any, Generic, Self, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from cobranza_desktop.domain.errors import CobranzaError, FieldPath
+from cobranza_desktop.ui import gc_guard
 
 log = logging.getLogger(__name__)
 
@@ -207,7 +209,9 @@ class TaskRunner(QObject):
     busy_changed = Signal(int)
 
     # Internal: the worker thread emits these; Qt queues them to the GUI thread.
-    _outcome = Signal(object)
+    # Outcomes travel in a plain deque, and only a bare "wake up" crosses threads as a
+    # signal: no Python object is marshalled through Qt's queued connection.
+    _wake = Signal()
     _progress = Signal(int, float)
     _started = Signal(int)
 
@@ -218,10 +222,13 @@ class TaskRunner(QObject):
         self._tasks: dict[int, _Task[Any]] = {}  # queued or running, GUI-thread view
         self._by_key: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._outcome.connect(self._deliver)
+        self._outcomes: collections.deque[_Outcome] = collections.deque()
+        self._delivered: list[_Outcome] = []
+        self._wake.connect(self._drain)
         self._progress.connect(self._deliver_progress)
         self._started.connect(self._deliver_started)
         self._closed = False
+        self._gc_guarded = gc_guard.acquire()
         self._thread = threading.Thread(target=self._work, name="cobranza-db", daemon=True)
         self._thread.start()
 
@@ -302,6 +309,10 @@ class TaskRunner(QObject):
             task.cancel_event.set()
         self._queue.put(None)
         self._thread.join(timeout)
+        self._delivered.clear()
+        if self._gc_guarded:
+            self._gc_guarded = False
+            gc_guard.release()
 
     def wait_idle(self, timeout: float = 30.0) -> bool:
         """Process events until every task has been delivered (for tests and shutdown)."""
@@ -317,35 +328,55 @@ class TaskRunner(QObject):
     # -- worker thread ----------------------------------------------------------------
 
     def _work(self) -> None:
+        # The worker never holds the last reference to a task or a result: a callback
+        # or a closure may own a widget, and a widget destroyed on this thread crashes
+        # Qt. The GUI thread keeps the task (in ``_tasks``) until it is delivered, and
+        # the outcome (in ``_delivered``) until the next delivery.
         while True:
             task = self._queue.get()
             if task is None:
                 return
             if task.cancel_event.is_set():
-                self._outcome.emit(_Outcome(task.task_id, ok=False, cancelled=True))
-                continue
-            if task.show_progress:
-                self._started.emit(task.task_id)
-            context = TaskContext(task, self._progress.emit)
-            try:
-                value = task.fn(context)
-            except TaskCancelled:
                 outcome = _Outcome(task.task_id, ok=False, cancelled=True)
-            except CobranzaError as exc:
-                outcome = _Outcome(
-                    task.task_id,
-                    ok=False,
-                    message=describe_error(exc),
-                    field=getattr(exc, "field", None),
-                )
-            except Exception as exc:
-                log.exception("Task %r failed", task.description or task.fn)
-                outcome = _Outcome(task.task_id, ok=False, message=describe_error(exc))
             else:
-                outcome = _Outcome(task.task_id, ok=True, value=value)
-            self._outcome.emit(outcome)
+                outcome = self._run_one(task)
+            del task
+            self._post(outcome)
+            del outcome
+
+    def _run_one(self, task: _Task[Any]) -> _Outcome:
+        if task.show_progress:
+            self._started.emit(task.task_id)
+        context = TaskContext(task, self._progress.emit)
+        try:
+            return _Outcome(task.task_id, ok=True, value=task.fn(context))
+        except TaskCancelled:
+            return _Outcome(task.task_id, ok=False, cancelled=True)
+        except CobranzaError as exc:
+            return _Outcome(
+                task.task_id,
+                ok=False,
+                message=describe_error(exc),
+                field=getattr(exc, "field", None),
+            )
+        except Exception as exc:
+            log.exception("Task %r failed", task.description or task.fn)
+            return _Outcome(task.task_id, ok=False, message=describe_error(exc))
+
+    def _post(self, outcome: _Outcome) -> None:
+        self._outcomes.append(outcome)
+        self._wake.emit()
 
     # -- delivery on the GUI thread -----------------------------------------------------
+
+    def _drain(self) -> None:
+        # The outcomes delivered last time are released here, on the GUI thread: by now
+        # the worker has long dropped its own reference to them.
+        self._delivered.clear()
+        while self._outcomes:
+            outcome = self._outcomes.popleft()
+            self._delivered.append(outcome)
+            self._deliver(outcome)
 
     def _deliver_started(self, task_id: int) -> None:
         task = self._tasks.get(task_id)

@@ -158,6 +158,22 @@
         <source>Ahora no</source>
         <translation>Not now</translation>
     </message>
+    <message>
+        <source>Cliente creado</source>
+        <translation>Customer created</translation>
+    </message>
+    <message>
+        <source>¿Imprimir las condiciones de crédito y cobranza para que %1 las lea y firme antes de venderle a crédito?</source>
+        <translation>Print the credit and collection terms for %1 to read and sign before selling on credit?</translation>
+    </message>
+    <message>
+        <source>Imprimir condiciones</source>
+        <translation>Print terms</translation>
+    </message>
+    <message>
+        <source>Condiciones de crédito y cobranza</source>
+        <translation>Credit and collection terms</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>
@@ -273,6 +289,22 @@
         <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="384" />
         <source>Se aplicaron {0} cargos por {1}.</source>
         <translation>{0} charges were applied for {1}.</translation>
+    </message>
+    <message>
+        <source>A quienes no firmaron, solo la tasa legal (6 % anual, sin comisiones)</source>
+        <translation>For those who did not sign, only the legal rate (6 % a year, no fees)</translation>
+    </message>
+    <message>
+        <source>Motivo para cobrar a clientes sin condiciones firmadas</source>
+        <translation>Reason to charge customers without signed terms</translation>
+    </message>
+    <message>
+        <source>⚠ Sin condiciones de crédito firmadas: {0}. Sus cargos quedan sin marcar; para cobrarlos, márquelos y escriba el motivo.</source>
+        <translation>⚠ No signed credit terms: {0}. Their charges are left unticked; to charge them, tick them and write the reason.</translation>
+    </message>
+    <message>
+        <source>Escriba el motivo para cobrar a clientes sin condiciones firmadas.</source>
+        <translation>Write the reason to charge customers without signed terms.</translation>
     </message>
 </context>
 <context>
@@ -644,6 +676,10 @@
         <translation>Changes saved.</translation>
     </message>
     <message>
+        <source>Condiciones de crédito</source>
+        <translation>Credit terms</translation>
+    </message>
+    <message>
         <source>Registró</source>
         <translation>Logged by</translation>
     </message>
@@ -990,6 +1026,14 @@
         <translation>Reasons for non-payment…</translation>
     </message>
     <message>
+        <source>Enviar comunicado…</source>
+        <translation>Send announcement…</translation>
+    </message>
+    <message>
+        <source>Condiciones por actualizar…</source>
+        <translation>Terms to update…</translation>
+    </message>
+    <message>
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
@@ -1181,6 +1225,30 @@
         <source>Estado</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Entregada</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Recepción</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Sí</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Por corregir</source>
+        <translation>To correct</translation>
+    </message>
+    <message>
+        <source>Confirmada</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Corregida</source>
+        <translation>Corrected</translation>
+    </message>
 </context>
 <context>
     <name>InvoicesPage</name>
@@ -1267,6 +1335,54 @@
         <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="171" />
         <source>Por cobrar: %1</source>
         <translation>Receivable: %1</translation>
+    </message>
+    <message>
+        <source>Enviar…</source>
+        <translation>Send…</translation>
+    </message>
+    <message>
+        <source>Enviar la factura por correo o WhatsApp</source>
+        <translation>Send the invoice by email or WhatsApp</translation>
+    </message>
+    <message>
+        <source>Recepción…</source>
+        <translation>Receipt…</translation>
+    </message>
+    <message>
+        <source>Registrar si el cliente recibió la factura y si sus datos son correctos</source>
+        <translation>Record whether the customer received the invoice and whether its details are correct</translation>
+    </message>
+    <message>
+        <source>Marcar corregida</source>
+        <translation>Mark corrected</translation>
+    </message>
+    <message>
+        <source>Los datos ya se corrigieron: la cobranza de la factura continúa</source>
+        <translation>The details were corrected: collection of the invoice resumes</translation>
+    </message>
+    <message>
+        <source>Entrega: todas</source>
+        <translation>Delivery: all</translation>
+    </message>
+    <message>
+        <source>Sin entregar</source>
+        <translation>Not delivered</translation>
+    </message>
+    <message>
+        <source>Entregadas</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <source>Sin confirmar</source>
+        <translation>Not confirmed</translation>
+    </message>
+    <message>
+        <source>Confirmadas</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <source>Por corregir</source>
+        <translation>To correct</translation>
     </message>
 </context>
 <context>
@@ -2522,6 +2638,10 @@ Write the reason for cancelling:</translation>
         <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="120" />
         <source>{0} anual, base {1}</source>
         <translation>{0} a year, {1}-day basis</translation>
+    </message>
+    <message>
+        <source>Sin condiciones de crédito firmadas</source>
+        <translation>No signed credit terms</translation>
     </message>
 </context>
 <context>
@@ -4451,6 +4571,249 @@ First the current book is kept as a “before restore” backup; then it is clos
         <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
         <source>Todavía no hay ventas ni cobros. Registra facturas y pagos para verlos aquí.</source>
         <translation>No sales or collections yet. Record invoices and payments to see them here.</translation>
+    </message>
+</context>
+<context>
+    <name>AnnouncementDialog</name>
+    <message>
+        <source>Enviar comunicado</source>
+        <translation>Send announcement</translation>
+    </message>
+    <message>
+        <source>Para su registro, p. ej. «Cierre navideño»</source>
+        <translation>For your records, e.g. “Christmas closing”</translation>
+    </message>
+    <message>
+        <source>Correo</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Título</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <source>Para</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Asunto</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Mensaje</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Puede usar los campos de las plantillas: {{ contact_name }}, {{ business_name }}, {{ due_date }} (su próximo vencimiento)…</source>
+        <translation>You can use the template fields: {{ contact_name }}, {{ business_name }}, {{ due_date }} (their next due date)…</translation>
+    </message>
+    <message>
+        <source>Pulse «Vista previa» para ver a quién le llega.</source>
+        <translation>Press “Preview” to see who gets it.</translation>
+    </message>
+    <message>
+        <source>Vista previa</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Enviar</source>
+        <translation>Send</translation>
+    </message>
+    <message>
+        <source>Abrir siguiente WhatsApp</source>
+        <translation>Open next WhatsApp</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Le llega a %1 clientes; %2 quedan fuera (vea la lista).</source>
+        <translation>It goes to %1 customers; %2 are left out (see the list).</translation>
+    </message>
+    <message>
+        <source>Nadie queda fuera.</source>
+        <translation>Nobody is left out.</translation>
+    </message>
+    <message>
+        <source>Quedan fuera (%1)</source>
+        <translation>Left out (%1)</translation>
+    </message>
+    <message>
+        <source>Enviando comunicado</source>
+        <translation>Sending announcement</translation>
+    </message>
+    <message>
+        <source>%1 mensajes de WhatsApp listos: ábralos uno por uno.</source>
+        <translation>%1 WhatsApp messages ready: open them one by one.</translation>
+    </message>
+    <message>
+        <source>Enviados: %1 · no enviados (quedan en la bandeja): %2 · fuera: %3</source>
+        <translation>Sent: %1 · not sent (kept in the outbox): %2 · left out: %3</translation>
+    </message>
+    <message>
+        <source>Abrir siguiente WhatsApp (%1 más)</source>
+        <translation>Open next WhatsApp (%1 more)</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerTermsPanel</name>
+    <message>
+        <source>Los recargos y premios deben estar por escrito y firmados por el cliente. Imprima las condiciones, déselas a leer y registre la fecha de firma.</source>
+        <translation>Late charges and rewards must be in writing and signed by the customer. Print the terms, give them to read, and record the signing date.</translation>
+    </message>
+    <message>
+        <source>Imprimir condiciones</source>
+        <translation>Print terms</translation>
+    </message>
+    <message>
+        <source>Marcar como firmadas</source>
+        <translation>Mark as signed</translation>
+    </message>
+    <message>
+        <source>Firmadas el</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <source>Sin condiciones firmadas: antes de cobrar recargos hay que justificarlo.</source>
+        <translation>No signed terms: charging late fees needs a reason.</translation>
+    </message>
+    <message>
+        <source>Firmó la versión %1 el %2; la versión vigente es %3.</source>
+        <translation>Signed version %1 on %2; the current version is %3.</translation>
+    </message>
+    <message>
+        <source>Firmadas el %1 (versión %2).</source>
+        <translation>Signed on %1 (version %2).</translation>
+    </message>
+    <message>
+        <source>Cambió desde entonces: %1</source>
+        <translation>Changed since then: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Recepción de la factura %1</source>
+        <translation>Receipt of invoice %1</translation>
+    </message>
+    <message>
+        <source>¿Recibió su factura? ¿Sus datos son correctos?</source>
+        <translation>Did your invoice arrive? Are its details correct?</translation>
+    </message>
+    <message>
+        <source>Sí, la recibió y sus datos son correctos</source>
+        <translation>Yes, it arrived and its details are correct</translation>
+    </message>
+    <message>
+        <source>Los datos están mal: hay que corregirla</source>
+        <translation>The details are wrong: it must be corrected</translation>
+    </message>
+    <message>
+        <source>Qué datos están mal (RFC, domicilio, conceptos…)</source>
+        <translation>Which details are wrong (RFC, address, items…)</translation>
+    </message>
+    <message>
+        <source>Mientras se corrige, la cobranza de esta factura queda en pausa.</source>
+        <translation>While it is corrected, collection of this invoice is paused.</translation>
+    </message>
+    <message>
+        <source>Motivo para registrar el contacto de todos modos</source>
+        <translation>Reason to record the contact anyway</translation>
+    </message>
+    <message>
+        <source>Registrar respuesta</source>
+        <translation>Record answer</translation>
+    </message>
+    <message>
+        <source>Escriba qué datos están mal.</source>
+        <translation>Write which details are wrong.</translation>
+    </message>
+</context>
+<context>
+    <name>SendInvoiceDialog</name>
+    <message>
+        <source>Enviar la factura</source>
+        <translation>Send the invoice</translation>
+    </message>
+    <message>
+        <source>Envíe la factura ahora: así el cliente no puede decir que nunca le llegó.</source>
+        <translation>Send the invoice now: then the customer cannot say it never arrived.</translation>
+    </message>
+    <message>
+        <source>Correo</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Adjuntos</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Enviar por correo</source>
+        <translation>Send by email</translation>
+    </message>
+    <message>
+        <source>Enviar por WhatsApp</source>
+        <translation>Send by WhatsApp</translation>
+    </message>
+    <message>
+        <source>Después</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Enviar la factura %1</source>
+        <translation>Send invoice %1</translation>
+    </message>
+    <message>
+        <source>(no registrado)</source>
+        <translation>(not on file)</translation>
+    </message>
+    <message>
+        <source>Enviando la factura</source>
+        <translation>Sending the invoice</translation>
+    </message>
+    <message>
+        <source>No se pudo enviar ahora; queda en la bandeja de salida: %1</source>
+        <translation>It could not be sent now; it stays in the outbox: %1</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>OutdatedTermsDialog</name>
+    <message>
+        <source>Condiciones por actualizar</source>
+        <translation>Terms to update</translation>
+    </message>
+    <message>
+        <source>Cargando…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Cerrar</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Estos clientes firmaron una versión anterior de las condiciones. Imprima las nuevas desde su expediente: indican qué cambió.</source>
+        <translation>These customers signed an older version of the terms. Print the new ones from their file: they say what changed.</translation>
+    </message>
+    <message>
+        <source>Todos los clientes que firmaron tienen la versión vigente.</source>
+        <translation>Every customer who signed has the current version.</translation>
     </message>
 </context>
 <context>

@@ -63,6 +63,8 @@ def test_every_verb_reads_the_global_options_in_both_places() -> None:
             "import": ["cfdi", "x.xml"],
             "export": ["invoices"],
             "users": ["list"],
+            "announce": ["--title", "Aviso", "--body-file", "aviso.txt"],
+            "terms": ["outdated"],
         }.get(verb, [])
         before = parser.parse_args(["--book", "B.sqlite", "--lang", "en", verb, *tail])
         after = parser.parse_args([verb, *tail, "--book", "B.sqlite", "--lang", "en"])

@@ -69,3 +69,20 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> 
         temporary.write_bytes(b"new")
         assert out.read_bytes() == b"old"  # not visible until the block is done
     assert out.read_bytes() == b"new"
+
+
+def test_every_open_book_is_protected_even_when_no_caller_names_it(tmp_path: Path) -> None:
+    path = tmp_path / "libro.sqlite"
+    book = open_book(path, create=True)
+    try:
+        for target in (path, tmp_path / "libro.sqlite-wal", backup_dir_for(path) / "x.pdf"):
+            with pytest.raises(ValidationError):
+                check_output_path(target, None)
+        before = path.read_bytes()
+        with pytest.raises(ValidationError):
+            write_output(path, b"%PDF-1.4 not a book")
+        assert path.read_bytes() == before
+    finally:
+        book.close()
+    # Closed, the file is no longer this program's book: the caller's own rule applies.
+    assert check_output_path(path, None) == path

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.documents import render_statement
 from cobranza_desktop.documents.samples import sample_statement
 from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.storage.database import open_book
 from cobranza_desktop.ui.dialogs.pdf_preview import PdfPreviewDialog
 from cobranza_desktop.ui.tasks import TaskRunner
 
@@ -150,3 +151,26 @@ def test_document_actions_through_the_task_runner(
     actions.view_notice(parent, c.id)
     qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
     assert "no tiene facturas vencidas" in shown[0]
+
+
+def test_save_over_the_open_book_is_refused_and_the_book_stays(
+    qtbot: QtBot, pdf: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A book may be named anything, ".pdf" too: the preview must still not write over it.
+    book_path = tmp_path / "libro.pdf"
+    book = open_book(book_path, create=True)
+    warnings: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book_path), ""))
+    monkeypatch.setattr(
+        "cobranza_desktop.ui.dialogs.pdf_preview.QMessageBox.warning",
+        lambda _parent, _title, text: warnings.append(text),
+    )
+    dialog = PdfPreviewDialog(pdf, "Estado de cuenta")
+    qtbot.addWidget(dialog)
+    try:
+        before = book_path.read_bytes()
+        dialog.save_button.click()
+        assert book_path.read_bytes() == before
+        assert len(warnings) == 1 and "libro" in warnings[0]
+    finally:
+        book.close()

@@ -17,6 +17,7 @@ from cobranza_desktop.domain.invoices import LineInput
 from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.storage.database import Book, open_book
 from cobranza_desktop.ui.dialogs.apply_penalties import ApplyPenaltiesDialog
@@ -43,8 +44,12 @@ def clock() -> FixedClock:
     return FixedClock.on(date(2026, 2, 13))
 
 
-def _customer_with_invoice(book: Book, clock: FixedClock, name: str, amount: str) -> int:
+def _customer_with_invoice(
+    book: Book, clock: FixedClock, name: str, amount: str, *, signed: bool = True
+) -> int:
     customer = CustomerService(book, clock).create(CustomerData(name=name)).id
+    if signed:  # signed the credit terms: the dialog ticks their charges
+        CreditTermsService(book, clock).mark_signed(customer, date(2026, 1, 1))
     InvoiceService(book, clock).issue(
         InvoiceDraft(
             customer_id=customer,
@@ -336,3 +341,37 @@ def test_cancelling_an_apply_leaves_the_list_truthful(
     # Whether the worker had finished or not, the list and the book agree.
     assert dialog.model.rowCount() == (0 if service.charges() else 1)
     assert "cancelar" in dialog.message.text()
+
+
+def test_customers_without_signed_terms_are_listed_and_need_a_reason(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
+    service = PenaltyService(book, clock)
+    service.set_business_policy(
+        PenaltyPolicy(preset=PenaltyPreset.CUSTOM, annual_rate_percent=D("12"))
+    )
+    _customer_with_invoice(book, clock, "Ana", "36500.00")
+    beto = _customer_with_invoice(book, clock, "Beto", "36500.00", signed=False)
+    dialog = ApplyPenaltiesDialog(service, runner=runner)
+    qtbot.addWidget(dialog)
+    assert runner.wait_idle(30)
+    assert dialog.unsigned_box.isVisibleTo(dialog)
+    assert "Beto" in dialog.unsigned_label.text() and "Ana" not in dialog.unsigned_label.text()
+    # Only Ana's charge is ticked: 36,500 × 12 % × 13 / 365 = 156.00.
+    assert dialog.selected_total() == D("156.00")
+    dialog.legal_rate.setChecked(True)  # Beto: only the legal 6 % -> 78.00
+    assert runner.wait_idle(30)
+    assert dialog.model.index(1, 1).data() == "Beto ⚠"
+    dialog.model.set_all_checked(True)
+    assert dialog.selected_total() == D("234.00")
+    dialog.apply()  # no reason yet: refused, nothing written
+    assert "motivo" in dialog.message.text()
+    assert runner.wait_idle(30)
+    assert service.charges() == []
+    dialog.unsigned_reason.setText("Contrato firmado en papel")
+    with qtbot.waitSignal(dialog.applied, timeout=30_000):
+        dialog.apply()
+    assert runner.wait_idle(30)
+    charged = {c.customer_id: c.amount for c in service.charges()}
+    assert charged[beto] == D("78.00") and sum(charged.values()) == D("234.00")
+    _shot(dialog, "apply_penalties_unsigned.png")

@@ -185,6 +185,22 @@ def _view(session: Session, row: SubscriptionPrepayment) -> PrepaymentView:
     )
 
 
+def load_offers(session: Session) -> tuple[PrepaymentOffer, ...]:
+    """The prepayment offers of the book (the defaults until the business sets its own)."""
+    stored = read_setting(session, OFFERS_KEY)
+    if stored is None:
+        return DEFAULT_OFFERS
+    return tuple(
+        PrepaymentOffer(
+            int(o["months"]),
+            PrepaymentKind(o["kind"]),
+            discount_percent=Decimal(o.get("discount_percent", "0")),
+            free_months=int(o.get("free_months", 0)),
+        )
+        for o in stored
+    )
+
+
 class PrepaymentService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -192,18 +208,7 @@ class PrepaymentService:
 
     def offers(self) -> tuple[PrepaymentOffer, ...]:
         with self._book.session() as session:
-            stored = read_setting(session, OFFERS_KEY)
-        if stored is None:
-            return DEFAULT_OFFERS
-        return tuple(
-            PrepaymentOffer(
-                int(o["months"]),
-                PrepaymentKind(o["kind"]),
-                discount_percent=Decimal(o.get("discount_percent", "0")),
-                free_months=int(o.get("free_months", 0)),
-            )
-            for o in stored
-        )
+            return load_offers(session)
 
     def set_offers(self, offers: Sequence[PrepaymentOffer]) -> None:
         with self._book.transaction() as session:

@@ -43,6 +43,7 @@ from cobranza_desktop.services.base.agenda_data import (
     save_policy,
 )
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
+from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
@@ -66,12 +67,14 @@ def _apply_penalties(session: Session, item: AgendaItem, day: date, now: datetim
     """Charge what the contract's penalty policy says is due on the action's invoices.
 
     The penalty engine keeps its own natural keys, so nothing is charged twice even if
-    the penalty screen runs too. With no active policy nothing is charged.
+    the penalty screen runs too. With no active policy nothing is charged, and nothing
+    is charged automatically to a customer without signed credit terms: the
+    apply-penalties preview lists them, and charging them there takes a reason.
     """
     chosen = [
         proposed
         for proposed in propose_charges(session, day, customer_id=item.customer_id)
-        if proposed.invoice_id in item.invoice_ids
+        if proposed.invoice_id in item.invoice_ids and proposed.terms_signed
     ]
     book_charges(session, chosen, day, now)
     return sum((proposed.amount for proposed in chosen), Decimal("0.00"))
@@ -158,6 +161,9 @@ def day_agenda(session: Session, day: date) -> Agenda:
     ladder = load_ladder(session)
     policy = load_policy(session)
     cases, logged = build_cases(session, day, ladder, policy)
+    known = {c.customer_id for c in cases}
+    cases = with_receipt_checks(session, cases, day)
+    logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
     return compute_agenda(day, cases, logged, ladder, policy)
 
 

@@ -39,6 +39,7 @@ from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.collections import ContactLog, PaymentPlan, Promise
+from cobranza_desktop.storage.output_files import write_output, write_output_with
 
 
 @dataclass(frozen=True)
@@ -216,14 +217,20 @@ class DossierService:
             if as_zip:
                 destination.mkdir(parents=True, exist_ok=True)
                 target = destination / f"{stem}.zip"
-                with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    archive.writestr(files[0], pdf)
-                    archive.writestr(files[1], csv_text)
+
+                def write_zip(temporary: Path) -> None:
+                    with zipfile.ZipFile(
+                        temporary, "w", compression=zipfile.ZIP_DEFLATED
+                    ) as archive:
+                        archive.writestr(files[0], pdf)
+                        archive.writestr(files[1], csv_text)
+
+                write_output_with(target, write_zip, self._book.path)
             else:
                 target = destination / stem
                 target.mkdir(parents=True, exist_ok=True)
-                (target / files[0]).write_bytes(pdf)
-                (target / files[1]).write_text(csv_text, encoding="utf-8")
+                write_output(target / files[0], pdf, self._book.path)
+                write_output(target / files[1], csv_text.encode("utf-8"), self._book.path)
         except OSError as exc:
             raise ValidationError(
                 "destination",

@@ -133,6 +133,17 @@ def _take_folios(session: Session, count: int) -> int:
     return first
 
 
+def _notes(item: ProposedCharge) -> str:
+    notes = _("Cargo moratorio de la factura {invoice_number}").format(
+        invoice_number=item.invoice_number
+    )
+    if item.unsigned_reason:
+        notes += " · " + _("Sin condiciones firmadas; se cobra porque: {reason}").format(
+            reason=item.unsigned_reason
+        )
+    return notes
+
+
 def book_charges(
     session: Session, items: Sequence[ProposedCharge], as_of: date, now: datetime
 ) -> list[ChargeView]:
@@ -170,9 +181,7 @@ def book_charges(
                 "paid_cents": 0,
                 "cfdi_uuid": "",
                 "sat_payment_method": "",
-                "notes": _("Cargo moratorio de la factura {invoice_number}").format(
-                    invoice_number=item.invoice_number
-                ),
+                "notes": _notes(item),
                 "parent_invoice_id": item.invoice_id,
                 "created_at": now,
                 "void_reason": "",

@@ -16,7 +16,7 @@ are kept in ``penalties.policies``.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -102,6 +102,15 @@ class CustomerPenaltySummary:
         return self.charged + self.pending
 
 
+def _with_unsigned_reason(chosen: list[ProposedCharge], reason: str | None) -> list[ProposedCharge]:
+    """Charges to unsigned customers carry the reason; without one they are left out."""
+    if reason is None:
+        return chosen
+    if not reason:
+        return [p for p in chosen if p.terms_signed]
+    return [p if p.terms_signed else replace(p, unsigned_reason=reason) for p in chosen]
+
+
 class _Cancelled(Exception):
     """Raised inside the transaction to roll it back when the user cancels."""
 
@@ -162,14 +171,24 @@ class PenaltyService:
         customer_id: int | None = None,
         progress: ProgressCallback = no_progress,
         cancelled: CancelCheck = never_cancel,
+        legal_for_unsigned: bool = False,
     ) -> PenaltyProposal:
-        """What would be charged on ``as_of`` (default today). Writes nothing."""
+        """What would be charged on ``as_of`` (default today). Writes nothing.
+
+        Customers without signed credit terms are marked (``unsigned_customers()``); with
+        ``legal_for_unsigned`` they are proposed the legal 6 % only.
+        """
         day = self._as_of(as_of)
         with self._book.session() as session:
             if customer_id is not None:
                 get_customer(session, customer_id)
             charges = propose_charges(
-                session, day, customer_id=customer_id, progress=progress, cancelled=cancelled
+                session,
+                day,
+                customer_id=customer_id,
+                progress=progress,
+                cancelled=cancelled,
+                legal_for_unsigned=legal_for_unsigned,
             )
         return PenaltyProposal(day, tuple(charges))
 
@@ -181,6 +200,8 @@ class PenaltyService:
         customer_id: int | None = None,
         progress: ProgressCallback = no_progress,
         cancelled: CancelCheck = never_cancel,
+        legal_for_unsigned: bool = False,
+        unsigned_reason: str | None = None,
     ) -> AppliedPenalties:
         """Charge what is due on ``as_of``, in one transaction.
 
@@ -188,8 +209,14 @@ class PenaltyService:
         (by an earlier run, or another window) is never charged twice. ``selected`` limits
         it to some ``(invoice_id, key)`` pairs of the preview; ``None`` applies them all.
         A cancelled run writes nothing.
+
+        Charging a customer who never signed the credit terms is what the preview warns
+        about: when ``unsigned_reason`` is given (the window and the CLI always give
+        one, or ``""`` to leave those customers out), it must say why, and it is written
+        on each of their late-charge documents. ``None`` keeps the scripted behaviour.
         """
         day = self._as_of(as_of)
+        reason = None if unsigned_reason is None else unsigned_reason.strip()
         now = self._clock.now()
         wanted = None if selected is None else set(selected)
         applied: list[ChargeView] = []
@@ -202,8 +229,10 @@ class PenaltyService:
                     customer_id=customer_id,
                     progress=lambda f: progress(f / 2),
                     cancelled=cancelled,
+                    legal_for_unsigned=legal_for_unsigned,
                 )
                 chosen = [p for p in proposed if wanted is None or p.selection_key in wanted]
+                chosen = _with_unsigned_reason(chosen, reason)
                 chunk = 500
                 for start in range(0, len(chosen), chunk):
                     if cancelled():

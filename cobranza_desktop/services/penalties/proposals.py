@@ -21,6 +21,7 @@ from cobranza_desktop.domain.penalties import (
     InvoiceFacts,
     PaymentEvent,
     PenaltyBreakdown,
+    PenaltyPolicy,
     assess_invoice,
     resolve_policy,
 )
@@ -31,6 +32,7 @@ from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
     load_customer_policies,
 )
+from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.models.collections import PaymentPlan
 from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 from cobranza_desktop.storage.queries.penalties import (
@@ -50,6 +52,10 @@ class ProposedCharge:
     invoice_id: int
     invoice_number: str
     breakdown: PenaltyBreakdown
+    # False: the customer never signed the credit terms (the preview warns; charging
+    # them takes a reason, written on the late-charge document).
+    terms_signed: bool = True
+    unsigned_reason: str = ""
 
     @property
     def key(self) -> str:
@@ -81,6 +87,11 @@ class PenaltyProposal:
 
     def total_for(self, customer_id: int) -> Decimal:
         return sum((c.amount for c in self.charges if c.customer_id == customer_id), ZERO)
+
+    def unsigned_customers(self) -> list[tuple[int, str]]:
+        """The customers charged here who never signed the credit terms, by name."""
+        found = {c.customer_id: c.customer_name for c in self.charges if not c.terms_signed}
+        return sorted(found.items(), key=lambda item: (item[1], item[0]))
 
 
 def _number(series: str, folio: int | None) -> str:
@@ -128,6 +139,21 @@ def _without_credit_covered(session: Session, rows: list[CandidateRow]) -> list[
     ]
 
 
+def customers_without_signed_terms(session: Session, customer_ids: set[int]) -> set[int]:
+    """Of ``customer_ids``, those that never signed the credit terms."""
+    ids = sorted(customer_ids)
+    unsigned: set[int] = set()
+    for start in range(0, len(ids), 900):
+        unsigned.update(
+            session.scalars(
+                select(Customer.id).where(
+                    Customer.id.in_(ids[start : start + 900]), Customer.terms_signed_on.is_(None)
+                )
+            )
+        )
+    return unsigned
+
+
 def propose_charges(
     session: Session,
     as_of: date,
@@ -135,8 +161,14 @@ def propose_charges(
     customer_id: int | None = None,
     progress: ProgressCallback = no_progress,
     cancelled: CancelCheck = never_cancel,
+    legal_for_unsigned: bool = False,
 ) -> list[ProposedCharge]:
-    """Every charge due on ``as_of`` and not yet made, in the caller's session."""
+    """Every charge due on ``as_of`` and not yet made, in the caller's session.
+
+    Charges to customers without signed credit terms are marked ``terms_signed=False``.
+    With ``legal_for_unsigned`` their rate is the legal one (6 % a year, Código de
+    Comercio art. 362, no fees): without a signature no other rate was agreed.
+    """
     business = load_business_policy(session)
     overrides = load_customer_policies(session, customer_id)
     in_plans = invoices_in_current_plans(session, as_of, customer_id)
@@ -148,6 +180,7 @@ def propose_charges(
     ]
     rows = _without_credit_covered(session, rows)
     ids = [r.invoice_id for r in rows]
+    unsigned = customers_without_signed_terms(session, {r.customer_id for r in rows})
     payments = payments_by_invoice(session, ids)
     history = charge_history(session, ids)
     proposed: list[ProposedCharge] = []
@@ -157,6 +190,9 @@ def propose_charges(
         if index % 200 == 0:
             progress(index / max(len(rows), 1))
         policy = resolve_policy(business, overrides.get(row.customer_id))
+        signed = row.customer_id not in unsigned
+        if legal_for_unsigned and not signed:
+            policy = PenaltyPolicy.legal()
         facts = InvoiceFacts(
             principal=from_cents(row.total_cents),
             due_date=row.due_date,
@@ -177,6 +213,7 @@ def propose_charges(
                     invoice_id=row.invoice_id,
                     invoice_number=_number(row.series, row.folio),
                     breakdown=breakdown,
+                    terms_signed=signed,
                 )
             )
     progress(1.0)

@@ -49,6 +49,9 @@ class InvoiceListItem:
     total: Decimal
     balance: Decimal
     days_past_due: int
+    delivered: bool = False
+    receipt_status: str = ""  # "", "received" or "wrong"
+    needs_correction: bool = False
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,9 @@ class ListingService:
                     total=total,
                     balance=balance,
                     days_past_due=max(0, (today - r.due_date).days) if balance > 0 else 0,
+                    delivered=r.delivered,
+                    receipt_status=r.receipt_status,
+                    needs_correction=r.needs_correction,
                 )
             )
         return items

@@ -75,6 +75,9 @@ class Customer(Base):
     # Optimistic concurrency: bumped by every UPDATE; an edit made on an older one is refused.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    # The credit terms the customer signed: when, and which version (domain.credit_terms).
+    terms_signed_on: Mapped[date | None] = mapped_column(nullable=True)
+    terms_version: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
     invoices: Mapped[list[Invoice]] = relationship(back_populates="customer")
 
@@ -147,6 +150,14 @@ class Invoice(Base):
     # Optimistic concurrency: bumped by every UPDATE; an edit made on an older one is refused.
     version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
+    # Delivery and receipt (services/billing/delivery.py): when and how it was sent, what
+    # the customer answered ("received" / "wrong"), and whether it waits for a correction
+    # (which pauses its collection ladder).
+    delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
+    delivery_channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    receipt_status: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    needs_correction: Mapped[bool] = mapped_column(default=False, server_default="0")
+    correction_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     customer: Mapped[Customer] = relationship(back_populates="invoices")
     lines: Mapped[list[InvoiceLine]] = relationship(

@@ -44,6 +44,15 @@ INVOICE_STATUS = {
     "voided": "i.lifecycle = 'voided'",
 }
 
+# Delivery and receipt filters (issue 20), in SQL terms.
+INVOICE_DELIVERY = {
+    "undelivered": "i.lifecycle = 'issued' AND i.delivered_at IS NULL",
+    "delivered": "i.delivered_at IS NOT NULL",
+    "unconfirmed": "i.lifecycle = 'issued' AND i.receipt_status = ''",
+    "confirmed": "i.receipt_status = 'received'",
+    "to_correct": "i.needs_correction = :yes",
+}
+
 
 @dataclass(frozen=True)
 class InvoiceFilter:
@@ -52,6 +61,7 @@ class InvoiceFilter:
     date_to: date | None = None
     customer_id: int | None = None
     customer_text: str = ""  # part of the customer's name
+    delivery: str | None = None  # a key of INVOICE_DELIVERY, or None for all
 
 
 @dataclass(frozen=True)
@@ -67,6 +77,9 @@ class InvoiceListRecord:
     due_date: date
     total_cents: int
     paid_cents: int
+    delivered: bool = False
+    receipt_status: str = ""
+    needs_correction: bool = False
 
 
 @dataclass(frozen=True)
@@ -123,6 +136,10 @@ def _invoice_where(f: InvoiceFilter, today: date, params: dict[str, object]) -> 
     if f.customer_text.strip():
         clauses.append("c.name_key LIKE :customer_like")
         params["customer_like"] = f"%{search_key(f.customer_text)}%"
+    if f.delivery:
+        clauses.append(INVOICE_DELIVERY[f.delivery])
+        if f.delivery == "to_correct":
+            params["yes"] = True
     return " AND ".join(clauses)
 
 
@@ -140,7 +157,8 @@ def invoice_page(
     order = INVOICE_SORT.get(sort, INVOICE_SORT["issue_date"]).format(d=direction)
     sql = f"""
 SELECT i.id, i.customer_id, c.name, i.series, i.folio, i.kind, i.lifecycle,
-       i.issue_date, i.due_date, i.total_cents, i.paid_cents
+       i.issue_date, i.due_date, i.total_cents, i.paid_cents,
+       i.delivered_at, i.receipt_status, i.needs_correction
 FROM invoices i JOIN customers c ON c.id = i.customer_id
 WHERE {_invoice_where(f, today, params)}
 ORDER BY {order}, i.id {direction}
@@ -158,6 +176,9 @@ LIMIT :limit OFFSET :offset"""
             date.fromisoformat(str(r[8])),
             int(r[9]),
             int(r[10]),
+            r[11] is not None,
+            str(r[12] or ""),
+            bool(r[13]),
         )
         for r in session.execute(text(sql), params)
     ]

@@ -21,11 +21,13 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDateEdit,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QStackedWidget,
@@ -74,7 +76,8 @@ class ProposalTableModel(QAbstractTableModel):
     def set_charges(self, charges: tuple[ProposedCharge, ...]) -> None:
         self.beginResetModel()
         self._rows = list(charges)
-        self._checked = [True] * len(charges)
+        # Customers without signed terms start unticked: charging them takes a reason.
+        self._checked = [c.terms_signed for c in charges]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -99,7 +102,7 @@ class ProposalTableModel(QAbstractTableModel):
     def _text(self, charge: ProposedCharge, column: int) -> str:
         b = charge.breakdown
         if column == 1:
-            return charge.customer_name
+            return charge.customer_name + ("" if charge.terms_signed else " ⚠")
         if column == 2:
             return charge.invoice_number
         if column == 3:
@@ -139,6 +142,12 @@ class ProposalTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(charge, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if not charge.terms_signed:
+                return (
+                    self.tr("Sin condiciones de crédito firmadas")
+                    + "\n"
+                    + (charge.breakdown.describe())
+                )
             return charge.breakdown.describe()
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6, 7, 8):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -218,6 +227,29 @@ class ApplyPenaltiesDialog(QDialog):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
+        # Customers who never signed the credit terms: listed, unticked, with a reason.
+        self.unsigned_label = QLabel()
+        self.unsigned_label.setObjectName("unsignedWarning")
+        self.unsigned_label.setWordWrap(True)
+        self.unsigned_label.setStyleSheet("color: #8a5a00;")
+        self.legal_rate = QCheckBox(
+            self.tr("A quienes no firmaron, solo la tasa legal (6 % anual, sin comisiones)")
+        )
+        self.unsigned_reason = QLineEdit()
+        self.unsigned_reason.setPlaceholderText(
+            self.tr("Motivo para cobrar a clientes sin condiciones firmadas")
+        )
+        self.unsigned_box = QWidget()
+        unsigned_layout = QVBoxLayout(self.unsigned_box)
+        unsigned_layout.setContentsMargins(0, 0, 0, 0)
+        unsigned_layout.addWidget(self.unsigned_label)
+        unsigned_row = QHBoxLayout()
+        unsigned_row.addWidget(self.legal_rate)
+        unsigned_row.addWidget(self.unsigned_reason, 1)
+        unsigned_layout.addLayout(unsigned_row)
+        self.unsigned_box.setVisible(False)
+        self.legal_rate.toggled.connect(lambda _on: self.refresh())
+
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.message = QLabel()
@@ -242,6 +274,7 @@ class ApplyPenaltiesDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(self.stack, 1)
+        layout.addWidget(self.unsigned_box)
         layout.addWidget(self.message)
         layout.addLayout(bottom)
 
@@ -275,13 +308,18 @@ class ApplyPenaltiesDialog(QDialog):
     def refresh(self) -> None:
         """Compute the proposal again for the chosen date (today at first). Writes nothing."""
         penalties, day, customer_id = self._penalties, self.selected_date(), self._customer_id
+        legal = self.legal_rate.isChecked()
         self._busy = True
         self.summary.setText(self.tr("Calculando…"))
         self.apply_button.setEnabled(False)
 
         def work(progress: ProgressCallback, cancelled: CancelCheck) -> PenaltyProposal:
             return penalties.propose(
-                day, customer_id=customer_id, progress=progress, cancelled=cancelled
+                day,
+                customer_id=customer_id,
+                progress=progress,
+                cancelled=cancelled,
+                legal_for_unsigned=legal,
             )
 
         self._runner.query(lambda ctx: work(ctx.progress, ctx.cancelled)).success(
@@ -296,6 +334,14 @@ class ApplyPenaltiesDialog(QDialog):
             self._set_date(proposal.as_of)
         self._proposal = proposal
         self.model.set_charges(proposal.charges)
+        unsigned = proposal.unsigned_customers()
+        self.unsigned_box.setVisible(bool(unsigned))
+        self.unsigned_label.setText(
+            self.tr(
+                "⚠ Sin condiciones de crédito firmadas: {0}. Sus cargos quedan sin marcar; "
+                "para cobrarlos, márquelos y escriba el motivo."
+            ).format(", ".join(name for _cid, name in unsigned))
+        )
         self._show_table()
 
     def _propose_failed(self, message: str) -> None:
@@ -335,10 +381,25 @@ class ApplyPenaltiesDialog(QDialog):
         penalties, customer_id = self._penalties, self._customer_id
         day = self._proposal.as_of
         keys = [c.selection_key for c in chosen]
+        reason = self.unsigned_reason.text().strip()
+        legal = self.legal_rate.isChecked()
+        if any(not c.terms_signed for c in chosen) and not reason:
+            self._show_message(
+                self.tr("Escriba el motivo para cobrar a clientes sin condiciones firmadas."),
+                error=True,
+            )
+            self.unsigned_reason.setFocus()
+            return
 
         def work(progress: ProgressCallback, cancelled: CancelCheck) -> AppliedPenalties:
             return penalties.apply(
-                day, selected=keys, customer_id=customer_id, progress=progress, cancelled=cancelled
+                day,
+                selected=keys,
+                customer_id=customer_id,
+                progress=progress,
+                cancelled=cancelled,
+                legal_for_unsigned=legal,
+                unsigned_reason=reason,
             )
 
         self._set_applying(True)

@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.domain.errors import CobranzaError
+from cobranza_desktop.services.documents.saving import save_document
 from cobranza_desktop.ui.tasks import TaskRunner
 
 # Pages are rasterized for printing at most at this resolution (memory stays bounded).
@@ -147,13 +149,15 @@ class PdfPreviewDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")
         try:
-            path.write_bytes(self._pdf)
+            save_document(path, self._pdf)
         except OSError as exc:
             QMessageBox.warning(
                 self,
                 self.tr("Guardar PDF"),
                 self.tr("No se pudo guardar {0}: {1}").format(path, exc.strerror or exc),
             )
+        except CobranzaError as exc:  # the book itself, or its backups folder
+            QMessageBox.warning(self, self.tr("Guardar PDF"), exc.message)
 
 
 def preview_pdf(

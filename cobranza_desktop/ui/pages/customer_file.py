@@ -29,6 +29,7 @@ from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import status_label
@@ -74,9 +75,11 @@ class CustomerFile(QWidget):
         penalties: PenaltyService,
         restrictions: RestrictionService,
         runner: TaskRunner,
+        terms_panel: CustomerTermsPanel,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.terms_panel = terms_panel
         self._files = files
         self._customers = customers
         self._penalties = penalties
@@ -230,6 +233,7 @@ class CustomerFile(QWidget):
         self.tabs.addTab(self.timeline, self.tr("Historial de contacto"))
         self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
         self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
+        self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -256,6 +260,7 @@ class CustomerFile(QWidget):
             self._set_penalties_panel(customer_id)
             self.tabs.setCurrentIndex(0)
         self.customer_id = customer_id
+        self.terms_panel.load(customer_id)
         files = self._files
         # One query op, one session: the whole file as one read model.
         self._runner.query(lambda _ctx: files.customer_file(customer_id)).success(self._show).key(

@@ -12,10 +12,12 @@ from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
+from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
 from cobranza_desktop.ui.pages.customer_list import CustomerList
+from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 # What the list shows: names and contact data, balances, risk, next follow-up.
@@ -45,6 +47,8 @@ class CustomersPageServices(Protocol):
     @property
     def penalties(self) -> PenaltyService: ...
     @property
+    def credit_terms(self) -> CreditTermsService: ...
+    @property
     def restrictions(self) -> RestrictionService: ...
     @property
     def risk(self) -> RiskService: ...
@@ -62,7 +66,10 @@ class CustomersPage(QWidget):
         self._commands = commands
         s = services
         self.list = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
-        self.file = CustomerFile(s.customer_file, s.customers, s.penalties, s.restrictions, runner)
+        terms = CustomerTermsPanel(s.credit_terms, runner, commands.clock, commands.view_terms)
+        self.file = CustomerFile(
+            s.customer_file, s.customers, s.penalties, s.restrictions, runner, terms
+        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)
         self.stack.addWidget(self.file)

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.invoices import InvoiceStatus
+from cobranza_desktop.services.collections.receipts import ReceiptService
+from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
 from cobranza_desktop.services.receivables.listings import (
     InvoiceFilter,
     InvoiceListItem,
@@ -25,8 +27,10 @@ from cobranza_desktop.services.receivables.listings import (
     ListingService,
 )
 from cobranza_desktop.ui.actions import Actions
+from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
+from cobranza_desktop.ui.dialogs.receipt_dialog import ReceiptDialog
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
-from cobranza_desktop.ui.tasks import Kind, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
 from cobranza_desktop.ui.widgets.list_page import ListPage
@@ -41,6 +45,7 @@ def invoice_filter(params: Mapping[str, Any]) -> InvoiceFilter:
         date_from=params.get("date_from"),
         date_to=params.get("date_to"),
         customer_text=str(params.get("customer_text", "")),
+        delivery=params.get("delivery") or None,
     )
 
 
@@ -74,6 +79,8 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             Column("total", self.tr("Total"), lambda i: money(i.total), RIGHT),
             Column("balance", self.tr("Saldo"), lambda i: money(i.balance), RIGHT),
             Column("status", self.tr("Estado"), lambda i: i.status.label()),
+            Column("delivered", self.tr("Entregada"), self._delivered, sortable=False),
+            Column("receipt", self.tr("Recepción"), self._receipt, sortable=False),
         ]
         self.row_color = lambda i: (
             OVERDUE
@@ -82,6 +89,18 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             if i.status in (InvoiceStatus.PAID, InvoiceStatus.VOIDED)
             else None
         )
+
+    def _delivered(self, item: InvoiceListItem) -> str:
+        return self.tr("Sí") if item.delivered else "—"
+
+    def _receipt(self, item: InvoiceListItem) -> str:
+        if item.needs_correction:
+            return self.tr("Por corregir")
+        if item.receipt_status == "received":
+            return self.tr("Confirmada")
+        if item.receipt_status == "wrong":
+            return self.tr("Corregida")
+        return "—"
 
 
 # Invoices (and late-fee charges) with their balances and their customers' names.
@@ -94,10 +113,15 @@ class InvoicesPage(ListPage):
         listings: ListingService,
         runner: TaskRunner,
         commands: Actions,
+        delivery: InvoiceDeliveryService,
+        receipts: ReceiptService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._commands = commands
+        self._runner = runner
+        self._delivery = delivery
+        self._receipts = receipts
         self.model = InvoiceListModel(listings, runner)
         title = QLabel(self.tr("Facturas"))
         title.setObjectName("pageTitle")
@@ -105,9 +129,27 @@ class InvoicesPage(ListPage):
         self.pdf_button.setToolTip(self.tr("Ver, imprimir o guardar la factura seleccionada"))
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.view_pdf)
+        self.send_button = QPushButton(self.tr("Enviar…"))
+        self.send_button.setToolTip(self.tr("Enviar la factura por correo o WhatsApp"))
+        self.receipt_button = QPushButton(self.tr("Recepción…"))
+        self.receipt_button.setToolTip(
+            self.tr("Registrar si el cliente recibió la factura y si sus datos son correctos")
+        )
+        self.corrected_button = QPushButton(self.tr("Marcar corregida"))
+        self.corrected_button.setToolTip(
+            self.tr("Los datos ya se corrigieron: la cobranza de la factura continúa")
+        )
+        for button in (self.send_button, self.receipt_button, self.corrected_button):
+            button.setEnabled(False)
+        self.send_button.clicked.connect(self.send_invoice)
+        self.receipt_button.clicked.connect(self.record_receipt)
+        self.corrected_button.clicked.connect(self.mark_corrected)
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.send_button)
+        header.addWidget(self.receipt_button)
+        header.addWidget(self.corrected_button)
         header.addWidget(self.pdf_button)
         self.status = QComboBox()
         self.status.addItem(self.tr("Todas"), None)
@@ -118,12 +160,20 @@ class InvoicesPage(ListPage):
         self.status.addItem(self.tr("Canceladas"), "voided")
         self.date_from = OptionalDateEdit()
         self.date_to = OptionalDateEdit()
+        self.delivery = QComboBox()
+        self.delivery.addItem(self.tr("Entrega: todas"), None)
+        self.delivery.addItem(self.tr("Sin entregar"), "undelivered")
+        self.delivery.addItem(self.tr("Entregadas"), "delivered")
+        self.delivery.addItem(self.tr("Sin confirmar"), "unconfirmed")
+        self.delivery.addItem(self.tr("Confirmadas"), "confirmed")
+        self.delivery.addItem(self.tr("Por corregir"), "to_correct")
         self.customer = QLineEdit()
         self.customer.setPlaceholderText(self.tr("Cliente"))
         self.customer.setClearButtonEnabled(True)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Estado")))
         filters.addWidget(self.status)
+        filters.addWidget(self.delivery)
         filters.addSpacing(12)
         filters.addWidget(QLabel(self.tr("Emitidas del")))
         filters.addWidget(self.date_from)
@@ -132,9 +182,10 @@ class InvoicesPage(ListPage):
         filters.addSpacing(12)
         filters.addWidget(self.customer, 1)
 
-        widths = [100, 260, 100, 100, 120, 120]
+        widths = [90, 220, 90, 90, 110, 110, 90, 80]
         self._build_list(runner, header, filters, widths, self.customer, INVOICE_LIST_KINDS)
         self.status.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.delivery.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
 
@@ -144,6 +195,7 @@ class InvoicesPage(ListPage):
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
             customer_text=self.customer.text().strip(),
+            delivery=self.delivery.currentData(),
         )
 
     def selected_invoice(self) -> InvoiceListItem | None:
@@ -156,6 +208,45 @@ class InvoicesPage(ListPage):
         self.pdf_button.setEnabled(
             invoice is not None and invoice.status is not InvoiceStatus.DRAFT
         )
+        issued = invoice is not None and invoice.status not in (
+            InvoiceStatus.DRAFT,
+            InvoiceStatus.VOIDED,
+        )
+        is_invoice = issued and invoice is not None and invoice.kind == "invoice"
+        self.send_button.setEnabled(issued)
+        self.receipt_button.setEnabled(
+            is_invoice and invoice is not None and invoice.receipt_status == ""
+        )
+        self.corrected_button.setEnabled(
+            is_invoice and invoice is not None and invoice.needs_correction
+        )
+
+    def send_invoice(self) -> None:
+        invoice = self.selected_invoice()
+        if invoice is not None:
+            SendInvoiceDialog(self._delivery, self._runner, invoice.id, parent=self).open()
+
+    def record_receipt(self) -> None:
+        invoice = self.selected_invoice()
+        if invoice is not None:
+            ReceiptDialog(
+                self._receipts,
+                self._runner,
+                invoice.id,
+                invoice.number,
+                invoice.customer_id,
+                parent=self,
+            ).open()
+
+    def mark_corrected(self) -> None:
+        invoice = self.selected_invoice()
+        if invoice is None:
+            return
+        receipts, invoice_id = self._receipts, invoice.id
+        self._runner.write(
+            lambda ctx: receipts.mark_corrected(invoice_id),
+            OpChanges.of(Kind.INVOICES, customers=[invoice.customer_id]),
+        ).run()
 
     def view_pdf(self) -> None:
         invoice = self.selected_invoice()

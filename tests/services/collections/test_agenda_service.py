@@ -180,10 +180,19 @@ def test_penalty_stage_applies_the_contract_penalty_once(env: Env) -> None:
 
     penalties = PenaltyService(env.book, env.clock)
     penalties.set_business_policy(PenaltyPolicy(preset="custom", fixed_fee=Decimal("250.00")))
+    from cobranza_desktop.services.documents.credit_terms import CreditTermsService
+
     cid = env.customer()
+    unsigned = env.customer("Sin Firma")
+    CreditTermsService(env.book, env.clock).mark_signed(cid, START - timedelta(days=30))
     inv = env.invoice(cid, "1000.00", START - timedelta(days=30), START)
+    env.invoice(unsigned, "1000.00", START - timedelta(days=30), START)
     env.go(START + timedelta(days=30))
-    (item,) = env.agenda.agenda().items
+    items = {i.customer_id: i for i in env.agenda.agenda().items}
+    # Without signed terms the stage charges nothing: the preview asks for a reason.
+    skipped = env.agenda.complete(items[unsigned], "contacted")
+    assert items[unsigned].applies_penalty and skipped.penalties_applied == 0
+    item = items[cid]
     assert item.stage == "penalty_notice" and item.applies_penalty
     result = env.agenda.complete(item, "contacted")
     assert result.penalties_applied > 0

@@ -176,3 +176,15 @@ def test_a_new_customer_has_no_history_and_no_suggested_limit(env: Env) -> None:
         assert profiles[cid].suggested_credit_limit == Decimal("0.00")
     env.go(START + timedelta(days=31))
     assert env.risk.profiles([future])[future].has_history
+
+
+def test_a_dossier_is_never_written_into_the_books_backups(env: Env) -> None:
+    from cobranza_desktop.storage.paths import backup_dir_for
+
+    cid = env.customer()
+    env.invoice(cid, "900.00", START - timedelta(days=120), START - timedelta(days=95))
+    backups = backup_dir_for(env.book.path)
+    with pytest.raises(ValidationError):
+        env.dossier.export(cid, backups, as_zip=True)
+    assert env.customers.get(cid).status != "agency"  # nothing written, nothing marked
+    assert list(backups.glob("*.zip")) == []

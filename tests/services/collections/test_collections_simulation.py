@@ -155,6 +155,8 @@ def _check_cap(env: Env) -> None:
 def _check_plain_control(items: list[tuple[date, AgendaItem]]) -> None:
     got = {item.stage: day for day, item in items}
     expected = {s.code: CONTROL_DUE + timedelta(days=s.offset_days) for s in DEFAULT_LADDER.stages}
+    # Two days after issue the agenda asks whether the invoice arrived (once).
+    expected["confirm_receipt"] = D0 + timedelta(days=2)
     assert got == expected
 
 

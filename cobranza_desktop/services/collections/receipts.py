@@ -1,0 +1,265 @@
+"""Confirming that an invoice arrived, and that its details are right.
+
+Two days after issue the agenda proposes the «confirmar recepción» stage for each open
+invoice whose receipt is not confirmed (``domain.agenda``). The customer's answer is
+logged as a contact and as the stage's action (so it is asked once per invoice):
+received, or details wrong. "Details wrong" flags the invoice for correction, which
+pauses its ladder until it is corrected, or voided and replaced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cobranza_desktop.domain.agenda import (
+    ActionKey,
+    CustomerCase,
+    ReceiptCheck,
+    receipt_subject,
+)
+from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.contact_policy import Channel, NonPaymentReason, Outcome
+from cobranza_desktop.domain.customer_status import CustomerStatus, on_ladder
+from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.i18n import N_, _
+from cobranza_desktop.domain.invoices import invoice_number
+from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE, CONFIRM_RECEIPT_WINDOW_DAYS
+from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
+from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.models.collections import CollectionAction
+from cobranza_desktop.storage.queries import agenda as facts
+from cobranza_desktop.storage.queries.predicates import open_invoice
+
+
+class ReceiptAnswer(StrEnum):
+    RECEIVED = "received"
+    WRONG = "wrong"
+
+    def label(self) -> str:
+        return _(_ANSWER_LABELS[self])
+
+
+_ANSWER_LABELS = {
+    ReceiptAnswer.RECEIVED: N_("Recibió la factura y sus datos son correctos"),
+    ReceiptAnswer.WRONG: N_("Los datos de la factura están mal"),
+}
+
+
+@dataclass(frozen=True)
+class ReceiptView:
+    invoice_id: int
+    number: str
+    delivered: bool
+    receipt_status: str
+    needs_correction: bool
+    correction_note: str
+
+
+def _view(invoice: Invoice) -> ReceiptView:
+    return ReceiptView(
+        invoice.id,
+        invoice_number(invoice.series, invoice.folio, invoice.external_number),
+        invoice.delivered_at is not None,
+        invoice.receipt_status,
+        invoice.needs_correction,
+        invoice.correction_note,
+    )
+
+
+def _issued_invoice(session: Session, invoice_id: int) -> Invoice:
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None or invoice.lifecycle != "issued":
+        raise NotFoundError(
+            _("No existe la factura emitida {invoice_id}.").format(invoice_id=invoice_id)
+        )
+    return invoice
+
+
+def record_answer(
+    session: Session,
+    invoice_id: int,
+    answer: ReceiptAnswer,
+    note: str,
+    now: datetime,
+    *,
+    channel: Channel = Channel.PHONE,
+    override_reason: str | None = None,
+) -> ReceiptView:
+    """Log the customer's answer (contact + the stage's action) in the caller's session."""
+    invoice = _issued_invoice(session, invoice_id)
+    note = note.strip()
+    if answer is ReceiptAnswer.WRONG and not note:
+        raise ValidationError("note", _("Escriba qué datos están mal."))
+    if invoice.receipt_status:
+        raise ConflictError(_("La recepción de esta factura ya fue registrada."))
+    key = ActionKey(invoice.customer_id, CONFIRM_RECEIPT_STAGE.code, receipt_subject(invoice.id))
+    # The question may have been asked from Today (its action logged); the answer comes
+    # now. Either way the agenda does not ask again.
+    asked = session.scalar(
+        select(CollectionAction.id).where(
+            CollectionAction.customer_id == key.customer_id,
+            CollectionAction.stage == key.stage,
+            CollectionAction.subject == key.subject,
+        )
+    )
+    number = invoice_number(invoice.series, invoice.folio, invoice.external_number)
+    contact, _promise = log_contact(
+        session,
+        ContactInput(
+            customer_id=invoice.customer_id,
+            channel=channel,
+            outcome=Outcome.CONTACTED,
+            reason=NonPaymentReason.WRONG_INVOICE_DATA if answer is ReceiptAnswer.WRONG else None,
+            notes=f"{number}: {answer.label()}" + (f" — {note}" if note else ""),
+            override_reason=override_reason,
+        ),
+        now,
+    )
+    if asked is None:
+        session.add(
+            CollectionAction(
+                customer_id=key.customer_id,
+                stage=key.stage,
+                subject=key.subject,
+                action_date=now.date(),
+                state="done",
+                channel=channel.value,
+                note=note,
+                contact_id=contact.id,
+                created_at=now,
+            )
+        )
+    invoice.receipt_status = answer.value
+    if answer is ReceiptAnswer.WRONG:
+        invoice.needs_correction = True
+        invoice.correction_note = note
+    session.flush()
+    return _view(invoice)
+
+
+def mark_corrected(session: Session, invoice_id: int, note: str) -> ReceiptView:
+    """The invoice's details were fixed: its ladder resumes."""
+    invoice = _issued_invoice(session, invoice_id)
+    if not invoice.needs_correction:
+        raise ConflictError(_("La factura no estaba marcada para corregir."))
+    invoice.needs_correction = False
+    invoice.correction_note = (
+        f"{invoice.correction_note} · " + _("Corregida: {note}").format(note=note.strip())
+        if note.strip()
+        else invoice.correction_note
+    )
+    session.flush()
+    return _view(invoice)
+
+
+def with_receipt_checks(
+    session: Session, cases: list[CustomerCase], day: date
+) -> list[CustomerCase]:
+    """The agenda's cases with the invoices to confirm and the invoices paused for correction.
+
+    Customers with only a receipt to confirm are not among the ladder's candidates, so
+    their case is built here.
+    """
+    since = day - timedelta(days=CONFIRM_RECEIPT_WINDOW_DAYS)
+    until = day - timedelta(days=CONFIRM_RECEIPT_STAGE.offset_days)
+    rows = session.execute(
+        select(
+            Invoice.id,
+            Invoice.customer_id,
+            Invoice.series,
+            Invoice.folio,
+            Invoice.external_number,
+            Invoice.issue_date,
+            Invoice.total_cents - Invoice.paid_cents,
+            Invoice.receipt_status,
+            Invoice.needs_correction,
+        ).where(
+            open_invoice(),
+            Invoice.kind == "invoice",
+            (Invoice.needs_correction.is_(True))
+            | ((Invoice.receipt_status == "") & Invoice.issue_date.between(since, until)),
+        )
+    ).all()
+    checks: dict[int, list[ReceiptCheck]] = {}
+    paused: dict[int, set[int]] = {}
+    for inv_id, cid, series, folio, external, issued, owed, status, correction in rows:
+        if correction:
+            paused.setdefault(cid, set()).add(inv_id)
+        if status == "" and since <= issued <= until:
+            checks.setdefault(cid, []).append(
+                ReceiptCheck(
+                    inv_id, invoice_number(series, folio, external), issued, from_cents(owed)
+                )
+            )
+    if not checks and not paused:
+        return cases
+    by_id = {c.customer_id: c for c in cases}
+    missing = sorted(set(checks) - set(by_id))
+    if missing:
+        contacts = facts.contact_days(session, missing, day - timedelta(days=6), day)
+        acted = facts.acted_on(session, missing, day)
+        for customer in facts.customers_by_id(session, missing):
+            status = CustomerStatus(customer.status)
+            if not on_ladder(status):
+                continue
+            by_id[customer.id] = CustomerCase(
+                customer_id=customer.id,
+                name=customer.name,
+                status=status,
+                contact_days=tuple(sorted(contacts.get(customer.id, []))),
+                acted_today=customer.id in acted,
+            )
+    return [
+        replace(
+            case,
+            receipts=tuple(checks.get(cid, ())),
+            paused_invoice_ids=frozenset(paused.get(cid, ())),
+        )
+        for cid, case in sorted(by_id.items())
+    ]
+
+
+def receipt_keys(session: Session, customer_ids: list[int]) -> set[ActionKey]:
+    """The logged actions of customers whose case was built here (their keys too)."""
+    return {ActionKey(c, s, subj) for c, s, subj in facts.logged_keys(session, customer_ids)}
+
+
+class ReceiptService:
+    def __init__(self, book: Book, clock: Clock) -> None:
+        self._book = book
+        self._clock = clock
+
+    def answer(
+        self,
+        invoice_id: int,
+        answer: ReceiptAnswer,
+        note: str = "",
+        *,
+        channel: Channel = Channel.PHONE,
+        override_reason: str | None = None,
+    ) -> ReceiptView:
+        with self._book.transaction() as session:
+            return record_answer(
+                session,
+                invoice_id,
+                answer,
+                note,
+                self._clock.now(),
+                channel=channel,
+                override_reason=override_reason,
+            )
+
+    def mark_corrected(self, invoice_id: int, note: str = "") -> ReceiptView:
+        with self._book.transaction() as session:
+            return mark_corrected(session, invoice_id, note)
+
+    def get(self, invoice_id: int) -> ReceiptView:
+        with self._book.session() as session:
+            return _view(_issued_invoice(session, invoice_id))
