@@ -91,7 +91,7 @@ class BookMenu:
         self.open_book.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_book.triggered.connect(lambda: actions.choose_book())
         self.connect_server = QAction(
-            QCoreApplication.translate("BookMenu", "Conectar a un &servidor…"), parent
+            QCoreApplication.translate("BookMenu", "Conectar a un ser&vidor…"), parent
         )
         self.connect_server.triggered.connect(lambda: actions.connect_server())
         self.recent = QMenu(QCoreApplication.translate("BookMenu", "Libros &recientes"), parent)

@@ -4046,8 +4046,8 @@ Write the reason for cancelling:</translation>
         <translation>(none yet)</translation>
     </message>
     <message>
-        <source>Conectar a un &amp;servidor…</source>
-        <translation>Connect to a &amp;server…</translation>
+        <source>Conectar a un ser&amp;vidor…</source>
+        <translation>Connect to a ser&amp;ver…</translation>
     </message>
 </context><context><name>CrashHandler</name><message>
         <location filename="../../cobranza_desktop/ui/crash.py" line="59" />
