@@ -13,6 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from cobranza_desktop.domain.access import Role
+from cobranza_desktop.domain.customers import Channel
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.domain.money import from_cents
@@ -80,6 +81,13 @@ def _money(cents: Any) -> str:
     return format_money(from_cents(int(cents))) if isinstance(cents, int) else ""
 
 
+def _channel(code: str) -> str:
+    try:
+        return Channel(code).label()
+    except ValueError:
+        return code
+
+
 def _method(code: str) -> str:
     try:
         return PaymentMethod(code).label()
@@ -90,10 +98,12 @@ def _method(code: str) -> str:
 def summarize(action: str, details: dict[str, Any]) -> str:
     """The facts of one entry in a line: number, amount, reason, key…"""
     parts: list[str] = []
-    for key in ("number", "name", "login", "key", "description", "stage", "channel"):
+    for key in ("number", "name", "login", "key", "description", "stage"):
         value = details.get(key)
         if value:
             parts.append(str(value))
+    if details.get("channel"):
+        parts.append(_channel(str(details["channel"])))
     for key in ("amount_cents", "total_cents"):
         if key in details and action not in {"invoice.extended"}:
             parts.append(_money(details[key]))

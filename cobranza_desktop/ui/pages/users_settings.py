@@ -117,7 +117,7 @@ class UsersSettingsPage(QWidget):
         )
         self.activity_table = make_table(sortable=False)
         self.activity_table.setModel(self.activity_model)
-        set_widths(self.activity_table, [130, 140, 200, 360])
+        set_widths(self.activity_table, [160, 150, 210, 360])
 
         top = QHBoxLayout()
         left = QVBoxLayout()
