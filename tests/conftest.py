@@ -10,6 +10,12 @@ from pathlib import Path
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if os.environ["QT_QPA_PLATFORM"] == "offscreen":
+    # Two virtual screens instead of the offscreen default (800x800): a 1920x1080 desktop,
+    # and beside it a 1366x768 laptop, where tests/ui/test_screen_fit.py opens everything.
+    os.environ["QT_QPA_PLATFORM"] = (
+        f"offscreen:configfile={Path(__file__).with_name('screens.json')}"
+    )
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.i18n import set_language

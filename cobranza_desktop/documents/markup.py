@@ -10,6 +10,13 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
+from cobranza_desktop.documents.fonts import (
+    UNICODE_FONT,
+    UNICODE_FONT_BOLD,
+    drawable,
+    style_for,
+)
+
 _CONTROL = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
 
 
@@ -18,8 +25,10 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     if text.isprintable():
-        return text
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_CONTROL)
+        return drawable(text)
+    return drawable(
+        text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").translate(_CONTROL)
+    )
 
 
 def esc(text: str | None) -> str:
@@ -62,6 +71,7 @@ class TextLine(Flowable):
     def __init__(self, text: str, style: ParagraphStyle) -> None:
         super().__init__()
         self.text = clean(text)
+        style = style_for(self.text, style)  # DejaVu Sans where Helvetica has no glyph
         self.style = style
         self._fallback: Paragraph | None = None
         self._text_width = text_width(self.text, style.fontName, style.fontSize)
@@ -113,7 +123,12 @@ _SIMPLE_MARKUP = re.compile(r"^(?:[^<]|<b>|</b>|<br/>)*$")
 _ENTITIES = {"&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"'}
 _ENTITY = re.compile(r"&(?:amp|lt|gt|quot);")
 _WORDS = re.compile(r"[^ ]+| +")
-_BOLD = {"Helvetica": "Helvetica-Bold", "Helvetica-Bold": "Helvetica-Bold"}
+_BOLD = {
+    "Helvetica": "Helvetica-Bold",
+    "Helvetica-Bold": "Helvetica-Bold",
+    UNICODE_FONT: UNICODE_FONT_BOLD,
+    UNICODE_FONT_BOLD: UNICODE_FONT_BOLD,
+}
 _widths: dict[tuple[str, str, float], float] = {}
 
 

@@ -19,6 +19,7 @@ from reportlab.platypus import (
     Flowable,
 )
 
+from cobranza_desktop.documents.fonts import style_for
 from cobranza_desktop.documents.markup import (
     RichText,
     TextLine,
@@ -160,9 +161,10 @@ def para(text: str, style: str = "body") -> Flowable:
     The markup the renderers use (bold, line breaks) is drawn by the light RichText;
     anything richer goes through a Platypus Paragraph.
     """
+    chosen = style_for(text, styles()[style])  # DejaVu Sans where Helvetica has no glyph
     if is_simple_markup(text):
-        return RichText(text, styles()[style])
-    return WrapOnceParagraph(text, styles()[style])
+        return RichText(text, chosen)
+    return WrapOnceParagraph(text, chosen)
 
 
 def text(value: str | None, style: str = "body") -> Flowable:

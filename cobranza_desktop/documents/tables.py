@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
+from cobranza_desktop.documents.fonts import needs_unicode_font, style_for
 from cobranza_desktop.documents.markup import WrapOnceParagraph, clean, esc, text_width
 
 CellValue = Any  # plain text (str, never markup) or a Flowable (usually a Paragraph)
@@ -63,6 +64,9 @@ def fit_cell(
         return value
     value = clean(value)
     chosen = style or _CELL_STYLES[(bold, right)]
+    if needs_unicode_font(value):
+        # The fast path draws in Helvetica; DejaVu Sans draws it as a Paragraph.
+        return WrapOnceParagraph(esc(value), style_for(value, chosen))
     if (
         "\n" not in value
         and text_width(value, chosen.fontName, chosen.fontSize) <= width - 2 * PAD_H

@@ -41,6 +41,8 @@ Merge fields (all amounts and dates arrive already formatted for the language):
 
 from __future__ import annotations
 
+import re
+
 from cobranza_desktop.domain.i18n import current_language
 
 # name -> (Spanish description, English description)
@@ -93,3 +95,35 @@ def describe_fields(language: str | None = None) -> list[tuple[str, str]]:
     """The documented merge fields as ``(name, description)``, for the editor's help."""
     lang = language or current_language()
     return [(name, en if lang == "en" else es) for name, (es, en) in MERGE_FIELDS.items()]
+
+
+_FIELD_CODE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+_PLACEHOLDER = re.compile(r"«([^«»\n]+)»")
+
+
+def _descriptions(language: str | None) -> dict[str, str]:
+    return dict(describe_fields(language))
+
+
+def to_placeholders(source: str, language: str | None = None) -> str:
+    """A template as a shop owner reads it: ``{{ due_date }}`` shown as
+    «Fecha de vencimiento más antigua». Unknown names and conditions stay as written."""
+    names = _descriptions(language)
+
+    def readable(match: re.Match[str]) -> str:
+        description = names.get(match.group(1))
+        return f"«{description}»" if description else match.group(0)
+
+    return _FIELD_CODE.sub(readable, source)
+
+
+def from_placeholders(text: str, language: str | None = None) -> str:
+    """The template behind ``to_placeholders``: each «description» of a merge field back
+    to ``{{ name }}``; any other «text» stays text."""
+    fields = {description: name for name, description in describe_fields(language)}
+
+    def code(match: re.Match[str]) -> str:
+        name = fields.get(match.group(1))
+        return "{{ " + name + " }}" if name else match.group(0)
+
+    return _PLACEHOLDER.sub(code, text)

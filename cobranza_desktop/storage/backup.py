@@ -26,6 +26,7 @@ from cobranza_desktop.storage.book_files import (
     make_private_dir,
     real,
 )
+from cobranza_desktop.storage.file_system import remove_file, replace_file
 from cobranza_desktop.storage.output_files import check_output_folder, check_output_path
 from cobranza_desktop.storage.paths import backup_dir_for
 
@@ -72,9 +73,9 @@ def backup_to(book_path: Path, target: Path) -> Path:
                 )
             )
         _fsync(partial)
-        os.replace(partial, target)
+        replace_file(partial, target)
     except BaseException:
-        partial.unlink(missing_ok=True)
+        remove_file(partial)
         raise
     partial.with_name(partial.name + "-journal").unlink(missing_ok=True)
     return target
@@ -206,7 +207,7 @@ def remember_folder(book_path: Path, folder: Path) -> None:
     temporary = target.with_name(target.name + ".tmp")
     temporary.write_text(json.dumps({"folders": folders[:20]}, indent=2), encoding="utf-8")
     make_private(temporary)
-    os.replace(temporary, target)
+    replace_file(temporary, target)
 
 
 def backup_files(book_path: Path) -> list[Path]:

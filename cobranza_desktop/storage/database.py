@@ -25,6 +25,7 @@ from cobranza_desktop.storage.book_files import (
     make_private_dir,
     require_writable_place,
 )
+from cobranza_desktop.storage.file_system import journal_mode
 from cobranza_desktop.storage.identity import database_login
 from cobranza_desktop.storage.lock import BookLock
 from cobranza_desktop.storage.office_hooks import Office, install
@@ -39,12 +40,13 @@ MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    journal = journal_mode(path)  # DELETE on a network drive (see storage/file_system.py)
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute(f"PRAGMA journal_mode = {journal}")
         cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.close()

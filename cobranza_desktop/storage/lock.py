@@ -35,6 +35,9 @@ def _lock_handle(path: Path) -> IO[str]:
         if sys.platform == "win32":
             import msvcrt
 
+            # msvcrt locks bytes from the current position: always byte 0, so that
+            # every opener competes for the same byte whatever it read or wrote before.
+            handle.seek(0)
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
         else:
             import fcntl

@@ -18,6 +18,7 @@ from pathlib import Path
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage.book_files import companions, make_private, make_private_dir, real
+from cobranza_desktop.storage.file_system import remove_file, replace_file
 from cobranza_desktop.storage.paths import backup_dir_for
 
 
@@ -103,9 +104,9 @@ def atomic_output(path: Path, book_path: Path | None = None) -> Iterator[Path]:
         make_private(temporary)
         with temporary.open("rb+") as handle:
             os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        replace_file(temporary, path)
     finally:
-        temporary.unlink(missing_ok=True)
+        remove_file(temporary)
 
 
 def write_output(path: Path, data: bytes, book_path: Path | None = None) -> Path:

@@ -10,7 +10,6 @@ over the restored pages.
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -31,6 +30,7 @@ from cobranza_desktop.storage.book_files import (
     real,
     require_writable_place,
 )
+from cobranza_desktop.storage.file_system import remove_file, replace_file
 from cobranza_desktop.storage.lock import BookLock
 from cobranza_desktop.storage.paths import backup_dir_for
 
@@ -166,8 +166,8 @@ def _copy_over(staging: Path, book_path: Path) -> None:
             pass  # the old file is beyond SQLite: replace it whole, below
     for leftover in companions(book_path)[1:]:
         if not leftover.name.endswith(".lock"):
-            leftover.unlink(missing_ok=True)
-    os.replace(staging, book_path)
+            remove_file(leftover)
+    replace_file(staging, book_path)
 
 
 def copy_problem_of(path: Path) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
 from cobranza_desktop.ui.book_life import FileMenuActions
+from cobranza_desktop.ui.screen_fit import install_screen_fit
 from cobranza_desktop.ui.style import STYLESHEET, icon, resources_dir
 
 if TYPE_CHECKING:
@@ -109,6 +110,7 @@ def apply_look(app: QApplication) -> None:
         font.setPointSizeF(10)
         app.setFont(font)
     app.setStyleSheet(STYLESHEET)
+    install_screen_fit(app)  # no window or dialog larger than its screen
 
 
 class Application(FileMenuActions):

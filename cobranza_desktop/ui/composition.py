@@ -47,15 +47,20 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.analytics.indicators import IndicatorsService
     from cobranza_desktop.services.base.freshness import ChangeWatch
     from cobranza_desktop.services.billing.billing_run import BillingRunService
+    from cobranza_desktop.services.billing.incentives import IncentiveService
+    from cobranza_desktop.services.billing.prepayments import PrepaymentService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
+    from cobranza_desktop.services.collections.dossier import DossierService
     from cobranza_desktop.services.collections.receipts import ReceiptService
+    from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.documents.credit_terms import CreditTermsService
     from cobranza_desktop.services.messaging.announcements import AnnouncementService
     from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+    from cobranza_desktop.services.receivables.corrections import CorrectionService
     from cobranza_desktop.services.receivables.listings import ListingService
     from cobranza_desktop.ui.context import Services
 
@@ -91,6 +96,11 @@ def build_services(workspace: Workspace) -> Services:
         users=workspace.users,
         audit=workspace.audit,
         changes=ChangeWatch(book),
+        corrections=CorrectionService(book, clock),
+        collection_tools=CollectionToolsService(book, clock),
+        dossiers=DossierService(book, clock),
+        incentives=IncentiveService(book, clock),
+        prepayments=PrepaymentService(book, clock),
         credit_terms=CreditTermsService(book, clock),
         delivery=InvoiceDeliveryService(book, clock, outbox, workspace.documents),
         receipts=ReceiptService(book, clock),
@@ -139,16 +149,38 @@ class Composition:
     freshness: FreshnessPoller
 
     def settings_tabs(self) -> list[SettingsTab]:
+        from cobranza_desktop.ui.pages.collection_settings import (
+            AgingSettingsTab,
+            ContactPolicySettingsTab,
+            HowToPaySettingsTab,
+        )
+        from cobranza_desktop.ui.pages.incentive_settings import IncentiveSettingsTab
+        from cobranza_desktop.ui.pages.ladder_settings import LadderSettingsTab
         from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
         from cobranza_desktop.ui.pages.users_settings import UsersSettingsPage
 
-        s, runner = self.context.services, self.context.runner
+        s, runner, today = self.context.services, self.context.runner, self.context.clock.today()
         messaging = self.messaging
+        tr = QCoreApplication.translate
         return [
             (
-                QCoreApplication.translate("Features", "Penalizaciones"),
+                tr("Features", "Penalizaciones"),
                 lambda: PenaltySettingsPage(s.penalties, runner=runner),
             ),
+            (tr("Features", "Antigüedad"), lambda: AgingSettingsTab(s.settings, runner)),
+            (
+                tr("Features", "Política de contacto"),
+                lambda: ContactPolicySettingsTab(s.agenda, runner),
+            ),
+            (
+                tr("Features", "Escalera de cobranza"),
+                lambda: LadderSettingsTab(s.agenda, runner, today),
+            ),
+            (
+                tr("Features", "Incentivos"),
+                lambda: IncentiveSettingsTab(s.incentives, s.prepayments, runner),
+            ),
+            (tr("Features", "Cómo pagar"), lambda: HowToPaySettingsTab(s.documents, runner)),
             (QCoreApplication.translate("Features", "Correo (SMTP)"), messaging.smtp_settings),
             (
                 QCoreApplication.translate("Features", "Plantillas de mensajes"),
@@ -194,7 +226,9 @@ def build_pages(
 
         c = composition()
         s = c.context.services
-        return CustomersPage(s, c.context.runner, c.commands)
+        return CustomersPage(
+            s, c.context.runner, c.commands, export_folder=c.context.book_path.parent
+        )
 
     def invoices() -> QWidget:
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage

@@ -16,17 +16,21 @@ from cobranza_desktop.services.base.freshness import ChangeWatch
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.base.users import UserService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
+from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
+from cobranza_desktop.services.billing.prepayments import PrepaymentService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.collections.dossier import DossierService
 from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.services.collections.receipts import ReceiptService
 from cobranza_desktop.services.collections.receiving import ReceivingService
+from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
@@ -38,6 +42,7 @@ from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
+from cobranza_desktop.services.receivables.corrections import CorrectionService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentService
 from cobranza_desktop.ui.tasks import TaskRunner
@@ -76,6 +81,11 @@ class Services:
     users: UserService
     audit: AuditService
     changes: ChangeWatch
+    corrections: CorrectionService
+    collection_tools: CollectionToolsService
+    dossiers: DossierService
+    incentives: IncentiveService
+    prepayments: PrepaymentService
     # Issue 20: signed credit terms, invoices that arrive, announcements.
     credit_terms: CreditTermsService
     delivery: InvoiceDeliveryService

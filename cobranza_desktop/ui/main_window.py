@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.ui.book_menu import BookActions, BookMenu
+from cobranza_desktop.ui.screen_fit import resize_to_fit
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
@@ -403,9 +404,9 @@ class MainWindow(QMainWindow):
     def _restore(self) -> None:
         geometry = self._settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray | bytes) and self.restoreGeometry(geometry):
-            pass
+            pass  # a saved size larger than this screen is cut down when shown (screen_fit)
         else:
-            self.resize(1180, 760)
+            resize_to_fit(self, 1180, 760)
         key = self._settings.value(PAGE_KEY)
         keys = self.page_keys()
         start = str(key) if key in keys else (keys[0] if keys else None)

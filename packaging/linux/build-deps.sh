@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # What building and installing the Linux bundle needs from Debian/Ubuntu, only what is missing:
 # Qt's runtime libraries (scripts/system-deps.sh), binutils (PyInstaller strips with it),
+# icu-devtools and gcc (ICU's data is cut down to Spanish and English, bundle_common.py),
 # and the XDG tools that install.sh runs (update-mime-database, update-desktop-database).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -9,7 +10,7 @@ if ! command -v apt-get >/dev/null 2>&1 || ! command -v dpkg-query >/dev/null 2>
   exit 0
 fi
 missing=()
-for package in binutils shared-mime-info desktop-file-utils; do
+for package in binutils shared-mime-info desktop-file-utils icu-devtools gcc; do
   status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
   [ "$status" = "install ok installed" ] || missing+=("$package")
 done

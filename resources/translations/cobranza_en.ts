@@ -680,6 +680,31 @@
         <translation>Credit terms</translation>
     </message>
     <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="1" />
+        <source>Corrección</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="1" />
+        <source>Sobre</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="1" />
+        <source>Quién</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="1" />
+        <source>Cambios</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="1" />
+        <source>Correcciones</source>
+        <translation>Corrections</translation>
+    </message>
+    <message>
         <source>Registró</source>
         <translation>Logged by</translation>
     </message>
@@ -1034,6 +1059,31 @@
         <translation>Terms to update…</translation>
     </message>
     <message>
+        <location filename="../../cobranza_desktop/ui/composition.py" line="1" />
+        <source>Antigüedad</source>
+        <translation>Aging</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/composition.py" line="1" />
+        <source>Política de contacto</source>
+        <translation>Contact policy</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/composition.py" line="1" />
+        <source>Escalera de cobranza</source>
+        <translation>Escalation ladder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/composition.py" line="1" />
+        <source>Incentivos</source>
+        <translation>Incentives</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/composition.py" line="1" />
+        <source>Cómo pagar</source>
+        <translation>How to pay</translation>
+    </message>
+    <message>
         <source>Usuarios</source>
         <translation>Users</translation>
     </message>
@@ -1181,6 +1231,16 @@
         <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="517" />
         <source>Cancelada el %1: %2</source>
         <translation>Voided on %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="1" />
+        <source>Guardar borrador</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="1" />
+        <source>Al cancelarla deja de deberse su saldo (%1); lo pagado (%2) queda a favor.</source>
+        <translation>Once voided, its balance (%1) is no longer owed; what was paid (%2) stays as credit.</translation>
     </message>
 </context>
 <context>
@@ -2090,6 +2150,11 @@
         <source>Guardado.</source>
         <translation>Saved.</translation>
     </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/penalty_settings.py" line="1" />
+        <source>Con condiciones propias (en su expediente): %1</source>
+        <translation>With terms of their own (in their file): %1</translation>
+    </message>
 </context>
 <context>
     <name>PlanDialog</name>
@@ -2741,6 +2806,36 @@ Write the reason for cancelling:</translation>
         <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
         <source>Texto (plantilla editable):</source>
         <translation>Text (editable template):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>Editar la &amp;plantilla (avanzado)</source>
+        <translation>Edit the &amp;template (advanced)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>La plantilla con sus campos de combinación, para este tipo de mensaje</source>
+        <translation>The template with its merge fields, for this kind of message</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>A&amp;sunto:</source>
+        <translation>&amp;Subject:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>Asunto del mensaje</source>
+        <translation>Message subject</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>Texto del mensaje</source>
+        <translation>Message text</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="50" />
+        <source>&amp;Mensaje (puede modificarlo):</source>
+        <translation>&amp;Message (you may change it):</translation>
     </message>
     <message>
         <location filename="../../cobranza_desktop/ui/dialogs/composer/editor_panel.py" line="54" />
@@ -4814,6 +4909,840 @@ First the current book is kept as a “before restore” backup; then it is clos
     <message>
         <source>Todos los clientes que firmaron tienen la versión vigente.</source>
         <translation>Every customer who signed has the current version.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Saldo antes</source>
+        <translation>Balance before</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Saldo después</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Saldo del cliente: %1 → %2 · Saldo a favor: %3 → %4</source>
+        <translation>Customer's balance: %1 → %2 · Credit: %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Calculando lo que cambiará…</source>
+        <translation>Working out what will change…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Por qué se corrige (obligatorio)</source>
+        <translation>Why it is corrected (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Por qué se corrige (opcional)</source>
+        <translation>Why it is corrected (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Lo que cambiará:</source>
+        <translation>What will change:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Última aplicación: %1 a la factura %2 (pago %3, %4).</source>
+        <translation>Last allocation: %1 to invoice %2 (payment %3, %4).</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Escriba el motivo de la corrección.</source>
+        <translation>Write the reason for the correction.</translation>
+    </message>
+</context>
+<context>
+    <name>ReallocateDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Saldo antes</source>
+        <translation>Balance before</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Saldo después</source>
+        <translation>Balance after</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
+        <source>Saldo del cliente: %1 → %2 · Saldo a favor: %3 → %4</source>
+        <translation>Customer's balance: %1 → %2 · Credit: %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Reasignar pago</source>
+        <translation>Re-allocate payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Puede recibir</source>
+        <translation>Can take</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Por qué se reasigna (obligatorio)</source>
+        <translation>Why it is re-allocated (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Reasignar</source>
+        <translation>Re-allocate</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Lo que cambiará:</source>
+        <translation>What will change:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Pago de %1. Escriba cuánto aplicar a cada factura; lo que no se aplique queda como saldo a favor.</source>
+        <translation>Payment of %1. Type how much goes to each invoice; what is not applied stays as credit.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
+        <source>Escriba el motivo de la reasignación.</source>
+        <translation>Write the reason for the re-allocation.</translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDueDateDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Prorrogar vencimiento</source>
+        <translation>Extend due date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Prorrogar</source>
+        <translation>Extend</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>%1 · vence %2 · saldo %3</source>
+        <translation>%1 · due %2 · balance %3</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Lo acordado con el cliente (obligatorio)</source>
+        <translation>What was agreed with the customer (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Factura</source>
+        <translation>Invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Nueva fecha acordada</source>
+        <translation>New agreed date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>No hay facturas con saldo que prorrogar.</source>
+        <translation>There are no invoices with a balance to extend.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>La factura %1 vencerá el %2 (vencía el %3). La cobranza vuelve a empezar desde la nueva fecha; la antigüedad la sigue mostrando por su vencimiento original.</source>
+        <translation>Invoice %1 will be due on %2 (it was due on %3). Collection starts again from the new date; aging still shows it by its original due date.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Escriba el motivo.</source>
+        <translation>Write the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>DiscountDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Descuento en el próximo pago</source>
+        <translation>Discount on the next payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Conceder descuento</source>
+        <translation>Grant discount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Por qué se concede (obligatorio)</source>
+        <translation>Why it is granted (required)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Monto del descuento</source>
+        <translation>Discount amount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Ya concedidos y pendientes: %1</source>
+        <translation>Already granted and pending: %1</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>No hay otros descuentos pendientes.</source>
+        <translation>No other discounts are pending.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Saldo actual: %1.</source>
+        <translation>Current balance: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Cuando se registre el próximo pago se aplicará además un descuento de %1: el saldo de %2 bajará a %3 más lo que se pague.</source>
+        <translation>When the next payment is recorded, a discount of %1 is applied too: the balance of %2 goes down to %3 less what is paid.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Escriba el motivo.</source>
+        <translation>Write the reason.</translation>
+    </message>
+</context>
+<context>
+    <name>BarterDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Pago en especie (intercambio)</source>
+        <translation>Payment in kind (barter)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Registrar intercambio</source>
+        <translation>Record barter</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Qué bienes o servicios se reciben</source>
+        <translation>What goods or services are received</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Descripción</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Valor acordado</source>
+        <translation>Agreed value</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Fecha</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Saldo del cliente: %1 → %2</source>
+        <translation>Customer's balance: %1 → %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Describa qué bienes o servicios se reciben en intercambio.</source>
+        <translation>Describe the goods or services received in exchange.</translation>
+    </message>
+</context>
+<context>
+    <name>DossierDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Expediente para la agencia</source>
+        <translation>Dossier for the agency</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Exportar expediente</source>
+        <translation>Export dossier</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Elegir…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Una carpeta con expediente.pdf y facturas.csv</source>
+        <translation>A folder with expediente.pdf and facturas.csv</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Un archivo .zip</source>
+        <translation>A .zip file</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Marcar al cliente «con agencia» (la cobranza se detiene)</source>
+        <translation>Mark the customer “with agency” (collection stops)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Agencia o abogado, y por qué (opcional)</source>
+        <translation>Agency or lawyer, and why (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Guardar en</source>
+        <translation>Save in</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Se exportan el estado de cuenta, las facturas abiertas, los contactos, las promesas y los planes de %1.</source>
+        <translation>The statement, open invoices, contacts, promises and plans of %1 are exported.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Elija dónde guardar el expediente.</source>
+        <translation>Choose where to save the dossier.</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteDraftDialog</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Eliminar borrador</source>
+        <translation>Delete draft</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Por qué se elimina (opcional)</source>
+        <translation>Why it is deleted (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Motivo</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
+        <source>Se elimina el borrador del %1 por %2. No tiene folio y no cambia ningún saldo.</source>
+        <translation>The draft of %1 for %2 is deleted. It has no folio and changes no balance.</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerFileTools</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Más acciones</source>
+        <translation>More actions</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Aplicar saldo a favor…</source>
+        <translation>Apply credit…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Deshacer la última aplicación…</source>
+        <translation>Undo the last allocation…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Prorrogar vencimiento…</source>
+        <translation>Extend due date…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Descuento en el próximo pago…</source>
+        <translation>Discount on the next payment…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Pago en especie (intercambio)…</source>
+        <translation>Payment in kind (barter)…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Expediente para la agencia…</source>
+        <translation>Dossier for the agency…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Editar borrador…</source>
+        <translation>Edit draft…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Eliminar borrador…</source>
+        <translation>Delete draft…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Cancelar factura…</source>
+        <translation>Void invoice…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Ver factura</source>
+        <translation>View invoice</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Revertir pago…</source>
+        <translation>Reverse payment…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Reasignar pago…</source>
+        <translation>Re-allocate payment…</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Revertir pago</source>
+        <translation>Reverse payment</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>El pago queda registrado como revertido (cheque sin fondos, error de captura) y sus facturas vuelven a deber. Los descuentos que ganó se anulan.</source>
+        <translation>The payment stays on record as reversed (a bounced check, a typing mistake) and its invoices owe again. The discounts it earned are voided.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Aplicar saldo a favor</source>
+        <translation>Apply credit</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>El dinero recibido y aún no aplicado se aplica a las facturas abiertas, primero a la que venció antes.</source>
+        <translation>Money received and not yet applied goes to the open invoices, the one due first first.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Aplicar</source>
+        <translation>Apply</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Deshacer la última aplicación</source>
+        <translation>Undo the last allocation</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>La última aplicación de un pago a una factura se deshace: la factura vuelve a deber y el dinero queda como saldo a favor.</source>
+        <translation>The last allocation of a payment to an invoice is undone: the invoice owes again and the money stays as credit.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
+        <source>Deshacer</source>
+        <translation>Undo</translation>
+    </message>
+</context>
+<context>
+    <name>AgingSettingsTab</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Restaurar valores predeterminados</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Descartar cambios</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Valores predeterminados: pulse Guardar para conservarlos.</source>
+        <translation>Default values: press Save to keep them.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Antigüedad de saldos</source>
+        <translation>Aging of receivables</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Los cortes, en días de atraso, que separan las columnas del reporte de antigüedad, la lista de clientes y las exportaciones.</source>
+        <translation>The edges, in days late, that separate the columns of the aging report, the customer list and the exports.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Cortes (días):</source>
+        <translation>Edges (days):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Escriba los días separados por comas, así: 30, 60, 90</source>
+        <translation>Type the days separated by commas, like this: 30, 60, 90</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Columnas: %1</source>
+        <translation>Columns: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ContactPolicySettingsTab</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Restaurar valores predeterminados</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Descartar cambios</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Valores predeterminados: pulse Guardar para conservarlos.</source>
+        <translation>Default values: press Save to keep them.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Política de contacto</source>
+        <translation>Contact policy</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Cuántas veces y a qué horas se puede contactar a un cliente. Las acciones que pasen del límite esperan; registrar un contacto fuera de la política pide un motivo.</source>
+        <translation>How often and at what hours a customer may be contacted. Actions beyond the limit wait; logging a contact outside the policy asks for a reason.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>No contactar en domingo</source>
+        <translation>No contact on Sundays</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Máximo de contactos al día:</source>
+        <translation>Most contacts a day:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Máximo en 7 días seguidos:</source>
+        <translation>Most in any 7 days:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Sin contactos desde las:</source>
+        <translation>No contacts from:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Hasta las:</source>
+        <translation>Until:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Días sin contacto:</source>
+        <translation>Days without contact:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>sin horario de descanso</source>
+        <translation>no quiet hours</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>nada de %1 a %2</source>
+        <translation>nothing from %1 to %2</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Cada cliente: a lo más %1 al día y %2 en 7 días; %3%4.</source>
+        <translation>Each customer: at most %1 a day and %2 in 7 days; %3%4.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>, ni en domingo</source>
+        <translation>, nor on Sundays</translation>
+    </message>
+</context>
+<context>
+    <name>HowToPaySettingsTab</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Restaurar valores predeterminados</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Descartar cambios</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Valores predeterminados: pulse Guardar para conservarlos.</source>
+        <translation>Default values: press Save to keep them.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Cómo pagar</source>
+        <translation>How to pay</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>El texto que se imprime en los estados de cuenta, avisos y cartas: cuenta CLABE, dónde pagar, a quién enviar el comprobante.</source>
+        <translation>The text printed on statements, notices and letters: the CLABE account, where to pay, whom to send the receipt to.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Transferencia a la CLABE 012 180 00000000000 0, a nombre de …</source>
+        <translation>Transfer to CLABE 012 180 00000000000 0, in the name of …</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>Texto:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/collection_settings.py" line="1" />
+        <source>El texto es demasiado largo (máximo %1 caracteres).</source>
+        <translation>The text is too long (at most %1 characters).</translation>
+    </message>
+</context>
+<context>
+    <name>LadderSettingsTab</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Restaurar valores predeterminados</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Descartar cambios</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Valores predeterminados: pulse Guardar para conservarlos.</source>
+        <translation>Default values: press Save to keep them.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+        <source>Escalera de cobranza</source>
+        <translation>Escalation ladder</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+        <source>Qué hacer, por qué medio y cuántos días antes (−) o después del vencimiento. Cada etapa se propone una sola vez por factura.</source>
+        <translation>What to do, by which channel and how many days before (−) or after the due date. Each stage is proposed once per invoice.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+        <source>Día</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+        <source>Canal</source>
+        <translation>Channel</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+        <source>Acción</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+        <source>Ver el ritmo insistente (clientes impuntuales)</source>
+        <translation>Show the insistent track (late payers)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+        <source>Ejemplo: un cliente con una factura que vence el %1, los próximos 60 días:</source>
+        <translation>Example: a customer with an invoice due on %1, over the next 60 days:</translation>
+    </message>
+</context>
+<context>
+    <name>IncentiveSettingsTab</name>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Restaurar valores predeterminados</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Descartar cambios</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardar</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Valores predeterminados: pulse Guardar para conservarlos.</source>
+        <translation>Default values: press Save to keep them.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
+        <source>Guardado.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Sin oferta</source>
+        <translation>No offer</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Descuento (%)</source>
+        <translation>Discount (%)</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Meses gratis</source>
+        <translation>Free months</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Incentivos</source>
+        <translation>Incentives</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Los descuentos pactados: por pronto pago, el premio a la puntualidad y las ofertas por pagar meses por adelantado. Se registran como bonificaciones.</source>
+        <translation>The agreed discounts: for early payment, the punctuality reward and the offers for paying months in advance. They are booked as allowances.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Descuento por pronto pago</source>
+        <translation>Early-payment discount</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>2/10 neto 30</source>
+        <translation>2/10 net 30</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>2/10 neto 30: 2 % de descuento si paga en 10 días; vence a los 30.</source>
+        <translation>2/10 net 30: 2 % off if paid within 10 days; due at 30.</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Premio por puntualidad</source>
+        <translation>Punctuality reward</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source> pagos puntuales seguidos</source>
+        <translation> on-time payments in a row</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Términos:</source>
+        <translation>Terms:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Después de:</source>
+        <translation>After:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Descuento en la siguiente factura (%):</source>
+        <translation>Discount on the next invoice (%):</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Pago adelantado de %1 meses:</source>
+        <translation>Prepaying %1 months:</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>%1/%2 neto %3</source>
+        <translation>%1/%2 net %3</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Escriba cuántos meses gratis (ej. 1).</source>
+        <translation>Type how many free months (e.g. 1).</translation>
+    </message>
+    <message>
+        <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
+        <source>Ejemplo: una factura de %1 pagada a tiempo para el pronto pago recibe %2 de bonificación.</source>
+        <translation>Example: an invoice of %1 paid in time for the early-payment discount gets %2 off.</translation>
     </message>
 </context>
 <context>

@@ -37,6 +37,7 @@ from pathlib import Path
 from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.services.book import demo_data as data
 from cobranza_desktop.storage.database import open_book
+from cobranza_desktop.storage.models.allocation_facts import fill_facts_sql
 
 # Bump when the generated content changes, so that cached books are rebuilt.
 GENERATOR_VERSION = 2
@@ -349,6 +350,11 @@ class _Plan:
         return payments, allocations
 
 
+# The facts each allocation copies from its payment and invoice (models/allocation_facts.py),
+# filled set-based after the load, before the indexes are built.
+FILL_ALLOCATION_FACTS = fill_facts_sql("sqlite", only_missing=False)
+
+
 def _insert(connection: sqlite3.Connection, table: str, rows: Iterable[tuple[object, ...]]) -> None:
     columns = COLUMNS[table]
     marks = ", ".join("?" * len(columns.split(",")))
@@ -424,6 +430,8 @@ def build_large_book(
         _insert(connection, "payments", payments)
         _insert(connection, "allocations", allocations)
         phase("payments and allocations")
+        connection.execute(FILL_ALLOCATION_FACTS)
+        phase("allocation facts")
         connection.execute(
             "INSERT OR REPLACE INTO folio_sequences (series, next_folio) VALUES (?, ?)",
             (SERIES, plan.invoice_count + 1),

@@ -123,3 +123,38 @@ def test_linux_libraries(dest: str, kept: bool) -> None:
 def test_host_libraries_are_dropped_on_linux_only() -> None:
     assert common.keep_binary("libz.so.1", "linux") is False
     assert common.keep_binary("libz.so.1", "darwin") is True
+
+
+def test_icu_data_keeps_spanish_and_english_and_the_shared_tables() -> None:
+    items = [
+        "coll/root.res",
+        "coll/es.res",
+        "coll/de.res",
+        "coll/ucadata.icu",
+        "zone/es_MX.res",
+        "zone/fr_CA.res",
+        "zone/pool.res",
+        "brkitr/cjdict.dict",
+        "brkitr/word.brk",
+        "translit/Any_Latin.res",
+        "es_419.res",
+        "ja.res",
+        "en_AU.res",
+        "zoneinfo64.res",
+        "supplementalData.res",
+        "ibm-5348_P100-1997.cnv",
+        "gb18030.cnv",
+        "uts46.nrm",
+        "confusables.cfu",
+    ]
+    removed = set(common.icu_items_to_remove(items))
+    assert removed == {
+        "coll/de.res",
+        "zone/fr_CA.res",
+        "brkitr/cjdict.dict",
+        "translit/Any_Latin.res",
+        "ja.res",
+        "en_AU.res",
+        "gb18030.cnv",
+        "confusables.cfu",
+    }

@@ -153,6 +153,35 @@ def test_document_actions_through_the_task_runner(
     assert "no tiene facturas vencidas" in shown[0]
 
 
+def test_save_opens_in_documents_then_where_the_last_pdf_went(
+    qtbot: QtBot, pdf: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Not in the program's folder: the Documents folder first, then the folder chosen
+    last, remembered in the window's settings (a new dialog, a later session)."""
+    from cobranza_desktop.ui import file_dialogs
+
+    documents = tmp_path / "Documentos"
+    documents.mkdir()
+    monkeypatch.setattr(file_dialogs, "documents_folder", lambda: documents)
+    offered: list[str] = []
+    chosen = tmp_path / "clientes" / "estado-lopez.pdf"
+    chosen.parent.mkdir()
+
+    def save_dialog(_parent: object, _title: str, start: str, _filters: str) -> tuple[str, str]:
+        offered.append(start)
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_dialog)
+    first = PdfPreviewDialog(pdf, "Estado de cuenta", suggested_name="estado.pdf")
+    qtbot.addWidget(first)
+    first.save_button.click()
+    second = PdfPreviewDialog(pdf, "Estado de cuenta", suggested_name="estado.pdf")
+    qtbot.addWidget(second)
+    second.save_button.click()
+    assert offered == [str(documents / "estado.pdf"), str(chosen.parent / "estado.pdf")]
+    assert chosen.read_bytes() == pdf
+
+
 def test_save_over_the_open_book_is_refused_and_the_book_stays(
     qtbot: QtBot, pdf: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.customers import Channel, CustomerData
@@ -297,3 +297,42 @@ def test_thank_you_without_invoices(
     assert "$1,160.00" in text and "Gracias" in text
     assert dialog.whatsapp_button.isEnabled()
     assert dialog.windowTitle().startswith("Agradecimiento para ")  # not «Recordatorio»
+
+
+def test_the_owner_edits_the_message_in_plain_words_by_default(
+    qtbot: Any, book: Book, clock: FixedClock, customer: dict[str, Any], runner: TaskRunner
+) -> None:
+    """No template code in sight: the merged message is the editable text; the template
+    shows only in the advanced mode, and a new stage starts a new message."""
+    recorder = Recorder()
+    dialog = _open(
+        qtbot, book, clock, customer, recorder.hooks(), runner,
+        channel="whatsapp", stage="friendly_reminder", invoice_ids=[customer["future"].id],
+    )  # fmt: skip
+    editor = dialog.editor
+    assert not editor.is_advanced()
+    assert not dialog.body_edit.isVisible() and not dialog.fields_button.isVisible()
+    assert not dialog.preview.isReadOnly()
+    merged = dialog.preview.toPlainText()
+    assert "{{" not in merged and "{%" not in merged and "Guadalupe Pérez" in merged
+    # The owner rewrites the message; what is copied and sent is their text.
+    dialog.preview.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.preview, "Saludos, Ana.")
+    assert dialog.rendered is not None and dialog.rendered.body.endswith("Saludos, Ana.")
+    dialog.copy_button.click()
+    assert QGuiApplication.clipboard().text().endswith("Saludos, Ana.")
+    # Another stage: a new message, the edits do not carry over.
+    dialog.stage_combo.setCurrentIndex(dialog.stage_combo.findData("ask_reason"))
+    assert runner.wait_idle(30)
+    assert "Saludos, Ana." not in dialog.preview.toPlainText()
+    # The advanced mode shows the template, and the preview follows it, read-only.
+    editor.advanced.setChecked(True)
+    assert dialog.body_edit.isVisible() and dialog.preview.isReadOnly()
+    template = dialog.body_edit.toPlainText()
+    assert "{{" not in template and "«Nombre del contacto»" in template  # fields in words
+    dialog.body_edit.setPlainText("Hola «Nombre del contacto», «sin campo».")
+    assert dialog.preview.toPlainText() == "Hola Guadalupe Pérez, «sin campo».\n"
+    dialog.body_edit.clear()
+    dialog.editor.insert_field("total_due")
+    assert dialog.body_edit.toPlainText() == "«Saldo adeudado»"
+    assert dialog.preview.toPlainText() == "$1,160.00\n"  # the one invoice chosen

@@ -24,9 +24,11 @@ from cobranza_desktop.storage.queries.indicators import (
     Timing,
     collected_by_month,
     contact_followups,
+    fold_months,
     payment_timing,
     promises_as_of,
     receivables_as_of,
+    sum_days,
 )
 
 FOLLOWUP_DAYS = 7
@@ -70,13 +72,25 @@ class Averages:
     days_late_previous: Decimal | None
 
 
-def averages(session: Session, as_of: date, customer_id: int | None = None) -> Averages:
-    """Amount-weighted days to pay and days late: last 90 days and the 90 before."""
+def averages(
+    session: Session,
+    as_of: date,
+    customer_id: int | None = None,
+    days: list[Timing] | None = None,
+) -> Averages:
+    """Amount-weighted days to pay and days late: last 90 days and the 90 before.
+
+    ``days``: per-day timings (``payment_timing(..., "day")``) covering both spans, when
+    the caller has read them already (the whole book's indicators read them once).
+    """
     span = timedelta(days=ind.TREND_DAYS)
-    recent = payment_timing(session, as_of - span + timedelta(days=1), as_of, None, customer_id)
-    before = payment_timing(
-        session, as_of - 2 * span + timedelta(days=1), as_of - span, None, customer_id
-    )
+    recent_span = (as_of - span + timedelta(days=1), as_of)
+    before_span = (as_of - 2 * span + timedelta(days=1), as_of - span)
+    if days is not None:
+        recent, before = sum_days(days, *recent_span), sum_days(days, *before_span)
+    else:
+        recent = payment_timing(session, *recent_span, None, customer_id)
+        before = payment_timing(session, *before_span, None, customer_id)
 
     def pair(rows: list[Timing]) -> tuple[Decimal | None, Decimal | None]:
         if not rows:
@@ -111,15 +125,28 @@ class CollectedMonth:
     on_time_share: Decimal | None
 
 
-def collected_months(session: Session, as_of: date, months: int) -> list[CollectedMonth]:
+def collected_start(as_of: date, months: int) -> date:
+    """The first day of the ``months`` months that end with the one of ``as_of``."""
+    return ind.months_back(as_of, months)[0][0]
+
+
+def collected_months(
+    session: Session, as_of: date, months: int, days: list[Timing] | None = None
+) -> list[CollectedMonth]:
     """Money received per month (``months`` of them up to ``as_of``), by method, with the
-    share of the money applied that month on invoices not yet due."""
+    share of the money applied that month on invoices not yet due.
+
+    ``days``: the per-day timings from ``collected_start`` to ``as_of``, when read already.
+    """
     periods = ind.months_back(as_of, months)
     start = periods[0][0]
     by_month: dict[str, dict[str, int]] = defaultdict(dict)
     for month, method, cents in collected_by_month(session, start, as_of):
         by_month[month][method] = cents
-    timing = {t.key: t for t in payment_timing(session, start, as_of, "month")}
+    monthly = (
+        fold_months(days) if days is not None else payment_timing(session, start, as_of, "month")
+    )
+    timing = {t.key: t for t in monthly}
     result = []
     for first, _ in periods:
         key = ind.month_key(first)

@@ -28,6 +28,7 @@ from cobranza_desktop.services.analytics.figures import (
     averages,
     book_position,
     collected_months,
+    collected_start,
     customer_averages,
     kept_rates,
     monthly_sales,
@@ -44,7 +45,7 @@ from cobranza_desktop.services.analytics.forecast import (
 )
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.core import BusinessProfile
-from cobranza_desktop.storage.queries.indicators import sales_by_day
+from cobranza_desktop.storage.queries.indicators import payment_timing, sales_by_day
 
 CEI_MONTHS = 12
 DSO_MONTHS = 12
@@ -303,8 +304,12 @@ def indicators_in(
     promises = promise_figures(outcomes)
     rate = promises.kept_share if promises.kept_share is not None else DEFAULT_KEPT_RATE
     forecast = forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate)
-    collected = collected_months(session, day, COLLECTED_MONTHS)
-    avg = averages(session, day)
+    # One pass over the money applied per day serves the monthly on-time shares and the
+    # 90-day averages (the 24 months cover both spans of the trend).
+    since = min(collected_start(day, COLLECTED_MONTHS), day - timedelta(days=2 * ind.TREND_DAYS))
+    days = payment_timing(session, since, day, "day")
+    collected = collected_months(session, day, COLLECTED_MONTHS, days)
+    avg = averages(session, day, days=days)
     debtors = _top_debtors(session, day, now)
     reminders = reminder_effectiveness(session, day - timedelta(days=REMINDER_DAYS - 1), day)
     backtest = backtest_in(session, day) if with_backtest else None

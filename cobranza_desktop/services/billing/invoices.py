@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
+from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import (
     InvoiceKind,
@@ -34,6 +35,7 @@ from cobranza_desktop.domain.validation import (
 )
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
 from cobranza_desktop.services.base.versions import Edited, check_version
 from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
@@ -156,7 +158,7 @@ def customer_terms_days(session: Session, customer: Customer) -> int:
     return load_profile(session).payment_terms_days if terms is None else terms
 
 
-def _validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
+def validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
     customer = get_customer(session, draft.customer_id)
     if not draft.lines:
         raise ValidationError(
@@ -198,7 +200,7 @@ def create_invoice(
     series: str | None = None,
 ) -> Invoice:
     """Add an invoice (issued, or a draft) in the caller's transaction."""
-    due, uuid = _validate_draft(session, draft)
+    due, uuid = validate_draft(session, draft)
     totals = checked_totals(draft.lines)
     if totals.total <= 0:
         raise ValidationError(
@@ -275,6 +277,79 @@ def customer_invoices(
     return [invoice_view(inv, today) for inv in session.scalars(query)]
 
 
+# -- drafts: not issued yet, so they may be edited or deleted (each change is logged) -----
+
+
+def _require_draft(invoice: Invoice) -> None:
+    if invoice.lifecycle != Lifecycle.DRAFT.value:
+        raise ConflictError(
+            _("Solo se modifican o eliminan borradores; una factura emitida se cancela.")
+        )
+
+
+def _subject(invoice: Invoice) -> str:
+    return _("Borrador {invoice_id}").format(invoice_id=invoice.id)
+
+
+def update_draft(session: Session, invoice: Invoice, draft: InvoiceDraft, now: datetime) -> None:
+    """Replace a draft's dates, notes and lines, validated as a new invoice's."""
+    _require_draft(invoice)
+    due, uuid = validate_draft(session, draft)
+    totals = checked_totals(draft.lines)
+    if totals.total <= 0:
+        raise ValidationError("lines", _("El total de la factura debe ser mayor que cero."))
+    before = from_cents(invoice.total_cents)
+    if draft.customer_id != invoice.customer_id:
+        raise ValidationError("customer", _("Un borrador no cambia de cliente; elimínelo."))
+    invoice.issue_date = draft.issue_date
+    invoice.due_date = due
+    invoice.subtotal_cents = to_cents(totals.subtotal)
+    invoice.discount_cents = to_cents(totals.discount)
+    invoice.tax_cents = to_cents(totals.tax)
+    invoice.total_cents = to_cents(totals.total)
+    invoice.cfdi_uuid = uuid
+    invoice.sat_payment_method = draft.sat_payment_method.strip().upper()
+    invoice.notes = draft.notes.strip()
+    invoice.lines = [
+        InvoiceLine(
+            position=i,
+            description=line.description,
+            quantity=line.quantity,
+            unit_price=line.unit_price,
+            discount_percent=line.discount_percent,
+            tax_rate_percent=line.tax_rate_percent,
+        )
+        for i, line in enumerate(draft.lines, start=1)
+    ]
+    session.flush()
+    log_correction(
+        session,
+        invoice.customer_id,
+        CorrectionKind.DRAFT_EDITED,
+        subject=_subject(invoice),
+        reason="",
+        details=_("total: {before} → {after}").format(
+            before=format_money(before), after=format_money(totals.total)
+        ),
+        now=now,
+    )
+
+
+def delete_draft(session: Session, invoice: Invoice, reason: str, now: datetime) -> None:
+    _require_draft(invoice)
+    log_correction(
+        session,
+        invoice.customer_id,
+        CorrectionKind.DRAFT_DELETED,
+        subject=_subject(invoice),
+        reason=reason,
+        details=_("total: {total}").format(total=format_money(from_cents(invoice.total_cents))),
+        now=now,
+    )
+    session.delete(invoice)
+    session.flush()
+
+
 class InvoiceService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -293,17 +368,26 @@ class InvoiceService:
             invoice = create_invoice(session, draft, self._clock.now(), issue=False)
             return invoice_view(invoice, self._clock.today())
 
-    def issue_draft(self, invoice_id: int, expected_version: int | None = None) -> InvoiceView:
+    def update_draft(
+        self, invoice_id: int, draft: InvoiceDraft, expected_version: int | None = None
+    ) -> InvoiceView:
+        """Change a draft (not issued yet); an issued invoice is refused, and so is an
+        edit made on a draft someone saved since (``expected_version``)."""
         with self._book.transaction() as session:
             require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
             check_version(invoice.version, expected_version, Edited.INVOICE)
-            if invoice.lifecycle != Lifecycle.DRAFT.value:
-                raise ConflictError(_("La factura ya fue emitida."))
-            invoice.folio = next_folio(session, invoice.series)
-            invoice.lifecycle = Lifecycle.ISSUED.value
-            session.flush()
+            update_draft(session, invoice, draft, self._clock.now())
             return invoice_view(invoice, self._clock.today())
+
+    def delete_draft(self, invoice_id: int, reason: str = "") -> int:
+        """Delete a draft (it was never issued); returns its customer's id."""
+        with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
+            invoice = get_invoice(session, invoice_id)
+            customer_id = invoice.customer_id
+            delete_draft(session, invoice, reason, self._clock.now())
+            return customer_id
 
     def void(
         self, invoice_id: int, reason: str, expected_version: int | None = None
@@ -314,7 +398,17 @@ class InvoiceService:
             check_version(invoice.version, expected_version, Edited.INVOICE)
             void_invoice(session, invoice, reason, self._clock.now())
             session.flush()
-            return invoice_view(invoice, self._clock.today())
+            view = invoice_view(invoice, self._clock.today())
+            log_correction(
+                session,
+                invoice.customer_id,
+                CorrectionKind.INVOICE_VOIDED,
+                subject=view.number,
+                reason=reason,
+                details=format_money(view.total),
+                now=self._clock.now(),
+            )
+            return view
 
     def terms_days(self, customer_id: int) -> int:
         """Days from issue to due when the due date is left to the customer's terms."""

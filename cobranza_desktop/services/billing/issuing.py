@@ -16,7 +16,10 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.invoices import Lifecycle
+from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.validation import checked_totals
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.incentives import IncentiveView, grant_punctuality_reward
@@ -24,7 +27,9 @@ from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
     InvoiceView,
     create_invoice,
+    get_invoice,
     invoice_view,
+    next_folio,
 )
 from cobranza_desktop.services.customers.restrictions import credit_check
 from cobranza_desktop.storage.database import Book
@@ -74,3 +79,26 @@ class IssuingService:
             session.flush()
             issued = invoice_view(invoice, self._clock.today())
         return IssuedInvoice(issued, messages, reward)
+
+    def issue_draft(self, invoice_id: int, override_reason: str = "") -> IssuedInvoice:
+        """Issue a saved draft: the same credit check and reward as a new invoice."""
+        with self._book.transaction() as session:
+            invoice = get_invoice(session, invoice_id)
+            if invoice.lifecycle != Lifecycle.DRAFT.value:
+                raise ConflictError(_("La factura ya fue emitida."))
+            total = from_cents(invoice.total_cents)
+            check = credit_check(session, invoice.customer_id, total, override_reason)
+            if check.blocked:
+                note = _("Crédito autorizado pese a la restricción: {override_reason}").format(
+                    override_reason=override_reason.strip()
+                )
+                invoice.notes = "\n".join(n for n in (invoice.notes, note) if n)
+            invoice.folio = next_folio(session, invoice.series)
+            invoice.lifecycle = Lifecycle.ISSUED.value
+            session.flush()
+            reward = grant_punctuality_reward(
+                session, invoice, self._clock.today(), self._clock.now()
+            )
+            session.flush()
+            issued = invoice_view(invoice, self._clock.today())
+        return IssuedInvoice(issued, check.messages, reward)

@@ -22,6 +22,7 @@ INVARIANT_LABELS = {
         "Cada aplicación une un pago y una factura vigente del mismo cliente"
     ),
     "customer_balance_consistent": N_("Saldo de cada cliente = facturas − pagos + saldo a favor"),
+    "allocation_facts_match": N_("Cada aplicación guarda las fechas de su pago y de su factura"),
     "early_payment_discounts_granted": N_(
         "Cada pago a tiempo para el pronto pago tiene su descuento"
     ),

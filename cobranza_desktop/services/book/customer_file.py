@@ -21,6 +21,7 @@ from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import resolve_policy
 from cobranza_desktop.domain.risk import assess, suggested_credit_limit
 from cobranza_desktop.services.base.agenda_data import histories
+from cobranza_desktop.services.base.corrections_log import CorrectionView, customer_corrections
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
 from cobranza_desktop.services.collections.contacts import ContactView, contact_timeline
 from cobranza_desktop.services.customers.records import (
@@ -62,6 +63,7 @@ class CustomerFileView:
     risk: RiskView
     penalties: CustomerPenaltySummary
     penalty_charges: tuple[ChargeView, ...]  # newest first, waived ones included
+    corrections: tuple[CorrectionView, ...] = ()  # newest first: who corrected what, and why
 
     @property
     def status(self) -> CustomerStatus:
@@ -94,6 +96,7 @@ def read_customer_file(session: Session, customer_id: int, today: date) -> Custo
         risk=_risk(session, customer, today),
         penalties=_penalties(session, customer_id, today, charges),
         penalty_charges=tuple(charges),
+        corrections=tuple(customer_corrections(session, customer_id)),
     )
 
 

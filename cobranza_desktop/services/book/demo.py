@@ -20,11 +20,18 @@ from cobranza_desktop.domain.customers import Channel, CustomerData
 from cobranza_desktop.domain.invoices import invoice_totals, make_line
 from cobranza_desktop.domain.money import round_money
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.domain.penalty_policy import (
+    LEGAL_ANNUAL_RATE,
+    FeeMode,
+    PenaltyPolicy,
+    PenaltyPreset,
+)
 from cobranza_desktop.services import ProgressCallback, no_progress
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
 from cobranza_desktop.services.book import demo_data as data
 from cobranza_desktop.services.customers.records import add_customer
+from cobranza_desktop.services.penalties.policies import store_business_policy
 from cobranza_desktop.services.receivables.payments import PaymentInput, record_payment
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer
@@ -135,6 +142,15 @@ def _payments_for(
     return []
 
 
+DEMO_PENALTY_POLICY = PenaltyPolicy(
+    preset=PenaltyPreset.CUSTOM,
+    annual_rate_percent=LEGAL_ANNUAL_RATE,
+    fixed_fee=Decimal("250.00"),
+    fee_mode=FeeMode.PER_STAGE,
+    stage_days=(30,),
+)
+
+
 def _set_up_business(session: Session, rng: random.Random) -> None:
     profile = load_profile(session)
     profile.name = "Servicios Integrales Aurora, S.A. de C.V."
@@ -146,6 +162,9 @@ def _set_up_business(session: Session, rng: random.Random) -> None:
     profile.clabe = data.clabe(rng)
     profile.payment_terms_days = 30
     profile.invoice_series = "A"
+    # A contract's terms, so that the agenda's late charges and the penalty notice show a
+    # real difference: the legal 6 % a year, plus a late fee once 30 days past due.
+    store_business_policy(session, DEMO_PENALTY_POLICY)
 
 
 def book_has_customers(book: Book) -> bool:

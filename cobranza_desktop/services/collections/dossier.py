@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import zipfile
 from dataclasses import dataclass
 from datetime import date
@@ -26,6 +27,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import NonPaymentReason, Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerStatus
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, is_open
 from cobranza_desktop.domain.money import ZERO, from_cents
@@ -33,13 +35,14 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import promise_status
 from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
 from cobranza_desktop.services.collections.plans import plan_view
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.collections import ContactLog, PaymentPlan, Promise
-from cobranza_desktop.storage.output_files import write_output, write_output_with
+from cobranza_desktop.storage.output_files import check_output_folder, write_output
 
 
 @dataclass(frozen=True)
@@ -213,24 +216,21 @@ class DossierService:
         csv_text = invoices_csv(dossier.invoices)
         stem = f"expediente_{customer_id}_{_safe_name(dossier.customer_name)}"
         files = ("expediente.pdf", "facturas.csv")
+        book_path = self._book.path
         try:
-            if as_zip:
-                destination.mkdir(parents=True, exist_ok=True)
-                target = destination / f"{stem}.zip"
-
-                def write_zip(temporary: Path) -> None:
-                    with zipfile.ZipFile(
-                        temporary, "w", compression=zipfile.ZIP_DEFLATED
-                    ) as archive:
-                        archive.writestr(files[0], pdf)
-                        archive.writestr(files[1], csv_text)
-
-                write_output_with(target, write_zip, self._book.path)
+            if as_zip or destination.suffix.lower() == ".zip":
+                # A named FILE.zip, or a zip named after the customer in the folder.
+                is_file = destination.suffix.lower() == ".zip"
+                target = destination if is_file else destination / f"{stem}.zip"
+                buffer = io.BytesIO()
+                with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+                    archive.writestr(files[0], pdf)
+                    archive.writestr(files[1], csv_text)
+                write_output(target, buffer.getvalue(), book_path)
             else:
-                target = destination / stem
-                target.mkdir(parents=True, exist_ok=True)
-                write_output(target / files[0], pdf, self._book.path)
-                write_output(target / files[1], csv_text.encode("utf-8"), self._book.path)
+                target = check_output_folder(destination / stem, "destination")
+                write_output(target / files[0], pdf, book_path)
+                write_output(target / files[1], csv_text.encode("utf-8"), book_path)
         except OSError as exc:
             raise ValidationError(
                 "destination",
@@ -253,4 +253,13 @@ class DossierService:
                         self._clock.now(),
                     )
                     marked = True
+                log_correction(
+                    session,
+                    customer_id,
+                    CorrectionKind.DOSSIER_EXPORTED,
+                    subject=target.name,
+                    reason=reason,
+                    details=format_money(dossier.balance),
+                    now=self._clock.now(),
+                )
         return DossierExport(customer_id, target, files, dossier.balance, marked)

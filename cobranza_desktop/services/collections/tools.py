@@ -12,13 +12,15 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
+from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.domain.invoices import is_open
+from cobranza_desktop.domain.invoices import invoice_number, is_open
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import effective_due_dates
+from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
 from cobranza_desktop.services.billing.invoices import get_invoice
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables.payments import (
@@ -136,6 +138,15 @@ class CollectionToolsService:
             )
             session.add(row)
             session.flush()
+            log_correction(
+                session,
+                invoice.customer_id,
+                CorrectionKind.DUE_DATE_EXTENDED,
+                subject=invoice_number(invoice.series, invoice.folio, invoice.external_number),
+                reason=reason,
+                details=f"{format_date(current)} → {format_date(new_due_date)}",
+                now=self._clock.now(),
+            )
             return ExtensionView(row.id, invoice_id, current, new_due_date, reason)
 
     def grant_discount(self, customer_id: int, amount: Decimal | str, reason: str) -> DiscountView:
@@ -159,6 +170,15 @@ class CollectionToolsService:
             )
             session.add(row)
             session.flush()
+            log_correction(
+                session,
+                customer_id,
+                CorrectionKind.DISCOUNT_GRANTED,
+                subject=_("Próximo pago"),
+                reason=reason,
+                details=format_money(value),
+                now=self._clock.now(),
+            )
             return DiscountView(row.id, customer_id, value, reason, row.granted_on, None)
 
     def pending_discounts(self, customer_id: int) -> list[DiscountView]:
@@ -219,5 +239,14 @@ class CollectionToolsService:
                     notes=description.strip(),
                 ),
                 self._clock.now(),
+            )
+            log_correction(
+                session,
+                customer_id,
+                CorrectionKind.BARTER,
+                subject=_("Pago {payment_id}").format(payment_id=payment.id),
+                reason=description.strip(),
+                details=format_money(value),
+                now=self._clock.now(),
             )
             return payment_view(payment)

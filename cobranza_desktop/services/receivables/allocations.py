@@ -46,7 +46,9 @@ def apply(session: Session, payment: Payment, invoice: Invoice, cents: int, now:
     invoice.paid_cents += cents
 
 
-def _undo(session: Session, allocations: list[Allocation], now: datetime, reason: str) -> None:
+def undo_allocations(
+    session: Session, allocations: list[Allocation], now: datetime, reason: str
+) -> None:
     for allocation in allocations:
         allocation.active = False
         allocation.undone_at = now
@@ -61,7 +63,7 @@ def undo_allocations_of_invoice(
     active = session.scalars(
         select(Allocation).where(Allocation.invoice_id == invoice.id, Allocation.active.is_(True))
     ).all()
-    _undo(session, list(active), now, reason)
+    undo_allocations(session, list(active), now, reason)
 
 
 def undo_allocations_of_payment(
@@ -70,4 +72,4 @@ def undo_allocations_of_payment(
     active = session.scalars(
         select(Allocation).where(Allocation.payment_id == payment.id, Allocation.active.is_(True))
     ).all()
-    _undo(session, list(active), now, reason)
+    undo_allocations(session, list(active), now, reason)

@@ -26,8 +26,14 @@ from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.base.access import require
+from cobranza_desktop.services.base.corrections_log import CorrectionKind
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables import allocations
+from cobranza_desktop.services.receivables.correction_changes import (
+    logged,
+    payment_subject,
+    require_reason,
+)
 from cobranza_desktop.services.receivables.discount_grants import void_grants_earned_by
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
@@ -95,7 +101,7 @@ def payment_view(payment: Payment) -> PaymentView:
     )
 
 
-def _allocate(
+def allocate_payment(
     session: Session,
     payment: Payment,
     requested: tuple[AllocationInput, ...] | None,
@@ -154,7 +160,7 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
     )
     session.add(payment)
     session.flush()
-    _allocate(
+    allocate_payment(
         session, payment, data.allocations, allocations.open_items(session, data.customer_id), now
     )
     session.flush()
@@ -166,6 +172,59 @@ def get_payment(session: Session, payment_id: int) -> Payment:
     if payment is None:
         raise NotFoundError(_("No existe el pago {payment_id}.").format(payment_id=payment_id))
     return payment
+
+
+# -- corrections, in the caller's transaction (previewed by corrections.py) --------------
+
+
+def reverse_payment(session: Session, payment: Payment, reason: str, now: datetime) -> None:
+    """A bounced check or a mistake: the payment's invoices owe again, its discounts go."""
+    reason = require_reason(reason, _("Escriba el motivo de la reversión."))
+    if payment.reversed_at is not None:
+        raise ConflictError(_("El pago ya fue revertido."))
+
+    def change() -> None:
+        # A bounced check earns no discount: the ones it earned are voided too.
+        void_grants_earned_by(session, payment.id, reason, now)
+        allocations.undo_allocations_of_payment(session, payment, now, reason)
+        payment.reversed_at = now
+        payment.reverse_reason = reason
+
+    logged(
+        session,
+        payment.customer_id,
+        CorrectionKind.PAYMENT_REVERSED,
+        payment_subject(payment),
+        reason,
+        now,
+        change,
+    )
+
+
+def allocate_payment_credit(
+    session: Session,
+    payment: Payment,
+    requested: tuple[AllocationInput, ...] | None,
+    now: datetime,
+    reason: str = "",
+) -> None:
+    """Apply what is left of one payment (oldest due first, or as ``requested``)."""
+    if payment.reversed_at is not None:
+        raise ConflictError(_("El pago fue revertido."))
+
+    def change() -> None:
+        items = allocations.open_items(session, payment.customer_id)
+        allocate_payment(session, payment, requested, items, now)
+
+    logged(
+        session,
+        payment.customer_id,
+        CorrectionKind.CREDIT_APPLIED,
+        payment_subject(payment),
+        reason,
+        now,
+        change,
+    )
 
 
 class PaymentService:
@@ -185,36 +244,19 @@ class PaymentService:
     def allocate_credit(
         self, payment_id: int, requested: tuple[AllocationInput, ...] | None = None
     ) -> PaymentView:
-        """Apply a payment's unapplied money (credit) to open invoices."""
+        """Apply a payment's unapplied money (credit) to open invoices (logged)."""
         with self._book.transaction() as session:
             require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id)
-            if payment.reversed_at is not None:
-                raise ConflictError(_("El pago fue revertido."))
-            items = allocations.open_items(session, payment.customer_id)
-            _allocate(session, payment, requested, items, self._clock.now())
-            session.flush()
+            allocate_payment_credit(session, payment, requested, self._clock.now())
             return payment_view(payment)
 
     def reverse(self, payment_id: int, reason: str) -> PaymentView:
         """Reverse a payment (a bounced check, a mistake). Its invoices owe again."""
-        if not reason.strip():
-            raise ValidationError(
-                "reason",
-                _("Escriba el motivo de la reversión."),
-            )
         with self._book.transaction() as session:
             require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id)
-            if payment.reversed_at is not None:
-                raise ConflictError(_("El pago ya fue revertido."))
-            now = self._clock.now()
-            # A bounced check earns no discount: the ones it earned are voided too.
-            void_grants_earned_by(session, payment.id, reason.strip(), now)
-            allocations.undo_allocations_of_payment(session, payment, now, reason.strip())
-            payment.reversed_at = now
-            payment.reverse_reason = reason.strip()
-            session.flush()
+            reverse_payment(session, payment, reason, self._clock.now())
             return payment_view(payment)
 
     def get(self, payment_id: int) -> PaymentView:

@@ -1,6 +1,8 @@
 """The ORM models, one module per area. Importing this package registers every table."""
 
 from cobranza_desktop.storage.models import (
+    allocation_facts,  # noqa: F401  (keeps the allocations' copied facts in step)
+    corrections,  # noqa: F401  (registers its table)
     penalties,  # noqa: F401  (registers its tables)
     subscriptions,  # noqa: F401  (registers its tables)
 )

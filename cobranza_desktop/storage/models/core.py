@@ -101,6 +101,8 @@ class Invoice(Base):
         CheckConstraint("lifecycle IN ('draft', 'issued', 'voided')", name="lifecycle_known"),
         Index("ix_invoices_customer_due", "customer_id", "due_date"),
         Index("ix_invoices_issue_date", "issue_date"),
+        # Covering: sales per day (the indicators' DSO and CEI) from the index alone.
+        Index("ix_invoices_sales", "issue_date", "kind", "lifecycle", "total_cents"),
         # Open invoices only: aging and balances read this small index, not the whole table.
         Index(
             "ix_invoices_open",
@@ -200,6 +202,8 @@ class Payment(Base):
             sqlite_where=text("reversed_at IS NULL AND allocated_cents < amount_cents"),
         ),
         Index("ix_payments_date", "payment_date"),
+        # Covering: money received per day and method, read from the index alone.
+        Index("ix_payments_money_day", "payment_date", "method", "reversed_at", "amount_cents"),
         Index("ix_payments_rep_uuid", "rep_uuid"),
     )
 
@@ -233,6 +237,19 @@ class Allocation(Base):
         Index("ix_allocations_invoice", "invoice_id", "active"),
         # Covering: aging as of a past date sums a payment's allocations per invoice from it.
         Index("ix_allocations_payment", "payment_id", "active", "invoice_id", "amount_cents"),
+        # Covering: the indicators read money applied in a date range from this index alone,
+        # without visiting a payment or an invoice (see ``allocation_facts``).
+        Index(
+            "ix_allocations_facts",
+            "payment_day",
+            "active",
+            "is_money",
+            "on_invoice",
+            "customer_id",
+            "issue_day",
+            "due_day",
+            "amount_cents",
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -243,6 +260,15 @@ class Allocation(Base):
     created_at: Mapped[datetime]
     undone_at: Mapped[datetime | None] = mapped_column(nullable=True)
     undo_reason: Mapped[str] = mapped_column(Text, default="")
+    # Facts copied from the payment and the invoice, kept in step by ``allocation_facts``:
+    # dates as day numbers (date.toordinal), so that day differences are plain integer
+    # arithmetic on every database.
+    customer_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    payment_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    issue_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    due_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    is_money: Mapped[bool | None] = mapped_column(nullable=True)  # not a discount
+    on_invoice: Mapped[bool | None] = mapped_column(nullable=True)  # not a late charge
 
     payment: Mapped[Payment] = relationship(back_populates="allocations")
     invoice: Mapped[Invoice] = relationship()

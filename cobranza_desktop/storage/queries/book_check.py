@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
+from cobranza_desktop.storage.models.allocation_facts import day_number_sql
 from cobranza_desktop.storage.models.penalties import IncentiveGrant
 
 INVOICE_PAID_MISMATCH = """
@@ -49,6 +50,23 @@ WHERE balance != expected
 """
 
 
+def allocation_facts_mismatch(dialect: str) -> str:
+    """Allocations whose copied facts (``models/allocation_facts.py``) differ from their
+    payment's and invoice's."""
+    pay, issue, due = (
+        day_number_sql(c, dialect) for c in ("p.payment_date", "i.issue_date", "i.due_date")
+    )
+    return f"""
+SELECT a.id FROM allocations a
+JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id
+WHERE a.customer_id IS NULL OR a.payment_day IS NULL OR a.issue_day IS NULL
+   OR a.due_day IS NULL OR a.is_money IS NULL OR a.on_invoice IS NULL
+   OR a.customer_id != p.customer_id OR a.payment_day != {pay} OR a.issue_day != {issue}
+   OR a.due_day != {due} OR a.is_money != (p.method != 'discount')
+   OR a.on_invoice != (i.kind = 'invoice')
+"""
+
+
 def invariant_violations(session: Session) -> dict[str, list[tuple[object, ...]]]:
     """Each invariant's name and the rows that break it (empty lists when all hold)."""
     queries = {
@@ -56,6 +74,7 @@ def invariant_violations(session: Session) -> dict[str, list[tuple[object, ...]]
         "payment_not_over_allocated": PAYMENT_OVER_ALLOCATED,
         "allocation_matches_customer": ALLOCATION_CUSTOMER_MISMATCH,
         "customer_balance_consistent": CUSTOMER_BALANCE_MISMATCH,
+        "allocation_facts_match": allocation_facts_mismatch(session.get_bind().dialect.name),
     }
     return {
         name: [tuple(row) for row in session.execute(text(sql)).all()]

@@ -1,9 +1,12 @@
 """The sums behind the collection indicators, each in one set-based statement.
 
-Receivables as of a date are not computed here: they are the aging report's total
-(``storage.queries.aging``), and the forecast reads open balances as of a date from the
-same ``OPEN_ITEMS_AS_OF`` definition. As aging does, these sums see the book as it was
-on the date: payments dated after it do not count.
+Receivables as of a date are the aging report's definition (``storage.queries.aging``):
+what is owed now on invoices issued by the date, plus what payments dated after it
+applied to them. Money applied is read from the allocations' copied facts
+(``storage/models/allocation_facts.py``, covering index ``ix_allocations_facts``), so no
+sum here joins a payment or an invoice per allocation; day differences are differences of
+the stored day numbers. As aging does, these sums see the book as it was on the date:
+payments dated after it do not count.
 
 Conventions: sales are issued invoices (``kind = 'invoice'``, not late charges, not
 voided) by issue date; money received is non-reversed payments other than discounts
@@ -17,11 +20,17 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from cobranza_desktop.storage.queries.aging import OPEN_ITEMS_AS_OF
+from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.models.allocation_facts import day_number, day_number_sql
+from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
 
+_OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
 _MONEY = "p.reversed_at IS NULL AND p.method != 'discount'"
+# An active allocation of money (not a discount) on a sale (not a late charge); a reversed
+# payment has no active allocation, and neither has a voided invoice.
+_APPLIED = "a.active AND a.is_money AND a.on_invoice"
 
 
 def _rows(session: Session, sql: str, params: dict[str, Any]) -> list[Any]:
@@ -87,47 +96,85 @@ def payment_timing(
 ) -> list[Timing]:
     """Money applied to invoices by payments dated within [start, end], with its timing.
 
-    ``group``: None (one row), "customer" or "month" (of the payment date).
+    ``group``: None (one row), "customer", "day" (the payment's day number) or "month"
+    (of the payment date, "YYYY-MM"). Read from the allocations' copied facts alone
+    (``ix_allocations_facts``): day numbers make the day differences integer arithmetic,
+    and months are folded here from the days.
     """
-    key = {None: "NULL", "customer": "p.customer_id", "month": "substr(p.payment_date, 1, 7)"}[
-        group
-    ]
-    params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
-    where = _customer_filter("p.customer_id", customer_id, params)
+    key = {None: "NULL", "customer": "a.customer_id", "day": "a.payment_day"}.get(
+        group, "a.payment_day"
+    )
+    params: dict[str, Any] = {"start": day_number(start), "end": day_number(end)}
+    where = _customer_filter("a.customer_id", customer_id, params)
     rows = _rows(
         session,
         f"""SELECT {key} AS k, SUM(a.amount_cents),
-               SUM(a.amount_cents * CAST(julianday(p.payment_date) - julianday(i.issue_date)
-                   AS INTEGER)),
-               SUM(a.amount_cents * MAX(0, CAST(julianday(p.payment_date)
-                   - julianday(i.due_date) AS INTEGER))),
-               SUM(CASE WHEN p.payment_date <= i.due_date THEN a.amount_cents ELSE 0 END)
-        FROM payments p CROSS JOIN allocations a ON a.payment_id = p.id AND a.active = 1
-        JOIN invoices i ON i.id = a.invoice_id
-        WHERE p.payment_date >= :start AND p.payment_date <= :end AND {_MONEY}
-          AND i.kind = 'invoice'{where}
+               SUM(a.amount_cents * (a.payment_day - a.issue_day)),
+               SUM(CASE WHEN a.payment_day > a.due_day
+                        THEN a.amount_cents * (a.payment_day - a.due_day) ELSE 0 END),
+               SUM(CASE WHEN a.payment_day <= a.due_day THEN a.amount_cents ELSE 0 END)
+        FROM allocations a
+        WHERE a.payment_day >= :start AND a.payment_day <= :end AND {_APPLIED}{where}
         GROUP BY k""",
         params,
     )
-    return [
+    timings = [
         Timing(k, int(c), int(dp), int(dl), int(ot)) for k, c, dp, dl, ot in rows if c is not None
+    ]
+    return fold_months(timings) if group == "month" else timings
+
+
+def fold_months(days: list[Timing]) -> list[Timing]:
+    """Per-day timings (keyed by day number) summed per month ("YYYY-MM")."""
+    months: dict[str, list[int]] = {}
+    for t in days:
+        sums = months.setdefault(date.fromordinal(int(t.key)).isoformat()[:7], [0, 0, 0, 0])
+        for i, value in enumerate(
+            (t.cents, t.days_to_pay_cents, t.days_late_cents, t.on_time_cents)
+        ):
+            sums[i] += value
+    return [Timing(m, *sums) for m, sums in sorted(months.items())]
+
+
+def sum_days(days: list[Timing], start: date, end: date) -> list[Timing]:
+    """The per-day timings within [start, end] summed into one (none when there are none)."""
+    low, high = day_number(start), day_number(end)
+    inside = [t for t in days if low <= int(t.key) <= high]
+    if not inside:
+        return []
+    return [
+        Timing(
+            None,
+            sum(t.cents for t in inside),
+            sum(t.days_to_pay_cents for t in inside),
+            sum(t.days_late_cents for t in inside),
+            sum(t.on_time_cents for t in inside),
+        )
     ]
 
 
 def collected_by_month(
     session: Session, start: date, end: date, customer_id: int | None = None
 ) -> list[tuple[str, str, int]]:
-    """(month, payment method, cents) of money received within [start, end]."""
+    """(month, payment method, cents) of money received within [start, end].
+
+    Summed per day and method (from the covering ``ix_payments_money_day``), then per
+    month here: no date function in the SQL.
+    """
     params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
     where = _customer_filter("p.customer_id", customer_id, params)
     rows = _rows(
         session,
-        f"""SELECT substr(p.payment_date, 1, 7), p.method, SUM(p.amount_cents) FROM payments p
+        f"""SELECT p.payment_date, p.method, SUM(p.amount_cents) FROM payments p
         WHERE p.payment_date >= :start AND p.payment_date <= :end AND {_MONEY}{where}
-        GROUP BY 1, 2 ORDER BY 1, 2""",
+        GROUP BY p.payment_date, p.method""",
         params,
     )
-    return [(m, method, int(c)) for m, method, c in rows]
+    months: dict[tuple[str, str], int] = {}
+    for day, method, cents in rows:
+        key = (_day(day).isoformat()[:7], str(method))
+        months[key] = months.get(key, 0) + int(cents)
+    return [(m, method, c) for (m, method), c in sorted(months.items())]
 
 
 def contact_followups(
@@ -203,25 +250,32 @@ def _day(value: Any) -> date:
 def forecast_invoice_flows(
     session: Session, as_of: date, delay_since: date, horizon_days: int
 ) -> list[tuple[int, int, int]]:
-    """(customer, week, cents) of open balances as of ``as_of``, each expected on its due
-    date moved by the customer's amount-weighted delay (payment - due date, in days) over
+    """(customer, week, cents) of open balances as of ``as_of`` (what is owed now on invoices
+    issued by then, plus what later payments applied to them, from the allocations'
+    copied facts, as ``receivables_as_of``), each expected on its due date moved by the
+    customer's amount-weighted delay (payment - due date, in days) over
     payments dated within [delay_since, as_of], or the whole book's when it has none.
 
     Week 0 starts the day after ``as_of``; -1 gathers what is already later than usual.
     Customers on a current payment plan are left out: their instalments stand instead.
     """
+    due_day = day_number_sql("i.due_date", session.get_bind().dialect.name)
     rows = _rows(
         session,
-        f"""{OPEN_ITEMS_AS_OF},
+        f"""WITH open_items AS (
+            SELECT i.customer_id AS customer_id, {due_day} AS due_day,
+                   i.total_cents - i.paid_cents AS balance
+            FROM invoices i WHERE {_OPEN} AND +i.issue_date <= :as_of
+            UNION ALL
+            SELECT a.customer_id, a.due_day, a.amount_cents FROM allocations a
+            WHERE a.payment_day > :as_of_day AND a.active AND a.issue_day <= :as_of_day
+        ),
         lateness AS (
-            SELECT p.customer_id AS customer_id, SUM(a.amount_cents) AS cents,
-                   SUM(a.amount_cents * CAST(julianday(p.payment_date)
-                       - julianday(i.due_date) AS INTEGER)) AS day_cents
-            FROM payments p CROSS JOIN allocations a ON a.payment_id = p.id AND a.active = 1
-            JOIN invoices i ON i.id = a.invoice_id
-            WHERE p.payment_date >= :since AND p.payment_date <= :as_of
-              AND {_MONEY} AND i.kind = 'invoice'
-            GROUP BY p.customer_id
+            SELECT a.customer_id AS customer_id, SUM(a.amount_cents) AS cents,
+                   SUM(a.amount_cents * (a.payment_day - a.due_day)) AS day_cents
+            FROM allocations a
+            WHERE a.payment_day >= :since_day AND a.payment_day <= :as_of_day AND {_APPLIED}
+            GROUP BY a.customer_id
         ),
         overall AS (
             SELECT COALESCE(ROUND(CAST(SUM(day_cents) AS REAL) / SUM(cents)), 0) AS delay
@@ -229,9 +283,9 @@ def forecast_invoice_flows(
         ),
         moved AS (
             SELECT o.customer_id AS customer_id, o.balance AS balance,
-                   julianday(o.due_date) + COALESCE(
+                   o.due_day + COALESCE(
                        ROUND(CAST(l.day_cents AS REAL) / l.cents),
-                       (SELECT delay FROM overall)) - julianday(:as_of) AS ahead
+                       (SELECT delay FROM overall)) - :as_of_day AS ahead
             FROM open_items o LEFT JOIN lateness l ON l.customer_id = o.customer_id
             WHERE o.customer_id NOT IN (
                 SELECT customer_id FROM payment_plans WHERE status = 'current')
@@ -243,7 +297,8 @@ def forecast_invoice_flows(
         GROUP BY customer_id, week""",
         {
             "as_of": as_of.isoformat(),
-            "since": delay_since.isoformat(),
+            "as_of_day": day_number(as_of),
+            "since_day": day_number(delay_since),
             "horizon": horizon_days,
         },
     )
@@ -288,19 +343,41 @@ def collected_between(session: Session, start: date, end: date) -> int:
 def receivables_as_of(session: Session, as_of: date, at_risk_days: int) -> tuple[int, int, int]:
     """(total, current, over ``at_risk_days`` past due) as of the date, in cents.
 
-    The aging report's own open items (``OPEN_ITEMS_AS_OF``), summed for the whole book:
-    the same total as the report, without its per-customer grouping and names (13 times
-    cheaper on a large book, and the month-end positions need no more).
+    The aging report's open items (what is owed now, on invoices issued by the date), plus
+    what payments dated after the date applied to those invoices, read from the
+    allocations' copied facts (``ix_allocations_facts``) rather than by joining every later
+    payment to its invoice (the join cost seconds for a month end a year back). The same
+    total as the aging report, without its per-customer grouping and names.
     """
     risk_bound = date.fromordinal(as_of.toordinal() - at_risk_days)
-    row = session.execute(
-        text(
-            f"""{OPEN_ITEMS_AS_OF}
-            SELECT COALESCE(SUM(balance), 0),
-                   COALESCE(SUM(CASE WHEN due_date >= :as_of THEN balance ELSE 0 END), 0),
-                   COALESCE(SUM(CASE WHEN due_date < :risk THEN balance ELSE 0 END), 0)
-            FROM open_items"""
-        ),
-        {"as_of": as_of.isoformat(), "risk": risk_bound.isoformat()},
-    ).one()
-    return int(row[0]), int(row[1]), int(row[2])
+    params = {
+        "as_of": as_of.isoformat(),
+        "risk": risk_bound.isoformat(),
+        "as_of_day": day_number(as_of),
+        "risk_day": day_number(risk_bound),
+    }
+    sql = f"""SELECT * FROM
+        (SELECT COALESCE(SUM(i.total_cents - i.paid_cents), 0),
+                COALESCE(SUM(CASE WHEN i.due_date >= :as_of
+                                  THEN i.total_cents - i.paid_cents ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN i.due_date < :risk
+                                  THEN i.total_cents - i.paid_cents ELSE 0 END), 0)
+         FROM invoices i WHERE {_OPEN} AND +i.issue_date <= :as_of) AS now_open,
+        (SELECT COALESCE(SUM(a.amount_cents), 0),
+                COALESCE(SUM(CASE WHEN a.due_day >= :as_of_day
+                                  THEN a.amount_cents ELSE 0 END), 0),
+                COALESCE(SUM(CASE WHEN a.due_day < :risk_day
+                                  THEN a.amount_cents ELSE 0 END), 0)
+         FROM allocations a
+         WHERE a.payment_day > :as_of_day AND a.active AND a.issue_day <= :as_of_day) AS later"""
+    # Straight through the DBAPI cursor, as the aging report does: this runs for each of
+    # a dozen month ends, and SQLAlchemy's result machinery cost as much as the query.
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    finally:
+        cursor.close()
+    assert row is not None  # an aggregate without GROUP BY returns one row
+    now, later = row[:3], row[3:]
+    return tuple(int(n) + int(m) for n, m in zip(now, later, strict=True))  # type: ignore[return-value]

@@ -1,8 +1,8 @@
 """Invoice editor: lines with quantity, price, discount and tax; live totals; issue; void.
 
-A new invoice is edited and issued. An issued one is shown read-only and can be
-voided with a reason. Every error is shown inline: the cell or field turns red and
-a sentence says what is wrong.
+A new invoice is edited and issued, or saved as a draft. A draft stays editable (saved
+again or issued). An issued one is shown read-only and can be voided with a reason.
+Every error is shown inline: the cell or field turns red and a sentence says what is wrong.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService, InvoiceView
 from cobranza_desktop.services.billing.issuing import IssuedInvoice, IssuingService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.ui.dialogs.invoice_drafts import issue_draft_work, save_draft_work
 from cobranza_desktop.ui.dialogs.invoice_lines import InvoiceLinesTable, plain, with_line
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
@@ -89,7 +90,9 @@ class InvoiceEditor(QDialog):
         self._on_done = on_done
         self.invoice = invoice
         self.result_view: InvoiceView | None = None
-        read_only = invoice is not None
+        # A draft is not issued yet: it stays editable, and is saved or issued from here.
+        self.is_draft = invoice is not None and invoice.status is InvoiceStatus.DRAFT
+        read_only = invoice is not None and not self.is_draft
 
         self.customer = CustomerPicker(search, runner)
         if invoice is not None:
@@ -187,6 +190,11 @@ class InvoiceEditor(QDialog):
             self.reject,
             QDialogButtonBox.StandardButton.Close,
         )
+        self.draft_button = self.buttons.addButton(
+            self.tr("Guardar borrador"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.draft_button.setObjectName("saveDraft")
+        self.draft_button.clicked.connect(self.save_draft)
 
         layout = QVBoxLayout(self)
         self.status_label = QLabel()
@@ -209,6 +217,10 @@ class InvoiceEditor(QDialog):
         void_layout.setContentsMargins(0, 0, 0, 0)
         void_layout.addWidget(self.void_reason, 1)
         void_layout.addWidget(self.void_button)
+        self.void_preview = QLabel()
+        self.void_preview.setObjectName("statusLine")
+        self.void_preview.setVisible(False)
+        layout.addWidget(self.void_preview)
         layout.addWidget(self.void_row)
         self.errors._fields["reason"] = self.void_reason
         layout.addWidget(self.error_label)
@@ -226,6 +238,8 @@ class InvoiceEditor(QDialog):
             self.customer.customer_changed.connect(lambda _id: self._load_terms())
             self._load_terms()
         self.set_read_only(read_only)
+        if self.is_draft:
+            self.customer.setReadOnly(True)  # a draft keeps its customer
         self.recalculate()
         self.resize(820, 560)
 
@@ -338,11 +352,30 @@ class InvoiceEditor(QDialog):
         self.issue_button.setEnabled(False)
         issuing = self._issuing
         reason = self.override_reason.text().strip()
+        if self.is_draft and self.invoice is not None:
+            work = issue_draft_work(self._invoices, issuing, self.invoice.id, draft, reason)
+        else:
+            work = lambda: issuing.issue(draft, reason)  # noqa: E731
         self._runner.write(
-            lambda ctx: issuing.issue(draft, reason),
+            lambda ctx: work(),
             lambda issued: _invoice_changes(issued.invoice),
         ).success(self._issued).failure(self._failed).describe(
             self.tr("Emitiendo factura"), show_progress=False
+        ).run()
+
+    def save_draft(self) -> None:
+        """Keep the invoice as a draft (no folio, no balance): new, or edited."""
+        try:
+            draft = self.draft()
+        except ValidationError as exc:
+            self.errors.show(with_line(exc), exc.field)
+            return
+        self.errors.clear()
+        self.draft_button.setEnabled(False)
+        draft_id = self.invoice.id if self.is_draft and self.invoice is not None else None
+        work = save_draft_work(self._invoices, draft_id, draft)
+        self._runner.write(lambda ctx: work(), _invoice_changes).success(self._done).failure(
+            self._failed
         ).run()
 
     def done(self, result: int) -> None:
@@ -374,7 +407,8 @@ class InvoiceEditor(QDialog):
         self.accept()
 
     def _failed(self, failure: TaskFailure) -> None:
-        self.issue_button.setEnabled(self.invoice is None)
+        self.issue_button.setEnabled(self.invoice is None or self.is_draft)
+        self.draft_button.setEnabled(True)
         self.void_button.setEnabled(True)
         if failure.field == "override_reason":
             self.override_row.setVisible(True)
@@ -399,8 +433,15 @@ class InvoiceEditor(QDialog):
                 plain(line.discount_percent),
                 plain(line.tax_rate_percent),
             )
-        can_void = invoice.status is not InvoiceStatus.VOIDED
+        can_void = invoice.status not in (InvoiceStatus.VOIDED, InvoiceStatus.DRAFT)
         self.void_row.setVisible(can_void)
+        # What voiding changes, before it is done.
+        self.void_preview.setVisible(can_void)
+        self.void_preview.setText(
+            self.tr("Al cancelarla deja de deberse su saldo (%1); lo pagado (%2) queda a favor.")
+            .replace("%1", format_money(invoice.balance))
+            .replace("%2", format_money(invoice.paid))
+        )
         if invoice.status is InvoiceStatus.VOIDED:
             note = QLabel(
                 self.tr("Cancelada el %1: %2")
@@ -421,4 +462,5 @@ class InvoiceEditor(QDialog):
         self.add_button.setVisible(not read_only)
         self.remove_button.setVisible(not read_only)
         self.issue_button.setVisible(not read_only)
+        self.draft_button.setVisible(not read_only)
         self.lines.set_read_only(read_only)

@@ -35,6 +35,7 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.money import parse_amount, parse_decimal
 from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.base.business import BusinessProfileView, validate_profile
+from cobranza_desktop.ui import file_dialogs
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
 
 PROFILE_FIELDS = ("name", "rfc", "address", "phone", "email", "logo_path")
@@ -207,9 +208,13 @@ class NewBookWizard(QWizard):
 
     def _choose_logo(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Logotipo"), "", self.tr("Imágenes (*.png *.jpg *.jpeg)")
+            self,
+            self.tr("Logotipo"),
+            file_dialogs.suggested_path(),
+            self.tr("Imágenes (*.png *.jpg *.jpeg)"),
         )
         if name:
+            file_dialogs.remember(name)
             self.set_logo(name)
 
     def set_logo(self, path: str) -> None:

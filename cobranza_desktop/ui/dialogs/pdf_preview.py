@@ -42,6 +42,8 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.services.documents.saving import save_document
+from cobranza_desktop.ui import file_dialogs
+from cobranza_desktop.ui.screen_fit import resize_to_fit
 from cobranza_desktop.ui.tasks import TaskRunner
 
 # Pages are rasterized for printing at most at this resolution (memory stays bounded).
@@ -58,7 +60,7 @@ class PdfPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(820, 960)
+        resize_to_fit(self, 820, 960)  # a laptop's 768 px keep the buttons on screen
         self._pdf = pdf_bytes
         self._suggested = suggested_name or _file_name(title)
 
@@ -141,10 +143,14 @@ class PdfPreviewDialog(QDialog):
 
     def save_as(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Guardar PDF"), self._suggested, self.tr("Documentos PDF (*.pdf)")
+            self,
+            self.tr("Guardar PDF"),
+            file_dialogs.suggested_path(self._suggested),
+            self.tr("Documentos PDF (*.pdf)"),
         )
         if not name:
             return
+        file_dialogs.remember(name)
         path = Path(name)
         if path.suffix.lower() != ".pdf":
             path = path.with_name(path.name + ".pdf")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -288,7 +288,11 @@ class ReminderComposer(QDialog):
 
     @property
     def rendered(self) -> RenderedMessage | None:
-        """The message as merged now, or None while the template has an error."""
+        """The message as it will go: merged now, with the person's own changes in plain
+        mode; None while the template has an error."""
+        if self._rendered is not None and self.editor.message_edited():
+            subject, body = self.editor.edited_message()
+            return replace(self._rendered, subject=subject, body=body)
         return self._rendered
 
     def _on_channel_changed(self, *_args: object) -> None:
@@ -312,10 +316,11 @@ class ReminderComposer(QDialog):
             channel, "letter"
         )
         self._loading = True
-        self.subject_edit.setText(
-            library.source(self._language, stage, "email_subject") if channel == "email" else ""
+        self.editor.forget_edits()  # another stage or channel: a new message
+        self.editor.show_template(
+            library.source(self._language, stage, "email_subject") if channel == "email" else "",
+            library.source(self._language, stage, part),
         )
-        self.body_edit.setPlainText(library.source(self._language, stage, part))
         self._loading = False
         self._refresh_preview()
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.services.receivables.aging import AgingLine, AgingReport, AgingService
+from cobranza_desktop.ui import file_dialogs
 from cobranza_desktop.ui.export import write_aging_csv, write_aging_xlsx
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
@@ -255,9 +256,12 @@ class AgingPage(QWidget):
             return
         name = f"antiguedad-{self.report.as_of.isoformat()}.{kind}"
         filters = self.tr("CSV (*.csv)") if kind == "csv" else self.tr("Excel (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("Exportar"), name, filters)
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Exportar"), file_dialogs.suggested_path(name), filters
+        )
         if not chosen:
             return
+        file_dialogs.remember(chosen)
         path = Path(chosen)
         if path.suffix.lower() != f".{kind}":
             path = path.with_suffix(f".{kind}")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date, format_datetime, format_money
 from cobranza_desktop.domain.invoices import InvoiceStatus
+from cobranza_desktop.services.base.corrections_log import CorrectionView
 from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.book.customer_file import CustomerFileService, CustomerFileView
 from cobranza_desktop.services.collections.contacts import ContactView
@@ -131,7 +132,7 @@ class CustomerFile(QWidget):
         self.payment_button.clicked.connect(lambda: self._emit(self.record_payment_requested))
         self.reminder_button.clicked.connect(lambda: self._emit(self.reminder_requested))
         self.statement_button.clicked.connect(lambda: self._emit(self.statement_requested))
-        actions = QHBoxLayout()
+        actions = self.actions_row = QHBoxLayout()
         for button in (
             self.payment_button,
             self.new_invoice_button,
@@ -222,15 +223,38 @@ class CustomerFile(QWidget):
         self.contact_table = make_table(sortable=False)
         self.contact_table.setModel(self.contact_model)
         set_widths(self.contact_table, [130, 90, 150, 170, 230, 110])
+        # Corrections (reversals, re-allocations, drafts, extensions): who, when and why.
+        self.correction_model: ListTableModel[CorrectionView] = ListTableModel(
+            [
+                Column("when", self.tr("Fecha y hora"), lambda c: format_datetime(c.created_at)),
+                Column("kind", self.tr("Corrección"), lambda c: c.kind.label()),
+                Column("subject", self.tr("Sobre"), lambda c: c.subject),
+                Column("reason", self.tr("Motivo"), lambda c: c.reason),
+                Column("author", self.tr("Quién"), lambda c: c.author),
+                Column("details", self.tr("Cambios"), lambda c: c.details),
+            ]
+        )
+        self.correction_table = make_table(sortable=False)
+        self.correction_table.setObjectName("correctionTable")
+        self.correction_table.setModel(self.correction_model)
+        set_widths(self.correction_table, [150, 170, 170, 220, 80])
+        self.corrections_title = QLabel(self.tr("Correcciones"))
+        self.corrections_title.setObjectName("cardCaption")
         self.timeline = QStackedWidget()
         self.timeline.addWidget(self.timeline_empty)
         self.timeline.addWidget(self.contact_table)
+        timeline_tab = QWidget()
+        timeline_layout = QVBoxLayout(timeline_tab)
+        timeline_layout.setContentsMargins(0, 0, 0, 0)
+        timeline_layout.addWidget(self.timeline, 3)
+        timeline_layout.addWidget(self.corrections_title)
+        timeline_layout.addWidget(self.correction_table, 2)
         self.penalties_tab = QWidget()
         self.penalties_layout = QVBoxLayout(self.penalties_tab)
         self.penalties_layout.setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(self.invoice_table, self.tr("Facturas"))
         self.tabs.addTab(self.payment_table, self.tr("Pagos"))
-        self.tabs.addTab(self.timeline, self.tr("Historial de contacto"))
+        self.tabs.addTab(timeline_tab, self.tr("Historial de contacto"))
         self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
         self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
         self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
@@ -257,6 +281,7 @@ class CustomerFile(QWidget):
             self.invoice_model.set_rows([])
             self.payment_model.set_rows([])
             self.contact_model.set_rows([])
+            self.correction_model.set_rows([])
             self._set_penalties_panel(customer_id)
             self.tabs.setCurrentIndex(0)
         self.customer_id = customer_id
@@ -306,6 +331,9 @@ class CustomerFile(QWidget):
         )
         self.contact_model.set_rows(list(data.timeline))
         self.timeline.setCurrentWidget(self.contact_table if data.timeline else self.timeline_empty)
+        self.correction_model.set_rows(list(data.corrections))
+        self.corrections_title.setVisible(bool(data.corrections))
+        self.correction_table.setVisible(bool(data.corrections))
         self.balance_card.set_money(balance.balance)
         self.overdue_card.set_money(balance.overdue)
         self.days_card.set_text(str(balance.days_past_due) if balance.days_past_due else "—")

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.contacts import ContactService
+from cobranza_desktop.services.collections.dossier import DossierService
+from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.penalties.engine import PenaltyService
+from cobranza_desktop.services.receivables.corrections import CorrectionService
+from cobranza_desktop.services.receivables.payments import PaymentService
 from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.pages.customer_file import CustomerFile
+from cobranza_desktop.ui.pages.customer_file_tools import CustomerFileTools
 from cobranza_desktop.ui.pages.customer_list import CustomerList
 from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
@@ -52,6 +59,16 @@ class CustomersPageServices(Protocol):
     def restrictions(self) -> RestrictionService: ...
     @property
     def risk(self) -> RiskService: ...
+    @property
+    def corrections(self) -> CorrectionService: ...
+    @property
+    def collection_tools(self) -> CollectionToolsService: ...
+    @property
+    def dossiers(self) -> DossierService: ...
+    @property
+    def invoices(self) -> InvoiceService: ...
+    @property
+    def payments(self) -> PaymentService: ...
 
 
 class CustomersPage(QWidget):
@@ -61,6 +78,8 @@ class CustomersPage(QWidget):
         runner: TaskRunner,
         commands: Actions,
         parent: QWidget | None = None,
+        *,
+        export_folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self._commands = commands
@@ -69,6 +88,13 @@ class CustomersPage(QWidget):
         terms = CustomerTermsPanel(s.credit_terms, runner, commands.clock, commands.view_terms)
         self.file = CustomerFile(
             s.customer_file, s.customers, s.penalties, s.restrictions, runner, terms
+        )
+        self.tools = CustomerFileTools(
+            self.file,
+            s,
+            runner,
+            open_invoice=lambda iid: commands.open_invoice(self, iid),
+            export_folder=export_folder or Path.home(),
         )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list)

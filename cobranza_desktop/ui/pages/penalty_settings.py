@@ -166,6 +166,9 @@ class PenaltySettingsPage(QWidget):
         self.example = QLabel()
         self.example.setObjectName("example")
         self.example.setWordWrap(True)
+        self.own_terms = QLabel()
+        self.own_terms.setObjectName("statusLine")
+        self.own_terms.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.save_button = QPushButton(self.tr("Guardar"))
@@ -182,6 +185,7 @@ class PenaltySettingsPage(QWidget):
         layout.addWidget(self.use_business)
         layout.addLayout(form)
         layout.addWidget(self.example)
+        layout.addWidget(self.own_terms)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -226,6 +230,19 @@ class PenaltySettingsPage(QWidget):
         self._runner.query(lambda _ctx: work()).success(self._loaded).error(self._failed).key(
             f"penalty-settings-{customer_id}"
         ).run()
+        if customer_id is None:  # who has terms of their own (they are not changed here)
+            self._runner.query(lambda _ctx: penalties.customers_with_own_policy()).success(
+                self._show_own
+            ).run()
+
+    def _show_own(self, customers: list[tuple[int, str]]) -> None:
+        self.own_terms.setText(
+            self.tr("Con condiciones propias (en su expediente): %1").replace(
+                "%1", ", ".join(name for _id, name in customers)
+            )
+            if customers
+            else ""
+        )
 
     def _loaded(self, policies: tuple[PenaltyPolicy, PenaltyPolicy | None]) -> None:
         self._business, own = policies

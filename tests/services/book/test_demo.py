@@ -2,6 +2,7 @@ from datetime import date
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.services.book.demo import build_demo_book
 from cobranza_desktop.services.book.workspace import open_workspace
 
@@ -30,3 +31,30 @@ def test_same_seed_same_book_and_a_realistic_mix(tmp_path: Path) -> None:
     balances = [p[3] for p in people]
     assert any(b == 0 for b in balances) and any(b > 0 for b in balances)
     assert total > 0
+
+
+def test_the_demo_business_has_a_contracts_penalty_policy(tmp_path: Path) -> None:
+    """Not «Sin penalizaciones»: the notice of an overdue customer shows a real penalty,
+    and the instalments with and without it differ (the first seed's ask)."""
+    from tests.documents.pdftext import pdf_text
+
+    ws = open_workspace(tmp_path / "demo.sqlite", FixedClock.on(date(2026, 11, 22)))
+    try:
+        build_demo_book(ws.book, ws.clock, customers=25, seed=7)
+        policy = ws.penalties.business_policy()
+        assert policy.is_active and policy.has_interest and policy.has_fees
+        owing = [p.id for p in ws.customers.list_page(limit=1000) if p.balance > 0]
+        overdue = []
+        for customer_id in owing:
+            try:
+                overdue.append((customer_id, ws.documents.notice_data(customer_id)))
+            except ConflictError:  # owes, but nothing past due yet
+                continue
+        assert overdue
+        customer_id, notice = overdue[0]
+        assert notice.penalty_total > 0
+        assert notice.new_total == notice.debt + notice.penalty_total
+        text = pdf_text(ws.documents.notice_pdf(customer_id))
+        assert "$0.00" not in text.split("Penalización", 1)[1].split("\n", 2)[0]
+    finally:
+        ws.close()

@@ -18,9 +18,11 @@ from sqlalchemy import select
 
 from cobranza_desktop.domain.agenda import BROKEN_PROMISE, ActionKey, AgendaItem
 from cobranza_desktop.domain.ladder import DEFAULT_LADDER, INSISTENT_PREFIX
+from cobranza_desktop.domain.penalty_policy import PenaltyPolicy
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services.book.demo import build_demo_book
 from cobranza_desktop.services.collections.plans import PlanRequest
+from cobranza_desktop.services.penalties.policies import store_business_policy
 from cobranza_desktop.storage.models.collections import ContactLog
 from tests.services.collections.collections_helpers import Env, make_env
 
@@ -43,6 +45,10 @@ def test_one_hundred_twenty_days_of_collections(tmp_path: Path) -> None:
 
 def _simulate(env: Env) -> None:
     build_demo_book(env.book, env.clock, customers=40, seed=11)
+    # The ladder's own timing is checked here, without a contract's penalties (the demo
+    # business charges the legal rate and a late fee: their stages move the later ones).
+    with env.book.transaction() as session:
+        store_business_policy(session, PenaltyPolicy.none())
     assert CONTROL_DUE.weekday() == 1
     plain = env.customer("Control: nunca paga")
     env.invoice(plain, "1200.00", D0, CONTROL_DUE)
