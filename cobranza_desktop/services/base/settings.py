@@ -49,12 +49,6 @@ class SettingsService:
         with self._book.session() as session:
             return read_setting(session, key, default)
 
-    def get_versioned(self, key: str, default: Any = None) -> tuple[Any, int]:
-        """The value and its version (0 when never saved), for an edit to send back."""
-        with self._book.session() as session:
-            row = session.get(Setting, key)
-            return (default, 0) if row is None else (json.loads(row.value), row.version)
-
     def set(self, key: str, value: Any, expected_version: int | None = None) -> None:
         with self._book.transaction() as session:
             require(session, Permission.SETTINGS)
