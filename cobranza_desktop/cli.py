@@ -11,11 +11,10 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import ModuleType
 
 from cobranza_desktop import __version__
-from cobranza_desktop.commands._common import EXIT_ERROR, Parser
+from cobranza_desktop.commands._common import BOOK_HELP, EXIT_ERROR, Parser, book_arg
 
 # Verb name -> module under cobranza_desktop.commands (imported lazily: start-up is a feature).
 VERBS: dict[str, str] = {
@@ -36,6 +35,8 @@ VERBS: dict[str, str] = {
     "bill": "bill",
     "users": "users",
     "audit": "audit",
+    "refund": "refund",
+    "book": "book",
     "payment": "payment",
     "credit": "credit",
     "invoice": "invoice",
@@ -64,13 +65,7 @@ def build_parser(verbs: Sequence[str] | None = None) -> Parser:
     )
     parser.add_argument("--version", action="version", version=f"cobranza {__version__}")
     parser.add_argument("--lang", choices=["es", "en"], default=None, help="interface language")
-    parser.add_argument(
-        "--book",
-        type=Path,
-        default=None,
-        metavar="PATH",
-        help="the book (SQLite file); default: $COBRANZA_HOME or the user data directory",
-    )
+    parser.add_argument("--book", type=book_arg, default=None, metavar="PATH|URL", help=BOOK_HELP)
     parser.add_argument(
         "--json", action="store_true", default=False, help="print JSON (verbs that report)"
     )

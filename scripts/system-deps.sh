@@ -11,8 +11,9 @@ if [ "$mode" = "window" ]; then
   packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
              libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1)
 else
-  # pdftotext and pdftoppm, to read printed documents back in tests.
-  packages+=(poppler-utils)
+  # pdftotext and pdftoppm, to read printed documents back in tests; a PostgreSQL
+  # server and its client (pg_dump) for the tests of a book on a server.
+  packages+=(poppler-utils postgresql postgresql-client)
 fi
 if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
   packages+=(python3-venv)

@@ -50,7 +50,7 @@ def test_aging_json_shape_and_sums(demo_book: Path, tmp_path: Path) -> None:
     assert report["as_of"] == "2026-06-30" and report["currency"] == "MXN"
     assert len(report["buckets"]) == 5
     for row in report["customers"]:
-        assert set(row) == {"customer_id", "name", "buckets", "total"}
+        assert set(row) == {"customer_id", "name", "buckets", "total", "credit", "net", "marks"}
         assert sum(Decimal(b) for b in row["buckets"]) == Decimal(row["total"]) > 0
     column_sums = [sum(Decimal(r["buckets"][i]) for r in report["customers"]) for i in range(5)]
     assert column_sums == [Decimal(b) for b in report["totals"]["buckets"]]

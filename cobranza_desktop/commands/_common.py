@@ -15,7 +15,7 @@ from typing import Any, NoReturn
 from cobranza_desktop.domain.clock import Clock, FixedClock, SystemClock
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.storage.database import Book, open_book
+from cobranza_desktop.storage.database import Book, is_server_location, open_book
 from cobranza_desktop.storage.paths import default_book_path
 
 EXIT_OK = 0
@@ -37,10 +37,10 @@ def add_global_options(parser: argparse.ArgumentParser, *, json: bool = False) -
     before the verb is not reset)."""
     parser.add_argument(
         "--book",
-        type=Path,
+        type=book_arg,
         default=argparse.SUPPRESS,
-        metavar="PATH",
-        help="the book (SQLite file); default: $COBRANZA_HOME or the user data directory",
+        metavar="PATH|URL",
+        help=BOOK_HELP,
     )
     parser.add_argument(
         "--lang", choices=["es", "en"], default=argparse.SUPPRESS, help="interface language"
@@ -50,6 +50,17 @@ def add_global_options(parser: argparse.ArgumentParser, *, json: bool = False) -
             "--json", action="store_true", default=argparse.SUPPRESS, help="print JSON"
         )
         parser.set_defaults(json_supported=True)
+
+
+BOOK_HELP = (
+    "the book: a SQLite file, or a PostgreSQL URL (postgresql+psycopg://user@host/dbname; "
+    "password from PGPASSWORD or ~/.pgpass); default: $COBRANZA_HOME or the user data directory"
+)
+
+
+def book_arg(text: str) -> Path | str:
+    """``--book``: a file path, or a database URL kept as text (never made a file)."""
+    return text if is_server_location(text) else Path(text)
 
 
 def add_verb(subparsers: Any, name: str, *, json: bool = False, **kwargs: Any) -> Any:
@@ -73,12 +84,20 @@ def clock_for(day: date | None) -> Clock:
 
 
 def book_path_of(args: argparse.Namespace) -> Path:
-    path: Path | None = getattr(args, "book", None)
+    """The book's file, for the verbs that work on the file itself (restore)."""
+    path: Path | str | None = getattr(args, "book", None)
+    if isinstance(path, str):
+        raise CobranzaError(
+            _(
+                "Esta orden trabaja con el archivo de un libro; un libro en un servidor se "
+                "respalda y se restaura con pg_dump y pg_restore."
+            )
+        )
     return path if path is not None else default_book_path()
 
 
 @contextmanager
-def opened_book(path: Path | None, *, create: bool = False) -> Iterator[Book]:
+def opened_book(path: Path | str | None, *, create: bool = False) -> Iterator[Book]:
     """The book at ``path`` (default: the default book). Only ``demo`` and ``new``
     create one; every other verb refuses a place where there is no book."""
     book = open_book(path if path is not None else default_book_path(), create=create)

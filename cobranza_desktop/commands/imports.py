@@ -40,7 +40,7 @@ def register(subparsers: Any) -> None:
     _common(cfdi)
     for kind in ("csv", "xlsx"):
         sheet = kinds.add_parser(kind, help=f"a {kind.upper()} file")
-        sheet.add_argument("entity", choices=["customers", "invoices", "payments"])
+        sheet.add_argument("entity", choices=["customers", "invoices", "payments", "subscriptions"])
         sheet.add_argument("file", type=Path, metavar="FILE")
         sheet.add_argument("--map", type=Path, default=None, metavar="FILE.json")
         sheet.add_argument(
@@ -71,6 +71,8 @@ def print_report(report: ImportReport, as_json: bool, dry_run: bool) -> None:
             skipped=counts["skipped"],
         )
     )
+    if "subscriptions" in counts:
+        print(_("Suscripciones: {subscriptions}").format(subscriptions=counts["subscriptions"]))
     print(
         _("Por cobrar importado: {total_receivable}").format(
             total_receivable=format_money(report.total_receivable)

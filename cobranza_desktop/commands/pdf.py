@@ -4,7 +4,7 @@ cobranza pdf --book PATH invoice A-00042 --out factura.pdf
 cobranza pdf --book PATH statement 7 --out estado.pdf
 cobranza pdf --book PATH notice 7 --out aviso.pdf
 cobranza pdf --book PATH receipt 15 --out recibo.pdf
-cobranza pdf --book PATH letters [--date 2026-11-22] --out cartas.pdf
+cobranza pdf --book PATH letters [--date 2026-11-22] [--preview] --out cartas.pdf
 cobranza pdf --book PATH report --month 2026-11 --out informe.pdf
 cobranza pdf --book PATH terms 7 --out condiciones.pdf
 """
@@ -53,9 +53,16 @@ def register(subparsers: Any) -> None:
     kinds.add_parser("receipt", parents=[out], help="a payment receipt").add_argument(
         "payment_id", type=int, metavar="PAYMENT_ID"
     )
-    kinds.add_parser(
-        "letters", parents=[out], help="every reminder letter due that day, in one PDF"
-    ).add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    letters = kinds.add_parser(
+        "letters",
+        parents=[out],
+        help="the letters of the day's agenda, in one PDF; each logs its contact and "
+        "completes its action",
+    )
+    letters.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
+    letters.add_argument(
+        "--preview", action="store_true", help="only look: log nothing, complete nothing"
+    )
     kinds.add_parser("report", parents=[out], help="the monthly collection report").add_argument(
         "--month", required=True, metavar="YYYY-MM"
     )
@@ -73,7 +80,9 @@ def _render(service: DocumentService, args: argparse.Namespace) -> bytes:
         return service.notice_pdf(args.customer_id)
     if args.document == "receipt":
         return service.receipt_pdf(args.payment_id)
-    return service.letters_pdf(args.date)
+    if args.preview:
+        return service.letters_pdf(args.date)
+    return service.print_letters(args.date).pdf
 
 
 def run(args: argparse.Namespace) -> int:

@@ -105,19 +105,13 @@ def run(args: argparse.Namespace) -> int:
         with opened_book(args.book) as book:
             service = PenaltyService(book, SystemClock())
             legal = args.legal_rate_unsigned
-            proposal = service.propose(args.as_of, legal_for_unsigned=legal)
+            # --apply computes the proposal once, inside its transaction.
             if args.apply:
-                result = service.apply(
-                    proposal.as_of,
-                    selected=[c.selection_key for c in proposal.charges],
-                    legal_for_unsigned=legal,
-                    unsigned_reason=args.unsigned_reason,
+                proposal = service.apply_due(
+                    args.as_of, legal_for_unsigned=legal, unsigned_reason=args.unsigned_reason
                 )
-                applied_keys = {(c.invoice_id, c.key) for c in result.charges}
-                proposal = PenaltyProposal(
-                    proposal.as_of,
-                    tuple(c for c in proposal.charges if c.selection_key in applied_keys),
-                )
+            else:
+                proposal = service.propose(args.as_of, legal_for_unsigned=legal)
         if args.json:
             print(json.dumps(to_json(proposal, args.apply), ensure_ascii=False, indent=2))
         else:

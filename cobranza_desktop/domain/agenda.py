@@ -12,6 +12,10 @@ Rules:
   the ladder (the most advanced stage among the customer's invoices, covering them
   all), a plan instalment, then proposing to lift a restriction once paid up.
 - While a promise is pending the ladder waits; invoices in a current plan are not on it.
+- What the customer's status says was done is not proposed again: an invoice whose stage
+  moves the customer to a status they already have, or to one before it, waits for its
+  next stage (a restricted customer is not proposed restriction again, a suspended one
+  not the partial restriction).
 - The contact policy defers actions for customers at their cap, and everything on Sundays.
 - Priority: broken promises first, then amount × days past due.
 """
@@ -24,7 +28,12 @@ from datetime import date
 from decimal import Decimal
 
 from cobranza_desktop.domain.contact_policy import Channel, ContactPolicy, Violation
-from cobranza_desktop.domain.customer_status import CustomerStatus, is_restricted, on_ladder
+from cobranza_desktop.domain.customer_status import (
+    CustomerStatus,
+    is_restricted,
+    on_ladder,
+    status_rank,
+)
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import N_, gettext
 from cobranza_desktop.domain.ladder import (
@@ -241,6 +250,12 @@ def _more_text(others: int) -> str:
     return gettext(" (y {others} más)").format(others=others)
 
 
+def done_by_status(stage: Stage, status: CustomerStatus) -> bool:
+    """A stage that moves the customer to a status they already have, or to one before
+    it, was done (by the agenda or by hand): it is not proposed again."""
+    return stage.sets_status is not None and status_rank(status) >= status_rank(stage.sets_status)
+
+
 def _ladder_item(
     case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
 ) -> AgendaItem | None:
@@ -255,6 +270,8 @@ def _ladder_item(
         if stage is None:
             continue
         in_play.append((inv, days, stage))
+        if done_by_status(stage, case.status):
+            continue  # its debt counts, but the step it is at was already taken
         key = ActionKey(case.customer_id, stage.code, invoice_subject(inv.invoice_id, inv.due_date))
         if key not in logged:
             pending.append((inv, days, stage, key))

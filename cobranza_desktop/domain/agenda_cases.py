@@ -25,7 +25,7 @@ from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.ladder import Ladder, Track
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.plans import PlanProgress, PlanStatus, PromiseStatus
-from cobranza_desktop.domain.risk import InvoiceRecord, RiskProfile, assess
+from cobranza_desktop.domain.risk import InvoiceRecord, LateTally, RiskProfile, assess
 
 # A broken promise or plan this recent puts the customer on the insistent track.
 RECENT_BREAK_DAYS = 90
@@ -65,6 +65,8 @@ class CustomerHistory:
     broken_promises: int
     disputes: int
     last_break: date | None
+    # The settled invoices already summed (the book's tally), when ``records`` are not read.
+    settled: LateTally | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,11 @@ def build_cases(facts: AgendaFacts, day: date) -> list[CustomerCase]:
         history = customer.history
         # The track is decided by past behaviour: the invoices now open are what the
         # ladder is about, so they do not make the customer "chronic" by themselves.
-        settled = [r for r in history.records if r.paid_date is not None]
+        settled: LateTally | list[InvoiceRecord] = (
+            history.settled
+            if history.settled is not None
+            else [r for r in history.records if r.paid_date is not None]
+        )
         profile = assess(settled, history.broken_promises, history.disputes, day)
         cases.append(
             CustomerCase(

@@ -44,6 +44,9 @@ class InvoiceStatus(StrEnum):
 class InvoiceKind(StrEnum):
     INVOICE = "invoice"
     LATE_CHARGE = "late_charge"
+    # Customer credit paid back by the owner: a document in its own series (never a
+    # folio of the invoices), paid in full from the credit it returns.
+    REFUND = "refund"
 
 
 class PaymentMethodSAT(StrEnum):

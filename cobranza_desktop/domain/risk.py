@@ -3,6 +3,10 @@
 The seed texts: "determinar el perfil del cliente y otorgarle un crédito que se ajuste
 a él". Four signals add points: the average days late, the share of invoices paid late,
 broken promises and disputes. Few points is A (pays on time), many is D.
+
+Payment history alone can make a customer D: an invoice paid (or still open) 90 days or
+more after its due date, or an average of more than 60 days late over the whole history.
+A D customer gets no suggested credit. A customer with no history is «Sin historial».
 """
 
 from __future__ import annotations
@@ -79,6 +83,11 @@ class RiskProfile:
 
 NO_HISTORY = N_("Sin historial")
 
+# Days late that make a customer high risk by themselves: the seeds' 90-day agency stage.
+SEVERE_DAYS_LATE = 90
+# An average this late over the whole history is high risk too.
+SEVERE_AVERAGE_DAYS = Decimal(60)
+
 
 def _days_late(record: InvoiceRecord, today: date) -> int | None:
     """Days late of a paid invoice, or of an open one already past due; None if not yet due."""
@@ -90,20 +99,42 @@ def _days_late(record: InvoiceRecord, today: date) -> int | None:
     return max(0, (end - record.due_date).days)
 
 
+@dataclass(frozen=True)
+class LateTally:
+    """What the rating reads of many invoices: how many count, how many were late and the
+    days late in all. Sums of counts, so a book keeps one per customer (a summary)
+    instead of every invoice; :meth:`of` tallies records in hand."""
+
+    count: int = 0
+    late: int = 0
+    days_late: int = 0
+    # The worst invoice: one invoice 90 days late says as much as a poor average.
+    max_late: int = 0
+
+    @classmethod
+    def of(cls, history: Iterable[InvoiceRecord], today: date) -> LateTally:
+        lates = [d for d in (_days_late(r, today) for r in history) if d is not None]
+        return cls(len(lates), sum(1 for d in lates if d > 0), sum(lates), max(lates, default=0))
+
+    def __add__(self, other: LateTally) -> LateTally:
+        return LateTally(
+            self.count + other.count,
+            self.late + other.late,
+            self.days_late + other.days_late,
+            max(self.max_late, other.max_late),
+        )
+
+
 def assess(
-    history: Iterable[InvoiceRecord],
+    history: Iterable[InvoiceRecord] | LateTally,
     broken_promises: int,
     disputes: int,
     today: date,
 ) -> RiskProfile:
-    lates = [d for d in (_days_late(r, today) for r in history) if d is not None]
-    count = len(lates)
-    average = (Decimal(sum(lates)) / count).quantize(Decimal("0.1")) if count else Decimal(0)
-    share = (
-        (Decimal(sum(1 for d in lates if d > 0)) / count).quantize(Decimal("0.01"))
-        if count
-        else Decimal(0)
-    )
+    tally = history if isinstance(history, LateTally) else LateTally.of(history, today)
+    count = tally.count
+    average = (Decimal(tally.days_late) / count).quantize(Decimal("0.1")) if count else Decimal(0)
+    share = (Decimal(tally.late) / count).quantize(Decimal("0.01")) if count else Decimal(0)
     points = 0
     points += 0 if average <= 3 else 1 if average <= 10 else 2 if average <= 30 else 3
     points += (
@@ -117,14 +148,16 @@ def assess(
     )
     points += min(broken_promises, 3)
     points += min(disputes, 2)
-    if points <= 1:
-        rating = Rating.A if count else Rating.B  # no history yet: a prudent B
+    severe = bool(count) and (tally.max_late >= SEVERE_DAYS_LATE or average > SEVERE_AVERAGE_DAYS)
+    if severe or points >= 7:
+        rating = Rating.D
+    elif points <= 1:
+        # No history yet: a prudent B, shown as «Sin historial» (see RiskProfile.label).
+        rating = Rating.A if count else Rating.B
     elif points <= 3:
         rating = Rating.B
-    elif points <= 6:
-        rating = Rating.C
     else:
-        rating = Rating.D
+        rating = Rating.C
     return RiskProfile(rating, points, average, share, broken_promises, disputes, count)
 
 

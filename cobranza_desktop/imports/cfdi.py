@@ -92,12 +92,14 @@ def _local(element: etree._Element) -> str:
     return etree.QName(element).localname
 
 
+# "{*}Name" matches the local name in any namespace (CFDI 3.3, 4.0, Pagos 1.0, 2.0),
+# inside lxml, without a Python call per element.
 def _children(element: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in element if isinstance(c.tag, str) and _local(c) == name]
+    return list(element.iterchildren(f"{{*}}{name}"))
 
 
 def _descendants(element: etree._Element, name: str) -> list[etree._Element]:
-    return [c for c in element.iter() if isinstance(c.tag, str) and _local(c) == name]
+    return list(element.iter(f"{{*}}{name}"))
 
 
 def _amount(element: etree._Element, name: str, *, required: bool = False) -> Decimal | None:

@@ -24,6 +24,13 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "disputed": ("disputa", "en disputa", "disputed"),
     "reference": ("referencia", "reference", "operacion"),
     "payment_date": ("fecha de pago", "payment date"),
+    "description": ("descripcion", "description", "servicio", "service", "plan", "concepto"),
+    "price": ("precio", "price", "cuota", "tarifa", "fee"),
+    "tax_rate": ("iva", "tasa de iva", "tax rate", "tax", "vat", "impuesto"),
+    "period": ("periodo", "period", "periodicidad", "frecuencia", "frequency"),
+    "billing_day": ("dia de cobro", "billing day", "dia", "day"),
+    "start": ("inicio", "fecha de inicio", "start", "start date", "alta"),
+    "end": ("fin", "fecha de fin", "end", "end date", "baja"),
 }
 
 FIELDS: dict[str, tuple[str, ...]] = {
@@ -42,11 +49,23 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "disputed",
     ),
     "payments": ("name", "rfc", "folio", "payment_date", "total", "reference"),
+    "subscriptions": (
+        "name",
+        "rfc",
+        "description",
+        "price",
+        "tax_rate",
+        "period",
+        "billing_day",
+        "start",
+        "end",
+    ),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "customers": ("name",),
     "invoices": ("name", "issue_date"),
     "payments": ("name", "payment_date", "total"),
+    "subscriptions": ("name", "description", "price", "period", "billing_day", "start"),
 }
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from lxml import etree
 
 from cobranza_desktop.domain.i18n import _
@@ -11,7 +13,17 @@ from cobranza_desktop.imports.problems import FileRefused
 MAX_XML_BYTES = 20 * 1024 * 1024
 
 
+_local = threading.local()  # an lxml parser is reused, but never shared between threads
+
+
 def _parser() -> etree.XMLParser:
+    parser: etree.XMLParser | None = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = _new_parser()
+    return parser
+
+
+def _new_parser() -> etree.XMLParser:
     return etree.XMLParser(
         resolve_entities=False,
         no_network=True,

@@ -12,6 +12,9 @@ from cobranza_desktop.domain.i18n import _
 _EXCEL_EPOCH = date(1899, 12, 30)
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
+# "1160.00", "-35", "12.5": the common cell, read without the general rules below.
+_PLAIN = re.compile(r"-?\d{1,10}(\.\d{1,2})?")
+_CENT = Decimal("0.01")
 
 
 class CellError(ValueError):
@@ -19,6 +22,8 @@ class CellError(ValueError):
 
 
 def parse_amount(value: object) -> Decimal:
+    if isinstance(value, str) and _PLAIN.fullmatch(value):
+        return Decimal(value).quantize(_CENT)
     if isinstance(value, Decimal):
         number = value
     else:

@@ -16,3 +16,7 @@ def no_progress(_fraction: float) -> None:
 
 def never_cancel() -> bool:
     return False
+
+
+class WorkCancelled(Exception):
+    """Long work stopped because its ``cancelled()`` check turned true; nothing was written."""

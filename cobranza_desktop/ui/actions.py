@@ -32,6 +32,10 @@ class Actions(Protocol):
 
     def view_receipt(self, parent: QWidget, payment_id: int) -> None: ...
 
+    def dispute_invoice(self, parent: QWidget, invoice_id: int) -> None:
+        """Put the invoice in dispute, or settle its dispute, asking the reason."""
+        ...
+
     def view_terms(self, parent: QWidget, customer_id: int) -> None: ...
 
     @property

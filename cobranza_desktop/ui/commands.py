@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.services.billing.disputes import DisputeView
 from cobranza_desktop.services.billing.invoices import InvoiceView
 from cobranza_desktop.services.receivables.payments import PaymentView
 from cobranza_desktop.ui.context import Services
 from cobranza_desktop.ui.dialogs.customer_dialog import CustomerDialog
+from cobranza_desktop.ui.dialogs.dispute_dialog import DisputeDialog
 from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
 from cobranza_desktop.ui.dialogs.invoice_editor import InvoiceEditor
 from cobranza_desktop.ui.dialogs.payment_dialog import PaymentDialog
@@ -188,6 +190,22 @@ class AppCommands:
 
     def view_receipt(self, parent: QWidget, payment_id: int) -> None:
         self.documents.view_receipt(parent, payment_id)
+
+    def dispute_invoice(self, parent: QWidget, invoice_id: int) -> None:
+        s = self.services
+
+        def show(found: tuple[InvoiceView, list[DisputeView]]) -> None:
+            view, history = found
+            mine = [d for d in history if d.invoice_id == view.id]
+            _open(DisputeDialog(s.disputes, self.runner, view, parent, history=mine))
+
+        invoices, disputes = s.invoices, s.disputes
+
+        def work() -> tuple[InvoiceView, list[DisputeView]]:
+            view = invoices.get(invoice_id)
+            return view, disputes.for_customer(view.customer_id)
+
+        self.runner.query(lambda _ctx: work()).success(show).run()
 
 
 def _open(dialog: QDialog) -> None:

@@ -49,6 +49,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.billing.billing_run import BillingRunService
     from cobranza_desktop.services.billing.incentives import IncentiveService
     from cobranza_desktop.services.billing.prepayments import PrepaymentService
+    from cobranza_desktop.services.billing.refunds import RefundService
     from cobranza_desktop.services.billing.subscriptions import SubscriptionService
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.collections.dossier import DossierService
@@ -56,12 +57,16 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.documents.credit_terms import CreditTermsService
+    from cobranza_desktop.services.imports.batches import ImportBatchService
+    from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
+    from cobranza_desktop.services.imports.sheet_import import SheetImportService
     from cobranza_desktop.services.messaging.announcements import AnnouncementService
     from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
     from cobranza_desktop.services.receivables.corrections import CorrectionService
     from cobranza_desktop.services.receivables.listings import ListingService
+    from cobranza_desktop.services.receivables.rep_radar import RepRadarService
     from cobranza_desktop.ui.context import Services
 
     book, clock = workspace.book, workspace.clock
@@ -70,6 +75,7 @@ def build_services(workspace: Workspace) -> Services:
         customers=workspace.customers,
         customer_file=CustomerFileService(book, clock),
         invoices=workspace.invoices,
+        disputes=workspace.disputes,
         payments=workspace.payments,
         aging=workspace.aging,
         business=workspace.business,
@@ -96,6 +102,11 @@ def build_services(workspace: Workspace) -> Services:
         users=workspace.users,
         audit=workspace.audit,
         changes=ChangeWatch(book),
+        cfdi_import=CfdiImportService(book, clock),
+        sheet_import=SheetImportService(book, clock),
+        import_batches=ImportBatchService(book, clock),
+        rep_radar=RepRadarService(book, clock),
+        refunds=RefundService(book, clock),
         corrections=CorrectionService(book, clock),
         collection_tools=CollectionToolsService(book, clock),
         dossiers=DossierService(book, clock),
@@ -274,6 +285,7 @@ def build_pages(
             compose=lambda parent, item: messaging.open_composer(
                 parent, item.customer_id, agenda_item=item
             ),
+            rep_radar=s.rep_radar,
         )
 
     def plans() -> QWidget:
@@ -349,6 +361,9 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     menu.addAction(letters)
     menu.addAction(announce)
     menu.addAction(outdated)
+    from cobranza_desktop.ui.import_menu import add_import_actions
+
+    add_import_actions(window, context)
     menu.addSeparator()
     menu.addAction(reasons)
 

@@ -16,10 +16,12 @@ from cobranza_desktop.services.base.freshness import ChangeWatch
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.base.users import UserService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
+from cobranza_desktop.services.billing.disputes import DisputeService
 from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
 from cobranza_desktop.services.billing.prepayments import PrepaymentService
+from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.backups import BackupService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
@@ -36,6 +38,9 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.imports.batches import ImportBatchService
+from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
+from cobranza_desktop.services.imports.sheet_import import SheetImportService
 from cobranza_desktop.services.messaging.announcements import AnnouncementService
 from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
 from cobranza_desktop.services.messaging.outbox import OutboxService
@@ -45,6 +50,7 @@ from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.corrections import CorrectionService
 from cobranza_desktop.services.receivables.listings import ListingService
 from cobranza_desktop.services.receivables.payments import PaymentService
+from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
@@ -55,6 +61,7 @@ class Services:
     customers: CustomerService
     customer_file: CustomerFileService
     invoices: InvoiceService
+    disputes: DisputeService
     payments: PaymentService
     aging: AgingService
     business: BusinessService
@@ -81,6 +88,11 @@ class Services:
     users: UserService
     audit: AuditService
     changes: ChangeWatch
+    cfdi_import: CfdiImportService
+    sheet_import: SheetImportService
+    import_batches: ImportBatchService
+    rep_radar: RepRadarService
+    refunds: RefundService
     corrections: CorrectionService
     collection_tools: CollectionToolsService
     dossiers: DossierService

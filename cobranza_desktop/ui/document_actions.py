@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 
 class DocumentActions:
@@ -64,11 +64,13 @@ class DocumentActions:
         )
 
     def print_letters(self, parent: QWidget, day: date | None = None) -> None:
+        """The day's letters: printing them logs each contact and completes its action."""
         documents = self._documents
         preview_pdf(
             parent,
             QCoreApplication.translate("DocumentActions", "Cartas de cobranza"),
-            lambda: documents.letters_pdf(day),
+            lambda: documents.print_letters(day).pdf,
             self._runner,
             "cartas.pdf",
+            changes=OpChanges.of(Kind.CONTACTS, Kind.CUSTOMERS, Kind.PENALTIES, Kind.INVOICES),
         )

@@ -91,3 +91,19 @@ def release() -> None:
 def active() -> bool:
     """True while automatic collection is held on the GUI thread."""
     return _users > 0
+
+
+def reset() -> None:
+    """Give collection back whatever runners are left (for test isolation: a runner that
+    a test forgot to shut down must not leave the next tests without a collector)."""
+    global _users, _collector
+    with _lock:
+        if _users == 0:
+            return
+        _users = 0
+        if _collector is not None:
+            _collector.stop()
+            _collector = None
+        gc.collect()
+        if _was_enabled:
+            gc.enable()

@@ -127,5 +127,11 @@ class MessagingUi:
         def work(ctx: TaskContext) -> DeliveryReport:
             return outbox.retry_pending(progress=ctx.progress, cancelled=ctx.cancelled)
 
-        changes = OpChanges.of(Kind.MESSAGES, Kind.CONTACTS)
+        def changes(report: DeliveryReport) -> OpChanges:
+            # An empty outbox changes nothing: no page refreshes for it (at start-up, the
+            # agenda would be computed twice).
+            tried = report.sent or report.failed or report.interrupted
+            touched = tried or report.rejected or report.uncertain
+            return OpChanges.of(Kind.MESSAGES, Kind.CONTACTS) if touched else OpChanges.of()
+
         self.runner.write(work, changes).error(lambda _message: None).run()

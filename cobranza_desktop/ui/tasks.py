@@ -24,7 +24,12 @@ refreshes only when the change concerns what it shows.
 
 Tasks may carry a ``key``: a new task with the same key supersedes the previous one
 (a search keystroke cancels the query of the keystroke before), and the result of a
-superseded task is never delivered.
+superseded task is never delivered; a running one that checks ``cancelled()`` stops.
+
+A long read marked ``.aside()`` (the day's agenda) runs on a second thread, the reader,
+with a pooled connection of its own: SQLite's WAL lets it read beside the writer, so the
+customer list's first page does not wait for it. It starts only once the writes queued
+before it have run, so it never reads the book as it was before a change it follows.
 """
 
 from __future__ import annotations
@@ -137,6 +142,7 @@ class _Task(Generic[T]):
     key: str | None
     description: str
     show_progress: bool
+    aside: bool = False  # a long read, run on the reader beside the worker
     cancel_event: threading.Event = field(default_factory=threading.Event)
 
 
@@ -229,8 +235,18 @@ class TaskRunner(QObject):
         self._started.connect(self._deliver_started)
         self._closed = False
         self._gc_guarded = gc_guard.acquire()
+        # Long reads (``Op.aside()``) run on a second thread with a connection of their own
+        # (SQLite's WAL lets readers run beside the one writer), so that short reads and
+        # writes never queue behind them. Each waits for the writes queued before it.
+        self._aside: queue.Queue[_Task[Any] | None] = queue.Queue()
+        self._writes_pending: set[int] = set()
+        self._writes_done = threading.Condition()
         self._thread = threading.Thread(target=self._work, name="cobranza-db", daemon=True)
         self._thread.start()
+        self._reader = threading.Thread(
+            target=self._work_aside, name="cobranza-db-reader", daemon=True
+        )
+        self._reader.start()
 
     # -- GUI-thread API -------------------------------------------------------------
 
@@ -256,6 +272,7 @@ class TaskRunner(QObject):
         key: str | None = None,
         description: str = "",
         show_progress: bool = False,
+        aside: bool = False,
     ) -> TaskHandle:
         """Queue ``fn(context)`` on the database worker. Callbacks run on the GUI thread.
 
@@ -275,6 +292,7 @@ class TaskRunner(QObject):
             key,
             description,
             show_progress,
+            aside and changes is None,
         )
         if key is not None:
             previous = self._by_key.get(key)
@@ -283,7 +301,10 @@ class TaskRunner(QObject):
             self._by_key[key] = task.task_id
         was_idle = not self._tasks
         self._tasks[task.task_id] = task
-        self._queue.put(task)
+        if task.changes is not None:
+            with self._writes_done:
+                self._writes_pending.add(task.task_id)
+        (self._aside if task.aside else self._queue).put(task)
         if was_idle:
             self.busy_changed.emit(True)
         return TaskHandle(task, self)
@@ -307,8 +328,12 @@ class TaskRunner(QObject):
         self._closed = True
         for task in list(self._tasks.values()):
             task.cancel_event.set()
+        with self._writes_done:
+            self._writes_done.notify_all()
         self._queue.put(None)
+        self._aside.put(None)
         self._thread.join(timeout)
+        self._reader.join(timeout)
         self._delivered.clear()
         if self._gc_guarded:
             self._gc_guarded = False
@@ -336,13 +361,40 @@ class TaskRunner(QObject):
             task = self._queue.get()
             if task is None:
                 return
+            task_id, writes = task.task_id, task.changes is not None
             if task.cancel_event.is_set():
+                outcome = _Outcome(task.task_id, ok=False, cancelled=True)
+            else:
+                outcome = self._run_one(task)
+            del task
+            if writes:  # the aside reads queued after it may start
+                with self._writes_done:
+                    self._writes_pending.discard(task_id)
+                    self._writes_done.notify_all()
+            self._post(outcome)
+            del outcome
+
+    def _work_aside(self) -> None:
+        """The reader: long reads, each once the writes queued before it have run."""
+        while True:
+            task = self._aside.get()
+            if task is None:
+                return
+            self._wait_for_writes_before(task.task_id)
+            if task.cancel_event.is_set() or self._closed:
                 outcome = _Outcome(task.task_id, ok=False, cancelled=True)
             else:
                 outcome = self._run_one(task)
             del task
             self._post(outcome)
             del outcome
+
+    def _wait_for_writes_before(self, task_id: int) -> None:
+        """Block until every write queued before ``task_id`` has run (or the runner stops)."""
+        with self._writes_done:
+            self._writes_done.wait_for(
+                lambda: self._closed or all(w > task_id for w in self._writes_pending)
+            )
 
     def _run_one(self, task: _Task[Any]) -> _Outcome:
         if task.show_progress:
@@ -360,6 +412,8 @@ class TaskRunner(QObject):
                 field=getattr(exc, "field", None),
             )
         except Exception as exc:
+            if task.cancel_event.is_set():  # stopped on request (a service's own signal)
+                return _Outcome(task.task_id, ok=False, cancelled=True)
             log.exception("Task %r failed", task.description or task.fn)
             return _Outcome(task.task_id, ok=False, message=describe_error(exc))
 
@@ -408,7 +462,8 @@ class TaskRunner(QObject):
                 changes = task.changes
                 if not isinstance(changes, OpChanges):
                     changes = changes(outcome.value)
-                self.data_changed.emit(changes)
+                if changes.kinds:  # a write that changed nothing announces nothing
+                    self.data_changed.emit(changes)
             elif task.cancel_event.is_set() or outcome.cancelled:
                 pass
             elif outcome.ok:
@@ -448,6 +503,7 @@ class Op(Generic[T]):
         self._key: str | None = None
         self._description = ""
         self._show_progress = False
+        self._aside = False
 
     def success(self, callback: Callable[[T], object]) -> Self:
         self._on_success = callback
@@ -472,6 +528,13 @@ class Op(Generic[T]):
         self._key = key
         return self
 
+    def aside(self) -> Self:
+        """A long read (the day's agenda): run it beside the worker, on the reader thread,
+        so that other reads and writes do not wait for it. It still starts only after the
+        writes queued before it; cancel it (or supersede it by key) to stop it early."""
+        self._aside = True
+        return self
+
     def describe(self, description: str, *, show_progress: bool = False) -> Self:
         """A name for the status bar; with ``show_progress`` the window shows a bar."""
         self._description = description
@@ -489,4 +552,5 @@ class Op(Generic[T]):
             key=self._key,
             description=self._description,
             show_progress=self._show_progress,
+            aside=self._aside,
         )

@@ -38,9 +38,10 @@ from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.services.book import demo_data as data
 from cobranza_desktop.storage.database import open_book
 from cobranza_desktop.storage.models.allocation_facts import fill_facts_sql
+from cobranza_desktop.storage.risk_tallies import refresh_tallies
 
 # Bump when the generated content changes, so that cached books are rebuilt.
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 HISTORY_DAYS = 3 * 365
 SERIES = "A"
 DEFAULT_TODAY = date(2026, 11, 22)
@@ -447,6 +448,10 @@ def build_large_book(
         book_path.unlink(missing_ok=True)
         raise
     connection.close()
+    # The risk tallies, as the program keeps them (the rows above bypassed the sessions).
+    with open_book(book_path, check_integrity=False) as book, book.engine.begin() as conn:
+        refresh_tallies(conn, None)
+    phase("risk tallies")
     return book_path
 
 

@@ -117,7 +117,7 @@ def _bulk_insert(book: Book, rows: list[dict[str, Any]]) -> float:
 
 
 def test_billing_run_for_twenty_thousand_subscriptions(tmp_path: Path, benchmark: Any) -> None:
-    book = open_book(tmp_path / "isp.sqlite")
+    book = open_book(tmp_path / "isp.sqlite", create=True)
     try:
         _fill(book)
         runs = BillingRunService(book, FixedClock.on(DAY))

@@ -95,21 +95,27 @@ def test_hundred_thousand_row_csv(tmp_path: Path, benchmark: BenchmarkFixture) -
     book = open_book(tmp_path / "b.sqlite", create=True)
     service = SheetImportService(book, FixedClock.on(TODAY))
     try:
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         table = read_table(path)
         mapping = service.mapping_for(table, "invoices")
         preview = service.preview("invoices", table, mapping, source=path.name)
         preview_s = time.perf_counter() - started
+        preview_cpu = time.process_time() - cpu  # on a shared machine, wall time also waits
         assert preview.can_commit
+        cpu = time.process_time()
         done = benchmark.pedantic(
             lambda: service.commit("invoices", table, mapping, source=path.name),
             rounds=1,
             iterations=1,
         )
         commit_s = benchmark.stats.stats.max
+        commit_cpu = time.process_time() - cpu
         assert done.report.committed and done.report.counts["invoices"] == ROWS
     finally:
         book.close()
-    print(f"\n100,000-row CSV: preview {preview_s:.1f} s, commit {commit_s:.1f} s")
+    print(
+        f"\n100,000-row CSV: preview {preview_s:.1f} s (CPU {preview_cpu:.1f} s), "
+        f"commit {commit_s:.1f} s (CPU {commit_cpu:.1f} s)"
+    )
     assert preview_s < 10
     assert commit_s < 30

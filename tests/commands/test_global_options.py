@@ -63,6 +63,8 @@ def test_every_verb_reads_the_global_options_in_both_places() -> None:
             "import": ["cfdi", "x.xml"],
             "export": ["invoices"],
             "users": ["list"],
+            "refund": ["1", "10.00", "--reason", "x"],
+            "book": ["copy", "a.sqlite", "b.sqlite"],
             "payment": ["reverse", "1", "--reason", "x"],
             "credit": ["apply", "1"],
             "invoice": ["extend", "1", "--to", "2026-12-01", "--reason", "x"],

@@ -137,7 +137,9 @@ def test_lift_restriction_once_paid_up_and_agency_stops_everything() -> None:
     owing = CustomerCase(
         1, "Ana", status=CustomerStatus.SUSPENDED, status_transition_id=4, invoices=(inv(1),)
     )
-    assert agenda(DUE + timedelta(days=70), [owing])[0].stage == "suspension"
+    # Suspended already: the suspension is not proposed again; the agency stage comes at 90.
+    assert agenda(DUE + timedelta(days=70), [owing]) == []
+    assert agenda(DUE + timedelta(days=91), [owing])[0].stage == "agency_legal"  # a Monday
     agency = CustomerCase(1, "Ana", status=CustomerStatus.AGENCY, invoices=(inv(1),))
     assert agenda(DUE + timedelta(days=70), [agency]) == []
 
@@ -253,3 +255,22 @@ def test_follow_up_dates_join_the_day_action_or_stand_alone() -> None:
 def test_one_action_a_day_once_something_was_done_or_skipped() -> None:
     case = CustomerCase(1, "Ana", invoices=(inv(10),), acted_today=True)
     assert agenda(DUE + timedelta(days=2), [case]) == []
+
+
+def test_a_step_the_status_already_took_is_not_proposed_again() -> None:
+    restricted = CustomerCase(1, "Ana", status=CustomerStatus.RESTRICTED, invoices=(inv(1),))
+    assert agenda(DUE + timedelta(days=50), [restricted]) == []  # no restriction again
+    (then,) = agenda(DUE + timedelta(days=60), [restricted])
+    assert then.stage == "suspension"
+    suspended = CustomerCase(1, "Ana", status=CustomerStatus.SUSPENDED, invoices=(inv(1),))
+    assert agenda(DUE + timedelta(days=46), [suspended]) == []  # no partial restriction
+    # A new invoice of a suspended customer still gets its own early reminders.
+    fresh = CustomerCase(
+        1,
+        "Ana",
+        status=CustomerStatus.SUSPENDED,
+        invoices=(inv(1), inv(2, DUE + timedelta(days=45))),
+    )
+    (item,) = agenda(DUE + timedelta(days=46), [fresh])
+    assert item.stage == "phone_reminder"
+    assert item.amount_due == Decimal("2000.00")  # the reminder covers both debts

@@ -72,3 +72,25 @@ def test_worse_history_never_rates_better(lates: list[int], broken: int, dispute
     order = list(Rating)
     assert order.index(worse.rating) >= order.index(base.rating)
     assert worse.points >= base.points
+
+
+def test_payment_history_alone_reaches_every_rating() -> None:
+    assert assess([paid(0)] * 10, 0, 0, TODAY).rating == Rating.A
+    # A few days late now and then: minor delays.
+    assert assess([paid(20)] * 2 + [paid(0)] * 8, 0, 0, TODAY).rating == Rating.B
+    assert assess([paid(20)] * 6 + [paid(0)] * 4, 0, 0, TODAY).rating == Rating.C
+    # One invoice paid 90 days late is high risk, with no promise or dispute behind it.
+    severe = assess([paid(90)] + [paid(0)] * 9, 0, 0, TODAY)
+    assert severe.rating == Rating.D and severe.broken_promises == severe.disputes == 0
+    assert assess([paid(89)] + [paid(0)] * 9, 0, 0, TODAY).rating != Rating.D
+    # So is an average of more than 60 days late, even with no single 90-day delay.
+    assert assess([paid(61)] * 4, 0, 0, TODAY).rating == Rating.D
+    # An invoice still open a year after its due date.
+    year_late = InvoiceRecord(TODAY - timedelta(days=365), None, Decimal("1100"))
+    assert assess([year_late], 0, 0, TODAY).rating == Rating.D
+
+
+def test_a_d_customer_gets_no_suggested_credit_and_no_history_is_sin_historial() -> None:
+    assert suggested_credit_limit(Rating.D, Decimal("1100.00")) == Decimal("0.00")
+    nothing = assess([], 0, 0, TODAY)
+    assert not nothing.has_history and nothing.label() == "Sin historial"

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.bundle
 # The target is 120 MB; the bundle is 132 MB (packaging/README.md, "Size"): ICU's data
 # is cut to es/en (31 -> 4 MB), and cryptography (11 MB) stays for the keyring's Secret
 # Service backend. This guards against growth.
-SIZE_LIMIT_MB = 136
+# psycopg[binary] (a book on PostgreSQL, issue 18) adds about 8 MB on top.
+SIZE_LIMIT_MB = 145
 WINDOW_TIMEOUT = 60  # an error opening the book shows a modal box, and it would wait
 AS_OF = "2026-11-22"  # the aging report is computed on a fixed day, not today
 

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import event
 
 from cobranza_desktop.domain.invoices import make_line
@@ -59,6 +60,7 @@ def test_the_agenda_costs_the_same_queries_for_two_or_eight_debtors(ws: Workspac
     assert len(many) == len(few), "\n".join(many)
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_the_open_invoices_of_the_day_read_the_partial_index(ws: Workspace) -> None:
     from cobranza_desktop.storage.queries import agenda
 

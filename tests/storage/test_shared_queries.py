@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from sqlalchemy import Select, select, text
 from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
@@ -61,6 +62,7 @@ def test_without_a_day_nothing_is_overdue(ws: Workspace) -> None:
     assert (row.open_cents, row.overdue_cents, row.oldest_overdue_due_date) == (11600, 0, None)
 
 
+@pytest.mark.sqlite_only  # SQLite's query plan
 def test_open_balances_read_the_partial_index_of_open_invoices(ws: Workspace) -> None:
     with ws.book.session() as session:
         plan = _plan(session, OPEN_BY_CUSTOMER, {"today": "2026-11-22"})

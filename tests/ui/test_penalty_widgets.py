@@ -343,6 +343,55 @@ def test_cancelling_an_apply_leaves_the_list_truthful(
     assert "cancelar" in dialog.message.text()
 
 
+def test_correcting_a_charge_frees_its_period_for_the_next_apply(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
+    from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
+    from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+
+    service = PenaltyService(book, clock)
+    service.set_business_policy(PenaltyPolicy.legal())
+    ana = _customer_with_invoice(book, clock, "Ana", "36500.00")
+    (wrong,) = service.apply().charges  # 13 days on 36,500.00 at 6 % = 78.00
+    # Half was paid on 06/02 and is typed only now: the charge was too high.
+    PaymentService(book, clock).record(PaymentInput(ana, "18250.00", date(2026, 2, 6)))
+    panel = CustomerPenaltiesPanel(
+        service, ana, runner=runner, reason_prompt=lambda _p, _c: "Pago registrado tarde"
+    )
+    qtbot.addWidget(panel)
+    assert runner.wait_idle(30)
+    panel.table.selectRow(0)
+    assert panel.correct_button.isEnabled()
+    with qtbot.waitSignal(panel.changed, timeout=30_000):
+        panel.correct_button.click()
+    assert runner.wait_idle(30)
+    assert service.charges()[0].waived
+    # 6 days on 36,500.00 + 7 days on 18,250.00 at 6 % a year = 36.00 + 21.00 = 57.00
+    assert service.apply().total == D("57.00") < wrong.amount
+    _shot(panel, "penalties-correct.png")
+
+
+def test_the_business_chooses_from_which_date_an_extension_charges(
+    qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
+) -> None:
+    from cobranza_desktop.domain.extensions import ExtensionCharges
+
+    service = PenaltyService(book, clock)
+    page = PenaltySettingsPage(service, runner=runner)
+    qtbot.addWidget(page)
+    assert runner.wait_idle(30)
+    assert page.extension_rule.currentData() == ExtensionCharges.FROM_NEW_DATE.value
+    page.preset.setCurrentIndex(page.preset.findData("legal"))
+    page.extension_rule.setCurrentIndex(
+        page.extension_rule.findData(ExtensionCharges.FROM_ORIGINAL_DATE.value)
+    )
+    with qtbot.waitSignal(page.saved, timeout=30_000):
+        page.save()
+    assert runner.wait_idle(30)
+    assert service.extension_rule() is ExtensionCharges.FROM_ORIGINAL_DATE
+    _shot(page, "penalty-settings-extension.png")
+
+
 def test_customers_without_signed_terms_are_listed_and_need_a_reason(
     qtbot: QtBot, book: Book, clock: FixedClock, runner: TaskRunner
 ) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.contact_policy import Channel, Outcome
+from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.pages.today_page import TodayPage
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
@@ -23,7 +24,14 @@ def env(tmp_path: Path) -> Iterator[Env]:
 
 
 def _page(qtbot: QtBot, env: Env, runner: TaskRunner) -> TodayPage:
-    page = TodayPage(env.agenda, env.contacts, env.clock, runner, compose=lambda *_: None)
+    page = TodayPage(
+        env.agenda,
+        env.contacts,
+        env.clock,
+        runner,
+        compose=lambda *_: None,
+        rep_radar=RepRadarService(env.book, env.clock),
+    )
     qtbot.addWidget(page)
     assert runner.wait_idle(30)
     return page

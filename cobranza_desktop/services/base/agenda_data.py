@@ -11,7 +11,7 @@ from the domain (:mod:`cobranza_desktop.domain.agenda_cases`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
@@ -45,8 +45,11 @@ from cobranza_desktop.domain.plans import (
     evaluate_plan,
     evaluate_promise,
 )
-from cobranza_desktop.domain.risk import InvoiceRecord
+from cobranza_desktop.domain.risk import InvoiceRecord, LateTally
+from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
+from cobranza_desktop.services.base.ladder_subjects import ladder_rows
 from cobranza_desktop.services.base.settings import read_setting, write_setting
+from cobranza_desktop.storage import risk_tallies
 from cobranza_desktop.storage.models.collections import PaymentPlan, Promise
 from cobranza_desktop.storage.queries import agenda as facts
 from cobranza_desktop.storage.queries.agenda import OpenInvoiceRow, effective_due_dates
@@ -57,7 +60,6 @@ __all__ = ["effective_due_dates"]  # read from here by the collection tools
 LADDER_KEY = "collections.ladder"
 POLICY_KEY = "collections.contact_policy"
 
-RISK_WINDOW_DAYS = 365
 FOLLOW_UP_WINDOW_DAYS = 60
 
 
@@ -167,23 +169,41 @@ def invoices_in_plans(
 # -- histories and cases ---------------------------------------------------------------------
 
 
-def histories(
+def _behaviour(
     session: Session, customer_ids: Sequence[int], today: date
-) -> dict[int, CustomerHistory]:
-    """Payment behaviour over the last year, for the risk rating of many customers at once."""
-    since = today - timedelta(days=RISK_WINDOW_DAYS)
-    invoices = facts.history_invoices(session, customer_ids, since, today)
-    paid_dates = facts.last_paid_dates(session, [r.invoice_id for r in invoices])
+) -> tuple[dict[int, list[date]], dict[int, int]]:
+    """Broken promises and plans (their dates) and disputes over the whole history.
+
+    For many customers each kind of fact is one query over the book (small tables),
+    kept to the customers in Python: no chunked lists of ids."""
+    wanted = set(customer_ids)
+    many = len(wanted) > facts.IN_CHUNK
+    scope = None if many else customer_ids
     broken: dict[int, list[date]] = defaultdict(list)
-    promises = facts.customer_promises(session, customer_ids, since, today)
+    promises = [
+        p
+        for p in facts.customer_promises(session, scope, date.min, today)
+        if p.customer_id in wanted
+    ]
+    by_id = {p.id: p for p in promises}
     for promise_id, status in promise_statuses(session, promises, today).items():
         if status is PromiseStatus.BROKEN:
-            promise = next(p for p in promises if p.id == promise_id)
+            promise = by_id[promise_id]
             broken[promise.customer_id].append(promise.promised_date)
-    for state in plan_states(session, facts.plans_started(session, today, customer_ids), today):
+    plans = [p for p in facts.plans_started(session, today, scope) if p.customer_id in wanted]
+    for state in plan_states(session, plans, today):
         if state.progress.status is PlanStatus.BROKEN:
             broken[state.customer_id].append(plan_break(state.progress, today))
-    disputes = facts.dispute_counts(session, customer_ids, since, today)
+    disputes = facts.dispute_counts(session, scope, date.min, today)
+    return broken, {cid: n for cid, n in disputes.items() if cid in wanted}
+
+
+def _records(
+    session: Session, customer_ids: Sequence[int], today: date
+) -> dict[int, list[InvoiceRecord]]:
+    """Each customer's invoices of the whole history, one record per invoice."""
+    invoices = facts.history_invoices(session, customer_ids, date.min, today)
+    paid_dates = facts.last_paid_dates(session, [r.invoice_id for r in invoices])
     records: dict[int, list[InvoiceRecord]] = defaultdict(list)
     for row in invoices:
         paid_on = paid_dates.get(row.invoice_id) if row.paid_cents >= row.total_cents else None
@@ -192,6 +212,16 @@ def histories(
         records[row.customer_id].append(
             InvoiceRecord(row.due_date, paid_on, from_cents(row.total_cents))
         )
+    return records
+
+
+def histories(
+    session: Session, customer_ids: Sequence[int], today: date
+) -> dict[int, CustomerHistory]:
+    """Payment behaviour over the whole history, invoice by invoice (a page of customers,
+    one customer's file): the risk rating of each."""
+    records = _records(session, customer_ids, today)
+    broken, disputes = _behaviour(session, customer_ids, today)
     return {
         cid: CustomerHistory(
             tuple(records.get(cid, [])),
@@ -203,9 +233,38 @@ def histories(
     }
 
 
-def _net_of_credit(session: Session, rows: list[OpenInvoiceRow]) -> list[OpenInvoiceRow]:
+def settled_histories(
+    session: Session, customer_ids: Sequence[int], today: date
+) -> dict[int, CustomerHistory]:
+    """What the agenda rates (settled invoices of the whole history) for many customers:
+    the book's per-customer tallies, two set-based reads; customers with a payment after
+    ``today`` (an agenda of a past day) are read invoice by invoice instead."""
+    day = risk_tallies.tallies_on(session, today, customer_ids)
+    full = sorted(set(customer_ids) & day.read_in_full)
+    records = _records(session, full, today) if full else {}
+    broken, disputes = _behaviour(session, customer_ids, today)
+    result: dict[int, CustomerHistory] = {}
+    for cid in customer_ids:
+        settled = (
+            LateTally.of([r for r in records.get(cid, []) if r.paid_date is not None], today)
+            if cid in day.read_in_full
+            else day.tallies.get(cid, LateTally())
+        )
+        result[cid] = CustomerHistory(
+            (),
+            len(broken.get(cid, [])),
+            disputes.get(cid, 0),
+            max(broken[cid]) if broken.get(cid) else None,
+            settled,
+        )
+    return result
+
+
+def _net_of_credit(
+    session: Session, rows: list[OpenInvoiceRow], scope: Sequence[int] | None = None
+) -> list[OpenInvoiceRow]:
     """Unapplied credit pays the oldest invoices first: what it covers is not chased."""
-    credits = credit_by_customer(session, {r.customer_id for r in rows})
+    credits = credit_by_customer(session, scope)
     if not credits:
         return rows
     by_customer: dict[int, list[tuple[int, int]]] = defaultdict(list)
@@ -213,21 +272,56 @@ def _net_of_credit(session: Session, rows: list[OpenInvoiceRow]) -> list[OpenInv
         if r.customer_id in credits:
             by_customer[r.customer_id].append((r.id, r.balance_cents))
     left: dict[int, int] = {}
-    for cid, credit in credits.items():
-        left.update(net_of_credit(by_customer[cid], credit))
-    netted = (replace(r, balance_cents=left.get(r.id, r.balance_cents)) for r in rows)
+    for cid, items in by_customer.items():
+        left.update(net_of_credit(items, credits[cid]))
+    # Only the rows that credit touches are remade; the rest pass as they are.
+    netted = (
+        r
+        if left.get(r.id, r.balance_cents) == r.balance_cents
+        else replace(r, balance_cents=left[r.id])
+        for r in rows
+    )
     return [r for r in netted if r.balance_cents > 0]
 
 
 def build_cases(
-    session: Session, day: date, ladder: Ladder, policy: ContactPolicy
+    session: Session,
+    day: date,
+    ladder: Ladder,
+    policy: ContactPolicy,
+    cancelled: CancelCheck = never_cancel,
+    only: Collection[int] | None = None,
 ) -> tuple[list[CustomerCase], set[ActionKey]]:
     """Everything the agenda needs for ``day``: one case per customer with something to do,
-    and the actions already logged for them."""
-    rows = _net_of_credit(session, facts.open_invoices_on(session, day))
+    and the actions already logged for them. Stops (WorkCancelled) when ``cancelled()``.
+
+    ``only``: the cases of these customers alone (the agenda after a write that changed
+    their records), read with filtered queries instead of the whole book."""
+
+    def step() -> None:
+        if cancelled():
+            raise WorkCancelled
+
+    def mine(customer_id: int) -> bool:
+        return only is None or customer_id in only
+
+    scope = None if only is None else sorted(only)
+    rows = ladder_rows(
+        session, _net_of_credit(session, facts.open_invoices_on(session, day, scope), scope)
+    )
+    step()
     extended = effective_due_dates(session, [r.id for r in rows])
-    promises = facts.promises_due_around(session, day, day - timedelta(days=RECENT_BREAK_DAYS))
+    promises = [
+        p
+        for p in facts.promises_due_around(session, day, day - timedelta(days=RECENT_BREAK_DAYS))
+        if mine(p.customer_id)
+    ]
     statuses = promise_statuses(session, promises, day)
+    plans = [p for p in facts.plans_started(session, day) if mine(p.customer_id)]
+    follow_ups = facts.follow_ups_due(session, day, day - timedelta(days=FOLLOW_UP_WINDOW_DAYS))
+    restricted = facts.customers_with_status(
+        session, [s.value for s in CustomerStatus if is_restricted(s)]
+    )
     agenda_facts = AgendaFacts(
         open_invoices=[
             OpenInvoice(
@@ -239,25 +333,27 @@ def build_cases(
             )
             for r in rows
         ],
-        plans=plan_states(session, facts.plans_started(session, day), day),
+        plans=plan_states(session, plans, day),
         promises=[
             PromiseState(
                 p.id, p.customer_id, from_cents(p.amount_cents), p.promised_date, statuses[p.id]
             )
             for p in promises
         ],
-        follow_ups=facts.follow_ups_due(session, day, day - timedelta(days=FOLLOW_UP_WINDOW_DAYS)),
-        restricted=facts.customers_with_status(
-            session, [s.value for s in CustomerStatus if is_restricted(s)]
-        ),
+        follow_ups=[f for f in follow_ups if mine(f[1])],
+        restricted={cid for cid in restricted if mine(cid)},
     )
     customers = {
-        c.id: c
-        for c in facts.customers_by_id(session, candidates(agenda_facts, day, ladder))
-        if on_ladder(CustomerStatus(c.status))
+        cid: (name, CustomerStatus(status))
+        for cid, (name, status) in facts.customer_names(
+            session, candidates(agenda_facts, day, ladder)
+        ).items()
+        if on_ladder(CustomerStatus(status))
     }
     ids = sorted(customers)
-    history = histories(session, ids, day)
+    step()
+    history = settled_histories(session, ids, day)
+    step()
     transitions = facts.latest_transitions(session, ids)
     contacts = facts.contact_days(session, ids, day - timedelta(days=6), day)
     acted = facts.acted_on(session, ids, day)
@@ -269,8 +365,8 @@ def build_cases(
         agenda_facts.restricted,
         {
             cid: CustomerFacts(
-                customers[cid].name,
-                CustomerStatus(customers[cid].status),
+                customers[cid][0],
+                customers[cid][1],
                 history[cid],
                 transitions.get(cid),
                 tuple(contacts.get(cid, [])),

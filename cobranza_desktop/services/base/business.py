@@ -25,6 +25,7 @@ from cobranza_desktop.domain.money import parse_decimal
 from cobranza_desktop.domain.validation import check_multiline, check_single_line
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.versions import Edited, check_version
+from cobranza_desktop.storage.concurrency import add_unless_duplicate
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import BusinessProfile
 
@@ -55,8 +56,10 @@ def load_profile(session: Session) -> BusinessProfile:
     profile = session.get(BusinessProfile, 1)
     if profile is None:
         profile = BusinessProfile(id=1)
-        session.add(profile)
-        session.flush()
+        # Two programs on a new server book may both make it: the second reads the first's.
+        if not add_unless_duplicate(session, profile):
+            profile = session.get(BusinessProfile, 1, populate_existing=True)
+            assert profile is not None
     return profile
 
 

@@ -11,6 +11,7 @@ from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.aging import DEFAULT_EDGES, AgingBuckets, validate_edges
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.versions import Edited, check_version
+from cobranza_desktop.storage.concurrency import add_unless_duplicate
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Setting
 
@@ -31,10 +32,12 @@ def write_setting(
     row = session.get(Setting, key)
     if expected_version is not None:
         check_version(0 if row is None else row.version, expected_version, Edited.SETTINGS)
-    if row is None:
-        session.add(Setting(key=key, value=encoded))
-    else:
-        row.value = encoded
+    if row is None and add_unless_duplicate(session, Setting(key=key, value=encoded)):
+        return
+    if row is None:  # another program wrote it first: this write is the later one
+        row = session.get(Setting, key, populate_existing=True)
+        assert row is not None
+    row.value = encoded
 
 
 def load_aging_buckets(session: Session) -> AgingBuckets:

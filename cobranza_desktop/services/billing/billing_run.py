@@ -35,6 +35,7 @@ from cobranza_desktop.services.billing.prepayments import (
     prepayment_discount_for,
 )
 from cobranza_desktop.services.billing.subscriptions import schedule_of
+from cobranza_desktop.storage.concurrency import already_done_as
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.subscriptions import (
     Subscription,
@@ -269,7 +270,8 @@ def bill_due(
         session.add(record)
         if progress is not None:
             progress(done, len(due))
-    session.flush()
+    with already_done_as(gettext("Otra persona facturó estos periodos al mismo tiempo; revise.")):
+        session.flush()
     return BillingResult(
         date=through,
         invoices=tuple(invoices),

@@ -240,7 +240,13 @@ def grant_punctuality_reward(
         raise ConflictError(_("Solo se descuentan facturas emitidas."))
     if _has_grant(session, invoice.id, IncentiveKind.PUNCTUALITY):
         return None
-    history = settled_since_last_reward(session, invoice.customer_id)
+    # Only the past earns it: invoices settled by payments made by the day this one was
+    # issued (a backdated invoice is not rewarded by payments that came after it).
+    history = [
+        s
+        for s in settled_since_last_reward(session, invoice.customer_id, exclude=invoice.id)
+        if s.paid_on <= invoice.issue_date
+    ]
     discount = punctuality_discount(rule, history, from_cents(invoice.total_cents))
     if discount <= ZERO:
         return None
@@ -249,7 +255,7 @@ def grant_punctuality_reward(
         invoice=invoice,
         kind=IncentiveKind.PUNCTUALITY,
         cents=to_cents(discount),
-        on=today,
+        on=min(invoice.issue_date, today),  # dated with the invoice (today, if issued ahead)
         description=_(
             "Premio por puntualidad: {discount_percent} % tras {after_on_time} pagos puntuales"
         ).format(discount_percent=rule.discount_percent, after_on_time=rule.after_on_time),
@@ -258,8 +264,11 @@ def grant_punctuality_reward(
     return _view(session, grant)
 
 
-def settled_since_last_reward(session: Session, customer_id: int) -> list[SettledInvoice]:
-    """The customer's invoices fully paid since the last (live) punctuality reward."""
+def settled_since_last_reward(
+    session: Session, customer_id: int, *, exclude: int | None = None
+) -> list[SettledInvoice]:
+    """The customer's invoices (but ``exclude``) fully paid since the last (live)
+    punctuality reward."""
     last_reward = session.scalar(
         select(func.max(IncentiveGrant.granted_on)).where(
             IncentiveGrant.customer_id == customer_id,
@@ -278,6 +287,7 @@ def settled_since_last_reward(session: Session, customer_id: int) -> list[Settle
             Invoice.paid_cents >= Invoice.total_cents,
             Allocation.active.is_(True),
             Payment.reversed_at.is_(None),
+            Invoice.id != (exclude if exclude is not None else -1),
         )
         .group_by(Invoice.id)
     )

@@ -39,8 +39,9 @@ from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_c
 from cobranza_desktop.services.base.versions import Edited, check_version
 from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.storage.concurrency import locked_sequence
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Customer, FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.models import Customer, Invoice, InvoiceLine
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
@@ -80,6 +81,8 @@ class InvoiceView:
     voided_at: datetime | None
     void_reason: str
     lines: tuple[InvoiceLineView, ...]
+    disputed: bool = False  # its collection pauses until the dispute is settled
+    extended_to: date | None = None  # an agreed new due date (``due_date`` stays the original)
     version: int = 0  # what an edit sends back (optimistic concurrency)
 
 
@@ -96,11 +99,14 @@ class InvoiceDraft:
     notes: str = ""
 
 
-def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
+def invoice_view(invoice: Invoice, today: date, *, extended_to: date | None = None) -> InvoiceView:
+    """The invoice as the window shows it; with an extension it is not overdue before the
+    agreed date (aging still ages it by ``due_date``, the original)."""
     lifecycle = Lifecycle(invoice.lifecycle)
     total = from_cents(invoice.total_cents)
     paid = from_cents(invoice.paid_cents)
-    status = derive_status(lifecycle, total, paid, invoice.due_date, today)
+    effective_due = max(invoice.due_date, extended_to) if extended_to else invoice.due_date
+    status = derive_status(lifecycle, total, paid, effective_due, today)
     balance = total - paid if lifecycle is Lifecycle.ISSUED else Decimal("0.00")
     return InvoiceView(
         id=invoice.id,
@@ -118,13 +124,15 @@ def invoice_view(invoice: Invoice, today: date) -> InvoiceView:
         total=total,
         paid=paid,
         balance=balance,
-        days_past_due=max(0, (today - invoice.due_date).days) if balance > 0 else 0,
+        days_past_due=max(0, (today - effective_due).days) if balance > 0 else 0,
         cfdi_uuid=invoice.cfdi_uuid,
         sat_payment_method=invoice.sat_payment_method,
         notes=invoice.notes,
         parent_invoice_id=invoice.parent_invoice_id,
         voided_at=invoice.voided_at,
         void_reason=invoice.void_reason,
+        disputed=bool(invoice.disputed),
+        extended_to=extended_to,
         lines=tuple(
             InvoiceLineView(
                 position=line.position,
@@ -179,11 +187,12 @@ def validate_draft(session: Session, draft: InvoiceDraft) -> tuple[date, str]:
 
 
 def next_folio(session: Session, series: str) -> int:
-    """Take the next folio of a series inside the caller's transaction: no gaps."""
-    sequence = session.get(FolioSequence, series)
-    if sequence is None:
-        sequence = FolioSequence(series=series, next_folio=1)
-        session.add(sequence)
+    """Take the next folio of a series inside the caller's transaction: no gaps.
+
+    The series row is locked (``SELECT … FOR UPDATE``) until the transaction ends, so two
+    issuers on a server take consecutive folios, never the same one; a series' first row
+    is inserted if absent (a concurrent first insert is not an error)."""
+    sequence = locked_sequence(session, series)
     folio = sequence.next_folio
     sequence.next_folio = folio + 1
     return folio

@@ -132,7 +132,7 @@ def apply_customer_credit(session: Session, customer_id: int, now: datetime) -> 
     applied = 0
     for payment in _unapplied_payments(session, customer_id):
         available = from_cents(payment.amount_cents - payment.allocated_cents)
-        items = allocations.open_items(session, customer_id)
+        items = allocations.open_items(session, customer_id, for_update=True)
         for item in suggest_oldest_first(available, items):
             invoice = session.get(Invoice, item.invoice_id)
             assert invoice is not None

@@ -37,6 +37,10 @@ from cobranza_desktop.storage.models.subscriptions import (
     SubscriptionPrepayment,
     SubscriptionPriceChange,
 )
+from cobranza_desktop.storage.queries.subscriptions import (
+    last_period_starts,
+    subscriptions_for_list,
+)
 
 WHILE_SUSPENDED = ("bill", "stop")
 
@@ -159,7 +163,13 @@ def _last_start(session: Session, subscription_id: int) -> date | None:
     ).first()
 
 
-def subscription_view(session: Session, sub: Subscription, today: date) -> SubscriptionView:
+_UNKNOWN = date.min  # "not read yet": subscription_view reads the cursor itself
+
+
+def subscription_view(
+    session: Session, sub: Subscription, today: date, last_start: date | None = _UNKNOWN
+) -> SubscriptionView:
+    """The frozen view; ``last_start`` when the caller read the cursors for many at once."""
     schedule = schedule_of(sub)
     return SubscriptionView(
         id=sub.id,
@@ -185,7 +195,7 @@ def subscription_view(session: Session, sub: Subscription, today: date) -> Subsc
         else Decimal("0.00"),
         price_changes=schedule.price_changes,
         pauses=schedule.pauses,
-        last_period_start=_last_start(session, sub.id),
+        last_period_start=_last_start(session, sub.id) if last_start is _UNKNOWN else last_start,
         version=sub.version,
     )
 
@@ -256,11 +266,12 @@ class SubscriptionService:
 
     def list(self, customer_id: int | None = None) -> tuple[SubscriptionView, ...]:
         with self._book.session() as session:
-            query = select(Subscription).order_by(Subscription.customer_id, Subscription.id)
-            if customer_id is not None:
-                query = query.where(Subscription.customer_id == customer_id)
             today = self._clock.today()
-            return tuple(subscription_view(session, s, today) for s in session.scalars(query))
+            cursors = last_period_starts(session, customer_id)
+            return tuple(
+                subscription_view(session, s, today, cursors.get(s.id))
+                for s in subscriptions_for_list(session, customer_id)
+            )
 
     def preview(self, subscription_id: int, count: int = 12) -> tuple[PeriodPreview, ...]:
         """The next ``count`` periods not yet dealt with by the billing run."""

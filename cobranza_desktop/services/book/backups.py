@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.storage import backup
-from cobranza_desktop.storage.database import Book
+from cobranza_desktop.domain.errors import BookDamagedError
+from cobranza_desktop.storage import backup, integrity
+from cobranza_desktop.storage.database import Book, check_file_integrity
 from cobranza_desktop.storage.restore import BackupInfo, RestoreResult, describe_backup
 from cobranza_desktop.storage.restore import restore_backup as _restore
 
@@ -34,18 +35,39 @@ class BackupService:
         return backup.daily_backup(self._book.path, self._clock.today())
 
     def daily_in_background(self) -> Callable[[], None]:
-        """Start today's backup in a thread of its own, so that the window never waits for
-        the copy (it reads the file, not the session). Returns the function that waits for
-        it to end, to call before the book is closed."""
+        """Start today's backup (and integrity check) in a thread of its own, so that the
+        window never waits for the copy (it reads the file, not the session). Returns the
+        function that waits for it to end, to call before the book is closed."""
         thread = threading.Thread(target=self._daily_logged, name="daily-backup")
         thread.start()
         return thread.join
+
+    def check_daily(self) -> bool | None:
+        """The book's full integrity check, once a day (None: done today already).
+
+        Damage found withdraws the record of the last check, so the next open checks in
+        full and refuses the book with the offer of the latest backup."""
+        today = self._clock.today()
+        if not integrity.daily_check_due(self._book.path, today):
+            return None
+        try:
+            check_file_integrity(self._book.path, quick=True)
+        except BookDamagedError:
+            integrity.withdraw_check(self._book.path)
+            log.error("the daily integrity check found the book damaged")
+            return False
+        integrity.record_check(self._book.path, today)
+        return True
 
     def _daily_logged(self) -> None:
         try:
             self.daily()
         except Exception:  # a failed backup must not take the window down; retried tomorrow
             log.exception("daily backup failed")
+        try:
+            self.check_daily()
+        except Exception:
+            log.exception("daily integrity check failed")
 
     def to_folder(self, folder: Path) -> Path:
         """A backup now into ``folder``; the folder is remembered for restoring later."""

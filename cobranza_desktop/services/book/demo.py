@@ -213,17 +213,25 @@ def build_demo_book(
     invoices = payments = 0
     with book.transaction() as session:
         _set_up_business(session, rng)
+        # Held here so that the session's identity map (weak) keeps them: the services'
+        # own reads of the profile, the customers, the folio and the invoices a payment
+        # pays are then answered from memory instead of one query each.
+        kept: list[object] = [load_profile(session)]
         ids = []
         for person in people:
             created = datetime.combine(start, time(9, 0))
-            ids.append(add_customer(session, person, created).id)
+            added = add_customer(session, person, created)
+            kept.append(added)
+            ids.append(added.id)
         for n, event in enumerate(events):
             moment = datetime.combine(event.day, time(10, 0))
             customer_id = ids[event.customer_index]
             if event.kind == "invoice":
                 invoice_lines, due = event.payload
-                create_invoice(
-                    session, InvoiceDraft(customer_id, invoice_lines, event.day, due), moment
+                kept.append(
+                    create_invoice(
+                        session, InvoiceDraft(customer_id, invoice_lines, event.day, due), moment
+                    )
                 )
                 invoices += 1
             else:

@@ -110,7 +110,9 @@ def _history_at(
         ):
             continue
         found = _settled_at(other, history.allocations.get(other.id, ()), moment, ties_before)
-        if found is not None and (last is None or found.paid_on > last):
+        if found is None or found.paid_on > target.issue_date:
+            continue  # the reward looks only at payments made by the invoice's issue date
+        if last is None or found.paid_on > last:
             settled.append(found)
     return settled
 

@@ -14,6 +14,7 @@ from cobranza_desktop.services.base.audit import AuditService
 from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.base.users import UserService
+from cobranza_desktop.services.billing.disputes import DisputeService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
 from cobranza_desktop.services.book.backups import BackupService
@@ -29,7 +30,7 @@ from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.payments import PaymentService
-from cobranza_desktop.storage.database import Book, open_book
+from cobranza_desktop.storage.database import Book, BookLocation, open_book
 
 
 @dataclass
@@ -61,6 +62,7 @@ class Workspace:
         self.book.use_clock(self.clock.now)  # the audit trail's "when"
         self.customers = CustomerService(self.book, self.clock)
         self.invoices = InvoiceService(self.book, self.clock)
+        self.disputes = DisputeService(self.book, self.clock)
         self.payments = PaymentService(self.book, self.clock)
         self.aging = AgingService(self.book, self.clock)
         self.business = BusinessService(self.book)
@@ -89,12 +91,13 @@ class Workspace:
 
 
 def open_workspace(
-    path: Path | str | None, clock: Clock | None = None, *, create: bool = True
+    path: BookLocation | str | None, clock: Clock | None = None, *, create: bool = True
 ) -> Workspace:
     """Open the book at ``path`` and build its services: the window's entry point.
 
     The window may start a book where none is yet (its first start on the default book);
     ``open_book`` still refuses to put an empty book where a lost one has backups, and
     the ``cobranza`` command refuses an explicit ``--book`` with no book before the
-    window opens. Pass ``create=False`` to open only an existing book."""
+    window opens. Pass ``create=False`` to open only an existing book. ``path`` may be a
+    database URL (a book on a server)."""
     return Workspace(open_book(path, create=create), clock or SystemClock())

@@ -6,6 +6,8 @@ so it is never proposed again, and (when done) the contact it was, counted by th
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,6 +21,7 @@ from cobranza_desktop.domain.agenda import (
     ActionKey,
     Agenda,
     AgendaItem,
+    CustomerCase,
     compute_agenda,
 )
 from cobranza_desktop.domain.clock import Clock
@@ -34,6 +37,7 @@ from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
     build_cases,
@@ -47,6 +51,7 @@ from cobranza_desktop.services.collections.receipts import receipt_keys, with_re
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
+from cobranza_desktop.storage.concurrency import already_done_as
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import CollectionAction
 
@@ -122,6 +127,8 @@ def log_action(
                 created_at=now,
             )
         )
+    with already_done_as(_("Esta acción ya fue registrada.")):  # by another program, just now
+        session.flush()
     new_status: CustomerStatus | None = None
     target = item.sets_status
     current = CustomerStatus(customer.status)
@@ -156,11 +163,16 @@ def log_action(
     )
 
 
-def day_agenda(session: Session, day: date) -> Agenda:
-    """The actions for ``day``, in priority order, read in ``session``."""
+def day_agenda(session: Session, day: date, cancelled: CancelCheck = never_cancel) -> Agenda:
+    """The actions for ``day``, in priority order, read in ``session``.
+
+    Raises :class:`~cobranza_desktop.services.WorkCancelled` when ``cancelled()`` turns true
+    between its steps (a newer computation supersedes this one)."""
     ladder = load_ladder(session)
     policy = load_policy(session)
-    cases, logged = build_cases(session, day, ladder, policy)
+    cases, logged = build_cases(session, day, ladder, policy, cancelled)
+    if cancelled():
+        raise WorkCancelled
     known = {c.customer_id for c in cases}
     cases = with_receipt_checks(session, cases, day)
     logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
@@ -193,10 +205,23 @@ def completion_contact(
     )
 
 
+@dataclass(frozen=True)
+class _Computed:
+    """The cases of the last agenda computed, to recompute only what a write changed."""
+
+    day: date
+    ladder: Ladder
+    policy: ContactPolicy
+    cases: dict[int, CustomerCase]
+    logged: frozenset[ActionKey]
+
+
 class AgendaService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
         self._clock = clock
+        self._last: _Computed | None = None
+        self._lock = threading.Lock()
 
     # Configuration -------------------------------------------------------------------
     def ladder(self) -> Ladder:
@@ -218,11 +243,46 @@ class AgendaService:
             save_policy(session, policy)
 
     # The agenda ----------------------------------------------------------------------
-    def agenda(self, day: date | None = None) -> Agenda:
-        """The actions for ``day`` (default today), in priority order. Writes nothing."""
+    def agenda(
+        self,
+        day: date | None = None,
+        cancelled: CancelCheck = never_cancel,
+        *,
+        changed: Collection[int] | None = None,
+    ) -> Agenda:
+        """The actions for ``day`` (default today), in priority order. Writes nothing.
+
+        ``cancelled``: checked between steps; when it turns true, WorkCancelled is raised.
+        ``changed``: the customers whose records changed since the last agenda this service
+        computed for ``day`` (the write's change payload): only their cases are read again,
+        the others' are kept. Without it (or with nothing computed yet) all are read."""
         day = check_date(day or self._clock.today(), "day")
-        with self._book.session() as session:
-            return day_agenda(session, day)
+        with self._lock, self._book.session() as session:
+            ladder = load_ladder(session)
+            policy = load_policy(session)
+            last = self._last
+            reuse = (
+                changed is not None
+                and last is not None
+                and (last.day, last.ladder, last.policy) == (day, ladder, policy)
+            )
+            if reuse and last is not None and changed is not None:
+                fresh, logged = build_cases(session, day, ladder, policy, cancelled, set(changed))
+                cases = {c: case for c, case in last.cases.items() if c not in changed}
+                cases.update({case.customer_id: case for case in fresh})
+                keys = {k for k in last.logged if k.customer_id not in changed} | logged
+            else:
+                fresh, keys = build_cases(session, day, ladder, policy, cancelled)
+                cases = {case.customer_id: case for case in fresh}
+            if cancelled():
+                raise WorkCancelled
+            self._last = _Computed(day, ladder, policy, cases, frozenset(keys))
+            # The receipts to check ride on the cases (read each time: one small query).
+            ordered = with_receipt_checks(session, [cases[c] for c in sorted(cases)], day)
+            keys = set(keys) | receipt_keys(
+                session, [c.customer_id for c in ordered if c.customer_id not in cases]
+            )
+        return compute_agenda(day, ordered, keys, ladder, policy)
 
     def _log(
         self,

@@ -16,7 +16,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents import (
@@ -33,7 +32,6 @@ from cobranza_desktop.documents.data import (
     InstalmentOption,
     InvoiceData,
     InvoiceLineData,
-    LetterTone,
     OverdueInvoiceData,
     PenaltyLineData,
     PenaltyNoticeData,
@@ -45,10 +43,7 @@ from cobranza_desktop.documents.data import (
     TaxData,
 )
 from cobranza_desktop.domain.access import Permission
-from cobranza_desktop.domain.agenda import AgendaItem, compute_agenda
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.contact_policy import Channel
-from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_percent
 from cobranza_desktop.domain.i18n import gettext
@@ -57,21 +52,26 @@ from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.base.access import require
-from cobranza_desktop.services.base.agenda_data import (
-    build_cases,
-    load_ladder,
-    load_policy,
-)
 from cobranza_desktop.services.base.settings import write_setting
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
 from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.documents.letters import (
+    LETTER_PAY_DAYS as LETTER_PAY_DAYS,
+)
+from cobranza_desktop.services.documents.letters import (
+    PrintedLetters,
+    day_letters,
+    no_letters,
+    print_day_letters,
+)
+from cobranza_desktop.services.documents.letters import letter_tone as letter_tone
+from cobranza_desktop.services.documents.letters import stage_tone as stage_tone
 from cobranza_desktop.services.documents.parts import (
     HOW_TO_PAY_KEY,
     business_data,
     currency_of,
     customer_info,
     how_to_pay_text,
-    overdue_by_customer,
     overdue_invoices,
     receipt_number,
 )
@@ -82,14 +82,12 @@ from cobranza_desktop.services.penalties.engine import notice_penalty_lines
 from cobranza_desktop.services.receivables.aging import aging_report
 from cobranza_desktop.services.receivables.payments import get_payment, payment_view
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Customer, Invoice
+from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.queries.balances import customer_balance
 from cobranza_desktop.storage.queries.statements import statement_rows
 
 # Days the customer has, from the notice date, to pay and avoid the penalty.
 NOTICE_GRACE_DAYS = 7
-# Days the customer has, from the letter date, to pay.
-LETTER_PAY_DAYS = 7
 # Terms offered on the notice: the instalment with and without the penalty.
 INSTALMENT_MONTHS = (3, 6)
 # Default statement period when none is given.
@@ -100,32 +98,6 @@ STATEMENT_DAYS = 90
 PenaltyLines = Callable[
     [Session, int, Sequence[OverdueInvoiceData], date], tuple[PenaltyLineData, ...]
 ]
-
-
-def letter_tone(days_late: int) -> LetterTone:
-    """For a letter stage that says nothing of penalties or status: friendly up to 30
-    days late, firm to 60, then final."""
-    if days_late <= 30:
-        return LetterTone.FRIENDLY
-    if days_late <= 60:
-        return LetterTone.FIRM
-    return LetterTone.FINAL
-
-
-# Statuses whose letter is the last word before the service stops or the case leaves.
-_FINAL_STATUSES = frozenset(
-    {CustomerStatus.SUSPENDED, CustomerStatus.BLOCKED, CustomerStatus.AGENCY}
-)
-
-
-def stage_tone(item: AgendaItem) -> LetterTone:
-    """The tone of an agenda letter: final when it suspends, blocks or hands the case
-    over; firm when it speaks of penalties or restricts; otherwise by days late."""
-    if item.sets_status in _FINAL_STATUSES:
-        return LetterTone.FINAL
-    if item.sets_status is not None or item.mentions_penalty or item.applies_penalty:
-        return LetterTone.FIRM
-    return letter_tone(item.days_past_due)
 
 
 class DocumentService:
@@ -339,55 +311,25 @@ class DocumentService:
 
     # -- letters ----------------------------------------------------------------------
     def letters_data(self, day: date | None = None) -> list[ReminderLetterData]:
-        """One letter per letter action on the agenda of ``day``, by customer name.
-
-        The agenda (the collections ladder) says who gets a letter that day; deferred
-        actions count too, since a letter is mailed, not a call in quiet hours. The tone
-        follows the stage (:func:`stage_tone`).
-        """
+        """One letter per letter action on the agenda of ``day``, by customer name (see
+        :mod:`.letters`). Writes nothing."""
         today = check_date(day or self._clock.today(), "day")
         with self._book.session() as session:
-            ladder = load_ladder(session)
-            policy = load_policy(session)
-            cases, logged = build_cases(session, today, ladder, policy)
-            agenda = compute_agenda(today, cases, logged, ladder, policy)
-            tones: dict[int, LetterTone] = {}
-            for item in (*agenda.items, *agenda.deferred):
-                if item.channel is Channel.LETTER:
-                    tones[item.customer_id] = stage_tone(item)
-            customers = session.scalars(
-                select(Customer)
-                .where(Customer.id.in_(list(tones)))
-                .order_by(Customer.name_key, Customer.id)
-            ).all()
-            overdue = overdue_by_customer(session, [c.id for c in customers], today)
-            business = business_data(session)
-            currency = currency_of(session)
-            how_to_pay = how_to_pay_text(session)
-        return [
-            ReminderLetterData(
-                business=business,
-                customer=customer_info(customer),
-                letter_date=today,
-                tone=tones[customer.id],
-                overdue=overdue[customer.id],
-                total_due=sum((o.balance for o in overdue[customer.id]), ZERO),
-                pay_by=today + timedelta(days=LETTER_PAY_DAYS),
-                currency=currency,
-                how_to_pay=how_to_pay,
-                contact=ContactInfo(business.name, business.phone, business.email),
-            )
-            for customer in customers
-            if overdue[customer.id]  # a letter before the due date has nothing to list
-        ]
+            return [d.letter for d in day_letters(session, today)]
 
     def letters_pdf(self, day: date | None = None) -> bytes:
+        """The letters of ``day`` as one PDF, to look at: nothing is logged."""
         letters = self.letters_data(day)
         if not letters:
-            raise NotFoundError(
-                gettext("No hay cartas para esa fecha: la agenda no tiene cartas que enviar.")
-            )
+            raise no_letters()
         return render_letters(letters)
+
+    def print_letters(self, day: date | None = None) -> PrintedLetters:
+        """The letters of ``day`` to print: each one logs its contact and completes its
+        agenda action, in one transaction with the PDF. Printing again finds nothing."""
+        today = check_date(day or self._clock.today(), "day")
+        with self._book.transaction() as session:
+            return print_day_letters(session, today, self._clock.now())
 
 
 def penalty_notice_data(

@@ -369,9 +369,15 @@ class CfdiImportService:
         self._book = book
         self._clock = clock
 
-    def preview(self, paths: Sequence[Path], *, business_rfc: str | None = None) -> ImportReport:
+    def preview(
+        self,
+        paths: Sequence[Path],
+        *,
+        business_rfc: str | None = None,
+        progress: Progress | None = None,
+    ) -> ImportReport:
         """Everything the import would do, computed and thrown away: nothing is written."""
-        return self._run(paths, business_rfc, commit=False, progress=None)
+        return self._run(paths, business_rfc, commit=False, progress=progress)
 
     def commit(
         self,
@@ -398,6 +404,8 @@ class CfdiImportService:
             with self._book.transaction() as session:
                 require(session, Permission.BOOKKEEPING)
                 report = self._book_records(session, records, problems, explicit_rfc, now)
+                if progress is not None:
+                    progress(0.95)  # booked; a cancel here still writes nothing
                 if not commit or report.problems:
                     raise RollBack
         except RollBack:

@@ -65,6 +65,8 @@ class CustomerFinder:
     _created_objects: set[int] = field(default_factory=set)  # id() of the new ones
     _by_rfc: dict[str, Customer] = field(default_factory=dict)
     _by_name: dict[str, Customer] = field(default_factory=dict)
+    # (rfc, name) as typed -> customer: a file names the same customer on many rows.
+    _seen: dict[tuple[str, str], Customer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for customer in self.session.scalars(select(Customer)):
@@ -73,9 +75,15 @@ class CustomerFinder:
             self._by_name.setdefault(customer.name_key or search_key(customer.name), customer)
 
     def find(self, rfc: str, name: str) -> Customer | None:
-        rfc = rfc.strip().upper()
-        found = self._by_rfc.get(rfc) if rfc and rfc not in GENERIC_RFCS else None
-        return found or self._by_name.get(search_key(name))
+        seen = self._seen.get((rfc, name))
+        if seen is not None:
+            return seen
+        key = rfc.strip().upper()
+        found = self._by_rfc.get(key) if key and key not in GENERIC_RFCS else None
+        found = found or self._by_name.get(search_key(name))
+        if found is not None:
+            self._seen[(rfc, name)] = found
+        return found
 
     def get_or_create(
         self, rfc: str, name: str, *, regime: str = "", postal_code: str = "", **extra: str

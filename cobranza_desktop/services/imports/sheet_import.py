@@ -28,14 +28,27 @@ from cobranza_desktop.services.imports.common import (
     new_batch,
 )
 from cobranza_desktop.services.imports.sheet_rows import SheetRun
+from cobranza_desktop.services.imports.subscription_rows import subscription_row
 from cobranza_desktop.storage.database import Book
 
 Progress = Callable[[float], None]
-ENTITIES = ("customers", "invoices", "payments")
+ENTITIES = ("customers", "invoices", "payments", "subscriptions")
 
 
 def mapping_key(entity: str) -> str:
     return f"imports.mapping.{entity}"
+
+
+@dataclass(frozen=True)
+class SheetSource:
+    """A file read for the wizard: its table, and the mapping to start from."""
+
+    path: Path
+    entity: str
+    table: Table
+    mapping: dict[str, str]  # field -> heading (saved for next time, else guessed)
+    fields: tuple[str, ...]  # the fields this kind of import knows, in order
+    required: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -88,6 +101,17 @@ class SheetImportService:
         guessed = {f: h for f, h in guessed.items() if f not in usable and h not in taken}
         return {**guessed, **usable}
 
+    def load(self, path: Path, entity: str) -> SheetSource:
+        """Read the file once for the wizard; a file that cannot be read is a clear error."""
+        _check_entity(entity)
+        try:
+            table = read_table(path)
+        except FileRefused as exc:
+            raise ValidationError("file", f"{path.name}: {exc.message}") from None
+        return SheetSource(
+            path, entity, table, self.mapping_for(table, entity), FIELDS[entity], REQUIRED[entity]
+        )
+
     def preview(
         self,
         entity: str,
@@ -96,8 +120,11 @@ class SheetImportService:
         *,
         source: str,
         update_duplicates: bool = False,
+        progress: Progress | None = None,
     ) -> SheetPreview:
-        return self._run(entity, table, mapping, source, update_duplicates, commit=False)
+        return self._run(
+            entity, table, mapping, source, update_duplicates, commit=False, progress=progress
+        )
 
     def commit(
         self,
@@ -195,16 +222,19 @@ class SheetImportService:
                     "customers": run.customer_row,
                     "invoices": run.invoice_row,
                     "payments": run.payment_row,
+                    "subscriptions": lambda row, number: subscription_row(run, row, number),
                 }[entity]
                 for i, row in enumerate(table.rows):
                     book_row(row, i + 2)  # row 1 is the heading
                     if progress is not None and i % 2000 == 0:
                         progress(i / max(len(table.rows), 1))
+                if commit:  # one multi-row INSERT per table; a preview needs only the sums
+                    run.bulk.write()
                 session.flush()
                 run.counts["customers"] = len(run.customers.created)
                 close_batch(batch, run.counts)
                 problems = list(run.problems)
-                if entity != "customers" and run.control_file != run.control_booked:
+                if entity in ("invoices", "payments") and run.control_file != run.control_booked:
                     problems.append(
                         Problem(
                             source,

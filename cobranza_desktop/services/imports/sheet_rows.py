@@ -23,6 +23,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.imports.tables import Cell
 from cobranza_desktop.imports.values import CellError, parse_amount, parse_date
+from cobranza_desktop.services.imports.bulk_rows import BulkWriter, NewInvoice, NewPayment
 from cobranza_desktop.services.imports.common import CustomerFinder
 from cobranza_desktop.services.receivables import allocations
 from cobranza_desktop.storage.models import Customer, ImportBatch, Invoice, Payment
@@ -49,7 +50,12 @@ class SheetRun:
     control_booked: Decimal = ZERO
     receivable: Decimal = ZERO
     # Invoices by external number and UUID, read once (not one query per row).
-    _known: dict[str, Invoice] | None = None
+    _known: dict[str, Invoice | NewInvoice] | None = None
+    bulk: BulkWriter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.bulk = BulkWriter(self.session, self.now, self.batch.id)
+        self._opening_note = _("Saldo inicial importado")  # translated once, not per row
 
     # -- cells -----------------------------------------------------------------------------
 
@@ -77,7 +83,10 @@ class SheetRun:
             self.problems.append(Problem(self.where(number, name), str(exc)))
             raise
 
-    def day(self, row: tuple[Cell, ...], number: int, name: str) -> date | None:
+    def day(
+        self, row: tuple[Cell, ...], number: int, name: str, *, future: bool = False
+    ) -> date | None:
+        """A date of the file; history is never in the future (``future``: a plan's end)."""
         value = self.cell(row, name)
         if value is None:
             return None
@@ -86,7 +95,8 @@ class SheetRun:
         except CellError as exc:
             self.problems.append(Problem(self.where(number, name), str(exc)))
             raise
-        if not date(1990, 1, 1) <= found <= self.today:
+        last = date(2099, 12, 31) if future else self.today
+        if not date(1990, 1, 1) <= found <= last:
             message = _("La fecha {found} está fuera de rango o es futura.").format(
                 found=found.isoformat()
             )
@@ -230,43 +240,37 @@ class SheetRun:
                 _("El vencimiento es anterior a la fecha."),
             )
             return
-        invoice = Invoice(
-            customer=customer,
-            kind="invoice",
-            series="",
-            folio=None,
-            external_number=folio,
-            lifecycle=Lifecycle.ISSUED.value,
-            issue_date=issued,
-            due_date=due,
-            subtotal_cents=to_cents(total),
-            discount_cents=0,
-            tax_cents=0,
-            total_cents=to_cents(total),
-            paid_cents=0,
-            cfdi_uuid=self.text(row, "uuid").upper()[:36],
-            sat_payment_method=self.text(row, "method").upper()[:3]
-            if self.text(row, "method").upper() in ("PUE", "PPD")
-            else "",
-            disputed=self.disputed(row),
-            import_batch_id=self.batch.id,
-            created_at=self.now,
-            notes=_("Saldo inicial importado"),
+        method = self.text(row, "method").upper()
+        invoice = self.bulk.add_invoice(
+            NewInvoice(
+                customer=customer,
+                external_number=folio,
+                issue_date=issued,
+                due_date=due,
+                total_cents=to_cents(total),
+                cfdi_uuid=self.text(row, "uuid").upper()[:36],
+                sat_payment_method=method[:3] if method in ("PUE", "PPD") else "",
+                disputed=self.disputed(row),
+                notes=self._opening_note,
+            )
         )
-        self.session.add(invoice)
         if folio:
             self.known()[folio] = invoice
         paid_part = total - balance
         if paid_part > 0:  # the paid part is history: a payment on the issue date
-            payment = self.new_payment(
-                customer,
-                issued,
-                paid_part,
-                _("Pago histórico de {folio} (importación)").format(folio=folio)
-                if folio
-                else _("Pago histórico de la factura (importación)"),
+            cents = to_cents(paid_part)
+            payment = self.bulk.add_payment(
+                NewPayment(
+                    customer,
+                    issued,
+                    cents,
+                    _("Pago histórico de {folio} (importación)").format(folio=folio)
+                    if folio
+                    else _("Pago histórico de la factura (importación)"),
+                )
             )
-            allocations.apply(self.session, payment, invoice, to_cents(paid_part), self.now)
+            self.counts["payments"] += 1
+            self.bulk.allocate(payment, invoice, cents)
         self.counts["invoices"] += 1
         self.control_booked += balance
         self.receivable += balance
@@ -282,7 +286,7 @@ class SheetRun:
             "disputa",
         )
 
-    def known(self) -> dict[str, Invoice]:
+    def known(self) -> dict[str, Invoice | NewInvoice]:
         if self._known is None:
             self._known = {}
             rows = self.session.scalars(
@@ -297,7 +301,7 @@ class SheetRun:
                         self._known.setdefault(key, invoice)
         return self._known
 
-    def duplicate_invoice(self, folio: str) -> Invoice | None:
+    def duplicate_invoice(self, folio: str) -> Invoice | NewInvoice | None:
         known = self.known()
         return known.get(folio) or known.get(folio.upper())
 
@@ -349,7 +353,8 @@ class SheetRun:
         folio = self.text(row, "folio")
         left = to_cents(amount)
         if folio:
-            invoice = self.duplicate_invoice(folio)
+            found = self.duplicate_invoice(folio)
+            invoice = found if isinstance(found, Invoice) else None
             if invoice is None or invoice.customer is not customer:
                 self.fail(
                     number,
@@ -362,7 +367,7 @@ class SheetRun:
                 allocations.apply(self.session, payment, invoice, cents, self.now)
                 left -= cents
         if left > 0:  # oldest due first, as in the window; what is left stays as credit
-            items = allocations.open_items(self.session, customer.id)
+            items = allocations.open_items(self.session, customer.id, for_update=True)
             for plan in suggest_oldest_first(Decimal(left) / 100, items):
                 invoice = self.session.get(Invoice, plan.invoice_id)
                 assert invoice is not None

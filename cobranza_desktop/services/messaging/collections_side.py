@@ -155,6 +155,16 @@ class ComposerBackend:
         }
 
     def log_contact(self, record: ContactRecord, item: AgendaItem | None = None) -> None:
+        if record.channel == "email" and record.outcome == "queued" and record.outbox_id:
+            # Not sent yet, so not a contact: the outbox logs it (and completes the
+            # agenda action) when the message is sent.
+            self._outbox.log_when_sent(
+                record.outbox_id,
+                [str(k) for k in item.keys] if item is not None else (),
+                notes=record.notes,
+                override_reason=record.override_reason,
+            )
+            return
         data = contact_input(record)
         if item is None:
             with self._book.transaction() as session:

@@ -26,6 +26,7 @@ Rules:
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from email.message import EmailMessage
 
 from sqlalchemy import select, update
@@ -57,6 +58,7 @@ from cobranza_desktop.messaging.email import (
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.messaging import outbox_queries
+from cobranza_desktop.services.messaging.delivery_contacts import log_when_sent, on_sent
 from cobranza_desktop.services.messaging.outbox_views import (
     AUTO_RETRY,
     CANCELLED,
@@ -87,6 +89,7 @@ from cobranza_desktop.services.messaging.outbox_views import (
 from cobranza_desktop.services.messaging.outbox_views import (
     status_label as status_label,
 )
+from cobranza_desktop.storage.concurrency import add_unless_duplicate
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.messaging import (
     OutboxAttachment,
@@ -101,6 +104,8 @@ SenderFactory = Callable[[SmtpSettings], Sender]
 
 # Fields of the sender's settings: a problem there is not the message's.
 _SENDER_FIELDS = frozenset({"from_address", "from_name"})
+# Longer than any SMTP delivery takes (connect and send time out well before).
+SERVER_SENDING_GRACE = timedelta(minutes=15)
 
 
 class OutboxService:
@@ -228,8 +233,10 @@ class OutboxService:
                 row.invoice_links.append(
                     OutboxMessageInvoice(invoice_id=invoice_id, position=position)
                 )
-            session.add(row)
-            session.flush()
+            if not add_unless_duplicate(session, row):  # another program queued it first
+                existing = outbox_queries.by_key(session, draft.natural_key)
+                assert existing is not None
+                return view_of(existing), False
             return view_of(row), True
 
     def find(self, natural_key: str) -> OutboxView | None:
@@ -295,6 +302,7 @@ class OutboxService:
                 row.status = SENT
                 row.sent_at = self._clock.now()
                 row.last_error = ""
+                on_sent(session, row, self._clock.now())  # the contact it waited to be
             else:
                 row.status = STATUS_AFTER[failure]
                 row.last_error = error
@@ -334,6 +342,29 @@ class OutboxService:
             return DeliveryFailure.TEMPORARY, error, False
         return None, "", False
 
+    def log_when_sent(
+        self,
+        outbox_id: int,
+        action_keys: Sequence[str] = (),
+        *,
+        notes: str = "",
+        override_reason: str = "",
+    ) -> None:
+        """A message not sent yet is not a contact: log it as one (and complete the agenda
+        actions ``action_keys``) when it is sent. At once if it already was."""
+        now = self._clock.now()
+        with self._book.transaction() as session:
+            row = session.get(OutboxMessage, outbox_id)
+            if row is None:
+                raise NotFoundError(_("Ese mensaje ya no existe."))
+            if row.customer_id is None:
+                return
+            log_when_sent(
+                session, row.id, row.customer_id, action_keys, notes, override_reason, now
+            )
+            if row.status == SENT:
+                on_sent(session, row, now)
+
     def queue_and_send(self, draft: EmailDraft) -> OutboxView:
         view, _created = self.queue_email(draft)
         return self.send(view.id)
@@ -352,11 +383,16 @@ class OutboxService:
         return self.send(outbox_id, allowed=MANUAL_RETRY)
 
     def recover_interrupted(self) -> tuple[int, ...]:
-        """Mark messages left ``sending`` (a crash mid-delivery) as ``interrupted``."""
+        """Mark messages left ``sending`` (a crash mid-delivery) as ``interrupted``.
+
+        On a server another program may be sending right now: only a message left
+        ``sending`` for longer than any delivery takes counts as interrupted there."""
         with self._book.transaction() as session:
-            rows = session.scalars(
-                select(OutboxMessage).where(OutboxMessage.status == SENDING)
-            ).all()
+            query = select(OutboxMessage).where(OutboxMessage.status == SENDING)
+            if not self._book.is_file:
+                since = self._clock.now() - SERVER_SENDING_GRACE
+                query = query.where(OutboxMessage.last_attempt_at < since)
+            rows = session.scalars(query).all()
             for row in rows:
                 row.status = INTERRUPTED
                 row.last_error = _(

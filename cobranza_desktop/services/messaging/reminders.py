@@ -379,6 +379,7 @@ class ReminderService:
             # and says why; the others go on.
             return line(SendOutcome.FAILED, exc.message)
         if queued.status in AUTO_RETRY and state.down:
+            outbox.log_when_sent(queued.id, reminder.action_keys)
             # The server or the account already failed: do not wait on it again. The
             # message is stored and goes with the next retry.
             return line(
@@ -402,6 +403,9 @@ class ReminderService:
                     ),
                 )
             return line(SendOutcome.SENT, view.subject)
+        # Not a contact until it is sent: then the outbox logs it and completes the agenda
+        # action, whichever run or retry sends it.
+        outbox.log_when_sent(view.id, reminder.action_keys)
         if view.status in NEEDS_PERSON:
             return line(SendOutcome.NEEDS_PERSON, view.last_error)
         return line(SendOutcome.FAILED, view.last_error)

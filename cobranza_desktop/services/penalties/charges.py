@@ -3,7 +3,8 @@
 A late charge (cargo moratorio) is an invoice of kind ``late_charge`` in series
 :data:`LATE_CHARGE_SERIES`, linked to its invoice by ``parent_invoice_id``, with one line
 and no tax; a :class:`PenaltyCharge` row keeps its natural key and breakdown. Waiving
-voids the document with the reason and keeps the period charged-and-waived.
+voids the document with the reason and keeps the period charged-and-waived, unless the
+waiver is a correction (``recompute``): then the period is charged again on the next run.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ from cobranza_desktop.domain.penalties import ChargeKind, PenaltyBreakdown
 from cobranza_desktop.services.billing.voiding import waive_charge_document
 from cobranza_desktop.services.penalties.proposals import ProposedCharge, _number
 from cobranza_desktop.storage.audit_trail import Entry
-from cobranza_desktop.storage.models import FolioSequence, Invoice, InvoiceLine
+from cobranza_desktop.storage.concurrency import already_done_as, locked_sequence
+from cobranza_desktop.storage.models import Invoice, InvoiceLine
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
 from cobranza_desktop.storage.office_hooks import record_entries
 
@@ -123,10 +125,7 @@ def _segments_json(breakdown: PenaltyBreakdown) -> str:
 
 def _take_folios(session: Session, count: int) -> int:
     """Reserve ``count`` consecutive folios of the late-charge series; returns the first."""
-    sequence = session.get(FolioSequence, LATE_CHARGE_SERIES)
-    if sequence is None:
-        sequence = FolioSequence(series=LATE_CHARGE_SERIES, next_folio=1)
-        session.add(sequence)
+    sequence = locked_sequence(session, LATE_CHARGE_SERIES)
     first = sequence.next_folio
     sequence.next_folio = first + count
     session.flush()
@@ -155,6 +154,15 @@ def book_charges(
     """
     if not items:
         return []
+    with already_done_as(
+        _("Otra persona aplicó estos recargos al mismo tiempo; calcule de nuevo.")
+    ):
+        return _book_charges(session, items, as_of, now)
+
+
+def _book_charges(
+    session: Session, items: Sequence[ProposedCharge], as_of: date, now: datetime
+) -> list[ChargeView]:
     first = _take_folios(session, len(items))
     documents: list[dict[str, object]] = []
     lines: list[LineInput] = []
@@ -282,12 +290,19 @@ def book_charges(
     ]
 
 
-def waive_charge(session: Session, charge_id: int, reason: str, now: datetime) -> ChargeView:
+def waive_charge(
+    session: Session, charge_id: int, reason: str, now: datetime, *, recompute: bool = False
+) -> ChargeView:
     """Waive (condonar) a charge, in the caller's transaction: its document is voided with
-    the reason, never deleted.
+    the reason, never deleted. Money already applied to it goes back to the customer's
+    credit.
 
-    Money already applied to it goes back to the customer's credit. The period stays
-    charged-and-waived: the engine does not charge it again.
+    A plain waiver forgives: the period stays charged-and-waived and the engine does not
+    charge it again. With ``recompute`` the waiver corrects (say, after a payment recorded
+    later with an earlier date): the period is free again, and the next run charges it from
+    the book as it is then. An interest period is cumulative, so correcting one corrects
+    the later interest periods of the invoice too; a later period that was forgiven must be
+    dealt with first (it is refused), since recharging it would take back the forgiveness.
     """
     if not reason.strip():
         raise ValidationError(
@@ -306,9 +321,36 @@ def waive_charge(session: Session, charge_id: int, reason: str, now: datetime) -
         raise ConflictError(
             _("El cargo ya fue cancelado: {void_reason}").format(void_reason=document.void_reason)
         )
-    waive_charge_document(session, charge, document, reason.strip(), now)
+    corrected = [charge]
+    if recompute and charge.kind == ChargeKind.INTEREST.value:
+        later = session.scalars(
+            select(PenaltyCharge).where(
+                PenaltyCharge.invoice_id == charge.invoice_id,
+                PenaltyCharge.kind == ChargeKind.INTEREST.value,
+                PenaltyCharge.period_end > charge.period_end,
+                PenaltyCharge.recompute.is_(False),
+            )
+        ).all()
+        if any(c.waived_at is not None for c in later):
+            raise ConflictError(
+                _("Hay un periodo posterior ya condonado: no se puede volver a calcular este.")
+            )
+        corrected.extend(later)
+    for item in corrected:
+        item_document = session.get(Invoice, item.charge_invoice_id)
+        assert item_document is not None
+        waive_charge_document(session, item, item_document, reason.strip(), now)
+        if recompute:
+            _free_period(item)
     session.flush()
     return _charge_view(charge, _number(parent.series, parent.folio), document)
+
+
+def _free_period(charge: PenaltyCharge) -> None:
+    """Let the engine charge the period again: the natural key moves aside (it stays
+    unique and readable) and the row says it was waived to recompute."""
+    charge.recompute = True
+    charge.charge_key = f"{charge.charge_key}#c{charge.id}"
 
 
 def list_charges(

@@ -26,7 +26,9 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.errors import ConflictError, ValidationError
+from cobranza_desktop.domain.extensions import ExtensionCharges
+from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind
 from cobranza_desktop.domain.money import ZERO, from_cents
@@ -40,6 +42,7 @@ from cobranza_desktop.domain.penalties import (
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.base.access import require
+from cobranza_desktop.services.base.extension_rule import load_extension_rule, save_extension_rule
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.charges import (
     LATE_CHARGE_SERIES,
@@ -65,6 +68,7 @@ from cobranza_desktop.services.penalties.proposals import (
 )
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.storage.queries.penalties import charges_after
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
 __all__ = [
@@ -131,6 +135,15 @@ class PenaltyService:
             require(session, Permission.SETTINGS)
             store_business_policy(session, policy)
         return policy
+
+    def extension_rule(self) -> ExtensionCharges:
+        """From which date an extended invoice accrues penalties (default: the new date)."""
+        with self._book.session() as session:
+            return load_extension_rule(session)
+
+    def set_extension_rule(self, rule: ExtensionCharges) -> None:
+        with self._book.transaction() as session:
+            save_extension_rule(session, ExtensionCharges.parse(rule))
 
     def customer_policy(self, customer_id: int) -> PenaltyPolicy | None:
         """The customer's own terms, or ``None`` when the business policy applies."""
@@ -216,6 +229,39 @@ class PenaltyService:
         on each of their late-charge documents. ``None`` keeps the scripted behaviour.
         """
         day = self._as_of(as_of)
+        _, applied = self._charge(
+            day, selected, customer_id, progress, cancelled, legal_for_unsigned, unsigned_reason
+        )
+        return AppliedPenalties(day, tuple(applied))
+
+    def apply_due(
+        self,
+        as_of: date | None = None,
+        *,
+        progress: ProgressCallback = no_progress,
+        cancelled: CancelCheck = never_cancel,
+        legal_for_unsigned: bool = False,
+        unsigned_reason: str | None = None,
+    ) -> PenaltyProposal:
+        """Charge everything due on ``as_of`` and return what was charged, as proposed:
+        one proposal, computed in the transaction (``cobranza penalties --apply``)."""
+        day = self._as_of(as_of)
+        chosen, applied = self._charge(
+            day, None, None, progress, cancelled, legal_for_unsigned, unsigned_reason
+        )
+        made = {(c.invoice_id, c.key) for c in applied}
+        return PenaltyProposal(day, tuple(c for c in chosen if c.selection_key in made))
+
+    def _charge(
+        self,
+        day: date,
+        selected: Collection[tuple[int, str]] | None,
+        customer_id: int | None,
+        progress: ProgressCallback,
+        cancelled: CancelCheck,
+        legal_for_unsigned: bool,
+        unsigned_reason: str | None,
+    ) -> tuple[list[ProposedCharge], list[ChargeView]]:
         reason = None if unsigned_reason is None else unsigned_reason.strip()
         now = self._clock.now()
         wanted = None if selected is None else set(selected)
@@ -223,6 +269,7 @@ class PenaltyService:
         try:
             with self._book.transaction() as session:
                 require(session, Permission.BOOKKEEPING)
+                refuse_if_charged_later(session, day)
                 proposed = propose_charges(
                     session,
                     day,
@@ -242,19 +289,21 @@ class PenaltyService:
                 if cancelled():
                     raise _Cancelled
         except _Cancelled:
-            return AppliedPenalties(day, ())
+            return [], []
         progress(1.0)
-        return AppliedPenalties(day, tuple(applied))
+        return chosen, applied
 
-    def waive(self, charge_id: int, reason: str) -> ChargeView:
+    def waive(self, charge_id: int, reason: str, *, recompute: bool = False) -> ChargeView:
         """Waive (condonar) a charge: its document is voided with the reason, never deleted.
 
-        Money already applied to it goes back to the customer's credit. The period stays
-        charged-and-waived: the engine does not charge it again.
+        Money already applied to it goes back to the customer's credit. A plain waiver
+        forgives: the period stays charged-and-waived. With ``recompute`` it corrects: the
+        period (and the later interest periods of the invoice) are charged again by the next
+        ``apply``, from the book as it is then (see ``docs/penalties.md``).
         """
         with self._book.transaction() as session:
             require(session, Permission.BOOKKEEPING)
-            return waive_charge(session, charge_id, reason, self._clock.now())
+            return waive_charge(session, charge_id, reason, self._clock.now(), recompute=recompute)
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -330,6 +379,18 @@ class PenaltyService:
     def customers_with_own_policy(self) -> list[tuple[int, str]]:
         with self._book.session() as session:
             return customers_with_own_policy(session)
+
+
+def refuse_if_charged_later(session: Session, day: date) -> None:
+    """Charges are booked in date order: booking as of a day before charges already made
+    would charge their periods a second time."""
+    if charges_after(session, day):
+        raise ConflictError(
+            _(
+                "Ya hay cargos calculados después del {day}: los recargos solo se aplican "
+                "a esa fecha o a una posterior."
+            ).format(day=format_date(day))
+        )
 
 
 def notice_penalty_lines(

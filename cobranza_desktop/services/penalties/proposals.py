@@ -7,6 +7,7 @@ invoices restructured in a payment plan that is current accrue nothing.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -14,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.extensions import penalty_due_date
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import (
@@ -25,14 +27,16 @@ from cobranza_desktop.domain.penalties import (
     assess_invoice,
     resolve_policy,
 )
+from cobranza_desktop.domain.penalty_assessment import fee_triggers
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
-from cobranza_desktop.services.base.agenda_data import invoices_in_plans
+from cobranza_desktop.services.base.agenda_data import effective_due_dates, invoices_in_plans
+from cobranza_desktop.services.base.extension_rule import load_extension_rule
 from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
     load_customer_policies,
 )
-from cobranza_desktop.storage.models import Customer
+from cobranza_desktop.storage.models import Customer, ImportBatch, Invoice
 from cobranza_desktop.storage.models.collections import PaymentPlan
 from cobranza_desktop.storage.queries.balances import credit_by_customer, net_of_credit
 from cobranza_desktop.storage.queries.penalties import (
@@ -139,6 +143,34 @@ def _without_credit_covered(session: Session, rows: list[CandidateRow]) -> list[
     ]
 
 
+def imported_on(session: Session, invoice_ids: Sequence[int]) -> dict[int, tuple[date, str]]:
+    """The day each imported invoice entered the book (history is not business), and its
+    own number (it has no folio of ours)."""
+    found: dict[int, tuple[date, str]] = {}
+    for start in range(0, len(invoice_ids), 500):
+        chunk = invoice_ids[start : start + 500]
+        rows = session.execute(
+            select(Invoice.id, ImportBatch.created_at, Invoice.external_number)
+            .join(ImportBatch, ImportBatch.id == Invoice.import_batch_id)
+            .where(Invoice.id.in_(chunk))
+        )
+        found.update({i: (created.date(), number) for i, created, number in rows})
+    return found
+
+
+def history_until(
+    policy: PenaltyPolicy, due_date: date, history: ChargeHistory, day: date
+) -> ChargeHistory:
+    """An imported invoice is charged nothing for the time up to its import: its fees
+    due by that day count as settled, its interest as charged through that day (an
+    import brings the past as history, not as penalties to charge now)."""
+    before = frozenset(key for key, trigger in fee_triggers(policy, due_date) if trigger <= day)
+    through = day
+    if history.interest_through is not None and history.interest_through > through:
+        through = history.interest_through
+    return ChargeHistory(history.fee_keys | before, through)
+
+
 def customers_without_signed_terms(session: Session, customer_ids: set[int]) -> set[int]:
     """Of ``customer_ids``, those that never signed the credit terms."""
     ids = sorted(customer_ids)
@@ -182,7 +214,10 @@ def propose_charges(
     ids = [r.invoice_id for r in rows]
     unsigned = customers_without_signed_terms(session, {r.customer_id for r in rows})
     payments = payments_by_invoice(session, ids)
-    history = charge_history(session, ids)
+    history = charge_history(session, ids, as_of)
+    imported = imported_on(session, ids)
+    rule = load_extension_rule(session)
+    extended = effective_due_dates(session, ids)
     proposed: list[ProposedCharge] = []
     for index, row in enumerate(rows):
         if cancelled():
@@ -195,7 +230,8 @@ def propose_charges(
             policy = PenaltyPolicy.legal()
         facts = InvoiceFacts(
             principal=from_cents(row.total_cents),
-            due_date=row.due_date,
+            # An extension moves the day penalties start, unless the business says not.
+            due_date=penalty_due_date(row.due_date, extended.get(row.invoice_id), rule),
             payments=tuple(
                 PaymentEvent(on, from_cents(cents))
                 for on, cents in payments.get(row.invoice_id, [])
@@ -205,13 +241,17 @@ def propose_charges(
         charges_history = (
             ChargeHistory(past.fee_keys, past.interest_through) if past else ChargeHistory()
         )
+        number = _number(row.series, row.folio)
+        if row.invoice_id in imported:
+            day, number = imported[row.invoice_id]
+            charges_history = history_until(policy, row.due_date, charges_history, day)
         for breakdown in assess_invoice(policy, facts, as_of, charges_history):
             proposed.append(
                 ProposedCharge(
                     customer_id=row.customer_id,
                     customer_name=row.customer_name,
                     invoice_id=row.invoice_id,
-                    invoice_number=_number(row.series, row.folio),
+                    invoice_number=number,
                     breakdown=breakdown,
                     terms_signed=signed,
                 )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import overload
@@ -11,13 +11,18 @@ from typing import overload
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.domain.formatting import format_date
+from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.invoices import invoice_number
+from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.settings import load_aging_buckets
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.aging import AgingRecord, aging_records
+from cobranza_desktop.storage.queries.aging_marks import marked_invoices
+from cobranza_desktop.storage.queries.balances import credit_by_customer
 
 
 @dataclass(frozen=True)
@@ -103,6 +108,29 @@ class AgingLines(Sequence[AgingLine]):
 
 
 @dataclass(frozen=True)
+class AgingMark:
+    """An invoice aged by its original due date that is disputed or was extended."""
+
+    invoice_id: int
+    number: str
+    due_date: date
+    disputed: bool
+    extended_to: date | None
+
+    def text(self) -> str:
+        parts = []
+        if self.extended_to is not None:
+            parts.append(
+                _("vence el {due}, prorrogada al {extended}").format(
+                    due=format_date(self.due_date), extended=format_date(self.extended_to)
+                )
+            )
+        if self.disputed:
+            parts.append(_("en disputa"))
+        return f"{self.number}: " + ", ".join(parts)
+
+
+@dataclass(frozen=True)
 class AgingReport:
     as_of: date
     currency: str
@@ -110,6 +138,29 @@ class AgingReport:
     lines: AgingLines
     bucket_totals: tuple[Decimal, ...]
     total: Decimal
+    # Unapplied credit (payments not yet applied) of the customers listed, beside the
+    # buckets: the net a customer owes is their total less it. Only those who have some.
+    credits: Mapping[int, Decimal] = field(default_factory=dict)
+
+    def credit_of(self, customer_id: int) -> Decimal:
+        return self.credits.get(customer_id, ZERO)
+
+    def net_of(self, line: AgingLine) -> Decimal:
+        return line.total - self.credit_of(line.customer_id)
+
+    @property
+    def credit_total(self) -> Decimal:
+        return sum(self.credits.values(), ZERO)
+
+    @property
+    def net_total(self) -> Decimal:
+        return self.total - self.credit_total
+
+    # Per customer: their disputed or extended invoices (still in their original bucket).
+    marks: Mapping[int, tuple[AgingMark, ...]] = field(default_factory=dict)
+
+    def mark_text(self, customer_id: int) -> str:
+        return "; ".join(m.text() for m in self.marks.get(customer_id, ()))
 
     def to_json(self) -> dict[str, object]:
         """The shape printed by ``cobranza aging --json``: amounts as decimal strings."""
@@ -123,10 +174,26 @@ class AgingReport:
                     "name": line.name,
                     "buckets": [str(b) for b in line.buckets],
                     "total": str(line.total),
+                    "credit": str(self.credit_of(line.customer_id)),
+                    "net": str(self.net_of(line)),
+                    "marks": [
+                        {
+                            "invoice": m.number,
+                            "due_date": m.due_date.isoformat(),
+                            "disputed": m.disputed,
+                            "extended_to": m.extended_to.isoformat() if m.extended_to else None,
+                        }
+                        for m in self.marks.get(line.customer_id, ())
+                    ],
                 }
                 for line in self.lines
             ],
-            "totals": {"buckets": [str(b) for b in self.bucket_totals], "total": str(self.total)},
+            "totals": {
+                "buckets": [str(b) for b in self.bucket_totals],
+                "total": str(self.total),
+                "credit": str(self.credit_total),
+                "net": str(self.net_total),
+            },
         }
 
 
@@ -138,6 +205,18 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
     records = aging_records(session, day, buckets.due_date_bounds(day), customer_id)
     lines = AgingLines(records)
     totals = lines.column_totals(buckets.count)
+    credits = credit_by_customer(session, [r[0] for r in records])
+    marks: dict[int, list[AgingMark]] = {}
+    for row in marked_invoices(session, day, customer_id):
+        marks.setdefault(row.customer_id, []).append(
+            AgingMark(
+                row.invoice_id,
+                invoice_number(row.series, row.folio, row.external_number),
+                row.due_date,
+                row.disputed,
+                row.extended_to,
+            )
+        )
     return AgingReport(
         as_of=day,
         currency=currency,
@@ -145,6 +224,8 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
         lines=lines,
         bucket_totals=tuple(from_cents(c) for c in totals),
         total=from_cents(sum(totals)),
+        credits={cid: from_cents(cents) for cid, cents in credits.items()},
+        marks={cid: tuple(found) for cid, found in marks.items()},
     )
 
 

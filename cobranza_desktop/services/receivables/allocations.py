@@ -10,12 +10,25 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.allocation import OpenItem
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.storage.concurrency import single_writer
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
 
-def open_items(session: Session, customer_id: int) -> list[OpenItem]:
-    """The customer's issued invoices that still owe something, oldest due first."""
+def open_items(session: Session, customer_id: int, *, for_update: bool = False) -> list[OpenItem]:
+    """The customer's issued invoices that still owe something, oldest due first.
+
+    ``for_update``: to allocate to them. On a server several clerks may pay the same
+    invoices at once, so their rows are locked first, always in id order (no deadlock
+    between two clerks), and read again after the lock: the balances are those of the
+    last commit, never a stale copy. SQLite has one writer and ignores the lock."""
+    if for_update and not single_writer(session):
+        session.execute(
+            select(Invoice.id)
+            .where(Invoice.customer_id == customer_id, open_invoice())
+            .order_by(Invoice.id)
+            .with_for_update()
+        ).all()
     rows = session.scalars(
         select(Invoice)
         .where(
@@ -23,6 +36,7 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
             open_invoice(),
         )
         .order_by(Invoice.due_date, Invoice.id)
+        .execution_options(populate_existing=True)
     )
     return [
         OpenItem(
@@ -33,6 +47,19 @@ def open_items(session: Session, customer_id: int) -> list[OpenItem]:
         )
         for inv in rows
     ]
+
+
+def lock_payment(session: Session, payment_id: int) -> Payment | None:
+    """The payment, its row locked for this transaction and read again (what it has left
+    to apply is then the last commit's)."""
+    if single_writer(session):
+        return session.get(Payment, payment_id)
+    return session.scalars(
+        select(Payment)
+        .where(Payment.id == payment_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    ).first()
 
 
 def apply(session: Session, payment: Payment, invoice: Invoice, cents: int, now: datetime) -> None:

@@ -81,7 +81,7 @@ def apply_customer_credit(
 
     def change() -> None:
         for payment in payments:
-            items = allocations.open_items(session, customer_id)
+            items = allocations.open_items(session, customer_id, for_update=True)
             if not items:
                 break
             allocate_payment(session, payment, None, items, now)
@@ -112,7 +112,7 @@ def reallocate_payment(
     def change() -> None:
         allocations.undo_allocations_of_payment(session, payment, now, reason)
         session.flush()
-        items = allocations.open_items(session, payment.customer_id)
+        items = allocations.open_items(session, payment.customer_id, for_update=True)
         allocate_payment(session, payment, requested, items, now)
 
     return logged(

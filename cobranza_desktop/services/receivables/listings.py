@@ -49,6 +49,7 @@ class InvoiceListItem:
     total: Decimal
     balance: Decimal
     days_past_due: int
+    currency: str = "MXN"  # amounts are in the invoice's own currency (a USD CFDI stays USD)
     delivered: bool = False
     receipt_status: str = ""  # "", "received" or "wrong"
     needs_correction: bool = False
@@ -109,7 +110,7 @@ class ListingService:
                     id=r.invoice_id,
                     customer_id=r.customer_id,
                     customer_name=r.customer_name,
-                    number=invoice_number(r.series, r.folio),
+                    number=invoice_number(r.series, r.folio, r.external_number),
                     kind=r.kind,
                     status=derive_status(lifecycle, total, paid, r.due_date, today),
                     issue_date=r.issue_date,
@@ -117,6 +118,7 @@ class ListingService:
                     total=total,
                     balance=balance,
                     days_past_due=max(0, (today - r.due_date).days) if balance > 0 else 0,
+                    currency=r.currency or "MXN",
                     delivered=r.delivered,
                     receipt_status=r.receipt_status,
                     needs_correction=r.needs_correction,

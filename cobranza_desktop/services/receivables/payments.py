@@ -161,14 +161,22 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
     session.add(payment)
     session.flush()
     allocate_payment(
-        session, payment, data.allocations, allocations.open_items(session, data.customer_id), now
+        session,
+        payment,
+        data.allocations,
+        allocations.open_items(session, data.customer_id, for_update=True),
+        now,
     )
     session.flush()
     return payment
 
 
-def get_payment(session: Session, payment_id: int) -> Payment:
-    payment = session.get(Payment, payment_id)
+def get_payment(session: Session, payment_id: int, *, for_update: bool = False) -> Payment:
+    payment = (
+        allocations.lock_payment(session, payment_id)
+        if for_update
+        else session.get(Payment, payment_id)
+    )
     if payment is None:
         raise NotFoundError(_("No existe el pago {payment_id}.").format(payment_id=payment_id))
     return payment
@@ -213,7 +221,7 @@ def allocate_payment_credit(
         raise ConflictError(_("El pago fue revertido."))
 
     def change() -> None:
-        items = allocations.open_items(session, payment.customer_id)
+        items = allocations.open_items(session, payment.customer_id, for_update=True)
         allocate_payment(session, payment, requested, items, now)
 
     logged(
@@ -247,7 +255,7 @@ class PaymentService:
         """Apply a payment's unapplied money (credit) to open invoices (logged)."""
         with self._book.transaction() as session:
             require(session, Permission.COLLECT)
-            payment = get_payment(session, payment_id)
+            payment = get_payment(session, payment_id, for_update=True)
             allocate_payment_credit(session, payment, requested, self._clock.now())
             return payment_view(payment)
 
@@ -255,7 +263,7 @@ class PaymentService:
         """Reverse a payment (a bounced check, a mistake). Its invoices owe again."""
         with self._book.transaction() as session:
             require(session, Permission.COLLECT)
-            payment = get_payment(session, payment_id)
+            payment = get_payment(session, payment_id, for_update=True)
             reverse_payment(session, payment, reason, self._clock.now())
             return payment_view(payment)
 

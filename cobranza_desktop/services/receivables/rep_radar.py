@@ -9,10 +9,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from sqlalchemy import select
+
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.storage.database import Book
+from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.queries.rep import pending_rep, pue_unpaid
 
 
@@ -31,6 +34,7 @@ class PendingRep:
     paid_on: date
     deadline: date  # the 5th of the month after the payment
     overdue: bool
+    customer_name: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -52,6 +56,7 @@ class PueUnpaid:
     uuid: str
     balance: Decimal  # what was still owed at the end of the invoice's month
     month_end: date
+    customer_name: str = ""
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -89,6 +94,13 @@ class RepRadarService:
         with self._book.session() as session:
             pending = pending_rep(session, day)
             pue = pue_unpaid(session, day)
+            ids = {r.customer_id for r in pending} | {r.customer_id for r in pue}
+            names: dict[int, str] = {
+                cid: name
+                for cid, name in session.execute(
+                    select(Customer.id, Customer.name).where(Customer.id.in_(ids))
+                )
+            }
         return RepRadar(
             as_of=day,
             pending=tuple(
@@ -102,6 +114,7 @@ class RepRadarService:
                     r.paid_on,
                     r.deadline,
                     r.deadline < day,
+                    names.get(r.customer_id, ""),
                 )
                 for r in pending
             ),
@@ -113,6 +126,7 @@ class RepRadarService:
                     r.uuid,
                     from_cents(r.balance_cents),
                     r.month_end,
+                    names.get(r.customer_id, ""),
                 )
                 for r in pue
             ),

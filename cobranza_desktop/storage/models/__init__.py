@@ -5,6 +5,7 @@ from cobranza_desktop.storage.models import (
     corrections,  # noqa: F401  (registers its table)
     penalties,  # noqa: F401  (registers its tables)
     subscriptions,  # noqa: F401  (registers its tables)
+    summaries,  # noqa: F401  (registers its tables)
 )
 from cobranza_desktop.storage.models.base import Base
 from cobranza_desktop.storage.models.collections import ContactLog as ContactLog  # collections

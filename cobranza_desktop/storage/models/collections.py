@@ -173,6 +173,26 @@ class DueDateExtension(Base):
     created_at: Mapped[datetime]
 
 
+class InvoiceDispute(Base):
+    """A dispute over an invoice: while open, the invoice's ladder and penalties pause
+    (``invoices.disputed`` is the current flag). Settled, never deleted."""
+
+    __tablename__ = "invoice_disputes"
+    __table_args__ = (
+        Index("ix_invoice_disputes_invoice", "invoice_id"),
+        Index("ix_invoice_disputes_customer", "customer_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"))
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    opened_on: Mapped[date]
+    reason: Mapped[str] = mapped_column(Text)
+    settled_on: Mapped[date | None] = mapped_column(nullable=True)
+    settle_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[datetime]
+
+
 class NextPaymentDiscount(Base):
     """A discount granted on the customer's next payment, settled when it arrives."""
 

@@ -13,6 +13,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -91,6 +92,12 @@ class FolioSequence(Base):
     next_folio: Mapped[int] = mapped_column(Integer, default=1)
 
 
+# A regular invoice paid in full (a zero total is never "paid"): what the risk tallies count.
+SETTLED_WHERE = (
+    "kind = 'invoice' AND lifecycle = 'issued' AND total_cents > 0 AND paid_cents >= total_cents"
+)
+
+
 class Invoice(Base):
     """An invoice or a late charge. Issued ones are voided, never deleted."""
 
@@ -112,6 +119,15 @@ class Invoice(Base):
             "paid_cents",
             "issue_date",
             sqlite_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
+            postgresql_where=text("lifecycle = 'issued' AND paid_cents < total_cents"),
+        ),
+        # Settled regular invoices by due date: the risk tallies leave out those not yet due.
+        Index(
+            "ix_invoices_settled_due",
+            "due_date",
+            "customer_id",
+            sqlite_where=text(SETTLED_WHERE),
+            postgresql_where=text(SETTLED_WHERE),
         ),
         Index("ix_invoices_parent", "parent_invoice_id"),
         Index("ix_invoices_external_number", "external_number"),
@@ -142,7 +158,7 @@ class Invoice(Base):
     # Imported documents keep their own number ("F-1234") and take no folio of our series.
     external_number: Mapped[str] = mapped_column(String(60), default="", server_default="")
     # A disputed invoice pauses its collection until the dispute is settled.
-    disputed: Mapped[bool] = mapped_column(default=False, server_default="0")
+    disputed: Mapped[bool] = mapped_column(default=False, server_default=false())
     currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
     exchange_rate: Mapped[Decimal | None] = mapped_column(nullable=True)
     sat_payment_form: Mapped[str] = mapped_column(String(2), default="", server_default="")
@@ -158,7 +174,7 @@ class Invoice(Base):
     delivered_at: Mapped[datetime | None] = mapped_column(nullable=True)
     delivery_channel: Mapped[str] = mapped_column(String(20), default="", server_default="")
     receipt_status: Mapped[str] = mapped_column(String(20), default="", server_default="")
-    needs_correction: Mapped[bool] = mapped_column(default=False, server_default="0")
+    needs_correction: Mapped[bool] = mapped_column(default=False, server_default=false())
     correction_note: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     customer: Mapped[Customer] = relationship(back_populates="invoices")
@@ -200,6 +216,7 @@ class Payment(Base):
             "amount_cents",
             "allocated_cents",
             sqlite_where=text("reversed_at IS NULL AND allocated_cents < amount_cents"),
+            postgresql_where=text("reversed_at IS NULL AND allocated_cents < amount_cents"),
         ),
         Index("ix_payments_date", "payment_date"),
         # Covering: money received per day and method, read from the index alone.

@@ -113,6 +113,23 @@ class OutboxMessageInvoice(Base):
     message: Mapped[OutboxMessage] = relationship(back_populates="invoice_links")
 
 
+class OutboxPendingContact(Base):
+    """The contact a message that could not be sent yet will be, once it is sent: a
+    queued or failed email is not a contact, and its agenda actions wait for the send."""
+
+    __tablename__ = "outbox_pending_contacts"
+
+    message_id: Mapped[int] = mapped_column(ForeignKey("outbox_messages.id"), primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id"))
+    # The agenda actions it completes, as "customer|stage|subject" strings (JSON list).
+    action_keys: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    notes: Mapped[str] = mapped_column(Text, default="", server_default="")
+    override_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[datetime]
+    # The contact logged when the message was sent (None while it waits).
+    contact_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class OutboxAttachment(Base):
     __tablename__ = "outbox_attachments"
 

@@ -65,6 +65,9 @@ class PenaltyCharge(Base):
     created_at: Mapped[datetime]
     waived_at: Mapped[datetime | None] = mapped_column(nullable=True)
     waive_reason: Mapped[str] = mapped_column(Text, default="")
+    # Waived to correct it (say, after a backdated payment): its period is free again,
+    # and the next run charges it from the book as it is then. A plain waiver forgives.
+    recompute: Mapped[bool] = mapped_column(default=False, server_default="0")
 
 
 class IncentiveGrant(Base):

@@ -11,10 +11,12 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Date, func, literal_column, select, type_coerce, union
+from sqlalchemy import func, select, true, union
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.storage.dialect import day_of, unindexed
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.collections import (
     CollectionAction,
@@ -54,11 +56,21 @@ class OpenInvoiceRow:
     balance_cents: int
 
 
-_issue_date_unindexed = type_coerce(literal_column("+invoices.issue_date"), Date)
+def open_invoices_on(
+    session: Session, day: date, customer_ids: Sequence[int] | None = None
+) -> list[OpenInvoiceRow]:
+    """Every open invoice issued by ``day`` (of the customers, if given), by customer and
+    due date."""
+    if customer_ids is not None:
+        return [
+            row
+            for chunk in chunks(customer_ids)
+            for row in _open_invoices(session, day, Invoice.customer_id.in_(chunk))
+        ]
+    return _open_invoices(session, day, true())
 
 
-def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
-    """Every open invoice issued by ``day``, by customer and due date."""
+def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceRow]:
     rows = session.execute(
         select(
             Invoice.id,
@@ -68,7 +80,7 @@ def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
             Invoice.due_date,
             Invoice.total_cents - Invoice.paid_cents,
         )
-        .where(open_invoice(), _issue_date_unindexed <= day)
+        .where(open_invoice(), unindexed(Invoice.issue_date) <= day, scope)
         # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or
         # the date, so SQLite reads the small partial index of open invoices and sorts
         # them, instead of walking every invoice (as the aging query does).
@@ -80,12 +92,17 @@ def open_invoices_on(session: Session, day: date) -> list[OpenInvoiceRow]:
 def effective_due_dates(session: Session, invoice_ids: Sequence[int]) -> dict[int, date]:
     """The latest extended due date of each invoice that has an extension."""
     result: dict[int, date] = {}
+    query = select(DueDateExtension.invoice_id, DueDateExtension.new_due_date).order_by(
+        DueDateExtension.id
+    )
+    if len(invoice_ids) > IN_CHUNK:  # many invoices: one read of the (small) table
+        wanted = set(invoice_ids)
+        for invoice_id, new_due in session.execute(query):
+            if invoice_id in wanted:
+                result[invoice_id] = new_due
+        return result
     for chunk in chunks(invoice_ids):
-        rows = session.execute(
-            select(DueDateExtension.invoice_id, DueDateExtension.new_due_date)
-            .where(DueDateExtension.invoice_id.in_(chunk))
-            .order_by(DueDateExtension.id)
-        )
+        rows = session.execute(query.where(DueDateExtension.invoice_id.in_(chunk)))
         for invoice_id, new_due in rows:
             result[invoice_id] = new_due
     return result
@@ -177,20 +194,16 @@ def promises_due_around(session: Session, day: date, since: date) -> list[Promis
 
 
 def customer_promises(
-    session: Session, customer_ids: Sequence[int], since: date, before: date
+    session: Session, customer_ids: Sequence[int] | None, since: date, before: date
 ) -> list[Promise]:
-    """The customers' promises (any status) promised in [since, before)."""
+    """The customers' (all customers', with ``None``) promises of any status promised in
+    [since, before)."""
+    query = select(Promise).where(Promise.promised_date >= since, Promise.promised_date < before)
+    if customer_ids is None:
+        return list(session.scalars(query))
     found: list[Promise] = []
     for chunk in chunks(customer_ids):
-        found.extend(
-            session.scalars(
-                select(Promise).where(
-                    Promise.customer_id.in_(chunk),
-                    Promise.promised_date >= since,
-                    Promise.promised_date < before,
-                )
-            )
-        )
+        found.extend(session.scalars(query.where(Promise.customer_id.in_(chunk))))
     return found
 
 
@@ -279,21 +292,24 @@ def follow_ups_due(session: Session, day: date, since: date) -> list[tuple[int, 
 
 
 def dispute_counts(
-    session: Session, customer_ids: Sequence[int], since: date, today: date
+    session: Session, customer_ids: Sequence[int] | None, since: date, today: date
 ) -> dict[int, int]:
+    """Disputes logged per customer (all customers, with ``None``) within [since, today]."""
+    query = (
+        select(ContactLog.customer_id, func.count())
+        .where(
+            ContactLog.outcome == "dispute",
+            ContactLog.voided_at.is_(None),
+            day_of(ContactLog.contacted_at) >= since,
+            day_of(ContactLog.contacted_at) <= today,
+        )
+        .group_by(ContactLog.customer_id)
+    )
+    if customer_ids is None:
+        return {cid: int(count) for cid, count in session.execute(query)}
     result: dict[int, int] = {}
     for chunk in chunks(customer_ids):
-        rows = session.execute(
-            select(ContactLog.customer_id, func.count())
-            .where(
-                ContactLog.customer_id.in_(chunk),
-                ContactLog.outcome == "dispute",
-                ContactLog.voided_at.is_(None),
-                func.date(ContactLog.contacted_at) >= since.isoformat(),
-                func.date(ContactLog.contacted_at) <= today.isoformat(),
-            )
-            .group_by(ContactLog.customer_id)
-        )
+        rows = session.execute(query.where(ContactLog.customer_id.in_(chunk)))
         result.update({cid: int(count) for cid, count in rows})
     return result
 
@@ -309,59 +325,87 @@ def customers_by_id(session: Session, customer_ids: Sequence[int]) -> list[Custo
     return found
 
 
+def _scoped(customer_ids: Sequence[int], column: Any) -> Iterable[Any]:
+    """The filters that keep a query to the customers: chunks of ids for a few, nothing for
+    many (one read of the table, kept to the customers by the caller)."""
+    if len(customer_ids) > IN_CHUNK:
+        yield true()
+        return
+    for chunk in chunks(customer_ids):
+        yield column.in_(chunk)
+
+
+def customer_names(session: Session, customer_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+    """(name, status) of each of the customers: plain rows, no records loaded."""
+    wanted = set(customer_ids)
+    found: dict[int, tuple[str, str]] = {}
+    for scope in _scoped(customer_ids, Customer.id):
+        for cid, name, status in session.execute(
+            select(Customer.id, Customer.name, Customer.status).where(scope)
+        ):
+            if cid in wanted:
+                found[cid] = (name, status)
+    return found
+
+
 def logged_keys(session: Session, customer_ids: Sequence[int]) -> set[tuple[int, str, str]]:
     """(customer, stage, subject) of every agenda action logged for the customers."""
+    wanted = set(customer_ids)
     keys: set[tuple[int, str, str]] = set()
-    for chunk in chunks(customer_ids):
+    for scope in _scoped(customer_ids, CollectionAction.customer_id):
         rows = session.execute(
             select(
                 CollectionAction.customer_id, CollectionAction.stage, CollectionAction.subject
-            ).where(CollectionAction.customer_id.in_(chunk))
+            ).where(scope)
         )
-        keys.update((c, s, subj) for c, s, subj in rows)
+        keys.update((c, s, subj) for c, s, subj in rows if c in wanted)
     return keys
 
 
 def acted_on(session: Session, customer_ids: Sequence[int], day: date) -> set[int]:
     """Customers with an agenda action already done or skipped on ``day``."""
+    wanted = set(customer_ids)
     found: set[int] = set()
-    for chunk in chunks(customer_ids):
+    for scope in _scoped(customer_ids, CollectionAction.customer_id):
         found.update(
             session.scalars(
                 select(CollectionAction.customer_id).where(
-                    CollectionAction.customer_id.in_(chunk), CollectionAction.action_date == day
+                    scope, CollectionAction.action_date == day
                 )
             )
         )
-    return found
+    return found & wanted
 
 
 def contact_days(
     session: Session, customer_ids: Sequence[int], start: date, end: date
 ) -> dict[int, list[date]]:
     """The days of each customer's (non-voided) contacts within [start, end], one per contact."""
+    wanted = set(customer_ids)
     result: dict[int, list[date]] = defaultdict(list)
-    for chunk in chunks(customer_ids):
+    for scope in _scoped(customer_ids, ContactLog.customer_id):
         rows = session.execute(
             select(ContactLog.customer_id, ContactLog.contacted_at).where(
-                ContactLog.customer_id.in_(chunk),
+                scope,
                 ContactLog.voided_at.is_(None),
                 ContactLog.contacted_at >= start,
                 ContactLog.contacted_at < end + timedelta(days=1),
             )
         )
         for cid, moment in rows:
-            result[cid].append(moment.date() if isinstance(moment, datetime) else moment)
+            if cid in wanted:
+                result[cid].append(moment.date() if isinstance(moment, datetime) else moment)
     return result
 
 
 def latest_transitions(session: Session, customer_ids: Sequence[int]) -> dict[int, int]:
+    wanted = set(customer_ids)
     result: dict[int, int] = {}
-    for chunk in chunks(customer_ids):
+    for scope in _scoped(customer_ids, StatusTransition.customer_id):
         rows = session.execute(
             select(StatusTransition.customer_id, func.max(StatusTransition.id))
-            .where(StatusTransition.customer_id.in_(chunk))
+            .where(scope)
             .group_by(StatusTransition.customer_id)
         )
-        result.update({cid: int(tid) for cid, tid in rows})
+        result.update({cid: int(tid) for cid, tid in rows if cid in wanted})
     return result

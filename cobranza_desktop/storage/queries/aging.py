@@ -7,7 +7,7 @@ partial index of open invoices, and the later payments, joined to their invoices
 when there are any. The query stays fast for recent dates and exact for past ones, and
 needs no per-invoice join of the two (a LEFT JOIN cost 1.5x more as of six months ago).
 
-Two planner hints keep it so on a large book (SQLite has no statistics unless ANALYZE
+Two planner hints keep it so on SQLite on a large book (SQLite has no statistics unless ANALYZE
 ran, and then guesses badly here):
 
 - ``payments CROSS JOIN allocations`` fixes the join order, so that the later payments
@@ -18,6 +18,9 @@ ran, and then guesses badly here):
 - the unary ``+`` on ``issue_date`` keeps ``ix_invoices_issue_date`` out, so that the
   open invoices are read from the partial covering index ``ix_invoices_open`` instead of
   visiting every invoice issued up to the date.
+
+PostgreSQL has statistics and takes neither hint (``storage/dialect.py`` writes them for
+SQLite only).
 """
 
 from __future__ import annotations
@@ -28,6 +31,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session, aliased
 
+from cobranza_desktop.storage.dialect import (
+    dialect_of,
+    fetch_tuples,
+    sql_ordered_join,
+    sql_unindexed,
+)
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
 
@@ -60,10 +69,14 @@ def _bucket_sql(bound_count: int) -> str:
 
 _OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
 
-OPEN_ITEMS_AS_OF = f"""
+
+def open_items_as_of(dialect: str) -> str:
+    """The ``later`` and ``open_items`` CTEs (``WITH …``) for the dialect's planner."""
+    return f"""
 WITH later AS (
     SELECT a.invoice_id AS invoice_id, SUM(a.amount_cents) AS cents
-    FROM payments p CROSS JOIN allocations a ON a.payment_id = p.id AND a.active = 1
+    FROM payments p {sql_ordered_join(dialect)} allocations a
+        ON a.payment_id = p.id AND a.active = TRUE
     WHERE p.payment_date > :as_of
     GROUP BY a.invoice_id
 ),
@@ -71,7 +84,7 @@ open_items AS (
     SELECT i.customer_id AS customer_id, i.due_date AS due_date,
            i.total_cents - i.paid_cents AS balance
     FROM invoices i
-    WHERE {_OPEN} AND +i.issue_date <= :as_of
+    WHERE {_OPEN} AND {sql_unindexed(dialect, "i.issue_date")} <= :as_of
     UNION ALL
     SELECT i.customer_id, i.due_date, later.cents
     FROM later JOIN invoices i ON i.id = later.invoice_id
@@ -95,7 +108,7 @@ def aging_records(
         where = "WHERE customer_id = :customer_id"
         params["customer_id"] = customer_id
     bucket_columns = ", ".join(f"agg.bucket{i}" for i in range(len(bounds) + 1))
-    sql = f"""{OPEN_ITEMS_AS_OF}
+    sql = f"""{open_items_as_of(dialect_of(session))}
 SELECT c.id, c.name, {bucket_columns}, agg.total
 FROM (SELECT customer_id,
        {_bucket_sql(len(bounds))},
@@ -106,15 +119,9 @@ FROM (SELECT customer_id,
 JOIN customers c ON c.id = agg.customer_id
 ORDER BY c.name_key, c.id
 """
-    # Straight through the DBAPI cursor of the session's connection (same transaction):
-    # building SQLAlchemy Row objects for thousands of debtors cost about as much as the
-    # query itself. The SQL uses :name parameters, which sqlite3 binds natively.
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        return list(cursor.fetchall())
-    finally:
-        cursor.close()
+    # Plain tuples (on SQLite straight through the DBAPI cursor): building SQLAlchemy Row
+    # objects for thousands of debtors cost about as much as the query itself.
+    return fetch_tuples(session, sql, params)
 
 
 def aging_rows(

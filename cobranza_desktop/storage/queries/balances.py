@@ -111,10 +111,13 @@ def customer_balance(session: Session, customer_id: int, today: date | None = No
     return customer_balances(session, [customer_id], today)[customer_id]
 
 
-def credit_by_customer(session: Session, customer_ids: Collection[int]) -> dict[int, int]:
-    """Unapplied credit in cents of each given customer that has some (set-based)."""
-    ids = sorted(set(customer_ids))
+def credit_by_customer(session: Session, customer_ids: Collection[int] | None) -> dict[int, int]:
+    """Unapplied credit in cents of each given customer (any, with ``None``) that has some."""
     credit: dict[int, int] = {}
+    if customer_ids is None:
+        rows = session.execute(_credit_by_customer())
+        return {cid: int(cents) for cid, cents in rows if cents}
+    ids = sorted(set(customer_ids))
     for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
         chunk = ids[start : start + 900]
         for cid, cents in session.execute(

@@ -15,22 +15,23 @@ from cobranza_desktop.storage.models.penalties import IncentiveGrant
 
 INVOICE_PAID_MISMATCH = """
 SELECT i.id, i.paid_cents, COALESCE(SUM(a.amount_cents), 0) AS allocated
-FROM invoices i LEFT JOIN allocations a ON a.invoice_id = i.id AND a.active = 1
-GROUP BY i.id HAVING i.paid_cents != allocated
+FROM invoices i LEFT JOIN allocations a ON a.invoice_id = i.id AND a.active = TRUE
+GROUP BY i.id, i.paid_cents HAVING i.paid_cents != COALESCE(SUM(a.amount_cents), 0)
 """
 
 PAYMENT_OVER_ALLOCATED = """
 SELECT p.id, p.amount_cents, p.allocated_cents, COALESCE(SUM(a.amount_cents), 0) AS allocated
-FROM payments p LEFT JOIN allocations a ON a.payment_id = p.id AND a.active = 1
-GROUP BY p.id
-HAVING allocated != p.allocated_cents OR allocated > p.amount_cents
-    OR (p.reversed_at IS NOT NULL AND allocated > 0)
+FROM payments p LEFT JOIN allocations a ON a.payment_id = p.id AND a.active = TRUE
+GROUP BY p.id, p.amount_cents, p.allocated_cents, p.reversed_at
+HAVING COALESCE(SUM(a.amount_cents), 0) != p.allocated_cents
+    OR COALESCE(SUM(a.amount_cents), 0) > p.amount_cents
+    OR (p.reversed_at IS NOT NULL AND COALESCE(SUM(a.amount_cents), 0) > 0)
 """
 
 ALLOCATION_CUSTOMER_MISMATCH = """
 SELECT a.id FROM allocations a
 JOIN payments p ON p.id = a.payment_id JOIN invoices i ON i.id = a.invoice_id
-WHERE a.active = 1 AND (p.customer_id != i.customer_id OR i.lifecycle != 'issued')
+WHERE a.active = TRUE AND (p.customer_id != i.customer_id OR i.lifecycle != 'issued')
 """
 
 # Balance from invoices (total - paid) versus invoices - payments + credit, per customer.
@@ -43,9 +44,13 @@ WITH inv AS (
            SUM(amount_cents - allocated_cents) AS credit
     FROM payments WHERE reversed_at IS NULL GROUP BY customer_id
 )
-SELECT c.id, COALESCE(inv.open_cents, 0) AS balance,
-       COALESCE(inv.invoiced, 0) - COALESCE(pay.received, 0) + COALESCE(pay.credit, 0) AS expected
-FROM customers c LEFT JOIN inv ON inv.customer_id = c.id LEFT JOIN pay ON pay.customer_id = c.id
+SELECT id, balance, expected FROM (
+    SELECT c.id AS id, COALESCE(inv.open_cents, 0) AS balance,
+           COALESCE(inv.invoiced, 0) - COALESCE(pay.received, 0) + COALESCE(pay.credit, 0)
+               AS expected
+    FROM customers c LEFT JOIN inv ON inv.customer_id = c.id
+    LEFT JOIN pay ON pay.customer_id = c.id
+) balances
 WHERE balance != expected
 """
 
@@ -189,6 +194,7 @@ class InvoiceEvent:
     voided_at: datetime | None
     lifecycle: str
     has_reward: bool
+    issue_date: date
 
 
 @dataclass(frozen=True)
@@ -227,6 +233,7 @@ def punctuality_history(session: Session, since: datetime) -> PunctualityHistory
                 Invoice.voided_at,
                 Invoice.lifecycle,
                 rewarded.exists(),
+                Invoice.issue_date,
             )
             .where(
                 Invoice.customer_id.in_(customers),

@@ -4,7 +4,8 @@ Balance, overdue amount and days past due are aggregates over the open invoices
 (tens of thousands of rows on a 1,000,000-invoice book: ~250 ms). Recomputing them
 on every keystroke or sort is too slow, so :class:`CustomerListIndex` keeps them in a
 TEMP table with indexes, on a connection of its own, and rebuilds it only when the
-book changed (``PRAGMA data_version``: any commit by another connection) or the day
+book changed (SQLite's ``PRAGMA data_version``: any commit by another connection; on
+PostgreSQL the transaction-id horizon, which moves when anyone writes) or the day
 changed. Searching, filtering, sorting and paging then run in SQL over indexes in a
 few milliseconds.
 
@@ -22,6 +23,7 @@ from sqlalchemy import Engine
 
 from cobranza_desktop.domain.customers import CustomerListFilter
 from cobranza_desktop.domain.text import search_key
+from cobranza_desktop.storage.dialect import SQLITE, sql_char, sql_contains, sql_days_between
 from cobranza_desktop.storage.queries.balances import CREDIT_BY_CUSTOMER, OPEN_BY_CUSTOMER
 from cobranza_desktop.storage.queries.customer_list import CustomerListRow, CustomerListTotals
 
@@ -37,42 +39,64 @@ SORT_COLUMNS = {
 
 # A compact, indexed copy of what the list filters and sorts on. ``rfc_email`` and
 # ``phones`` make a search one ``instr`` per field instead of five LIKEs over the table.
-_REBUILD = [
-    "DROP TABLE IF EXISTS temp.customer_figures",
-    """CREATE TEMP TABLE customer_figures (
+_COLUMNS = """(
         customer_id INTEGER PRIMARY KEY,
         name_key TEXT NOT NULL,
         phone TEXT NOT NULL,
         status TEXT NOT NULL,
         rfc_email TEXT NOT NULL,
         phones TEXT NOT NULL,
-        balance_cents INTEGER NOT NULL,
-        overdue_cents INTEGER NOT NULL,
-        days_past_due INTEGER NOT NULL)""",
-    f"""INSERT INTO temp.customer_figures
-    SELECT c.id, c.name_key, c.phone, c.status,
-           lower(c.rfc) || char(31) || lower(c.email),
-           replace(replace(c.phone, '+', ''), ' ', '') || char(31)
-               || replace(replace(c.whatsapp, '+', ''), ' ', ''),
-           COALESCE(ob.open_cents, 0) - COALESCE(cr.credit_cents, 0),
-           COALESCE(ob.overdue_cents, 0),
-           CASE WHEN ob.oldest_overdue IS NULL THEN 0
-                ELSE CAST(julianday(:today) - julianday(ob.oldest_overdue) AS INTEGER) END
-    FROM customers c
-    LEFT JOIN ({OPEN_BY_CUSTOMER}) ob ON ob.customer_id = c.id
-    LEFT JOIN ({CREDIT_BY_CUSTOMER}) cr ON cr.customer_id = c.id""",
+        balance_cents BIGINT NOT NULL,
+        overdue_cents BIGINT NOT NULL,
+        days_past_due INTEGER NOT NULL)"""
+_INDEXES = [
     # Covering the search fields: walking the list in name order never reads the table.
-    "CREATE INDEX temp.ix_cf_name ON customer_figures"
+    "ix_cf_name ON customer_figures"
     " (name_key, customer_id, rfc_email, phones, status, overdue_cents, days_past_due)",
-    "CREATE INDEX temp.ix_cf_phone ON customer_figures (phone, customer_id)",
-    "CREATE INDEX temp.ix_cf_status ON customer_figures (status, customer_id)",
-    "CREATE INDEX temp.ix_cf_balance ON customer_figures (balance_cents, customer_id)",
-    "CREATE INDEX temp.ix_cf_overdue ON customer_figures (overdue_cents, customer_id)",
-    "CREATE INDEX temp.ix_cf_days ON customer_figures (days_past_due, customer_id)",
+    "ix_cf_phone ON customer_figures (phone, customer_id)",
+    "ix_cf_status ON customer_figures (status, customer_id)",
+    "ix_cf_balance ON customer_figures (balance_cents, customer_id)",
+    "ix_cf_overdue ON customer_figures (overdue_cents, customer_id)",
+    "ix_cf_days ON customer_figures (days_past_due, customer_id)",
 ]
 
 
-def _where(filters: CustomerListFilter, params: dict[str, object]) -> str:
+def _fill(dialect: str) -> str:
+    sep = sql_char(dialect, 31)
+    days = sql_days_between(dialect, ":today", "ob.oldest_overdue")
+    return f"""INSERT INTO customer_figures
+    SELECT c.id, c.name_key, c.phone, c.status,
+           lower(c.rfc) || {sep} || lower(c.email),
+           replace(replace(c.phone, '+', ''), ' ', '') || {sep}
+               || replace(replace(c.whatsapp, '+', ''), ' ', ''),
+           COALESCE(ob.open_cents, 0) - COALESCE(cr.credit_cents, 0),
+           COALESCE(ob.overdue_cents, 0),
+           CASE WHEN ob.oldest_overdue IS NULL THEN 0 ELSE {days} END
+    FROM customers c
+    LEFT JOIN ({OPEN_BY_CUSTOMER}) ob ON ob.customer_id = c.id
+    LEFT JOIN ({CREDIT_BY_CUSTOMER}) cr ON cr.customer_id = c.id"""
+
+
+def _rebuild(dialect: str) -> list[str]:
+    """SQLite: the TEMP table dropped and made again with its indexes. PostgreSQL: made
+    once per connection and refilled (a temporary table's rows are never logged)."""
+    if dialect == SQLITE:
+        return [
+            "DROP TABLE IF EXISTS temp.customer_figures",
+            f"CREATE TEMP TABLE customer_figures {_COLUMNS}",
+            _fill(dialect),
+            *(f"CREATE INDEX temp.{index}" for index in _INDEXES),
+        ]
+    return [
+        f"CREATE TEMP TABLE IF NOT EXISTS customer_figures {_COLUMNS}",
+        *(f"CREATE INDEX IF NOT EXISTS {index}" for index in _INDEXES),
+        "DELETE FROM customer_figures",
+        _fill(dialect),
+        "ANALYZE customer_figures",
+    ]
+
+
+def _where(filters: CustomerListFilter, params: dict[str, object], dialect: str) -> str:
     """The same search as the customer service's list: name (without accents), RFC,
     email, and phone digits when at least three are typed."""
     clauses = ["1 = 1"]
@@ -80,11 +104,14 @@ def _where(filters: CustomerListFilter, params: dict[str, object]) -> str:
     if query:
         params["key"] = search_key(query)
         params["lower"] = query.lower()
-        parts = ["instr(f.name_key, :key) > 0", "instr(f.rfc_email, :lower) > 0"]
+        parts = [
+            sql_contains(dialect, "f.name_key", ":key"),
+            sql_contains(dialect, "f.rfc_email", ":lower"),
+        ]
         digits = re.sub(r"\D", "", query)
         if len(digits) >= 3:
             params["digits"] = digits
-            parts.append("instr(f.phones, :digits) > 0")
+            parts.append(sql_contains(dialect, "f.phones", ":digits"))
         clauses.append("(" + " OR ".join(parts) + ")")
     if filters.status:
         params["status"] = filters.status
@@ -101,30 +128,73 @@ def _where(filters: CustomerListFilter, params: dict[str, object]) -> str:
     return " AND ".join(clauses)
 
 
+_PG_PARAM = re.compile(r"(?<![:\w]):(\w+)")
+
+
+def _pyformat(sql: str) -> str:
+    """``:name`` parameters as psycopg's ``%(name)s``."""
+    return _PG_PARAM.sub(r"%(\1)s", sql)
+
+
 class CustomerListIndex:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        self._connection: sqlite3.Connection | None = None
+        self._dialect = engine.dialect.name
+        self._connection: Any = None
         self._pool_connection: Any = None
-        self._stamp: tuple[int, date] | None = None
+        self._stamp: tuple[object, date] | None = None
         self.rebuilds = 0
 
-    def _ready(self, today: date) -> sqlite3.Connection:
+    def _execute(self, sql: str, params: dict[str, object] | None = None) -> Any:
+        if self._dialect == SQLITE:
+            return self._connection.execute(sql, params or {})
+        cursor = self._connection.cursor()
+        cursor.execute(_pyformat(sql), params or {})
+        return cursor
+
+    def _ready(self, today: date) -> None:
         if self._connection is None:
             self._pool_connection = self._engine.raw_connection()
-            raw = self._pool_connection.driver_connection
-            connection = cast(sqlite3.Connection, raw)
-            connection.execute("PRAGMA temp_store = MEMORY")
-            self._connection = connection
-        connection = self._connection
-        version = int(connection.execute("PRAGMA data_version").fetchone()[0])
-        if self._stamp != (version, today):
-            with connection:  # one transaction: the figures are rebuilt whole or not at all
-                for statement in _REBUILD:
-                    connection.execute(statement, {"today": today.isoformat()})
-            self._stamp = (version, today)
-            self.rebuilds += 1
-        return connection
+            self._connection = self._pool_connection.driver_connection
+            if self._dialect == SQLITE:
+                cast(sqlite3.Connection, self._connection).execute("PRAGMA temp_store = MEMORY")
+            else:
+                self._connection.autocommit = True  # each read sees the latest commits
+        if self._stamp is not None and self._stamp == (self._book_version(), today):
+            return
+        if self._dialect == SQLITE:
+            with self._connection:  # one transaction: the figures are rebuilt whole or not at all
+                version: object = self._book_version()
+                for statement in _rebuild(self._dialect):
+                    self._execute(statement, {"today": today.isoformat()})
+        else:
+            version = self._rebuild_on_server(today)
+        self._stamp = None if version is None else (version, today)
+        self.rebuilds += 1
+
+    def _book_version(self) -> object:
+        """What changes when another connection commits: SQLite's ``data_version``; on
+        PostgreSQL the next transaction id to be handed out (writers take one)."""
+        if self._dialect == SQLITE:
+            return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+        row = self._execute("SELECT pg_snapshot_xmax(pg_current_snapshot())::text").fetchone()
+        return str(row[0])
+
+    def _rebuild_on_server(self, today: date) -> object:
+        """Refill the figures in one repeatable-read transaction and return the stamp they
+        are fresh for, or None when a writer was at work meanwhile (rebuilt next time)."""
+        with self._connection.transaction():
+            self._execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+            snapshot = str(self._execute("SELECT pg_current_snapshot()::text").fetchone()[0])
+            for statement in _rebuild(self._dialect):
+                self._execute(statement, {"today": today.isoformat()})
+            own = int(self._execute("SELECT pg_current_xact_id()::text").fetchone()[0])
+        xmin, xmax, in_progress = snapshot.split(":")
+        # Fresh only if nobody was writing when the snapshot was taken and this refill
+        # took the next transaction id: then "next id = own + 1" means nothing new.
+        if in_progress or xmin != xmax or own != int(xmax):
+            return None
+        return str(own + 1)
 
     def page(
         self,
@@ -135,15 +205,15 @@ class CustomerListIndex:
         offset: int = 0,
         limit: int = 100,
     ) -> list[CustomerListRow]:
-        connection = self._ready(today)
+        self._ready(today)
         params: dict[str, object] = {"limit": limit, "offset": offset}
         direction = "DESC" if descending else "ASC"
         order = SORT_COLUMNS.get(sort, SORT_COLUMNS["name"])
         sql = f"""
 SELECT c.id, c.name, c.phone, c.rfc, c.email, c.status,
        f.balance_cents, f.overdue_cents, f.days_past_due
-FROM (SELECT * FROM temp.customer_figures f
-      WHERE {_where(filters, params)}
+FROM (SELECT * FROM customer_figures f
+      WHERE {_where(filters, params, self._dialect)}
       ORDER BY {order} {direction}, f.customer_id {direction}
       LIMIT :limit OFFSET :offset) f
 JOIN customers c ON c.id = f.customer_id
@@ -160,21 +230,24 @@ ORDER BY {order} {direction}, f.customer_id {direction}"""
                 overdue_cents=int(r[7]),
                 days_past_due=int(r[8]),
             )
-            for r in connection.execute(sql, params)
+            for r in self._execute(sql, params).fetchall()
         ]
 
     def totals(self, today: date, filters: CustomerListFilter) -> CustomerListTotals:
-        connection = self._ready(today)
+        self._ready(today)
         params: dict[str, object] = {}
         sql = f"""
 SELECT COUNT(*), COALESCE(SUM(f.balance_cents), 0), COALESCE(SUM(f.overdue_cents), 0)
-FROM temp.customer_figures f
-WHERE {_where(filters, params)}"""
-        row = connection.execute(sql, params).fetchone()
+FROM customer_figures f
+WHERE {_where(filters, params, self._dialect)}"""
+        row = self._execute(sql, params).fetchone()
         return CustomerListTotals(int(row[0]), int(row[1]), int(row[2]))
 
     def close(self) -> None:
         if self._pool_connection is not None:
+            if self._dialect != SQLITE:
+                self._execute("DROP TABLE IF EXISTS customer_figures")
+                self._connection.autocommit = False
             self._pool_connection.close()
         self._pool_connection = None
         self._connection = None

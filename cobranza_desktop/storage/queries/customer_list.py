@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.customers import CustomerListFilter
 from cobranza_desktop.domain.text import search_key
+from cobranza_desktop.storage.dialect import SQLITE, dialect_of, sql_days_between
 from cobranza_desktop.storage.queries.balances import CREDIT_BY_CUSTOMER, OPEN_BY_CUSTOMER
 
 SORT_COLUMNS = {
@@ -44,7 +45,9 @@ class CustomerListTotals:
     overdue_cents: int
 
 
-_BASE = f"""
+def _base(dialect: str) -> str:
+    days = sql_days_between(dialect, ":today", "ob.oldest_overdue")
+    return f"""
 WITH ob AS ({OPEN_BY_CUSTOMER}), cr AS ({CREDIT_BY_CUSTOMER}),
 rows AS (
     SELECT c.id AS id, c.name AS name, c.name_key AS name_key, c.phone AS phone,
@@ -53,7 +56,7 @@ rows AS (
            COALESCE(ob.open_cents, 0) - COALESCE(cr.credit_cents, 0) AS balance_cents,
            COALESCE(ob.overdue_cents, 0) AS overdue_cents,
            CASE WHEN ob.oldest_overdue IS NULL THEN 0
-                ELSE CAST(julianday(:today) - julianday(ob.oldest_overdue) AS INTEGER)
+                ELSE {days}
            END AS days_past_due
     FROM customers c
     LEFT JOIN ob ON ob.customer_id = c.id
@@ -63,13 +66,15 @@ rows AS (
 """
 
 
-def _where(filters: CustomerListFilter, params: dict[str, object]) -> str:
+def _where(filters: CustomerListFilter, params: dict[str, object], dialect: str) -> str:
     clauses = ["1 = 1"]
     query = filters.search.strip()
     if query:
         params["like"] = f"%{query}%"
         params["key_like"] = f"%{search_key(query)}%"
-        parts = ["c.name_key LIKE :key_like", "c.rfc LIKE :like", "c.email LIKE :like"]
+        # SQLite's LIKE ignores the case of ASCII letters; PostgreSQL's ILIKE does.
+        like = "LIKE" if dialect == SQLITE else "ILIKE"
+        parts = ["c.name_key LIKE :key_like", f"c.rfc {like} :like", f"c.email {like} :like"]
         digits = re.sub(r"\D", "", query)
         if len(digits) >= 3:
             params["phone_like"] = f"%{digits}%"
@@ -108,8 +113,9 @@ def customer_page(
     params: dict[str, object] = {"today": today.isoformat(), "limit": limit, "offset": offset}
     order = SORT_COLUMNS.get(sort, SORT_COLUMNS["name"])
     direction = "DESC" if descending else "ASC"
+    dialect = dialect_of(session)
     sql = (
-        _BASE.format(where=_where(filters, params))
+        _base(dialect).format(where=_where(filters, params, dialect))
         + f"SELECT * FROM rows WHERE {_outer_where(filters, params)} "
         + f"ORDER BY {order.replace('c.', '')} {direction}, id LIMIT :limit OFFSET :offset"
     )
@@ -133,8 +139,9 @@ def customer_totals(
     session: Session, today: date, filters: CustomerListFilter
 ) -> CustomerListTotals:
     params: dict[str, object] = {"today": today.isoformat()}
+    dialect = dialect_of(session)
     sql = (
-        _BASE.format(where=_where(filters, params))
+        _base(dialect).format(where=_where(filters, params, dialect))
         + "SELECT COUNT(*), COALESCE(SUM(balance_cents), 0), COALESCE(SUM(overdue_cents), 0) "
         + f"FROM rows WHERE {_outer_where(filters, params)}"
     )

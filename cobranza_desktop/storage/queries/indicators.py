@@ -22,6 +22,16 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session, aliased
 
+from cobranza_desktop.storage.dialect import (
+    dialect_of,
+    fetch_tuples,
+    sql_date,
+    sql_days_between,
+    sql_fraction,
+    sql_least,
+    sql_truncate,
+    sql_unindexed,
+)
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.allocation_facts import day_number, day_number_sql
 from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
@@ -186,6 +196,10 @@ def contact_followups(
     The stage is the agenda's (collection_actions) when the contact came from it, else "".
     The next payment is the customer's first money received on or after the contact's day.
     """
+    d = dialect_of(session)
+    first_payment = f"""(SELECT MIN(p.payment_date) FROM payments p
+                    WHERE p.customer_id = contact.customer_id AND p.payment_date >= contact.day
+                      AND p.payment_date <= :as_of AND {_MONEY})"""
     rows = _rows(
         session,
         f"""WITH contact AS (
@@ -196,13 +210,10 @@ def contact_followups(
             WHERE c.voided_at IS NULL AND date(c.contacted_at) >= :start
               AND date(c.contacted_at) <= :end
         )
-        SELECT channel, stage,
-               CAST(julianday((SELECT MIN(p.payment_date) FROM payments p
-                    WHERE p.customer_id = contact.customer_id AND p.payment_date >= contact.day
-                      AND p.payment_date <= :as_of AND {_MONEY})) - julianday(day) AS INTEGER)
-                   AS wait,
-               COUNT(*)
-        FROM contact GROUP BY channel, stage, wait ORDER BY channel, stage, wait""",
+        SELECT channel, stage, wait, COUNT(*)
+        FROM (SELECT channel, stage, {sql_days_between(d, first_payment, "day")} AS wait
+              FROM contact) waits
+        GROUP BY channel, stage, wait ORDER BY channel, stage, wait""",
         {"start": start.isoformat(), "end": end.isoformat(), "as_of": as_of.isoformat()},
     )
     return [(ch, st, None if w is None else int(w), int(n)) for ch, st, w, n in rows]
@@ -227,13 +238,15 @@ def promises_as_of(
     """
     params: dict[str, Any] = {"as_of": as_of.isoformat()}
     where = _customer_filter("pr.customer_id", customer_id, params)
+    d = dialect_of(session)
+    until = sql_least(d, "pr.promised_date", sql_date(d, ":as_of"))
     rows = _rows(
         session,
         f"""SELECT pr.customer_id, pr.amount_cents, pr.promised_date, pr.given_on,
                COALESCE((SELECT SUM(p.amount_cents) FROM payments p
                    WHERE p.customer_id = pr.customer_id AND p.reversed_at IS NULL
                      AND p.payment_date >= pr.given_on
-                     AND p.payment_date <= MIN(pr.promised_date, :as_of)), 0)
+                     AND p.payment_date <= {until}), 0)
         FROM collection_promises pr
         WHERE pr.given_on <= :as_of AND pr.status != 'cancelled'{where}""",
         params,
@@ -259,13 +272,14 @@ def forecast_invoice_flows(
     Week 0 starts the day after ``as_of``; -1 gathers what is already later than usual.
     Customers on a current payment plan are left out: their instalments stand instead.
     """
-    due_day = day_number_sql("i.due_date", session.get_bind().dialect.name)
+    d = dialect_of(session)
+    due_day = day_number_sql("i.due_date", d)
     rows = _rows(
         session,
         f"""WITH open_items AS (
             SELECT i.customer_id AS customer_id, {due_day} AS due_day,
                    i.total_cents - i.paid_cents AS balance
-            FROM invoices i WHERE {_OPEN} AND +i.issue_date <= :as_of
+            FROM invoices i WHERE {_OPEN} AND {sql_unindexed(d, "i.issue_date")} <= :as_of
             UNION ALL
             SELECT a.customer_id, a.due_day, a.amount_cents FROM allocations a
             WHERE a.payment_day > :as_of_day AND a.active AND a.issue_day <= :as_of_day
@@ -278,20 +292,20 @@ def forecast_invoice_flows(
             GROUP BY a.customer_id
         ),
         overall AS (
-            SELECT COALESCE(ROUND(CAST(SUM(day_cents) AS REAL) / SUM(cents)), 0) AS delay
+            SELECT COALESCE(ROUND({sql_fraction(d, "SUM(day_cents)")} / SUM(cents)), 0) AS delay
             FROM lateness
         ),
         moved AS (
             SELECT o.customer_id AS customer_id, o.balance AS balance,
                    o.due_day + COALESCE(
-                       ROUND(CAST(l.day_cents AS REAL) / l.cents),
+                       ROUND({sql_fraction(d, "l.day_cents")} / l.cents),
                        (SELECT delay FROM overall)) - :as_of_day AS ahead
             FROM open_items o LEFT JOIN lateness l ON l.customer_id = o.customer_id
             WHERE o.customer_id NOT IN (
                 SELECT customer_id FROM payment_plans WHERE status = 'current')
         )
         SELECT customer_id,
-               CASE WHEN ahead < 1 THEN -1 ELSE CAST((ahead - 1) / 7 AS INTEGER) END AS week,
+               CASE WHEN ahead < 1 THEN -1 ELSE {sql_truncate(d, "(ahead - 1) / 7")} END AS week,
                SUM(balance)
         FROM moved WHERE ahead <= :horizon
         GROUP BY customer_id, week""",
@@ -356,13 +370,15 @@ def receivables_as_of(session: Session, as_of: date, at_risk_days: int) -> tuple
         "as_of_day": day_number(as_of),
         "risk_day": day_number(risk_bound),
     }
+    d = dialect_of(session)
     sql = f"""SELECT * FROM
         (SELECT COALESCE(SUM(i.total_cents - i.paid_cents), 0),
                 COALESCE(SUM(CASE WHEN i.due_date >= :as_of
                                   THEN i.total_cents - i.paid_cents ELSE 0 END), 0),
                 COALESCE(SUM(CASE WHEN i.due_date < :risk
                                   THEN i.total_cents - i.paid_cents ELSE 0 END), 0)
-         FROM invoices i WHERE {_OPEN} AND +i.issue_date <= :as_of) AS now_open,
+         FROM invoices i WHERE {_OPEN} AND {sql_unindexed(d, "i.issue_date")} <= :as_of)
+             AS now_open,
         (SELECT COALESCE(SUM(a.amount_cents), 0),
                 COALESCE(SUM(CASE WHEN a.due_day >= :as_of_day
                                   THEN a.amount_cents ELSE 0 END), 0),
@@ -370,14 +386,9 @@ def receivables_as_of(session: Session, as_of: date, at_risk_days: int) -> tuple
                                   THEN a.amount_cents ELSE 0 END), 0)
          FROM allocations a
          WHERE a.payment_day > :as_of_day AND a.active AND a.issue_day <= :as_of_day) AS later"""
-    # Straight through the DBAPI cursor, as the aging report does: this runs for each of
-    # a dozen month ends, and SQLAlchemy's result machinery cost as much as the query.
-    cursor = session.connection().connection.cursor()
-    try:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    finally:
-        cursor.close()
+    # Plain tuples (on SQLite straight through the DBAPI cursor), as the aging report: this
+    # runs for each of a dozen month ends, and SQLAlchemy's Row machinery cost as much.
+    (row,) = fetch_tuples(session, sql, params)
     assert row is not None  # an aggregate without GROUP BY returns one row
     now, later = row[:3], row[3:]
     return tuple(int(n) + int(m) for n, m in zip(now, later, strict=True))  # type: ignore[return-value]

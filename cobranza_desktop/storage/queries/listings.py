@@ -80,6 +80,8 @@ class InvoiceListRecord:
     delivered: bool = False
     receipt_status: str = ""
     needs_correction: bool = False
+    external_number: str = ""  # an imported document's own number
+    currency: str = ""  # "" is the book's currency (MXN)
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class PaymentFilter:
     customer_id: int | None = None
     text: str = ""  # part of the customer's name or of the reference
     include_reversed: bool = True
+    rep_pending: bool = False  # only payments against PPD invoices that still lack a REP
 
 
 @dataclass(frozen=True)
@@ -134,8 +137,13 @@ def _invoice_where(f: InvoiceFilter, today: date, params: dict[str, object]) -> 
         clauses.append(INVOICE_STATUS[f.status])
         params["today"] = today.isoformat()
     if f.customer_text.strip():
-        clauses.append("c.name_key LIKE :customer_like")
+        # The customer's name, or the document's own number (an imported folio, its UUID).
+        clauses.append(
+            "(c.name_key LIKE :customer_like OR UPPER(i.external_number) LIKE :number_like"
+            " OR UPPER(i.cfdi_uuid) LIKE :number_like)"
+        )
         params["customer_like"] = f"%{search_key(f.customer_text)}%"
+        params["number_like"] = f"%{f.customer_text.strip().upper()}%"
     if f.delivery:
         clauses.append(INVOICE_DELIVERY[f.delivery])
         if f.delivery == "to_correct":
@@ -158,7 +166,7 @@ def invoice_page(
     sql = f"""
 SELECT i.id, i.customer_id, c.name, i.series, i.folio, i.kind, i.lifecycle,
        i.issue_date, i.due_date, i.total_cents, i.paid_cents,
-       i.delivered_at, i.receipt_status, i.needs_correction
+       i.delivered_at, i.receipt_status, i.needs_correction, i.external_number, i.currency
 FROM invoices i JOIN customers c ON c.id = i.customer_id
 WHERE {_invoice_where(f, today, params)}
 ORDER BY {order}, i.id {direction}
@@ -179,6 +187,8 @@ LIMIT :limit OFFSET :offset"""
             r[11] is not None,
             str(r[12] or ""),
             bool(r[13]),
+            str(r[14] or ""),
+            str(r[15] or ""),
         )
         for r in session.execute(text(sql), params)
     ]
@@ -196,6 +206,13 @@ WHERE {_invoice_where(f, today, params)}"""
     return int(row[0]), int(row[1]), int(row[2])
 
 
+# The REP radar's rule (storage/queries/rep.py) as a filter of the payments list.
+REP_PENDING = """(p.reversed_at IS NULL AND p.rep_uuid = '' AND p.method != 'discount'
+AND EXISTS (SELECT 1 FROM allocations a JOIN invoices ri ON ri.id = a.invoice_id
+            WHERE a.payment_id = p.id AND a.active = :rep_active
+              AND ri.lifecycle = 'issued' AND ri.sat_payment_method = 'PPD'))"""
+
+
 def _payment_where(f: PaymentFilter, params: dict[str, object]) -> str:
     clauses = _period_and_customer(
         "p.payment_date", "p.customer_id", f.date_from, f.date_to, f.customer_id, params
@@ -206,6 +223,9 @@ def _payment_where(f: PaymentFilter, params: dict[str, object]) -> str:
         params["like"] = f"%{f.text.strip()}%"
     if not f.include_reversed:
         clauses.append("p.reversed_at IS NULL")
+    if f.rep_pending:
+        clauses.append(REP_PENDING)
+        params["rep_active"] = True
     return " AND ".join(clauses)
 
 

@@ -7,9 +7,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.storage.dialect import unindexed
 from cobranza_desktop.storage.models.core import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
 from cobranza_desktop.storage.queries.predicates import issued_invoice, open_invoice
@@ -41,8 +42,9 @@ def candidate_invoices(
 ) -> list[CandidateRow]:
     """Issued invoices (never late charges) past due on ``as_of`` that may owe penalties.
 
-    Those still open, plus those already charged whose last payment came after the last
-    charged day (their final period of interest is still due).
+    Those open on ``as_of`` (open now, or paid since by payments dated after it), plus
+    those already charged whose last payment came after the last charged day (their final
+    period of interest is still due). A disputed invoice accrues nothing while disputed.
     """
     last_payment = (
         select(func.max(Payment.payment_date))
@@ -59,31 +61,55 @@ def candidate_invoices(
         .group_by(PenaltyCharge.invoice_id)
         .having(func.max(PenaltyCharge.period_end) < last_payment)
     )
-    query = (
-        select(
-            Invoice.id,
-            Invoice.customer_id,
-            Customer.name,
-            Invoice.series,
-            Invoice.folio,
-            Invoice.total_cents,
-            Invoice.paid_cents,
-            Invoice.issue_date,
-            Invoice.due_date,
-        )
-        .join(Customer, Customer.id == Invoice.customer_id)
+    paid_later = (
+        select(Allocation.invoice_id)
+        .join(Payment, Payment.id == Allocation.payment_id)
         .where(
-            Invoice.kind == "invoice",
-            Invoice.due_date < as_of,
-            Invoice.issue_date <= as_of,
-            # Open, or paid but with a penalty period still to charge.
-            or_(open_invoice(), and_(issued_invoice(), Invoice.id.in_(unfinished))),
+            Allocation.active.is_(True),
+            Payment.reversed_at.is_(None),
+            Payment.payment_date > as_of,
         )
-        .order_by(Customer.name, Customer.id, Invoice.due_date, Invoice.id)
     )
-    if customer_id is not None:
-        query = query.where(Invoice.customer_id == customer_id)
-    return [CandidateRow(*row) for row in session.execute(query)]
+    columns = (
+        Invoice.id,
+        Invoice.customer_id,
+        Customer.name,
+        Invoice.series,
+        Invoice.folio,
+        Invoice.total_cents,
+        Invoice.paid_cents,
+        Invoice.issue_date,
+        Invoice.due_date,
+    )
+    # Two reads instead of one with OR: the open ones from the small partial index of open
+    # invoices (the unary "+" keeps the planner off the date indexes, which would walk
+    # every invoice), and the few paid ones with a period of interest still to charge.
+    # A disputed invoice is not charged while the dispute lasts; an invoice paid after
+    # ``as_of`` was open then, and counts as the book was on that date.
+    open_query = select(*columns).where(
+        open_invoice(),
+        Invoice.kind == "invoice",
+        unindexed(Invoice.due_date) < as_of,
+        unindexed(Invoice.issue_date) <= as_of,
+        Invoice.disputed.is_(False),
+    )
+    charged_query = select(*columns).where(
+        issued_invoice(),
+        Invoice.paid_cents >= Invoice.total_cents,
+        Invoice.kind == "invoice",
+        Invoice.due_date < as_of,
+        Invoice.issue_date <= as_of,
+        Invoice.disputed.is_(False),
+        or_(Invoice.id.in_(unfinished), Invoice.id.in_(paid_later)),
+    )
+    rows: list[CandidateRow] = []
+    for query in (open_query, charged_query):
+        query = query.join(Customer, Customer.id == Invoice.customer_id)
+        if customer_id is not None:
+            query = query.where(Invoice.customer_id == customer_id)
+        rows.extend(CandidateRow(*row) for row in session.execute(query))
+    rows.sort(key=lambda r: (r.customer_name, r.customer_id, r.due_date, r.invoice_id))
+    return rows
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
@@ -111,8 +137,19 @@ def payments_by_invoice(
     return result
 
 
-def charge_history(session: Session, invoice_ids: Sequence[int]) -> dict[int, HistoryRow]:
-    """What was charged on each invoice (waived charges included: never charged again)."""
+def charges_after(session: Session, day: date) -> int:
+    """How many charges were computed as of a date after ``day``."""
+    return int(session.scalar(select(func.count()).where(PenaltyCharge.as_of > day)) or 0)
+
+
+def charge_history(
+    session: Session, invoice_ids: Sequence[int], as_of: date | None = None
+) -> dict[int, HistoryRow]:
+    """What was charged on each invoice by ``as_of`` (default: ever).
+
+    Waived charges count (a forgiven period is never charged again), except those waived
+    *to recompute* (:attr:`PenaltyCharge.recompute`): their period is free again.
+    """
     keys: dict[int, set[str]] = defaultdict(set)
     through: dict[int, date] = {}
     for chunk in _chunks(invoice_ids):
@@ -122,7 +159,11 @@ def charge_history(session: Session, invoice_ids: Sequence[int]) -> dict[int, Hi
                 PenaltyCharge.kind,
                 PenaltyCharge.charge_key,
                 PenaltyCharge.period_end,
-            ).where(PenaltyCharge.invoice_id.in_(chunk))
+            ).where(
+                PenaltyCharge.invoice_id.in_(chunk),
+                PenaltyCharge.recompute.is_(False),
+                *(() if as_of is None else (PenaltyCharge.as_of <= as_of,)),
+            )
         )
         for invoice_id, kind, key, period_end in rows:
             if kind == "fee":

@@ -13,23 +13,29 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-PENDING_REP = """
+from cobranza_desktop.storage.dialect import dialect_of, sql_month_start_plus
+
+
+def _pending_rep(d: str) -> str:
+    return f"""
 SELECT p.id, p.customer_id, i.id, i.series, i.folio, i.external_number, i.cfdi_uuid,
        SUM(a.amount_cents), p.payment_date,
-       date(p.payment_date, 'start of month', '+1 month', '+4 days') AS deadline
+       {sql_month_start_plus(d, "p.payment_date", 1, 4)} AS deadline
 FROM allocations a
 JOIN payments p ON p.id = a.payment_id
 JOIN invoices i ON i.id = a.invoice_id
-WHERE a.active = 1 AND p.reversed_at IS NULL AND p.rep_uuid = '' AND p.method != 'discount'
+WHERE a.active = TRUE AND p.reversed_at IS NULL AND p.rep_uuid = '' AND p.method != 'discount'
   AND i.lifecycle = 'issued' AND i.sat_payment_method = 'PPD' AND p.payment_date <= :as_of
 GROUP BY p.id, i.id
 ORDER BY deadline, p.payment_date, p.id, i.id
 """
 
-PUE_UNPAID = """
+
+def _pue_unpaid(d: str) -> str:
+    return f"""
 WITH pue AS (
     SELECT i.id, i.customer_id, i.series, i.folio, i.external_number, i.cfdi_uuid,
-           i.total_cents, date(i.issue_date, 'start of month', '+1 month', '-1 day') AS month_end
+           i.total_cents, {sql_month_start_plus(d, "i.issue_date", 1, -1)} AS month_end
     FROM invoices i
     WHERE i.lifecycle = 'issued' AND i.sat_payment_method = 'PUE'
       AND i.paid_cents < i.total_cents
@@ -37,7 +43,7 @@ WITH pue AS (
 SELECT pue.id, pue.customer_id, pue.series, pue.folio, pue.external_number, pue.cfdi_uuid,
        pue.total_cents - COALESCE((
            SELECT SUM(a.amount_cents) FROM allocations a JOIN payments p ON p.id = a.payment_id
-           WHERE a.invoice_id = pue.id AND a.active = 1 AND p.payment_date <= pue.month_end
+           WHERE a.invoice_id = pue.id AND a.active = TRUE AND p.payment_date <= pue.month_end
        ), 0) AS balance_then,
        pue.month_end
 FROM pue
@@ -77,7 +83,9 @@ def _day(value: object) -> date:
 
 
 def pending_rep(session: Session, as_of: date) -> list[PendingRepRow]:
-    rows = session.execute(text(PENDING_REP), {"as_of": as_of.isoformat()}).all()
+    rows = session.execute(
+        text(_pending_rep(dialect_of(session))), {"as_of": as_of.isoformat()}
+    ).all()
     return [
         PendingRepRow(
             int(r[0]),
@@ -96,7 +104,9 @@ def pending_rep(session: Session, as_of: date) -> list[PendingRepRow]:
 
 
 def pue_unpaid(session: Session, as_of: date) -> list[PueUnpaidRow]:
-    rows = session.execute(text(PUE_UNPAID), {"as_of": as_of.isoformat()}).all()
+    rows = session.execute(
+        text(_pue_unpaid(dialect_of(session))), {"as_of": as_of.isoformat()}
+    ).all()
     return [
         PueUnpaidRow(
             int(r[0]), int(r[1]), str(r[2]), r[3], str(r[4]), str(r[5]), int(r[6]), _day(r[7])

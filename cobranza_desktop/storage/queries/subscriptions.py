@@ -16,14 +16,32 @@ from cobranza_desktop.storage.models.subscriptions import (
 )
 
 
-def last_period_starts(session: Session) -> dict[int, date]:
-    """Each subscription's latest period the run has dealt with (its cursor), in one query."""
-    rows = session.execute(
-        select(
-            SubscriptionPeriod.subscription_id, func.max(SubscriptionPeriod.period_start)
-        ).group_by(SubscriptionPeriod.subscription_id)
+def last_period_starts(session: Session, customer_id: int | None = None) -> dict[int, date]:
+    """Each subscription's latest period the run has dealt with (its cursor), in one query
+    (for one customer's subscriptions only, when ``customer_id`` is given)."""
+    query = select(
+        SubscriptionPeriod.subscription_id, func.max(SubscriptionPeriod.period_start)
+    ).group_by(SubscriptionPeriod.subscription_id)
+    if customer_id is not None:
+        query = query.join(
+            Subscription, Subscription.id == SubscriptionPeriod.subscription_id
+        ).where(Subscription.customer_id == customer_id)
+    return {sub_id: start for sub_id, start in session.execute(query)}
+
+
+def subscriptions_for_list(
+    session: Session, customer_id: int | None = None
+) -> Sequence[Subscription]:
+    """The subscriptions the page lists, with their price changes and pauses in two more
+    queries (not one per subscription)."""
+    query = (
+        select(Subscription)
+        .options(selectinload(Subscription.price_changes), selectinload(Subscription.pauses))
+        .order_by(Subscription.customer_id, Subscription.id)
     )
-    return {sub_id: start for sub_id, start in rows}
+    if customer_id is not None:
+        query = query.where(Subscription.customer_id == customer_id)
+    return session.scalars(query).all()
 
 
 def billable_subscriptions(session: Session, through: date) -> Sequence[Subscription]:

@@ -44,7 +44,7 @@ from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.services.documents.saving import save_document
 from cobranza_desktop.ui import file_dialogs
 from cobranza_desktop.ui.screen_fit import resize_to_fit
-from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.tasks import OpChanges, TaskRunner
 
 # Pages are rasterized for printing at most at this resolution (memory stays bounded).
 MAX_PRINT_DPI = 300
@@ -172,11 +172,13 @@ def preview_pdf(
     render: Callable[[], bytes],
     runner: TaskRunner,
     suggested_name: str = "",
+    changes: OpChanges | None = None,
 ) -> None:
     """Render a document on the window's database worker, then open the preview.
 
     ``render`` runs on the worker thread, so it may call services but must not touch
     widgets. A CobranzaError (e.g. "no overdue invoices") appears in a message box.
+    With ``changes`` the rendering is a write (printing the day's letters logs them).
     """
     QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
 
@@ -190,9 +192,12 @@ def preview_pdf(
         QApplication.restoreOverrideCursor()
         QMessageBox.warning(parent, title, message)
 
-    runner.query(lambda _ctx: render()).success(show).error(fail).describe(
-        title, show_progress=False
-    ).run()
+    op = (
+        runner.query(lambda _ctx: render())
+        if changes is None
+        else runner.write(lambda _ctx: render(), changes)
+    )
+    op.success(show).error(fail).describe(title, show_progress=False).run()
 
 
 def _file_name(title: str) -> str:

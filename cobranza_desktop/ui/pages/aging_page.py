@@ -172,12 +172,41 @@ class AgingPage(QWidget):
                 "total", self.tr("Total"), lambda r: format_money(r.total, report.currency), RIGHT
             )
         )
+        # Unapplied credit beside the buckets, and what is owed net of it.
+        credit_total = report.credit_total
+
+        def credit_text(line: AgingLine) -> str:
+            amount = (
+                credit_total
+                if line.customer_id == TOTALS_ID
+                else report.credit_of(line.customer_id)
+            )
+            return format_money(-amount, currency) if amount else ""
+
+        def net_text(line: AgingLine) -> str:
+            if line.customer_id == TOTALS_ID:
+                return format_money(report.net_total, currency)
+            return format_money(report.net_of(line), currency)
+
+        columns.append(Column("credit", self.tr("Crédito a favor"), credit_text, RIGHT))
+        columns.append(Column("net", self.tr("Neto"), net_text, RIGHT))
+        # Disputed or extended invoices stay in their original bucket, marked here.
+        columns.append(
+            Column(
+                "marks",
+                self.tr("Notas"),
+                lambda r: report.mark_text(r.customer_id),
+                tooltip=lambda r: report.mark_text(r.customer_id),
+            )
+        )
         self.model._columns = columns
         totals = AgingLine(TOTALS_ID, self.tr("Total"), report.bucket_totals, report.total)
         self.model.set_rows([*report.lines, totals])
         self.table.setColumnWidth(0, 280)
-        for i in range(1, len(columns)):
+        for i in range(1, len(columns) - 1):
             self.table.setColumnWidth(i, 120)
+        self.table.setColumnWidth(len(columns) - 1, 220)
+        self.table.horizontalHeader().setStretchLastSection(True)  # the marks take the rest
         self._draw_chart(report)
         self.status_line.setText(
             self.tr("%1 clientes con saldo al %2 · Total por cobrar: %3")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, SignalInstance
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QTabWidget,
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.formatting import format_date, format_datetime, format_money
-from cobranza_desktop.domain.invoices import InvoiceStatus
+from cobranza_desktop.domain.invoices import InvoiceKind, InvoiceStatus, Lifecycle
 from cobranza_desktop.services.base.corrections_log import CorrectionView
 from cobranza_desktop.services.billing.invoices import InvoiceView
+from cobranza_desktop.services.billing.refunds import RefundService
+from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService, CustomerFileView
 from cobranza_desktop.services.collections.contacts import ContactView
 from cobranza_desktop.services.customers.records import CustomerService, CustomerView
@@ -30,6 +33,7 @@ from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
+from cobranza_desktop.ui.pages.customer_subscriptions import CustomerSubscriptionsTab
 from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
@@ -45,7 +49,14 @@ MUTED = QColor("#777777")
 
 # What the file shows (the penalties panel included): a write of these kinds for this
 # customer reloads it.
-FILE_KINDS = (Kind.CUSTOMERS, Kind.INVOICES, Kind.PAYMENTS, Kind.CONTACTS, Kind.PENALTIES)
+FILE_KINDS = (
+    Kind.CUSTOMERS,
+    Kind.INVOICES,
+    Kind.PAYMENTS,
+    Kind.CONTACTS,
+    Kind.PENALTIES,
+    Kind.SUBSCRIPTIONS,
+)
 
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
@@ -66,6 +77,7 @@ class CustomerFile(QWidget):
     statement_requested = Signal(int)
     notice_requested = Signal(int)
     invoice_activated = Signal(int)
+    dispute_requested = Signal(int)  # an invoice id: mark it disputed or settle it
     #: The read model arrived and is on screen.
     file_shown = Signal(object)
 
@@ -76,6 +88,8 @@ class CustomerFile(QWidget):
         penalties: PenaltyService,
         restrictions: RestrictionService,
         runner: TaskRunner,
+        subscriptions: SubscriptionService,
+        refunds: RefundService,
         terms_panel: CustomerTermsPanel,
         parent: QWidget | None = None,
     ) -> None:
@@ -148,17 +162,19 @@ class CustomerFile(QWidget):
             [
                 Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
                 Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
-                Column("due", self.tr("Vence"), lambda i: format_date(i.due_date)),
+                Column("due", self.tr("Vence"), self._due_text),
                 Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
                 Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
-                Column("status", self.tr("Estado"), lambda i: i.status.label()),
+                Column("status", self.tr("Estado"), self._invoice_state),
             ]
         )
         self.invoice_model.row_color = invoice_color
         self.invoice_table = make_table(sortable=False)
         self.invoice_table.setModel(self.invoice_model)
-        set_widths(self.invoice_table, [110, 100, 100, 120, 120])
+        set_widths(self.invoice_table, [110, 100, 200, 120, 120])  # room for an extension
         self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
+        self.invoice_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.invoice_table.customContextMenuRequested.connect(self._invoice_menu)
         self.payment_model: ListTableModel[PaymentView] = ListTableModel(
             [
                 Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
@@ -257,6 +273,8 @@ class CustomerFile(QWidget):
         self.tabs.addTab(timeline_tab, self.tr("Historial de contacto"))
         self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
         self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
+        self.subscriptions_tab = CustomerSubscriptionsTab(subscriptions, refunds, runner)
+        self.tabs.addTab(self.subscriptions_tab, self.tr("Suscripciones"))
         self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
 
         layout = QVBoxLayout(self)
@@ -285,6 +303,7 @@ class CustomerFile(QWidget):
             self._set_penalties_panel(customer_id)
             self.tabs.setCurrentIndex(0)
         self.customer_id = customer_id
+        self.subscriptions_tab.load(customer_id)
         self.terms_panel.load(customer_id)
         files = self._files
         # One query op, one session: the whole file as one read model.
@@ -377,6 +396,39 @@ class CustomerFile(QWidget):
     def _save_failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)
         self.form.errors.show(failure.message, failure.field)
+
+    def _due_text(self, invoice: InvoiceView) -> str:
+        due = format_date(invoice.due_date)
+        if invoice.extended_to is None:
+            return due
+        return (
+            self.tr("%1 → prorrogada al %2")
+            .replace("%1", due)
+            .replace("%2", format_date(invoice.extended_to))
+        )
+
+    def _invoice_state(self, invoice: InvoiceView) -> str:
+        label = invoice.status.label()
+        return label + self.tr(" · en disputa") if invoice.disputed else label
+
+    def invoice_menu_actions(self, invoice: InvoiceView) -> list[QAction]:
+        """The entries of an invoice's context menu (the dispute one, for issued invoices)."""
+        if invoice.kind is not InvoiceKind.INVOICE or invoice.lifecycle is not Lifecycle.ISSUED:
+            return []
+        text = self.tr("Resolver la disputa…") if invoice.disputed else self.tr("Poner en disputa…")
+        action = QAction(text, self)
+        action.triggered.connect(lambda: self.dispute_requested.emit(invoice.id))
+        return [action]
+
+    def _invoice_menu(self, point: QPoint) -> None:
+        index = self.invoice_table.indexAt(point)
+        if not index.isValid():
+            return
+        actions = self.invoice_menu_actions(self.invoice_model.row_at(index.row()))
+        if actions:
+            menu = QMenu(self)
+            menu.addActions(actions)
+            menu.popup(self.invoice_table.viewport().mapToGlobal(point))
 
     def _invoice_double_clicked(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -153,10 +153,20 @@ class CustomerPenaltiesPanel(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.waive_button = QPushButton(self.tr("Condonar…"))
+        # A wrong charge (say, a payment typed later with an earlier date) is corrected:
+        # voided, and its period charged again from the book as it is now.
+        self.correct_button = QPushButton(self.tr("Corregir…"))
+        self.correct_button.setToolTip(
+            self.tr(
+                "El cargo estaba mal (por ejemplo, un pago registrado tarde): se anula y su "
+                "periodo se vuelve a calcular al aplicar las penalizaciones."
+            )
+        )
         self.apply_button = QPushButton(self.tr("Aplicar penalizaciones…"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.message, 1)
         buttons.addWidget(self.waive_button)
+        buttons.addWidget(self.correct_button)
         buttons.addWidget(self.apply_button)
 
         layout = QVBoxLayout(self)
@@ -167,7 +177,8 @@ class CustomerPenaltiesPanel(QWidget):
         layout.addLayout(buttons)
 
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
-        self.waive_button.clicked.connect(self.waive_selected)
+        self.waive_button.clicked.connect(lambda: self.waive_selected())
+        self.correct_button.clicked.connect(lambda: self.waive_selected(recompute=True))
         self.apply_button.clicked.connect(self.open_apply_dialog)
         self._loads = load
         if load:
@@ -227,8 +238,10 @@ class CustomerPenaltiesPanel(QWidget):
     def _update_buttons(self) -> None:
         charge = self.selected_charge()
         self.waive_button.setEnabled(charge is not None and not charge.waived)
+        self.correct_button.setEnabled(charge is not None and not charge.waived)
 
-    def waive_selected(self) -> None:
+    def waive_selected(self, *, recompute: bool = False) -> None:
+        """Waive the selected charge: forgive it, or (``recompute``) correct it."""
         charge = self.selected_charge()
         if charge is None or charge.waived:
             return
@@ -238,7 +251,7 @@ class CustomerPenaltiesPanel(QWidget):
         penalties = self._penalties
 
         def work() -> ChargeView:
-            return penalties.waive(charge.id, reason)
+            return penalties.waive(charge.id, reason, recompute=recompute)
 
         changes = OpChanges.of(Kind.PENALTIES, Kind.INVOICES, customers=[charge.customer_id])
         self._runner.write(lambda _ctx: work(), changes).success(self._waived).error(

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from cobranza_desktop.services.base.settings import SettingsService
 from cobranza_desktop.services.billing.invoices import InvoiceService
+from cobranza_desktop.services.billing.refunds import RefundService
+from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.dossier import DossierService
@@ -60,6 +62,10 @@ class CustomersPageServices(Protocol):
     @property
     def risk(self) -> RiskService: ...
     @property
+    def subscriptions(self) -> SubscriptionService: ...
+    @property
+    def refunds(self) -> RefundService: ...
+    @property
     def corrections(self) -> CorrectionService: ...
     @property
     def collection_tools(self) -> CollectionToolsService: ...
@@ -87,7 +93,14 @@ class CustomersPage(QWidget):
         self.list = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
         terms = CustomerTermsPanel(s.credit_terms, runner, commands.clock, commands.view_terms)
         self.file = CustomerFile(
-            s.customer_file, s.customers, s.penalties, s.restrictions, runner, terms
+            s.customer_file,
+            s.customers,
+            s.penalties,
+            s.restrictions,
+            runner,
+            s.subscriptions,
+            s.refunds,
+            terms,
         )
         self.tools = CustomerFileTools(
             self.file,
@@ -111,6 +124,7 @@ class CustomersPage(QWidget):
         self.file.reminder_requested.connect(lambda cid: commands.compose_reminder(self, cid))
         self.file.statement_requested.connect(lambda cid: commands.view_statement(self, cid))
         self.file.notice_requested.connect(lambda cid: commands.view_notice(self, cid))
+        self.file.dispute_requested.connect(lambda iid: commands.dispute_invoice(self, iid))
         self.file.invoice_activated.connect(lambda iid: commands.open_invoice(self, iid))
         runner.data_changed.connect(self._data_changed)
         settings = s.settings

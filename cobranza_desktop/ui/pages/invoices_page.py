@@ -76,8 +76,9 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             Column("customer", self.tr("Cliente"), lambda i: i.customer_name),
             Column("issue_date", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
             Column("due_date", self.tr("Vence"), lambda i: format_date(i.due_date)),
-            Column("total", self.tr("Total"), lambda i: money(i.total), RIGHT),
-            Column("balance", self.tr("Saldo"), lambda i: money(i.balance), RIGHT),
+            # A USD invoice shows USD: its amounts are never mixed with pesos on the row.
+            Column("total", self.tr("Total"), lambda i: money(i.total, i.currency), RIGHT),
+            Column("balance", self.tr("Saldo"), lambda i: money(i.balance, i.currency), RIGHT),
             Column("status", self.tr("Estado"), lambda i: i.status.label()),
             Column("delivered", self.tr("Entregada"), self._delivered, sortable=False),
             Column("receipt", self.tr("Recepción"), self._receipt, sortable=False),
@@ -129,6 +130,12 @@ class InvoicesPage(ListPage):
         self.pdf_button.setToolTip(self.tr("Ver, imprimir o guardar la factura seleccionada"))
         self.pdf_button.setEnabled(False)
         self.pdf_button.clicked.connect(self.view_pdf)
+        self.dispute_button = QPushButton(self.tr("Disputa…"))
+        self.dispute_button.setToolTip(
+            self.tr("Poner en disputa la factura seleccionada, o resolver su disputa")
+        )
+        self.dispute_button.setEnabled(False)
+        self.dispute_button.clicked.connect(self.dispute)
         self.send_button = QPushButton(self.tr("Enviar…"))
         self.send_button.setToolTip(self.tr("Enviar la factura por correo o WhatsApp"))
         self.receipt_button = QPushButton(self.tr("Recepción…"))
@@ -147,6 +154,7 @@ class InvoicesPage(ListPage):
         header = QHBoxLayout()
         header.addWidget(title)
         header.addStretch(1)
+        header.addWidget(self.dispute_button)
         header.addWidget(self.send_button)
         header.addWidget(self.receipt_button)
         header.addWidget(self.corrected_button)
@@ -168,7 +176,7 @@ class InvoicesPage(ListPage):
         self.delivery.addItem(self.tr("Confirmadas"), "confirmed")
         self.delivery.addItem(self.tr("Por corregir"), "to_correct")
         self.customer = QLineEdit()
-        self.customer.setPlaceholderText(self.tr("Cliente"))
+        self.customer.setPlaceholderText(self.tr("Cliente, folio o UUID"))
         self.customer.setClearButtonEnabled(True)
         filters = QHBoxLayout()
         filters.addWidget(QLabel(self.tr("Estado")))
@@ -220,6 +228,14 @@ class InvoicesPage(ListPage):
         self.corrected_button.setEnabled(
             is_invoice and invoice is not None and invoice.needs_correction
         )
+
+        # Only an issued invoice (not a late charge, which follows its invoice) is disputed.
+        self.dispute_button.setEnabled(is_invoice)
+
+    def dispute(self) -> None:
+        invoice = self.selected_invoice()
+        if invoice is not None:
+            self._commands.dispute_invoice(self, invoice.id)
 
     def send_invoice(self) -> None:
         invoice = self.selected_invoice()

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.services.receivables.listings import (
@@ -32,6 +32,7 @@ def payment_filter(params: Mapping[str, Any]) -> PaymentFilter:
         date_from=params.get("date_from"),
         date_to=params.get("date_to"),
         text=str(params.get("text", "")),
+        rep_pending=bool(params.get("rep_pending", False)),
     )
 
 
@@ -111,16 +112,25 @@ class PaymentsPage(ListPage):
         filters.addWidget(self.date_from)
         filters.addWidget(QLabel(self.tr("al")))
         filters.addWidget(self.date_to)
+        # The REP radar as a filter: payments on PPD invoices still without their REP.
+        self.rep_pending = QCheckBox(self.tr("Sin REP"))
+        self.rep_pending.setObjectName("repPending")
+        self.rep_pending.setToolTip(
+            self.tr("Solo los pagos de facturas PPD que aún no tienen complemento de pago (REP)")
+        )
+        filters.addWidget(self.rep_pending)
         widths = [100, 260, 120, 120, 130]
         self._build_list(runner, header, filters, widths, self.search, PAYMENT_LIST_KINDS)
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
+        self.rep_pending.toggled.connect(lambda _on: self.apply_filters())
 
     def apply_filters(self) -> None:
         self.model.set_params(
             text=self.search.text().strip(),
             date_from=self.date_from.value(),
             date_to=self.date_to.value(),
+            rep_pending=self.rep_pending.isChecked(),
         )
 
     def selected_payment(self) -> PaymentListItem | None:

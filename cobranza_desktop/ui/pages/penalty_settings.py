@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.extensions import ExtensionCharges
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.money import parse_amount, parse_decimal
 from cobranza_desktop.domain.penalties import (
@@ -161,6 +162,13 @@ class PenaltySettingsPage(QWidget):
         cap_layout.addWidget(self.cap_percent)
         cap_layout.addWidget(QLabel(self.tr("% del capital")))
         form.addRow(self.tr("Tope:"), self._with_error(cap_row, "cap_percent"))
+        # An extension really extends, unless the contract says penalties run from the
+        # original due date (a business setting; a customer's page does not show it).
+        self.extension_rule = QComboBox()
+        for rule in ExtensionCharges:
+            self.extension_rule.addItem(rule.label(), rule.value)
+        if customer_id is None:
+            form.addRow(self.tr("Con prórroga, cobrar:"), self.extension_rule)
         self._form = form
 
         self.example = QLabel()
@@ -198,7 +206,7 @@ class PenaltySettingsPage(QWidget):
         ):
             line.textChanged.connect(self._changed)
         self.grace_days.valueChanged.connect(self._changed)
-        for combo in (self.fee_mode, self.day_basis):
+        for combo in (self.fee_mode, self.day_basis, self.extension_rule):
             combo.currentIndexChanged.connect(self._changed)
         self.preset.currentIndexChanged.connect(self._preset_changed)
         self.has_cap.toggled.connect(self._changed)
@@ -223,9 +231,9 @@ class PenaltySettingsPage(QWidget):
         customer_id = self._customer_id
         penalties = self._penalties
 
-        def work() -> tuple[PenaltyPolicy, PenaltyPolicy | None]:
+        def work() -> tuple[PenaltyPolicy, PenaltyPolicy | None, ExtensionCharges]:
             own = penalties.customer_policy(customer_id) if customer_id is not None else None
-            return penalties.business_policy(), own
+            return penalties.business_policy(), own, penalties.extension_rule()
 
         self._runner.query(lambda _ctx: work()).success(self._loaded).error(self._failed).key(
             f"penalty-settings-{customer_id}"
@@ -244,10 +252,13 @@ class PenaltySettingsPage(QWidget):
             else ""
         )
 
-    def _loaded(self, policies: tuple[PenaltyPolicy, PenaltyPolicy | None]) -> None:
-        self._business, own = policies
+    def _loaded(
+        self, policies: tuple[PenaltyPolicy, PenaltyPolicy | None, ExtensionCharges]
+    ) -> None:
+        self._business, own, rule = policies
         self._loading = True
         try:
+            self.extension_rule.setCurrentIndex(self.extension_rule.findData(rule.value))
             self.use_business.setChecked(self._customer_id is not None and own is None)
             self._show(own or self._business)
         finally:
@@ -401,11 +412,13 @@ class PenaltySettingsPage(QWidget):
             return
         customer_id = self._customer_id
         penalties = self._penalties
+        rule = ExtensionCharges.parse(self.extension_rule.currentData())
 
         def work() -> PenaltyPolicy | None:
             if customer_id is None:
                 assert policy is not None
                 penalties.set_business_policy(policy)
+                penalties.set_extension_rule(rule)
             else:
                 penalties.set_customer_policy(customer_id, policy)
             return policy

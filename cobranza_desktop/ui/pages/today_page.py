@@ -30,8 +30,10 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_long_date, format_money
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
+from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
-from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
+from cobranza_desktop.ui.widgets.rep_panel import RepPanel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -130,6 +132,7 @@ class TodayPage(QWidget):
         clock: Clock,
         runner: TaskRunner,
         compose: Compose,
+        rep_radar: RepRadarService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -139,6 +142,9 @@ class TodayPage(QWidget):
         self._clock = clock
         self._runner = runner
         self._current: Agenda | None = None
+        # Customers changed since the last agenda shown; None: compute all of it.
+        self._changed: set[int] | None = None
+        self._day = clock.today()
 
         self.title = QLabel()
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
@@ -194,6 +200,10 @@ class TodayPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addLayout(actions)
         layout.addWidget(self.message)
+        # The owner's own tasks (REP to issue), apart from the customers to contact.
+        self.rep_panel = RepPanel(rep_radar, clock, runner)
+        self.rep_panel.customer_requested.connect(self.customer_requested)
+        layout.addWidget(self.rep_panel)
 
         self.refresh_button.clicked.connect(self.refresh)
         self.show_waiting.toggled.connect(self._show)
@@ -209,17 +219,33 @@ class TodayPage(QWidget):
 
     # Reading -------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Compute the agenda again: all of it, or (after writes that named their
+        customers) only those customers' cases."""
         day, agenda = self._clock.today(), self._agenda
-        self._runner.query(lambda _ctx: agenda.agenda(day)).success(self._loaded).error(
-            self._failed
-        ).key(f"today-agenda-{id(self)}").run()
+        if day != self._day:
+            self._day, self._changed = day, None  # a new day: everything again
+        changed = None if self._changed is None else frozenset(self._changed)
+
+        def work(ctx: TaskContext) -> Agenda:
+            return agenda.agenda(day, cancelled=ctx.cancelled, changed=changed)
+
+        # Beside the worker (other pages' reads do not wait for it); a newer refresh
+        # supersedes it (with the changes of both), and a superseded one stops early.
+        self._runner.query(work).success(self._loaded).error(self._failed).key(
+            f"today-agenda-{id(self)}"
+        ).aside().run()
 
     def _data_changed(self, changes: OpChanges) -> None:
         if changes.touches(*TODAY_KINDS):
+            if changes.customer_ids is None:
+                self._changed = None
+            elif self._changed is not None:
+                self._changed |= changes.customer_ids
             self.refresh()
 
     def _loaded(self, agenda: Agenda) -> None:
         self._current = agenda
+        self._changed = set()  # what it reflects: later refreshes need only what changes
         self._show()
 
     def _show(self) -> None:

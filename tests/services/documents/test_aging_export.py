@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.services.book.workspace import Workspace
@@ -51,8 +52,9 @@ def test_control_characters_do_not_crash_the_xlsx(ws: Workspace, tmp_path: Path)
     invoice(ws, created.id, "100.00")
     # Names typed today are validated; a book from an older version may still hold them.
     with ws.book.engine.begin() as connection:
-        connection.exec_driver_sql(
-            "UPDATE customers SET name = ? WHERE id = ?", ("Ana\x07 Bell\x1b", created.id)
+        connection.execute(
+            text("UPDATE customers SET name = :name WHERE id = :id"),
+            {"name": "Ana\x07 Bell\x1b", "id": created.id},
         )
     report = ws.aging.report()
     assert report.lines[0].name == "Ana\x07 Bell\x1b"
@@ -83,6 +85,7 @@ def test_neutral_text_never_starts_like_a_formula(text: str) -> None:
     assert in_xlsx == _without_controls(in_xlsx)
 
 
+@pytest.mark.sqlite_only  # about the book's file
 def test_an_export_never_overwrites_the_book_and_replaces_atomically(
     ws: Workspace, tmp_path: Path
 ) -> None:

@@ -96,6 +96,7 @@ def test_signing_in_the_future_is_refused(ws: Workspace) -> None:
     assert not service.status(cid).signed
 
 
+@pytest.mark.sqlite_only  # the verb is given the book's file
 def test_pdf_terms_verb(ws: Workspace, tmp_path: Path) -> None:
     cid = _customer(ws)
     out = tmp_path / "condiciones.pdf"

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.engine import URL
 
 from cobranza_desktop.domain.allocation import Allocation
 from cobranza_desktop.domain.clock import FixedClock
@@ -32,60 +34,64 @@ operation = st.one_of(
 )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(operation, min_size=1, max_size=25))
-def test_every_cent_is_conserved(ops: list[tuple[str, int, Decimal, object]]) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        ws = open_workspace(Path(folder) / "b.sqlite", FixedClock.on(date(2026, 12, 31)))
-        try:
-            people = [ws.customers.create(CustomerData(name=f"Cliente {i}")).id for i in range(2)]
-            invoiced = {p: Decimal(0) for p in people}
-            received = {p: Decimal(0) for p in people}
-            invoice_ids: list[int] = []
-            payment_ids: list[int] = []
-            for step, (kind, who, amount, flag) in enumerate(ops):
-                day = START + timedelta(days=step)
-                try:
-                    if kind == "invoice":
-                        line = make_line("x", 1, amount, tax_rate_percent=str(flag))
-                        inv = ws.invoices.issue(InvoiceDraft(people[who], (line,), day))
-                        invoice_ids.append(inv.id)
-                        invoiced[people[who]] += inv.total
-                    elif kind == "pay":
-                        by_hand = None
-                        if flag:  # by hand: everything to the newest open invoice that fits
-                            items = ws.payments.open_items(people[who])
-                            if items:
-                                target = items[-1]
-                                by_hand = (
-                                    Allocation(target.invoice_id, min(amount, target.balance)),
-                                )
-                        pay = ws.payments.record(
-                            PaymentInput(people[who], amount, day, allocations=by_hand)
-                        )
-                        payment_ids.append(pay.id)
-                        received[pay.customer_id] += amount
-                    elif kind == "void" and invoice_ids:
-                        inv = ws.invoices.get(invoice_ids[who % len(invoice_ids)])
-                        ws.invoices.void(inv.id, "prueba")
-                        invoiced[inv.customer_id] -= inv.total
-                    elif kind == "reverse" and payment_ids:
-                        pay = ws.payments.get(payment_ids[who % len(payment_ids)])
-                        ws.payments.reverse(pay.id, "prueba")
-                        received[pay.customer_id] -= pay.amount
-                    elif kind == "apply_credit" and payment_ids:
-                        ws.payments.allocate_credit(payment_ids[who % len(payment_ids)])
-                except CobranzaError:
-                    pass  # refused operations must leave the book untouched (checked below)
-            assert ws.checks.run().ok
-            for person in people:
-                balance = ws.customers.balance(person)
-                assert balance.balance == invoiced[person] - received[person]
-            aging = ws.aging.report(date(2026, 12, 31))
-            assert aging.total == sum(ws.customers.balance(p).open_amount for p in people)
-            assert aging.total == sum(aging.bucket_totals)
-        finally:
-            ws.close()
+@settings(
+    max_examples=40,
+    deadline=None,
+    # A new book for each example, from the factory fixture: on SQLite and on PostgreSQL.
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(ops=st.lists(operation, min_size=1, max_size=25))
+def test_every_cent_is_conserved(
+    new_book_location: Callable[[], Path | URL], ops: list[tuple[str, int, Decimal, object]]
+) -> None:
+    ws = open_workspace(new_book_location(), FixedClock.on(date(2026, 12, 31)))
+    try:
+        people = [ws.customers.create(CustomerData(name=f"Cliente {i}")).id for i in range(2)]
+        invoiced = {p: Decimal(0) for p in people}
+        received = {p: Decimal(0) for p in people}
+        invoice_ids: list[int] = []
+        payment_ids: list[int] = []
+        for step, (kind, who, amount, flag) in enumerate(ops):
+            day = START + timedelta(days=step)
+            try:
+                if kind == "invoice":
+                    line = make_line("x", 1, amount, tax_rate_percent=str(flag))
+                    inv = ws.invoices.issue(InvoiceDraft(people[who], (line,), day))
+                    invoice_ids.append(inv.id)
+                    invoiced[people[who]] += inv.total
+                elif kind == "pay":
+                    by_hand = None
+                    if flag:  # by hand: everything to the newest open invoice that fits
+                        items = ws.payments.open_items(people[who])
+                        if items:
+                            target = items[-1]
+                            by_hand = (Allocation(target.invoice_id, min(amount, target.balance)),)
+                    pay = ws.payments.record(
+                        PaymentInput(people[who], amount, day, allocations=by_hand)
+                    )
+                    payment_ids.append(pay.id)
+                    received[pay.customer_id] += amount
+                elif kind == "void" and invoice_ids:
+                    inv = ws.invoices.get(invoice_ids[who % len(invoice_ids)])
+                    ws.invoices.void(inv.id, "prueba")
+                    invoiced[inv.customer_id] -= inv.total
+                elif kind == "reverse" and payment_ids:
+                    pay = ws.payments.get(payment_ids[who % len(payment_ids)])
+                    ws.payments.reverse(pay.id, "prueba")
+                    received[pay.customer_id] -= pay.amount
+                elif kind == "apply_credit" and payment_ids:
+                    ws.payments.allocate_credit(payment_ids[who % len(payment_ids)])
+            except CobranzaError:
+                pass  # refused operations must leave the book untouched (checked below)
+        assert ws.checks.run().ok
+        for person in people:
+            balance = ws.customers.balance(person)
+            assert balance.balance == invoiced[person] - received[person]
+        aging = ws.aging.report(date(2026, 12, 31))
+        assert aging.total == sum(ws.customers.balance(p).open_amount for p in people)
+        assert aging.total == sum(aging.bucket_totals)
+    finally:
+        ws.close()
 
 
 class _Stopped(Exception):

@@ -121,6 +121,7 @@ def upgrade() -> None:
             ["customer_id", "due_date", "total_cents", "paid_cents", "issue_date"],
             unique=False,
             sqlite_where=sa.text("lifecycle = 'issued' AND paid_cents < total_cents"),
+            postgresql_where=sa.text("lifecycle = 'issued' AND paid_cents < total_cents"),
         )
         batch_op.create_index("ix_invoices_parent", ["parent_invoice_id"], unique=False)
 
@@ -157,6 +158,7 @@ def upgrade() -> None:
             ["customer_id", "amount_cents", "allocated_cents"],
             unique=False,
             sqlite_where=sa.text("reversed_at IS NULL AND allocated_cents < amount_cents"),
+            postgresql_where=sa.text("reversed_at IS NULL AND allocated_cents < amount_cents"),
         )
 
     op.create_table(
@@ -221,6 +223,7 @@ def downgrade() -> None:
         batch_op.drop_index(
             "ix_payments_unallocated",
             sqlite_where=sa.text("reversed_at IS NULL AND allocated_cents < amount_cents"),
+            postgresql_where=sa.text("reversed_at IS NULL AND allocated_cents < amount_cents"),
         )
         batch_op.drop_index("ix_payments_date")
         batch_op.drop_index("ix_payments_customer_date")
@@ -231,6 +234,7 @@ def downgrade() -> None:
         batch_op.drop_index(
             "ix_invoices_open",
             sqlite_where=sa.text("lifecycle = 'issued' AND paid_cents < total_cents"),
+            postgresql_where=sa.text("lifecycle = 'issued' AND paid_cents < total_cents"),
         )
         batch_op.drop_index("ix_invoices_issue_date")
         batch_op.drop_index("ix_invoices_customer_due")

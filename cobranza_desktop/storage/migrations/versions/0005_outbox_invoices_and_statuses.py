@@ -49,6 +49,26 @@ _COLUMNS = (
 )
 
 
+def _alter_messages(with_invoice_ids: bool, statuses: Sequence[str]) -> None:
+    """The new status CHECK and the ``invoice_ids`` column: rebuilt on SQLite, altered in
+    place elsewhere (PostgreSQL changes a CHECK and drops a column directly, and a
+    rebuilt table would clash with the names of the old one's constraints)."""
+    if op.get_bind().dialect.name == "sqlite":
+        _rebuild_messages(with_invoice_ids, statuses)
+        return
+    op.drop_constraint(op.f("ck_outbox_messages_status_known"), "outbox_messages", type_="check")
+    if with_invoice_ids:
+        op.add_column(
+            "outbox_messages",
+            sa.Column("invoice_ids", sa.Text(), nullable=False, server_default=""),
+        )
+    else:
+        op.drop_column("outbox_messages", "invoice_ids")
+    op.create_check_constraint(
+        op.f("ck_outbox_messages_status_known"), "outbox_messages", _status_check(statuses)
+    )
+
+
 def _rebuild_messages(with_invoice_ids: bool, statuses: Sequence[str]) -> None:
     """Rebuild ``outbox_messages`` with a new status CHECK, with or without the old
     ``invoice_ids`` column. Written out (not ``batch_alter_table``, whose constraint
@@ -128,7 +148,7 @@ def upgrade() -> None:
         ids = [i for i in _parse_ids(text) if i in known]
         links.extend((message_id, invoice_id, pos) for pos, invoice_id in enumerate(ids))
 
-    _rebuild_messages(False, NEW_STATUSES)
+    _alter_messages(False, NEW_STATUSES)
 
     table = op.create_table(
         "outbox_message_invoices",
@@ -176,7 +196,7 @@ def downgrade() -> None:
         "UPDATE outbox_messages SET status = 'interrupted' "
         "WHERE status IN ('rejected', 'uncertain')"
     )
-    _rebuild_messages(True, OLD_STATUSES)
+    _alter_messages(True, OLD_STATUSES)
     for message_id, ids in joined.items():
         connection.execute(
             sa.text("UPDATE outbox_messages SET invoice_ids = :ids WHERE id = :id"),

@@ -46,7 +46,7 @@ def upgrade() -> None:
     )
     op.add_column(
         "invoices",
-        sa.Column("disputed", sa.Boolean(), nullable=False, server_default=sa.text("0")),
+        sa.Column("disputed", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
     op.add_column(
         "invoices",

@@ -2,7 +2,7 @@
 version on the records people edit (optimistic concurrency)
 
 Revision ID: 0010_audit_users
-Revises: 0016_polish
+Revises: 0012_agreement
 Create Date: 2026-12-01 23:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_audit_users"
-down_revision: str | None = "0016_polish"
+down_revision: str | None = "0012_agreement"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -38,7 +38,7 @@ def upgrade() -> None:
     )
     op.add_column(
         "invoices",
-        sa.Column("needs_correction", sa.Boolean(), nullable=False, server_default=sa.text("0")),
+        sa.Column("needs_correction", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
     op.add_column(
         "invoices", sa.Column("correction_note", sa.Text(), nullable=False, server_default="")
