@@ -21,6 +21,7 @@ from cobranza_desktop.domain.validation import check_single_line
 from cobranza_desktop.services.base.access import current_actor, require
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.office import User
+from cobranza_desktop.storage.server_grants import grant_book_rights
 
 MAX_LOGIN = 100
 
@@ -79,6 +80,13 @@ def _active_owners(session: Session) -> int:
     )
 
 
+def _grant(session: Session, user: User) -> None:
+    # On a server the role also decides the login's rights on the tables.
+    writes = user.active and user.role != Role.READ_ONLY
+    owner = user.active and user.role == Role.OWNER
+    grant_book_rights(session, user.login, writes=writes, owner=owner)
+
+
 class UserService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -124,6 +132,7 @@ class UserService:
             session.add(user)
             session.flush()
             self._keep_an_owner(session)
+            _grant(session, user)
             return _view(user)
 
     def set_role(self, login: str, role: Role) -> UserView:
@@ -133,6 +142,7 @@ class UserService:
             user.role = role
             session.flush()
             self._keep_an_owner(session)
+            _grant(session, user)
             return _view(user)
 
     def set_active(self, login: str, active: bool) -> UserView:
@@ -142,6 +152,7 @@ class UserService:
             user.active = active
             session.flush()
             self._keep_an_owner(session)
+            _grant(session, user)
             return _view(user)
 
     def deactivate(self, login: str) -> UserView:

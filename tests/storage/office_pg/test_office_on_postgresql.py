@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ProgrammingError
 
 from cobranza_desktop.domain.access import Role
 from cobranza_desktop.domain.clock import FixedClock
@@ -21,13 +21,14 @@ from cobranza_desktop.domain.errors import (
     BookError,
     ConcurrentEditError,
     PermissionDeniedError,
+    ValidationError,
 )
 from cobranza_desktop.services.base.freshness import ChangeWatch
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.services.receivables.payments import PaymentInput
-from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models import Base, Customer
+from cobranza_desktop.storage.database import open_book
+from cobranza_desktop.storage.models import Customer
 from tests import factories
 from tests.storage.office_pg.conftest import PG_URL_ENV
 
@@ -49,22 +50,11 @@ def office() -> Iterator[tuple[Workspace, Workspace]]:
         connection.execute(text(f'CREATE DATABASE "{name}"'))
         connection.execute(text(f'CREATE ROLE "{collector_role}" LOGIN'))
     owner_url = admin.set(database=name)
-    owner_engine = create_engine(owner_url)
-    Base.metadata.create_all(owner_engine)
-    with owner_engine.begin() as connection:
-        connection.execute(
-            text(
-                f'GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO "{collector_role}"'
-            )
-        )
-        connection.execute(
-            text(f'GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO "{collector_role}"')
-        )
     clock = FixedClock.on(MONDAY)
-    owner = Workspace(Book(Path(name), owner_engine, None), clock)
-    collector_engine = create_engine(owner_url.set(username=collector_role, password=None))
-    collector = Workspace(Book(Path(name), collector_engine, None), clock)
+    owner = Workspace(open_book(owner_url, create=True), clock)
+    # Adding the user gives the server login its rights on the tables (no GRANT here).
     owner.users.add(collector_role, Role.COLLECTOR, "Carla Cobradora")
+    collector = Workspace(open_book(owner_url.set(username=collector_role, password=None)), clock)
     yield owner, collector
     collector.close()
     owner.close()
@@ -118,3 +108,27 @@ def test_a_concurrent_edit_is_refused_on_the_server(office: tuple[Workspace, Wor
                 {"id": customer.id},
             )
     assert owner.customers.get(customer.id).notes == "otro"
+
+
+def test_the_role_decides_the_logins_rights_on_the_server(
+    office: tuple[Workspace, Workspace],
+) -> None:
+    owner, collector = office
+    customer = factories.customer(owner, "Abarrotes Luna")
+    with pytest.raises(ValidationError, match="createuser"):
+        owner.users.add("nadie_en_el_servidor", Role.COLLECTOR)
+    assert "nadie_en_el_servidor" not in {u.login for u in owner.users.list()}
+    owner.users.set_role(collector.book.login, Role.READ_ONLY)
+    # Past the services too: the server itself refuses the read-only login's writes.
+    with (
+        pytest.raises(ProgrammingError, match="permission denied"),
+        collector.book.engine.begin() as c,
+    ):
+        c.execute(text("UPDATE customers SET notes = 'x' WHERE id = :id"), {"id": customer.id})
+    assert collector.customers.get(customer.id).name == "Abarrotes Luna"  # reading still works
+    owner.users.set_role(collector.book.login, Role.COLLECTOR)
+    collector.contacts.log(ContactInput(customer.id, "phone", "contacted", notes="de nuevo"))
+    logged = [
+        e for e in owner.audit.entries(customer_id=customer.id) if e.action == "contact.logged"
+    ]
+    assert [e.login for e in logged] == [collector.book.login]
