@@ -32,6 +32,7 @@ from cobranza_desktop.storage.models.collections import (
     Promise,
     StatusTransition,
 )
+from cobranza_desktop.storage.models.corrections import CorrectionEntry
 from cobranza_desktop.storage.models.messaging import OutboxMessage
 from cobranza_desktop.storage.models.office import User
 from cobranza_desktop.storage.models.subscriptions import Subscription
@@ -82,6 +83,8 @@ def _invoice(obj: Invoice, new: bool) -> list[Entry]:
         if obj.lifecycle == "draft":
             return [Entry("invoice.draft_saved", "invoice", obj.id, obj.customer_id, facts)]
         action = "penalty.applied" if penalty else "invoice.issued"
+        if obj.kind == "refund":
+            action = "refund.issued"
         return [Entry(action, "invoice", obj.id, obj.customer_id, facts)]
     diff = changed(obj)
     entries: list[Entry] = []
@@ -222,6 +225,20 @@ def _message(obj: OutboxMessage, new: bool) -> list[Entry]:
     return []
 
 
+# Corrections the audit trail already tells by their own record (a reversal, a void,
+# an extension, a draft saved): one entry per event, not two.
+_TOLD_ELSEWHERE = frozenset(
+    {"payment_reversed", "invoice_voided", "due_date_extended", "draft_edited"}
+)
+
+
+def _correction(obj: CorrectionEntry, new: bool) -> list[Entry]:
+    if not new or obj.kind in _TOLD_ELSEWHERE:
+        return []
+    facts = {"subject": obj.subject, "reason": obj.reason}
+    return [Entry(f"correction.{obj.kind}", "correction", obj.id, obj.customer_id, facts)]
+
+
 AUDITORS: dict[type, Callable[[Any, bool], list[Entry]]] = {
     Customer: _customer,
     Invoice: _invoice,
@@ -238,6 +255,7 @@ AUDITORS: dict[type, Callable[[Any, bool], list[Entry]]] = {
     ImportBatch: _import,
     Subscription: _subscription,
     OutboxMessage: _message,
+    CorrectionEntry: _correction,
 }
 
 

@@ -39,6 +39,7 @@ TABLE_COUNTERS: dict[str, str] = {
     "invoice_lines": "invoices",
     "folio_sequences": "invoices",
     "due_date_extensions": "invoices",
+    "invoice_disputes": "invoices",
     "import_batches": "invoices",
     "cfdi_documents": "invoices",
     "cfdi_pending_allocations": "invoices",
@@ -46,6 +47,7 @@ TABLE_COUNTERS: dict[str, str] = {
     "allocations": "payments",
     "incentive_grants": "payments",
     "next_payment_discounts": "payments",
+    "correction_log": "payments",
     "collection_contacts": "contacts",
     "collection_actions": "contacts",
     "collection_promises": "plans",
@@ -57,12 +59,18 @@ TABLE_COUNTERS: dict[str, str] = {
     "outbox_messages": "messages",
     "outbox_message_invoices": "messages",
     "outbox_attachments": "messages",
+    "outbox_pending_contacts": "messages",
+    "subscription_price_changes": "subscriptions",
+    "subscription_pauses": "subscriptions",
+    "subscription_periods": "subscriptions",
+    "subscription_prepayments": "subscriptions",
     "settings": "settings",
     "business_profile": "settings",
     "users": "settings",
 }
-# Tables of the machinery itself: writing them is not a change anyone else must see.
-_SILENT = frozenset({"audit_log", "change_counters", "alembic_version"})
+# Tables of the machinery itself: writing them is not a change anyone else must see
+# (risk tallies follow the invoices and payments, which bump their own counters).
+_SILENT = frozenset({"audit_log", "change_counters", "alembic_version", "risk_tallies"})
 _OWNER_ONLY = (User, BusinessProfile)
 
 

@@ -54,6 +54,14 @@ ACTION_LABELS: dict[str, str] = {
     "message.queued": N_("Mensaje en la bandeja de salida"),
     "message.sent": N_("Mensaje enviado"),
     "message.cancelled": N_("Mensaje cancelado"),
+    "refund.issued": N_("Devolución de saldo a favor"),
+    "correction.payment_reallocated": N_("Pago reasignado"),
+    "correction.credit_applied": N_("Saldo a favor aplicado"),
+    "correction.allocation_undone": N_("Aplicación deshecha"),
+    "correction.draft_deleted": N_("Borrador eliminado"),
+    "correction.discount_granted": N_("Descuento en el próximo pago"),
+    "correction.barter": N_("Pago en especie"),
+    "correction.dossier_exported": N_("Expediente entregado a agencia"),
 }
 
 
@@ -98,7 +106,7 @@ def _method(code: str) -> str:
 def summarize(action: str, details: dict[str, Any]) -> str:
     """The facts of one entry in a line: number, amount, reason, key…"""
     parts: list[str] = []
-    for key in ("number", "name", "login", "key", "description", "stage"):
+    for key in ("number", "subject", "name", "login", "key", "description", "stage"):
         value = details.get(key)
         if value:
             parts.append(str(value))

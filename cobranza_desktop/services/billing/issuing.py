@@ -83,6 +83,7 @@ class IssuingService:
     def issue_draft(self, invoice_id: int, override_reason: str = "") -> IssuedInvoice:
         """Issue a saved draft: the same credit check and reward as a new invoice."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
             if invoice.lifecycle != Lifecycle.DRAFT.value:
                 raise ConflictError(_("La factura ya fue emitida."))

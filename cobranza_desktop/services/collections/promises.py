@@ -131,6 +131,7 @@ class PromiseService:
         today = self._clock.today()
         changed = 0
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             pending = session.scalars(
                 select(Promise).where(Promise.status == PromiseStatus.PENDING.value)
             ).all()

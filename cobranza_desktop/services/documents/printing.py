@@ -329,6 +329,7 @@ class DocumentService:
         agenda action, in one transaction with the PDF. Printing again finds nothing."""
         today = check_date(day or self._clock.today(), "day")
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return print_day_letters(session, today, self._clock.now())
 
 

@@ -354,6 +354,7 @@ class OutboxService:
         actions ``action_keys``) when it is sent. At once if it already was."""
         now = self._clock.now()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))
@@ -388,6 +389,7 @@ class OutboxService:
         On a server another program may be sending right now: only a message left
         ``sending`` for longer than any delivery takes counts as interrupted there."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             query = select(OutboxMessage).where(OutboxMessage.status == SENDING)
             if not self._book.is_file:
                 since = self._clock.now() - SERVER_SENDING_GRACE

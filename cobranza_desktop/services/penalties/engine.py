@@ -143,6 +143,7 @@ class PenaltyService:
 
     def set_extension_rule(self, rule: ExtensionCharges) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_extension_rule(session, ExtensionCharges.parse(rule))
 
     def customer_policy(self, customer_id: int) -> PenaltyPolicy | None:
