@@ -20,15 +20,10 @@ from sqlalchemy.exc import DBAPIError
 
 from cobranza_desktop.domain.errors import BookError
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.storage.database import (
-    SCHEMA_HEAD,
-    Book,
-    describe_location,
-    make_server_engine,
-    refuse_unknown_revision,
-    upgrade,
-)
+from cobranza_desktop.storage.book import Book, make_server_engine
+from cobranza_desktop.storage.book_url import describe_location
 from cobranza_desktop.storage.paths import data_home
+from cobranza_desktop.storage.schema import SCHEMA_HEAD, refuse_unknown_revision, upgrade
 
 # Any constant shared by every copy of the program: the key of the migration lock.
 _MIGRATION_LOCK = 0x636F6272  # "cobr"
