@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from cobranza_desktop.domain.errors import BookError, ConcurrentEditError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.storage import integrity
-from cobranza_desktop.storage.book_url import describe_location, resolve_url
+from cobranza_desktop.storage.book_url import book_label, describe_location, resolve_url
 from cobranza_desktop.storage.file_system import journal_mode
 from cobranza_desktop.storage.identity import database_login
 from cobranza_desktop.storage.lock import BookLock
@@ -50,8 +50,14 @@ def make_engine(path: Path | URL) -> Engine:
 
 
 def make_server_engine(url: URL) -> Engine:
+    """The engine of a server book; a URL without a password gets the keyring's (the
+    window's "Conectar a un servidor…" keeps it there), else libpq finds one itself."""
+    from cobranza_desktop.storage.credentials import with_password  # keyring: servers only
+
     # pre_ping: a connection the server closed overnight is replaced, not reported.
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    return create_engine(
+        with_password(url), pool_pre_ping=True, connect_args={"connect_timeout": 10}
+    )
 
 
 class Book:
@@ -91,6 +97,19 @@ class Book:
                 )
             )
         return self._path
+
+    @property
+    def address(self) -> str:
+        """The book as the recent books remember it: a path, or the URL without password."""
+        if self._path is not None:
+            return str(self._path)
+        # URL.set() leaves a None as "unchanged": the named tuple's own _replace drops it.
+        return self.url._replace(password=None).render_as_string(hide_password=False)
+
+    @property
+    def label(self) -> str:
+        """The book in a title bar: the file's name, or «servidor · base»."""
+        return book_label(self._path if self._path is not None else self.url)
 
     @property
     def location(self) -> str:

@@ -78,3 +78,10 @@ def describe_location(book: Path | URL) -> str:
             return str(book.database)
         return book.render_as_string(hide_password=True)
     return str(book)
+
+
+def book_label(book: Path | URL) -> str:
+    """The book in a title bar: the file's name, or «servidor · base» for a server."""
+    if isinstance(book, URL) and book.get_backend_name() != "sqlite":
+        return f"{book.host or 'localhost'} · {book.database}"
+    return Path(str(book.database if isinstance(book, URL) else book)).name

@@ -109,6 +109,8 @@ class BookMenu:
         for action in (self.backup_now, self.restore, self.show_folder):
             action.setEnabled(book_open)
         parent.addActions([self.new_book, self.open_book])
+        menu.setToolTipsVisible(True)  # why an action is off (a server book's restore)
+        self.recent.setToolTipsVisible(True)
         menu.addAction(self.new_book)
         menu.addAction(self.open_book)
         menu.addAction(self.connect_server)
@@ -121,9 +123,21 @@ class BookMenu:
         self._parent = parent
         self.refresh_recent()
 
-    def set_book_open(self, book_open: bool) -> None:
-        for action in (self.backup_now, self.restore, self.show_folder):
-            action.setEnabled(book_open)
+    def set_book_open(self, book_open: bool, *, on_server: bool = False) -> None:
+        """Enable the book's actions. A server book is backed up with pg_dump; restoring
+        it and its folder are the server's business, so those two stay off, and say why."""
+        self.backup_now.setEnabled(book_open)
+        for action in (self.restore, self.show_folder):
+            action.setEnabled(book_open and not on_server)
+            action.setToolTip(
+                QCoreApplication.translate(
+                    "BookMenu",
+                    "Este libro está en un servidor: lo restaura quien administra el "
+                    "servidor (pg_restore), y no tiene carpeta en esta computadora.",
+                )
+                if on_server
+                else ""
+            )
 
     def refresh_recent(self) -> None:
         self.recent.clear()

@@ -135,7 +135,15 @@ def open_context(
 
     workspace = open_workspace(book_path, clock, create=create)
     services = build_services(workspace)
-    context = UiContext(services, runner, workspace.clock, workspace.book_path)
+    book = workspace.book
+    context = UiContext(
+        services,
+        runner,
+        workspace.clock,
+        book.path if book.is_file else None,
+        book.label,
+        "" if book.is_file else book.address,
+    )
     wait_for_backup = workspace.backups.daily_in_background()
 
     def close() -> None:
@@ -237,9 +245,7 @@ def build_pages(
 
         c = composition()
         s = c.context.services
-        return CustomersPage(
-            s, c.context.runner, c.commands, export_folder=c.context.book_path.parent
-        )
+        return CustomersPage(s, c.context.runner, c.commands, export_folder=c.context.folder)
 
     def invoices() -> QWidget:
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage

@@ -110,4 +110,17 @@ class UiContext:
     services: Services
     runner: TaskRunner
     clock: Clock
-    book_path: Path
+    book_path: Path | None  # None: a book on a database server, not a file
+    book_label: str = ""  # the title bar's: the file's name, or «servidor · base»
+    server_url: str = ""  # a server book's URL without its password (the recent books)
+
+    @property
+    def on_server(self) -> bool:
+        return self.book_path is None
+
+    @property
+    def folder(self) -> Path:
+        """Where exports are offered: beside the book, or the program's folder."""
+        from cobranza_desktop.storage.paths import data_home
+
+        return self.book_path.parent if self.book_path is not None else data_home()
