@@ -186,7 +186,7 @@ def test_two_windows_two_users_one_server_book(qtbot: QtBot, office: Office) -> 
     assert owner_shown, "the owner's open file reloads with the collector's work"
     latest = owner_shown[-1]
     assert latest.balance.open_amount == Decimal("700.00")
-    assert [(c.notes, c.author) for c in latest.timeline] == [("Pagó 300", "Carla C.")]
+    assert [(c.notes, c.author) for c in latest.timeline] == [("Pagó 300", "Carla Cobradora")]
 
     # The owner takes a second payment from Ana in their own window; the collector's sees it.
     _pay(owner, qtbot, ana, "200")
