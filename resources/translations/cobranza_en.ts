@@ -4178,6 +4178,10 @@ Write the reason for cancelling:</translation>
     <context>
         <name>BookMenu</name>
         <message>
+            <source>Este libro está en un servidor: lo restaura quien administra el servidor (pg_restore), y no tiene carpeta en esta computadora.</source>
+            <translation>This book is on a server: whoever runs the server restores it (pg_restore), and it has no folder on this computer.</translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/book_menu.py" line="65" />
             <source>&amp;Nuevo libro…</source>
             <translation>&amp;New book…</translation>
