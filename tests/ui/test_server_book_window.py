@@ -5,11 +5,14 @@ made, and backups go through pg_dump (or say plainly why not)."""
 from __future__ import annotations
 
 import gc
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.engine import URL
@@ -23,6 +26,7 @@ from cobranza_desktop.ui.book_menu import recent_servers
 from cobranza_desktop.ui.dialogs.connect_dialog import ConnectDialog
 from tests.memory_keyring import MemoryKeyring, memory_keyring  # noqa: F401
 from tests.pg_support import PgDatabases
+from tests.ui.test_ui_screenshots import distinct_colours
 from tests.ui.ui_support import IDLE_TIMEOUT, OpenApp
 
 pytestmark = pytest.mark.postgresql
@@ -56,8 +60,8 @@ def _connect(open_app: OpenApp, qtbot: QtBot, url: URL, password: str = "") -> N
 
 def test_the_window_opens_a_server_book(
     qtbot: QtBot,
+    server_book: URL,  # before the window: the database outlives the app's teardown
     open_app: OpenApp,
-    server_book: URL,
     tmp_path: Path,
     memory_keyring: MemoryKeyring,  # noqa: F811
 ) -> None:
@@ -92,8 +96,8 @@ def test_the_window_opens_a_server_book(
 
 def test_a_server_book_is_backed_up_with_pg_dump_or_refused_plainly(
     qtbot: QtBot,
+    server_book: URL,  # before the window: the database outlives the app's teardown
     open_app: OpenApp,
-    server_book: URL,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     memory_keyring: MemoryKeyring,  # noqa: F811
@@ -128,3 +132,50 @@ def test_a_server_url_without_password_takes_the_keyrings(
         assert own.url.password == "propia"  # a URL's own password is kept
     finally:
         own.dispose()
+
+
+def _with_title_bar(window: QWidget) -> QImage:
+    """The window's grab under a drawn title bar (offscreen windows have no frame)."""
+    body = window.grab().toImage()
+    bar = 32
+    image = QImage(body.width(), body.height() + bar, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2b2f36"))
+    painter = QPainter(image)
+    try:
+        painter.setPen(QColor("#ffffff"))
+        painter.drawText(
+            0, 0, body.width(), bar, Qt.AlignmentFlag.AlignCenter, window.windowTitle()
+        )
+        painter.drawImage(0, bar, body)
+    finally:
+        painter.end()
+    return image
+
+
+def test_screenshots_of_a_server_books_window(
+    qtbot: QtBot,
+    server_book: URL,  # before the window: the database outlives the app's teardown
+    open_app: OpenApp,
+    tmp_path: Path,
+    memory_keyring: MemoryKeyring,  # noqa: F811
+) -> None:
+    directory = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
+    directory.mkdir(parents=True, exist_ok=True)
+    controller = open_app.controller
+    _connect(open_app, qtbot, server_book)
+    open_app.services.customers.create(CustomerData(name="Abarrotes Luna", phone="5512345678"))
+    for language in ("es", "en"):
+        if language == "en":
+            controller.change_language("en")
+            open_app.settle()
+        window = controller.window
+        assert window is not None
+        window.resize(1366, 768)
+        window.show_page("customers")
+        open_app.settle()
+        assert window.windowTitle().endswith(f"{server_book.host} · {server_book.database}")
+        image = _with_title_bar(window)
+        assert image.save(str(directory / f"server-book-window-{language}.png"))
+        assert distinct_colours(image) > 12
+    controller.change_language("es")
+    open_app.settle()

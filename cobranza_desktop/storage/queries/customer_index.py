@@ -245,7 +245,7 @@ WHERE {_where(filters, params, self._dialect)}"""
 
     def close(self) -> None:
         if self._pool_connection is not None:
-            if self._dialect != SQLITE:
+            if self._dialect != SQLITE and not self._connection.closed:
                 self._execute("DROP TABLE IF EXISTS customer_figures")
                 self._connection.autocommit = False
             self._pool_connection.close()
