@@ -99,6 +99,11 @@ class Book:
         return self._path
 
     @property
+    def local_commits(self) -> int:
+        """How many transactions this program committed on the book."""
+        return self._office.commits
+
+    @property
     def address(self) -> str:
         """The book as the recent books remember it: a path, or the URL without password."""
         if self._path is not None:

@@ -87,6 +87,8 @@ class Office:
     # Counter bumps this program committed and its change watch has not yet seen:
     # its own writes are announced by the window already, not a second time.
     own_bumps: dict[str, int] = field(default_factory=dict)
+    # This program's commits so far: a cache read "just before" is stale after one.
+    commits: int = 0
 
     def take_own(self, name: str) -> int:
         return self.own_bumps.pop(name, 0)
@@ -232,6 +234,7 @@ def _before_commit(session: Session) -> None:
 
 def _after_commit(session: Session) -> None:
     office = _office(session)
+    office.commits += 1
     for name in session.info.pop("bumped", ()):
         office.own_bumps[name] = office.own_bumps.get(name, 0) + 1
 
