@@ -92,7 +92,9 @@ def test_a_page_larger_than_the_lists_needs_no_count(ws: Workspace, busy: int) -
     assert len(view.timeline) == view.contact_count == CONTACTS
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(size=st.integers(min_value=1, max_value=15))
 def test_pages_put_together_are_the_whole_lists(ws: Workspace, busy: int, size: int) -> None:
     files = CustomerFileService(ws.book, ws.clock)
