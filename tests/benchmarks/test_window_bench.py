@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -235,9 +236,10 @@ def _settled(book: Path, home: Path) -> tuple[float, float, float]:
     )
     after = os.times()
     assert done.returncode == 0, done.stderr[-2000:]
-    figures = dict(line.rsplit(" ", 1) for line in done.stdout.splitlines() if " " in line.strip())
-    settled = float(figures["settled after"].rstrip("s"))
-    peak = float(figures["peak rss"].split()[0]) if "peak rss" in figures else 0.0
+    settled = float(re.search(r"settled after ([0-9.]+)s", done.stdout)[1])  # type: ignore[index]
+    found = re.search(r"peak rss ([0-9.]+) MB", done.stdout)
+    assert found, done.stdout
+    peak = float(found[1])
     cpu = (after.children_user - before.children_user) + (
         after.children_system - before.children_system
     )
