@@ -24,7 +24,7 @@ from cobranza_desktop.domain.risk import assess, suggested_credit_limit
 from cobranza_desktop.services.base.agenda_data import effective_due_dates, histories
 from cobranza_desktop.services.base.corrections_log import CorrectionView, customer_corrections
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
-from cobranza_desktop.services.collections.contacts import ContactView, contact_view
+from cobranza_desktop.services.collections.contacts import ContactView, contact_timeline
 from cobranza_desktop.services.customers.records import (
     CustomerBalanceView,
     CustomerView,
@@ -46,7 +46,7 @@ from cobranza_desktop.services.penalties.proposals import propose_charges
 from cobranza_desktop.services.receivables.payments import PaymentView, payment_view
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
-from cobranza_desktop.storage.models.collections import ContactLog, Promise, StatusTransition
+from cobranza_desktop.storage.models.collections import ContactLog, StatusTransition
 from cobranza_desktop.storage.queries.balances import customer_balance
 
 Query = TypeVar("Query", bound=Select[Any])
@@ -206,25 +206,10 @@ def _payments(
 def _timeline(
     session: Session, customer_id: int, page: Page | None = None
 ) -> tuple[ContactView, ...]:
-    query = (
-        select(ContactLog)
-        .where(_contacts_of(customer_id))
-        .order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
-    )
-    rows = session.scalars(_page(query, page)).all()
-    promises = {
-        contact_id: promise_id
-        for contact_id, promise_id in session.execute(
-            _promises_of(customer_id, [row.id for row in rows] if page else None)
-        )
-    }
-    return tuple(contact_view(row, promises.get(row.id)) for row in rows)
-
-
-def _promises_of(customer_id: int, contact_ids: list[int] | None) -> Select[int | None, int]:
-    """The promises made in the customer's contacts (those of a page's contacts only)."""
-    query = select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
-    return query if contact_ids is None else query.where(Promise.contact_id.in_(contact_ids))
+    # The contact service's own reading (with each contact's author): one place.
+    if page is None:
+        return tuple(contact_timeline(session, customer_id))
+    return tuple(contact_timeline(session, customer_id, offset=page.offset, limit=page.limit))
 
 
 def _status_history(session: Session, customer_id: int) -> tuple[StatusChangeView, ...]:
