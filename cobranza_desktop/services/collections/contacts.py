@@ -191,22 +191,27 @@ def overridden_violations(session: Session, customer_id: int, moment: datetime) 
 
 
 def contact_timeline(
-    session: Session, customer_id: int, *, include_voided: bool = False
+    session: Session,
+    customer_id: int,
+    *,
+    include_voided: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
 ) -> list[ContactView]:
-    """The customer's contacts, newest first, read in ``session``."""
+    """The customer's contacts, newest first, read in ``session`` (with ``limit``, the
+    page from ``offset``: the customer file shows the first and reads more on scroll)."""
     get_customer(session, customer_id)
     query = select(ContactLog).where(ContactLog.customer_id == customer_id)
     if not include_voided:
         query = query.where(ContactLog.voided_at.is_(None))
-    rows = session.scalars(
-        query.order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
-    ).all()
-    promises = {
-        contact_id: promise_id
-        for contact_id, promise_id in session.execute(
-            select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
-        )
-    }
+    query = query.order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
+    if limit is not None:
+        query = query.offset(offset).limit(limit)
+    rows = session.scalars(query).all()
+    promised = select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
+    if limit is not None:  # a page: the promises of its contacts only
+        promised = promised.where(Promise.contact_id.in_([r.id for r in rows]))
+    promises = {contact_id: promise_id for contact_id, promise_id in session.execute(promised)}
     authors = authors_of(session, "contact", (r.id for r in rows))
     return [
         replace(contact_view(r, promises.get(r.id)), author=authors.get(r.id, "")) for r in rows
