@@ -23,7 +23,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
 from cobranza_desktop.domain.clock import FixedClock
-from cobranza_desktop.ui.app import Application, create_application
+from cobranza_desktop.ui.app import Application, create_application, install_translations
 from cobranza_desktop.ui.composition import open_context
 from cobranza_desktop.ui.tasks import TaskRunner
 from tests.ui.ui_support import TODAY, OpenApp, OpenedDialogs
@@ -39,6 +39,13 @@ def _ui_frame_on_stack() -> str | None:
             return f"{frame.f_code.co_filename}:{frame.f_lineno} ({frame.f_code.co_name})"
         frame = frame.f_back  # type: ignore[assignment]
     return None
+
+
+@pytest.fixture(scope="session", autouse=True)
+def spanish_interface() -> None:
+    """The program's translators, as at start-up: Spanish (whose counts take their plural
+    forms from cobranza_es.qm, «1 factura»), whatever test runs first."""
+    install_translations(create_application(), "es")
 
 
 @pytest.fixture(autouse=True)

@@ -57,9 +57,9 @@ def _the_tab(qtbot: QtBot, open_app: OpenApp, language: str) -> None:
     assert tab.table.item(0, 0).text() == "Membresía gimnasio"
     assert tab.table.item(0, 3).text() == "31"
     if language == "es":
-        assert "1 suscripciones activas" in tab.summary.text()
+        assert "1 suscripción activa" in tab.summary.text()
     else:
-        assert "1 active subscriptions" in tab.summary.text()
+        assert "1 active subscription " in tab.summary.text()
     shots = os.environ.get("COBRANZA_SCREENSHOTS")
     if shots:
         open_app.window.resize(1366, 768)

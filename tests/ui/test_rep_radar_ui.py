@@ -84,7 +84,7 @@ def test_today_panel_lists_the_owner_tasks_and_a_p_document_closes_them(
     assert "5 nov" in first[1].lower() or "05/11" in first[1]  # the 5th of the next month
     assert panel.table.item(0, 0).background().color().name() == "#fbe3e1"  # overdue on 22 Nov
     assert panel.table.item(1, 2).text() == "F-2"
-    assert "1 pagos sin REP (1 vencidos)" in panel.summary.text()
+    assert "1 pago sin REP (1 vencido)" in panel.summary.text()
     (tmp_path / "p.xml").write_bytes(
         payment(
             uuid_n(9),
