@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
@@ -42,10 +43,10 @@ def _ui_frame_on_stack() -> str | None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def spanish_interface() -> None:
+def spanish_interface(qapp: QApplication) -> None:
     """The program's translators, as at start-up: Spanish (whose counts take their plural
     forms from cobranza_es.qm, «1 factura»), whatever test runs first."""
-    install_translations(create_application(), "es")
+    install_translations(qapp, "es")
 
 
 @pytest.fixture(autouse=True)
