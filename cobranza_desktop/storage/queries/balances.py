@@ -11,6 +11,7 @@ from sqlalchemy import (
     BindParameter,
     Date,
     Select,
+    Subquery,
     bindparam,
     case,
     false,
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ClauseElement
 
 from cobranza_desktop.storage.models import Invoice, Payment
+from cobranza_desktop.storage.models.collections import DueDateExtension
 from cobranza_desktop.storage.queries.predicates import open_invoice, unapplied_payment
 
 
@@ -31,7 +33,7 @@ class BalanceRow:
     customer_id: int
     open_cents: int  # what open invoices still owe
     overdue_cents: int
-    oldest_overdue_due_date: date | None
+    oldest_overdue_due_date: date | None  # as agreed (an extension's date, if any)
     credit_cents: int  # money received and not yet applied
 
     @property
@@ -39,19 +41,37 @@ class BalanceRow:
         return self.open_cents - self.credit_cents
 
 
+def latest_extensions() -> Subquery:
+    """Each extended invoice's agreed date: its latest extension's (extensions only move
+    it later, so the latest is the largest). One small aggregate, joined once."""
+    return (
+        select(
+            DueDateExtension.invoice_id.label("invoice_id"),
+            func.max(DueDateExtension.new_due_date).label("new_due_date"),
+        )
+        .group_by(DueDateExtension.invoice_id)
+        .subquery("ext")
+    )
+
+
 def _open_by_customer(
     today: date | BindParameter[date] | None,
 ) -> Select[int, int, int, date | None]:
     owed = Invoice.total_cents - Invoice.paid_cents
-    # Without a day nothing is overdue: the condition is then plainly false.
-    overdue = Invoice.due_date < today if today is not None else false()
+    ext = latest_extensions()
+    # Overdue counts from the agreed date, as the agenda and interest do (aging keeps the
+    # original). Without a day nothing is overdue: the condition is then plainly false.
+    agreed = func.coalesce(ext.c.new_due_date, Invoice.due_date)
+    overdue = agreed < today if today is not None else false()
     return (
         select(
             Invoice.customer_id,
             func.sum(owed).label("open_cents"),
             func.sum(case((overdue, owed), else_=literal_column("0"))).label("overdue_cents"),
-            func.min(case((overdue, Invoice.due_date))).label("oldest_overdue"),
+            func.min(case((overdue, agreed))).label("oldest_overdue"),
         )
+        .select_from(Invoice)
+        .outerjoin(ext, ext.c.invoice_id == Invoice.id)
         .where(open_invoice())
         .group_by(Invoice.customer_id)
     )
