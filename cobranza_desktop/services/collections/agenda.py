@@ -35,6 +35,7 @@ from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
+from cobranza_desktop.domain.ladder_edits import checked_ladder
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
 from cobranza_desktop.services.base.agenda_data import (
@@ -227,8 +228,10 @@ class AgendaService:
             return load_ladder(session)
 
     def set_ladder(self, ladder: Ladder) -> None:
+        """Store an edited ladder; one that breaks the editing rules is refused whole."""
+        checked = checked_ladder(ladder)
         with self._book.transaction() as session:
-            save_ladder(session, ladder)
+            save_ladder(session, checked)
 
     def policy(self) -> ContactPolicy:
         with self._book.session() as session:
