@@ -42,6 +42,21 @@
     <context>
         <name>AgingPage</name>
         <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="1" />
+            <source>Prórroga, disputa</source>
+            <translation>Extended, disputed</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="1" />
+            <source>Prórroga</source>
+            <translation>Extended</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="1" />
+            <source>En disputa</source>
+            <translation>Disputed</translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="279" />
             <source>Antigüedad de saldos</source>
@@ -88,8 +103,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="190" />
-            <source>%1 clientes con saldo al %2 · Total por cobrar: %3</source>
-            <translation>%1 customers with a balance on %2 · Total receivable: %3</translation>
+            <source>%1 clientes con saldo al %2 · Total por cobrar: %3 · Importes en %4</source>
+            <translation>%1 customers with a balance on %2 · Total receivable: %3 · Amounts in %4</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="212" />
@@ -5652,6 +5667,26 @@ First the current book is kept as a “before restore” backup; then it is clos
     </context>
     <context>
         <name>LadderSettingsTab</name>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>Añadir etapa</source>
+            <translation>Add stage</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>Quitar etapa</source>
+            <translation>Remove stage</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>Etapa nueva %1</source>
+            <translation>New stage %1</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>La escalera necesita al menos una etapa.</source>
+            <translation>The ladder needs at least one stage.</translation>
+        </message>
         <message>
             <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
             <source>Restaurar valores predeterminados</source>
