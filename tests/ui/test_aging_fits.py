@@ -16,12 +16,11 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.customers import CustomerData
-from cobranza_desktop.domain.invoices import make_line
-from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.ui.app import create_application, install_translations
 from cobranza_desktop.ui.pages.aging_page import AgingPage
 from tests.ui.conftest import start_app, stop_app
+from tests.ui.test_reach_screenshots import aged_invoices
 from tests.ui.ui_support import TODAY, OpenApp, OpenedDialogs
 
 SIZE = (1366, 768)
@@ -32,15 +31,8 @@ def _book(app: OpenApp) -> None:
     names = ("Distribuidora de Materiales para Construcción del Bajío", "Taller Ruiz")
     for n, name in enumerate(names):
         cid = s.customers.create(CustomerData(name=name, phone=f"55 1234 56{n}0")).id
-        made = []
-        for days, price in ((120, "98500"), (75, "4500"), (45, "2800"), (20, "1200")):
-            draft = InvoiceDraft(
-                cid,
-                (make_line("Servicio", "1", price, "0", "0"),),
-                issue_date=TODAY - timedelta(days=days),
-                due_date=TODAY - timedelta(days=days - 30),
-            )
-            made.append(s.invoices.issue(draft).id)
+        ages = ((120, "98500"), (75, "4500"), (45, "2800"), (20, "1200"))
+        made = aged_invoices(app, cid, ages, tax="0")
         s.collection_tools.extend_due_date(
             made[1], TODAY + timedelta(days=20), "Espera el pago de su cliente"
         )
