@@ -64,7 +64,7 @@ def check_stage_rows(days: Sequence[int], labels: Sequence[str]) -> None:
             raise ValidationError(
                 "ladder",
                 _("Etapa {n}: la acción «{label}» ya es la de la etapa {other}.").format(
-                    n=index + 1, label=label.strip(), other=seen[key] + 1
+                    n=index + 1, label=" ".join(label.split()), other=seen[key] + 1
                 ),
             )
         seen[key] = index

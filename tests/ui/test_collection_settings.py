@@ -3,8 +3,10 @@ refused in its field, defaults are restored, and what is saved is what the servi
 
 from __future__ import annotations
 
+import os
 from datetime import time
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QTabWidget
 from pytestqt.qtbot import QtBot
@@ -138,6 +140,15 @@ def test_incentives(qtbot: QtBot, open_app: OpenApp) -> None:
     assert s.incentives.early_payment_terms() is None and s.incentives.punctuality_rule() is None
 
 
+def _shoot(app: OpenApp, name: str) -> None:
+    """With COBRANZA_SCREENSHOTS=/some/dir, the window at 1366×768, to look at."""
+    folder = os.environ.get("COBRANZA_SCREENSHOTS")
+    if folder:
+        app.window.resize(1366, 768)
+        app.settle()
+        assert app.window.grab().save(str(Path(folder) / f"{name}.png"))
+
+
 def test_ladder_stages_are_added_and_removed(qtbot: QtBot, open_app: OpenApp) -> None:
     tab = _tab(open_app, LadderSettingsTab)
     assert isinstance(tab, LadderSettingsTab)
@@ -152,9 +163,11 @@ def test_ladder_stages_are_added_and_removed(qtbot: QtBot, open_app: OpenApp) ->
     new_action.setText("Visita al cliente")
     assert "Visita al cliente" in tab.sample.text()
     # The same action twice, or two stages on one day: refused, with a message.
+    _shoot(open_app, "settings-ladder-added-es")
     new_action.setText("recordatorio  FIRME")
     assert not tab.save_button.isEnabled()
     assert "ya es la de la etapa" in tab.general_error.text()
+    _shoot(open_app, "settings-ladder-duplicate-es")
     new_action.setText("Visita al cliente")
     new_day.setValue(15)
     assert not tab.save_button.isEnabled() and "día 15" in tab.general_error.text()

@@ -136,7 +136,12 @@ class LadderSettingsTab(SettingsForm):
         stage = new_stage(self._rows, min(max(days, default=0) + 7, MAX_DAY), Channel.PHONE, label)
         self._append_row(stage)
         self.table.selectRow(len(self._rows) - 1)
+        self.table.scrollToBottom()
         self.changed()
+        action = self.cell(len(self._rows) - 1, 2)
+        if isinstance(action, QLineEdit):
+            action.setFocus()
+            action.selectAll()
 
     def remove_stage(self) -> None:
         """Remove the selected row (the last one if none is); the last stage stays."""
