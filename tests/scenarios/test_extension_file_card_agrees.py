@@ -78,3 +78,9 @@ def test_the_file_card_aging_agenda_and_interest_agree_on_an_extension(
     }
     assert interest[extended.id] == Decimal("30.00")  # 3 days × 10.00, not 31 days
     assert any(extended.id in item.invoice_ids for item in items_for(ws, cid))
+    # As of a day before the extension was granted, the book had the original date:
+    # penalties as of then count from it (the extension is not applied backwards).
+    before = ws.penalties.propose(DUE + timedelta(days=2)).charges
+    assert {c.invoice_id: c.amount for c in before if c.customer_id == cid} == {
+        extended.id: Decimal("20.00")
+    }

@@ -227,7 +227,7 @@ def propose_charges(
     history = charge_history(session, ids, as_of)
     imported = imported_on(session, ids)
     rule = load_extension_rule(session)
-    extended = effective_due_dates(session, ids)
+    extended = effective_due_dates(session, ids, granted_by=as_of)  # not later ones
     proposed: list[ProposedCharge] = []
     for index, row in enumerate(rows):
         if cancelled():
