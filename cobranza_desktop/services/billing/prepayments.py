@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
@@ -24,6 +25,7 @@ from cobranza_desktop.domain.incentives import PrepaymentKind, PrepaymentOffer
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.subscriptions import periods_covering
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.billing.subscriptions import (
     _last_start,
@@ -174,6 +176,7 @@ class PrepaymentService:
 
     def set_offers(self, offers: Sequence[PrepaymentOffer]) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(
                 session,
                 OFFERS_KEY,
@@ -231,6 +234,7 @@ class PrepaymentService:
         from cobranza_desktop.services.receivables.payments import PaymentInput, record_payment
 
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             quote = self._quote(session, subscription_id, offer)
             sub = session.get(Subscription, subscription_id)
             assert sub is not None

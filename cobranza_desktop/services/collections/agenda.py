@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import (
     LIFT_RESTRICTION,
     ActionKey,
@@ -38,6 +39,7 @@ from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.ladder_edits import checked_ladder
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
@@ -231,6 +233,7 @@ class AgendaService:
         """Store an edited ladder; one that breaks the editing rules is refused whole."""
         checked = checked_ladder(ladder)
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_ladder(session, checked)
 
     def policy(self) -> ContactPolicy:
@@ -239,6 +242,7 @@ class AgendaService:
 
     def set_policy(self, policy: ContactPolicy) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_policy(session, policy)
 
     # The agenda ----------------------------------------------------------------------
@@ -293,6 +297,7 @@ class AgendaService:
         now = self._clock.now()
         today = self._clock.today()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return log_action(session, item, state, note, contact, today, now)
 
     def complete(

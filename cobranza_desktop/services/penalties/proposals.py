@@ -225,7 +225,7 @@ def propose_charges(
     ids = [r.invoice_id for r in rows]
     unsigned = customers_without_signed_terms(session, {r.customer_id for r in rows})
     history = charge_history(session, ids, as_of)
-    imported = imported_on(session, ids)
+    imported = imported_on(session, [r.invoice_id for r in rows if r.import_batch_id is not None])
     rule = load_extension_rule(session)
     extended = effective_due_dates(session, ids, granted_by=as_of)  # not later ones
     proposed: list[ProposedCharge] = []
