@@ -957,6 +957,14 @@
             <source>Seguimiento {0}</source>
             <translation>Follow up {0}</translation>
         </message>
+        <message>
+            <source>Hoy: {0}</source>
+            <translation>Today: {0}</translation>
+        </message>
+        <message>
+            <source>{0} (en espera)</source>
+            <translation>{0} (waiting)</translation>
+        </message>
     </context>
     <context>
         <name>CustomerPenaltiesPanel</name>

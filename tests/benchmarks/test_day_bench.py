@@ -273,7 +273,9 @@ def test_today_and_the_customer_list_after_the_book_is_ready(
     try:
         start = time.perf_counter()
         marks: dict[str, float] = {}
-        customers = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
+        customers = CustomerList(
+            s.customer_list, runner, risk=s.risk, contacts=s.contacts, agenda=s.agenda
+        )
         customers.model.loaded.connect(
             lambda: marks.setdefault("list", time.perf_counter() - start)
         )

@@ -90,7 +90,9 @@ class CustomersPage(QWidget):
         super().__init__(parent)
         self._commands = commands
         s = services
-        self.list = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
+        self.list = CustomerList(
+            s.customer_list, runner, risk=s.risk, contacts=s.contacts, agenda=s.agenda
+        )
         terms = CustomerTermsPanel(s.credit_terms, runner, commands.clock, commands.view_terms)
         self.file = CustomerFile(
             s.customer_file,
