@@ -17,6 +17,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
+from cobranza_desktop.ui.accessibility import install_spoken_names
 from cobranza_desktop.ui.book_life import FileMenuActions
 from cobranza_desktop.ui.screen_fit import install_screen_fit
 from cobranza_desktop.ui.style import STYLESHEET, icon, resources_dir
@@ -111,6 +112,7 @@ def apply_look(app: QApplication) -> None:
         app.setFont(font)
     app.setStyleSheet(STYLESHEET)
     install_screen_fit(app)  # no window or dialog larger than its screen
+    install_spoken_names(app)  # a screen reader can name every field of every dialog
 
 
 class Application(FileMenuActions):

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.ui.accessibility import name_widgets, named
 from cobranza_desktop.ui.book_menu import BookActions, BookMenu
 from cobranza_desktop.ui.screen_fit import resize_to_fit
 from cobranza_desktop.ui.style import icon
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("cobranza"))
 
         self.navigation = QListWidget()
+        named(self.navigation, self.tr("Navegación"))
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(196)
@@ -374,6 +376,7 @@ class MainWindow(QMainWindow):
     def _build_page(self, key: str) -> QWidget:
         spec = next(s for s in self._specs if s.key == key)
         widget = spec.factory()
+        name_widgets(widget)  # fields in boxes, search boxes: named for a screen reader
         signal = getattr(widget, "customer_requested", None)
         if signal is not None and hasattr(signal, "connect"):
             signal.connect(self.open_customer)

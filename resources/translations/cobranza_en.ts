@@ -148,6 +148,10 @@
             <source>Notas</source>
             <translation>Notes</translation>
         </message>
+        <message>
+            <source>Fecha de corte</source>
+            <translation>As of</translation>
+        </message>
     </context>
     <context>
         <name>AppCommands</name>
@@ -737,6 +741,10 @@
             <source>Poner en disputa…</source>
             <translation>Mark as disputed…</translation>
         </message>
+        <message>
+            <source>Historial de contactos</source>
+            <translation>Contact history</translation>
+        </message>
     </context>
     <context>
         <name>CustomerForm</name>
@@ -1291,6 +1299,10 @@
             <source>Al cancelarla deja de deberse su saldo (%1); lo pagado (%2) queda a favor.</source>
             <translation>Once voided, its balance (%1) is no longer owed; what was paid (%2) stays as credit.</translation>
         </message>
+        <message>
+            <source>Conceptos</source>
+            <translation>Items</translation>
+        </message>
     </context>
     <context>
         <name>InvoiceListModel</name>
@@ -1505,6 +1517,14 @@
             <source>Poner en disputa la factura seleccionada, o resolver su disputa</source>
             <translation>Mark the selected invoice as disputed, or settle its dispute</translation>
         </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1607,6 +1627,10 @@
             <location filename="../../cobranza_desktop/ui/main_window.py" line="203" />
             <source>&amp;Acerca de Cobranza Desktop</source>
             <translation>&amp;About Cobranza Desktop</translation>
+        </message>
+        <message>
+            <source>Navegación</source>
+            <translation>Navigation</translation>
         </message>
     </context>
     <context>
@@ -1729,6 +1753,10 @@
             <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="366" />
             <source>¿Por qué no se enviará este mensaje?</source>
             <translation>Why will this message not be sent?</translation>
+        </message>
+        <message>
+            <source>Detalle del mensaje</source>
+            <translation>Message detail</translation>
         </message>
     </context>
     <context>
@@ -1913,6 +1941,10 @@
             <source>Registrando pago</source>
             <translation>Recording payment</translation>
         </message>
+        <message>
+            <source>Aplicación a facturas</source>
+            <translation>Applied to invoices</translation>
+        </message>
     </context>
     <context>
         <name>PaymentListModel</name>
@@ -2007,6 +2039,14 @@
             <source>Solo los pagos de facturas PPD que aún no tienen complemento de pago (REP)</source>
             <translation>Only payments of PPD invoices that still lack their payment receipt (REP)</translation>
         </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreviewDialog</name>
@@ -2055,6 +2095,10 @@
             <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="155" />
             <source>No se pudo guardar {0}: {1}</source>
             <translation>{0} could not be saved: {1}</translation>
+        </message>
+        <message>
+            <source>Vista previa del documento</source>
+            <translation>Document preview</translation>
         </message>
     </context>
     <context>
@@ -2718,6 +2762,10 @@
 Escriba el motivo de la cancelación:</source>
             <translation>The plan's invoices go back to normal collection.
 Write the reason for cancelling:</translation>
+        </message>
+        <message>
+            <source>Calendario de pagos</source>
+            <translation>Payment schedule</translation>
         </message>
     </context>
     <context>
@@ -3709,6 +3757,10 @@ Write the reason for cancelling:</translation>
             <source>Anual</source>
             <translation>Annual</translation>
         </message>
+        <message>
+            <source>Servicios</source>
+            <translation>Services</translation>
+        </message>
     </context>
     <context>
         <name>SubscriptionsPage</name>
@@ -4024,6 +4076,10 @@ Write the reason for cancelling:</translation>
             <source>Plantilla guardada.</source>
             <translation>Template saved.</translation>
         </message>
+        <message>
+            <source>Texto de la plantilla</source>
+            <translation>Template text</translation>
+        </message>
     </context>
     <context>
         <name>TodayPage</name>
@@ -4102,6 +4158,10 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="358" />
             <source>Contacto registrado: {0}.</source>
             <translation>Contact logged: {0}.</translation>
+        </message>
+        <message>
+            <source>Acciones de hoy</source>
+            <translation>Today's actions</translation>
         </message>
     </context>
     <context>
@@ -4756,6 +4816,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Todavía no hay ventas ni cobros. Registra facturas y pagos para verlos aquí.</source>
             <translation>No sales or collections yet. Record invoices and payments to see them here.</translation>
         </message>
+        <message>
+            <source>Fecha de corte</source>
+            <translation>As of</translation>
+        </message>
     </context>
     <context>
         <name>AnnouncementDialog</name>
@@ -4881,6 +4945,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Cambió desde entonces: %1</source>
             <translation>Changed since then: %1</translation>
+        </message>
+        <message>
+            <source>Fecha de firma</source>
+            <translation>Signed on</translation>
         </message>
     </context>
     <context>
@@ -5720,6 +5788,14 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Ejemplo: un cliente con una factura que vence el %1, los próximos 60 días:</source>
             <translation>Example: a customer with an invoice due on %1, over the next 60 days:</translation>
         </message>
+        <message>
+            <source>Acción de la etapa %1</source>
+            <translation>Action of stage %1</translation>
+        </message>
+        <message>
+            <source>Día de la etapa %1</source>
+            <translation>Day of stage %1</translation>
+        </message>
     </context>
     <context>
         <name>IncentiveSettingsTab</name>
@@ -5832,6 +5908,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
             <source>Ejemplo: una factura de %1 pagada a tiempo para el pronto pago recibe %2 de bonificación.</source>
             <translation>Example: an invoice of %1 paid in time for the early-payment discount gets %2 off.</translation>
+        </message>
+        <message>
+            <source>Valor del pago adelantado de %1 meses</source>
+            <translation>Value of the %1-month prepayment</translation>
         </message>
     </context>
     <context>
@@ -6295,6 +6375,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>PUE sin pagar al cierre del mes: revisar (debió ser PPD)</source>
             <translation>PUE unpaid at month end: review (should have been PPD)</translation>
         </message>
+        <message>
+            <source>Complementos de pago por emitir</source>
+            <translation>Payment complements to issue</translation>
+        </message>
     </context>
     <context>
         <name>CustomerSubscriptionsTab</name>
@@ -6345,6 +6429,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Cancelada el %1</source>
             <translation>Cancelled on %1</translation>
+        </message>
+        <message>
+            <source>Suscripciones</source>
+            <translation>Subscriptions</translation>
         </message>
     </context>
     <context>
@@ -6419,6 +6507,20 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Escriba el motivo.</source>
             <translation>Write the reason.</translation>
+        </message>
+    </context>
+<context>
+    <name>Chart</name>
+        <message>
+            <source>Gráfica</source>
+            <translation>Chart</translation>
+        </message>
+    </context>
+<context>
+    <name>ListPage</name>
+        <message>
+            <source>Lista</source>
+            <translation>List</translation>
         </message>
     </context>
 </TS>

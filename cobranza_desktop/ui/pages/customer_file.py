@@ -29,6 +29,7 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.payments import PaymentView
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
@@ -169,6 +170,7 @@ class CustomerFile(QWidget):
         )
         self.invoice_model.row_color = invoice_color
         self.invoice_table = make_table(sortable=False)
+        named(self.invoice_table, self.tr("Facturas"))
         self.invoice_table.setModel(self.invoice_model)
         set_widths(self.invoice_table, [110, 100, 200, 120, 120])  # room for an extension
         self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
@@ -192,6 +194,7 @@ class CustomerFile(QWidget):
         )
         self.payment_model.row_color = lambda p: MUTED if p.reversed_at else None
         self.payment_table = make_table(sortable=False)
+        named(self.payment_table, self.tr("Pagos"))
         self.payment_table.setModel(self.payment_model)
         set_widths(self.payment_table, [100, 120, 120, 160])
 
@@ -235,6 +238,7 @@ class CustomerFile(QWidget):
             ]
         )
         self.contact_table = make_table(sortable=False)
+        named(self.contact_table, self.tr("Historial de contactos"))
         self.contact_table.setModel(self.contact_model)
         set_widths(self.contact_table, [130, 90, 150, 170, 260])
         # Corrections (reversals, re-allocations, drafts, extensions): who, when and why.
@@ -249,6 +253,7 @@ class CustomerFile(QWidget):
             ]
         )
         self.correction_table = make_table(sortable=False)
+        named(self.correction_table, self.tr("Correcciones"))
         self.correction_table.setObjectName("correctionTable")
         self.correction_table.setModel(self.correction_model)
         set_widths(self.correction_table, [150, 170, 170, 220, 80])

@@ -29,6 +29,7 @@ from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerListItem, CustomerListSummary
 from cobranza_desktop.services.customers.restrictions import RiskService, RiskView
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
@@ -255,6 +256,7 @@ class CustomerList(QWidget):
         filters.addWidget(self.bucket)
 
         self.table = make_table()
+        named(self.table, self.tr("Clientes"))
         attach(self.table, self.model)
         set_widths(self.table, [205, 105, 100, 100, 95, 80, 150])
         self.table.doubleClicked.connect(self._activated)

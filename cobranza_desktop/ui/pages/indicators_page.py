@@ -35,6 +35,7 @@ from cobranza_desktop.services.analytics.indicators import (
     Indicators,
     IndicatorsService,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
@@ -115,6 +116,7 @@ class IndicatorsPage(QWidget):
         title = QLabel(self.tr("Indicadores"))
         title.setObjectName("pageTitle")
         self.as_of = date_edit(clock.today())
+        named(self.as_of, self.tr("Fecha de corte"))
         # The service refuses a future date: so does the field.
         self.as_of.setMaximumDate(self.as_of.date())
         self.as_of.dateChanged.connect(lambda _d: self.compute())
@@ -139,6 +141,7 @@ class IndicatorsPage(QWidget):
         self.forecast_chart = Chart()
         self.model: ListTableModel[Debtor] = ListTableModel([])
         self.table = make_table(sortable=False)
+        named(self.table, self.tr("Indicadores"))
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._double_clicked)
         debtors_title = QLabel(self.tr("Los 10 saldos más grandes"))

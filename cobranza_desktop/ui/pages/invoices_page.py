@@ -26,6 +26,7 @@ from cobranza_desktop.services.receivables.listings import (
     InvoiceListSummary,
     ListingService,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
 from cobranza_desktop.ui.dialogs.receipt_dialog import ReceiptDialog
@@ -167,7 +168,9 @@ class InvoicesPage(ListPage):
         self.status.addItem(self.tr("Borradores"), "draft")
         self.status.addItem(self.tr("Canceladas"), "voided")
         self.date_from = OptionalDateEdit()
+        named(self.date_from, self.tr("Desde"))
         self.date_to = OptionalDateEdit()
+        named(self.date_to, self.tr("Hasta"))
         self.delivery = QComboBox()
         self.delivery.addItem(self.tr("Entrega: todas"), None)
         self.delivery.addItem(self.tr("Sin entregar"), "undelivered")

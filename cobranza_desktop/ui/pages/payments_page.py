@@ -16,6 +16,7 @@ from cobranza_desktop.services.receivables.listings import (
     PaymentListItem,
     PaymentListSummary,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.actions import Actions
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
@@ -105,7 +106,9 @@ class PaymentsPage(ListPage):
         self.search.setPlaceholderText(self.tr("Buscar por cliente o referencia"))
         self.search.setClearButtonEnabled(True)
         self.date_from = OptionalDateEdit()
+        named(self.date_from, self.tr("Desde"))
         self.date_to = OptionalDateEdit()
+        named(self.date_to, self.tr("Hasta"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(QLabel(self.tr("Del")))

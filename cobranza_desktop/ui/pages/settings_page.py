@@ -31,6 +31,7 @@ from cobranza_desktop.services.base.business import (
     BusinessService,
     validate_profile,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.forms import FieldErrors, grid_row
 
@@ -134,6 +135,7 @@ class SettingsPage(QWidget):
         general_layout.addWidget(profile_box)
         general_layout.addStretch(1)
         scroll = QScrollArea()
+        named(scroll, self.tr("General"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(general)
         self.tabs.addTab(scroll, self.tr("General"))
