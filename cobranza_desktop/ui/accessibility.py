@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLayout,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QWidget,
 )
 
@@ -99,12 +101,26 @@ def name_widgets(top: QWidget) -> None:
             named_by_placeholder(edit)
 
 
+def keep_default_button(dialog: QDialog) -> None:
+    """Enter accepts: a button made default before it had its dialog as parent (a button
+    row built apart, then added) is not known to the dialog; tell the dialog again."""
+    if isinstance(dialog, QMessageBox):
+        return  # it chooses its own default
+    for button in dialog.findChildren(QPushButton):
+        if button.isDefault():
+            button.setDefault(False)
+            button.setDefault(True)
+            return
+
+
 class SpokenNames(QObject):
-    """An application-wide event filter: each dialog is named as it is shown."""
+    """An application-wide event filter: each dialog, as it is shown, is named for a screen
+    reader and has Enter on its default button (Escape rejects: QDialog's own)."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
             name_widgets(watched)
+            keep_default_button(watched)
         return False
 
 

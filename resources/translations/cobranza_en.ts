@@ -478,8 +478,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="117" />
-            <source>Cambiar estado…</source>
-            <translation>Change status…</translation>
+            <source>Cambiar es&amp;tado…</source>
+            <translation>Change s&amp;tatus…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
@@ -504,28 +504,28 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="139" />
-            <source>Nueva factura</source>
-            <translation>New invoice</translation>
+            <source>Nueva &amp;factura</source>
+            <translation>New &amp;invoice</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="140" />
-            <source>Registrar pago</source>
-            <translation>Record payment</translation>
+            <source>Registrar &amp;pago</source>
+            <translation>Record &amp;payment</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="141" />
-            <source>Redactar recordatorio</source>
-            <translation>Compose reminder</translation>
+            <source>&amp;Redactar recordatorio</source>
+            <translation>Compose &amp;reminder</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="142" />
-            <source>Ver estado de cuenta</source>
-            <translation>View statement</translation>
+            <source>Ver &amp;estado de cuenta</source>
+            <translation>View &amp;statement</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="143" />
-            <source>Ver aviso de penalización</source>
-            <translation>View penalty notice</translation>
+            <source>Ver aviso de pe&amp;nalización</source>
+            <translation>View pe&amp;nalty notice</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />

@@ -84,6 +84,7 @@ def action_buttons(
     """
     buttons = QDialogButtonBox()
     accept = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    accept.setDefault(True)  # Enter in any field accepts; Escape rejects (QDialog's own)
     accept.clicked.connect(on_accept)
     cancel = buttons.addButton(reject)
     cancel.clicked.connect(on_reject)
