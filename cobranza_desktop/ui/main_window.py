@@ -7,6 +7,8 @@ time it is shown, so start-up costs only the page that opens.
 Pages may offer, by duck typing:
 
 * ``activate()``: called each time the page is shown;
+* ``show_home()``: called when the user clicks the page's item in the navigation (the
+  customer list rather than the last file);
 * ``focus_search()``: Ctrl+F puts the cursor in the page's search box;
 * a ``customer_requested(int)`` signal: the window opens that customer's file
   in the page whose key is ``"customers"`` (its ``open_customer(id)``).
@@ -124,6 +126,10 @@ class MainWindow(QMainWindow):
             self._placeholders[spec.key] = placeholder
             self.stack.addWidget(placeholder)
         self.navigation.currentRowChanged.connect(self._show_row)
+        # A click (or Enter) on a page's item shows that page's start: the customer list,
+        # not the last file opened; a second click on Clientes goes back to the list.
+        self.navigation.itemClicked.connect(self._go_home)
+        self.navigation.itemActivated.connect(self._go_home)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -401,6 +407,14 @@ class MainWindow(QMainWindow):
         activate = getattr(widget, "activate", None)
         if callable(activate):
             activate()
+
+    def _go_home(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if not self._ready or key not in self._widgets:
+            return
+        home = getattr(self._widgets[key], "show_home", None)
+        if callable(home):
+            home()
 
     # -- remembering size and page ---------------------------------------------------
 

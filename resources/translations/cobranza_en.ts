@@ -191,6 +191,10 @@
             <source>Condiciones de crédito y cobranza</source>
             <translation>Credit and collection terms</translation>
         </message>
+        <message>
+            <source>Se creó el cliente %1.</source>
+            <translation>Customer %1 created.</translation>
+        </message>
     </context>
     <context>
         <name>Application</name>
@@ -6521,6 +6525,13 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Lista</source>
             <translation>List</translation>
+        </message>
+    </context>
+<context>
+    <name>StatusChanges</name>
+        <message>
+            <source>Cambios de estado:</source>
+            <translation>Status changes:</translation>
         </message>
     </context>
 </TS>

@@ -42,6 +42,7 @@ from cobranza_desktop.ui.text_cache import status_label
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.forms import Card
+from cobranza_desktop.ui.widgets.status_changes import StatusChanges
 from cobranza_desktop.ui.widgets.table import make_table, set_widths
 
 OVERDUE = QColor("#a4262c")
@@ -266,6 +267,8 @@ class CustomerFile(QWidget):
         timeline_layout = QVBoxLayout(timeline_tab)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
         timeline_layout.addWidget(self.timeline, 3)
+        self.status_changes = StatusChanges()
+        timeline_layout.addWidget(self.status_changes)
         timeline_layout.addWidget(self.corrections_title)
         timeline_layout.addWidget(self.correction_table, 2)
         self.penalties_tab = QWidget()
@@ -331,6 +334,8 @@ class CustomerFile(QWidget):
         customer, balance = data.customer, data.balance
         self.title.setText(customer.name)
         self.status.setText(status_label(customer.status))
+        self.status.setToolTip(self.status_changes.latest(data.status_history))
+        self.status_changes.show_changes(data.status_history)
         active = customer.status == CustomerStatus.ACTIVE.value
         self.status.setStyleSheet(
             "font-weight: 600;" if active else "font-weight: 600; color: #a4262c;"

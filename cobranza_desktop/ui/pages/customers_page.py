@@ -157,6 +157,10 @@ class CustomersPage(QWidget):
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list)
 
+    def show_home(self) -> None:
+        """The sidebar's Clientes item: the list, whatever file was open."""
+        self.show_list()
+
     def focus_search(self) -> None:
         self.show_list()
         self.list.focus_search()
