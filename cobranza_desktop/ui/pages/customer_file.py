@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
@@ -43,7 +45,7 @@ from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.forms import Card
 from cobranza_desktop.ui.widgets.status_changes import StatusChanges
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
+from cobranza_desktop.ui.widgets.table import make_table, set_widths, width_for
 
 OVERDUE = QColor("#a4262c")
 MUTED = QColor("#777777")
@@ -241,7 +243,9 @@ class CustomerFile(QWidget):
         self.contact_table = make_table(sortable=False)
         named(self.contact_table, self.tr("Historial de contactos"))
         self.contact_table.setModel(self.contact_model)
-        set_widths(self.contact_table, [130, 90, 150, 170, 260])
+        # The date and time whole in either language ("12/31/2026 12:59 PM").
+        when = width_for(self.contact_table, format_datetime(datetime(2026, 12, 31, 12, 59)))
+        set_widths(self.contact_table, [max(130, when), 90, 150, 170, 260])
         # Corrections (reversals, re-allocations, drafts, extensions): who, when and why.
         self.correction_model: ListTableModel[CorrectionView] = ListTableModel(
             [
@@ -257,7 +261,7 @@ class CustomerFile(QWidget):
         named(self.correction_table, self.tr("Correcciones"))
         self.correction_table.setObjectName("correctionTable")
         self.correction_table.setModel(self.correction_model)
-        set_widths(self.correction_table, [150, 170, 170, 220, 80])
+        set_widths(self.correction_table, [max(150, when), 170, 170, 220, 80])
         self.corrections_title = QLabel(self.tr("Correcciones"))
         self.corrections_title.setObjectName("cardCaption")
         self.timeline = QStackedWidget()

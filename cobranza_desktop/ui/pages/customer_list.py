@@ -35,7 +35,7 @@ from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.text_cache import money, phone, status_label
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
-from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
+from cobranza_desktop.ui.widgets.table import attach, fit_columns, make_table, set_widths
 
 OVERDUE_COLOR = QColor("#a4262c")
 
@@ -259,6 +259,10 @@ class CustomerList(QWidget):
         named(self.table, self.tr("Clientes"))
         attach(self.table, self.model)
         set_widths(self.table, [205, 105, 100, 100, 95, 80, 150])
+        # Amounts and days fit their figures (longer in English: "MX$44,098.85"); the
+        # rating and next action fit their words once they arrive.
+        self.model.loaded.connect(lambda: fit_columns(self.table, [1, 2, 3, 4, 5]))
+        self.model.dataChanged.connect(lambda *_a: self._fit_facts())
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
@@ -297,6 +301,10 @@ class CustomerList(QWidget):
         self.bucket.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.model.summary_ready.connect(self._show_summary)
         self.model.failed.connect(self.status_line.setText)
+
+    def _fit_facts(self) -> None:
+        last = self.model.columnCount() - 1
+        fit_columns(self.table, [last - 1], widest=260)
 
     def set_aging_edges(self, edges: tuple[int, ...]) -> None:
         current = self.bucket.currentData()

@@ -35,6 +35,7 @@ from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.widgets.rep_panel import RepPanel
+from cobranza_desktop.ui.widgets.table import fit_columns
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -164,6 +165,7 @@ class TodayPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # fitting measures the rows on screen
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((36, 220, 230, 90, 110, 50)):
@@ -258,6 +260,9 @@ class TodayPage(QWidget):
         if self.show_waiting.isChecked():
             items += list(agenda.deferred)
         self.model.set_items(items)
+        # The whole action in its column ("Pasar a agencia o abogado; sin respuesta…"),
+        # and the customer's name, as far as the rows on screen need.
+        fit_columns(self.table, [1, 2, 4])
         self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
         self.summary.setText(
             self.tr(
