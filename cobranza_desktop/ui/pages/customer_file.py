@@ -32,6 +32,7 @@ from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.payments import PaymentView
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import muted, overdue
 from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
@@ -43,13 +44,10 @@ from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import status_label
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
+from cobranza_desktop.ui.widgets.flow_layout import FlowLayout, scrolled
 from cobranza_desktop.ui.widgets.forms import Card
 from cobranza_desktop.ui.widgets.status_changes import StatusChanges
 from cobranza_desktop.ui.widgets.table import make_table, set_widths, width_for
-
-OVERDUE = QColor("#a4262c")
-MUTED = QColor("#777777")
-
 
 # What the file shows (the penalties panel included): a write of these kinds for this
 # customer reloads it.
@@ -65,9 +63,9 @@ FILE_KINDS = (
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
     if invoice.status is InvoiceStatus.OVERDUE:
-        return OVERDUE
+        return overdue()
     if invoice.status in (InvoiceStatus.PAID, InvoiceStatus.VOIDED):
-        return MUTED
+        return muted()
     return None
 
 
@@ -149,7 +147,8 @@ class CustomerFile(QWidget):
         self.payment_button.clicked.connect(lambda: self._emit(self.record_payment_requested))
         self.reminder_button.clicked.connect(lambda: self._emit(self.reminder_requested))
         self.statement_button.clicked.connect(lambda: self._emit(self.statement_requested))
-        actions = self.actions_row = QHBoxLayout()
+        # Wraps onto a second line rather than widen the window (a large system font).
+        actions = self.actions_row = FlowLayout()
         for button in (
             self.payment_button,
             self.new_invoice_button,
@@ -195,7 +194,7 @@ class CustomerFile(QWidget):
                 ),
             ]
         )
-        self.payment_model.row_color = lambda p: MUTED if p.reversed_at else None
+        self.payment_model.row_color = lambda p: muted() if p.reversed_at else None
         self.payment_table = make_table(sortable=False)
         named(self.payment_table, self.tr("Pagos"))
         self.payment_table.setModel(self.payment_model)
@@ -281,11 +280,11 @@ class CustomerFile(QWidget):
         self.tabs.addTab(self.invoice_table, self.tr("Facturas"))
         self.tabs.addTab(self.payment_table, self.tr("Pagos"))
         self.tabs.addTab(timeline_tab, self.tr("Historial de contacto"))
-        self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
-        self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
+        self.tabs.addTab(scrolled(data_tab), self.tr("Datos de contacto"))
+        self.tabs.addTab(scrolled(self.penalties_tab), self.tr("Penalizaciones"))
         self.subscriptions_tab = CustomerSubscriptionsTab(subscriptions, refunds, runner)
         self.tabs.addTab(self.subscriptions_tab, self.tr("Suscripciones"))
-        self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
+        self.tabs.addTab(scrolled(self.terms_panel), self.tr("Condiciones de crédito"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -342,7 +341,7 @@ class CustomerFile(QWidget):
         self.status_changes.show_changes(data.status_history)
         active = customer.status == CustomerStatus.ACTIVE.value
         self.status.setStyleSheet(
-            "font-weight: 600;" if active else "font-weight: 600; color: #a4262c;"
+            "font-weight: 600;" if active else f"font-weight: 600; color: {overdue().name()};"
         )
         self.risk_label.setText(
             self.tr("Riesgo %1 (%2) · límite sugerido %3")

@@ -30,6 +30,7 @@ from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerListItem, CustomerListSummary
 from cobranza_desktop.services.customers.restrictions import RiskService, RiskView
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import overdue
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
@@ -37,9 +38,8 @@ from cobranza_desktop.ui.text_cache import money, phone, status_label
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import attach, fit_columns, make_table, set_widths
 
-OVERDUE_COLOR = QColor("#a4262c")
-
 SEARCH_DELAY_MS = 120
+OVERDUE_MARK = "⚠"
 
 # A rating and the next action come from invoices, payments, contacts, promises and the
 # ladder (a setting).
@@ -55,7 +55,7 @@ FACT_KINDS = (
 
 
 def overdue_color(row: CustomerListItem) -> QColor | None:
-    return OVERDUE_COLOR if row.overdue > 0 else None
+    return overdue() if row.overdue > 0 else None
 
 
 def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
@@ -109,7 +109,8 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
             Column(
                 "overdue",
                 self.tr("Vencido"),
-                lambda r: money(r.overdue) if r.overdue else "",
+                # A marker besides the red: colour alone says nothing to some eyes.
+                lambda r: f"{OVERDUE_MARK} {money(r.overdue)}" if r.overdue else "",
                 RIGHT,
                 color=overdue_color,
             ),

@@ -40,6 +40,7 @@ from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.widgets.charts import Chart, Series
+from cobranza_desktop.ui.widgets.flow_layout import scrolled
 from cobranza_desktop.ui.widgets.forms import date_edit, from_qdate
 from cobranza_desktop.ui.widgets.table import make_table
 
@@ -133,9 +134,10 @@ class IndicatorsPage(QWidget):
         header.addWidget(self.as_of)
 
         self.cards = [CardWidget() for _ in range(6)]
-        card_row = QHBoxLayout()
-        for card in self.cards:
-            card_row.addWidget(card, 1)
+        # Two rows of three: at a large font (150 %) each figure still has room.
+        card_row = QGridLayout()
+        for index, card in enumerate(self.cards):
+            card_row.addWidget(card, index // 3, index % 3)
         self.collected_chart = Chart()
         self.dso_chart = Chart()
         self.forecast_chart = Chart()
@@ -167,7 +169,9 @@ class IndicatorsPage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.stack = QStackedWidget()
-        self.stack.addWidget(content)
+        # Cards and charts scroll rather than make the window taller than a laptop's
+        # screen at a large system font.
+        self.stack.addWidget(scrolled(content))
         self.stack.addWidget(self.message)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")

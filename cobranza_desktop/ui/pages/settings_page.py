@@ -33,6 +33,7 @@ from cobranza_desktop.services.base.business import (
 )
 from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
+from cobranza_desktop.ui.widgets.flow_layout import scrolled
 from cobranza_desktop.ui.widgets.forms import FieldErrors, grid_row
 
 LANGUAGES = (("es", "Español (México)"), ("en", "English"))
@@ -145,7 +146,9 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 8)
         layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
+        # The tabs scroll as a whole rather than make the window taller than a laptop's
+        # screen at a large system font.
+        layout.addWidget(scrolled(self.tabs), 1)
         runner.query(lambda ctx: business.profile()).success(self.show_profile).run()
 
     def _language_chosen(self) -> None:

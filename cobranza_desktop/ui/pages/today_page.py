@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -32,6 +32,7 @@ from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import alert_background, muted
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.widgets.rep_panel import RepPanel
@@ -53,10 +54,6 @@ TODAY_KINDS = (
     Kind.PLANS,
     Kind.SETTINGS,
 )
-
-
-BROKEN = QBrush(QColor("#fbe3e1"))
-WAITING = QBrush(QColor("#777777"))
 
 
 class AgendaTableModel(QAbstractTableModel):
@@ -114,9 +111,9 @@ class AgendaTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and item.broken_promise:
-            return BROKEN
+            return alert_background()
         if role == Qt.ItemDataRole.ForegroundRole and item.deferred_by:
-            return WAITING
+            return QBrush(muted())
         if role == Qt.ItemDataRole.ToolTipRole:
             # The whole action and its reason: the columns may cut either.
             return f"{item.stage_label}\n{item.reason}" if item.reason else item.stage_label
