@@ -20,6 +20,7 @@ from cobranza_desktop.ui.app import create_application, install_translations
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from tests.ui.conftest import start_app, stop_app
 from tests.ui.test_file_menu_screens import grab, save
+from tests.ui.test_ui_screenshots import distinct_colours
 from tests.ui.ui_support import TODAY, OpenApp, OpenedDialogs
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
@@ -95,6 +96,8 @@ def test_first_look_screens(qtbot: QtBot, demo_in: tuple[OpenApp, str], director
             dialog = _dialog_opened(app, before)
             _fit(dialog, size)
             app.settle()
+            # The PDF view draws its pages on a thread of its own: wait for the ink.
+            qtbot.waitUntil(lambda d=dialog: distinct_colours(grab(d), step=5) > 20, timeout=15000)
             save(grab(dialog), directory, f"{name}-{label}-{language}")
             dialog.reject()
             app.settle()

@@ -78,11 +78,14 @@ def _cut(widget: QWidget) -> list[str]:
         if isinstance(child, QAbstractButton) and child.text():
             if child.width() + 1 < child.sizeHint().width():
                 cut.append(f"button {child.text()!r}: {child.width()} < {child.sizeHint().width()}")
-        elif isinstance(child, QLabel) and child.text() and not child.wordWrap():
-            if child.pixmap().isNull() and child.width() + 1 < child.sizeHint().width():
-                cut.append(
-                    f"label {child.text()[:40]!r}: {child.width()} < {child.sizeHint().width()}"
-                )
+        elif (
+            isinstance(child, QLabel)
+            and child.text()
+            and not child.wordWrap()
+            and child.pixmap().isNull()
+            and child.width() + 1 < child.sizeHint().width()
+        ):
+            cut.append(f"label {child.text()[:40]!r}: {child.width()} < {child.sizeHint().width()}")
     return cut
 
 

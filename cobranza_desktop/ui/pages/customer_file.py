@@ -280,11 +280,16 @@ class CustomerFile(QWidget):
         self.tabs.addTab(self.invoice_table, self.tr("Facturas"))
         self.tabs.addTab(self.payment_table, self.tr("Pagos"))
         self.tabs.addTab(timeline_tab, self.tr("Historial de contacto"))
-        self.tabs.addTab(scrolled(data_tab), self.tr("Datos de contacto"))
-        self.tabs.addTab(scrolled(self.penalties_tab), self.tr("Penalizaciones"))
+        self.tabs.addTab(
+            scrolled(data_tab, self.tr("Datos de contacto")), self.tr("Datos de contacto")
+        )
+        self.tabs.addTab(
+            scrolled(self.penalties_tab, self.tr("Penalizaciones")), self.tr("Penalizaciones")
+        )
         self.subscriptions_tab = CustomerSubscriptionsTab(subscriptions, refunds, runner)
         self.tabs.addTab(self.subscriptions_tab, self.tr("Suscripciones"))
-        self.tabs.addTab(scrolled(self.terms_panel), self.tr("Condiciones de crédito"))
+        terms = self.tr("Condiciones de crédito")
+        self.tabs.addTab(scrolled(self.terms_panel, terms), terms)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)

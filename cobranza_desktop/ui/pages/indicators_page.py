@@ -171,7 +171,7 @@ class IndicatorsPage(QWidget):
         self.stack = QStackedWidget()
         # Cards and charts scroll rather than make the window taller than a laptop's
         # screen at a large system font.
-        self.stack.addWidget(scrolled(content))
+        self.stack.addWidget(scrolled(content, self.tr("Indicadores")))
         self.stack.addWidget(self.message)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")

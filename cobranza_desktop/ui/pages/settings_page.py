@@ -148,7 +148,7 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
         # The tabs scroll as a whole rather than make the window taller than a laptop's
         # screen at a large system font.
-        layout.addWidget(scrolled(self.tabs), 1)
+        layout.addWidget(scrolled(self.tabs, self.tr("Configuración")), 1)
         runner.query(lambda ctx: business.profile()).success(self.show_profile).run()
 
     def _language_chosen(self) -> None:

@@ -84,10 +84,11 @@ class FlowLayout(QLayout):
         return y + line - rect.y()
 
 
-def scrolled(widget: QWidget) -> QScrollArea:
+def scrolled(widget: QWidget, name: str) -> QScrollArea:
     """A tab's form in a scroll area: at a large font it scrolls instead of making the
-    window taller than the screen."""
+    window taller than the screen. ``name``: what a screen reader says for it."""
     area = QScrollArea()
+    area.setAccessibleName(name)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(widget)
