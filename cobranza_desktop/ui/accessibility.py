@@ -57,10 +57,13 @@ def _inputs(item: QWidget | QLayout) -> list[QWidget]:
     found: list[QWidget] = []
     for index in range(item.count()):
         child = item.itemAt(index)
-        if child.widget() is not None:
-            found += _inputs(child.widget())
-        elif child.layout() is not None:
-            found += _inputs(child.layout())
+        if child is None:
+            continue
+        widget, layout = child.widget(), child.layout()
+        if widget is not None:
+            found += _inputs(widget)
+        elif layout is not None:
+            found += _inputs(layout)
     return found
 
 

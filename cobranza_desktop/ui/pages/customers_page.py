@@ -12,6 +12,7 @@ from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
+from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.dossier import DossierService
 from cobranza_desktop.services.collections.tools import CollectionToolsService
@@ -61,6 +62,8 @@ class CustomersPageServices(Protocol):
     def restrictions(self) -> RestrictionService: ...
     @property
     def risk(self) -> RiskService: ...
+    @property
+    def agenda(self) -> AgendaService: ...
     @property
     def subscriptions(self) -> SubscriptionService: ...
     @property

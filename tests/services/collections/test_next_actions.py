@@ -11,15 +11,20 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sqlalchemy.engine import URL
 
 from cobranza_desktop.domain.agenda import AgendaItem
+from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.services.base import agenda_data
-from tests.services.collections.collections_helpers import START, Env, make_env
+from cobranza_desktop.storage.database import open_book
+from tests.services.collections.collections_helpers import START, Env
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> Iterator[Env]:
-    e = make_env(tmp_path)
+def env(book_location: Path | URL) -> Iterator[Env]:
+    """The collections helpers' book on this run's engine (``--db``)."""
+    clock = FixedClock.on(START)
+    e = Env(open_book(book_location, create=True, now=clock.now()), clock)
     yield e
     e.book.close()
 
