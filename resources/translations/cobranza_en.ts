@@ -6036,6 +6036,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Solo el dueño puede dar de alta usuarios y cambiar sus roles.</source>
             <translation>Only the owner can add users and change their roles.</translation>
         </message>
+        <message>
+            <source>Usuarios</source>
+            <translation>Users</translation>
+        </message>
     </context>
     <context>
         <name>ConnectDialog</name>
