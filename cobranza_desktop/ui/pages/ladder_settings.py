@@ -31,6 +31,7 @@ from cobranza_desktop.domain.ladder_edits import (
     new_stage,
 )
 from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.settings_form import SettingsForm
 
@@ -65,6 +66,7 @@ class LadderSettingsTab(SettingsForm):
         self._ladder: Ladder = DEFAULT_LADDER
         self._rows: list[Stage] = []  # the stage each row edits (its code, template, flags)
         self.table = QTableWidget(0, 3)
+        named(self.table, self.tr("Escalera de cobranza"))
         self.table.setObjectName("ladderTable")
         self.table.setHorizontalHeaderLabels([self.tr("Día"), self.tr("Canal"), self.tr("Acción")])
         self.table.verticalHeader().setVisible(False)
@@ -111,6 +113,7 @@ class LadderSettingsTab(SettingsForm):
         self.table.insertRow(row)
         self._rows.append(stage)
         day = QSpinBox()
+        named(day, self.tr("Día de la etapa %1").replace("%1", str(row + 1)))
         day.setRange(MIN_DAY, MAX_DAY)
         day.setValue(stage.offset_days)
         day.valueChanged.connect(lambda _v: self.changed())
@@ -120,6 +123,7 @@ class LadderSettingsTab(SettingsForm):
         channel.setCurrentIndex(channel.findData(stage.channel.value))
         channel.currentIndexChanged.connect(lambda _i: self.changed())
         action = QLineEdit(stage.label())
+        named(action, self.tr("Acción de la etapa %1").replace("%1", str(row + 1)))
         action.textChanged.connect(lambda _t: self.changed())
         self.table.setCellWidget(row, 0, day)
         self.table.setCellWidget(row, 1, channel)
