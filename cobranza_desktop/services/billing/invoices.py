@@ -193,6 +193,15 @@ def next_folio(session: Session, series: str) -> int:
     return folio
 
 
+def reserve_folios(session: Session, series: str, count: int) -> int:
+    """Take ``count`` consecutive folios of a series at once (the first is returned), for
+    a batch that issues them in an order of its own: still no gaps, one lock."""
+    sequence = locked_sequence(session, series)
+    first = sequence.next_folio
+    sequence.next_folio = first + count
+    return first
+
+
 def create_invoice(
     session: Session,
     draft: InvoiceDraft,
@@ -202,8 +211,13 @@ def create_invoice(
     kind: InvoiceKind = InvoiceKind.INVOICE,
     parent_invoice_id: int | None = None,
     series: str | None = None,
+    folio: int | None = None,
+    flush: bool = True,
 ) -> Invoice:
-    """Add an invoice (issued, or a draft) in the caller's transaction."""
+    """Add an invoice (issued, or a draft) in the caller's transaction.
+
+    A batch passes a ``folio`` it took with :func:`reserve_folios`, and ``flush=False``
+    to write many invoices in one flush."""
     due, uuid = validate_draft(session, draft)
     totals = checked_totals(draft.lines)
     if totals.total <= 0:
@@ -242,9 +256,10 @@ def create_invoice(
     ]
     session.add(invoice)
     if issue:
-        invoice.folio = next_folio(session, invoice.series)
+        invoice.folio = folio if folio is not None else next_folio(session, invoice.series)
         invoice.lifecycle = Lifecycle.ISSUED.value
-    session.flush()
+    if flush:
+        session.flush()
     return invoice
 
 

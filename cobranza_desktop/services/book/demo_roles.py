@@ -1,0 +1,100 @@
+"""The few parts of the demo's story that one customer plays: the agency case, the payment
+plan, the suspended customer who paid, the restricted ones; and the story's last steps,
+taken by the services themselves once the history is written."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.domain.plans import Frequency
+from cobranza_desktop.services.collections.plans import PlanRequest, PlanService
+from cobranza_desktop.services.collections.promises import PromiseService
+from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService
+from cobranza_desktop.storage.database import Book
+
+if TYPE_CHECKING:
+    from cobranza_desktop.services.book.demo import CustomerPlan
+
+PLAN_DAYS_AGO = 75  # the plan was agreed this long ago: two instalments paid so far
+PLAN_INSTALMENTS = 4
+
+
+class Role(StrEnum):
+    RESTRICTED = "restricted"
+    AGENCY = "agency"
+    SUSPENDED = "suspended"  # suspended when far behind, active again once paid
+    PLAN = "plan"
+
+
+def _oldest_unpaid_days(plan: CustomerPlan, today: date) -> int:
+    unpaid = [p.due for p in plan.invoices if not p.payments and p.dispute is None]
+    return (today - min(unpaid)).days if unpaid else 0
+
+
+def assign_roles(plans: list[CustomerPlan], today: date) -> dict[int, Role]:
+    """Who plays which part, by customer index: chosen from the payers' histories so
+    that each part is believable (the agency case owes for months)."""
+    from cobranza_desktop.services.book.demo import Payer
+
+    roles: dict[int, Role] = {}
+    plan_day = today - timedelta(days=PLAN_DAYS_AGO)
+    for plan in plans:
+        age = _oldest_unpaid_days(plan, today)
+        if plan.payer is Payer.NEVER and age >= 60:
+            if Role.AGENCY not in roles.values() and age >= 150:
+                roles[plan.index] = Role.AGENCY
+            elif Role.PLAN not in roles.values() and age >= PLAN_DAYS_AGO + 60:
+                roles[plan.index] = Role.PLAN
+                # Since the plan, sales to them are cash: no new invoices on credit.
+                plan.invoices = [p for p in plan.invoices if p.issue < plan_day]
+            else:
+                roles[plan.index] = Role.RESTRICTED
+        elif (
+            plan.payer is Payer.CHRONIC_LATE
+            and Role.SUSPENDED not in roles.values()
+            and any(p.payments and (p.payments[-1].day - p.due).days > 35 for p in plan.invoices)
+        ):
+            roles[plan.index] = Role.SUSPENDED
+    return roles
+
+
+def finish_story(
+    book: Book, plans: list[CustomerPlan], roles: dict[int, Role], today: date
+) -> None:
+    """The plan agreed (and its instalments paid on time), then the promises' outcomes
+    stored: each through its service, as of its own day."""
+    plan_day = today - timedelta(days=PLAN_DAYS_AGO)
+    for plan in plans:
+        if roles.get(plan.index) is not Role.PLAN:
+            continue
+        clock = FixedClock.on(plan_day, hour=11)
+        service = PlanService(book, clock)
+        owed = [i.invoice_id for i in service.open_invoices(plan.customer_id)]
+        if not owed:
+            continue
+        agreed = service.create(
+            PlanRequest(
+                plan.customer_id,
+                tuple(owed),
+                PLAN_INSTALMENTS,
+                Frequency.MONTHLY,
+                plan_day + timedelta(days=14),
+                notes="Convenio: cuatro pagos mensuales; ventas de contado mientras dure.",
+            )
+        )
+        for instalment in agreed.instalments:
+            if instalment.due_date < today:
+                PaymentService(book, FixedClock.on(instalment.due_date, hour=12)).record(
+                    PaymentInput(
+                        plan.customer_id,
+                        instalment.amount,
+                        instalment.due_date,
+                        PaymentMethod.TRANSFER,
+                        f"CONV-{instalment.number}",
+                    )
+                )
+    PromiseService(book, FixedClock.on(today, hour=8)).refresh()
