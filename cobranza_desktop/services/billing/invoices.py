@@ -211,13 +211,8 @@ def create_invoice(
     kind: InvoiceKind = InvoiceKind.INVOICE,
     parent_invoice_id: int | None = None,
     series: str | None = None,
-    folio: int | None = None,
-    flush: bool = True,
 ) -> Invoice:
-    """Add an invoice (issued, or a draft) in the caller's transaction.
-
-    A batch passes a ``folio`` it took with :func:`reserve_folios`, and ``flush=False``
-    to write many invoices in one flush."""
+    """Add an invoice (issued, or a draft) in the caller's transaction."""
     due, uuid = validate_draft(session, draft)
     totals = checked_totals(draft.lines)
     if totals.total <= 0:
@@ -256,10 +251,9 @@ def create_invoice(
     ]
     session.add(invoice)
     if issue:
-        invoice.folio = folio if folio is not None else next_folio(session, invoice.series)
+        invoice.folio = next_folio(session, invoice.series)
         invoice.lifecycle = Lifecycle.ISSUED.value
-    if flush:
-        session.flush()
+    session.flush()
     return invoice
 
 

@@ -37,6 +37,7 @@ from cobranza_desktop.services.customers.records import add_customer
 from cobranza_desktop.services.penalties.policies import store_business_policy
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Setting
+from cobranza_desktop.storage.risk_tallies import refresh_tallies
 
 HISTORY_DAYS = 548  # about 18 months
 
@@ -58,6 +59,16 @@ PAYER_MIX = [
     (Payer.DISPUTE, 8),
     (Payer.NEVER, 7),
 ]
+
+
+# The story's few parts, cast to fixed customers so that every demo of ten customers or
+# more has them: (kind of payer, part).
+CAST: dict[int, tuple[Payer, Role]] = {
+    1: (Payer.CHRONIC_LATE, Role.SUSPENDED),
+    2: (Payer.NEVER, Role.AGENCY),
+    5: (Payer.NEVER, Role.PLAN),
+    8: (Payer.NEVER, Role.RESTRICTED),
+}
 
 
 @dataclass(frozen=True)
@@ -144,20 +155,20 @@ def _payments_for(
     rng: random.Random, payer: Payer, total: Decimal, due: date, issue: date, stop: date
 ) -> list[tuple[date, Decimal]]:
     """When and how much a payer of this kind pays for one invoice."""
-    if payer is Payer.PUNCTUAL or (payer is Payer.OCCASIONAL and rng.random() < 0.8):
+    if payer is Payer.PUNCTUAL or (payer is Payer.OCCASIONAL and rng.random() < 0.7):
         return [(issue + timedelta(days=rng.randint(0, max(0, (due - issue).days))), total)]
     if payer is Payer.OCCASIONAL:
-        return [(due + timedelta(days=rng.randint(6, 25)), total)]
+        return [(due + timedelta(days=rng.randint(8, 25)), total)]
     if payer is Payer.CHRONIC_LATE:
         return [(due + timedelta(days=rng.randint(5, 45)), total)]
     if payer is Payer.PARTIAL:
         first = round_money(total * Decimal(rng.choice(["0.3", "0.5", "0.6"])))
         return [
             (due + timedelta(days=rng.randint(0, 20)), first),
-            (due + timedelta(days=rng.randint(30, 90)), total - first),
+            (due + timedelta(days=rng.randint(15, 40)), total - first),
         ]
     if payer is Payer.DISPUTE:  # disputes are planned by _plan_dispute
-        return [(max(issue, due + timedelta(days=rng.randint(-5, 12))), total)]
+        return [(max(issue, due + timedelta(days=rng.randint(-5, 4))), total)]
     # NEVER: paid in the beginning, then stopped.
     if issue < stop:
         return [(due + timedelta(days=rng.randint(0, 30)), total)]
@@ -200,7 +211,7 @@ def _plan_dispute(rng: random.Random, invoice: PlannedInvoice, today: date) -> N
     if rng.random() >= 0.15 or opened >= today:
         return
     settled = opened + timedelta(days=rng.randint(15, 40))
-    if settled < today - timedelta(days=10) and rng.random() < 0.6:
+    if settled < today - timedelta(days=10):  # only the recent ones are still open
         total = invoice_totals(invoice.lines).total
         paid_on = settled + timedelta(days=rng.randint(2, 8))
         method = rng.choice(list(PaymentMethod)[:4])
@@ -219,9 +230,12 @@ def _plan_customer(
     rng: random.Random, index: int, person: CustomerData, start: date, today: date
 ) -> CustomerPlan:
     """A customer's invoices and payments over the history, by their kind of payer."""
-    plan = CustomerPlan(index, person, _payer(rng))
+    drawn = _payer(rng)
+    plan = CustomerPlan(index, person, CAST[index][0] if index in CAST else drawn)
     terms = person.payment_terms_days or 0
     stop = start + timedelta(days=rng.randint(120, HISTORY_DAYS - 60))
+    if index in CAST and plan.payer is Payer.NEVER:  # behind for months by today
+        stop = min(stop, today - timedelta(days=240))
     cadence = rng.choice([30, 30, 15, 45, 60])
     issue = start + timedelta(days=rng.randint(0, 40))
     while issue <= today:
@@ -252,7 +266,7 @@ def plan_demo(customers: int, seed: int, today: date) -> tuple[list[CustomerPlan
     start = today - timedelta(days=HISTORY_DAYS)
     people = [_make_customer(rng, i) for i in range(customers)]
     plans = [_plan_customer(rng, i, person, start, today) for i, person in enumerate(people)]
-    roles = assign_roles(plans, today)
+    roles = assign_roles(plans, {i: role for i, (_p, role) in CAST.items()}, today)
     ordered = sorted(
         ((inv.issue, plan.index, n, inv) for plan in plans for n, inv in enumerate(plan.invoices)),
         key=lambda row: row[:3],
@@ -292,11 +306,20 @@ def build_demo_book(
         for n, plan in enumerate(plans):
             customer = add_customer(session, plan.person, created)
             written = write_customer(
-                session, customer, plan, roles.get(plan.index), first - 1, today, seed
+                session,
+                customer,
+                plan,
+                roles.get(plan.index),
+                first - 1,
+                profile.invoice_series,
+                today,
+                seed,
             )
             invoices += written.invoices
             payments += written.payments
             progress((n + 1) / len(plans))
+        # The bulk rows were written around the session's events: their tallies now.
+        refresh_tallies(session.connection(), [p.customer_id for p in plans])
         del kept
     finish_story(book, plans, roles, today)
     progress(1.0)

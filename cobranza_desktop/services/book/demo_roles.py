@@ -35,30 +35,21 @@ def _oldest_unpaid_days(plan: CustomerPlan, today: date) -> int:
     return (today - min(unpaid)).days if unpaid else 0
 
 
-def assign_roles(plans: list[CustomerPlan], today: date) -> dict[int, Role]:
-    """Who plays which part, by customer index: chosen from the payers' histories so
-    that each part is believable (the agency case owes for months)."""
+def assign_roles(plans: list[CustomerPlan], cast: dict[int, Role], today: date) -> dict[int, Role]:
+    """Who plays which part, by customer index: the cast ones, and every other customer
+    who stopped paying two months ago is restricted."""
     from cobranza_desktop.services.book.demo import Payer
 
     roles: dict[int, Role] = {}
     plan_day = today - timedelta(days=PLAN_DAYS_AGO)
     for plan in plans:
-        age = _oldest_unpaid_days(plan, today)
-        if plan.payer is Payer.NEVER and age >= 60:
-            if Role.AGENCY not in roles.values() and age >= 150:
-                roles[plan.index] = Role.AGENCY
-            elif Role.PLAN not in roles.values() and age >= PLAN_DAYS_AGO + 60:
-                roles[plan.index] = Role.PLAN
-                # Since the plan, sales to them are cash: no new invoices on credit.
-                plan.invoices = [p for p in plan.invoices if p.issue < plan_day]
-            else:
-                roles[plan.index] = Role.RESTRICTED
-        elif (
-            plan.payer is Payer.CHRONIC_LATE
-            and Role.SUSPENDED not in roles.values()
-            and any(p.payments and (p.payments[-1].day - p.due).days > 35 for p in plan.invoices)
-        ):
-            roles[plan.index] = Role.SUSPENDED
+        role = cast.get(plan.index)
+        if role is None and plan.payer is Payer.NEVER and _oldest_unpaid_days(plan, today) >= 60:
+            role = Role.RESTRICTED
+        if role is Role.PLAN:  # since the plan, sales to them are cash: no credit invoices
+            plan.invoices = [p for p in plan.invoices if p.issue < plan_day]
+        if role is not None:
+            roles[plan.index] = role
     return roles
 
 

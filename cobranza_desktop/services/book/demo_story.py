@@ -12,26 +12,25 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.allocation import Allocation as AllocationInput
-from cobranza_desktop.domain.allocation import OpenItem
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.contact_policy import NonPaymentReason, Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerStatus
-from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.services.billing.bulk_issue import IssuedDraft, check_drafts, write_issued
 from cobranza_desktop.services.billing.disputes import mark_disputed, settle_dispute
-from cobranza_desktop.services.billing.invoices import InvoiceDraft, create_invoice
+from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.book.demo_roles import Role
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.services.collections.receipts import ReceiptAnswer, record_answer
 from cobranza_desktop.services.customers.restrictions import change_status
-from cobranza_desktop.services.receivables.payments import PaymentInput, record_payment
-from cobranza_desktop.storage.models import Customer, Invoice
+from cobranza_desktop.services.receivables.bulk_payments import BatchInvoice, PaymentBatch
+from cobranza_desktop.services.receivables.payments import PaymentInput
+from cobranza_desktop.storage.models import Customer
 
 if TYPE_CHECKING:
     from cobranza_desktop.services.book.demo import CustomerPlan, PlannedInvoice
@@ -42,7 +41,7 @@ WEEK_CAP = 3  # the default contact policy: three contacts in any seven days, on
 LATE_CALLS = 3  # calls about the newest unpaid invoices of a customer who stopped paying
 
 # How often a late payer of each kind breaks a promise before paying (occasional: never).
-BREAKS = {"chronic_late": 0.25, "partial": 0.3, "never": 0.4}
+BREAKS = {"chronic_late": 0.1, "partial": 0.1, "never": 0.4}
 
 _Action = Callable[[datetime], None]
 
@@ -58,19 +57,17 @@ class _Story:
         self,
         session: Session,
         customer: Customer,
-        invoices: list[Invoice],
         today: date,
         rng: random.Random,
     ) -> None:
         self.session = session
         self.customer = customer
-        self.invoices = invoices
+        self.disputed: set[int] = set()
         self.today = today
         self.rng = rng
         self.contact_days: set[date] = set()
         self.channel = Channel.WHATSAPP if customer.whatsapp else Channel.PHONE
         self.events: list[tuple[datetime, int, _Action]] = []
-        self.payments = 0
 
     def at(self, moment: datetime, action: _Action) -> None:
         if moment.date() < self.today:
@@ -93,10 +90,6 @@ class _Story:
             day += timedelta(days=1)
         return None
 
-    @staticmethod
-    def owed(invoice: Invoice) -> Decimal:
-        return from_cents(invoice.total_cents - invoice.paid_cents)
-
     # -- the services, one event each -----------------------------------------------
 
     def contact(
@@ -106,8 +99,9 @@ class _Story:
         outcome: Outcome,
         reason: NonPaymentReason | None = None,
         notes: str = "",
-        invoice: Invoice | None = None,
+        invoice: BatchInvoice | None = None,
         promise: Callable[[date], date] | None = None,
+        promised_amount: Decimal | None = None,
         then: Callable[[datetime], None] | None = None,
     ) -> None:
         """A call on the first day the policy allows; a promise is of what is owed then."""
@@ -116,7 +110,9 @@ class _Story:
             moment = self.slot(day, last)
             if moment is None:
                 return
-            amount = self.owed(invoice) if invoice is not None and promise else None
+            amount = invoice.owed_at(moment) if invoice is not None and promise else None
+            if amount is not None and promised_amount is not None:  # a part, as they pay
+                amount = min(amount, promised_amount)
             promised = promise(moment.date()) if promise else None
             if promise and (not amount or promised is None or promised < moment.date()):
                 return
@@ -140,33 +136,7 @@ class _Story:
 
         self.at(datetime.combine(day, time(9, 0)), write)
 
-    def payment(
-        self, invoice: Invoice, day: date, amount: Decimal, method: str, reference: str
-    ) -> None:
-        def write(moment: datetime) -> None:
-            items = sorted(
-                (
-                    OpenItem(i.id, i.due_date, self.owed(i), invoice_number(i.series, i.folio))
-                    for i in self.invoices
-                    if i.issue_date <= day and i.paid_cents < i.total_cents
-                ),
-                key=lambda item: (item.due_date, item.invoice_id),
-            )
-            target = self.owed(invoice)
-            # The clerk applies it to the invoice it pays (oldest first if that is paid).
-            applied = (AllocationInput(invoice.id, min(target, amount)),) if target > 0 else None
-            record_payment(
-                self.session,
-                PaymentInput(self.customer.id, amount, day, method, reference, allocations=applied),
-                moment,
-                open_items=items,
-                flush=False,
-            )
-            self.payments += 1
-
-        self.at(datetime.combine(day, time(12, 0)), write)
-
-    def receipt(self, invoice: Invoice) -> None:
+    def receipt(self, invoice: BatchInvoice) -> None:
         def write(_planned: datetime) -> None:
             issued = invoice.issue_date
             moment = self.slot(issued + timedelta(days=1), issued + timedelta(days=5))
@@ -191,29 +161,36 @@ class _Story:
 
         self.at(datetime.combine(day, time(18, 0)), write)
 
-    def dispute(self, invoice: Invoice, opened: date, settled: date | None) -> None:
-        number = invoice_number(invoice.series, invoice.folio)
+    def dispute(self, invoice: BatchInvoice, opened: date, settled: date | None) -> None:
+        number = invoice.number
+        invoice_id = invoice.id
+        assert invoice_id is not None
+
+        def mark(moment: datetime) -> None:
+            mark_disputed(
+                self.session,
+                invoice_id,
+                "El cliente dice que el servicio no se completó.",
+                moment.date(),
+                FixedClock(moment),
+            )
+            self.disputed.add(invoice_id)
+
         self.contact(
             opened,
             opened + timedelta(days=6),
             Outcome.DISPUTE,
             NonPaymentReason.PRODUCT_DISPUTE,
             f"{number}: no reconoce parte del servicio facturado.",
-            then=lambda moment: mark_disputed(
-                self.session,
-                invoice.id,
-                "El cliente dice que el servicio no se completó.",
-                moment.date(),
-                FixedClock(moment),
-            ),
+            then=mark,
         )
         if settled is not None:
 
             def settle(moment: datetime) -> None:
-                if invoice.disputed:
+                if invoice_id in self.disputed:
                     settle_dispute(
                         self.session,
-                        invoice.id,
+                        invoice_id,
                         "Se revisó con el cliente: el servicio se completó y acepta pagar.",
                         moment.date(),
                     )
@@ -228,7 +205,7 @@ def _reason(rng: random.Random) -> NonPaymentReason:
 
 
 def _late_calls(
-    story: _Story, planned: PlannedInvoice, invoice: Invoice, *, breaks: float
+    story: _Story, planned: PlannedInvoice, invoice: BatchInvoice, *, breaks: float
 ) -> None:
     """Calls about an invoice paid late: a promise kept, a promise broken (then another
     kept) with odds ``breaks``, or no answer."""
@@ -238,7 +215,8 @@ def _late_calls(
     if first >= paid - timedelta(days=2):
         return
     roll = rng.random()
-    number = invoice_number(invoice.series, invoice.folio)
+    number = invoice.number
+    part = planned.payments[0].amount  # a partial payer promises the part they pay
     if roll < 0.5:  # promises the day it then pays
         story.contact(
             first,
@@ -248,6 +226,7 @@ def _late_calls(
             f"{number}: promete pagar.",
             invoice,
             promise=lambda _d: paid,
+            promised_amount=part,
         )
     elif roll < 0.5 + breaks and (paid - first).days > 8:  # a promise broken, then another kept
         story.contact(
@@ -269,6 +248,7 @@ def _late_calls(
                 f"{number}: no pagó lo prometido; promete de nuevo.",
                 invoice,
                 promise=lambda _d: paid,
+                promised_amount=part,
             )
     else:
         story.contact(
@@ -279,10 +259,10 @@ def _late_calls(
         )
 
 
-def _unpaid_calls(story: _Story, planned: PlannedInvoice, invoice: Invoice) -> None:
+def _unpaid_calls(story: _Story, planned: PlannedInvoice, invoice: BatchInvoice) -> None:
     """Calls about an invoice still unpaid: no answer, no funds, promises that fail."""
     rng = story.rng
-    number = invoice_number(invoice.series, invoice.folio)
+    number = invoice.number
     for offset in (5, 30):
         day = planned.due + timedelta(days=offset + rng.randint(0, 3))
         roll = rng.random()
@@ -345,36 +325,69 @@ def _status_story(story: _Story, plan: CustomerPlan, role: Role | None) -> None:
             )
 
 
+def _ledger(
+    session: Session, customer: Customer, plan: CustomerPlan, folio_base: int, series: str
+) -> tuple[list[IssuedDraft], PaymentBatch]:
+    """The customer's invoices checked, and their payments allocated, in memory."""
+    drafts = [
+        IssuedDraft(
+            InvoiceDraft(customer.id, p.lines, p.issue, p.due),
+            folio_base + p.folio,
+            datetime.combine(p.issue, time(9, 30)),
+        )
+        for p in plan.invoices
+    ]
+    check_drafts(session, drafts)
+    batch = PaymentBatch(
+        customer.id,
+        [
+            BatchInvoice(n, d.number(series), p.issue, d.due_date or p.due, d.total_cents)
+            for n, (p, d) in enumerate(zip(plan.invoices, drafts, strict=True))
+        ],
+    )
+    payments = sorted(
+        ((pay.day, n, pay) for n, p in enumerate(plan.invoices) for pay in p.payments),
+        key=lambda row: row[:2],
+    )
+    for day, n, pay in payments:
+        target = batch.invoices[n]
+        owed = target.total_cents - target.paid_cents
+        # The clerk applies it to the invoice it pays (the oldest first once that is paid).
+        applied = (AllocationInput(n, min(pay.amount, from_cents(owed))),) if owed > 0 else None
+        batch.record(
+            PaymentInput(
+                customer.id, pay.amount, day, pay.method, pay.reference, allocations=applied
+            ),
+            datetime.combine(day, time(12, 0)),
+        )
+    for draft, invoice in zip(drafts, batch.invoices, strict=True):
+        draft.paid_cents = invoice.paid_cents
+    return drafts, batch
+
+
 def write_customer(
     session: Session,
     customer: Customer,
     plan: CustomerPlan,
     role: Role | None,
     folio_base: int,
+    series: str,
     today: date,
     seed: int,
 ) -> Written:
-    """Write one customer's whole history, with one flush for their invoices and one
-    (at the caller's next flush) for their payments."""
+    """Write one customer's whole history: the invoices and payments in bulk, then the
+    collection story, event by event, through the services."""
     rng = random.Random(seed * 1_000_003 + plan.index)
-    invoices = [
-        create_invoice(
-            session,
-            InvoiceDraft(customer.id, p.lines, p.issue, p.due),
-            datetime.combine(p.issue, time(9, 30)),
-            folio=folio_base + p.folio,
-            flush=False,
-        )
-        for p in plan.invoices
-    ]
-    session.flush()
+    drafts, batch = _ledger(session, customer, plan, folio_base, series)
+    write_issued(session, drafts, series)
+    for draft, invoice in zip(drafts, batch.invoices, strict=True):
+        invoice.id = draft.id
+    batch.write(session)
     plan.customer_id = customer.id
-    story = _Story(session, customer, invoices, today, rng)
+    story = _Story(session, customer, today, rng)
     recent = today - timedelta(days=RECEIPT_DAYS)
     stopped = [p for p in plan.invoices if not p.payments and p.due < today - timedelta(days=3)]
-    for planned, invoice in zip(plan.invoices, invoices, strict=True):
-        for pay in planned.payments:
-            story.payment(invoice, pay.day, pay.amount, pay.method.value, pay.reference)
+    for planned, invoice in zip(plan.invoices, batch.invoices, strict=True):
         if planned.issue >= recent and rng.random() < RECEIPT_SHARE:
             story.receipt(invoice)
         if planned.dispute is not None:
@@ -385,8 +398,5 @@ def write_customer(
         elif planned in stopped[-LATE_CALLS:] and role is not Role.PLAN:
             _unpaid_calls(story, planned, invoice)
     _status_story(story, plan, role)
-    # Every query of the story is answered by flushed rows (the contacts and actions
-    # flush themselves): the payments wait for the customer's one flush.
-    with session.no_autoflush:
-        story.run()
-    return Written(len(invoices), story.payments)
+    story.run()
+    return Written(len(drafts), len(batch.payments))

@@ -124,19 +124,8 @@ def allocate_payment(
         allocations.apply(session, payment, invoice, to_cents(item.amount), now)
 
 
-def record_payment(
-    session: Session,
-    data: PaymentInput,
-    now: datetime,
-    *,
-    open_items: list[OpenItem] | None = None,
-    flush: bool = True,
-) -> Payment:
-    """Record a payment and allocate it, in the caller's transaction.
-
-    A batch that keeps the customer's invoices in hand passes their ``open_items`` (as
-    :func:`allocations.open_items` reads them) and ``flush=False``: the rules are the
-    same, without a query and two flushes per payment."""
+def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payment:
+    """Record a payment and allocate it, in the caller's transaction."""
     get_customer(session, data.customer_id)
     amount = parse_amount(data.amount, "amount")
     try:
@@ -168,12 +157,15 @@ def record_payment(
         created_at=now,
     )
     session.add(payment)
-    if open_items is None:
-        session.flush()
-        open_items = allocations.open_items(session, data.customer_id, for_update=True)
-    allocate_payment(session, payment, data.allocations, open_items, now)
-    if flush:
-        session.flush()
+    session.flush()
+    allocate_payment(
+        session,
+        payment,
+        data.allocations,
+        allocations.open_items(session, data.customer_id, for_update=True),
+        now,
+    )
+    session.flush()
     return payment
 
 
