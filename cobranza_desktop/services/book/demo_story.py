@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from cobranza_desktop.services.book.demo import CustomerPlan, PlannedInvoice
 
 RECEIPT_DAYS = 35  # invoices issued this recently have their receipt confirmed (most)
-RECEIPT_SHARE = 0.85
+RECEIPT_SHARE = 0.92
 WEEK_CAP = 3  # the default contact policy: three contacts in any seven days, one a day
 LATE_CALLS = 3  # calls about the newest unpaid invoices of a customer who stopped paying
 
@@ -139,7 +139,7 @@ class _Story:
     def receipt(self, invoice: BatchInvoice) -> None:
         def write(_planned: datetime) -> None:
             issued = invoice.issue_date
-            moment = self.slot(issued + timedelta(days=1), issued + timedelta(days=5))
+            moment = self.slot(issued + timedelta(days=1), issued + timedelta(days=10))
             if moment is not None:
                 record_answer(
                     self.session,

@@ -103,9 +103,11 @@ def test_most_receipts_are_confirmed_so_today_is_a_believable_day(demo: Workspac
     assert recent and sum(1 for s in recent if s == "received") >= 0.7 * len(recent)
     agenda = demo.agenda.agenda(TODAY)
     stages = Counter(i.stage for i in agenda.items)
-    assert stages["confirm_receipt"] <= 5
+    # Before: 18 of the day's actions asked to confirm a receipt. Now a few do (mostly
+    # the invoices of the last days), among calls, promises to follow and notices.
     assert len(agenda.items) >= 10
-    assert sum(stages.values()) - stages["confirm_receipt"] > 2 * stages["confirm_receipt"]
+    assert 0 < stages["confirm_receipt"] <= len(agenda.items) // 3
+    assert {"broken_promise", "friendly_reminder", "instalment_reminder"} <= set(stages)
     assert demo.checks.run().ok
 
 
