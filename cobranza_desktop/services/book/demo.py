@@ -6,10 +6,9 @@ The same seed and the same ``today`` give the same book.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -17,7 +16,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import ContactPolicy
 from cobranza_desktop.domain.customers import Channel, CustomerData
-from cobranza_desktop.domain.invoices import LineInput, invoice_totals, make_line
+from cobranza_desktop.domain.invoices import invoice_totals, make_line
 from cobranza_desktop.domain.money import round_money
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.penalty_policy import (
@@ -31,7 +30,15 @@ from cobranza_desktop.services.base.agenda_data import POLICY_KEY, save_policy
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.billing.invoices import reserve_folios
 from cobranza_desktop.services.book import demo_data as data
-from cobranza_desktop.services.book.demo_roles import Role, assign_roles, finish_story
+from cobranza_desktop.services.book.demo_kinds import (
+    PAYER_MIX,
+    CustomerPlan,
+    Payer,
+    PlannedInvoice,
+    PlannedPayment,
+    Role,
+)
+from cobranza_desktop.services.book.demo_roles import assign_roles, finish_story
 from cobranza_desktop.services.book.demo_story import write_customer
 from cobranza_desktop.services.customers.records import add_customer
 from cobranza_desktop.services.penalties.policies import store_business_policy
@@ -40,25 +47,6 @@ from cobranza_desktop.storage.models import Customer, Setting
 from cobranza_desktop.storage.risk_tallies import refresh_tallies
 
 HISTORY_DAYS = 548  # about 18 months
-
-
-class Payer(StrEnum):
-    PUNCTUAL = "punctual"
-    OCCASIONAL = "occasional"  # on time, now and then a couple of weeks late: rated B
-    CHRONIC_LATE = "chronic_late"
-    PARTIAL = "partial"
-    DISPUTE = "dispute"
-    NEVER = "never"
-
-
-PAYER_MIX = [
-    (Payer.PUNCTUAL, 33),
-    (Payer.OCCASIONAL, 22),
-    (Payer.CHRONIC_LATE, 20),
-    (Payer.PARTIAL, 10),
-    (Payer.DISPUTE, 8),
-    (Payer.NEVER, 7),
-]
 
 
 # The story's few parts, cast to fixed customers so that every demo of ten customers or
@@ -76,33 +64,6 @@ class DemoSummary:
     customers: int
     invoices: int
     payments: int
-
-
-@dataclass(frozen=True)
-class PlannedPayment:
-    day: date
-    amount: Decimal
-    method: PaymentMethod
-    reference: str
-
-
-@dataclass
-class PlannedInvoice:
-    issue: date
-    due: date
-    lines: tuple[LineInput, ...]
-    payments: list[PlannedPayment]
-    folio: int = 0
-    dispute: tuple[date, date | None] | None = None  # opened, settled
-
-
-@dataclass
-class CustomerPlan:
-    index: int
-    person: CustomerData
-    payer: Payer
-    invoices: list[PlannedInvoice] = field(default_factory=list)
-    customer_id: int = 0  # once written
 
 
 def _make_customer(rng: random.Random, index: int) -> CustomerData:
@@ -212,7 +173,7 @@ def _plan_dispute(rng: random.Random, invoice: PlannedInvoice, today: date) -> N
         return
     settled = opened + timedelta(days=rng.randint(15, 40))
     if settled < today - timedelta(days=10):  # only the recent ones are still open
-        total = invoice_totals(invoice.lines).total
+        total = invoice_totals(list(invoice.lines)).total
         paid_on = settled + timedelta(days=rng.randint(2, 8))
         method = rng.choice(list(PaymentMethod)[:4])
         invoice.payments = [PlannedPayment(paid_on, total, method, _reference(rng, method))]

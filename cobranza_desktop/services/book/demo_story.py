@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -24,16 +24,14 @@ from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.billing.bulk_issue import IssuedDraft, check_drafts, write_issued
 from cobranza_desktop.services.billing.disputes import mark_disputed, settle_dispute
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
-from cobranza_desktop.services.book.demo_roles import Role
+from cobranza_desktop.services.book.demo_kinds import CustomerPlan, PlannedInvoice, Role
+from cobranza_desktop.services.book.demo_roles import AGENCY_AFTER, RESTRICT_AFTER
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.services.collections.receipts import ReceiptAnswer, record_answer
 from cobranza_desktop.services.customers.restrictions import change_status
 from cobranza_desktop.services.receivables.bulk_payments import BatchInvoice, PaymentBatch
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.storage.models import Customer
-
-if TYPE_CHECKING:
-    from cobranza_desktop.services.book.demo import CustomerPlan, PlannedInvoice
 
 RECEIPT_DAYS = 35  # invoices issued this recently have their receipt confirmed (most)
 RECEIPT_SHARE = 0.92
@@ -86,7 +84,9 @@ class _Story:
             later = sum(1 for d in self.contact_days if 0 < (d - day).days <= 6)
             if day.weekday() != 6 and day not in self.contact_days and week + later < WEEK_CAP:
                 self.contact_days.add(day)
-                return datetime.combine(day, time(self.rng.randint(10, 17), 15))
+                return datetime.combine(
+                    day, time(self.rng.randint(10, 17), self.rng.randrange(0, 60, 5))
+                )
             day += timedelta(days=1)
         return None
 
@@ -137,13 +137,16 @@ class _Story:
         self.at(datetime.combine(day, time(9, 0)), write)
 
     def receipt(self, invoice: BatchInvoice) -> None:
+        invoice_id = invoice.id
+        assert invoice_id is not None
+
         def write(_planned: datetime) -> None:
             issued = invoice.issue_date
             moment = self.slot(issued + timedelta(days=1), issued + timedelta(days=10))
             if moment is not None:
                 record_answer(
                     self.session,
-                    invoice.id,
+                    invoice_id,
                     ReceiptAnswer.RECEIVED,
                     "",
                     moment,
@@ -295,19 +298,19 @@ def _status_story(story: _Story, plan: CustomerPlan, role: Role | None) -> None:
     overdue = [p for p in unpaid if p.due < story.today]
     if role is Role.RESTRICTED and overdue:
         story.status(
-            overdue[0].due + timedelta(days=61),
+            overdue[0].due + timedelta(days=RESTRICT_AFTER),
             CustomerStatus.RESTRICTED,
             "Adeudo con más de 60 días de atraso.",
             "Ventas a crédito; solo de contado hasta regularizarse.",
         )
     if role is Role.AGENCY and overdue:
         story.status(
-            overdue[0].due + timedelta(days=61),
+            overdue[0].due + timedelta(days=RESTRICT_AFTER),
             CustomerStatus.SUSPENDED,
             "Adeudo con más de 60 días y promesas incumplidas.",
         )
         story.status(
-            overdue[0].due + timedelta(days=125),
+            overdue[0].due + timedelta(days=AGENCY_AFTER),
             CustomerStatus.AGENCY,
             "Más de 120 días sin pago: se turna al despacho de cobranza.",
         )
