@@ -23,6 +23,7 @@ from cobranza_desktop.domain.validation import checked_totals
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, validate_draft
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Invoice, InvoiceLine
+from cobranza_desktop.storage.risk_tallies import written_around
 
 
 @dataclass
@@ -54,7 +55,9 @@ def check_drafts(session: Session, drafts: list[IssuedDraft]) -> None:
 
 
 def write_issued(session: Session, drafts: list[IssuedDraft], series: str) -> None:
-    """Write checked drafts as issued invoices with their lines; sets each one's ``id``."""
+    """Write checked drafts as issued invoices with their lines; sets each one's ``id``.
+    The customers' risk tallies are recomputed at commit."""
+    written_around(session, {item.draft.customer_id for item in drafts})
     rows: list[dict[str, object]] = []
     for item in drafts:
         draft = item.draft

@@ -44,7 +44,6 @@ from cobranza_desktop.services.customers.records import add_customer
 from cobranza_desktop.services.penalties.policies import store_business_policy
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer, Setting
-from cobranza_desktop.storage.risk_tallies import refresh_tallies
 
 HISTORY_DAYS = 548  # about 18 months
 
@@ -279,8 +278,6 @@ def build_demo_book(
             invoices += written.invoices
             payments += written.payments
             progress((n + 1) / len(plans))
-        # The bulk rows were written around the session's events: their tallies now.
-        refresh_tallies(session.connection(), [p.customer_id for p in plans])
         del kept
     finish_story(book, plans, roles, today)
     progress(1.0)

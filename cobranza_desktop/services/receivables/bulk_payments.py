@@ -30,6 +30,7 @@ from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Allocation, Payment
 from cobranza_desktop.storage.models.allocation_facts import invoice_facts, payment_facts
+from cobranza_desktop.storage.risk_tallies import written_around
 
 
 @dataclass
@@ -127,7 +128,9 @@ class PaymentBatch:
         return payment
 
     def write(self, session: Session) -> None:
-        """Write the payments and their allocations (the invoices are written already)."""
+        """Write the payments and their allocations (the invoices are written already);
+        the customer's risk tally is recomputed at commit."""
+        written_around(session, [self.customer_id])
         rows: list[dict[str, object]] = [
             {
                 "customer_id": self.customer_id,
