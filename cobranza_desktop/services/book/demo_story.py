@@ -35,6 +35,7 @@ from cobranza_desktop.storage.models import Customer
 
 RECEIPT_DAYS = 35  # invoices issued this recently have their receipt confirmed (most)
 RECEIPT_SHARE = 0.92
+FOLLOW_UP_DAYS = 21  # calls this recent carry the next action, a week later
 WEEK_CAP = 3  # the default contact policy: three contacts in any seven days, one a day
 LATE_CALLS = 3  # calls about the newest unpaid invoices of a customer who stopped paying
 
@@ -66,6 +67,12 @@ class _Story:
         self.contact_days: set[date] = set()
         self.channel = Channel.WHATSAPP if customer.whatsapp else Channel.PHONE
         self.events: list[tuple[datetime, int, _Action]] = []
+
+    def follow_up(self, day: date, promised: bool) -> date | None:
+        """A week later, for the recent calls only: older follow-ups were done long ago
+        (a promise's own date is its follow-up)."""
+        recent = (self.today - day).days <= FOLLOW_UP_DAYS
+        return day + timedelta(days=7) if recent and not promised else None
 
     def at(self, moment: datetime, action: _Action) -> None:
         if moment.date() < self.today:
@@ -124,7 +131,7 @@ class _Story:
                     outcome=Outcome.PROMISE if promise else outcome,
                     reason=reason,
                     notes=notes,
-                    next_action_date=None if promise else moment.date() + timedelta(days=7),
+                    next_action_date=self.follow_up(moment.date(), promise is not None),
                     contacted_at=moment,
                     promise_amount=amount,
                     promise_date=promised,
