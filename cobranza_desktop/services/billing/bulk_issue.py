@@ -21,8 +21,10 @@ from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_num
 from cobranza_desktop.domain.money import to_cents
 from cobranza_desktop.domain.validation import checked_totals
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, validate_draft
+from cobranza_desktop.storage.audit_trail import Entry
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Invoice, InvoiceLine
+from cobranza_desktop.storage.office_hooks import record_entries
 from cobranza_desktop.storage.risk_tallies import written_around
 
 
@@ -86,6 +88,20 @@ def write_issued(session: Session, drafts: list[IssuedDraft], series: str) -> No
         )
     for item, new_id in zip(drafts, insert_returning_ids(session, Invoice, rows), strict=True):
         item.id = new_id
+    # Bulk inserts pass no ORM flush: the audit trail is written here, as the ORM's is.
+    record_entries(
+        session,
+        [
+            Entry(
+                "invoice.issued",
+                "invoice",
+                item.id,
+                item.draft.customer_id,
+                {"number": item.number(series), "total_cents": item.total_cents},
+            )
+            for item in drafts
+        ],
+    )
     insert_rows(
         session,
         InvoiceLine,

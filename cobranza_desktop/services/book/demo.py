@@ -248,6 +248,7 @@ def build_demo_book(
 
     Each customer's story is written by the services' own session functions, customer
     by customer, with one flush for their invoices and one for the rest."""
+    book.use_clock(clock.now)  # the audit trail dates the demo's writes by its clock
     today = clock.today()
     start = today - timedelta(days=HISTORY_DAYS)
     plans, roles = plan_demo(customers, seed, today)

@@ -27,9 +27,11 @@ from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.receivables.payments import PaymentInput
+from cobranza_desktop.storage.audit_trail import Entry
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Allocation, Payment
 from cobranza_desktop.storage.models.allocation_facts import invoice_facts, payment_facts
+from cobranza_desktop.storage.office_hooks import record_entries
 from cobranza_desktop.storage.risk_tallies import written_around
 
 
@@ -145,6 +147,24 @@ class PaymentBatch:
             for p in self.payments
         ]
         ids = insert_returning_ids(session, Payment, rows)
+        # Bulk inserts pass no ORM flush: the audit trail is written here, as the ORM's is.
+        record_entries(
+            session,
+            [
+                Entry(
+                    "payment.recorded",
+                    "payment",
+                    payment_id,
+                    self.customer_id,
+                    {
+                        "amount_cents": p.amount_cents,
+                        "method": p.method.value,
+                        "reference": p.data.reference.strip(),
+                    },
+                )
+                for p, payment_id in zip(self.payments, ids, strict=True)
+            ],
+        )
         insert_rows(
             session,
             Allocation,

@@ -25,11 +25,12 @@ from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService, CustomerFileView
 from cobranza_desktop.services.collections.contacts import ContactView
-from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.records import CustomerService, CustomerView
 from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.payments import PaymentView
 from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
+from cobranza_desktop.ui.models.growing_list import PAGE_SIZE, GrowingListModel
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
@@ -104,6 +105,7 @@ class CustomerFile(QWidget):
         self.status_dialog: QDialog | None = None
         self.customer_id: int | None = None
         self.data: CustomerFileView | None = None
+        self.form_version: int | None = None  # the customer's version the form was filled at
 
         back = QPushButton(self.tr("← Clientes"))
         back.setFlat(True)
@@ -157,7 +159,7 @@ class CustomerFile(QWidget):
         actions.addStretch(1)
 
         self.tabs = QTabWidget()
-        self.invoice_model: ListTableModel[InvoiceView] = ListTableModel(
+        self.invoice_model: GrowingListModel[InvoiceView] = GrowingListModel(
             [
                 Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
                 Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
@@ -165,7 +167,9 @@ class CustomerFile(QWidget):
                 Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
                 Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
                 Column("status", self.tr("Estado"), self._invoice_state),
-            ]
+            ],
+            runner,
+            f"customer-file-invoices-{id(self)}",
         )
         self.invoice_model.row_color = invoice_color
         self.invoice_table = make_table(sortable=False)
@@ -174,7 +178,7 @@ class CustomerFile(QWidget):
         self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
         self.invoice_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.invoice_table.customContextMenuRequested.connect(self._invoice_menu)
-        self.payment_model: ListTableModel[PaymentView] = ListTableModel(
+        self.payment_model: GrowingListModel[PaymentView] = GrowingListModel(
             [
                 Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
                 Column("amount", self.tr("Monto"), lambda p: format_money(p.amount), RIGHT),
@@ -188,7 +192,9 @@ class CustomerFile(QWidget):
                         + (self.tr(" (revertido)") if p.reversed_at else "")
                     ),
                 ),
-            ]
+            ],
+            runner,
+            f"customer-file-payments-{id(self)}",
         )
         self.payment_model.row_color = lambda p: MUTED if p.reversed_at else None
         self.payment_table = make_table(sortable=False)
@@ -220,7 +226,7 @@ class CustomerFile(QWidget):
             ),
             icon("messages"),
         )
-        self.contact_model: ListTableModel[ContactView] = ListTableModel(
+        self.contact_model: GrowingListModel[ContactView] = GrowingListModel(
             [
                 Column("when", self.tr("Fecha y hora"), lambda c: format_datetime(c.contacted_at)),
                 Column("channel", self.tr("Canal"), lambda c: c.channel.label()),
@@ -232,11 +238,14 @@ class CustomerFile(QWidget):
                     self.tr("Próxima acción"),
                     lambda c: format_date(c.next_action_date) if c.next_action_date else "",
                 ),
-            ]
+                Column("author", self.tr("Registró"), lambda c: c.author),
+            ],
+            runner,
+            f"customer-file-contacts-{id(self)}",
         )
         self.contact_table = make_table(sortable=False)
         self.contact_table.setModel(self.contact_model)
-        set_widths(self.contact_table, [130, 90, 150, 170, 260])
+        set_widths(self.contact_table, [130, 90, 150, 170, 230, 110])
         # Corrections (reversals, re-allocations, drafts, extensions): who, when and why.
         self.correction_model: ListTableModel[CorrectionView] = ListTableModel(
             [
@@ -304,10 +313,11 @@ class CustomerFile(QWidget):
         self.subscriptions_tab.load(customer_id)
         self.terms_panel.load(customer_id)
         files = self._files
-        # One query op, one session: the whole file as one read model.
-        self._runner.query(lambda _ctx: files.customer_file(customer_id)).success(self._show).key(
-            f"customer-file-{id(self)}"
-        ).run()
+        # One query op, one session: the file as one read model, its lists' first page
+        # (the rest is read as the tables scroll).
+        self._runner.query(
+            lambda _ctx: files.customer_file(customer_id, page_size=PAGE_SIZE)
+        ).success(self._show).key(f"customer-file-{id(self)}").run()
 
     def refresh(self) -> None:
         if self.customer_id is not None:
@@ -323,6 +333,7 @@ class CustomerFile(QWidget):
             return
         first = self.data is None or self.data.customer.id != data.customer.id
         self.data = data
+        files = self._files
         customer, balance = data.customer, data.balance
         self.title.setText(customer.name)
         self.status.setText(status_label(customer.status))
@@ -346,7 +357,10 @@ class CustomerFile(QWidget):
                 else self.tr("sin límite"),
             )
         )
-        self.contact_model.set_rows(list(data.timeline))
+        cid = customer.id
+        self.contact_model.set_first_page(
+            data.timeline, data.contact_count, lambda at, n: files.timeline_page(cid, at, n)
+        )
         self.timeline.setCurrentWidget(self.contact_table if data.timeline else self.timeline_empty)
         self.correction_model.set_rows(list(data.corrections))
         self.corrections_title.setVisible(bool(data.corrections))
@@ -355,12 +369,19 @@ class CustomerFile(QWidget):
         self.overdue_card.set_money(balance.overdue)
         self.days_card.set_text(str(balance.days_past_due) if balance.days_past_due else "—")
         self.credit_card.set_money(balance.credit)
-        self.invoice_model.set_rows(list(data.invoices))
-        self.payment_model.set_rows(list(data.payments))
+        self.invoice_model.set_first_page(
+            data.invoices, data.invoice_count, lambda at, n: files.invoice_page(cid, at, n)
+        )
+        self.payment_model.set_first_page(
+            data.payments, data.payment_count, lambda at, n: files.payment_page(cid, at, n)
+        )
         if isinstance(self.penalties_panel, CustomerPenaltiesPanel):
             self.penalties_panel.show_penalties(data.penalties, data.penalty_charges)
         if first or not self.save_button.isEnabled():
             self.form.set_data(customer.data())
+            # The version the form shows: the save sends it back (another person's save
+            # since then makes ours a conflict, not an overwrite).
+            self.form_version = customer.version
             self.save_button.setEnabled(False)
         self.file_shown.emit(data)
 
@@ -377,13 +398,16 @@ class CustomerFile(QWidget):
         if data is None:
             return
         customer_id, customers = self.customer_id, self._customers
+        version = self.form_version
         self.save_button.setEnabled(False)
         self._runner.write(
-            lambda ctx: customers.update(customer_id, data),
+            lambda ctx: customers.update(customer_id, data, version),
             OpChanges.of(Kind.CUSTOMERS, customers=[customer_id]),
-        ).success(lambda _view: self.saved_label.setText(self.tr("Cambios guardados."))).failure(
-            self._save_failed
-        ).run()
+        ).success(self._saved).failure(self._save_failed).run()
+
+    def _saved(self, view: CustomerView) -> None:
+        self.form_version = view.version
+        self.saved_label.setText(self.tr("Cambios guardados."))
 
     def _save_failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)

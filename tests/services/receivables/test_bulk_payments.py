@@ -22,6 +22,7 @@ from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.receivables.bulk_payments import BatchInvoice, PaymentBatch
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.storage.models import Allocation, Invoice
+from cobranza_desktop.storage.models.office import AuditEntry
 
 DAY = date(2026, 6, 1)
 PRICES = ("1160.00", "2320.00", "580.00")
@@ -112,8 +113,14 @@ def _ledger(ws: Workspace, customer_id: int) -> tuple[object, ...]:
             .where(Invoice.customer_id == customer_id)
             .order_by(Allocation.payment_day, Invoice.issue_date)
         ).all()
+        # The audit trail has the same events (bulk rows pass no ORM flush).
+        trail = sorted(
+            session.scalars(
+                select(AuditEntry.action).where(AuditEntry.customer_id == customer_id)
+            ).all()
+        )
     balance = next(c.balance for c in ws.customers.list_page(limit=10) if c.id == customer_id)
-    return tuple(invoices), tuple(allocations), balance
+    return tuple(invoices), tuple(allocations), balance, tuple(trail)
 
 
 def test_the_bulk_path_ends_where_the_services_path_ends(ws: Workspace) -> None:
@@ -121,7 +128,9 @@ def test_the_bulk_path_ends_where_the_services_path_ends(ws: Workspace) -> None:
     bulk = ws.customers.create(CustomerData(name="En lote", payment_terms_days=30)).id
     _one_at_a_time(ws, one)
     _in_bulk(ws, bulk)
-    assert _ledger(ws, one) == _ledger(ws, bulk)
+    ledger = _ledger(ws, one)
+    assert ledger == _ledger(ws, bulk)
+    assert ledger[3].count("payment.recorded") == len(PAYMENTS)
     assert ws.checks.run().ok
     assert ws.risk.profile(one).rating == ws.risk.profile(bulk).rating
 
