@@ -6,6 +6,8 @@ An existing book with data is never overwritten: the verb opens it instead.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,24 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--kind", choices=["business", "services"], default="business", help="demo profile"
     )
+
+
+def progress_printer(step: int = 10) -> Callable[[float], None]:
+    """Print «Generando el libro de ejemplo… N %» at each ``step`` percent (on stderr, so
+    that the verb's output stays one line)."""
+    shown = [-1]
+
+    def show(fraction: float) -> None:
+        percent = int(fraction * 100) // step * step
+        if percent > shown[0]:
+            shown[0] = percent
+            print(
+                _("Generando el libro de ejemplo… {percent} %").format(percent=percent),
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return show
 
 
 def demo_book_path(args: argparse.Namespace) -> Path:
@@ -60,7 +80,11 @@ def run(args: argparse.Namespace) -> int:
                     )
                 else:
                     summary = build_demo_book(
-                        book, SystemClock(), customers=args.customers, seed=args.seed
+                        book,
+                        SystemClock(),
+                        customers=args.customers,
+                        seed=args.seed,
+                        progress=progress_printer(),
                     )
                 print(
                     _(
