@@ -51,6 +51,7 @@ VERBS: dict[str, str] = {
     "batches": "batches",
     "announce": "announce",
     "terms": "terms",
+    "ladder": "ladder",
 }
 
 

@@ -39,7 +39,6 @@ ALLOWED: dict[tuple[str, str], str] = {
     ("CollectionToolsService", "record_payment_with_discount"): "ReceivingService.receive",
     ("PaymentService", "record"): "the window and the demo record through ReceivingService",
     ("RestrictionService", "check_credit"): "IssuingService.credit_warnings and issue",
-    ("PrepaymentService", "apply_credit"): "the billing run's step; by hand: credit apply",
     ("PenaltyService", "notice_lines"): "DocumentService.notice_data (notice_penalty_lines)",
     # Reading without opening: `restore --list` and the restore dialog list the backups of
     # a book that must stay closed, with list_backups(path).

@@ -6,6 +6,8 @@ An existing book with data is never overwritten: the verb opens it instead.
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,12 +34,36 @@ def register(subparsers: Any) -> None:
     )
 
 
+def progress_printer(step: int = 10) -> Callable[[float], None]:
+    """Print «Generando el libro de ejemplo… N %» at each ``step`` percent (on stderr, so
+    that the verb's output stays one line)."""
+    shown = [-1]
+
+    def show(fraction: float) -> None:
+        percent = int(fraction * 100) // step * step
+        if percent > shown[0]:
+            shown[0] = percent
+            print(
+                _("Generando el libro de ejemplo… {percent} %").format(percent=percent),
+                file=sys.stderr,
+                flush=True,
+            )
+
+    return show
+
+
 def demo_book_path(args: argparse.Namespace) -> Path:
     return args.book or (data_home() / "demo.sqlite")
 
 
 def run(args: argparse.Namespace) -> int:
     path = demo_book_path(args)
+    opens = not args.no_open
+    language = getattr(args, "lang", None)
+    if opens:  # the window follows: its language, and a dialog if the book is refused
+        from cobranza_desktop.commands.window import refuse_visibly, speak_as_the_window
+
+        language = speak_as_the_window(language)
 
     def action() -> int:
         if args.customers < 1 or args.customers > 100_000:
@@ -54,7 +80,11 @@ def run(args: argparse.Namespace) -> int:
                     )
                 else:
                     summary = build_demo_book(
-                        book, SystemClock(), customers=args.customers, seed=args.seed
+                        book,
+                        SystemClock(),
+                        customers=args.customers,
+                        seed=args.seed,
+                        progress=progress_printer(),
                     )
                 print(
                     _(
@@ -71,6 +101,8 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         from cobranza_desktop.commands.window import open_window
 
-        return open_window(path, language=getattr(args, "lang", None))
+        return open_window(path, language=language)
 
+    if opens:
+        return run_reporting_errors(action, refuse=lambda line: refuse_visibly(line, language))
     return run_reporting_errors(action)

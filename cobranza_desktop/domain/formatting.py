@@ -25,6 +25,12 @@ def format_money(
     return format_currency(amount, currency, locale=loc)
 
 
+def format_amount(amount: Decimal, locale: str | None = None) -> str:
+    """``12,345.67``: an amount without its currency, for a table whose currency is said
+    once (a wide report keeps its columns narrow)."""
+    return format_decimal(amount, format="#,##0.00;-#,##0.00", locale=locale or locale_for())
+
+
 def format_number(value: Decimal, locale: str | None = None) -> str:
     return format_decimal(value, locale=locale or locale_for())
 

@@ -177,6 +177,12 @@ def _collect(session: Session, _flush_context: object) -> None:
             customers.add(obj.id)
 
 
+def written_around(session: Session, customer_ids: Iterable[int]) -> None:
+    """Rows of these customers were written with Core (``storage/bulk.py``), which the
+    flush events do not see: their tallies are recomputed at commit with the others."""
+    session.info.setdefault(_CUSTOMERS, set()).update(customer_ids)
+
+
 def _refresh_pending(session: Session) -> None:
     """Before commit: flush the last changes, then recompute the tallies they touch."""
     session.flush()

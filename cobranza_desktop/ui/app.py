@@ -17,9 +17,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
+from cobranza_desktop.ui.accessibility import install_spoken_names
 from cobranza_desktop.ui.book_life import FileMenuActions
 from cobranza_desktop.ui.screen_fit import install_screen_fit
-from cobranza_desktop.ui.style import STYLESHEET, icon, resources_dir
+from cobranza_desktop.ui.style import icon, resources_dir, stylesheet
 
 if TYPE_CHECKING:
     from cobranza_desktop.domain.clock import Clock
@@ -109,8 +110,11 @@ def apply_look(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(stylesheet(font.pointSizeF()))
+    # The system's font size changed (or a test set it): the titles follow.
+    app.fontChanged.connect(lambda changed: app.setStyleSheet(stylesheet(changed.pointSizeF())))
     install_screen_fit(app)  # no window or dialog larger than its screen
+    install_spoken_names(app)  # a screen reader can name every field of every dialog
 
 
 class Application(FileMenuActions):

@@ -56,6 +56,21 @@
             </translation>
         </message>
         <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="1" />
+            <source>Prórroga, disputa</source>
+            <translation>Extended, disputed</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="1" />
+            <source>Prórroga</source>
+            <translation>Extended</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="1" />
+            <source>En disputa</source>
+            <translation>Disputed</translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="66" />
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="279" />
             <source>Antigüedad de saldos</source>
@@ -99,6 +114,11 @@
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="277" />
             <source>Total</source>
             <translation>Total</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="190" />
+            <source>%1 clientes con saldo al %2 · Total por cobrar: %3 · Importes en %4</source>
+            <translation>%1 customers with a balance on %2 · Total receivable: %3 · Amounts in %4</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="212" />
@@ -152,6 +172,10 @@
             <source>Notas</source>
             <translation>Notes</translation>
         </message>
+        <message>
+            <source>Fecha de corte</source>
+            <translation>As of</translation>
+        </message>
     </context>
     <context>
         <name>AppCommands</name>
@@ -190,6 +214,10 @@
         <message>
             <source>Condiciones de crédito y cobranza</source>
             <translation>Credit and collection terms</translation>
+        </message>
+        <message>
+            <source>Se creó el cliente %1.</source>
+            <translation>Customer %1 created.</translation>
         </message>
     </context>
     <context>
@@ -493,8 +521,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="117" />
-            <source>Cambiar estado…</source>
-            <translation>Change status…</translation>
+            <source>Cambiar es&amp;tado…</source>
+            <translation>Change s&amp;tatus…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
@@ -519,28 +547,28 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="139" />
-            <source>Nueva factura</source>
-            <translation>New invoice</translation>
+            <source>Nueva &amp;factura</source>
+            <translation>New &amp;invoice</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="140" />
-            <source>Registrar pago</source>
-            <translation>Record payment</translation>
+            <source>Registrar &amp;pago</source>
+            <translation>Record &amp;payment</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="141" />
-            <source>Redactar recordatorio</source>
-            <translation>Compose reminder</translation>
+            <source>&amp;Redactar recordatorio</source>
+            <translation>Compose &amp;reminder</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="142" />
-            <source>Ver estado de cuenta</source>
-            <translation>View statement</translation>
+            <source>Ver &amp;estado de cuenta</source>
+            <translation>View &amp;statement</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="143" />
-            <source>Ver aviso de penalización</source>
-            <translation>View penalty notice</translation>
+            <source>Ver aviso de pe&amp;nalización</source>
+            <translation>View pe&amp;nalty notice</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />
@@ -760,6 +788,10 @@
             <source>Poner en disputa…</source>
             <translation>Mark as disputed…</translation>
         </message>
+        <message>
+            <source>Historial de contactos</source>
+            <translation>Contact history</translation>
+        </message>
     </context>
     <context>
         <name>CustomerForm</name>
@@ -976,6 +1008,14 @@
             <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="156" />
             <source>Seguimiento {0}</source>
             <translation>Follow up {0}</translation>
+        </message>
+        <message>
+            <source>Hoy: {0}</source>
+            <translation>Today: {0}</translation>
+        </message>
+        <message>
+            <source>{0} (en espera)</source>
+            <translation>{0} (waiting)</translation>
         </message>
     </context>
     <context>
@@ -1311,6 +1351,10 @@
             <source>Al cancelarla deja de deberse su saldo (%1); lo pagado (%2) queda a favor.</source>
             <translation>Once voided, its balance (%1) is no longer owed; what was paid (%2) stays as credit.</translation>
         </message>
+        <message>
+            <source>Conceptos</source>
+            <translation>Items</translation>
+        </message>
     </context>
     <context>
         <name>InvoiceListModel</name>
@@ -1523,6 +1567,14 @@
             <source>Poner en disputa la factura seleccionada, o resolver su disputa</source>
             <translation>Mark the selected invoice as disputed, or settle its dispute</translation>
         </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1625,6 +1677,10 @@
             <location filename="../../cobranza_desktop/ui/main_window.py" line="203" />
             <source>&amp;Acerca de Cobranza Desktop</source>
             <translation>&amp;About Cobranza Desktop</translation>
+        </message>
+        <message>
+            <source>Navegación</source>
+            <translation>Navigation</translation>
         </message>
     </context>
     <context>
@@ -1756,6 +1812,10 @@
             <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="366" />
             <source>¿Por qué no se enviará este mensaje?</source>
             <translation>Why will this message not be sent?</translation>
+        </message>
+        <message>
+            <source>Detalle del mensaje</source>
+            <translation>Message detail</translation>
         </message>
     </context>
     <context>
@@ -1940,6 +2000,10 @@
             <source>Registrando pago</source>
             <translation>Recording payment</translation>
         </message>
+        <message>
+            <source>Aplicación a facturas</source>
+            <translation>Applied to invoices</translation>
+        </message>
     </context>
     <context>
         <name>PaymentListModel</name>
@@ -2036,6 +2100,14 @@
             <source>Solo los pagos de facturas PPD que aún no tienen complemento de pago (REP)</source>
             <translation>Only payments of PPD invoices that still lack their payment receipt (REP)</translation>
         </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreviewDialog</name>
@@ -2081,6 +2153,10 @@
             <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="155" />
             <source>No se pudo guardar {0}: {1}</source>
             <translation>{0} could not be saved: {1}</translation>
+        </message>
+        <message>
+            <source>Vista previa del documento</source>
+            <translation>Document preview</translation>
         </message>
     </context>
     <context>
@@ -2738,6 +2814,10 @@
 Escriba el motivo de la cancelación:</source>
             <translation>The plan's invoices go back to normal collection.
 Write the reason for cancelling:</translation>
+        </message>
+        <message>
+            <source>Calendario de pagos</source>
+            <translation>Payment schedule</translation>
         </message>
     </context>
     <context>
@@ -3745,6 +3825,10 @@ Write the reason for cancelling:</translation>
             <source>Anual</source>
             <translation>Annual</translation>
         </message>
+        <message>
+            <source>Servicios</source>
+            <translation>Services</translation>
+        </message>
     </context>
     <context>
         <name>SubscriptionsPage</name>
@@ -4064,6 +4148,10 @@ Write the reason for cancelling:</translation>
             <source>Plantilla guardada.</source>
             <translation>Template saved.</translation>
         </message>
+        <message>
+            <source>Texto de la plantilla</source>
+            <translation>Template text</translation>
+        </message>
     </context>
     <context>
         <name>TodayPage</name>
@@ -4191,6 +4279,10 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="358" />
             <source>Contacto registrado: {0}.</source>
             <translation>Contact logged: {0}.</translation>
+        </message>
+        <message>
+            <source>Acciones de hoy</source>
+            <translation>Today's actions</translation>
         </message>
     </context>
     <context>
@@ -4853,6 +4945,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Todavía no hay ventas ni cobros. Registra facturas y pagos para verlos aquí.</source>
             <translation>No sales or collections yet. Record invoices and payments to see them here.</translation>
         </message>
+        <message>
+            <source>Fecha de corte</source>
+            <translation>As of</translation>
+        </message>
     </context>
     <context>
         <name>AnnouncementDialog</name>
@@ -4991,6 +5087,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Cambió desde entonces: %1</source>
             <translation>Changed since then: %1</translation>
+        </message>
+        <message>
+            <source>Fecha de firma</source>
+            <translation>Signed on</translation>
         </message>
     </context>
     <context>
@@ -5771,6 +5871,26 @@ First the current book is kept as a “before restore” backup; then it is clos
     <context>
         <name>LadderSettingsTab</name>
         <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>Añadir etapa</source>
+            <translation>Add stage</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>Quitar etapa</source>
+            <translation>Remove stage</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>Etapa nueva %1</source>
+            <translation>New stage %1</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
+            <source>La escalera necesita al menos una etapa.</source>
+            <translation>The ladder needs at least one stage.</translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/widgets/settings_form.py" line="1" />
             <source>Restaurar valores predeterminados</source>
             <translation>Restore defaults</translation>
@@ -5829,6 +5949,14 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/pages/ladder_settings.py" line="1" />
             <source>Ejemplo: un cliente con una factura que vence el %1, los próximos 60 días:</source>
             <translation>Example: a customer with an invoice due on %1, over the next 60 days:</translation>
+        </message>
+        <message>
+            <source>Acción de la etapa %1</source>
+            <translation>Action of stage %1</translation>
+        </message>
+        <message>
+            <source>Día de la etapa %1</source>
+            <translation>Day of stage %1</translation>
         </message>
     </context>
     <context>
@@ -5943,6 +6071,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Ejemplo: una factura de %1 pagada a tiempo para el pronto pago recibe %2 de bonificación.</source>
             <translation>Example: an invoice of %1 paid in time for the early-payment discount gets %2 off.</translation>
         </message>
+        <message>
+            <source>Valor del pago adelantado de %1 meses</source>
+            <translation>Value of the %1-month prepayment</translation>
+        </message>
     </context>
     <context>
         <name>UsersSettingsPage</name>
@@ -6045,6 +6177,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Solo el dueño puede dar de alta usuarios y cambiar sus roles.</source>
             <translation>Only the owner can add users and change their roles.</translation>
+        </message>
+        <message>
+            <source>Usuarios</source>
+            <translation>Users</translation>
         </message>
     </context>
     <context>
@@ -6611,6 +6747,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>PUE sin pagar al cierre del mes: revisar (debió ser PPD)</source>
             <translation>PUE unpaid at month end: review (should have been PPD)</translation>
         </message>
+        <message>
+            <source>Complementos de pago por emitir</source>
+            <translation>Payment complements to issue</translation>
+        </message>
     </context>
     <context>
         <name>CustomerSubscriptionsTab</name>
@@ -6664,6 +6804,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Cancelada el %1</source>
             <translation>Cancelled on %1</translation>
+        </message>
+        <message>
+            <source>Suscripciones</source>
+            <translation>Subscriptions</translation>
         </message>
     </context>
     <context>
@@ -6738,6 +6882,27 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Escriba el motivo.</source>
             <translation>Write the reason.</translation>
+        </message>
+    </context>
+<context>
+    <name>Chart</name>
+        <message>
+            <source>Gráfica</source>
+            <translation>Chart</translation>
+        </message>
+    </context>
+<context>
+    <name>ListPage</name>
+        <message>
+            <source>Lista</source>
+            <translation>List</translation>
+        </message>
+    </context>
+<context>
+    <name>StatusChanges</name>
+        <message>
+            <source>Cambios de estado:</source>
+            <translation>Status changes:</translation>
         </message>
     </context>
 </TS>

@@ -300,7 +300,9 @@ def test_today_and_the_customer_list_after_the_book_is_ready(
         start, start_cpu = time.perf_counter(), time.process_time()
         marks: dict[str, float] = {}
         cpu: dict[str, float] = {}
-        customers = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
+        customers = CustomerList(
+            s.customer_list, runner, risk=s.risk, contacts=s.contacts, agenda=s.agenda
+        )
         customers.model.loaded.connect(
             lambda: (
                 marks.setdefault("list", time.perf_counter() - start)

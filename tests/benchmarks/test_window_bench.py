@@ -74,7 +74,9 @@ def customer_list(qtbot: QtBot, big_book: Path) -> Iterator[tuple[CustomerList, 
     runner = TaskRunner()
     context, close = open_context(big_book, FixedClock.on(TODAY), runner=runner)
     s = context.services
-    widget = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
+    widget = CustomerList(
+        s.customer_list, runner, risk=s.risk, contacts=s.contacts, agenda=s.agenda
+    )
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()

@@ -77,6 +77,7 @@ def test_every_verb_reads_the_global_options_in_both_places() -> None:
             "prepay": ["1"],
             "announce": ["--title", "Aviso", "--body-file", "aviso.txt"],
             "terms": ["outdated"],
+            "ladder": ["show"],
         }.get(verb, [])
         before = parser.parse_args(["--book", "B.sqlite", "--lang", "en", verb, *tail])
         after = parser.parse_args([verb, *tail, "--book", "B.sqlite", "--lang", "en"])

@@ -36,8 +36,9 @@ def test_credit_that_covers_the_overdue_invoice_keeps_the_customer_off_agenda_an
     assert without in charged and partial in charged
     assert with_credit not in charged
     # Applying the credit by hand then pays the invoice and conserves every cent.
-    from cobranza_desktop.services.billing.prepayments import PrepaymentService
+    from cobranza_desktop.services.receivables.corrections import CorrectionService
 
-    assert PrepaymentService(ws.book, ws.clock).apply_credit(with_credit) == Decimal("1000.00")
+    done = CorrectionService(ws.book, ws.clock).apply_credit(with_credit)
+    assert done.credit_before - done.credit_after == Decimal("1000.00")
     assert ws.invoices.for_customer(with_credit, open_only=True) == []
     assert ws.checks.run().ok

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.penalty_policy import PenaltyPolicy
-from cobranza_desktop.services.billing.prepayments import PrepaymentService
 from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.services.receivables.corrections import CorrectionService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.factories import customer
 from tests.scenarios.conftest import charged_total, invoice, items_for, move_to
@@ -39,6 +39,7 @@ def test_credit_covers_the_oldest_invoice_and_the_rest_is_chased_and_charged(
     assert charged == {uncovered.id} and covered.id not in charged
     assert charged_total(ws, cid) > 0
     # Applying the credit settles the covered invoice, to the cent.
-    assert PrepaymentService(ws.book, moving_clock).apply_credit(cid) == Decimal("600.00")
+    done = CorrectionService(ws.book, moving_clock).apply_credit(cid)
+    assert done.credit_before - done.credit_after == Decimal("600.00")
     assert ws.invoices.get(covered.id).balance == Decimal("0.00")
     assert ws.checks.run().ok

@@ -11,6 +11,7 @@ import os
 import sys
 import threading
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -88,11 +89,17 @@ def ui_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
 
-def start_app(qtbot: QtBot, tmp_path: Path, book_path: Path, dialogs: OpenedDialogs) -> OpenApp:
+def start_app(
+    qtbot: QtBot,
+    tmp_path: Path,
+    book_path: Path,
+    dialogs: OpenedDialogs,
+    today: date = TODAY,
+) -> OpenApp:
     app = create_application()
     settings = QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
     runner = TaskRunner()
-    clock = FixedClock.on(TODAY)
+    clock = FixedClock.on(today)
     controller = Application(app, runner, settings, "es", book_name=book_path.name)
     # As in the program: the book opens on the database worker.
     opened: list[tuple[object, object]] = []

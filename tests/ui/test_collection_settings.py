@@ -3,10 +3,12 @@ refused in its field, defaults are restored, and what is saved is what the servi
 
 from __future__ import annotations
 
+import os
 from datetime import time
 from decimal import Decimal
+from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QSpinBox, QTabWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QTabWidget
 from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.contact_policy import Channel, ContactPolicy
@@ -136,3 +138,60 @@ def test_incentives(qtbot: QtBot, open_app: OpenApp) -> None:
     tab.save()
     open_app.settle()
     assert s.incentives.early_payment_terms() is None and s.incentives.punctuality_rule() is None
+
+
+def _shoot(app: OpenApp, name: str) -> None:
+    """With COBRANZA_SCREENSHOTS=/some/dir, the window at 1366×768, to look at."""
+    folder = os.environ.get("COBRANZA_SCREENSHOTS")
+    if folder:
+        app.window.resize(1366, 768)
+        app.settle()
+        assert app.window.grab().save(str(Path(folder) / f"{name}.png"))
+
+
+def test_ladder_stages_are_added_and_removed(qtbot: QtBot, open_app: OpenApp) -> None:
+    tab = _tab(open_app, LadderSettingsTab)
+    assert isinstance(tab, LadderSettingsTab)
+    count = len(DEFAULT_LADDER.stages)
+    tab.add_button.click()
+    assert tab.table.rowCount() == count + 1 and tab.save_button.isEnabled()
+    new_day, new_action = tab.cell(count, 0), tab.cell(count, 2)
+    assert isinstance(new_day, QSpinBox) and isinstance(new_action, QLineEdit)
+    assert new_day.value() == 97  # a week after the last stage (90)
+    # Within the 60 days of the sample, the new stage shows in the preview.
+    new_day.setValue(20)
+    new_action.setText("Visita al cliente")
+    assert "Visita al cliente" in tab.sample.text()
+    # The same action twice, or two stages on one day: refused, with a message.
+    _shoot(open_app, "settings-ladder-added-es")
+    new_action.setText("recordatorio  FIRME")
+    assert not tab.save_button.isEnabled()
+    assert "ya es la de la etapa" in tab.general_error.text()
+    _shoot(open_app, "settings-ladder-duplicate-es")
+    new_action.setText("Visita al cliente")
+    new_day.setValue(15)
+    assert not tab.save_button.isEnabled() and "día 15" in tab.general_error.text()
+    new_day.setValue(20)
+    assert tab.save_button.isEnabled()
+    # Remove the firm reminder (row 3), then save: what the agenda uses is the edited ladder.
+    tab.table.selectRow(3)
+    tab.remove_button.click()
+    assert "Recordatorio firme" not in tab.sample.text()
+    tab.save()
+    open_app.settle()
+    saved = open_app.services.agenda.ladder().stages
+    assert "firm_reminder" not in {s.code for s in saved}
+    added = next(s for s in saved if s.code == "custom_1")
+    assert (added.offset_days, added.label_es) == (20, "Visita al cliente")
+    assert [s.offset_days for s in saved] == sorted(s.offset_days for s in saved)
+    # Down to one stage: the last one cannot be removed.
+    while tab.table.rowCount() > 1:
+        tab.remove_button.click()
+    assert not tab.remove_button.isEnabled() and tab.save_button.isEnabled()
+    tab.remove_stage()
+    assert tab.table.rowCount() == 1
+    tab.restore_defaults()
+    assert tab.table.rowCount() == count
+    tab.save()
+    open_app.settle()
+    assert open_app.services.agenda.ladder() == DEFAULT_LADDER

@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
@@ -74,7 +75,9 @@ def test_dispute_an_invoice_from_the_customer_file_and_settle_it_from_the_invoic
         aging = app.window.show_page("aging")
         app.settle()
         save(grab(aging), folder, f"aging-notes-{language}")
-        notes = aging.model.index(0, aging.model.columnCount() - 1).data()
+        cell = aging.model.index(0, aging.model.columnCount() - 1)
+        assert cell.data() == ("En disputa" if language == "es" else "Disputed")  # in short
+        notes = cell.data(Qt.ItemDataRole.ToolTipRole)  # and whole
         assert "A-00001" in notes and ("en disputa" if language == "es" else "disputed") in notes
 
         invoices = app.window.show_page("invoices")

@@ -36,20 +36,28 @@ def directory(tmp_path: Path) -> Path:
     return folder
 
 
+def aged_invoices(
+    app: OpenApp, cid: int, ages: tuple[tuple[int, str], ...], tax: str = "16"
+) -> list[int]:
+    """Invoices issued ``days`` ago at ``price``, on 30 days' credit; their ids."""
+    made = []
+    for days, price in ages:
+        draft = InvoiceDraft(
+            cid,
+            (make_line("Servicio de mantenimiento", "1", price, "0", tax),),
+            issue_date=TODAY - timedelta(days=days),
+            due_date=TODAY - timedelta(days=days - 30),
+        )
+        made.append(app.services.invoices.issue(draft).id)
+    return made
+
+
 def _book(app: OpenApp) -> int:
     s = app.services
     cid = s.customers.create(
         CustomerData(name="Taller Mecánico Ruiz", phone="55 1234 5678", email="ruiz@example.mx")
     ).id
-    ids = []
-    for days, price in ((75, "4500"), (45, "2800"), (20, "1200")):
-        draft = InvoiceDraft(
-            cid,
-            (make_line("Servicio de mantenimiento", "1", price, "0", "16"),),
-            issue_date=TODAY - timedelta(days=days),
-            due_date=TODAY - timedelta(days=days - 30),
-        )
-        ids.append(s.invoices.issue(draft).id)
+    ids = aged_invoices(app, cid, ((75, "4500"), (45, "2800"), (20, "1200")))
     s.payments.record(
         PaymentInput(
             cid,

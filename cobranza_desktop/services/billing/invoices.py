@@ -198,6 +198,15 @@ def next_folio(session: Session, series: str) -> int:
     return folio
 
 
+def reserve_folios(session: Session, series: str, count: int) -> int:
+    """Take ``count`` consecutive folios of a series at once (the first is returned), for
+    a batch that issues them in an order of its own: still no gaps, one lock."""
+    sequence = locked_sequence(session, series)
+    first = sequence.next_folio
+    sequence.next_folio = first + count
+    return first
+
+
 def create_invoice(
     session: Session,
     draft: InvoiceDraft,

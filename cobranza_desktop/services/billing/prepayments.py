@@ -18,7 +18,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.access import Permission
-from cobranza_desktop.domain.allocation import suggest_oldest_first
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _, ngettext
@@ -37,7 +36,6 @@ from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.subscriptions import Subscription, SubscriptionPrepayment
 from cobranza_desktop.storage.queries import subscriptions as queries
-from cobranza_desktop.storage.queries.predicates import unapplied_payment
 
 OFFERS_KEY = "prepayment_offers"
 DEFAULT_OFFERS = (
@@ -111,40 +109,6 @@ def prepayment_discount_for(
     return None
 
 
-def _unapplied_payments(session: Session, customer_id: int) -> list[Payment]:
-    reserved = queries.reserved_payment_ids(session, customer_id)
-    rows = session.scalars(
-        select(Payment)
-        .where(
-            Payment.customer_id == customer_id,
-            unapplied_payment(),
-        )
-        .order_by(Payment.payment_date, Payment.id)
-    )
-    return [p for p in rows if p.id not in reserved]
-
-
-def apply_customer_credit(session: Session, customer_id: int, now: datetime) -> int:
-    """Pay open invoices (oldest due first) from the customer's unapplied credit.
-
-    Money kept for an active prepayment is left for its periods. Returns the cents applied.
-    """
-    from cobranza_desktop.services.receivables import allocations
-
-    applied = 0
-    for payment in _unapplied_payments(session, customer_id):
-        available = from_cents(payment.amount_cents - payment.allocated_cents)
-        items = allocations.open_items(session, customer_id, for_update=True)
-        for item in suggest_oldest_first(available, items):
-            invoice = session.get(Invoice, item.invoice_id)
-            assert invoice is not None
-            cents = to_cents(item.amount)
-            allocations.apply(session, payment, invoice, cents, now)
-            applied += cents
-    session.flush()
-    return applied
-
-
 def apply_credit_after_issuing(
     session: Session,
     invoice: Invoice,
@@ -166,7 +130,7 @@ def apply_credit_after_issuing(
         if payment.reversed_at is None and cents > 0:
             allocations.apply(session, payment, invoice, cents, now)
     if general_credit:
-        apply_customer_credit(session, invoice.customer_id, now)
+        allocations.apply_customer_credit(session, invoice.customer_id, now)
 
 
 def _view(session: Session, row: SubscriptionPrepayment) -> PrepaymentView:
@@ -317,9 +281,3 @@ class PrepaymentService:
                 .order_by(SubscriptionPrepayment.id)
             )
             return tuple(_view(session, r) for r in rows)
-
-    def apply_credit(self, customer_id: int) -> Decimal:
-        """By hand, from the customer file: pay open invoices from unapplied credit."""
-        with self._book.transaction() as session:
-            require(session, Permission.COLLECT)
-            return from_cents(apply_customer_credit(session, customer_id, self._clock.now()))

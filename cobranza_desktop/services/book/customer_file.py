@@ -20,8 +20,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.penalties import resolve_policy
-from cobranza_desktop.domain.risk import assess, suggested_credit_limit
-from cobranza_desktop.services.base.agenda_data import effective_due_dates, histories
+from cobranza_desktop.services.base.agenda_data import effective_due_dates
 from cobranza_desktop.services.base.corrections_log import CorrectionView, customer_corrections
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
 from cobranza_desktop.services.collections.contacts import ContactView, contact_timeline
@@ -34,7 +33,7 @@ from cobranza_desktop.services.customers.records import (
 from cobranza_desktop.services.customers.restrictions import (
     RiskView,
     StatusChangeView,
-    average_monthly_purchases,
+    risk_views,
 )
 from cobranza_desktop.services.penalties.charges import ChargeView, list_charges
 from cobranza_desktop.services.penalties.engine import CustomerPenaltySummary
@@ -133,7 +132,7 @@ def read_customer_file(
         payments=payments,
         timeline=timeline,
         status_history=_status_history(session, customer_id),
-        risk=_risk(session, customer, today),
+        risk=risk_views(session, [customer_id], today)[customer_id],
         penalties=_penalties(session, customer_id, today, charges),
         penalty_charges=tuple(charges),
         corrections=tuple(customer_corrections(session, customer_id)),
@@ -249,29 +248,4 @@ def _penalties(
         charged_open=sum((c.balance for c in made), ZERO),
         waived=sum((c.amount for c in made if c.waived), ZERO),
         pending=pending,
-    )
-
-
-def _risk(session: Session, customer: Customer, today: date) -> RiskView:
-    history = histories(session, [customer.id], today)[customer.id]
-    profile = assess(history.records, history.broken_promises, history.disputes, today)
-    monthly = average_monthly_purchases(session, customer.id, today)
-    return RiskView(
-        customer_id=customer.id,
-        rating=profile.rating,
-        rating_label=profile.label(),
-        has_history=profile.has_history,
-        points=profile.points,
-        average_days_late=profile.average_days_late,
-        late_share=profile.late_share,
-        broken_promises=profile.broken_promises,
-        disputes=profile.disputes,
-        invoices_considered=profile.invoices_considered,
-        average_monthly_purchases=monthly,
-        suggested_credit_limit=suggested_credit_limit(profile.rating, monthly)
-        if monthly > 0 and profile.has_history
-        else ZERO,
-        credit_limit=None
-        if customer.credit_limit_cents is None
-        else from_cents(customer.credit_limit_cents),
     )

@@ -9,7 +9,7 @@ pauses its ladder until it is corrected, or voided and replaced.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -180,33 +180,37 @@ def mark_corrected(session: Session, invoice_id: int, note: str) -> ReceiptView:
 
 
 def with_receipt_checks(
-    session: Session, cases: list[CustomerCase], day: date
+    session: Session,
+    cases: list[CustomerCase],
+    day: date,
+    only: Collection[int] | None = None,
 ) -> list[CustomerCase]:
     """The agenda's cases with the invoices to confirm and the invoices paused for correction.
 
     Customers with only a receipt to confirm are not among the ladder's candidates, so
-    their case is built here.
+    their case is built here. ``only``: build no case for other customers.
     """
     since = day - timedelta(days=CONFIRM_RECEIPT_WINDOW_DAYS)
     until = day - timedelta(days=CONFIRM_RECEIPT_STAGE.offset_days)
-    rows = session.execute(
-        select(
-            Invoice.id,
-            Invoice.customer_id,
-            Invoice.series,
-            Invoice.folio,
-            Invoice.external_number,
-            Invoice.issue_date,
-            Invoice.total_cents - Invoice.paid_cents,
-            Invoice.receipt_status,
-            Invoice.needs_correction,
-        ).where(
-            open_invoice(),
-            Invoice.kind == "invoice",
-            (Invoice.needs_correction.is_(True))
-            | ((Invoice.receipt_status == "") & Invoice.issue_date.between(since, until)),
-        )
-    ).all()
+    query = select(
+        Invoice.id,
+        Invoice.customer_id,
+        Invoice.series,
+        Invoice.folio,
+        Invoice.external_number,
+        Invoice.issue_date,
+        Invoice.total_cents - Invoice.paid_cents,
+        Invoice.receipt_status,
+        Invoice.needs_correction,
+    ).where(
+        open_invoice(),
+        Invoice.kind == "invoice",
+        (Invoice.needs_correction.is_(True))
+        | ((Invoice.receipt_status == "") & Invoice.issue_date.between(since, until)),
+    )
+    if only is not None:
+        query = query.where(Invoice.customer_id.in_(sorted(only)))
+    rows = session.execute(query).all()
     checks: dict[int, list[ReceiptCheck]] = {}
     paused: dict[int, set[int]] = {}
     for inv_id, cid, series, folio, external, issued, owed, status, correction in rows:
@@ -221,7 +225,7 @@ def with_receipt_checks(
     if not checks and not paused:
         return cases
     by_id = {c.customer_id: c for c in cases}
-    missing = sorted(set(checks) - set(by_id))
+    missing = sorted(c for c in set(checks) - set(by_id) if only is None or c in only)
     if missing:
         contacts = facts.contact_days(session, missing, day - timedelta(days=6), day)
         acted = facts.acted_on(session, missing, day)

@@ -24,10 +24,10 @@ from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.billing.issuing import issue_on_credit
-from cobranza_desktop.services.billing.prepayments import apply_customer_credit
 from cobranza_desktop.services.billing.subscriptions import get_subscription
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
+from cobranza_desktop.services.receivables.allocations import apply_customer_credit
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.models.subscriptions import Subscription

@@ -211,6 +211,38 @@ class RestrictionService:
             return credit_check(session, customer_id, amount, override_reason)
 
 
+def risk_views(session: Session, customer_ids: list[int], today: date) -> dict[int, RiskView]:
+    """The risk rating of each customer, in the caller's session: the one place the view is
+    made (the risk service and the customer file alike)."""
+    result: dict[int, RiskView] = {}
+    found = histories(session, customer_ids, today)
+    for cid in customer_ids:
+        customer = get_customer(session, cid)
+        h = found[cid]
+        profile = assess(h.records, h.broken_promises, h.disputes, today)
+        monthly = average_monthly_purchases(session, cid, today)
+        result[cid] = RiskView(
+            customer_id=cid,
+            rating=profile.rating,
+            rating_label=profile.label(),
+            has_history=profile.has_history,
+            points=profile.points,
+            average_days_late=profile.average_days_late,
+            late_share=profile.late_share,
+            broken_promises=profile.broken_promises,
+            disputes=profile.disputes,
+            invoices_considered=profile.invoices_considered,
+            average_monthly_purchases=monthly,
+            suggested_credit_limit=suggested_credit_limit(profile.rating, monthly)
+            if monthly > 0 and profile.has_history
+            else ZERO,
+            credit_limit=None
+            if customer.credit_limit_cents is None
+            else from_cents(customer.credit_limit_cents),
+        )
+    return result
+
+
 class RiskService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._book = book
@@ -221,32 +253,5 @@ class RiskService:
 
     def profiles(self, customer_ids: list[int]) -> dict[int, RiskView]:
         """Ratings for a page of the customer list (one query set for the whole page)."""
-        today = self._clock.today()
         with self._book.session() as session:
-            result: dict[int, RiskView] = {}
-            found = histories(session, customer_ids, today)
-            for cid in customer_ids:
-                customer = get_customer(session, cid)
-                h = found[cid]
-                profile = assess(h.records, h.broken_promises, h.disputes, today)
-                monthly = average_monthly_purchases(session, cid, today)
-                result[cid] = RiskView(
-                    customer_id=cid,
-                    rating=profile.rating,
-                    rating_label=profile.label(),
-                    has_history=profile.has_history,
-                    points=profile.points,
-                    average_days_late=profile.average_days_late,
-                    late_share=profile.late_share,
-                    broken_promises=profile.broken_promises,
-                    disputes=profile.disputes,
-                    invoices_considered=profile.invoices_considered,
-                    average_monthly_purchases=monthly,
-                    suggested_credit_limit=suggested_credit_limit(profile.rating, monthly)
-                    if monthly > 0 and profile.has_history
-                    else ZERO,
-                    credit_limit=None
-                    if customer.credit_limit_cents is None
-                    else from_cents(customer.credit_limit_cents),
-                )
-            return result
+            return risk_views(session, customer_ids, self._clock.today())

@@ -120,28 +120,38 @@ def invoices_in_current_plans(
     return invoices_in_plans(session, list(session.scalars(query)), as_of)
 
 
-def _without_credit_covered(session: Session, rows: list[CandidateRow]) -> list[CandidateRow]:
-    """Invoices the customer's unapplied credit pays in full (oldest due first) are not
-    charged: a customer whose credit covers the debt owes no late fee or interest."""
-    credits = credit_by_customer(session, {r.customer_id for r in rows})
+def _without_credit_covered(
+    session: Session,
+    rows: list[CandidateRow],
+    as_of: date,
+    payments: dict[int, list[tuple[date, int]]],
+) -> list[CandidateRow]:
+    """Invoices the customer's unapplied credit paid in full on ``as_of`` (oldest due
+    first) are not charged: a customer whose credit covers the debt owes no late fee or
+    interest. Both sides as the book was on that day: the credit then, and each invoice's
+    balance then (payments dated after it not counted)."""
+    credits = credit_by_customer(session, {r.customer_id for r in rows}, as_of)
     if not credits:
         return rows
+
+    def owed_then(r: CandidateRow) -> int:
+        paid = sum(cents for on, cents in payments.get(r.invoice_id, []) if on <= as_of)
+        return max(r.total_cents - paid, 0)
+
     by_customer: dict[int, list[CandidateRow]] = {}
     for r in rows:
         if r.customer_id in credits:
             by_customer.setdefault(r.customer_id, []).append(r)
+    owed = {r.invoice_id: owed_then(r) for group in by_customer.values() for r in group}
     left: dict[int, int] = {}
     for cid, credit in credits.items():
         mine = sorted(by_customer.get(cid, []), key=lambda r: (r.due_date, r.invoice_id))
-        left.update(
-            net_of_credit([(r.invoice_id, r.total_cents - r.paid_cents) for r in mine], credit)
-        )
+        left.update(net_of_credit([(r.invoice_id, owed[r.invoice_id]) for r in mine], credit))
+    # An invoice that owed nothing then is here for its last period of interest.
     return [
         r
         for r in rows
-        if r.customer_id not in credits
-        or left.get(r.invoice_id, 1) > 0
-        or (r.paid_cents >= r.total_cents)
+        if r.customer_id not in credits or owed[r.invoice_id] == 0 or left.get(r.invoice_id, 1) > 0
     ]
 
 
@@ -213,14 +223,14 @@ def propose_charges(
         if r.invoice_id not in in_plans
         and resolve_policy(business, overrides.get(r.customer_id)).is_active
     ]
-    rows = _without_credit_covered(session, rows)
+    payments = payments_by_invoice(session, [r.invoice_id for r in rows])
+    rows = _without_credit_covered(session, rows, as_of, payments)
     ids = [r.invoice_id for r in rows]
     unsigned = customers_without_signed_terms(session, {r.customer_id for r in rows})
-    payments = payments_by_invoice(session, ids)
     history = charge_history(session, ids, as_of)
     imported = imported_on(session, [r.invoice_id for r in rows if r.import_batch_id is not None])
     rule = load_extension_rule(session)
-    extended = effective_due_dates(session, ids)
+    extended = effective_due_dates(session, ids, granted_by=as_of)  # not later ones
     proposed: list[ProposedCharge] = []
     for index, row in enumerate(rows):
         if cancelled():

@@ -205,7 +205,9 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
     records = aging_records(session, day, buckets.due_date_bounds(day), customer_id)
     lines = AgingLines(records)
     totals = lines.column_totals(buckets.count)
-    credits = credit_by_customer(session, [r[0] for r in records])
+    # The credit as it was on the day, as the buckets are: the net is then what was
+    # billed less what was paid by that day.
+    credits = credit_by_customer(session, [r[0] for r in records], day)
     marks: dict[int, list[AgingMark]] = {}
     for row in marked_invoices(session, day, customer_id):
         marks.setdefault(row.customer_id, []).append(

@@ -7,12 +7,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.domain.allocation import OpenItem
+from cobranza_desktop.domain.allocation import OpenItem, suggest_oldest_first
 from cobranza_desktop.domain.invoices import invoice_number
-from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.domain.money import from_cents, to_cents
 from cobranza_desktop.storage.concurrency import single_writer
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
-from cobranza_desktop.storage.queries.predicates import open_invoice
+from cobranza_desktop.storage.queries.predicates import open_invoice, unapplied_payment
+from cobranza_desktop.storage.queries.subscriptions import reserved_payment_ids
 
 
 def open_items(session: Session, customer_id: int, *, for_update: bool = False) -> list[OpenItem]:
@@ -100,3 +101,38 @@ def undo_allocations_of_payment(
         select(Allocation).where(Allocation.payment_id == payment.id, Allocation.active.is_(True))
     ).all()
     undo_allocations(session, list(active), now, reason)
+
+
+# -- the customer's credit: one rule, used by the billing run, the service cuts and the
+# -- "apply credit" correction alike.
+
+
+def credit_payments(session: Session, customer_id: int) -> list[Payment]:
+    """Payments with money not yet applied, oldest first. Money kept for an active
+    prepayment stays for its periods."""
+    reserved = reserved_payment_ids(session, customer_id)
+    rows = session.scalars(
+        select(Payment)
+        .where(Payment.customer_id == customer_id, unapplied_payment())
+        .order_by(Payment.payment_date, Payment.id)
+    )
+    return [p for p in rows if p.id not in reserved]
+
+
+def apply_customer_credit(session: Session, customer_id: int, now: datetime) -> int:
+    """Pay open invoices (oldest due first) from the customer's unapplied credit (oldest
+    payment first). Returns the cents applied."""
+    applied = 0
+    for payment in credit_payments(session, customer_id):
+        items = open_items(session, customer_id, for_update=True)
+        if not items:
+            break
+        available = from_cents(payment.amount_cents - payment.allocated_cents)
+        for item in suggest_oldest_first(available, items):
+            invoice = session.get(Invoice, item.invoice_id)
+            assert invoice is not None  # open_items lists only open invoices
+            cents = to_cents(item.amount)
+            apply(session, payment, invoice, cents, now)
+            applied += cents
+    session.flush()
+    return applied

@@ -42,8 +42,6 @@ from cobranza_desktop.services.receivables.payments import (
 )
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Allocation, Payment
-from cobranza_desktop.storage.queries.predicates import unapplied_payment
-from cobranza_desktop.storage.queries.subscriptions import reserved_payment_ids
 
 
 @dataclass(frozen=True)
@@ -59,34 +57,18 @@ class LastAllocation:
 # -- session-level corrections (the caller's transaction) ------------------------------------
 
 
-def _credit_payments(session: Session, customer_id: int) -> list[Payment]:
-    """Payments with money not yet applied, oldest first. Money kept for an active
-    prepayment stays for its periods (the same rule as the billing run's)."""
-    reserved = reserved_payment_ids(session, customer_id)
-    rows = session.scalars(
-        select(Payment)
-        .where(Payment.customer_id == customer_id, unapplied_payment())
-        .order_by(Payment.payment_date, Payment.id)
-    )
-    return [p for p in rows if p.id not in reserved]
-
-
 def apply_customer_credit(
     session: Session, customer_id: int, now: datetime, reason: str = ""
 ) -> CorrectionPreview:
-    """Apply all the customer's unapplied money to open invoices, oldest first."""
-    payments = _credit_payments(session, customer_id)
-    if not payments:
+    """Apply all the customer's unapplied money to open invoices, oldest first (the one
+    rule of ``allocations.apply_customer_credit``), previewed and logged."""
+    if not allocations.credit_payments(session, customer_id):
         raise ConflictError(_("El cliente no tiene saldo a favor."))
     if not allocations.open_items(session, customer_id):
         raise ConflictError(_("El cliente no tiene facturas abiertas a las que aplicar el saldo."))
 
     def change() -> None:
-        for payment in payments:
-            items = allocations.open_items(session, customer_id, for_update=True)
-            if not items:
-                break
-            allocate_payment(session, payment, None, items, now)
+        allocations.apply_customer_credit(session, customer_id, now)
 
     return logged(
         session,

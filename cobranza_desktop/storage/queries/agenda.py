@@ -98,12 +98,19 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
     ]
 
 
-def effective_due_dates(session: Session, invoice_ids: Sequence[int]) -> dict[int, date]:
-    """The latest extended due date of each invoice that has an extension."""
+def effective_due_dates(
+    session: Session, invoice_ids: Sequence[int], granted_by: date | None = None
+) -> dict[int, date]:
+    """The latest extended due date of each invoice that has an extension; with
+    ``granted_by``, only the extensions granted by the end of that day (the book as it
+    was then, for a computation as of a past day)."""
     result: dict[int, date] = {}
     query = select(DueDateExtension.invoice_id, DueDateExtension.new_due_date).order_by(
         DueDateExtension.id
     )
+    if granted_by is not None:
+        end = datetime.combine(granted_by + timedelta(days=1), datetime.min.time())
+        query = query.where(DueDateExtension.created_at < end)
     if len(invoice_ids) > IN_CHUNK:  # many invoices: one read of the (small) table
         wanted = set(invoice_ids)
         for invoice_id, new_due in session.execute(query):

@@ -11,6 +11,7 @@ from sqlalchemy import (
     BindParameter,
     Date,
     Select,
+    Subquery,
     bindparam,
     case,
     false,
@@ -22,7 +23,8 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ClauseElement
 
-from cobranza_desktop.storage.models import Invoice, Payment
+from cobranza_desktop.storage.models import Allocation, Invoice, Payment
+from cobranza_desktop.storage.models.collections import DueDateExtension
 from cobranza_desktop.storage.queries.predicates import open_invoice, unapplied_payment
 
 
@@ -31,7 +33,7 @@ class BalanceRow:
     customer_id: int
     open_cents: int  # what open invoices still owe
     overdue_cents: int
-    oldest_overdue_due_date: date | None
+    oldest_overdue_due_date: date | None  # as agreed (an extension's date, if any)
     credit_cents: int  # money received and not yet applied
 
     @property
@@ -39,19 +41,37 @@ class BalanceRow:
         return self.open_cents - self.credit_cents
 
 
+def latest_extensions() -> Subquery:
+    """Each extended invoice's agreed date: its latest extension's (extensions only move
+    it later, so the latest is the largest). One small aggregate, joined once."""
+    return (
+        select(
+            DueDateExtension.invoice_id.label("invoice_id"),
+            func.max(DueDateExtension.new_due_date).label("new_due_date"),
+        )
+        .group_by(DueDateExtension.invoice_id)
+        .subquery("ext")
+    )
+
+
 def _open_by_customer(
     today: date | BindParameter[date] | None,
 ) -> Select[int, int, int, date | None]:
     owed = Invoice.total_cents - Invoice.paid_cents
-    # Without a day nothing is overdue: the condition is then plainly false.
-    overdue = Invoice.due_date < today if today is not None else false()
+    ext = latest_extensions()
+    # Overdue counts from the agreed date, as the agenda and interest do (aging keeps the
+    # original). Without a day nothing is overdue: the condition is then plainly false.
+    agreed = func.coalesce(ext.c.new_due_date, Invoice.due_date)
+    overdue = agreed < today if today is not None else false()
     return (
         select(
             Invoice.customer_id,
             func.sum(owed).label("open_cents"),
             func.sum(case((overdue, owed), else_=literal_column("0"))).label("overdue_cents"),
-            func.min(case((overdue, Invoice.due_date))).label("oldest_overdue"),
+            func.min(case((overdue, agreed))).label("oldest_overdue"),
         )
+        .select_from(Invoice)
+        .outerjoin(ext, ext.c.invoice_id == Invoice.id)
         .where(open_invoice())
         .group_by(Invoice.customer_id)
     )
@@ -111,21 +131,57 @@ def customer_balance(session: Session, customer_id: int, today: date | None = No
     return customer_balances(session, [customer_id], today)[customer_id]
 
 
-def credit_by_customer(session: Session, customer_ids: Collection[int] | None) -> dict[int, int]:
-    """Unapplied credit in cents of each given customer (any, with ``None``) that has some."""
+def _later_corrections(as_of: date) -> tuple[Select[int, int], Select[int, int]]:
+    """What today's credit has that the credit of ``as_of`` had not, and the reverse.
+
+    An allocation counts from its payment's date, or from its invoice's issue date if
+    that is later: the rule by which aging and interest see the book on a past day. So
+    the credit then was today's, less the unapplied money of payments dated after the
+    day, plus what payments of that day or before later paid on invoices issued after it.
+    Both parts read only what came after the day (fast for recent days, as aging is)."""
+    later_money = select(Payment.customer_id, Payment.amount_cents - Payment.allocated_cents).where(
+        unapplied_payment(), Payment.payment_date > as_of
+    )
+    later_invoices = (
+        select(Payment.customer_id, Allocation.amount_cents)
+        .select_from(Invoice)
+        .join(Allocation, Allocation.invoice_id == Invoice.id)
+        .join(Payment, Payment.id == Allocation.payment_id)
+        .where(
+            Invoice.issue_date > as_of,
+            Allocation.active.is_(True),
+            Payment.reversed_at.is_(None),
+            Payment.payment_date <= as_of,
+        )
+    )
+    return later_money, later_invoices
+
+
+def credit_by_customer(
+    session: Session, customer_ids: Collection[int] | None, as_of: date | None = None
+) -> dict[int, int]:
+    """Unapplied credit in cents of each given customer (any, with ``None``) that has some;
+    with ``as_of``, the credit as it was at the end of that day (see ``_later_corrections``)."""
     credit: dict[int, int] = {}
-    if customer_ids is None:
-        rows = session.execute(_credit_by_customer())
-        return {cid: int(cents) for cid, cents in rows if cents}
-    ids = sorted(set(customer_ids))
-    for start in range(0, len(ids), 900):  # SQLite's bound-parameter limit
-        chunk = ids[start : start + 900]
-        for cid, cents in session.execute(
-            _credit_by_customer().where(Payment.customer_id.in_(chunk))
-        ):
-            if cents:
-                credit[cid] = int(cents)
-    return credit
+    ids = None if customer_ids is None else sorted(set(customer_ids))
+    chunks = [None] if ids is None else [ids[i : i + 900] for i in range(0, len(ids), 900)]
+    for chunk in chunks:  # SQLite's bound-parameter limit
+        query = _credit_by_customer()
+        if chunk is not None:
+            query = query.where(Payment.customer_id.in_(chunk))
+        for cid, cents in session.execute(query):
+            credit[cid] = int(cents or 0)
+        if as_of is None:
+            continue
+        later_money, later_invoices = _later_corrections(as_of)
+        if chunk is not None:
+            later_money = later_money.where(Payment.customer_id.in_(chunk))
+            later_invoices = later_invoices.where(Payment.customer_id.in_(chunk))
+        for cid, cents in session.execute(later_money):
+            credit[cid] = credit.get(cid, 0) - int(cents)
+        for cid, cents in session.execute(later_invoices):
+            credit[cid] = credit.get(cid, 0) + int(cents)
+    return {cid: cents for cid, cents in credit.items() if cents}
 
 
 def net_of_credit(balances: Sequence[tuple[int, int]], credit_cents: int) -> dict[int, int]:

@@ -47,6 +47,8 @@ class ListTableModel(QAbstractTableModel, Generic[R]):
             return column.text(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return column.tooltip(row) or None
         if role == Qt.ItemDataRole.ForegroundRole and self.row_color is not None:
             return self.row_color(row)
         if role == Qt.ItemDataRole.FontRole and self.row_font is not None:

@@ -25,13 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.domain.formatting import format_amount, format_date, format_money
 from cobranza_desktop.services.receivables.aging import AgingLine, AgingReport, AgingService
 from cobranza_desktop.ui import file_dialogs
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.export import write_aging_csv, write_aging_xlsx
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
+from cobranza_desktop.ui.widgets.column_fit import fit_columns
 from cobranza_desktop.ui.widgets.forms import date_edit, from_qdate
 from cobranza_desktop.ui.widgets.table import make_table
 
@@ -68,6 +70,7 @@ class AgingPage(QWidget):
         title = QLabel(self.tr("Antigüedad de saldos"))
         title.setObjectName("pageTitle")
         self.as_of = date_edit(clock.today())
+        named(self.as_of, self.tr("Fecha de corte"))
         self.as_of.dateChanged.connect(lambda _d: self.compute())
         self.csv_button = QPushButton(self.tr("Exportar CSV"))
         self.xlsx_button = QPushButton(self.tr("Exportar Excel"))
@@ -98,6 +101,7 @@ class AgingPage(QWidget):
         bold.setBold(True)
         self.model.row_font = lambda line: bold if line.customer_id == TOTALS_ID else None
         self.table = make_table(sortable=False)
+        named(self.table, self.tr("Antigüedad de saldos"))
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -156,22 +160,17 @@ class AgingPage(QWidget):
         self.progress.setVisible(False)
         self.report = report
         columns: list[Column[AgingLine]] = [Column("name", self.tr("Cliente"), lambda r: r.name)]
-        currency = report.currency
 
         def bucket_text(index: int) -> Callable[[AgingLine], str]:
             def text(line: AgingLine) -> str:
                 amount = line.buckets[index]
-                return format_money(amount, currency) if amount else ""
+                return format_amount(amount) if amount else ""
 
             return text
 
         for i, label in enumerate(report.labels):
             columns.append(Column(f"b{i}", label, bucket_text(i), RIGHT))
-        columns.append(
-            Column(
-                "total", self.tr("Total"), lambda r: format_money(r.total, report.currency), RIGHT
-            )
-        )
+        columns.append(Column("total", self.tr("Total"), lambda r: format_amount(r.total), RIGHT))
         # Unapplied credit beside the buckets, and what is owed net of it.
         credit_total = report.credit_total
 
@@ -181,39 +180,63 @@ class AgingPage(QWidget):
                 if line.customer_id == TOTALS_ID
                 else report.credit_of(line.customer_id)
             )
-            return format_money(-amount, currency) if amount else ""
+            return format_amount(-amount) if amount else ""
 
         def net_text(line: AgingLine) -> str:
             if line.customer_id == TOTALS_ID:
-                return format_money(report.net_total, currency)
-            return format_money(report.net_of(line), currency)
+                return format_amount(report.net_total)
+            return format_amount(report.net_of(line))
 
         columns.append(Column("credit", self.tr("Crédito a favor"), credit_text, RIGHT))
         columns.append(Column("net", self.tr("Neto"), net_text, RIGHT))
-        # Disputed or extended invoices stay in their original bucket, marked here.
+        # Disputed or extended invoices stay in their original bucket, marked here: a
+        # short note in the cell (the table fits 1366 px), the whole of it in the tooltip.
         columns.append(
             Column(
                 "marks",
                 self.tr("Notas"),
-                lambda r: report.mark_text(r.customer_id),
+                lambda r: self.brief_marks(report, r.customer_id),
                 tooltip=lambda r: report.mark_text(r.customer_id),
             )
         )
         self.model._columns = columns
         totals = AgingLine(TOTALS_ID, self.tr("Total"), report.bucket_totals, report.total)
         self.model.set_rows([*report.lines, totals])
-        self.table.setColumnWidth(0, 280)
-        for i in range(1, len(columns) - 1):
-            self.table.setColumnWidth(i, 120)
-        self.table.setColumnWidth(len(columns) - 1, 220)
-        self.table.horizontalHeader().setStretchLastSection(True)  # the marks take the rest
+        # The widest text of each column is known without reading the rows: the totals
+        # (the net of a line is never larger than the total or the credit, as a debt).
+        money = [format_amount(t) for t in (*report.bucket_totals, report.total)]
+        largest = format_amount(-max(report.total, report.credit_total))
+        widest = {i + 1: [text] for i, text in enumerate(money)}
+        widest[len(columns) - 3] = [largest]
+        widest[len(columns) - 2] = [largest]
+        widest[len(columns) - 1] = [self.brief_marks(report, cid) for cid in report.marks]
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        fit_columns(self.table, 0, widest, bold)  # the names take what is left
         self._draw_chart(report)
         self.status_line.setText(
-            self.tr("%Ln clientes con saldo al %1 · Total por cobrar: %2", None, len(report.lines))
-            .replace("%1", format_date(report.as_of))
-            .replace("%2", format_money(report.total, report.currency))
+            self.tr("%1 clientes con saldo al %2 · Total por cobrar: %3 · Importes en %4")
+            .replace("%1", f"{len(report.lines):,}")
+            .replace("%2", format_date(report.as_of))
+            .replace("%3", format_money(report.total, report.currency))
+            .replace("%4", report.currency)
         )
         self.report_shown.emit(report)
+
+    def brief_marks(self, report: AgingReport, customer_id: int) -> str:
+        """A few words for the notes column: what kind of marks, and how many."""
+        marks = report.marks.get(customer_id, ())
+        if not marks:
+            return ""
+        extended = any(m.extended_to is not None for m in marks)
+        disputed = any(m.disputed for m in marks)
+        if extended and disputed:
+            text = self.tr("Prórroga, disputa")  # how many: in the tooltip
+        elif extended:
+            text = self.tr("Prórroga")
+        else:
+            text = self.tr("En disputa")
+        return text
 
     def _draw_chart(self, report: AgingReport) -> None:
         from cobranza_desktop.ui.widgets.charts import Series

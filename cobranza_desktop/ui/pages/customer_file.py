@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
@@ -29,6 +31,8 @@ from cobranza_desktop.services.customers.records import CustomerService, Custome
 from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.payments import PaymentView
+from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import muted, overdue
 from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
 from cobranza_desktop.ui.models.growing_list import PAGE_SIZE, GrowingListModel
 from cobranza_desktop.ui.models.list_model import ListTableModel
@@ -41,12 +45,10 @@ from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import status_label
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
+from cobranza_desktop.ui.widgets.flow_layout import FlowLayout, scrolled
 from cobranza_desktop.ui.widgets.forms import Card
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
-
-OVERDUE = QColor("#a4262c")
-MUTED = QColor("#777777")
-
+from cobranza_desktop.ui.widgets.status_changes import StatusChanges
+from cobranza_desktop.ui.widgets.table import make_table, set_widths, width_for
 
 # What the file shows (the penalties panel included): a write of these kinds for this
 # customer reloads it.
@@ -62,9 +64,9 @@ FILE_KINDS = (
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
     if invoice.status is InvoiceStatus.OVERDUE:
-        return OVERDUE
+        return overdue()
     if invoice.status in (InvoiceStatus.PAID, InvoiceStatus.VOIDED):
-        return MUTED
+        return muted()
     return None
 
 
@@ -116,7 +118,7 @@ class CustomerFile(QWidget):
         self.status.setObjectName("customerStatus")
         self.risk_label = QLabel()
         self.risk_label.setObjectName("statusLine")
-        self.status_button = QPushButton(self.tr("Cambiar estado…"))
+        self.status_button = QPushButton(self.tr("Cambiar es&tado…"))
         self.status_button.clicked.connect(self.change_status)
         header = QHBoxLayout()
         header.addWidget(back)
@@ -137,17 +139,18 @@ class CustomerFile(QWidget):
         for card in (self.balance_card, self.overdue_card, self.days_card, self.credit_card):
             cards.addWidget(card)
 
-        self.new_invoice_button = QPushButton(icon("invoices"), self.tr("Nueva factura"))
-        self.payment_button = QPushButton(icon("payments"), self.tr("Registrar pago"))
-        self.reminder_button = QPushButton(icon("messages"), self.tr("Redactar recordatorio"))
-        self.statement_button = QPushButton(self.tr("Ver estado de cuenta"))
-        self.notice_button = QPushButton(self.tr("Ver aviso de penalización"))
+        self.new_invoice_button = QPushButton(icon("invoices"), self.tr("Nueva &factura"))
+        self.payment_button = QPushButton(icon("payments"), self.tr("Registrar &pago"))
+        self.reminder_button = QPushButton(icon("messages"), self.tr("&Redactar recordatorio"))
+        self.statement_button = QPushButton(self.tr("Ver &estado de cuenta"))
+        self.notice_button = QPushButton(self.tr("Ver aviso de pe&nalización"))
         self.notice_button.clicked.connect(lambda: self._emit(self.notice_requested))
         self.new_invoice_button.clicked.connect(lambda: self._emit(self.new_invoice_requested))
         self.payment_button.clicked.connect(lambda: self._emit(self.record_payment_requested))
         self.reminder_button.clicked.connect(lambda: self._emit(self.reminder_requested))
         self.statement_button.clicked.connect(lambda: self._emit(self.statement_requested))
-        actions = self.actions_row = QHBoxLayout()
+        # Wraps onto a second line rather than widen the window (a large system font).
+        actions = self.actions_row = FlowLayout()
         for button in (
             self.payment_button,
             self.new_invoice_button,
@@ -173,6 +176,7 @@ class CustomerFile(QWidget):
         )
         self.invoice_model.row_color = invoice_color
         self.invoice_table = make_table(sortable=False)
+        named(self.invoice_table, self.tr("Facturas"))
         self.invoice_table.setModel(self.invoice_model)
         set_widths(self.invoice_table, [110, 100, 200, 120, 120])  # room for an extension
         self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
@@ -196,8 +200,9 @@ class CustomerFile(QWidget):
             runner,
             f"customer-file-payments-{id(self)}",
         )
-        self.payment_model.row_color = lambda p: MUTED if p.reversed_at else None
+        self.payment_model.row_color = lambda p: muted() if p.reversed_at else None
         self.payment_table = make_table(sortable=False)
+        named(self.payment_table, self.tr("Pagos"))
         self.payment_table.setModel(self.payment_model)
         set_widths(self.payment_table, [100, 120, 120, 160])
 
@@ -244,8 +249,11 @@ class CustomerFile(QWidget):
             f"customer-file-contacts-{id(self)}",
         )
         self.contact_table = make_table(sortable=False)
+        named(self.contact_table, self.tr("Historial de contactos"))
         self.contact_table.setModel(self.contact_model)
-        set_widths(self.contact_table, [130, 90, 150, 170, 230, 110])
+        # The date and time whole in either language ("12/31/2026 12:59 PM").
+        when = width_for(self.contact_table, format_datetime(datetime(2026, 12, 31, 12, 59)))
+        set_widths(self.contact_table, [max(130, when), 90, 150, 170, 230, 110])
         # Corrections (reversals, re-allocations, drafts, extensions): who, when and why.
         self.correction_model: ListTableModel[CorrectionView] = ListTableModel(
             [
@@ -258,9 +266,10 @@ class CustomerFile(QWidget):
             ]
         )
         self.correction_table = make_table(sortable=False)
+        named(self.correction_table, self.tr("Correcciones"))
         self.correction_table.setObjectName("correctionTable")
         self.correction_table.setModel(self.correction_model)
-        set_widths(self.correction_table, [150, 170, 170, 220, 80])
+        set_widths(self.correction_table, [max(150, when), 170, 170, 220, 80])
         self.corrections_title = QLabel(self.tr("Correcciones"))
         self.corrections_title.setObjectName("cardCaption")
         self.timeline = QStackedWidget()
@@ -270,6 +279,8 @@ class CustomerFile(QWidget):
         timeline_layout = QVBoxLayout(timeline_tab)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
         timeline_layout.addWidget(self.timeline, 3)
+        self.status_changes = StatusChanges()
+        timeline_layout.addWidget(self.status_changes)
         timeline_layout.addWidget(self.corrections_title)
         timeline_layout.addWidget(self.correction_table, 2)
         self.penalties_tab = QWidget()
@@ -278,11 +289,13 @@ class CustomerFile(QWidget):
         self.tabs.addTab(self.invoice_table, self.tr("Facturas"))
         self.tabs.addTab(self.payment_table, self.tr("Pagos"))
         self.tabs.addTab(timeline_tab, self.tr("Historial de contacto"))
-        self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
-        self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
+        for tab, title in ((data_tab, "Datos de contacto"), (self.penalties_tab, "Penalizaciones")):
+            self.tabs.addTab(scrolled(tab, self.tr(title)), self.tr(title))
         self.subscriptions_tab = CustomerSubscriptionsTab(subscriptions, refunds, runner)
         self.tabs.addTab(self.subscriptions_tab, self.tr("Suscripciones"))
-        self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
+        self.tabs.addTab(
+            scrolled(self.terms_panel, terms := self.tr("Condiciones de crédito")), terms
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -337,9 +350,11 @@ class CustomerFile(QWidget):
         customer, balance = data.customer, data.balance
         self.title.setText(customer.name)
         self.status.setText(status_label(customer.status))
+        self.status.setToolTip(self.status_changes.latest(data.status_history))
+        self.status_changes.show_changes(data.status_history)
         active = customer.status == CustomerStatus.ACTIVE.value
         self.status.setStyleSheet(
-            "font-weight: 600;" if active else "font-weight: 600; color: #a4262c;"
+            "font-weight: 600;" if active else f"font-weight: 600; color: {overdue().name()};"
         )
         self.risk_label.setText(
             self.tr("Riesgo %1 (%2) · límite sugerido %3")

@@ -25,6 +25,7 @@ from cobranza_desktop.domain.access import Actor, Role
 from cobranza_desktop.domain.formatting import format_datetime
 from cobranza_desktop.services.base.audit import AuditService, AuditView
 from cobranza_desktop.services.base.users import UserService, UserView
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
@@ -65,6 +66,7 @@ class UsersSettingsPage(QWidget):
             ]
         )
         self.user_table = make_table(sortable=False)
+        named(self.user_table, self.tr("Usuarios"))
         self.user_table.setModel(self.user_model)
         set_widths(self.user_table, [160, 220, 130, 110])
         self.user_table.selectionModel().currentRowChanged.connect(self._selected)
@@ -116,6 +118,7 @@ class UsersSettingsPage(QWidget):
             ]
         )
         self.activity_table = make_table(sortable=False)
+        named(self.activity_table, self.tr("Actividad reciente"))
         self.activity_table.setModel(self.activity_model)
         set_widths(self.activity_table, [160, 150, 210, 360])
 

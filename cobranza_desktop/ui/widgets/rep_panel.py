@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.services.receivables.rep_radar import RepRadar, RepRadarService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 
@@ -54,6 +55,7 @@ class RepPanel(QGroupBox):
         self.summary.setObjectName("repSummary")
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        named(self.table, self.tr("Complementos de pago por emitir"))
         self.table.setObjectName("repTable")
         self.table.setHorizontalHeaderLabels(
             [

@@ -13,6 +13,7 @@ from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.prepayments import PrepaymentService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionInput, SubscriptionService
 from cobranza_desktop.services.book.workspace import Workspace, open_workspace
+from cobranza_desktop.services.receivables.corrections import CorrectionService
 from tests.factories import customer, invoice
 
 YEAR = PrepaymentOffer(12, PrepaymentKind.FREE_MONTHS, free_months=1)
@@ -66,7 +67,8 @@ def test_cancelling_early_leaves_the_unused_part_as_credit(jan: Workspace) -> No
     assert ended.status == "ended" and ended.remaining == price - paid_one
     # The credit now pays the customer's next ordinary invoice automatically when applied.
     other = invoice(ws, cid, "100.00", issued=date(2026, 1, 1))
-    assert prepay.apply_credit(cid) == other.total
+    done = CorrectionService(ws.book, ws.clock).apply_credit(cid)
+    assert done.credit_before - done.credit_after == other.total
     assert ws.invoices.get(other.id).balance == Decimal("0.00")
     ws.close()
 

@@ -1,4 +1,6 @@
+import re
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import FixedClock
@@ -56,10 +58,18 @@ def test_the_demo_business_has_a_contracts_penalty_policy(tmp_path: Path) -> Non
         legal = [n for _c, n in overdue if any(p.legal_rate for p in n.penalties)]
         signed = [(c, n) for c, n in overdue if not any(p.legal_rate for p in n.penalties)]
         assert legal and signed
-        customer_id, notice = signed[0]
+        # The signed customer most behind: past the 30 days, so the fee is charged as well.
+        customer_id, notice = max(signed, key=lambda pair: pair[1].penalty_total)
         assert notice.penalty_total > 0
         assert notice.new_total == notice.debt + notice.penalty_total
-        text = pdf_text(ws.documents.notice_pdf(customer_id))
-        assert "$0.00" not in text.split("Penalización", 1)[1].split("\n", 2)[0]
+        text = " ".join(pdf_text(ws.documents.notice_pdf(customer_id)).split())
+        summary = re.search(r"Adeudo vencido \$([\d,.]+) Penalización \$([\d,.]+)", text)
+        assert summary is not None
+        assert Decimal(summary.group(2).replace(",", "")) == notice.penalty_total
+        assert "$250.00" in text  # the late fee after 30 days
+        assert notice.instalments
+        for option in notice.instalments:  # the two columns differ, and both are printed
+            assert option.with_penalty != option.without_penalty
+            assert f"{option.months} meses" in text
     finally:
         ws.close()
