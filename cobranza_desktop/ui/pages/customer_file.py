@@ -44,6 +44,7 @@ from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import status_label
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
+from cobranza_desktop.ui.widgets.elided_label import ElidedLabel
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.flow_layout import FlowLayout, scrolled
 from cobranza_desktop.ui.widgets.forms import Card
@@ -112,7 +113,7 @@ class CustomerFile(QWidget):
         back = QPushButton(self.tr("← Clientes"))
         back.setFlat(True)
         back.clicked.connect(self.back_requested.emit)
-        self.title = QLabel()
+        self.title = ElidedLabel()  # a long name is cut, whole in its tooltip
         self.title.setObjectName("pageTitle")
         self.status = QLabel()
         self.status.setObjectName("customerStatus")
@@ -123,7 +124,7 @@ class CustomerFile(QWidget):
         header = QHBoxLayout()
         header.addWidget(back)
         header.addSpacing(8)
-        header.addWidget(self.title)
+        header.addWidget(self.title, 3)
         header.addSpacing(8)
         header.addWidget(self.status)
         header.addSpacing(12)
@@ -482,7 +483,6 @@ class CustomerFile(QWidget):
         """Ask the new status and the reason; the restriction service records both."""
         if self.data is None:
             return
-
         dialog = StatusDialog(
             self._restrictions,
             self._runner,
