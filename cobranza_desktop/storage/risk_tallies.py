@@ -177,6 +177,12 @@ def _collect(session: Session, _flush_context: object) -> None:
             customers.add(obj.id)
 
 
+def note_written_customers(session: Session, customer_ids: Collection[int]) -> None:
+    """For writers that bypass the ORM (bulk inserts and updates): the customers whose
+    invoices, payments or allocations they wrote, to recompute before commit."""
+    session.info.setdefault(_CUSTOMERS, set()).update(customer_ids)
+
+
 def _refresh_pending(session: Session) -> None:
     """Before commit: flush the last changes, then recompute the tallies they touch."""
     session.flush()
