@@ -129,6 +129,7 @@ _PAYMENT_COLUMNS = (
 
 def _load(session: Session, new: Sequence[NewInvoice]) -> _Replay:
     replay = _Replay()
+    inserted = {n.id for n in new}  # already in the table: replayed as they were issued
     general = {n.customer_id for n in new if n.general_credit}
     prepaid = {n.prepayment_payment_id for n in new if n.prepayment_payment_id is not None}
     _lock(session, general, prepaid)
@@ -167,6 +168,8 @@ def _load(session: Session, new: Sequence[NewInvoice]) -> _Replay:
             .where(Invoice.customer_id.in_(chunk), open_invoice())
             .order_by(Invoice.id)
         ):
+            if iid in inserted:
+                continue
             item = _Open(iid, cid, due, issued, kind, total - paid)
             replay.open.setdefault(cid, []).append(item)
             replay.invoices[iid] = item
