@@ -146,6 +146,9 @@ def collect_due(session: Session, through: date) -> list[DuePeriod]:
     customers = _customers(session, through)
     prepaid = queries.active_prepayments(session)
     business_terms: int | None = None
+    # A business has few plans: the totals of a line depend on its figures alone, so each
+    # distinct (quantity, price, discount, tax) is checked and summed once per run.
+    totals_of: dict[tuple[Decimal, Decimal, Decimal, Decimal], InvoiceTotals] = {}
     result: list[DuePeriod] = []
     for row in _subscriptions(session, through):
         (sub_id, customer_id, description, price, period, day, start, end, prorate, tax,
@@ -194,7 +197,10 @@ def collect_due(session: Session, through: date) -> list[DuePeriod]:
                 prepayment = prepayment_discount_for(prepaid.get(sub_id, []), charge.start)
                 extra = prepayment.discount_percent if prepayment is not None else Decimal(0)
                 line = charge.line(sub.description, schedule, extra)
-                totals = checked_totals((line,))  # the issuing path's limits, per line
+                key = (line.quantity, line.unit_price, line.discount_percent, line.tax_rate_percent)
+                totals = totals_of.get(key)
+                if totals is None:
+                    totals = totals_of[key] = checked_totals((line,))  # the issuing limits
             result.append(
                 DuePeriod(
                     sub=sub,
