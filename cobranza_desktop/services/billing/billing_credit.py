@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import cast
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.bulk import insert_rows
@@ -240,14 +241,14 @@ def apply_run_credit(session: Session, new: Sequence[NewInvoice], now: datetime)
             for money, item, cents in replay.allocations
         ],
     )
-    payments = Payment.__table__
+    payments = cast(Table, Payment.__table__)
     session.execute(
         update(payments)
         .where(payments.c.id == bindparam("b_id"))
         .values(allocated_cents=payments.c.allocated_cents + bindparam("b_cents")),
         [{"b_id": m.id, "b_cents": m.applied} for m in replay.payments.values() if m.applied],
     )
-    invoices = Invoice.__table__
+    invoices = cast(Table, Invoice.__table__)
     session.execute(
         update(invoices)
         .where(invoices.c.id == bindparam("b_id"))

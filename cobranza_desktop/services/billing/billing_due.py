@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.customer_status import allows_credit, status_rank
@@ -96,7 +96,7 @@ def _subscriptions(session: Session, through: date) -> list[tuple[object, ...]]:
     )
 
 
-def _started(through: date) -> object:
+def _started(through: date) -> Select[int]:
     return select(Subscription.id).where(Subscription.start_date <= through)
 
 
@@ -156,7 +156,7 @@ def collect_due(session: Session, through: date) -> list[DuePeriod]:
         assert isinstance(sub_id, int) and isinstance(customer_id, int)
         schedule = Schedule(
             price=price,  # type: ignore[arg-type]
-            period=BillingPeriod(period),
+            period=BillingPeriod(str(period)),
             billing_day=day,  # type: ignore[arg-type]
             start=start,  # type: ignore[arg-type]
             end=end,  # type: ignore[arg-type]

@@ -96,7 +96,7 @@ def write_periods(
     """Issue the billed periods' invoices and record every period (billed or not)."""
     billed = [d for d in due if d.outcome == BILLED]
     first = reserve_folios(session, series, len(billed)) if billed else 0
-    rows = []
+    rows: list[dict[str, object]] = []
     for n, item in enumerate(due, start=1):
         if item.outcome == BILLED:
             rows.append(_invoice_row(item, series, first + len(rows), now))
