@@ -62,6 +62,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+    from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
     from cobranza_desktop.services.receivables.corrections import CorrectionService
     from cobranza_desktop.services.receivables.listings import ListingService
     from cobranza_desktop.services.receivables.rep_radar import RepRadarService
@@ -69,6 +70,7 @@ def build_services(workspace: Workspace) -> Services:
 
     book, clock = workspace.book, workspace.clock
     outbox = OutboxService(book, clock)
+    delivery = InvoiceDeliveryService(book, clock, outbox, workspace.documents)
     return Services(
         customers=workspace.customers,
         customer_file=CustomerFileService(book, clock),
@@ -108,9 +110,10 @@ def build_services(workspace: Workspace) -> Services:
         incentives=IncentiveService(book, clock),
         prepayments=PrepaymentService(book, clock),
         credit_terms=CreditTermsService(book, clock),
-        delivery=InvoiceDeliveryService(book, clock, outbox, workspace.documents),
+        delivery=delivery,
         receipts=ReceiptService(book, clock),
         announcements=AnnouncementService(book, clock, outbox),
+        run_delivery=RunDeliveryService(book, clock, delivery),
     )
 
 
@@ -288,6 +291,7 @@ def build_pages(
             s.customer_list,
             c.context.runner,
             c.context.clock,
+            delivery=s.run_delivery,
         )
 
     def messages() -> QWidget:

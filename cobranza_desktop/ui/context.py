@@ -42,6 +42,7 @@ from cobranza_desktop.services.messaging.announcements import AnnouncementServic
 from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
 from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.corrections import CorrectionService
@@ -97,6 +98,7 @@ class Services:
     delivery: InvoiceDeliveryService
     receipts: ReceiptService
     announcements: AnnouncementService
+    run_delivery: RunDeliveryService | None = None  # the billing run's invoices by email
 
 
 @dataclass(frozen=True)

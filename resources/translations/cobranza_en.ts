@@ -3459,6 +3459,31 @@ Write the reason for cancelling:</translation>
             <source>Listo: %1 facturas emitidas por %2 (%3 en pausa, %4 omitidas).</source>
             <translation>Done: %1 invoices issued for %2 (%3 paused, %4 skipped).</translation>
         </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="90" />
+            <source>Enviar cada factura por correo, con su PDF</source>
+            <translation>Email each invoice to the customer, with its PDF</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="91" />
+            <source>Después de emitir, por la bandeja de salida. En el horario de descanso no se envía nada: se envían después desde Facturas.</source>
+            <translation>After issuing, through the outbox. Nothing is sent during quiet hours: send them later from Invoices.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="92" />
+            <source>Por correo: %1 enviadas, %2 en la bandeja de salida, %3 sin correo, %4 retenidas por el horario de contacto.</source>
+            <translation>By email: %1 sent, %2 in the outbox, %3 without an email address, %4 held by the contact hours.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="93" />
+            <source>Enviando facturas por correo…</source>
+            <translation>Emailing the invoices…</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="94" />
+            <source>Envío detenido: las facturas restantes se envían desde Facturas.</source>
+            <translation>Sending stopped: send the remaining invoices from Invoices.</translation>
+        </message>
     </context>
     <context>
         <name>CancelSubscriptionDialog</name>
