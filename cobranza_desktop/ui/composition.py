@@ -52,6 +52,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.collections.dossier import DossierService
     from cobranza_desktop.services.collections.receipts import ReceiptService
+    from cobranza_desktop.services.collections.service_cuts import ServiceCutService
     from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.documents.credit_terms import CreditTermsService
@@ -114,6 +115,7 @@ def build_services(workspace: Workspace) -> Services:
         receipts=ReceiptService(book, clock),
         announcements=AnnouncementService(book, clock, outbox),
         run_delivery=RunDeliveryService(book, clock, delivery),
+        service_cuts=ServiceCutService(book, clock),
     )
 
 
@@ -270,6 +272,7 @@ def build_pages(
                 parent, item.customer_id, agenda_item=item
             ),
             rep_radar=s.rep_radar,
+            service_cuts=s.service_cuts,
         )
 
     def plans() -> QWidget:

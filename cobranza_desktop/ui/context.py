@@ -29,6 +29,7 @@ from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.services.collections.receipts import ReceiptService
 from cobranza_desktop.services.collections.receiving import ReceivingService
+from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
@@ -99,6 +100,7 @@ class Services:
     receipts: ReceiptService
     announcements: AnnouncementService
     run_delivery: RunDeliveryService | None = None  # the billing run's invoices by email
+    service_cuts: ServiceCutService | None = None  # the technician's list on Today
 
 
 @dataclass(frozen=True)

@@ -6438,4 +6438,72 @@ First the current book is kept as a “before restore” backup; then it is clos
             <translation>Write the reason.</translation>
         </message>
     </context>
+    <context>
+        <name>TechnicianPanel</name>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="60" />
+            <source>Para el técnico: servicios por cortar y por reconectar</source>
+            <translation>For the technician: services to cut and to reconnect</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="61" />
+            <source>Acción</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="62" />
+            <source>Cliente</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="63" />
+            <source>Servicio</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="64" />
+            <source>Vencido</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="65" />
+            <source>Pagó su adeudo</source>
+            <translation>Paid up</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="66" />
+            <source>Motivo de la reconexión</source>
+            <translation>Reason for the reconnection</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="67" />
+            <source>Reconectar</source>
+            <translation>Reconnect</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="68" />
+            <source>Motivo:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="69" />
+            <source>%1 servicios por cortar · %2 por reconectar</source>
+            <translation>%1 services to cut · %2 to reconnect</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="70" />
+            <source>Cortar</source>
+            <translation>Cut</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="71" />
+            <source>Reconectado; cargo por reconexión %1 por %2.</source>
+            <translation>Reconnected; reconnection fee %1 for %2.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="72" />
+            <source>Reconectado.</source>
+            <translation>Reconnected.</translation>
+        </message>
+    </context>
 </TS>

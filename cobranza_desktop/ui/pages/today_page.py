@@ -30,10 +30,12 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_long_date, format_money
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
+from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.widgets.rep_panel import RepPanel
+from cobranza_desktop.ui.widgets.technician_panel import TechnicianPanel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -134,6 +136,8 @@ class TodayPage(QWidget):
         compose: Compose,
         rep_radar: RepRadarService,
         parent: QWidget | None = None,
+        *,
+        service_cuts: ServiceCutService | None = None,
     ) -> None:
         super().__init__(parent)
         self._compose = compose
@@ -204,6 +208,11 @@ class TodayPage(QWidget):
         self.rep_panel = RepPanel(rep_radar, clock, runner)
         self.rep_panel.customer_requested.connect(self.customer_requested)
         layout.addWidget(self.rep_panel)
+        self.technician_panel: TechnicianPanel | None = None
+        if service_cuts is not None:  # the monthly services' cuts and reconnections
+            self.technician_panel = TechnicianPanel(service_cuts, clock, runner)
+            self.technician_panel.customer_requested.connect(self.customer_requested)
+            layout.addWidget(self.technician_panel)
 
         self.refresh_button.clicked.connect(self.refresh)
         self.show_waiting.toggled.connect(self._show)
