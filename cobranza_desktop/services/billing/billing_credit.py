@@ -242,18 +242,21 @@ def apply_run_credit(session: Session, new: Sequence[NewInvoice], now: datetime)
         ],
     )
     payments = cast(Table, Payment.__table__)
+    applied = [{"b_id": m.id, "b_cents": m.applied} for m in replay.payments.values() if m.applied]
+    paid = [{"b_id": i.id, "b_cents": i.paid} for i in replay.invoices.values() if i.paid]
+    assert applied and paid  # never an executemany without rows: that would be one bare UPDATE
     session.execute(
         update(payments)
         .where(payments.c.id == bindparam("b_id"))
         .values(allocated_cents=payments.c.allocated_cents + bindparam("b_cents")),
-        [{"b_id": m.id, "b_cents": m.applied} for m in replay.payments.values() if m.applied],
+        applied,
     )
     invoices = cast(Table, Invoice.__table__)
     session.execute(
         update(invoices)
         .where(invoices.c.id == bindparam("b_id"))
         .values(paid_cents=invoices.c.paid_cents + bindparam("b_cents")),
-        [{"b_id": i.id, "b_cents": i.paid} for i in replay.invoices.values() if i.paid],
+        paid,
     )
     # Core writes bypass the flush that notes whose risk tally to recompute at commit.
     note_written_customers(session, {item.customer_id for _m, item, _c in replay.allocations})
