@@ -112,14 +112,15 @@ def fail(message: str) -> int:
     return EXIT_ERROR
 
 
-def run_reporting_errors(action: Callable[[], int]) -> int:
+def run_reporting_errors(action: Callable[[], int], refuse: Callable[[str], int] = fail) -> int:
     """Run a verb; a CobranzaError (or a file the system refuses) becomes one clear line
-    on stderr and exit code 2."""
+    on stderr and exit code 2 (``refuse``: also in a dialog, for a verb that opens the
+    window)."""
     try:
         return action()
     except ValidationError as exc:
-        return fail(_("Error en {field}: {message}").format(field=exc.field, message=exc.message))
+        return refuse(_("Error en {field}: {message}").format(field=exc.field, message=exc.message))
     except CobranzaError as exc:
-        return fail(_("Error: {message}").format(message=exc.message))
+        return refuse(_("Error: {message}").format(message=exc.message))
     except (OSError, sqlite3.Error) as exc:
-        return fail(_("Error: {exc}").format(exc=exc))
+        return refuse(_("Error: {exc}").format(exc=exc))

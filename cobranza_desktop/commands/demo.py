@@ -38,6 +38,12 @@ def demo_book_path(args: argparse.Namespace) -> Path:
 
 def run(args: argparse.Namespace) -> int:
     path = demo_book_path(args)
+    opens = not args.no_open
+    language = getattr(args, "lang", None)
+    if opens:  # the window follows: its language, and a dialog if the book is refused
+        from cobranza_desktop.commands.window import refuse_visibly, speak_as_the_window
+
+        language = speak_as_the_window(language)
 
     def action() -> int:
         if args.customers < 1 or args.customers > 100_000:
@@ -71,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
         from cobranza_desktop.commands.window import open_window
 
-        return open_window(path, language=getattr(args, "lang", None))
+        return open_window(path, language=language)
 
+    if opens:
+        return run_reporting_errors(action, refuse=lambda line: refuse_visibly(line, language))
     return run_reporting_errors(action)

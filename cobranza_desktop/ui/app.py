@@ -17,9 +17,10 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from cobranza_desktop.domain.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, set_language
+from cobranza_desktop.ui.accessibility import install_spoken_names
 from cobranza_desktop.ui.book_life import FileMenuActions
 from cobranza_desktop.ui.screen_fit import install_screen_fit
-from cobranza_desktop.ui.style import STYLESHEET, icon, resources_dir
+from cobranza_desktop.ui.style import icon, resources_dir, stylesheet
 
 if TYPE_CHECKING:
     from cobranza_desktop.domain.clock import Clock
@@ -109,8 +110,11 @@ def apply_look(app: QApplication) -> None:
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
         app.setFont(font)
-    app.setStyleSheet(STYLESHEET)
+    app.setStyleSheet(stylesheet(font.pointSizeF()))
+    # The system's font size changed (or a test set it): the titles follow.
+    app.fontChanged.connect(lambda changed: app.setStyleSheet(stylesheet(changed.pointSizeF())))
     install_screen_fit(app)  # no window or dialog larger than its screen
+    install_spoken_names(app)  # a screen reader can name every field of every dialog
 
 
 class Application(FileMenuActions):
@@ -147,6 +151,7 @@ class Application(FileMenuActions):
         self.composition: Composition | None = None
         self.window: MainWindow | None = None
         self.book_path: Path | None = None
+        self.on_server = False  # the open book is on a database server
         self.first_start: FirstStart | None = None
         # The dialog opened last from the menu (tests and screenshots reach it here).
         self.dialog: QWidget | None = None
@@ -156,19 +161,29 @@ class Application(FileMenuActions):
 
     def set_context(self, context: UiContext, close: Callable[[], None]) -> None:
         """The book is open: compose the window's parts and let the window show its pages."""
-        from cobranza_desktop.ui.book_menu import remember_book
+        from cobranza_desktop.ui.book_menu import remember_book, remember_server
         from cobranza_desktop.ui.composition import add_collection_menu, compose
 
         self._close_book = close
         self.book_path = context.book_path
-        self.book_name = context.book_path.name
-        remember_book(self.settings, context.book_path)
+        self.book_name = context.book_label
+        self.on_server = context.on_server
+        if context.book_path is not None:
+            remember_book(self.settings, context.book_path)
+        else:  # opened: worth remembering (a mistyped address never got here)
+            remember_server(self.settings, context.server_url)
         self.composition = compose(context)
         self.composition.start()
         if self.window is not None:
             add_collection_menu(self.window, self.composition)
             self.window.set_ready(self.composition.commands)
             self.window.set_book_name(self.book_name)
+            self._mark_book_kind(self.window)
+
+    def _mark_book_kind(self, window: MainWindow) -> None:
+        # A server book has no file: no restore of a file copy, no folder to show.
+        if window.book_menu is not None and self.composition is not None:
+            window.book_menu.set_book_open(True, on_server=self.on_server)
 
     def _composed(self) -> Composition:
         assert self.composition is not None, "pages are built once the book is open"
@@ -190,6 +205,7 @@ class Application(FileMenuActions):
         )
         if composition is not None:
             add_collection_menu(self.window, composition)
+            self._mark_book_kind(self.window)
         return self.window
 
     def _replace_window(self) -> MainWindow:
@@ -254,6 +270,9 @@ class Application(FileMenuActions):
 
     def close_book(self) -> None:
         """Drain the worker, then close the book and release its lock."""
+        if self.composition is not None:
+            self.composition.freshness.stop()  # no more polls of the book being closed
+            self.composition.freshness.deleteLater()
         self.runner.wait_idle()
         if self._close_book is not None:
             close, self._close_book = self._close_book, None
@@ -263,6 +282,7 @@ class Application(FileMenuActions):
             self.runner.wait_idle()
         self.composition = None
         self.book_path = None
+        self.on_server = False
 
     def switch_book(self, path: Path) -> None:
         if self.book_path is not None and self.book_path.resolve() == path.resolve():
@@ -299,6 +319,31 @@ class Application(FileMenuActions):
         if self._close_book is not None:
             self._close_book()
             self._close_book = None
+
+
+def _quit_when_settled(app: QApplication, runner: TaskRunner, started: float) -> None:
+    """Quit once the worker has stayed idle for a while; print the time and the peak RSS."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    quiet = [0]
+    timer = QTimer(app)
+
+    def check() -> None:
+        quiet[0] = 0 if runner.is_busy() else quiet[0] + 1
+        if quiet[0] >= 8:  # 2 s without work: Today and the first pages are on screen
+            timer.stop()
+            print(f"settled after {time.perf_counter() - started - 2:.3f}s", flush=True)
+            if sys.platform != "win32":
+                import resource
+
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"peak rss {peak:.1f} MB", flush=True)
+            app.quit()
+
+    timer.timeout.connect(check)
+    timer.start(250)
 
 
 def run_app(book_path: Path | None, language: str | None = None) -> int:
@@ -339,7 +384,10 @@ def run_app(book_path: Path | None, language: str | None = None) -> int:
         controller.open_failed = None  # later failures (another book) keep the window
         if probe:
             print(f"book ready after {time.perf_counter() - started:.3f}s", flush=True)
-            app.quit()
+            if probe == "settle":  # the benchmark of the window's memory: wait for the pages
+                _quit_when_settled(app, runner, started)
+            else:
+                app.quit()
 
     def failed(message: str) -> None:
         QMessageBox.critical(

@@ -44,9 +44,17 @@ class AppCommands:
                 self.services.customers,
                 self.runner,
                 parent,
-                on_created=lambda view: self.offer_terms(parent, view.id, view.name),
+                on_created=lambda view: self.customer_created(parent, view.id, view.name),
             )
         )
+
+    def customer_created(self, parent: QWidget, customer_id: int, name: str) -> None:
+        """The new customer's file opens (not the one shown before), with a short
+        confirmation that also offers the terms to sign."""
+        opener = getattr(parent.window(), "open_customer", None)
+        if callable(opener):
+            opener(customer_id)
+        self.offer_terms(parent, customer_id, name)
 
     def offer_terms(self, parent: QWidget, customer_id: int, name: str) -> None:
         """Before the first sale on credit, offer to print the terms for the customer to sign."""
@@ -62,6 +70,10 @@ class AppCommands:
             parent,
         )
         box.setObjectName("termsQuestion")
+        box.setInformativeText(box.text())
+        box.setText(
+            QCoreApplication.translate("AppCommands", "Se creó el cliente %1.").replace("%1", name)
+        )
         box.button(QMessageBox.StandardButton.Yes).setText(
             QCoreApplication.translate("AppCommands", "Imprimir condiciones")
         )

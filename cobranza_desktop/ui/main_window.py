@@ -7,6 +7,8 @@ time it is shown, so start-up costs only the page that opens.
 Pages may offer, by duck typing:
 
 * ``activate()``: called each time the page is shown;
+* ``show_home()``: called when the user clicks the page's item in the navigation (the
+  customer list rather than the last file);
 * ``focus_search()``: Ctrl+F puts the cursor in the page's search box;
 * a ``customer_requested(int)`` signal: the window opens that customer's file
   in the page whose key is ``"customers"`` (its ``open_customer(id)``).
@@ -35,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.ui.accessibility import name_widgets, named
 from cobranza_desktop.ui.book_menu import BookActions, BookMenu
 from cobranza_desktop.ui.screen_fit import resize_to_fit
 from cobranza_desktop.ui.style import icon
@@ -104,6 +107,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(icon("cobranza"))
 
         self.navigation = QListWidget()
+        named(self.navigation, self.tr("Navegación"))
         self.navigation.setObjectName("navigation")
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(196)
@@ -122,6 +126,10 @@ class MainWindow(QMainWindow):
             self._placeholders[spec.key] = placeholder
             self.stack.addWidget(placeholder)
         self.navigation.currentRowChanged.connect(self._show_row)
+        # A click (or Enter) on a page's item shows that page's start: the customer list,
+        # not the last file opened; a second click on Clientes goes back to the list.
+        self.navigation.itemClicked.connect(self._go_home)
+        self.navigation.itemActivated.connect(self._go_home)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -374,6 +382,7 @@ class MainWindow(QMainWindow):
     def _build_page(self, key: str) -> QWidget:
         spec = next(s for s in self._specs if s.key == key)
         widget = spec.factory()
+        name_widgets(widget)  # fields in boxes, search boxes: named for a screen reader
         signal = getattr(widget, "customer_requested", None)
         if signal is not None and hasattr(signal, "connect"):
             signal.connect(self.open_customer)
@@ -398,6 +407,14 @@ class MainWindow(QMainWindow):
         activate = getattr(widget, "activate", None)
         if callable(activate):
             activate()
+
+    def _go_home(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        if not self._ready or key not in self._widgets:
+            return
+        home = getattr(self._widgets[key], "show_home", None)
+        if callable(home):
+            home()
 
     # -- remembering size and page ---------------------------------------------------
 

@@ -28,7 +28,7 @@ def icon(name: str) -> QIcon:
     return QIcon(str(path)) if path.exists() else QIcon()
 
 
-STYLESHEET = """
+_STYLESHEET = """
 QListWidget#navigation {
     background: palette(window);
     border: none;
@@ -45,9 +45,9 @@ QListWidget#navigation::item:selected {
     background: palette(highlight);
     color: palette(highlighted-text);
 }
-QLabel#pageTitle { font-size: 17pt; font-weight: 600; }
-QLabel#emptyTitle { font-size: 14pt; font-weight: 600; color: palette(text); }
-QLabel#emptyText { color: palette(placeholder-text); font-size: 11pt; }
+QLabel#pageTitle { font-size: {title}pt; font-weight: 600; }
+QLabel#emptyTitle { font-size: {heading}pt; font-weight: 600; color: palette(text); }
+QLabel#emptyText { color: palette(placeholder-text); font-size: {text}pt; }
 QLabel#statusLine { color: palette(placeholder-text); }
 QLabel#fieldError { color: #b3261e; }
 QLineEdit[invalid="true"], QDateEdit[invalid="true"], QComboBox[invalid="true"] {
@@ -57,8 +57,24 @@ QFrame#card {
     border: 1px solid palette(mid); border-radius: 8px; background: palette(base);
 }
 QLabel#cardCaption { color: palette(placeholder-text); }
-QLabel#cardValue { font-size: 15pt; font-weight: 600; }
+QLabel#cardValue { font-size: {figure}pt; font-weight: 600; }
 """
+
+# The sizes at the 10 pt base the look was drawn at; they scale with the system's font.
+_SIZES = {"title": 17, "heading": 14, "text": 11, "figure": 15}
+
+
+def stylesheet(base_points: float = 10.0) -> str:
+    """The calm style sheet, its few larger fonts in proportion to ``base_points`` (the
+    system's font size): at 150 % the titles grow with the rest."""
+    scale = max(base_points, 1.0) / 10.0
+    text = _STYLESHEET
+    for name, points in _SIZES.items():
+        text = text.replace("{" + name + "}", f"{points * scale:.1f}")
+    return text
+
+
+STYLESHEET = stylesheet()
 
 
 def bold(font: QFont) -> QFont:

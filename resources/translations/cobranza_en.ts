@@ -148,6 +148,10 @@
             <source>Notas</source>
             <translation>Notes</translation>
         </message>
+        <message>
+            <source>Fecha de corte</source>
+            <translation>As of</translation>
+        </message>
     </context>
     <context>
         <name>AppCommands</name>
@@ -186,6 +190,10 @@
         <message>
             <source>Condiciones de crédito y cobranza</source>
             <translation>Credit and collection terms</translation>
+        </message>
+        <message>
+            <source>Se creó el cliente %1.</source>
+            <translation>Customer %1 created.</translation>
         </message>
     </context>
     <context>
@@ -474,8 +482,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="117" />
-            <source>Cambiar estado…</source>
-            <translation>Change status…</translation>
+            <source>Cambiar es&amp;tado…</source>
+            <translation>Change s&amp;tatus…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="131" />
@@ -500,28 +508,28 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="139" />
-            <source>Nueva factura</source>
-            <translation>New invoice</translation>
+            <source>Nueva &amp;factura</source>
+            <translation>New &amp;invoice</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="140" />
-            <source>Registrar pago</source>
-            <translation>Record payment</translation>
+            <source>Registrar &amp;pago</source>
+            <translation>Record &amp;payment</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="141" />
-            <source>Redactar recordatorio</source>
-            <translation>Compose reminder</translation>
+            <source>&amp;Redactar recordatorio</source>
+            <translation>Compose &amp;reminder</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="142" />
-            <source>Ver estado de cuenta</source>
-            <translation>View statement</translation>
+            <source>Ver &amp;estado de cuenta</source>
+            <translation>View &amp;statement</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="143" />
-            <source>Ver aviso de penalización</source>
-            <translation>View penalty notice</translation>
+            <source>Ver aviso de pe&amp;nalización</source>
+            <translation>View pe&amp;nalty notice</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file.py" line="148" />
@@ -718,6 +726,10 @@
             <translation>Corrections</translation>
         </message>
         <message>
+            <source>Registró</source>
+            <translation>Logged by</translation>
+        </message>
+        <message>
             <source>Suscripciones</source>
             <translation>Subscriptions</translation>
         </message>
@@ -736,6 +748,10 @@
         <message>
             <source>Poner en disputa…</source>
             <translation>Mark as disputed…</translation>
+        </message>
+        <message>
+            <source>Historial de contactos</source>
+            <translation>Contact history</translation>
         </message>
     </context>
     <context>
@@ -957,6 +973,14 @@
             <source>Seguimiento {0}</source>
             <translation>Follow up {0}</translation>
         </message>
+        <message>
+            <source>Hoy: {0}</source>
+            <translation>Today: {0}</translation>
+        </message>
+        <message>
+            <source>{0} (en espera)</source>
+            <translation>{0} (waiting)</translation>
+        </message>
     </context>
     <context>
         <name>CustomerPenaltiesPanel</name>
@@ -1121,6 +1145,10 @@
             <translation>How to pay</translation>
         </message>
         <message>
+            <source>Usuarios</source>
+            <translation>Users</translation>
+        </message>
+        <message>
             <source>&amp;Importar…</source>
             <translation>&amp;Import…</translation>
         </message>
@@ -1282,6 +1310,10 @@
             <location filename="../../cobranza_desktop/ui/dialogs/invoice_editor.py" line="1" />
             <source>Al cancelarla deja de deberse su saldo (%1); lo pagado (%2) queda a favor.</source>
             <translation>Once voided, its balance (%1) is no longer owed; what was paid (%2) stays as credit.</translation>
+        </message>
+        <message>
+            <source>Conceptos</source>
+            <translation>Items</translation>
         </message>
     </context>
     <context>
@@ -1497,6 +1529,14 @@
             <source>Poner en disputa la factura seleccionada, o resolver su disputa</source>
             <translation>Mark the selected invoice as disputed, or settle its dispute</translation>
         </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1599,6 +1639,10 @@
             <location filename="../../cobranza_desktop/ui/main_window.py" line="203" />
             <source>&amp;Acerca de Cobranza Desktop</source>
             <translation>&amp;About Cobranza Desktop</translation>
+        </message>
+        <message>
+            <source>Navegación</source>
+            <translation>Navigation</translation>
         </message>
     </context>
     <context>
@@ -1721,6 +1765,10 @@
             <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="366" />
             <source>¿Por qué no se enviará este mensaje?</source>
             <translation>Why will this message not be sent?</translation>
+        </message>
+        <message>
+            <source>Detalle del mensaje</source>
+            <translation>Message detail</translation>
         </message>
     </context>
     <context>
@@ -1905,6 +1953,10 @@
             <source>Registrando pago</source>
             <translation>Recording payment</translation>
         </message>
+        <message>
+            <source>Aplicación a facturas</source>
+            <translation>Applied to invoices</translation>
+        </message>
     </context>
     <context>
         <name>PaymentListModel</name>
@@ -1999,6 +2051,14 @@
             <source>Solo los pagos de facturas PPD que aún no tienen complemento de pago (REP)</source>
             <translation>Only payments of PPD invoices that still lack their payment receipt (REP)</translation>
         </message>
+        <message>
+            <source>Desde</source>
+            <translation>From</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreviewDialog</name>
@@ -2047,6 +2107,10 @@
             <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="155" />
             <source>No se pudo guardar {0}: {1}</source>
             <translation>{0} could not be saved: {1}</translation>
+        </message>
+        <message>
+            <source>Vista previa del documento</source>
+            <translation>Document preview</translation>
         </message>
     </context>
     <context>
@@ -2710,6 +2774,10 @@
 Escriba el motivo de la cancelación:</source>
             <translation>The plan's invoices go back to normal collection.
 Write the reason for cancelling:</translation>
+        </message>
+        <message>
+            <source>Calendario de pagos</source>
+            <translation>Payment schedule</translation>
         </message>
     </context>
     <context>
@@ -3726,6 +3794,10 @@ Write the reason for cancelling:</translation>
             <source>Anual</source>
             <translation>Annual</translation>
         </message>
+        <message>
+            <source>Servicios</source>
+            <translation>Services</translation>
+        </message>
     </context>
     <context>
         <name>SubscriptionsPage</name>
@@ -4041,6 +4113,10 @@ Write the reason for cancelling:</translation>
             <source>Plantilla guardada.</source>
             <translation>Template saved.</translation>
         </message>
+        <message>
+            <source>Texto de la plantilla</source>
+            <translation>Template text</translation>
+        </message>
     </context>
     <context>
         <name>TodayPage</name>
@@ -4120,6 +4196,10 @@ Write the reason for cancelling:</translation>
             <source>Contacto registrado: {0}.</source>
             <translation>Contact logged: {0}.</translation>
         </message>
+        <message>
+            <source>Acciones de hoy</source>
+            <translation>Today's actions</translation>
+        </message>
     </context>
     <context>
         <name>parent</name>
@@ -4195,6 +4275,10 @@ Write the reason for cancelling:</translation>
     <context>
         <name>BookMenu</name>
         <message>
+            <source>Este libro está en un servidor: lo restaura quien administra el servidor (pg_restore), y no tiene carpeta en esta computadora.</source>
+            <translation>This book is on a server: whoever runs the server restores it (pg_restore), and it has no folder on this computer.</translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/book_menu.py" line="65" />
             <source>&amp;Nuevo libro…</source>
             <translation>&amp;New book…</translation>
@@ -4233,6 +4317,10 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/book_menu.py" line="116" />
             <source>(ninguno todavía)</source>
             <translation>(none yet)</translation>
+        </message>
+        <message>
+            <source>Conectar a un ser&amp;vidor…</source>
+            <translation>Connect to a ser&amp;ver…</translation>
         </message>
     </context>
     <context>
@@ -4773,6 +4861,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Todavía no hay ventas ni cobros. Registra facturas y pagos para verlos aquí.</source>
             <translation>No sales or collections yet. Record invoices and payments to see them here.</translation>
         </message>
+        <message>
+            <source>Fecha de corte</source>
+            <translation>As of</translation>
+        </message>
     </context>
     <context>
         <name>AnnouncementDialog</name>
@@ -4898,6 +4990,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Cambió desde entonces: %1</source>
             <translation>Changed since then: %1</translation>
+        </message>
+        <message>
+            <source>Fecha de firma</source>
+            <translation>Signed on</translation>
         </message>
     </context>
     <context>
@@ -5737,6 +5833,14 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Ejemplo: un cliente con una factura que vence el %1, los próximos 60 días:</source>
             <translation>Example: a customer with an invoice due on %1, over the next 60 days:</translation>
         </message>
+        <message>
+            <source>Acción de la etapa %1</source>
+            <translation>Action of stage %1</translation>
+        </message>
+        <message>
+            <source>Día de la etapa %1</source>
+            <translation>Day of stage %1</translation>
+        </message>
     </context>
     <context>
         <name>IncentiveSettingsTab</name>
@@ -5849,6 +5953,172 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
             <source>Ejemplo: una factura de %1 pagada a tiempo para el pronto pago recibe %2 de bonificación.</source>
             <translation>Example: an invoice of %1 paid in time for the early-payment discount gets %2 off.</translation>
+        </message>
+        <message>
+            <source>Valor del pago adelantado de %1 meses</source>
+            <translation>Value of the %1-month prepayment</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersSettingsPage</name>
+        <message>
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Activo</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Dado de baja</source>
+            <translation>Deactivated</translation>
+        </message>
+        <message>
+            <source>Cambiar rol</source>
+            <translation>Change role</translation>
+        </message>
+        <message>
+            <source>Dar de baja</source>
+            <translation>Deactivate</translation>
+        </message>
+        <message>
+            <source>Reactivar</source>
+            <translation>Reactivate</translation>
+        </message>
+        <message>
+            <source>Usuario seleccionado:</source>
+            <translation>Selected user:</translation>
+        </message>
+        <message>
+            <source>nombre de acceso, p. ej. maria</source>
+            <translation>login name, e.g. maria</translation>
+        </message>
+        <message>
+            <source>Dar de alta</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Nuevo usuario</source>
+            <translation>New user</translation>
+        </message>
+        <message>
+            <source>En un servidor, el usuario es el de la base de datos (quien se conecta). En un libro en este equipo, es el nombre de usuario de la computadora. Dueño: todo, incluida la configuración. Cobrador: contactos, promesas, mensajes y pagos. Solo lectura: consulta sin cambiar nada.</source>
+            <translation>On a server, the user is the database user (whoever connects). On a book on this computer, it is the computer's user name. Owner: everything, settings included. Collector: contacts, promises, messages and payments. Read-only: looks without changing anything.</translation>
+        </message>
+        <message>
+            <source>Fecha y hora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Quién</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>Qué</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Detalle</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>Actividad reciente</source>
+            <translation>Recent activity</translation>
+        </message>
+        <message>
+            <source>Dueño</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Cobrador</source>
+            <translation>Collector</translation>
+        </message>
+        <message>
+            <source>Solo lectura</source>
+            <translation>Read-only</translation>
+        </message>
+        <message>
+            <source>Este libro no tiene usuarios: quien lo abre (%1) es su dueño. Dé de alta a las personas que trabajarán en él; usted quedará registrado como dueño.</source>
+            <translation>This book has no users: whoever opens it (%1) is its owner. Add the people who will work on it; you will be registered as the owner.</translation>
+        </message>
+        <message>
+            <source>Usted trabaja como %1 (%2).</source>
+            <translation>You work as %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Solo el dueño puede dar de alta usuarios y cambiar sus roles.</source>
+            <translation>Only the owner can add users and change their roles.</translation>
+        </message>
+        <message>
+            <source>Usuarios</source>
+            <translation>Users</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Conectar a un servidor</source>
+            <translation>Connect to a server</translation>
+        </message>
+        <message>
+            <source>p. ej. servidor.local o 192.168.1.10</source>
+            <translation>e.g. server.local or 192.168.1.10</translation>
+        </message>
+        <message>
+            <source>p. ej. cobranza</source>
+            <translation>e.g. cobranza</translation>
+        </message>
+        <message>
+            <source>Guardar la contraseña en el llavero del sistema</source>
+            <translation>Save the password in the system keyring</translation>
+        </message>
+        <message>
+            <source>Un libro en un servidor PostgreSQL lo comparten varias personas a la vez. Cada quien entra con su propio usuario de la base de datos; su rol (dueño, cobrador o solo lectura) lo da el dueño en Configuración → Usuarios.</source>
+            <translation>A book on a PostgreSQL server is shared by several people at once. Each one signs in with their own database user; the owner gives their role (owner, collector or read-only) in Settings → Users.</translation>
+        </message>
+        <message>
+            <source>Servidor</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Puerto</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Base de datos</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>Contraseña</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Probar conexión</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <source>Conectar</source>
+            <translation>Connect</translation>
+        </message>
+        <message>
+            <source>Conexión correcta: el servidor le reconoce como %1.</source>
+            <translation>Connected: the server knows you as %1.</translation>
         </message>
     </context>
     <context>
@@ -6312,6 +6582,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>PUE sin pagar al cierre del mes: revisar (debió ser PPD)</source>
             <translation>PUE unpaid at month end: review (should have been PPD)</translation>
         </message>
+        <message>
+            <source>Complementos de pago por emitir</source>
+            <translation>Payment complements to issue</translation>
+        </message>
     </context>
     <context>
         <name>CustomerSubscriptionsTab</name>
@@ -6362,6 +6636,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Cancelada el %1</source>
             <translation>Cancelled on %1</translation>
+        </message>
+        <message>
+            <source>Suscripciones</source>
+            <translation>Subscriptions</translation>
         </message>
     </context>
     <context>
@@ -6504,6 +6782,27 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="72" />
             <source>Reconectado.</source>
             <translation>Reconnected.</translation>
+        </message>
+    </context>
+<context>
+    <name>Chart</name>
+        <message>
+            <source>Gráfica</source>
+            <translation>Chart</translation>
+        </message>
+    </context>
+<context>
+    <name>ListPage</name>
+        <message>
+            <source>Lista</source>
+            <translation>List</translation>
+        </message>
+    </context>
+<context>
+    <name>StatusChanges</name>
+        <message>
+            <source>Cambios de estado:</source>
+            <translation>Status changes:</translation>
         </message>
     </context>
 </TS>

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -73,7 +74,9 @@ def customer_list(qtbot: QtBot, big_book: Path) -> Iterator[tuple[CustomerList, 
     runner = TaskRunner()
     context, close = open_context(big_book, FixedClock.on(TODAY), runner=runner)
     s = context.services
-    widget = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
+    widget = CustomerList(
+        s.customer_list, runner, risk=s.risk, contacts=s.contacts, agenda=s.agenda
+    )
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
@@ -212,3 +215,64 @@ def test_startup_on_the_big_book(
 def _ui_settings_isolated(tmp_path: Path) -> Iterator[None]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
     yield
+
+
+# -- memory ------------------------------------------------------------------------------------
+
+RSS_TARGET_MB = 250.0
+
+
+def _settled(book: Path, home: Path) -> tuple[float, float, float]:
+    """(seconds until the window settled, peak RSS in MB, CPU seconds) of one window run:
+    the window opens the book, computes Today and stays idle for 2 s, then quits."""
+    env = dict(os.environ, COBRANZA_STARTUP_PROBE="settle", COBRANZA_HOME=str(home))
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    before = os.times()
+    done = subprocess.run(
+        [sys.executable, "-m", "cobranza_desktop", "--book", str(book)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    after = os.times()
+    assert done.returncode == 0, done.stderr[-2000:]
+    settled = float(re.search(r"settled after ([0-9.]+)s", done.stdout)[1])  # type: ignore[index]
+    found = re.search(r"peak rss ([0-9.]+) MB", done.stdout)
+    assert found, done.stdout
+    peak = float(found[1])
+    cpu = (after.children_user - before.children_user) + (
+        after.children_system - before.children_system
+    )
+    return settled, peak, cpu
+
+
+def test_window_memory_on_the_big_book(
+    benchmark: BenchmarkFixture, big_book: Path, tmp_path: Path
+) -> None:
+    """Peak RSS of the window on the big book, Today computed, against an empty book's."""
+    from cobranza_desktop.storage.database import open_book
+
+    empty = tmp_path / "empty.sqlite"
+    open_book(empty, create=True).close()
+    floor = [_settled(empty, tmp_path) for _ in range(2)]
+    runs = benchmark.pedantic(
+        lambda: [_settled(big_book, tmp_path) for _ in range(3)], rounds=1, iterations=1
+    )
+    peak = statistics.median(r[1] for r in runs)
+    base = statistics.median(r[1] for r in floor)
+    print(
+        f"\nwindow on the big book, Today computed: peak RSS median {peak:.0f} MB (target "
+        f"{RSS_TARGET_MB:.0f} MB), the empty book's {base:.0f} MB, ratio {peak / base:.2f}x; "
+        f"settled after {statistics.median(r[0] for r in runs):.2f} s wall, "
+        f"{statistics.median(r[2] for r in runs):.2f} s CPU (empty book "
+        f"{statistics.median(r[0] for r in floor):.2f} s, "
+        f"{statistics.median(r[2] for r in floor):.2f} s CPU) ({_load()})"
+    )
+    assert peak < RSS_TARGET_MB
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f}"

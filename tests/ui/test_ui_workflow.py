@@ -228,6 +228,10 @@ def test_the_payment_dialog_finds_the_customer_as_you_type(qtbot: QtBot, open_ap
     app = open_app
     customer_id = new_customer(app, qtbot, "Abarrotes Ávila")
     new_customer(app, qtbot, "Botica Zapata", phone="55 8765 4321")
+    # Saving a customer opens its file; back to the list, where nobody is chosen.
+    page = app.window.show_page("customers")
+    assert isinstance(page, CustomersPage)
+    page.show_list()
     app.window.action_record_payment.trigger()  # from the list: no customer chosen yet
     dialog = app.last_dialog
     assert isinstance(dialog, PaymentDialog)

@@ -14,26 +14,30 @@ from dataclasses import replace
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.queries.agenda import OpenInvoiceRow
-from cobranza_desktop.storage.queries.ladder_subjects import subject_facts
+from cobranza_desktop.storage.queries.ladder_subjects import parent_invoices
 
 
 def ladder_rows(session: Session, rows: Sequence[OpenInvoiceRow]) -> list[OpenInvoiceRow]:
-    """``rows`` (by customer and due date) as the ladder sees them."""
-    facts = subject_facts(session, [r.id for r in rows])
-    if not facts.parent_of and not facts.disputed:
+    """``rows`` (by customer and due date) as the ladder sees them. The rows carry their
+    own parent and dispute (read with them): only the penalised invoices are read here."""
+    charges = [r for r in rows if r.parent_invoice_id is not None]
+    if not charges and not any(r.disputed for r in rows):
         return list(rows)
+    parents = parent_invoices(
+        session, [r.parent_invoice_id for r in charges if r.parent_invoice_id]
+    )
     merged: dict[int, OpenInvoiceRow] = {}
     for row in rows:
-        parent_id = facts.parent_of.get(row.id)
+        parent_id = row.parent_invoice_id
         if parent_id is not None:
-            parent = facts.parents[parent_id]
+            parent = parents[parent_id]
             if parent.disputed:
                 continue
             row = OpenInvoiceRow(
                 parent.id, row.customer_id, parent.series, parent.folio, parent.due_date,
                 row.balance_cents,
             )  # fmt: skip
-        elif row.id in facts.disputed:
+        elif row.disputed:
             continue
         held = merged.get(row.id)
         merged[row.id] = (

@@ -17,12 +17,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import format_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.billing_credit import NewInvoice, apply_run_credit
 from cobranza_desktop.services.billing.billing_due import (
     BILLED,
@@ -267,4 +269,5 @@ class BillingRunService:
     ) -> BillingResult:
         day = self._date(through)
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             return bill_due(session, day, self._clock.now(), progress, cancelled)

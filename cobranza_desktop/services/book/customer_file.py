@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, Select, and_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from cobranza_desktop.domain.clock import Clock
@@ -23,7 +24,7 @@ from cobranza_desktop.domain.risk import assess, suggested_credit_limit
 from cobranza_desktop.services.base.agenda_data import effective_due_dates, histories
 from cobranza_desktop.services.base.corrections_log import CorrectionView, customer_corrections
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
-from cobranza_desktop.services.collections.contacts import ContactView, contact_view
+from cobranza_desktop.services.collections.contacts import ContactView, contact_timeline
 from cobranza_desktop.services.customers.records import (
     CustomerBalanceView,
     CustomerView,
@@ -45,8 +46,10 @@ from cobranza_desktop.services.penalties.proposals import propose_charges
 from cobranza_desktop.services.receivables.payments import PaymentView, payment_view
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
-from cobranza_desktop.storage.models.collections import ContactLog, Promise, StatusTransition
+from cobranza_desktop.storage.models.collections import ContactLog, StatusTransition
 from cobranza_desktop.storage.queries.balances import customer_balance
+
+Query = TypeVar("Query", bound=Select[Any])
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,11 @@ class CustomerFileView:
     penalties: CustomerPenaltySummary
     penalty_charges: tuple[ChargeView, ...]  # newest first, waived ones included
     corrections: tuple[CorrectionView, ...] = ()  # newest first: who corrected what, and why
+    # How many there are in all: with a page size, the lists above hold the first page
+    # and the rest comes with ``invoice_page``/``payment_page``/``timeline_page``.
+    invoice_count: int = 0
+    payment_count: int = 0
+    contact_count: int = 0
 
     @property
     def status(self) -> CustomerStatus:
@@ -75,29 +83,77 @@ class CustomerFileService:
         self._book = book
         self._clock = clock
 
-    def customer_file(self, customer_id: int) -> CustomerFileView:
-        """The whole file of one customer; NotFoundError when there is no such customer."""
+    def customer_file(self, customer_id: int, page_size: int | None = None) -> CustomerFileView:
+        """The file of one customer; NotFoundError when there is no such customer.
+
+        ``page_size``: the invoices, payments and contacts hold their first page only
+        (the window shows it at once and asks for the rest on scroll); None: all."""
         today = self._clock.today()
         with self._book.session() as session:
-            return read_customer_file(session, customer_id, today)
+            return read_customer_file(session, customer_id, today, page_size)
+
+    def invoice_page(self, customer_id: int, offset: int, limit: int) -> tuple[InvoiceView, ...]:
+        """Invoices ``offset`` to ``offset + limit`` of the file's list (newest first)."""
+        with self._book.session() as session:
+            return _invoices(session, customer_id, self._clock.today(), Page(offset, limit))
+
+    def payment_page(self, customer_id: int, offset: int, limit: int) -> tuple[PaymentView, ...]:
+        with self._book.session() as session:
+            return _payments(session, customer_id, Page(offset, limit))
+
+    def timeline_page(self, customer_id: int, offset: int, limit: int) -> tuple[ContactView, ...]:
+        with self._book.session() as session:
+            return _timeline(session, customer_id, Page(offset, limit))
 
 
-def read_customer_file(session: Session, customer_id: int, today: date) -> CustomerFileView:
+@dataclass(frozen=True)
+class Page:
+    offset: int
+    limit: int
+
+
+def _page(query: Query, page: Page | None) -> Query:
+    return query if page is None else query.offset(page.offset).limit(page.limit)
+
+
+def read_customer_file(
+    session: Session, customer_id: int, today: date, page_size: int | None = None
+) -> CustomerFileView:
     customer = get_customer(session, customer_id)
     charges = list_charges(session, customer_id=customer_id)
+    first = None if page_size is None else Page(0, page_size)
+    invoices = _invoices(session, customer_id, today, first)
+    payments = _payments(session, customer_id, first)
+    timeline = _timeline(session, customer_id, first)
     return CustomerFileView(
         as_of=today,
         customer=customer_view(customer),
         balance=_balance(session, customer_id, today),
-        invoices=_invoices(session, customer_id, today),
-        payments=_payments(session, customer_id),
-        timeline=_timeline(session, customer_id),
+        invoices=invoices,
+        payments=payments,
+        timeline=timeline,
         status_history=_status_history(session, customer_id),
         risk=_risk(session, customer, today),
         penalties=_penalties(session, customer_id, today, charges),
         penalty_charges=tuple(charges),
         corrections=tuple(customer_corrections(session, customer_id)),
+        invoice_count=_count(session, Invoice.customer_id == customer_id, invoices, first),
+        payment_count=_count(session, Payment.customer_id == customer_id, payments, first),
+        contact_count=_count(session, _contacts_of(customer_id), timeline, first),
     )
+
+
+def _count(
+    session: Session, where: ColumnElement[bool], shown: tuple[object, ...], page: Page | None
+) -> int:
+    """How many rows in all: the page's length when it is not full (no query then)."""
+    if page is None or len(shown) < page.limit:
+        return len(shown)
+    return session.scalar(select(func.count()).where(where)) or 0
+
+
+def _contacts_of(customer_id: int) -> ColumnElement[bool]:
+    return and_(ContactLog.customer_id == customer_id, ContactLog.voided_at.is_(None))
 
 
 def _balance(session: Session, customer_id: int, today: date) -> CustomerBalanceView:
@@ -114,19 +170,23 @@ def _balance(session: Session, customer_id: int, today: date) -> CustomerBalance
     )
 
 
-def _invoices(session: Session, customer_id: int, today: date) -> tuple[InvoiceView, ...]:
+def _invoices(
+    session: Session, customer_id: int, today: date, page: Page | None = None
+) -> tuple[InvoiceView, ...]:
     query = (
         select(Invoice)
         .where(Invoice.customer_id == customer_id)
         .options(selectinload(Invoice.lines), selectinload(Invoice.customer))
         .order_by(Invoice.issue_date.desc(), Invoice.id.desc())
     )
-    invoices = list(session.scalars(query))
+    invoices = list(session.scalars(_page(query, page)))
     extended = effective_due_dates(session, [i.id for i in invoices])
     return tuple(invoice_view(i, today, extended_to=extended.get(i.id)) for i in invoices)
 
 
-def _payments(session: Session, customer_id: int) -> tuple[PaymentView, ...]:
+def _payments(
+    session: Session, customer_id: int, page: Page | None = None
+) -> tuple[PaymentView, ...]:
     query = (
         select(Payment)
         .where(Payment.customer_id == customer_id)
@@ -140,22 +200,16 @@ def _payments(session: Session, customer_id: int) -> tuple[PaymentView, ...]:
         )
         .order_by(Payment.payment_date.desc(), Payment.id.desc())
     )
-    return tuple(payment_view(payment) for payment in session.scalars(query))
+    return tuple(payment_view(payment) for payment in session.scalars(_page(query, page)))
 
 
-def _timeline(session: Session, customer_id: int) -> tuple[ContactView, ...]:
-    rows = session.scalars(
-        select(ContactLog)
-        .where(ContactLog.customer_id == customer_id, ContactLog.voided_at.is_(None))
-        .order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
-    ).all()
-    promises = {
-        contact_id: promise_id
-        for contact_id, promise_id in session.execute(
-            select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
-        )
-    }
-    return tuple(contact_view(row, promises.get(row.id)) for row in rows)
+def _timeline(
+    session: Session, customer_id: int, page: Page | None = None
+) -> tuple[ContactView, ...]:
+    # The contact service's own reading (with each contact's author): one place.
+    if page is None:
+        return tuple(contact_timeline(session, customer_id))
+    return tuple(contact_timeline(session, customer_id, offset=page.offset, limit=page.limit))
 
 
 def _status_history(session: Session, customer_id: int) -> tuple[StatusChangeView, ...]:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import (
     LIFT_RESTRICTION,
     ActionKey,
@@ -37,6 +38,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
@@ -177,6 +179,22 @@ def day_agenda(session: Session, day: date, cancelled: CancelCheck = never_cance
     return compute_agenda(day, cases, logged, ladder, policy)
 
 
+def customers_agenda(session: Session, day: date, customer_ids: Collection[int]) -> Agenda:
+    """The agenda of ``day`` for these customers alone, read with the incremental agenda's
+    filtered queries: its cost follows the number of customers asked, not the book's size
+    (the customer list asks for the rows on screen)."""
+    only = set(customer_ids)
+    if not only:
+        return Agenda(day, ())
+    ladder = load_ladder(session)
+    policy = load_policy(session)
+    cases, logged = build_cases(session, day, ladder, policy, only=only)
+    known = {c.customer_id for c in cases}
+    cases = with_receipt_checks(session, cases, day, only=only)
+    logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
+    return compute_agenda(day, cases, logged, ladder, policy)
+
+
 def completion_contact(
     item: AgendaItem,
     outcome: Outcome | str = Outcome.CONTACTED,
@@ -228,6 +246,7 @@ class AgendaService:
 
     def set_ladder(self, ladder: Ladder) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_ladder(session, ladder)
 
     def policy(self) -> ContactPolicy:
@@ -236,6 +255,7 @@ class AgendaService:
 
     def set_policy(self, policy: ContactPolicy) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_policy(session, policy)
 
     # The agenda ----------------------------------------------------------------------
@@ -280,6 +300,16 @@ class AgendaService:
             )
         return compute_agenda(day, ordered, keys, ladder, policy)
 
+    def next_actions(
+        self, customer_ids: Collection[int], day: date | None = None
+    ) -> dict[int, AgendaItem]:
+        """Each customer's action on the agenda of ``day`` (due, or waiting on the contact
+        policy), for these customers only; customers with nothing to do are left out."""
+        day = check_date(day or self._clock.today(), "day")
+        with self._book.session() as session:
+            agenda = customers_agenda(session, day, customer_ids)
+        return {item.customer_id: item for item in (*agenda.items, *agenda.deferred)}
+
     def _log(
         self,
         item: AgendaItem,
@@ -290,6 +320,7 @@ class AgendaService:
         now = self._clock.now()
         today = self._clock.today()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return log_action(session, item, state, note, contact, today, now)
 
     def complete(

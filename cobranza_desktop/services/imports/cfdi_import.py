@@ -18,6 +18,7 @@ from typing import TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import Lifecycle
@@ -26,6 +27,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.imports.cfdi import CfdiRecord, PaymentRecord, RelatedDocument
 from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.imports.sources import iter_sources
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.imports.cfdi_reading import business_rfc, read_all
 from cobranza_desktop.services.imports.common import (
@@ -400,6 +402,7 @@ class CfdiImportService:
         report: ImportReport | None = None
         try:
             with self._book.transaction() as session:
+                require(session, Permission.BOOKKEEPING)
                 report = self._book_records(session, records, problems, explicit_rfc, now)
                 if progress is not None:
                     progress(0.95)  # booked; a cancel here still writes nothing

@@ -215,7 +215,7 @@ def propose_charges(
     unsigned = customers_without_signed_terms(session, {r.customer_id for r in rows})
     payments = payments_by_invoice(session, ids)
     history = charge_history(session, ids, as_of)
-    imported = imported_on(session, ids)
+    imported = imported_on(session, [r.invoice_id for r in rows if r.import_batch_id is not None])
     rule = load_extension_rule(session)
     extended = effective_due_dates(session, ids)
     proposed: list[ProposedCharge] = []

@@ -16,7 +16,7 @@ from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer
-from cobranza_desktop.storage.queries.rep import pending_rep, pue_unpaid
+from cobranza_desktop.storage.queries.rep import pending_rep, pue_unpaid, rep_head
 
 
 def _number(series: str, folio: int | None, external: str) -> str:
@@ -75,6 +75,24 @@ class RepRadar:
     as_of: date
     pending: tuple[PendingRep, ...]  # sorted by deadline: the overdue ones come first
     pue_unpaid: tuple[PueUnpaid, ...]
+    # With a limit (the Today panel), the lists hold the first rows and these the counts.
+    pending_count: int | None = None
+    overdue_count: int | None = None
+    pue_count: int | None = None
+
+    @property
+    def pending_total(self) -> int:
+        return len(self.pending) if self.pending_count is None else self.pending_count
+
+    @property
+    def overdue_total(self) -> int:
+        if self.overdue_count is None:
+            return sum(1 for p in self.pending if p.overdue)
+        return self.overdue_count
+
+    @property
+    def pue_total(self) -> int:
+        return len(self.pue_unpaid) if self.pue_count is None else self.pue_count
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -89,11 +107,18 @@ class RepRadarService:
         self._book = book
         self._clock = clock
 
-    def radar(self, as_of: date | None = None) -> RepRadar:
+    def radar(self, as_of: date | None = None, limit: int | None = None) -> RepRadar:
+        """Both lists as of ``as_of``; with ``limit``, their first rows and the counts."""
         day = as_of or self._clock.today()
         with self._book.session() as session:
-            pending = pending_rep(session, day)
-            pue = pue_unpaid(session, day)
+            counts: tuple[int | None, int | None, int | None] = (None, None, None)
+            if limit is None:
+                pending = pending_rep(session, day)
+                pue = pue_unpaid(session, day)
+            else:
+                head = rep_head(session, day, limit)
+                pending, pue = head.pending, head.pue
+                counts = (head.pending_count, head.overdue_count, head.pue_count)
             ids = {r.customer_id for r in pending} | {r.customer_id for r in pue}
             names: dict[int, str] = {
                 cid: name
@@ -130,4 +155,7 @@ class RepRadarService:
                 )
                 for r in pue
             ),
+            pending_count=counts[0],
+            overdue_count=counts[1],
+            pue_count=counts[2],
         )

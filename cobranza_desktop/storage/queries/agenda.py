@@ -54,6 +54,10 @@ class OpenInvoiceRow:
     folio: int | None
     due_date: date
     balance_cents: int
+    # Read with the row (it is looked up anyway: series and folio are not in the index),
+    # so that the ladder needs no second read of every open invoice.
+    parent_invoice_id: int | None = None  # a late charge: the invoice it penalises
+    disputed: bool = False
 
 
 def open_invoices_on(
@@ -79,6 +83,8 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
             Invoice.folio,
             Invoice.due_date,
             Invoice.total_cents - Invoice.paid_cents,
+            Invoice.parent_invoice_id,
+            Invoice.disputed,
         )
         .where(open_invoice(), unindexed(Invoice.issue_date) <= day, scope)
         # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or
@@ -86,7 +92,10 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
         # them, instead of walking every invoice (as the aging query does).
         .order_by(Invoice.customer_id + 0, Invoice.due_date, Invoice.id)
     )
-    return [OpenInvoiceRow(i, c, s, f, d, int(b)) for i, c, s, f, d, b in rows]
+    return [
+        OpenInvoiceRow(i, c, s, f, d, int(b), parent, bool(disputed))
+        for i, c, s, f, d, b, parent, disputed in rows
+    ]
 
 
 def effective_due_dates(session: Session, invoice_ids: Sequence[int]) -> dict[int, date]:

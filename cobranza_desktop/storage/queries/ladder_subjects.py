@@ -1,17 +1,17 @@
 """What the collections ladder is about, beyond an invoice's own row.
 
 A late charge rides with the invoice it penalises (its ``parent_invoice_id``), and a
-disputed invoice, with its charges, pauses its ladder. These reads give the agenda the
-two facts for the open invoices it looks at, set-based, in chunks.
+disputed invoice, with its charges, pauses its ladder. The open-invoice read of the agenda
+carries both facts on each row; this read gives the invoices the charges penalise.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.models import Invoice
@@ -28,31 +28,10 @@ class ParentInvoice:
     disputed: bool
 
 
-@dataclass(frozen=True)
-class SubjectFacts:
-    parent_of: dict[int, int]  # late charge id -> the invoice it penalises
-    parents: dict[int, ParentInvoice]
-    disputed: frozenset[int]  # of the invoices asked about
-
-
-def subject_facts(session: Session, invoice_ids: Sequence[int]) -> SubjectFacts:
-    """For the given invoices: which are late charges (and of what) and which are disputed."""
-    parent_of: dict[int, int] = {}
-    disputed: set[int] = set()
-    for chunk in chunks(list(invoice_ids)):
-        rows = session.execute(
-            select(Invoice.id, Invoice.parent_invoice_id, Invoice.disputed).where(
-                Invoice.id.in_(chunk),
-                or_(Invoice.parent_invoice_id.is_not(None), Invoice.disputed.is_(True)),
-            )
-        )
-        for invoice_id, parent_id, is_disputed in rows:
-            if parent_id is not None:
-                parent_of[invoice_id] = parent_id
-            if is_disputed:
-                disputed.add(invoice_id)
+def parent_invoices(session: Session, invoice_ids: Iterable[int]) -> dict[int, ParentInvoice]:
+    """The invoices that late charges penalise (few: one read per chunk of them)."""
     parents: dict[int, ParentInvoice] = {}
-    for chunk in chunks(sorted(set(parent_of.values()))):
+    for chunk in chunks(sorted(set(invoice_ids))):
         for row in session.execute(
             select(
                 Invoice.id,
@@ -64,4 +43,4 @@ def subject_facts(session: Session, invoice_ids: Sequence[int]) -> SubjectFacts:
             ).where(Invoice.id.in_(chunk))
         ):
             parents[row[0]] = ParentInvoice(*row)
-    return SubjectFacts(parent_of, parents, frozenset(disputed))
+    return parents

@@ -29,6 +29,8 @@ class CandidateRow:
     paid_cents: int
     issue_date: date
     due_date: date
+    # Read with the row: only imported invoices need their import's date looked up.
+    import_batch_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,7 @@ def candidate_invoices(
         Invoice.paid_cents,
         Invoice.issue_date,
         Invoice.due_date,
+        Invoice.import_batch_id,
     )
     # Two reads instead of one with OR: the open ones from the small partial index of open
     # invoices (the unary "+" keeps the planner off the date indexes, which would walk
@@ -107,7 +110,9 @@ def candidate_invoices(
         query = query.join(Customer, Customer.id == Invoice.customer_id)
         if customer_id is not None:
             query = query.where(Invoice.customer_id == customer_id)
-        rows.extend(CandidateRow(*row) for row in session.execute(query))
+        rows.extend(
+            CandidateRow(*row[:9], import_batch_id=row[9]) for row in session.execute(query)
+        )
     rows.sort(key=lambda r: (r.customer_name, r.customer_id, r.due_date, r.invoice_id))
     return rows
 

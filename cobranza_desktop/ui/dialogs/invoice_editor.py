@@ -39,6 +39,7 @@ from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.billing.invoices import InvoiceDraft, InvoiceService, InvoiceView
 from cobranza_desktop.services.billing.issuing import IssuedInvoice, IssuingService
 from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.invoice_drafts import issue_draft_work, save_draft_work
 from cobranza_desktop.ui.dialogs.invoice_lines import InvoiceLinesTable, plain, with_line
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
@@ -123,6 +124,7 @@ class InvoiceEditor(QDialog):
         form.addRow(self.tr("Notas"), self.notes)
 
         self.lines = InvoiceLinesTable()
+        named(self.lines, self.tr("Conceptos"))
         self.lines.itemChanged.connect(lambda _item: self.recalculate())
         self.add_button = QPushButton(self.tr("Agregar renglón"))
         self.add_button.clicked.connect(lambda: self.add_line())

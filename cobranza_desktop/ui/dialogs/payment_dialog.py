@@ -42,6 +42,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.collections.receiving import ReceivedPayment, ReceivingService
 from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.receivables.payments import PaymentInput, PaymentService, PaymentView
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.forms import (
@@ -110,6 +111,7 @@ class PaymentDialog(QDialog):
         form.addRow(self.tr("Notas"), self.notes)
 
         self.table = QTableWidget(0, 4)
+        named(self.table, self.tr("Aplicación a facturas"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Factura"), self.tr("Vence"), self.tr("Saldo"), self.tr("Aplicar")]
         )

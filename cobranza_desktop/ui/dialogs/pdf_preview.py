@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.services.documents.saving import save_document
 from cobranza_desktop.ui import file_dialogs
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.screen_fit import resize_to_fit
 from cobranza_desktop.ui.tasks import OpChanges, TaskRunner
 
@@ -71,6 +72,7 @@ class PdfPreviewDialog(QDialog):
         self.document.load(self._buffer)
 
         self.view = QPdfView(self)
+        named(self.view, self.tr("Vista previa del documento"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)

@@ -37,6 +37,7 @@ from cobranza_desktop.services.billing.subscriptions import (
     SubscriptionService,
     SubscriptionView,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
@@ -104,6 +105,7 @@ class SubscriptionDialog(QDialog):
         terms.setLayout(form)
 
         self.table = QTableWidget(0, 4)
+        named(self.table, self.tr("Servicios"))
         self.table.setHorizontalHeaderLabels(
             [self.tr("Periodo"), self.tr("Se factura"), self.tr("Total"), self.tr("Nota")]
         )

@@ -28,6 +28,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.services.receivables.aging import AgingLine, AgingReport, AgingService
 from cobranza_desktop.ui import file_dialogs
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.export import write_aging_csv, write_aging_xlsx
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
@@ -68,6 +69,7 @@ class AgingPage(QWidget):
         title = QLabel(self.tr("Antigüedad de saldos"))
         title.setObjectName("pageTitle")
         self.as_of = date_edit(clock.today())
+        named(self.as_of, self.tr("Fecha de corte"))
         self.as_of.dateChanged.connect(lambda _d: self.compute())
         self.csv_button = QPushButton(self.tr("Exportar CSV"))
         self.xlsx_button = QPushButton(self.tr("Exportar Excel"))
@@ -98,6 +100,7 @@ class AgingPage(QWidget):
         bold.setBold(True)
         self.model.row_font = lambda line: bold if line.customer_id == TOTALS_ID else None
         self.table = make_table(sortable=False)
+        named(self.table, self.tr("Antigüedad de saldos"))
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._double_clicked)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
@@ -25,11 +27,14 @@ from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService, CustomerFileView
 from cobranza_desktop.services.collections.contacts import ContactView
-from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.records import CustomerService, CustomerView
 from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.payments import PaymentView
+from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import muted, overdue
 from cobranza_desktop.ui.dialogs.status_dialog import StatusDialog
+from cobranza_desktop.ui.models.growing_list import PAGE_SIZE, GrowingListModel
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.pages.customer_penalties import CustomerPenaltiesPanel
@@ -40,12 +45,10 @@ from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import status_label
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
+from cobranza_desktop.ui.widgets.flow_layout import FlowLayout, scrolled
 from cobranza_desktop.ui.widgets.forms import Card
-from cobranza_desktop.ui.widgets.table import make_table, set_widths
-
-OVERDUE = QColor("#a4262c")
-MUTED = QColor("#777777")
-
+from cobranza_desktop.ui.widgets.status_changes import StatusChanges
+from cobranza_desktop.ui.widgets.table import make_table, set_widths, width_for
 
 # What the file shows (the penalties panel included): a write of these kinds for this
 # customer reloads it.
@@ -61,9 +64,9 @@ FILE_KINDS = (
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
     if invoice.status is InvoiceStatus.OVERDUE:
-        return OVERDUE
+        return overdue()
     if invoice.status in (InvoiceStatus.PAID, InvoiceStatus.VOIDED):
-        return MUTED
+        return muted()
     return None
 
 
@@ -104,6 +107,7 @@ class CustomerFile(QWidget):
         self.status_dialog: QDialog | None = None
         self.customer_id: int | None = None
         self.data: CustomerFileView | None = None
+        self.form_version: int | None = None  # the customer's version the form was filled at
 
         back = QPushButton(self.tr("← Clientes"))
         back.setFlat(True)
@@ -114,7 +118,7 @@ class CustomerFile(QWidget):
         self.status.setObjectName("customerStatus")
         self.risk_label = QLabel()
         self.risk_label.setObjectName("statusLine")
-        self.status_button = QPushButton(self.tr("Cambiar estado…"))
+        self.status_button = QPushButton(self.tr("Cambiar es&tado…"))
         self.status_button.clicked.connect(self.change_status)
         header = QHBoxLayout()
         header.addWidget(back)
@@ -135,17 +139,18 @@ class CustomerFile(QWidget):
         for card in (self.balance_card, self.overdue_card, self.days_card, self.credit_card):
             cards.addWidget(card)
 
-        self.new_invoice_button = QPushButton(icon("invoices"), self.tr("Nueva factura"))
-        self.payment_button = QPushButton(icon("payments"), self.tr("Registrar pago"))
-        self.reminder_button = QPushButton(icon("messages"), self.tr("Redactar recordatorio"))
-        self.statement_button = QPushButton(self.tr("Ver estado de cuenta"))
-        self.notice_button = QPushButton(self.tr("Ver aviso de penalización"))
+        self.new_invoice_button = QPushButton(icon("invoices"), self.tr("Nueva &factura"))
+        self.payment_button = QPushButton(icon("payments"), self.tr("Registrar &pago"))
+        self.reminder_button = QPushButton(icon("messages"), self.tr("&Redactar recordatorio"))
+        self.statement_button = QPushButton(self.tr("Ver &estado de cuenta"))
+        self.notice_button = QPushButton(self.tr("Ver aviso de pe&nalización"))
         self.notice_button.clicked.connect(lambda: self._emit(self.notice_requested))
         self.new_invoice_button.clicked.connect(lambda: self._emit(self.new_invoice_requested))
         self.payment_button.clicked.connect(lambda: self._emit(self.record_payment_requested))
         self.reminder_button.clicked.connect(lambda: self._emit(self.reminder_requested))
         self.statement_button.clicked.connect(lambda: self._emit(self.statement_requested))
-        actions = self.actions_row = QHBoxLayout()
+        # Wraps onto a second line rather than widen the window (a large system font).
+        actions = self.actions_row = FlowLayout()
         for button in (
             self.payment_button,
             self.new_invoice_button,
@@ -157,7 +162,7 @@ class CustomerFile(QWidget):
         actions.addStretch(1)
 
         self.tabs = QTabWidget()
-        self.invoice_model: ListTableModel[InvoiceView] = ListTableModel(
+        self.invoice_model: GrowingListModel[InvoiceView] = GrowingListModel(
             [
                 Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
                 Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
@@ -165,16 +170,19 @@ class CustomerFile(QWidget):
                 Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
                 Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
                 Column("status", self.tr("Estado"), self._invoice_state),
-            ]
+            ],
+            runner,
+            f"customer-file-invoices-{id(self)}",
         )
         self.invoice_model.row_color = invoice_color
         self.invoice_table = make_table(sortable=False)
+        named(self.invoice_table, self.tr("Facturas"))
         self.invoice_table.setModel(self.invoice_model)
         set_widths(self.invoice_table, [110, 100, 200, 120, 120])  # room for an extension
         self.invoice_table.doubleClicked.connect(self._invoice_double_clicked)
         self.invoice_table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.invoice_table.customContextMenuRequested.connect(self._invoice_menu)
-        self.payment_model: ListTableModel[PaymentView] = ListTableModel(
+        self.payment_model: GrowingListModel[PaymentView] = GrowingListModel(
             [
                 Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
                 Column("amount", self.tr("Monto"), lambda p: format_money(p.amount), RIGHT),
@@ -188,10 +196,13 @@ class CustomerFile(QWidget):
                         + (self.tr(" (revertido)") if p.reversed_at else "")
                     ),
                 ),
-            ]
+            ],
+            runner,
+            f"customer-file-payments-{id(self)}",
         )
-        self.payment_model.row_color = lambda p: MUTED if p.reversed_at else None
+        self.payment_model.row_color = lambda p: muted() if p.reversed_at else None
         self.payment_table = make_table(sortable=False)
+        named(self.payment_table, self.tr("Pagos"))
         self.payment_table.setModel(self.payment_model)
         set_widths(self.payment_table, [100, 120, 120, 160])
 
@@ -220,7 +231,7 @@ class CustomerFile(QWidget):
             ),
             icon("messages"),
         )
-        self.contact_model: ListTableModel[ContactView] = ListTableModel(
+        self.contact_model: GrowingListModel[ContactView] = GrowingListModel(
             [
                 Column("when", self.tr("Fecha y hora"), lambda c: format_datetime(c.contacted_at)),
                 Column("channel", self.tr("Canal"), lambda c: c.channel.label()),
@@ -232,11 +243,17 @@ class CustomerFile(QWidget):
                     self.tr("Próxima acción"),
                     lambda c: format_date(c.next_action_date) if c.next_action_date else "",
                 ),
-            ]
+                Column("author", self.tr("Registró"), lambda c: c.author),
+            ],
+            runner,
+            f"customer-file-contacts-{id(self)}",
         )
         self.contact_table = make_table(sortable=False)
+        named(self.contact_table, self.tr("Historial de contactos"))
         self.contact_table.setModel(self.contact_model)
-        set_widths(self.contact_table, [130, 90, 150, 170, 260])
+        # The date and time whole in either language ("12/31/2026 12:59 PM").
+        when = width_for(self.contact_table, format_datetime(datetime(2026, 12, 31, 12, 59)))
+        set_widths(self.contact_table, [max(130, when), 90, 150, 170, 230, 110])
         # Corrections (reversals, re-allocations, drafts, extensions): who, when and why.
         self.correction_model: ListTableModel[CorrectionView] = ListTableModel(
             [
@@ -249,9 +266,10 @@ class CustomerFile(QWidget):
             ]
         )
         self.correction_table = make_table(sortable=False)
+        named(self.correction_table, self.tr("Correcciones"))
         self.correction_table.setObjectName("correctionTable")
         self.correction_table.setModel(self.correction_model)
-        set_widths(self.correction_table, [150, 170, 170, 220, 80])
+        set_widths(self.correction_table, [max(150, when), 170, 170, 220, 80])
         self.corrections_title = QLabel(self.tr("Correcciones"))
         self.corrections_title.setObjectName("cardCaption")
         self.timeline = QStackedWidget()
@@ -261,6 +279,8 @@ class CustomerFile(QWidget):
         timeline_layout = QVBoxLayout(timeline_tab)
         timeline_layout.setContentsMargins(0, 0, 0, 0)
         timeline_layout.addWidget(self.timeline, 3)
+        self.status_changes = StatusChanges()
+        timeline_layout.addWidget(self.status_changes)
         timeline_layout.addWidget(self.corrections_title)
         timeline_layout.addWidget(self.correction_table, 2)
         self.penalties_tab = QWidget()
@@ -269,11 +289,13 @@ class CustomerFile(QWidget):
         self.tabs.addTab(self.invoice_table, self.tr("Facturas"))
         self.tabs.addTab(self.payment_table, self.tr("Pagos"))
         self.tabs.addTab(timeline_tab, self.tr("Historial de contacto"))
-        self.tabs.addTab(data_tab, self.tr("Datos de contacto"))
-        self.tabs.addTab(self.penalties_tab, self.tr("Penalizaciones"))
+        for tab, title in ((data_tab, "Datos de contacto"), (self.penalties_tab, "Penalizaciones")):
+            self.tabs.addTab(scrolled(tab, self.tr(title)), self.tr(title))
         self.subscriptions_tab = CustomerSubscriptionsTab(subscriptions, refunds, runner)
         self.tabs.addTab(self.subscriptions_tab, self.tr("Suscripciones"))
-        self.tabs.addTab(self.terms_panel, self.tr("Condiciones de crédito"))
+        self.tabs.addTab(
+            scrolled(self.terms_panel, terms := self.tr("Condiciones de crédito")), terms
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 10, 18, 10)
@@ -304,10 +326,11 @@ class CustomerFile(QWidget):
         self.subscriptions_tab.load(customer_id)
         self.terms_panel.load(customer_id)
         files = self._files
-        # One query op, one session: the whole file as one read model.
-        self._runner.query(lambda _ctx: files.customer_file(customer_id)).success(self._show).key(
-            f"customer-file-{id(self)}"
-        ).run()
+        # One query op, one session: the file as one read model, its lists' first page
+        # (the rest is read as the tables scroll).
+        self._runner.query(
+            lambda _ctx: files.customer_file(customer_id, page_size=PAGE_SIZE)
+        ).success(self._show).key(f"customer-file-{id(self)}").run()
 
     def refresh(self) -> None:
         if self.customer_id is not None:
@@ -323,12 +346,15 @@ class CustomerFile(QWidget):
             return
         first = self.data is None or self.data.customer.id != data.customer.id
         self.data = data
+        files = self._files
         customer, balance = data.customer, data.balance
         self.title.setText(customer.name)
         self.status.setText(status_label(customer.status))
+        self.status.setToolTip(self.status_changes.latest(data.status_history))
+        self.status_changes.show_changes(data.status_history)
         active = customer.status == CustomerStatus.ACTIVE.value
         self.status.setStyleSheet(
-            "font-weight: 600;" if active else "font-weight: 600; color: #a4262c;"
+            "font-weight: 600;" if active else f"font-weight: 600; color: {overdue().name()};"
         )
         self.risk_label.setText(
             self.tr("Riesgo %1 (%2) · límite sugerido %3")
@@ -346,7 +372,10 @@ class CustomerFile(QWidget):
                 else self.tr("sin límite"),
             )
         )
-        self.contact_model.set_rows(list(data.timeline))
+        cid = customer.id
+        self.contact_model.set_first_page(
+            data.timeline, data.contact_count, lambda at, n: files.timeline_page(cid, at, n)
+        )
         self.timeline.setCurrentWidget(self.contact_table if data.timeline else self.timeline_empty)
         self.correction_model.set_rows(list(data.corrections))
         self.corrections_title.setVisible(bool(data.corrections))
@@ -355,12 +384,19 @@ class CustomerFile(QWidget):
         self.overdue_card.set_money(balance.overdue)
         self.days_card.set_text(str(balance.days_past_due) if balance.days_past_due else "—")
         self.credit_card.set_money(balance.credit)
-        self.invoice_model.set_rows(list(data.invoices))
-        self.payment_model.set_rows(list(data.payments))
+        self.invoice_model.set_first_page(
+            data.invoices, data.invoice_count, lambda at, n: files.invoice_page(cid, at, n)
+        )
+        self.payment_model.set_first_page(
+            data.payments, data.payment_count, lambda at, n: files.payment_page(cid, at, n)
+        )
         if isinstance(self.penalties_panel, CustomerPenaltiesPanel):
             self.penalties_panel.show_penalties(data.penalties, data.penalty_charges)
         if first or not self.save_button.isEnabled():
             self.form.set_data(customer.data())
+            # The version the form shows: the save sends it back (another person's save
+            # since then makes ours a conflict, not an overwrite).
+            self.form_version = customer.version
             self.save_button.setEnabled(False)
         self.file_shown.emit(data)
 
@@ -377,13 +413,16 @@ class CustomerFile(QWidget):
         if data is None:
             return
         customer_id, customers = self.customer_id, self._customers
+        version = self.form_version
         self.save_button.setEnabled(False)
         self._runner.write(
-            lambda ctx: customers.update(customer_id, data),
+            lambda ctx: customers.update(customer_id, data, version),
             OpChanges.of(Kind.CUSTOMERS, customers=[customer_id]),
-        ).success(lambda _view: self.saved_label.setText(self.tr("Cambios guardados."))).failure(
-            self._save_failed
-        ).run()
+        ).success(self._saved).failure(self._save_failed).run()
+
+    def _saved(self, view: CustomerView) -> None:
+        self.form_version = view.version
+        self.saved_label.setText(self.tr("Cambios guardados."))
 
     def _save_failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)

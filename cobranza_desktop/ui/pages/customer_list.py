@@ -20,30 +20,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.aging import DEFAULT_EDGES
 from cobranza_desktop.domain.customers import CustomerListFilter, CustomerStatus
 from cobranza_desktop.domain.formatting import format_date, format_money
+from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerListItem, CustomerListSummary
 from cobranza_desktop.services.customers.restrictions import RiskService, RiskView
+from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import overdue
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.text_cache import money, phone, status_label
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
-from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
-
-OVERDUE_COLOR = QColor("#a4262c")
+from cobranza_desktop.ui.widgets.table import attach, fit_columns, make_table, set_widths
 
 SEARCH_DELAY_MS = 120
+OVERDUE_MARK = "⚠"
 
-# A rating and a next follow-up come from invoices, payments and contacts.
-FACT_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.CONTACTS, Kind.CUSTOMERS, Kind.PENALTIES)
+# A rating and the next action come from invoices, payments, contacts, promises and the
+# ladder (a setting).
+FACT_KINDS = (
+    Kind.INVOICES,
+    Kind.PAYMENTS,
+    Kind.CONTACTS,
+    Kind.CUSTOMERS,
+    Kind.PENALTIES,
+    Kind.PLANS,
+    Kind.SETTINGS,
+)
 
 
 def overdue_color(row: CustomerListItem) -> QColor | None:
-    return OVERDUE_COLOR if row.overdue > 0 else None
+    return overdue() if row.overdue > 0 else None
 
 
 def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
@@ -57,10 +69,12 @@ def customer_filter(params: Mapping[str, Any]) -> CustomerListFilter:
 
 @dataclass(frozen=True)
 class CollectionFacts:
-    """What the list shows beside each row once it is on screen: rating and next follow-up."""
+    """What the list shows beside each row once it is on screen: the rating, today's
+    action on the agenda, and the next follow-up date of the last contact."""
 
     ratings: dict[int, RiskView]
     next_actions: dict[int, date]
+    actions: dict[int, AgendaItem]
 
 
 class CustomerListModel(PagedTableModel[CustomerListItem]):
@@ -73,6 +87,7 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         runner: TaskRunner,
         risk: RiskService,
         contacts: ContactService,
+        agenda: AgendaService,
     ) -> None:
         def fetch(query: PageQuery) -> list[CustomerListItem]:
             return customers.list_page(
@@ -94,7 +109,8 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
             Column(
                 "overdue",
                 self.tr("Vencido"),
-                lambda r: money(r.overdue) if r.overdue else "",
+                # A marker besides the red: colour alone says nothing to some eyes.
+                lambda r: f"{OVERDUE_MARK} {money(r.overdue)}" if r.overdue else "",
                 RIGHT,
                 color=overdue_color,
             ),
@@ -109,7 +125,8 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         ]
         self._risk = risk
         self._contacts = contacts
-        self._facts = CollectionFacts({}, {})
+        self._agenda = agenda
+        self._facts = CollectionFacts({}, {}, {})
         self.columns.append(
             Column(
                 "risk",
@@ -125,6 +142,7 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
                 self.tr("Próxima acción"),
                 self._next_action_text,
                 sortable=False,
+                tooltip=self._next_action_tooltip,
             )
         )
         self.loaded.connect(self._fetch_facts)
@@ -149,24 +167,40 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         )
 
     def _next_action_text(self, row: CustomerListItem) -> str:
+        item = self._facts.actions.get(row.id)
+        if item is not None:
+            # Due today, or waiting on the contact policy (cap, quiet hours, Sunday).
+            if item.deferred_by:
+                return self.tr("{0} (en espera)").format(item.stage_label)
+            return self.tr("Hoy: {0}").format(item.stage_label)
         day = self._facts.next_actions.get(row.id)
         return "" if day is None else self.tr("Seguimiento {0}").format(format_date(day))
 
+    def _next_action_tooltip(self, row: CustomerListItem) -> str:
+        item = self._facts.actions.get(row.id)
+        if item is None:
+            return self._next_action_text(row)
+        lines = [item.stage_label, item.reason]
+        lines += [v.label() for v in item.deferred_by]
+        return "\n".join(line for line in lines if line)
+
     def _forget_facts(self, changes: OpChanges) -> None:
         if changes.touches(*FACT_KINDS):
-            self._facts = CollectionFacts({}, {})
+            self._facts = CollectionFacts({}, {}, {})
 
     def _fetch_facts(self) -> None:
         known = self._facts.ratings.keys() | self._facts.next_actions.keys()
         missing = [row.id for row in self.loaded_rows() if row.id not in known]
         if not missing:
             return
-        risk, contacts = self._risk, self._contacts
+        risk, contacts, agenda = self._risk, self._contacts, self._agenda
 
         def work(_ctx: TaskContext) -> CollectionFacts:
+            # The agenda of these rows alone: its cost follows the page, not the book.
             return CollectionFacts(
                 risk.profiles(missing),
                 contacts.next_actions(missing),
+                agenda.next_actions(missing),
             )
 
         self._runner.query(work).success(self._received_facts).run()
@@ -174,6 +208,7 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
     def _received_facts(self, facts: CollectionFacts) -> None:
         self._facts.ratings.update(facts.ratings)
         self._facts.next_actions.update(facts.next_actions)
+        self._facts.actions.update(facts.actions)
         if self.rowCount():
             first = len(self.columns) - 2  # the rating and next follow-up columns
             self.dataChanged.emit(
@@ -196,9 +231,10 @@ class CustomerList(QWidget):
         *,
         risk: RiskService,
         contacts: ContactService,
+        agenda: AgendaService,
     ) -> None:
         super().__init__(parent)
-        self.model = CustomerListModel(customers, runner, risk, contacts)
+        self.model = CustomerListModel(customers, runner, risk, contacts, agenda)
 
         title = QLabel(self.tr("Clientes"))
         title.setObjectName("pageTitle")
@@ -221,8 +257,13 @@ class CustomerList(QWidget):
         filters.addWidget(self.bucket)
 
         self.table = make_table()
+        named(self.table, self.tr("Clientes"))
         attach(self.table, self.model)
         set_widths(self.table, [205, 105, 100, 100, 95, 80, 150])
+        # Amounts and days fit their figures (longer in English: "MX$44,098.85"); the
+        # rating and next action fit their words once they arrive.
+        self.model.loaded.connect(lambda: fit_columns(self.table, [1, 2, 3, 4, 5]))
+        self.model.dataChanged.connect(lambda *_a: self._fit_facts())
         self.table.doubleClicked.connect(self._activated)
         self.table.activated.connect(self._activated)
 
@@ -261,6 +302,10 @@ class CustomerList(QWidget):
         self.bucket.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.model.summary_ready.connect(self._show_summary)
         self.model.failed.connect(self.status_line.setText)
+
+    def _fit_facts(self) -> None:
+        last = self.model.columnCount() - 1
+        fit_columns(self.table, [last - 1], widest=260)
 
     def set_aging_edges(self, edges: tuple[int, ...]) -> None:
         current = self.bucket.currentData()

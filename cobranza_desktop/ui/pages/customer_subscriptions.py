@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService, SubscriptionView
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.text_cache import money
 
@@ -43,6 +44,7 @@ class CustomerSubscriptionsTab(QWidget):
         self.summary = QLabel(" ")
         self.summary.setObjectName("subscriptionsSummary")
         self.table = QTableWidget(0, 7)
+        named(self.table, self.tr("Suscripciones"))
         self.table.setObjectName("customerSubscriptions")
         self.table.setHorizontalHeaderLabels(
             [

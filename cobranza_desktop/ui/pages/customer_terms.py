@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.services.documents.credit_terms import CreditTermsService, TermsStatus
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 
 
@@ -57,6 +58,7 @@ class CustomerTermsPanel(QWidget):
         self.print_button = QPushButton(self.tr("Imprimir condiciones"))
         self.print_button.clicked.connect(self.print_terms)
         self.signed_on = QDateEdit()
+        named(self.signed_on, self.tr("Fecha de firma"))
         self.signed_on.setCalendarPopup(True)
         today = clock.today()
         self.signed_on.setDate(QDate(today.year, today.month, today.day))

@@ -12,6 +12,7 @@ from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService
+from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactService
 from cobranza_desktop.services.collections.dossier import DossierService
 from cobranza_desktop.services.collections.tools import CollectionToolsService
@@ -62,6 +63,8 @@ class CustomersPageServices(Protocol):
     @property
     def risk(self) -> RiskService: ...
     @property
+    def agenda(self) -> AgendaService: ...
+    @property
     def subscriptions(self) -> SubscriptionService: ...
     @property
     def refunds(self) -> RefundService: ...
@@ -90,7 +93,9 @@ class CustomersPage(QWidget):
         super().__init__(parent)
         self._commands = commands
         s = services
-        self.list = CustomerList(s.customer_list, runner, risk=s.risk, contacts=s.contacts)
+        self.list = CustomerList(
+            s.customer_list, runner, risk=s.risk, contacts=s.contacts, agenda=s.agenda
+        )
         terms = CustomerTermsPanel(s.credit_terms, runner, commands.clock, commands.view_terms)
         self.file = CustomerFile(
             s.customer_file,
@@ -154,6 +159,10 @@ class CustomersPage(QWidget):
 
     def show_list(self) -> None:
         self.stack.setCurrentWidget(self.list)
+
+    def show_home(self) -> None:
+        """The sidebar's Clientes item: the list, whatever file was open."""
+        self.show_list()
 
     def focus_search(self) -> None:
         self.show_list()

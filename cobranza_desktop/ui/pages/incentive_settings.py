@@ -20,6 +20,7 @@ from cobranza_desktop.domain.incentives import (
 from cobranza_desktop.domain.money import parse_decimal, round_money
 from cobranza_desktop.services.billing.incentives import IncentiveService
 from cobranza_desktop.services.billing.prepayments import DEFAULT_OFFERS, PrepaymentService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.settings_form import SettingsForm
 
@@ -122,6 +123,10 @@ class IncentiveSettingsTab(SettingsForm):
                 row.kind,
             )
             self.form.addRow("", row.value)
+            named(
+                row.value,
+                self.tr("Valor del pago adelantado de %1 meses").replace("%1", str(row.months)),
+            )
             row.kind.currentIndexChanged.connect(lambda _i: self.changed())
             row.value.textChanged.connect(lambda _t: self.changed())
         self.summary = QLabel()

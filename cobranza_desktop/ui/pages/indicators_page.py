@@ -35,10 +35,12 @@ from cobranza_desktop.services.analytics.indicators import (
     Indicators,
     IndicatorsService,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.widgets.charts import Chart, Series
+from cobranza_desktop.ui.widgets.flow_layout import scrolled
 from cobranza_desktop.ui.widgets.forms import date_edit, from_qdate
 from cobranza_desktop.ui.widgets.table import make_table
 
@@ -115,6 +117,7 @@ class IndicatorsPage(QWidget):
         title = QLabel(self.tr("Indicadores"))
         title.setObjectName("pageTitle")
         self.as_of = date_edit(clock.today())
+        named(self.as_of, self.tr("Fecha de corte"))
         # The service refuses a future date: so does the field.
         self.as_of.setMaximumDate(self.as_of.date())
         self.as_of.dateChanged.connect(lambda _d: self.compute())
@@ -131,14 +134,16 @@ class IndicatorsPage(QWidget):
         header.addWidget(self.as_of)
 
         self.cards = [CardWidget() for _ in range(6)]
-        card_row = QHBoxLayout()
-        for card in self.cards:
-            card_row.addWidget(card, 1)
+        # Two rows of three: at a large font (150 %) each figure still has room.
+        card_row = QGridLayout()
+        for index, card in enumerate(self.cards):
+            card_row.addWidget(card, index // 3, index % 3)
         self.collected_chart = Chart()
         self.dso_chart = Chart()
         self.forecast_chart = Chart()
         self.model: ListTableModel[Debtor] = ListTableModel([])
         self.table = make_table(sortable=False)
+        named(self.table, self.tr("Indicadores"))
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(self._double_clicked)
         debtors_title = QLabel(self.tr("Los 10 saldos más grandes"))
@@ -164,7 +169,9 @@ class IndicatorsPage(QWidget):
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.stack = QStackedWidget()
-        self.stack.addWidget(content)
+        # Cards and charts scroll rather than make the window taller than a laptop's
+        # screen at a large system font.
+        self.stack.addWidget(scrolled(content, self.tr("Indicadores")))
         self.stack.addWidget(self.message)
         self.status_line = QLabel(" ")
         self.status_line.setObjectName("statusLine")

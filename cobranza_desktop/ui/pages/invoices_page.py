@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,7 +25,9 @@ from cobranza_desktop.services.receivables.listings import (
     InvoiceListSummary,
     ListingService,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.actions import Actions
+from cobranza_desktop.ui.colors import muted, overdue
 from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
 from cobranza_desktop.ui.dialogs.receipt_dialog import ReceiptDialog
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
@@ -34,9 +35,6 @@ from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
 from cobranza_desktop.ui.widgets.list_page import ListPage
-
-OVERDUE = QColor("#a4262c")
-MUTED = QColor("#777777")
 
 
 def invoice_filter(params: Mapping[str, Any]) -> InvoiceFilter:
@@ -84,9 +82,9 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             Column("receipt", self.tr("Recepción"), self._receipt, sortable=False),
         ]
         self.row_color = lambda i: (
-            OVERDUE
+            overdue()
             if i.status is InvoiceStatus.OVERDUE
-            else MUTED
+            else muted()
             if i.status in (InvoiceStatus.PAID, InvoiceStatus.VOIDED)
             else None
         )
@@ -167,7 +165,9 @@ class InvoicesPage(ListPage):
         self.status.addItem(self.tr("Borradores"), "draft")
         self.status.addItem(self.tr("Canceladas"), "voided")
         self.date_from = OptionalDateEdit()
+        named(self.date_from, self.tr("Desde"))
         self.date_to = OptionalDateEdit()
+        named(self.date_to, self.tr("Hasta"))
         self.delivery = QComboBox()
         self.delivery.addItem(self.tr("Entrega: todas"), None)
         self.delivery.addItem(self.tr("Sin entregar"), "undelivered")

@@ -21,6 +21,7 @@ from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.i18n import current_language
 from cobranza_desktop.domain.ladder import DEFAULT_LADDER, Ladder, Track
 from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.settings_form import SettingsForm
 
@@ -54,6 +55,7 @@ class LadderSettingsTab(SettingsForm):
         self._today = today
         self._ladder: Ladder = DEFAULT_LADDER
         self.table = QTableWidget(0, 3)
+        named(self.table, self.tr("Escalera de cobranza"))
         self.table.setObjectName("ladderTable")
         self.table.setHorizontalHeaderLabels([self.tr("Día"), self.tr("Canal"), self.tr("Acción")])
         self.table.verticalHeader().setVisible(False)
@@ -80,6 +82,7 @@ class LadderSettingsTab(SettingsForm):
         self.table.setRowCount(len(value.stages))
         for row, stage in enumerate(value.stages):
             day = QSpinBox()
+            named(day, self.tr("Día de la etapa %1").replace("%1", str(row + 1)))
             day.setRange(-60, 365)
             day.setValue(stage.offset_days)
             day.valueChanged.connect(lambda _v: self.changed())
@@ -89,6 +92,7 @@ class LadderSettingsTab(SettingsForm):
             channel.setCurrentIndex(channel.findData(stage.channel.value))
             channel.currentIndexChanged.connect(lambda _i: self.changed())
             action = QLineEdit(stage.label())
+            named(action, self.tr("Acción de la etapa %1").replace("%1", str(row + 1)))
             action.textChanged.connect(lambda _t: self.changed())
             self.table.setCellWidget(row, 0, day)
             self.table.setCellWidget(row, 1, channel)

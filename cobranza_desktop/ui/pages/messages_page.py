@@ -45,6 +45,7 @@ from cobranza_desktop.services.messaging.outbox import (
     OutboxStatus,
     OutboxView,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 
 PAGE_SIZE = 200
@@ -247,6 +248,7 @@ class MessagesPage(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.table = QTableView()
+        named(self.table, self.tr("Mensajes"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -260,6 +262,7 @@ class MessagesPage(QWidget):
         self.table.setAlternatingRowColors(True)
         splitter.addWidget(self.table)
         self.detail = QPlainTextEdit()
+        named(self.detail, self.tr("Detalle del mensaje"))
         self.detail.setReadOnly(True)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)

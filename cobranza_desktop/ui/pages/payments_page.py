@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from cobranza_desktop.domain.formatting import format_date, format_money
@@ -16,15 +15,15 @@ from cobranza_desktop.services.receivables.listings import (
     PaymentListItem,
     PaymentListSummary,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.actions import Actions
+from cobranza_desktop.ui.colors import muted
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
 from cobranza_desktop.ui.widgets.list_page import ListPage
-
-MUTED = QColor("#777777")
 
 
 def payment_filter(params: Mapping[str, Any]) -> PaymentFilter:
@@ -68,7 +67,7 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
             Column("method", self.tr("Forma"), lambda p: p.method.label()),
             Column("reference", self.tr("Referencia"), lambda p: p.reference),
         ]
-        self.row_color = lambda p: MUTED if p.reversed else None
+        self.row_color = lambda p: muted() if p.reversed else None
 
 
 # Payments, what they were applied to (a void releases it) and the customers' names.
@@ -105,7 +104,9 @@ class PaymentsPage(ListPage):
         self.search.setPlaceholderText(self.tr("Buscar por cliente o referencia"))
         self.search.setClearButtonEnabled(True)
         self.date_from = OptionalDateEdit()
+        named(self.date_from, self.tr("Desde"))
         self.date_to = OptionalDateEdit()
+        named(self.date_to, self.tr("Hasta"))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(QLabel(self.tr("Del")))

@@ -32,6 +32,7 @@ from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.plans import PlanStatus, PromiseStatus
 from cobranza_desktop.services.collections.plans import InstalmentView, PlanService, PlanView
 from cobranza_desktop.services.collections.promises import PromiseService, PromiseView
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.dialogs.plan_dialog import PlanDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
@@ -148,6 +149,7 @@ class PlansPage(QWidget):
         )
         self.model.row_color = _plan_color
         self.table = make_table(sortable=False)
+        named(self.table, self.tr("Planes de pago"))
         self.table.setModel(self.model)
         set_widths(self.table, [90, 220, 90, 130, 120, 120, 100, 120])
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -170,6 +172,7 @@ class PlansPage(QWidget):
         )
         self.schedule_model.row_color = lambda i: MUTED if i.remaining == 0 else None
         self.schedule = make_table(sortable=False)
+        named(self.schedule, self.tr("Calendario de pagos"))
         self.schedule.setModel(self.schedule_model)
         self.schedule.horizontalHeader().setStretchLastSection(False)
         set_widths(self.schedule, [120, 110, 130, 130, 130])
@@ -215,6 +218,7 @@ class PlansPage(QWidget):
 
     def _build_promises_tab(self) -> QWidget:
         self.promise_customer = CustomerPicker(self._search, self._runner)
+        named(self.promise_customer, self.tr("Cliente"))
         self.promise_customer.customer_changed.connect(lambda _c: self.refresh_promises())
         self.promise_model: ListTableModel[PromiseView] = ListTableModel(
             [
@@ -230,6 +234,7 @@ class PlansPage(QWidget):
         )
         self.promise_model.row_color = _promise_color
         self.promise_table = make_table(sortable=False)
+        named(self.promise_table, self.tr("Promesas de pago"))
         self.promise_table.setModel(self.promise_model)
         set_widths(self.promise_table, [260, 110, 130, 100, 170])
         self.promise_hint = QLabel(self._choose_customer_hint())

@@ -31,7 +31,9 @@ from cobranza_desktop.services.base.business import (
     BusinessService,
     validate_profile,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
+from cobranza_desktop.ui.widgets.flow_layout import scrolled
 from cobranza_desktop.ui.widgets.forms import FieldErrors, grid_row
 
 LANGUAGES = (("es", "Español (México)"), ("en", "English"))
@@ -134,6 +136,7 @@ class SettingsPage(QWidget):
         general_layout.addWidget(profile_box)
         general_layout.addStretch(1)
         scroll = QScrollArea()
+        named(scroll, self.tr("General"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(general)
         self.tabs.addTab(scroll, self.tr("General"))
@@ -143,7 +146,9 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 14, 18, 8)
         layout.addWidget(title)
-        layout.addWidget(self.tabs, 1)
+        # The tabs scroll as a whole rather than make the window taller than a laptop's
+        # screen at a large system font.
+        layout.addWidget(scrolled(self.tabs, self.tr("Configuración")), 1)
         runner.query(lambda ctx: business.profile()).success(self.show_profile).run()
 
     def _language_chosen(self) -> None:

@@ -31,6 +31,7 @@ from cobranza_desktop.domain.subscriptions import BillingPeriod
 from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService, SubscriptionView
 from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.billing_run_dialog import BillingRunDialog
 from cobranza_desktop.ui.dialogs.subscription_actions import (
     CancelSubscriptionDialog,
@@ -146,6 +147,7 @@ class SubscriptionsPage(QWidget):
         )
         self.model.row_color = lambda r: MUTED if r.sub.status != "active" else None
         self.table = make_table(sortable=False)
+        named(self.table, self.tr("Suscripciones"))
         self.table.setModel(self.model)
         set_widths(self.table, [260, 260, 100, 50, 120, 110])
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QKeySequence
+from PySide6.QtGui import QBrush, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -32,10 +32,13 @@ from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.collections.contacts import ContactInput, ContactService
 from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
+from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import alert_background, muted
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.widgets.rep_panel import RepPanel
 from cobranza_desktop.ui.widgets.technician_panel import TechnicianPanel
+from cobranza_desktop.ui.widgets.table import fit_columns
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -53,10 +56,6 @@ TODAY_KINDS = (
     Kind.PLANS,
     Kind.SETTINGS,
 )
-
-
-BROKEN = QBrush(QColor("#fbe3e1"))
-WAITING = QBrush(QColor("#777777"))
 
 
 class AgendaTableModel(QAbstractTableModel):
@@ -114,9 +113,9 @@ class AgendaTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 4, 5):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and item.broken_promise:
-            return BROKEN
+            return alert_background()
         if role == Qt.ItemDataRole.ForegroundRole and item.deferred_by:
-            return WAITING
+            return QBrush(muted())
         if role == Qt.ItemDataRole.ToolTipRole:
             # The whole action and its reason: the columns may cut either.
             return f"{item.stage_label}\n{item.reason}" if item.reason else item.stage_label
@@ -160,12 +159,14 @@ class TodayPage(QWidget):
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.model = AgendaTableModel(self)
         self.table = QTableView()
+        named(self.table, self.tr("Acciones de hoy"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(200)  # fitting measures the rows on screen
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((36, 220, 230, 90, 110, 50)):
@@ -265,6 +266,9 @@ class TodayPage(QWidget):
         if self.show_waiting.isChecked():
             items += list(agenda.deferred)
         self.model.set_items(items)
+        # The whole action in its column ("Pasar a agencia o abogado; sin respuesta…"),
+        # and the customer's name, as far as the rows on screen need.
+        fit_columns(self.table, [1, 2, 4])
         self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
         self.summary.setText(
             self.tr(

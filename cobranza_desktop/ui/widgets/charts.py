@@ -24,6 +24,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from cobranza_desktop.ui.accessibility import named
+
 
 @dataclass(frozen=True)
 class Series:
@@ -45,6 +47,7 @@ class Chart(QWidget):
         self.chart.setBackgroundRoundness(0)
         self._bounds: tuple[QLineSeries, QLineSeries] | None = None
         self.view = QChartView(self.chart)
+        named(self.view, self.tr("Gráfica"))
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(minimum_height)
         layout = QVBoxLayout(self)

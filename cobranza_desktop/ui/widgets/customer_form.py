@@ -90,6 +90,12 @@ class CustomerForm(QWidget):
                 "preferred_channel": self.channel,
             },
         )
+        # Room for a two-line message kept from the start: the dialog does not grow (and
+        # stay grown) each time a message shows.
+        self.error_label.setMinimumHeight(2 * self.error_label.fontMetrics().lineSpacing())
+        policy = self.error_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error_label.setSizePolicy(policy)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
@@ -116,13 +122,14 @@ class CustomerForm(QWidget):
         self.edited.emit()
 
     def _check_quietly(self) -> None:
-        """When a field is left, say at once what is wrong with it (but not about empty ones)."""
+        """When a field is left, say at once what is wrong with it (but not about empty ones),
+        without taking the cursor back: the user is already typing in the next field."""
         if not self.name.text().strip():
             return
         try:
             self.data()
         except ValidationError as exc:
-            self.errors.show(exc.message, exc.field)
+            self.errors.show(exc.message, exc.field, focus=False)
 
     def set_data(self, data: CustomerData) -> None:
         self.name.setText(data.name)

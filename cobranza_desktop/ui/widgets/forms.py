@@ -46,12 +46,15 @@ class FieldErrors:
         label.setVisible(False)
         self.current: str | None = None
 
-    def show(self, message: str, field: str | None = None) -> None:
+    def show(self, message: str, field: str | None = None, *, focus: bool = True) -> None:
+        """Mark the field and say why; ``focus``: put the cursor there (on Save, not when
+        the field is merely left)."""
         self.clear()
         widget = self._find(field)
         if widget is not None:
             set_invalid(widget, True)
-            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if focus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
         self._label.setText(message)
         self._label.setVisible(True)
         self.current = message
@@ -84,6 +87,7 @@ def action_buttons(
     """
     buttons = QDialogButtonBox()
     accept = buttons.addButton(accept_text, QDialogButtonBox.ButtonRole.AcceptRole)
+    accept.setDefault(True)  # Enter in any field accepts; Escape rejects (QDialog's own)
     accept.clicked.connect(on_accept)
     cancel = buttons.addButton(reject)
     cancel.clicked.connect(on_reject)

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.models.paged import PagedTableModel
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
@@ -35,6 +36,7 @@ class ListPage(QWidget):
         kinds: tuple[Kind, ...],
     ) -> None:
         self.table = make_table()
+        named(self.table, self.tr("Lista"))
         attach(self.table, self.model)
         set_widths(self.table, widths)
         self.table.doubleClicked.connect(self._open)

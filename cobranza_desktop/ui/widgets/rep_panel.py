@@ -8,7 +8,7 @@ An imported P document closes the items; the panel refreshes on payment changes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.services.receivables.rep_radar import RepRadar, RepRadarService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 
@@ -54,6 +55,7 @@ class RepPanel(QGroupBox):
         self.summary.setObjectName("repSummary")
         self.summary.setWordWrap(True)
         self.table = QTableWidget(0, 5)
+        named(self.table, self.tr("Complementos de pago por emitir"))
         self.table.setObjectName("repTable")
         self.table.setHorizontalHeaderLabels(
             [
@@ -79,13 +81,16 @@ class RepPanel(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         runner.data_changed.connect(self._data_changed)
-        self.refresh()
+        # After the page's own first read (Today's agenda goes first on the reader).
+        QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
         radar, day = self._radar, self._clock.today()
-        self._runner.query(lambda _ctx: radar.radar(day)).success(self.show_radar).error(
-            self.summary.setText
-        ).key(f"rep-radar-{id(self)}").run()
+        # The first rows and the counts only (a big book has near a million), beside the
+        # worker: the customer list and the writes do not wait for it.
+        self._runner.query(lambda _ctx: radar.radar(day, limit=MAX_ROWS)).success(
+            self.show_radar
+        ).error(self.summary.setText).key(f"rep-radar-{id(self)}").aside().run()
 
     def _data_changed(self, changes: OpChanges) -> None:
         if changes.touches(Kind.PAYMENTS, Kind.INVOICES, Kind.SETTINGS):
@@ -93,12 +98,11 @@ class RepPanel(QGroupBox):
 
     def show_radar(self, radar: RepRadar) -> None:
         self.current = radar
-        overdue = sum(1 for p in radar.pending if p.overdue)
         self.summary.setText(
             self.tr("%1 pagos sin REP (%2 vencidos) · %3 facturas PUE con saldo después de su mes")
-            .replace("%1", str(len(radar.pending)))
-            .replace("%2", str(overdue))
-            .replace("%3", str(len(radar.pue_unpaid)))
+            .replace("%1", str(radar.pending_total))
+            .replace("%2", str(radar.overdue_total))
+            .replace("%3", str(radar.pue_total))
         )
         rows: list[tuple[tuple[str, str, str, str, str], int, bool]] = []
         for p in radar.pending:

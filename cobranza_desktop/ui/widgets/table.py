@@ -26,6 +26,9 @@ def make_table(parent: QWidget | None = None, *, sortable: bool = True) -> QTabl
     header.setHighlightSections(False)
     header.setStretchLastSection(True)
     header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    # Fitting a column to its contents measures the rows on screen (and a few more), not
+    # every row of a long list.
+    header.setResizeContentsPrecision(200)
     if sortable:
         view.setSortingEnabled(True)
     return view
@@ -43,3 +46,22 @@ def attach(view: QTableView, model: PagedTableModel[Any]) -> None:
     if column >= 0:
         order = Qt.SortOrder.DescendingOrder if model.descending else Qt.SortOrder.AscendingOrder
         view.horizontalHeader().setSortIndicator(column, order)
+
+
+def fit_columns(view: QTableView, columns: list[int], widest: int = 420) -> None:
+    """Widen ``columns`` to what their rows on screen need (amounts must never show
+    "MX$36,660...."), never narrower than their header nor wider than ``widest``. Qt's
+    measure reads the visible rows first and stops after the header's precision."""
+    header = view.horizontalHeader()
+    for column in columns:
+        before = view.columnWidth(column)
+        view.resizeColumnToContents(column)
+        # A little air beyond Qt's exact measure: a figure that just fits looks cut.
+        needed = max(view.columnWidth(column) + 10, header.sectionSizeHint(column))
+        view.setColumnWidth(column, min(max(needed, before), widest))
+
+
+def width_for(view: QTableView, sample: str, padding: int = 24) -> int:
+    """A column width that shows ``sample`` whole in ``view``'s font (a date and time is
+    longer in English: "11/20/2026 11:00 AM")."""
+    return view.fontMetrics().horizontalAdvance(sample) + padding

@@ -19,6 +19,7 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import current_language
 from cobranza_desktop.messaging.templates import STAGES, TEMPLATE_PARTS, check_template
 from cobranza_desktop.services.messaging.reminders import ReminderService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.labels import stage_label
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
@@ -64,6 +65,7 @@ class TemplateEditorWidget(QWidget):
         layout.addLayout(form)
 
         self.editor = QPlainTextEdit()
+        named(self.editor, self.tr("Texto de la plantilla"))
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.textChanged.connect(self._check)
         layout.addWidget(self.editor, 1)
