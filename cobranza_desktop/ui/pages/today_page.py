@@ -37,8 +37,8 @@ from cobranza_desktop.ui.colors import alert_background, muted
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 from cobranza_desktop.ui.widgets.rep_panel import RepPanel
-from cobranza_desktop.ui.widgets.technician_panel import TechnicianPanel
 from cobranza_desktop.ui.widgets.table import fit_columns
+from cobranza_desktop.ui.widgets.technician_panel import TechnicianPanel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

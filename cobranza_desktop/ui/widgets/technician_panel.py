@@ -9,7 +9,6 @@ subscription's reconnection fee, if it has one. Hidden when there is nothing to 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -31,12 +30,11 @@ from cobranza_desktop.services.collections.service_cuts import (
     ServiceTask,
     TechnicianList,
 )
+from cobranza_desktop.ui.colors import alert_background
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 
 RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-TO_CUT = QBrush(QColor("#fbe3e1"))
-TO_RECONNECT = QBrush(QColor("#e3f4e1"))
 
 
 class TechnicianPanel(QGroupBox):
@@ -120,7 +118,8 @@ class TechnicianPanel(QGroupBox):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
-                item.setBackground(TO_RECONNECT if reconnect else TO_CUT)
+                if not reconnect:  # light or dark palette alike (ui/colors.py)
+                    item.setBackground(alert_background())
                 if column == 3:
                     item.setTextAlignment(RIGHT)
                 self.table.setItem(row, column, item)
