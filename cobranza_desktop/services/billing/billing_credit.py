@@ -255,7 +255,11 @@ def apply_run_credit(session: Session, new: Sequence[NewInvoice], now: datetime)
     session.execute(
         update(invoices)
         .where(invoices.c.id == bindparam("b_id"))
-        .values(paid_cents=invoices.c.paid_cents + bindparam("b_cents")),
+        # An edit begun on the invoice before this run must be refused (optimistic lock).
+        .values(
+            paid_cents=invoices.c.paid_cents + bindparam("b_cents"),
+            version=invoices.c.version + 1,
+        ),
         paid,
     )
     # Core writes bypass the flush that notes whose risk tally to recompute at commit.
