@@ -28,6 +28,23 @@ def register(subparsers: Any) -> None:
     parser = add_verb(subparsers, "bill", json=True, help="bill the subscriptions' periods due")
     parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
     parser.add_argument("--dry-run", action="store_true", help="show, write nothing")
+    parser.add_argument(
+        "--email",
+        action="store_true",
+        help="then email each new invoice with its PDF (through the outbox)",
+    )
+
+
+def _deliver(book: Any, clock: Any, invoice_ids: list[int]) -> dict[str, Any]:
+    """After the run committed: each invoice by email, as the window's option does."""
+    from cobranza_desktop.services.documents.printing import DocumentService
+    from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
+    from cobranza_desktop.services.messaging.outbox import OutboxService
+    from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
+
+    outbox = OutboxService(book, clock)
+    delivery = InvoiceDeliveryService(book, clock, outbox, DocumentService(book, clock))
+    return RunDeliveryService(book, clock, delivery).deliver(invoice_ids).to_json()
 
 
 def plan_json(plan: BillingPlan) -> dict[str, Any]:
@@ -56,12 +73,16 @@ def plan_json(plan: BillingPlan) -> dict[str, Any]:
 def run(args: argparse.Namespace) -> int:
     def action() -> int:
         with opened_book(args.book) as book:
-            service = BillingRunService(book, clock_for(args.date))
+            clock = clock_for(args.date)
+            service = BillingRunService(book, clock)
             if args.dry_run:
                 plan = service.preview(args.date)
                 data = plan_json(plan)
             else:
-                data = service.run(args.date).to_json()
+                result = service.run(args.date)
+                data = result.to_json()
+                if args.email:
+                    data["email"] = _deliver(book, clock, [i.invoice_id for i in result.invoices])
         if args.json:
             print(json.dumps(data, ensure_ascii=False, indent=2))
             return EXIT_OK
@@ -90,6 +111,13 @@ def run(args: argparse.Namespace) -> int:
                     "Facturados {count} periodos al {day}: {total}.",
                     count,
                 ).format(count=count, day=day, total=total)
+            )
+        if "email" in data:
+            print(
+                _(
+                    "Por correo: {sent} enviadas, {pending} en la bandeja de salida, "
+                    "{without_email} sin correo, {held} retenidas por el horario de contacto."
+                ).format(**data["email"])
             )
         return EXIT_OK
 

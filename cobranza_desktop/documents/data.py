@@ -290,6 +290,7 @@ class StatementData:
     currency: str = "MXN"
     how_to_pay: str = ""
     contact: ContactInfo = field(default_factory=ContactInfo)
+    prepayments: tuple[PrepaymentSummaryData, ...] = ()  # the active ones
 
     def __post_init__(self) -> None:
         charges = sum((e.charge for e in self.entries), ZERO)
@@ -297,6 +298,31 @@ class StatementData:
         _check_sum(
             "closing balance", self.closing_balance, self.opening_balance + charges - credits
         )
+
+
+# ------------------------------------------------------------------ prepayment
+
+
+@dataclass(frozen=True)
+class CoveredPeriodData:
+    """One period a prepayment pays: its dates, its price with the offer, whether billed."""
+
+    start: date
+    end: date
+    amount: Decimal
+    billed: bool
+
+
+@dataclass(frozen=True)
+class PrepaymentSummaryData:
+    """A prepayment as the receipt and the statement show it: the months covered and
+    what is left of it."""
+
+    description: str  # the service
+    offer: str  # "12 meses por el precio de 11"
+    total: Decimal
+    remaining: Decimal
+    periods: tuple[CoveredPeriodData, ...]
 
 
 # ------------------------------------------------------------------------- receipt
@@ -324,6 +350,7 @@ class ReceiptData:
     currency: str = "MXN"
     notes: str = ""
     contact: ContactInfo = field(default_factory=ContactInfo)
+    prepayment: PrepaymentSummaryData | None = None  # the payment is a prepayment
 
     def __post_init__(self) -> None:
         applied = sum((a.applied for a in self.allocations), ZERO)

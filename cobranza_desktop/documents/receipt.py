@@ -23,6 +23,7 @@ from cobranza_desktop.documents.base import (
     text,
 )
 from cobranza_desktop.documents.data import ReceiptData
+from cobranza_desktop.documents.prepayment_block import prepayment_block
 from cobranza_desktop.documents.words import amount_in_words
 from cobranza_desktop.domain.i18n import _
 
@@ -78,6 +79,8 @@ class ReceiptRenderer(DataRenderer[ReceiptData]):
         pairs.append((_("Su saldo pendiente"), money(d.balance_after, c)))
         summary = right_aligned(key_values(pairs, (44 * mm, 36 * mm), bold_last=True), 80 * mm)
         story.append(summary)
+        if d.prepayment is not None:
+            story.append(prepayment_block(d.prepayment, c))
         if d.notes:
             story += [text(_("Notas"), "h2"), text(d.notes)]
         story += [

@@ -25,6 +25,7 @@ from cobranza_desktop.documents.base import (
     text,
 )
 from cobranza_desktop.documents.data import EntryKind, StatementData
+from cobranza_desktop.documents.prepayment_block import prepayment_block
 from cobranza_desktop.domain.i18n import _, pgettext
 from cobranza_desktop.domain.money import ZERO
 
@@ -63,6 +64,7 @@ class StatementRenderer(DataRenderer[StatementData]):
         story.append(self._movements())
         if d.aging:
             story.append(KeepTogether([text(_("Antigüedad de saldos"), "h2"), self._aging()]))
+        story += [prepayment_block(p, d.currency) for p in d.prepayments]
         pay = bank_text(d.business)
         tail: list[Flowable] = []
         if d.how_to_pay:

@@ -86,6 +86,8 @@ def parse_period(text: str) -> BillingPeriod:
 
 def billing_date(year: int, month: int, billing_day: int) -> date:
     """The billing day in that month; past the month's end, its last day."""
+    if billing_day <= 28:  # in every month: no calendar lookup (the billing run's hot path)
+        return date(year, month, billing_day)
     return date(year, month, min(billing_day, calendar.monthrange(year, month)[1]))
 
 
@@ -131,13 +133,15 @@ class Schedule:
     def price_on(self, day: date) -> Decimal:
         """The price in force on ``day``: the latest change from that day or before."""
         price = self.price
+        if not self.price_changes:  # the common case, on the billing run's hot path
+            return price
         for change in sorted(self.price_changes, key=lambda c: c.effective_from):
             if change.effective_from <= day:
                 price = change.price
         return price
 
     def paused_on(self, day: date) -> bool:
-        return any(p.covers(day) for p in self.pauses)
+        return bool(self.pauses) and any(p.covers(day) for p in self.pauses)
 
 
 def validate_schedule(schedule: Schedule) -> None:
@@ -207,6 +211,13 @@ def _prorated(price: Decimal, days: int, full_days: int) -> Decimal:
 
 def iter_periods(schedule: Schedule) -> Iterator[PeriodCharge]:
     """Every period of the schedule, in order (endless when there is no end date)."""
+    for start, end, full_days in _bounds(schedule):
+        yield _charge(schedule, start, end, full_days)
+
+
+def _bounds(schedule: Schedule) -> Iterator[tuple[date, date, int]]:
+    """(start, end, days of a full period) of every period, in order: the dates alone, so
+    that a caller looking for the periods due computes the amounts of those only."""
     months = schedule.period.months
     day = schedule.billing_day
     first = billing_date(schedule.start.year, schedule.start.month, day)
@@ -216,20 +227,21 @@ def iter_periods(schedule: Schedule) -> Iterator[PeriodCharge]:
     if first > schedule.start:  # a stub before the first billing date
         previous = _anchor(year, month, -1, months, day)
         stub_end = min(first - timedelta(days=1), schedule.end or first)
-        yield _charge(schedule, schedule.start, stub_end, (first - previous).days)
+        yield schedule.start, stub_end, (first - previous).days
         if schedule.end is not None and schedule.end < first:
             return
     index = 0
+    start = _anchor(year, month, 0, months, day)
     while True:
-        start = _anchor(year, month, index, months, day)
         following = _anchor(year, month, index + 1, months, day)
         if schedule.end is not None and start > schedule.end:
             return
         end = following - timedelta(days=1)
         if schedule.end is not None:
             end = min(end, schedule.end)
-        yield _charge(schedule, start, end, (following - start).days)
+        yield start, end, (following - start).days
         index += 1
+        start = following
 
 
 def _charge(schedule: Schedule, start: date, end: date, full_days: int) -> PeriodCharge:
@@ -250,11 +262,11 @@ def _charge(schedule: Schedule, start: date, end: date, full_days: int) -> Perio
 def periods_due(schedule: Schedule, through: date, after: date | None = None) -> list[PeriodCharge]:
     """Periods billed on or before ``through`` that start after ``after`` (paused included)."""
     due: list[PeriodCharge] = []
-    for charge in iter_periods(schedule):
-        if charge.billing_date > through:
+    for start, end, full_days in _bounds(schedule):
+        if start > through:  # a period is billed on its start date
             break
-        if after is None or charge.start > after:
-            due.append(charge)
+        if after is None or start > after:
+            due.append(_charge(schedule, start, end, full_days))
     return due
 
 

@@ -54,6 +54,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.book.customer_file import CustomerFileService
     from cobranza_desktop.services.collections.dossier import DossierService
     from cobranza_desktop.services.collections.receipts import ReceiptService
+    from cobranza_desktop.services.collections.service_cuts import ServiceCutService
     from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.documents.credit_terms import CreditTermsService
@@ -64,6 +65,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
     from cobranza_desktop.services.messaging.outbox import OutboxService
     from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+    from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
     from cobranza_desktop.services.receivables.corrections import CorrectionService
     from cobranza_desktop.services.receivables.listings import ListingService
     from cobranza_desktop.services.receivables.rep_radar import RepRadarService
@@ -71,6 +73,7 @@ def build_services(workspace: Workspace) -> Services:
 
     book, clock = workspace.book, workspace.clock
     outbox = OutboxService(book, clock)
+    delivery = InvoiceDeliveryService(book, clock, outbox, workspace.documents)
     return Services(
         customers=workspace.customers,
         customer_file=CustomerFileService(book, clock),
@@ -113,9 +116,11 @@ def build_services(workspace: Workspace) -> Services:
         incentives=IncentiveService(book, clock),
         prepayments=PrepaymentService(book, clock),
         credit_terms=CreditTermsService(book, clock),
-        delivery=InvoiceDeliveryService(book, clock, outbox, workspace.documents),
+        delivery=delivery,
         receipts=ReceiptService(book, clock),
         announcements=AnnouncementService(book, clock, outbox),
+        run_delivery=RunDeliveryService(book, clock, delivery),
+        service_cuts=ServiceCutService(book, clock),
     )
 
 
@@ -293,6 +298,7 @@ def build_pages(
             ),
             rep_radar=s.rep_radar,
             receipts=s.receipts,
+            service_cuts=s.service_cuts,
         )
 
     def plans() -> QWidget:
@@ -314,6 +320,7 @@ def build_pages(
             s.customer_list,
             c.context.runner,
             c.context.clock,
+            delivery=s.run_delivery,
         )
 
     def messages() -> QWidget:

@@ -32,6 +32,7 @@ from cobranza_desktop.services.collections.plans import PlanService
 from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.services.collections.receipts import ReceiptService
 from cobranza_desktop.services.collections.receiving import ReceivingService
+from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.collections.tools import CollectionToolsService
 from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.customers.records import CustomerService
@@ -45,6 +46,7 @@ from cobranza_desktop.services.messaging.announcements import AnnouncementServic
 from cobranza_desktop.services.messaging.invoice_delivery import InvoiceDeliveryService
 from cobranza_desktop.services.messaging.outbox import OutboxService
 from cobranza_desktop.services.messaging.reminders import ComposerBackend, ReminderService
+from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.corrections import CorrectionService
@@ -103,6 +105,8 @@ class Services:
     delivery: InvoiceDeliveryService
     receipts: ReceiptService
     announcements: AnnouncementService
+    run_delivery: RunDeliveryService | None = None  # the billing run's invoices by email
+    service_cuts: ServiceCutService | None = None  # the technician's list on Today
 
 
 @dataclass(frozen=True)

@@ -176,6 +176,16 @@
             <source>Fecha de corte</source>
             <translation>As of</translation>
         </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="190" />
+            <source>%1 clientes con saldo al %2 · Total por cobrar: %3</source>
+            <translation>%1 customers with a balance on %2 · Total receivable: %3</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="237" />
+            <source>Los %1 saldos más grandes, por antigüedad</source>
+            <translation>The %1 largest balances, by age</translation>
+        </message>
     </context>
     <context>
         <name>AppCommands</name>
@@ -365,6 +375,24 @@
         <message>
             <source>Escriba el motivo para cobrar a clientes sin condiciones firmadas.</source>
             <translation>Write the reason to charge customers without signed terms.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="321" />
+            <source>{0} cargos de {1} clientes · total {2}</source>
+            <translation>{0} charges for {1} customers · total {2}</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="384" />
+            <source>Se aplicaron {0} cargos por {1}.</source>
+            <translation>{0} charges were applied for {1}.</translation>
+        </message>
+        <message>
+            <source>A quienes no firmaron, solo la tasa legal (6 % anual, sin comisiones)</source>
+            <translation>For those who did not sign, only the legal rate (6 % a year, no fees)</translation>
+        </message>
+        <message>
+            <source>⚠ Sin condiciones de crédito firmadas: {0}. Sus cargos quedan sin marcar; para cobrarlos, márquelos y escriba el motivo.</source>
+            <translation>⚠ No signed credit terms: {0}. Their charges are left unticked; to charge them, tick them and write the reason.</translation>
         </message>
     </context>
     <context>
@@ -955,6 +983,16 @@
             <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="334" />
             <source>Vencido: %1</source>
             <translation>Overdue: %1</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="325" />
+            <source>1 cliente</source>
+            <translation>1 customer</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/customer_list.py" line="327" />
+            <source>%1 clientes</source>
+            <translation>%1 customers</translation>
         </message>
     </context>
     <context>
@@ -1575,6 +1613,15 @@
             <source>Hasta</source>
             <translation>To</translation>
         </message>
+        <message>
+            <source>1 factura</source>
+            <translation>1 invoice</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/invoices_page.py" line="169" />
+            <source>%1 facturas</source>
+            <translation>%1 invoices</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1816,6 +1863,11 @@
         <message>
             <source>Detalle del mensaje</source>
             <translation>Message detail</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/messages_page.py" line="261" />
+            <source>%1 mensajes · %2 por enviar o con error</source>
+            <translation>%1 messages · %2 to send or failed</translation>
         </message>
     </context>
     <context>
@@ -2108,6 +2160,11 @@
             <source>Hasta</source>
             <translation>To</translation>
         </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/payments_page.py" line="142" />
+            <source>%1 pagos</source>
+            <translation>%1 payments</translation>
+        </message>
     </context>
     <context>
         <name>PdfPreviewDialog</name>
@@ -2157,6 +2214,16 @@
         <message>
             <source>Vista previa del documento</source>
             <translation>Document preview</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="101" />
+            <source>1 página</source>
+            <translation>1 page</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/pdf_preview.py" line="103" />
+            <source>{0} páginas</source>
+            <translation>{0} pages</translation>
         </message>
     </context>
     <context>
@@ -2819,6 +2886,26 @@ Write the reason for cancelling:</translation>
             <source>Calendario de pagos</source>
             <translation>Payment schedule</translation>
         </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="332" />
+            <source>1 plan</source>
+            <translation>1 plan</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="334" />
+            <source>%1 planes</source>
+            <translation>%1 plans</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="361" />
+            <source>1 promesa</source>
+            <translation>1 promise</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/plans_page.py" line="363" />
+            <source>%1 promesas</source>
+            <translation>%1 promises</translation>
+        </message>
     </context>
     <context>
         <name>ProposalTableModel</name>
@@ -3218,6 +3305,15 @@ Write the reason for cancelling:</translation>
             <source>Indique el motivo del impago.</source>
             <translation>Give the reason for non-payment.</translation>
         </message>
+        <message>
+            <source>1 factura · total %2</source>
+            <translation>1 invoice · total %2</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/composer/invoice_panel.py" line="160" />
+            <source>%1 facturas · total %2</source>
+            <translation>%1 invoices · total %2</translation>
+        </message>
     </context>
     <context>
         <name>ReminderStages</name>
@@ -3582,6 +3678,41 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="183" />
             <source>Cancelado: no se emitió ninguna factura.</source>
             <translation>Cancelled: no invoice was issued.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="116" />
+            <source>Se emitirán %1 facturas por %2.</source>
+            <translation>%1 invoices will be issued for %2.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="161" />
+            <source>Listo: %1 facturas emitidas por %2 (%3 en pausa, %4 omitidas).</source>
+            <translation>Done: %1 invoices issued for %2 (%3 paused, %4 skipped).</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="90" />
+            <source>Enviar cada factura por correo, con su PDF</source>
+            <translation>Email each invoice to the customer, with its PDF</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="91" />
+            <source>Después de emitir, por la bandeja de salida. En el horario de descanso no se envía nada: se envían después desde Facturas.</source>
+            <translation>After issuing, through the outbox. Nothing is sent during quiet hours: send them later from Invoices.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="92" />
+            <source>Por correo: %1 enviadas, %2 en la bandeja de salida, %3 sin correo, %4 retenidas por el horario de contacto.</source>
+            <translation>By email: %1 sent, %2 in the outbox, %3 without an email address, %4 held by the contact hours.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="93" />
+            <source>Enviando facturas por correo…</source>
+            <translation>Emailing the invoices…</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="94" />
+            <source>Envío detenido: las facturas restantes se envían desde Facturas.</source>
+            <translation>Sending stopped: send the remaining invoices from Invoices.</translation>
         </message>
     </context>
     <context>
@@ -3981,6 +4112,16 @@ Write the reason for cancelling:</translation>
             <source>Anual</source>
             <translation>Annual</translation>
         </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="240" />
+            <source>%1 activas</source>
+            <translation>%1 active</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/subscriptions_page.py" line="237" />
+            <source>%1 de %2 suscripciones</source>
+            <translation>%1 of %2 subscriptions</translation>
+        </message>
     </context>
     <context>
         <name>_ActionDialog</name>
@@ -4283,6 +4424,11 @@ Write the reason for cancelling:</translation>
         <message>
             <source>Acciones de hoy</source>
             <translation>Today's actions</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="240" />
+            <source>{0} acciones para hoy · {1} esperan (límite de contactos, horario o domingo)</source>
+            <translation>{0} actions for today · {1} waiting (contact cap, quiet hours or Sunday)</translation>
         </message>
     </context>
     <context>
@@ -5052,6 +5198,14 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Abrir siguiente WhatsApp (%1 más)</source>
             <translation>Open next WhatsApp (%1 more)</translation>
+        </message>
+        <message>
+            <source>Le llega a %1 clientes; %2 quedan fuera (vea la lista).</source>
+            <translation>It goes to %1 customers; %2 are left out (see the list).</translation>
+        </message>
+        <message>
+            <source>%1 mensajes de WhatsApp listos: ábralos uno por uno.</source>
+            <translation>%1 WhatsApp messages ready: open them one by one.</translation>
         </message>
     </context>
     <context>
@@ -6420,6 +6574,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Deshaciendo…</source>
             <translation>Undoing…</translation>
         </message>
+        <message>
+            <source>Importación guardada (lote %1): %2 clientes nuevos, %3 facturas, %4 notas de crédito y %5 pagos. Por cobrar importado: %6.</source>
+            <translation>Import saved (batch %1): %2 new customers, %3 invoices, %4 credit notes and %5 payments. Receivable imported: %6.</translation>
+        </message>
     </context>
     <context>
         <name>ImportFields</name>
@@ -6600,6 +6758,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Suscripciones: %1</source>
             <translation>Subscriptions: %1</translation>
         </message>
+        <message>
+            <source>Problemas: %1. Corríjalos en el archivo; no se guardará nada.</source>
+            <translation>Problems: %1. Correct them in the file; nothing will be saved.</translation>
+        </message>
     </context>
     <context>
         <name>ImportBatchesDialog</name>
@@ -6751,6 +6913,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Complementos de pago por emitir</source>
             <translation>Payment complements to issue</translation>
         </message>
+        <message>
+            <source>%1 pagos sin REP (%2 vencidos) · %3 facturas PUE con saldo después de su mes</source>
+            <translation>%1 payments without a REP (%2 overdue) · %3 PUE invoices with a balance after their month</translation>
+        </message>
     </context>
     <context>
         <name>CustomerSubscriptionsTab</name>
@@ -6808,6 +6974,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Suscripciones</source>
             <translation>Subscriptions</translation>
+        </message>
+        <message>
+            <source>%1 suscripciones activas · %2 al mes</source>
+            <translation>%1 active subscriptions · %2 a month</translation>
         </message>
     </context>
     <context>
@@ -6884,25 +7054,93 @@ First the current book is kept as a “before restore” backup; then it is clos
             <translation>Write the reason.</translation>
         </message>
     </context>
-<context>
-    <name>Chart</name>
+    <context>
+        <name>Chart</name>
         <message>
             <source>Gráfica</source>
             <translation>Chart</translation>
         </message>
     </context>
-<context>
-    <name>ListPage</name>
+    <context>
+        <name>ListPage</name>
         <message>
             <source>Lista</source>
             <translation>List</translation>
         </message>
     </context>
-<context>
-    <name>StatusChanges</name>
+    <context>
+        <name>StatusChanges</name>
         <message>
             <source>Cambios de estado:</source>
             <translation>Status changes:</translation>
+        </message>
+    </context>
+    <context>
+        <name>TechnicianPanel</name>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="60" />
+            <source>Para el técnico: servicios por cortar y por reconectar</source>
+            <translation>For the technician: services to cut and to reconnect</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="61" />
+            <source>Acción</source>
+            <translation>Action</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="62" />
+            <source>Cliente</source>
+            <translation>Customer</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="63" />
+            <source>Servicio</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="64" />
+            <source>Vencido</source>
+            <translation>Overdue</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="65" />
+            <source>Pagó su adeudo</source>
+            <translation>Paid up</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="66" />
+            <source>Motivo de la reconexión</source>
+            <translation>Reason for the reconnection</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="67" />
+            <source>Reconectar</source>
+            <translation>Reconnect</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="68" />
+            <source>Motivo:</source>
+            <translation>Reason:</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="69" />
+            <source>%1 servicios por cortar · %2 por reconectar</source>
+            <translation>%1 services to cut · %2 to reconnect</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="70" />
+            <source>Cortar</source>
+            <translation>Cut</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="71" />
+            <source>Reconectado; cargo por reconexión %1 por %2.</source>
+            <translation>Reconnected; reconnection fee %1 for %2.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="72" />
+            <source>Reconectado.</source>
+            <translation>Reconnected.</translation>
         </message>
     </context>
 </TS>

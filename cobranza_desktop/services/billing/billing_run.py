@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -19,30 +19,23 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
-from cobranza_desktop.domain.customer_status import status_rank
-from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import format_number
 from cobranza_desktop.domain.money import ZERO, from_cents
-from cobranza_desktop.domain.subscriptions import PeriodCharge, Schedule, periods_due
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.base.access import require
-from cobranza_desktop.services.billing.invoices import InvoiceDraft
-from cobranza_desktop.services.billing.issuing import issue_on_credit
-from cobranza_desktop.services.billing.prepayments import (
-    apply_credit_after_issuing,
-    prepayment_discount_for,
+from cobranza_desktop.services.billing.billing_credit import NewInvoice, apply_run_credit
+from cobranza_desktop.services.billing.billing_due import (
+    BILLED,
+    PAUSED,
+    SKIPPED,
+    DuePeriod,
+    collect_due,
 )
-from cobranza_desktop.services.billing.subscriptions import schedule_of
-from cobranza_desktop.storage.concurrency import already_done_as
+from cobranza_desktop.services.billing.billing_write import write_periods
+from cobranza_desktop.storage.concurrency import already_done_as, locked_sequence, single_writer
 from cobranza_desktop.storage.database import Book
-from cobranza_desktop.storage.models.subscriptions import (
-    Subscription,
-    SubscriptionPeriod,
-    SubscriptionPrepayment,
-)
-from cobranza_desktop.storage.queries import subscriptions as queries
 from cobranza_desktop.storage.queries.balances import credit_by_customer
 
 Progress = Callable[[int, int], None]  # (done, total)
@@ -129,77 +122,32 @@ class BillingResult:
         }
 
 
-@dataclass(frozen=True)
-class _Due:
-    sub: Subscription
-    schedule: Schedule
-    charge: PeriodCharge
-    outcome: str
-    prepayment: SubscriptionPrepayment | None
-    line: BillingLine
+def _line(item: DuePeriod) -> BillingLine:
+    return BillingLine(
+        subscription_id=item.sub.id,
+        customer_id=item.sub.customer_id,
+        customer_name=item.customer_name,
+        description=item.sub.description,
+        period_start=item.charge.start,
+        period_end=item.charge.end,
+        issue_date=item.charge.billing_date,
+        due_date=item.due_date,
+        total=item.total,
+        outcome=item.outcome,
+        prepaid=item.prepayment is not None,
+    )
 
 
-def _terms(session: Session, sub: Subscription, customer_terms: int | None) -> int:
-    if sub.payment_terms_days is not None:
-        return sub.payment_terms_days
-    if customer_terms is not None:
-        return customer_terms
-    from cobranza_desktop.services.base.business import load_profile
-
-    return load_profile(session).payment_terms_days
-
-
-def _collect(session: Session, through: date) -> list[_Due]:
-    """Every period due by ``through`` that the run has not dealt with, in order."""
-    cursors = queries.last_period_starts(session)
-    subs = queries.billable_subscriptions(session, through)
-    states = queries.customer_states(session, {s.customer_id for s in subs})
-    terms = queries.customer_terms(session, {s.customer_id for s in subs})
-    prepaid = queries.active_prepayments(session)
-    result: list[_Due] = []
-    for sub in subs:
-        schedule = schedule_of(sub)
-        name, status = states[sub.customer_id]
-        suspended = status_rank(CustomerStatus(status)) >= status_rank(CustomerStatus.RESTRICTED)
-        days = _terms(session, sub, terms.get(sub.customer_id))
-        for charge in periods_due(schedule, through, cursors.get(sub.id)):
-            if charge.paused:
-                outcome = "paused"
-            elif suspended and sub.while_suspended == "stop":
-                outcome = "skipped"
-            else:
-                outcome = "billed"
-            prepayment = None
-            if outcome == "billed":
-                prepayment = prepayment_discount_for(prepaid.get(sub.id, []), charge.start)
-            extra = prepayment.discount_percent if prepayment is not None else Decimal(0)
-            total = charge.total(schedule, extra) if outcome == "billed" else ZERO
-            line = BillingLine(
-                subscription_id=sub.id,
-                customer_id=sub.customer_id,
-                customer_name=name,
-                description=sub.description,
-                period_start=charge.start,
-                period_end=charge.end,
-                issue_date=charge.billing_date,
-                due_date=charge.billing_date + timedelta(days=days),
-                total=total,
-                outcome=outcome,
-                prepaid=prepayment is not None,
-            )
-            result.append(_Due(sub, schedule, charge, outcome, prepayment, line))
-    return result
-
-
-def _plan(through: date, due: list[_Due]) -> BillingPlan:
-    billed = [d.line for d in due if d.outcome == "billed"]
+def _plan(through: date, due: list[DuePeriod]) -> BillingPlan:
+    lines = [_line(d) for d in due]
+    billed = [line for line in lines if line.outcome == BILLED]
     per: dict[int, tuple[str, int, Decimal]] = {}
     for line in billed:
         _, count, total = per.get(line.customer_id, (line.customer_name, 0, ZERO))
         per[line.customer_id] = (line.customer_name, count + 1, total + line.total)
     return BillingPlan(
         date=through,
-        lines=tuple(d.line for d in due),
+        lines=tuple(lines),
         count=len(billed),
         total=sum((line.total for line in billed), ZERO),
         per_customer=tuple(
@@ -209,7 +157,9 @@ def _plan(through: date, due: list[_Due]) -> BillingPlan:
     )
 
 
-_OVERRIDE = gettext("Suscripción: se factura según el estado del cliente elegido para el servicio")
+def _check(cancelled: Callable[[], bool] | None) -> None:
+    if cancelled is not None and cancelled():
+        raise BillingCancelled(gettext("Facturación cancelada: no se guardó nada."))
 
 
 def bill_due(
@@ -219,65 +169,73 @@ def bill_due(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> BillingResult:
-    """Bill every period due by ``through`` in the caller's transaction."""
-    due = _collect(session, through)
+    """Bill every period due by ``through`` in the caller's transaction, in bulk.
+
+    The same invoices, allocations and balances as issuing period by period through the
+    normal path (tests/services/billing/test_billing_bulk_equivalence.py holds it so).
+    """
+    from cobranza_desktop.services.base.business import load_profile
+
+    series = load_profile(session).invoice_series
+    if not single_writer(session):
+        # Take the series first: a second run at the same moment waits here, then reads
+        # the periods the first recorded, and bills nothing twice.
+        locked_sequence(session, series)
+    due = collect_due(session, through)
+    total_steps = len(due)
+    _check(cancelled)
+
+    def step(done: int) -> None:
+        _check(cancelled)
+        if progress is not None:
+            progress(min(done, total_steps), total_steps)
+
     # The run receives no money: only customers with credit now can have any to apply.
     with_credit = set(credit_by_customer(session, {d.sub.customer_id for d in due}))
-    invoices: list[BilledInvoice] = []
-    counts = {"paused": 0, "skipped": 0}
-    for done, item in enumerate(due, start=1):
-        if cancelled is not None and cancelled():
-            raise BillingCancelled(gettext("Facturación cancelada: no se guardó nada."))
-        record = SubscriptionPeriod(
-            subscription_id=item.sub.id,
-            period_start=item.charge.start,
-            period_end=item.charge.end,
-            billing_date=item.charge.billing_date,
-            outcome=item.outcome,
-            run_date=through,
-            created_at=now,
-        )
-        if item.outcome == "billed":
-            extra = item.prepayment.discount_percent if item.prepayment else Decimal(0)
-            draft = InvoiceDraft(
-                customer_id=item.sub.customer_id,
-                lines=(item.charge.line(item.sub.description, item.schedule, extra),),
-                issue_date=item.charge.billing_date,
-                due_date=item.line.due_date,
-            )
-            invoice, _warnings = issue_on_credit(session, draft, now, _OVERRIDE)
-            record.invoice_id = invoice.id
-            general = item.sub.auto_apply_credit and invoice.customer_id in with_credit
-            if general or item.prepayment is not None:
-                apply_credit_after_issuing(
-                    session, invoice, item.prepayment, now, general_credit=general
-                )
-            invoices.append(
-                BilledInvoice(
-                    invoice_id=invoice.id,
-                    number=format_number(invoice.series, invoice.folio or 0),
-                    customer_id=invoice.customer_id,
-                    subscription_id=item.sub.id,
-                    period_start=item.charge.start,
-                    period_end=item.charge.end,
-                    issue_date=invoice.issue_date,
-                    due_date=invoice.due_date,
-                    total=from_cents(invoice.total_cents),
-                )
-            )
-        else:
-            counts[item.outcome] += 1
-        session.add(record)
-        if progress is not None:
-            progress(done, len(due))
     with already_done_as(gettext("Otra persona facturó estos periodos al mismo tiempo; revise.")):
-        session.flush()
+        written = write_periods(session, due, series, through, now, step)
+    _check(cancelled)
+    apply_run_credit(
+        session,
+        [
+            NewInvoice(
+                id=w.invoice_id,
+                customer_id=w.due.sub.customer_id,
+                issue_date=w.due.charge.billing_date,
+                due_date=w.due.due_date,
+                total_cents=w.total_cents,
+                prepayment_payment_id=None
+                if w.due.prepayment is None
+                else w.due.prepayment.payment_id,
+                general_credit=w.due.sub.auto_apply_credit and w.due.sub.customer_id in with_credit,
+            )
+            for w in written
+        ],
+        now,
+    )
+    _check(cancelled)
+    if progress is not None:
+        progress(total_steps, total_steps)
+    invoices = tuple(
+        BilledInvoice(
+            invoice_id=w.invoice_id,
+            number=format_number(w.series, w.folio),
+            customer_id=w.due.sub.customer_id,
+            subscription_id=w.due.sub.id,
+            period_start=w.due.charge.start,
+            period_end=w.due.charge.end,
+            issue_date=w.due.charge.billing_date,
+            due_date=w.due.due_date,
+            total=from_cents(w.total_cents),
+        )
+        for w in written
+    )
     return BillingResult(
         date=through,
-        invoices=tuple(invoices),
+        invoices=invoices,
         total=sum((i.total for i in invoices), ZERO),
-        paused=counts["paused"],
-        skipped=counts["skipped"],
+        paused=sum(1 for d in due if d.outcome == PAUSED),
+        skipped=sum(1 for d in due if d.outcome == SKIPPED),
     )
 
 
@@ -301,7 +259,7 @@ class BillingRunService:
         """What a run would bill (count, total, per customer); nothing is written."""
         day = self._date(through)
         with self._book.session() as session:
-            return _plan(day, _collect(session, day))
+            return _plan(day, collect_due(session, day))
 
     def run(
         self,

@@ -78,6 +78,10 @@ from cobranza_desktop.services.documents.parts import (
 
 # business_info is also read from here by the messaging services.
 from cobranza_desktop.services.documents.parts import business_info as business_info
+from cobranza_desktop.services.documents.prepayment_parts import (
+    active_prepayments_of,
+    prepayment_of_payment,
+)
 from cobranza_desktop.services.penalties.engine import notice_penalty_lines
 from cobranza_desktop.services.receivables.aging import aging_report
 from cobranza_desktop.services.receivables.payments import get_payment, payment_view
@@ -197,6 +201,7 @@ class DocumentService:
             currency = currency_of(session)
             how_to_pay = how_to_pay_text(session)
             aging = aging_report(session, end, customer_id=customer_id)
+            prepayments = active_prepayments_of(session, customer_id)
         entries: list[tuple[date, int, StatementEntryData]] = []
         for row in invoices:
             kind = EntryKind.LATE_CHARGE if row.kind == "late_charge" else EntryKind.INVOICE
@@ -248,6 +253,7 @@ class DocumentService:
                 AgingBucketData(label, amount)
                 for label, amount in zip(aging.labels, buckets, strict=True)
             ),
+            prepayments=prepayments,
             currency=currency,
             how_to_pay=how_to_pay,
         )
@@ -287,6 +293,7 @@ class DocumentService:
             business = business_data(session)
             currency = currency_of(session)
             balance_after = from_cents(customer_balance(session, customer.id).balance_cents)
+            prepayment = prepayment_of_payment(session, payment_id)
         return ReceiptData(
             business=business,
             customer=info,
@@ -304,6 +311,7 @@ class DocumentService:
             currency=currency,
             notes=view.notes,
             contact=ContactInfo(business.name, business.phone, business.email),
+            prepayment=prepayment,
         )
 
     def receipt_pdf(self, payment_id: int) -> bytes:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -29,6 +30,7 @@ from cobranza_desktop.services.billing.billing_run import (
     BillingResult,
     BillingRunService,
 )
+from cobranza_desktop.services.messaging.run_delivery import RunDelivery, RunDeliveryService
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskHandle, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.forms import date_edit, from_qdate
@@ -43,10 +45,14 @@ class BillingRunDialog(QDialog):
         runner: TaskRunner,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        delivery: RunDeliveryService | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Facturar periodos"))
         self._billing = billing
+        self._delivery = delivery
+        self.delivered: RunDelivery | None = None
         self._runner = runner
         self._handle: TaskHandle | None = None
         self.plan: BillingPlan | None = None
@@ -72,6 +78,14 @@ class BillingRunDialog(QDialog):
         self.progress.setVisible(False)
         self.message = QLabel(" ")
         self.message.setWordWrap(True)
+        self.email = QCheckBox(self.tr("Enviar cada factura por correo, con su PDF"))
+        self.email.setToolTip(
+            self.tr(
+                "Después de emitir, por la bandeja de salida. En el horario de descanso no se "
+                "envía nada: se envían después desde Facturas."
+            )
+        )
+        self.email.setVisible(delivery is not None)
 
         self.buttons = QDialogButtonBox()
         self.issue_button: QPushButton = self.buttons.addButton(
@@ -92,6 +106,7 @@ class BillingRunDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.email)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
@@ -168,6 +183,50 @@ class BillingRunDialog(QDialog):
             + ")."
         )
         self.refresh_preview()
+        if self._delivery is not None and self.email.isChecked() and result.invoices:
+            self._send(result)
+
+    def _send(self, result: BillingResult) -> None:
+        """After the run committed: each invoice by email, as a write op of its own."""
+        delivery = self._delivery
+        assert delivery is not None
+        ids = [i.invoice_id for i in result.invoices]
+        customers = sorted({i.customer_id for i in result.invoices})
+        summary = self.message.text()
+
+        def work(ctx: TaskContext) -> RunDelivery:
+            return delivery.deliver(
+                ids, lambda done, total: ctx.progress(done / max(total, 1)), ctx.cancelled
+            )
+
+        def done(sent: RunDelivery) -> None:
+            self._handle = None
+            self.delivered = sent
+            self.progress.setValue(100)
+            self.message.setText(
+                summary
+                + "\n"
+                + self.tr(
+                    "Por correo: %1 enviadas, %2 en la bandeja de salida, %3 sin correo, "
+                    "%4 retenidas por el horario de contacto."
+                )
+                .replace("%1", str(len(sent.sent)))
+                .replace("%2", str(len(sent.pending)))
+                .replace("%3", str(len(sent.without_email)))
+                .replace("%4", str(len(sent.held)))
+            )
+
+        self.progress.setValue(0)
+        self.message.setText(summary + "\n" + self.tr("Enviando facturas por correo…"))
+        self._handle = (
+            self._runner.write(
+                work, OpChanges.of(Kind.INVOICES, Kind.MESSAGES, customers=customers)
+            )
+            .progress(lambda f: self.progress.setValue(round(f * 100)))
+            .success(done)
+            .error(self._failed)
+            .run()
+        )
 
     def _failed(self, message: str) -> None:
         self._handle = None
@@ -177,6 +236,15 @@ class BillingRunDialog(QDialog):
         self.refresh_preview()
 
     def _cancel(self) -> None:
+        if self._handle is not None and self.outcome is not None and self.delivered is None:
+            # The invoices are issued; only the emails not sent yet stay to send later.
+            self._handle.cancel()
+            self._handle = None
+            self.progress.setVisible(False)
+            self.message.setText(
+                self.tr("Envío detenido: las facturas restantes se envían desde Facturas.")
+            )
+            return
         if self._handle is not None:
             # One transaction: a cancelled run writes nothing; the failure says so.
             self._handle.cancel()

@@ -30,6 +30,7 @@ from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.subscriptions import BillingPeriod
 from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService, SubscriptionView
+from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
 from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.billing_run_dialog import BillingRunDialog
 from cobranza_desktop.ui.dialogs.subscription_actions import (
@@ -88,8 +89,11 @@ class SubscriptionsPage(QWidget):
         runner: TaskRunner,
         clock: Clock,
         parent: QWidget | None = None,
+        *,
+        delivery: RunDeliveryService | None = None,
     ) -> None:
         super().__init__(parent)
+        self._delivery = delivery
         self._subscriptions = subscriptions
         self._billing = billing
         self._customers = customers
@@ -273,4 +277,6 @@ class SubscriptionsPage(QWidget):
         dialog_type(self._subscriptions, self._runner, self._clock, sub, self).open()
 
     def open_billing_run(self) -> None:
-        BillingRunDialog(self._billing, self._runner, self._clock, self).open()
+        BillingRunDialog(
+            self._billing, self._runner, self._clock, self, delivery=self._delivery
+        ).open()

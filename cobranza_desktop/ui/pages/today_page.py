@@ -37,6 +37,7 @@ from cobranza_desktop.services.collections.receipts import (
     ReceiptService,
     ReceiptView,
 )
+from cobranza_desktop.services.collections.service_cuts import ServiceCutService
 from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.colors import alert_background, muted
@@ -44,6 +45,7 @@ from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, Co
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.rep_panel import RepPanel
 from cobranza_desktop.ui.widgets.table import fit_columns
+from cobranza_desktop.ui.widgets.technician_panel import TechnicianPanel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -141,6 +143,8 @@ class TodayPage(QWidget):
         rep_radar: RepRadarService,
         receipts: ReceiptService,
         parent: QWidget | None = None,
+        *,
+        service_cuts: ServiceCutService | None = None,
     ) -> None:
         super().__init__(parent)
         self._compose = compose
@@ -225,6 +229,11 @@ class TodayPage(QWidget):
         self.rep_panel = RepPanel(rep_radar, clock, runner)
         self.rep_panel.customer_requested.connect(self.customer_requested)
         layout.addWidget(self.rep_panel)
+        self.technician_panel: TechnicianPanel | None = None
+        if service_cuts is not None:  # the monthly services' cuts and reconnections
+            self.technician_panel = TechnicianPanel(service_cuts, clock, runner)
+            self.technician_panel.customer_requested.connect(self.customer_requested)
+            layout.addWidget(self.technician_panel)
 
         self.refresh_button.clicked.connect(self.refresh)
         self.show_waiting.toggled.connect(self._show)
