@@ -40,7 +40,7 @@ from cobranza_desktop.storage.risk_tallies import keep_tallies
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
 # import Alembic (start-up time); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0012_agreement"
+SCHEMA_HEAD = "0019_intake2"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

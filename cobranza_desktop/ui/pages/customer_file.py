@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal, SignalInstance
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
@@ -57,6 +59,11 @@ FILE_KINDS = (
     Kind.PENALTIES,
     Kind.SUBSCRIPTIONS,
 )
+
+
+def _own(own: Decimal | None, book: Decimal, invoice: InvoiceView) -> str:
+    """An amount in the invoice's own currency (foreign ones), else in MXN."""
+    return format_money(book) if own is None else format_money(own, invoice.currency)
 
 
 def invoice_color(invoice: InvoiceView) -> QColor | None:
@@ -162,8 +169,11 @@ class CustomerFile(QWidget):
                 Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
                 Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
                 Column("due", self.tr("Vence"), self._due_text),
-                Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
-                Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
+                # A foreign invoice in its own currency; the file's balance is in MXN.
+                Column("total", self.tr("Total"), lambda i: _own(i.own_total, i.total, i), RIGHT),
+                Column(
+                    "balance", self.tr("Saldo"), lambda i: _own(i.own_balance, i.balance, i), RIGHT
+                ),
                 Column("status", self.tr("Estado"), self._invoice_state),
             ]
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex
@@ -49,6 +50,11 @@ def invoice_filter(params: Mapping[str, Any]) -> InvoiceFilter:
     )
 
 
+def _own(own: Decimal | None, book: Decimal, item: InvoiceListItem) -> str:
+    """An amount in the invoice's own currency (foreign ones), else in MXN."""
+    return money(book) if own is None else money(own, item.currency)
+
+
 class InvoiceListModel(PagedTableModel[InvoiceListItem]):
     def __init__(self, listings: ListingService, runner: TaskRunner) -> None:
         def fetch(query: PageQuery) -> list[InvoiceListItem]:
@@ -77,8 +83,9 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             Column("issue_date", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
             Column("due_date", self.tr("Vence"), lambda i: format_date(i.due_date)),
             # A USD invoice shows USD: its amounts are never mixed with pesos on the row.
-            Column("total", self.tr("Total"), lambda i: money(i.total, i.currency), RIGHT),
-            Column("balance", self.tr("Saldo"), lambda i: money(i.balance, i.currency), RIGHT),
+            # A foreign invoice shows its own currency and amount; the totals are in MXN.
+            Column("total", self.tr("Total"), lambda i: _own(i.own_total, i.total, i), RIGHT),
+            Column("balance", self.tr("Saldo"), lambda i: _own(i.own_balance, i.balance, i), RIGHT),
             Column("status", self.tr("Estado"), lambda i: i.status.label()),
             Column("delivered", self.tr("Entregada"), self._delivered, sortable=False),
             Column("receipt", self.tr("Recepción"), self._receipt, sortable=False),
