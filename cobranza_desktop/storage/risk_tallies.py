@@ -177,6 +177,13 @@ def _collect(session: Session, _flush_context: object) -> None:
             customers.add(obj.id)
 
 
+def touch_customers(session: Session, customer_ids: Collection[int]) -> None:
+    """For rows written around the ORM in ``session`` (a bulk insert): recompute these
+    customers' tallies before the commit, as for the ORM's own writes."""
+    customers: set[int] = session.info.setdefault(_CUSTOMERS, set())
+    customers.update(customer_ids)
+
+
 def _refresh_pending(session: Session) -> None:
     """Before commit: flush the last changes, then recompute the tallies they touch."""
     session.flush()

@@ -28,13 +28,18 @@ from cobranza_desktop.services.imports.cfdi_currency import (
     own_balance,
     rate_of,
 )
+from cobranza_desktop.services.imports.cfdi_rows import (
+    AnyInvoice,
+    AnyPayment,
+    CfdiRows,
+    NewInvoice,
+    NewPayment,
+)
 from cobranza_desktop.services.imports.common import (
     CustomerFinder,
     empty_counts,
 )
-from cobranza_desktop.services.receivables import allocations
 from cobranza_desktop.storage.models import (
-    CfdiDocument,
     Customer,
     ImportBatch,
     Invoice,
@@ -69,17 +74,21 @@ class Run:
     counts: dict[str, int] = field(default_factory=empty_counts)
     problems: list[Problem] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
-    invoices: list[Invoice] = field(default_factory=list)
+    invoices: list[NewInvoice] = field(default_factory=list)
     # Read once before booking, so that thousands of documents need no query each.
-    by_uuid: dict[str, Invoice] = field(default_factory=dict)
+    by_uuid: dict[str, AnyInvoice] = field(default_factory=dict)
     waiting: dict[str, list[PendingCfdiAllocation]] = field(default_factory=dict)
     uncovered: dict[tuple[int, date, int], Payment] = field(default_factory=dict)
+    rows: CfdiRows = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.rows = CfdiRows(self.session, self.now)
 
     def skip(self, source: str, message: str) -> None:
         self.counts["skipped"] += 1
         self.skipped.append(Problem(source, message))
 
-    def invoice_by_uuid(self, uuid: str) -> Invoice | None:
+    def invoice_by_uuid(self, uuid: str) -> AnyInvoice | None:
         return self.by_uuid.get(uuid)
 
     def preload(self, records: list[CfdiRecord]) -> None:
@@ -145,31 +154,30 @@ class Run:
         total = to_book_cents(stamped, rate)
         customer = self.customer_of(record)
         days = customer.payment_terms_days if customer.payment_terms_days is not None else terms
-        invoice = Invoice(
+        invoice = NewInvoice(
             customer=customer,
-            kind="invoice",
-            series=record.series[:10],
-            folio=None,  # never a folio of the program's series: the number stays external
-            external_number=record.number[:60],
-            lifecycle=Lifecycle.ISSUED.value,
+            columns={
+                "series": record.series[:10],
+                "folio": None,  # never a folio of the program's series: the number stays external
+                "external_number": record.number[:60],
+                "lifecycle": Lifecycle.ISSUED.value,
+                "subtotal_cents": to_book_cents(to_cents(record.subtotal), rate),
+                "discount_cents": to_book_cents(to_cents(record.discount), rate),
+                "tax_cents": to_book_cents(to_cents(record.transferred_tax), rate),
+                "withheld_tax_cents": to_book_cents(to_cents(record.withheld_tax), rate),
+                "sat_payment_method": record.payment_method[:3],
+                "sat_payment_form": record.payment_form[:2],
+                "currency": record.currency[:3],
+                "import_batch_id": self.batch.id,
+            },
             issue_date=record.issued_on,
             due_date=record.issued_on + timedelta(days=days),
-            subtotal_cents=to_book_cents(to_cents(record.subtotal), rate),
-            discount_cents=to_book_cents(to_cents(record.discount), rate),
-            tax_cents=to_book_cents(to_cents(record.transferred_tax), rate),
-            withheld_tax_cents=to_book_cents(to_cents(record.withheld_tax), rate),
             total_cents=total,
-            foreign_total_cents=stamped if rate is not None else None,
-            paid_cents=0,
             cfdi_uuid=record.uuid,
-            sat_payment_method=record.payment_method[:3],
-            sat_payment_form=record.payment_form[:2],
-            currency=record.currency[:3],
+            foreign_total_cents=stamped if rate is not None else None,
             exchange_rate=rate,
-            import_batch_id=self.batch.id,
-            created_at=self.now,
         )
-        self.session.add(invoice)
+        self.rows.invoices.append(invoice)
         self.document(record, invoice=invoice)
         self.counts["invoices"] += 1
         self.invoices.append(invoice)
@@ -188,21 +196,21 @@ class Run:
             )
             return
         customer = self.customer_of(record)
-        payment = Payment(
+        payment = NewPayment(
             customer=customer,
+            columns={
+                "reference": record.uuid,
+                "notes": gettext("Nota de crédito {number}").format(number=record.number),
+                "rep_uuid": "",
+                "import_batch_id": self.batch.id,
+            },
             payment_date=record.issued_on,
+            method=PaymentMethod.DISCOUNT.value,
             amount_cents=to_book_cents(
                 to_cents(record.total), rate_of(record.currency, record.exchange_rate)
             ),
-            allocated_cents=0,
-            method=PaymentMethod.DISCOUNT.value,
-            reference=record.uuid,
-            notes=gettext("Nota de crédito {number}").format(number=record.number),
-            rep_uuid="",
-            import_batch_id=self.batch.id,
-            created_at=self.now,
         )
-        self.session.add(payment)
+        self.rows.payments.append(payment)
         self.document(record, payment=payment)
         self.counts["credit_notes"] += 1
         for kind, uuid in record.related:
@@ -217,7 +225,7 @@ class Run:
                 break
             cents = min(left, invoice.total_cents - invoice.paid_cents)
             if cents > 0:
-                allocations.apply(self.session, payment, invoice, cents, self.now)
+                self.rows.allocate(payment, invoice, cents)
 
     def add_payment(self, record: CfdiRecord, pago: PaymentRecord) -> None:
         customer = self.customer_of(record)
@@ -252,27 +260,27 @@ class Run:
                 if found is not None:  # recorded by hand earlier: this P is its REP
                     found.rep_uuid = record.uuid
                     continue
-            payment = Payment(
+            payment = NewPayment(
                 customer=customer,
+                columns={
+                    "reference": pago.operation[:200],
+                    "notes": gettext("Complemento de pago {number}").format(number=record.number),
+                    "rep_uuid": record.uuid,
+                    "import_batch_id": self.batch.id,
+                },
                 payment_date=pago.paid_on,
+                method=_FORMS.get(pago.form, PaymentMethod.TRANSFER).value,
                 # A foreign payment grows by what each document takes, in MXN.
                 amount_cents=to_book_cents(left, pago_rate) if foreign else cents + left,
-                allocated_cents=0,
-                method=_FORMS.get(pago.form, PaymentMethod.TRANSFER).value,
-                reference=pago.operation[:200],
-                notes=gettext("Complemento de pago {number}").format(number=record.number),
-                rep_uuid=record.uuid,
-                import_batch_id=self.batch.id,
-                created_at=self.now,
             )
-            self.session.add(payment)
+            self.rows.payments.append(payment)
             self.counts["payments"] += 1
             for doc in docs:
                 rate = doc_rate(pago_rate, doc) if foreign else None
                 self.pay_document(record.source, payment, doc, rate)
 
     def pay_document(
-        self, source: str, payment: Payment, doc: RelatedDocument, rate: Decimal | None
+        self, source: str, payment: AnyPayment, doc: RelatedDocument, rate: Decimal | None
     ) -> None:
         """``rate``: MXN per unit of a foreign document's currency, as the payment states
         it (None for MXN); the payment grows by the document's part in MXN."""
@@ -308,8 +316,8 @@ class Run:
     def allocate_checked(
         self,
         source: str,
-        payment: Payment,
-        invoice: Invoice,
+        payment: AnyPayment,
+        invoice: AnyInvoice,
         cents: int,
         before: int | None,
         *,
@@ -345,7 +353,7 @@ class Run:
             return
         if not in_book:
             cents = min(book_part(invoice, cents), payment.amount_cents - payment.allocated_cents)
-        if payment.customer is not invoice.customer:
+        if payment.customer_id != invoice.customer_id:
             self.problems.append(
                 Problem(
                     source,
@@ -356,30 +364,32 @@ class Run:
             )
             return
         if cents > 0:
-            allocations.apply(self.session, payment, invoice, cents, self.now)
+            self.rows.allocate(payment, invoice, cents)
 
     def pending(
         self,
-        payment: Payment,
+        payment: AnyPayment,
         uuid: str,
         cents: int,
         before: int | None,
         instalment: int,
         source: str,
     ) -> None:
-        self.session.add(
-            PendingCfdiAllocation(
-                payment=payment,
-                related_uuid=uuid,
-                amount_cents=cents,
-                balance_before_cents=before,
-                instalment=instalment,
-                source=source[:500],
-                settled=False,
+        self.rows.pending.append(
+            (
+                payment,
+                {
+                    "related_uuid": uuid,
+                    "amount_cents": cents,
+                    "balance_before_cents": before,
+                    "instalment": instalment,
+                    "source": source[:500],
+                    "settled": False,
+                },
             )
         )
 
-    def settle_pending(self, invoice: Invoice) -> None:
+    def settle_pending(self, invoice: NewInvoice) -> None:
         """Apply the P and E money that waited for this invoice, oldest instalment first."""
         for item in self.waiting.pop(invoice.cfdi_uuid, []):
             payment = item.payment
@@ -396,25 +406,25 @@ class Run:
             item.settled = True
 
     def document(
-        self, record: CfdiRecord, *, invoice: Invoice | None = None, payment: Payment | None = None
+        self,
+        record: CfdiRecord,
+        *,
+        invoice: AnyInvoice | None = None,
+        payment: AnyPayment | None = None,
     ) -> None:
-        self.session.add(
-            CfdiDocument(
-                uuid=record.uuid,
-                doc_type=record.doc_type,
-                version=record.version,
-                source=record.source[:500],
-                issuer_rfc=record.issuer.rfc[:13],
-                receiver_rfc=record.receiver.rfc[:13],
-                issued_on=record.issued_on,
-                total_cents=to_cents(record.total),
-                currency=record.currency[:3],
-                invoice=invoice,
-                payment=payment,
-                batch_id=self.batch.id,
-                created_at=self.now,
-            )
-        )
+        columns = {
+            "uuid": record.uuid,
+            "doc_type": record.doc_type,
+            "version": record.version,
+            "source": record.source[:500],
+            "issuer_rfc": record.issuer.rfc[:13],
+            "receiver_rfc": record.receiver.rfc[:13],
+            "issued_on": record.issued_on,
+            "total_cents": to_cents(record.total),
+            "currency": record.currency[:3],
+            "batch_id": self.batch.id,
+        }
+        self.rows.documents.append((columns, invoice, payment))
 
 
 def chunks(items: Sequence[_T], size: int = 500) -> list[Sequence[_T]]:

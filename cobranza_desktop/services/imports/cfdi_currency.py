@@ -15,7 +15,7 @@ from cobranza_desktop.domain.currency import (
     is_foreign,
 )
 from cobranza_desktop.imports.cfdi import RelatedDocument
-from cobranza_desktop.storage.models import Invoice
+from cobranza_desktop.services.imports.cfdi_rows import AnyInvoice
 
 
 def rate_of(currency: str, rate: Decimal | None) -> Decimal | None:
@@ -30,11 +30,11 @@ def doc_rate(pago_rate: Decimal | None, doc: RelatedDocument) -> Decimal:
     return (pago_rate or Decimal(1)) / (doc.equivalence or Decimal(1))
 
 
-def invoice_rate(invoice: Invoice) -> Decimal | None:
+def invoice_rate(invoice: AnyInvoice) -> Decimal | None:
     return invoice.exchange_rate if invoice.foreign_total_cents is not None else None
 
 
-def own_balance(invoice: Invoice) -> int:
+def own_balance(invoice: AnyInvoice) -> int:
     """What the invoice owes in its own currency (the chain of a P is in that currency)."""
     rate = invoice_rate(invoice)
     if rate is None or invoice.foreign_total_cents is None:
@@ -44,7 +44,7 @@ def own_balance(invoice: Invoice) -> int:
     )
 
 
-def book_part(invoice: Invoice, cents: int) -> int:
+def book_part(invoice: AnyInvoice, cents: int) -> int:
     """MXN cents of an instalment of ``cents`` in the invoice's currency: the last one
     takes exactly what is left, so a fully paid invoice is closed to the cent."""
     rate = invoice_rate(invoice)

@@ -154,7 +154,7 @@ class CfdiImportService:
                 seen_p.add(record.uuid)
                 run.document(record)
             run.add_payment(record, pago)
-        session.flush()
+        run.rows.write()
         run.counts["customers"] = len(run.customers.created)
         close_batch(batch, run.counts)
         receivable = sum(i.total_cents - i.paid_cents for i in run.invoices)
