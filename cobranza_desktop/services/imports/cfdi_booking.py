@@ -80,6 +80,7 @@ class Run:
     waiting: dict[str, list[PendingCfdiAllocation]] = field(default_factory=dict)
     uncovered: dict[tuple[int, date, int], Payment] = field(default_factory=dict)
     rows: CfdiRows = field(init=False)
+    seen_customers: dict[tuple[str, str], Customer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.rows = CfdiRows(self.session, self.now)
@@ -128,12 +129,17 @@ class Run:
     # -- the three kinds -----------------------------------------------------------------
 
     def customer_of(self, record: CfdiRecord) -> Customer:
-        return self.customers.get_or_create(
-            record.receiver.rfc,
-            record.receiver.name,
-            regime=record.receiver.regime,
-            postal_code=record.receiver.postal_code,
-        )
+        # Thousands of documents name a few hundred customers: each is looked up once.
+        key = (record.receiver.rfc, record.receiver.name)
+        customer = self.seen_customers.get(key)
+        if customer is None:
+            customer = self.seen_customers[key] = self.customers.get_or_create(
+                record.receiver.rfc,
+                record.receiver.name,
+                regime=record.receiver.regime,
+                postal_code=record.receiver.postal_code,
+            )
+        return customer
 
     def add_invoice(self, record: CfdiRecord, terms: int) -> None:
         stamped = to_cents(record.total)
