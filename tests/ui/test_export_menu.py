@@ -1,0 +1,73 @@
+"""Archivo → Exportar: each list and the whole book from the window, written off the GUI
+thread to the file the user chose, the same rows as ``cobranza export``."""
+
+from __future__ import annotations
+
+import csv
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from cobranza_desktop.services.exports.lists import ExportTable
+from tests.ui.ui_support import OpenApp
+
+
+def _choose(monkeypatch: pytest.MonkeyPatch, target: Path, chosen_filter: str) -> None:
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), chosen_filter)
+    )
+
+
+def _trigger(app: OpenApp, name: str) -> None:
+    menu = app.window.findChild(QMenu, "exportMenu")
+    assert menu is not None and menu.menuAction() in app.window.file_menu.actions()
+    action = menu.findChild(QAction, name) or next(
+        a for a in menu.actions() if a.objectName() == name
+    )
+    action.trigger()
+    app.settle()
+
+
+def test_lists_and_the_book_export_from_the_file_menu(
+    demo_app: OpenApp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tables: dict[str, ExportTable] = {}
+    exports = demo_app.services.exports
+
+    def read(_ctx: object) -> None:  # what `cobranza export` writes, read off the GUI thread
+        tables.update({kind: exports.table(kind) for kind in ("invoices", "customers")})
+
+    demo_app.runner.query(read).run()
+    demo_app.settle()
+    invoices = tables["invoices"]
+    assert invoices.rows, "the demo book has invoices"
+
+    # Invoices to CSV: the file dialog's CSV filter gives the extension.
+    _choose(monkeypatch, tmp_path / "facturas", "CSV (*.csv)")
+    _trigger(demo_app, "export-invoices")
+    with (tmp_path / "facturas.csv").open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert tuple(rows[0]) == invoices.headers
+    assert len(rows) - 1 == len(invoices.rows)
+    box = demo_app.dialogs.last_question
+    assert isinstance(box, QMessageBox) and str(len(invoices.rows)) in box.text()
+
+    # Customers to Excel.
+    _choose(monkeypatch, tmp_path / "clientes.xlsx", "Excel (*.xlsx)")
+    _trigger(demo_app, "export-customers")
+    sheet = openpyxl.load_workbook(tmp_path / "clientes.xlsx", read_only=True).active
+    assert sheet is not None
+    written = [row for row in sheet.iter_rows(values_only=True) if any(row)]
+    assert tuple(written[0]) == tables["customers"].headers
+    assert len(written) - 1 == len(tables["customers"].rows)
+
+    # The whole book for the accountant.
+    _choose(monkeypatch, tmp_path / "libro", "Zip (*.zip)")
+    _trigger(demo_app, "export-book")
+    with zipfile.ZipFile(tmp_path / "libro.zip") as archive:
+        names = set(archive.namelist())
+    assert {"README.txt", "invoices.csv", "payments.csv", "customers.csv"} <= names
