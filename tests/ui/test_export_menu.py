@@ -4,6 +4,7 @@ thread to the file the user chose, the same rows as ``cobranza export``."""
 from __future__ import annotations
 
 import csv
+import os
 import zipfile
 from pathlib import Path
 
@@ -11,9 +12,13 @@ import openpyxl
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.services.exports.lists import ExportTable
-from tests.ui.ui_support import OpenApp
+from cobranza_desktop.ui.app import create_application, install_translations
+from tests.ui.conftest import start_app, stop_app
+from tests.ui.test_file_menu_screens import grab, save
+from tests.ui.ui_support import OpenApp, OpenedDialogs
 
 
 def _choose(monkeypatch: pytest.MonkeyPatch, target: Path, chosen_filter: str) -> None:
@@ -71,3 +76,25 @@ def test_lists_and_the_book_export_from_the_file_menu(
     with zipfile.ZipFile(tmp_path / "libro.zip") as archive:
         names = set(archive.namelist())
     assert {"README.txt", "invoices.csv", "payments.csv", "customers.csv"} <= names
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_export_menu_screens(
+    qtbot: QtBot, tmp_path: Path, dialogs: OpenedDialogs, language: str
+) -> None:
+    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    install_translations(create_application(), language)
+    opened = start_app(qtbot, tmp_path, tmp_path / "libro.sqlite", dialogs)
+    try:
+        menu = opened.window.findChild(QMenu, "exportMenu")
+        assert menu is not None
+        expected = "E&xportar" if language == "es" else "E&xport"
+        assert menu.title() == expected
+        menu.popup(opened.window.mapToGlobal(opened.window.rect().center()))
+        qtbot.waitUntil(menu.isVisible)
+        save(grab(menu), folder, f"export-menu-{language}")
+        menu.hide()
+    finally:
+        install_translations(opened.controller.app, "es")
+        stop_app(opened)
