@@ -40,162 +40,41 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, Generic, Self, TypeVar
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from cobranza_desktop.domain.errors import CobranzaError, FieldPath
+from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.ui import gc_guard
+from cobranza_desktop.ui.task_op import Op
+from cobranza_desktop.ui.task_types import (
+    Kind,
+    OpChanges,
+    TaskCancelled,
+    TaskContext,
+    TaskFailure,
+    TaskHandle,
+    _Outcome,
+    _Task,
+    describe_error,
+)
+
+__all__ = [
+    "Kind",
+    "Op",
+    "OpChanges",
+    "TaskCancelled",
+    "TaskContext",
+    "TaskFailure",
+    "TaskHandle",
+    "TaskRunner",
+    "describe_error",
+]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
-
-# Progress is forwarded at most this often (seconds) unless it reaches the end.
-_PROGRESS_INTERVAL = 0.05
-
-
-class Kind(StrEnum):
-    """The kinds of record a write may change (what a view may care about)."""
-
-    CUSTOMERS = "customers"
-    INVOICES = "invoices"
-    PAYMENTS = "payments"
-    CONTACTS = "contacts"
-    PENALTIES = "penalties"
-    MESSAGES = "messages"
-    PLANS = "plans"
-    SUBSCRIPTIONS = "subscriptions"
-    SETTINGS = "settings"
-
-
-@dataclass(frozen=True)
-class OpChanges:
-    """What a write changed: kinds of record and, when known, which customers.
-
-    ``customer_ids`` of ``None`` means "any customer" (a bulk write, a setting).
-    """
-
-    kinds: frozenset[Kind]
-    customer_ids: frozenset[int] | None = None
-
-    @classmethod
-    def of(cls, *kinds: Kind, customers: Iterable[int] | None = None) -> OpChanges:
-        ids = None if customers is None else frozenset(customers)
-        return cls(frozenset(kinds), ids)
-
-    @classmethod
-    def everything(cls) -> OpChanges:
-        return cls(frozenset(Kind), None)
-
-    def touches(self, *kinds: Kind) -> bool:
-        """True when any of ``kinds`` changed."""
-        return not self.kinds.isdisjoint(kinds)
-
-    def concerns(self, customer_id: int) -> bool:
-        """True when the write may have changed this customer's records."""
-        return bool(self.kinds) and (self.customer_ids is None or customer_id in self.customer_ids)
-
-
-class TaskCancelled(Exception):
-    """Raised inside a task (by :meth:`TaskContext.check_cancelled`) to stop early."""
-
-
-class TaskContext:
-    """What a running task may use: report progress and ask whether it was cancelled."""
-
-    def __init__(self, task: _Task[Any], report: Callable[[int, float], None]) -> None:
-        self._task = task
-        self._report = report
-        self._last_sent = 0.0
-        self._last_fraction = -1.0
-
-    def progress(self, fraction: float) -> None:
-        fraction = min(max(float(fraction), 0.0), 1.0)
-        now = time.monotonic()
-        due = fraction >= 1.0 or now - self._last_sent >= _PROGRESS_INTERVAL
-        if due and fraction != self._last_fraction:
-            self._last_sent = now
-            self._last_fraction = fraction
-            self._report(self._task.task_id, fraction)
-
-    def cancelled(self) -> bool:
-        return self._task.cancel_event.is_set()
-
-    def check_cancelled(self) -> None:
-        if self.cancelled():
-            raise TaskCancelled()
-
-
-@dataclass(eq=False)
-class _Task(Generic[T]):
-    task_id: int
-    fn: Callable[[TaskContext], T]
-    on_result: Callable[[T], object] | None
-    on_error: Callable[[str], None] | None
-    on_progress: Callable[[float], None] | None
-    on_failure: Callable[[TaskFailure], None] | None
-    changes: OpChanges | Callable[[Any], OpChanges] | None  # None: a read
-    key: str | None
-    description: str
-    show_progress: bool
-    aside: bool = False  # a long read, run on the reader beside the worker
-    cancel_event: threading.Event = field(default_factory=threading.Event)
-
-
-class TaskHandle:
-    """Returned by :meth:`Op.run`: lets the caller cancel the task."""
-
-    def __init__(self, task: _Task[Any], runner: TaskRunner) -> None:
-        self._task = task
-        self._runner = runner
-
-    @property
-    def task_id(self) -> int:
-        return self._task.task_id
-
-    def cancel(self) -> None:
-        self._runner.cancel(self._task.task_id)
-
-    def is_cancelled(self) -> bool:
-        return self._task.cancel_event.is_set()
-
-
-@dataclass(frozen=True)
-class TaskFailure:
-    """Why a task failed: the message for the person and, for bad input, the field."""
-
-    message: str
-    field: str | None = None
-
-    @property
-    def path(self) -> FieldPath | None:
-        """The field as a structured path (``lines[3].tax`` -> name, index, sub)."""
-        return FieldPath.parse(self.field)
-
-
-@dataclass(frozen=True)
-class _Outcome:
-    task_id: int
-    ok: bool
-    value: Any = None
-    message: str = ""
-    cancelled: bool = False
-    field: str | None = None
-
-
-def describe_error(exc: BaseException) -> str:
-    """The message a person sees for an exception: ours verbatim, others as a calm sentence."""
-    if isinstance(exc, CobranzaError):
-        return exc.message
-    return QCoreApplication.translate(
-        "TaskRunner",
-        "Ocurrió un error inesperado y la operación no se realizó. "
-        "Los detalles quedaron en el registro del programa.",
-    )
 
 
 class TaskRunner(QObject):
@@ -252,13 +131,13 @@ class TaskRunner(QObject):
 
     def query(self, fn: Callable[[TaskContext], T]) -> Op[T]:
         """A read: ``fn(context)`` on the worker; nothing is announced afterwards."""
-        return Op(self, fn, None)
+        return Op(self._submit, fn, None)
 
     def write(
         self, fn: Callable[[TaskContext], T], changes: OpChanges | Callable[[T], OpChanges]
     ) -> Op[T]:
         """A write that declares what it changes (or how to tell from its result)."""
-        return Op(self, fn, changes)
+        return Op(self._submit, fn, changes)
 
     def _submit(
         self,
@@ -307,7 +186,7 @@ class TaskRunner(QObject):
         (self._aside if task.aside else self._queue).put(task)
         if was_idle:
             self.busy_changed.emit(True)
-        return TaskHandle(task, self)
+        return TaskHandle(task, self.cancel)
 
     def cancel(self, task_id: int) -> None:
         """Ask a task to stop. Its result, if it still comes, is not delivered."""
@@ -475,79 +354,3 @@ class TaskRunner(QObject):
         finally:
             if not self._tasks:
                 self.busy_changed.emit(False)
-
-
-class Op(Generic[T]):
-    """One read or write, built then run: ``runner.query(fn).success(cb).run()``.
-
-    Callbacks run on the GUI thread. Without ``failure``/``error`` callbacks a failure
-    is emitted as :attr:`TaskRunner.error` (the window shows it).
-    """
-
-    def __init__(
-        self,
-        runner: TaskRunner,
-        fn: Callable[[TaskContext], T],
-        changes: OpChanges | Callable[[T], OpChanges] | None,
-    ) -> None:
-        self._runner = runner
-        self._fn = fn
-        self._changes = changes
-        self._on_success: Callable[[T], object] | None = None
-        self._on_failure: Callable[[TaskFailure], None] | None = None
-        self._on_error: Callable[[str], None] | None = None
-        self._on_progress: Callable[[float], None] | None = None
-        self._key: str | None = None
-        self._description = ""
-        self._show_progress = False
-        self._aside = False
-
-    def success(self, callback: Callable[[T], object]) -> Self:
-        self._on_success = callback
-        return self
-
-    def failure(self, callback: Callable[[TaskFailure], None]) -> Self:
-        """The failure as data: message and field path, for inline errors."""
-        self._on_failure = callback
-        return self
-
-    def error(self, callback: Callable[[str], None]) -> Self:
-        """The failure's message only."""
-        self._on_error = callback
-        return self
-
-    def progress(self, callback: Callable[[float], None]) -> Self:
-        self._on_progress = callback
-        return self
-
-    def key(self, key: str) -> Self:
-        """A newer op with the same key supersedes this one (its result is dropped)."""
-        self._key = key
-        return self
-
-    def aside(self) -> Self:
-        """A long read (the day's agenda): run it beside the worker, on the reader thread,
-        so that other reads and writes do not wait for it. It still starts only after the
-        writes queued before it; cancel it (or supersede it by key) to stop it early."""
-        self._aside = True
-        return self
-
-    def describe(self, description: str, *, show_progress: bool = False) -> Self:
-        """A name for the status bar; with ``show_progress`` the window shows a bar."""
-        self._description = description
-        self._show_progress = show_progress
-        return self
-
-    def run(self) -> TaskHandle:
-        return self._runner._submit(
-            self._fn,
-            on_result=self._on_success,
-            on_error=self._on_error,
-            on_progress=self._on_progress,
-            on_failure=self._on_failure,
-            changes=self._changes,
-            key=self._key,
-            description=self._description,
-            show_progress=self._show_progress,
-            aside=self._aside,
-        )
