@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QWidget
 
+from cobranza_desktop.services.exports.agenda_rows import write_agenda
 from cobranza_desktop.services.exports.lists import ExportService
 from cobranza_desktop.ui import file_dialogs
 from cobranza_desktop.ui.context import UiContext
@@ -106,6 +107,24 @@ def add_export_actions(window: QMainWindow, context: UiContext) -> None:
                 export_list(window, exports, runner, kind, path)
 
         action.triggered.connect(chosen)
+    today = submenu.addAction(_tr("&Agenda de hoy…"))
+    today.setObjectName("export-agenda")
+    agenda, clock = context.services.agenda, context.clock
+
+    def agenda_chosen() -> None:
+        path = ask_path(window, f"agenda-{clock.today().isoformat()}.xlsx")
+        if path is None:
+            return
+        day = clock.today()
+        runner.query(lambda _ctx: write_agenda(agenda.agenda(day), path)).success(
+            lambda count: _tell(
+                window,
+                _tr("%1 filas exportadas a %2.").replace("%1", str(count)).replace("%2", path.name),
+                QMessageBox.Icon.Information,
+            )
+        ).error(_failed(window)).describe(_tr("Exportando…")).run()
+
+    today.triggered.connect(agenda_chosen)
     submenu.addSeparator()
     whole = submenu.addAction(_tr("&Libro completo para el contador…"))
     whole.setObjectName("export-book")

@@ -1149,6 +1149,10 @@
             <translation>C&amp;ontacts…</translation>
         </message>
         <message>
+            <source>&amp;Agenda de hoy…</source>
+            <translation>Today's &amp;agenda…</translation>
+        </message>
+        <message>
             <source>&amp;Libro completo para el contador…</source>
             <translation>&amp;Whole book for the accountant…</translation>
         </message>

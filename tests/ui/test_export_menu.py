@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from cobranza_desktop.domain.agenda import Agenda
 from cobranza_desktop.services.exports.lists import ExportTable
 from cobranza_desktop.ui.app import create_application, install_translations
 from tests.ui.conftest import start_app, stop_app
@@ -69,6 +70,20 @@ def test_lists_and_the_book_export_from_the_file_menu(
     written = [row for row in sheet.iter_rows(values_only=True) if any(row)]
     assert tuple(written[0]) == tables["customers"].headers
     assert len(written) - 1 == len(tables["customers"].rows)
+
+    # Today's agenda: its actions, in the columns of `cobranza agenda --json`.
+    agendas: list[Agenda] = []
+    demo_app.clock.advance(days=1)  # the 22nd is a Sunday: the day's actions wait for Monday
+    agenda_service, day = demo_app.services.agenda, demo_app.clock.today()
+    demo_app.runner.query(lambda _ctx: agendas.append(agenda_service.agenda(day))).run()
+    demo_app.settle()
+    assert agendas[0].items, "the demo book has work for today"
+    _choose(monkeypatch, tmp_path / "agenda.csv", "CSV (*.csv)")
+    _trigger(demo_app, "export-agenda")
+    with (tmp_path / "agenda.csv").open(encoding="utf-8-sig", newline="") as handle:
+        agenda_rows = list(csv.DictReader(handle))
+    assert [int(r["customer_id"]) for r in agenda_rows] == [i.customer_id for i in agendas[0].items]
+    assert [r["amount_due"] for r in agenda_rows] == [str(i.amount_due) for i in agendas[0].items]
 
     # The whole book for the accountant.
     _choose(monkeypatch, tmp_path / "libro", "Zip (*.zip)")
