@@ -53,6 +53,19 @@ def _sqlite_insert(session: Session, table: Any, rows: Sequence[dict[str, object
     if plan is None:
         return False
     sql, getters = plan
+    try:
+        values = _values(getters, rows)
+    except KeyError:
+        return False
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, values)
+    finally:
+        cursor.close()
+    return True
+
+
+def _values(getters: list[Any], rows: Sequence[dict[str, object]]) -> list[tuple[Any, ...]]:
     # Column by column (one list comprehension each), then zipped into rows: a third of
     # the cost of a generator per row.
     columns: list[list[Any]] = []
@@ -63,13 +76,7 @@ def _sqlite_insert(session: Session, table: Any, rows: Sequence[dict[str, object
             columns.append([row[key] for row in rows])
         else:
             columns.append([processor(row[key]) for row in rows])
-    values = list(zip(*columns, strict=True))
-    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.executemany(sql, values)
-    finally:
-        cursor.close()
-    return True
+    return list(zip(*columns, strict=True))
 
 
 def _insert(session: Session, table: Any, rows: list[dict[str, object]]) -> None:
@@ -81,8 +88,9 @@ def _insert(session: Session, table: Any, rows: list[dict[str, object]]) -> None
 
 
 def _same_keys(rows: Sequence[dict[str, object]]) -> bool:
-    first = rows[0].keys()
-    return all(row.keys() == first for row in rows)
+    """Rows of one length; with every key of the first (a KeyError in the fast path
+    sends the chunk to SQLAlchemy instead), that is the same keys."""
+    return len({len(row) for row in rows}) == 1
 
 
 def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, object]]) -> None:
