@@ -90,5 +90,6 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("invoices") as batch:
-        batch.drop_column("foreign_total_cents")
+    # A plain DROP COLUMN (SQLite 3.35+ and PostgreSQL): a batch copy would drop and
+    # rebuild the invoices table, which the foreign keys refuse. The amounts stay in MXN.
+    op.drop_column("invoices", "foreign_total_cents")
