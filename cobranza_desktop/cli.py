@@ -33,6 +33,8 @@ VERBS: dict[str, str] = {
     "export": "export",
     "stats": "stats",
     "bill": "bill",
+    "users": "users",
+    "audit": "audit",
     "refund": "refund",
     "book": "book",
     "payment": "payment",

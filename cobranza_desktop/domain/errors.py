@@ -86,3 +86,11 @@ class BookDamagedError(BookError):
     def __init__(self, message: str, latest_backup: str | None = None) -> None:
         super().__init__(message)
         self.latest_backup = latest_backup
+
+
+class PermissionDeniedError(CobranzaError):
+    """The user's role does not allow this write; nothing was changed."""
+
+
+class ConcurrentEditError(ConflictError):
+    """The record changed underneath while it was being edited; nothing was overwritten."""

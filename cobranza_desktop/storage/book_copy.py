@@ -20,6 +20,9 @@ from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Base
 
 BATCH = 2000
+# Rows every new book starts with (the change counters at zero): not "filled", and
+# replaced by the source's own.
+PRESET_TABLES = frozenset({"change_counters"})
 
 
 @dataclass(frozen=True)
@@ -40,7 +43,8 @@ def filled_tables(connection: Connection) -> list[str]:
     return [
         table.name
         for table in _tables()
-        if connection.execute(select(func.count()).select_from(table)).scalar_one()
+        if table.name not in PRESET_TABLES
+        and connection.execute(select(func.count()).select_from(table)).scalar_one()
     ]
 
 
@@ -66,6 +70,8 @@ def copy_book(
             # so the order below is what keeps them satisfied.
             writing.execute(text("SET CONSTRAINTS ALL DEFERRED"))
         for table in _tables():
+            if table.name in PRESET_TABLES:
+                writing.execute(table.delete())
             count = 0
             order = list(table.primary_key.columns)
             rows = reading.execution_options(yield_per=BATCH).execute(

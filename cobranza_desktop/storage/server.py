@@ -20,15 +20,10 @@ from sqlalchemy.exc import DBAPIError
 
 from cobranza_desktop.domain.errors import BookError
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.storage.database import (
-    SCHEMA_HEAD,
-    Book,
-    describe_location,
-    make_server_engine,
-    refuse_unknown_revision,
-    upgrade,
-)
+from cobranza_desktop.storage.book import Book, make_server_engine
+from cobranza_desktop.storage.book_url import describe_location
 from cobranza_desktop.storage.paths import data_home
+from cobranza_desktop.storage.schema import SCHEMA_HEAD, refuse_unknown_revision, upgrade
 
 # Any constant shared by every copy of the program: the key of the migration lock.
 _MIGRATION_LOCK = 0x636F6272  # "cobr"
@@ -120,20 +115,43 @@ def server_backup_dir() -> Path:
 
 def pg_dump_backup(url: URL, revision: str, now: datetime) -> Path:
     """Save the database with ``pg_dump`` (custom format) before a migration."""
-    pg_dump = shutil.which("pg_dump")
-    where = describe_location(url)
-    if pg_dump is None:
+    if shutil.which("pg_dump") is None:
         raise BookError(
             _(
                 "El libro {book} necesita actualizar su estructura, y antes hay que respaldarlo "
                 "con pg_dump, que no está instalado. Instale el cliente de PostgreSQL "
                 "(paquete postgresql-client) o respalde la base de datos y vuelva a intentarlo."
-            ).format(book=where)
+            ).format(book=describe_location(url))
         )
-    folder = server_backup_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = folder / f"{url.database}-pre-migration-{revision}-{stamp}.dump"
+    return pg_dump_to(
+        url, server_backup_dir() / f"{url.database}-pre-migration-{revision}-{stamp}.dump"
+    )
+
+
+def server_backup_now(url: URL, folder: Path, now: datetime) -> Path:
+    """A copy of the server book now (Archivo → Copia de seguridad ahora), with pg_dump."""
+    if shutil.which("pg_dump") is None:
+        raise BookError(
+            _(
+                "Un libro en un servidor se respalda con pg_dump, que no está instalado en esta "
+                "computadora. Instale el cliente de PostgreSQL (paquete postgresql-client), o "
+                "pida a quien administra el servidor que lo respalde."
+            )
+        )
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    return pg_dump_to(url, folder / f"{url.database}-{stamp}.dump")
+
+
+def pg_dump_to(url: URL, target: Path) -> Path:
+    """Save the database at ``url`` to ``target`` (pg_dump's custom format, private)."""
+    from cobranza_desktop.storage.credentials import with_password  # keyring: servers only
+
+    pg_dump = shutil.which("pg_dump")
+    assert pg_dump is not None, "the callers say plainly when pg_dump is missing"
+    url = with_password(url)
+    where = describe_location(url)
+    target.parent.mkdir(parents=True, exist_ok=True)
     env = dict(os.environ)
     if url.password is not None:  # passed to pg_dump by environment, never on its line
         env["PGPASSWORD"] = str(url.password)
@@ -155,7 +173,7 @@ def pg_dump_backup(url: URL, revision: str, now: datetime) -> Path:
     if done.returncode != 0:
         target.unlink(missing_ok=True)
         raise BookError(
-            _("No se pudo respaldar {book} con pg_dump antes de actualizarlo: {detail}").format(
+            _("No se pudo respaldar {book} con pg_dump: {detail}").format(
                 book=where, detail=(done.stderr.strip().splitlines() or ["?"])[0]
             )
         )

@@ -147,6 +147,7 @@ class Application(FileMenuActions):
         self.composition: Composition | None = None
         self.window: MainWindow | None = None
         self.book_path: Path | None = None
+        self.on_server = False  # the open book is on a database server
         self.first_start: FirstStart | None = None
         # The dialog opened last from the menu (tests and screenshots reach it here).
         self.dialog: QWidget | None = None
@@ -156,19 +157,29 @@ class Application(FileMenuActions):
 
     def set_context(self, context: UiContext, close: Callable[[], None]) -> None:
         """The book is open: compose the window's parts and let the window show its pages."""
-        from cobranza_desktop.ui.book_menu import remember_book
+        from cobranza_desktop.ui.book_menu import remember_book, remember_server
         from cobranza_desktop.ui.composition import add_collection_menu, compose
 
         self._close_book = close
         self.book_path = context.book_path
-        self.book_name = context.book_path.name
-        remember_book(self.settings, context.book_path)
+        self.book_name = context.book_label
+        self.on_server = context.on_server
+        if context.book_path is not None:
+            remember_book(self.settings, context.book_path)
+        else:  # opened: worth remembering (a mistyped address never got here)
+            remember_server(self.settings, context.server_url)
         self.composition = compose(context)
         self.composition.start()
         if self.window is not None:
             add_collection_menu(self.window, self.composition)
             self.window.set_ready(self.composition.commands)
             self.window.set_book_name(self.book_name)
+            self._mark_book_kind(self.window)
+
+    def _mark_book_kind(self, window: MainWindow) -> None:
+        # A server book has no file: no restore of a file copy, no folder to show.
+        if window.book_menu is not None and self.composition is not None:
+            window.book_menu.set_book_open(True, on_server=self.on_server)
 
     def _composed(self) -> Composition:
         assert self.composition is not None, "pages are built once the book is open"
@@ -190,6 +201,7 @@ class Application(FileMenuActions):
         )
         if composition is not None:
             add_collection_menu(self.window, composition)
+            self._mark_book_kind(self.window)
         return self.window
 
     def _replace_window(self) -> MainWindow:
@@ -254,6 +266,9 @@ class Application(FileMenuActions):
 
     def close_book(self) -> None:
         """Drain the worker, then close the book and release its lock."""
+        if self.composition is not None:
+            self.composition.freshness.stop()  # no more polls of the book being closed
+            self.composition.freshness.deleteLater()
         self.runner.wait_idle()
         if self._close_book is not None:
             close, self._close_book = self._close_book, None
@@ -263,6 +278,7 @@ class Application(FileMenuActions):
             self.runner.wait_idle()
         self.composition = None
         self.book_path = None
+        self.on_server = False
 
     def switch_book(self, path: Path) -> None:
         if self.book_path is not None and self.book_path.resolve() == path.resolve():

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
@@ -37,6 +37,7 @@ class FileMenuActions:
     book_name: str
     first_start: FirstStart | None
     dialog: QWidget | None
+    settings: QSettings
 
     # Provided by the application.
     def switch_book(self, path: Path) -> None:
@@ -128,6 +129,29 @@ class FileMenuActions:
         self._replace_window()
         self._run_opening(work)
 
+    def connect_server(self) -> None:
+        """Archivo → Conectar a un servidor…: the address, the password to the keyring."""
+        from cobranza_desktop.ui.dialogs.connect_dialog import ConnectDialog
+
+        dialog = ConnectDialog(self.runner, self.open_server, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+
+    def open_server(self, url: str) -> None:
+        """Open the book at a server URL (no password in it: the keyring or .pgpass has it).
+
+        Only an existing book is opened (``create=False``): a mistyped address is refused
+        with the server's reason, never turned into a new, empty book."""
+        from cobranza_desktop.ui.composition import open_context
+
+        runner, clock = self.runner, self.clock
+        self.close_book()
+        self.book_name = server_title(url)
+        self.dialog = None  # the connect dialog closed with the window it belonged to
+        self._replace_window()
+        self._run_opening(lambda _ctx: open_context(url, clock, runner=runner, create=False))
+
     def choose_book(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
@@ -144,15 +168,30 @@ class FileMenuActions:
         dialog.open()
 
     def backup_now(self) -> None:
-        from cobranza_desktop.storage.paths import backup_dir_for
-
-        composition, path = self.composition, self.book_path
-        if composition is None or path is None:
+        """A copy now: of the file, or of a server book with pg_dump (a clear refusal
+        where pg_dump is missing)."""
+        composition = self.composition
+        if composition is None:
             return
         backups = composition.context.services.backups
-        self.runner.query(lambda _ctx: backups.to_folder(backup_dir_for(path))).success(
+        self.runner.query(lambda _ctx: backups.to_folder(backups.default_folder())).success(
             self._backed_up
-        ).describe(QApplication.translate("Application", "Copia de seguridad")).run()
+        ).error(self._backup_failed).describe(
+            QApplication.translate("Application", "Copia de seguridad")
+        ).run()
+
+    def _backup_failed(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            QApplication.translate("Application", "Copia de seguridad"),
+            message,
+            parent=self.window,
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.dialog = box
 
     def _backed_up(self, target: Path) -> None:
         if self.window is not None:
@@ -201,7 +240,16 @@ class FileMenuActions:
     def show_about(self) -> None:
         from cobranza_desktop.ui.dialogs.about_dialog import AboutDialog
 
-        dialog = AboutDialog(self.book_path, self.log_path, self.window)
+        book = self.book_path if self.book_path is not None else (self.book_name or None)
+        dialog = AboutDialog(book, self.log_path, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.open()
+
+
+def server_title(url: str) -> str:
+    """«servidor · base» of a book URL, for the title bar while it opens."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return f"{parts.hostname or 'localhost'} · {parts.path.lstrip('/')}"

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Protocol
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
 RECENT_KEY = "books/recent"
+# Books on a server, as URLs without their password (the keyring keeps that).
+RECENT_SERVERS_KEY = "books/recent_servers"
 
 MAX_RECENT = 8
 
@@ -25,6 +28,10 @@ class BookActions(Protocol):
     def choose_book(self) -> None: ...
 
     def switch_book(self, path: Path) -> None: ...
+
+    def connect_server(self) -> None: ...
+
+    def open_server(self, url: str) -> None: ...
 
     def backup_now(self) -> None: ...
 
@@ -40,6 +47,21 @@ def recent_books(settings: QSettings) -> list[Path]:
     if not isinstance(value, list):
         return []
     return [Path(str(item)) for item in value if str(item)]
+
+
+def recent_servers(settings: QSettings) -> list[str]:
+    value = settings.value(RECENT_SERVERS_KEY, [])
+    if isinstance(value, str):
+        value = [value]
+    return [str(item) for item in value if str(item)] if isinstance(value, list) else []
+
+
+def remember_server(settings: QSettings, url: str) -> None:
+    """Remember a server book's URL. It comes without its password; one is refused."""
+    if urlsplit(url).password is not None:
+        raise ValueError("a book's URL is remembered without its password")
+    urls = [url] + [u for u in recent_servers(settings) if u != url]
+    settings.setValue(RECENT_SERVERS_KEY, urls[:MAX_RECENT])
 
 
 def remember_book(settings: QSettings, path: Path) -> None:
@@ -68,6 +90,10 @@ class BookMenu:
         self.open_book = QAction(QCoreApplication.translate("BookMenu", "A&brir libro…"), parent)
         self.open_book.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
         self.open_book.triggered.connect(lambda: actions.choose_book())
+        self.connect_server = QAction(
+            QCoreApplication.translate("BookMenu", "Conectar a un ser&vidor…"), parent
+        )
+        self.connect_server.triggered.connect(lambda: actions.connect_server())
         self.recent = QMenu(QCoreApplication.translate("BookMenu", "Libros &recientes"), parent)
         self.recent.aboutToShow.connect(self.refresh_recent)
         self.backup_now = QAction(
@@ -83,8 +109,11 @@ class BookMenu:
         for action in (self.backup_now, self.restore, self.show_folder):
             action.setEnabled(book_open)
         parent.addActions([self.new_book, self.open_book])
+        menu.setToolTipsVisible(True)  # why an action is off (a server book's restore)
+        self.recent.setToolTipsVisible(True)
         menu.addAction(self.new_book)
         menu.addAction(self.open_book)
+        menu.addAction(self.connect_server)
         menu.addMenu(self.recent)
         menu.addSeparator()
         menu.addAction(self.backup_now)
@@ -94,9 +123,21 @@ class BookMenu:
         self._parent = parent
         self.refresh_recent()
 
-    def set_book_open(self, book_open: bool) -> None:
-        for action in (self.backup_now, self.restore, self.show_folder):
-            action.setEnabled(book_open)
+    def set_book_open(self, book_open: bool, *, on_server: bool = False) -> None:
+        """Enable the book's actions. A server book is backed up with pg_dump; restoring
+        it and its folder are the server's business, so those two stay off, and say why."""
+        self.backup_now.setEnabled(book_open)
+        for action in (self.restore, self.show_folder):
+            action.setEnabled(book_open and not on_server)
+            action.setToolTip(
+                QCoreApplication.translate(
+                    "BookMenu",
+                    "Este libro está en un servidor: lo restaura quien administra el "
+                    "servidor (pg_restore), y no tiene carpeta en esta computadora.",
+                )
+                if on_server
+                else ""
+            )
 
     def refresh_recent(self) -> None:
         self.recent.clear()
@@ -111,7 +152,14 @@ class BookMenu:
                     QCoreApplication.translate("BookMenu", "El archivo ya no está en ese lugar.")
                 )
             action.triggered.connect(lambda _=False, p=path: self._actions.switch_book(p))
-        if not books:
+        servers = recent_servers(self._settings)
+        if servers and books:
+            self.recent.addSeparator()
+        for url in servers:
+            action = self.recent.addAction(url)
+            action.setData(url)
+            action.triggered.connect(lambda _=False, u=url: self._actions.open_server(u))
+        if not books and not servers:
             empty = self.recent.addAction(
                 QCoreApplication.translate("BookMenu", "(ninguno todavía)")
             )

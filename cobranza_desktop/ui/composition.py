@@ -32,6 +32,7 @@ if TYPE_CHECKING:  # at start-up the window shows before SQLAlchemy and the page
     from cobranza_desktop.ui.commands import AppCommands
     from cobranza_desktop.ui.context import Services, UiContext
     from cobranza_desktop.ui.document_actions import DocumentActions
+    from cobranza_desktop.ui.freshness import FreshnessPoller
     from cobranza_desktop.ui.messaging_ui import MessagingUi
 
 
@@ -44,6 +45,7 @@ SettingsTab = tuple[str, Callable[[], QWidget]]
 def build_services(workspace: Workspace) -> Services:
     """One instance of each service, all on the workspace's book and clock."""
     from cobranza_desktop.services.analytics.indicators import IndicatorsService
+    from cobranza_desktop.services.base.freshness import ChangeWatch
     from cobranza_desktop.services.billing.billing_run import BillingRunService
     from cobranza_desktop.services.billing.incentives import IncentiveService
     from cobranza_desktop.services.billing.prepayments import PrepaymentService
@@ -98,6 +100,9 @@ def build_services(workspace: Workspace) -> Services:
         indicators=IndicatorsService(book, clock),
         subscriptions=SubscriptionService(book, clock),
         billing_run=BillingRunService(book, clock),
+        users=workspace.users,
+        audit=workspace.audit,
+        changes=ChangeWatch(book),
         cfdi_import=CfdiImportService(book, clock),
         sheet_import=SheetImportService(book, clock),
         import_batches=ImportBatchService(book, clock),
@@ -117,7 +122,11 @@ def build_services(workspace: Workspace) -> Services:
 
 
 def open_context(
-    book_path: Path | None, clock: Clock | None, *, runner: TaskRunner
+    book_path: Path | str | None,
+    clock: Clock | None,
+    *,
+    runner: TaskRunner,
+    create: bool = True,
 ) -> tuple[UiContext, Callable[[], None]]:
     """Open the book and build the services (run it on the database worker).
 
@@ -126,9 +135,17 @@ def open_context(
     from cobranza_desktop.services.book.workspace import open_workspace
     from cobranza_desktop.ui.context import UiContext
 
-    workspace = open_workspace(book_path, clock)
+    workspace = open_workspace(book_path, clock, create=create)
     services = build_services(workspace)
-    context = UiContext(services, runner, workspace.clock, workspace.book_path)
+    book = workspace.book
+    context = UiContext(
+        services,
+        runner,
+        workspace.clock,
+        book.path if book.is_file else None,
+        book.label,
+        "" if book.is_file else book.address,
+    )
     wait_for_backup = workspace.backups.daily_in_background()
 
     def close() -> None:
@@ -150,6 +167,7 @@ class Composition:
     messaging: MessagingUi
     documents: DocumentActions
     commands: AppCommands
+    freshness: FreshnessPoller
 
     def settings_tabs(self) -> list[SettingsTab]:
         from cobranza_desktop.ui.pages.collection_settings import (
@@ -160,6 +178,7 @@ class Composition:
         from cobranza_desktop.ui.pages.incentive_settings import IncentiveSettingsTab
         from cobranza_desktop.ui.pages.ladder_settings import LadderSettingsTab
         from cobranza_desktop.ui.pages.penalty_settings import PenaltySettingsPage
+        from cobranza_desktop.ui.pages.users_settings import UsersSettingsPage
 
         s, runner, today = self.context.services, self.context.runner, self.context.clock.today()
         messaging = self.messaging
@@ -188,23 +207,31 @@ class Composition:
                 QCoreApplication.translate("Features", "Plantillas de mensajes"),
                 messaging.template_editor,
             ),
+            (
+                QCoreApplication.translate("Features", "Usuarios"),
+                lambda: UsersSettingsPage(s.users, s.audit, runner),
+            ),
         ]
 
     def start(self) -> None:
-        """What runs once the book is open: messages that failed last time go out now."""
+        """What runs once the book is open: messages that failed last time go out now,
+        and the watch for other people's changes starts."""
         self.messaging.retry_outbox()
+        self.freshness.start()
 
 
 def compose(context: UiContext) -> Composition:
     from cobranza_desktop.ui.commands import AppCommands
     from cobranza_desktop.ui.document_actions import DocumentActions
+    from cobranza_desktop.ui.freshness import FreshnessPoller
     from cobranza_desktop.ui.messaging_ui import MessagingUi
 
     s, runner = context.services, context.runner
     messaging = MessagingUi(s.outbox, s.reminders, s.composer, runner)
     documents = DocumentActions(s.documents, runner)
     commands = AppCommands(s, runner, context.clock, messaging, documents)
-    return Composition(context, messaging, documents, commands)
+    freshness = FreshnessPoller(s.changes, runner)
+    return Composition(context, messaging, documents, commands, freshness)
 
 
 def build_pages(
@@ -220,9 +247,7 @@ def build_pages(
 
         c = composition()
         s = c.context.services
-        return CustomersPage(
-            s, c.context.runner, c.commands, export_folder=c.context.book_path.parent
-        )
+        return CustomersPage(s, c.context.runner, c.commands, export_folder=c.context.folder)
 
     def invoices() -> QWidget:
         from cobranza_desktop.ui.pages.invoices_page import InvoicesPage

@@ -10,8 +10,11 @@ from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.services.analytics.indicators import IndicatorsService
+from cobranza_desktop.services.base.audit import AuditService
 from cobranza_desktop.services.base.business import BusinessService
+from cobranza_desktop.services.base.freshness import ChangeWatch
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.base.users import UserService
 from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.disputes import DisputeService
 from cobranza_desktop.services.billing.incentives import IncentiveService
@@ -83,6 +86,9 @@ class Services:
     indicators: IndicatorsService
     subscriptions: SubscriptionService
     billing_run: BillingRunService
+    users: UserService
+    audit: AuditService
+    changes: ChangeWatch
     cfdi_import: CfdiImportService
     sheet_import: SheetImportService
     import_batches: ImportBatchService
@@ -106,4 +112,17 @@ class UiContext:
     services: Services
     runner: TaskRunner
     clock: Clock
-    book_path: Path
+    book_path: Path | None  # None: a book on a database server, not a file
+    book_label: str = ""  # the title bar's: the file's name, or «servidor · base»
+    server_url: str = ""  # a server book's URL without its password (the recent books)
+
+    @property
+    def on_server(self) -> bool:
+        return self.book_path is None
+
+    @property
+    def folder(self) -> Path:
+        """Where exports are offered: beside the book, or the program's folder."""
+        from cobranza_desktop.storage.paths import data_home
+
+        return self.book_path.parent if self.book_path is not None else data_home()

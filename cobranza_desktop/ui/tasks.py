@@ -197,6 +197,9 @@ class TaskRunner(QObject):
     def is_busy(self) -> bool:
         return bool(self._tasks)
 
+    def is_closed(self) -> bool:
+        return self._closed
+
     def shutdown(self, timeout: float = 5.0) -> None:
         """Cancel what is queued, let the running task finish, and stop the worker."""
         if self._closed:

@@ -718,6 +718,10 @@
             <translation>Corrections</translation>
         </message>
         <message>
+            <source>Registró</source>
+            <translation>Logged by</translation>
+        </message>
+        <message>
             <source>Suscripciones</source>
             <translation>Subscriptions</translation>
         </message>
@@ -1119,6 +1123,10 @@
             <location filename="../../cobranza_desktop/ui/composition.py" line="1" />
             <source>Cómo pagar</source>
             <translation>How to pay</translation>
+        </message>
+        <message>
+            <source>Usuarios</source>
+            <translation>Users</translation>
         </message>
         <message>
             <source>&amp;Importar…</source>
@@ -4226,6 +4234,10 @@ Write the reason for cancelling:</translation>
     <context>
         <name>BookMenu</name>
         <message>
+            <source>Este libro está en un servidor: lo restaura quien administra el servidor (pg_restore), y no tiene carpeta en esta computadora.</source>
+            <translation>This book is on a server: whoever runs the server restores it (pg_restore), and it has no folder on this computer.</translation>
+        </message>
+        <message>
             <location filename="../../cobranza_desktop/ui/book_menu.py" line="65" />
             <source>&amp;Nuevo libro…</source>
             <translation>&amp;New book…</translation>
@@ -4264,6 +4276,10 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/book_menu.py" line="116" />
             <source>(ninguno todavía)</source>
             <translation>(none yet)</translation>
+        </message>
+        <message>
+            <source>Conectar a un ser&amp;vidor…</source>
+            <translation>Connect to a ser&amp;ver…</translation>
         </message>
     </context>
     <context>
@@ -5880,6 +5896,164 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/pages/incentive_settings.py" line="1" />
             <source>Ejemplo: una factura de %1 pagada a tiempo para el pronto pago recibe %2 de bonificación.</source>
             <translation>Example: an invoice of %1 paid in time for the early-payment discount gets %2 off.</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersSettingsPage</name>
+        <message>
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>Nombre</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Rol</source>
+            <translation>Role</translation>
+        </message>
+        <message>
+            <source>Estado</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Activo</source>
+            <translation>Active</translation>
+        </message>
+        <message>
+            <source>Dado de baja</source>
+            <translation>Deactivated</translation>
+        </message>
+        <message>
+            <source>Cambiar rol</source>
+            <translation>Change role</translation>
+        </message>
+        <message>
+            <source>Dar de baja</source>
+            <translation>Deactivate</translation>
+        </message>
+        <message>
+            <source>Reactivar</source>
+            <translation>Reactivate</translation>
+        </message>
+        <message>
+            <source>Usuario seleccionado:</source>
+            <translation>Selected user:</translation>
+        </message>
+        <message>
+            <source>nombre de acceso, p. ej. maria</source>
+            <translation>login name, e.g. maria</translation>
+        </message>
+        <message>
+            <source>Dar de alta</source>
+            <translation>Add</translation>
+        </message>
+        <message>
+            <source>Nuevo usuario</source>
+            <translation>New user</translation>
+        </message>
+        <message>
+            <source>En un servidor, el usuario es el de la base de datos (quien se conecta). En un libro en este equipo, es el nombre de usuario de la computadora. Dueño: todo, incluida la configuración. Cobrador: contactos, promesas, mensajes y pagos. Solo lectura: consulta sin cambiar nada.</source>
+            <translation>On a server, the user is the database user (whoever connects). On a book on this computer, it is the computer's user name. Owner: everything, settings included. Collector: contacts, promises, messages and payments. Read-only: looks without changing anything.</translation>
+        </message>
+        <message>
+            <source>Fecha y hora</source>
+            <translation>Date and time</translation>
+        </message>
+        <message>
+            <source>Quién</source>
+            <translation>Who</translation>
+        </message>
+        <message>
+            <source>Qué</source>
+            <translation>What</translation>
+        </message>
+        <message>
+            <source>Detalle</source>
+            <translation>Detail</translation>
+        </message>
+        <message>
+            <source>Actividad reciente</source>
+            <translation>Recent activity</translation>
+        </message>
+        <message>
+            <source>Dueño</source>
+            <translation>Owner</translation>
+        </message>
+        <message>
+            <source>Cobrador</source>
+            <translation>Collector</translation>
+        </message>
+        <message>
+            <source>Solo lectura</source>
+            <translation>Read-only</translation>
+        </message>
+        <message>
+            <source>Este libro no tiene usuarios: quien lo abre (%1) es su dueño. Dé de alta a las personas que trabajarán en él; usted quedará registrado como dueño.</source>
+            <translation>This book has no users: whoever opens it (%1) is its owner. Add the people who will work on it; you will be registered as the owner.</translation>
+        </message>
+        <message>
+            <source>Usted trabaja como %1 (%2).</source>
+            <translation>You work as %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Solo el dueño puede dar de alta usuarios y cambiar sus roles.</source>
+            <translation>Only the owner can add users and change their roles.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectDialog</name>
+        <message>
+            <source>Conectar a un servidor</source>
+            <translation>Connect to a server</translation>
+        </message>
+        <message>
+            <source>p. ej. servidor.local o 192.168.1.10</source>
+            <translation>e.g. server.local or 192.168.1.10</translation>
+        </message>
+        <message>
+            <source>p. ej. cobranza</source>
+            <translation>e.g. cobranza</translation>
+        </message>
+        <message>
+            <source>Guardar la contraseña en el llavero del sistema</source>
+            <translation>Save the password in the system keyring</translation>
+        </message>
+        <message>
+            <source>Un libro en un servidor PostgreSQL lo comparten varias personas a la vez. Cada quien entra con su propio usuario de la base de datos; su rol (dueño, cobrador o solo lectura) lo da el dueño en Configuración → Usuarios.</source>
+            <translation>A book on a PostgreSQL server is shared by several people at once. Each one signs in with their own database user; the owner gives their role (owner, collector or read-only) in Settings → Users.</translation>
+        </message>
+        <message>
+            <source>Servidor</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Puerto</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Base de datos</source>
+            <translation>Database</translation>
+        </message>
+        <message>
+            <source>Usuario</source>
+            <translation>User</translation>
+        </message>
+        <message>
+            <source>Contraseña</source>
+            <translation>Password</translation>
+        </message>
+        <message>
+            <source>Probar conexión</source>
+            <translation>Test connection</translation>
+        </message>
+        <message>
+            <source>Conectar</source>
+            <translation>Connect</translation>
+        </message>
+        <message>
+            <source>Conexión correcta: el servidor le reconoce como %1.</source>
+            <translation>Connected: the server knows you as %1.</translation>
         </message>
     </context>
     <context>

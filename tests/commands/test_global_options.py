@@ -62,6 +62,7 @@ def test_every_verb_reads_the_global_options_in_both_places() -> None:
             "restore": ["--list"],
             "import": ["cfdi", "x.xml"],
             "export": ["invoices"],
+            "users": ["list"],
             "refund": ["1", "10.00", "--reason", "x"],
             "book": ["copy", "a.sqlite", "b.sqlite"],
             "payment": ["reverse", "1", "--reason", "x"],

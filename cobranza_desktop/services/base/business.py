@@ -10,6 +10,7 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.contact_data import (
     normalize_clabe,
     normalize_email,
@@ -22,6 +23,8 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import validate_terms
 from cobranza_desktop.domain.money import parse_decimal
 from cobranza_desktop.domain.validation import check_multiline, check_single_line
+from cobranza_desktop.services.base.access import require
+from cobranza_desktop.services.base.versions import Edited, check_version
 from cobranza_desktop.storage.concurrency import add_unless_duplicate
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import BusinessProfile
@@ -46,6 +49,7 @@ class BusinessProfileView:
     bank_name: str = ""
     clabe: str = ""
     invoice_series: str = "A"
+    version: int = 0  # what an edit sends back (0: never saved, or not loaded first)
 
 
 def load_profile(session: Session) -> BusinessProfile:
@@ -73,6 +77,7 @@ def profile_view(profile: BusinessProfile) -> BusinessProfileView:
         bank_name=profile.bank_name,
         clabe=profile.clabe,
         invoice_series=profile.invoice_series,
+        version=profile.version or 0,
     )
 
 
@@ -183,9 +188,17 @@ class BusinessService:
             return read_profile(session)
 
     def update_profile(self, data: BusinessProfileView) -> BusinessProfileView:
+        """Save the profile. ``data.version`` is the version it was loaded at: if someone
+        saved the profile since, the edit is refused (0 skips the check)."""
         clean = validate_profile(data)
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
+            existing = session.get(BusinessProfile, 1)
+            if data.version and existing is not None:
+                check_version(existing.version, data.version, Edited.PROFILE)
             profile = load_profile(session)
             for field, value in clean.__dict__.items():
-                setattr(profile, field, value)
+                if field != "version":
+                    setattr(profile, field, value)
+            session.flush()  # the view carries the new version
             return profile_view(profile)

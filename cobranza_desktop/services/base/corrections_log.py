@@ -7,7 +7,6 @@ when and why, and shown in the customer's timeline.
 
 from __future__ import annotations
 
-import getpass
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -16,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.services.base.access import current_actor
 from cobranza_desktop.storage.models.corrections import CorrectionEntry
 
 
@@ -60,12 +60,10 @@ class CorrectionView:
     created_at: datetime
 
 
-def current_author() -> str:
-    """Who is making the change: the local user for now (an office adds its own users)."""
-    try:
-        return getpass.getuser()[:80]
-    except (OSError, KeyError):  # no user name in the environment
-        return ""
+def current_author(session: Session) -> str:
+    """Who is making the change: the book's user of this transaction (on a server the
+    server's login, on a file the local user), by the name the office knows them by."""
+    return current_actor(session).shown_name[:80]
 
 
 def log_correction(
@@ -84,7 +82,7 @@ def log_correction(
         subject=subject[:80],
         reason=reason.strip(),
         details=details,
-        author=current_author(),
+        author=current_author(session),
         created_at=now,
     )
     session.add(entry)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customer_status import status_rank
 from cobranza_desktop.domain.customers import CustomerStatus
@@ -26,6 +27,7 @@ from cobranza_desktop.domain.invoices import format_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.subscriptions import PeriodCharge, Schedule, periods_due
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.billing.issuing import issue_on_credit
 from cobranza_desktop.services.billing.prepayments import (
@@ -309,4 +311,5 @@ class BillingRunService:
     ) -> BillingResult:
         day = self._date(through)
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             return bill_due(session, day, self._clock.now(), progress, cancelled)

@@ -16,11 +16,13 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.validation import check_multiline
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.invoices import get_invoice
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
@@ -140,11 +142,15 @@ class DisputeService:
     def mark(self, invoice_id: int, reason: str) -> DisputeView:
         """Put an invoice in dispute: its ladder and its penalties pause."""
         with self._book.transaction() as session:
+            # A collector hears the dispute first; pausing is the respectful direction.
+            require(session, Permission.COLLECT)
             return mark_disputed(session, invoice_id, reason, self._clock.today(), self._clock)
 
     def settle(self, invoice_id: int, reason: str) -> DisputeView:
         """Settle an invoice's dispute: its ladder and its penalties resume."""
         with self._book.transaction() as session:
+            # Resuming the ladder and the penalties is the owner's call.
+            require(session, Permission.BOOKKEEPING)
             return settle_dispute(session, invoice_id, reason, self._clock.today())
 
     def for_customer(self, customer_id: int) -> list[DisputeView]:

@@ -16,6 +16,7 @@ from enum import StrEnum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.allocation import Allocation as AllocationInput
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -31,6 +32,7 @@ from cobranza_desktop.domain.incentives import (
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.billing.invoices import get_invoice
 from cobranza_desktop.services.customers.records import get_customer
@@ -308,6 +310,7 @@ class IncentiveService:
 
     def set_early_payment_terms(self, terms: EarlyPaymentTerms | None) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(session, EARLY_PAYMENT_KEY, None if terms is None else terms.to_dict())
             write_setting(session, EARLY_PAYMENT_SINCE_KEY, self._clock.now().isoformat())
 
@@ -325,6 +328,7 @@ class IncentiveService:
             }
         )
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(session, PUNCTUALITY_KEY, value)
             write_setting(session, PUNCTUALITY_SINCE_KEY, self._clock.now().isoformat())
 
@@ -333,6 +337,7 @@ class IncentiveService:
     def on_payment(self, payment_id: int) -> list[IncentiveView]:
         """Grant the early-payment discounts a recorded payment earned (idempotent)."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id)
             return grant_early_payment_discounts(session, payment, self._clock.now())
 
@@ -345,6 +350,7 @@ class IncentiveService:
     def grant_punctuality_reward(self, invoice_id: int) -> IncentiveView | None:
         """Discount an issued invoice when its customer earned the punctuality reward."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
             return grant_punctuality_reward(
                 session, invoice, self._clock.today(), self._clock.now()
@@ -361,6 +367,7 @@ class IncentiveService:
             )
         now = self._clock.now()
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             grant = session.get(IncentiveGrant, grant_id)
             if grant is None:
                 raise NotFoundError(

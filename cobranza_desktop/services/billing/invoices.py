@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.currency import foreign_balance_cents
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
@@ -33,8 +34,10 @@ from cobranza_desktop.domain.validation import (
     check_date,
     checked_totals,
 )
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
+from cobranza_desktop.services.base.versions import Edited, check_version
 from cobranza_desktop.services.billing.voiding import void_invoice
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.concurrency import locked_sequence
@@ -86,6 +89,7 @@ class InvoiceView:
     currency: str = "MXN"
     own_total: Decimal | None = None
     own_balance: Decimal | None = None
+    version: int = 0  # what an edit sends back (optimistic concurrency)
 
 
 @dataclass(frozen=True)
@@ -169,6 +173,7 @@ def invoice_view(invoice: Invoice, today: date, *, extended_to: date | None = No
             )
             for line in invoice.lines
         ),
+        version=invoice.version or 0,
     )
 
 
@@ -380,32 +385,44 @@ class InvoiceService:
     def issue(self, draft: InvoiceDraft) -> InvoiceView:
         """Issue a new invoice with the next folio of the series."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = create_invoice(session, draft, self._clock.now())
             return invoice_view(invoice, self._clock.today())
 
     def save_draft(self, draft: InvoiceDraft) -> InvoiceView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = create_invoice(session, draft, self._clock.now(), issue=False)
             return invoice_view(invoice, self._clock.today())
 
-    def update_draft(self, invoice_id: int, draft: InvoiceDraft) -> InvoiceView:
-        """Change a draft (not issued yet); an issued invoice is refused."""
+    def update_draft(
+        self, invoice_id: int, draft: InvoiceDraft, expected_version: int | None = None
+    ) -> InvoiceView:
+        """Change a draft (not issued yet); an issued invoice is refused, and so is an
+        edit made on a draft someone saved since (``expected_version``)."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
+            check_version(invoice.version, expected_version, Edited.INVOICE)
             update_draft(session, invoice, draft, self._clock.now())
             return invoice_view(invoice, self._clock.today())
 
     def delete_draft(self, invoice_id: int, reason: str = "") -> int:
         """Delete a draft (it was never issued); returns its customer's id."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
             customer_id = invoice.customer_id
             delete_draft(session, invoice, reason, self._clock.now())
             return customer_id
 
-    def void(self, invoice_id: int, reason: str) -> InvoiceView:
+    def void(
+        self, invoice_id: int, reason: str, expected_version: int | None = None
+    ) -> InvoiceView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
+            check_version(invoice.version, expected_version, Edited.INVOICE)
             void_invoice(session, invoice, reason, self._clock.now())
             session.flush()
             view = invoice_view(invoice, self._clock.today())

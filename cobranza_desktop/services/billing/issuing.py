@@ -14,12 +14,14 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.validation import checked_totals
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.incentives import IncentiveView, grant_punctuality_reward
 from cobranza_desktop.services.billing.invoices import (
     InvoiceDraft,
@@ -68,6 +70,7 @@ class IssuingService:
 
     def issue(self, draft: InvoiceDraft, override_reason: str = "") -> IssuedInvoice:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             # The invoice and its reward stand or fall together: one transaction.
             invoice, messages = issue_on_credit(session, draft, self._clock.now(), override_reason)
             reward = grant_punctuality_reward(
@@ -80,6 +83,7 @@ class IssuingService:
     def issue_draft(self, invoice_id: int, override_reason: str = "") -> IssuedInvoice:
         """Issue a saved draft: the same credit check and reward as a new invoice."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
             if invoice.lifecycle != Lifecycle.DRAFT.value:
                 raise ConflictError(_("La factura ya fue emitida."))

@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.allocation import suggest_oldest_first
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
@@ -25,6 +26,7 @@ from cobranza_desktop.domain.incentives import PrepaymentKind, PrepaymentOffer
 from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.subscriptions import periods_covering
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.billing.subscriptions import (
     _last_start,
@@ -210,6 +212,7 @@ class PrepaymentService:
 
     def set_offers(self, offers: Sequence[PrepaymentOffer]) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(
                 session,
                 OFFERS_KEY,
@@ -267,6 +270,7 @@ class PrepaymentService:
         from cobranza_desktop.services.receivables.payments import PaymentInput, record_payment
 
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             quote = self._quote(session, subscription_id, offer)
             sub = session.get(Subscription, subscription_id)
             assert sub is not None
@@ -315,4 +319,5 @@ class PrepaymentService:
     def apply_credit(self, customer_id: int) -> Decimal:
         """By hand, from the customer file: pay open invoices from unapplied credit."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return from_cents(apply_customer_credit(session, customer_id, self._clock.now()))

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.formatting import format_money
@@ -23,6 +24,7 @@ from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_num
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.invoices import next_folio
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables import allocations
@@ -164,6 +166,7 @@ class RefundService:
         method: PaymentMethod = PaymentMethod.TRANSFER,
     ) -> RefundView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             return refund_credit(
                 session,
                 customer_id,

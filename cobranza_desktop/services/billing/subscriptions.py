@@ -9,7 +9,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import _, pgettext
@@ -24,6 +26,8 @@ from cobranza_desktop.domain.subscriptions import (
     parse_period,
 )
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
+from cobranza_desktop.services.base.versions import Edited, check_version
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.subscriptions import (
@@ -95,6 +99,7 @@ class SubscriptionView:
     price_changes: tuple[PriceChange, ...]
     pauses: tuple[Pause, ...]
     last_period_start: date | None  # the latest period the billing run has dealt with
+    version: int = 0  # what an edit sends back (optimistic concurrency)
 
 
 def _percent(value: Decimal | str, field: str) -> Decimal:
@@ -191,6 +196,7 @@ def subscription_view(
         price_changes=schedule.price_changes,
         pauses=schedule.pauses,
         last_period_start=_last_start(session, sub.id) if last_start is _UNKNOWN else last_start,
+        version=sub.version,
     )
 
 
@@ -248,6 +254,7 @@ class SubscriptionService:
 
     def create(self, data: SubscriptionInput) -> SubscriptionView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             sub = add_subscription(session, data, self._clock)
             return subscription_view(session, sub, self._clock.today())
 
@@ -277,13 +284,18 @@ class SubscriptionService:
         return preview_rows(schedule_from_input(data), None, count)
 
     def change_price(
-        self, subscription_id: int, effective_from: date, price: Decimal | str
+        self,
+        subscription_id: int,
+        effective_from: date,
+        price: Decimal | str,
+        expected_version: int | None = None,
     ) -> SubscriptionView:
         """A new price from a date on: periods starting from then. Issued invoices keep theirs."""
         amount = parse_amount(price, "price")
         check_date(effective_from, "effective_from")
         with self._book.transaction() as session:
-            sub = self._active(session, subscription_id)
+            require(session, Permission.BOOKKEEPING)
+            sub = self._active(session, subscription_id, expected_version)
             last = _last_start(session, sub.id)
             if last is not None and effective_from <= last:
                 raise ConflictError(
@@ -304,14 +316,20 @@ class SubscriptionService:
             return subscription_view(session, sub, self._clock.today())
 
     def pause(
-        self, subscription_id: int, start: date, end: date, reason: str = ""
+        self,
+        subscription_id: int,
+        start: date,
+        end: date,
+        reason: str = "",
+        expected_version: int | None = None,
     ) -> SubscriptionView:
         """Periods starting from ``start`` to ``end`` are shown as paused, not billed."""
         Pause(check_date(start, "start"), check_date(end, "end"))
         if end < start:
             raise ValidationError("end", _("La pausa termina antes de empezar."))
         with self._book.transaction() as session:
-            sub = self._active(session, subscription_id)
+            require(session, Permission.BOOKKEEPING)
+            sub = self._active(session, subscription_id, expected_version)
             sub.pauses.append(
                 SubscriptionPause(
                     start=start, end=end, reason=reason.strip(), created_at=self._clock.now()
@@ -320,7 +338,9 @@ class SubscriptionService:
             session.flush()
             return subscription_view(session, sub, self._clock.today())
 
-    def cancel(self, subscription_id: int, on: date, reason: str) -> SubscriptionView:
+    def cancel(
+        self, subscription_id: int, on: date, reason: str, expected_version: int | None = None
+    ) -> SubscriptionView:
         """Stop billing after ``on`` (the last day of service). Issued invoices stay."""
         if not reason.strip():
             raise ValidationError(
@@ -329,7 +349,8 @@ class SubscriptionService:
             )
         check_date(on, "on")
         with self._book.transaction() as session:
-            sub = self._active(session, subscription_id)
+            require(session, Permission.BOOKKEEPING)
+            sub = self._active(session, subscription_id, expected_version)
             if on < sub.start_date - timedelta(days=1):
                 raise ValidationError(
                     "on",
@@ -347,10 +368,17 @@ class SubscriptionService:
         """Monthly recurring revenue of the active subscriptions, tax included."""
         return round_money(sum((v.monthly_recurring for v in self.list()), Decimal(0)))
 
-    def _active(self, session: Session, subscription_id: int) -> Subscription:
+    def _active(
+        self, session: Session, subscription_id: int, expected_version: int | None
+    ) -> Subscription:
+        """The active subscription about to change: checked against the version the
+        edit was made on, and marked changed so that its version moves with any edit
+        (a price change or a pause is a row of its own)."""
         sub = get_subscription(session, subscription_id)
+        check_version(sub.version, expected_version, Edited.SUBSCRIPTION)
         if sub.status != "active":
             raise ConflictError(_("La suscripción está cancelada."))
+        flag_modified(sub, "status")
         return sub
 
 

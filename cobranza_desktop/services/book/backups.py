@@ -17,8 +17,10 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import BookDamagedError
 from cobranza_desktop.storage import backup, integrity
 from cobranza_desktop.storage.database import Book, check_file_integrity
+from cobranza_desktop.storage.paths import backup_dir_for
 from cobranza_desktop.storage.restore import BackupInfo, RestoreResult, describe_backup
 from cobranza_desktop.storage.restore import restore_backup as _restore
+from cobranza_desktop.storage.server import server_backup_dir, server_backup_now
 
 __all__ = ["BackupInfo", "BackupService", "RestoreResult", "list_backups", "restore_backup"]
 
@@ -31,7 +33,10 @@ class BackupService:
         self._clock = clock
 
     def daily(self) -> Path | None:
-        """Back up if today's backup does not exist yet; rotates old ones."""
+        """Back up if today's backup does not exist yet; rotates old ones. A server book
+        is backed up by its server (pg_dump, "Copia de seguridad ahora"): no file here."""
+        if not self._book.is_file:
+            return None
         return backup.daily_backup(self._book.path, self._clock.today())
 
     def daily_in_background(self) -> Callable[[], None]:
@@ -48,6 +53,8 @@ class BackupService:
         Damage found withdraws the record of the last check, so the next open checks in
         full and refuses the book with the offer of the latest backup."""
         today = self._clock.today()
+        if not self._book.is_file:  # SQLite's own check; a server keeps its database
+            return None
         if not integrity.daily_check_due(self._book.path, today):
             return None
         try:
@@ -69,8 +76,18 @@ class BackupService:
         except Exception:
             log.exception("daily integrity check failed")
 
+    def default_folder(self) -> Path:
+        """Where "Copia de seguridad ahora" saves: beside the book's backups, or for a
+        server book the program's folder of server backups."""
+        if not self._book.is_file:
+            return server_backup_dir()
+        return backup_dir_for(self._book.path)
+
     def to_folder(self, folder: Path) -> Path:
-        """A backup now into ``folder``; the folder is remembered for restoring later."""
+        """A backup now into ``folder``; the folder is remembered for restoring later.
+        A server book is saved with pg_dump (refused plainly where it is missing)."""
+        if not self._book.is_file:
+            return server_backup_now(self._book.url, folder, self._clock.now())
         return backup.manual_backup(self._book.path, folder, self._clock.now())
 
     def list(self) -> list[BackupInfo]:

@@ -23,7 +23,7 @@ from cobranza_desktop.domain.risk import assess, suggested_credit_limit
 from cobranza_desktop.services.base.agenda_data import effective_due_dates, histories
 from cobranza_desktop.services.base.corrections_log import CorrectionView, customer_corrections
 from cobranza_desktop.services.billing.invoices import InvoiceView, invoice_view
-from cobranza_desktop.services.collections.contacts import ContactView, contact_view
+from cobranza_desktop.services.collections.contacts import ContactView, contact_timeline
 from cobranza_desktop.services.customers.records import (
     CustomerBalanceView,
     CustomerView,
@@ -45,7 +45,7 @@ from cobranza_desktop.services.penalties.proposals import propose_charges
 from cobranza_desktop.services.receivables.payments import PaymentView, payment_view
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
-from cobranza_desktop.storage.models.collections import ContactLog, Promise, StatusTransition
+from cobranza_desktop.storage.models.collections import StatusTransition
 from cobranza_desktop.storage.queries.balances import customer_balance
 
 
@@ -144,18 +144,8 @@ def _payments(session: Session, customer_id: int) -> tuple[PaymentView, ...]:
 
 
 def _timeline(session: Session, customer_id: int) -> tuple[ContactView, ...]:
-    rows = session.scalars(
-        select(ContactLog)
-        .where(ContactLog.customer_id == customer_id, ContactLog.voided_at.is_(None))
-        .order_by(ContactLog.contacted_at.desc(), ContactLog.id.desc())
-    ).all()
-    promises = {
-        contact_id: promise_id
-        for contact_id, promise_id in session.execute(
-            select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
-        )
-    }
-    return tuple(contact_view(row, promises.get(row.id)) for row in rows)
+    # The contact service's own reading (with each contact's author): one place.
+    return tuple(contact_timeline(session, customer_id))
 
 
 def _status_history(session: Session, customer_id: int) -> tuple[StatusChangeView, ...]:

@@ -181,6 +181,7 @@ def build_demo_book(
     progress: ProgressCallback = no_progress,
 ) -> DemoSummary:
     """Fill an empty book with a realistic history ending on ``clock.today()``."""
+    book.use_clock(clock.now)  # the audit trail dates the demo's writes by its clock
     rng = random.Random(seed)
     today = clock.today()
     start = today - timedelta(days=HISTORY_DAYS)

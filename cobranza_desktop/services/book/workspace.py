@@ -10,8 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cobranza_desktop.domain.clock import Clock, SystemClock
+from cobranza_desktop.services.base.audit import AuditService
 from cobranza_desktop.services.base.business import BusinessService
 from cobranza_desktop.services.base.settings import SettingsService
+from cobranza_desktop.services.base.users import UserService
 from cobranza_desktop.services.billing.disputes import DisputeService
 from cobranza_desktop.services.billing.invoices import InvoiceService
 from cobranza_desktop.services.billing.issuing import IssuingService
@@ -53,8 +55,11 @@ class Workspace:
     risk: RiskService = field(init=False)
     plans: PlanService = field(init=False)
     promises: PromiseService = field(init=False)
+    users: UserService = field(init=False)
+    audit: AuditService = field(init=False)
 
     def __post_init__(self) -> None:
+        self.book.use_clock(self.clock.now)  # the audit trail's "when"
         self.customers = CustomerService(self.book, self.clock)
         self.invoices = InvoiceService(self.book, self.clock)
         self.disputes = DisputeService(self.book, self.clock)
@@ -74,6 +79,8 @@ class Workspace:
         self.risk = RiskService(self.book, self.clock)
         self.plans = PlanService(self.book, self.clock)
         self.promises = PromiseService(self.book, self.clock)
+        self.users = UserService(self.book, self.clock)
+        self.audit = AuditService(self.book)
 
     @property
     def book_path(self) -> Path:

@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import (
     LIFT_RESTRICTION,
     ActionKey,
@@ -37,6 +38,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import Ladder
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
@@ -228,6 +230,7 @@ class AgendaService:
 
     def set_ladder(self, ladder: Ladder) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_ladder(session, ladder)
 
     def policy(self) -> ContactPolicy:
@@ -236,6 +239,7 @@ class AgendaService:
 
     def set_policy(self, policy: ContactPolicy) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_policy(session, policy)
 
     # The agenda ----------------------------------------------------------------------
@@ -290,6 +294,7 @@ class AgendaService:
         now = self._clock.now()
         today = self._clock.today()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return log_action(session, item, state, note, contact, today, now)
 
     def complete(

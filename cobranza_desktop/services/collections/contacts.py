@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import (
     Channel,
@@ -25,10 +26,12 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import parse_amount, to_cents
 from cobranza_desktop.domain.plans import validate_promise
 from cobranza_desktop.domain.validation import check_date, check_optional_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import load_policy
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.collections import ContactLog, Promise
+from cobranza_desktop.storage.queries.audit import authors_of
 
 MAX_NOTES = 4000
 
@@ -61,6 +64,7 @@ class ContactView:
     override_reason: str
     voided: bool
     promise_id: int | None = None
+    author: str = ""  # who logged it (from the audit trail; empty before it existed)
 
     @property
     def reason_label(self) -> str:
@@ -203,7 +207,10 @@ def contact_timeline(
             select(Promise.contact_id, Promise.id).where(Promise.customer_id == customer_id)
         )
     }
-    return [contact_view(r, promises.get(r.id)) for r in rows]
+    authors = authors_of(session, "contact", (r.id for r in rows))
+    return [
+        replace(contact_view(r, promises.get(r.id)), author=authors.get(r.id, "")) for r in rows
+    ]
 
 
 class ContactService:
@@ -213,6 +220,7 @@ class ContactService:
 
     def log(self, data: ContactInput) -> ContactView:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row, promise_id = log_contact(session, data, self._clock.now())
             return contact_view(row, promise_id)
 
@@ -253,6 +261,7 @@ class ContactService:
         if not reason.strip():
             raise ValidationError("reason", _("Escriba el motivo de la anulación."))
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(ContactLog, contact_id)
             if row is None:
                 raise NotFoundError(

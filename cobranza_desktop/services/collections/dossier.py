@@ -22,6 +22,7 @@ from cobranza_desktop.documents.dossier import (
     invoices_csv,
     render_dossier_pdf,
 )
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import NonPaymentReason, Outcome
 from cobranza_desktop.domain.customers import Channel, CustomerStatus
@@ -31,6 +32,7 @@ from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number, is_open
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import promise_status
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
@@ -239,6 +241,7 @@ class DossierService:
         marked = False
         if mark_agency:
             with self._book.transaction() as session:
+                require(session, Permission.BOOKKEEPING)
                 customer = get_customer(session, customer_id)
                 if customer.status != CustomerStatus.AGENCY.value:
                     change_status(

@@ -16,6 +16,7 @@ from cobranza_desktop.documents.plan import (
     PlanInvoiceLine,
     render_plan_pdf,
 )
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import _, pgettext
@@ -35,6 +36,7 @@ from cobranza_desktop.domain.plans import (
     build_schedule,
 )
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
     effective_due_dates,
     invoices_in_plans,
@@ -278,6 +280,7 @@ class PlanService:
         today = self._clock.today()
         now = self._clock.now()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             get_customer(session, request.customer_id)
             invoices, waived = _selected_invoices(session, request, today)
             schedule = build_schedule(_terms(request, invoices, waived, today))
@@ -419,6 +422,7 @@ class PlanService:
                 pgettext("services.collections.plans", "Escriba el motivo de la cancelación."),
             )
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             plan = self._get(session, plan_id)
             if plan.status == PlanStatus.CANCELLED.value:
                 raise ConflictError(_("El convenio ya está cancelado."))

@@ -13,12 +13,14 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.plans import PromiseStatus, validate_promise
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
     payments_between,
     promise_statuses,
@@ -70,6 +72,7 @@ class PromiseService:
         value = parse_amount(amount, "amount")
         validate_promise(value, check_date(promised_date, "promised_date"), today)
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             get_customer(session, customer_id)
             promise = Promise(
                 customer_id=customer_id,
@@ -110,6 +113,7 @@ class PromiseService:
         if not reason.strip():
             raise ValidationError("reason", gettext("Escriba el motivo."))
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             promise = session.get(Promise, promise_id)
             if promise is None:
                 raise NotFoundError(
@@ -127,6 +131,7 @@ class PromiseService:
         today = self._clock.today()
         changed = 0
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             pending = session.scalars(
                 select(Promise).where(Promise.status == PromiseStatus.PENDING.value)
             ).all()

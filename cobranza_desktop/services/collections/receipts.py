@@ -16,6 +16,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import (
     ActionKey,
     CustomerCase,
@@ -30,6 +31,7 @@ from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE, CONFIRM_RECEIPT_WINDOW_DAYS
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
@@ -246,6 +248,7 @@ class ReceiptService:
         override_reason: str | None = None,
     ) -> ReceiptView:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return record_answer(
                 session,
                 invoice_id,
@@ -258,6 +261,7 @@ class ReceiptService:
 
     def mark_corrected(self, invoice_id: int, note: str = "") -> ReceiptView:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return mark_corrected(session, invoice_id, note)
 
     def get(self, invoice_id: int) -> ReceiptView:

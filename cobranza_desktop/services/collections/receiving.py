@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.incentives import (
     IncentiveView,
     grant_early_payment_discounts,
@@ -34,6 +36,7 @@ class ReceivingService:
     def receive(self, data: PaymentInput) -> ReceivedPayment:
         now = self._clock.now()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payment, *discounts = record_payment_with_discount(session, data, now)
             earned = grant_early_payment_discounts(session, payment, now)
             session.flush()

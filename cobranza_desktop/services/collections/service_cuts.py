@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customer_status import is_restricted
 from cobranza_desktop.domain.customers import CustomerStatus
@@ -20,6 +21,7 @@ from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import LineInput, format_number
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.billing.issuing import issue_on_credit
 from cobranza_desktop.services.billing.prepayments import apply_customer_credit
@@ -93,6 +95,7 @@ class ServiceCutService:
         """Lift the customer's suspension; book the subscription's reconnection fee if any."""
         now = self._clock.now()
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             sub = get_subscription(session, subscription_id)
             customer = get_customer(session, sub.customer_id)
             if not is_restricted(CustomerStatus(customer.status)):

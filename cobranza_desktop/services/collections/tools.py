@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.formatting import format_date, format_money
@@ -17,6 +18,7 @@ from cobranza_desktop.domain.invoices import invoice_number, is_open
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import effective_due_dates
 from cobranza_desktop.services.base.corrections_log import CorrectionKind, log_correction
 from cobranza_desktop.services.billing.invoices import get_invoice
@@ -112,6 +114,7 @@ class CollectionToolsService:
         reason = _require_reason(reason)
         today = self._clock.today()
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             invoice = get_invoice(session, invoice_id)
             if not is_open(invoice.lifecycle, invoice.total_cents, invoice.paid_cents):
                 raise ConflictError(_("Solo se prorrogan facturas con saldo."))
@@ -151,6 +154,7 @@ class CollectionToolsService:
         reason = _require_reason(reason)
         value = parse_amount(amount, "amount")
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             get_customer(session, customer_id)
             if value > from_cents(customer_balance(session, customer_id).open_cents):
                 raise ValidationError(
@@ -197,6 +201,7 @@ class CollectionToolsService:
     def record_payment_with_discount(self, data: PaymentInput) -> list[PaymentView]:
         """Record a payment and, in the same transaction, the pending discounts it earns."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payments = record_payment_with_discount(session, data, self._clock.now())
             session.flush()
             return [payment_view(p) for p in payments]
@@ -215,6 +220,7 @@ class CollectionToolsService:
                 _("Describa qué bienes o servicios se reciben en intercambio."),
             )
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             get_customer(session, customer_id)
             value = parse_amount(amount, "amount")
             if value > from_cents(customer_balance(session, customer_id).open_cents):

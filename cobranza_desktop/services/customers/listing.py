@@ -23,7 +23,7 @@ from cobranza_desktop.storage.queries.customer_index import CustomerListIndex
 class CustomerListService:
     def __init__(self, book: Book, clock: Clock) -> None:
         self._clock = clock
-        self._index = CustomerListIndex(book.engine)
+        self._index = CustomerListIndex(book.engine, lambda: book.local_commits)
 
     def list_page(
         self,

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customers import (
     Channel,
@@ -20,6 +21,8 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import from_cents, to_cents
 from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
+from cobranza_desktop.services.base.versions import Edited, check_version
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Customer
 from cobranza_desktop.storage.queries.balances import customer_balance
@@ -47,6 +50,7 @@ class CustomerView:
     notes: str
     status: str
     created_at: datetime
+    version: int = 0  # what an edit sends back (optimistic concurrency)
 
     def data(self) -> CustomerData:
         """The editable part, e.g. to prefill an edit form."""
@@ -133,6 +137,7 @@ def customer_view(customer: Customer) -> CustomerView:
         notes=customer.notes,
         status=customer.status,
         created_at=customer.created_at,
+        version=customer.version,
     )
 
 
@@ -192,13 +197,20 @@ class CustomerService:
 
     def create(self, data: CustomerData) -> CustomerView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             return customer_view(add_customer(session, data, self._clock.now()))
 
-    def update(self, customer_id: int, data: CustomerData) -> CustomerView:
+    def update(
+        self, customer_id: int, data: CustomerData, expected_version: int | None = None
+    ) -> CustomerView:
+        """Save a customer's data; refused if it changed since ``expected_version``."""
         clean = validate_customer(data)
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             customer = get_customer(session, customer_id)
+            check_version(customer.version, expected_version, Edited.CUSTOMER)
             _apply(customer, clean)
+            session.flush()  # the view carries the new version
             return customer_view(customer)
 
     def get(self, customer_id: int) -> CustomerView:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.customer_status import (
     allows_credit,
@@ -27,6 +28,7 @@ from cobranza_desktop.domain.risk import (
     exceeds_credit_limit,
     suggested_credit_limit,
 )
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import histories
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.storage.database import Book
@@ -180,6 +182,7 @@ class RestrictionService:
         restricted_services: str = "",
     ) -> StatusChangeView:
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             customer = get_customer(session, customer_id)
             row = change_status(
                 session,

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents.credit_terms import CreditTermsData, render_credit_terms
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.credit_terms import (
     CLAUSE_TITLES,
@@ -29,6 +30,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.penalty_policy import resolve_policy
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import load_ladder, load_policy
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.settings import read_setting, write_setting
@@ -143,6 +145,7 @@ class CreditTermsService:
         if signed_on > self._clock.today():
             raise ValidationError("signed_on", _("La fecha de firma no puede ser en el futuro."))
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             customer = get_customer(session, customer_id)
             values = snapshot(terms_facts(session, customer))
             version = terms_version(values)

@@ -42,6 +42,7 @@ from cobranza_desktop.documents.data import (
     StatementEntryData,
     TaxData,
 )
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
@@ -50,6 +51,7 @@ from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import write_setting
 from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
 from cobranza_desktop.services.customers.records import get_customer
@@ -110,6 +112,7 @@ class DocumentService:
 
     def set_how_to_pay(self, text: str) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(session, HOW_TO_PAY_KEY, text.strip())
 
     # -- invoice ----------------------------------------------------------------------
@@ -331,6 +334,7 @@ class DocumentService:
         agenda action, in one transaction with the PDF. Printing again finds nothing."""
         today = check_date(day or self._clock.today(), "day")
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return print_day_letters(session, today, self._clock.now())
 
 

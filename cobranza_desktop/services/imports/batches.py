@@ -8,10 +8,12 @@ from datetime import datetime
 
 from sqlalchemy import delete, select
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.billing.invoices import void_invoice
 from cobranza_desktop.services.receivables import allocations
 from cobranza_desktop.storage.database import Book
@@ -54,6 +56,7 @@ class ImportBatchService:
         reason = _("importación deshecha")
         now = self._clock.now()
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             batch = session.get(ImportBatch, batch_id)
             if batch is None:
                 raise NotFoundError(_("No existe el lote {batch_id}.").format(batch_id=batch_id))

@@ -16,12 +16,14 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.imports.cfdi import CfdiRecord
 from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.imports.sources import iter_sources
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.imports.cfdi_booking import Run
 from cobranza_desktop.services.imports.cfdi_reading import business_rfc, read_all
@@ -78,6 +80,7 @@ class CfdiImportService:
         report: ImportReport | None = None
         try:
             with self._book.transaction() as session:
+                require(session, Permission.BOOKKEEPING)
                 report = self._book_records(session, records, problems, explicit_rfc, now)
                 if progress is not None:
                     progress(0.95)  # booked; a cancel here still writes nothing

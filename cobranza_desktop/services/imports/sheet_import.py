@@ -9,12 +9,14 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.imports.columns import FIELDS, REQUIRED, guess_mapping
 from cobranza_desktop.imports.problems import FileRefused, Problem
 from cobranza_desktop.imports.tables import Table, read_table
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.imports.common import (
@@ -201,6 +203,7 @@ class SheetImportService:
         result: SheetPreview | None = None
         try:
             with self._book.transaction() as session:
+                require(session, Permission.BOOKKEEPING)
                 batch = new_batch(session, entity, source, now)
                 run = SheetRun(
                     session=session,

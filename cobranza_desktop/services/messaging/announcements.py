@@ -26,6 +26,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.contact_policy import Channel, Outcome
@@ -44,6 +45,7 @@ from cobranza_desktop.messaging.message_data import (
 from cobranza_desktop.messaging.rendering import check_template, render_text
 from cobranza_desktop.messaging.template_store import TemplateLibrary
 from cobranza_desktop.messaging.whatsapp import whatsapp_link
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import histories, load_policy
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.base.settings import read_setting
@@ -291,6 +293,8 @@ class AnnouncementService:
         Each recipient is logged as a contact once the message went out (email sent, or
         WhatsApp link prepared), which is what the cap counts next time.
         """
+        with self._book.session() as session:
+            require(session, Permission.COLLECT)  # refused before any message goes out
         preview = self.preview(announcement)
         sent: list[RenderedAnnouncement] = []
         failed: list[tuple[RenderedAnnouncement, str]] = []
@@ -327,6 +331,7 @@ class AnnouncementService:
 
     def _log(self, rec: RenderedAnnouncement, announcement: Announcement, channel: Channel) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             log_contact(
                 session,
                 ContactInput(

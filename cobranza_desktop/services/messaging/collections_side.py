@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import AgendaItem
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import Outcome
@@ -15,6 +16,7 @@ from cobranza_desktop.domain.formatting import format_datetime
 from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.messaging.email import Attachment
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.collections.agenda import (
     completion_contact,
     day_agenda,
@@ -67,6 +69,7 @@ def contact_input(record: ContactRecord) -> ContactInput:
 def complete(book: Book, clock: Clock, item: AgendaItem, notes: str, contact: ContactInput) -> None:
     """Mark the agenda action ``item`` done with its contact, in one transaction."""
     with book.transaction() as session:
+        require(session, Permission.COLLECT)
         log_action(session, item, "done", notes, contact, clock.today(), clock.now())
 
 
@@ -165,6 +168,7 @@ class ComposerBackend:
         data = contact_input(record)
         if item is None:
             with self._book.transaction() as session:
+                require(session, Permission.COLLECT)
                 log_contact(session, data, self._clock.now())
             return
         contact = completion_contact(

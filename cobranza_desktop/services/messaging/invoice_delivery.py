@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_policy import Channel
 from cobranza_desktop.domain.errors import NotFoundError, ValidationError
@@ -23,6 +24,7 @@ from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.messaging.email import Attachment
 from cobranza_desktop.messaging.whatsapp import whatsapp_link
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
 from cobranza_desktop.services.documents.printing import DocumentService
 from cobranza_desktop.services.messaging.outbox import EmailDraft, OutboxService, OutboxView
@@ -167,6 +169,7 @@ class InvoiceDeliveryService:
 
     def _record(self, invoice_id: int, channel: Channel, delivered: bool) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             invoice = session.get(Invoice, invoice_id)
             if invoice is None:  # pragma: no cover - checked by draft()
                 return

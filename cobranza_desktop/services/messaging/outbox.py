@@ -31,6 +31,7 @@ from email.message import EmailMessage
 
 from sqlalchemy import select, update
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import (
     CobranzaError,
@@ -54,6 +55,7 @@ from cobranza_desktop.messaging.email import (
     store_password,
     validate_address,
 )
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.messaging import outbox_queries
 from cobranza_desktop.services.messaging.delivery_contacts import log_when_sent, on_sent
@@ -143,6 +145,7 @@ class OutboxService:
         """Validate and store the settings; a given password goes to the keyring only."""
         settings.validate()
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             write_setting(session, SMTP_SETTINGS_KEY, smtp_settings_to(settings))
         if password is not None:
             self._password_store(settings, password)
@@ -194,6 +197,7 @@ class OutboxService:
         invoice_ids = unique_ids(draft.invoice_ids)
         settings = self.smtp_settings()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             existing = outbox_queries.by_key(session, draft.natural_key)
             if existing is not None:
                 return view_of(existing), False
@@ -255,6 +259,7 @@ class OutboxService:
     def _attempt(self, outbox_id: int, allowed: Sequence[str]) -> SendAttempt:
         settings = self.smtp_settings()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))
@@ -290,6 +295,7 @@ class OutboxService:
                 return SendAttempt(view_of(row))
         failure, error, account = self._deliver(settings, message)
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             assert row is not None
             if failure is None:
@@ -348,6 +354,7 @@ class OutboxService:
         actions ``action_keys``) when it is sent. At once if it already was."""
         now = self._clock.now()
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))
@@ -382,6 +389,7 @@ class OutboxService:
         On a server another program may be sending right now: only a message left
         ``sending`` for longer than any delivery takes counts as interrupted there."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             query = select(OutboxMessage).where(OutboxMessage.status == SENDING)
             if not self._book.is_file:
                 since = self._clock.now() - SERVER_SENDING_GRACE
@@ -449,6 +457,7 @@ class OutboxService:
         if not reason.strip():
             raise ValidationError("reason", _("Escriba el motivo."))
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             row = session.get(OutboxMessage, outbox_id)
             if row is None:
                 raise NotFoundError(_("Ese mensaje ya no existe."))

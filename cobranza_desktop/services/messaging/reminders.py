@@ -26,6 +26,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents.composed_letter import render_composed_letter
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.errors import CobranzaError, ValidationError
@@ -41,6 +42,7 @@ from cobranza_desktop.messaging.templates import (
     override_key,
     template_for,
 )
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import BusinessProfileView, read_profile
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.services.billing.invoices import customer_invoices
@@ -132,6 +134,7 @@ class ReminderService:
         if text is not None:
             check_template(text, part)
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             # Read and written in one transaction: another window's edit is not lost.
             library = self.library if self._given else _stored_library(session)
             library.set_override(language, stage, part, text)

@@ -31,9 +31,11 @@ from cobranza_desktop.domain.money import ZERO, from_cents, to_cents
 from cobranza_desktop.domain.penalties import ChargeKind, PenaltyBreakdown
 from cobranza_desktop.services.billing.voiding import waive_charge_document
 from cobranza_desktop.services.penalties.proposals import ProposedCharge, _number
+from cobranza_desktop.storage.audit_trail import Entry
 from cobranza_desktop.storage.concurrency import already_done_as, locked_sequence
 from cobranza_desktop.storage.models import Invoice, InvoiceLine
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
+from cobranza_desktop.storage.office_hooks import record_entries
 
 LATE_CHARGE_SERIES = "CM"
 
@@ -241,6 +243,24 @@ def _book_charges(
             insert(PenaltyCharge).returning(PenaltyCharge.id, sort_by_parameter_order=True),
             records,
         )
+    )
+    # Bulk inserts pass no ORM flush: the trail is written here, in the same transaction.
+    record_entries(
+        session,
+        [
+            Entry(
+                "penalty.applied",
+                "invoice",
+                document_id,
+                item.customer_id,
+                {
+                    "number": format_number(LATE_CHARGE_SERIES, first + offset),
+                    "total_cents": to_cents(item.breakdown.amount),
+                    "key": item.breakdown.key,
+                },
+            )
+            for offset, (item, document_id) in enumerate(zip(items, document_ids, strict=True))
+        ],
     )
     return [
         ChargeView(

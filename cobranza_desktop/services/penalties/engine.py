@@ -24,6 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents.data import OverdueInvoiceData, PenaltyLineData, RatePeriod
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, ValidationError
 from cobranza_desktop.domain.extensions import ExtensionCharges
@@ -40,6 +41,7 @@ from cobranza_desktop.domain.penalties import (
 )
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.extension_rule import load_extension_rule, save_extension_rule
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.penalties.charges import (
@@ -130,6 +132,7 @@ class PenaltyService:
 
     def set_business_policy(self, policy: PenaltyPolicy) -> PenaltyPolicy:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             store_business_policy(session, policy)
         return policy
 
@@ -140,6 +143,7 @@ class PenaltyService:
 
     def set_extension_rule(self, rule: ExtensionCharges) -> None:
         with self._book.transaction() as session:
+            require(session, Permission.SETTINGS)
             save_extension_rule(session, ExtensionCharges.parse(rule))
 
     def customer_policy(self, customer_id: int) -> PenaltyPolicy | None:
@@ -151,6 +155,7 @@ class PenaltyService:
     def set_customer_policy(self, customer_id: int, policy: PenaltyPolicy | None) -> None:
         """Give a customer their own terms, or ``None`` to go back to the business policy."""
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             get_customer(session, customer_id)
             store_customer_policy(session, customer_id, policy, self._clock.now())
 
@@ -264,6 +269,7 @@ class PenaltyService:
         applied: list[ChargeView] = []
         try:
             with self._book.transaction() as session:
+                require(session, Permission.BOOKKEEPING)
                 refuse_if_charged_later(session, day)
                 proposed = propose_charges(
                     session,
@@ -297,6 +303,7 @@ class PenaltyService:
         ``apply``, from the book as it is then (see ``docs/penalties.md``).
         """
         with self._book.transaction() as session:
+            require(session, Permission.BOOKKEEPING)
             return waive_charge(session, charge_id, reason, self._clock.now(), recompute=recompute)
 
     # -- reading -------------------------------------------------------------------------------

@@ -16,12 +16,14 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.allocation import Allocation as AllocationInput
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.corrections_log import CorrectionKind
 from cobranza_desktop.services.receivables import allocations
 from cobranza_desktop.services.receivables.correction_changes import (
@@ -193,6 +195,7 @@ class CorrectionService:
 
     def apply_credit(self, customer_id: int, reason: str = "") -> CorrectionPreview:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return apply_customer_credit(session, customer_id, self._clock.now(), reason)
 
     def preview_reallocation(
@@ -208,6 +211,7 @@ class CorrectionService:
         self, payment_id: int, requested: tuple[AllocationInput, ...], reason: str
     ) -> CorrectionPreview:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id)
             return reallocate_payment(session, payment, requested, reason, self._clock.now())
 
@@ -251,4 +255,5 @@ class CorrectionService:
 
     def undo_last(self, customer_id: int, reason: str) -> CorrectionPreview:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return undo_last_allocation(session, customer_id, reason, self._clock.now())

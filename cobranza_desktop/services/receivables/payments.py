@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.allocation import (
     Allocation as AllocationInput,
 )
@@ -24,6 +25,7 @@ from cobranza_desktop.domain.invoices import invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
+from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.corrections_log import CorrectionKind
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables import allocations
@@ -244,6 +246,7 @@ class PaymentService:
 
     def record(self, data: PaymentInput) -> PaymentView:
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             return payment_view(record_payment(session, data, self._clock.now()))
 
     def allocate_credit(
@@ -251,6 +254,7 @@ class PaymentService:
     ) -> PaymentView:
         """Apply a payment's unapplied money (credit) to open invoices (logged)."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id, for_update=True)
             allocate_payment_credit(session, payment, requested, self._clock.now())
             return payment_view(payment)
@@ -258,6 +262,7 @@ class PaymentService:
     def reverse(self, payment_id: int, reason: str) -> PaymentView:
         """Reverse a payment (a bounced check, a mistake). Its invoices owe again."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             payment = get_payment(session, payment_id, for_update=True)
             reverse_payment(session, payment, reason, self._clock.now())
             return payment_view(payment)

@@ -25,6 +25,7 @@ from cobranza_desktop.storage.models.imports import (  # noqa: F401
     PendingCfdiAllocation,
 )
 from cobranza_desktop.storage.models.messaging import OutboxAttachment, OutboxMessage  # noqa: F401
+from cobranza_desktop.storage.models.office import AuditEntry, ChangeCounter, User  # noqa: F401
 
 __all__ = [
     "Allocation",

@@ -39,6 +39,9 @@ class BusinessProfile(Base):
     bank_name: Mapped[str] = mapped_column(String(100), default="")
     clabe: Mapped[str] = mapped_column(String(18), default="")
     invoice_series: Mapped[str] = mapped_column(String(10), default="A")
+    # Optimistic concurrency: bumped by every UPDATE; an edit made on an older one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
 
 class Customer(Base):
@@ -70,6 +73,9 @@ class Customer(Base):
     # From a CFDI receptor: SAT regime (e.g. 612) and fiscal postal code.
     tax_regime: Mapped[str] = mapped_column(String(3), default="", server_default="")
     postal_code: Mapped[str] = mapped_column(String(5), default="", server_default="")
+    # Optimistic concurrency: bumped by every UPDATE; an edit made on an older one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     # The credit terms the customer signed: when, and which version (domain.credit_terms).
     terms_signed_on: Mapped[date | None] = mapped_column(nullable=True)
     terms_version: Mapped[str] = mapped_column(String(20), default="", server_default="")
@@ -162,6 +168,9 @@ class Invoice(Base):
     withheld_tax_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The import that brought it (no foreign key: SQLite cannot add one without a rebuild).
     import_batch_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # Optimistic concurrency: bumped by every UPDATE; an edit made on an older one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
     # Delivery and receipt (services/billing/delivery.py): when and how it was sent, what
     # the customer answered ("received" / "wrong"), and whether it waits for a correction
     # (which pauses its collection ladder).
@@ -292,3 +301,6 @@ class Setting(Base):
 
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+    # Optimistic concurrency: bumped by every UPDATE; an edit made on an older one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012

@@ -49,6 +49,9 @@ class Subscription(Base):
     cancelled_on: Mapped[date | None] = mapped_column(nullable=True)
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime]
+    # Optimistic concurrency: bumped by every UPDATE; an edit made on an older one is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012
 
     price_changes: Mapped[list[SubscriptionPriceChange]] = relationship(
         order_by="SubscriptionPriceChange.effective_from"

@@ -26,7 +26,7 @@ def program_version() -> str:
 
 
 class AboutDialog(QDialog):
-    def __init__(self, book_path: Path | None, log_path: Path, parent: QWidget | None = None):
+    def __init__(self, book_path: Path | str | None, log_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Acerca de Cobranza Desktop"))
         self.setObjectName("about_dialog")

@@ -27,7 +27,7 @@ from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService
 from cobranza_desktop.services.book.customer_file import CustomerFileService, CustomerFileView
 from cobranza_desktop.services.collections.contacts import ContactView
-from cobranza_desktop.services.customers.records import CustomerService
+from cobranza_desktop.services.customers.records import CustomerService, CustomerView
 from cobranza_desktop.services.customers.restrictions import RestrictionService
 from cobranza_desktop.services.penalties.engine import PenaltyService
 from cobranza_desktop.services.receivables.payments import PaymentView
@@ -111,6 +111,7 @@ class CustomerFile(QWidget):
         self.status_dialog: QDialog | None = None
         self.customer_id: int | None = None
         self.data: CustomerFileView | None = None
+        self.form_version: int | None = None  # the customer's version the form was filled at
 
         back = QPushButton(self.tr("← Clientes"))
         back.setFlat(True)
@@ -242,11 +243,12 @@ class CustomerFile(QWidget):
                     self.tr("Próxima acción"),
                     lambda c: format_date(c.next_action_date) if c.next_action_date else "",
                 ),
+                Column("author", self.tr("Registró"), lambda c: c.author),
             ]
         )
         self.contact_table = make_table(sortable=False)
         self.contact_table.setModel(self.contact_model)
-        set_widths(self.contact_table, [130, 90, 150, 170, 260])
+        set_widths(self.contact_table, [130, 90, 150, 170, 230, 110])
         # Corrections (reversals, re-allocations, drafts, extensions): who, when and why.
         self.correction_model: ListTableModel[CorrectionView] = ListTableModel(
             [
@@ -371,6 +373,9 @@ class CustomerFile(QWidget):
             self.penalties_panel.show_penalties(data.penalties, data.penalty_charges)
         if first or not self.save_button.isEnabled():
             self.form.set_data(customer.data())
+            # The version the form shows: the save sends it back (another person's save
+            # since then makes ours a conflict, not an overwrite).
+            self.form_version = customer.version
             self.save_button.setEnabled(False)
         self.file_shown.emit(data)
 
@@ -387,13 +392,16 @@ class CustomerFile(QWidget):
         if data is None:
             return
         customer_id, customers = self.customer_id, self._customers
+        version = self.form_version
         self.save_button.setEnabled(False)
         self._runner.write(
-            lambda ctx: customers.update(customer_id, data),
+            lambda ctx: customers.update(customer_id, data, version),
             OpChanges.of(Kind.CUSTOMERS, customers=[customer_id]),
-        ).success(lambda _view: self.saved_label.setText(self.tr("Cambios guardados."))).failure(
-            self._save_failed
-        ).run()
+        ).success(self._saved).failure(self._save_failed).run()
+
+    def _saved(self, view: CustomerView) -> None:
+        self.form_version = view.version
+        self.saved_label.setText(self.tr("Cambios guardados."))
 
     def _save_failed(self, failure: TaskFailure) -> None:
         self.save_button.setEnabled(True)

@@ -51,7 +51,9 @@ def test_reversal_preview_matches_the_reversal_and_writes_nothing(ws: Workspace)
     assert _log(ws, c.id) == [(CorrectionKind.PAYMENT_REVERSED, "Cheque sin fondos")]
     with ws.book.session() as session:
         (entry,) = customer_corrections(session, c.id)
-    assert entry.author == current_author() and entry.created_at == ws.clock.now()
+    with ws.book.session() as session:
+        assert entry.author == current_author(session) and entry.created_at == ws.clock.now()
+    assert entry.author  # the local user: never left blank
     assert "→" in entry.details
 
 

@@ -1,7 +1,7 @@
 """Foreign-currency invoices booked in MXN at their TipoCambio, their stamped total kept
 
 Revision ID: 0019_intake2
-Revises: 0012_agreement
+Revises: 0010_audit_users
 Create Date: 2026-12-02 02:00:00
 
 Before this revision a USD invoice's cents were USD cents, summed with MXN ones. Its
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0019_intake2"
-down_revision: str | None = "0012_agreement"
+down_revision: str | None = "0010_audit_users"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
