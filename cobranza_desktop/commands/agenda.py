@@ -18,6 +18,7 @@ from cobranza_desktop.domain.agenda import Agenda
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.services.collections.agenda import AgendaService
+from cobranza_desktop.services.receivables.rep_radar import RepRadar, RepRadarService
 
 
 def register(subparsers: Any) -> None:
@@ -25,14 +26,58 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--date", type=parse_date_arg, default=None, metavar="YYYY-MM-DD")
 
 
-def to_json(agenda: Agenda) -> dict[str, Any]:
-    return {
+def to_json(agenda: Agenda, radar: RepRadar | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {
         "date": agenda.day.isoformat(),
         "actions": [item.to_json() for item in agenda.items],
     }
+    if radar is not None:
+        # The owner's own tasks (not messages to customers): Today's REP panel, item by item.
+        rep = radar.to_json()
+        data["owner_tasks"] = {"pending_rep": rep["pending"], "pue_unpaid": rep["pue_unpaid"]}
+    return data
 
 
-def render_table(agenda: Agenda) -> str:
+def render_owner_tasks(radar: RepRadar) -> list[str]:
+    """The REP panel of Today as lines: payments still lacking their REP (overdue first),
+    then PUE invoices left with a balance after their month."""
+    if not radar.pending and not radar.pue_unpaid:
+        return []
+    lines = [_("Tareas del dueño (REP):")]
+    for p in radar.pending:
+        task = _("Emitir REP del pago del {paid_on}").format(paid_on=format_date(p.paid_on))
+        late = _("VENCIDO") if p.overdue else ""
+        lines.append(
+            "  "
+            + "  ".join(
+                [
+                    task,
+                    _("plazo {deadline}").format(deadline=format_date(p.deadline)),
+                    p.invoice,
+                    p.customer_name[:36],
+                    format_money(p.amount),
+                    late,
+                ]
+            ).rstrip()
+        )
+    for u in radar.pue_unpaid:
+        task = _("PUE sin pagar al cierre del mes: revisar (debió ser PPD)")
+        lines.append(
+            "  "
+            + "  ".join(
+                [
+                    task,
+                    format_date(u.month_end),
+                    u.invoice,
+                    u.customer_name[:36],
+                    format_money(u.balance),
+                ]
+            )
+        )
+    return lines
+
+
+def render_table(agenda: Agenda, radar: RepRadar | None = None) -> str:
     title = _("Agenda de cobranza del {day}").format(day=format_date(agenda.day))
     if not agenda.items:
         lines = [title, _("Nada que hacer hoy.")]
@@ -70,6 +115,8 @@ def render_table(agenda: Agenda) -> str:
                 len(agenda.deferred),
             ).format(deferred_count=len(agenda.deferred))
         )
+    if radar is not None:
+        lines.extend(render_owner_tasks(radar))
     return "\n".join(lines)
 
 
@@ -78,10 +125,11 @@ def run(args: argparse.Namespace) -> int:
         with opened_book(args.book) as book:
             clock = clock_for(args.date)
             agenda = AgendaService(book, clock).agenda(clock.today())
+            radar = RepRadarService(book, clock).radar(clock.today())
         if args.json:
-            print(json.dumps(to_json(agenda), ensure_ascii=False, indent=2))
+            print(json.dumps(to_json(agenda, radar), ensure_ascii=False, indent=2))
         else:
-            print(render_table(agenda))
+            print(render_table(agenda, radar))
         return EXIT_OK
 
     return run_reporting_errors(action)

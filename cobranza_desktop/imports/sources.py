@@ -5,6 +5,7 @@ Zip entries are read in memory with limits; nothing is ever extracted to disk by
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -24,20 +25,23 @@ class SourceFile:
     error: str = ""
 
 
-def _read_file(path: Path) -> SourceFile:
+def _read_file(path: Path | str) -> SourceFile:
+    name = os.path.basename(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_XML_BYTES:
+        with open(path, "rb") as handle:  # one open, one fstat: no second lookup by name
+            size = os.fstat(handle.fileno()).st_size
+            data = handle.read(MAX_XML_BYTES + 1) if size <= MAX_XML_BYTES else b""
+        if size > MAX_XML_BYTES or len(data) > MAX_XML_BYTES:
             return SourceFile(
-                path.name,
+                name,
                 None,
                 _("El archivo pesa {size} MB; un CFDI no pasa de {max_xml_bytes} MB.").format(
                     size=size // (1024 * 1024), max_xml_bytes=MAX_XML_BYTES // (1024 * 1024)
                 ),
             )
-        return SourceFile(path.name, path.read_bytes())
+        return SourceFile(name, data)
     except OSError as exc:
-        return SourceFile(path.name, None, _("No se pudo leer: {exc}").format(exc=exc))
+        return SourceFile(name, None, _("No se pudo leer: {exc}").format(exc=exc))
 
 
 def _read_zip(path: Path) -> Iterator[SourceFile]:
@@ -74,15 +78,35 @@ def _read_zip(path: Path) -> Iterator[SourceFile]:
             yield SourceFile(name, data)
 
 
+def _files_under(folder: Path) -> list[tuple[str, str]]:
+    """(path, lower-case suffix) of the XML and zip files under ``folder``, sorted by path.
+
+    ``os.scandir`` hands back each entry's type with the listing: a folder of 10,000
+    CFDIs costs no ``stat`` per file (``rglob`` and ``is_file`` cost two)."""
+    found: list[tuple[str, str]] = []
+    pending = [str(folder)]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append(entry.path)
+                elif entry.is_file():
+                    suffix = os.path.splitext(entry.name)[1].lower()
+                    if suffix in (".xml", ".zip"):
+                        found.append((entry.path, suffix))
+    found.sort(key=lambda item: item[0].split(os.sep))  # the order of sorted(rglob())
+    return found
+
+
 def iter_sources(paths: Sequence[Path]) -> Iterator[SourceFile]:
     """Every XML under ``paths``, in a stable order (sorted), each read once."""
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() == ".xml":
+            for child, suffix in _files_under(path):
+                if suffix == ".xml":
                     yield _read_file(child)
-                elif child.is_file() and child.suffix.lower() == ".zip":
-                    yield from _read_zip(child)
+                else:
+                    yield from _read_zip(Path(child))
         elif path.suffix.lower() == ".zip":
             yield from _read_zip(path)
         elif path.exists():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from cobranza_desktop.domain.i18n import _
 
@@ -22,6 +23,17 @@ class CellError(ValueError):
 
 
 def parse_amount(value: object) -> Decimal:
+    if isinstance(value, str):
+        return _parse_amount_text(value)  # a sheet repeats its amounts: each read once
+    return _parse_amount(value)
+
+
+@lru_cache(maxsize=8192)
+def _parse_amount_text(value: str) -> Decimal:
+    return _parse_amount(value)
+
+
+def _parse_amount(value: object) -> Decimal:
     if isinstance(value, str) and _PLAIN.fullmatch(value):
         return Decimal(value).quantize(_CENT)
     if isinstance(value, Decimal):
@@ -63,6 +75,17 @@ def parse_amount(value: object) -> Decimal:
 def parse_date(value: object) -> date:
     if isinstance(value, date):
         return value
+    if isinstance(value, str):
+        return _parse_date_text(value)  # a sheet has a few hundred distinct dates
+    return _parse_date(value)
+
+
+@lru_cache(maxsize=8192)
+def _parse_date_text(value: str) -> date:
+    return _parse_date(value)
+
+
+def _parse_date(value: object) -> date:
     if isinstance(value, Decimal) or (isinstance(value, str) and value.strip().isdigit()):
         serial = int(Decimal(str(value)))
         if 1 <= serial <= 110_000:  # Excel serial numbers (1900 system)

@@ -18,10 +18,85 @@ from sqlalchemy.orm import Session
 CHUNK = 5000  # rows per statement: bounded memory, few round trips
 
 
+def _sqlite_plan(table: Any, keys: Sequence[str], dialect: Any) -> tuple[str, list[Any]] | None:
+    """The INSERT text and, per column, a value getter, for the SQLite fast path: the
+    rows' own keys plus the columns with a constant default. None when a column needs
+    what only SQLAlchemy's executemany does (a callable default)."""
+    columns: list[Any] = []
+    getters: list[Any] = []
+    for column in table.columns:
+        processor = column.type.dialect_impl(dialect).bind_processor(dialect)
+        if column.key in keys:
+            key = column.key
+        elif column.default is not None:
+            if not column.default.is_scalar:
+                return None
+            key, constant = None, column.default.arg
+        else:
+            continue  # the database's default, or NULL
+        columns.append(column.name)
+        if key is not None:
+            getters.append((key, processor, None))
+        else:
+            getters.append((None, processor, constant))
+    marks = ", ".join("?" for _ in columns)
+    names = ", ".join(f'"{name}"' for name in columns)
+    return f'INSERT INTO "{table.name}" ({names}) VALUES ({marks})', getters
+
+
+def _sqlite_insert(session: Session, table: Any, rows: Sequence[dict[str, object]]) -> bool:
+    """One DBAPI ``executemany`` with the values converted as SQLAlchemy would (its
+    bind processors), without its per-row bookkeeping, which cost more than SQLite's
+    own work on 100,000 rows. False when the fast path does not apply."""
+    connection = session.connection()
+    plan = _sqlite_plan(table, list(rows[0]), connection.dialect)
+    if plan is None:
+        return False
+    sql, getters = plan
+    try:
+        values = _values(getters, rows)
+    except KeyError:
+        return False
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        cursor.executemany(sql, values)
+    finally:
+        cursor.close()
+    return True
+
+
+def _values(getters: list[Any], rows: Sequence[dict[str, object]]) -> list[tuple[Any, ...]]:
+    # Column by column (one list comprehension each), then zipped into rows: a third of
+    # the cost of a generator per row.
+    columns: list[list[Any]] = []
+    for key, processor, constant in getters:
+        if key is None:
+            columns.append([processor(constant) if processor else constant] * len(rows))
+        elif processor is None:
+            columns.append([row[key] for row in rows])
+        else:
+            columns.append([processor(row[key]) for row in rows])
+    return list(zip(*columns, strict=True))
+
+
+def _insert(session: Session, table: Any, rows: list[dict[str, object]]) -> None:
+    if session.get_bind().dialect.name == "sqlite" and _same_keys(rows):
+        session.flush()  # the ORM's pending rows go first, as with session.execute
+        if _sqlite_insert(session, table, rows):
+            return
+    session.execute(insert(table), rows)
+
+
+def _same_keys(rows: Sequence[dict[str, object]]) -> bool:
+    """Rows of one length; with every key of the first (a KeyError in the fast path
+    sends the chunk to SQLAlchemy instead), that is the same keys."""
+    return len({len(row) for row in rows}) == 1
+
+
 def insert_rows(session: Session, model: type[Any], rows: Sequence[dict[str, object]]) -> None:
     table = model.__table__
     for start in range(0, len(rows), CHUNK):
-        session.execute(insert(table), list(rows[start : start + CHUNK]))
+        _insert(session, table, list(rows[start : start + CHUNK]))
 
 
 def insert_returning_ids(
@@ -35,7 +110,7 @@ def insert_returning_ids(
         for start in range(0, len(rows), CHUNK):
             chunk = list(rows[start : start + CHUNK])
             before = int(session.scalar(select(func.coalesce(func.max(table.c.id), 0))) or 0)
-            session.execute(insert(table), chunk)
+            _insert(session, table, chunk)
             after = int(session.scalar(select(func.max(table.c.id))) or 0)
             if after - before != len(chunk):  # never expected; refuse rather than guess
                 raise RuntimeError(f"{table.name}: ids not contiguous after a bulk insert")

@@ -58,6 +58,7 @@ def build_services(workspace: Workspace) -> Services:
     from cobranza_desktop.services.collections.tools import CollectionToolsService
     from cobranza_desktop.services.customers.listing import CustomerListService
     from cobranza_desktop.services.documents.credit_terms import CreditTermsService
+    from cobranza_desktop.services.exports.lists import ExportService
     from cobranza_desktop.services.imports.batches import ImportBatchService
     from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
     from cobranza_desktop.services.imports.sheet_import import SheetImportService
@@ -108,6 +109,7 @@ def build_services(workspace: Workspace) -> Services:
         cfdi_import=CfdiImportService(book, clock),
         sheet_import=SheetImportService(book, clock),
         import_batches=ImportBatchService(book, clock),
+        exports=ExportService(book, clock),
         rep_radar=RepRadarService(book, clock),
         refunds=RefundService(book, clock),
         corrections=CorrectionService(book, clock),
@@ -378,6 +380,9 @@ def add_collection_menu(window: QMainWindow, composition: Composition) -> None:
     from cobranza_desktop.ui.import_menu import add_import_actions
 
     add_import_actions(window, context)
+    from cobranza_desktop.ui.export_menu import add_export_actions
+
+    add_export_actions(window, context)
     menu.addSeparator()
     menu.addAction(reasons)
 

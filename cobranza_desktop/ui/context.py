@@ -39,6 +39,7 @@ from cobranza_desktop.services.customers.records import CustomerService
 from cobranza_desktop.services.customers.restrictions import RestrictionService, RiskService
 from cobranza_desktop.services.documents.credit_terms import CreditTermsService
 from cobranza_desktop.services.documents.printing import DocumentService
+from cobranza_desktop.services.exports.lists import ExportService
 from cobranza_desktop.services.imports.batches import ImportBatchService
 from cobranza_desktop.services.imports.cfdi_import import CfdiImportService
 from cobranza_desktop.services.imports.sheet_import import SheetImportService
@@ -93,6 +94,7 @@ class Services:
     cfdi_import: CfdiImportService
     sheet_import: SheetImportService
     import_batches: ImportBatchService
+    exports: ExportService
     rep_radar: RepRadarService
     refunds: RefundService
     corrections: CorrectionService

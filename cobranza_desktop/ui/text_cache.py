@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from functools import lru_cache
+from typing import Protocol
 
 from cobranza_desktop.domain.contact_data import display_phone
 from cobranza_desktop.domain.customers import CustomerStatus
@@ -64,3 +65,28 @@ def status_label(status: str) -> str:
         return CustomerStatus(status).label()
     except ValueError:
         return status
+
+
+class ForeignAmounts(Protocol):
+    """An invoice row: its MXN amounts, and its own when it is in another currency."""
+
+    @property
+    def currency(self) -> str: ...
+    @property
+    def total(self) -> Decimal: ...
+    @property
+    def balance(self) -> Decimal: ...
+    @property
+    def own_total(self) -> Decimal | None: ...
+    @property
+    def own_balance(self) -> Decimal | None: ...
+
+
+def own_total(row: ForeignAmounts) -> str:
+    """The invoice's total in its own currency when it is foreign, else in MXN."""
+    return money(row.total) if row.own_total is None else money(row.own_total, row.currency)
+
+
+def own_balance(row: ForeignAmounts) -> str:
+    """The invoice's balance in its own currency when it is foreign, else in MXN."""
+    return money(row.balance) if row.own_balance is None else money(row.own_balance, row.currency)

@@ -1234,6 +1234,62 @@
             <source>Importaciones &amp;anteriores…</source>
             <translation>Previous &amp;imports…</translation>
         </message>
+        <message>
+            <source>E&amp;xportar</source>
+            <translation>E&amp;xport</translation>
+        </message>
+        <message>
+            <source>&amp;Clientes…</source>
+            <translation>&amp;Customers…</translation>
+        </message>
+        <message>
+            <source>&amp;Facturas…</source>
+            <translation>&amp;Invoices…</translation>
+        </message>
+        <message>
+            <source>&amp;Pagos…</source>
+            <translation>&amp;Payments…</translation>
+        </message>
+        <message>
+            <source>C&amp;ontactos…</source>
+            <translation>C&amp;ontacts…</translation>
+        </message>
+        <message>
+            <source>&amp;Agenda de hoy…</source>
+            <translation>Today's &amp;agenda…</translation>
+        </message>
+        <message>
+            <source>&amp;Libro completo para el contador…</source>
+            <translation>&amp;Whole book for the accountant…</translation>
+        </message>
+        <message>
+            <source>Exportar</source>
+            <translation>Export</translation>
+        </message>
+        <message>
+            <source>Excel (*.xlsx)</source>
+            <translation>Excel (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>CSV (*.csv)</source>
+            <translation>CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Zip (*.zip)</source>
+            <translation>Zip (*.zip)</translation>
+        </message>
+        <message>
+            <source>%1 filas exportadas a %2.</source>
+            <translation>%1 rows exported to %2.</translation>
+        </message>
+        <message>
+            <source>Libro exportado a %1 (%2 tablas).</source>
+            <translation>Book exported to %1 (%2 tables).</translation>
+        </message>
+        <message>
+            <source>Exportando…</source>
+            <translation>Exporting…</translation>
+        </message>
     </context>
     <context>
         <name>InvoiceEditor</name>

@@ -12,6 +12,7 @@ from cobranza_desktop.domain.allocation import Allocation
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.services.book.workspace import open_workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
+from cobranza_desktop.services.receivables.rep_radar import RepRadarService
 from cobranza_desktop.storage.database import open_book
 from tests.imports.cfdi_factory import OURS, invoice, payment, uuid_n
 
@@ -176,3 +177,60 @@ def test_export_invoices_json_csv_safe_cells_and_book_zip(
     sheet = load_workbook(xlsx, read_only=True).worksheets[0]
     values = [r for r in sheet.iter_rows(values_only=True)]
     assert values[1][1] == '\'=HYPERLINK("http://x")'
+
+
+def test_agenda_carries_the_same_rep_tasks_as_today_and_a_p_closes_them(
+    book_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "i.xml").write_bytes(
+        invoice(uuid_n(1), total="1000.00", fecha="2026-09-10T00:00:00")
+    )
+    (tmp_path / "pue.xml").write_bytes(
+        invoice(uuid_n(5), total="300.00", fecha="2026-09-12T00:00:00", method="PUE", folio="2")
+    )
+    files = [str(tmp_path / "i.xml"), str(tmp_path / "pue.xml")]
+    assert main(["import", "cfdi", *files, "--book", str(book_file), "--business-rfc", OURS]) == 0
+    ws = open_workspace(book_file, FixedClock.on(date(2026, 11, 22)))
+    try:
+        ppd = next(i for i in ws.payments.open_items(1) if i.number == "F-1")
+        ws.payments.record(
+            PaymentInput(
+                1,
+                "400.00",
+                date(2026, 10, 20),
+                allocations=(Allocation(ppd.invoice_id, Decimal("400.00")),),
+            )
+        )
+        radar = RepRadarService(ws.book, ws.clock).radar(date(2026, 11, 22))
+    finally:
+        ws.close()
+    capsys.readouterr()
+    args = ["agenda", "--book", str(book_file), "--date", "2026-11-22"]
+    assert main([*args, "--json"]) == 0
+    tasks = json.loads(capsys.readouterr().out)["owner_tasks"]
+    # The very items of Today's panel (the radar), in its order.
+    assert tasks == {
+        "pending_rep": [p.to_json() for p in radar.pending],
+        "pue_unpaid": [u.to_json() for u in radar.pue_unpaid],
+    }
+    [pending] = tasks["pending_rep"]
+    assert (pending["invoice"], pending["amount"], pending["deadline"]) == (
+        "F-1",
+        "400.00",
+        "2026-11-05",
+    )
+    assert [u["invoice"] for u in tasks["pue_unpaid"]] == ["F-2"]
+    assert main(args) == 0
+    table = capsys.readouterr().out
+    assert "Tareas del dueño (REP):" in table
+    assert "Emitir REP del pago del" in table and "VENCIDO" in table and "F-2" in table
+    (tmp_path / "p.xml").write_bytes(
+        payment(
+            uuid_n(9),
+            [("2026-10-20T00:00:00", "400.00", [(uuid_n(1), "1000.00", "400.00", "600.00", 1)])],
+        )
+    )
+    assert main(["import", "cfdi", str(tmp_path / "p.xml"), "--book", str(book_file)]) == 0
+    capsys.readouterr()
+    assert main([*args, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["owner_tasks"]["pending_rep"] == []

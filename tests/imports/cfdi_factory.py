@@ -78,7 +78,9 @@ def invoice(
     kind: str = "I",
     related: Sequence[str] = (),
     currency: str = "MXN",
+    rate: str | None = None,
 ) -> bytes:
+    extra = {"TipoCambio": rate} if rate is not None else {}
     root, ns = _root(
         kind,
         fecha,
@@ -90,6 +92,7 @@ def invoice(
         Moneda=currency,
         MetodoPago=method,
         FormaPago="99",
+        **extra,
     )
     if related:
         group = etree.SubElement(root, f"{{{ns}}}CfdiRelacionados", TipoRelacion="01")
@@ -107,9 +110,11 @@ def payment(
     *,
     receiver: str = "COSC8001137NA",
     name: str = "CARLOS CORTES SOTO",
+    currency: str = "MXN",
+    rate: str = "1",
 ) -> bytes:
     """pagos: (FechaPago, Monto, [(IdDocumento, ImpSaldoAnt, ImpPagado, ImpSaldoInsoluto,
-    NumParcialidad)])."""
+    NumParcialidad)]); the payment and its documents are in ``currency`` at ``rate``."""
     root, ns = _root("P", "2026-11-01T10:00:00", "4.0", SubTotal="0", Total="0", Moneda="XXX")
     _parties(root, ns, OURS, receiver, name)
     complemento = etree.SubElement(root, f"{{{ns}}}Complemento")
@@ -120,8 +125,8 @@ def payment(
             f"{{{PAGO20}}}Pago",
             FechaPago=fecha,
             FormaDePagoP="03",
-            MonedaP="MXN",
-            TipoCambioP="1",
+            MonedaP=currency,
+            TipoCambioP=rate,
             Monto=monto,
             NumOperacion="OP-1",
         )
@@ -130,7 +135,7 @@ def payment(
                 pago,
                 f"{{{PAGO20}}}DoctoRelacionado",
                 IdDocumento=doc,
-                MonedaDR="MXN",
+                MonedaDR=currency,
                 EquivalenciaDR="1",
                 NumParcialidad=str(n),
                 ImpSaldoAnt=before,

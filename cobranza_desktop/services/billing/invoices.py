@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.currency import foreign_balance_cents
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.i18n import _
@@ -83,6 +84,11 @@ class InvoiceView:
     lines: tuple[InvoiceLineView, ...]
     disputed: bool = False  # its collection pauses until the dispute is settled
     extended_to: date | None = None  # an agreed new due date (``due_date`` stays the original)
+    # A foreign document (a USD CFDI): its own currency, stamped total and balance in it.
+    # ``total``, ``paid`` and ``balance`` are MXN at its TipoCambio, as every total.
+    currency: str = "MXN"
+    own_total: Decimal | None = None
+    own_balance: Decimal | None = None
     version: int = 0  # what an edit sends back (optimistic concurrency)
 
 
@@ -108,6 +114,7 @@ def invoice_view(invoice: Invoice, today: date, *, extended_to: date | None = No
     effective_due = max(invoice.due_date, extended_to) if extended_to else invoice.due_date
     status = derive_status(lifecycle, total, paid, effective_due, today)
     balance = total - paid if lifecycle is Lifecycle.ISSUED else Decimal("0.00")
+    foreign = invoice.foreign_total_cents
     return InvoiceView(
         id=invoice.id,
         customer_id=invoice.customer_id,
@@ -133,6 +140,17 @@ def invoice_view(invoice: Invoice, today: date, *, extended_to: date | None = No
         void_reason=invoice.void_reason,
         disputed=bool(invoice.disputed),
         extended_to=extended_to,
+        currency=invoice.currency or "MXN",
+        own_total=None if foreign is None else from_cents(foreign),
+        own_balance=None
+        if foreign is None
+        else from_cents(
+            foreign_balance_cents(
+                foreign, invoice.total_cents, invoice.paid_cents, invoice.exchange_rate
+            )
+            if lifecycle is Lifecycle.ISSUED
+            else 0
+        ),
         lines=tuple(
             InvoiceLineView(
                 position=line.position,

@@ -45,7 +45,7 @@ from cobranza_desktop.documents.data import (
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
-from cobranza_desktop.domain.formatting import format_date, format_percent
+from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
@@ -206,6 +206,11 @@ class DocumentService:
         for row in invoices:
             kind = EntryKind.LATE_CHARGE if row.kind == "late_charge" else EntryKind.INVOICE
             due = gettext("vence {due_date}").format(due_date=format_date(row.due_date))
+            if row.foreign_total_cents is not None:  # the row in its own currency too
+                due += " · " + gettext("{amount} a {rate}").format(
+                    amount=format_money(from_cents(row.foreign_total_cents), row.currency),
+                    rate=row.exchange_rate,
+                )
             entries.append(
                 (
                     row.issue_date,
@@ -213,7 +218,7 @@ class DocumentService:
                     StatementEntryData(
                         row.issue_date,
                         kind,
-                        invoice_number(row.series, row.folio),
+                        invoice_number(row.series, row.folio, row.external_number),
                         due,
                         charge=from_cents(row.total_cents),
                     ),

@@ -52,6 +52,7 @@ class SheetRun:
     # Invoices by external number and UUID, read once (not one query per row).
     _known: dict[str, Invoice | NewInvoice] | None = None
     bulk: BulkWriter = field(init=False)
+    seen_customers: dict[tuple[str, str], Customer] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.bulk = BulkWriter(self.session, self.now, self.batch.id)
@@ -112,7 +113,11 @@ class SheetRun:
         if not name and not rfc:
             self.fail(number, "name", _("Falta el cliente."))
             return None
-        return self.customers.get_or_create(rfc, name)
+        key = (rfc, name)
+        customer = self.seen_customers.get(key)
+        if customer is None:  # 100,000 rows name a few thousand customers: each looked up once
+            customer = self.seen_customers[key] = self.customers.get_or_create(rfc, name)
+        return customer
 
     # -- customers -------------------------------------------------------------------------
 

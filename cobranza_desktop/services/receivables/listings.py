@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from cobranza_desktop.domain.clock import Clock
+from cobranza_desktop.domain.currency import foreign_balance_cents
 from cobranza_desktop.domain.invoices import (
     InvoiceStatus,
     Lifecycle,
@@ -46,10 +47,12 @@ class InvoiceListItem:
     status: InvoiceStatus
     issue_date: date
     due_date: date
-    total: Decimal
+    total: Decimal  # in MXN, as every total of the book (domain/currency.py)
     balance: Decimal
     days_past_due: int
-    currency: str = "MXN"  # amounts are in the invoice's own currency (a USD CFDI stays USD)
+    currency: str = "MXN"  # the invoice's own currency (a USD CFDI stays USD)
+    own_total: Decimal | None = None  # a foreign invoice's stamped total, in ``currency``
+    own_balance: Decimal | None = None  # what it still owes in ``currency``
     delivered: bool = False
     receipt_status: str = ""  # "", "received" or "wrong"
     needs_correction: bool = False
@@ -105,6 +108,16 @@ class ListingService:
             lifecycle = Lifecycle(r.lifecycle)
             total, paid = from_cents(r.total_cents), from_cents(r.paid_cents)
             balance = total - paid if lifecycle is Lifecycle.ISSUED else from_cents(0)
+            own_total = own_balance = None
+            if r.foreign_total_cents is not None:
+                own_total = from_cents(r.foreign_total_cents)
+                own_balance = from_cents(
+                    foreign_balance_cents(
+                        r.foreign_total_cents, r.total_cents, r.paid_cents, r.exchange_rate
+                    )
+                    if lifecycle is Lifecycle.ISSUED
+                    else 0
+                )
             items.append(
                 InvoiceListItem(
                     id=r.invoice_id,
@@ -119,6 +132,8 @@ class ListingService:
                     balance=balance,
                     days_past_due=max(0, (today - r.due_date).days) if balance > 0 else 0,
                     currency=r.currency or "MXN",
+                    own_total=own_total,
+                    own_balance=own_balance,
                     delivered=r.delivered,
                     receipt_status=r.receipt_status,
                     needs_correction=r.needs_correction,

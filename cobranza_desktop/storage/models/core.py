@@ -161,6 +161,9 @@ class Invoice(Base):
     disputed: Mapped[bool] = mapped_column(default=False, server_default=false())
     currency: Mapped[str] = mapped_column(String(3), default="", server_default="")
     exchange_rate: Mapped[Decimal | None] = mapped_column(nullable=True)
+    # A document in a foreign currency keeps its stamped total here; every other amount
+    # of the row is MXN cents at ``exchange_rate`` (domain/currency.py).
+    foreign_total_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
     sat_payment_form: Mapped[str] = mapped_column(String(2), default="", server_default="")
     withheld_tax_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The import that brought it (no foreign key: SQLite cannot add one without a rebuild).

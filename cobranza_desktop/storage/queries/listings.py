@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session, aliased
@@ -82,6 +83,8 @@ class InvoiceListRecord:
     needs_correction: bool = False
     external_number: str = ""  # an imported document's own number
     currency: str = ""  # "" is the book's currency (MXN)
+    foreign_total_cents: int | None = None  # a foreign document's stamped total
+    exchange_rate: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -166,7 +169,8 @@ def invoice_page(
     sql = f"""
 SELECT i.id, i.customer_id, c.name, i.series, i.folio, i.kind, i.lifecycle,
        i.issue_date, i.due_date, i.total_cents, i.paid_cents,
-       i.delivered_at, i.receipt_status, i.needs_correction, i.external_number, i.currency
+       i.delivered_at, i.receipt_status, i.needs_correction, i.external_number, i.currency,
+       i.foreign_total_cents, i.exchange_rate
 FROM invoices i JOIN customers c ON c.id = i.customer_id
 WHERE {_invoice_where(f, today, params)}
 ORDER BY {order}, i.id {direction}
@@ -189,6 +193,8 @@ LIMIT :limit OFFSET :offset"""
             bool(r[13]),
             str(r[14] or ""),
             str(r[15] or ""),
+            None if r[16] is None else int(r[16]),
+            None if r[17] is None else Decimal(str(r[17])),
         )
         for r in session.execute(text(sql), params)
     ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
@@ -19,7 +20,7 @@ def statement_rows(
 ) -> tuple[
     int,
     int,
-    Sequence[Row[date, int, str, str, int | None, date, int]],
+    Sequence[Row[date, int, str, str, int | None, date, int, str, str, int | None, Decimal | None]],
     Sequence[Row[date, int, str, str, int]],
 ]:
     """(charged before ``start``, paid before ``start``, invoice rows, payment rows)."""
@@ -46,6 +47,10 @@ def statement_rows(
             Invoice.folio,
             Invoice.due_date,
             Invoice.total_cents,
+            Invoice.external_number,
+            Invoice.currency,
+            Invoice.foreign_total_cents,
+            Invoice.exchange_rate,
         )
         .where(
             Invoice.customer_id == customer_id,

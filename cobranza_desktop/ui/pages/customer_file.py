@@ -42,7 +42,7 @@ from cobranza_desktop.ui.pages.customer_subscriptions import CustomerSubscriptio
 from cobranza_desktop.ui.pages.customer_terms import CustomerTermsPanel
 from cobranza_desktop.ui.style import icon
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
-from cobranza_desktop.ui.text_cache import status_label
+from cobranza_desktop.ui.text_cache import own_balance, own_total, status_label
 from cobranza_desktop.ui.widgets.customer_form import CustomerForm
 from cobranza_desktop.ui.widgets.elided_label import ElidedLabel
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
@@ -168,8 +168,8 @@ class CustomerFile(QWidget):
                 Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
                 Column("issue", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
                 Column("due", self.tr("Vence"), self._due_text),
-                Column("total", self.tr("Total"), lambda i: format_money(i.total), RIGHT),
-                Column("balance", self.tr("Saldo"), lambda i: format_money(i.balance), RIGHT),
+                Column("total", self.tr("Total"), own_total, RIGHT),
+                Column("balance", self.tr("Saldo"), own_balance, RIGHT),
                 Column("status", self.tr("Estado"), self._invoice_state),
             ],
             runner,

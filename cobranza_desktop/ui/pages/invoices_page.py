@@ -32,7 +32,7 @@ from cobranza_desktop.ui.dialogs.invoice_delivery import SendInvoiceDialog
 from cobranza_desktop.ui.dialogs.receipt_dialog import ReceiptDialog
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
-from cobranza_desktop.ui.text_cache import money
+from cobranza_desktop.ui.text_cache import own_balance, own_total
 from cobranza_desktop.ui.widgets.date_filter import OptionalDateEdit
 from cobranza_desktop.ui.widgets.list_page import ListPage
 
@@ -74,9 +74,9 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
             Column("customer", self.tr("Cliente"), lambda i: i.customer_name),
             Column("issue_date", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
             Column("due_date", self.tr("Vence"), lambda i: format_date(i.due_date)),
-            # A USD invoice shows USD: its amounts are never mixed with pesos on the row.
-            Column("total", self.tr("Total"), lambda i: money(i.total, i.currency), RIGHT),
-            Column("balance", self.tr("Saldo"), lambda i: money(i.balance, i.currency), RIGHT),
+            # A foreign invoice shows its own currency and amount; the totals are in MXN.
+            Column("total", self.tr("Total"), own_total, RIGHT),
+            Column("balance", self.tr("Saldo"), own_balance, RIGHT),
             Column("status", self.tr("Estado"), lambda i: i.status.label()),
             Column("delivered", self.tr("Entregada"), self._delivered, sortable=False),
             Column("receipt", self.tr("Recepción"), self._receipt, sortable=False),

@@ -234,7 +234,13 @@ def test_samples_stamped_by_the_tests_import_and_check_is_green(
     report = _service(ws).commit([folder])
     assert report.committed, report.problems
     assert report.counts["invoices"] == 2 and report.counts["payments"] == 2
-    assert report.total_receivable == Decimal("3327.01") + Decimal("3248.00")
+    # The USD invoice counts in MXN at its TipoCambio 18.9008: 3,248.00 USD = 61,389.80 MXN
+    # (324,800 × 18.9008 = 6,138,979.84 cents, half up); it keeps its stamped USD total.
+    assert report.total_receivable == Decimal("3327.01") + Decimal("61389.80")
+    with ws.book.session() as s:
+        usd = s.scalars(select(Invoice).where(Invoice.currency == "USD")).one()
+        assert (usd.total_cents, usd.foreign_total_cents) == (6_138_980, 324_800)
+        assert usd.exchange_rate == Decimal("18.9008")
     assert ws.checks.run().ok
 
 
