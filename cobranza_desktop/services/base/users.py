@@ -136,20 +136,19 @@ class UserService:
             return _view(user)
 
     def set_role(self, login: str, role: Role) -> UserView:
-        with self._book.transaction() as session:
-            require(session, Permission.SETTINGS)
-            user = _find(session, login)
-            user.role = role
-            session.flush()
-            self._keep_an_owner(session)
-            _grant(session, user)
-            return _view(user)
+        return self._change(login, role=role)
 
     def set_active(self, login: str, active: bool) -> UserView:
+        return self._change(login, active=active)
+
+    def _change(self, login: str, **values: object) -> UserView:
+        """One change to a user, kept only while the book still has an owner; the login's
+        rights on the server follow it."""
         with self._book.transaction() as session:
             require(session, Permission.SETTINGS)
             user = _find(session, login)
-            user.active = active
+            for name, value in values.items():
+                setattr(user, name, value)
             session.flush()
             self._keep_an_owner(session)
             _grant(session, user)

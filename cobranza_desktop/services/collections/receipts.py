@@ -297,6 +297,7 @@ class ReceiptService:
         the invoice the task asks about, its oldest one not yet answered (the agenda
         then asks about the next one)."""
         with self._book.transaction() as session:
+            require(session, Permission.COLLECT)
             first = first_unanswered(session, invoice_ids)
             return record_answer(
                 session,

@@ -25,8 +25,7 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
-from cobranza_desktop.domain.validation import check_date
-from cobranza_desktop.services.receivables.payments import PaymentInput
+from cobranza_desktop.services.receivables.payments import PaymentInput, checked_payment
 from cobranza_desktop.storage.audit_trail import Entry
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Allocation, Payment
@@ -74,22 +73,7 @@ class PaymentBatch:
         """Check and allocate one payment, in memory; a bad one raises, changing nothing."""
         if data.customer_id != self.customer_id:
             raise ValidationError("customer_id", _("El pago es de otro cliente."))
-        amount = parse_amount(data.amount, "amount")
-        try:
-            method = PaymentMethod(data.method)
-        except ValueError:
-            raise ValidationError(
-                "method",
-                _("Forma de pago desconocida: {method}.").format(method=data.method),
-            ) from None
-        if method is PaymentMethod.BARTER and not data.notes.strip():
-            raise ValidationError(
-                "notes",
-                _("Describa qué bienes o servicios se recibieron en intercambio."),
-            )
-        if data.payment_date > now.date():
-            raise ValidationError("payment_date", _("La fecha del pago no puede ser futura."))
-        check_date(data.payment_date, "payment_date")
+        amount, method = checked_payment(data, now)
         open_now = sorted(
             (
                 i

@@ -126,9 +126,8 @@ def allocate_payment(
         allocations.apply(session, payment, invoice, to_cents(item.amount), now)
 
 
-def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payment:
-    """Record a payment and allocate it, in the caller's transaction."""
-    get_customer(session, data.customer_id)
+def checked_payment(data: PaymentInput, now: datetime) -> tuple[Decimal, PaymentMethod]:
+    """The payment's amount and method, once its fields are valid (bad ones raise)."""
     amount = parse_amount(data.amount, "amount")
     try:
         method = PaymentMethod(data.method)
@@ -143,11 +142,15 @@ def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payme
             _("Describa qué bienes o servicios se recibieron en intercambio."),
         )
     if data.payment_date > now.date():
-        raise ValidationError(
-            "payment_date",
-            _("La fecha del pago no puede ser futura."),
-        )
+        raise ValidationError("payment_date", _("La fecha del pago no puede ser futura."))
     check_date(data.payment_date, "payment_date")
+    return amount, method
+
+
+def record_payment(session: Session, data: PaymentInput, now: datetime) -> Payment:
+    """Record a payment and allocate it, in the caller's transaction."""
+    get_customer(session, data.customer_id)
+    amount, method = checked_payment(data, now)
     payment = Payment(
         customer_id=data.customer_id,
         payment_date=data.payment_date,
