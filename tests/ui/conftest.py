@@ -25,6 +25,7 @@ from sqlalchemy import event
 from sqlalchemy.pool import Pool
 
 from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.domain.i18n import current_language
 from cobranza_desktop.ui.app import Application, create_application, install_translations
 from cobranza_desktop.ui.composition import open_context
 from cobranza_desktop.ui.tasks import TaskRunner
@@ -48,6 +49,15 @@ def spanish_interface(qapp: QApplication) -> None:
     """The program's translators, as at start-up: Spanish (whose counts take their plural
     forms from cobranza_es.qm, «1 factura»), whatever test runs first."""
     install_translations(qapp, "es")
+
+
+@pytest.fixture(autouse=True)
+def back_to_spanish(qapp: QApplication) -> Iterator[None]:
+    """A test that switched the interface to English leaves it Spanish for the next one
+    (the Qt translators are process-wide; the gettext language is reset elsewhere)."""
+    yield
+    if current_language() != "es":
+        install_translations(qapp, "es")
 
 
 @pytest.fixture(autouse=True)

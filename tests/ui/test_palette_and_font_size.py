@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from cobranza_desktop.ui.colors import contrast
 from cobranza_desktop.ui.pages.customer_list import OVERDUE_MARK
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
+from cobranza_desktop.ui.widgets.elided_label import ElidedLabel
 from tests.ui.test_ui_screenshots import PAGES
 from tests.ui.ui_support import OpenApp
 
@@ -78,6 +79,9 @@ def _cut(widget: QWidget) -> list[str]:
         if isinstance(child, QAbstractButton) and child.text():
             if child.width() + 1 < child.sizeHint().width():
                 cut.append(f"button {child.text()!r}: {child.width()} < {child.sizeHint().width()}")
+        elif isinstance(child, ElidedLabel):
+            if child.is_elided() and not child.full_tooltip().startswith(child.text()):
+                cut.append(f"elided label {child.text()[:40]!r} without its tooltip")
         elif (
             isinstance(child, QLabel)
             and child.text()

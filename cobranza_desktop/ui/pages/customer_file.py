@@ -113,11 +113,11 @@ class CustomerFile(QWidget):
         back = QPushButton(self.tr("← Clientes"))
         back.setFlat(True)
         back.clicked.connect(self.back_requested.emit)
-        self.title = ElidedLabel()  # a long name is cut, whole in its tooltip
+        self.title = ElidedLabel(keep=28)  # a long name is cut, whole in its tooltip
         self.title.setObjectName("pageTitle")
         self.status = QLabel()
         self.status.setObjectName("customerStatus")
-        self.risk_label = QLabel()
+        self.risk_label = ElidedLabel()
         self.risk_label.setObjectName("statusLine")
         self.status_button = QPushButton(self.tr("Cambiar es&tado…"))
         self.status_button.clicked.connect(self.change_status)
