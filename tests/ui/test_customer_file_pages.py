@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from functools import partial
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -12,12 +14,17 @@ from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.book.customer_file import CustomerFileView
 from cobranza_desktop.ui.models import growing_list
+from cobranza_desktop.ui.models.growing_list import GrowingListModel
 from cobranza_desktop.ui.pages import customer_file
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from tests.ui.ui_support import TODAY, OpenApp
 
 PAGE = 4
 INVOICES = 11
+
+
+def _grown(model: GrowingListModel[Any], before: int) -> bool:
+    return model.rowCount() > before
 
 
 def test_invoices_arrive_page_by_page_on_scroll(
@@ -45,12 +52,13 @@ def test_invoices_arrive_page_by_page_on_scroll(
     assert len(views[-1].invoices) == PAGE and views[-1].invoice_count == INVOICES
     assert model.total == INVOICES
     # ... and the table asked for the rest as it showed the end of the list.
-    while model.canFetchMore():
+    while model.rowCount() < INVOICES:
         before = model.rowCount()
         table.scrollToBottom()
         model.fetchMore()  # what the view asks when the last row comes into sight
-        open_app.settle()
-        assert model.rowCount() > before
+        # The view may have asked first (then this one waits): wait for the page to land.
+        qtbot.waitUntil(partial(_grown, model, before), timeout=30_000)
+    open_app.settle()
     assert loaded and all(b - a <= PAGE for a, b in zip([PAGE, *loaded], loaded, strict=False))
     assert loaded[-1] == INVOICES and not model.canFetchMore()
     shown = [row.id for row in model.rows()]
