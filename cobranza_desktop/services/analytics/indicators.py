@@ -284,24 +284,26 @@ class IndicatorsService:
 
 @dataclass(frozen=True)
 class _Positions:
-    """The half read from invoices: sales, the aging positions, promises and the forecast."""
+    """The half read from invoices: sales, the aging positions and the top debtors' days late
+    (the halves weigh about the same as of today, the tighter target)."""
 
     currency: str
     daily: dict[date, int]
     now: Position
     positions: dict[date, Position]
     ends: list[date]
-    promises: PromiseFigures
-    forecast: list[ForecastWeek]
+    late: dict[int, tuple[Decimal, Decimal]]
 
 
 @dataclass(frozen=True)
 class _Payments:
-    """The half read from payments and contacts: timing, collected, reminders, backtest."""
+    """The half read from payments, promises and contacts: timing, collected, reminders,
+    the forecast and its backtest."""
 
+    promises: PromiseFigures
+    forecast: list[ForecastWeek]
     collected: list[CollectedMonth]
     averages: Averages
-    late: dict[int, tuple[Decimal, Decimal]]
     reminders: list[ReminderFigure]
     backtest: Backtest | None
 
@@ -318,11 +320,9 @@ def _positions_half(session: Session, day: date, window_days: int) -> _Positions
     # Month ends one by one: a single pass with a column per date cost twice as much.
     positions = {t: book_position(session, t) for t in ends[1:]}
     positions[day] = now
-    outcomes = promise_outcomes(session, day)
-    promises = promise_figures(outcomes)
-    rate = promises.kept_share if promises.kept_share is not None else DEFAULT_KEPT_RATE
-    forecast = forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate)
-    return _Positions(currency, daily, now, positions, ends, promises, forecast)
+    # One grouped pass for every customer's days late (the top debtors' column): ten
+    # filtered passes cost more.
+    return _Positions(currency, daily, now, positions, ends, customer_averages(session, day))
 
 
 def _payments_half(session: Session, day: date, with_backtest: bool) -> _Payments:
@@ -330,12 +330,14 @@ def _payments_half(session: Session, day: date, with_backtest: bool) -> _Payment
     # 90-day averages (the 24 months cover both spans of the trend).
     since = min(collected_start(day, COLLECTED_MONTHS), day - timedelta(days=2 * ind.TREND_DAYS))
     days = payment_timing(session, since, day, "day")
-    # One grouped pass for every customer's days late (the top debtors' column): ten
-    # filtered passes cost more.
+    outcomes = promise_outcomes(session, day)
+    promises = promise_figures(outcomes)
+    rate = promises.kept_share if promises.kept_share is not None else DEFAULT_KEPT_RATE
     return _Payments(
+        promises,
+        forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate),
         collected_months(session, day, COLLECTED_MONTHS, days),
         averages(session, day, days=days),
-        customer_averages(session, day),
         reminder_effectiveness(session, day - timedelta(days=REMINDER_DAYS - 1), day),
         backtest_in(session, day) if with_backtest else None,
     )
@@ -374,7 +376,7 @@ def _assemble(day: date, window_days: int, book: _Positions, paid: _Payments) ->
         ],
     )
     collected, avg = paid.collected, paid.averages
-    debtors = _top_debtors(now, paid.late)
+    debtors = _top_debtors(now, book.late)
     dso = ind.dso_standard(now.total_cents, window_sales(daily, day, window_days), window_days)
     previous = positions[ends[1]]
     prev_dso = dso_series[-2].value if len(dso_series) > 1 else None
@@ -427,8 +429,8 @@ def _assemble(day: date, window_days: int, book: _Positions, paid: _Payments) ->
         sales_by_month=tuple(sales_series),
         collected_by_month=tuple(collected),
         reminders=tuple(paid.reminders),
-        promises=book.promises,
-        forecast=tuple(book.forecast),
+        promises=paid.promises,
+        forecast=tuple(paid.forecast),
         forecast_method=method_text(),
         top_debtors=debtors,
         cards=cards,
