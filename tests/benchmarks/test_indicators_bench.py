@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.indicators import AT_RISK_DAYS
@@ -30,6 +31,10 @@ from cobranza_desktop.services.analytics.forecast import DELAY_HISTORY_DAYS, for
 from cobranza_desktop.services.analytics.indicators import IndicatorsService
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.queries.indicators import sales_by_day
+from cobranza_desktop.ui.composition import open_context
+from cobranza_desktop.ui.pages.indicators_page import IndicatorsPage
+from cobranza_desktop.ui.tasks import TaskRunner
+from cobranza_desktop.ui.widgets.forms import to_qdate
 from tests.benchmarks.book_cache import BENCH_TODAY
 
 pytestmark = pytest.mark.benchmark_book
@@ -258,3 +263,52 @@ def test_stats_command(benchmark: Any, stats_book: Path, when: str) -> None:
         f"{wall / floor:.1f}x; load {os.getloadavg()[0]:.1f}"
     )
     assert wall < TARGETS[when]
+
+
+# -- the Indicadores page ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("when", list(AS_OF))
+def test_indicators_page(benchmark: Any, qtbot: QtBot, large_book_path: Path, when: str) -> None:
+    """From asking for a date on the real page until its cards, charts and debtors are
+    drawn; against the service alone (the figures without the page), in the same run."""
+    runner = TaskRunner()
+    context, close = open_context(large_book_path, FixedClock.on(BENCH_TODAY), runner=runner)
+    try:
+        service = context.services.indicators
+        page = IndicatorsPage(service, runner, FixedClock.on(BENCH_TODAY))
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        page.as_of.blockSignals(True)  # the rounds below ask, as the field's change does
+        page.as_of.setDate(to_qdate(AS_OF[when]))
+        page.as_of.blockSignals(False)
+        with qtbot.waitSignal(page.shown, timeout=120_000):
+            page.compute()  # warm the page cache
+        assert runner.wait_idle(60)
+        times: list[float] = []
+        floors: list[float] = []
+
+        def ask() -> None:
+            start = time.perf_counter()
+            with qtbot.waitSignal(page.shown, timeout=120_000):
+                page.compute()  # what the date field's change calls
+            times.append(time.perf_counter() - start)
+            assert runner.wait_idle(60)
+            start = time.perf_counter()
+            service.compute(AS_OF[when])
+            floors.append(time.perf_counter() - start)
+
+        benchmark.pedantic(ask, rounds=ROUNDS, iterations=1)
+        assert page.indicators is not None and page.indicators.as_of == AS_OF[when]
+    finally:
+        runner.wait_idle(30)
+        runner.shutdown()
+        close()
+    shown, floor = statistics.median(times), statistics.median(floors)
+    print(
+        f"\nIndicadores page as of {when}: median {shown:.3f} s from the date to the page "
+        f"drawn (target {TARGETS[when]} s); the service alone {floor:.3f} s, ratio "
+        f"{shown / floor:.2f}; load {os.getloadavg()[0]:.1f}"
+    )
+    assert shown < TARGETS[when]
