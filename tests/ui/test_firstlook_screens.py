@@ -65,7 +65,7 @@ def test_first_look_screens(qtbot: QtBot, demo_in: tuple[OpenApp, str], director
     customer_id = app.services.customers.list_page(limit=1)[0].id
     for label, size in SIZES.items():
         window.resize(*size)
-        for key in ("customers", "today", "settings"):
+        for key in ("customers", "today", "settings", "indicators"):
             shown = window.show_page(key)
             app.settle()
             waiting = getattr(shown, "show_waiting", None)
