@@ -97,7 +97,7 @@ class DossierService:
                     (
                         inv.issue_date,
                         0,
-                        invoice_number(inv.series, inv.folio),
+                        invoice_number(inv.series, inv.folio, inv.external_number),
                         label,
                         from_cents(inv.total_cents),
                         ZERO,
@@ -117,7 +117,7 @@ class DossierService:
                 statement.append(StatementLine(day, doc, text, charge, paid, running))
             open_invoices = tuple(
                 DossierInvoice(
-                    folio=invoice_number(inv.series, inv.folio),
+                    folio=invoice_number(inv.series, inv.folio, inv.external_number),
                     issue_date=inv.issue_date,
                     due_date=inv.due_date,
                     total=from_cents(inv.total_cents),
