@@ -6737,6 +6737,14 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Fin</source>
             <translation>End</translation>
         </message>
+        <message>
+            <source>Moneda (MXN si no hay)</source>
+            <translation>Currency (MXN if none)</translation>
+        </message>
+        <message>
+            <source>Tipo de cambio</source>
+            <translation>Exchange rate</translation>
+        </message>
     </context>
     <context>
         <name>MappingTable</name>
