@@ -25,10 +25,6 @@ class ExportableModel(Protocol):
     def export_work(self) -> Callable[[TaskContext], ExportRows[Any]]: ...
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ListExport", text)
-
-
 def visible_columns(view: QTableView) -> list[int]:
     """The model's columns as the view shows them: in visual order, hidden ones left out."""
     header = view.horizontalHeader()
@@ -37,9 +33,13 @@ def visible_columns(view: QTableView) -> list[int]:
 
 
 def export_button(parent: QWidget, start: Callable[[], None]) -> QPushButton:
-    button = QPushButton(_tr("Exportar lista…"), parent)
+    button = QPushButton(QCoreApplication.translate("ListExport", "Exportar lista…"), parent)
     button.setObjectName("exportList")
-    button.setToolTip(_tr("Guardar en CSV o Excel las filas que se ven, con sus filtros"))
+    button.setToolTip(
+        QCoreApplication.translate(
+            "ListExport", "Guardar en CSV o Excel las filas que se ven, con sus filtros"
+        )
+    )
     button.clicked.connect(lambda _checked=False: start())
     return button
 
@@ -76,10 +76,12 @@ def export_view(
     def done(count: int) -> None:
         tell(
             parent,
-            _tr("%1 filas exportadas a %2.").replace("%1", str(count)).replace("%2", target.name),
+            QCoreApplication.translate("ListExport", "%1 filas exportadas a %2.")
+            .replace("%1", str(count))
+            .replace("%2", target.name),
             QMessageBox.Icon.Information,
         )
 
     runner.query(work).success(done).error(failed(parent)).describe(
-        _tr("Exportando la lista…")
+        QCoreApplication.translate("ListExport", "Exportando la lista…")
     ).run()
