@@ -98,7 +98,7 @@ class DossierService:
                     (
                         inv.issue_date,
                         0,
-                        invoice_number(inv.series, inv.folio),
+                        invoice_number(inv.series, inv.folio, inv.external_number),
                         label,
                         from_cents(inv.total_cents),
                         ZERO,
@@ -120,7 +120,7 @@ class DossierService:
             agreed = effective_due_dates(session, [inv.id for inv in invoices])
             open_invoices = tuple(
                 DossierInvoice(
-                    folio=invoice_number(inv.series, inv.folio),
+                    folio=invoice_number(inv.series, inv.folio, inv.external_number),
                     issue_date=inv.issue_date,
                     due_date=due,
                     total=from_cents(inv.total_cents),

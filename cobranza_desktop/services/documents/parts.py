@@ -89,6 +89,7 @@ def overdue_by_customer(
                 Invoice.customer_id,
                 Invoice.series,
                 Invoice.folio,
+                Invoice.external_number,
                 Invoice.issue_date,
                 agreed,
                 Invoice.total_cents,
@@ -102,10 +103,10 @@ def overdue_by_customer(
             )
             .order_by(Invoice.customer_id, agreed, Invoice.id)
         )
-        for cid, series, folio, issued, due, total, paid in rows:
+        for cid, series, folio, external, issued, due, total, paid in rows:
             result[cid].append(
                 OverdueInvoiceData(
-                    number=invoice_number(series, folio),
+                    number=invoice_number(series, folio, external),
                     issue_date=issued,
                     due_date=due,
                     days_late=(today - due).days,
