@@ -6,9 +6,9 @@ Amounts are taken exactly as stamped: nothing is recomputed from the concepts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -22,16 +22,16 @@ _UUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{1
 ZERO = Decimal("0")
 
 
-@dataclass(frozen=True)
-class Party:
+# Records are named tuples: immutable like a frozen dataclass, and built in a third of
+# the time (10,000 files build some 50,000 of them).
+class Party(NamedTuple):
     rfc: str
     name: str
     regime: str = ""
     postal_code: str = ""
 
 
-@dataclass(frozen=True)
-class RelatedDocument:
+class RelatedDocument(NamedTuple):
     """A DoctoRelacionado: the part of one Pago applied to one invoice."""
 
     uuid: str
@@ -44,8 +44,7 @@ class RelatedDocument:
     number: str  # the document's series-folio, as the P states it
 
 
-@dataclass(frozen=True)
-class PaymentRecord:
+class PaymentRecord(NamedTuple):
     """One Pago of a P document."""
 
     paid_on: date
@@ -57,8 +56,7 @@ class PaymentRecord:
     documents: tuple[RelatedDocument, ...]
 
 
-@dataclass(frozen=True)
-class CfdiRecord:
+class CfdiRecord(NamedTuple):
     source: str
     version: str
     doc_type: str

@@ -59,6 +59,11 @@ _FORMS = {
     "17": PaymentMethod.BARTER,
 }
 _T = TypeVar("_T")
+# Read once: an enum member's ``.value`` is a descriptor call, on every document.
+_DISCOUNT = PaymentMethod.DISCOUNT.value
+_TRANSFER = PaymentMethod.TRANSFER.value
+_FORM_VALUES = {form: method.value for form, method in _FORMS.items()}
+_ISSUED = Lifecycle.ISSUED.value
 
 
 def _money(cents: int) -> str:
@@ -81,9 +86,13 @@ class Run:
     uncovered: dict[tuple[int, date, int], Payment] = field(default_factory=dict)
     rows: CfdiRows = field(init=False)
     seen_customers: dict[tuple[str, str], Customer] = field(default_factory=dict)
+    # A customer's own terms (None: the profile's), read once per customer, not per invoice.
+    terms_of: dict[int, int | None] = field(default_factory=dict)
+    batch_id: int = field(init=False)
 
     def __post_init__(self) -> None:
         self.rows = CfdiRows(self.session, self.now)
+        self.batch_id = self.batch.id  # an ORM attribute read costs a call per document
 
     def skip(self, source: str, message: str) -> None:
         self.counts["skipped"] += 1
@@ -159,14 +168,18 @@ class Run:
             return
         total = to_book_cents(stamped, rate)
         customer = self.customer_of(record)
-        days = customer.payment_terms_days if customer.payment_terms_days is not None else terms
+        if id(customer) in self.terms_of:
+            own = self.terms_of[id(customer)]
+        else:
+            own = self.terms_of[id(customer)] = customer.payment_terms_days
+        days = own if own is not None else terms
         invoice = NewInvoice(
             customer=customer,
             columns={
                 "series": record.series[:10],
                 "folio": None,  # never a folio of the program's series: the number stays external
                 "external_number": record.number[:60],
-                "lifecycle": Lifecycle.ISSUED.value,
+                "lifecycle": _ISSUED,
                 "subtotal_cents": to_book_cents(to_cents(record.subtotal), rate),
                 "discount_cents": to_book_cents(to_cents(record.discount), rate),
                 "tax_cents": to_book_cents(to_cents(record.transferred_tax), rate),
@@ -174,7 +187,7 @@ class Run:
                 "sat_payment_method": record.payment_method[:3],
                 "sat_payment_form": record.payment_form[:2],
                 "currency": record.currency[:3],
-                "import_batch_id": self.batch.id,
+                "import_batch_id": self.batch_id,
             },
             issue_date=record.issued_on,
             due_date=record.issued_on + timedelta(days=days),
@@ -184,7 +197,7 @@ class Run:
             exchange_rate=rate,
         )
         self.rows.invoices.append(invoice)
-        self.document(record, invoice=invoice)
+        self.document(record, invoice=invoice, total_cents=stamped)
         self.counts["invoices"] += 1
         self.invoices.append(invoice)
         self.by_uuid[record.uuid] = invoice
@@ -208,10 +221,10 @@ class Run:
                 "reference": record.uuid,
                 "notes": gettext("Nota de crédito {number}").format(number=record.number),
                 "rep_uuid": "",
-                "import_batch_id": self.batch.id,
+                "import_batch_id": self.batch_id,
             },
             payment_date=record.issued_on,
-            method=PaymentMethod.DISCOUNT.value,
+            method=_DISCOUNT,
             amount_cents=to_book_cents(
                 to_cents(record.total), rate_of(record.currency, record.exchange_rate)
             ),
@@ -272,10 +285,10 @@ class Run:
                     "reference": pago.operation[:200],
                     "notes": gettext("Complemento de pago {number}").format(number=record.number),
                     "rep_uuid": record.uuid,
-                    "import_batch_id": self.batch.id,
+                    "import_batch_id": self.batch_id,
                 },
                 payment_date=pago.paid_on,
-                method=_FORMS.get(pago.form, PaymentMethod.TRANSFER).value,
+                method=_FORM_VALUES.get(pago.form, _TRANSFER),
                 # A foreign payment grows by what each document takes, in MXN.
                 amount_cents=to_book_cents(left, pago_rate) if foreign else cents + left,
             )
@@ -401,7 +414,7 @@ class Run:
             payment = item.payment
             if payment.reversed_at is not None:
                 continue
-            if payment.method == PaymentMethod.DISCOUNT.value:  # a credit note: up to the balance
+            if payment.method == _DISCOUNT:  # a credit note: up to the balance
                 cents = min(item.amount_cents, payment.amount_cents - payment.allocated_cents)
                 cents = min(cents, invoice.total_cents - invoice.paid_cents)
                 self.allocate_checked(item.source, payment, invoice, cents, None, in_book=True)
@@ -417,6 +430,7 @@ class Run:
         *,
         invoice: AnyInvoice | None = None,
         payment: AnyPayment | None = None,
+        total_cents: int | None = None,
     ) -> None:
         columns = {
             "uuid": record.uuid,
@@ -426,9 +440,9 @@ class Run:
             "issuer_rfc": record.issuer.rfc[:13],
             "receiver_rfc": record.receiver.rfc[:13],
             "issued_on": record.issued_on,
-            "total_cents": to_cents(record.total),
+            "total_cents": to_cents(record.total) if total_cents is None else total_cents,
             "currency": record.currency[:3],
-            "batch_id": self.batch.id,
+            "batch_id": self.batch_id,
         }
         self.rows.documents.append((columns, invoice, payment))
 
