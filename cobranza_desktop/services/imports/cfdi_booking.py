@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from decimal import Decimal
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.currency import is_foreign, to_book_cents
@@ -104,6 +104,10 @@ class Run:
     def preload(self, records: list[CfdiRecord]) -> None:
         related = {d.uuid for r in records for p in r.payments for d in p.documents}
         related |= {uuid for r in records for _, uuid in r.related}
+        # A book's first import (the usual move in) has no stamped invoice and nothing
+        # waiting: one indexed probe each instead of a query per 500 UUIDs.
+        if not self._exists(select(Invoice.id).where(Invoice.cfdi_uuid > "")):
+            related = set()
         for chunk in chunks(sorted(related)):
             for invoice in self.session.scalars(
                 select(Invoice).where(
@@ -112,6 +116,9 @@ class Run:
             ):
                 self.by_uuid.setdefault(invoice.cfdi_uuid, invoice)
         arriving = sorted(r.uuid for r in records if r.doc_type == "I")
+        unsettled = PendingCfdiAllocation.settled.is_(False)
+        if not self._exists(select(PendingCfdiAllocation.id).where(unsettled)):
+            arriving = []
         for chunk in chunks(arriving):
             for item in self.session.scalars(
                 select(PendingCfdiAllocation)
@@ -134,6 +141,9 @@ class Run:
             ):
                 key = (payment.customer_id, payment.payment_date, payment.amount_cents)
                 self.uncovered.setdefault(key, payment)
+
+    def _exists(self, statement: Select[Any]) -> bool:
+        return self.session.scalar(statement.limit(1)) is not None
 
     # -- the three kinds -----------------------------------------------------------------
 
