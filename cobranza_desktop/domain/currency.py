@@ -28,6 +28,8 @@ _NO_CURRENCY = ("", "MXN", "XXX")
 
 def is_foreign(currency: str) -> bool:
     """A currency other than the book's (empty and XXX are the book's own)."""
+    if currency in _NO_CURRENCY:  # the usual case: a code already clean
+        return False
     return currency.strip().upper() not in _NO_CURRENCY
 
 
