@@ -25,6 +25,7 @@ from cobranza_desktop.services.messaging.invoice_delivery import (
     InvoiceDeliveryService,
 )
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
+from cobranza_desktop.ui.text_cache import phone
 
 
 class SendInvoiceDialog(QDialog):
@@ -91,7 +92,7 @@ class SendInvoiceDialog(QDialog):
         self.setWindowTitle(self.tr("Enviar la factura %1").replace("%1", draft.number))
         none = self.tr("(no registrado)")
         self.to_email.setText(draft.email or none)
-        self.to_phone.setText(draft.phone or none)
+        self.to_phone.setText(phone(draft.phone) or none)
         self.attachments.setText(", ".join(draft.attachment_names))
         self.body.setPlainText(f"{draft.subject}\n\n{draft.body}")
         self.email_button.setEnabled(bool(draft.email))
