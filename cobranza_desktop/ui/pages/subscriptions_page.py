@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -41,13 +40,13 @@ from cobranza_desktop.ui.dialogs.subscription_actions import (
 from cobranza_desktop.ui.dialogs.subscription_dialog import SubscriptionDialog, period_label
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
+from cobranza_desktop.ui.colors import muted
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.customer_picker import CustomerLookup, CustomerSearch
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import make_table, set_widths
 
-MUTED = QColor("#777777")
 PAGE_KINDS = (Kind.SUBSCRIPTIONS, Kind.INVOICES, Kind.CUSTOMERS)
 
 
@@ -145,7 +144,7 @@ class SubscriptionsPage(QWidget):
                 Column("next", self.tr("Próxima factura"), self._next_label),
             ]
         )
-        self.model.row_color = lambda r: MUTED if r.sub.status != "active" else None
+        self.model.row_color = lambda r: muted() if r.sub.status != "active" else None
         self.table = make_table(sortable=False)
         named(self.table, self.tr("Suscripciones"))
         self.table.setModel(self.model)
