@@ -124,6 +124,8 @@ class AgendaTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and item.deferred_by:
             return QBrush(muted())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1:  # a long name is cut with "…" by the view: here it is whole
+                return item.customer
             # The whole action and its reason: the columns may cut either.
             return f"{item.stage_label}\n{item.reason}" if item.reason else item.stage_label
         return None
@@ -289,8 +291,10 @@ class TodayPage(QWidget):
             items += list(agenda.deferred)
         self.model.set_items(items)
         # The whole action in its column ("Pasar a agencia o abogado; sin respuesta…"),
-        # and the customer's name, as far as the rows on screen need.
-        fit_columns(self.table, [1, 2, 4])
+        # and the customer's name, as far as the rows on screen need; a name longer than
+        # a third of a laptop's table gives way (whole in its tooltip).
+        fit_columns(self.table, [1], widest=320)
+        fit_columns(self.table, [2, 4])
         self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
         self.summary.setText(
             self.tr("%Ln acciones para hoy", None, len(agenda.items))
