@@ -24,6 +24,7 @@ from cobranza_desktop.services.messaging.invoice_delivery import (
     DeliveryResult,
     InvoiceDeliveryService,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import phone
 
@@ -59,6 +60,7 @@ class SendInvoiceDialog(QDialog):
         form.addRow(self.tr("WhatsApp"), self.to_phone)
         form.addRow(self.tr("Adjuntos"), self.attachments)
         self.body = QPlainTextEdit()
+        named(self.body, self.tr("Mensaje"))
         self.body.setReadOnly(True)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)

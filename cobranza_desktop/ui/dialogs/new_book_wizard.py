@@ -137,7 +137,7 @@ class NewBookWizard(QWizard):
         row.addWidget(self.logo, 1)
         row.addWidget(self.logo_button)
         row.addWidget(self.logo_preview)
-        page.add("name", self.tr("&Nombre:"), self.name)
+        page.add("name", self.tr("N&ombre:"), self.name)  # Qt's «&Siguiente >» has the N
         page.add("rfc", self.tr("&RFC:"), self.rfc)
         page.add("address", self.tr("&Dirección:"), self.address)
         page.add("phone", self.tr("&Teléfono:"), self.phone)

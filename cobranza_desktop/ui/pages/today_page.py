@@ -164,9 +164,9 @@ class TodayPage(QWidget):
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.summary = QLabel()
         self.show_waiting = QCheckBox(
-            self.tr("Mostrar las que esperan (límite de contactos, horario o domingo)")
+            self.tr("Mostrar las que &esperan (límite de contactos, horario o domingo)")
         )
-        self.refresh_button = QPushButton(self.tr("Actualizar"))
+        self.refresh_button = QPushButton(self.tr("Act&ualizar"))
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.model = AgendaTableModel(self)
         self.table = QTableView()
@@ -189,19 +189,19 @@ class TodayPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        self.done_button = QPushButton(self.tr("Hecho…"))
+        self.done_button = QPushButton(self.tr("&Hecho…"))
         self.done_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.skip_button = QPushButton(self.tr("Omitir…"))
-        self.contact_button = QPushButton(self.tr("Registrar contacto…"))
+        self.skip_button = QPushButton(self.tr("&Omitir…"))
+        self.contact_button = QPushButton(self.tr("Registrar co&ntacto…"))
         # The reminder composer: writing the message completes
         # the action.
-        self.compose_button = QPushButton(self.tr("Redactar mensaje…"))
+        self.compose_button = QPushButton(self.tr("Redactar &mensaje…"))
         # «¿Recibió su factura? ¿Sus datos son correctos?»: the answer in one click.
-        self.received_button = QPushButton(self.tr("Recibió"))
+        self.received_button = QPushButton(self.tr("&Recibió"))
         self.received_button.setToolTip(
             self.tr("La recibió y sus datos son correctos: se registra la respuesta")
         )
-        self.wrong_button = QPushButton(self.tr("Datos mal…"))
+        self.wrong_button = QPushButton(self.tr("&Datos mal…"))
         self.wrong_button.setToolTip(
             self.tr("Hay que corregir la factura: su cobranza queda en pausa")
         )
