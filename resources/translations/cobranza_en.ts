@@ -2668,6 +2668,10 @@
             <source>Crear plan de pagos</source>
             <translation>Create payment plan</translation>
         </message>
+        <message>
+            <source>Enganche</source>
+            <translation>Down payment</translation>
+        </message>
     </context>
     <context>
         <name>PlansPage</name>
@@ -5820,38 +5824,38 @@ First the current book is kept as a “before restore” backup; then it is clos
         <name>CustomerFileTools</name>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Más acciones</source>
-            <translation>More actions</translation>
+            <source>&amp;Más acciones</source>
+            <translation>&amp;More actions</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Aplicar saldo a favor…</source>
-            <translation>Apply credit…</translation>
+            <source>&amp;Aplicar saldo a favor…</source>
+            <translation>&amp;Apply credit…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Deshacer la última aplicación…</source>
-            <translation>Undo the last allocation…</translation>
+            <source>&amp;Deshacer la última aplicación…</source>
+            <translation>&amp;Undo the last allocation…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Prorrogar vencimiento…</source>
-            <translation>Extend due date…</translation>
+            <source>&amp;Prorrogar vencimiento…</source>
+            <translation>&amp;Extend due date…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Descuento en el próximo pago…</source>
-            <translation>Discount on the next payment…</translation>
+            <source>Des&amp;cuento en el próximo pago…</source>
+            <translation>&amp;Discount on the next payment…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Pago en especie (intercambio)…</source>
-            <translation>Payment in kind (barter)…</translation>
+            <source>Pago en &amp;especie (intercambio)…</source>
+            <translation>Payment in &amp;kind (barter)…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Expediente para la agencia…</source>
-            <translation>Dossier for the agency…</translation>
+            <source>E&amp;xpediente para la agencia…</source>
+            <translation>D&amp;ossier for the agency…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
@@ -5922,6 +5926,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
             <source>Deshacer</source>
             <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Prorrogar vencimiento…</source>
+            <translation>Extend due date…</translation>
         </message>
     </context>
     <context>
