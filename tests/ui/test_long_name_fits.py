@@ -61,10 +61,9 @@ def _overdue_customer(app: OpenApp, name: str) -> int:
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_a_long_name_gives_way_in_todays_rows_and_the_composer(
-    qtbot: QtBot, demo_app: OpenApp, language: str
+    qtbot: QtBot, demo_app_in: OpenApp, language: str
 ) -> None:
-    install_translations(create_application(), language)
-    app, window = demo_app, demo_app.window
+    app, window = demo_app_in, demo_app_in.window
     area = move_to_laptop(qtbot, window, 1366, 768)
     cid = _overdue_customer(app, LONG_NAME)
     today = window.show_page("today")
