@@ -116,7 +116,7 @@ def focus_chain(top: QWidget) -> list[QWidget]:
     """Every widget inside ``top`` in its tab order (hidden ones too)."""
     found: list[QWidget] = []
     widget = top.nextInFocusChain()
-    while widget is not top and widget not in found:
+    while widget is not None and widget is not top and widget not in found:
         if top.isAncestorOf(widget):
             found.append(widget)
         widget = widget.nextInFocusChain()

@@ -27,9 +27,7 @@ def muted() -> QColor:
     background. (Qt's placeholder colour is the text at half opacity: 4.0:1 on white, too
     faint to read as body text.)"""
     palette = QGuiApplication.palette()
-    return mix(
-        palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.4
-    )
+    return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.4)
 
 
 def mix(colour: QColor, other: QColor, share: float) -> QColor:

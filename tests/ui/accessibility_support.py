@@ -4,6 +4,8 @@ the accessible name set by hand)."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
@@ -71,8 +73,9 @@ def _rect(widget: QWidget, top: QWidget) -> QRect:
 
 def backwards_steps(top: QWidget) -> list[str]:
     """The steps of the tab order, from the widget the cursor starts in, that go back
-    against reading order: to a widget wholly above the last one (unless it starts a column to its right: the next pane of a
-    splitter), or to one on the same line but wholly to its left."""
+    against reading order: to a widget wholly above the last one (unless it starts a
+    column to its right: the next pane of a splitter), or to one on the same line but
+    wholly to its left."""
     chain = tab_reachable(top)
     # Tab goes round: the order read is the one from where the cursor starts.
     start = top.focusWidget()
@@ -80,7 +83,7 @@ def backwards_steps(top: QWidget) -> list[str]:
         at = chain.index(start)
         chain = chain[at:] + chain[:at]
     found = []
-    for before, after in zip(chain, chain[1:], strict=False):
+    for before, after in pairwise(chain):
         a, b = _rect(before, top), _rect(after, top)
         up = b.bottom() < a.top() and b.left() < a.right()
         same_line = b.top() <= a.bottom() and a.top() <= b.bottom()

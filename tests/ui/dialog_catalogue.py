@@ -169,9 +169,7 @@ def factories(app: OpenApp, tmp: Path) -> dict[str, Callable[[], QDialog]]:
         "ExtendDueDateDialog": lambda: ExtendDueDateDialog(
             s.collection_tools, runner, cid, open_invoices, today, parent=parent()
         ),
-        "DiscountDialog": lambda: DiscountDialog(
-            s.collection_tools, runner, cid, owed, parent()
-        ),
+        "DiscountDialog": lambda: DiscountDialog(s.collection_tools, runner, cid, owed, parent()),
         "BarterDialog": lambda: BarterDialog(
             s.collection_tools, runner, cid, owed, today, parent()
         ),

@@ -34,7 +34,9 @@ def _file_of_a_debtor(qtbot: QtBot, app: OpenApp) -> tuple[CustomersPage, int]:
     s, today = app.services, app.clock.today()
     cid = s.customers.create(CustomerData(name="Refaccionaria Ortega", phone="5512345678")).id
     line = make_line("Balatas", 2, "850.00", tax_rate_percent="16")
-    s.invoices.issue(InvoiceDraft(cid, (line,), today - timedelta(days=50), today - timedelta(days=20)))
+    s.invoices.issue(
+        InvoiceDraft(cid, (line,), today - timedelta(days=50), today - timedelta(days=20))
+    )
     app.runner.data_changed.emit(OpChanges.everything())
     page = app.window.show_page("customers")
     assert isinstance(page, CustomersPage)
@@ -48,7 +50,7 @@ def _file_of_a_debtor(qtbot: QtBot, app: OpenApp) -> tuple[CustomersPage, int]:
 
 def test_a_status_change_with_the_keyboard(qtbot: QtBot, demo_app: OpenApp) -> None:
     app = demo_app
-    page, cid = _file_of_a_debtor(qtbot, app)
+    _page, cid = _file_of_a_debtor(qtbot, app)
     before = len(app.dialogs.opened)
     key(app.window, Qt.Key.Key_T, ALT)  # Cambiar es&tado…
     dialog = opened_dialog(qtbot, app, before, StatusDialog)
@@ -75,7 +77,7 @@ def test_a_status_change_with_the_keyboard(qtbot: QtBot, demo_app: OpenApp) -> N
 
 def test_a_due_date_extended_with_the_keyboard(qtbot: QtBot, demo_app: OpenApp) -> None:
     app = demo_app
-    page, cid = _file_of_a_debtor(qtbot, app)
+    page, _cid = _file_of_a_debtor(qtbot, app)
     tools_button = page.file.findChild(QWidget, "moreActions")
     assert tools_button is not None
 
@@ -109,6 +111,8 @@ def test_a_due_date_extended_with_the_keyboard(qtbot: QtBot, demo_app: OpenApp) 
     app.settle()
     # The file shows the agreed date, read again after the write.
     qtbot.waitUntil(
-        lambda: page.file.data is not None
-        and [i.extended_to for i in page.file.data.invoices] == [agreed]
+        lambda: (
+            page.file.data is not None
+            and [i.extended_to for i in page.file.data.invoices] == [agreed]
+        )
     )

@@ -54,7 +54,9 @@ def _overdue_customer(app: OpenApp, name: str) -> int:
     s, today = app.services, app.clock.today()
     cid = s.customers.create(CustomerData(name=name, phone="55 1234 5678")).id
     line = make_line("Material", 1, "4500.00", tax_rate_percent="16")
-    s.invoices.issue(InvoiceDraft(cid, (line,), today - timedelta(days=70), today - timedelta(days=40)))
+    s.invoices.issue(
+        InvoiceDraft(cid, (line,), today - timedelta(days=70), today - timedelta(days=40))
+    )
     app.runner.data_changed.emit(OpChanges.everything())
     return cid
 
@@ -85,7 +87,9 @@ def test_a_long_name_gives_way_in_todays_rows_and_the_composer(
 
     before = len(app.dialogs.opened)
     app.commands.compose_reminder(window, cid)
-    qtbot.waitUntil(lambda: any(isinstance(d, ReminderComposer) for d in app.dialogs.opened[before:]))
+    qtbot.waitUntil(
+        lambda: any(isinstance(d, ReminderComposer) for d in app.dialogs.opened[before:])
+    )
     app.settle()
     composer = next(d for d in app.dialogs.opened[before:] if isinstance(d, ReminderComposer))
     composer.setScreen(laptop())

@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor, QPalette
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-
 from cobranza_desktop.services.billing.subscriptions import SubscriptionInput
 from cobranza_desktop.services.messaging.outbox import EmailDraft
 from cobranza_desktop.storage.database import open_book

@@ -333,9 +333,7 @@ class DossierDialog(ToolDialog):
         self.as_folder = QRadioButton(self.tr("Una &carpeta con expediente.pdf y facturas.csv"))
         self.as_zip = QRadioButton(self.tr("Un archivo .&zip"))
         self.as_folder.setChecked(True)
-        self.mark = QCheckBox(
-            self.tr("Marcar al cliente «con &agencia» (la cobranza se detiene)")
-        )
+        self.mark = QCheckBox(self.tr("Marcar al cliente «con &agencia» (la cobranza se detiene)"))
         self.mark.setChecked(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Agencia o abogado, y por qué (opcional)"))

@@ -33,17 +33,16 @@ from cobranza_desktop.domain.plans import PlanStatus, PromiseStatus
 from cobranza_desktop.services.collections.plans import InstalmentView, PlanService, PlanView
 from cobranza_desktop.services.collections.promises import PromiseService, PromiseView
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import muted, overdue, settled
 from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.dialogs.plan_dialog import PlanDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
-from cobranza_desktop.ui.colors import muted, overdue, settled
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import make_table, set_widths
-
 
 
 def next_instalment(plan: PlanView) -> InstalmentView | None:

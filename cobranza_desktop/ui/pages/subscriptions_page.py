@@ -31,6 +31,7 @@ from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService, SubscriptionView
 from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import muted
 from cobranza_desktop.ui.dialogs.billing_run_dialog import BillingRunDialog
 from cobranza_desktop.ui.dialogs.subscription_actions import (
     CancelSubscriptionDialog,
@@ -40,7 +41,6 @@ from cobranza_desktop.ui.dialogs.subscription_actions import (
 from cobranza_desktop.ui.dialogs.subscription_dialog import SubscriptionDialog, period_label
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
-from cobranza_desktop.ui.colors import muted
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.customer_picker import CustomerLookup, CustomerSearch
