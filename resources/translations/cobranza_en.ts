@@ -5044,6 +5044,21 @@ First the current book is kept as a “before restore” backup; then it is clos
         <name>IndicatorsPage</name>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+            <source>sin pagos</source>
+            <translation>no payments</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+            <source>Promedio de días de atraso de sus pagos de los últimos 90 días.</source>
+            <translation>Average days late of their payments over the last 90 days.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+            <source>Atraso al pagar</source>
+            <translation>Days late paying</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
             <source>%1 días</source>
             <translation>%1 days</translation>
         </message>

@@ -95,6 +95,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> OpenedDialogs:
 
 
 @pytest.fixture
+def directory(tmp_path: Path) -> Path:
+    """Where screenshot tests save their PNGs: $COBRANZA_SCREENSHOTS to keep and look at them."""
+    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def ui_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 

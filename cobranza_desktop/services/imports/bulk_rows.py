@@ -18,6 +18,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.allocation_facts import invoice_facts, payment_facts
+from cobranza_desktop.storage.risk_tallies import written_around
 
 
 @dataclass
@@ -136,3 +137,8 @@ class BulkWriter:
             for p, i, cents in self.allocations
         ]
         insert_rows(self.session, Allocation, allocation_rows)
+        # Core writes pass no flush event: the customers' risk tallies are redone at commit.
+        written_around(
+            self.session,
+            {i.customer.id for i in self.invoices} | {p.customer.id for p in self.payments},
+        )
