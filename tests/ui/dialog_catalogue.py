@@ -94,7 +94,8 @@ def _pick(app: OpenApp) -> Book:
     raise AssertionError("the demo has no customer who owes and has paid")
 
 
-def _from_commands(app: OpenApp, action: Callable[[], None]) -> QDialog:
+def opened_by(app: OpenApp, action: Callable[[], None]) -> QDialog:
+    """The dialog (not a message box) that ``action`` opened, its reads done."""
     before = len(app.dialogs.opened)
     action()
     app.settle()
@@ -135,15 +136,11 @@ def factories(app: OpenApp, tmp: Path) -> dict[str, Callable[[], QDialog]]:
         return window
 
     return {
-        "CustomerDialog": lambda: _from_commands(app, lambda: commands.new_customer(window)),
-        "InvoiceEditor": lambda: _from_commands(app, lambda: commands.new_invoice(window, cid)),
-        "PaymentDialog": lambda: _from_commands(app, lambda: commands.record_payment(window, cid)),
-        "ReminderComposer": lambda: _from_commands(
-            app, lambda: commands.compose_reminder(window, cid)
-        ),
-        "PdfPreviewDialog": lambda: _from_commands(
-            app, lambda: commands.view_statement(window, cid)
-        ),
+        "CustomerDialog": lambda: opened_by(app, lambda: commands.new_customer(window)),
+        "InvoiceEditor": lambda: opened_by(app, lambda: commands.new_invoice(window, cid)),
+        "PaymentDialog": lambda: opened_by(app, lambda: commands.record_payment(window, cid)),
+        "ReminderComposer": lambda: opened_by(app, lambda: commands.compose_reminder(window, cid)),
+        "PdfPreviewDialog": lambda: opened_by(app, lambda: commands.view_statement(window, cid)),
         "DisputeDialog": lambda: DisputeDialog(s.disputes, runner, open_invoices[0], parent()),
         "ContactLogDialog": lambda: ContactLogDialog(
             book.name,

@@ -13,6 +13,7 @@ from cobranza_desktop.ui.dialogs.customer_dialog import CustomerDialog
 from cobranza_desktop.ui.pages.customers_page import CustomersPage
 from cobranza_desktop.ui.pages.settings_page import SettingsPage
 from cobranza_desktop.ui.widgets.phone_edit import PhoneEdit
+from tests.ui.dialog_catalogue import opened_by
 from tests.ui.ui_support import OpenApp
 
 
@@ -72,8 +73,7 @@ def test_the_new_customer_dialog_and_the_business_phone_take_any_format(
     qtbot: QtBot, open_app: OpenApp
 ) -> None:
     app = open_app
-    app.commands.new_customer(app.window)
-    dialog = app.last_dialog
+    dialog = opened_by(app, lambda: app.commands.new_customer(app.window))
     assert isinstance(dialog, CustomerDialog)
     dialog.form.name.setText("Papelería Sol")
     dialog.form.phone.setText("044 33 3615 1234")
