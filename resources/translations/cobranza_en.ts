@@ -78,16 +78,6 @@
             <translation>Accounts receivable aging</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="70" />
-            <source>Exportar CSV</source>
-            <translation>Export CSV</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="71" />
-            <source>Exportar Excel</source>
-            <translation>Export Excel</translation>
-        </message>
-        <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="83" />
             <source>Al día</source>
             <translation>As of</translation>
@@ -6804,6 +6794,14 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Fin</source>
             <translation>End</translation>
         </message>
+        <message>
+            <source>Moneda (MXN si no hay)</source>
+            <translation>Currency (MXN if none)</translation>
+        </message>
+        <message>
+            <source>Tipo de cambio</source>
+            <translation>Exchange rate</translation>
+        </message>
     </context>
     <context>
         <name>MappingTable</name>
@@ -7264,6 +7262,25 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="72" />
             <source>Reconectado.</source>
             <translation>Reconnected.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExport</name>
+        <message>
+            <source>Exportar lista…</source>
+            <translation>Export list…</translation>
+        </message>
+        <message>
+            <source>Guardar en CSV o Excel las filas que se ven, con sus filtros</source>
+            <translation>Save the rows shown, with their filters, to CSV or Excel</translation>
+        </message>
+        <message>
+            <source>%1 filas exportadas a %2.</source>
+            <translation>%1 rows exported to %2.</translation>
+        </message>
+        <message>
+            <source>Exportando la lista…</source>
+            <translation>Exporting the list…</translation>
         </message>
     </context>
 </TS>

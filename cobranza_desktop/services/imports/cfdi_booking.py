@@ -24,6 +24,7 @@ from cobranza_desktop.imports.cfdi import CfdiRecord, PaymentRecord, RelatedDocu
 from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.services.imports.cfdi_currency import (
     book_part,
+    booked_total,
     doc_rate,
     own_balance,
     rate_of,
@@ -146,8 +147,8 @@ class Run:
         if stamped <= 0:
             self.skip(record.source, gettext("Factura con total cero."))
             return
-        rate = rate_of(record.currency, record.exchange_rate)
-        if is_foreign(record.currency) and rate is None:
+        booked = booked_total(record.currency, record.exchange_rate, stamped)
+        if booked is None:
             self.problems.append(
                 Problem(
                     record.source,
@@ -157,7 +158,7 @@ class Run:
                 )
             )
             return
-        total = to_book_cents(stamped, rate)
+        rate = booked.exchange_rate
         customer = self.customer_of(record)
         days = customer.payment_terms_days if customer.payment_terms_days is not None else terms
         invoice = NewInvoice(
@@ -178,9 +179,9 @@ class Run:
             },
             issue_date=record.issued_on,
             due_date=record.issued_on + timedelta(days=days),
-            total_cents=total,
+            total_cents=booked.total_cents,
             cfdi_uuid=record.uuid,
-            foreign_total_cents=stamped if rate is not None else None,
+            foreign_total_cents=booked.foreign_total_cents,
             exchange_rate=rate,
         )
         self.rows.invoices.append(invoice)
