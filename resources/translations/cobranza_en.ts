@@ -41,6 +41,11 @@
     </context>
     <context>
         <name>AgingPage</name>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="1" />
+            <source>Saldo a favor de clientes sin adeudo</source>
+            <translation>Credit of customers who owe nothing</translation>
+        </message>
         <message numerus="yes">
             <source>Los %n saldos más grandes, por antigüedad</source>
             <translation>
