@@ -266,7 +266,7 @@ class CustomerList(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Buscar por nombre, RFC, teléfono o correo"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(220)  # it stretches; at 150 % font the row must fit 1366
         self.overdue_only = QCheckBox(self.tr("Solo vencidos"))
         self.status = QComboBox()
         self.status.addItem(self.tr("Todos los estados"), None)
