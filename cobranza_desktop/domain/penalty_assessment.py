@@ -62,7 +62,7 @@ class ChargeHistory:
     interest_through: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: made by the ten thousand
 class PenaltyBreakdown:
     """One proposed charge, with everything a document needs to explain it."""
 

@@ -34,6 +34,7 @@ from cobranza_desktop.domain.penalty_interest import InterestSegment, PaymentEve
 from cobranza_desktop.domain.penalty_policy import ChargeKind, PenaltyPolicy
 
 _ONE_DAY = timedelta(days=1)
+_NO_PERCENT = Decimal(0)
 _NO_HISTORY = ChargeHistory()
 
 # A period: first day, last day (inclusive), balance in cents.
@@ -179,7 +180,7 @@ class CentsAssessor:
         """``assess_invoice`` for an invoice of ``principal`` cents and its ``payments``
         (payment date, cents applied), with the same charges, breakdowns and rounding."""
         policy, as_of = self.policy, self.as_of
-        if principal < 0 or any(cents < 0 for _, cents in payments):
+        if principal < 0 or (payments and any(cents < 0 for _, cents in payments)):
             facts = InvoiceFacts(
                 from_cents(principal),
                 due_date,
@@ -212,7 +213,7 @@ class CentsAssessor:
             return None  # nothing to accrue: the common case once charged through today
         terms = self._terms
         cap = None if terms.cap_num is None else principal * terms.cap_num
-        if any(on <= as_of for on, _ in payments):
+        if payments and any(on <= as_of for on, _ in payments):
             accrued = _periods(principal, payments, first_day, as_of)
             before, _ = _rounded(_balance_days(accrued, start - _ONE_DAY), terms, cap)
             total, capped = _rounded(_balance_days(accrued, as_of), terms, cap)
@@ -229,17 +230,20 @@ class CentsAssessor:
             return None
         segments: list[InterestSegment] = []
         previous = before
+        days = 0
         for first, last, balance in periods:
             if last == as_of:
                 end_cents, end_capped = total, capped
             else:
                 end_cents, end_capped = _rounded(_balance_days(accrued, last), terms, cap)
+            length = (last - first).days + 1
+            days += length
             segments.append(
                 InterestSegment(
                     start=first,
                     end=last,
                     balance=from_cents(balance),
-                    days=(last - first).days + 1,
+                    days=length,
                     amount=from_cents(end_cents - previous),
                     capped=end_capped,
                 )
@@ -252,9 +256,9 @@ class CentsAssessor:
             period_end=as_of,
             base=segments[0].balance if segments else ZERO,
             fixed_fee=ZERO,
-            percent_fee=Decimal(0),
+            percent_fee=_NO_PERCENT,
             annual_rate_percent=self._rate,
-            days=sum(s.days for s in segments),
+            days=days,
             day_basis=self.policy.day_basis,
             amount=from_cents(amount),
             segments=tuple(segments),

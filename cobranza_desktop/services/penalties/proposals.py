@@ -45,7 +45,7 @@ from cobranza_desktop.storage.queries.penalties import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: made by the ten thousand
 class ProposedCharge:
     """A charge the engine would make, with its breakdown; ``(invoice_id, key)`` is unique."""
 
