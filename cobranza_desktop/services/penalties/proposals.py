@@ -214,22 +214,39 @@ def propose_charges(
     if not business.is_active and not any(p.is_active for p in overrides.values()):
         progress(1.0)  # no terms charge anything: nothing to read
         return []
-    with bulk_allocation():
-        in_plans = invoices_in_current_plans(session, as_of, customer_id)
-        # Who has active terms, decided once per customer with their own (few), not per row.
-        own_active = {cid for cid, own in overrides.items() if own.is_active}
-        rows = [
-            r
-            for r in candidate_invoices(session, as_of, customer_id)
-            if r.invoice_id not in in_plans
-            and (r.customer_id in own_active if r.customer_id in overrides else business.is_active)
-        ]
-        rows = _without_credit_covered(session, rows, as_of)
+    with bulk_allocation():  # the rows are gone by its end: only the charges remain
         proposed = _assess(
-            session, rows, as_of, business, overrides, unsigned_reason, progress, cancelled
+            session,
+            _rows_to_assess(session, as_of, customer_id, business, overrides),
+            as_of,
+            business,
+            overrides,
+            unsigned_reason,
+            progress,
+            cancelled,
         )
     progress(1.0)
     return proposed
+
+
+def _rows_to_assess(
+    session: Session,
+    as_of: date,
+    customer_id: int | None,
+    business: PenaltyPolicy,
+    overrides: dict[int, PenaltyPolicy],
+) -> list[CandidateRow]:
+    """The candidates under active terms, not in a current plan, not paid by credit."""
+    in_plans = invoices_in_current_plans(session, as_of, customer_id)
+    # Who has active terms, decided once per customer with their own (few), not per row.
+    own_active = {cid for cid, own in overrides.items() if own.is_active}
+    rows = [
+        r
+        for r in candidate_invoices(session, as_of, customer_id)
+        if r.invoice_id not in in_plans
+        and (r.customer_id in own_active if r.customer_id in overrides else business.is_active)
+    ]
+    return _without_credit_covered(session, rows, as_of)
 
 
 def _assess(

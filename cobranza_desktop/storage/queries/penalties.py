@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from sqlalchemy import and_, bindparam, func, or_, select
@@ -41,6 +42,15 @@ class CandidateRow(NamedTuple):
 class HistoryRow:
     fee_keys: frozenset[str]
     interest_through: date | None
+
+
+# The order of the proposal, as a C-level key over the tuple.
+_BY_CUSTOMER_NAME = itemgetter(
+    *(
+        CandidateRow._fields.index(f)
+        for f in ("customer_name", "customer_id", "due_date", "invoice_id")
+    )
+)
 
 
 def candidate_invoices(
@@ -138,7 +148,7 @@ def candidate_invoices(
             if row[9] is not None:
                 entry[1].append((row[9], row[10]))
     rows = [CandidateRow(*row[:8], tuple(paid), bool(row[8])) for row, paid in found.values()]
-    rows.sort(key=lambda r: (r.customer_name, r.customer_id, r.due_date, r.invoice_id))
+    rows.sort(key=_BY_CUSTOMER_NAME)
     return rows
 
 
