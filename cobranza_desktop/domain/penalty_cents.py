@@ -213,18 +213,13 @@ class CentsAssessor:
             return None  # nothing to accrue: the common case once charged through today
         terms = self._terms
         cap = None if terms.cap_num is None else principal * terms.cap_num
-        if payments and any(on <= as_of for on, _ in payments):
-            accrued = _periods(principal, payments, first_day, as_of)
-            before, _ = _rounded(_balance_days(accrued, start - _ONE_DAY), terms, cap)
-            total, capped = _rounded(_balance_days(accrued, as_of), terms, cap)
-            periods = _periods(principal, payments, start, as_of)
-        else:  # one balance all along (most invoices): one period, no walk of payments
-            if principal <= 0:
-                return None
-            accrued = []
-            before, _ = _rounded(principal * (start - first_day).days, terms, cap)
-            total, capped = _rounded(principal * ((as_of - first_day).days + 1), terms, cap)
-            periods = [(start, as_of, principal)]
+        if not payments or all(on > as_of for on, _ in payments):
+            # One balance all along (most invoices): one segment, built directly.
+            return self._one_balance(principal, first_day, start, cap)
+        accrued = _periods(principal, payments, first_day, as_of)
+        before, _ = _rounded(_balance_days(accrued, start - _ONE_DAY), terms, cap)
+        total, capped = _rounded(_balance_days(accrued, as_of), terms, cap)
+        periods = _periods(principal, payments, start, as_of)
         amount = total - before
         if amount <= 0:
             return None
@@ -263,6 +258,37 @@ class CentsAssessor:
             amount=from_cents(amount),
             segments=tuple(segments),
             capped=capped,
+        )
+
+    def _one_balance(
+        self, principal: int, first_day: date, start: date, cap: int | None
+    ) -> PenaltyBreakdown | None:
+        """The interest of an invoice with no payment by ``as_of``: one segment."""
+        if principal <= 0:
+            return None
+        as_of, terms = self.as_of, self._terms
+        before, _ = _rounded(principal * (start - first_day).days, terms, cap)
+        total, capped = _rounded(principal * ((as_of - first_day).days + 1), terms, cap)
+        if total <= before:
+            return None
+        balance = Decimal(principal).scaleb(-2)  # from_cents, inline: once per invoice
+        amount = Decimal(total - before).scaleb(-2)
+        days = (as_of - start).days + 1
+        segment = InterestSegment(start, as_of, balance, days, amount, capped)
+        return PenaltyBreakdown(
+            ChargeKind.INTEREST,
+            self._key,
+            start,
+            as_of,
+            balance,
+            ZERO,
+            _NO_PERCENT,
+            self._rate,
+            days,
+            self.policy.day_basis,
+            amount,
+            (segment,),
+            capped,
         )
 
 
