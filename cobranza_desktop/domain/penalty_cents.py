@@ -26,8 +26,7 @@ from cobranza_desktop.domain.penalty_assessment import (
     InvoiceFacts,
     PenaltyBreakdown,
     assess_invoice,
-    fee_amount,
-    fee_triggers,
+    fee_charges,
     interest_key,
 )
 from cobranza_desktop.domain.penalty_interest import InterestSegment, PaymentEvent
@@ -130,30 +129,11 @@ def _fees(
     as_of: date,
     history: ChargeHistory,
 ) -> list[PenaltyBreakdown]:
-    charges: list[PenaltyBreakdown] = []
-    for key, trigger in fee_triggers(policy, due_date):
-        if trigger > as_of or key in history.fee_keys:
-            continue
-        paid = sum(cents for on, cents in payments if on < trigger)
-        base = from_cents(max(principal - paid, 0))
-        amount = fee_amount(policy, base)
-        if amount > 0:
-            charges.append(
-                PenaltyBreakdown(
-                    kind=ChargeKind.FEE,
-                    key=key,
-                    period_start=trigger,
-                    period_end=trigger,
-                    base=base,
-                    fixed_fee=policy.fixed_fee,
-                    percent_fee=policy.percent_fee,
-                    annual_rate_percent=Decimal(0),
-                    days=(trigger - due_date).days,
-                    day_basis=policy.day_basis,
-                    amount=amount,
-                )
-            )
-    return charges
+    def balance_at(day: date) -> Decimal:
+        paid = sum(cents for on, cents in payments if on < day)
+        return from_cents(max(principal - paid, 0))
+
+    return fee_charges(policy, due_date, as_of, history, balance_at)
 
 
 class CentsAssessor:

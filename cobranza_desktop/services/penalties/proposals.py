@@ -276,9 +276,8 @@ def _assess(
             progress(index / max(len(rows), 1))
         signed = row.terms_signed
         at_legal_rate = not signed and unsigned_reason is None
-        if at_legal_rate:
-            assessor = legal
-        elif (assessor := assessors.get(row.customer_id)) is None:
+        assessor = legal if at_legal_rate else assessors.get(row.customer_id)
+        if assessor is None:
             own = resolve_policy(business, overrides.get(row.customer_id))
             assessor = assessors[row.customer_id] = CentsAssessor(own, as_of)
         # An extension moves the day penalties start, unless the business says not.

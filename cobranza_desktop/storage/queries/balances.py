@@ -177,8 +177,8 @@ def credit_by_customer(
         queries.extend(_later_corrections(as_of))
     if ids is not None:
         # One expanding parameter: each statement built once, not a bound value per id.
-        wanted = Payment.customer_id.in_(bindparam("ids", expanding=True))
-        queries = [query.where(wanted) for query in queries]
+        among = Payment.customer_id.in_(bindparam("ids", expanding=True))
+        queries = [query.where(among) for query in queries]
     for chunk in chunks:  # SQLite's bound-parameter limit
         parameters = {} if chunk is None else {"ids": chunk}
         for cid, cents in session.execute(queries[0], parameters):

@@ -147,7 +147,9 @@ def candidate_invoices(
                 entry = found[row[0]] = (row, [])
             if row[9] is not None:
                 entry[1].append((row[9], row[10]))
-    rows = [CandidateRow(*row[:8], tuple(paid), bool(row[8])) for row, paid in found.values()]
+    rows = [
+        CandidateRow._make((*row[:8], tuple(paid), bool(row[8]))) for row, paid in found.values()
+    ]
     rows.sort(key=_BY_CUSTOMER_NAME)
     return rows
 
