@@ -8,6 +8,7 @@ per escalation stage, each under a natural key so that it is never charged twice
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -62,7 +63,7 @@ class ChargeHistory:
     interest_through: date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: made by the ten thousand
 class PenaltyBreakdown:
     """One proposed charge, with everything a document needs to explain it."""
 
@@ -106,23 +107,20 @@ def interest_key(period_end: date) -> str:
     return f"interest:{period_end.isoformat()}"
 
 
-def assess_invoice(
+def fee_charges(
     policy: PenaltyPolicy,
-    facts: InvoiceFacts,
+    due_date: date,
     as_of: date,
-    history: ChargeHistory | None = None,
+    history: ChargeHistory,
+    balance_at: Callable[[date], Decimal],
 ) -> list[PenaltyBreakdown]:
-    """The charges due on an invoice as of a date, leaving out what was already charged.
-
-    Fees whose day has come and whose key is not in the history, then the interest of the
-    days after ``history.interest_through`` up to ``as_of`` (when it is not zero).
-    """
-    history = history or ChargeHistory()
+    """The fees whose day has come by ``as_of`` and whose key is not in the history, each
+    on the balance outstanding at the start of its day (``balance_at``)."""
     charges: list[PenaltyBreakdown] = []
-    for key, trigger in fee_triggers(policy, facts.due_date):
+    for key, trigger in fee_triggers(policy, due_date):
         if trigger > as_of or key in history.fee_keys:
             continue
-        base = balance_on(facts.principal, facts.payments, trigger)
+        base = balance_at(trigger)
         amount = fee_amount(policy, base)
         if amount > 0:
             charges.append(
@@ -135,11 +133,33 @@ def assess_invoice(
                     fixed_fee=policy.fixed_fee,
                     percent_fee=policy.percent_fee,
                     annual_rate_percent=Decimal(0),
-                    days=(trigger - facts.due_date).days,
+                    days=(trigger - due_date).days,
                     day_basis=policy.day_basis,
                     amount=amount,
                 )
             )
+    return charges
+
+
+def assess_invoice(
+    policy: PenaltyPolicy,
+    facts: InvoiceFacts,
+    as_of: date,
+    history: ChargeHistory | None = None,
+) -> list[PenaltyBreakdown]:
+    """The charges due on an invoice as of a date, leaving out what was already charged.
+
+    Fees whose day has come and whose key is not in the history, then the interest of the
+    days after ``history.interest_through`` up to ``as_of`` (when it is not zero).
+    """
+    history = history or ChargeHistory()
+    charges = fee_charges(
+        policy,
+        facts.due_date,
+        as_of,
+        history,
+        lambda day: balance_on(facts.principal, facts.payments, day),
+    )
     if policy.has_interest:
         since = (
             history.interest_through + timedelta(days=1)

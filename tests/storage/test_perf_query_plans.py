@@ -1,5 +1,6 @@
 """Index choices of the big reads, pinned: the risk tallies' not-yet-due invoices read the
-small settled index, the penalty candidates the open index (never a walk of every invoice)."""
+small settled index, the penalty candidates the open index and their allocations by invoice,
+the credit of a past day the invoices issued after it (never a walk of every row)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.storage.queries.balances import credit_by_customer
 from cobranza_desktop.storage.queries.penalties import candidate_invoices
 from cobranza_desktop.storage.risk_tallies import tallies_on
 
@@ -55,3 +57,20 @@ def test_the_open_penalty_candidates_read_the_open_index(ws: Workspace) -> None:
     opened = [p for sql, p in plans.items() if "paid_cents < invoices.total_cents" in sql]
     assert len(opened) == 1 and "ix_invoices_open" in opened[0], plans
     assert "ix_invoices_issue_date" not in opened[0]
+
+
+def test_the_credit_of_a_past_day_reads_only_the_invoices_issued_after_it(ws: Workspace) -> None:
+    """What was later applied to invoices issued after the day: from the issue-date index,
+    never a walk of every allocation (2.5 s on the million-invoice book)."""
+    plans = _plans(ws, lambda s: credit_by_customer(s, None, DAY))
+    (plan,) = [p for sql, p in plans.items() if "issue_date >" in sql]
+    assert "ix_invoices_issue_date (issue_date>?)" in plan, plan
+    assert "SCAN allocations" not in plan, plan
+
+
+def test_the_penalty_candidates_probe_their_allocations_by_invoice(ws: Workspace) -> None:
+    plans = _plans(ws, lambda s: candidate_invoices(s, DAY))
+    opened = [p for sql, p in plans.items() if "paid_cents < invoices.total_cents" in sql]
+    assert len(opened) == 1, plans
+    assert "SEARCH allocations USING INDEX ix_allocations_invoice" in opened[0], opened[0]
+    assert "SCAN allocations" not in opened[0]

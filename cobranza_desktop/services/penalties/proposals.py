@@ -17,20 +17,19 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.extensions import penalty_due_date
 from cobranza_desktop.domain.invoices import invoice_number
-from cobranza_desktop.domain.money import ZERO, from_cents
+from cobranza_desktop.domain.money import ZERO
 from cobranza_desktop.domain.penalties import (
     ChargeHistory,
-    InvoiceFacts,
-    PaymentEvent,
     PenaltyBreakdown,
     PenaltyPolicy,
-    assess_invoice,
     resolve_policy,
 )
 from cobranza_desktop.domain.penalty_assessment import fee_triggers
+from cobranza_desktop.domain.penalty_cents import CentsAssessor
 from cobranza_desktop.domain.plans import PlanStatus
 from cobranza_desktop.services import CancelCheck, ProgressCallback, never_cancel, no_progress
 from cobranza_desktop.services.base.agenda_data import effective_due_dates, invoices_in_plans
+from cobranza_desktop.services.base.bulk import bulk_allocation
 from cobranza_desktop.services.base.extension_rule import load_extension_rule
 from cobranza_desktop.services.penalties.policies import (
     load_business_policy,
@@ -43,11 +42,10 @@ from cobranza_desktop.storage.queries.penalties import (
     CandidateRow,
     candidate_invoices,
     charge_history,
-    payments_by_invoice,
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: made by the ten thousand
 class ProposedCharge:
     """A charge the engine would make, with its breakdown; ``(invoice_id, key)`` is unique."""
 
@@ -121,10 +119,7 @@ def invoices_in_current_plans(
 
 
 def _without_credit_covered(
-    session: Session,
-    rows: list[CandidateRow],
-    as_of: date,
-    payments: dict[int, list[tuple[date, int]]],
+    session: Session, rows: list[CandidateRow], as_of: date
 ) -> list[CandidateRow]:
     """Invoices the customer's unapplied credit paid in full on ``as_of`` (oldest due
     first) are not charged: a customer whose credit covers the debt owes no late fee or
@@ -135,7 +130,7 @@ def _without_credit_covered(
         return rows
 
     def owed_then(r: CandidateRow) -> int:
-        paid = sum(cents for on, cents in payments.get(r.invoice_id, []) if on <= as_of)
+        paid = sum(cents for on, cents in r.payments if on <= as_of)
         return max(r.total_cents - paid, 0)
 
     by_customer: dict[int, list[CandidateRow]] = {}
@@ -216,50 +211,88 @@ def propose_charges(
     """
     business = load_business_policy(session)
     overrides = load_customer_policies(session, customer_id)
+    if not business.is_active and not any(p.is_active for p in overrides.values()):
+        progress(1.0)  # no terms charge anything: nothing to read
+        return []
+    with bulk_allocation():  # the rows are gone by its end: only the charges remain
+        proposed = _assess(
+            session,
+            _rows_to_assess(session, as_of, customer_id, business, overrides),
+            as_of,
+            business,
+            overrides,
+            unsigned_reason,
+            progress,
+            cancelled,
+        )
+    progress(1.0)
+    return proposed
+
+
+def _rows_to_assess(
+    session: Session,
+    as_of: date,
+    customer_id: int | None,
+    business: PenaltyPolicy,
+    overrides: dict[int, PenaltyPolicy],
+) -> list[CandidateRow]:
+    """The candidates under active terms, not in a current plan, not paid by credit."""
     in_plans = invoices_in_current_plans(session, as_of, customer_id)
+    # Who has active terms, decided once per customer with their own (few), not per row.
+    own_active = {cid for cid, own in overrides.items() if own.is_active}
     rows = [
         r
         for r in candidate_invoices(session, as_of, customer_id)
         if r.invoice_id not in in_plans
-        and resolve_policy(business, overrides.get(r.customer_id)).is_active
+        and (r.customer_id in own_active if r.customer_id in overrides else business.is_active)
     ]
-    payments = payments_by_invoice(session, [r.invoice_id for r in rows])
-    rows = _without_credit_covered(session, rows, as_of, payments)
+    return _without_credit_covered(session, rows, as_of)
+
+
+def _assess(
+    session: Session,
+    rows: list[CandidateRow],
+    as_of: date,
+    business: PenaltyPolicy,
+    overrides: dict[int, PenaltyPolicy],
+    unsigned_reason: str | None,
+    progress: ProgressCallback,
+    cancelled: CancelCheck,
+) -> list[ProposedCharge]:
+    """The charges of ``rows``: each invoice assessed against what it was charged already."""
     ids = [r.invoice_id for r in rows]
-    unsigned = customers_without_signed_terms(session, {r.customer_id for r in rows})
     history = charge_history(session, ids, as_of)
     imported = imported_on(session, [r.invoice_id for r in rows if r.import_batch_id is not None])
     rule = load_extension_rule(session)
     extended = effective_due_dates(session, ids, granted_by=as_of)  # not later ones
+    legal = CentsAssessor(PenaltyPolicy.legal(), as_of)
+    assessors: dict[int, CentsAssessor] = {}  # by customer: a few policies, many invoices
+    no_history = ChargeHistory()
     proposed: list[ProposedCharge] = []
     for index, row in enumerate(rows):
         if cancelled():
             break
         if index % 200 == 0:
             progress(index / max(len(rows), 1))
-        policy = resolve_policy(business, overrides.get(row.customer_id))
-        signed = row.customer_id not in unsigned
-        legal = not signed and unsigned_reason is None
-        if legal:
-            policy = PenaltyPolicy.legal()
-        facts = InvoiceFacts(
-            principal=from_cents(row.total_cents),
-            # An extension moves the day penalties start, unless the business says not.
-            due_date=penalty_due_date(row.due_date, extended.get(row.invoice_id), rule),
-            payments=tuple(
-                PaymentEvent(on, from_cents(cents))
-                for on, cents in payments.get(row.invoice_id, [])
-            ),
-        )
+        signed = row.terms_signed
+        at_legal_rate = not signed and unsigned_reason is None
+        assessor = legal if at_legal_rate else assessors.get(row.customer_id)
+        if assessor is None:
+            own = resolve_policy(business, overrides.get(row.customer_id))
+            assessor = assessors[row.customer_id] = CentsAssessor(own, as_of)
+        # An extension moves the day penalties start, unless the business says not.
+        due = row.due_date
+        if row.invoice_id in extended:
+            due = penalty_due_date(due, extended[row.invoice_id], rule)
         past = history.get(row.invoice_id)
         charges_history = (
-            ChargeHistory(past.fee_keys, past.interest_through) if past else ChargeHistory()
+            ChargeHistory(past.fee_keys, past.interest_through) if past else no_history
         )
-        number = _number(row.series, row.folio)
+        number = invoice_number(row.series, row.folio)
         if row.invoice_id in imported:
             day, number = imported[row.invoice_id]
-            charges_history = history_until(policy, row.due_date, charges_history, day)
-        for breakdown in assess_invoice(policy, facts, as_of, charges_history):
+            charges_history = history_until(assessor.policy, row.due_date, charges_history, day)
+        for breakdown in assessor.assess(row.total_cents, due, row.payments, charges_history):
             proposed.append(
                 ProposedCharge(
                     customer_id=row.customer_id,
@@ -269,8 +302,7 @@ def propose_charges(
                     breakdown=breakdown,
                     terms_signed=signed,
                     unsigned_reason="" if signed else unsigned_reason or "",
-                    legal_rate=legal,
+                    legal_rate=at_legal_rate,
                 )
             )
-    progress(1.0)
     return proposed

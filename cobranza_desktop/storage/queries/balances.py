@@ -142,13 +142,15 @@ def _later_corrections(as_of: date) -> tuple[Select[int, int], Select[int, int]]
     later_money = select(Payment.customer_id, Payment.amount_cents - Payment.allocated_cents).where(
         unapplied_payment(), Payment.payment_date > as_of
     )
+    # The invoices issued after the day drive it (few, on their issue-date index): as a
+    # join, SQLite's planner walks every allocation instead (2.5 s on 1M invoices).
+    issued_later = select(Invoice.id).where(Invoice.issue_date > as_of)
     later_invoices = (
         select(Payment.customer_id, Allocation.amount_cents)
-        .select_from(Invoice)
-        .join(Allocation, Allocation.invoice_id == Invoice.id)
+        .select_from(Allocation)
         .join(Payment, Payment.id == Allocation.payment_id)
         .where(
-            Invoice.issue_date > as_of,
+            Allocation.invoice_id.in_(issued_later),
             Allocation.active.is_(True),
             Payment.reversed_at.is_(None),
             Payment.payment_date <= as_of,
@@ -162,24 +164,30 @@ def credit_by_customer(
 ) -> dict[int, int]:
     """Unapplied credit in cents of each given customer (any, with ``None``) that has some;
     with ``as_of``, the credit as it was at the end of that day (see ``_later_corrections``)."""
+    if customer_ids is not None and len(customer_ids) > 900:
+        # Many customers: one read of the book's credit (the unapplied payments, and what
+        # came after the day), kept to them here, beats a read per chunk of ids.
+        wanted = set(customer_ids)
+        return {c: v for c, v in credit_by_customer(session, None, as_of).items() if c in wanted}
     credit: dict[int, int] = {}
     ids = None if customer_ids is None else sorted(set(customer_ids))
     chunks = [None] if ids is None else [ids[i : i + 900] for i in range(0, len(ids), 900)]
+    queries = [_credit_by_customer()]
+    if as_of is not None:
+        queries.extend(_later_corrections(as_of))
+    if ids is not None:
+        # One expanding parameter: each statement built once, not a bound value per id.
+        among = Payment.customer_id.in_(bindparam("ids", expanding=True))
+        queries = [query.where(among) for query in queries]
     for chunk in chunks:  # SQLite's bound-parameter limit
-        query = _credit_by_customer()
-        if chunk is not None:
-            query = query.where(Payment.customer_id.in_(chunk))
-        for cid, cents in session.execute(query):
+        parameters = {} if chunk is None else {"ids": chunk}
+        for cid, cents in session.execute(queries[0], parameters):
             credit[cid] = int(cents or 0)
         if as_of is None:
             continue
-        later_money, later_invoices = _later_corrections(as_of)
-        if chunk is not None:
-            later_money = later_money.where(Payment.customer_id.in_(chunk))
-            later_invoices = later_invoices.where(Payment.customer_id.in_(chunk))
-        for cid, cents in session.execute(later_money):
+        for cid, cents in session.execute(queries[1], parameters):
             credit[cid] = credit.get(cid, 0) - int(cents)
-        for cid, cents in session.execute(later_invoices):
+        for cid, cents in session.execute(queries[2], parameters):
             credit[cid] = credit.get(cid, 0) + int(cents)
     return {cid: cents for cid, cents in credit.items() if cents}
 

@@ -1,4 +1,4 @@
-"""Reads for the penalty engine: candidate invoices, their payments and charge history."""
+"""Reads for the penalty engine: candidate invoices with their payments, and charge history."""
 
 from __future__ import annotations
 
@@ -6,8 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
+from typing import Any, NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.dialect import unindexed
@@ -18,25 +20,37 @@ from cobranza_desktop.storage.queries.predicates import issued_invoice, open_inv
 CHUNK = 500
 
 
-@dataclass(frozen=True)
-class CandidateRow:
+class CandidateRow(NamedTuple):
+    """An invoice the engine assesses (a tuple: tens of thousands are made per run)."""
+
     invoice_id: int
     customer_id: int
     customer_name: str
     series: str
     folio: int | None
     total_cents: int
-    paid_cents: int
-    issue_date: date
     due_date: date
     # Read with the row: only imported invoices need their import's date looked up.
     import_batch_id: int | None = None
+    # Active allocations of unreversed payments: (payment date, cents), any date.
+    payments: tuple[tuple[date, int], ...] = ()
+    # The customer signed the credit terms (``customers.terms_signed_on``).
+    terms_signed: bool = True
 
 
 @dataclass(frozen=True)
 class HistoryRow:
     fee_keys: frozenset[str]
     interest_through: date | None
+
+
+# The order of the proposal, as a C-level key over the tuple.
+_BY_CUSTOMER_NAME = itemgetter(
+    *(
+        CandidateRow._fields.index(f)
+        for f in ("customer_name", "customer_id", "due_date", "invoice_id")
+    )
+)
 
 
 def candidate_invoices(
@@ -56,12 +70,15 @@ def candidate_invoices(
             Allocation.active.is_(True),
             Payment.reversed_at.is_(None),
         )
+        # Explicit: the outer read joins allocations and payments too.
+        .correlate(PenaltyCharge)
         .scalar_subquery()
     )
     unfinished = (
         select(PenaltyCharge.invoice_id)
         .group_by(PenaltyCharge.invoice_id)
         .having(func.max(PenaltyCharge.period_end) < last_payment)
+        .correlate(None)
     )
     paid_later = (
         select(Allocation.invoice_id)
@@ -71,6 +88,7 @@ def candidate_invoices(
             Payment.reversed_at.is_(None),
             Payment.payment_date > as_of,
         )
+        .correlate(None)
     )
     columns = (
         Invoice.id,
@@ -79,24 +97,38 @@ def candidate_invoices(
         Invoice.series,
         Invoice.folio,
         Invoice.total_cents,
-        Invoice.paid_cents,
-        Invoice.issue_date,
         Invoice.due_date,
         Invoice.import_batch_id,
+        Customer.terms_signed_on.is_not(None),
+        Payment.payment_date,
+        Allocation.amount_cents,
     )
     # Two reads instead of one with OR: the open ones from the small partial index of open
     # invoices (the unary "+" keeps the planner off the date indexes, which would walk
     # every invoice), and the few paid ones with a period of interest still to charge.
     # A disputed invoice is not charged while the dispute lasts; an invoice paid after
     # ``as_of`` was open then, and counts as the book was on that date.
-    open_query = select(*columns).where(
+    # Each invoice with its payments in the same read (one row per allocation, as a left
+    # join from the invoice: the planner keeps the invoice index and probes allocations).
+    invoices_with_payments = (
+        select(*columns)
+        .select_from(Invoice)
+        .join(Customer, Customer.id == Invoice.customer_id)
+        .outerjoin(
+            Allocation, and_(Allocation.invoice_id == Invoice.id, Allocation.active.is_(True))
+        )
+        .outerjoin(
+            Payment, and_(Payment.id == Allocation.payment_id, Payment.reversed_at.is_(None))
+        )
+    )
+    open_query = invoices_with_payments.where(
         open_invoice(),
         Invoice.kind == "invoice",
         unindexed(Invoice.due_date) < as_of,
         unindexed(Invoice.issue_date) <= as_of,
         Invoice.disputed.is_(False),
     )
-    charged_query = select(*columns).where(
+    charged_query = invoices_with_payments.where(
         issued_invoice(),
         Invoice.paid_cents >= Invoice.total_cents,
         Invoice.kind == "invoice",
@@ -105,41 +137,26 @@ def candidate_invoices(
         Invoice.disputed.is_(False),
         or_(Invoice.id.in_(unfinished), Invoice.id.in_(paid_later)),
     )
-    rows: list[CandidateRow] = []
+    found: dict[int, tuple[Any, list[tuple[date, int]]]] = {}
     for query in (open_query, charged_query):
-        query = query.join(Customer, Customer.id == Invoice.customer_id)
         if customer_id is not None:
             query = query.where(Invoice.customer_id == customer_id)
-        rows.extend(
-            CandidateRow(*row[:9], import_batch_id=row[9]) for row in session.execute(query)
-        )
-    rows.sort(key=lambda r: (r.customer_name, r.customer_id, r.due_date, r.invoice_id))
+        for row in session.execute(query):
+            entry = found.get(row[0])
+            if entry is None:
+                entry = found[row[0]] = (row, [])
+            if row[9] is not None:
+                entry[1].append((row[9], row[10]))
+    rows = [
+        CandidateRow._make((*row[:8], tuple(paid), bool(row[8]))) for row, paid in found.values()
+    ]
+    rows.sort(key=_BY_CUSTOMER_NAME)
     return rows
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
     for start in range(0, len(ids), CHUNK):
         yield ids[start : start + CHUNK]
-
-
-def payments_by_invoice(
-    session: Session, invoice_ids: Sequence[int]
-) -> dict[int, list[tuple[date, int]]]:
-    """Active allocations of unreversed payments: (payment date, cents) per invoice."""
-    result: dict[int, list[tuple[date, int]]] = defaultdict(list)
-    for chunk in _chunks(invoice_ids):
-        rows = session.execute(
-            select(Allocation.invoice_id, Payment.payment_date, Allocation.amount_cents)
-            .join(Payment, Payment.id == Allocation.payment_id)
-            .where(
-                Allocation.invoice_id.in_(chunk),
-                Allocation.active.is_(True),
-                Payment.reversed_at.is_(None),
-            )
-        )
-        for invoice_id, paid_on, cents in rows:
-            result[invoice_id].append((paid_on, cents))
-    return result
 
 
 def charges_after(session: Session, day: date) -> int:
@@ -157,19 +174,20 @@ def charge_history(
     """
     keys: dict[int, set[str]] = defaultdict(set)
     through: dict[int, date] = {}
+    # One statement for every chunk, the ids bound as one expanding parameter: built and
+    # compiled once, not once per chunk with a bound parameter made for each id.
+    query = select(
+        PenaltyCharge.invoice_id,
+        PenaltyCharge.kind,
+        PenaltyCharge.charge_key,
+        PenaltyCharge.period_end,
+    ).where(
+        PenaltyCharge.invoice_id.in_(bindparam("ids", expanding=True)),
+        PenaltyCharge.recompute.is_(False),
+        *(() if as_of is None else (PenaltyCharge.as_of <= as_of,)),
+    )
     for chunk in _chunks(invoice_ids):
-        rows = session.execute(
-            select(
-                PenaltyCharge.invoice_id,
-                PenaltyCharge.kind,
-                PenaltyCharge.charge_key,
-                PenaltyCharge.period_end,
-            ).where(
-                PenaltyCharge.invoice_id.in_(chunk),
-                PenaltyCharge.recompute.is_(False),
-                *(() if as_of is None else (PenaltyCharge.as_of <= as_of,)),
-            )
-        )
+        rows = session.execute(query, {"ids": list(chunk)})
         for invoice_id, kind, key, period_end in rows:
             if kind == "fee":
                 keys[invoice_id].add(key)
