@@ -10,15 +10,14 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from sqlalchemy import select
 
 from cobranza_desktop.cli import main
 from cobranza_desktop.commands import refund as refund_command
 from cobranza_desktop.domain.allocation import Allocation
 from cobranza_desktop.domain.clock import FixedClock
-from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.services.billing.refunds import RefundService
 from cobranza_desktop.services.book.check import BookCheckService
 from cobranza_desktop.services.book.workspace import Workspace, open_workspace
