@@ -179,18 +179,26 @@ def test_a_refund_never_leaves_a_day_owing_it(
     assert report.total == Decimal(0)  # the refund is never owed, not even on its day
 
 
-def test_the_command_refuses_a_future_date(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """`--date` is the refund's date, weighed against the real (here: fixed) today."""
+@pytest.fixture
+def beto_book(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, int]:
+    """A book file whose customer Beto has 500.00 in favour since 1 November; the verb's
+    today is the tests' fixed one."""
+    monkeypatch.setattr(refund_command, "clock_for", lambda _day: FixedClock.on(TODAY))
     book = tmp_path / "libro.sqlite"
-    ws = open_workspace(book, FixedClock.on(date(2026, 11, 22)))
+    ws = open_workspace(book, FixedClock.on(TODAY))
     try:
         cid = customer(ws, "Beto").id
         ws.payments.record(PaymentInput(cid, "500.00", date(2026, 11, 1), allocations=()))
     finally:
         ws.close()
-    monkeypatch.setattr(refund_command, "clock_for", lambda _day: FixedClock.on(TODAY))
+    return book, cid
+
+
+def test_the_command_refuses_a_future_date(
+    beto_book: tuple[Path, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--date` is the refund's date, weighed against the real (here: fixed) today."""
+    book, cid = beto_book
     args = ["refund", str(cid), "500.00", "--reason", "x", "--book", str(book)]
     assert main([*args, "--date", "2030-01-01"]) == 2
     err = capsys.readouterr().err
@@ -208,18 +216,8 @@ def test_the_command_refuses_a_future_date(
         assert made.created_at.date() == TODAY  # stamped when it was written, not its date
 
 
-def test_the_command(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(refund_command, "clock_for", lambda _day: FixedClock.on(TODAY))
-    book = tmp_path / "libro.sqlite"
-    open_book(book, create=True).close()
-    ws = open_workspace(book, FixedClock.on(date(2026, 11, 22)))
-    try:
-        cid = customer(ws, "Beto").id
-        ws.payments.record(PaymentInput(cid, "500.00", date(2026, 11, 1), allocations=()))
-    finally:
-        ws.close()
+def test_the_command(beto_book: tuple[Path, int], capsys: pytest.CaptureFixture[str]) -> None:
+    book, cid = beto_book
     args = ["refund", str(cid), "120.50", "--reason", "Cobro duplicado", "--book", str(book)]
     assert main([*args, "--json", "--date", "2026-11-22"]) == 0
     out = json.loads(capsys.readouterr().out)
