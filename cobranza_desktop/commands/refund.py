@@ -37,10 +37,13 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     def action() -> int:
         with opened_book(args.book) as book:
-            refund = RefundService(book, clock_for(args.date)).refund(
+            # The date is the refund's, weighed against the real today (a future one is
+            # refused); a clock fixed on it would accept any date and stamp it as written.
+            refund = RefundService(book, clock_for(None)).refund(
                 args.customer_id,
                 args.amount,
                 args.reason,
+                on=args.date,
                 method=PaymentMethod(args.method),
             )
         if args.json:

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.domain.formatting import format_money
+from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
@@ -30,7 +30,7 @@ from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.receivables import allocations
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, InvoiceLine, Payment
-from cobranza_desktop.storage.queries.balances import credit_by_customer
+from cobranza_desktop.storage.queries.balances import credit_received_by_day
 from cobranza_desktop.storage.queries.predicates import unapplied_payment
 
 REFUND_SERIES = "DEV"
@@ -70,6 +70,41 @@ def _view(invoice: Invoice, method: PaymentMethod) -> RefundView:
     )
 
 
+def _check_covered(by_day: list[tuple[date, int]], cents: int, on: date) -> None:
+    """Refuse a refund that today's credit does not cover (on the amount), or that the
+    money received by its date does not (on the date: a refund dated before the money
+    came in would leave the customer owing it, in aging and on the statement, until then)."""
+    credit = sum(c for _day, c in by_day)
+    if cents > credit:
+        raise ValidationError(
+            "amount",
+            _("El cliente tiene {credit} a favor; no se puede devolver {amount}.").format(
+                credit=format_money(from_cents(credit)), amount=format_money(from_cents(cents))
+            ),
+        )
+    then = sum(c for day, c in by_day if day <= on)
+    if cents <= then:
+        return
+    running, earliest = 0, on
+    for day, part in by_day:
+        running += part
+        if running >= cents:
+            earliest = day
+            break
+    raise ValidationError(
+        "date",
+        _(
+            "El {date} el cliente tenía {credit} a favor; una devolución de {amount} "
+            "puede llevar fecha del {earliest} en adelante."
+        ).format(
+            date=format_date(on),
+            credit=format_money(from_cents(then)),
+            amount=format_money(from_cents(cents)),
+            earliest=format_date(earliest),
+        ),
+    )
+
+
 def refund_credit(
     session: Session,
     customer_id: int,
@@ -92,14 +127,7 @@ def refund_credit(
     cents = to_cents(value)
     if cents <= 0:
         raise ValidationError("amount", _("El importe debe ser mayor que cero."))
-    credit = credit_by_customer(session, [customer_id]).get(customer_id, 0)
-    if cents > credit:
-        raise ValidationError(
-            "amount",
-            _("El cliente tiene {credit} a favor; no se puede devolver {amount}.").format(
-                credit=format_money(from_cents(credit)), amount=format_money(from_cents(cents))
-            ),
-        )
+    _check_covered(credit_received_by_day(session, customer_id), cents, on)
     now = clock.now()
     label = _("Devolución de saldo a favor")
     refund = Invoice(
@@ -130,9 +158,13 @@ def refund_credit(
     )
     session.add(refund)
     left = cents
-    unapplied = session.scalars(
+    unapplied = session.scalars(  # only money received by the refund's date (checked)
         select(Payment)
-        .where(Payment.customer_id == customer_id, unapplied_payment())
+        .where(
+            Payment.customer_id == customer_id,
+            unapplied_payment(),
+            Payment.payment_date <= on,
+        )
         .order_by(Payment.payment_date, Payment.id)
     )
     for payment in unapplied:
@@ -155,6 +187,13 @@ class RefundService:
     def today(self) -> date:
         """The day a refund is dated by default (the book's clock; no database)."""
         return self._clock.today()
+
+    def first_day(self, customer_id: int) -> date | None:
+        """The first day a refund of the customer's credit may be dated (the day its
+        oldest unapplied money came in), or None without credit."""
+        with self._book.session() as session:
+            by_day = credit_received_by_day(session, customer_id)
+        return by_day[0][0] if by_day else None
 
     def refund(
         self,

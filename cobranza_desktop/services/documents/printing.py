@@ -45,7 +45,7 @@ from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.i18n import gettext
-from cobranza_desktop.domain.invoices import Lifecycle, invoice_number
+from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
@@ -174,7 +174,9 @@ class DocumentService:
             entries.append(
                 (
                     row.issue_date,
-                    0,
+                    # A refund gives back money received: after the day's payments, so
+                    # the running balance never shows it owed before the money came in.
+                    2 if row.kind == InvoiceKind.REFUND.value else 0,
                     StatementEntryData(
                         row.issue_date,
                         kind,

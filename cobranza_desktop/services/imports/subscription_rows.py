@@ -70,6 +70,18 @@ def _known(run: SheetRun) -> set[tuple[int, str, date]]:
     return cached
 
 
+def _whole_day(text: str) -> int | None:
+    """The billing day of a cell: a whole number (a sheet's 15.0 is the 15th); None for
+    anything else, never truncated (1.5 is not the 1st) nor an error (NaN, infinity)."""
+    try:
+        value = Decimal(text)
+    except ArithmeticError:
+        return None
+    if not value.is_finite() or value != value.to_integral_value():
+        return None
+    return int(value)
+
+
 def subscription_row(run: SheetRun, row: tuple[Cell, ...], number: int) -> None:
     try:
         price = run.amount(row, number, "price")
@@ -92,10 +104,13 @@ def subscription_row(run: SheetRun, row: tuple[Cell, ...], number: int) -> None:
         )
         return
     day_text = run.text(row, "billing_day")
-    try:
-        billing_day = int(Decimal(day_text))
-    except ArithmeticError:
-        run.fail(number, "billing_day", _("El día de cobro debe ser un número del 1 al 31."))
+    billing_day = _whole_day(day_text)
+    if billing_day is None:
+        run.fail(
+            number,
+            "billing_day",
+            _("El día de cobro «{day}» no es un número entero del 1 al 31.").format(day=day_text),
+        )
         return
     if price is None or start_day is None or not description:
         run.fail(number, "price", _("Faltan la descripción, el precio o el inicio."))

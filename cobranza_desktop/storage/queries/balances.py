@@ -192,6 +192,20 @@ def credit_by_customer(
     return {cid: cents for cid, cents in credit.items() if cents}
 
 
+def credit_received_by_day(session: Session, customer_id: int) -> list[tuple[date, int]]:
+    """The customer's credit in cents by the day its money came in, oldest first: a
+    refund dated D may only spend the days up to D (money received later was not there
+    to give back). The days add up to today's credit."""
+    received = Payment.amount_cents - Payment.allocated_cents
+    rows = session.execute(
+        select(Payment.payment_date, func.sum(received))
+        .where(Payment.customer_id == customer_id, unapplied_payment())
+        .group_by(Payment.payment_date)
+        .order_by(Payment.payment_date)
+    )
+    return [(day, int(cents)) for day, cents in rows]
+
+
 def net_of_credit(balances: Sequence[tuple[int, int]], credit_cents: int) -> dict[int, int]:
     """What each open item (id, cents; oldest due first) still owes once the credit pays
     the oldest first: the rule of oldest-first allocation, without writing it."""

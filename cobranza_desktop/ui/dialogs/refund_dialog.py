@@ -1,10 +1,14 @@
 """ "Devolver saldo a favor…": the owner pays back part or all of a customer's credit.
 
 The amount is read with the one money parser; the service refuses more than the credit,
-a missing reason or a future date, and then nothing is written.
+a missing reason, a future date or a date before the money it returns came in (shown on
+the date field), and then nothing is written. The date field starts no earlier than the
+day the customer's oldest credit came in.
 """
 
 from __future__ import annotations
+
+from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,7 +23,7 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.billing.refunds import RefundService, RefundView
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
-from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate
+from cobranza_desktop.ui.widgets.forms import FieldErrors, date_edit, from_qdate, to_qdate
 
 
 class RefundDialog(QDialog):
@@ -65,6 +69,15 @@ class RefundDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         form.addRow(self.buttons)
         self.setMinimumWidth(460)
+        # No date before the customer had credit (read off the GUI thread); a date before
+        # the whole amount was in is refused by the service, on the date field.
+        self._runner.query(lambda _ctx: refunds.first_day(customer_id)).success(
+            self._limit_dates
+        ).run()
+
+    def _limit_dates(self, first: date | None) -> None:
+        if first is not None and first <= from_qdate(self.date.maximumDate()):
+            self.date.setMinimumDate(to_qdate(first))
 
     def save(self) -> None:
         refunds, cid = self._refunds, self._customer_id

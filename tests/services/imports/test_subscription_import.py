@@ -81,3 +81,31 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(args) == 0
     assert json.loads(capsys.readouterr().out)["committed"] is True
     assert main(["check", "--book", str(book)]) == 0
+
+
+@pytest.mark.parametrize("day", ["1.5", "NaN", "sNaN", "Infinity", "-inf", "diez", "2,5"])
+def test_a_billing_day_that_is_not_a_whole_number_is_a_problem_of_its_row(
+    ws: Workspace, tmp_path: Path, day: str
+) -> None:
+    """Not 1 silently for «1.5», nor an error that stops the preview for «NaN»: a problem
+    on its row and column, in the preview, and nothing written."""
+    bad = MEMBERS + f"Carla;Yoga;250;16;mensual;{day};2026-05-01;\n"
+    service = SheetImportService(ws.book, ws.clock)
+    source = service.load(_file(tmp_path, bad), "subscriptions")
+    preview = service.preview("subscriptions", source.table, source.mapping, source="socios.csv")
+    problems = {p.source: p.message for p in preview.report.problems}
+    assert list(problems) == ["socios.csv:5, Día de cobro"]
+    assert f"«{day}»" in problems["socios.csv:5, Día de cobro"]
+    report = service.run_file("subscriptions", _file(tmp_path, bad))
+    assert not report.committed and SubscriptionService(ws.book, ws.clock).list() == ()
+
+
+def test_a_whole_billing_day_written_as_a_decimal_is_that_day(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A spreadsheet's 15.0 (a number cell) is the 15th."""
+    text = MEMBERS.replace(";15;2026-06-15;", ";15.0;2026-06-15;")
+    report = SheetImportService(ws.book, ws.clock).run_file("subscriptions", _file(tmp_path, text))
+    assert report.committed, report.problems
+    days = {v.description: v.billing_day for v in SubscriptionService(ws.book, ws.clock).list()}
+    assert days["Clases de natación"] == 15
