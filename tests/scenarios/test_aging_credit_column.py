@@ -11,6 +11,7 @@ import pytest
 
 from cobranza_desktop.cli import main
 from cobranza_desktop.services.book.workspace import Workspace
+from cobranza_desktop.services.customers.listing import CustomerListService
 from cobranza_desktop.services.receivables.aging import AgingService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.factories import customer, invoice
@@ -53,3 +54,27 @@ def test_the_command_prints_credit_and_net(
     data = json.loads(capsys.readouterr().out)
     row = next(c for c in data["customers"] if c["customer_id"] == covered)
     assert (row["credit"], row["net"]) == ("1000.00", "0.00")
+
+
+def test_the_net_total_is_what_the_customer_list_totals(ws: Workspace) -> None:
+    """A customer holding credit and owing nothing has no aging line, but their credit is
+    in the credit and net totals: aging's net equals the customer list's balance total."""
+    covered, owing = _book(ws)
+    only_credit = customer(ws, "Solo Anticipo", phone="55 5555 6666").id
+    ws.payments.record(PaymentInput(only_credit, "300.00", date(2026, 9, 2), allocations=()))
+    report = AgingService(ws.book, ws.clock).report()
+    assert only_credit not in {line.customer_id for line in report.lines}
+    assert report.other_credit == Decimal("300.00")
+    assert report.credit_total == Decimal("1300.00")
+    listing = CustomerListService(ws.book, ws.clock)
+    try:
+        summary = listing.list_summary()
+    finally:
+        listing.close()
+    assert report.net_total == Decimal("700.00") == summary.balance
+    totals = report.to_json()["totals"]
+    assert totals["credit_without_balance"] == "300.00"  # type: ignore[index]
+    # One customer's report holds only that customer's credit.
+    alone = AgingService(ws.book, ws.clock).report(customer_id=covered)
+    assert alone.other_credit == Decimal("0.00") and alone.net_total == Decimal("0.00")
+    assert owing != covered

@@ -25,9 +25,9 @@ from cobranza_desktop.domain.invoices import (
 )
 from cobranza_desktop.domain.money import to_cents
 from cobranza_desktop.services.billing.billing_due import BILLED, DuePeriod
+from cobranza_desktop.services.billing.invoices import reserve_folios
 from cobranza_desktop.storage.audit_trail import Entry
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
-from cobranza_desktop.storage.concurrency import locked_sequence
 from cobranza_desktop.storage.models import Invoice, InvoiceLine
 from cobranza_desktop.storage.models.subscriptions import SubscriptionPeriod
 from cobranza_desktop.storage.office_hooks import record_entries
@@ -49,17 +49,6 @@ def _override_note() -> str:
     return _("Crédito autorizado pese a la restricción: {override_reason}").format(
         override_reason=reason
     )
-
-
-def reserve_folios(session: Session, series: str, count: int) -> int:
-    """Take ``count`` consecutive folios of ``series`` in the caller's transaction; returns
-    the first. The series row stays locked until the transaction ends (on a server), so
-    that a concurrent issuer takes the folios after the block, never one inside it."""
-    sequence = locked_sequence(session, series)
-    first = sequence.next_folio
-    sequence.next_folio = first + count
-    session.flush()
-    return first
 
 
 def _invoice_row(due: DuePeriod, series: str, folio: int, now: datetime) -> dict[str, object]:

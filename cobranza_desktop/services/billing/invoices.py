@@ -218,10 +218,14 @@ def next_folio(session: Session, series: str) -> int:
 
 def reserve_folios(session: Session, series: str, count: int) -> int:
     """Take ``count`` consecutive folios of a series at once (the first is returned), for
-    a batch that issues them in an order of its own: still no gaps, one lock."""
+    a batch that issues them in an order of its own: still no gaps, one lock. The series
+    row stays locked until the transaction ends (on a server), so that a concurrent issuer
+    takes the folios after the block, never one inside it; flushed now, before the batch's
+    Core inserts."""
     sequence = locked_sequence(session, series)
     first = sequence.next_folio
     sequence.next_folio = first + count
+    session.flush()
     return first
 
 

@@ -141,6 +141,10 @@ class AgingReport:
     # Unapplied credit (payments not yet applied) of the customers listed, beside the
     # buckets: the net a customer owes is their total less it. Only those who have some.
     credits: Mapping[int, Decimal] = field(default_factory=dict)
+    # The credit of customers who owe nothing (no line of their own), in the whole book's
+    # report: counted in the credit and net totals, so that the net is what the customer
+    # list totals (open less credit, every customer).
+    other_credit: Decimal = ZERO
 
     def credit_of(self, customer_id: int) -> Decimal:
         return self.credits.get(customer_id, ZERO)
@@ -150,7 +154,7 @@ class AgingReport:
 
     @property
     def credit_total(self) -> Decimal:
-        return sum(self.credits.values(), ZERO)
+        return sum(self.credits.values(), self.other_credit)
 
     @property
     def net_total(self) -> Decimal:
@@ -192,6 +196,7 @@ class AgingReport:
                 "buckets": [str(b) for b in self.bucket_totals],
                 "total": str(self.total),
                 "credit": str(self.credit_total),
+                "credit_without_balance": str(self.other_credit),
                 "net": str(self.net_total),
             },
         }
@@ -207,7 +212,9 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
     totals = lines.column_totals(buckets.count)
     # The credit as it was on the day, as the buckets are: the net is then what was
     # billed less what was paid by that day.
-    credits = credit_by_customer(session, [r[0] for r in records], day)
+    listed = {int(r[0]) for r in records}
+    credits = credit_by_customer(session, None if customer_id is None else [customer_id], day)
+    other = sum(cents for cid, cents in credits.items() if cid not in listed)
     marks: dict[int, list[AgingMark]] = {}
     for row in marked_invoices(session, day, customer_id):
         marks.setdefault(row.customer_id, []).append(
@@ -226,7 +233,8 @@ def aging_report(session: Session, day: date, *, customer_id: int | None = None)
         lines=lines,
         bucket_totals=tuple(from_cents(c) for c in totals),
         total=from_cents(sum(totals)),
-        credits={cid: from_cents(cents) for cid, cents in credits.items()},
+        credits={cid: from_cents(cents) for cid, cents in credits.items() if cid in listed},
+        other_credit=from_cents(other),
         marks={cid: tuple(found) for cid, found in marks.items()},
     )
 

@@ -44,6 +44,7 @@ from cobranza_desktop.services.imports.sheet_import import (
     SheetPreview,
     SheetSource,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.import_review import MappingTable, ReportView
 from cobranza_desktop.ui.tasks import (
     Kind,
@@ -206,6 +207,7 @@ class ImportWizard(QDialog):
         layout.addLayout(pick)
         self.path_list = QListWidget()
         self.path_list.setObjectName("importPaths")
+        named(self.path_list, self.tr("Archivos elegidos"))
         layout.addWidget(self.path_list, 1)
         rfc_row = QHBoxLayout()
         self.rfc_label = QLabel(self.tr("RFC del negocio (si el perfil no lo tiene):"))

@@ -39,6 +39,8 @@ from cobranza_desktop.ui.widgets.table import make_table
 BUCKET_COLORS = ["#5b9a74", "#b9b14a", "#e0a13a", "#d9713a", "#b8402f", "#8c2424", "#5e1a1a"]
 TOP_CUSTOMERS = 6
 TOTALS_ID = -1
+OTHER_CREDIT_ID = -2  # the line of credit held by customers who owe nothing
+SUMMARY_IDS = (TOTALS_ID, OTHER_CREDIT_ID)  # lines that are no customer
 # Balances by age: invoices, payments and charges; the buckets are a setting.
 AGING_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.PENALTIES, Kind.CUSTOMERS, Kind.SETTINGS)
 
@@ -183,6 +185,8 @@ class AgingPage(QWidget):
         def credit_of(line: AgingLine) -> Decimal:
             if line.customer_id == TOTALS_ID:
                 return credit_total
+            if line.customer_id == OTHER_CREDIT_ID:
+                return report.other_credit
             return report.credit_of(line.customer_id)
 
         def credit_text(line: AgingLine) -> str:
@@ -192,6 +196,8 @@ class AgingPage(QWidget):
         def net_of(line: AgingLine) -> Decimal:
             if line.customer_id == TOTALS_ID:
                 return report.net_total
+            if line.customer_id == OTHER_CREDIT_ID:
+                return -report.other_credit
             return report.net_of(line)
 
         columns.append(
@@ -224,7 +230,19 @@ class AgingPage(QWidget):
         )
         self.model._columns = columns
         totals = AgingLine(TOTALS_ID, self.tr("Total"), report.bucket_totals, report.total)
-        self.model.set_rows([*report.lines, totals])
+        rows = [*report.lines]
+        if report.other_credit:
+            # Their credit counts in the net total: a line of its own, so the column adds up.
+            zero = tuple(Decimal(0) for _ in report.bucket_totals)
+            rows.append(
+                AgingLine(
+                    OTHER_CREDIT_ID,
+                    self.tr("Saldo a favor de clientes sin adeudo"),
+                    zero,
+                    Decimal(0),
+                )
+            )
+        self.model.set_rows([*rows, totals])
         # The widest text of each column is known without reading the rows: the totals
         # (the net of a line is never larger than the total or the credit, as a debt).
         money = [format_amount(t) for t in (*report.bucket_totals, report.total)]
@@ -288,7 +306,7 @@ class AgingPage(QWidget):
         if not index.isValid():
             return
         line = self.model.row_at(index.row())
-        if line.customer_id != TOTALS_ID:
+        if line.customer_id not in SUMMARY_IDS:
             self.customer_requested.emit(line.customer_id)
 
     def menu_for(self, index: QModelIndex) -> QMenu | None:
@@ -296,7 +314,7 @@ class AgingPage(QWidget):
         if not index.isValid():
             return None
         customer_id = self.model.row_at(index.row()).customer_id
-        if customer_id == TOTALS_ID:
+        if customer_id in SUMMARY_IDS:
             return None
         menu = QMenu(self)
         open_file = menu.addAction(self.tr("Abrir cliente"))
