@@ -125,6 +125,25 @@ def _amount(element: etree._Element, name: str, *, required: bool = False) -> De
     return value
 
 
+_CENT = Decimal("0.01")
+
+
+def _money(element: etree._Element, name: str, *, required: bool = False) -> Decimal | None:
+    """A stamped amount, exact to the cent: the SAT lets a Comprobante's and a Pago's
+    amounts carry only the currency's decimals (two for MXN and USD), so a third one
+    means a file the PAC did not validate or one changed after stamping; it is refused,
+    never rounded, so that the book keeps what the SAT has."""
+    value = _amount(element, name, required=required)
+    if value is not None and value != value.quantize(_CENT):
+        raise FileRefused(
+            _(
+                "El importe {name}=«{text}» tiene más de dos decimales: el SAT solo admite "
+                "los decimales de la moneda; no se redondea un importe timbrado."
+            ).format(name=name, text=element.get(name))
+        )
+    return value
+
+
 def _date(text: str | None, name: str) -> date:
     try:
         return date.fromisoformat((text or "")[:10])
@@ -158,7 +177,7 @@ def _related_document(
     uuid = (get("IdDocumento") or "").strip().upper()
     if not _UUID.match(uuid):
         raise FileRefused(_("Un DoctoRelacionado no dice qué factura paga (IdDocumento)."))
-    paid = _amount(element, "ImpPagado")
+    paid = _money(element, "ImpPagado")
     if paid is None:  # Pagos 1.0 allows leaving it out when one document takes it all
         if not single:
             raise FileRefused(_("Falta el importe ImpPagado."))
@@ -174,9 +193,9 @@ def _related_document(
         currency=(get("MonedaDR") or "").strip().upper(),
         equivalence=equivalence if equivalence else Decimal("1"),
         instalment=instalment,
-        balance_before=_amount(element, "ImpSaldoAnt"),
+        balance_before=_money(element, "ImpSaldoAnt"),
         paid=paid,
-        balance_after=_amount(element, "ImpSaldoInsoluto"),
+        balance_after=_money(element, "ImpSaldoInsoluto"),
         number=f"{series}-{folio}" if series and folio else folio,
     )
 
@@ -198,7 +217,7 @@ def _pagos(root: etree._Element, complemento: list[etree._Element]) -> list[etre
 def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
     records = []
     for pago in pagos:
-        amount = _amount(pago, "Monto", required=True)
+        amount = _money(pago, "Monto", required=True)
         assert amount is not None
         related = [d for d in pago if _local(d.tag) == "DoctoRelacionado"]
         single = len(related) == 1
@@ -280,11 +299,11 @@ def read_cfdi(data: bytes, source: str) -> CfdiRecord:
         exchange_rate=_amount(root, "TipoCambio"),
         payment_method=(get("MetodoPago") or "").strip().upper(),
         payment_form=(get("FormaPago") or "").strip(),
-        subtotal=_amount(root, "SubTotal") or ZERO,
-        discount=_amount(root, "Descuento") or ZERO,
-        transferred_tax=(_amount(taxes[0], "TotalImpuestosTrasladados") if taxes else None) or ZERO,
-        withheld_tax=(_amount(taxes[0], "TotalImpuestosRetenidos") if taxes else None) or ZERO,
-        total=_amount(root, "Total", required=True) or ZERO,
+        subtotal=_money(root, "SubTotal") or ZERO,
+        discount=_money(root, "Descuento") or ZERO,
+        transferred_tax=(_money(taxes[0], "TotalImpuestosTrasladados") if taxes else None) or ZERO,
+        withheld_tax=(_money(taxes[0], "TotalImpuestosRetenidos") if taxes else None) or ZERO,
+        total=_money(root, "Total", required=True) or ZERO,
         related=related,
         payments=_payments(_pagos(root, complemento)) if doc_type == "P" else (),
     )

@@ -33,7 +33,7 @@ def test_an_old_usd_invoice_is_converted_with_its_payment(tmp_path: Path) -> Non
     engine = create_engine(f"sqlite:///{path}")
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.downgrade(config, "-1")  # to the revision before 0019
+        command.downgrade(config, "0010_audit_users")  # to the revision before 0019
         # As the import of the last session left a USD CFDI: USD cents, its rate beside.
         connection.exec_driver_sql(
             "UPDATE invoices SET currency = 'USD', exchange_rate = '17.5' WHERE id = ?",

@@ -335,13 +335,16 @@ class Run:
                 )
         invoice = self.invoice_by_uuid(doc.uuid)
         if invoice is None:
+            held = None
             if rate is not None:  # valued at the payment's rate until the invoice arrives
-                payment.amount_cents += to_book_cents(cents, rate)
-            self.pending(payment, doc.uuid, cents, before, doc.instalment, source)
+                held = to_book_cents(cents, rate)
+                payment.amount_cents += held
+            self.pending(payment, doc.uuid, cents, before, doc.instalment, source, held)
             return
-        if rate is not None:
-            payment.amount_cents += book_part(invoice, cents)
-        self.allocate_checked(source, payment, invoice, cents, before)
+        # The payment grows by the part at the invoice's rate (``held=0``), once allocated.
+        self.allocate_checked(
+            source, payment, invoice, cents, before, held=None if rate is None else 0
+        )
 
     def allocate_checked(
         self,
@@ -352,9 +355,15 @@ class Run:
         before: int | None,
         *,
         in_book: bool = False,
+        held: int | None = None,
     ) -> None:
         """Allocate ``cents`` in the invoice's own currency (``in_book``: already MXN),
-        after checking the chain in that currency."""
+        after checking the chain in that currency.
+
+        ``held``: for a foreign part, the MXN the payment holds for it so far (0 when
+        it arrives with the invoice in the book, the value at the payment's rate when it
+        waited). The payment trades it for the part at the invoice's rate, so the book is
+        the same in whichever order the invoice and its REP are imported."""
         balance = own_balance(invoice) if not in_book else invoice.total_cents - invoice.paid_cents
         if before is not None and before != balance:
             self.problems.append(
@@ -381,8 +390,6 @@ class Run:
                 )
             )
             return
-        if not in_book:
-            cents = min(book_part(invoice, cents), payment.amount_cents - payment.allocated_cents)
         if payment.customer_id != invoice.customer_id:
             self.problems.append(
                 Problem(
@@ -393,6 +400,11 @@ class Run:
                 )
             )
             return
+        if not in_book:
+            part = book_part(invoice, cents)
+            if held is not None:
+                payment.amount_cents += part - held
+            cents = min(part, payment.amount_cents - payment.allocated_cents)
         if cents > 0:
             self.rows.allocate(payment, invoice, cents)
 
@@ -404,6 +416,7 @@ class Run:
         before: int | None,
         instalment: int,
         source: str,
+        held: int | None = None,
     ) -> None:
         self.rows.pending.append(
             (
@@ -415,6 +428,7 @@ class Run:
                     "instalment": instalment,
                     "source": source[:500],
                     "settled": False,
+                    "book_cents": held,
                 },
             )
         )
@@ -431,7 +445,12 @@ class Run:
                 self.allocate_checked(item.source, payment, invoice, cents, None, in_book=True)
             else:  # a P's part, in the invoice's currency; the payment holds it in MXN
                 self.allocate_checked(
-                    item.source, payment, invoice, item.amount_cents, item.balance_before_cents
+                    item.source,
+                    payment,
+                    invoice,
+                    item.amount_cents,
+                    item.balance_before_cents,
+                    held=item.book_cents,
                 )
             item.settled = True
 

@@ -70,5 +70,10 @@ class PendingCfdiAllocation(Base):
     instalment: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(Text, default="")
     settled: Mapped[bool] = mapped_column(default=False)
+    # The MXN cents the payment holds for a foreign part while it waits (valued at the
+    # payment's rate); on settling, the payment trades them for the part at the invoice's
+    # rate, as if the invoice had been there first. None: an MXN part (or one from before
+    # 0020_fx_repair).
+    book_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     payment: Mapped[Payment] = relationship()
