@@ -372,4 +372,6 @@ def compute_agenda(
 
 
 def _with_deferral(item: AgendaItem, violations: tuple[Violation, ...]) -> AgendaItem:
-    return replace(item, deferred_by=violations)
+    # Its fields as they are (replace() re-reads them one by one: dear on a Sunday, when
+    # the policy defers every item of a big book).
+    return AgendaItem(**{**vars(item), "deferred_by": violations})

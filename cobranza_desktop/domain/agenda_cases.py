@@ -11,6 +11,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 from cobranza_desktop.domain.agenda import (
     INSTALMENT_STAGES,
@@ -31,8 +32,7 @@ from cobranza_desktop.domain.risk import InvoiceRecord, LateTally, RiskProfile, 
 RECENT_BREAK_DAYS = 90
 
 
-@dataclass(frozen=True)
-class OpenInvoice:
+class OpenInvoice(NamedTuple):  # one per open invoice: a tuple, cheap to make
     id: int
     customer_id: int
     number: str

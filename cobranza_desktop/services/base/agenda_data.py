@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -278,7 +277,7 @@ def _net_of_credit(
     netted = (
         r
         if left.get(r.id, r.balance_cents) == r.balance_cents
-        else replace(r, balance_cents=left[r.id])
+        else r._replace(balance_cents=left[r.id])
         for r in rows
     )
     return [r for r in netted if r.balance_cents > 0]

@@ -47,6 +47,7 @@ from cobranza_desktop.services.base.agenda_data import (
     save_ladder,
     save_policy,
 )
+from cobranza_desktop.services.base.collector import collector_paused
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.customers.records import get_customer
@@ -170,15 +171,18 @@ def day_agenda(session: Session, day: date, cancelled: CancelCheck = never_cance
 
     Raises :class:`~cobranza_desktop.services.WorkCancelled` when ``cancelled()`` turns true
     between its steps (a newer computation supersedes this one)."""
-    ladder = load_ladder(session)
-    policy = load_policy(session)
-    cases, logged = build_cases(session, day, ladder, policy, cancelled)
-    if cancelled():
-        raise WorkCancelled
-    known = {c.customer_id for c in cases}
-    cases = with_receipt_checks(session, cases, day)
-    logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
-    return compute_agenda(day, cases, logged, ladder, policy)
+    with collector_paused():
+        ladder = load_ladder(session)
+        policy = load_policy(session)
+        cases, logged = build_cases(session, day, ladder, policy, cancelled)
+        if cancelled():
+            raise WorkCancelled
+        known = {c.customer_id for c in cases}
+        cases = with_receipt_checks(session, cases, day)
+        logged |= receipt_keys(
+            session, [c.customer_id for c in cases if c.customer_id not in known]
+        )
+        return compute_agenda(day, cases, logged, ladder, policy)
 
 
 def customers_agenda(session: Session, day: date, customer_ids: Collection[int]) -> Agenda:
@@ -277,7 +281,7 @@ class AgendaService:
         computed for ``day`` (the write's change payload): only their cases are read again,
         the others' are kept. Without it (or with nothing computed yet) all are read."""
         day = check_date(day or self._clock.today(), "day")
-        with self._lock, self._book.session() as session:
+        with self._lock, collector_paused(), self._book.session() as session:
             ladder = load_ladder(session)
             policy = load_policy(session)
             last = self._last
@@ -302,7 +306,7 @@ class AgendaService:
             keys = set(keys) | receipt_keys(
                 session, [c.customer_id for c in ordered if c.customer_id not in cases]
             )
-        return compute_agenda(day, ordered, keys, ladder, policy)
+            return compute_agenda(day, ordered, keys, ladder, policy)
 
     def next_actions(
         self, customer_ids: Collection[int], day: date | None = None

@@ -10,7 +10,7 @@ pauses its ladder until it is corrected, or voided and replaced.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -210,7 +210,7 @@ def with_receipt_checks(
     )
     if only is not None:
         query = query.where(Invoice.customer_id.in_(sorted(only)))
-    rows = session.execute(query).all()
+    rows = session.connection().execute(query).all()  # plain rows: no ORM loading
     checks: dict[int, list[ReceiptCheck]] = {}
     paused: dict[int, set[int]] = {}
     for inv_id, cid, series, folio, external, issued, owed, status, correction in rows:
@@ -226,26 +226,35 @@ def with_receipt_checks(
         return cases
     by_id = {c.customer_id: c for c in cases}
     missing = sorted(c for c in set(checks) - set(by_id) if only is None or c in only)
+    built: set[int] = set()  # the cases made here, with their receipts already
     if missing:
         contacts = facts.contact_days(session, missing, day - timedelta(days=6), day)
         acted = facts.acted_on(session, missing, day)
-        for customer in facts.customers_by_id(session, missing):
-            status = CustomerStatus(customer.status)
+        for cid, (name, status_value) in facts.customer_names(session, missing).items():
+            status = CustomerStatus(status_value)
             if not on_ladder(status):
                 continue
-            by_id[customer.id] = CustomerCase(
-                customer_id=customer.id,
-                name=customer.name,
+            by_id[cid] = CustomerCase(
+                customer_id=cid,
+                name=name,
                 status=status,
-                contact_days=tuple(sorted(contacts.get(customer.id, []))),
-                acted_today=customer.id in acted,
+                contact_days=tuple(sorted(contacts.get(cid, []))),
+                acted_today=cid in acted,
+                receipts=tuple(checks[cid]),
+                paused_invoice_ids=frozenset(paused.get(cid, ())),
             )
-    # Only the cases with a receipt or a pause are remade (replace() is dear on 30k cases).
+            built.add(cid)
+    # Only the cases with a receipt or a pause are remade, from their fields (replace() is
+    # dear on 30k cases).
     return [
-        replace(
-            case,
-            receipts=tuple(checks.get(cid, ())),
-            paused_invoice_ids=frozenset(paused.get(cid, ())),
+        case
+        if cid in built
+        else CustomerCase(
+            **{
+                **vars(case),
+                "receipts": tuple(checks.get(cid, ())),
+                "paused_invoice_ids": frozenset(paused.get(cid, ())),
+            }
         )
         if cid in checks or cid in paused or case.receipts or case.paused_invoice_ids
         else case

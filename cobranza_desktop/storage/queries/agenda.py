@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, true, union
 from sqlalchemy.orm import Session
@@ -46,8 +46,9 @@ def _as_date(value: object) -> date:
 # -- invoices ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OpenInvoiceRow:
+class OpenInvoiceRow(NamedTuple):
+    """One open invoice (a tuple: the agenda reads tens of thousands of them)."""
+
     id: int
     customer_id: int
     series: str
@@ -75,7 +76,8 @@ def open_invoices_on(
 
 
 def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceRow]:
-    rows = session.execute(
+    # Core, not the ORM's execute: plain column rows need none of its per-row loading.
+    rows = session.connection().execute(
         select(
             Invoice.id,
             Invoice.customer_id,
@@ -94,7 +96,7 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
     )
     return [
         OpenInvoiceRow(i, c, s, f, d, int(b), parent, bool(disputed))
-        for i, c, s, f, d, b, parent, disputed in rows
+        for i, c, s, f, d, b, parent, disputed in rows.all()  # one fetch, not one per row
     ]
 
 
@@ -332,13 +334,6 @@ def dispute_counts(
 
 def customers_with_status(session: Session, statuses: Sequence[str]) -> set[int]:
     return set(session.scalars(select(Customer.id).where(Customer.status.in_(list(statuses)))))
-
-
-def customers_by_id(session: Session, customer_ids: Sequence[int]) -> list[Customer]:
-    found: list[Customer] = []
-    for chunk in chunks(customer_ids):
-        found.extend(session.scalars(select(Customer).where(Customer.id.in_(chunk))))
-    return found
 
 
 def _scoped(customer_ids: Sequence[int], column: Any) -> Iterable[Any]:
