@@ -44,10 +44,12 @@ from cobranza_desktop.services.base.agenda_data import (
     build_cases,
     load_ladder,
     load_policy,
+    read_day,
     save_ladder,
     save_policy,
 )
 from cobranza_desktop.services.base.collector import collector_paused
+from cobranza_desktop.services.base.receipt_facts import ReceiptFacts
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.customers.records import get_customer
@@ -172,17 +174,7 @@ def day_agenda(session: Session, day: date, cancelled: CancelCheck = never_cance
     Raises :class:`~cobranza_desktop.services.WorkCancelled` when ``cancelled()`` turns true
     between its steps (a newer computation supersedes this one)."""
     with collector_paused():
-        ladder = load_ladder(session)
-        policy = load_policy(session)
-        cases, logged = build_cases(session, day, ladder, policy, cancelled)
-        if cancelled():
-            raise WorkCancelled
-        known = {c.customer_id for c in cases}
-        cases = with_receipt_checks(session, cases, day)
-        logged |= receipt_keys(
-            session, [c.customer_id for c in cases if c.customer_id not in known]
-        )
-        return compute_agenda(day, cases, logged, ladder, policy)
+        return _read_agenda(session, day, cancelled)
 
 
 def customers_agenda(session: Session, day: date, customer_ids: Collection[int]) -> Agenda:
@@ -192,12 +184,25 @@ def customers_agenda(session: Session, day: date, customer_ids: Collection[int])
     only = set(customer_ids)
     if not only:
         return Agenda(day, ())
+    return _read_agenda(session, day, only=only)
+
+
+def _read_agenda(
+    session: Session,
+    day: date,
+    cancelled: CancelCheck = never_cancel,
+    only: Collection[int] | None = None,
+) -> Agenda:
     ladder = load_ladder(session)
     policy = load_policy(session)
-    cases, logged = build_cases(session, day, ladder, policy, only=only)
-    known = {c.customer_id for c in cases}
-    cases = with_receipt_checks(session, cases, day, only=only)
-    logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
+    read = read_day(session, day, ladder, policy, cancelled, only)
+    if cancelled():
+        raise WorkCancelled
+    known = {c.customer_id for c in read.cases}
+    cases = with_receipt_checks(session, read.cases, day, only=only, known=read.receipts)
+    logged = read.logged | receipt_keys(
+        session, [c.customer_id for c in cases if c.customer_id not in known]
+    )
     return compute_agenda(day, cases, logged, ladder, policy)
 
 
@@ -290,19 +295,24 @@ class AgendaService:
                 and last is not None
                 and (last.day, last.ladder, last.policy) == (day, ladder, policy)
             )
+            known: ReceiptFacts | None = None  # read with the open invoices of them all
             if reuse and last is not None and changed is not None:
                 fresh, logged = build_cases(session, day, ladder, policy, cancelled, set(changed))
                 cases = {c: case for c, case in last.cases.items() if c not in changed}
                 cases.update({case.customer_id: case for case in fresh})
                 keys = {k for k in last.logged if k.customer_id not in changed} | logged
             else:
-                fresh, keys = build_cases(session, day, ladder, policy, cancelled)
-                cases = {case.customer_id: case for case in fresh}
+                read = read_day(session, day, ladder, policy, cancelled)
+                cases = {case.customer_id: case for case in read.cases}
+                keys, known = read.logged, read.receipts
             if cancelled():
                 raise WorkCancelled
             self._last = _Computed(day, ladder, policy, cases, frozenset(keys))
-            # The receipts to check ride on the cases (read each time: one small query).
-            ordered = with_receipt_checks(session, [cases[c] for c in sorted(cases)], day)
+            # The receipts to check ride on the cases (read each time after a write: one
+            # query; a computation from scratch has them from its read of open invoices).
+            ordered = with_receipt_checks(
+                session, [cases[c] for c in sorted(cases)], day, known=known
+            )
             keys = set(keys) | receipt_keys(
                 session, [c.customer_id for c in ordered if c.customer_id not in cases]
             )

@@ -21,7 +21,6 @@ from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import (
     ActionKey,
     CustomerCase,
-    ReceiptCheck,
     receipt_subject,
 )
 from cobranza_desktop.domain.clock import Clock
@@ -30,9 +29,13 @@ from cobranza_desktop.domain.customer_status import CustomerStatus, on_ladder
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.domain.invoices import invoice_number
-from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE, CONFIRM_RECEIPT_WINDOW_DAYS
-from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE
 from cobranza_desktop.services.base.access import require
+from cobranza_desktop.services.base.receipt_facts import (
+    ReceiptFacts,
+    receipt_facts,
+    receipt_window,
+)
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
@@ -179,19 +182,11 @@ def mark_corrected(session: Session, invoice_id: int, note: str) -> ReceiptView:
     return _view(invoice)
 
 
-def with_receipt_checks(
-    session: Session,
-    cases: list[CustomerCase],
-    day: date,
-    only: Collection[int] | None = None,
-) -> list[CustomerCase]:
-    """The agenda's cases with the invoices to confirm and the invoices paused for correction.
-
-    Customers with only a receipt to confirm are not among the ladder's candidates, so
-    their case is built here. ``only``: build no case for other customers.
-    """
-    since = day - timedelta(days=CONFIRM_RECEIPT_WINDOW_DAYS)
-    until = day - timedelta(days=CONFIRM_RECEIPT_STAGE.offset_days)
+def read_receipt_facts(
+    session: Session, day: date, only: Collection[int] | None = None
+) -> ReceiptFacts:
+    """The invoices to confirm and those paused, read on their own (one query)."""
+    since, until = receipt_window(day)
     query = select(
         Invoice.id,
         Invoice.customer_id,
@@ -211,17 +206,24 @@ def with_receipt_checks(
     if only is not None:
         query = query.where(Invoice.customer_id.in_(sorted(only)))
     rows = session.connection().execute(query).all()  # plain rows: no ORM loading
-    checks: dict[int, list[ReceiptCheck]] = {}
-    paused: dict[int, set[int]] = {}
-    for inv_id, cid, series, folio, external, issued, owed, status, correction in rows:
-        if correction:
-            paused.setdefault(cid, set()).add(inv_id)
-        if status == "" and since <= issued <= until:
-            checks.setdefault(cid, []).append(
-                ReceiptCheck(
-                    inv_id, invoice_number(series, folio, external), issued, from_cents(owed)
-                )
-            )
+    return receipt_facts((tuple(row) for row in rows), day)  # type: ignore[misc]
+
+
+def with_receipt_checks(
+    session: Session,
+    cases: list[CustomerCase],
+    day: date,
+    only: Collection[int] | None = None,
+    known: ReceiptFacts | None = None,
+) -> list[CustomerCase]:
+    """The agenda's cases with the invoices to confirm and the invoices paused for correction.
+
+    Customers with only a receipt to confirm are not among the ladder's candidates, so
+    their case is built here. ``only``: build no case for other customers. ``known``: the
+    facts already read with the open invoices (else they are read here).
+    """
+    found = read_receipt_facts(session, day, only) if known is None else known
+    checks, paused = found.checks, found.paused
     if not checks and not paused:
         return cases
     by_id = {c.customer_id: c for c in cases}

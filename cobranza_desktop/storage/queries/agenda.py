@@ -59,6 +59,12 @@ class OpenInvoiceRow(NamedTuple):
     # so that the ladder needs no second read of every open invoice.
     parent_invoice_id: int | None = None  # a late charge: the invoice it penalises
     disputed: bool = False
+    # What the receipt confirmation reads, with the row too (no second scan of them all).
+    kind: str = "invoice"
+    external_number: str = ""
+    issue_date: date | None = None
+    receipt_status: str = ""
+    needs_correction: bool = False
 
 
 def open_invoices_on(
@@ -87,6 +93,11 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
             Invoice.total_cents - Invoice.paid_cents,
             Invoice.parent_invoice_id,
             Invoice.disputed,
+            Invoice.kind,
+            Invoice.external_number,
+            Invoice.issue_date,
+            Invoice.receipt_status,
+            Invoice.needs_correction,
         )
         .where(open_invoice(), unindexed(Invoice.issue_date) <= day, scope)
         # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or
@@ -94,10 +105,8 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
         # them, instead of walking every invoice (as the aging query does).
         .order_by(Invoice.customer_id + 0, Invoice.due_date, Invoice.id)
     )
-    return [
-        OpenInvoiceRow(i, c, s, f, d, int(b), parent, bool(disputed))
-        for i, c, s, f, d, b, parent, disputed in rows.all()  # one fetch, not one per row
-    ]
+    # One fetch; the columns come typed (Integer, Boolean) as the row's fields are.
+    return [OpenInvoiceRow(*row) for row in rows.all()]
 
 
 def effective_due_dates(
