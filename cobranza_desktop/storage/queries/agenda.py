@@ -360,7 +360,7 @@ def customer_names(session: Session, customer_ids: Sequence[int]) -> dict[int, t
     wanted = set(customer_ids)
     found: dict[int, tuple[str, str]] = {}
     for scope in _scoped(customer_ids, Customer.id):
-        for cid, name, status in session.execute(
+        for cid, name, status in session.connection().execute(  # Core rows: no ORM loading
             select(Customer.id, Customer.name, Customer.status).where(scope)
         ):
             if cid in wanted:
