@@ -52,23 +52,24 @@ def receipt_facts_of(rows: Iterable[OpenInvoiceRow], day: date) -> ReceiptFacts:
     """The facts from the open invoices read for the agenda (before credit or late
     charges change their balances): the same as :func:`receipt_facts` of the query."""
     since, until = receipt_window(day)
-    return receipt_facts(
-        (
-            (
-                r.id,
-                r.customer_id,
-                r.series,
-                r.folio,
-                r.external_number,
-                r.issue_date,
-                r.balance_cents,
-                r.receipt_status,
-                r.needs_correction,
+    chosen: list[ReceiptRow] = []
+    for r in rows:
+        issued = r.issue_date
+        # The query's filter (most open invoices are neither paused nor recent).
+        if issued is None or r.kind != "invoice":
+            continue
+        if r.needs_correction or since <= issued <= until:
+            chosen.append(
+                (
+                    r.id,
+                    r.customer_id,
+                    r.series,
+                    r.folio,
+                    r.external_number,
+                    issued,
+                    r.balance_cents,
+                    r.receipt_status,
+                    r.needs_correction,
+                )
             )
-            for r in rows
-            # The query's filter, first (most open invoices are neither).
-            if r.needs_correction or (r.issue_date is not None and since <= r.issue_date <= until)
-            if r.kind == "invoice"
-        ),
-        day,
-    )
+    return receipt_facts(chosen, day)

@@ -200,6 +200,7 @@ def read_receipt_facts(
     ).where(
         open_invoice(),
         Invoice.kind == "invoice",
+        Invoice.issue_date <= day,  # the book as of the day, as the agenda reads it
         (Invoice.needs_correction.is_(True))
         | ((Invoice.receipt_status == "") & Invoice.issue_date.between(since, until)),
     )
