@@ -19,6 +19,7 @@ from cobranza_desktop.domain.agenda import (
     DueInstalment,
     FollowUp,
     LadderInvoice,
+    ReceiptCheck,
 )
 from cobranza_desktop.domain.customer_status import on_ladder
 from cobranza_desktop.domain.customers import CustomerStatus
@@ -80,6 +81,9 @@ class AgendaFacts:
     follow_ups: Sequence[tuple[int, int, date]]  # (contact id, customer id, day)
     restricted: Collection[int]
     customers: Mapping[int, CustomerFacts] = field(default_factory=dict)
+    # The invoices whose receipt is to be confirmed, and those paused, by customer.
+    receipts: Mapping[int, Sequence[ReceiptCheck]] = field(default_factory=dict)
+    paused: Mapping[int, Collection[int]] = field(default_factory=dict)
 
 
 def horizon_days(ladder: Ladder) -> int:
@@ -203,6 +207,8 @@ def build_cases(facts: AgendaFacts, day: date) -> list[CustomerCase]:
                 contact_days=tuple(sorted(customer.contact_days)),
                 follow_ups=tuple(follow_ups.get(cid, [])),
                 acted_today=customer.acted_today,
+                receipts=tuple(facts.receipts.get(cid, ())),
+                paused_invoice_ids=frozenset(facts.paused.get(cid, ())),
             )
         )
     return cases

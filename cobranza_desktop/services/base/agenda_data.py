@@ -391,6 +391,8 @@ def read_day(
             )
             for cid in ids
         },
+        receipts.checks,
+        receipts.paused,
     )
     logged = {ActionKey(c, s, subj) for c, s, subj in facts.logged_keys(session, ids)}
     return DayRead(cases_from_facts(agenda_facts, day), logged, receipts)
