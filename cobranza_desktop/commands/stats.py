@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -15,9 +16,12 @@ from cobranza_desktop.commands._common import (
     parse_date_arg,
     run_reporting_errors,
 )
+from cobranza_desktop.domain.customers import Channel
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE
 from cobranza_desktop.services.analytics.indicators import Indicators, IndicatorsService
+from cobranza_desktop.services.collections.agenda import AgendaService
 
 
 def _window(text: str) -> int:
@@ -49,7 +53,16 @@ def _days(value: object) -> str:
     return "—" if value is None else _("{value} días").format(value=value)
 
 
-def render_text(view: Indicators) -> str:
+def _channel(code: str) -> str:
+    try:
+        return Channel(code).label()
+    except ValueError:
+        return code
+
+
+def render_text(view: Indicators, stage_names: Mapping[str, str] | None = None) -> str:
+    """The figures as the owner reads them; ``stage_names``: the book's ladder, code -> name."""
+    names = stage_names or {}
     cur = view.currency
     a = view.averages
     lines = [
@@ -81,9 +94,10 @@ def render_text(view: Indicators) -> str:
     if view.reminders:
         lines += ["", _("Recordatorios (pago en 7 días)")]
         for r in view.reminders:
+            stage = names.get(r.stage, r.stage) if r.stage else _("sin etapa (contacto directo)")
             lines.append(
-                f"  {r.channel:<10} {r.stage or '—':<24} {r.contacts:>5}  {_share(r.share):>7}"
-                f"  {_('mediana')} {_days(r.median_days)}"
+                f"  {_channel(r.channel):<10} {stage[:34]:<34} {r.contacts:>5}  "
+                f"{_share(r.share):>7}  {_('mediana')} {_days(r.median_days)}"
             )
     lines += ["", _("Pronóstico (mínimo / esperado / máximo)")]
     for w in view.forecast:
@@ -104,13 +118,16 @@ def render_text(view: Indicators) -> str:
 def run(args: argparse.Namespace) -> int:
     def action() -> int:
         with opened_book(args.book) as book:
-            view = IndicatorsService(book, clock_for(None)).compute(
+            clock = clock_for(None)
+            view = IndicatorsService(book, clock).compute(
                 args.as_of, window_days=args.window_days, with_backtest=args.backtest
             )
-        if args.json:
-            print(json.dumps(view.to_json(), ensure_ascii=False, indent=2))
-        else:
-            print(render_text(view))
+            if args.json:
+                print(json.dumps(view.to_json(), ensure_ascii=False, indent=2))
+                return EXIT_OK
+            ladder = AgendaService(book, clock).ladder().stages
+            stages = {s.code: s.label() for s in (*ladder, CONFIRM_RECEIPT_STAGE)}
+        print(render_text(view, stages))
         return EXIT_OK
 
     return run_reporting_errors(action)

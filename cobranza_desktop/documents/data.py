@@ -106,12 +106,24 @@ class InvoiceData:
     amount_paid: Decimal = ZERO
     is_late_charge: bool = False
     voided: bool = False
+    # A stamped CFDI's SubTotal comes before its Descuento (total = subtotal − discount
+    # + taxes); the program's own invoices print the subtotal after discounts.
+    subtotal_before_discount: bool = False
+    # A document in a foreign currency: every amount above is in ``currency`` (as
+    # stamped), and the book carries it in ``book_currency`` at ``exchange_rate``.
+    exchange_rate: Decimal | None = None
+    book_currency: str = "MXN"
+    book_total: Decimal = ZERO
+    book_balance: Decimal = ZERO
 
     def __post_init__(self) -> None:
-        for name in ("subtotal", "total", "discount", "amount_paid"):
+        for name in ("subtotal", "total", "discount", "amount_paid", "book_total", "book_balance"):
             _check_exact(name, getattr(self, name))
         taxes = sum((t.amount for t in self.taxes), ZERO)
-        _check_sum("invoice total", self.total, self.subtotal + taxes)
+        net = self.subtotal - self.discount if self.subtotal_before_discount else self.subtotal
+        _check_sum("invoice total", self.total, net + taxes)
+        if self.exchange_rate is not None and self.exchange_rate <= 0:
+            raise ValueError(f"exchange rate must be positive: {self.exchange_rate}")
 
     @property
     def balance_due(self) -> Decimal:
@@ -333,6 +345,7 @@ class ReceiptAllocationData:
     invoice_number: str
     applied: Decimal
     balance_after: Decimal
+    original: str = ""  # a foreign invoice: its own total and rate ("USD 3,248.00 a 18.90")
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from cobranza_desktop.documents.base import (
+    ACCENT,
     CONTENT_WIDTH,
     DataRenderer,
     bank_text,
+    boxed,
     data_table,
     esc,
     key_values,
@@ -25,7 +27,7 @@ from cobranza_desktop.documents.base import (
 from cobranza_desktop.documents.data import InvoiceData
 from cobranza_desktop.documents.layout import Columns
 from cobranza_desktop.documents.words import amount_in_words
-from cobranza_desktop.domain.formatting import format_number
+from cobranza_desktop.domain.formatting import format_number, format_rate
 from cobranza_desktop.domain.i18n import gettext, locale_for, pgettext
 
 
@@ -98,6 +100,8 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
     def _totals(self) -> list[Flowable]:
         d = self.data
         pairs = [(gettext("Subtotal"), money(d.subtotal, d.currency))]
+        if d.subtotal_before_discount and d.discount:
+            pairs.append((gettext("Descuento"), money(-d.discount, d.currency)))
         pairs += [(t.label, money(t.amount, d.currency)) for t in d.taxes]
         pairs.append((gettext("Total"), money(d.total, d.currency)))
         totals = key_values(pairs, (34 * mm, 34 * mm), bold_last=True)
@@ -113,7 +117,7 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
             right: list[Flowable] = [totals, Spacer(1, 2 * mm), paid]
         else:
             right = [totals]
-        if d.discount:
+        if d.discount and not d.subtotal_before_discount:
             included = money(d.discount, d.currency)
             right.append(
                 text(
@@ -125,7 +129,31 @@ class InvoiceRenderer(DataRenderer[InvoiceData]):
             text(gettext("IMPORTE CON LETRA"), "label"),
             text(amount_in_words(d.total, d.currency), "body"),
         ]
-        return [Columns([words, right], [CONTENT_WIDTH - 70 * mm, 70 * mm], [8, 0])]
+        story: list[Flowable] = [
+            Columns([words, right], [CONTENT_WIDTH - 70 * mm, 70 * mm], [8, 0])
+        ]
+        if d.exchange_rate is not None:
+            story += [Spacer(1, 3 * mm), self._exchange()]
+        return story
+
+    def _exchange(self) -> Flowable:
+        """A foreign document: the rate it was stamped with and what the book carries."""
+        d = self.data
+        assert d.exchange_rate is not None
+        line = gettext(
+            "Documento en {currency}. Tipo de cambio: 1 {currency} = {rate} {book_currency}. "
+            "Equivalente en {book_currency}: {book_total}"
+        ).format(
+            currency=d.currency,
+            rate=format_rate(d.exchange_rate),
+            book_currency=d.book_currency,
+            book_total=money(d.book_total, d.book_currency),
+        )
+        if d.amount_paid:
+            line += " · " + gettext("saldo {balance}").format(
+                balance=money(d.book_balance, d.book_currency)
+            )
+        return boxed([para(esc(line) + ".", "body")], CONTENT_WIDTH, ACCENT)
 
     def _payment(self) -> list[Flowable]:
         d = self.data

@@ -63,7 +63,11 @@ class ReceiptRenderer(DataRenderer[ReceiptData]):
         if d.allocations:
             story.append(text(_("Aplicación del pago"), "h2"))
             rows = [
-                [a.invoice_number, money(a.applied, c), money(a.balance_after, c)]
+                [
+                    f"{a.invoice_number} ({a.original})" if a.original else a.invoice_number,
+                    money(a.applied, c),
+                    money(a.balance_after, c),
+                ]
                 for a in d.allocations
             ]
             header = [

@@ -23,16 +23,35 @@ _EMAIL_PATTERN = re.compile(
 _CLABE_WEIGHTS = (3, 7, 1)
 
 
-def normalize_phone(text: str, field: str = "phone", region: str = "MX") -> str:
-    """A phone number in E.164 (``+525512345678``); empty stays empty."""
-    raw = text.strip()
-    if not raw:
-        return ""
+def _parsed(raw: str, region: str) -> phonenumbers.PhoneNumber | None:
     try:
         number = phonenumbers.parse(raw, region)
     except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
+        return None
+    return number if phonenumbers.is_valid_number(number) else None
+
+
+def _without_old_mexican_prefix(raw: str) -> str | None:
+    """The prefixes Mexico dropped in 2019-2020 that people still type (and that contact
+    lists still hold): 044/045 before a mobile, 01 before a long-distance number, and the
+    1 after +52 of mobiles ("+52 1 55 1234 5678"). The ten digits without them, or None."""
+    digits = re.sub(r"\D", "", raw, flags=re.ASCII)
+    for prefix, length in (("521", 13), ("00521", 15), ("044", 13), ("045", 13), ("01", 12)):
+        if digits.startswith(prefix) and len(digits) == length:
+            return digits[len(prefix) :]
+    return None
+
+
+def normalize_phone(text: str, field: str = "phone", region: str = "MX") -> str:
+    """A phone number in E.164 (``+525512345678``), from what a person types in any common
+    format ("(55) 1234-5678", "+52 1 55 1234 5678", "044 55…"); empty stays empty."""
+    raw = text.strip()
+    if not raw:
+        return ""
+    number = _parsed(raw, region)
+    if number is None and region == "MX" and (ten := _without_old_mexican_prefix(raw)):
+        number = _parsed(ten, region)
+    if number is None:
         raise ValidationError(
             field,
             _("«{text}» no es un número de teléfono válido (ej. 55 1234 5678).").format(text=text),

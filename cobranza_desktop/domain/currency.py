@@ -28,6 +28,8 @@ _NO_CURRENCY = ("", "MXN", "XXX")
 
 def is_foreign(currency: str) -> bool:
     """A currency other than the book's (empty and XXX are the book's own)."""
+    if currency in _NO_CURRENCY:  # the usual case: a code already clean
+        return False
     return currency.strip().upper() not in _NO_CURRENCY
 
 
@@ -46,12 +48,21 @@ def instalment_book_cents(paid_before: int, paid: int, rate: Decimal | None) -> 
     return to_book_cents(paid_before + paid, rate) - to_book_cents(paid_before, rate)
 
 
-def foreign_paid_cents(book_paid: int, rate: Decimal | None) -> int:
-    """The document-currency cents that ``book_paid`` MXN cents stand for (half up)."""
+def to_own_cents(book_cents: int, rate: Decimal | None) -> int:
+    """The document-currency cents that ``book_cents`` MXN cents stand for (half up).
+
+    The inverse of :func:`to_book_cents`, exact whenever the rate is 1 or more: the
+    booked amount is within half a cent of ``amount × rate``, so dividing back lands
+    within half a cent of ``amount``."""
     if rate is None or rate == 1:
-        return book_paid
-    value = (Decimal(book_paid) / rate).to_integral_value(rounding=ROUND_HALF_UP)
+        return book_cents
+    value = (Decimal(book_cents) / rate).to_integral_value(rounding=ROUND_HALF_UP)
     return int(value)
+
+
+def foreign_paid_cents(book_paid: int, rate: Decimal | None) -> int:
+    """The document-currency cents that ``book_paid`` MXN cents paid stand for."""
+    return to_own_cents(book_paid, rate)
 
 
 def foreign_balance_cents(

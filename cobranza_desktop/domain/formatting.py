@@ -35,6 +35,11 @@ def format_number(value: Decimal, locale: str | None = None) -> str:
     return format_decimal(value, locale=locale or locale_for())
 
 
+def format_rate(rate: Decimal, locale: str | None = None) -> str:
+    """An exchange rate with every digit it was stamped with (``18.9008``), at least two."""
+    return format_decimal(rate, format="#,##0.00##########", locale=locale or locale_for())
+
+
 def format_date(value: date, locale: str | None = None) -> str:
     """``22/11/2026`` in es-MX, ``11/22/2026`` in en-US."""
     return _date_text(value, locale or locale_for())

@@ -47,6 +47,12 @@ def to_cents(amount: Decimal) -> int:
     This is the gate to the database: NaN, infinity and amounts of a trillion or
     more never pass it, whatever path computed them.
     """
+    # The usual case first, in one expression: finite, under the limit, exact to the cent
+    # (an import converts tens of thousands of amounts).
+    if amount.is_finite() and -AMOUNT_LIMIT < amount < AMOUNT_LIMIT:
+        rounded = amount.quantize(CENT, rounding=ROUND_HALF_UP)
+        if rounded == amount:
+            return int(rounded * 100)
     check_amount_limit(amount)
     rounded = round_money(amount)
     if rounded != amount:

@@ -6,9 +6,9 @@ Amounts are taken exactly as stamped: nothing is recomputed from the concepts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from lxml import etree
 
@@ -22,16 +22,16 @@ _UUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{1
 ZERO = Decimal("0")
 
 
-@dataclass(frozen=True)
-class Party:
+# Records are named tuples: immutable like a frozen dataclass, and built in a third of
+# the time (10,000 files build some 50,000 of them).
+class Party(NamedTuple):
     rfc: str
     name: str
     regime: str = ""
     postal_code: str = ""
 
 
-@dataclass(frozen=True)
-class RelatedDocument:
+class RelatedDocument(NamedTuple):
     """A DoctoRelacionado: the part of one Pago applied to one invoice."""
 
     uuid: str
@@ -44,8 +44,7 @@ class RelatedDocument:
     number: str  # the document's series-folio, as the P states it
 
 
-@dataclass(frozen=True)
-class PaymentRecord:
+class PaymentRecord(NamedTuple):
     """One Pago of a P document."""
 
     paid_on: date
@@ -57,8 +56,7 @@ class PaymentRecord:
     documents: tuple[RelatedDocument, ...]
 
 
-@dataclass(frozen=True)
-class CfdiRecord:
+class CfdiRecord(NamedTuple):
     source: str
     version: str
     doc_type: str
@@ -88,31 +86,39 @@ class CfdiRecord:
         return self.folio or self.series or self.uuid[:8]
 
 
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
+# Elements are reached directly: one pass over the Comprobante's children, by local name
+# (any namespace: CFDI 3.3, 4.0, Pagos 1.0, 2.0), instead of a search per name. Over
+# 10,000 files the searches and small helpers cost more than lxml's parse itself.
+def _local(tag: object) -> str:
+    """The local name of an element's tag ("" for a comment or entity, which have none)."""
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-# "{*}Name" matches the local name in any namespace (CFDI 3.3, 4.0, Pagos 1.0, 2.0),
-# inside lxml, without a Python call per element.
-def _children(element: etree._Element, name: str) -> list[etree._Element]:
-    return list(element.iterchildren(f"{{*}}{name}"))
+def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
+    found: dict[str, list[etree._Element]] = {}
+    for child in element:
+        found.setdefault(_local(child.tag), []).append(child)
+    return found
 
 
-def _descendants(element: etree._Element, name: str) -> list[etree._Element]:
-    return list(element.iter(f"{{*}}{name}"))
+_LIMIT = Decimal("1e13")
+_EMPTY: list[etree._Element] = []
 
 
 def _amount(element: etree._Element, name: str, *, required: bool = False) -> Decimal | None:
     text = element.get(name)
-    if text is None or not text.strip():
+    if text is None:
+        value = None
+    else:
+        try:
+            value = Decimal(text)  # Decimal takes the spaces around a number itself
+        except InvalidOperation:
+            value = None if not text.strip() else Decimal("NaN")
+    if value is None:
         if required:
             raise FileRefused(_("Falta el importe {name}.").format(name=name))
         return None
-    try:
-        value = Decimal(text.strip())
-    except InvalidOperation:
-        value = Decimal("NaN")
-    if not value.is_finite() or abs(value) >= Decimal("1e13"):
+    if not value.is_finite() or not -_LIMIT < value < _LIMIT:
         raise FileRefused(
             _("El importe {name}=«{text}» no es válido.").format(name=name, text=text)
         )
@@ -128,21 +134,28 @@ def _date(text: str | None, name: str) -> date:
         ) from None
 
 
-def _party(element: etree._Element | None) -> Party:
-    if element is None:
+def _text(element: etree._Element, name: str) -> str:
+    return (element.get(name) or "").strip()
+
+
+def _party(elements: list[etree._Element]) -> Party:
+    if not elements:
         return Party("", "")
+    element = elements[0]
+    get = element.get
     return Party(
-        rfc=(element.get("Rfc") or "").strip().upper(),
-        name=(element.get("Nombre") or "").strip(),
-        regime=(element.get("RegimenFiscal") or element.get("RegimenFiscalReceptor") or "").strip(),
-        postal_code=(element.get("DomicilioFiscalReceptor") or "").strip(),
+        rfc=(get("Rfc") or "").strip().upper(),
+        name=(get("Nombre") or "").strip(),
+        regime=(get("RegimenFiscal") or get("RegimenFiscalReceptor") or "").strip(),
+        postal_code=(get("DomicilioFiscalReceptor") or "").strip(),
     )
 
 
 def _related_document(
     element: etree._Element, pago_amount: Decimal, single: bool
 ) -> RelatedDocument:
-    uuid = (element.get("IdDocumento") or "").strip().upper()
+    get = element.get
+    uuid = (get("IdDocumento") or "").strip().upper()
     if not _UUID.match(uuid):
         raise FileRefused(_("Un DoctoRelacionado no dice qué factura paga (IdDocumento)."))
     paid = _amount(element, "ImpPagado")
@@ -151,14 +164,14 @@ def _related_document(
             raise FileRefused(_("Falta el importe ImpPagado."))
         paid = pago_amount
     equivalence = _amount(element, "EquivalenciaDR") or _amount(element, "TipoCambioDR")
-    series, folio = element.get("Serie") or "", element.get("Folio") or ""
+    series, folio = get("Serie") or "", get("Folio") or ""
     try:
-        instalment = int(element.get("NumParcialidad") or "0")
+        instalment = int(get("NumParcialidad") or "0")
     except ValueError:
         instalment = 0
     return RelatedDocument(
         uuid=uuid,
-        currency=(element.get("MonedaDR") or "").strip().upper(),
+        currency=(get("MonedaDR") or "").strip().upper(),
         equivalence=equivalence if equivalence else Decimal("1"),
         instalment=instalment,
         balance_before=_amount(element, "ImpSaldoAnt"),
@@ -168,21 +181,36 @@ def _related_document(
     )
 
 
-def _payments(root: etree._Element) -> tuple[PaymentRecord, ...]:
+def _pagos(root: etree._Element, complemento: list[etree._Element]) -> list[etree._Element]:
+    """The Pago elements: under Complemento/Pagos, where the SAT puts them; anywhere else
+    in the file only when none is there (the search costs a walk of the whole tree)."""
+    found = [
+        pago
+        for block in complemento
+        for pagos in block
+        if _local(pagos.tag) == "Pagos"
+        for pago in pagos
+        if _local(pago.tag) == "Pago"
+    ]
+    return found or list(root.iter("{*}Pago"))
+
+
+def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
     records = []
-    for pago in _descendants(root, "Pago"):
+    for pago in pagos:
         amount = _amount(pago, "Monto", required=True)
         assert amount is not None
-        related = _children(pago, "DoctoRelacionado")
+        related = [d for d in pago if _local(d.tag) == "DoctoRelacionado"]
+        single = len(related) == 1
         records.append(
             PaymentRecord(
                 paid_on=_date(pago.get("FechaPago"), "FechaPago"),
-                form=(pago.get("FormaDePagoP") or "").strip(),
+                form=_text(pago, "FormaDePagoP"),
                 currency=(pago.get("MonedaP") or "MXN").strip().upper(),
                 exchange_rate=_amount(pago, "TipoCambioP"),
                 amount=amount,
-                operation=(pago.get("NumOperacion") or "").strip(),
-                documents=tuple(_related_document(d, amount, len(related) == 1) for d in related),
+                operation=_text(pago, "NumOperacion"),
+                documents=tuple(_related_document(d, amount, single) for d in related),
             )
         )
     if not records:
@@ -190,8 +218,14 @@ def _payments(root: etree._Element) -> tuple[PaymentRecord, ...]:
     return tuple(records)
 
 
-def _stamp_uuid(root: etree._Element) -> str:
-    stamps = _descendants(root, "TimbreFiscalDigital")
+def _stamp_uuid(root: etree._Element, complemento: list[etree._Element]) -> str:
+    # The stamp lives in Complemento; a file that has it elsewhere is searched whole.
+    stamps = [
+        stamp
+        for block in complemento
+        for stamp in block
+        if _local(stamp.tag) == "TimbreFiscalDigital"
+    ] or list(root.iter("{*}TimbreFiscalDigital"))
     uuid = (stamps[0].get("UUID") or "").strip().upper() if stamps else ""
     if not uuid:
         raise FileRefused(
@@ -205,49 +239,52 @@ def _stamp_uuid(root: etree._Element) -> str:
 def read_cfdi(data: bytes, source: str) -> CfdiRecord:
     """Parse one CFDI file; FileRefused says why a file cannot be taken."""
     root = parse_xml(data)
-    if _local(root) != "Comprobante":
+    if _local(root.tag) != "Comprobante":
         raise FileRefused(_("El XML no es un CFDI."))
-    version = root.get("Version") or root.get("version") or ""
+    get = root.get
+    version = get("Version") or get("version") or ""
     if version not in VERSIONS:
         raise FileRefused(
             _("Versión de CFDI no soportada: «{version}» (se leen 3.3 y 4.0).").format(
                 version=version
             )
         )
-    doc_type = (root.get("TipoDeComprobante") or "").strip().upper()
+    doc_type = (get("TipoDeComprobante") or "").strip().upper()
     if doc_type not in TYPES:
         raise FileRefused(
             _("Tipo de comprobante «{doc_type}»: solo se importan I, E y P.").format(
                 doc_type=doc_type
             )
         )
-    uuid = _stamp_uuid(root)
-    taxes = _children(root, "Impuestos")
+    children = _children(root)
+    complemento = children.get("Complemento", _EMPTY)
+    uuid = _stamp_uuid(root, complemento)
+    taxes = children.get("Impuestos", _EMPTY)
     related = tuple(
         ((group.get("TipoRelacion") or "").strip(), (item.get("UUID") or "").strip().upper())
-        for group in _children(root, "CfdiRelacionados")
-        for item in _children(group, "CfdiRelacionado")
+        for group in children.get("CfdiRelacionados", _EMPTY)
+        for item in group
+        if _local(item.tag) == "CfdiRelacionado"
     )
-    emisor, receptor = _children(root, "Emisor"), _children(root, "Receptor")
     return CfdiRecord(
         source=source,
         version=version,
         doc_type=doc_type,
         uuid=uuid,
-        series=(root.get("Serie") or "").strip(),
-        folio=(root.get("Folio") or "").strip(),
-        issued_on=_date(root.get("Fecha"), "Fecha"),
-        issuer=_party(emisor[0] if emisor else None),
-        receiver=_party(receptor[0] if receptor else None),
-        currency=(root.get("Moneda") or "MXN").strip().upper(),
+        series=(get("Serie") or "").strip(),
+        folio=(get("Folio") or "").strip(),
+        issued_on=_date(get("Fecha"), "Fecha"),
+        issuer=_party(children.get("Emisor", _EMPTY)),
+        receiver=_party(children.get("Receptor", _EMPTY)),
+        currency=(get("Moneda") or "MXN").strip().upper(),
         exchange_rate=_amount(root, "TipoCambio"),
-        payment_method=(root.get("MetodoPago") or "").strip().upper(),
-        payment_form=(root.get("FormaPago") or "").strip(),
+        payment_method=(get("MetodoPago") or "").strip().upper(),
+        payment_form=(get("FormaPago") or "").strip(),
         subtotal=_amount(root, "SubTotal") or ZERO,
         discount=_amount(root, "Descuento") or ZERO,
         transferred_tax=(_amount(taxes[0], "TotalImpuestosTrasladados") if taxes else None) or ZERO,
         withheld_tax=(_amount(taxes[0], "TotalImpuestosRetenidos") if taxes else None) or ZERO,
         total=_amount(root, "Total", required=True) or ZERO,
         related=related,
-        payments=_payments(root) if doc_type == "P" else (),
+        payments=_payments(_pagos(root, complemento)) if doc_type == "P" else (),
     )

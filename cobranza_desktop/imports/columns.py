@@ -22,6 +22,8 @@ HEADINGS: dict[str, tuple[str, ...]] = {
     "uuid": ("uuid", "folio fiscal"),
     "method": ("metodo", "metodo de pago", "payment method"),
     "disputed": ("disputa", "en disputa", "disputed"),
+    "currency": ("moneda", "divisa", "currency"),
+    "exchange_rate": ("tipo de cambio", "tipo cambio", "exchange rate", "fx rate"),
     "reference": ("referencia", "reference", "operacion"),
     "payment_date": ("fecha de pago", "payment date"),
     "description": ("descripcion", "description", "servicio", "service", "plan", "concepto"),
@@ -47,6 +49,8 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "uuid",
         "method",
         "disputed",
+        "currency",
+        "exchange_rate",
     ),
     "payments": ("name", "rfc", "folio", "payment_date", "total", "reference"),
     "subscriptions": (

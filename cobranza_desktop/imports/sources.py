@@ -25,20 +25,38 @@ class SourceFile:
     error: str = ""
 
 
+def _too_big(name: str, size: int) -> SourceFile:
+    return SourceFile(
+        name,
+        None,
+        _("El archivo pesa {size} MB; un CFDI no pasa de {max_xml_bytes} MB.").format(
+            size=size // (1024 * 1024), max_xml_bytes=MAX_XML_BYTES // (1024 * 1024)
+        ),
+    )
+
+
 def _read_file(path: Path | str) -> SourceFile:
     name = os.path.basename(path)
     try:
-        with open(path, "rb") as handle:  # one open, one fstat: no second lookup by name
-            size = os.fstat(handle.fileno()).st_size
-            data = handle.read(MAX_XML_BYTES + 1) if size <= MAX_XML_BYTES else b""
-        if size > MAX_XML_BYTES or len(data) > MAX_XML_BYTES:
-            return SourceFile(
-                name,
-                None,
-                _("El archivo pesa {size} MB; un CFDI no pasa de {max_xml_bytes} MB.").format(
-                    size=size // (1024 * 1024), max_xml_bytes=MAX_XML_BYTES // (1024 * 1024)
-                ),
-            )
+        # One open, one fstat, one read of the size it states: a buffered read of the
+        # limit allocated 20 MB per file, which cost more than parsing it.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        try:
+            size = os.fstat(fd).st_size
+            if size > MAX_XML_BYTES:
+                return _too_big(name, size)
+            data = os.read(fd, size + 1)
+            # A file that grew since the fstat (or a device, which states 0): read on,
+            # never past the limit plus one byte.
+            while len(data) > size and len(data) <= MAX_XML_BYTES:
+                more = os.read(fd, MAX_XML_BYTES + 1 - len(data))
+                if not more:
+                    break
+                data += more
+        finally:
+            os.close(fd)
+        if len(data) > MAX_XML_BYTES:
+            return _too_big(name, len(data))
         return SourceFile(name, data)
     except OSError as exc:
         return SourceFile(name, None, _("No se pudo leer: {exc}").format(exc=exc))
@@ -78,23 +96,30 @@ def _read_zip(path: Path) -> Iterator[SourceFile]:
             yield SourceFile(name, data)
 
 
+def _sorted_entries(folder: str) -> Iterator[os.DirEntry[str]]:
+    with os.scandir(folder) as listing:
+        return iter(sorted(listing, key=lambda entry: entry.name))
+
+
 def _files_under(folder: Path) -> list[tuple[str, str]]:
-    """(path, lower-case suffix) of the XML and zip files under ``folder``, sorted by path.
+    """(path, lower-case suffix) of the XML and zip files under ``folder``, in the order of
+    ``sorted(rglob())``: each folder's entries sorted by name, a subfolder's files at its
+    place (paths compare part by part).
 
     ``os.scandir`` hands back each entry's type with the listing: a folder of 10,000
     CFDIs costs no ``stat`` per file (``rglob`` and ``is_file`` cost two)."""
     found: list[tuple[str, str]] = []
-    pending = [str(folder)]
+    pending = [_sorted_entries(str(folder))]  # a stack, not recursion: any depth
     while pending:
-        with os.scandir(pending.pop()) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(entry.path)
-                elif entry.is_file():
-                    suffix = os.path.splitext(entry.name)[1].lower()
-                    if suffix in (".xml", ".zip"):
-                        found.append((entry.path, suffix))
-    found.sort(key=lambda item: item[0].split(os.sep))  # the order of sorted(rglob())
+        entry = next(pending[-1], None)
+        if entry is None:
+            pending.pop()
+        elif entry.is_dir(follow_symlinks=False):
+            pending.append(_sorted_entries(entry.path))
+        elif entry.is_file():
+            suffix = os.path.splitext(entry.name)[1].lower()
+            if suffix in (".xml", ".zip"):
+                found.append((entry.path, suffix))
     return found
 
 

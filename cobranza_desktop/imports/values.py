@@ -16,6 +16,9 @@ _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})")
 # "1160.00", "-35", "12.5": the common cell, read without the general rules below.
 _PLAIN = re.compile(r"-?\d{1,10}(\.\d{1,2})?")
 _CENT = Decimal("0.01")
+# A TipoCambio as the SAT stamps it: up to six decimals; a decimal comma is read too.
+_RATE = re.compile(r"\d{1,6}([.,]\d{1,6})?")
+_CURRENCY = re.compile(r"[A-Z]{3}")
 
 
 class CellError(ValueError):
@@ -101,3 +104,27 @@ def _parse_date(value: object) -> date:
     except ValueError:
         pass
     raise CellError(_("«{value}» no es una fecha (dd/mm/aaaa o aaaa-mm-dd).").format(value=value))
+
+
+def parse_rate(value: object) -> Decimal:
+    """A positive exchange rate (MXN per unit of the document's currency), exact."""
+    text = str(value).strip() if value is not None else ""
+    if isinstance(value, Decimal) and value.is_finite():
+        text = format(value.normalize(), "f")
+    if not _RATE.fullmatch(text) or Decimal(text.replace(",", ".")) <= 0:
+        raise CellError(
+            _("«{value}» no es un tipo de cambio positivo (ej. 17.2510).").format(value=value)
+        )
+    return Decimal(text.replace(",", "."))
+
+
+def parse_currency(value: object) -> str:
+    """A currency code (MXN, USD, EUR…); an empty cell is the book's own, MXN."""
+    text = str(value or "").strip().upper()
+    if text in ("", "MN", "M.N.", "PESOS", "$"):
+        return "MXN"
+    if not _CURRENCY.fullmatch(text):
+        raise CellError(
+            _("«{value}» no es un código de moneda (MXN, USD, EUR…).").format(value=value)
+        )
+    return text

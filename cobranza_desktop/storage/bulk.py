@@ -75,7 +75,12 @@ def _values(getters: list[Any], rows: Sequence[dict[str, object]]) -> list[tuple
         elif processor is None:
             columns.append([row[key] for row in rows])
         else:
-            columns.append([processor(row[key]) for row in rows])
+            values = [row[key] for row in rows]
+            # One object on every row (an import's creation time): converted once.
+            if values[0] is values[-1] and len({id(value) for value in values}) == 1:
+                columns.append([processor(values[0])] * len(values))
+            else:
+                columns.append([processor(value) for value in values])
     return list(zip(*columns, strict=True))
 
 

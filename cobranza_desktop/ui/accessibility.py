@@ -104,6 +104,43 @@ def name_widgets(top: QWidget) -> None:
             named_by_placeholder(edit)
 
 
+def caption(text: str, field: QWidget) -> QLabel:
+    """A field's caption in a grid (where no form layout pairs them): its ``&`` letter
+    puts the cursor in the field, and a screen reader names the field by it."""
+    label = QLabel(text)
+    label.setBuddy(field)
+    return label
+
+
+def focus_chain(top: QWidget) -> list[QWidget]:
+    """Every widget inside ``top`` in its tab order (hidden ones too)."""
+    found: list[QWidget] = []
+    widget = top.nextInFocusChain()
+    while widget is not None and widget is not top and widget not in found:
+        if top.isAncestorOf(widget):
+            found.append(widget)
+        widget = widget.nextInFocusChain()
+    return found
+
+
+def focus_first_field(dialog: QDialog) -> None:
+    """A dialog opens with the cursor in its first field, not on a button of its button
+    row (which some dialogs build before their fields, so that it comes first in the tab
+    order; QDialog then focuses the default button)."""
+    if dialog.focusWidget() is not None or isinstance(dialog, QMessageBox):
+        return
+    for widget in focus_chain(dialog):
+        if (
+            widget.isVisibleTo(dialog)
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+            and widget.focusProxy() is None
+            and not isinstance(widget, QPushButton)  # a check or radio box is a field
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+
+
 def keep_default_button(dialog: QDialog) -> None:
     """Enter accepts: a button made default before it had its dialog as parent (a button
     row built apart, then added) is not known to the dialog; tell the dialog again."""
@@ -124,6 +161,7 @@ class SpokenNames(QObject):
         if event.type() == QEvent.Type.Show and isinstance(watched, QDialog):
             name_widgets(watched)
             keep_default_button(watched)
+            focus_first_field(watched)
         return False
 
 

@@ -17,9 +17,35 @@ def overdue() -> QColor:
     return QColor("#ff8a80") if is_dark() else QColor("#a4262c")
 
 
+def settled() -> QColor:
+    """A promise kept, a plan paid, a message sent (a word says so too, never colour alone)."""
+    return QColor("#81c995") if is_dark() else QColor("#1e6b2a")
+
+
 def muted() -> QColor:
-    """Paid, reversed, cancelled or waiting rows."""
-    return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
+    """Paid, reversed, cancelled or waiting rows: the text colour 40 % of the way to the
+    background. (Qt's placeholder colour is the text at half opacity: 4.0:1 on white, too
+    faint to read as body text.)"""
+    palette = QGuiApplication.palette()
+    return mix(palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base), 0.4)
+
+
+def mix(colour: QColor, other: QColor, share: float) -> QColor:
+    """``colour`` moved ``share`` (0 to 1) of the way to ``other``."""
+    return QColor.fromRgbF(
+        *(a + (b - a) * share for a, b in zip(opaque(colour), opaque(other), strict=True))
+    )
+
+
+def opaque(colour: QColor, background: QColor | None = None) -> tuple[float, float, float]:
+    """The colour as seen: a translucent one over ``background`` (white if none)."""
+    under = background or QColor("white")
+    alpha = colour.alphaF()
+    return (
+        colour.redF() * alpha + under.redF() * (1 - alpha),
+        colour.greenF() * alpha + under.greenF() * (1 - alpha),
+        colour.blueF() * alpha + under.blueF() * (1 - alpha),
+    )
 
 
 def alert_background() -> QBrush:
@@ -30,12 +56,14 @@ def alert_background() -> QBrush:
 def contrast(foreground: QColor, background: QColor) -> float:
     """The WCAG contrast ratio of two colours (1 to 21; 4.5 reads as body text)."""
 
-    def luminance(colour: QColor) -> float:
+    def luminance(colour: tuple[float, float, float]) -> float:
         def channel(value: float) -> float:
             return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
-        r, g, b = (channel(c) for c in (colour.redF(), colour.greenF(), colour.blueF()))
+        r, g, b = (channel(c) for c in colour)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    # A translucent colour is read as it is drawn, over the background.
+    seen = (opaque(foreground, background), opaque(background))
+    light, dark = sorted((luminance(c) for c in seen), reverse=True)
     return (light + 0.05) / (dark + 0.05)

@@ -47,15 +47,15 @@ def ask_path(parent: QWidget, name: str, book: bool = False) -> Path | None:
     return path
 
 
-def _tell(parent: QWidget, message: str, icon: QMessageBox.Icon) -> None:
+def tell(parent: QWidget, message: str, icon: QMessageBox.Icon) -> None:
     """A non-blocking message box (as the window's errors)."""
     box = QMessageBox(icon, _tr("Exportar"), message, parent=parent)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
 
 
-def _failed(parent: QWidget) -> Callable[[str], None]:
-    return lambda message: _tell(parent, message, QMessageBox.Icon.Warning)
+def failed(parent: QWidget) -> Callable[[str], None]:
+    return lambda message: tell(parent, message, QMessageBox.Icon.Warning)
 
 
 def export_list(
@@ -64,20 +64,20 @@ def export_list(
     """Write one list off the GUI thread and say how many rows went out."""
 
     def done(count: int) -> None:
-        _tell(
+        tell(
             parent,
             _tr("%1 filas exportadas a %2.").replace("%1", str(count)).replace("%2", path.name),
             QMessageBox.Icon.Information,
         )
 
     runner.query(lambda _ctx: exports.write(kind, path)).success(done).error(
-        _failed(parent)
+        failed(parent)
     ).describe(_tr("Exportando…")).run()
 
 
 def export_book(parent: QWidget, exports: ExportService, runner: TaskRunner, path: Path) -> None:
     def done(names: list[str]) -> None:
-        _tell(
+        tell(
             parent,
             _tr("Libro exportado a %1 (%2 tablas).")
             .replace("%1", path.name)
@@ -86,7 +86,7 @@ def export_book(parent: QWidget, exports: ExportService, runner: TaskRunner, pat
         )
 
     runner.query(lambda _ctx: exports.write_book(path)).success(done).error(
-        _failed(parent)
+        failed(parent)
     ).describe(_tr("Exportando…")).run()
 
 
@@ -117,12 +117,12 @@ def add_export_actions(window: QMainWindow, context: UiContext) -> None:
             return
         day = clock.today()
         runner.query(lambda _ctx: write_agenda(agenda.agenda(day), path)).success(
-            lambda count: _tell(
+            lambda count: tell(
                 window,
                 _tr("%1 filas exportadas a %2.").replace("%1", str(count)).replace("%2", path.name),
                 QMessageBox.Icon.Information,
             )
-        ).error(_failed(window)).describe(_tr("Exportando…")).run()
+        ).error(failed(window)).describe(_tr("Exportando…")).run()
 
     today.triggered.connect(agenda_chosen)
     submenu.addSeparator()

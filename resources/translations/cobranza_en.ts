@@ -78,16 +78,6 @@
             <translation>Accounts receivable aging</translation>
         </message>
         <message>
-            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="70" />
-            <source>Exportar CSV</source>
-            <translation>Export CSV</translation>
-        </message>
-        <message>
-            <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="71" />
-            <source>Exportar Excel</source>
-            <translation>Export Excel</translation>
-        </message>
-        <message>
             <location filename="../../cobranza_desktop/ui/pages/aging_page.py" line="83" />
             <source>Al día</source>
             <translation>As of</translation>
@@ -315,8 +305,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="199" />
-            <source>Calcular al:</source>
-            <translation>Calculate as of:</translation>
+            <source>&amp;Calcular al:</source>
+            <translation>&amp;Calculate as of:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/apply_penalties.py" line="202" />
@@ -393,6 +383,10 @@
         <message>
             <source>⚠ Sin condiciones de crédito firmadas: {0}. Sus cargos quedan sin marcar; para cobrarlos, márquelos y escriba el motivo.</source>
             <translation>⚠ No signed credit terms: {0}. Their charges are left unticked; to charge them, tick them and write the reason.</translation>
+        </message>
+        <message>
+            <source>Cargos propuestos</source>
+            <translation>Proposed charges</translation>
         </message>
     </context>
     <context>
@@ -473,8 +467,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="85" />
-            <source>Siguiente acción el</source>
-            <translation>Next action on</translation>
+            <source>&amp;Siguiente acción el</source>
+            <translation>Ne&amp;xt action on</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="96" />
@@ -488,33 +482,33 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="105" />
-            <source>Canal:</source>
-            <translation>Channel:</translation>
+            <source>&amp;Canal:</source>
+            <translation>&amp;Channel:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="106" />
-            <source>Resultado:</source>
-            <translation>Outcome:</translation>
+            <source>&amp;Resultado:</source>
+            <translation>&amp;Outcome:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="107" />
-            <source>Motivo de impago:</source>
-            <translation>Reason for non-payment:</translation>
+            <source>&amp;Motivo de impago:</source>
+            <translation>&amp;Reason for non-payment:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="108" />
-            <source>Notas:</source>
-            <translation>Notes:</translation>
+            <source>N&amp;otas:</source>
+            <translation>&amp;Notes:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="110" />
-            <source>Monto prometido:</source>
-            <translation>Promised amount:</translation>
+            <source>Monto &amp;prometido:</source>
+            <translation>Promised &amp;amount:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="111" />
-            <source>Fecha prometida:</source>
-            <translation>Promised date:</translation>
+            <source>&amp;Fecha prometida:</source>
+            <translation>Promised &amp;date:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="115" />
@@ -523,8 +517,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/contact_log_dialog.py" line="118" />
-            <source>Motivo para excederlo:</source>
-            <translation>Reason to exceed it:</translation>
+            <source>Motivo para e&amp;xcederlo:</source>
+            <translation>Reason to &amp;exceed it:</translation>
         </message>
     </context>
     <context>
@@ -2510,8 +2504,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="134" />
-            <source>Condonar los recargos no pagados de las facturas elegidas</source>
-            <translation>Waive the unpaid late charges among the chosen invoices</translation>
+            <source>Condonar los rec&amp;argos no pagados de las facturas elegidas</source>
+            <translation>&amp;Waive the unpaid late charges among the chosen invoices</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="136" />
@@ -2520,39 +2514,39 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="140" />
-            <source>Número de pagos</source>
-            <translation>Number of instalments</translation>
+            <source>&amp;Número de pagos</source>
+            <translation>&amp;Number of instalments</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="142" />
-            <source>Periodicidad</source>
-            <translation>Frequency</translation>
+            <source>Pe&amp;riodicidad</source>
+            <translation>F&amp;requency</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="144" />
-            <source>Primer pago</source>
-            <translation>First instalment</translation>
+            <source>Primer pa&amp;go</source>
+            <translation>&amp;First instalment</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="146" />
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="341" />
-            <source>Enganche</source>
-            <translation>Down payment</translation>
+            <source>&amp;Enganche</source>
+            <translation>&amp;Down payment</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="148" />
-            <source>Interés (%)</source>
-            <translation>Interest (%)</translation>
+            <source>&amp;Interés (%)</source>
+            <translation>&amp;Interest (%)</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="150" />
-            <source>Días de gracia</source>
-            <translation>Grace days</translation>
+            <source>&amp;Días de gracia</source>
+            <translation>&amp;Grace days</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="152" />
-            <source>Notas</source>
-            <translation>Notes</translation>
+            <source>N&amp;otas</source>
+            <translation>N&amp;otes</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="158" />
@@ -2571,8 +2565,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="181" />
-            <source>Cliente</source>
-            <translation>Customer</translation>
+            <source>&amp;Cliente</source>
+            <translation>&amp;Customer</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="184" />
@@ -2591,8 +2585,8 @@
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="206" />
-            <source>Crear plan</source>
-            <translation>Create plan</translation>
+            <source>Crear p&amp;lan</source>
+            <translation>Create p&amp;lan</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="208" />
@@ -2663,6 +2657,10 @@
             <location filename="../../cobranza_desktop/ui/dialogs/plan_dialog.py" line="392" />
             <source>Crear plan de pagos</source>
             <translation>Create payment plan</translation>
+        </message>
+        <message>
+            <source>Enganche</source>
+            <translation>Down payment</translation>
         </message>
     </context>
     <context>
@@ -3046,6 +3044,14 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/dialogs/reasons_report.py" line="60" />
             <source>Contactos</source>
             <translation>Contacts</translation>
+        </message>
+        <message>
+            <source>Contactos por motivo</source>
+            <translation>Contacts by reason</translation>
+        </message>
+        <message>
+            <source>Hasta</source>
+            <translation>To</translation>
         </message>
     </context>
     <context>
@@ -3722,8 +3728,8 @@ Write the reason for cancelling:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="88" />
-            <source>Facturar los periodos que vencen hasta el</source>
-            <translation>Bill the periods due up to</translation>
+            <source>&amp;Facturar los periodos que vencen hasta el</source>
+            <translation>&amp;Bill the periods due up to</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="113" />
@@ -3769,6 +3775,10 @@ Write the reason for cancelling:</translation>
             <location filename="../../cobranza_desktop/ui/dialogs/billing_run_dialog.py" line="94" />
             <source>Envío detenido: las facturas restantes se envían desde Facturas.</source>
             <translation>Sending stopped: send the remaining invoices from Invoices.</translation>
+        </message>
+        <message>
+            <source>Facturas por emitir</source>
+            <translation>Invoices to issue</translation>
         </message>
     </context>
     <context>
@@ -4216,18 +4226,18 @@ Write the reason for cancelling:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="58" />
-            <source>Nuevo estado</source>
-            <translation>New status</translation>
+            <source>&amp;Nuevo estado</source>
+            <translation>&amp;New status</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="59" />
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="60" />
-            <source>Restricción</source>
-            <translation>Restriction</translation>
+            <source>&amp;Restricción</source>
+            <translation>Res&amp;triction</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="71" />
@@ -4241,8 +4251,8 @@ Write the reason for cancelling:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="86" />
-            <source>Cambiar estado</source>
-            <translation>Change status</translation>
+            <source>Cambiar &amp;estado</source>
+            <translation>Change &amp;status</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/status_dialog.py" line="105" />
@@ -4381,16 +4391,16 @@ Write the reason for cancelling:</translation>
             <translation>The invoice must be corrected: its collection is paused</translation>
         </message>
         <message>
-            <source>Datos mal…</source>
-            <translation>Details wrong…</translation>
+            <source>&amp;Datos mal…</source>
+            <translation>Details &amp;wrong…</translation>
         </message>
         <message>
             <source>La recibió y sus datos son correctos: se registra la respuesta</source>
             <translation>They received it and its details are right: the answer is logged</translation>
         </message>
         <message>
-            <source>Recibió</source>
-            <translation>Received</translation>
+            <source>&amp;Recibió</source>
+            <translation>&amp;Received</translation>
         </message>
         <message numerus="yes">
             <source>%Ln esperan (límite de contactos, horario o domingo)</source>
@@ -4408,13 +4418,13 @@ Write the reason for cancelling:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="157" />
-            <source>Mostrar las que esperan (límite de contactos, horario o domingo)</source>
-            <translation>Show those waiting (contact cap, quiet hours or Sunday)</translation>
+            <source>Mostrar las que &amp;esperan (límite de contactos, horario o domingo)</source>
+            <translation>Show th&amp;ose waiting (contact cap, quiet hours or Sunday)</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="159" />
-            <source>Actualizar</source>
-            <translation>Refresh</translation>
+            <source>Act&amp;ualizar</source>
+            <translation>R&amp;efresh</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="173" />
@@ -4424,23 +4434,23 @@ Write the reason for cancelling:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="180" />
-            <source>Hecho…</source>
-            <translation>Done…</translation>
+            <source>&amp;Hecho…</source>
+            <translation>&amp;Done…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="182" />
-            <source>Omitir…</source>
-            <translation>Skip…</translation>
+            <source>&amp;Omitir…</source>
+            <translation>&amp;Skip…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="183" />
-            <source>Registrar contacto…</source>
-            <translation>Log contact…</translation>
+            <source>Registrar co&amp;ntacto…</source>
+            <translation>Log co&amp;ntact…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="186" />
-            <source>Redactar mensaje…</source>
-            <translation>Compose message…</translation>
+            <source>Redactar &amp;mensaje…</source>
+            <translation>Compose &amp;message…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/today_page.py" line="237" />
@@ -4748,8 +4758,8 @@ If it happens again, send that file to support.</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="135" />
-            <source>&amp;Nombre:</source>
-            <translation>&amp;Name:</translation>
+            <source>N&amp;ombre:</source>
+            <translation>Na&amp;me:</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/new_book_wizard.py" line="136" />
@@ -5024,6 +5034,21 @@ First the current book is kept as a “before restore” backup; then it is clos
         <name>IndicatorsPage</name>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+            <source>sin pagos</source>
+            <translation>no payments</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+            <source>Promedio de días de atraso de sus pagos de los últimos 90 días.</source>
+            <translation>Average days late of their payments over the last 90 days.</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
+            <source>Atraso al pagar</source>
+            <translation>Days late paying</translation>
+        </message>
+        <message>
+            <location filename="../../cobranza_desktop/ui/pages/indicators_page.py" line="1" />
             <source>%1 días</source>
             <translation>%1 days</translation>
         </message>
@@ -5263,6 +5288,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>%1 mensajes de WhatsApp listos: ábralos uno por uno.</source>
             <translation>%1 WhatsApp messages ready: open them one by one.</translation>
         </message>
+        <message>
+            <source>Muestras del mensaje</source>
+            <translation>Message samples</translation>
+        </message>
     </context>
     <context>
         <name>CustomerTermsPanel</name>
@@ -5396,6 +5425,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Cerrar</source>
             <translation>Close</translation>
         </message>
+        <message>
+            <source>Mensaje</source>
+            <translation>Message</translation>
+        </message>
     </context>
     <context>
         <name>OutdatedTermsDialog</name>
@@ -5418,6 +5451,10 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Todos los clientes que firmaron tienen la versión vigente.</source>
             <translation>Every customer who signed has the current version.</translation>
+        </message>
+        <message>
+            <source>Clientes por actualizar</source>
+            <translation>Customers to update</translation>
         </message>
     </context>
     <context>
@@ -5459,8 +5496,8 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
@@ -5476,6 +5513,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/dialogs/correction_dialog.py" line="1" />
             <source>Escriba el motivo de la corrección.</source>
             <translation>Write the reason for the correction.</translation>
+        </message>
+        <message>
+            <source>Lo que cambiará</source>
+            <translation>What will change</translation>
         </message>
     </context>
     <context>
@@ -5522,8 +5563,8 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
@@ -5544,6 +5585,14 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/dialogs/reallocate_dialog.py" line="1" />
             <source>Escriba el motivo de la reasignación.</source>
             <translation>Write the reason for the re-allocation.</translation>
+        </message>
+        <message>
+            <source>Lo que cambiará</source>
+            <translation>What will change</translation>
+        </message>
+        <message>
+            <source>Facturas a las que se aplica el pago</source>
+            <translation>Invoices the payment is applied to</translation>
         </message>
     </context>
     <context>
@@ -5570,18 +5619,18 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Factura</source>
-            <translation>Invoice</translation>
+            <source>&amp;Factura</source>
+            <translation>&amp;Invoice</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Nueva fecha acordada</source>
-            <translation>New agreed date</translation>
+            <source>&amp;Nueva fecha acordada</source>
+            <translation>&amp;New agreed date</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
@@ -5618,13 +5667,13 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Monto del descuento</source>
-            <translation>Discount amount</translation>
+            <source>Monto del &amp;descuento</source>
+            <translation>Discount &amp;amount</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
@@ -5671,18 +5720,18 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Descripción</source>
-            <translation>Description</translation>
+            <source>&amp;Descripción</source>
+            <translation>&amp;Description</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Valor acordado</source>
-            <translation>Agreed value</translation>
+            <source>&amp;Valor acordado</source>
+            <translation>Agreed &amp;value</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Fecha</source>
-            <translation>Date</translation>
+            <source>&amp;Fecha</source>
+            <translation>Da&amp;te</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
@@ -5709,23 +5758,23 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Elegir…</source>
-            <translation>Choose…</translation>
+            <source>&amp;Elegir…</source>
+            <translation>&amp;Choose…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Una carpeta con expediente.pdf y facturas.csv</source>
-            <translation>A folder with expediente.pdf and facturas.csv</translation>
+            <source>Una &amp;carpeta con expediente.pdf y facturas.csv</source>
+            <translation>A &amp;folder with expediente.pdf and facturas.csv</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Un archivo .zip</source>
-            <translation>A .zip file</translation>
+            <source>Un archivo .&amp;zip</source>
+            <translation>A .&amp;zip file</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Marcar al cliente «con agencia» (la cobranza se detiene)</source>
-            <translation>Mark the customer “with agency” (collection stops)</translation>
+            <source>Marcar al cliente «con &amp;agencia» (la cobranza se detiene)</source>
+            <translation>Mark the customer “with &amp;agency” (collection stops)</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
@@ -5734,13 +5783,13 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Guardar en</source>
-            <translation>Save in</translation>
+            <source>&amp;Guardar en</source>
+            <translation>&amp;Save in</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
@@ -5767,8 +5816,8 @@ First the current book is kept as a “before restore” backup; then it is clos
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/dialogs/collection_tools.py" line="1" />
@@ -5780,38 +5829,38 @@ First the current book is kept as a “before restore” backup; then it is clos
         <name>CustomerFileTools</name>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Más acciones</source>
-            <translation>More actions</translation>
+            <source>&amp;Más acciones</source>
+            <translation>&amp;More actions</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Aplicar saldo a favor…</source>
-            <translation>Apply credit…</translation>
+            <source>&amp;Aplicar saldo a favor…</source>
+            <translation>&amp;Apply credit…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Deshacer la última aplicación…</source>
-            <translation>Undo the last allocation…</translation>
+            <source>&amp;Deshacer la última aplicación…</source>
+            <translation>&amp;Undo the last allocation…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Prorrogar vencimiento…</source>
-            <translation>Extend due date…</translation>
+            <source>&amp;Prorrogar vencimiento…</source>
+            <translation>&amp;Extend due date…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Descuento en el próximo pago…</source>
-            <translation>Discount on the next payment…</translation>
+            <source>Des&amp;cuento en el próximo pago…</source>
+            <translation>&amp;Discount on the next payment…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Pago en especie (intercambio)…</source>
-            <translation>Payment in kind (barter)…</translation>
+            <source>Pago en &amp;especie (intercambio)…</source>
+            <translation>Payment in &amp;kind (barter)…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
-            <source>Expediente para la agencia…</source>
-            <translation>Dossier for the agency…</translation>
+            <source>E&amp;xpediente para la agencia…</source>
+            <translation>D&amp;ossier for the agency…</translation>
         </message>
         <message>
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
@@ -5882,6 +5931,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/pages/customer_file_tools.py" line="1" />
             <source>Deshacer</source>
             <translation>Undo</translation>
+        </message>
+        <message>
+            <source>Prorrogar vencimiento…</source>
+            <translation>Extend due date…</translation>
         </message>
     </context>
     <context>
@@ -6634,6 +6687,10 @@ First the current book is kept as a “before restore” backup; then it is clos
             <source>Importación guardada (lote %1): %2 clientes nuevos, %3 facturas, %4 notas de crédito y %5 pagos. Por cobrar importado: %6.</source>
             <translation>Import saved (batch %1): %2 new customers, %3 invoices, %4 credit notes and %5 payments. Receivable imported: %6.</translation>
         </message>
+        <message>
+            <source>Archivos elegidos</source>
+            <translation>Chosen files</translation>
+        </message>
     </context>
     <context>
         <name>ImportFields</name>
@@ -6736,6 +6793,14 @@ First the current book is kept as a “before restore” backup; then it is clos
         <message>
             <source>Fin</source>
             <translation>End</translation>
+        </message>
+        <message>
+            <source>Moneda (MXN si no hay)</source>
+            <translation>Currency (MXN if none)</translation>
+        </message>
+        <message>
+            <source>Tipo de cambio</source>
+            <translation>Exchange rate</translation>
         </message>
     </context>
     <context>
@@ -7047,20 +7112,20 @@ First the current book is kept as a “before restore” backup; then it is clos
             <translation>For example: the service was cancelled</translation>
         </message>
         <message>
-            <source>Importe</source>
-            <translation>Amount</translation>
+            <source>&amp;Importe</source>
+            <translation>&amp;Amount</translation>
         </message>
         <message>
-            <source>Motivo</source>
-            <translation>Reason</translation>
+            <source>&amp;Motivo</source>
+            <translation>&amp;Reason</translation>
         </message>
         <message>
-            <source>Fecha</source>
-            <translation>Date</translation>
+            <source>&amp;Fecha</source>
+            <translation>&amp;Date</translation>
         </message>
         <message>
-            <source>Forma</source>
-            <translation>Method</translation>
+            <source>F&amp;orma</source>
+            <translation>&amp;Method</translation>
         </message>
         <message>
             <source>Devolver</source>
@@ -7197,6 +7262,25 @@ First the current book is kept as a “before restore” backup; then it is clos
             <location filename="../../cobranza_desktop/ui/widgets/technician_panel.py" line="72" />
             <source>Reconectado.</source>
             <translation>Reconnected.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExport</name>
+        <message>
+            <source>Exportar lista…</source>
+            <translation>Export list…</translation>
+        </message>
+        <message>
+            <source>Guardar en CSV o Excel las filas que se ven, con sus filtros</source>
+            <translation>Save the rows shown, with their filters, to CSV or Excel</translation>
+        </message>
+        <message>
+            <source>%1 filas exportadas a %2.</source>
+            <translation>%1 rows exported to %2.</translation>
+        </message>
+        <message>
+            <source>Exportando la lista…</source>
+            <translation>Exporting the list…</translation>
         </message>
     </context>
 </TS>

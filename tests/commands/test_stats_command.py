@@ -114,3 +114,19 @@ def test_bad_input_is_refused_with_exit_2(
     err = capsys.readouterr().err.strip().splitlines()
     assert err and err[-1]
     assert demo_book.read_bytes() == before
+
+
+def test_reminder_lines_name_channels_and_stages_in_words(
+    demo_book: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The owner reads «Llamada» and the ladder's own stage names, never the codes."""
+    data = _json(capsys, "stats", "--book", str(demo_book), "--as-of", "2026-11-20", "--json")
+    reminders = data["reminders"]
+    assert isinstance(reminders, list) and reminders
+    codes = {r["channel"] for r in reminders} | {r["stage"] for r in reminders if r["stage"]}
+    assert main(["stats", "--book", str(demo_book), "--as-of", "2026-11-20"]) == 0
+    out = capsys.readouterr().out
+    section = out.split("Recordatorios (pago en 7 días)")[1].split("Pronóstico")[0]
+    assert len(section.strip().splitlines()) == len(reminders)
+    for code in codes - {"whatsapp"}:  # WhatsApp is its own name in both languages
+        assert code not in section, code

@@ -1,4 +1,7 @@
+import phonenumbers
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cobranza_desktop.domain.contact_data import (
     clabe_check_digit,
@@ -32,6 +35,51 @@ def test_a_phone_that_is_not_a_phone_is_refused(typed: str) -> None:
 
 def test_display_phone_is_national() -> None:
     assert display_phone("+525512345678") == "55 1234 5678"
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "+52 1 55 1234 5678",  # the mobile "1" WhatsApp exports still carry
+        "044 55 1234 5678",
+        "045 55 1234 5678",
+        "01 55 1234 5678",
+        "52 55 1234 5678",
+        "0052 55 1234 5678",
+        "55.1234.5678",
+    ],
+)
+def test_the_old_mexican_prefixes_and_other_common_formats_are_taken(typed: str) -> None:
+    assert normalize_phone(typed) == "+525512345678"
+
+
+# Ten digits as Mexico dials them now; the strategy keeps those phonenumbers calls valid.
+mexican_numbers = st.from_regex(r"\A[1-9][0-9]{9}\Z").filter(
+    lambda digits: phonenumbers.is_valid_number(phonenumbers.parse(digits, "MX"))
+)
+
+
+def _typed(digits: str, style: int) -> str:
+    """The same number as people write it (the area code of two digits, or of three)."""
+    area_length = 2 if digits[:2] in {"55", "33", "81"} else 3
+    area, rest = digits[:area_length], digits[area_length:]
+    return [
+        digits,
+        f"({area}) {rest[:-4]}-{rest[-4:]}",
+        f"+52 {area} {rest}",
+        f"{area}.{rest[:-4]}.{rest[-4:]}",
+        f"+52 1 {digits}",
+        f"044 {digits}",
+    ][style]
+
+
+@given(digits=mexican_numbers, style=st.integers(min_value=0, max_value=5))
+def test_a_shown_mexican_phone_reads_back_to_the_same_e164(digits: str, style: int) -> None:
+    stored = normalize_phone(_typed(digits, style))
+    assert stored == "+52" + digits
+    shown = display_phone(stored)
+    assert "+" not in shown and shown.replace(" ", "") == digits  # national, for people
+    assert normalize_phone(shown) == stored  # what the field shows is taken back as is
 
 
 def test_rfc() -> None:

@@ -13,6 +13,7 @@ from cobranza_desktop.domain.currency import (
     instalment_book_cents,
     is_foreign,
     to_book_cents,
+    to_own_cents,
 )
 
 # SAT's TipoCambio has up to six decimals; the currencies invoiced in Mexico are worth
@@ -71,3 +72,10 @@ def test_a_total_in_mxn_is_the_sum_of_the_converted_rows(
     assert abs(Decimal(total) - exact) <= Decimal("0.5") * len(rows)
     mxn_only = [amount for amount, rate in rows if rate is None]
     assert sum(to_book_cents(a, None) for a in mxn_only) == sum(mxn_only)
+
+
+@given(rate=rates, amount=cents)
+def test_a_booked_amount_converts_back_to_the_stamped_one(rate: Decimal, amount: int) -> None:
+    """What a foreign invoice prints in its own currency is what was stamped."""
+    assert to_own_cents(to_book_cents(amount, rate), rate) == amount
+    assert to_own_cents(amount, None) == amount

@@ -8,6 +8,7 @@ import pytest
 
 from cobranza_desktop.imports.cfdi import read_cfdi
 from cobranza_desktop.imports.problems import FileRefused
+from cobranza_desktop.imports.safe_xml import MAX_XML_BYTES
 from cobranza_desktop.imports.sources import iter_sources
 from tests.imports.cfdi_factory import SAMPLES, invoice, stamped_sample, uuid_n
 
@@ -130,3 +131,24 @@ def test_folders_are_read_recursively(tmp_path: Path) -> None:
     (tmp_path / "a" / "bulk.zip").write_bytes(buffer.getvalue())
     uuids = {read_cfdi(s.data or b"", s.name).uuid for s in iter_sources([tmp_path])}
     assert uuids == {uuid_n(9), uuid_n(10), uuid_n(11)}
+
+
+def test_a_file_of_the_limit_is_read_and_one_byte_more_is_refused(tmp_path: Path) -> None:
+    at_limit, over = tmp_path / "at.xml", tmp_path / "over.xml"
+    for path, size in ((at_limit, MAX_XML_BYTES), (over, MAX_XML_BYTES + 1)):
+        with path.open("wb") as out:
+            out.truncate(size)  # sparse
+    sources = {s.name: s for s in iter_sources([at_limit, over])}
+    assert len(sources["at.xml"].data or b"") == MAX_XML_BYTES
+    assert sources["over.xml"].data is None and "MB" in sources["over.xml"].error
+
+
+def test_folders_are_read_in_the_order_of_their_sorted_paths(tmp_path: Path) -> None:
+    # A subfolder "b" sorts before the file "b.xml" beside it, and "B.xml" before both.
+    for relative in ("b.xml", "b/z.xml", "b/a/y.xml", "B.xml", "a.xml", "b-1.xml", "c/x.XML"):
+        path = tmp_path / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"<x/>")
+    expected = [p.name for p in sorted(tmp_path.rglob("*")) if p.is_file()]
+    assert [s.name for s in iter_sources([tmp_path])] == expected
+    assert expected[:4] == ["B.xml", "a.xml", "y.xml", "z.xml"]

@@ -4,12 +4,8 @@ clerks' folios together are gapless and unique, and ``cobranza check`` is green.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
@@ -23,9 +19,9 @@ from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.subscriptions import SubscriptionPeriod
 from tests.factories import customer
 from tests.pg_support import PgDatabases, database, url_text
+from tests.storage.worker_processes import run_together
 
 pytestmark = pytest.mark.postgresql
-ROOT = Path(__file__).resolve().parents[2]
 TODAY = date(2026, 11, 22)
 MEMBERS = 150
 BY_HAND = 60
@@ -38,35 +34,10 @@ def server_book(pg_databases: PgDatabases) -> Iterator[URL]:
 
 
 def _together(url: URL, jobs: list[tuple[str, int]]) -> list[dict[str, object]]:
-    workers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.storage.concurrent_billing_worker",
-                verb,
-                url_text(url),
-                str(arg),
-            ],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for verb, arg in jobs
-    ]
-    for worker in workers:
-        assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
-    for worker in workers:
-        assert worker.stdin is not None
-        worker.stdin.write("go\n")
-        worker.stdin.flush()
-    results = []
-    for worker in workers:
-        out, _ = worker.communicate(timeout=900)
-        assert worker.returncode == 0
-        results.append(json.loads(out.strip().splitlines()[-1]))
-    return results
+    return run_together(
+        "tests.storage.concurrent_billing_worker",
+        [[verb, url_text(url), str(arg)] for verb, arg in jobs],
+    )
 
 
 def test_two_runs_and_two_clerks_bill_each_period_once_with_gapless_folios(

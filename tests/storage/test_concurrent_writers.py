@@ -6,12 +6,8 @@ invoices never over-allocate one; ``cobranza check`` is green after each.
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy.engine import URL
@@ -22,9 +18,9 @@ from cobranza_desktop.services.book.workspace import Workspace, open_workspace
 from cobranza_desktop.storage.models import Invoice, Payment
 from tests.factories import customer, invoice
 from tests.pg_support import PgDatabases, database, url_text
+from tests.storage.worker_processes import run_together
 
 pytestmark = pytest.mark.postgresql
-ROOT = Path(__file__).resolve().parents[2]
 WORKERS = 4
 
 
@@ -36,37 +32,10 @@ def server_book(pg_databases: PgDatabases) -> Iterator[URL]:
 
 def _run_together(url: URL, verb: str, customer_id: int, count: int) -> list[dict[str, object]]:
     """Start the workers, let each open the book, then release them all at once."""
-    workers = [
-        subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "tests.storage.concurrent_worker",
-                verb,
-                url_text(url),
-                str(customer_id),
-                str(count),
-                str(seed),
-            ],
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        for seed in range(WORKERS)
-    ]
-    for worker in workers:
-        assert worker.stdout is not None and worker.stdout.readline().strip() == "ready"
-    for worker in workers:
-        assert worker.stdin is not None
-        worker.stdin.write("go\n")
-        worker.stdin.flush()
-    results = []
-    for worker in workers:
-        out, _ = worker.communicate(timeout=900)
-        assert worker.returncode == 0
-        results.append(json.loads(out.strip().splitlines()[-1]))
-    return results
+    return run_together(
+        "tests.storage.concurrent_worker",
+        [[verb, url_text(url), str(customer_id), str(count), str(seed)] for seed in range(WORKERS)],
+    )
 
 
 def _check_is_green(url: URL, capsys: pytest.CaptureFixture[str]) -> None:

@@ -95,6 +95,14 @@ def dialogs(monkeypatch: pytest.MonkeyPatch) -> OpenedDialogs:
 
 
 @pytest.fixture
+def directory(tmp_path: Path) -> Path:
+    """Where screenshot tests save their PNGs: $COBRANZA_SCREENSHOTS to keep and look at them."""
+    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture
 def ui_settings(tmp_path: Path) -> QSettings:
     return QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat)
 
@@ -141,15 +149,31 @@ def open_app(qtbot: QtBot, tmp_path: Path, dialogs: OpenedDialogs) -> Iterator[O
     stop_app(opened)
 
 
-@pytest.fixture
-def demo_app(qtbot: QtBot, tmp_path: Path, dialogs: OpenedDialogs) -> Iterator[OpenApp]:
-    """The app on a small demo book (15 customers, a year of history)."""
+def _small_demo(tmp_path: Path) -> Path:
     from cobranza_desktop.services.book.demo import build_demo_book
     from cobranza_desktop.storage.database import open_book
 
     path = tmp_path / "demo.sqlite"
     with open_book(path, create=True) as book:
         build_demo_book(book, FixedClock.on(TODAY), customers=15, seed=3)
-    opened = start_app(qtbot, tmp_path, path, dialogs)
+    return path
+
+
+@pytest.fixture
+def demo_app(qtbot: QtBot, tmp_path: Path, dialogs: OpenedDialogs) -> Iterator[OpenApp]:
+    """The app on a small demo book (15 customers, a year of history)."""
+    opened = start_app(qtbot, tmp_path, _small_demo(tmp_path), dialogs)
+    yield opened
+    stop_app(opened)
+
+
+@pytest.fixture
+def demo_app_in(
+    qtbot: QtBot, tmp_path: Path, dialogs: OpenedDialogs, language: str
+) -> Iterator[OpenApp]:
+    """``demo_app`` with its window built in ``language`` (the test's parameter): pages
+    made before a language is installed keep their Spanish."""
+    install_translations(create_application(), language)
+    opened = start_app(qtbot, tmp_path, _small_demo(tmp_path), dialogs)
     yield opened
     stop_app(opened)

@@ -6,7 +6,6 @@ Set COBRANZA_SCREENSHOTS=/some/dir to keep the PNGs and look at them.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,13 +21,6 @@ from tests.imports.cfdi_factory import OURS, invoice, payment, uuid_n
 from tests.ui.conftest import start_app, stop_app
 from tests.ui.test_file_menu_screens import SIZE, grab, save
 from tests.ui.ui_support import OpenedDialogs
-
-
-@pytest.fixture
-def directory(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def _files(folder: Path) -> Path:

@@ -6,7 +6,6 @@ draw something (not blank), and the English window must not show the Spanish tit
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -34,13 +33,6 @@ def save(image: QImage, directory: Path, name: str) -> None:
 
 def grab(widget: QWidget) -> QImage:
     return widget.grab().toImage()
-
-
-@pytest.fixture
-def directory(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

@@ -7,7 +7,6 @@ draw something, and in English the Spanish page titles must not show.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,13 +23,6 @@ from tests.ui.test_ui_screenshots import distinct_colours
 from tests.ui.ui_support import TODAY, OpenApp, OpenedDialogs
 
 SIZES = {"1366x768": (1366, 768), "1920x1080": (1920, 1080)}
-
-
-@pytest.fixture
-def directory(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.fixture(params=["es", "en"])
@@ -73,7 +65,7 @@ def test_first_look_screens(qtbot: QtBot, demo_in: tuple[OpenApp, str], director
     customer_id = app.services.customers.list_page(limit=1)[0].id
     for label, size in SIZES.items():
         window.resize(*size)
-        for key in ("customers", "today", "settings"):
+        for key in ("customers", "today", "settings", "indicators"):
             shown = window.show_page(key)
             app.settle()
             waiting = getattr(shown, "show_waiting", None)

@@ -6,7 +6,6 @@ Set COBRANZA_SCREENSHOTS=/some/dir to keep the PNGs and look at them.
 
 from __future__ import annotations
 
-import os
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
@@ -33,13 +32,6 @@ SHEET = (
     "Papelería Sol;;F-102;2026-10-01;;350;350\n"
     "Abarrotes Ruiz;;F-103;31/02/2026;;120;120\n"
 )
-
-
-@pytest.fixture
-def directory(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 @pytest.mark.parametrize("language", ["es", "en"])

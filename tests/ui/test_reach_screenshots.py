@@ -6,7 +6,6 @@ draw something, and in English the Spanish titles must not show.
 
 from __future__ import annotations
 
-import os
 from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -27,13 +26,6 @@ from tests.ui.test_file_menu_screens import grab, save
 from tests.ui.ui_support import TODAY, OpenApp, OpenedDialogs
 
 SIZE = (1366, 768)
-
-
-@pytest.fixture
-def directory(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("COBRANZA_SCREENSHOTS", tmp_path / "shots"))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
 
 
 def aged_invoices(

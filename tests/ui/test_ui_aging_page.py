@@ -30,18 +30,21 @@ def test_aging_view_exports_and_opens_a_customer(
     assert len(page.chart.series()) == 1
     assert page.chart.series()[0].count() == len(report.labels)  # one bar set per bucket
 
+    # «Exportar lista…»: the table as shown, every customer and the totals row.
     csv_path, xlsx_path = tmp_path / "antiguedad.csv", tmp_path / "antiguedad.xlsx"
-    page.export_to(csv_path)
-    page.export_to(xlsx_path)
+    page.export_list(csv_path)
+    page.export_list(xlsx_path)
+    demo_app.settle()
     rows = list(csv.reader(csv_path.open(encoding="utf-8-sig")))
-    assert rows[0] == ["Cliente", *report.labels, "Total"]
+    total = len(report.labels) + 1
+    assert rows[0][: total + 1] == ["Cliente", *report.labels, "Total"]
     assert len(rows) == len(report.lines) + 2
-    assert rows[-1][0] == "Total" and Decimal(rows[-1][-1]) == report.total
+    assert rows[-1][0] == "Total" and Decimal(rows[-1][total]) == report.total
     sheet = load_workbook(xlsx_path).active
     assert sheet is not None
-    values = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
-    assert values[0] == ["Cliente", *report.labels, "Total"]
-    assert Decimal(str(values[-1][-1])) == report.total
+    values = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert values[0][: total + 1] == ["Cliente", *report.labels, "Total"]
+    assert Decimal(str(values[-1][total])) == report.total
 
     # An earlier date recomputes, off the GUI thread.
     page.as_of.setDate(to_qdate(TODAY - timedelta(days=120)))

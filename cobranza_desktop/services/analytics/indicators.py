@@ -6,9 +6,12 @@ it do not count). Receivables are the aging report's total as of each date.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from sqlalchemy.orm import Session
 
@@ -52,6 +55,8 @@ DSO_MONTHS = 12
 COLLECTED_MONTHS = 24
 TOP_DEBTORS = 10
 REMINDER_DAYS = 180
+
+_Half = TypeVar("_Half")
 
 
 @dataclass(frozen=True)
@@ -238,8 +243,17 @@ class IndicatorsService:
                 "window_days",
                 gettext("La ventana debe ser de 1 a 3650 días."),
             )
+        # The two halves read on two connections at once: the database works while Python
+        # waits (SQLite releases the GIL), so the page and `cobranza stats` take the longer
+        # half, not the sum. Each statement reads its own snapshot either way.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="indicators") as pool:
+            payments = pool.submit(self._read, _payments_half, day, with_backtest)
+            positions = self._read(_positions_half, day, window_days)
+            return _assemble(day, window_days, positions, payments.result())
+
+    def _read(self, half: Callable[[Session, date, Any], _Half], day: date, arg: Any) -> _Half:
         with self._book.session() as session:
-            return indicators_in(session, day, window_days=window_days, with_backtest=with_backtest)
+            return half(session, day, arg)
 
     def for_customer(
         self, customer_id: int, as_of: date | None = None, *, window_days: int = 90
@@ -268,14 +282,33 @@ class IndicatorsService:
             return backtest_in(session, day)
 
 
-def indicators_in(
-    session: Session,
-    day: date,
-    *,
-    window_days: int = ind.DEFAULT_WINDOW_DAYS,
-    with_backtest: bool = False,
-) -> Indicators:
-    """Every figure as of ``day`` for the whole book, read in the caller's session."""
+@dataclass(frozen=True)
+class _Positions:
+    """The half read from invoices: sales, the aging positions and the top debtors' days late
+    (the halves weigh about the same as of today, the tighter target)."""
+
+    currency: str
+    daily: dict[date, int]
+    now: Position
+    positions: dict[date, Position]
+    ends: list[date]
+    late: dict[int, tuple[Decimal, Decimal]]
+
+
+@dataclass(frozen=True)
+class _Payments:
+    """The half read from payments, promises and contacts: timing, collected, reminders,
+    the forecast and its backtest."""
+
+    promises: PromiseFigures
+    forecast: list[ForecastWeek]
+    collected: list[CollectedMonth]
+    averages: Averages
+    reminders: list[ReminderFigure]
+    backtest: Backtest | None
+
+
+def _positions_half(session: Session, day: date, window_days: int) -> _Positions:
     profile = session.get(BusinessProfile, 1)
     currency = profile.currency if profile is not None else "MXN"
     months = ind.months_back(day, max(CEI_MONTHS, DSO_MONTHS, ind.COUNTBACK_MAX_MONTHS))
@@ -287,6 +320,48 @@ def indicators_in(
     # Month ends one by one: a single pass with a column per date cost twice as much.
     positions = {t: book_position(session, t) for t in ends[1:]}
     positions[day] = now
+    # One grouped pass for every customer's days late (the top debtors' column): ten
+    # filtered passes cost more.
+    return _Positions(currency, daily, now, positions, ends, customer_averages(session, day))
+
+
+def _payments_half(session: Session, day: date, with_backtest: bool) -> _Payments:
+    # One pass over the money applied per day serves the monthly on-time shares and the
+    # 90-day averages (the 24 months cover both spans of the trend).
+    since = min(collected_start(day, COLLECTED_MONTHS), day - timedelta(days=2 * ind.TREND_DAYS))
+    days = payment_timing(session, since, day, "day")
+    outcomes = promise_outcomes(session, day)
+    promises = promise_figures(outcomes)
+    rate = promises.kept_share if promises.kept_share is not None else DEFAULT_KEPT_RATE
+    return _Payments(
+        promises,
+        forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate),
+        collected_months(session, day, COLLECTED_MONTHS, days),
+        averages(session, day, days=days),
+        reminder_effectiveness(session, day - timedelta(days=REMINDER_DAYS - 1), day),
+        backtest_in(session, day) if with_backtest else None,
+    )
+
+
+def indicators_in(
+    session: Session,
+    day: date,
+    *,
+    window_days: int = ind.DEFAULT_WINDOW_DAYS,
+    with_backtest: bool = False,
+) -> Indicators:
+    """Every figure as of ``day`` for the whole book, read in the caller's session."""
+    return _assemble(
+        day,
+        window_days,
+        _positions_half(session, day, window_days),
+        _payments_half(session, day, with_backtest),
+    )
+
+
+def _assemble(day: date, window_days: int, book: _Positions, paid: _Payments) -> Indicators:
+    daily, now, positions, ends = book.daily, book.now, book.positions, book.ends
+    months = ind.months_back(day, max(CEI_MONTHS, DSO_MONTHS, ind.COUNTBACK_MAX_MONTHS))
     cei, dso_series, sales_series = _monthly_series(
         months[-CEI_MONTHS:], positions, daily, window_days
     )
@@ -300,19 +375,8 @@ def indicators_in(
             )
         ],
     )
-    outcomes = promise_outcomes(session, day)
-    promises = promise_figures(outcomes)
-    rate = promises.kept_share if promises.kept_share is not None else DEFAULT_KEPT_RATE
-    forecast = forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate)
-    # One pass over the money applied per day serves the monthly on-time shares and the
-    # 90-day averages (the 24 months cover both spans of the trend).
-    since = min(collected_start(day, COLLECTED_MONTHS), day - timedelta(days=2 * ind.TREND_DAYS))
-    days = payment_timing(session, since, day, "day")
-    collected = collected_months(session, day, COLLECTED_MONTHS, days)
-    avg = averages(session, day, days=days)
-    debtors = _top_debtors(session, day, now)
-    reminders = reminder_effectiveness(session, day - timedelta(days=REMINDER_DAYS - 1), day)
-    backtest = backtest_in(session, day) if with_backtest else None
+    collected, avg = paid.collected, paid.averages
+    debtors = _top_debtors(now, book.late)
     dso = ind.dso_standard(now.total_cents, window_sales(daily, day, window_days), window_days)
     previous = positions[ends[1]]
     prev_dso = dso_series[-2].value if len(dso_series) > 1 else None
@@ -350,7 +414,7 @@ def indicators_in(
     )
     return Indicators(
         as_of=day,
-        currency=currency,
+        currency=book.currency,
         window_days=window_days,
         receivables=from_cents(now.total_cents),
         overdue=from_cents(now.overdue_cents),
@@ -364,13 +428,13 @@ def indicators_in(
         dso_by_month=tuple(dso_series),
         sales_by_month=tuple(sales_series),
         collected_by_month=tuple(collected),
-        reminders=tuple(reminders),
-        promises=promises,
-        forecast=tuple(forecast),
+        reminders=tuple(paid.reminders),
+        promises=paid.promises,
+        forecast=tuple(paid.forecast),
         forecast_method=method_text(),
         top_debtors=debtors,
         cards=cards,
-        backtest=backtest,
+        backtest=paid.backtest,
     )
 
 
@@ -417,11 +481,9 @@ def _monthly_series(
     return cei, dso, sales
 
 
-def _top_debtors(session: Session, day: date, now: Position) -> tuple[Debtor, ...]:
+def _top_debtors(now: Position, late: dict[int, tuple[Decimal, Decimal]]) -> tuple[Debtor, ...]:
     """The largest balances as of the date (from the same aging records as the total)."""
     top = sorted(now.records, key=lambda r: (-r[-1], r[0]))[:TOP_DEBTORS]
-    # One grouped pass for every customer's days late: ten filtered passes cost more.
-    late = customer_averages(session, day) if top else {}
     return tuple(
         Debtor(
             r[0],

@@ -17,13 +17,20 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.domain.invoices import InvoiceKind, Lifecycle, validate_dates
+from cobranza_desktop.domain.invoices import (
+    InvoiceKind,
+    Lifecycle,
+    invoice_number,
+    validate_dates,
+)
 from cobranza_desktop.domain.money import to_cents
 from cobranza_desktop.services.billing.billing_due import BILLED, DuePeriod
+from cobranza_desktop.storage.audit_trail import Entry
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.concurrency import locked_sequence
 from cobranza_desktop.storage.models import Invoice, InvoiceLine
 from cobranza_desktop.storage.models.subscriptions import SubscriptionPeriod
+from cobranza_desktop.storage.office_hooks import record_entries
 
 Step = Callable[[int], None]  # called with how many periods are done so far
 
@@ -122,6 +129,20 @@ def write_periods(
             }
             for w in written
             if w.due.line is not None
+        ],
+    )
+    # Core inserts pass no ORM flush: the audit trail is written here, as the ORM's is.
+    record_entries(
+        session,
+        [
+            Entry(
+                "invoice.issued",
+                "invoice",
+                w.invoice_id,
+                w.due.sub.customer_id,
+                {"number": invoice_number(w.series, w.folio), "total_cents": w.total_cents},
+            )
+            for w in written
         ],
     )
     invoice_of = {id(w.due): w.invoice_id for w in written}

@@ -43,6 +43,7 @@ from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice, Payment
 from cobranza_desktop.storage.models.collections import ContactLog, PaymentPlan, Promise
 from cobranza_desktop.storage.output_files import check_output_folder, write_output
+from cobranza_desktop.storage.queries.agenda import effective_due_dates
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ class DossierService:
                     (
                         inv.issue_date,
                         0,
-                        invoice_number(inv.series, inv.folio),
+                        invoice_number(inv.series, inv.folio, inv.external_number),
                         label,
                         from_cents(inv.total_cents),
                         ZERO,
@@ -115,19 +116,22 @@ class DossierService:
             for day, _, doc, text, charge, paid in events:
                 running += charge - paid
                 statement.append(StatementLine(day, doc, text, charge, paid, running))
+            # The date in force: an extension agreed with the customer moved it.
+            agreed = effective_due_dates(session, [inv.id for inv in invoices])
             open_invoices = tuple(
                 DossierInvoice(
-                    folio=invoice_number(inv.series, inv.folio),
+                    folio=invoice_number(inv.series, inv.folio, inv.external_number),
                     issue_date=inv.issue_date,
-                    due_date=inv.due_date,
+                    due_date=due,
                     total=from_cents(inv.total_cents),
                     paid=from_cents(inv.paid_cents),
                     balance=from_cents(inv.total_cents - inv.paid_cents),
-                    days_past_due=max(0, (today - inv.due_date).days),
-                    status=gettext("Vencida") if inv.due_date < today else gettext("Por vencer"),
+                    days_past_due=max(0, (today - due).days),
+                    status=gettext("Vencida") if due < today else gettext("Por vencer"),
                 )
                 for inv in invoices
                 if is_open(inv.lifecycle, inv.total_cents, inv.paid_cents)
+                for due in (agreed.get(inv.id, inv.due_date),)
             )
             contacts = tuple(
                 DossierContact(

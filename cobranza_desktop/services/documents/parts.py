@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.documents.data import BusinessInfo, CustomerInfo, OverdueInvoiceData
@@ -18,6 +18,7 @@ from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.base.business import BusinessProfileView, load_profile
 from cobranza_desktop.services.base.settings import read_setting
 from cobranza_desktop.storage.models import BusinessProfile, Customer, Invoice
+from cobranza_desktop.storage.queries.balances import latest_extensions
 from cobranza_desktop.storage.queries.predicates import open_invoice
 
 # Settings key: the business's own "how to pay" text (cash desk hours, deposit places...),
@@ -79,28 +80,33 @@ def overdue_by_customer(
 ) -> dict[int, tuple[OverdueInvoiceData, ...]]:
     """Each customer's open invoices due before ``today``, oldest first: one query for all."""
     result: dict[int, list[OverdueInvoiceData]] = defaultdict(list)
+    # Overdue from the date in force: an extended invoice is not late before its new date.
+    ext = latest_extensions()
+    agreed = func.coalesce(ext.c.new_due_date, Invoice.due_date)
     for start in range(0, len(customer_ids), 900):  # SQLite's bound-parameter limit
         rows = session.execute(
             select(
                 Invoice.customer_id,
                 Invoice.series,
                 Invoice.folio,
+                Invoice.external_number,
                 Invoice.issue_date,
-                Invoice.due_date,
+                agreed,
                 Invoice.total_cents,
                 Invoice.paid_cents,
             )
+            .outerjoin(ext, ext.c.invoice_id == Invoice.id)
             .where(
                 Invoice.customer_id.in_(list(customer_ids[start : start + 900])),
                 open_invoice(),
-                Invoice.due_date < today,
+                agreed < today,
             )
-            .order_by(Invoice.customer_id, Invoice.due_date, Invoice.id)
+            .order_by(Invoice.customer_id, agreed, Invoice.id)
         )
-        for cid, series, folio, issued, due, total, paid in rows:
+        for cid, series, folio, external, issued, due, total, paid in rows:
             result[cid].append(
                 OverdueInvoiceData(
-                    number=invoice_number(series, folio),
+                    number=invoice_number(series, folio, external),
                     issue_date=issued,
                     due_date=due,
                     days_late=(today - due).days,

@@ -31,7 +31,6 @@ from cobranza_desktop.documents.data import (
     EntryKind,
     InstalmentOption,
     InvoiceData,
-    InvoiceLineData,
     OverdueInvoiceData,
     PenaltyLineData,
     PenaltyNoticeData,
@@ -40,21 +39,25 @@ from cobranza_desktop.documents.data import (
     ReminderLetterData,
     StatementData,
     StatementEntryData,
-    TaxData,
 )
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError
-from cobranza_desktop.domain.formatting import format_date, format_money, format_percent
+from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.domain.i18n import gettext
-from cobranza_desktop.domain.invoices import InvoiceKind, invoice_number
+from cobranza_desktop.domain.invoices import Lifecycle, invoice_number
 from cobranza_desktop.domain.money import ZERO, from_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.settings import write_setting
-from cobranza_desktop.services.billing.invoices import get_invoice_by_number, invoice_view
+from cobranza_desktop.services.billing.invoices import invoice_view
 from cobranza_desktop.services.customers.records import get_customer
+from cobranza_desktop.services.documents.invoice_parts import (
+    invoice_document,
+    original_amount,
+    printable_invoice,
+)
 from cobranza_desktop.services.documents.letters import (
     LETTER_PAY_DAYS as LETTER_PAY_DAYS,
 )
@@ -121,65 +124,24 @@ class DocumentService:
 
     # -- invoice ----------------------------------------------------------------------
     def invoice_data(self, number: str) -> InvoiceData:
-        """The invoice "SERIES-FOLIO" (e.g. "A-00042") as document data."""
+        """The invoice "SERIES-FOLIO" (e.g. "A-00042"), or an imported one by its own
+        number, as document data."""
         with self._book.session() as session:
-            return self._invoice(session, get_invoice_by_number(session, number))
+            invoice = printable_invoice(session, number)
+            return invoice_document(session, invoice, self._clock.today())
 
     def invoice_data_by_id(self, invoice_id: int) -> InvoiceData:
         with self._book.session() as session:
             invoice = session.get(Invoice, invoice_id)
-            if invoice is None or invoice.folio is None:
+            if invoice is None or invoice.lifecycle == Lifecycle.DRAFT.value:
                 raise NotFoundError(gettext("La factura no existe o es un borrador."))
-            return self._invoice(session, invoice)
+            return invoice_document(session, invoice, self._clock.today())
 
     def invoice_pdf(self, number: str) -> bytes:
         return render_invoice(self.invoice_data(number))
 
     def invoice_pdf_by_id(self, invoice_id: int) -> bytes:
         return render_invoice(self.invoice_data_by_id(invoice_id))
-
-    def _invoice(self, session: Session, invoice: Invoice) -> InvoiceData:
-        view = invoice_view(invoice, self._clock.today())
-        rates = {line.tax_rate_percent for line in view.lines}
-        tax_label = gettext("IVA")
-        if len(rates) == 1:
-            tax_label += " " + format_percent(next(iter(rates)))
-        days = (view.due_date - view.issue_date).days
-        terms = (
-            gettext("Pago de contado.")
-            if days <= 0
-            else gettext("Crédito a {days} días: vence el {due_date}.").format(
-                days=days, due_date=format_date(view.due_date)
-            )
-        )
-        return InvoiceData(
-            business=business_data(session),
-            customer=customer_info(invoice.customer),
-            number=view.number,
-            issue_date=view.issue_date,
-            due_date=view.due_date,
-            lines=tuple(
-                InvoiceLineData(
-                    description=line.description,
-                    quantity=line.quantity,
-                    unit_price=line.unit_price,
-                    amount=line.amount,
-                    discount_percent=line.discount_percent,
-                )
-                for line in view.lines
-            ),
-            subtotal=view.subtotal,
-            taxes=(TaxData(tax_label, view.tax),),
-            total=view.total,
-            discount=view.discount,
-            currency=currency_of(session),
-            payment_terms=terms,
-            notes=view.notes,
-            cfdi_uuid=view.cfdi_uuid or None,
-            amount_paid=view.paid,
-            is_late_charge=view.kind is InvoiceKind.LATE_CHARGE,
-            voided=view.voided_at is not None,
-        )
 
     # -- statement --------------------------------------------------------------------
     def statement_data(
@@ -206,11 +168,9 @@ class DocumentService:
         for row in invoices:
             kind = EntryKind.LATE_CHARGE if row.kind == "late_charge" else EntryKind.INVOICE
             due = gettext("vence {due_date}").format(due_date=format_date(row.due_date))
-            if row.foreign_total_cents is not None:  # the row in its own currency too
-                due += " · " + gettext("{amount} a {rate}").format(
-                    amount=format_money(from_cents(row.foreign_total_cents), row.currency),
-                    rate=row.exchange_rate,
-                )
+            original = original_amount(row.currency, row.foreign_total_cents, row.exchange_rate)
+            if original:  # the row in its own currency too
+                due += " · " + original
             entries.append(
                 (
                     row.issue_date,
@@ -289,10 +249,14 @@ class DocumentService:
             if view.reversed_at is not None:
                 raise ConflictError(gettext("El pago fue cancelado; no se emite recibo."))
             balances: dict[int, Decimal] = {}
+            originals: dict[int, str] = {}  # a foreign invoice named in its own currency
             for allocation in view.allocations:
                 invoice = session.get(Invoice, allocation.invoice_id)
                 assert invoice is not None
                 balances[allocation.invoice_id] = invoice_view(invoice, today).balance
+                originals[allocation.invoice_id] = original_amount(
+                    invoice.currency, invoice.foreign_total_cents, invoice.exchange_rate
+                )
             customer = payment.customer
             info = customer_info(customer)
             business = business_data(session)
@@ -307,7 +271,9 @@ class DocumentService:
             amount=view.amount,
             method=view.method.label(),
             allocations=tuple(
-                ReceiptAllocationData(a.invoice_number, a.amount, balances[a.invoice_id])
+                ReceiptAllocationData(
+                    a.invoice_number, a.amount, balances[a.invoice_id], originals[a.invoice_id]
+                )
                 for a in view.allocations
             ),
             unapplied=view.unallocated,

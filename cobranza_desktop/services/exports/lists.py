@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,6 +18,7 @@ from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle, derive_status, invoice_number
 from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.services.exports.cells import Value, write_csv, write_csv_rows, write_xlsx
+from cobranza_desktop.services.exports.filtered import ListFilter, chosen_ids
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Base, ContactLog, Customer, Invoice, Payment
 
@@ -51,7 +52,9 @@ INVOICE_KEYS = (
 )
 
 
-def _invoice_rows(session: Session, today: date) -> Iterator[tuple[Value, ...]]:
+def _invoice_rows(
+    session: Session, today: date, only: Collection[int] | None = None
+) -> Iterator[tuple[Value, ...]]:
     query = (
         select(Invoice, Customer.name)
         .join(Customer, Customer.id == Invoice.customer_id)
@@ -60,6 +63,8 @@ def _invoice_rows(session: Session, today: date) -> Iterator[tuple[Value, ...]]:
         .execution_options(yield_per=_CHUNK)
     )
     for invoice, name in session.execute(query):
+        if only is not None and invoice.id not in only:
+            continue
         total, paid = from_cents(invoice.total_cents), from_cents(invoice.paid_cents)
         lifecycle = Lifecycle(invoice.lifecycle)
         balance = total - paid if lifecycle is Lifecycle.ISSUED else from_cents(0)
@@ -80,13 +85,17 @@ def _invoice_rows(session: Session, today: date) -> Iterator[tuple[Value, ...]]:
         )
 
 
-def _customer_rows(session: Session) -> Iterator[tuple[Value, ...]]:
+def _customer_rows(
+    session: Session, only: Collection[int] | None = None
+) -> Iterator[tuple[Value, ...]]:
     query = (
         select(Customer)
         .order_by(Customer.name_key, Customer.id)
         .execution_options(yield_per=_CHUNK)
     )
     for c in session.scalars(query):
+        if only is not None and c.id not in only:
+            continue
         yield (
             c.id,
             c.name,
@@ -100,7 +109,9 @@ def _customer_rows(session: Session) -> Iterator[tuple[Value, ...]]:
         )
 
 
-def _payment_rows(session: Session) -> Iterator[tuple[Value, ...]]:
+def _payment_rows(
+    session: Session, only: Collection[int] | None = None
+) -> Iterator[tuple[Value, ...]]:
     query = (
         select(Payment, Customer.name)
         .join(Customer, Customer.id == Payment.customer_id)
@@ -108,6 +119,8 @@ def _payment_rows(session: Session) -> Iterator[tuple[Value, ...]]:
         .execution_options(yield_per=_CHUNK)
     )
     for p, name in session.execute(query):
+        if only is not None and p.id not in only:
+            continue
         yield (
             p.id,
             p.customer_id,
@@ -189,22 +202,29 @@ class ExportService:
         self._book = book
         self._clock = clock
 
-    def table(self, kind: str) -> ExportTable:
+    def table(self, kind: str, filters: ListFilter | None = None) -> ExportTable:
+        """A list's rows; with ``filters``, those its page shows with that search."""
         if kind not in KINDS:
             raise ValidationError("kind", _("Lista desconocida: {kind}.").format(kind=kind))
+        today = self._clock.today()
         with self._book.session() as session:
+            only = (
+                chosen_ids(self._book, session, kind, filters, today)
+                if filters is not None and filters.active
+                else None
+            )
             rows: Iterator[tuple[Value, ...]] = {
-                "customers": lambda: _customer_rows(session),
-                "invoices": lambda: _invoice_rows(session, self._clock.today()),
-                "payments": lambda: _payment_rows(session),
+                "customers": lambda: _customer_rows(session, only),
+                "invoices": lambda: _invoice_rows(session, today, only),
+                "payments": lambda: _payment_rows(session, only),
                 "contacts": lambda: _contact_rows(session),
             }[kind]()
             return ExportTable(HEADERS[kind], list(rows))
 
-    def invoices_json(self) -> list[dict[str, object]]:
+    def invoices_json(self, filters: ListFilter | None = None) -> list[dict[str, object]]:
         """One object per invoice; amounts as decimal strings, dates ISO."""
         out = []
-        for row in self.table("invoices").rows:
+        for row in self.table("invoices", filters).rows:
             item: dict[str, object] = {}
             for key, value in zip(INVOICE_KEYS, row, strict=True):
                 item[key] = (
@@ -215,10 +235,10 @@ class ExportService:
             out.append(item)
         return out
 
-    def rows_json(self, kind: str) -> list[dict[str, object]]:
+    def rows_json(self, kind: str, filters: ListFilter | None = None) -> list[dict[str, object]]:
         if kind == "invoices":
-            return self.invoices_json()
-        table = self.table(kind)
+            return self.invoices_json(filters)
+        table = self.table(kind, filters)
         return [
             {
                 k: (
@@ -233,9 +253,9 @@ class ExportService:
             for row in table.rows
         ]
 
-    def write(self, kind: str, path: Path) -> int:
+    def write(self, kind: str, path: Path, filters: ListFilter | None = None) -> int:
         """Write a list to CSV or XLSX (by the extension); returns the number of rows."""
-        table = self.table(kind)
+        table = self.table(kind, filters)
         write_rows(path, kind, table.headers, table.rows)
         return len(table.rows)
 

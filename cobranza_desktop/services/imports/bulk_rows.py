@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.allocation_facts import invoice_facts, payment_facts
+from cobranza_desktop.storage.risk_tallies import written_around
 
 
 @dataclass
@@ -35,6 +37,10 @@ class NewInvoice:
     notes: str
     paid_cents: int = 0
     id: int | None = None
+    # A foreign document (cfdi_currency.booked_total): its own currency, total and rate.
+    currency: str = "MXN"
+    foreign_total_cents: int | None = None
+    exchange_rate: Decimal | None = None
 
 
 @dataclass
@@ -95,6 +101,9 @@ class BulkWriter:
                 "import_batch_id": self.batch_id,
                 "created_at": self.now,
                 "notes": i.notes,
+                "currency": i.currency,
+                "foreign_total_cents": i.foreign_total_cents,
+                "exchange_rate": i.exchange_rate,
             }
             for i in self.invoices
         ]
@@ -136,3 +145,7 @@ class BulkWriter:
             for p, i, cents in self.allocations
         ]
         insert_rows(self.session, Allocation, allocation_rows)
+        # The risk tallies of these customers are recomputed at commit: Core inserts are
+        # not seen by the flush events (a paid opening balance left them stale).
+        customers = {i.customer.id for i in self.invoices} | {p.customer.id for p in self.payments}
+        written_around(self.session, customers)

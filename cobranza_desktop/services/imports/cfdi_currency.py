@@ -1,21 +1,57 @@
-"""A CFDI import's amounts in the book's currency (MXN), each invoice in its own.
+"""An import's amounts in the book's currency (MXN), each invoice in its own.
 
 A P document's chain (ImpSaldoAnt, ImpPagado) is in the document's currency; the book
-keeps MXN cents at the invoice's TipoCambio (the rule is ``domain/currency.py``).
+keeps MXN cents at the invoice's TipoCambio (the rule is ``domain/currency.py``). The
+spreadsheet import books a row in USD the same way, through these same functions.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from cobranza_desktop.domain.currency import (
     foreign_balance_cents,
     foreign_paid_cents,
     instalment_book_cents,
     is_foreign,
+    to_book_cents,
 )
 from cobranza_desktop.imports.cfdi import RelatedDocument
-from cobranza_desktop.services.imports.cfdi_rows import AnyInvoice
+
+
+class ForeignAmounts(Protocol):
+    """An invoice booked or about to be (a row of the CFDI or the spreadsheet import)."""
+
+    @property
+    def total_cents(self) -> int: ...
+    @property
+    def paid_cents(self) -> int: ...
+    @property
+    def foreign_total_cents(self) -> int | None: ...
+    @property
+    def exchange_rate(self) -> Decimal | None: ...
+
+
+@dataclass(frozen=True)
+class BookedTotal:
+    """A document's total as the book keeps it: MXN cents, and its own when foreign."""
+
+    total_cents: int
+    foreign_total_cents: int | None
+    exchange_rate: Decimal | None
+
+
+def booked_total(currency: str, rate: Decimal | None, own_cents: int) -> BookedTotal | None:
+    """The MXN the book carries for a document of ``own_cents`` in ``currency``, rounded
+    once; None when it is foreign and has no positive rate to convert it with."""
+    usable = rate_of(currency, rate)
+    if is_foreign(currency) and usable is None:
+        return None
+    return BookedTotal(
+        to_book_cents(own_cents, usable), own_cents if usable is not None else None, usable
+    )
 
 
 def rate_of(currency: str, rate: Decimal | None) -> Decimal | None:
@@ -30,21 +66,16 @@ def doc_rate(pago_rate: Decimal | None, doc: RelatedDocument) -> Decimal:
     return (pago_rate or Decimal(1)) / (doc.equivalence or Decimal(1))
 
 
-def invoice_rate(invoice: AnyInvoice) -> Decimal | None:
+def invoice_rate(invoice: ForeignAmounts) -> Decimal | None:
     return invoice.exchange_rate if invoice.foreign_total_cents is not None else None
 
 
-def own_balance(invoice: AnyInvoice) -> int:
+def own_balance(invoice: ForeignAmounts) -> int:
     """What the invoice owes in its own currency (the chain of a P is in that currency)."""
-    rate = invoice_rate(invoice)
-    if rate is None or invoice.foreign_total_cents is None:
-        return invoice.total_cents - invoice.paid_cents
-    return foreign_balance_cents(
-        invoice.foreign_total_cents, invoice.total_cents, invoice.paid_cents, rate
-    )
+    return own_balance_after(invoice, 0)
 
 
-def book_part(invoice: AnyInvoice, cents: int) -> int:
+def book_part(invoice: ForeignAmounts, cents: int) -> int:
     """MXN cents of an instalment of ``cents`` in the invoice's currency: the last one
     takes exactly what is left, so a fully paid invoice is closed to the cent."""
     rate = invoice_rate(invoice)
@@ -54,3 +85,14 @@ def book_part(invoice: AnyInvoice, cents: int) -> int:
         return invoice.total_cents - invoice.paid_cents
     paid_before = foreign_paid_cents(invoice.paid_cents, rate)
     return instalment_book_cents(paid_before, cents, rate)
+
+
+def own_balance_after(invoice: ForeignAmounts, paid_cents: int) -> int:
+    """What the invoice would owe in its own currency once ``paid_cents`` MXN are applied."""
+    rate = invoice_rate(invoice)
+    left = invoice.total_cents - invoice.paid_cents - paid_cents
+    if rate is None or invoice.foreign_total_cents is None:
+        return left
+    return foreign_balance_cents(
+        invoice.foreign_total_cents, invoice.total_cents, invoice.paid_cents + paid_cents, rate
+    )

@@ -25,6 +25,7 @@ from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.imports.sources import iter_sources
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.business import load_profile
+from cobranza_desktop.services.imports.bulk_gc import collections_paused
 from cobranza_desktop.services.imports.cfdi_booking import Run
 from cobranza_desktop.services.imports.cfdi_reading import business_rfc, read_all
 from cobranza_desktop.services.imports.common import (
@@ -68,6 +69,17 @@ class CfdiImportService:
         return self._run(paths, business_rfc, commit=True, progress=progress)
 
     def _run(
+        self,
+        paths: Sequence[Path],
+        explicit_rfc: str | None,
+        *,
+        commit: bool,
+        progress: Progress | None,
+    ) -> ImportReport:
+        with collections_paused():  # thousands of records live until the commit
+            return self._read_and_book(paths, explicit_rfc, commit=commit, progress=progress)
+
+    def _read_and_book(
         self,
         paths: Sequence[Path],
         explicit_rfc: str | None,

@@ -14,16 +14,29 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.allocation import suggest_oldest_first
+from cobranza_desktop.domain.currency import BOOK_CURRENCY, is_foreign
 from cobranza_desktop.domain.customers import CustomerData, validate_customer
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.invoices import Lifecycle
-from cobranza_desktop.domain.money import to_cents
+from cobranza_desktop.domain.money import from_cents, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.imports.tables import Cell
-from cobranza_desktop.imports.values import CellError, parse_amount, parse_date
+from cobranza_desktop.imports.values import (
+    CellError,
+    parse_amount,
+    parse_currency,
+    parse_date,
+    parse_rate,
+)
 from cobranza_desktop.services.imports.bulk_rows import BulkWriter, NewInvoice, NewPayment
+from cobranza_desktop.services.imports.cfdi_currency import (
+    book_part,
+    booked_total,
+    own_balance,
+    own_balance_after,
+)
 from cobranza_desktop.services.imports.common import CustomerFinder
 from cobranza_desktop.services.receivables import allocations
 from cobranza_desktop.storage.models import Customer, ImportBatch, Invoice, Payment
@@ -184,6 +197,7 @@ class SheetRun:
             total = self.amount(row, number, "total")
             balance = self.amount(row, number, "balance")
             paid = self.amount(row, number, "paid")
+            currency, rate = self.currency(row, number)
         except CellError:
             return
         if issued is None:
@@ -246,24 +260,42 @@ class SheetRun:
             )
             return
         method = self.text(row, "method").upper()
-        invoice = self.bulk.add_invoice(
-            NewInvoice(
-                customer=customer,
-                external_number=folio,
-                issue_date=issued,
-                due_date=due,
-                total_cents=to_cents(total),
-                cfdi_uuid=self.text(row, "uuid").upper()[:36],
-                sat_payment_method=method[:3] if method in ("PUE", "PPD") else "",
-                disputed=self.disputed(row),
-                notes=self._opening_note,
-            )
+        # Booked as the CFDI import books a foreign invoice: MXN at its rate, rounded once.
+        booked = booked_total(currency, rate, to_cents(total))
+        assert booked is not None  # a foreign row without a rate failed in currency()
+        invoice = NewInvoice(
+            customer=customer,
+            external_number=folio,
+            issue_date=issued,
+            due_date=due,
+            total_cents=booked.total_cents,
+            cfdi_uuid=self.text(row, "uuid").upper()[:36],
+            sat_payment_method=method[:3] if method in ("PUE", "PPD") else "",
+            disputed=self.disputed(row),
+            notes=self._opening_note,
+            currency=currency,
+            foreign_total_cents=booked.foreign_total_cents,
+            exchange_rate=booked.exchange_rate,
         )
+        paid_own = to_cents(total - balance)
+        # The paid part in MXN: the CFDI import's rule for an instalment (all of it when
+        # nothing is left, so a paid invoice closes to the cent).
+        paid_cents = book_part(invoice, paid_own) if paid_own > 0 else 0
+        if own_balance_after(invoice, paid_cents) != to_cents(balance):
+            self.fail(
+                number,
+                "exchange_rate",
+                _(
+                    "El saldo {balance} {currency} no se puede llevar a MXN exacto al tipo de "
+                    "cambio {rate}."
+                ).format(balance=balance, currency=currency, rate=rate),
+            )
+            return
+        self.bulk.add_invoice(invoice)
         if folio:
             self.known()[folio] = invoice
-        paid_part = total - balance
-        if paid_part > 0:  # the paid part is history: a payment on the issue date
-            cents = to_cents(paid_part)
+        if paid_cents > 0:  # the paid part is history: a payment on the issue date
+            cents = paid_cents
             payment = self.bulk.add_payment(
                 NewPayment(
                     customer,
@@ -277,8 +309,30 @@ class SheetRun:
             self.counts["payments"] += 1
             self.bulk.allocate(payment, invoice, cents)
         self.counts["invoices"] += 1
-        self.control_booked += balance
-        self.receivable += balance
+        self.control_booked += from_cents(own_balance(invoice))  # in the file's currency
+        self.receivable += from_cents(invoice.total_cents - invoice.paid_cents)  # MXN
+
+    def currency(self, row: tuple[Cell, ...], number: int) -> tuple[str, Decimal | None]:
+        """The row's currency (MXN when the file has none) and, when foreign, its rate."""
+        try:
+            currency = parse_currency(self.cell(row, "currency"))
+        except CellError as exc:
+            self.problems.append(Problem(self.where(number, "currency"), str(exc)))
+            raise
+        if not is_foreign(currency):
+            return BOOK_CURRENCY, None
+        value = self.cell(row, "exchange_rate")
+        try:
+            if value is None:
+                raise CellError(
+                    _("Una factura en {currency} necesita su tipo de cambio.").format(
+                        currency=currency
+                    )
+                )
+            return currency, parse_rate(value)
+        except CellError as exc:
+            self.problems.append(Problem(self.where(number, "exchange_rate"), str(exc)))
+            raise
 
     def disputed(self, row: tuple[Cell, ...]) -> bool:
         return self.text(row, "disputed").lower() in (

@@ -93,7 +93,7 @@ def payment_view(payment: Payment) -> PaymentView:
         allocations=tuple(
             AllocationView(
                 a.invoice_id,
-                invoice_number(a.invoice.series, a.invoice.folio),
+                invoice_number(a.invoice.series, a.invoice.folio, a.invoice.external_number),
                 from_cents(a.amount_cents),
             )
             for a in active

@@ -17,7 +17,7 @@ INVOICE_SORT = {
     "number": "i.series {d}, i.folio {d}",
     "customer": "c.name COLLATE NOCASE {d}",
     "issue_date": "i.issue_date {d}",
-    "due_date": "i.due_date {d}",
+    "due_date": "i.due_date {d}",  # the issued date: it has an index; extensions are few
     "total": "i.total_cents {d}",
     "balance": (
         "(CASE WHEN i.lifecycle = 'issued' THEN i.total_cents - i.paid_cents ELSE 0 END) {d}"
@@ -36,10 +36,18 @@ PAYMENT_SORT = {
 
 _OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
 
-# Invoice status filters, in SQL terms (":today" is bound).
+# The date in force: an extension's agreed date, else the issued one. Overdue counts from
+# it, as in the customer's balances, the agenda and interest (aging keeps the original).
+AGREED_DUE = (
+    "COALESCE((SELECT MAX(x.new_due_date) FROM due_date_extensions x"
+    " WHERE x.invoice_id = i.id), i.due_date)"
+)
+
+# Invoice status filters, in SQL terms (":today" is bound). Extensions only move a date
+# later, so the plain due-date test comes first and keeps its index.
 INVOICE_STATUS = {
     "open": _OPEN,
-    "overdue": f"{_OPEN} AND i.due_date < :today",
+    "overdue": f"{_OPEN} AND i.due_date < :today AND {AGREED_DUE} < :today",
     "paid": "i.lifecycle = 'issued' AND i.paid_cents >= i.total_cents",
     "draft": "i.lifecycle = 'draft'",
     "voided": "i.lifecycle = 'voided'",
@@ -75,7 +83,7 @@ class InvoiceListRecord:
     kind: str
     lifecycle: str
     issue_date: date
-    due_date: date
+    due_date: date  # the date in force (AGREED_DUE)
     total_cents: int
     paid_cents: int
     delivered: bool = False
@@ -168,7 +176,7 @@ def invoice_page(
     order = INVOICE_SORT.get(sort, INVOICE_SORT["issue_date"]).format(d=direction)
     sql = f"""
 SELECT i.id, i.customer_id, c.name, i.series, i.folio, i.kind, i.lifecycle,
-       i.issue_date, i.due_date, i.total_cents, i.paid_cents,
+       i.issue_date, {AGREED_DUE}, i.total_cents, i.paid_cents,
        i.delivered_at, i.receipt_status, i.needs_correction, i.external_number, i.currency,
        i.foreign_total_cents, i.exchange_rate
 FROM invoices i JOIN customers c ON c.id = i.customer_id

@@ -34,6 +34,7 @@ from cobranza_desktop.services.messaging.announcements import (
     Audience,
     RenderedAnnouncement,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 
 
@@ -98,6 +99,7 @@ class AnnouncementDialog(QDialog):
         self.left_out = QPlainTextEdit()
         self.left_out.setReadOnly(True)
         self.samples.setMinimumHeight(150)
+        named(self.samples.tabBar(), self.tr("Muestras del mensaje"))
         self.error_label = QLabel()
         self.error_label.setObjectName("errorLabel")
         self.error_label.setWordWrap(True)

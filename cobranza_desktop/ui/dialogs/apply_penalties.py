@@ -46,6 +46,7 @@ from cobranza_desktop.services.penalties.engine import (
     PenaltyService,
     ProposedCharge,
 )
+from cobranza_desktop.ui.accessibility import caption, named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskHandle, TaskRunner
 
 Index = QModelIndex | QPersistentModelIndex
@@ -205,7 +206,7 @@ class ApplyPenaltiesDialog(QDialog):
         )
         intro.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Calcular al:")))
+        top.addWidget(caption(self.tr("&Calcular al:"), self.as_of))
         top.addWidget(self.as_of)
         top.addStretch(1)
         self.select_all = QPushButton(self.tr("Marcar todos"))
@@ -216,6 +217,7 @@ class ApplyPenaltiesDialog(QDialog):
         self.model = ProposalTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        named(self.table, self.tr("Cargos propuestos"))
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)

@@ -31,6 +31,7 @@ from cobranza_desktop.services.billing.billing_run import (
     BillingRunService,
 )
 from cobranza_desktop.services.messaging.run_delivery import RunDelivery, RunDeliveryService
+from cobranza_desktop.ui.accessibility import caption, named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskHandle, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.forms import date_edit, from_qdate
@@ -67,6 +68,7 @@ class BillingRunDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Cliente"), self.tr("Facturas"), self.tr("Total")]
         )
+        named(self.table, self.tr("Facturas por emitir"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -99,7 +101,7 @@ class BillingRunDialog(QDialog):
         self.cancel_button.clicked.connect(self._cancel)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Facturar los periodos que vencen hasta el")))
+        top.addWidget(caption(self.tr("&Facturar los periodos que vencen hasta el"), self.date))
         top.addWidget(self.date)
         top.addStretch(1)
         layout = QVBoxLayout(self)

@@ -135,9 +135,9 @@ class ExtendDueDateDialog(ToolDialog):
         self.new_date = date_edit(max(today, self._current_due() or today) + timedelta(days=15))
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Lo acordado con el cliente (obligatorio)"))
-        self.field("invoice_id", self.tr("Factura"), self.invoice)
-        self.field("new_due_date", self.tr("Nueva fecha acordada"), self.new_date)
-        self.field("reason", self.tr("Motivo"), self.reason)
+        self.field("invoice_id", self.tr("&Factura"), self.invoice)
+        self.field("new_due_date", self.tr("&Nueva fecha acordada"), self.new_date)
+        self.field("reason", self.tr("&Motivo"), self.reason)
         self.invoice.currentIndexChanged.connect(lambda _i: self._show_preview())
         self.new_date.dateChanged.connect(lambda _d: self._show_preview())
         self._show_preview()
@@ -199,8 +199,8 @@ class DiscountDialog(ToolDialog):
         self.amount.setPlaceholderText("0.00")
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Por qué se concede (obligatorio)"))
-        self.field("amount", self.tr("Monto del descuento"), self.amount)
-        self.field("reason", self.tr("Motivo"), self.reason)
+        self.field("amount", self.tr("Monto del &descuento"), self.amount)
+        self.field("reason", self.tr("&Motivo"), self.reason)
         self.pending = QLabel()
         self.pending.setObjectName("statusLine")
         self.form.addRow("", self.pending)
@@ -271,9 +271,9 @@ class BarterDialog(ToolDialog):
         self.amount = QLineEdit()
         self.amount.setPlaceholderText("0.00")
         self.day = date_edit(today)
-        self.field("notes", self.tr("Descripción"), self.description)
-        self.field("amount", self.tr("Valor acordado"), self.amount)
-        self.field("payment_date", self.tr("Fecha"), self.day)
+        self.field("notes", self.tr("&Descripción"), self.description)
+        self.field("amount", self.tr("&Valor acordado"), self.amount)
+        self.field("payment_date", self.tr("&Fecha"), self.day)
         self.amount.textChanged.connect(lambda _t: self._show_preview())
         self._show_preview()
 
@@ -323,26 +323,26 @@ class DossierDialog(ToolDialog):
         )
         self._dossiers = dossiers
         self.folder = QLineEdit(str(folder))
-        browse = QPushButton(self.tr("Elegir…"))
+        browse = QPushButton(self.tr("&Elegir…"))
         browse.clicked.connect(self._browse)
         row = QWidget()
         row_layout = QHBoxLayout(row)
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.addWidget(self.folder, 1)
         row_layout.addWidget(browse)
-        self.as_folder = QRadioButton(self.tr("Una carpeta con expediente.pdf y facturas.csv"))
-        self.as_zip = QRadioButton(self.tr("Un archivo .zip"))
+        self.as_folder = QRadioButton(self.tr("Una &carpeta con expediente.pdf y facturas.csv"))
+        self.as_zip = QRadioButton(self.tr("Un archivo .&zip"))
         self.as_folder.setChecked(True)
-        self.mark = QCheckBox(self.tr("Marcar al cliente «con agencia» (la cobranza se detiene)"))
+        self.mark = QCheckBox(self.tr("Marcar al cliente «con &agencia» (la cobranza se detiene)"))
         self.mark.setChecked(True)
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Agencia o abogado, y por qué (opcional)"))
-        self.field("destination", self.tr("Guardar en"), row)
+        self.field("destination", self.tr("&Guardar en"), row)
         self.errors._fields["destination"] = self.folder
         self.form.addRow("", self.as_folder)
         self.form.addRow("", self.as_zip)
         self.form.addRow("", self.mark)
-        self.field("reason", self.tr("Motivo"), self.reason)
+        self.field("reason", self.tr("&Motivo"), self.reason)
         self.preview.setText(
             self.tr(
                 "Se exportan el estado de cuenta, las facturas abiertas, los contactos, las "
@@ -390,7 +390,7 @@ class DeleteDraftDialog(ToolDialog):
         self._draft_id = draft.id
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Por qué se elimina (opcional)"))
-        self.field("reason", self.tr("Motivo"), self.reason)
+        self.field("reason", self.tr("&Motivo"), self.reason)
         self.preview.setText(
             self.tr(
                 "Se elimina el borrador del %1 por %2. No tiene folio y no cambia ningún saldo."

@@ -24,6 +24,7 @@ from cobranza_desktop.services.receivables.correction_changes import (
     CorrectionPreview,
 )
 from cobranza_desktop.services.receivables.corrections import LastAllocation
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
@@ -88,6 +89,7 @@ class CorrectionDialog(QDialog):
         self.model = preview_model(self)
         self.table = make_table(sortable=False)
         self.table.setModel(self.model)
+        named(self.table, self.tr("Lo que cambiará"))
         set_widths(self.table, [160, 140, 140])
         self.totals = QLabel(self.tr("Calculando lo que cambiará…"))
         self.totals.setObjectName("statusLine")
@@ -99,7 +101,7 @@ class CorrectionDialog(QDialog):
             else self.tr("Por qué se corrige (opcional)")
         )
         form = QFormLayout()
-        form.addRow(self.tr("Motivo"), self.reason)
+        form.addRow(self.tr("&Motivo"), self.reason)
         self.error_label = QLabel()
         self.errors = FieldErrors(self.error_label, {"reason": self.reason})
         self.buttons, self.confirm_button = action_buttons(confirm, self.confirm, self.reject)

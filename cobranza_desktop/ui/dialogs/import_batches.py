@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cobranza_desktop.services.imports.batches import BatchView, ImportBatchService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 
 UNDONE = OpChanges.of(Kind.CUSTOMERS, Kind.INVOICES, Kind.PAYMENTS)
@@ -36,6 +37,7 @@ class ImportBatchesDialog(QDialog):
         self.rows: list[BatchView] = []
         self.table = QTableWidget(0, 5)
         self.table.setObjectName("importBatches")
+        named(self.table, self.tr("Importaciones anteriores"))
         self.table.setHorizontalHeaderLabels(
             [
                 self.tr("Lote"),

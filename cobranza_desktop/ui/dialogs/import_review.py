@@ -50,6 +50,8 @@ def field_label(name: str) -> str:
         "uuid": tr("ImportFields", "UUID (folio fiscal)"),
         "method": tr("ImportFields", "Método de pago (PUE/PPD)"),
         "disputed": tr("ImportFields", "En disputa"),
+        "currency": tr("ImportFields", "Moneda (MXN si no hay)"),
+        "exchange_rate": tr("ImportFields", "Tipo de cambio"),
         "reference": tr("ImportFields", "Referencia"),
         "payment_date": tr("ImportFields", "Fecha de pago"),
         "description": tr("ImportFields", "Descripción"),

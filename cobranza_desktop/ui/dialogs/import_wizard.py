@@ -44,6 +44,7 @@ from cobranza_desktop.services.imports.sheet_import import (
     SheetPreview,
     SheetSource,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.import_review import MappingTable, ReportView
 from cobranza_desktop.ui.tasks import (
     Kind,
@@ -206,6 +207,7 @@ class ImportWizard(QDialog):
         layout.addLayout(pick)
         self.path_list = QListWidget()
         self.path_list.setObjectName("importPaths")
+        named(self.path_list, self.tr("Archivos elegidos"))
         layout.addWidget(self.path_list, 1)
         rfc_row = QHBoxLayout()
         self.rfc_label = QLabel(self.tr("RFC del negocio (si el perfil no lo tiene):"))
@@ -379,24 +381,31 @@ class ImportWizard(QDialog):
         self.report = None
         self.sheet_preview = None
         if self.kind == "cfdi":
-            cfdi, paths, rfc = (
-                self._services.cfdi,
-                list(self.paths),
-                self.rfc.text().strip() or None,
-            )
-
-            def work(ctx: TaskContext) -> ImportReport:
-                return cfdi.preview(paths, business_rfc=rfc, progress=cancellable(ctx))
-
+            work = self._cfdi_work(self._services.cfdi.preview)
             self._run(work, self._show_report, self.tr("Leyendo los CFDI…"))
             return
         if self.source is None:
             return
-        sheets, source = self._services.sheets, self.source
+        sheet_work = self._sheet_work(self._services.sheets.preview)
+        self._run(sheet_work, self._show_sheet, self.tr("Revisando las filas…"))
+
+    def _cfdi_work(self, step: Callable[..., ImportReport]) -> Callable[[TaskContext], Any]:
+        """The CFDI service's preview or commit, over the chosen files, as a worker task."""
+        paths, rfc = list(self.paths), self.rfc.text().strip() or None
+
+        def work(ctx: TaskContext) -> ImportReport:
+            return step(paths, business_rfc=rfc, progress=cancellable(ctx))
+
+        return work
+
+    def _sheet_work(self, step: Callable[..., Any]) -> Callable[[TaskContext], Any]:
+        """The sheet service's preview or commit, with the mapping as it stands now."""
+        assert self.source is not None
+        source = self.source
         mapping, update = self.mapping.mapping(), self.duplicates.currentData() == "update"
 
-        def sheet_work(ctx: TaskContext) -> SheetPreview:
-            return sheets.preview(
+        def work(ctx: TaskContext) -> Any:
+            return step(
                 source.entity,
                 source.table,
                 mapping,
@@ -405,7 +414,7 @@ class ImportWizard(QDialog):
                 progress=cancellable(ctx),
             )
 
-        self._run(sheet_work, self._show_sheet, self.tr("Revisando las filas…"))
+        return work
 
     def _show_report(self, report: ImportReport) -> None:
         self.report = report
@@ -427,30 +436,13 @@ class ImportWizard(QDialog):
         if self._handle is not None or not self.can_commit:
             return
         if self.kind == "cfdi":
-            cfdi, paths, rfc = (
-                self._services.cfdi,
-                list(self.paths),
-                self.rfc.text().strip() or None,
-            )
-
-            def work(ctx: TaskContext) -> ImportReport:
-                return cfdi.commit(paths, business_rfc=rfc, progress=cancellable(ctx))
-
+            work = self._cfdi_work(self._services.cfdi.commit)
             self._run(work, self._committed, self.tr("Importando…"), write=True)
             return
-        assert self.source is not None
-        sheets, source = self._services.sheets, self.source
-        mapping, update = self.mapping.mapping(), self.duplicates.currentData() == "update"
+        sheet_commit = self._sheet_work(self._services.sheets.commit)
 
         def sheet_work(ctx: TaskContext) -> ImportReport:
-            return sheets.commit(
-                source.entity,
-                source.table,
-                mapping,
-                source=source.path.name,
-                update_duplicates=update,
-                progress=cancellable(ctx),
-            ).report
+            return sheet_commit(ctx).report
 
         self._run(sheet_work, self._committed, self.tr("Importando…"), write=True)
 

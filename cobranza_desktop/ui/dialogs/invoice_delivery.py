@@ -24,7 +24,9 @@ from cobranza_desktop.services.messaging.invoice_delivery import (
     DeliveryResult,
     InvoiceDeliveryService,
 )
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
+from cobranza_desktop.ui.text_cache import phone
 
 
 class SendInvoiceDialog(QDialog):
@@ -58,6 +60,7 @@ class SendInvoiceDialog(QDialog):
         form.addRow(self.tr("WhatsApp"), self.to_phone)
         form.addRow(self.tr("Adjuntos"), self.attachments)
         self.body = QPlainTextEdit()
+        named(self.body, self.tr("Mensaje"))
         self.body.setReadOnly(True)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
@@ -91,7 +94,7 @@ class SendInvoiceDialog(QDialog):
         self.setWindowTitle(self.tr("Enviar la factura %1").replace("%1", draft.number))
         none = self.tr("(no registrado)")
         self.to_email.setText(draft.email or none)
-        self.to_phone.setText(draft.phone or none)
+        self.to_phone.setText(phone(draft.phone) or none)
         self.attachments.setText(", ".join(draft.attachment_names))
         self.body.setPlainText(f"{draft.subject}\n\n{draft.body}")
         self.email_button.setEnabled(bool(draft.email))

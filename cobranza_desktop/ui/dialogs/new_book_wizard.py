@@ -37,6 +37,7 @@ from cobranza_desktop.domain.penalties import PenaltyPolicy, PenaltyPreset
 from cobranza_desktop.services.base.business import BusinessProfileView, validate_profile
 from cobranza_desktop.ui import file_dialogs
 from cobranza_desktop.ui.tasks import TaskFailure, TaskRunner
+from cobranza_desktop.ui.widgets.phone_edit import PhoneEdit
 
 PROFILE_FIELDS = ("name", "rfc", "address", "phone", "email", "logo_path")
 PAYMENT_FIELDS = ("bank_name", "clabe", "payment_terms_days")
@@ -120,7 +121,7 @@ class NewBookWizard(QWizard):
         self.address = QPlainTextEdit()
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(64)
-        self.phone = QLineEdit()
+        self.phone = PhoneEdit()
         self.email = QLineEdit()
         self.logo = QLineEdit()
         self.logo.setReadOnly(True)
@@ -136,7 +137,7 @@ class NewBookWizard(QWizard):
         row.addWidget(self.logo, 1)
         row.addWidget(self.logo_button)
         row.addWidget(self.logo_preview)
-        page.add("name", self.tr("&Nombre:"), self.name)
+        page.add("name", self.tr("N&ombre:"), self.name)  # Qt's «&Siguiente >» has the N
         page.add("rfc", self.tr("&RFC:"), self.rfc)
         page.add("address", self.tr("&Dirección:"), self.address)
         page.add("phone", self.tr("&Teléfono:"), self.phone)

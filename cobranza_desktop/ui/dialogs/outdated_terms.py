@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton, QVBo
 
 from cobranza_desktop.domain.formatting import format_date
 from cobranza_desktop.services.documents.credit_terms import CreditTermsService, TermsStatus
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import TaskRunner
 
 
@@ -19,6 +20,7 @@ class OutdatedTermsDialog(QDialog):
         self.intro = QLabel(self.tr("Cargando…"))
         self.intro.setWordWrap(True)
         self.text = QPlainTextEdit()
+        named(self.text, self.tr("Clientes por actualizar"))
         self.text.setReadOnly(True)
         close = QPushButton(self.tr("Cerrar"))
         close.clicked.connect(self.accept)

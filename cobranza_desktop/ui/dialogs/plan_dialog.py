@@ -42,6 +42,7 @@ from cobranza_desktop.services.collections.plans import (
     PlanService,
     PlanView,
 )
+from cobranza_desktop.ui.accessibility import caption
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.text_cache import money
 from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, CustomerSearch
@@ -131,25 +132,27 @@ class PlanDialog(QDialog):
         self.grace_days.setRange(0, 60)
         self.grace_days.setValue(5)
         self.grace_days.setSuffix(self.tr(" días"))
-        self.waive = QCheckBox(self.tr("Condonar los recargos no pagados de las facturas elegidas"))
+        self.waive = QCheckBox(
+            self.tr("Condonar los rec&argos no pagados de las facturas elegidas")
+        )
         self.notes = QLineEdit()
         self.notes.setPlaceholderText(self.tr("Opcional"))
 
         terms = QGridLayout()
         terms.setHorizontalSpacing(10)
-        terms.addWidget(QLabel(self.tr("Número de pagos")), 0, 0)
+        terms.addWidget(caption(self.tr("&Número de pagos"), self.instalments), 0, 0)
         terms.addWidget(self.instalments, 0, 1)
-        terms.addWidget(QLabel(self.tr("Periodicidad")), 0, 2)
+        terms.addWidget(caption(self.tr("Pe&riodicidad"), self.frequency), 0, 2)
         terms.addWidget(self.frequency, 0, 3)
-        terms.addWidget(QLabel(self.tr("Primer pago")), 1, 0)
+        terms.addWidget(caption(self.tr("Primer pa&go"), self.first_due), 1, 0)
         terms.addWidget(self.first_due, 1, 1)
-        terms.addWidget(QLabel(self.tr("Enganche")), 1, 2)
+        terms.addWidget(caption(self.tr("&Enganche"), self.down_payment), 1, 2)
         terms.addWidget(self.down_payment, 1, 3)
-        terms.addWidget(QLabel(self.tr("Interés (%)")), 2, 0)
+        terms.addWidget(caption(self.tr("&Interés (%)"), self.interest), 2, 0)
         terms.addWidget(self.interest, 2, 1)
-        terms.addWidget(QLabel(self.tr("Días de gracia")), 2, 2)
+        terms.addWidget(caption(self.tr("&Días de gracia"), self.grace_days), 2, 2)
         terms.addWidget(self.grace_days, 2, 3)
-        terms.addWidget(QLabel(self.tr("Notas")), 3, 0)
+        terms.addWidget(caption(self.tr("N&otas"), self.notes), 3, 0)
         terms.addWidget(self.notes, 3, 1, 1, 3)
         terms.addWidget(self.waive, 4, 0, 1, 4)
         terms.setColumnStretch(1, 1)
@@ -178,7 +181,7 @@ class PlanDialog(QDialog):
 
         left = QVBoxLayout()
         customer_row = QHBoxLayout()
-        customer_row.addWidget(QLabel(self.tr("Cliente")))
+        customer_row.addWidget(caption(self.tr("&Cliente"), self.customer))
         customer_row.addWidget(self.customer, 1)
         left.addLayout(customer_row)
         invoices_box = QGroupBox(self.tr("Facturas del plan"))
@@ -203,7 +206,7 @@ class PlanDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.create_button = self.buttons.addButton(
-            self.tr("Crear plan"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("Crear p&lan"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
         self.buttons.accepted.connect(self.save)

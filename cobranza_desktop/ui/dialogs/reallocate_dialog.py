@@ -27,6 +27,7 @@ from cobranza_desktop.domain.formatting import format_money
 from cobranza_desktop.domain.money import ZERO, parse_amount
 from cobranza_desktop.services.receivables.correction_changes import CorrectionPreview
 from cobranza_desktop.services.receivables.corrections import CorrectionService
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.dialogs.correction_dialog import (
     CORRECTION_KINDS,
     preview_model,
@@ -68,6 +69,7 @@ class ReallocateDialog(QDialog):
         self.rows.setHorizontalHeaderLabels(
             [self.tr("Factura"), self.tr("Puede recibir"), self.tr("Aplicar")]
         )
+        named(self.rows, self.tr("Facturas a las que se aplica el pago"))
         self.rows.verticalHeader().setVisible(False)
         self.rows.horizontalHeader().setStretchLastSection(True)
         set_widths(self.rows, [160, 140])
@@ -75,6 +77,7 @@ class ReallocateDialog(QDialog):
         self.model = preview_model(self)
         self.preview_table = make_table(sortable=False)
         self.preview_table.setModel(self.model)
+        named(self.preview_table, self.tr("Lo que cambiará"))
         set_widths(self.preview_table, [160, 140, 140])
         self.totals = QLabel()
         self.totals.setObjectName("statusLine")
@@ -82,7 +85,7 @@ class ReallocateDialog(QDialog):
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(self.tr("Por qué se reasigna (obligatorio)"))
         form = QFormLayout()
-        form.addRow(self.tr("Motivo"), self.reason)
+        form.addRow(self.tr("&Motivo"), self.reason)
         self.error_label = QLabel()
         self.errors = FieldErrors(
             self.error_label, {"reason": self.reason, "allocations": self.rows}

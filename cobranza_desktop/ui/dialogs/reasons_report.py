@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.services.collections.contacts import ContactService, ReasonCount
+from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import TaskRunner
 from cobranza_desktop.ui.widgets.forms import from_qdate, to_qdate
 
@@ -52,12 +53,13 @@ class ReasonsReportDialog(QDialog):
         period = QHBoxLayout()
         period.addWidget(self.start)
         period.addWidget(QLabel("–"))
-        period.addWidget(self.end)
+        period.addWidget(named(self.end, self.tr("Hasta")))
         period.addStretch(1)
         form = QFormLayout()
         form.addRow(self.tr("Periodo"), period)
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Motivo"), self.tr("Contactos")])
+        named(self.table, self.tr("Contactos por motivo"))
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 360)
         self.table.verticalHeader().setVisible(False)

@@ -63,7 +63,9 @@ from cobranza_desktop.ui.dialogs.composer.invoice_panel import InvoicePanel
 from cobranza_desktop.ui.dialogs.composer.letter_panel import LetterPanel
 from cobranza_desktop.ui.dialogs.composer.whatsapp_panel import WhatsAppPanel
 from cobranza_desktop.ui.labels import stage_label
+from cobranza_desktop.ui.style import bold
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
+from cobranza_desktop.ui.widgets.elided_label import ElidedLabel
 
 __all__ = [
     "CALL_OUTCOMES",
@@ -169,16 +171,21 @@ class ReminderComposer(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
 
-        header = QLabel()
-        header.setObjectName("composerHeader")
+        # The name and the contact give way with "…" (whole in their tooltips): an
+        # 80-character name must not widen the dialog past a laptop's screen.
+        self.header_name = ElidedLabel(keep=28)
+        self.header_name.setObjectName("composerHeader")
+        font = bold(self.header_name.font())
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        self.header_name.setFont(font)
+        self.header_name.setText(self.recipient.name)
         contact = self.recipient.contact_name or self.recipient.name
         phone = display_phone(self.recipient.whatsapp or self.recipient.phone)
         details = " · ".join(x for x in (self.recipient.email, phone) if x)
-        header.setText(
-            f"<b style='font-size:14pt'>{esc(self.recipient.name)}</b><br>"
-            f"{esc(contact)}" + (f" — {esc(details)}" if details else "")
-        )
-        layout.addWidget(header)
+        self.header_details = ElidedLabel(keep=28)
+        self.header_details.setText(contact + (f" — {details}" if details else ""))
+        layout.addWidget(self.header_name)
+        layout.addWidget(self.header_details)
 
         self.warning_box = QWidget()
         self.warning_box.setObjectName("composerWarning")

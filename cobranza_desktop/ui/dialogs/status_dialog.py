@@ -55,9 +55,9 @@ class StatusDialog(QDialog):
         self.services = QLineEdit()
         self.services.setPlaceholderText(self.tr("Qué servicios se limitan (al restringir)"))
         form = QFormLayout()
-        form.addRow(self.tr("Nuevo estado"), self.status)
-        form.addRow(self.tr("Motivo"), self.reason)
-        form.addRow(self.tr("Restricción"), self.services)
+        form.addRow(self.tr("&Nuevo estado"), self.status)
+        form.addRow(self.tr("&Motivo"), self.reason)
+        form.addRow(self.tr("&Restricción"), self.services)
 
         self.history = QLabel()
         self.history.setWordWrap(True)
@@ -83,7 +83,7 @@ class StatusDialog(QDialog):
             },
         )
         self.buttons, self.save_button = action_buttons(
-            self.tr("Cambiar estado"), self.save, self.reject
+            self.tr("Cambiar &estado"), self.save, self.reject
         )
 
         layout = QVBoxLayout(self)

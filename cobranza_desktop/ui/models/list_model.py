@@ -7,7 +7,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from cobranza_desktop.ui.models.paged import Column
+from cobranza_desktop.ui.models.paged import Column, ExportRows
+from cobranza_desktop.ui.tasks import TaskContext
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -31,6 +32,11 @@ class ListTableModel(QAbstractTableModel, Generic[R]):
 
     def row_at(self, row: int) -> R:
         return self._rows[row]
+
+    def export_work(self) -> Callable[[TaskContext], ExportRows[R]]:
+        """For «Exportar lista…»: the rows shown, as they are now (the list is in memory)."""
+        snapshot = ExportRows(list(self._rows), list(self._columns))
+        return lambda _ctx: snapshot
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

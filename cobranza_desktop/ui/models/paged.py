@@ -58,7 +58,24 @@ class Column(Generic[R]):
     sortable: bool = True
     tooltip: Callable[[R], str] | None = None
     color: Callable[[R], Any] | None = None
+    # What «Exportar lista…» writes for the cell when not the text: an amount as a
+    # number, a date as a date, so that a spreadsheet can sum and sort them.
+    export: Callable[[R], Any] | None = None
 
+    def cell(self, row: R) -> Any:
+        return self.export(row) if self.export is not None else self.text(row)
+
+
+@dataclass(frozen=True)
+class ExportRows(Generic[R]):
+    """The rows of a list to export, and the columns that turn each into cells."""
+
+    rows: Sequence[R]
+    columns: Sequence[Column[R]]
+
+
+# Rows read per query when a whole filtered list is exported.
+EXPORT_PAGE = 2000
 
 PageFetcher = Callable[[PageQuery], Sequence[R]]
 SummaryFetcher = Callable[[Mapping[str, Any]], Any]
@@ -131,6 +148,29 @@ class PagedTableModel(QAbstractTableModel, Generic[R]):
 
     def is_loading(self) -> bool:
         return self._pending
+
+    def export_work(self) -> Callable[[TaskContext], ExportRows[R]]:
+        """For «Exportar lista…», run on the worker: every row of the current filter and
+        order (not only the pages loaded), read a page at a time, and their cells."""
+        fetch, sort_key, descending = self._fetch_page, self._sort_key, self._descending
+        params = dict(self._params)
+
+        def work(ctx: TaskContext) -> ExportRows[R]:
+            rows: list[R] = []
+            while True:
+                page = list(fetch(PageQuery(len(rows), EXPORT_PAGE, sort_key, descending, params)))
+                rows.extend(page)
+                ctx.check_cancelled()  # a cancelled export writes nothing, not a part
+                if len(page) < EXPORT_PAGE:
+                    break
+            return ExportRows(rows, self.export_columns(rows))
+
+        return work
+
+    def export_columns(self, rows: Sequence[R]) -> list[Column[R]]:
+        """The columns as exported (on the worker); a model whose cells need more than
+        the row (facts fetched for the rows on screen) fetches it here for ``rows``."""
+        return list(self._columns)
 
     def start(self) -> None:
         """Load the first page (done lazily so a page costs nothing until shown)."""

@@ -8,17 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
     QProgressBar,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -27,9 +26,8 @@ from PySide6.QtWidgets import (
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.formatting import format_amount, format_date, format_money
 from cobranza_desktop.services.receivables.aging import AgingLine, AgingReport, AgingService
-from cobranza_desktop.ui import file_dialogs
 from cobranza_desktop.ui.accessibility import named
-from cobranza_desktop.ui.export import write_aging_csv, write_aging_xlsx
+from cobranza_desktop.ui.list_export import export_button, export_view
 from cobranza_desktop.ui.models.list_model import ListTableModel
 from cobranza_desktop.ui.models.paged import RIGHT, Column
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
@@ -72,10 +70,7 @@ class AgingPage(QWidget):
         self.as_of = date_edit(clock.today())
         named(self.as_of, self.tr("Fecha de corte"))
         self.as_of.dateChanged.connect(lambda _d: self.compute())
-        self.csv_button = QPushButton(self.tr("Exportar CSV"))
-        self.xlsx_button = QPushButton(self.tr("Exportar Excel"))
-        self.csv_button.clicked.connect(lambda: self._export("csv"))
-        self.xlsx_button.clicked.connect(lambda: self._export("xlsx"))
+        self.export_button = export_button(self, self.export_list)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -88,8 +83,7 @@ class AgingPage(QWidget):
         header.addWidget(QLabel(self.tr("Al día")))
         header.addWidget(self.as_of)
         header.addSpacing(12)
-        header.addWidget(self.csv_button)
-        header.addWidget(self.xlsx_button)
+        header.addWidget(self.export_button)
 
         from cobranza_desktop.ui.widgets.charts import Chart
 
@@ -168,27 +162,56 @@ class AgingPage(QWidget):
 
             return text
 
+        def bucket_value(index: int) -> Callable[[AgingLine], Decimal]:
+            return lambda line: line.buckets[index]
+
+        # Exported, the amounts are numbers (a spreadsheet sums them), blank cells zero.
         for i, label in enumerate(report.labels):
-            columns.append(Column(f"b{i}", label, bucket_text(i), RIGHT))
-        columns.append(Column("total", self.tr("Total"), lambda r: format_amount(r.total), RIGHT))
+            columns.append(Column(f"b{i}", label, bucket_text(i), RIGHT, export=bucket_value(i)))
+        columns.append(
+            Column(
+                "total",
+                self.tr("Total"),
+                lambda r: format_amount(r.total),
+                RIGHT,
+                export=lambda r: r.total,
+            )
+        )
         # Unapplied credit beside the buckets, and what is owed net of it.
         credit_total = report.credit_total
 
+        def credit_of(line: AgingLine) -> Decimal:
+            if line.customer_id == TOTALS_ID:
+                return credit_total
+            return report.credit_of(line.customer_id)
+
         def credit_text(line: AgingLine) -> str:
-            amount = (
-                credit_total
-                if line.customer_id == TOTALS_ID
-                else report.credit_of(line.customer_id)
-            )
+            amount = credit_of(line)
             return format_amount(-amount) if amount else ""
 
-        def net_text(line: AgingLine) -> str:
+        def net_of(line: AgingLine) -> Decimal:
             if line.customer_id == TOTALS_ID:
-                return format_amount(report.net_total)
-            return format_amount(report.net_of(line))
+                return report.net_total
+            return report.net_of(line)
 
-        columns.append(Column("credit", self.tr("Crédito a favor"), credit_text, RIGHT))
-        columns.append(Column("net", self.tr("Neto"), net_text, RIGHT))
+        columns.append(
+            Column(
+                "credit",
+                self.tr("Crédito a favor"),
+                credit_text,
+                RIGHT,
+                export=lambda r: -credit_of(r),
+            )
+        )
+        columns.append(
+            Column(
+                "net",
+                self.tr("Neto"),
+                lambda r: format_amount(net_of(r)),
+                RIGHT,
+                export=net_of,
+            )
+        )
         # Disputed or extended invoices stay in their original bucket, marked here: a
         # short note in the cell (the table fits 1366 px), the whole of it in the tooltip.
         columns.append(
@@ -292,35 +315,17 @@ class AgingPage(QWidget):
 
     # -- export --------------------------------------------------------------------------
 
-    def export_to(self, path: Path) -> None:
-        """Write the report shown to ``path`` (.csv or .xlsx)."""
+    def export_list(self, path: Path | None = None) -> None:
+        """The report shown (every customer and the totals row), in the visible columns,
+        to CSV or Excel (asks where unless ``path``)."""
         if self.report is None:
             return
-        customer, total = self.tr("Cliente"), self.tr("Total")
-        if path.suffix.lower() == ".xlsx":
-            write_aging_xlsx(self.report, path, customer, total, self.tr("Antigüedad de saldos"))
-        else:
-            write_aging_csv(self.report, path, customer, total)
-
-    def _export(self, kind: str) -> None:
-        if self.report is None:
-            return
-        name = f"antiguedad-{self.report.as_of.isoformat()}.{kind}"
-        filters = self.tr("CSV (*.csv)") if kind == "csv" else self.tr("Excel (*.xlsx)")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Exportar"), file_dialogs.suggested_path(name), filters
+        export_view(
+            self,
+            self._runner,
+            self.table,
+            self.model,
+            f"antiguedad-{self.report.as_of.isoformat()}",
+            self.tr("Antigüedad de saldos"),
+            path,
         )
-        if not chosen:
-            return
-        file_dialogs.remember(chosen)
-        path = Path(chosen)
-        if path.suffix.lower() != f".{kind}":
-            path = path.with_suffix(f".{kind}")
-        try:
-            self.export_to(path)
-        except OSError as exc:
-            self.status_line.setText(
-                self.tr("No se pudo guardar el archivo: %1").replace("%1", exc.strerror or str(exc))
-            )
-            return
-        self.status_line.setText(self.tr("Exportado a %1").replace("%1", str(path)))

@@ -78,19 +78,19 @@ class CustomerFileTools(QObject):
 
         self.more_button = QToolButton()
         self.more_button.setObjectName("moreActions")
-        self.more_button.setText(self.tr("Más acciones"))
+        self.more_button.setText(self.tr("&Más acciones"))
         self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.more_menu = QMenu(self.more_button)
         self.actions: dict[str, QAction] = {}
         for key, text, slot in (
-            ("apply_credit", self.tr("Aplicar saldo a favor…"), self.apply_credit),
-            ("undo_last", self.tr("Deshacer la última aplicación…"), self.undo_last),
+            ("apply_credit", self.tr("&Aplicar saldo a favor…"), self.apply_credit),
+            ("undo_last", self.tr("&Deshacer la última aplicación…"), self.undo_last),
             ("", "", None),
-            ("extend", self.tr("Prorrogar vencimiento…"), lambda: self.extend(None)),
-            ("discount", self.tr("Descuento en el próximo pago…"), self.discount),
-            ("barter", self.tr("Pago en especie (intercambio)…"), self.barter),
+            ("extend", self.tr("&Prorrogar vencimiento…"), lambda: self.extend(None)),
+            ("discount", self.tr("Des&cuento en el próximo pago…"), self.discount),
+            ("barter", self.tr("Pago en &especie (intercambio)…"), self.barter),
             ("", "", None),
-            ("dossier", self.tr("Expediente para la agencia…"), self.dossier),
+            ("dossier", self.tr("E&xpediente para la agencia…"), self.dossier),
         ):
             if slot is None:
                 self.more_menu.addSeparator()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -31,9 +32,10 @@ from cobranza_desktop.services.customers.records import CustomerListItem, Custom
 from cobranza_desktop.services.customers.restrictions import RiskService, RiskView
 from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.colors import overdue
+from cobranza_desktop.ui.list_export import export_button, export_view
 from cobranza_desktop.ui.models.paged import RIGHT, Column, PagedTableModel, PageQuery
 from cobranza_desktop.ui.style import icon
-from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
+from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.text_cache import money, phone, status_label
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import attach, fit_columns, make_table, set_widths
@@ -105,7 +107,13 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         self.columns[:] = [
             Column("name", self.tr("Nombre"), lambda r: r.name),
             Column("phone", self.tr("Teléfono"), lambda r: phone(r.phone)),
-            Column("balance", self.tr("Saldo"), lambda r: money(r.balance), RIGHT),
+            Column(
+                "balance",
+                self.tr("Saldo"),
+                lambda r: money(r.balance),
+                RIGHT,
+                export=lambda r: r.balance,
+            ),
             Column(
                 "overdue",
                 self.tr("Vencido"),
@@ -113,6 +121,7 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
                 lambda r: f"{OVERDUE_MARK} {money(r.overdue)}" if r.overdue else "",
                 RIGHT,
                 color=overdue_color,
+                export=lambda r: r.overdue,
             ),
             Column(
                 "days_past_due",
@@ -120,6 +129,7 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
                 lambda r: str(r.days_past_due) if r.days_past_due else "",
                 RIGHT,
                 color=overdue_color,
+                export=lambda r: r.days_past_due,
             ),
             Column("status", self.tr("Estado"), lambda r: status_label(r.status)),
         ]
@@ -151,7 +161,10 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         runner.data_changed.connect(self._forget_facts)
 
     def _rating_text(self, row: CustomerListItem) -> str:
-        view = self._facts.ratings.get(row.id)
+        return self._rating_in(self._facts, row)
+
+    def _rating_in(self, facts: CollectionFacts, row: CustomerListItem) -> str:
+        view = facts.ratings.get(row.id)
         if view is None:
             return ""
         return (
@@ -167,14 +180,35 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         )
 
     def _next_action_text(self, row: CustomerListItem) -> str:
-        item = self._facts.actions.get(row.id)
+        return self._next_action_in(self._facts, row)
+
+    def _next_action_in(self, facts: CollectionFacts, row: CustomerListItem) -> str:
+        item = facts.actions.get(row.id)
         if item is not None:
             # Due today, or waiting on the contact policy (cap, quiet hours, Sunday).
             if item.deferred_by:
                 return self.tr("{0} (en espera)").format(item.stage_label)
             return self.tr("Hoy: {0}").format(item.stage_label)
-        day = self._facts.next_actions.get(row.id)
+        day = facts.next_actions.get(row.id)
         return "" if day is None else self.tr("Seguimiento {0}").format(format_date(day))
+
+    def export_columns(self, rows: Sequence[CustomerListItem]) -> list[Column[CustomerListItem]]:
+        """On the worker: the rating and next action of every exported row, not only of
+        the rows on screen, fetched for them here."""
+        facts = self._facts_of([row.id for row in rows])
+        columns = list(self.columns)
+        rating, action = len(columns) - 2, len(columns) - 1
+        columns[rating] = replace(columns[rating], text=lambda r: self._rating_in(facts, r))
+        columns[action] = replace(columns[action], text=lambda r: self._next_action_in(facts, r))
+        return columns
+
+    def _facts_of(self, ids: list[int]) -> CollectionFacts:
+        # The agenda of these rows alone: its cost follows the rows, not the book.
+        return CollectionFacts(
+            self._risk.profiles(ids),
+            self._contacts.next_actions(ids),
+            self._agenda.next_actions(ids),
+        )
 
     def _next_action_tooltip(self, row: CustomerListItem) -> str:
         item = self._facts.actions.get(row.id)
@@ -193,17 +227,8 @@ class CustomerListModel(PagedTableModel[CustomerListItem]):
         missing = [row.id for row in self.loaded_rows() if row.id not in known]
         if not missing:
             return
-        risk, contacts, agenda = self._risk, self._contacts, self._agenda
-
-        def work(_ctx: TaskContext) -> CollectionFacts:
-            # The agenda of these rows alone: its cost follows the page, not the book.
-            return CollectionFacts(
-                risk.profiles(missing),
-                contacts.next_actions(missing),
-                agenda.next_actions(missing),
-            )
-
-        self._runner.query(work).success(self._received_facts).run()
+        facts_of = self._facts_of
+        self._runner.query(lambda _ctx: facts_of(missing)).success(self._received_facts).run()
 
     def _received_facts(self, facts: CollectionFacts) -> None:
         self._facts.ratings.update(facts.ratings)
@@ -255,6 +280,9 @@ class CustomerList(QWidget):
         filters.addWidget(self.overdue_only)
         filters.addWidget(self.status)
         filters.addWidget(self.bucket)
+        self._runner = runner
+        self.export_button = export_button(self, self.export_list)
+        filters.addWidget(self.export_button)
 
         self.table = make_table()
         named(self.table, self.tr("Clientes"))
@@ -339,6 +367,12 @@ class CustomerList(QWidget):
     def apply_filters(self) -> None:
         self._timer.stop()
         self.model.set_params(**self.params())
+
+    def export_list(self, path: Path | None = None) -> None:
+        """The customers as filtered, in the visible columns, to CSV or Excel."""
+        export_view(
+            self, self._runner, self.table, self.model, "clientes", self.tr("Clientes"), path
+        )
 
     def start(self) -> None:
         self.model.start()

@@ -311,8 +311,13 @@ class IndicatorsPage(QWidget):
             self.table.setColumnWidth(i, 110)
 
     def _debtor_columns(self, currency: str) -> Sequence[Column[Debtor]]:
+        # The column is how late their payments of the last 90 days came: a debtor who
+        # stopped paying has none, and says so in words rather than with a bare dash.
+        no_payments = self.tr("sin pagos")
+        why = self.tr("Promedio de días de atraso de sus pagos de los últimos 90 días.")
+
         def late(d: Debtor) -> str:
-            return "—" if d.avg_days_late is None else _one_decimal(d.avg_days_late)
+            return no_payments if d.avg_days_late is None else _one_decimal(d.avg_days_late)
 
         return [
             Column("name", self.tr("Cliente"), lambda d: d.name),
@@ -320,7 +325,7 @@ class IndicatorsPage(QWidget):
             Column(
                 "overdue", self.tr("Vencido"), lambda d: format_money(d.overdue, currency), RIGHT
             ),
-            Column("late", self.tr("Días de atraso"), late, RIGHT),
+            Column("late", self.tr("Atraso al pagar"), late, RIGHT, tooltip=lambda _d: why),
         ]
 
     def _double_clicked(self, index: QModelIndex) -> None:

@@ -72,11 +72,34 @@ class InvoiceListModel(PagedTableModel[InvoiceListItem]):
         self.columns[:] = [
             Column("number", self.tr("Número"), lambda i: i.number or self.tr("Borrador")),
             Column("customer", self.tr("Cliente"), lambda i: i.customer_name),
-            Column("issue_date", self.tr("Emisión"), lambda i: format_date(i.issue_date)),
-            Column("due_date", self.tr("Vence"), lambda i: format_date(i.due_date)),
+            Column(
+                "issue_date",
+                self.tr("Emisión"),
+                lambda i: format_date(i.issue_date),
+                export=lambda i: i.issue_date,
+            ),
+            Column(
+                "due_date",
+                self.tr("Vence"),
+                lambda i: format_date(i.due_date),
+                export=lambda i: i.due_date,
+            ),
             # A foreign invoice shows its own currency and amount; the totals are in MXN.
-            Column("total", self.tr("Total"), own_total, RIGHT),
-            Column("balance", self.tr("Saldo"), own_balance, RIGHT),
+            # Exported, an MXN amount is a number and a foreign one keeps its currency.
+            Column(
+                "total",
+                self.tr("Total"),
+                own_total,
+                RIGHT,
+                export=lambda i: i.total if i.own_total is None else own_total(i),
+            ),
+            Column(
+                "balance",
+                self.tr("Saldo"),
+                own_balance,
+                RIGHT,
+                export=lambda i: i.balance if i.own_balance is None else own_balance(i),
+            ),
             Column("status", self.tr("Estado"), lambda i: i.status.label()),
             Column("delivered", self.tr("Entregada"), self._delivered, sortable=False),
             Column("receipt", self.tr("Recepción"), self._receipt, sortable=False),
@@ -107,6 +130,8 @@ INVOICE_LIST_KINDS = (Kind.INVOICES, Kind.PAYMENTS, Kind.PENALTIES, Kind.CUSTOME
 
 
 class InvoicesPage(ListPage):
+    export_name = "facturas"
+
     def __init__(
         self,
         listings: ListingService,
@@ -196,6 +221,9 @@ class InvoicesPage(ListPage):
         self.delivery.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
+
+    def export_title(self) -> str:
+        return self.tr("Facturas")
 
     def apply_filters(self) -> None:
         self.model.set_params(

@@ -15,7 +15,6 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -46,6 +45,7 @@ from cobranza_desktop.services.messaging.outbox import (
     OutboxView,
 )
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import overdue, settled
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskContext, TaskRunner
 
 PAGE_SIZE = 200
@@ -187,9 +187,9 @@ class OutboxTableModel(QAbstractTableModel):
                 return view.last_error.splitlines()[0] if view.last_error else ""
         if role == Qt.ItemDataRole.ForegroundRole and column == "status":
             if view.status == FAILED or view.needs_person:
-                return QColor("#b00020")
+                return overdue()
             if view.status == SENT:
-                return QColor("#1b5e20")
+                return settled()
         if role == Qt.ItemDataRole.ToolTipRole and column == "error" and view.last_error:
             return view.last_error
         return None
@@ -271,7 +271,7 @@ class MessagesPage(QWidget):
 
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setStyleSheet("color: palette(mid); font-size: 12pt;")
+        self.empty_label.setObjectName("emptyText")  # the style sheet follows the palette
         layout.addWidget(self.empty_label)
 
         bottom = QHBoxLayout()

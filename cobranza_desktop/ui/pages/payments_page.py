@@ -51,9 +51,20 @@ class PaymentListModel(PagedTableModel[PaymentListItem]):
 
         super().__init__([], fetch, runner, fetch_summary=summary, sort_key="date", descending=True)
         self.columns[:] = [
-            Column("date", self.tr("Fecha"), lambda p: format_date(p.payment_date)),
+            Column(
+                "date",
+                self.tr("Fecha"),
+                lambda p: format_date(p.payment_date),
+                export=lambda p: p.payment_date,
+            ),
             Column("customer", self.tr("Cliente"), lambda p: p.customer_name),
-            Column("amount", self.tr("Monto"), lambda p: money(p.amount), RIGHT),
+            Column(
+                "amount",
+                self.tr("Monto"),
+                lambda p: money(p.amount),
+                RIGHT,
+                export=lambda p: p.amount,
+            ),
             Column(
                 "unallocated",
                 self.tr("Sin aplicar"),
@@ -76,6 +87,7 @@ PAYMENT_LIST_KINDS = (Kind.PAYMENTS, Kind.INVOICES, Kind.CUSTOMERS)
 
 class PaymentsPage(ListPage):
     customer_requested = Signal(int)
+    export_name = "pagos"
 
     def __init__(
         self,
@@ -125,6 +137,9 @@ class PaymentsPage(ListPage):
         self.date_from.dateChanged.connect(lambda _d: self.apply_filters())
         self.date_to.dateChanged.connect(lambda _d: self.apply_filters())
         self.rep_pending.toggled.connect(lambda _on: self.apply_filters())
+
+    def export_title(self) -> str:
+        return self.tr("Pagos")
 
     def apply_filters(self) -> None:
         self.model.set_params(

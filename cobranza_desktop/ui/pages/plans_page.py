@@ -33,6 +33,7 @@ from cobranza_desktop.domain.plans import PlanStatus, PromiseStatus
 from cobranza_desktop.services.collections.plans import InstalmentView, PlanService, PlanView
 from cobranza_desktop.services.collections.promises import PromiseService, PromiseView
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import muted, overdue, settled
 from cobranza_desktop.ui.dialogs.pdf_preview import preview_pdf
 from cobranza_desktop.ui.dialogs.plan_dialog import PlanDialog
 from cobranza_desktop.ui.models.list_model import ListTableModel
@@ -43,10 +44,6 @@ from cobranza_desktop.ui.widgets.customer_picker import CustomerPicker, Customer
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import make_table, set_widths
 
-BROKEN = QColor("#a4262c")
-DONE = QColor("#2e7d32")
-MUTED = QColor("#777777")
-
 
 def next_instalment(plan: PlanView) -> InstalmentView | None:
     """The first instalment not fully paid (None once the plan is paid or cancelled)."""
@@ -56,19 +53,22 @@ def next_instalment(plan: PlanView) -> InstalmentView | None:
 
 
 def _plan_color(plan: PlanView) -> QColor | None:
-    return {
-        PlanStatus.BROKEN: BROKEN,
-        PlanStatus.COMPLETED: DONE,
-        PlanStatus.CANCELLED: MUTED,
+    # Asked for at each paint: the colours follow the palette (a dark theme too).
+    colour = {
+        PlanStatus.BROKEN: overdue,
+        PlanStatus.COMPLETED: settled,
+        PlanStatus.CANCELLED: muted,
     }.get(plan.status)
+    return colour() if colour is not None else None
 
 
 def _promise_color(promise: PromiseView) -> QColor | None:
-    return {
-        PromiseStatus.BROKEN: BROKEN,
-        PromiseStatus.KEPT: DONE,
-        PromiseStatus.CANCELLED: MUTED,
+    colour = {
+        PromiseStatus.BROKEN: overdue,
+        PromiseStatus.KEPT: settled,
+        PromiseStatus.CANCELLED: muted,
     }.get(promise.status)
+    return colour() if colour is not None else None
 
 
 # A plan's status follows payments and voids; promises are logged with contacts.
@@ -170,7 +170,7 @@ class PlansPage(QWidget):
                 Column("remaining", self.tr("Por pagar"), lambda i: money(i.remaining), RIGHT),
             ]
         )
-        self.schedule_model.row_color = lambda i: MUTED if i.remaining == 0 else None
+        self.schedule_model.row_color = lambda i: muted() if i.remaining == 0 else None
         self.schedule = make_table(sortable=False)
         named(self.schedule, self.tr("Calendario de pagos"))
         self.schedule.setModel(self.schedule_model)

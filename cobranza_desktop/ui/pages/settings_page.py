@@ -35,6 +35,7 @@ from cobranza_desktop.ui.accessibility import named
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskFailure, TaskRunner
 from cobranza_desktop.ui.widgets.flow_layout import scrolled
 from cobranza_desktop.ui.widgets.forms import FieldErrors, grid_row
+from cobranza_desktop.ui.widgets.phone_edit import PhoneEdit
 
 LANGUAGES = (("es", "Español (México)"), ("en", "English"))
 
@@ -79,7 +80,7 @@ class SettingsPage(QWidget):
         self.name = QLineEdit()
         self.rfc = QLineEdit()
         self.address = QLineEdit()
-        self.phone = QLineEdit()
+        self.phone = PhoneEdit()
         self.email = QLineEdit()
         self.currency = QComboBox()
         self.currency.addItems(list(SUPPORTED_CURRENCIES))
@@ -159,7 +160,7 @@ class SettingsPage(QWidget):
         self.name.setText(profile.name)
         self.rfc.setText(profile.rfc)
         self.address.setText(profile.address)
-        self.phone.setText(profile.phone)
+        self.phone.set_phone(profile.phone)
         self.email.setText(profile.email)
         self.currency.setCurrentText(profile.currency)
         self.terms.setValue(profile.payment_terms_days)

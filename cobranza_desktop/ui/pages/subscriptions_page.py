@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -32,6 +31,7 @@ from cobranza_desktop.services.billing.billing_run import BillingRunService
 from cobranza_desktop.services.billing.subscriptions import SubscriptionService, SubscriptionView
 from cobranza_desktop.services.messaging.run_delivery import RunDeliveryService
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.colors import muted
 from cobranza_desktop.ui.dialogs.billing_run_dialog import BillingRunDialog
 from cobranza_desktop.ui.dialogs.subscription_actions import (
     CancelSubscriptionDialog,
@@ -47,7 +47,6 @@ from cobranza_desktop.ui.widgets.customer_picker import CustomerLookup, Customer
 from cobranza_desktop.ui.widgets.empty_state import EmptyState
 from cobranza_desktop.ui.widgets.table import make_table, set_widths
 
-MUTED = QColor("#777777")
 PAGE_KINDS = (Kind.SUBSCRIPTIONS, Kind.INVOICES, Kind.CUSTOMERS)
 
 
@@ -145,7 +144,7 @@ class SubscriptionsPage(QWidget):
                 Column("next", self.tr("Próxima factura"), self._next_label),
             ]
         )
-        self.model.row_color = lambda r: MUTED if r.sub.status != "active" else None
+        self.model.row_color = lambda r: muted() if r.sub.status != "active" else None
         self.table = make_table(sortable=False)
         named(self.table, self.tr("Suscripciones"))
         self.table.setModel(self.model)

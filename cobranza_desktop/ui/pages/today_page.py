@@ -124,6 +124,8 @@ class AgendaTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and item.deferred_by:
             return QBrush(muted())
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 1:  # a long name is cut with "…" by the view: here it is whole
+                return item.customer
             # The whole action and its reason: the columns may cut either.
             return f"{item.stage_label}\n{item.reason}" if item.reason else item.stage_label
         return None
@@ -162,9 +164,9 @@ class TodayPage(QWidget):
         self.title.setStyleSheet("font-size: 16px; font-weight: 600;")
         self.summary = QLabel()
         self.show_waiting = QCheckBox(
-            self.tr("Mostrar las que esperan (límite de contactos, horario o domingo)")
+            self.tr("Mostrar las que &esperan (límite de contactos, horario o domingo)")
         )
-        self.refresh_button = QPushButton(self.tr("Actualizar"))
+        self.refresh_button = QPushButton(self.tr("Act&ualizar"))
         self.refresh_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
         self.model = AgendaTableModel(self)
         self.table = QTableView()
@@ -187,19 +189,19 @@ class TodayPage(QWidget):
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
-        self.done_button = QPushButton(self.tr("Hecho…"))
+        self.done_button = QPushButton(self.tr("&Hecho…"))
         self.done_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.skip_button = QPushButton(self.tr("Omitir…"))
-        self.contact_button = QPushButton(self.tr("Registrar contacto…"))
+        self.skip_button = QPushButton(self.tr("&Omitir…"))
+        self.contact_button = QPushButton(self.tr("Registrar co&ntacto…"))
         # The reminder composer: writing the message completes
         # the action.
-        self.compose_button = QPushButton(self.tr("Redactar mensaje…"))
+        self.compose_button = QPushButton(self.tr("Redactar &mensaje…"))
         # «¿Recibió su factura? ¿Sus datos son correctos?»: the answer in one click.
-        self.received_button = QPushButton(self.tr("Recibió"))
+        self.received_button = QPushButton(self.tr("&Recibió"))
         self.received_button.setToolTip(
             self.tr("La recibió y sus datos son correctos: se registra la respuesta")
         )
-        self.wrong_button = QPushButton(self.tr("Datos mal…"))
+        self.wrong_button = QPushButton(self.tr("&Datos mal…"))
         self.wrong_button.setToolTip(
             self.tr("Hay que corregir la factura: su cobranza queda en pausa")
         )
@@ -289,8 +291,10 @@ class TodayPage(QWidget):
             items += list(agenda.deferred)
         self.model.set_items(items)
         # The whole action in its column ("Pasar a agencia o abogado; sin respuesta…"),
-        # and the customer's name, as far as the rows on screen need.
-        fit_columns(self.table, [1, 2, 4])
+        # and the customer's name, as far as the rows on screen need; a name longer than
+        # a third of a laptop's table gives way (whole in its tooltip).
+        fit_columns(self.table, [1], widest=320)
+        fit_columns(self.table, [2, 4])
         self.title.setText(self.tr("Hoy, {0}").format(format_long_date(agenda.day)))
         self.summary.setText(
             self.tr("%Ln acciones para hoy", None, len(agenda.items))

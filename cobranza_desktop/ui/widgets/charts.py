@@ -6,6 +6,7 @@ this file only. Values are floats for drawing alone: tables and cards show exact
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -79,8 +80,11 @@ class Chart(QWidget):
         for s in self.chart.series():
             s.attachAxis(x)
             s.attachAxis(y)
-        y.setMin(0)
-        y.applyNiceNumbers()
+        # A round top of our own: Qt's applyNiceNumbers() elides every label of an area
+        # series' axis to «…» (seen on the forecast band, Qt 6.11).
+        top, ticks = nice_top(y.max())
+        y.setRange(0, top)
+        y.setTickCount(ticks)
         return y
 
     def bars(
@@ -154,6 +158,18 @@ class Chart(QWidget):
         self.chart.addSeries(area)
         self.chart.addSeries(_line(middle))
         self._axes(categories, fmt)
+
+
+def nice_top(maximum: float) -> tuple[float, int]:
+    """A round top for a value axis from zero, and its tick count: steps of 1, 2 or 5
+    times a power of ten, about four of them."""
+    if not maximum > 0:  # also NaN
+        return 1.0, 2
+    rough = maximum / 4
+    power = 10.0 ** math.floor(math.log10(rough))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= rough)
+    steps = math.ceil(maximum / step - 1e-9)
+    return steps * step, steps + 1
 
 
 def _line(row: Series) -> QLineSeries:

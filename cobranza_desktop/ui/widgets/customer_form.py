@@ -20,6 +20,7 @@ from cobranza_desktop.domain.customers import Channel, CustomerData, validate_cu
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.money import parse_amount
 from cobranza_desktop.ui.widgets.forms import FieldErrors, grid_row
+from cobranza_desktop.ui.widgets.phone_edit import PhoneEdit
 
 
 class CustomerForm(QWidget):
@@ -29,6 +30,7 @@ class CustomerForm(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._filling = False
         self.name = QLineEdit()
         self.name.setPlaceholderText(self.tr("Nombre o razón social"))
         self.rfc = QLineEdit()
@@ -36,9 +38,9 @@ class CustomerForm(QWidget):
         self.contact_name = QLineEdit()
         self.email = QLineEdit()
         self.email.setPlaceholderText("nombre@ejemplo.com")
-        self.phone = QLineEdit()
+        self.phone = PhoneEdit()
         self.phone.setPlaceholderText(self.tr("10 dígitos"))
-        self.whatsapp = QLineEdit()
+        self.whatsapp = PhoneEdit()
         self.whatsapp.setPlaceholderText(self.tr("10 dígitos"))
         self.address = QLineEdit()
         self.terms = QSpinBox()
@@ -117,6 +119,8 @@ class CustomerForm(QWidget):
         self.notes.textChanged.connect(self._changed)
 
     def _changed(self) -> None:
+        if self._filling:  # set_data is not an edit (it would wipe "Cambios guardados.")
+            return
         if self.errors.current is not None:
             self.errors.clear()
         self.edited.emit()
@@ -132,19 +136,26 @@ class CustomerForm(QWidget):
             self.errors.show(exc.message, exc.field, focus=False)
 
     def set_data(self, data: CustomerData) -> None:
+        self._filling = True
+        try:
+            self._fill(data)
+        finally:
+            self._filling = False
+        self.errors.clear()
+
+    def _fill(self, data: CustomerData) -> None:
         self.name.setText(data.name)
         self.rfc.setText(data.rfc)
         self.contact_name.setText(data.contact_name)
         self.email.setText(data.email)
-        self.phone.setText(data.phone)
-        self.whatsapp.setText(data.whatsapp)
+        self.phone.set_phone(data.phone)
+        self.whatsapp.set_phone(data.whatsapp)
         self.address.setText(data.address)
         self.terms.setValue(-1 if data.payment_terms_days is None else data.payment_terms_days)
         self.credit_limit.setText("" if data.credit_limit is None else str(data.credit_limit))
         index = self.channel.findData(Channel(data.preferred_channel).value)
         self.channel.setCurrentIndex(max(index, 0))
         self.notes.setPlainText(data.notes)
-        self.errors.clear()
 
     def raw_data(self) -> CustomerData:
         limit_text = self.credit_limit.text().strip()

@@ -8,12 +8,14 @@ own filters, columns and texts.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from cobranza_desktop.ui.accessibility import named
+from cobranza_desktop.ui.list_export import export_button, export_view
 from cobranza_desktop.ui.models.paged import PagedTableModel
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
 from cobranza_desktop.ui.widgets.table import attach, make_table, set_widths
@@ -25,6 +27,8 @@ class ListPage(QWidget):
     """A page showing one paged model; subclasses set ``self.model`` and call ``_build_list``."""
 
     model: PagedTableModel[Any]
+    #: The file name «Exportar lista…» suggests (without extension).
+    export_name = "lista"
 
     def _build_list(
         self,
@@ -35,6 +39,9 @@ class ListPage(QWidget):
         search: QLineEdit,
         kinds: tuple[Kind, ...],
     ) -> None:
+        self._list_runner = runner
+        self.export_button = export_button(self, self.export_list)
+        header.addWidget(self.export_button)
         self.table = make_table()
         named(self.table, self.tr("Lista"))
         attach(self.table, self.model)
@@ -68,6 +75,21 @@ class ListPage(QWidget):
 
     def activate(self) -> None:
         self.model.start()
+
+    def export_title(self) -> str:
+        return self.export_name
+
+    def export_list(self, path: Path | None = None) -> None:
+        """The rows as filtered, in the visible columns, to CSV or Excel (asks where)."""
+        export_view(
+            self,
+            self._list_runner,
+            self.table,
+            self.model,
+            self.export_name,
+            self.export_title(),
+            path,
+        )
 
     def apply_filters(self) -> None:
         raise NotImplementedError

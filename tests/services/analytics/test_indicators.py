@@ -9,7 +9,7 @@ import pytest
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.errors import ValidationError
-from cobranza_desktop.services.analytics.indicators import IndicatorsService
+from cobranza_desktop.services.analytics.indicators import IndicatorsService, indicators_in
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.services.collections.promises import PromiseService
@@ -203,3 +203,16 @@ def test_month_end_positions_are_the_aging_totals(small_book: Workspace) -> None
         owed += 1 if fast.total_cents else 0
     # Something was owed at most of those dates, so the comparison says something.
     assert owed >= 3
+
+
+def test_the_two_halves_read_at_once_give_what_one_session_reads(small_book: Workspace) -> None:
+    """The service reads its two halves on two connections; the monthly report reads them
+    in its own session, one after the other. Both are the same figures."""
+    for as_of in (AS_OF, date(2026, 9, 30)):
+        at_once = IndicatorsService(small_book.book, small_book.clock).compute(
+            as_of, with_backtest=True
+        )
+        with small_book.book.session() as session:
+            serial = indicators_in(session, as_of, with_backtest=True)
+        assert at_once.to_json() == serial.to_json()
+        assert at_once.receivables > 0

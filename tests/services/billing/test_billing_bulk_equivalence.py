@@ -36,6 +36,7 @@ from cobranza_desktop.services.book.workspace import Workspace, open_workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.storage.models import Allocation, Invoice, InvoiceLine, Payment
 from cobranza_desktop.storage.models.core import FolioSequence
+from cobranza_desktop.storage.models.office import AuditEntry
 from cobranza_desktop.storage.models.subscriptions import SubscriptionPeriod
 from cobranza_desktop.storage.models.summaries import RiskTally
 from tests.factories import customer
@@ -154,6 +155,15 @@ def _snapshot(ws: Workspace) -> dict[str, Any]:
             ),
             "folios": rows(*FolioSequence.__table__.c, order=[FolioSequence.series]),
             "tallies": rows(*RiskTally.__table__.c, order=[RiskTally.customer_id]),
+            # Who issued what: the bulk path writes the audit trail the ORM's flush writes.
+            "issued": [
+                tuple(r)
+                for r in session.execute(
+                    select(AuditEntry.entity_id, AuditEntry.customer_id, AuditEntry.details)
+                    .where(AuditEntry.action == "invoice.issued")
+                    .order_by(AuditEntry.entity_id)
+                )
+            ],
         }
 
 
@@ -196,6 +206,7 @@ def test_the_bulk_run_matches_issuing_period_by_period(
         # Something happened: every subscription starts by September, the last run is TODAY.
         assert len(snapshot["periods"]) >= len(built[1][1])
         assert billed == sum(1 for row in snapshot["periods"] if row[4] == "billed")
+        assert billed <= len(snapshot["issued"])  # each run's invoice is in the audit trail
     finally:
         reference.close()
         fast.close()

@@ -254,3 +254,33 @@ def test_unstamped_file_is_a_problem_and_nothing_is_written(ws: Workspace, tmp_p
     assert not report.committed
     assert [p.source for p in report.problems] == ["raw.xml"]
     assert _counts(ws) == before
+
+
+def _pay_in_full(uuid: str, invoice_uuid: str, amount: Decimal) -> bytes:
+    text = f"{amount:.2f}"
+    return payment(uuid, [("2026-10-20T00:00:00", text, [(invoice_uuid, text, text, "0.00", 1)])])
+
+
+def test_a_later_import_pays_invoices_already_in_the_book(ws: Workspace, tmp_path: Path) -> None:
+    """The invoices a P pays may be in the book before the import: one imported earlier,
+    one issued in the program with its UUID. Both are found and paid."""
+    _set_rfc(ws, OURS)
+    assert _service(ws).commit([_write(tmp_path, "i.xml", invoice(uuid_n(1), total="80.00"))])
+    issued = InvoiceService(ws.book, ws.clock).issue(
+        InvoiceDraft(
+            _customer_id(ws),
+            (LineInput("x", Decimal(1), Decimal(10)),),
+            ws.clock.today(),
+            cfdi_uuid=uuid_n(7),
+        )
+    )
+    folder = tmp_path / "later"
+    _write(folder, "p1.xml", _pay_in_full(uuid_n(2), uuid_n(1), Decimal("80.00")))
+    _write(folder, "p2.xml", _pay_in_full(uuid_n(3), uuid_n(7), issued.total))
+    report = _service(ws).commit([folder])
+    assert report.committed, report.problems
+    assert report.counts["payments"] == 2
+    balances = {i.cfdi_uuid: i.balance for i in ws.invoices.for_customer(_customer_id(ws))}
+    assert balances == {uuid_n(1): Decimal("0.00"), uuid_n(7): Decimal("0.00")}
+    assert ws.customers.balance(_customer_id(ws)).credit == Decimal("0.00")
+    assert ws.checks.run().ok

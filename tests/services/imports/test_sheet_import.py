@@ -12,6 +12,7 @@ from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.imports.batches import ImportBatchService
 from cobranza_desktop.services.imports.sheet_import import SheetImportService
 from cobranza_desktop.storage.models import Customer, Invoice, Payment
+from cobranza_desktop.storage.models.summaries import RiskTally
 
 INVOICES_CSV = (
     "Cliente;RFC;Folio;Fecha;Vencimiento;Importe;Saldo;Disputa\n"
@@ -147,3 +148,25 @@ def test_amounts_that_are_not_amounts(text: str) -> None:
 
     with pytest.raises(CellError):
         parse_amount(text)
+
+
+def test_a_settled_invoice_counts_in_the_customers_risk_history(
+    ws: Workspace, tmp_path: Path
+) -> None:
+    """A paid-up row is history the rating reads (the risk tallies): the bulk writer keeps
+    them as the one-by-one path does, so `cobranza check` is green right after."""
+    path = _write(
+        tmp_path,
+        "Cliente;Folio;Fecha;Vencimiento;Importe;Saldo\n"
+        "Ana Ruiz;F1;01/12/2025;10/01/2026;1000;0\n"
+        "Ana Ruiz;F2;01/02/2026;10/03/2026;500;200\n",
+    )
+    table = read_table(path)
+    service = _service(ws)
+    mapping = service.mapping_for(table, "invoices")
+    assert service.commit("invoices", table, mapping, source="f.csv").report.committed
+    report = ws.checks.run()
+    assert report.ok, report
+    with ws.book.session() as s:
+        (tally,) = s.scalars(select(RiskTally)).all()
+    assert tally.settled_count == 1
