@@ -283,23 +283,6 @@ def _net_of_credit(
     return netted
 
 
-def build_cases(
-    session: Session,
-    day: date,
-    ladder: Ladder,
-    policy: ContactPolicy,
-    cancelled: CancelCheck = never_cancel,
-    only: Collection[int] | None = None,
-) -> tuple[list[CustomerCase], set[ActionKey]]:
-    """Everything the agenda needs for ``day``: one case per customer with something to do,
-    and the actions already logged for them. Stops (WorkCancelled) when ``cancelled()``.
-
-    ``only``: the cases of these customers alone (the agenda after a write that changed
-    their records), read with filtered queries instead of the whole book."""
-    read = read_day(session, day, ladder, policy, cancelled, only)
-    return read.cases, read.logged
-
-
 @dataclass(frozen=True)
 class DayRead:
     cases: list[CustomerCase]
@@ -314,8 +297,17 @@ def read_day(
     policy: ContactPolicy,
     cancelled: CancelCheck = never_cancel,
     only: Collection[int] | None = None,
+    *,
+    with_receipts: bool = True,
 ) -> DayRead:
-    """:func:`build_cases`, with the receipt facts taken from the open invoices it reads."""
+    """Everything the agenda needs for ``day``: one case per customer with something to do,
+    the actions already logged for them, and the receipt facts taken from the same read of
+    the open invoices. Stops (WorkCancelled) when ``cancelled()``.
+
+    ``only``: the cases of these customers alone (the agenda after a write that changed
+    their records), read with filtered queries instead of the whole book.
+    ``with_receipts``: the cases carry their receipts to confirm and paused invoices (the
+    agenda); without, they are the ladder's alone (the day's letters)."""
 
     def step() -> None:
         if cancelled():
@@ -391,8 +383,8 @@ def read_day(
             )
             for cid in ids
         },
-        receipts.checks,
-        receipts.paused,
+        receipts.checks if with_receipts else {},
+        receipts.paused if with_receipts else {},
     )
     logged = {ActionKey(c, s, subj) for c, s, subj in facts.logged_keys(session, ids)}
     return DayRead(cases_from_facts(agenda_facts, day), logged, receipts)

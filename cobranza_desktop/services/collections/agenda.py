@@ -41,19 +41,18 @@ from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
-    build_cases,
     load_ladder,
     load_policy,
     read_day,
     save_ladder,
     save_policy,
 )
-from cobranza_desktop.services.base.collector import collector_paused
 from cobranza_desktop.services.base.receipt_facts import ReceiptFacts
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
+from cobranza_desktop.services.imports.bulk_gc import collections_paused
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
 from cobranza_desktop.storage.concurrency import already_done_as
 from cobranza_desktop.storage.database import Book
@@ -173,7 +172,7 @@ def day_agenda(session: Session, day: date, cancelled: CancelCheck = never_cance
 
     Raises :class:`~cobranza_desktop.services.WorkCancelled` when ``cancelled()`` turns true
     between its steps (a newer computation supersedes this one)."""
-    with collector_paused():
+    with collections_paused():
         return _read_agenda(session, day, cancelled)
 
 
@@ -286,7 +285,7 @@ class AgendaService:
         computed for ``day`` (the write's change payload): only their cases are read again,
         the others' are kept. Without it (or with nothing computed yet) all are read."""
         day = check_date(day or self._clock.today(), "day")
-        with self._lock, collector_paused(), self._book.session() as session:
+        with self._lock, collections_paused(), self._book.session() as session:
             ladder = load_ladder(session)
             policy = load_policy(session)
             last = self._last
@@ -297,10 +296,10 @@ class AgendaService:
             )
             known: ReceiptFacts | None = None  # read with the open invoices of them all
             if reuse and last is not None and changed is not None:
-                fresh, logged = build_cases(session, day, ladder, policy, cancelled, set(changed))
+                fresh = read_day(session, day, ladder, policy, cancelled, set(changed))
                 cases = {c: case for c, case in last.cases.items() if c not in changed}
-                cases.update({case.customer_id: case for case in fresh})
-                keys = {k for k in last.logged if k.customer_id not in changed} | logged
+                cases.update({case.customer_id: case for case in fresh.cases})
+                keys = {k for k in last.logged if k.customer_id not in changed} | fresh.logged
             else:
                 read = read_day(session, day, ladder, policy, cancelled)
                 cases = {case.customer_id: case for case in read.cases}
