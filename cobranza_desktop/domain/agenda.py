@@ -124,14 +124,14 @@ def done_by_status(stage: Stage, status: CustomerStatus) -> bool:
 def _ladder_item(
     case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
 ) -> AgendaItem | None:
-    stages = ladder.track_stages(case.track)
+    track = case.track
     in_play: list[tuple[LadderInvoice, int, Stage]] = []
     pending: list[tuple[LadderInvoice, int, Stage, ActionKey]] = []
     for inv in case.invoices:
         if inv.outstanding <= 0 or inv.invoice_id in case.paused_invoice_ids:
             continue
         days = (day - inv.due_date).days
-        stage = _due_stage(stages, days)
+        stage = ladder.due_stage(days, track)
         if stage is None:
             continue
         in_play.append((inv, days, stage))
@@ -372,4 +372,6 @@ def compute_agenda(
 
 
 def _with_deferral(item: AgendaItem, violations: tuple[Violation, ...]) -> AgendaItem:
-    return replace(item, deferred_by=violations)
+    # Its fields as they are (replace() re-reads them one by one: dear on a Sunday, when
+    # the policy defers every item of a big book).
+    return AgendaItem(**{**vars(item), "deferred_by": violations})

@@ -19,25 +19,16 @@ from cobranza_desktop.domain.agenda import (
     DueInstalment,
     FollowUp,
     LadderInvoice,
+    ReceiptCheck,
 )
 from cobranza_desktop.domain.customer_status import on_ladder
 from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.ladder import Ladder, Track
-from cobranza_desktop.domain.money import from_cents
 from cobranza_desktop.domain.plans import PlanProgress, PlanStatus, PromiseStatus
 from cobranza_desktop.domain.risk import InvoiceRecord, LateTally, RiskProfile, assess
 
 # A broken promise or plan this recent puts the customer on the insistent track.
 RECENT_BREAK_DAYS = 90
-
-
-@dataclass(frozen=True)
-class OpenInvoice:
-    id: int
-    customer_id: int
-    number: str
-    due_date: date  # the effective one: an extension moves it
-    balance_cents: int
 
 
 @dataclass(frozen=True)
@@ -83,12 +74,16 @@ class CustomerFacts:
 
 @dataclass(frozen=True)
 class AgendaFacts:
-    open_invoices: Sequence[OpenInvoice]
+    # The open invoices (late charges folded in, extensions applied), by customer.
+    open_invoices: Mapping[int, Sequence[LadderInvoice]]
     plans: Sequence[PlanState]
     promises: Sequence[PromiseState]
     follow_ups: Sequence[tuple[int, int, date]]  # (contact id, customer id, day)
     restricted: Collection[int]
     customers: Mapping[int, CustomerFacts] = field(default_factory=dict)
+    # The invoices whose receipt is to be confirmed, and those paused, by customer.
+    receipts: Mapping[int, Sequence[ReceiptCheck]] = field(default_factory=dict)
+    paused: Mapping[int, Collection[int]] = field(default_factory=dict)
 
 
 def horizon_days(ladder: Ladder) -> int:
@@ -128,7 +123,9 @@ def candidates(facts: AgendaFacts, day: date, ladder: Ladder) -> list[int]:
     horizon = day + timedelta(days=horizon_days(ladder))
     in_plan = held_by_current_plans(facts.plans)
     found = {
-        i.customer_id for i in facts.open_invoices if i.id not in in_plan and i.due_date <= horizon
+        cid
+        for cid, invoices in facts.open_invoices.items()
+        if any(i.due_date <= horizon and i.invoice_id not in in_plan for i in invoices)
     }
     found.update(p.customer_id for p in facts.plans if p.progress.status is PlanStatus.CURRENT)
     found.update(p.customer_id for p in facts.plans if p.progress.status is PlanStatus.BROKEN)
@@ -173,12 +170,15 @@ def build_cases(facts: AgendaFacts, day: date) -> list[CustomerCase]:
     follow_ups: dict[int, list[FollowUp]] = defaultdict(list)
     for contact_id, customer_id, next_day in facts.follow_ups:
         follow_ups[customer_id].append(FollowUp(contact_id, next_day))
-    ladder_invoices: dict[int, list[LadderInvoice]] = defaultdict(list)
-    for inv in facts.open_invoices:
-        if inv.id not in in_plan:
-            ladder_invoices[inv.customer_id].append(
-                LadderInvoice(inv.id, inv.number, inv.due_date, from_cents(inv.balance_cents))
-            )
+
+    def ladder_invoices(cid: int) -> tuple[LadderInvoice, ...]:
+        invoices = facts.open_invoices.get(cid, ())
+        return (
+            tuple(i for i in invoices if i.invoice_id not in in_plan)
+            if in_plan
+            else tuple(invoices)
+        )
+
     cases: list[CustomerCase] = []
     for cid in sorted(facts.customers):
         customer = facts.customers[cid]
@@ -199,7 +199,7 @@ def build_cases(facts: AgendaFacts, day: date) -> list[CustomerCase]:
                 name=customer.name,
                 status=customer.status,
                 track=track_for(profile, history, day),
-                invoices=tuple(ladder_invoices.get(cid, [])),
+                invoices=ladder_invoices(cid),
                 instalments=tuple(instalments.get(cid, [])),
                 broken_promises=tuple(breaks.get(cid, [])),
                 pending_promise_date=pending.get(cid),
@@ -207,6 +207,8 @@ def build_cases(facts: AgendaFacts, day: date) -> list[CustomerCase]:
                 contact_days=tuple(sorted(customer.contact_days)),
                 follow_ups=tuple(follow_ups.get(cid, [])),
                 acted_today=customer.acted_today,
+                receipts=tuple(facts.receipts.get(cid, ())),
+                paused_invoice_ids=frozenset(facts.paused.get(cid, ())),
             )
         )
     return cases

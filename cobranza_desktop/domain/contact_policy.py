@@ -150,9 +150,11 @@ class ContactPolicy:
         if self.no_sundays and day.weekday() == 6:
             found.append(Violation.SUNDAY)
         days = list(contact_days)
-        today_count = sum(1 for d in days if d == day)
-        week_start = day - timedelta(days=6)
-        week_count = sum(1 for d in days if week_start <= d <= day)
+        today_count = week_count = 0
+        if days:  # most customers of a day's agenda were not contacted this week
+            today_count = sum(1 for d in days if d == day)
+            week_start = day - timedelta(days=6)
+            week_count = sum(1 for d in days if week_start <= d <= day)
         if today_count >= self.max_per_day:
             found.append(Violation.DAILY_CAP)
         if week_count >= self.max_per_week:

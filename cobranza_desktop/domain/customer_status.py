@@ -12,11 +12,18 @@ from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
 
 _ORDER = list(CustomerStatus)
+# Looked up for every case of the agenda: a dict, keyed by the members and by their
+# values (an Enum member hashes by its name, so a plain "active" needs its own key).
+_RANK: dict[object, int] = {
+    **{status: i for i, status in enumerate(_ORDER)},
+    **{status.value: i for i, status in enumerate(_ORDER)},
+}
 
 
 def status_rank(status: CustomerStatus) -> int:
     """Position in active → restricted → suspended → blocked → agency → written off."""
-    return _ORDER.index(status)
+    rank = _RANK.get(status)
+    return _ORDER.index(status) if rank is None else rank
 
 
 def allows_credit(status: CustomerStatus) -> bool:

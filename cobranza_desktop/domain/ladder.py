@@ -142,6 +142,10 @@ class Ladder:
     _tracks: dict[Track, tuple[Stage, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # due_stage() by (track, days): asked for every open invoice of the agenda.
+    _due: dict[tuple[Track, int], Stage | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if not self.stages:
@@ -201,12 +205,16 @@ class Ladder:
 
     def due_stage(self, days_past_due: int, track: Track = Track.STANDARD) -> Stage | None:
         """The most advanced stage whose day has come (catching up fires only this one)."""
+        key = (track, days_past_due)
+        if key in self._due:
+            return self._due[key]
         found: Stage | None = None
         for stage in self.track_stages(track):
             if stage.offset_days <= days_past_due:
                 found = stage
             else:
                 break
+        self._due[key] = found
         return found
 
     def to_dict(self) -> dict[str, Any]:

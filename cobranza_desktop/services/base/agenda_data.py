@@ -12,19 +12,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from dataclasses import replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.domain.agenda import ActionKey, CustomerCase
+from cobranza_desktop.domain.agenda import ActionKey, CustomerCase, LadderInvoice
 from cobranza_desktop.domain.agenda_cases import (
     RECENT_BREAK_DAYS,
     AgendaFacts,
     CustomerFacts,
     CustomerHistory,
-    OpenInvoice,
     PlanState,
     PromiseState,
     candidates,
@@ -48,6 +47,7 @@ from cobranza_desktop.domain.plans import (
 from cobranza_desktop.domain.risk import InvoiceRecord, LateTally
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
 from cobranza_desktop.services.base.ladder_subjects import ladder_rows
+from cobranza_desktop.services.base.receipt_facts import ReceiptFacts, receipt_facts_of
 from cobranza_desktop.services.base.settings import read_setting, write_setting
 from cobranza_desktop.storage import risk_tallies
 from cobranza_desktop.storage.models.collections import PaymentPlan, Promise
@@ -274,29 +274,40 @@ def _net_of_credit(
     left: dict[int, int] = {}
     for cid, items in by_customer.items():
         left.update(net_of_credit(items, credits[cid]))
-    # Only the rows that credit touches are remade; the rest pass as they are.
-    netted = (
-        r
-        if left.get(r.id, r.balance_cents) == r.balance_cents
-        else replace(r, balance_cents=left[r.id])
-        for r in rows
-    )
-    return [r for r in netted if r.balance_cents > 0]
+    # Only the rows that credit touches are remade; the rest pass as they are (one pass).
+    netted: list[OpenInvoiceRow] = []
+    for r in rows:
+        owed = left.get(r.id, r.balance_cents)
+        if owed > 0:
+            netted.append(r if owed == r.balance_cents else r._replace(balance_cents=owed))
+    return netted
 
 
-def build_cases(
+@dataclass(frozen=True)
+class DayRead:
+    cases: list[CustomerCase]
+    logged: set[ActionKey]
+    receipts: ReceiptFacts  # of the same customers, from the same read of open invoices
+
+
+def read_day(
     session: Session,
     day: date,
     ladder: Ladder,
     policy: ContactPolicy,
     cancelled: CancelCheck = never_cancel,
     only: Collection[int] | None = None,
-) -> tuple[list[CustomerCase], set[ActionKey]]:
+    *,
+    with_receipts: bool = True,
+) -> DayRead:
     """Everything the agenda needs for ``day``: one case per customer with something to do,
-    and the actions already logged for them. Stops (WorkCancelled) when ``cancelled()``.
+    the actions already logged for them, and the receipt facts taken from the same read of
+    the open invoices. Stops (WorkCancelled) when ``cancelled()``.
 
     ``only``: the cases of these customers alone (the agenda after a write that changed
-    their records), read with filtered queries instead of the whole book."""
+    their records), read with filtered queries instead of the whole book.
+    ``with_receipts``: the cases carry their receipts to confirm and paused invoices (the
+    agenda); without, they are the ladder's alone (the day's letters)."""
 
     def step() -> None:
         if cancelled():
@@ -306,9 +317,9 @@ def build_cases(
         return only is None or customer_id in only
 
     scope = None if only is None else sorted(only)
-    rows = ladder_rows(
-        session, _net_of_credit(session, facts.open_invoices_on(session, day, scope), scope)
-    )
+    read = facts.open_invoices_on(session, day, scope)
+    receipts = receipt_facts_of(read, day)
+    rows = ladder_rows(session, _net_of_credit(session, read, scope))
     step()
     extended = effective_due_dates(session, [r.id for r in rows])
     promises = [
@@ -322,17 +333,15 @@ def build_cases(
     restricted = facts.customers_with_status(
         session, [s.value for s in CustomerStatus if is_restricted(s)]
     )
+    by_customer: dict[int, list[LadderInvoice]] = {}
+    for r in rows:  # by customer and due date
+        invoices = by_customer.get(r.customer_id)
+        if invoices is None:
+            invoices = by_customer[r.customer_id] = []
+        number, due = invoice_number(r.series, r.folio), extended.get(r.id, r.due_date)
+        invoices.append(LadderInvoice(r.id, number, due, from_cents(r.balance_cents)))
     agenda_facts = AgendaFacts(
-        open_invoices=[
-            OpenInvoice(
-                r.id,
-                r.customer_id,
-                invoice_number(r.series, r.folio),
-                extended.get(r.id, r.due_date),
-                r.balance_cents,
-            )
-            for r in rows
-        ],
+        open_invoices=by_customer,
         plans=plan_states(session, plans, day),
         promises=[
             PromiseState(
@@ -374,6 +383,8 @@ def build_cases(
             )
             for cid in ids
         },
+        receipts.checks if with_receipts else {},
+        receipts.paused if with_receipts else {},
     )
     logged = {ActionKey(c, s, subj) for c, s, subj in facts.logged_keys(session, ids)}
-    return cases_from_facts(agenda_facts, day), logged
+    return DayRead(cases_from_facts(agenda_facts, day), logged, receipts)

@@ -9,7 +9,6 @@ invoice's due date and natural key, so it never starts a ladder of its own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
@@ -43,6 +42,6 @@ def ladder_rows(session: Session, rows: Sequence[OpenInvoiceRow]) -> list[OpenIn
         merged[row.id] = (
             row
             if held is None
-            else replace(held, balance_cents=held.balance_cents + row.balance_cents)
+            else held._replace(balance_cents=held.balance_cents + row.balance_cents)
         )
     return sorted(merged.values(), key=lambda r: (r.customer_id, r.due_date, r.id))

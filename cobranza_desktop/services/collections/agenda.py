@@ -41,16 +41,18 @@ from cobranza_desktop.domain.validation import check_date
 from cobranza_desktop.services import CancelCheck, WorkCancelled, never_cancel
 from cobranza_desktop.services.base.access import require
 from cobranza_desktop.services.base.agenda_data import (
-    build_cases,
     load_ladder,
     load_policy,
+    read_day,
     save_ladder,
     save_policy,
 )
+from cobranza_desktop.services.base.receipt_facts import ReceiptFacts
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.services.collections.receipts import receipt_keys, with_receipt_checks
 from cobranza_desktop.services.customers.records import get_customer
 from cobranza_desktop.services.customers.restrictions import change_status
+from cobranza_desktop.services.imports.bulk_gc import collections_paused
 from cobranza_desktop.services.penalties.engine import book_charges, propose_charges
 from cobranza_desktop.storage.concurrency import already_done_as
 from cobranza_desktop.storage.database import Book
@@ -170,15 +172,8 @@ def day_agenda(session: Session, day: date, cancelled: CancelCheck = never_cance
 
     Raises :class:`~cobranza_desktop.services.WorkCancelled` when ``cancelled()`` turns true
     between its steps (a newer computation supersedes this one)."""
-    ladder = load_ladder(session)
-    policy = load_policy(session)
-    cases, logged = build_cases(session, day, ladder, policy, cancelled)
-    if cancelled():
-        raise WorkCancelled
-    known = {c.customer_id for c in cases}
-    cases = with_receipt_checks(session, cases, day)
-    logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
-    return compute_agenda(day, cases, logged, ladder, policy)
+    with collections_paused():
+        return _read_agenda(session, day, cancelled)
 
 
 def customers_agenda(session: Session, day: date, customer_ids: Collection[int]) -> Agenda:
@@ -188,12 +183,25 @@ def customers_agenda(session: Session, day: date, customer_ids: Collection[int])
     only = set(customer_ids)
     if not only:
         return Agenda(day, ())
+    return _read_agenda(session, day, only=only)
+
+
+def _read_agenda(
+    session: Session,
+    day: date,
+    cancelled: CancelCheck = never_cancel,
+    only: Collection[int] | None = None,
+) -> Agenda:
     ladder = load_ladder(session)
     policy = load_policy(session)
-    cases, logged = build_cases(session, day, ladder, policy, only=only)
-    known = {c.customer_id for c in cases}
-    cases = with_receipt_checks(session, cases, day, only=only)
-    logged |= receipt_keys(session, [c.customer_id for c in cases if c.customer_id not in known])
+    read = read_day(session, day, ladder, policy, cancelled, only)
+    if cancelled():
+        raise WorkCancelled
+    known = {c.customer_id for c in read.cases}
+    cases = with_receipt_checks(session, read.cases, day, only=only, known=read.receipts)
+    logged = read.logged | receipt_keys(
+        session, [c.customer_id for c in cases if c.customer_id not in known]
+    )
     return compute_agenda(day, cases, logged, ladder, policy)
 
 
@@ -277,7 +285,7 @@ class AgendaService:
         computed for ``day`` (the write's change payload): only their cases are read again,
         the others' are kept. Without it (or with nothing computed yet) all are read."""
         day = check_date(day or self._clock.today(), "day")
-        with self._lock, self._book.session() as session:
+        with self._lock, collections_paused(), self._book.session() as session:
             ladder = load_ladder(session)
             policy = load_policy(session)
             last = self._last
@@ -286,23 +294,28 @@ class AgendaService:
                 and last is not None
                 and (last.day, last.ladder, last.policy) == (day, ladder, policy)
             )
+            known: ReceiptFacts | None = None  # read with the open invoices of them all
             if reuse and last is not None and changed is not None:
-                fresh, logged = build_cases(session, day, ladder, policy, cancelled, set(changed))
+                fresh = read_day(session, day, ladder, policy, cancelled, set(changed))
                 cases = {c: case for c, case in last.cases.items() if c not in changed}
-                cases.update({case.customer_id: case for case in fresh})
-                keys = {k for k in last.logged if k.customer_id not in changed} | logged
+                cases.update({case.customer_id: case for case in fresh.cases})
+                keys = {k for k in last.logged if k.customer_id not in changed} | fresh.logged
             else:
-                fresh, keys = build_cases(session, day, ladder, policy, cancelled)
-                cases = {case.customer_id: case for case in fresh}
+                read = read_day(session, day, ladder, policy, cancelled)
+                cases = {case.customer_id: case for case in read.cases}
+                keys, known = read.logged, read.receipts
             if cancelled():
                 raise WorkCancelled
             self._last = _Computed(day, ladder, policy, cases, frozenset(keys))
-            # The receipts to check ride on the cases (read each time: one small query).
-            ordered = with_receipt_checks(session, [cases[c] for c in sorted(cases)], day)
+            # The receipts to check ride on the cases (read each time after a write: one
+            # query; a computation from scratch has them from its read of open invoices).
+            ordered = with_receipt_checks(
+                session, [cases[c] for c in sorted(cases)], day, known=known
+            )
             keys = set(keys) | receipt_keys(
                 session, [c.customer_id for c in ordered if c.customer_id not in cases]
             )
-        return compute_agenda(day, ordered, keys, ladder, policy)
+            return compute_agenda(day, ordered, keys, ladder, policy)
 
     def next_actions(
         self, customer_ids: Collection[int], day: date | None = None

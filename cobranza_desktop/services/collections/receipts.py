@@ -10,7 +10,7 @@ pauses its ladder until it is corrected, or voided and replaced.
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
@@ -21,7 +21,6 @@ from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import (
     ActionKey,
     CustomerCase,
-    ReceiptCheck,
     receipt_subject,
 )
 from cobranza_desktop.domain.clock import Clock
@@ -30,9 +29,13 @@ from cobranza_desktop.domain.customer_status import CustomerStatus, on_ladder
 from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.i18n import N_, _
 from cobranza_desktop.domain.invoices import invoice_number
-from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE, CONFIRM_RECEIPT_WINDOW_DAYS
-from cobranza_desktop.domain.money import from_cents
+from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE
 from cobranza_desktop.services.base.access import require
+from cobranza_desktop.services.base.receipt_facts import (
+    ReceiptFacts,
+    receipt_facts,
+    receipt_window,
+)
 from cobranza_desktop.services.collections.contacts import ContactInput, log_contact
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Invoice
@@ -179,19 +182,11 @@ def mark_corrected(session: Session, invoice_id: int, note: str) -> ReceiptView:
     return _view(invoice)
 
 
-def with_receipt_checks(
-    session: Session,
-    cases: list[CustomerCase],
-    day: date,
-    only: Collection[int] | None = None,
-) -> list[CustomerCase]:
-    """The agenda's cases with the invoices to confirm and the invoices paused for correction.
-
-    Customers with only a receipt to confirm are not among the ladder's candidates, so
-    their case is built here. ``only``: build no case for other customers.
-    """
-    since = day - timedelta(days=CONFIRM_RECEIPT_WINDOW_DAYS)
-    until = day - timedelta(days=CONFIRM_RECEIPT_STAGE.offset_days)
+def read_receipt_facts(
+    session: Session, day: date, only: Collection[int] | None = None
+) -> ReceiptFacts:
+    """The invoices to confirm and those paused, read on their own (one query)."""
+    since, until = receipt_window(day)
     query = select(
         Invoice.id,
         Invoice.customer_id,
@@ -205,23 +200,31 @@ def with_receipt_checks(
     ).where(
         open_invoice(),
         Invoice.kind == "invoice",
+        Invoice.issue_date <= day,  # the book as of the day, as the agenda reads it
         (Invoice.needs_correction.is_(True))
         | ((Invoice.receipt_status == "") & Invoice.issue_date.between(since, until)),
     )
     if only is not None:
         query = query.where(Invoice.customer_id.in_(sorted(only)))
-    rows = session.execute(query).all()
-    checks: dict[int, list[ReceiptCheck]] = {}
-    paused: dict[int, set[int]] = {}
-    for inv_id, cid, series, folio, external, issued, owed, status, correction in rows:
-        if correction:
-            paused.setdefault(cid, set()).add(inv_id)
-        if status == "" and since <= issued <= until:
-            checks.setdefault(cid, []).append(
-                ReceiptCheck(
-                    inv_id, invoice_number(series, folio, external), issued, from_cents(owed)
-                )
-            )
+    rows = session.connection().execute(query).all()  # plain rows: no ORM loading
+    return receipt_facts((tuple(row) for row in rows), day)  # type: ignore[misc]
+
+
+def with_receipt_checks(
+    session: Session,
+    cases: list[CustomerCase],
+    day: date,
+    only: Collection[int] | None = None,
+    known: ReceiptFacts | None = None,
+) -> list[CustomerCase]:
+    """The agenda's cases with the invoices to confirm and the invoices paused for correction.
+
+    Customers with only a receipt to confirm are not among the ladder's candidates, so
+    their case is built here. ``only``: build no case for other customers. ``known``: the
+    facts already read with the open invoices (else they are read here).
+    """
+    found = read_receipt_facts(session, day, only) if known is None else known
+    checks, paused = found.checks, found.paused
     if not checks and not paused:
         return cases
     by_id = {c.customer_id: c for c in cases}
@@ -229,28 +232,30 @@ def with_receipt_checks(
     if missing:
         contacts = facts.contact_days(session, missing, day - timedelta(days=6), day)
         acted = facts.acted_on(session, missing, day)
-        for customer in facts.customers_by_id(session, missing):
-            status = CustomerStatus(customer.status)
+        for cid, (name, status_value) in facts.customer_names(session, missing).items():
+            status = CustomerStatus(status_value)
             if not on_ladder(status):
                 continue
-            by_id[customer.id] = CustomerCase(
-                customer_id=customer.id,
-                name=customer.name,
+            by_id[cid] = CustomerCase(
+                customer_id=cid,
+                name=name,
                 status=status,
-                contact_days=tuple(sorted(contacts.get(customer.id, []))),
-                acted_today=customer.id in acted,
+                contact_days=tuple(sorted(contacts.get(cid, []))),
+                acted_today=cid in acted,
+                receipts=tuple(checks[cid]),
+                paused_invoice_ids=frozenset(paused.get(cid, ())),
             )
-    # Only the cases with a receipt or a pause are remade (replace() is dear on 30k cases).
-    return [
-        replace(
-            case,
-            receipts=tuple(checks.get(cid, ())),
-            paused_invoice_ids=frozenset(paused.get(cid, ())),
-        )
-        if cid in checks or cid in paused or case.receipts or case.paused_invoice_ids
-        else case
-        for cid, case in sorted(by_id.items())
-    ]
+    # Only the cases whose receipts or pauses differ are remade, from their fields
+    # (replace() is dear on 30k cases): from scratch, they were made with them.
+    result: list[CustomerCase] = []
+    for cid, case in sorted(by_id.items()):
+        receipts = tuple(checks.get(cid, ()))
+        paused_ids = frozenset(paused.get(cid, ()))
+        if receipts != case.receipts or paused_ids != case.paused_invoice_ids:
+            fields = {**vars(case), "receipts": receipts, "paused_invoice_ids": paused_ids}
+            case = CustomerCase(**fields)
+        result.append(case)
+    return result
 
 
 def receipt_keys(session: Session, customer_ids: list[int]) -> set[ActionKey]:

@@ -28,7 +28,7 @@ from cobranza_desktop.domain.customers import CustomerStatus
 from cobranza_desktop.domain.errors import NotFoundError
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import ZERO
-from cobranza_desktop.services.base.agenda_data import build_cases, load_ladder, load_policy
+from cobranza_desktop.services.base.agenda_data import load_ladder, load_policy, read_day
 from cobranza_desktop.services.collections.agenda import completion_contact, log_action
 from cobranza_desktop.services.documents.parts import (
     business_data,
@@ -86,7 +86,8 @@ def day_letters(session: Session, today: date) -> list[DayLetter]:
     """The letters of ``today``'s agenda, by customer name, with their actions."""
     ladder = load_ladder(session)
     policy = load_policy(session)
-    cases, logged = build_cases(session, today, ladder, policy)
+    read = read_day(session, today, ladder, policy, with_receipts=False)  # the ladder alone
+    cases, logged = read.cases, read.logged
     agenda = compute_agenda(today, cases, logged, ladder, policy)
     items = {
         item.customer_id: item

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select, true, union
 from sqlalchemy.orm import Session
@@ -46,8 +46,9 @@ def _as_date(value: object) -> date:
 # -- invoices ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class OpenInvoiceRow:
+class OpenInvoiceRow(NamedTuple):
+    """One open invoice (a tuple: the agenda reads tens of thousands of them)."""
+
     id: int
     customer_id: int
     series: str
@@ -58,6 +59,12 @@ class OpenInvoiceRow:
     # so that the ladder needs no second read of every open invoice.
     parent_invoice_id: int | None = None  # a late charge: the invoice it penalises
     disputed: bool = False
+    # What the receipt confirmation reads, with the row too (no second scan of them all).
+    kind: str = "invoice"
+    external_number: str = ""
+    issue_date: date | None = None
+    receipt_status: str = ""
+    needs_correction: bool = False
 
 
 def open_invoices_on(
@@ -75,7 +82,8 @@ def open_invoices_on(
 
 
 def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceRow]:
-    rows = session.execute(
+    # Core, not the ORM's execute: plain column rows need none of its per-row loading.
+    rows = session.connection().execute(
         select(
             Invoice.id,
             Invoice.customer_id,
@@ -85,6 +93,11 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
             Invoice.total_cents - Invoice.paid_cents,
             Invoice.parent_invoice_id,
             Invoice.disputed,
+            Invoice.kind,
+            Invoice.external_number,
+            Invoice.issue_date,
+            Invoice.receipt_status,
+            Invoice.needs_correction,
         )
         .where(open_invoice(), unindexed(Invoice.issue_date) <= day, scope)
         # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or
@@ -92,10 +105,8 @@ def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceR
         # them, instead of walking every invoice (as the aging query does).
         .order_by(Invoice.customer_id + 0, Invoice.due_date, Invoice.id)
     )
-    return [
-        OpenInvoiceRow(i, c, s, f, d, int(b), parent, bool(disputed))
-        for i, c, s, f, d, b, parent, disputed in rows
-    ]
+    # One fetch; the columns come typed (Integer, Boolean) as the row's fields are.
+    return [OpenInvoiceRow(*row) for row in rows.all()]
 
 
 def effective_due_dates(
@@ -334,13 +345,6 @@ def customers_with_status(session: Session, statuses: Sequence[str]) -> set[int]
     return set(session.scalars(select(Customer.id).where(Customer.status.in_(list(statuses)))))
 
 
-def customers_by_id(session: Session, customer_ids: Sequence[int]) -> list[Customer]:
-    found: list[Customer] = []
-    for chunk in chunks(customer_ids):
-        found.extend(session.scalars(select(Customer).where(Customer.id.in_(chunk))))
-    return found
-
-
 def _scoped(customer_ids: Sequence[int], column: Any) -> Iterable[Any]:
     """The filters that keep a query to the customers: chunks of ids for a few, nothing for
     many (one read of the table, kept to the customers by the caller)."""
@@ -356,7 +360,7 @@ def customer_names(session: Session, customer_ids: Sequence[int]) -> dict[int, t
     wanted = set(customer_ids)
     found: dict[int, tuple[str, str]] = {}
     for scope in _scoped(customer_ids, Customer.id):
-        for cid, name, status in session.execute(
+        for cid, name, status in session.connection().execute(  # Core rows: no ORM loading
             select(Customer.id, Customer.name, Customer.status).where(scope)
         ):
             if cid in wanted:
