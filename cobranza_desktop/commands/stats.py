@@ -21,7 +21,6 @@ from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE
 from cobranza_desktop.services.analytics.indicators import Indicators, IndicatorsService
-from cobranza_desktop.services.collections.agenda import AgendaService
 
 
 def _window(text: str) -> int:
@@ -125,7 +124,11 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(view.to_json(), ensure_ascii=False, indent=2))
                 return EXIT_OK
-            ladder = AgendaService(book, clock).ladder().stages
+            # Imported here: the agenda's modules would double the JSON's start-up.
+            from cobranza_desktop.services.base.agenda_data import load_ladder
+
+            with book.session() as session:
+                ladder = load_ladder(session).stages
             stages = {s.code: s.label() for s in (*ladder, CONFIRM_RECEIPT_STAGE)}
         print(render_text(view, stages))
         return EXIT_OK

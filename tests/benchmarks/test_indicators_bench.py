@@ -269,11 +269,11 @@ def test_stats_command(benchmark: Any, stats_book: Path, when: str) -> None:
 
 
 @pytest.mark.parametrize("when", list(AS_OF))
-def test_indicators_page(benchmark: Any, qtbot: QtBot, large_book_path: Path, when: str) -> None:
+def test_indicators_page(benchmark: Any, qtbot: QtBot, stats_book: Path, when: str) -> None:
     """From asking for a date on the real page until its cards, charts and debtors are
     drawn; against the service alone (the figures without the page), in the same run."""
     runner = TaskRunner()
-    context, close = open_context(large_book_path, FixedClock.on(BENCH_TODAY), runner=runner)
+    context, close = open_context(stats_book, FixedClock.on(BENCH_TODAY), runner=runner)
     try:
         service = context.services.indicators
         page = IndicatorsPage(service, runner, FixedClock.on(BENCH_TODAY))
