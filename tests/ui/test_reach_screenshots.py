@@ -123,7 +123,7 @@ def test_reach_screens(
         menu.adjustSize()
         save(grab(menu), directory, f"more-actions-menu-{language}")
         if language == "en":
-            assert tools.more_button.text() == "More actions"
+            assert tools.more_button.text().replace("&", "") == "More actions"
 
         settings = opened.window.show_page("settings")
         opened.settle()
