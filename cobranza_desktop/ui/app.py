@@ -346,6 +346,23 @@ def _quit_when_settled(app: QApplication, runner: TaskRunner, started: float) ->
     timer.start(250)
 
 
+def _quit_when_today_shown(app: QApplication, controller: Application, started: float) -> None:
+    """Quit once the Today page shows its first actions; print when, from process start."""
+    import time
+
+    window = controller.window
+    assert window is not None
+    page = window.page("today")
+
+    def shown() -> None:
+        print(f"today shown after {time.perf_counter() - started:.3f}s", flush=True)
+        app.quit()
+
+    # Its first agenda is still being read (beside the worker): the result comes back
+    # through this event loop, after this connection.
+    page.model.modelReset.connect(shown)  # type: ignore[attr-defined]
+
+
 def run_app(book_path: Path | None, language: str | None = None) -> int:
     """Show the main window, open the book behind it, and run until the window closes.
 
@@ -386,6 +403,8 @@ def run_app(book_path: Path | None, language: str | None = None) -> int:
             print(f"book ready after {time.perf_counter() - started:.3f}s", flush=True)
             if probe == "settle":  # the benchmark of the window's memory: wait for the pages
                 _quit_when_settled(app, runner, started)
+            elif probe == "today":  # the benchmark of Today: wait for its actions
+                _quit_when_today_shown(app, controller, started)
             else:
                 app.quit()
 
