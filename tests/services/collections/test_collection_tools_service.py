@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from cobranza_desktop.domain.customers import CustomerStatus
-from cobranza_desktop.domain.errors import ConflictError, ValidationError
+from cobranza_desktop.domain.errors import ConflictError, NotFoundError, ValidationError
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.domain.risk import Rating
 from cobranza_desktop.services.collections.contacts import ContactInput
@@ -188,3 +188,27 @@ def test_a_dossier_is_never_written_into_the_books_backups(env: Env) -> None:
         env.dossier.export(cid, backups, as_zip=True)
     assert env.customers.get(cid).status != "agency"  # nothing written, nothing marked
     assert list(backups.glob("*.zip")) == []
+
+
+def test_a_page_of_ratings_is_each_customers_own(env: Env) -> None:
+    """The customer list asks for a page of ratings in one query set: each must be what
+    the customer alone gets, with its credit limit and its average monthly purchases."""
+    limited = env.customer("Con límite", limit="9000")
+    plain = env.customer("Sin límite")
+    quiet = env.customer("Sin compras")
+    # Within the last 6 x 30 days: 1,200.00 + 600.00 = 1,800.00 -> 300.00 a month.
+    env.invoice(limited, "1200.00", START - timedelta(days=20), START + timedelta(days=10))
+    env.invoice(limited, "600.00", START - timedelta(days=90), START - timedelta(days=60))
+    env.invoice(limited, "5000.00", START - timedelta(days=200), START - timedelta(days=170))
+    voided = env.invoice(plain, "999.00", START - timedelta(days=5), START + timedelta(days=25))
+    env.invoices.void(voided, "Capturada por error")
+    env.invoice(plain, "300.00", START - timedelta(days=5), START + timedelta(days=25))
+    page = env.risk.profiles([quiet, limited, plain])
+    assert page == {cid: env.risk.profile(cid) for cid in (quiet, limited, plain)}
+    assert page[limited].average_monthly_purchases == Decimal("300.00")
+    assert page[limited].credit_limit == Decimal("9000.00")
+    assert page[plain].average_monthly_purchases == Decimal("50.00")  # 300.00 / 6; void left out
+    assert page[plain].credit_limit is None
+    assert page[quiet].average_monthly_purchases == Decimal("0.00")
+    with pytest.raises(NotFoundError):
+        env.risk.profiles([limited, 999_999])
