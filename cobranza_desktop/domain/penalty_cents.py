@@ -199,9 +199,14 @@ class CentsAssessor:
             # One balance all along (most invoices): one segment, built directly.
             return self._one_balance(principal, first_day, start, cap)
         accrued = _periods(principal, payments, first_day, as_of)
-        before, _ = _rounded(_balance_days(accrued, start - _ONE_DAY), terms, cap)
+        if start == first_day:
+            # Nothing charged yet: the periods to charge are those accrued, and nothing
+            # accrued before them (R(0) is 0).
+            before, periods = 0, accrued
+        else:
+            before = _rounded(_balance_days(accrued, start - _ONE_DAY), terms, cap)[0]
+            periods = _periods(principal, payments, start, as_of)
         total, capped = _rounded(_balance_days(accrued, as_of), terms, cap)
-        periods = _periods(principal, payments, start, as_of)
         amount = total - before
         if amount <= 0:
             return None
