@@ -35,6 +35,7 @@ from cobranza_desktop.domain.penalty_policy import ChargeKind, PenaltyPolicy
 _ONE_DAY = timedelta(days=1)
 _NO_PERCENT = Decimal(0)
 _NO_HISTORY = ChargeHistory()
+_new = tuple.__new__
 
 # A period: first day, last day (inclusive), balance in cents.
 _Period = tuple[date, date, int]
@@ -149,6 +150,7 @@ class CentsAssessor:
         self._interest = policy.has_interest
         self._key = interest_key(as_of)
         self._rate = policy.annual_rate_percent
+        self._day_basis = policy.day_basis
 
     def assess(
         self,
@@ -197,9 +199,14 @@ class CentsAssessor:
             # One balance all along (most invoices): one segment, built directly.
             return self._one_balance(principal, first_day, start, cap)
         accrued = _periods(principal, payments, first_day, as_of)
-        before, _ = _rounded(_balance_days(accrued, start - _ONE_DAY), terms, cap)
+        if start == first_day:
+            # Nothing charged yet: the periods to charge are those accrued, and nothing
+            # accrued before them (R(0) is 0).
+            before, periods = 0, accrued
+        else:
+            before = _rounded(_balance_days(accrued, start - _ONE_DAY), terms, cap)[0]
+            periods = _periods(principal, payments, start, as_of)
         total, capped = _rounded(_balance_days(accrued, as_of), terms, cap)
-        periods = _periods(principal, payments, start, as_of)
         amount = total - before
         if amount <= 0:
             return None
@@ -247,28 +254,36 @@ class CentsAssessor:
         if principal <= 0:
             return None
         as_of, terms = self.as_of, self._terms
-        before, _ = _rounded(principal * (start - first_day).days, terms, cap)
         total, capped = _rounded(principal * ((as_of - first_day).days + 1), terms, cap)
+        # Nothing accrued before the first day: R(0) is 0, capped or not.
+        before = 0
+        if start != first_day:
+            before = _rounded(principal * (start - first_day).days, terms, cap)[0]
         if total <= before:
             return None
         balance = Decimal(principal).scaleb(-2)  # from_cents, inline: once per invoice
         amount = Decimal(total - before).scaleb(-2)
         days = (as_of - start).days + 1
-        segment = InterestSegment(start, as_of, balance, days, amount, capped)
-        return PenaltyBreakdown(
-            ChargeKind.INTEREST,
-            self._key,
-            start,
-            as_of,
-            balance,
-            ZERO,
-            _NO_PERCENT,
-            self._rate,
-            days,
-            self.policy.day_basis,
-            amount,
-            (segment,),
-            capped,
+        # The named tuples built straight from their fields (all given, in order): their
+        # generated constructors cost as much again, for the commonest charge of a book.
+        segment = _new(InterestSegment, (start, as_of, balance, days, amount, capped))
+        return _new(
+            PenaltyBreakdown,
+            (
+                ChargeKind.INTEREST,
+                self._key,
+                start,
+                as_of,
+                balance,
+                ZERO,
+                _NO_PERCENT,
+                self._rate,
+                days,
+                self._day_basis,
+                amount,
+                (segment,),
+                capped,
+            ),
         )
 
 

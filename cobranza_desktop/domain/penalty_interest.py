@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, localcontext
+from typing import NamedTuple
 
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
@@ -139,9 +140,12 @@ def cumulative_interest_exact(
     return exact
 
 
-@dataclass(frozen=True, slots=True)  # slots: made by the ten thousand
-class InterestSegment:
-    """One line of an interest breakdown: a balance that accrued for some days."""
+class InterestSegment(NamedTuple):
+    """One line of an interest breakdown: a balance that accrued for some days.
+
+    A named tuple, immutable like the frozen dataclasses around it: a proposal on a big
+    book makes tens of thousands, and a frozen dataclass costs five times as much to build
+    (a guarded ``object.__setattr__`` per field)."""
 
     start: date
     end: date

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Date, Integer
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.expression import Executable
 from sqlalchemy.sql.functions import FunctionElement
 
 SQLITE = "sqlite"
@@ -180,6 +181,18 @@ def insert_if_absent(session: Session, table: Any, values: dict[str, object]) ->
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         session.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+
+
+def fetch_raw(session: Session, statement: Executable) -> list[tuple[Any, ...]]:
+    """A Core statement's rows as the driver returns them: no Row objects and no result
+    types applied, so a date may come as its ISO string (SQLite) or a ``date``
+    (PostgreSQL) and the caller normalises it. SQLAlchemy still compiles and binds the
+    statement for the dialect (and its events see it), only the fetch is the driver's."""
+    result = session.connection().execute(statement)
+    try:
+        return list(result.cursor.fetchall())
+    finally:
+        result.close()
 
 
 def fetch_tuples(session: Session, sql: str, params: dict[str, object]) -> list[tuple[Any, ...]]:

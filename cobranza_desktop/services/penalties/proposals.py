@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from operator import itemgetter
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -45,9 +47,11 @@ from cobranza_desktop.storage.queries.penalties import (
 )
 
 
-@dataclass(frozen=True, slots=True)  # slots: made by the ten thousand
-class ProposedCharge:
-    """A charge the engine would make, with its breakdown; ``(invoice_id, key)`` is unique."""
+class ProposedCharge(NamedTuple):
+    """A charge the engine would make, with its breakdown; ``(invoice_id, key)`` is unique.
+
+    A named tuple (immutable): made by the ten thousand, where a frozen dataclass's
+    guarded ``object.__setattr__`` per field cost five times as much to build."""
 
     customer_id: int
     customer_name: str
@@ -118,6 +122,12 @@ def invoices_in_current_plans(
     return invoices_in_plans(session, list(session.scalars(query)), as_of)
 
 
+# An invoice's place among its customer's, oldest due first (C-level, over the tuple).
+_BY_DUE = itemgetter(
+    CandidateRow._fields.index("due_date"), CandidateRow._fields.index("invoice_id")
+)
+
+
 def _without_credit_covered(
     session: Session, rows: list[CandidateRow], as_of: date
 ) -> list[CandidateRow]:
@@ -128,26 +138,29 @@ def _without_credit_covered(
     credits = credit_by_customer(session, {r.customer_id for r in rows}, as_of)
     if not credits:
         return rows
-
-    def owed_then(r: CandidateRow) -> int:
-        paid = sum(cents for on, cents in r.payments if on <= as_of)
-        return max(r.total_cents - paid, 0)
-
     by_customer: dict[int, list[CandidateRow]] = {}
     for r in rows:
         if r.customer_id in credits:
             by_customer.setdefault(r.customer_id, []).append(r)
-    owed = {r.invoice_id: owed_then(r) for group in by_customer.values() for r in group}
-    left: dict[int, int] = {}
-    for cid, credit in credits.items():
-        mine = sorted(by_customer.get(cid, []), key=lambda r: (r.due_date, r.invoice_id))
-        left.update(net_of_credit([(r.invoice_id, owed[r.invoice_id]) for r in mine], credit))
-    # An invoice that owed nothing then is here for its last period of interest.
-    return [
-        r
-        for r in rows
-        if r.customer_id not in credits or owed[r.invoice_id] == 0 or left.get(r.invoice_id, 1) > 0
-    ]
+    covered: set[int] = set()
+    for cid, mine in by_customer.items():
+        mine.sort(key=_BY_DUE)  # already so, as the candidates come: a pass to check
+        owed = [
+            (
+                r.invoice_id,
+                max(
+                    r.total_cents - sum(c for on, c in r.payments if on <= as_of)
+                    if r.payments
+                    else r.total_cents,
+                    0,
+                ),
+            )
+            for r in mine
+        ]
+        left = net_of_credit(owed, credits[cid])
+        # An invoice that owed nothing then is here for its last period of interest.
+        covered.update(i for i, cents in owed if cents > 0 and left[i] == 0)
+    return [r for r in rows if r.invoice_id not in covered] if covered else rows
 
 
 def imported_on(session: Session, invoice_ids: Sequence[int]) -> dict[int, tuple[date, str]]:
@@ -240,11 +253,12 @@ def _rows_to_assess(
     in_plans = invoices_in_current_plans(session, as_of, customer_id)
     # Who has active terms, decided once per customer with their own (few), not per row.
     own_active = {cid for cid, own in overrides.items() if own.is_active}
+    by_default = business.is_active
     rows = [
         r
         for r in candidate_invoices(session, as_of, customer_id)
         if r.invoice_id not in in_plans
-        and (r.customer_id in own_active if r.customer_id in overrides else business.is_active)
+        and (r.customer_id in own_active if r.customer_id in overrides else by_default)
     ]
     return _without_credit_covered(session, rows, as_of)
 
@@ -269,10 +283,11 @@ def _assess(
     assessors: dict[int, CentsAssessor] = {}  # by customer: a few policies, many invoices
     no_history = ChargeHistory()
     proposed: list[ProposedCharge] = []
+    append, _new = proposed.append, tuple.__new__
     for index, row in enumerate(rows):
-        if cancelled():
-            break
-        if index % 200 == 0:
+        if index % 200 == 0:  # not per row: a check costs more than most assessments
+            if cancelled():
+                break
             progress(index / max(len(rows), 1))
         signed = row.terms_signed
         at_legal_rate = not signed and unsigned_reason is None
@@ -292,17 +307,22 @@ def _assess(
         if row.invoice_id in imported:
             day, number = imported[row.invoice_id]
             charges_history = history_until(assessor.policy, row.due_date, charges_history, day)
+        reason = "" if signed else unsigned_reason or ""
         for breakdown in assessor.assess(row.total_cents, due, row.payments, charges_history):
-            proposed.append(
-                ProposedCharge(
-                    customer_id=row.customer_id,
-                    customer_name=row.customer_name,
-                    invoice_id=row.invoice_id,
-                    invoice_number=number,
-                    breakdown=breakdown,
-                    terms_signed=signed,
-                    unsigned_reason="" if signed else unsigned_reason or "",
-                    legal_rate=at_legal_rate,
+            # Straight from its fields, all given in order (see penalty_cents._one_balance).
+            append(
+                _new(
+                    ProposedCharge,
+                    (
+                        row.customer_id,
+                        row.customer_name,
+                        row.invoice_id,
+                        number,
+                        breakdown,
+                        signed,
+                        reason,
+                        at_legal_rate,
+                    ),
                 )
             )
     return proposed

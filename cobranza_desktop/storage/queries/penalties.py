@@ -6,13 +6,14 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from operator import itemgetter
 from typing import Any, NamedTuple
 
-from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.storage.dialect import unindexed
+from cobranza_desktop.storage.dialect import fetch_raw, fetch_tuples, unindexed
 from cobranza_desktop.storage.models.core import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.penalties import PenaltyCharge
 from cobranza_desktop.storage.queries.predicates import issued_invoice, open_invoice
@@ -51,6 +52,17 @@ _BY_CUSTOMER_NAME = itemgetter(
         for f in ("customer_name", "customer_id", "due_date", "invoice_id")
     )
 )
+
+
+@lru_cache(maxsize=8192)
+def _parse_day(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def as_day(value: date | str) -> date:
+    """A date column as the driver returned it (an ISO string on SQLite), as a ``date``:
+    each distinct day parsed once, however many of the rows share it."""
+    return value if isinstance(value, date) else _parse_day(value)
 
 
 def candidate_invoices(
@@ -137,18 +149,35 @@ def candidate_invoices(
         Invoice.disputed.is_(False),
         or_(Invoice.id.in_(unfinished), Invoice.id.in_(paid_later)),
     )
+    # The driver's rows (no Row objects: tens of thousands of them), one per allocation.
     found: dict[int, tuple[Any, list[tuple[date, int]]]] = {}
     for query in (open_query, charged_query):
         if customer_id is not None:
             query = query.where(Invoice.customer_id == customer_id)
-        for row in session.execute(query):
+        for row in fetch_raw(session, query):
             entry = found.get(row[0])
             if entry is None:
                 entry = found[row[0]] = (row, [])
             if row[9] is not None:
-                entry[1].append((row[9], row[10]))
+                entry[1].append((as_day(row[9]), row[10]))
+    new = tuple.__new__  # every field given, in order: not the generated constructor
     rows = [
-        CandidateRow._make((*row[:8], tuple(paid), bool(row[8]))) for row, paid in found.values()
+        new(
+            CandidateRow,
+            (
+                row[0],
+                row[1],
+                row[2],
+                row[3],
+                row[4],
+                row[5],
+                as_day(row[6]),
+                row[7],
+                tuple(paid),
+                bool(row[8]),
+            ),
+        )
+        for row, paid in found.values()
     ]
     rows.sort(key=_BY_CUSTOMER_NAME)
     return rows
@@ -174,24 +203,25 @@ def charge_history(
     """
     keys: dict[int, set[str]] = defaultdict(set)
     through: dict[int, date] = {}
-    # One statement for every chunk, the ids bound as one expanding parameter: built and
-    # compiled once, not once per chunk with a bound parameter made for each id.
-    query = select(
-        PenaltyCharge.invoice_id,
-        PenaltyCharge.kind,
-        PenaltyCharge.charge_key,
-        PenaltyCharge.period_end,
-    ).where(
-        PenaltyCharge.invoice_id.in_(bindparam("ids", expanding=True)),
-        PenaltyCharge.recompute.is_(False),
-        *(() if as_of is None else (PenaltyCharge.as_of <= as_of,)),
-    )
+    params: dict[str, object] = {}
+    dated = ""
+    if as_of is not None:
+        params["as_of"] = as_of.isoformat()
+        dated = " AND as_of <= :as_of"
     for chunk in _chunks(invoice_ids):
-        rows = session.execute(query, {"ids": list(chunk)})
-        for invoice_id, kind, key, period_end in rows:
+        # The ids written into the statement as integer literals: binding (and, through
+        # SQLAlchemy, rendering) a parameter per id cost more than reading the charges.
+        listed = ",".join(map(str, map(int, chunk)))
+        sql = (
+            "SELECT invoice_id, kind, charge_key, period_end FROM penalty_charges"
+            f" WHERE invoice_id IN ({listed}) AND recompute = FALSE{dated}"
+        )
+        for invoice_id, kind, key, period_end in fetch_tuples(session, sql, params):
             if kind == "fee":
                 keys[invoice_id].add(key)
-            elif invoice_id not in through or period_end > through[invoice_id]:
+                continue
+            period_end = as_day(period_end)
+            if invoice_id not in through or period_end > through[invoice_id]:
                 through[invoice_id] = period_end
     return {
         invoice_id: HistoryRow(frozenset(keys.get(invoice_id, set())), through.get(invoice_id))
