@@ -20,6 +20,10 @@ from cobranza_desktop.domain.i18n import _, ngettext
 from cobranza_desktop.services.collections.agenda import AgendaService
 from cobranza_desktop.services.receivables.rep_radar import RepRadar, RepRadarService
 
+# As many of the owner's REP tasks as Today's panel shows, with the counts of all: a big
+# book has near a million, and `cobranza rep` lists them whole.
+OWNER_TASK_ROWS = 200
+
 
 def register(subparsers: Any) -> None:
     parser = add_verb(subparsers, "agenda", json=True, help="print the day's collection actions")
@@ -34,7 +38,13 @@ def to_json(agenda: Agenda, radar: RepRadar | None = None) -> dict[str, Any]:
     if radar is not None:
         # The owner's own tasks (not messages to customers): Today's REP panel, item by item.
         rep = radar.to_json()
-        data["owner_tasks"] = {"pending_rep": rep["pending"], "pue_unpaid": rep["pue_unpaid"]}
+        data["owner_tasks"] = {
+            "pending_rep": rep["pending"],
+            "pue_unpaid": rep["pue_unpaid"],
+            "pending_rep_count": radar.pending_total,
+            "pending_rep_overdue_count": radar.overdue_total,
+            "pue_unpaid_count": radar.pue_total,
+        }
     return data
 
 
@@ -73,6 +83,15 @@ def render_owner_tasks(radar: RepRadar) -> list[str]:
                     format_money(u.balance),
                 ]
             )
+        )
+    left = radar.pending_total - len(radar.pending) + radar.pue_total - len(radar.pue_unpaid)
+    if left > 0:
+        lines.append(
+            ngettext(
+                "  … y {count} tarea más: la lista entera con «cobranza rep».",
+                "  … y {count} tareas más: la lista entera con «cobranza rep».",
+                left,
+            ).format(count=left)
         )
     return lines
 
@@ -125,7 +144,7 @@ def run(args: argparse.Namespace) -> int:
         with opened_book(args.book) as book:
             clock = clock_for(args.date)
             agenda = AgendaService(book, clock).agenda(clock.today())
-            radar = RepRadarService(book, clock).radar(clock.today())
+            radar = RepRadarService(book, clock).radar(clock.today(), limit=OWNER_TASK_ROWS)
         if args.json:
             print(json.dumps(to_json(agenda, radar), ensure_ascii=False, indent=2))
         else:

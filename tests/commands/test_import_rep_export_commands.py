@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cobranza_desktop.cli import main
+from cobranza_desktop.commands import agenda as agenda_command
 from cobranza_desktop.domain.allocation import Allocation
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.services.book.workspace import open_workspace
@@ -179,8 +180,50 @@ def test_export_invoices_json_csv_safe_cells_and_book_zip(
     assert values[1][1] == '\'=HYPERLINK("http://x")'
 
 
+def _more_rep_tasks_than_shown(
+    book_file: Path,
+    args: list[str],
+    invoice_id: int,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A second payment without its REP, and room for one row of each list: the first
+    rows, the counts of all, and a line that says how many more there are."""
+    ws = open_workspace(book_file, FixedClock.on(date(2026, 11, 22)))
+    try:
+        second = ws.payments.record(
+            PaymentInput(
+                1,
+                "100.00",
+                date(2026, 11, 2),
+                allocations=(Allocation(invoice_id, Decimal("100.00")),),
+            )
+        )
+    finally:
+        ws.close()
+    monkeypatch.setattr(agenda_command, "OWNER_TASK_ROWS", 1)
+    capsys.readouterr()
+    assert main([*args, "--json"]) == 0
+    tasks = json.loads(capsys.readouterr().out)["owner_tasks"]
+    assert len(tasks["pending_rep"]) == 1 and len(tasks["pue_unpaid"]) == 1
+    assert tasks["pending_rep"][0]["deadline"] == "2026-11-05"  # the overdue one first
+    assert (tasks["pending_rep_count"], tasks["pending_rep_overdue_count"]) == (2, 1)
+    assert tasks["pue_unpaid_count"] == 1
+    assert main(args) == 0
+    assert "… y 1 tarea más: la lista entera con «cobranza rep»." in capsys.readouterr().out
+    ws = open_workspace(book_file, FixedClock.on(date(2026, 11, 22)))
+    try:  # back as it was: the rest of the test closes the first payment's REP
+        ws.payments.reverse(second.id, "Prueba del límite de la agenda")
+    finally:
+        ws.close()
+    monkeypatch.undo()
+
+
 def test_agenda_carries_the_same_rep_tasks_as_today_and_a_p_closes_them(
-    book_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    book_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     (tmp_path / "i.xml").write_bytes(
         invoice(uuid_n(1), total="1000.00", fecha="2026-09-10T00:00:00")
@@ -212,6 +255,9 @@ def test_agenda_carries_the_same_rep_tasks_as_today_and_a_p_closes_them(
     assert tasks == {
         "pending_rep": [p.to_json() for p in radar.pending],
         "pue_unpaid": [u.to_json() for u in radar.pue_unpaid],
+        "pending_rep_count": 1,
+        "pending_rep_overdue_count": 1,
+        "pue_unpaid_count": 1,
     }
     [pending] = tasks["pending_rep"]
     assert (pending["invoice"], pending["amount"], pending["deadline"]) == (
@@ -224,6 +270,8 @@ def test_agenda_carries_the_same_rep_tasks_as_today_and_a_p_closes_them(
     table = capsys.readouterr().out
     assert "Tareas del dueño (REP):" in table
     assert "Emitir REP del pago del" in table and "VENCIDO" in table and "F-2" in table
+    assert "tareas más" not in table and "tarea más" not in table
+    _more_rep_tasks_than_shown(book_file, args, ppd.invoice_id, capsys, monkeypatch)
     (tmp_path / "p.xml").write_bytes(
         payment(
             uuid_n(9),
