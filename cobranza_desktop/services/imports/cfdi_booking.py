@@ -71,6 +71,12 @@ def _money(cents: int) -> str:
     return f"{from_cents(cents):,.2f}"
 
 
+def _book_cents(amount: Decimal, rate: Decimal | None) -> int:
+    """A stamped amount in MXN cents (at ``rate`` when foreign)."""
+    cents = to_cents(amount)
+    return cents if rate is None else to_book_cents(cents, rate)
+
+
 @dataclass
 class Run:
     session: Session
@@ -90,10 +96,15 @@ class Run:
     # A customer's own terms (None: the profile's), read once per customer, not per invoice.
     terms_of: dict[int, int | None] = field(default_factory=dict)
     batch_id: int = field(init=False)
+    # id() of each customer -> its id, once flushed: an ORM attribute read per document
+    # cost more than the rest of its row.
+    customer_ids: dict[int, int] = field(default_factory=dict)
+    rep_note: str = field(init=False)  # translated once per import, not per payment
 
     def __post_init__(self) -> None:
         self.rows = CfdiRows(self.session, self.now)
         self.batch_id = self.batch.id  # an ORM attribute read costs a call per document
+        self.rep_note = gettext("Complemento de pago {number}")
 
     def skip(self, source: str, message: str) -> None:
         self.counts["skipped"] += 1
@@ -161,6 +172,11 @@ class Run:
             )
         return customer
 
+    def read_customer_ids(self) -> None:
+        """Once the customers are flushed: their ids, for the rows."""
+        for customer in self.seen_customers.values():
+            self.customer_ids[id(customer)] = customer.id
+
     def add_invoice(self, record: CfdiRecord, terms: int) -> None:
         stamped = to_cents(record.total)
         if stamped <= 0:
@@ -184,27 +200,40 @@ class Run:
         else:
             own = self.terms_of[id(customer)] = customer.payment_terms_days
         days = own if own is not None else terms
+        customer_id = self.customer_ids[id(customer)]
+        issued, due = record.issued_on, record.issued_on + timedelta(days=days)
+        total, foreign_total = booked.total_cents, booked.foreign_total_cents
         invoice = NewInvoice(
-            customer=customer,
-            columns={
+            row={
+                "customer_id": customer_id,
+                "kind": "invoice",
                 "series": record.series[:10],
                 "folio": None,  # never a folio of the program's series: the number stays external
                 "external_number": record.number[:60],
                 "lifecycle": _ISSUED,
-                "subtotal_cents": to_book_cents(to_cents(record.subtotal), rate),
-                "discount_cents": to_book_cents(to_cents(record.discount), rate),
-                "tax_cents": to_book_cents(to_cents(record.transferred_tax), rate),
-                "withheld_tax_cents": to_book_cents(to_cents(record.withheld_tax), rate),
+                "issue_date": issued,
+                "due_date": due,
+                "subtotal_cents": _book_cents(record.subtotal, rate),
+                "discount_cents": _book_cents(record.discount, rate),
+                "tax_cents": _book_cents(record.transferred_tax, rate),
+                "withheld_tax_cents": _book_cents(record.withheld_tax, rate),
+                "total_cents": total,
+                "paid_cents": 0,
+                "cfdi_uuid": record.uuid,
                 "sat_payment_method": record.payment_method[:3],
                 "sat_payment_form": record.payment_form[:2],
                 "currency": record.currency[:3],
+                "foreign_total_cents": foreign_total,
+                "exchange_rate": rate,
                 "import_batch_id": self.batch_id,
+                "created_at": self.now,
             },
-            issue_date=record.issued_on,
-            due_date=record.issued_on + timedelta(days=days),
-            total_cents=booked.total_cents,
+            customer_id=customer_id,
+            issue_date=issued,
+            due_date=due,
+            total_cents=total,
             cfdi_uuid=record.uuid,
-            foreign_total_cents=booked.foreign_total_cents,
+            foreign_total_cents=foreign_total,
             exchange_rate=rate,
         )
         self.rows.invoices.append(invoice)
@@ -226,19 +255,14 @@ class Run:
             )
             return
         customer = self.customer_of(record)
-        payment = NewPayment(
-            customer=customer,
-            columns={
-                "reference": record.uuid,
-                "notes": gettext("Nota de crédito {number}").format(number=record.number),
-                "rep_uuid": "",
-                "import_batch_id": self.batch_id,
-            },
-            payment_date=record.issued_on,
-            method=_DISCOUNT,
-            amount_cents=to_book_cents(
-                to_cents(record.total), rate_of(record.currency, record.exchange_rate)
-            ),
+        payment = self.new_payment(
+            customer,
+            record.issued_on,
+            _DISCOUNT,
+            to_book_cents(to_cents(record.total), rate_of(record.currency, record.exchange_rate)),
+            reference=record.uuid,
+            notes=gettext("Nota de crédito {number}").format(number=record.number),
+            rep_uuid="",
         )
         self.rows.payments.append(payment)
         self.document(record, payment=payment)
@@ -256,6 +280,37 @@ class Run:
             cents = min(left, invoice.total_cents - invoice.paid_cents)
             if cents > 0:
                 self.rows.allocate(payment, invoice, cents)
+
+    def new_payment(
+        self,
+        customer: Customer,
+        paid_on: date,
+        method: str,
+        cents: int,
+        *,
+        reference: str,
+        notes: str,
+        rep_uuid: str,
+    ) -> NewPayment:
+        customer_id = self.customer_ids[id(customer)]
+        return NewPayment(
+            row={
+                "customer_id": customer_id,
+                "payment_date": paid_on,
+                "method": method,
+                "amount_cents": cents,
+                "allocated_cents": 0,
+                "reference": reference,
+                "notes": notes,
+                "rep_uuid": rep_uuid,
+                "import_batch_id": self.batch_id,
+                "created_at": self.now,
+            },
+            customer_id=customer_id,
+            payment_date=paid_on,
+            method=method,
+            amount_cents=cents,
+        )
 
     def add_payment(self, record: CfdiRecord, pago: PaymentRecord) -> None:
         customer = self.customer_of(record)
@@ -286,22 +341,20 @@ class Run:
                 continue
             foreign = is_foreign(currency)
             if not foreign:
-                found = self.uncovered.pop((customer.id, pago.paid_on, cents + left), None)
+                key = (self.customer_ids[id(customer)], pago.paid_on, cents + left)
+                found = self.uncovered.pop(key, None)
                 if found is not None:  # recorded by hand earlier: this P is its REP
                     found.rep_uuid = record.uuid
                     continue
-            payment = NewPayment(
-                customer=customer,
-                columns={
-                    "reference": pago.operation[:200],
-                    "notes": gettext("Complemento de pago {number}").format(number=record.number),
-                    "rep_uuid": record.uuid,
-                    "import_batch_id": self.batch_id,
-                },
-                payment_date=pago.paid_on,
-                method=_FORM_VALUES.get(pago.form, _TRANSFER),
+            payment = self.new_payment(
+                customer,
+                pago.paid_on,
+                _FORM_VALUES.get(pago.form, _TRANSFER),
                 # A foreign payment grows by what each document takes, in MXN.
-                amount_cents=to_book_cents(left, pago_rate) if foreign else cents + left,
+                to_book_cents(left, pago_rate) if foreign else cents + left,
+                reference=pago.operation[:200],
+                notes=self.rep_note.format(number=record.number),
+                rep_uuid=record.uuid,
             )
             self.rows.payments.append(payment)
             self.counts["payments"] += 1
@@ -472,7 +525,10 @@ class Run:
             "issued_on": record.issued_on,
             "total_cents": to_cents(record.total) if total_cents is None else total_cents,
             "currency": record.currency[:3],
+            "invoice_id": None,  # set when written
+            "payment_id": None,
             "batch_id": self.batch_id,
+            "created_at": self.now,
         }
         self.rows.documents.append((columns, invoice, payment))
 

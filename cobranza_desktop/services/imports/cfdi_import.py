@@ -155,6 +155,7 @@ class CfdiImportService:
         for record in ours:
             run.customer_of(record)
         session.flush()
+        run.read_customer_ids()
         for record in sorted((r for r in ours if r.doc_type == "I"), key=lambda r: r.issued_on):
             run.add_invoice(record, profile.payment_terms_days)
         for record in sorted((r for r in ours if r.doc_type == "E"), key=lambda r: r.issued_on):
