@@ -8,18 +8,21 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cobranza_desktop.domain.i18n import _
 from cobranza_desktop.imports.safe_xml import MAX_XML_BYTES
 
 MAX_ZIP_TOTAL = 2 * 1024 * 1024 * 1024  # what a zip may expand to, in all
 MAX_RATIO = 200  # XML compresses well, but not a thousandfold: that is a bomb
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows only
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(NamedTuple):
+    """One file as read (a named tuple: immutable, and built at a third of a frozen
+    dataclass's cost, once per file of an import of thousands)."""
+
     name: str  # what the user reads in a problem: path, or "bulk.zip:entry.xml"
     data: bytes | None  # None when the file could not be read (see error)
     error: str = ""
@@ -40,7 +43,7 @@ def _read_file(path: Path | str) -> SourceFile:
     try:
         # One open, one fstat, one read of the size it states: a buffered read of the
         # limit allocated 20 MB per file, which cost more than parsing it.
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0))
+        fd = os.open(path, _READ_FLAGS)
         try:
             size = os.fstat(fd).st_size
             if size > MAX_XML_BYTES:

@@ -417,7 +417,13 @@ class Run:
         it arrives with the invoice in the book, the value at the payment's rate when it
         waited). The payment trades it for the part at the invoice's rate, so the book is
         the same in whichever order the invoice and its REP are imported."""
-        balance = own_balance(invoice) if not in_book else invoice.total_cents - invoice.paid_cents
+        # An invoice with no foreign total has no rate to apply (cfdi_currency.invoice_rate):
+        # its balance and parts are its MXN cents, without the conversions' calls.
+        foreign = invoice.foreign_total_cents is not None
+        if in_book or not foreign:
+            balance = invoice.total_cents - invoice.paid_cents
+        else:
+            balance = own_balance(invoice)
         if before is not None and before != balance:
             self.problems.append(
                 Problem(
@@ -454,7 +460,7 @@ class Run:
             )
             return
         if not in_book:
-            part = book_part(invoice, cents)
+            part = book_part(invoice, cents) if foreign else cents
             if held is not None:
                 payment.amount_cents += part - held
             cents = min(part, payment.amount_cents - payment.allocated_cents)
