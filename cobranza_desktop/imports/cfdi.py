@@ -95,6 +95,14 @@ def _local(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+def _is(tag: object, name: str) -> bool:
+    """Whether a tag's local name is ``name``, as ``_local(tag) == name`` but without
+    splitting the tag (called for every element of a payment)."""
+    if not isinstance(tag, str) or not tag.endswith(name):
+        return False
+    return len(tag) == len(name) or tag[-len(name) - 1] == "}"
+
+
 def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
     found: dict[str, list[etree._Element]] = {}
     for child in element:
@@ -222,9 +230,9 @@ def _pagos(root: etree._Element, complemento: list[etree._Element]) -> list[etre
         pago
         for block in complemento
         for pagos in block
-        if _local(pagos.tag) == "Pagos"
+        if _is(pagos.tag, "Pagos")
         for pago in pagos
-        if _local(pago.tag) == "Pago"
+        if _is(pago.tag, "Pago")
     ]
     return found or list(root.iter("{*}Pago"))
 
@@ -234,7 +242,7 @@ def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
     for pago in pagos:
         amount = _money(pago, "Monto", required=True)
         assert amount is not None
-        related = [d for d in pago if _local(d.tag) == "DoctoRelacionado"]
+        related = [d for d in pago if _is(d.tag, "DoctoRelacionado")]
         single = len(related) == 1
         records.append(
             PaymentRecord(  # positional, in the fields' order (see Party)
@@ -255,10 +263,7 @@ def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
 def _stamp_uuid(root: etree._Element, complemento: list[etree._Element]) -> str:
     # The stamp lives in Complemento; a file that has it elsewhere is searched whole.
     stamps = [
-        stamp
-        for block in complemento
-        for stamp in block
-        if _local(stamp.tag) == "TimbreFiscalDigital"
+        stamp for block in complemento for stamp in block if _is(stamp.tag, "TimbreFiscalDigital")
     ] or list(root.iter("{*}TimbreFiscalDigital"))
     uuid = (stamps[0].get("UUID") or "").strip().upper() if stamps else ""
     if not uuid:

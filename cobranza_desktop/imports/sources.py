@@ -38,8 +38,8 @@ def _too_big(name: str, size: int) -> SourceFile:
     )
 
 
-def _read_file(path: Path | str) -> SourceFile:
-    name = os.path.basename(path)
+def _read_file(path: Path | str, name: str = "") -> SourceFile:
+    name = name or os.path.basename(path)  # a folder's listing has it already
     try:
         # One open, one fstat, one read of the size it states: a buffered read of the
         # limit allocated 20 MB per file, which cost more than parsing it.
@@ -104,14 +104,14 @@ def _sorted_entries(folder: str) -> Iterator[os.DirEntry[str]]:
         return iter(sorted(listing, key=lambda entry: entry.name))
 
 
-def _files_under(folder: Path) -> list[tuple[str, str]]:
-    """(path, lower-case suffix) of the XML and zip files under ``folder``, in the order of
+def _files_under(folder: Path) -> list[tuple[str, str, str]]:
+    """(path, name, lower-case suffix) of the XML and zip files under ``folder``, in the order of
     ``sorted(rglob())``: each folder's entries sorted by name, a subfolder's files at its
     place (paths compare part by part).
 
     ``os.scandir`` hands back each entry's type with the listing: a folder of 10,000
     CFDIs costs no ``stat`` per file (``rglob`` and ``is_file`` cost two)."""
-    found: list[tuple[str, str]] = []
+    found: list[tuple[str, str, str]] = []
     pending = [_sorted_entries(str(folder))]  # a stack, not recursion: any depth
     while pending:
         entry = next(pending[-1], None)
@@ -120,9 +120,10 @@ def _files_under(folder: Path) -> list[tuple[str, str]]:
         elif entry.is_dir(follow_symlinks=False):
             pending.append(_sorted_entries(entry.path))
         elif entry.is_file():
-            suffix = os.path.splitext(entry.name)[1].lower()
+            name = entry.name
+            suffix = os.path.splitext(name)[1].lower()
             if suffix in (".xml", ".zip"):
-                found.append((entry.path, suffix))
+                found.append((entry.path, name, suffix))
     return found
 
 
@@ -130,9 +131,9 @@ def iter_sources(paths: Sequence[Path]) -> Iterator[SourceFile]:
     """Every XML under ``paths``, in a stable order (sorted), each read once."""
     for path in paths:
         if path.is_dir():
-            for child, suffix in _files_under(path):
+            for child, name, suffix in _files_under(path):
                 if suffix == ".xml":
-                    yield _read_file(child)
+                    yield _read_file(child, name)
                 else:
                     yield from _read_zip(Path(child))
         elif path.suffix.lower() == ".zip":

@@ -90,7 +90,7 @@ def _converted(processor: Any, values: list[Any]) -> list[Any]:
     repeat (thousands of rows share a few hundred days), and a dict probe costs a
     fraction of formatting a date. Only plain dates: equal values of other types can
     print differently (Decimal("1.0") and Decimal("1.00"), aware datetimes)."""
-    if {type(value) for value in values} != {date}:
+    if set(map(type, values)) != {date}:
         return [processor(value) for value in values]
     done = {value: processor(value) for value in set(values)}
     return [done[value] for value in values]

@@ -34,7 +34,6 @@ from cobranza_desktop.services.imports.cfdi_rows import (
     AnyPayment,
     CfdiRows,
     NewInvoice,
-    NewPayment,
 )
 from cobranza_desktop.services.imports.common import (
     CustomerFinder,
@@ -73,6 +72,8 @@ def _money(cents: int) -> str:
 
 def _book_cents(amount: Decimal, rate: Decimal | None) -> int:
     """A stamped amount in MXN cents (at ``rate`` when foreign)."""
+    if not amount:  # an absent discount or tax: zero at any rate
+        return 0
     cents = to_cents(amount)
     return cents if rate is None else to_book_cents(cents, rate)
 
@@ -102,7 +103,7 @@ class Run:
     rep_note: str = field(init=False)  # translated once per import, not per payment
 
     def __post_init__(self) -> None:
-        self.rows = CfdiRows(self.session, self.now)
+        self.rows = CfdiRows(self.session, self.now, self.batch.id)
         self.batch_id = self.batch.id  # an ORM attribute read costs a call per document
         self.rep_note = gettext("Complemento de pago {number}")
 
@@ -255,8 +256,8 @@ class Run:
             )
             return
         customer = self.customer_of(record)
-        payment = self.new_payment(
-            customer,
+        payment = self.rows.add_payment(
+            self.customer_ids[id(customer)],
             record.issued_on,
             _DISCOUNT,
             to_book_cents(to_cents(record.total), rate_of(record.currency, record.exchange_rate)),
@@ -264,7 +265,6 @@ class Run:
             notes=gettext("Nota de crédito {number}").format(number=record.number),
             rep_uuid="",
         )
-        self.rows.payments.append(payment)
         self.document(record, payment=payment)
         self.counts["credit_notes"] += 1
         for kind, uuid in record.related:
@@ -280,37 +280,6 @@ class Run:
             cents = min(left, invoice.total_cents - invoice.paid_cents)
             if cents > 0:
                 self.rows.allocate(payment, invoice, cents)
-
-    def new_payment(
-        self,
-        customer: Customer,
-        paid_on: date,
-        method: str,
-        cents: int,
-        *,
-        reference: str,
-        notes: str,
-        rep_uuid: str,
-    ) -> NewPayment:
-        customer_id = self.customer_ids[id(customer)]
-        return NewPayment(
-            row={
-                "customer_id": customer_id,
-                "payment_date": paid_on,
-                "method": method,
-                "amount_cents": cents,
-                "allocated_cents": 0,
-                "reference": reference,
-                "notes": notes,
-                "rep_uuid": rep_uuid,
-                "import_batch_id": self.batch_id,
-                "created_at": self.now,
-            },
-            customer_id=customer_id,
-            payment_date=paid_on,
-            method=method,
-            amount_cents=cents,
-        )
 
     def add_payment(self, record: CfdiRecord, pago: PaymentRecord) -> None:
         customer = self.customer_of(record)
@@ -346,8 +315,8 @@ class Run:
                 if found is not None:  # recorded by hand earlier: this P is its REP
                     found.rep_uuid = record.uuid
                     continue
-            payment = self.new_payment(
-                customer,
+            payment = self.rows.add_payment(
+                self.customer_ids[id(customer)],
                 pago.paid_on,
                 _FORM_VALUES.get(pago.form, _TRANSFER),
                 # A foreign payment grows by what each document takes, in MXN.
@@ -356,7 +325,6 @@ class Run:
                 notes=self.rep_note.format(number=record.number),
                 rep_uuid=record.uuid,
             )
-            self.rows.payments.append(payment)
             self.counts["payments"] += 1
             for doc in docs:
                 rate = doc_rate(pago_rate, doc) if foreign else None
@@ -521,22 +489,7 @@ class Run:
         payment: AnyPayment | None = None,
         total_cents: int | None = None,
     ) -> None:
-        columns = {
-            "uuid": record.uuid,
-            "doc_type": record.doc_type,
-            "version": record.version,
-            "source": record.source[:500],
-            "issuer_rfc": record.issuer.rfc[:13],
-            "receiver_rfc": record.receiver.rfc[:13],
-            "issued_on": record.issued_on,
-            "total_cents": to_cents(record.total) if total_cents is None else total_cents,
-            "currency": record.currency[:3],
-            "invoice_id": None,  # set when written
-            "payment_id": None,
-            "batch_id": self.batch_id,
-            "created_at": self.now,
-        }
-        self.rows.documents.append((columns, invoice, payment))
+        self.rows.add_document(record, invoice, payment, total_cents)
 
 
 def chunks(items: Sequence[_T], size: int = 500) -> list[Sequence[_T]]:

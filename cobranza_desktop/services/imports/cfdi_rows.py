@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.money import to_cents
+from cobranza_desktop.imports.cfdi import CfdiRecord
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import (
     Allocation,
@@ -75,6 +77,7 @@ AnyPayment = NewPayment | Payment
 class CfdiRows:
     session: Session
     now: datetime
+    batch_id: int
     invoices: list[NewInvoice] = field(default_factory=list)
     payments: list[NewPayment] = field(default_factory=list)
     allocations: list[tuple[AnyPayment, AnyInvoice, int]] = field(default_factory=list)
@@ -82,6 +85,62 @@ class CfdiRows:
         default_factory=list
     )
     pending: list[tuple[AnyPayment, dict[str, Any]]] = field(default_factory=list)
+
+    def add_payment(
+        self,
+        customer_id: int,
+        paid_on: date,
+        method: str,
+        cents: int,
+        *,
+        reference: str,
+        notes: str,
+        rep_uuid: str,
+    ) -> NewPayment:
+        payment = NewPayment(
+            row={
+                "customer_id": customer_id,
+                "payment_date": paid_on,
+                "method": method,
+                "amount_cents": cents,
+                "allocated_cents": 0,
+                "reference": reference,
+                "notes": notes,
+                "rep_uuid": rep_uuid,
+                "import_batch_id": self.batch_id,
+                "created_at": self.now,
+            },
+            customer_id=customer_id,
+            payment_date=paid_on,
+            method=method,
+            amount_cents=cents,
+        )
+        self.payments.append(payment)
+        return payment
+
+    def add_document(
+        self,
+        record: CfdiRecord,
+        invoice: AnyInvoice | None,
+        payment: AnyPayment | None,
+        total_cents: int | None,
+    ) -> None:
+        columns = {
+            "uuid": record.uuid,
+            "doc_type": record.doc_type,
+            "version": record.version,
+            "source": record.source[:500],
+            "issuer_rfc": record.issuer.rfc[:13],
+            "receiver_rfc": record.receiver.rfc[:13],
+            "issued_on": record.issued_on,
+            "total_cents": to_cents(record.total) if total_cents is None else total_cents,
+            "currency": record.currency[:3],
+            "invoice_id": None,  # set when written
+            "payment_id": None,
+            "batch_id": self.batch_id,
+            "created_at": self.now,
+        }
+        self.documents.append((columns, invoice, payment))
 
     def allocate(self, payment: AnyPayment, invoice: AnyInvoice, cents: int) -> None:
         """As ``allocations.apply``; the caller has checked the amounts."""
