@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Iterator, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -101,29 +102,41 @@ def _read_zip(path: Path) -> Iterator[SourceFile]:
 
 def _sorted_entries(folder: str) -> Iterator[os.DirEntry[str]]:
     with os.scandir(folder) as listing:
-        return iter(sorted(listing, key=lambda entry: entry.name))
+        return iter(sorted(listing, key=_NAME))
+
+
+_NAME = attrgetter("name")
+_SUFFIXES = (".xml", ".zip")
+
+
+def _suffix(name: str) -> str:
+    """``os.path.splitext(name)[1].lower()`` for the two suffixes wanted ("" otherwise):
+    a name that is only dots before it (".xml") has none."""
+    suffix = name[-4:].lower()
+    return suffix if suffix in _SUFFIXES and name[:-4].lstrip(".") else ""
 
 
 def _files_under(folder: Path) -> list[tuple[str, str, str]]:
-    """(path, name, lower-case suffix) of the XML and zip files under ``folder``, in the order of
-    ``sorted(rglob())``: each folder's entries sorted by name, a subfolder's files at its
-    place (paths compare part by part).
+    """(path, name, lower-case suffix) of the XML and zip files under ``folder``, in the
+    order of ``sorted(rglob())``: each folder's entries sorted by name, a subfolder's
+    files at its place (paths compare part by part).
 
     ``os.scandir`` hands back each entry's type with the listing: a folder of 10,000
     CFDIs costs no ``stat`` per file (``rglob`` and ``is_file`` cost two)."""
     found: list[tuple[str, str, str]] = []
     pending = [_sorted_entries(str(folder))]  # a stack, not recursion: any depth
     while pending:
-        entry = next(pending[-1], None)
-        if entry is None:
+        for entry in pending[-1]:
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(_sorted_entries(entry.path))
+                break  # the subfolder first; this folder's iterator resumes after it
+            if entry.is_file():
+                name = entry.name
+                suffix = _suffix(name)
+                if suffix:
+                    found.append((entry.path, name, suffix))
+        else:
             pending.pop()
-        elif entry.is_dir(follow_symlinks=False):
-            pending.append(_sorted_entries(entry.path))
-        elif entry.is_file():
-            name = entry.name
-            suffix = os.path.splitext(name)[1].lower()
-            if suffix in (".xml", ".zip"):
-                found.append((entry.path, name, suffix))
     return found
 
 
