@@ -20,6 +20,7 @@ VERSIONS = ("3.3", "4.0")
 TYPES = ("I", "E", "P")
 _UUID = re.compile(r"^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$")
 ZERO = Decimal("0")
+_ONE = Decimal("1")
 
 
 # Records are named tuples: immutable like a frozen dataclass, and built in a third of
@@ -94,10 +95,23 @@ def _local(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+def _is(tag: object, name: str) -> bool:
+    """Whether a tag's local name is ``name``, as ``_local(tag) == name`` but without
+    splitting the tag (called for every element of a payment)."""
+    if not isinstance(tag, str) or not tag.endswith(name):
+        return False
+    return len(tag) == len(name) or tag[-len(name) - 1] == "}"
+
+
 def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
     found: dict[str, list[etree._Element]] = {}
     for child in element:
-        found.setdefault(_local(child.tag), []).append(child)
+        tag = child.tag
+        name = tag.rpartition("}")[2] if isinstance(tag, str) else ""  # _local, inlined
+        if name in found:
+            found[name].append(child)
+        else:
+            found[name] = [child]
     return found
 
 
@@ -133,7 +147,16 @@ def _money(element: etree._Element, name: str, *, required: bool = False) -> Dec
     amounts carry only the currency's decimals (two for MXN and USD), so a third one
     means a file the PAC did not validate or one changed after stamping; it is refused,
     never rounded, so that the book keeps what the SAT has."""
-    value = _amount(element, name, required=required)
+    text = element.get(name)
+    if text is not None:  # the usual case first: finite, under the limit, to the cent
+        try:
+            usual = Decimal(text)
+        except InvalidOperation:
+            pass
+        else:
+            if usual.is_finite() and -_LIMIT < usual < _LIMIT and usual == usual.quantize(_CENT):
+                return usual
+    value = _amount(element, name, required=required)  # anything else: say what is wrong
     if value is not None and value != value.quantize(_CENT):
         raise FileRefused(
             _(
@@ -160,13 +183,13 @@ def _text(element: etree._Element, name: str) -> str:
 def _party(elements: list[etree._Element]) -> Party:
     if not elements:
         return Party("", "")
-    element = elements[0]
-    get = element.get
+    get = elements[0].get
+    # Positional: a named tuple built from keywords costs half as much again.
     return Party(
-        rfc=(get("Rfc") or "").strip().upper(),
-        name=(get("Nombre") or "").strip(),
-        regime=(get("RegimenFiscal") or get("RegimenFiscalReceptor") or "").strip(),
-        postal_code=(get("DomicilioFiscalReceptor") or "").strip(),
+        (get("Rfc") or "").strip().upper(),
+        (get("Nombre") or "").strip(),
+        (get("RegimenFiscal") or get("RegimenFiscalReceptor") or "").strip(),
+        (get("DomicilioFiscalReceptor") or "").strip(),
     )
 
 
@@ -188,15 +211,15 @@ def _related_document(
         instalment = int(get("NumParcialidad") or "0")
     except ValueError:
         instalment = 0
-    return RelatedDocument(
-        uuid=uuid,
-        currency=(get("MonedaDR") or "").strip().upper(),
-        equivalence=equivalence if equivalence else Decimal("1"),
-        instalment=instalment,
-        balance_before=_money(element, "ImpSaldoAnt"),
-        paid=paid,
-        balance_after=_money(element, "ImpSaldoInsoluto"),
-        number=f"{series}-{folio}" if series and folio else folio,
+    return RelatedDocument(  # positional, in the fields' order (see Party)
+        uuid,
+        (get("MonedaDR") or "").strip().upper(),
+        equivalence if equivalence else _ONE,
+        instalment,
+        _money(element, "ImpSaldoAnt"),
+        paid,
+        _money(element, "ImpSaldoInsoluto"),
+        f"{series}-{folio}" if series and folio else folio,
     )
 
 
@@ -207,9 +230,9 @@ def _pagos(root: etree._Element, complemento: list[etree._Element]) -> list[etre
         pago
         for block in complemento
         for pagos in block
-        if _local(pagos.tag) == "Pagos"
+        if _is(pagos.tag, "Pagos")
         for pago in pagos
-        if _local(pago.tag) == "Pago"
+        if _is(pago.tag, "Pago")
     ]
     return found or list(root.iter("{*}Pago"))
 
@@ -219,17 +242,17 @@ def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
     for pago in pagos:
         amount = _money(pago, "Monto", required=True)
         assert amount is not None
-        related = [d for d in pago if _local(d.tag) == "DoctoRelacionado"]
+        related = [d for d in pago if _is(d.tag, "DoctoRelacionado")]
         single = len(related) == 1
         records.append(
-            PaymentRecord(
-                paid_on=_date(pago.get("FechaPago"), "FechaPago"),
-                form=_text(pago, "FormaDePagoP"),
-                currency=(pago.get("MonedaP") or "MXN").strip().upper(),
-                exchange_rate=_amount(pago, "TipoCambioP"),
-                amount=amount,
-                operation=_text(pago, "NumOperacion"),
-                documents=tuple(_related_document(d, amount, single) for d in related),
+            PaymentRecord(  # positional, in the fields' order (see Party)
+                _date(pago.get("FechaPago"), "FechaPago"),
+                _text(pago, "FormaDePagoP"),
+                (pago.get("MonedaP") or "MXN").strip().upper(),
+                _amount(pago, "TipoCambioP"),
+                amount,
+                _text(pago, "NumOperacion"),
+                tuple([_related_document(d, amount, single) for d in related]),
             )
         )
     if not records:
@@ -240,10 +263,7 @@ def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
 def _stamp_uuid(root: etree._Element, complemento: list[etree._Element]) -> str:
     # The stamp lives in Complemento; a file that has it elsewhere is searched whole.
     stamps = [
-        stamp
-        for block in complemento
-        for stamp in block
-        if _local(stamp.tag) == "TimbreFiscalDigital"
+        stamp for block in complemento for stamp in block if _is(stamp.tag, "TimbreFiscalDigital")
     ] or list(root.iter("{*}TimbreFiscalDigital"))
     uuid = (stamps[0].get("UUID") or "").strip().upper() if stamps else ""
     if not uuid:
@@ -285,25 +305,25 @@ def read_cfdi(data: bytes, source: str) -> CfdiRecord:
         for item in group
         if _local(item.tag) == "CfdiRelacionado"
     )
-    return CfdiRecord(
-        source=source,
-        version=version,
-        doc_type=doc_type,
-        uuid=uuid,
-        series=(get("Serie") or "").strip(),
-        folio=(get("Folio") or "").strip(),
-        issued_on=_date(get("Fecha"), "Fecha"),
-        issuer=_party(children.get("Emisor", _EMPTY)),
-        receiver=_party(children.get("Receptor", _EMPTY)),
-        currency=(get("Moneda") or "MXN").strip().upper(),
-        exchange_rate=_amount(root, "TipoCambio"),
-        payment_method=(get("MetodoPago") or "").strip().upper(),
-        payment_form=(get("FormaPago") or "").strip(),
-        subtotal=_money(root, "SubTotal") or ZERO,
-        discount=_money(root, "Descuento") or ZERO,
-        transferred_tax=(_money(taxes[0], "TotalImpuestosTrasladados") if taxes else None) or ZERO,
-        withheld_tax=(_money(taxes[0], "TotalImpuestosRetenidos") if taxes else None) or ZERO,
-        total=_money(root, "Total", required=True) or ZERO,
-        related=related,
-        payments=_payments(_pagos(root, complemento)) if doc_type == "P" else (),
+    return CfdiRecord(  # positional, in the fields' order (see Party)
+        source,
+        version,
+        doc_type,
+        uuid,
+        (get("Serie") or "").strip(),  # series
+        (get("Folio") or "").strip(),  # folio
+        _date(get("Fecha"), "Fecha"),  # issued_on
+        _party(children.get("Emisor", _EMPTY)),
+        _party(children.get("Receptor", _EMPTY)),
+        (get("Moneda") or "MXN").strip().upper(),  # currency
+        _amount(root, "TipoCambio"),  # exchange_rate
+        (get("MetodoPago") or "").strip().upper(),  # payment_method
+        (get("FormaPago") or "").strip(),  # payment_form
+        _money(root, "SubTotal") or ZERO,
+        _money(root, "Descuento") or ZERO,
+        (_money(taxes[0], "TotalImpuestosTrasladados") if taxes else None) or ZERO,
+        (_money(taxes[0], "TotalImpuestosRetenidos") if taxes else None) or ZERO,
+        _money(root, "Total", required=True) or ZERO,
+        related,
+        _payments(_pagos(root, complemento)) if doc_type == "P" else (),
     )

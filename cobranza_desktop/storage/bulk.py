@@ -10,6 +10,7 @@ Other databases (PostgreSQL): ``INSERT … RETURNING`` in parameter order.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -80,8 +81,19 @@ def _values(getters: list[Any], rows: Sequence[dict[str, object]]) -> list[tuple
             if values[0] is values[-1] and len({id(value) for value in values}) == 1:
                 columns.append([processor(values[0])] * len(values))
             else:
-                columns.append([processor(value) for value in values])
+                columns.append(_converted(processor, values))
     return list(zip(*columns, strict=True))
+
+
+def _converted(processor: Any, values: list[Any]) -> list[Any]:
+    """Each value through the processor, each distinct date once: an import's dates
+    repeat (thousands of rows share a few hundred days), and a dict probe costs a
+    fraction of formatting a date. Only plain dates: equal values of other types can
+    print differently (Decimal("1.0") and Decimal("1.00"), aware datetimes)."""
+    if set(map(type, values)) != {date}:
+        return [processor(value) for value in values]
+    done = {value: processor(value) for value in set(values)}
+    return [done[value] for value in values]
 
 
 def _insert(session: Session, table: Any, rows: list[dict[str, object]]) -> None:

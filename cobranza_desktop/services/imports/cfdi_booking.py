@@ -34,7 +34,6 @@ from cobranza_desktop.services.imports.cfdi_rows import (
     AnyPayment,
     CfdiRows,
     NewInvoice,
-    NewPayment,
 )
 from cobranza_desktop.services.imports.common import (
     CustomerFinder,
@@ -71,6 +70,14 @@ def _money(cents: int) -> str:
     return f"{from_cents(cents):,.2f}"
 
 
+def _book_cents(amount: Decimal, rate: Decimal | None) -> int:
+    """A stamped amount in MXN cents (at ``rate`` when foreign)."""
+    if not amount:  # an absent discount or tax: zero at any rate
+        return 0
+    cents = to_cents(amount)
+    return cents if rate is None else to_book_cents(cents, rate)
+
+
 @dataclass
 class Run:
     session: Session
@@ -90,10 +97,15 @@ class Run:
     # A customer's own terms (None: the profile's), read once per customer, not per invoice.
     terms_of: dict[int, int | None] = field(default_factory=dict)
     batch_id: int = field(init=False)
+    # id() of each customer -> its id, once flushed: an ORM attribute read per document
+    # cost more than the rest of its row.
+    customer_ids: dict[int, int] = field(default_factory=dict)
+    rep_note: str = field(init=False)  # translated once per import, not per payment
 
     def __post_init__(self) -> None:
-        self.rows = CfdiRows(self.session, self.now)
+        self.rows = CfdiRows(self.session, self.now, self.batch.id)
         self.batch_id = self.batch.id  # an ORM attribute read costs a call per document
+        self.rep_note = gettext("Complemento de pago {number}")
 
     def skip(self, source: str, message: str) -> None:
         self.counts["skipped"] += 1
@@ -161,6 +173,11 @@ class Run:
             )
         return customer
 
+    def read_customer_ids(self) -> None:
+        """Once the customers are flushed: their ids, for the rows."""
+        for customer in self.seen_customers.values():
+            self.customer_ids[id(customer)] = customer.id
+
     def add_invoice(self, record: CfdiRecord, terms: int) -> None:
         stamped = to_cents(record.total)
         if stamped <= 0:
@@ -184,27 +201,40 @@ class Run:
         else:
             own = self.terms_of[id(customer)] = customer.payment_terms_days
         days = own if own is not None else terms
+        customer_id = self.customer_ids[id(customer)]
+        issued, due = record.issued_on, record.issued_on + timedelta(days=days)
+        total, foreign_total = booked.total_cents, booked.foreign_total_cents
         invoice = NewInvoice(
-            customer=customer,
-            columns={
+            row={
+                "customer_id": customer_id,
+                "kind": "invoice",
                 "series": record.series[:10],
                 "folio": None,  # never a folio of the program's series: the number stays external
                 "external_number": record.number[:60],
                 "lifecycle": _ISSUED,
-                "subtotal_cents": to_book_cents(to_cents(record.subtotal), rate),
-                "discount_cents": to_book_cents(to_cents(record.discount), rate),
-                "tax_cents": to_book_cents(to_cents(record.transferred_tax), rate),
-                "withheld_tax_cents": to_book_cents(to_cents(record.withheld_tax), rate),
+                "issue_date": issued,
+                "due_date": due,
+                "subtotal_cents": _book_cents(record.subtotal, rate),
+                "discount_cents": _book_cents(record.discount, rate),
+                "tax_cents": _book_cents(record.transferred_tax, rate),
+                "withheld_tax_cents": _book_cents(record.withheld_tax, rate),
+                "total_cents": total,
+                "paid_cents": 0,
+                "cfdi_uuid": record.uuid,
                 "sat_payment_method": record.payment_method[:3],
                 "sat_payment_form": record.payment_form[:2],
                 "currency": record.currency[:3],
+                "foreign_total_cents": foreign_total,
+                "exchange_rate": rate,
                 "import_batch_id": self.batch_id,
+                "created_at": self.now,
             },
-            issue_date=record.issued_on,
-            due_date=record.issued_on + timedelta(days=days),
-            total_cents=booked.total_cents,
+            customer_id=customer_id,
+            issue_date=issued,
+            due_date=due,
+            total_cents=total,
             cfdi_uuid=record.uuid,
-            foreign_total_cents=booked.foreign_total_cents,
+            foreign_total_cents=foreign_total,
             exchange_rate=rate,
         )
         self.rows.invoices.append(invoice)
@@ -226,21 +256,15 @@ class Run:
             )
             return
         customer = self.customer_of(record)
-        payment = NewPayment(
-            customer=customer,
-            columns={
-                "reference": record.uuid,
-                "notes": gettext("Nota de crédito {number}").format(number=record.number),
-                "rep_uuid": "",
-                "import_batch_id": self.batch_id,
-            },
-            payment_date=record.issued_on,
-            method=_DISCOUNT,
-            amount_cents=to_book_cents(
-                to_cents(record.total), rate_of(record.currency, record.exchange_rate)
-            ),
+        payment = self.rows.add_payment(
+            self.customer_ids[id(customer)],
+            record.issued_on,
+            _DISCOUNT,
+            to_book_cents(to_cents(record.total), rate_of(record.currency, record.exchange_rate)),
+            reference=record.uuid,
+            notes=gettext("Nota de crédito {number}").format(number=record.number),
+            rep_uuid="",
         )
-        self.rows.payments.append(payment)
         self.document(record, payment=payment)
         self.counts["credit_notes"] += 1
         for kind, uuid in record.related:
@@ -286,24 +310,21 @@ class Run:
                 continue
             foreign = is_foreign(currency)
             if not foreign:
-                found = self.uncovered.pop((customer.id, pago.paid_on, cents + left), None)
+                key = (self.customer_ids[id(customer)], pago.paid_on, cents + left)
+                found = self.uncovered.pop(key, None)
                 if found is not None:  # recorded by hand earlier: this P is its REP
                     found.rep_uuid = record.uuid
                     continue
-            payment = NewPayment(
-                customer=customer,
-                columns={
-                    "reference": pago.operation[:200],
-                    "notes": gettext("Complemento de pago {number}").format(number=record.number),
-                    "rep_uuid": record.uuid,
-                    "import_batch_id": self.batch_id,
-                },
-                payment_date=pago.paid_on,
-                method=_FORM_VALUES.get(pago.form, _TRANSFER),
+            payment = self.rows.add_payment(
+                self.customer_ids[id(customer)],
+                pago.paid_on,
+                _FORM_VALUES.get(pago.form, _TRANSFER),
                 # A foreign payment grows by what each document takes, in MXN.
-                amount_cents=to_book_cents(left, pago_rate) if foreign else cents + left,
+                to_book_cents(left, pago_rate) if foreign else cents + left,
+                reference=pago.operation[:200],
+                notes=self.rep_note.format(number=record.number),
+                rep_uuid=record.uuid,
             )
-            self.rows.payments.append(payment)
             self.counts["payments"] += 1
             for doc in docs:
                 rate = doc_rate(pago_rate, doc) if foreign else None
@@ -364,7 +385,13 @@ class Run:
         it arrives with the invoice in the book, the value at the payment's rate when it
         waited). The payment trades it for the part at the invoice's rate, so the book is
         the same in whichever order the invoice and its REP are imported."""
-        balance = own_balance(invoice) if not in_book else invoice.total_cents - invoice.paid_cents
+        # An invoice with no foreign total has no rate to apply (cfdi_currency.invoice_rate):
+        # its balance and parts are its MXN cents, without the conversions' calls.
+        foreign = invoice.foreign_total_cents is not None
+        if in_book or not foreign:
+            balance = invoice.total_cents - invoice.paid_cents
+        else:
+            balance = own_balance(invoice)
         if before is not None and before != balance:
             self.problems.append(
                 Problem(
@@ -401,7 +428,7 @@ class Run:
             )
             return
         if not in_book:
-            part = book_part(invoice, cents)
+            part = book_part(invoice, cents) if foreign else cents
             if held is not None:
                 payment.amount_cents += part - held
             cents = min(part, payment.amount_cents - payment.allocated_cents)
@@ -462,19 +489,7 @@ class Run:
         payment: AnyPayment | None = None,
         total_cents: int | None = None,
     ) -> None:
-        columns = {
-            "uuid": record.uuid,
-            "doc_type": record.doc_type,
-            "version": record.version,
-            "source": record.source[:500],
-            "issuer_rfc": record.issuer.rfc[:13],
-            "receiver_rfc": record.receiver.rfc[:13],
-            "issued_on": record.issued_on,
-            "total_cents": to_cents(record.total) if total_cents is None else total_cents,
-            "currency": record.currency[:3],
-            "batch_id": self.batch_id,
-        }
-        self.rows.documents.append((columns, invoice, payment))
+        self.rows.add_document(record, invoice, payment, total_cents)
 
 
 def chunks(items: Sequence[_T], size: int = 500) -> list[Sequence[_T]]:

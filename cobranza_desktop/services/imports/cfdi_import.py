@@ -10,7 +10,8 @@ History is booked directly: no incentive, penalty or message is triggered by it.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
+from operator import attrgetter
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,7 +21,7 @@ from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.clock import Clock
 from cobranza_desktop.domain.i18n import gettext
 from cobranza_desktop.domain.money import from_cents
-from cobranza_desktop.imports.cfdi import CfdiRecord
+from cobranza_desktop.imports.cfdi import CfdiRecord, PaymentRecord
 from cobranza_desktop.imports.problems import Problem
 from cobranza_desktop.imports.sources import iter_sources
 from cobranza_desktop.services.base.access import require
@@ -41,6 +42,15 @@ from cobranza_desktop.storage.models import (
 )
 
 Progress = Callable[[float], None]
+_ISSUED_ON = attrgetter("issued_on")
+
+
+def _pago_order(item: tuple[CfdiRecord, PaymentRecord]) -> tuple[date, int]:
+    """Payments by date, then by their first instalment (one document: its own)."""
+    docs = item[1].documents
+    if len(docs) == 1:
+        return item[1].paid_on, docs[0].instalment
+    return item[1].paid_on, min((d.instalment for d in docs), default=0)
 
 
 class CfdiImportService:
@@ -155,14 +165,14 @@ class CfdiImportService:
         for record in ours:
             run.customer_of(record)
         session.flush()
-        for record in sorted((r for r in ours if r.doc_type == "I"), key=lambda r: r.issued_on):
-            run.add_invoice(record, profile.payment_terms_days)
-        for record in sorted((r for r in ours if r.doc_type == "E"), key=lambda r: r.issued_on):
+        run.read_customer_ids()
+        terms = profile.payment_terms_days
+        for record in sorted((r for r in ours if r.doc_type == "I"), key=_ISSUED_ON):
+            run.add_invoice(record, terms)
+        for record in sorted((r for r in ours if r.doc_type == "E"), key=_ISSUED_ON):
             run.add_credit_note(record)
         pagos = [(r, p) for r in ours if r.doc_type == "P" for p in r.payments]
-        pagos.sort(
-            key=lambda rp: (rp[1].paid_on, min((d.instalment for d in rp[1].documents), default=0))
-        )
+        pagos.sort(key=_pago_order)
         seen_p: set[str] = set()
         for record, pago in pagos:
             if record.uuid not in seen_p:

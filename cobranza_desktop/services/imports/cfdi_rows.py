@@ -19,11 +19,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.money import to_cents
+from cobranza_desktop.imports.cfdi import CfdiRecord
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import (
     Allocation,
     CfdiDocument,
-    Customer,
     Invoice,
     Payment,
     PendingCfdiAllocation,
@@ -32,12 +33,16 @@ from cobranza_desktop.storage.models.allocation_facts import invoice_facts, paym
 from cobranza_desktop.storage.risk_tallies import written_around
 
 
-@dataclass(eq=False)
+# Slotted: the booking reads and updates these fields thousands of times.
+@dataclass(eq=False, slots=True)
 class NewInvoice:
-    """An invoice this import books, before it has an id (the fields an allocation reads)."""
+    """An invoice this import books, before it has an id (the fields an allocation reads).
 
-    customer: Customer
-    columns: dict[str, Any]  # every other column, as inserted
+    ``row`` is the INSERT's row, built once; ``paid_cents`` is copied into it when
+    written, after every allocation."""
+
+    row: dict[str, Any]
+    customer_id: int
     issue_date: date
     due_date: date
     total_cents: int
@@ -48,25 +53,20 @@ class NewInvoice:
     kind: str = "invoice"
     id: int | None = None
 
-    @property
-    def customer_id(self) -> int:
-        return self.customer.id
 
-
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class NewPayment:
-    customer: Customer
-    columns: dict[str, Any]
+    """A payment this import books; ``amount_cents`` and ``allocated_cents`` (which the
+    booking may still change) are copied into ``row`` when written."""
+
+    row: dict[str, Any]
+    customer_id: int
     payment_date: date
     method: str
     amount_cents: int
     allocated_cents: int = 0
     reversed_at: datetime | None = None
     id: int | None = None
-
-    @property
-    def customer_id(self) -> int:
-        return self.customer.id
 
 
 AnyInvoice = NewInvoice | Invoice
@@ -77,6 +77,7 @@ AnyPayment = NewPayment | Payment
 class CfdiRows:
     session: Session
     now: datetime
+    batch_id: int
     invoices: list[NewInvoice] = field(default_factory=list)
     payments: list[NewPayment] = field(default_factory=list)
     allocations: list[tuple[AnyPayment, AnyInvoice, int]] = field(default_factory=list)
@@ -84,6 +85,62 @@ class CfdiRows:
         default_factory=list
     )
     pending: list[tuple[AnyPayment, dict[str, Any]]] = field(default_factory=list)
+
+    def add_payment(
+        self,
+        customer_id: int,
+        paid_on: date,
+        method: str,
+        cents: int,
+        *,
+        reference: str,
+        notes: str,
+        rep_uuid: str,
+    ) -> NewPayment:
+        payment = NewPayment(
+            row={
+                "customer_id": customer_id,
+                "payment_date": paid_on,
+                "method": method,
+                "amount_cents": cents,
+                "allocated_cents": 0,
+                "reference": reference,
+                "notes": notes,
+                "rep_uuid": rep_uuid,
+                "import_batch_id": self.batch_id,
+                "created_at": self.now,
+            },
+            customer_id=customer_id,
+            payment_date=paid_on,
+            method=method,
+            amount_cents=cents,
+        )
+        self.payments.append(payment)
+        return payment
+
+    def add_document(
+        self,
+        record: CfdiRecord,
+        invoice: AnyInvoice | None,
+        payment: AnyPayment | None,
+        total_cents: int | None,
+    ) -> None:
+        columns = {
+            "uuid": record.uuid,
+            "doc_type": record.doc_type,
+            "version": record.version,
+            "source": record.source[:500],
+            "issuer_rfc": record.issuer.rfc[:13],
+            "receiver_rfc": record.receiver.rfc[:13],
+            "issued_on": record.issued_on,
+            "total_cents": to_cents(record.total) if total_cents is None else total_cents,
+            "currency": record.currency[:3],
+            "invoice_id": None,  # set when written
+            "payment_id": None,
+            "batch_id": self.batch_id,
+            "created_at": self.now,
+        }
+        self.documents.append((columns, invoice, payment))
 
     def allocate(self, payment: AnyPayment, invoice: AnyInvoice, cents: int) -> None:
         """As ``allocations.apply``; the caller has checked the amounts."""
@@ -94,38 +151,16 @@ class CfdiRows:
     def write(self) -> None:
         """Customers and changed ORM rows first (their ids), then every new row."""
         self.session.flush()
-        invoice_rows = [
-            {
-                **i.columns,
-                "customer_id": i.customer.id,
-                "issue_date": i.issue_date,
-                "due_date": i.due_date,
-                "total_cents": i.total_cents,
-                "paid_cents": i.paid_cents,
-                "cfdi_uuid": i.cfdi_uuid,
-                "foreign_total_cents": i.foreign_total_cents,
-                "exchange_rate": i.exchange_rate,
-                "kind": i.kind,
-                "created_at": self.now,
-            }
-            for i in self.invoices
-        ]
-        ids = insert_returning_ids(self.session, Invoice, invoice_rows)
+        for invoice in self.invoices:
+            invoice.row["paid_cents"] = invoice.paid_cents
+        ids = insert_returning_ids(self.session, Invoice, [i.row for i in self.invoices])
         for invoice, new_id in zip(self.invoices, ids, strict=True):
             invoice.id = new_id
-        payment_rows = [
-            {
-                **p.columns,
-                "customer_id": p.customer.id,
-                "payment_date": p.payment_date,
-                "method": p.method,
-                "amount_cents": p.amount_cents,
-                "allocated_cents": p.allocated_cents,
-                "created_at": self.now,
-            }
-            for p in self.payments
-        ]
-        ids = insert_returning_ids(self.session, Payment, payment_rows)
+        for payment in self.payments:
+            row = payment.row
+            row["amount_cents"] = payment.amount_cents
+            row["allocated_cents"] = payment.allocated_cents
+        ids = insert_returning_ids(self.session, Payment, [p.row for p in self.payments])
         for payment, new_id in zip(self.payments, ids, strict=True):
             payment.id = new_id
         insert_rows(
@@ -144,25 +179,17 @@ class CfdiRows:
                 for p, i, cents in self.allocations
             ],
         )
-        insert_rows(
-            self.session,
-            CfdiDocument,
-            [
-                {
-                    **columns,
-                    "invoice_id": None if i is None else i.id,
-                    "payment_id": None if p is None else p.id,
-                    "created_at": self.now,
-                }
-                for columns, i, p in self.documents
-            ],
-        )
+        # A document's row was built with the rest of its columns; only the ids were missing.
+        for columns, i, p in self.documents:
+            columns["invoice_id"] = None if i is None else i.id
+            columns["payment_id"] = None if p is None else p.id
+        insert_rows(self.session, CfdiDocument, [columns for columns, _i, _p in self.documents])
         insert_rows(
             self.session,
             PendingCfdiAllocation,
             [{**columns, "payment_id": p.id} for p, columns in self.pending],
         )
-        customers = {i.customer.id for i in self.invoices}
-        customers |= {p.customer.id for p in self.payments}
+        customers = {i.customer_id for i in self.invoices}
+        customers |= {p.customer_id for p in self.payments}
         customers |= {i.customer_id for _p, i, _c in self.allocations}
         written_around(self.session, customers)
