@@ -52,6 +52,15 @@ class NewInvoice:
     def customer_id(self) -> int:
         return self.customer.id
 
+    # As the ORM invoice spells them (an allocation copies both: allocation_facts).
+    @property
+    def lifecycle(self) -> str:
+        return str(self.columns["lifecycle"])
+
+    @property
+    def sat_payment_method(self) -> str:
+        return str(self.columns.get("sat_payment_method", ""))
+
 
 @dataclass(eq=False)
 class NewPayment:
@@ -67,6 +76,10 @@ class NewPayment:
     @property
     def customer_id(self) -> int:
         return self.customer.id
+
+    @property
+    def rep_uuid(self) -> str:
+        return str(self.columns.get("rep_uuid", ""))
 
 
 AnyInvoice = NewInvoice | Invoice
@@ -138,8 +151,20 @@ class CfdiRows:
                     "amount_cents": cents,
                     "active": True,
                     "created_at": self.now,
-                    **payment_facts(p.payment_date, p.method, p.customer_id),
-                    **invoice_facts(i.issue_date, i.due_date, i.kind),
+                    **payment_facts(
+                        p.payment_date,
+                        p.method,
+                        p.customer_id,
+                        rep_uuid=p.rep_uuid,
+                        reversed=p.reversed_at is not None,
+                    ),
+                    **invoice_facts(
+                        i.issue_date,
+                        i.due_date,
+                        i.kind,
+                        lifecycle=i.lifecycle,
+                        sat_payment_method=i.sat_payment_method,
+                    ),
                 }
                 for p, i, cents in self.allocations
             ],
