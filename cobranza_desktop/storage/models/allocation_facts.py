@@ -58,7 +58,7 @@ def fill_facts_sql(dialect: str, only_missing: bool = True) -> str:
     pay, issue, due = (
         day_number_sql(c, dialect) for c in ("p.payment_date", "i.issue_date", "i.due_date")
     )
-    missing = " WHERE payment_day IS NULL OR due_day IS NULL OR on_ppd IS NULL"
+    missing = " WHERE payment_day IS NULL OR due_day IS NULL OR rep_open IS NULL OR on_ppd IS NULL"
     where = missing if only_missing else ""
     return f"""UPDATE allocations SET
     customer_id = (SELECT p.customer_id FROM payments p WHERE p.id = allocations.payment_id),

@@ -108,6 +108,8 @@ LIMIT :limit
 
 
 def _pue_unpaid_rows(d: str) -> str:
+    # The open PUE invoices: read from ``ix_invoices_pue_open`` (its condition spelled the
+    # same), not from every open invoice.
     return f"""
 WITH pue AS (
     SELECT i.id, i.customer_id, i.series, i.folio, i.external_number, i.cfdi_uuid,

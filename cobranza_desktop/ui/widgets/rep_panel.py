@@ -82,7 +82,7 @@ class RepPanel(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         runner.data_changed.connect(self._data_changed)
-        # After the page's own first read (Today's agenda goes first on the reader).
+        # After the page's own first read is queued (the radar reads on its own lane).
         QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
