@@ -8,6 +8,8 @@ from typing import Generic, Self, TypeVar
 
 from cobranza_desktop.ui.task_types import OpChanges, TaskContext, TaskFailure, TaskHandle
 
+READER = "reader"  # the default lane of the reads aside (its thread: ``cobranza-db-reader``)
+
 T = TypeVar("T")
 
 
@@ -34,7 +36,7 @@ class Op(Generic[T]):
         self._key: str | None = None
         self._description = ""
         self._show_progress = False
-        self._aside = False
+        self._lane: str | None = None
 
     def success(self, callback: Callable[[T], object]) -> Self:
         self._on_success = callback
@@ -59,11 +61,15 @@ class Op(Generic[T]):
         self._key = key
         return self
 
-    def aside(self) -> Self:
-        """A long read (the day's agenda): run it beside the worker, on the reader thread,
+    def aside(self, lane: str = READER) -> Self:
+        """A long read (the day's agenda): run it beside the worker, on a reader thread,
         so that other reads and writes do not wait for it. It still starts only after the
-        writes queued before it; cancel it (or supersede it by key) to stop it early."""
-        self._aside = True
+        writes queued before it; cancel it (or supersede it by key) to stop it early.
+
+        Reads on one ``lane`` run in turn. A read that nothing waits for, and that nothing
+        should queue behind (the REP radar beside Today's agenda), takes a lane of its own.
+        """
+        self._lane = lane
         return self
 
     def describe(self, description: str, *, show_progress: bool = False) -> Self:
@@ -83,5 +89,5 @@ class Op(Generic[T]):
             key=self._key,
             description=self._description,
             show_progress=self._show_progress,
-            aside=self._aside,
+            lane=self._lane,
         )

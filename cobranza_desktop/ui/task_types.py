@@ -104,7 +104,7 @@ class _Task(Generic[T]):
     key: str | None
     description: str
     show_progress: bool
-    aside: bool = False  # a long read, run on the reader beside the worker
+    lane: str | None = None  # a long read: the reader thread it runs on, beside the worker
     cancel_event: threading.Event = field(default_factory=threading.Event)
 
 

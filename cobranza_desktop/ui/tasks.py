@@ -30,6 +30,8 @@ A long read marked ``.aside()`` (the day's agenda) runs on a second thread, the 
 with a pooled connection of its own: SQLite's WAL lets it read beside the writer, so the
 customer list's first page does not wait for it. It starts only once the writes queued
 before it have run, so it never reads the book as it was before a change it follows.
+``.aside(lane)`` puts a read on a reader of its own (the REP radar's), created on first
+use: Today's agenda never queues behind it.
 """
 
 from __future__ import annotations
@@ -47,7 +49,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from cobranza_desktop.domain.errors import CobranzaError
 from cobranza_desktop.ui import gc_guard
-from cobranza_desktop.ui.task_op import Op
+from cobranza_desktop.ui.task_op import READER, Op
 from cobranza_desktop.ui.task_types import (
     Kind,
     OpChanges,
@@ -114,18 +116,16 @@ class TaskRunner(QObject):
         self._started.connect(self._deliver_started)
         self._closed = False
         self._gc_guarded = gc_guard.acquire()
-        # Long reads (``Op.aside()``) run on a second thread with a connection of their own
-        # (SQLite's WAL lets readers run beside the one writer), so that short reads and
-        # writes never queue behind them. Each waits for the writes queued before it.
-        self._aside: queue.Queue[_Task[Any] | None] = queue.Queue()
+        # Long reads (``Op.aside()``) run on other threads, one per lane, each with a
+        # connection of its own (SQLite's WAL lets readers run beside the one writer), so
+        # that short reads and writes never queue behind them. Each waits for the writes
+        # queued before it.
+        self._lanes: dict[str, tuple[queue.Queue[_Task[Any] | None], threading.Thread]] = {}
         self._writes_pending: set[int] = set()
         self._writes_done = threading.Condition()
         self._thread = threading.Thread(target=self._work, name="cobranza-db", daemon=True)
         self._thread.start()
-        self._reader = threading.Thread(
-            target=self._work_aside, name="cobranza-db-reader", daemon=True
-        )
-        self._reader.start()
+        self._lane(READER)
 
     # -- GUI-thread API -------------------------------------------------------------
 
@@ -151,7 +151,7 @@ class TaskRunner(QObject):
         key: str | None = None,
         description: str = "",
         show_progress: bool = False,
-        aside: bool = False,
+        lane: str | None = None,
     ) -> TaskHandle:
         """Queue ``fn(context)`` on the database worker. Callbacks run on the GUI thread.
 
@@ -171,7 +171,7 @@ class TaskRunner(QObject):
             key,
             description,
             show_progress,
-            aside and changes is None,
+            lane if changes is None else None,  # a write always runs on the worker
         )
         if key is not None:
             previous = self._by_key.get(key)
@@ -183,7 +183,7 @@ class TaskRunner(QObject):
         if task.changes is not None:
             with self._writes_done:
                 self._writes_pending.add(task.task_id)
-        (self._aside if task.aside else self._queue).put(task)
+        (self._queue if task.lane is None else self._lane(task.lane)).put(task)
         if was_idle:
             self.busy_changed.emit(True)
         return TaskHandle(task, self.cancel)
@@ -210,9 +210,11 @@ class TaskRunner(QObject):
         with self._writes_done:
             self._writes_done.notify_all()
         self._queue.put(None)
-        self._aside.put(None)
+        for lane, _reader in self._lanes.values():
+            lane.put(None)
         self._thread.join(timeout)
-        self._reader.join(timeout)
+        for _lane, reader in self._lanes.values():
+            reader.join(timeout)
         self._delivered.clear()
         if self._gc_guarded:
             self._gc_guarded = False
@@ -253,10 +255,22 @@ class TaskRunner(QObject):
             self._post(outcome)
             del outcome
 
-    def _work_aside(self) -> None:
-        """The reader: long reads, each once the writes queued before it have run."""
+    def _lane(self, name: str) -> queue.Queue[_Task[Any] | None]:
+        """The queue of the reader ``name`` (on the GUI thread), started on first use."""
+        if name not in self._lanes:
+            tasks: queue.Queue[_Task[Any] | None] = queue.Queue()
+            thread_name = "cobranza-db-reader" + ("" if name == READER else f"-{name}")
+            reader = threading.Thread(
+                target=self._work_aside, args=(tasks,), name=thread_name, daemon=True
+            )
+            self._lanes[name] = (tasks, reader)
+            reader.start()
+        return self._lanes[name][0]
+
+    def _work_aside(self, tasks: queue.Queue[_Task[Any] | None]) -> None:
+        """A reader: long reads, each once the writes queued before it have run."""
         while True:
-            task = self._aside.get()
+            task = tasks.get()
             if task is None:
                 return
             self._wait_for_writes_before(task.task_id)

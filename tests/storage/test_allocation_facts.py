@@ -11,14 +11,16 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import create_engine, select
 
+from cobranza_desktop.domain.invoices import make_line
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.billing.invoices import InvoiceDraft
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from cobranza_desktop.storage.database import MIGRATIONS_DIR, open_book
-from cobranza_desktop.storage.models import Allocation, Invoice
+from cobranza_desktop.storage.models import Allocation, Invoice, Payment
 from tests.factories import customer, invoice
 
-FACTS = "customer_id, payment_day, issue_day, due_day, is_money, on_invoice"
+FACTS = "customer_id, payment_day, issue_day, due_day, is_money, on_invoice, rep_open, on_ppd"
 
 
 def _facts(ws: Workspace) -> list[tuple[object, ...]]:
@@ -34,6 +36,8 @@ def _facts(ws: Workspace) -> list[tuple[object, ...]]:
                     Allocation.due_day,
                     Allocation.is_money,
                     Allocation.on_invoice,
+                    Allocation.rep_open,
+                    Allocation.on_ppd,
                 ).order_by(Allocation.id)
             )
         ]
@@ -57,6 +61,8 @@ def test_a_payment_copies_its_date_and_the_invoices_dates(ws: Workspace) -> None
             date(2026, 10, 1).toordinal(),
             True,
             True,
+            True,  # no REP received
+            False,  # not a PPD invoice
         ),
         # A discount settles the balance but is not money received.
         (
@@ -66,6 +72,8 @@ def test_a_payment_copies_its_date_and_the_invoices_dates(ws: Workspace) -> None
             date(2026, 10, 1).toordinal(),
             False,
             True,
+            True,
+            False,
         ),
     ]
     assert inv.id is not None
@@ -121,10 +129,41 @@ def test_the_migration_fills_the_copies_of_an_older_book(ws: Workspace, book_pat
         book.engine.connect() as c2,
     ):
         refilled = [
-            (r[0], r[1], r[2], r[3], r[4], bool(r[5]), bool(r[6]))
+            (r[0], r[1], r[2], r[3], r[4], *(bool(b) for b in r[5:]))
             for r in c2.exec_driver_sql(f"SELECT id, {FACTS} FROM allocations ORDER BY id")
         ]
     assert refilled == written
+
+
+def test_a_rep_a_reversal_and_a_void_rewrite_the_rep_copies(ws: Workspace) -> None:
+    """What the REP radar reads: the payment still owes its REP, the invoice is PPD."""
+    c = customer(ws)
+    line = make_line("Servicio", 1, "100.00", tax_rate_percent="0")
+    ppd = ws.invoices.issue(
+        InvoiceDraft(c.id, (line,), date(2026, 9, 1), sat_payment_method="PPD")
+    ).id
+    first = ws.payments.record(PaymentInput(c.id, "30.00", date(2026, 10, 3))).id
+    second = ws.payments.record(PaymentInput(c.id, "20.00", date(2026, 10, 9))).id
+    assert [r[7:] for r in _facts(ws)] == [(True, True), (True, True)]
+    with ws.book.transaction() as session:  # as a CFDI of type P does (cfdi_booking)
+        row = session.get(Payment, first)
+        assert row is not None
+        row.rep_uuid = "UUID-DEL-REP"
+    assert [r[7:] for r in _facts(ws)] == [(False, True), (True, True)]
+    ws.invoices.void(ppd, "Error de captura")  # its allocations are undone, and copy it
+    assert [r[7:] for r in _facts(ws)] == [(False, False), (True, False)]
+    ws.payments.reverse(second, "Cheque devuelto")
+    assert [r[7:] for r in _facts(ws)] == [(False, False), (False, False)]
+    assert _failing_checks(ws) == []
+
+
+def test_the_check_names_a_drifted_rep_copy(ws: Workspace) -> None:
+    c = customer(ws)
+    invoice(ws, c.id, "100.00", issued=date(2026, 9, 1))
+    ws.payments.record(PaymentInput(c.id, "50.00", date(2026, 11, 3)))
+    with ws.book.transaction() as session:
+        session.connection().exec_driver_sql("UPDATE allocations SET on_ppd = TRUE")
+    assert _failing_checks(ws) == ["allocation_facts_match"]
 
 
 def test_a_bulk_loader_fills_the_copies_with_one_statement(ws: Workspace) -> None:

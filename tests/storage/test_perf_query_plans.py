@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.storage.queries.balances import credit_by_customer
 from cobranza_desktop.storage.queries.penalties import candidate_invoices
+from cobranza_desktop.storage.queries.rep import rep_head
 from cobranza_desktop.storage.risk_tallies import tallies_on
 
 # SQLite's planner and its EXPLAIN QUERY PLAN: PostgreSQL plans by statistics.
@@ -74,3 +75,18 @@ def test_the_penalty_candidates_probe_their_allocations_by_invoice(ws: Workspace
     assert len(opened) == 1, plans
     assert "SEARCH allocations USING INDEX ix_allocations_invoice" in opened[0], opened[0]
     assert "SCAN allocations" not in opened[0]
+
+
+def test_the_rep_radar_head_reads_its_partial_indexes(ws: Workspace) -> None:
+    """The pending REPs' counts and first rows from the pending allocations' covering
+    index alone (no payment or invoice per allocation: 5 s on the million-invoice book),
+    and the PUE list from the open PUE invoices only."""
+    plans = _plans(ws, lambda s: rep_head(s, DAY, 200))
+    pending = [p for sql, p in plans.items() if "a.rep_open = TRUE" in sql]
+    assert len(pending) == 2, plans
+    for plan in pending:
+        assert "COVERING INDEX ix_allocations_rep_pending" in plan, plan
+        assert "SCAN a" not in plan and "USE TEMP B-TREE FOR DISTINCT" not in plan, plan
+        assert "USE TEMP B-TREE FOR GROUP BY" not in plan, plan
+    (pue,) = [p for sql, p in plans.items() if "'PUE'" in sql]
+    assert "SCAN i USING INDEX ix_invoices_pue_open" in pue, pue

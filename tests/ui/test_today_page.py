@@ -1,7 +1,8 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from cobranza_desktop.domain.contact_policy import Channel, Outcome
 from cobranza_desktop.services.collections.receipts import ReceiptService
-from cobranza_desktop.services.receivables.rep_radar import RepRadarService
+from cobranza_desktop.services.receivables.rep_radar import RepRadar, RepRadarService
 from cobranza_desktop.ui.dialogs.contact_log_dialog import ContactFormValues, ContactLogDialog
 from cobranza_desktop.ui.pages.today_page import TodayPage
 from cobranza_desktop.ui.tasks import Kind, OpChanges, TaskRunner
@@ -279,3 +280,55 @@ def test_receipt_buttons_only_on_a_confirm_receipt_task(
     (item,) = page.model.items
     assert item.stage != "confirm_receipt"
     assert not page.received_button.isVisible() and not page.wrong_button.isVisible()
+
+
+class _HeldRadar(RepRadarService):
+    """The real radar, held on its reader until released: a big book's slow radar."""
+
+    def __init__(self, env: Env) -> None:
+        super().__init__(env.book, env.clock)
+        self.started = threading.Event()
+        self.release = threading.Event()
+        self.threads: set[str] = set()
+
+    def radar(self, as_of: date | None = None, limit: int | None = None) -> RepRadar:
+        self.threads.add(threading.current_thread().name)
+        self.started.set()
+        self.release.wait(60)  # set by the test (a bound, should the test fail first)
+        return super().radar(as_of, limit)
+
+
+def test_a_write_refreshes_the_agenda_while_the_radar_still_runs(
+    qtbot: QtBot, env: Env, runner: TaskRunner
+) -> None:
+    """The REP radar takes seconds on a big book: after a payment, Today's agenda comes
+    back first, not queued behind it (the radar reads on a reader of its own)."""
+    cid = env.customer("Ana")
+    env.invoice(cid, "700.00", START - timedelta(days=30), START)
+    env.go(START + timedelta(days=1))
+    radar = _HeldRadar(env)
+    try:
+        page = TodayPage(
+            env.agenda,
+            env.contacts,
+            env.clock,
+            runner,
+            compose=lambda *_: None,
+            rep_radar=radar,
+            receipts=ReceiptService(env.book, env.clock),
+        )
+        qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.model.rowCount() == 1 and radar.started.is_set())
+        before = page.model.items[0].amount_due
+        with qtbot.waitSignal(page.model.modelReset, timeout=10_000):
+            runner.write(
+                lambda _ctx: env.pay(cid, "100.00"), OpChanges.of(Kind.PAYMENTS, customers=[cid])
+            ).run()
+        # The agenda after the payment is on screen; the radar has not answered yet.
+        assert page.model.items[0].amount_due == before - 100
+        assert page.rep_panel.current is None and not radar.release.is_set()
+    finally:
+        radar.release.set()
+    qtbot.waitUntil(lambda: page.rep_panel.current is not None)
+    assert runner.wait_idle(30)
+    assert radar.threads == {"cobranza-db-reader-rep-radar"}

@@ -1,9 +1,11 @@
 """The reader beside the worker: a long read does not hold the others up, it waits for the
-writes queued before it, and a write that changed nothing announces nothing."""
+writes queued before it, and a write that changed nothing announces nothing. A read may
+take a reader (a lane) of its own."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 from pytestqt.qtbot import QtBot
 
@@ -80,3 +82,40 @@ def test_a_superseded_read_aside_is_not_delivered(qtbot: QtBot, runner: TaskRunn
     release.set()
     assert runner.wait_idle(30)
     assert got == [2]
+
+
+def test_a_read_on_a_lane_of_its_own_holds_up_no_other_read_aside(
+    qtbot: QtBot, runner: TaskRunner
+) -> None:
+    """The REP radar's lane: the agenda on the reader does not queue behind it; reads on
+    one lane still run in turn, and each after the writes queued before it."""
+    release, written = threading.Event(), threading.Event()
+    order: list[str] = []
+    threads: dict[str, str] = {}
+
+    def slow(name: str) -> Callable[[TaskContext], str]:
+        def read(_ctx: TaskContext) -> str:
+            threads[name] = threading.current_thread().name
+            assert written.is_set()
+            assert release.wait(30)
+            return name
+
+        return read
+
+    def agenda(_ctx: TaskContext) -> str:
+        threads["agenda"] = threading.current_thread().name
+        return "agenda"
+
+    runner.write(lambda _ctx: written.set(), OpChanges.of(Kind.PAYMENTS)).run()
+    runner.query(slow("radar")).success(order.append).aside("radar").run()
+    runner.query(slow("radar again")).success(order.append).aside("radar").run()
+    runner.query(agenda).success(order.append).aside().run()
+    qtbot.waitUntil(lambda: order == ["agenda"], timeout=10_000)
+    release.set()
+    assert runner.wait_idle(30)
+    assert order == ["agenda", "radar", "radar again"]
+    assert threads == {
+        "radar": "cobranza-db-reader-radar",
+        "radar again": "cobranza-db-reader-radar",
+        "agenda": "cobranza-db-reader",
+    }

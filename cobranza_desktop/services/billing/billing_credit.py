@@ -19,6 +19,7 @@ from typing import cast
 from sqlalchemy import Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
+from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.storage.bulk import insert_rows
 from cobranza_desktop.storage.concurrency import single_writer
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
@@ -51,6 +52,7 @@ class _Open:
     issue_date: date
     kind: str
     balance: int
+    sat_payment_method: str
     paid: int = 0  # applied by this run
 
 
@@ -62,6 +64,7 @@ class _Money:
     method: str
     remaining: int
     reversed: bool
+    rep_uuid: str
     applied: int = 0  # by this run
 
 
@@ -106,7 +109,7 @@ def _lock(session: Session, customers: Collection[int], payment_ids: Collection[
 
 
 def _money(row: Sequence[object]) -> _Money:
-    pid, cid, day, method, amount, allocated, reversed_at = row
+    pid, cid, day, method, amount, allocated, reversed_at, rep_uuid = row
     return _Money(
         int(pid),  # type: ignore[call-overload]
         int(cid),  # type: ignore[call-overload]
@@ -114,6 +117,7 @@ def _money(row: Sequence[object]) -> _Money:
         str(method),
         int(amount) - int(allocated),  # type: ignore[call-overload]
         reversed_at is not None,
+        str(rep_uuid),
     )
 
 
@@ -125,6 +129,7 @@ _PAYMENT_COLUMNS = (
     Payment.amount_cents,
     Payment.allocated_cents,
     Payment.reversed_at,
+    Payment.rep_uuid,
 )
 
 
@@ -156,7 +161,7 @@ def _load(session: Session, new: Sequence[NewInvoice]) -> _Replay:
                 continue
             money = replay.payments.setdefault(row[0], _money(row))
             replay.general.setdefault(money.customer_id, []).append(money)
-        for iid, cid, due, issued, kind, total, paid in session.execute(
+        for iid, cid, due, issued, kind, total, paid, sat in session.execute(
             select(
                 Invoice.id,
                 Invoice.customer_id,
@@ -165,13 +170,14 @@ def _load(session: Session, new: Sequence[NewInvoice]) -> _Replay:
                 Invoice.kind,
                 Invoice.total_cents,
                 Invoice.paid_cents,
+                Invoice.sat_payment_method,
             )
             .where(Invoice.customer_id.in_(chunk), open_invoice())
             .order_by(Invoice.id)
         ):
             if iid in inserted:
                 continue
-            item = _Open(iid, cid, due, issued, kind, total - paid)
+            item = _Open(iid, cid, due, issued, kind, total - paid, sat)
             replay.open.setdefault(cid, []).append(item)
             replay.invoices[iid] = item
     for money_list in replay.general.values():
@@ -188,6 +194,7 @@ def _replay(replay: _Replay, new: Sequence[NewInvoice]) -> None:
             invoice.issue_date,
             "invoice",
             invoice.total_cents,
+            "",  # a billing run's invoices have no SAT payment method (billing_write)
         )
         replay.invoices[item.id] = item
         replay.open.setdefault(invoice.customer_id, []).append(item)
@@ -235,8 +242,21 @@ def apply_run_credit(session: Session, new: Sequence[NewInvoice], now: datetime)
                 "active": True,
                 "created_at": now,
                 "undo_reason": "",
-                **payment_facts(money.payment_date, money.method, money.customer_id),
-                **invoice_facts(item.issue_date, item.due_date, item.kind),
+                **payment_facts(
+                    money.payment_date,
+                    money.method,
+                    money.customer_id,
+                    rep_uuid=money.rep_uuid,
+                    reversed=money.reversed,
+                ),
+                # Open invoices (``open_invoice``): issued, whatever their SAT method.
+                **invoice_facts(
+                    item.issue_date,
+                    item.due_date,
+                    item.kind,
+                    lifecycle=Lifecycle.ISSUED.value,
+                    sat_payment_method=item.sat_payment_method,
+                ),
             }
             for money, item, cents in replay.allocations
         ],

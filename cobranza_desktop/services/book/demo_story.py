@@ -351,7 +351,14 @@ def _ledger(
     batch = PaymentBatch(
         customer.id,
         [
-            BatchInvoice(n, d.number(series), p.issue, d.due_date or p.due, d.total_cents)
+            BatchInvoice(
+                n,
+                d.number(series),
+                p.issue,
+                d.due_date or p.due,
+                d.total_cents,
+                d.draft.sat_payment_method.strip().upper(),
+            )
             for n, (p, d) in enumerate(zip(plan.invoices, drafts, strict=True))
         ],
     )

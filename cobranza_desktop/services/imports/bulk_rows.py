@@ -139,8 +139,20 @@ class BulkWriter:
                 "amount_cents": cents,
                 "active": True,
                 "created_at": self.now,
-                **payment_facts(p.payment_date, PaymentMethod.TRANSFER.value, p.customer.id),
-                **invoice_facts(i.issue_date, i.due_date, "invoice"),
+                **payment_facts(
+                    p.payment_date,
+                    PaymentMethod.TRANSFER.value,
+                    p.customer.id,
+                    rep_uuid="",
+                    reversed=False,
+                ),
+                **invoice_facts(
+                    i.issue_date,
+                    i.due_date,
+                    "invoice",
+                    lifecycle=Lifecycle.ISSUED.value,
+                    sat_payment_method=i.sat_payment_method,
+                ),
             }
             for p, i, cents in self.allocations
         ]

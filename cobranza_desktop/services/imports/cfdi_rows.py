@@ -53,6 +53,15 @@ class NewInvoice:
     kind: str = "invoice"
     id: int | None = None
 
+    # As the ORM invoice spells them (an allocation copies both: allocation_facts).
+    @property
+    def lifecycle(self) -> str:
+        return str(self.row["lifecycle"])
+
+    @property
+    def sat_payment_method(self) -> str:
+        return str(self.row.get("sat_payment_method", ""))
+
 
 @dataclass(eq=False, slots=True)
 class NewPayment:
@@ -67,6 +76,10 @@ class NewPayment:
     allocated_cents: int = 0
     reversed_at: datetime | None = None
     id: int | None = None
+
+    @property
+    def rep_uuid(self) -> str:
+        return str(self.row.get("rep_uuid", ""))
 
 
 AnyInvoice = NewInvoice | Invoice
@@ -173,8 +186,20 @@ class CfdiRows:
                     "amount_cents": cents,
                     "active": True,
                     "created_at": self.now,
-                    **payment_facts(p.payment_date, p.method, p.customer_id),
-                    **invoice_facts(i.issue_date, i.due_date, i.kind),
+                    **payment_facts(
+                        p.payment_date,
+                        p.method,
+                        p.customer_id,
+                        rep_uuid=p.rep_uuid,
+                        reversed=p.reversed_at is not None,
+                    ),
+                    **invoice_facts(
+                        i.issue_date,
+                        i.due_date,
+                        i.kind,
+                        lifecycle=i.lifecycle,
+                        sat_payment_method=i.sat_payment_method,
+                    ),
                 }
                 for p, i, cents in self.allocations
             ],

@@ -23,6 +23,7 @@ from cobranza_desktop.domain.allocation import Allocation as AllocationInput
 from cobranza_desktop.domain.allocation import OpenItem, check_allocations, suggest_oldest_first
 from cobranza_desktop.domain.errors import ValidationError
 from cobranza_desktop.domain.i18n import _
+from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.money import from_cents, parse_amount, to_cents
 from cobranza_desktop.domain.payments import PaymentMethod
 from cobranza_desktop.services.receivables.payments import PaymentInput, checked_payment
@@ -44,6 +45,7 @@ class BatchInvoice:
     issue_date: date
     due_date: date
     total_cents: int
+    sat_payment_method: str  # PPD: each payment against it owes its REP
     paid_cents: int = 0
     id: int | None = None
     # (when, cents) of each allocation made by the batch: what it owed at any moment.
@@ -159,8 +161,20 @@ class PaymentBatch:
                     "amount_cents": cents,
                     "active": True,
                     "created_at": p.recorded_at,
-                    **payment_facts(p.data.payment_date, p.method.value, self.customer_id),
-                    **invoice_facts(invoice.issue_date, invoice.due_date, "invoice"),
+                    **payment_facts(
+                        p.data.payment_date,
+                        p.method.value,
+                        self.customer_id,
+                        rep_uuid="",
+                        reversed=False,
+                    ),
+                    **invoice_facts(
+                        invoice.issue_date,
+                        invoice.due_date,
+                        "invoice",
+                        lifecycle=Lifecycle.ISSUED.value,
+                        sat_payment_method=invoice.sat_payment_method,
+                    ),
                 }
                 for p, payment_id in zip(self.payments, ids, strict=True)
                 for invoice, cents in p.allocations

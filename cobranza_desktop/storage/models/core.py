@@ -92,6 +92,15 @@ class FolioSequence(Base):
     next_folio: Mapped[int] = mapped_column(Integer, default=1)
 
 
+# An allocation whose payment still owes its REP: money paid against an issued PPD invoice,
+# the payment standing and without its receipt (the REP radar counts these, see
+# ``storage/queries/rep.py``). Spelled the same in the radar's queries, so that both
+# databases read them from the partial index ``ix_allocations_rep_pending``.
+REP_PENDING_WHERE = "active = TRUE AND is_money = TRUE AND rep_open = TRUE AND on_ppd = TRUE"
+
+# An issued PUE invoice still owing: the candidates of the radar's PUE list.
+PUE_OPEN_WHERE = "lifecycle = 'issued' AND sat_payment_method = 'PUE' AND paid_cents < total_cents"
+
 # A regular invoice paid in full (a zero total is never "paid"): what the risk tallies count.
 SETTLED_WHERE = (
     "kind = 'invoice' AND lifecycle = 'issued' AND total_cents > 0 AND paid_cents >= total_cents"
@@ -128,6 +137,13 @@ class Invoice(Base):
             "customer_id",
             sqlite_where=text(SETTLED_WHERE),
             postgresql_where=text(SETTLED_WHERE),
+        ),
+        # Open PUE invoices: the REP radar's second list reads these few, not every open one.
+        Index(
+            "ix_invoices_pue_open",
+            "issue_date",
+            sqlite_where=text(PUE_OPEN_WHERE),
+            postgresql_where=text(PUE_OPEN_WHERE),
         ),
         Index("ix_invoices_parent", "parent_invoice_id"),
         Index("ix_invoices_external_number", "external_number"),
@@ -270,6 +286,21 @@ class Allocation(Base):
             "due_day",
             "amount_cents",
         ),
+        # The REP radar: its first rows and its counts in payment-date order from this small
+        # index alone (the flag columns make it covering on SQLite).
+        Index(
+            "ix_allocations_rep_pending",
+            "payment_day",
+            "payment_id",
+            "invoice_id",
+            "amount_cents",
+            "active",
+            "is_money",
+            "rep_open",
+            "on_ppd",
+            sqlite_where=text(REP_PENDING_WHERE),
+            postgresql_where=text(REP_PENDING_WHERE),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -289,6 +320,9 @@ class Allocation(Base):
     due_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
     is_money: Mapped[bool | None] = mapped_column(nullable=True)  # not a discount
     on_invoice: Mapped[bool | None] = mapped_column(nullable=True)  # not a late charge
+    # The payment has no REP yet and is not reversed; the invoice is issued and PPD.
+    rep_open: Mapped[bool | None] = mapped_column(nullable=True)
+    on_ppd: Mapped[bool | None] = mapped_column(nullable=True)
 
     payment: Mapped[Payment] = relationship(back_populates="allocations")
     invoice: Mapped[Invoice] = relationship()

@@ -10,7 +10,11 @@ from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session, aliased
 
 from cobranza_desktop.storage.models import Allocation, Invoice, Payment
-from cobranza_desktop.storage.models.allocation_facts import day_number_sql
+from cobranza_desktop.storage.models.allocation_facts import (
+    ON_PPD_SQL,
+    REP_OPEN_SQL,
+    day_number_sql,
+)
 from cobranza_desktop.storage.models.penalties import IncentiveGrant
 
 INVOICE_PAID_MISMATCH = """
@@ -69,6 +73,8 @@ WHERE a.customer_id IS NULL OR a.payment_day IS NULL OR a.issue_day IS NULL
    OR a.customer_id != p.customer_id OR a.payment_day != {pay} OR a.issue_day != {issue}
    OR a.due_day != {due} OR a.is_money != (p.method != 'discount')
    OR a.on_invoice != (i.kind = 'invoice')
+   OR a.rep_open IS NULL OR a.on_ppd IS NULL
+   OR a.rep_open != {REP_OPEN_SQL} OR a.on_ppd != {ON_PPD_SQL}
 """
 
 

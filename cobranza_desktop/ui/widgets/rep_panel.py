@@ -32,6 +32,7 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 OVERDUE = QBrush(QColor("#fbe3e1"))
 # Rows shown on Today; the Payments page's «Sin REP» filter lists them all.
 MAX_ROWS = 200
+RADAR_LANE = "rep-radar"
 
 
 class RepPanel(QGroupBox):
@@ -81,16 +82,16 @@ class RepPanel(QGroupBox):
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         runner.data_changed.connect(self._data_changed)
-        # After the page's own first read (Today's agenda goes first on the reader).
+        # After the page's own first read is queued (the radar reads on its own lane).
         QTimer.singleShot(0, self.refresh)
 
     def refresh(self) -> None:
         radar, day = self._radar, self._clock.today()
-        # The first rows and the counts only (a big book has near a million), beside the
-        # worker: the customer list and the writes do not wait for it.
+        # The first rows and the counts only (a big book has near a million), on a reader
+        # of its own: the writes, the customer list and Today's agenda do not wait for it.
         self._runner.query(lambda _ctx: radar.radar(day, limit=MAX_ROWS)).success(
             self.show_radar
-        ).error(self.summary.setText).key(f"rep-radar-{id(self)}").aside().run()
+        ).error(self.summary.setText).key(f"rep-radar-{id(self)}").aside(RADAR_LANE).run()
 
     def _data_changed(self, changes: OpChanges) -> None:
         if changes.touches(Kind.PAYMENTS, Kind.INVOICES, Kind.SETTINGS):

@@ -41,6 +41,7 @@ def _drafts(customer_id: int) -> list[InvoiceDraft]:
             (make_line("Servicio", "1", price, "0", "0"),),
             DAY + timedelta(days=7 * n),
             DAY + timedelta(days=7 * n + 30),
+            sat_payment_method="PPD" if n % 2 else "PUE",  # the REP radar's copied facts
         )
         for n, price in enumerate(PRICES)
     ]
@@ -69,7 +70,14 @@ def _in_bulk(ws: Workspace, customer_id: int) -> None:
         batch = PaymentBatch(
             customer_id,
             [
-                BatchInvoice(n, f"A-{d.folio}", d.draft.issue_date, d.due_date, d.total_cents)
+                BatchInvoice(
+                    n,
+                    f"A-{d.folio}",
+                    d.draft.issue_date,
+                    d.due_date,
+                    d.total_cents,
+                    d.draft.sat_payment_method,
+                )
                 for n, d in enumerate(drafts)
                 if d.due_date is not None
             ],
@@ -108,6 +116,8 @@ def _ledger(ws: Workspace, customer_id: int) -> tuple[object, ...]:
                 Allocation.due_day,
                 Allocation.is_money,
                 Allocation.on_invoice,
+                Allocation.rep_open,
+                Allocation.on_ppd,
             )
             .join(Invoice, Invoice.id == Allocation.invoice_id)
             .where(Invoice.customer_id == customer_id)
@@ -136,7 +146,7 @@ def test_the_bulk_path_ends_where_the_services_path_ends(ws: Workspace) -> None:
 
 
 def test_a_bad_payment_is_refused_and_changes_nothing() -> None:
-    invoice = BatchInvoice(0, "A-1", DAY, DAY + timedelta(days=30), 116_000)
+    invoice = BatchInvoice(0, "A-1", DAY, DAY + timedelta(days=30), 116_000, "PPD")
     batch = PaymentBatch(7, [invoice])
     with pytest.raises(AllocationConflict):
         batch.record(
@@ -160,7 +170,7 @@ def test_oldest_first_never_overpays_an_invoice_nor_skips_an_older_one(
 ) -> None:
     invoices = [
         BatchInvoice(
-            n, f"A-{n}", DAY + timedelta(days=10 * n), DAY + timedelta(days=10 * n + 30), t
+            n, f"A-{n}", DAY + timedelta(days=10 * n), DAY + timedelta(days=10 * n + 30), t, ""
         )
         for n, t in enumerate(totals)
     ]
