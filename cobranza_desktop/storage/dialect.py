@@ -11,6 +11,7 @@ index out); PostgreSQL has statistics and needs neither, and accepts neither spe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Date, Integer
@@ -180,6 +181,16 @@ def insert_if_absent(session: Session, table: Any, values: dict[str, object]) ->
         from sqlalchemy.dialects.postgresql import insert as pg_insert
 
         session.execute(pg_insert(table).values(**values).on_conflict_do_nothing())
+
+
+def sql_in_ids(column: str, ids: Sequence[int], params: dict[str, object]) -> str:
+    """``column IN (:id0, :id1, …)`` for hand-written SQL, the ids added to ``params``
+    (keep each list within SQLite's limit of bound parameters)."""
+    names = []
+    for i, value in enumerate(ids):
+        params[f"id{i}"] = value
+        names.append(f":id{i}")
+    return f"{column} IN ({', '.join(names)})"
 
 
 def fetch_tuples(session: Session, sql: str, params: dict[str, object]) -> list[tuple[Any, ...]]:

@@ -76,7 +76,5 @@ def test_the_open_invoices_of_the_day_read_the_partial_index(ws: Workspace) -> N
         finally:
             raw.set_trace_callback(None)  # type: ignore[attr-defined]
         (sql,) = [s for s in statements if "FROM invoices" in s]
-        plan = " | ".join(
-            str(r[-1]) for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall()
-        )
+        plan = " | ".join(str(r[-1]) for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
     assert "ix_invoices_open" in plan, plan

@@ -21,6 +21,7 @@ from cobranza_desktop.storage.dialect import (
     dialect_of,
     fetch_tuples,
     sql_date,
+    sql_in_ids,
     sql_unindexed,
 )
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
@@ -92,10 +93,7 @@ def _open_invoices(
     session: Session, day: date, customer_ids: list[int] | None
 ) -> list[OpenInvoiceRow]:
     params: dict[str, object] = {"day": day.isoformat()}
-    scope = ""
-    if customer_ids is not None:
-        params.update({f"c{i}": cid for i, cid in enumerate(customer_ids)})
-        scope = f"AND customer_id IN ({', '.join(f':c{i}' for i in range(len(customer_ids)))})"
+    scope = "" if customer_ids is None else "AND " + sql_in_ids("customer_id", customer_ids, params)
     dialect = dialect_of(session)
     # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or the
     # date, so SQLite reads the small partial index of open invoices and sorts them,
@@ -387,12 +385,19 @@ def _scoped(customer_ids: Sequence[int], column: Any) -> Iterable[Any]:
 
 
 def customer_names(session: Session, customer_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """(name, status) of each of the customers: plain rows, no records loaded."""
+    """(name, status) of each of the customers: plain tuples, no records loaded (the
+    agenda asks for most of the book's customers: one read of the table, kept to them)."""
     wanted = set(customer_ids)
+    if len(customer_ids) > IN_CHUNK:
+        scopes: Iterable[list[int] | None] = [None]
+    else:
+        scopes = chunks(customer_ids)
     found: dict[int, tuple[str, str]] = {}
-    for scope in _scoped(customer_ids, Customer.id):
-        for cid, name, status in session.connection().execute(  # Core rows: no ORM loading
-            select(Customer.id, Customer.name, Customer.status).where(scope)
+    for scope in scopes:
+        params: dict[str, object] = {}
+        where = "" if scope is None else "WHERE " + sql_in_ids("id", scope, params)
+        for cid, name, status in fetch_tuples(
+            session, f"SELECT id, name, status FROM customers {where}", params
         ):
             if cid in wanted:
                 found[cid] = (name, status)
