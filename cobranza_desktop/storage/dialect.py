@@ -185,7 +185,10 @@ def insert_if_absent(session: Session, table: Any, values: dict[str, object]) ->
 
 def sql_in_ids(column: str, ids: Sequence[int], params: dict[str, object]) -> str:
     """``column IN (:id0, :id1, …)`` for hand-written SQL, the ids added to ``params``
-    (keep each list within SQLite's limit of bound parameters)."""
+    (keep each list within SQLite's limit of bound parameters). No ids: a condition that
+    is false (PostgreSQL refuses an empty ``IN ()``, which SQLite takes)."""
+    if not ids:
+        return "1 = 0"
     names = []
     for i, value in enumerate(ids):
         params[f"id{i}"] = value
