@@ -32,6 +32,7 @@ from cobranza_desktop.domain.agenda_model import (
     FOLLOW_UP,
     INSTALMENT_STAGES,
     LIFT_RESTRICTION,
+    NO_INVOICE_IDS,
     ActionKey,
     Agenda,
     AgendaItem,
@@ -71,6 +72,7 @@ __all__ = [
     "FOLLOW_UP",
     "INSTALMENT_STAGES",
     "LIFT_RESTRICTION",
+    "NO_INVOICE_IDS",
     "ActionKey",
     "Agenda",
     "AgendaItem",
@@ -122,36 +124,44 @@ def done_by_status(stage: Stage, status: CustomerStatus) -> bool:
 
 
 def _ladder_item(
-    case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
+    case: CustomerCase,
+    day: date,
+    ladder: Ladder,
+    logged: Collection[ActionKey],
+    deferred_by: tuple[Violation, ...] = (),
 ) -> AgendaItem | None:
-    track = case.track
+    # Run for thousands of cases a day: the lookups are taken once, out of the loop.
+    track, status, customer_id = case.track, case.status, case.customer_id
+    paused, due_stage = case.paused_invoice_ids, ladder.due_stage
     in_play: list[tuple[LadderInvoice, int, Stage]] = []
     pending: list[tuple[LadderInvoice, int, Stage, ActionKey]] = []
     for inv in case.invoices:
-        if inv.outstanding <= 0 or inv.invoice_id in case.paused_invoice_ids:
+        if inv.outstanding <= 0 or (paused and inv.invoice_id in paused):
             continue
         days = (day - inv.due_date).days
-        stage = ladder.due_stage(days, track)
+        stage = due_stage(days, track)
         if stage is None:
             continue
         in_play.append((inv, days, stage))
-        if done_by_status(stage, case.status):
+        if stage.sets_status is not None and done_by_status(stage, status):
             continue  # its debt counts, but the step it is at was already taken
-        key = ActionKey(case.customer_id, stage.code, invoice_subject(inv.invoice_id, inv.due_date))
+        key = ActionKey(customer_id, stage.code, invoice_subject(inv.invoice_id, inv.due_date))
         if key not in logged:
             pending.append((inv, days, stage, key))
     if not pending:
         return None
     # The most advanced pending stage leads; ties go to the oldest invoice.
-    lead_inv, lead_days, lead_stage, _ = max(
-        pending, key=lambda p: (p[2].offset_days, p[1], -p[0].invoice_id)
+    lead_inv, lead_days, lead_stage, _ = (
+        pending[0]
+        if len(pending) == 1
+        else max(pending, key=lambda p: (p[2].offset_days, p[1], -p[0].invoice_id))
     )
-    amount = sum((inv.outstanding for inv, _, _ in in_play), ZERO)
-    max_days = max(days for _, days, _ in in_play)
+    amount = sum([inv.outstanding for inv, _, _ in in_play], ZERO)
+    max_days = max([days for _, days, _ in in_play])
     more = _more_text(len(in_play) - 1)
     reason = f"{lead_inv.folio} {_days_text(lead_days)}{more}"
     return AgendaItem(
-        customer_id=case.customer_id,
+        customer_id=customer_id,
         customer=case.name,
         stage=lead_stage.code,
         stage_label=lead_stage.label(),
@@ -160,11 +170,16 @@ def _ladder_item(
         amount_due=amount,
         days_past_due=max_days,
         reason=reason,
-        keys=tuple(sorted(k for *_, k in pending)),
+        keys=(pending[0][3],) if len(pending) == 1 else tuple(sorted([p[3] for p in pending])),
         mentions_penalty=lead_stage.mentions_penalty,
         applies_penalty=lead_stage.applies_penalty,
         sets_status=lead_stage.sets_status,
-        invoice_ids=tuple(sorted(inv.invoice_id for inv, _, _ in in_play)),
+        invoice_ids=(
+            (in_play[0][0].invoice_id,)
+            if len(in_play) == 1
+            else tuple(sorted([inv.invoice_id for inv, _, _ in in_play]))
+        ),
+        deferred_by=deferred_by,
     )
 
 
@@ -205,37 +220,51 @@ def _instalment_item(
 
 
 def _receipt_item(
-    case: CustomerCase, day: date, logged: Collection[ActionKey]
+    case: CustomerCase,
+    day: date,
+    logged: Collection[ActionKey],
+    deferred_by: tuple[Violation, ...] = (),
 ) -> AgendaItem | None:
+    if not case.receipts:
+        return None
     stage = CONFIRM_RECEIPT_STAGE
+    first, code, customer_id = stage.offset_days, stage.code, case.customer_id
     pending: list[tuple[ReceiptCheck, ActionKey]] = []
     for check in case.receipts:
         age = (day - check.issue_date).days
-        if check.outstanding <= 0 or not stage.offset_days <= age <= CONFIRM_RECEIPT_WINDOW_DAYS:
+        if check.outstanding <= 0 or not first <= age <= CONFIRM_RECEIPT_WINDOW_DAYS:
             continue
-        key = ActionKey(case.customer_id, stage.code, receipt_subject(check.invoice_id))
+        key = ActionKey(customer_id, code, receipt_subject(check.invoice_id))
         if key not in logged:
             pending.append((check, key))
     if not pending:
         return None
-    lead = min(pending, key=lambda p: (p[0].issue_date, p[0].invoice_id))[0]
+    if len(pending) == 1:  # most customers have one invoice to confirm
+        lead = pending[0][0]
+        keys: tuple[ActionKey, ...] = (pending[0][1],)
+        invoice_ids: tuple[int, ...] = (lead.invoice_id,)
+    else:
+        lead = min(pending, key=lambda p: (p[0].issue_date, p[0].invoice_id))[0]
+        keys = tuple(sorted([k for _, k in pending]))
+        invoice_ids = tuple(sorted([c.invoice_id for c, _ in pending]))
     reason = gettext(
         "¿Recibió la factura {folio} del {issue_date}? ¿Sus datos son correctos?"
     ).format(folio=lead.folio, issue_date=format_date(lead.issue_date)) + _more_text(
         len(pending) - 1
     )
     return AgendaItem(
-        customer_id=case.customer_id,
+        customer_id=customer_id,
         customer=case.name,
-        stage=stage.code,
+        stage=code,
         stage_label=stage.label(),
         channel=stage.channel,
         template=stage.template,
-        amount_due=sum((c.outstanding for c, _ in pending), ZERO),
+        amount_due=sum([c.outstanding for c, _ in pending], ZERO),
         days_past_due=0,
         reason=reason,
-        keys=tuple(sorted(k for _, k in pending)),
-        invoice_ids=tuple(sorted(c.invoice_id for c, _ in pending)),
+        keys=keys,
+        invoice_ids=invoice_ids,
+        deferred_by=deferred_by,
     )
 
 
@@ -304,16 +333,21 @@ def _lift_item(case: CustomerCase, day: date, logged: Collection[ActionKey]) -> 
 
 
 def item_for_case(
-    case: CustomerCase, day: date, ladder: Ladder, logged: Collection[ActionKey]
+    case: CustomerCase,
+    day: date,
+    ladder: Ladder,
+    logged: Collection[ActionKey],
+    deferred_by: tuple[Violation, ...] = (),
 ) -> AgendaItem | None:
-    """The one action proposed for a customer on ``day``, ignoring the contact cap."""
+    """The one action proposed for a customer on ``day``, ignoring the contact cap;
+    ``deferred_by``: what the contact policy says of it (made with it, not copied after)."""
     if not on_ladder(case.status) or case.acted_today:
         return None
     item = _broken_promise_item(case, day, logged)
     if item is None:
-        item = _receipt_item(case, day, logged)
+        item = _receipt_item(case, day, logged, deferred_by)
     if item is None and not (case.pending_promise_date and case.pending_promise_date >= day):
-        item = _ladder_item(case, day, ladder, logged)
+        item = _ladder_item(case, day, ladder, logged, deferred_by)
     if item is None:
         item = _instalment_item(case, day, logged)
     if item is None:
@@ -326,7 +360,7 @@ def item_for_case(
     follow = [k for k in follow if k not in logged]
     if follow and item is not None:
         # The contact made today also serves the follow-ups that fell due.
-        return replace(item, keys=tuple(sorted((*item.keys, *follow))))
+        return replace(item, keys=tuple(sorted((*item.keys, *follow))), deferred_by=deferred_by)
     if follow:
         latest = max(f.day for f in case.follow_ups if f.day <= day)
         owed = sum((i.outstanding for i in case.invoices), ZERO)
@@ -343,7 +377,10 @@ def item_for_case(
                 latest=format_date(latest)
             ),
             keys=tuple(sorted(follow)),
+            deferred_by=deferred_by,
         )
+    if item is not None and item.deferred_by != deferred_by:  # the rarer kinds of action
+        item = replace(item, deferred_by=deferred_by)
     return item
 
 
@@ -358,20 +395,10 @@ def compute_agenda(
     items: list[AgendaItem] = []
     deferred: list[AgendaItem] = []
     for case in cases:
-        item = item_for_case(case, day, ladder, logged)
-        if item is None:
-            continue
-        violations = policy.day_violations(day, case.contact_days)
-        if violations:
-            deferred.append(_with_deferral(item, tuple(violations)))
-        else:
-            items.append(item)
+        violations = tuple(policy.day_violations(day, case.contact_days))
+        item = item_for_case(case, day, ladder, logged, violations)
+        if item is not None:
+            (deferred if violations else items).append(item)
     items.sort(key=lambda i: i.priority)
     deferred.sort(key=lambda i: i.priority)
     return Agenda(day, tuple(items), tuple(deferred))
-
-
-def _with_deferral(item: AgendaItem, violations: tuple[Violation, ...]) -> AgendaItem:
-    # Its fields as they are (replace() re-reads them one by one: dear on a Sunday, when
-    # the policy defers every item of a big book).
-    return AgendaItem(**{**vars(item), "deferred_by": violations})

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from cobranza_desktop.domain.agenda import (
     INSTALMENT_STAGES,
+    NO_INVOICE_IDS,
     BrokenPromise,
     CustomerCase,
     DueInstalment,
@@ -135,6 +136,10 @@ def candidates(facts: AgendaFacts, day: date, ladder: Ladder) -> list[int]:
     return sorted(found)
 
 
+def _paused(held: Collection[int] | None) -> frozenset[int]:
+    return frozenset(held) if held else NO_INVOICE_IDS
+
+
 def build_cases(facts: AgendaFacts, day: date) -> list[CustomerCase]:
     """One case per candidate customer still on the ladder, by customer id."""
     in_plan = held_by_current_plans(facts.plans)
@@ -208,7 +213,7 @@ def build_cases(facts: AgendaFacts, day: date) -> list[CustomerCase]:
                 follow_ups=tuple(follow_ups.get(cid, [])),
                 acted_today=customer.acted_today,
                 receipts=tuple(facts.receipts.get(cid, ())),
-                paused_invoice_ids=frozenset(facts.paused.get(cid, ())),
+                paused_invoice_ids=_paused(facts.paused.get(cid)),
             )
         )
     return cases

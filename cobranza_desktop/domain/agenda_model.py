@@ -132,6 +132,10 @@ class FollowUp:
     day: date
 
 
+# One empty set shared by the cases with nothing paused (most of them), not one each.
+NO_INVOICE_IDS: frozenset[int] = frozenset()
+
+
 @dataclass(frozen=True)
 class CustomerCase:
     """What the agenda needs to know about one customer."""
@@ -150,7 +154,7 @@ class CustomerCase:
     acted_today: bool = False  # an action was already done or skipped today: one a day
     receipts: tuple[ReceiptCheck, ...] = ()  # invoices whose receipt is to be confirmed
     # Invoices flagged "details wrong": their ladder waits until corrected or replaced.
-    paused_invoice_ids: frozenset[int] = frozenset()
+    paused_invoice_ids: frozenset[int] = NO_INVOICE_IDS
 
 
 @dataclass(frozen=True)

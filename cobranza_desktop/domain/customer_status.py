@@ -33,16 +33,12 @@ def allows_credit(status: CustomerStatus) -> bool:
 
 def on_ladder(status: CustomerStatus) -> bool:
     """The escalation ladder still runs: it stops with the agency and after a write-off."""
-    return status_rank(status) < status_rank(CustomerStatus.AGENCY)
+    return status_rank(status) < _RANK[CustomerStatus.AGENCY]
 
 
 def is_restricted(status: CustomerStatus) -> bool:
     """Restricted, suspended or blocked: a restriction that paying up should lift."""
-    return (
-        status_rank(CustomerStatus.RESTRICTED)
-        <= status_rank(status)
-        <= status_rank(CustomerStatus.BLOCKED)
-    )
+    return _RANK[CustomerStatus.RESTRICTED] <= status_rank(status) <= _RANK[CustomerStatus.BLOCKED]
 
 
 def parse_status(value: str) -> CustomerStatus:

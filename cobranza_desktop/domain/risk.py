@@ -125,6 +125,11 @@ class LateTally:
         )
 
 
+# The rating's steps, made once (the agenda rates thousands of customers a day).
+_TENTH, _HUNDREDTH = Decimal("0.1"), Decimal("0.01")
+_SHARE_1, _SHARE_2, _SHARE_3 = Decimal("0.10"), Decimal("0.30"), Decimal("0.60")
+
+
 def assess(
     history: Iterable[InvoiceRecord] | LateTally,
     broken_promises: int,
@@ -133,19 +138,11 @@ def assess(
 ) -> RiskProfile:
     tally = history if isinstance(history, LateTally) else LateTally.of(history, today)
     count = tally.count
-    average = (Decimal(tally.days_late) / count).quantize(Decimal("0.1")) if count else Decimal(0)
-    share = (Decimal(tally.late) / count).quantize(Decimal("0.01")) if count else Decimal(0)
+    average = (Decimal(tally.days_late) / count).quantize(_TENTH) if count else Decimal(0)
+    share = (Decimal(tally.late) / count).quantize(_HUNDREDTH) if count else Decimal(0)
     points = 0
     points += 0 if average <= 3 else 1 if average <= 10 else 2 if average <= 30 else 3
-    points += (
-        0
-        if share <= Decimal("0.10")
-        else 1
-        if share <= Decimal("0.30")
-        else 2
-        if share <= Decimal("0.60")
-        else 3
-    )
+    points += 0 if share <= _SHARE_1 else 1 if share <= _SHARE_2 else 2 if share <= _SHARE_3 else 3
     points += min(broken_promises, 3)
     points += min(disputes, 2)
     severe = bool(count) and (tally.max_late >= SEVERE_DAYS_LATE or average > SEVERE_AVERAGE_DAYS)

@@ -11,6 +11,7 @@ index out); PostgreSQL has statistics and needs neither, and accepts neither spe
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Date, Integer
@@ -193,6 +194,19 @@ def fetch_raw(session: Session, statement: Executable) -> list[tuple[Any, ...]]:
         return list(result.cursor.fetchall())
     finally:
         result.close()
+
+
+def sql_in_ids(column: str, ids: Sequence[int], params: dict[str, object]) -> str:
+    """``column IN (:id0, :id1, …)`` for hand-written SQL, the ids added to ``params``
+    (keep each list within SQLite's limit of bound parameters). No ids: a condition that
+    is false (PostgreSQL refuses an empty ``IN ()``, which SQLite takes)."""
+    if not ids:
+        return "1 = 0"
+    names = []
+    for i, value in enumerate(ids):
+        params[f"id{i}"] = value
+        names.append(f":id{i}")
+    return f"{column} IN ({', '.join(names)})"
 
 
 def fetch_tuples(session: Session, sql: str, params: dict[str, object]) -> list[tuple[Any, ...]]:

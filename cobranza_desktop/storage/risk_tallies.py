@@ -24,6 +24,7 @@ from sqlalchemy import Connection, and_, delete, event, func, insert, select, te
 from sqlalchemy.orm import Session, sessionmaker
 
 from cobranza_desktop.domain.risk import LateTally
+from cobranza_desktop.storage.dialect import dialect_of, fetch_tuples, sql_date, sql_in_ids
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.core import SETTLED_WHERE
 from cobranza_desktop.storage.models.summaries import RiskTally
@@ -230,34 +231,33 @@ def tallies_on(
     few = customer_ids is not None and len(customer_ids) <= _CHUNK
     tallies: dict[int, LateTally] = {}
     full: set[int] = set()
-    query = select(
-        RiskTally.customer_id,
-        RiskTally.settled_count,
-        RiskTally.late_count,
-        RiskTally.days_late,
-        RiskTally.max_days_late,
-        RiskTally.last_paid_on,
-    )
+    dialect = dialect_of(session)
+    params: dict[str, object] = {"day": day.isoformat()}
+    among = ""
     if few and customer_ids is not None:
-        query = query.where(RiskTally.customer_id.in_(sorted(customer_ids)))
-    # Core rows (a row a customer: the ORM's per-row loading is most of the cost).
-    connection = session.connection()
-    for cid, count, late, days, worst, last_paid in connection.execute(query):
-        if last_paid is not None and _as_date(last_paid) > day:
+        among = sql_in_ids("customer_id", sorted(customer_ids), params)
+    # Plain tuples (a row a customer: SQLAlchemy's rows, let alone the ORM's loading, are
+    # most of the cost), the date compared in SQL.
+    after_day = f"last_paid_on > {sql_date(dialect, ':day')}"
+    for cid, count, late, days, worst, paid_after in fetch_tuples(
+        session,
+        f"SELECT customer_id, settled_count, late_count, days_late, max_days_late, {after_day}"
+        f" FROM risk_tallies {'WHERE ' + among if among else ''}",
+        params,
+    ):
+        if paid_after:
             full.add(cid)
         else:
             tallies[cid] = LateTally(count, late, days, worst)
     # "+ 0": grouping by the bare column would walk ix_invoices_customer_due (every
     # invoice) instead of the small settled index's range of days.
-    by_customer = Invoice.customer_id + 0
-    not_due_query = (
-        select(by_customer, func.count())
-        .where(text(SETTLED_WHERE), Invoice.due_date >= day)
-        .group_by(by_customer)
+    not_due = fetch_tuples(
+        session,
+        f"SELECT customer_id + 0, count(*) FROM invoices WHERE {SETTLED_WHERE}"
+        f" AND due_date >= {sql_date(dialect, ':day')} {'AND ' + among if among else ''}"
+        " GROUP BY customer_id + 0",
+        params,
     )
-    if few and customer_ids is not None:
-        not_due_query = not_due_query.where(Invoice.customer_id.in_(sorted(customer_ids)))
-    not_due = connection.execute(not_due_query)
     for cid, count in not_due:
         tally = tallies.get(cid)
         if tally is not None:

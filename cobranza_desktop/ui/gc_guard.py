@@ -35,6 +35,11 @@ class _GuiCollector(QObject):
         """Collect the oldest generation whose threshold was crossed (GUI thread only)."""
         counts = gc.get_count()
         thresholds = gc.get_threshold()
+        if not thresholds[0]:
+            # Collection is paused (``collections_paused``: an agenda or an import is
+            # building its records): an older generation's pass would walk all the
+            # young objects too, on the GUI thread, while the worker wants the GIL.
+            return
         for generation in (2, 1, 0):
             if thresholds[generation] and counts[generation] > thresholds[generation]:
                 gc.collect(generation)

@@ -64,21 +64,17 @@ def test_the_agenda_costs_the_same_queries_for_two_or_eight_debtors(ws: Workspac
 def test_the_open_invoices_of_the_day_read_the_partial_index(ws: Workspace) -> None:
     from cobranza_desktop.storage.queries import agenda
 
-    statements: list[tuple[str, object]] = []
-
-    def keep(*args: object) -> None:
-        statements.append((str(args[2]), args[3]))
-
-    event.listen(ws.book.engine, "before_cursor_execute", keep)
-    try:
-        with ws.book.session() as session:
+    # The read goes straight to the DBAPI cursor (plain tuples): sqlite3's own trace sees
+    # it, with its parameters written in.
+    statements: list[str] = []
+    with ws.book.session() as session:
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        raw.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        try:
             agenda.open_invoices_on(session, date(2026, 11, 22))
-            ((sql, params),) = statements
-            raw = session.connection().connection.cursor()
-            plan = " | ".join(
-                str(r[-1])
-                for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}", params)  # type: ignore[arg-type].fetchall()
-            )
-    finally:
-        event.remove(ws.book.engine, "before_cursor_execute", keep)
+        finally:
+            raw.set_trace_callback(None)  # type: ignore[attr-defined]
+        (sql,) = [s for s in statements if "FROM invoices" in s]
+        plan = " | ".join(str(r[-1]) for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
     assert "ix_invoices_open" in plan, plan

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.services.book.workspace import Workspace
@@ -24,26 +23,23 @@ DAY = date(2026, 11, 22)
 
 
 def _plans(ws: Workspace, read: Callable[[Session], object]) -> dict[str, str]:
-    """Each statement ``read`` runs, with its query plan."""
-    statements: list[tuple[str, object]] = []
-
-    def keep(*args: object) -> None:
-        statements.append((str(args[2]), args[3]))
-
-    event.listen(ws.book.engine, "before_cursor_execute", keep)
-    try:
-        with ws.book.session() as session:
+    """Each query ``read`` runs, with its query plan: sqlite3's own trace sees them all,
+    those sent through SQLAlchemy and the plain-tuple reads sent to the DBAPI cursor,
+    with their parameters written in."""
+    statements: list[str] = []
+    with ws.book.session() as session:
+        raw = session.connection().connection.dbapi_connection
+        assert raw is not None
+        raw.set_trace_callback(statements.append)  # type: ignore[attr-defined]
+        try:
             read(session)
-            raw = session.connection().connection.cursor()
-            return {
-                sql: " | ".join(
-                    str(r[-1])
-                    for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}", params).fetchall()  # type: ignore[arg-type]
-                )
-                for sql, params in statements
-            }
-    finally:
-        event.remove(ws.book.engine, "before_cursor_execute", keep)
+        finally:
+            raw.set_trace_callback(None)  # type: ignore[attr-defined]
+        return {
+            sql: " | ".join(str(r[-1]) for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+            for sql in statements
+            if sql.lstrip().upper().startswith(("SELECT", "WITH"))
+        }
 
 
 def test_the_settled_invoices_not_yet_due_read_the_settled_index(ws: Workspace) -> None:

@@ -170,3 +170,24 @@ def test_cobranza_check_finds_a_tally_out_of_step(ws: Workspace) -> None:
     report = ws.checks.run()
     (failed,) = [r for r in report.results if not r.ok]
     assert failed.name == "risk_tallies_match" and failed.offending[0][0] == a
+
+
+def test_the_plain_tuple_reads_take_no_customers_and_some(ws: Workspace) -> None:
+    """The hand-written reads, on either engine: none asked (PostgreSQL refuses an empty
+    ``IN ()``), a few asked (their ids bound), and the whole book."""
+    from cobranza_desktop.storage.queries.agenda import customer_names, open_invoices_on
+    from cobranza_desktop.storage.risk_tallies import tallies_on
+
+    a, b = customer(ws, name="Ana").id, customer(ws, name="Beto").id
+    invoice(ws, a, "100.00", issued=date(2026, 9, 1), due=date(2026, 9, 30))
+    day = date(2026, 10, 15)
+    with ws.book.session() as session:
+        assert customer_names(session, []) == {}
+        assert tallies_on(session, day, []).tallies == {}
+        assert open_invoices_on(session, day, []) == []
+        assert customer_names(session, [b]) == {b: ("Beto", "active")}
+        assert set(tallies_on(session, day, [a]).tallies) <= {a}
+        (row,) = open_invoices_on(session, day, [a, b])
+        assert (row.customer_id, row.due_date, row.balance_cents) == (a, date(2026, 9, 30), 11600)
+        assert row.issue_date == date(2026, 9, 1) and row.disputed is False
+        assert open_invoices_on(session, day) == [row]

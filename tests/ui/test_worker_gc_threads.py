@@ -81,3 +81,33 @@ def test_collection_is_given_back_when_the_last_runner_stops(qtbot: object) -> N
     assert not gc.isenabled()  # the second worker still runs
     second.shutdown()
     assert gc.isenabled() == enabled_before
+
+
+def test_the_gui_collector_waits_while_collection_is_paused(runner: TaskRunner) -> None:
+    """An agenda or an import pauses collection while it builds its records: a pass of an
+    older generation on the GUI thread would walk all of them meanwhile."""
+    from cobranza_desktop.services.imports.bulk_gc import collections_paused
+    from cobranza_desktop.ui import gc_guard
+
+    collector = gc_guard._collector
+    assert collector is not None  # the runner holds the guard
+    passes: list[int] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            passes.append(info["generation"])
+
+    gc.collect()  # every generation's count at zero: only the passes below count
+    gc.callbacks.append(seen)
+    try:
+        with collections_paused():
+            for _ in range(gc.get_threshold()[1] + 1):
+                gc.collect(0)  # each young pass counts towards the next generation's
+            assert gc.get_count()[1] > gc.get_threshold()[1]
+            passes.clear()
+            collector.collect_due()
+            assert passes == []
+        collector.collect_due()  # the pause is over: the generation due is collected
+        assert passes == [1]
+    finally:
+        gc.callbacks.remove(seen)

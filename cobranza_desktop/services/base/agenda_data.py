@@ -274,10 +274,15 @@ def _net_of_credit(
     left: dict[int, int] = {}
     for cid, items in by_customer.items():
         left.update(net_of_credit(items, credits[cid]))
-    # Only the rows that credit touches are remade; the rest pass as they are (one pass).
+    # Only the rows that credit touches are remade; the rest pass as they are (one pass,
+    # and only the customers with credit looked up).
     netted: list[OpenInvoiceRow] = []
     for r in rows:
-        owed = left.get(r.id, r.balance_cents)
+        if r.customer_id not in credits:
+            if r.balance_cents > 0:
+                netted.append(r)
+            continue
+        owed = left[r.id]
         if owed > 0:
             netted.append(r if owed == r.balance_cents else r._replace(balance_cents=owed))
     return netted
@@ -334,12 +339,16 @@ def read_day(
         session, [s.value for s in CustomerStatus if is_restricted(s)]
     )
     by_customer: dict[int, list[LadderInvoice]] = {}
-    for r in rows:  # by customer and due date
-        invoices = by_customer.get(r.customer_id)
-        if invoices is None:
-            invoices = by_customer[r.customer_id] = []
-        number, due = invoice_number(r.series, r.folio), extended.get(r.id, r.due_date)
-        invoices.append(LadderInvoice(r.id, number, due, from_cents(r.balance_cents)))
+    invoices: list[LadderInvoice] = []
+    customer = None
+    for r in rows:  # by customer and due date: one list per run of a customer's rows
+        if r.customer_id != customer:
+            customer = r.customer_id
+            invoices = by_customer.setdefault(customer, [])
+        due = extended.get(r.id, r.due_date) if extended else r.due_date
+        invoices.append(
+            LadderInvoice(r.id, invoice_number(r.series, r.folio), due, from_cents(r.balance_cents))
+        )
     agenda_facts = AgendaFacts(
         open_invoices=by_customer,
         plans=plan_states(session, plans, day),
@@ -352,13 +361,14 @@ def read_day(
         follow_ups=[f for f in follow_ups if mine(f[1])],
         restricted={cid for cid in restricted if mine(cid)},
     )
-    customers = {
-        cid: (name, CustomerStatus(status))
-        for cid, (name, status) in facts.customer_names(
-            session, candidates(agenda_facts, day, ladder)
-        ).items()
-        if on_ladder(CustomerStatus(status))
-    }
+    by_value = {s.value: s for s in CustomerStatus}  # one lookup a customer, not two
+    customers: dict[int, tuple[str, CustomerStatus]] = {}
+    for cid, (name, value) in facts.customer_names(
+        session, candidates(agenda_facts, day, ladder)
+    ).items():
+        status = by_value.get(value) or CustomerStatus(value)  # an unknown one raises
+        if on_ladder(status):
+            customers[cid] = (name, status)
     ids = sorted(customers)
     step()
     history = settled_histories(session, ids, day)

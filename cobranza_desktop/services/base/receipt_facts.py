@@ -50,26 +50,25 @@ def receipt_facts(rows: Iterable[ReceiptRow], day: date) -> ReceiptFacts:
 
 def receipt_facts_of(rows: Iterable[OpenInvoiceRow], day: date) -> ReceiptFacts:
     """The facts from the open invoices read for the agenda (before credit or late
-    charges change their balances): the same as :func:`receipt_facts` of the query."""
+    charges change their balances): the same as :func:`receipt_facts` of the query,
+    gathered in the one pass over the rows."""
     since, until = receipt_window(day)
-    chosen: list[ReceiptRow] = []
+    facts = ReceiptFacts()
+    checks, paused = facts.checks, facts.paused
     for r in rows:
         issued = r.issue_date
         # The query's filter (most open invoices are neither paused nor recent).
         if issued is None or r.kind != "invoice":
             continue
-        if r.needs_correction or since <= issued <= until:
-            chosen.append(
-                (
+        if r.needs_correction:
+            paused.setdefault(r.customer_id, set()).add(r.id)
+        if r.receipt_status == "" and since <= issued <= until:
+            checks.setdefault(r.customer_id, []).append(
+                ReceiptCheck(
                     r.id,
-                    r.customer_id,
-                    r.series,
-                    r.folio,
-                    r.external_number,
+                    invoice_number(r.series, r.folio, r.external_number),
                     issued,
-                    r.balance_cents,
-                    r.receipt_status,
-                    r.needs_correction,
+                    from_cents(r.balance_cents),
                 )
             )
-    return receipt_facts(chosen, day)
+    return facts

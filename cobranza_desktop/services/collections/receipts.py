@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.access import Permission
 from cobranza_desktop.domain.agenda import (
+    NO_INVOICE_IDS,
     ActionKey,
     CustomerCase,
     receipt_subject,
@@ -243,15 +244,18 @@ def with_receipt_checks(
                 contact_days=tuple(sorted(contacts.get(cid, []))),
                 acted_today=cid in acted,
                 receipts=tuple(checks[cid]),
-                paused_invoice_ids=frozenset(paused.get(cid, ())),
+                paused_invoice_ids=frozenset(paused.get(cid, ())) or NO_INVOICE_IDS,
             )
     # Only the cases whose receipts or pauses differ are remade, from their fields
     # (replace() is dear on 30k cases): from scratch, they were made with them.
     result: list[CustomerCase] = []
-    for cid, case in sorted(by_id.items()):
-        receipts = tuple(checks.get(cid, ()))
-        paused_ids = frozenset(paused.get(cid, ()))
-        if receipts != case.receipts or paused_ids != case.paused_invoice_ids:
+    for cid in sorted(by_id):
+        case = by_id[cid]
+        to_check, held = checks.get(cid), paused.get(cid)
+        receipts = tuple(to_check) if to_check else ()
+        same_pause = case.paused_invoice_ids == held if held else not case.paused_invoice_ids
+        if receipts != case.receipts or not same_pause:
+            paused_ids = frozenset(held) if held else NO_INVOICE_IDS
             fields = {**vars(case), "receipts": receipts, "paused_invoice_ids": paused_ids}
             case = CustomerCase(**fields)
         result.append(case)

@@ -16,7 +16,14 @@ from typing import Any, NamedTuple
 from sqlalchemy import func, select, true, union
 from sqlalchemy.orm import Session
 
-from cobranza_desktop.storage.dialect import day_of, unindexed
+from cobranza_desktop.storage.dialect import (
+    day_of,
+    dialect_of,
+    fetch_tuples,
+    sql_date,
+    sql_in_ids,
+    sql_unindexed,
+)
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.collections import (
     CollectionAction,
@@ -28,7 +35,7 @@ from cobranza_desktop.storage.models.collections import (
     Promise,
     StatusTransition,
 )
-from cobranza_desktop.storage.queries.predicates import issued_invoice, open_invoice
+from cobranza_desktop.storage.queries.predicates import as_sql, issued_invoice, open_invoice
 
 # SQLite allows ~999 bound parameters in a statement.
 IN_CHUNK = 900
@@ -74,39 +81,61 @@ def open_invoices_on(
     due date."""
     if customer_ids is not None:
         return [
-            row
-            for chunk in chunks(customer_ids)
-            for row in _open_invoices(session, day, Invoice.customer_id.in_(chunk))
+            row for chunk in chunks(customer_ids) for row in _open_invoices(session, day, chunk)
         ]
-    return _open_invoices(session, day, true())
+    return _open_invoices(session, day, None)
 
 
-def _open_invoices(session: Session, day: date, scope: Any) -> list[OpenInvoiceRow]:
-    # Core, not the ORM's execute: plain column rows need none of its per-row loading.
-    rows = session.connection().execute(
-        select(
-            Invoice.id,
-            Invoice.customer_id,
-            Invoice.series,
-            Invoice.folio,
-            Invoice.due_date,
-            Invoice.total_cents - Invoice.paid_cents,
-            Invoice.parent_invoice_id,
-            Invoice.disputed,
-            Invoice.kind,
-            Invoice.external_number,
-            Invoice.issue_date,
-            Invoice.receipt_status,
-            Invoice.needs_correction,
+_OPEN = as_sql(open_invoice())
+
+
+def _open_invoices(
+    session: Session, day: date, customer_ids: list[int] | None
+) -> list[OpenInvoiceRow]:
+    params: dict[str, object] = {"day": day.isoformat()}
+    scope = "" if customer_ids is None else "AND " + sql_in_ids("customer_id", customer_ids, params)
+    dialect = dialect_of(session)
+    # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or the
+    # date, so SQLite reads the small partial index of open invoices and sorts them,
+    # instead of walking every invoice (as the aging query does).
+    sql = f"""
+SELECT id, customer_id, series, folio, due_date, total_cents - paid_cents, parent_invoice_id,
+       disputed, kind, external_number, issue_date, receipt_status, needs_correction
+FROM invoices
+WHERE {_OPEN} AND {sql_unindexed(dialect, "issue_date")} <= {sql_date(dialect, ":day")} {scope}
+ORDER BY customer_id + 0, due_date, id
+"""
+    # Plain tuples (on SQLite straight from the DBAPI cursor, dates as text): SQLAlchemy's
+    # Row objects and their per-value processors cost as much as the query. The few
+    # distinct dates are parsed once each.
+    days: dict[object, date] = {}
+    rows: list[OpenInvoiceRow] = []
+    for row in fetch_tuples(session, sql, params):
+        i, cid, series, folio, due, owed, parent, disputed, kind, external, issued = row[:11]
+        due_day = days.get(due)
+        if due_day is None:
+            due_day = days[due] = _as_date(due)
+        issue_day = days.get(issued)
+        if issue_day is None and issued is not None:
+            issue_day = days[issued] = _as_date(issued)
+        rows.append(
+            OpenInvoiceRow(
+                i,
+                cid,
+                series,
+                folio,
+                due_day,
+                owed,
+                parent,
+                bool(disputed),
+                kind,
+                external,
+                issue_day,
+                row[11],
+                bool(row[12]),
+            )
         )
-        .where(open_invoice(), unindexed(Invoice.issue_date) <= day, scope)
-        # "+ 0" (and the unary "+" on issue_date): no other index may serve the order or
-        # the date, so SQLite reads the small partial index of open invoices and sorts
-        # them, instead of walking every invoice (as the aging query does).
-        .order_by(Invoice.customer_id + 0, Invoice.due_date, Invoice.id)
-    )
-    # One fetch; the columns come typed (Integer, Boolean) as the row's fields are.
-    return [OpenInvoiceRow(*row) for row in rows.all()]
+    return rows
 
 
 def effective_due_dates(
@@ -356,12 +385,19 @@ def _scoped(customer_ids: Sequence[int], column: Any) -> Iterable[Any]:
 
 
 def customer_names(session: Session, customer_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
-    """(name, status) of each of the customers: plain rows, no records loaded."""
+    """(name, status) of each of the customers: plain tuples, no records loaded (the
+    agenda asks for most of the book's customers: one read of the table, kept to them)."""
     wanted = set(customer_ids)
+    if len(customer_ids) > IN_CHUNK:
+        scopes: Iterable[list[int] | None] = [None]
+    else:
+        scopes = chunks(customer_ids)
     found: dict[int, tuple[str, str]] = {}
-    for scope in _scoped(customer_ids, Customer.id):
-        for cid, name, status in session.connection().execute(  # Core rows: no ORM loading
-            select(Customer.id, Customer.name, Customer.status).where(scope)
+    for scope in scopes:
+        params: dict[str, object] = {}
+        where = "" if scope is None else "WHERE " + sql_in_ids("id", scope, params)
+        for cid, name, status in fetch_tuples(
+            session, f"SELECT id, name, status FROM customers {where}", params
         ):
             if cid in wanted:
                 found[cid] = (name, status)
