@@ -215,10 +215,10 @@ def test_startup_on_the_big_book(
 TODAY_TARGET = 1.5
 
 
-def _today_shown(book: Path, home: Path) -> tuple[float, float]:
-    """(book ready, Today's actions shown) in seconds from process start, in the real
-    window: its default page, built once the book is open, as a user sees it."""
-    env = dict(os.environ, COBRANZA_STARTUP_PROBE="today", COBRANZA_HOME=str(home))
+def _window_run(book: Path, home: Path, probe: str) -> subprocess.CompletedProcess[str]:
+    """One run of the window on ``book`` under ``COBRANZA_STARTUP_PROBE=probe``, which
+    quits it once the probe's moment came, having printed its times."""
+    env = dict(os.environ, COBRANZA_STARTUP_PROBE=probe, COBRANZA_HOME=str(home))
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     done = subprocess.run(
         [sys.executable, "-m", "cobranza_desktop", "--book", str(book)],
@@ -226,9 +226,16 @@ def _today_shown(book: Path, home: Path) -> tuple[float, float]:
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=600,
     )
     assert done.returncode == 0, done.stderr[-2000:]
+    return done
+
+
+def _today_shown(book: Path, home: Path) -> tuple[float, float]:
+    """(book ready, Today's actions shown) in seconds from process start, in the real
+    window: its default page, built once the book is open, as a user sees it."""
+    done = _window_run(book, home, "today")
     ready = re.search(r"book ready after ([0-9.]+)s", done.stdout)
     today = re.search(r"today shown after ([0-9.]+)s", done.stdout)
     assert ready and today, done.stdout
@@ -271,19 +278,9 @@ RSS_TARGET_MB = 250.0
 def _settled(book: Path, home: Path) -> tuple[float, float, float]:
     """(seconds until the window settled, peak RSS in MB, CPU seconds) of one window run:
     the window opens the book, computes Today and stays idle for 2 s, then quits."""
-    env = dict(os.environ, COBRANZA_STARTUP_PROBE="settle", COBRANZA_HOME=str(home))
-    env.setdefault("QT_QPA_PLATFORM", "offscreen")
     before = os.times()
-    done = subprocess.run(
-        [sys.executable, "-m", "cobranza_desktop", "--book", str(book)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    done = _window_run(book, home, "settle")
     after = os.times()
-    assert done.returncode == 0, done.stderr[-2000:]
     settled = float(re.search(r"settled after ([0-9.]+)s", done.stdout)[1])  # type: ignore[index]
     found = re.search(r"peak rss ([0-9.]+) MB", done.stdout)
     assert found, done.stdout

@@ -16,6 +16,7 @@ from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.promises import PromiseService
 from cobranza_desktop.services.receivables.payments import PaymentInput
 from tests.factories import customer
+from tests.storage.query_plans import traced_plans
 
 
 @contextmanager
@@ -64,17 +65,7 @@ def test_the_agenda_costs_the_same_queries_for_two_or_eight_debtors(ws: Workspac
 def test_the_open_invoices_of_the_day_read_the_partial_index(ws: Workspace) -> None:
     from cobranza_desktop.storage.queries import agenda
 
-    # The read goes straight to the DBAPI cursor (plain tuples): sqlite3's own trace sees
-    # it, with its parameters written in.
-    statements: list[str] = []
-    with ws.book.session() as session:
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        raw.set_trace_callback(statements.append)  # type: ignore[attr-defined]
-        try:
-            agenda.open_invoices_on(session, date(2026, 11, 22))
-        finally:
-            raw.set_trace_callback(None)  # type: ignore[attr-defined]
-        (sql,) = [s for s in statements if "FROM invoices" in s]
-        plan = " | ".join(str(r[-1]) for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
+    # The read goes straight to the DBAPI cursor (plain tuples): sqlite3's trace sees it.
+    plans = traced_plans(ws, lambda session: agenda.open_invoices_on(session, date(2026, 11, 22)))
+    (plan,) = [p for sql, p in plans.items() if "FROM invoices" in sql]
     assert "ix_invoices_open" in plan, plan

@@ -4,17 +4,16 @@ the credit of a past day the invoices issued after it (never a walk of every row
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlalchemy.orm import Session
 
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.storage.queries.balances import credit_by_customer
 from cobranza_desktop.storage.queries.penalties import candidate_invoices
 from cobranza_desktop.storage.queries.rep import rep_head
 from cobranza_desktop.storage.risk_tallies import tallies_on
+from tests.storage.query_plans import traced_plans
 
 # SQLite's planner and its EXPLAIN QUERY PLAN: PostgreSQL plans by statistics.
 pytestmark = pytest.mark.sqlite_only
@@ -22,35 +21,15 @@ pytestmark = pytest.mark.sqlite_only
 DAY = date(2026, 11, 22)
 
 
-def _plans(ws: Workspace, read: Callable[[Session], object]) -> dict[str, str]:
-    """Each query ``read`` runs, with its query plan: sqlite3's own trace sees them all,
-    those sent through SQLAlchemy and the plain-tuple reads sent to the DBAPI cursor,
-    with their parameters written in."""
-    statements: list[str] = []
-    with ws.book.session() as session:
-        raw = session.connection().connection.dbapi_connection
-        assert raw is not None
-        raw.set_trace_callback(statements.append)  # type: ignore[attr-defined]
-        try:
-            read(session)
-        finally:
-            raw.set_trace_callback(None)  # type: ignore[attr-defined]
-        return {
-            sql: " | ".join(str(r[-1]) for r in raw.execute(f"EXPLAIN QUERY PLAN {sql}").fetchall())
-            for sql in statements
-            if sql.lstrip().upper().startswith(("SELECT", "WITH"))
-        }
-
-
 def test_the_settled_invoices_not_yet_due_read_the_settled_index(ws: Workspace) -> None:
-    plans = _plans(ws, lambda s: tallies_on(s, DAY))
+    plans = traced_plans(ws, lambda s: tallies_on(s, DAY))
     (plan,) = [p for sql, p in plans.items() if "FROM invoices" in sql]
     assert "USING INDEX ix_invoices_settled_due (due_date>?)" in plan, plan
     assert "ix_invoices_customer_due" not in plan
 
 
 def test_the_open_penalty_candidates_read_the_open_index(ws: Workspace) -> None:
-    plans = _plans(ws, lambda s: candidate_invoices(s, DAY))
+    plans = traced_plans(ws, lambda s: candidate_invoices(s, DAY))
     opened = [p for sql, p in plans.items() if "paid_cents < invoices.total_cents" in sql]
     assert len(opened) == 1 and "ix_invoices_open" in opened[0], plans
     assert "ix_invoices_issue_date" not in opened[0]
@@ -59,14 +38,14 @@ def test_the_open_penalty_candidates_read_the_open_index(ws: Workspace) -> None:
 def test_the_credit_of_a_past_day_reads_only_the_invoices_issued_after_it(ws: Workspace) -> None:
     """What was later applied to invoices issued after the day: from the issue-date index,
     never a walk of every allocation (2.5 s on the million-invoice book)."""
-    plans = _plans(ws, lambda s: credit_by_customer(s, None, DAY))
+    plans = traced_plans(ws, lambda s: credit_by_customer(s, None, DAY))
     (plan,) = [p for sql, p in plans.items() if "issue_date >" in sql]
     assert "ix_invoices_issue_date (issue_date>?)" in plan, plan
     assert "SCAN allocations" not in plan, plan
 
 
 def test_the_penalty_candidates_probe_their_allocations_by_invoice(ws: Workspace) -> None:
-    plans = _plans(ws, lambda s: candidate_invoices(s, DAY))
+    plans = traced_plans(ws, lambda s: candidate_invoices(s, DAY))
     opened = [p for sql, p in plans.items() if "paid_cents < invoices.total_cents" in sql]
     assert len(opened) == 1, plans
     assert "SEARCH allocations USING INDEX ix_allocations_invoice" in opened[0], opened[0]
@@ -77,7 +56,7 @@ def test_the_rep_radar_head_reads_its_partial_indexes(ws: Workspace) -> None:
     """The pending REPs' counts and first rows from the pending allocations' covering
     index alone (no payment or invoice per allocation: 5 s on the million-invoice book),
     and the PUE list from the open PUE invoices only."""
-    plans = _plans(ws, lambda s: rep_head(s, DAY, 200))
+    plans = traced_plans(ws, lambda s: rep_head(s, DAY, 200))
     pending = [p for sql, p in plans.items() if "a.rep_open = TRUE" in sql]
     assert len(pending) == 2, plans
     for plan in pending:
