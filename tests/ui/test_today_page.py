@@ -26,17 +26,25 @@ def env(tmp_path: Path) -> Iterator[Env]:
     e.book.close()
 
 
-def _page(qtbot: QtBot, env: Env, runner: TaskRunner) -> TodayPage:
+def _built(
+    qtbot: QtBot, env: Env, runner: TaskRunner, radar: RepRadarService | None = None
+) -> TodayPage:
+    """The page as the window builds it, its first reads queued."""
     page = TodayPage(
         env.agenda,
         env.contacts,
         env.clock,
         runner,
         compose=lambda *_: None,
-        rep_radar=RepRadarService(env.book, env.clock),
+        rep_radar=radar or RepRadarService(env.book, env.clock),
         receipts=ReceiptService(env.book, env.clock),
     )
     qtbot.addWidget(page)
+    return page
+
+
+def _page(qtbot: QtBot, env: Env, runner: TaskRunner) -> TodayPage:
+    page = _built(qtbot, env, runner)
     assert runner.wait_idle(30)
     return page
 
@@ -308,16 +316,7 @@ def test_a_write_refreshes_the_agenda_while_the_radar_still_runs(
     env.go(START + timedelta(days=1))
     radar = _HeldRadar(env)
     try:
-        page = TodayPage(
-            env.agenda,
-            env.contacts,
-            env.clock,
-            runner,
-            compose=lambda *_: None,
-            rep_radar=radar,
-            receipts=ReceiptService(env.book, env.clock),
-        )
-        qtbot.addWidget(page)
+        page = _built(qtbot, env, runner, radar)
         qtbot.waitUntil(lambda: page.model.rowCount() == 1 and radar.started.is_set())
         before = page.model.items[0].amount_due
         with qtbot.waitSignal(page.model.modelReset, timeout=10_000):
