@@ -23,6 +23,8 @@ from sqlalchemy.exc import ProgrammingError
 
 from cobranza_desktop.domain.access import Role
 from cobranza_desktop.domain.clock import FixedClock
+from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.domain.i18n import set_language
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.contacts import ContactInput
 from cobranza_desktop.storage import server, server_grants
@@ -45,7 +47,7 @@ _TABLES = "SELECT oid, relname, relacl FROM pg_class WHERE relnamespace = 'publi
 class Office:
     admin: Engine  # the server's administrator, in the book's database
     url: URL
-    logins: dict[str, str]  # ana, beto, caro, dani -> the server login
+    logins: dict[str, str]  # ana, beto, caro, dani, eva -> the server login
     workspaces: dict[str, Workspace]
 
     def login(self, who: str) -> str:
@@ -118,7 +120,7 @@ def office() -> Iterator[Office]:
     admin = _admin()
     tag = uuid.uuid4().hex[:6]
     name = f"office_{tag}"
-    logins = {who: f"{who}_{tag}" for who in ("ana", "beto", "caro", "dani")}
+    logins = {who: f"{who}_{tag}" for who in ("ana", "beto", "caro", "dani", "eva")}
     root = create_engine(admin, isolation_level="AUTOCOMMIT")
     with root.connect() as c:
         for login in logins.values():
@@ -185,6 +187,39 @@ def test_an_owner_made_read_only_or_deactivated_can_neither_write_nor_pass_on(
         office.ws("beto").book.engine.begin() as c,
     ):
         c.execute(text("UPDATE customers SET notes = 'x' WHERE id = :id"), {"id": customer.id})
+    _caro_works(office)
+
+
+def test_an_owner_added_by_a_second_owner_loses_the_power_too(office: Office) -> None:
+    """eva's power to pass rights on came from beto, not from ana who demotes her: ana
+    takes beto's back too (with all it passed on) and gives everyone their rights again."""
+    office.ws("beto").users.add(office.login("eva"), Role.OWNER, "Eva")
+    office.ws("eva").users.add(office.login("dani"), Role.COLLECTOR, "Dani")
+    office.ws("ana").users.set_role(office.login("eva"), Role.COLLECTOR)
+    assert office.passes_on("eva") == []
+    assert office.passes_on("beto") != []  # still an owner
+    for who in ("eva", "dani", "caro", "beto"):
+        assert office.lacking(who, writes=True) == [], who
+    _caro_works(office)
+
+
+def test_a_second_owner_cannot_take_back_what_the_first_gave_and_nothing_changes(
+    office: Office,
+) -> None:
+    """eva's power came from ana, who owns the tables: the server does not let beto take
+    it back, so beto's demotion of eva is refused whole, with a clear message."""
+    office.ws("ana").users.add(office.login("eva"), Role.OWNER, "Eva")
+    before = office.passes_on("eva")
+    with pytest.raises(ValidationError, match="solo puede hacerlo el usuario del servidor"):
+        office.ws("beto").users.set_role(office.login("eva"), Role.READ_ONLY)
+    roles = {u.login: u.role for u in office.ws("ana").users.list()}
+    assert roles[office.login("eva")] is Role.OWNER
+    assert office.passes_on("eva") == before != []
+    assert office.lacking("eva", writes=True) == []
+    set_language("en")
+    with pytest.raises(ValidationError, match="only the server user who gave it"):
+        office.ws("beto").users.deactivate(office.login("eva"))
+    assert office.passes_on("eva") == before
     _caro_works(office)
 
 
