@@ -24,6 +24,7 @@ from cobranza_desktop.storage.book import Book, make_server_engine
 from cobranza_desktop.storage.book_url import describe_location
 from cobranza_desktop.storage.paths import data_home
 from cobranza_desktop.storage.schema import SCHEMA_HEAD, refuse_unknown_revision, upgrade
+from cobranza_desktop.storage.server_grants import regrant_book_users
 
 # Any constant shared by every copy of the program: the key of the migration lock.
 _MIGRATION_LOCK = 0x636F6272  # "cobr"
@@ -49,6 +50,8 @@ def open_server_book(url: URL, *, create: bool, now: datetime) -> Book:
                 )
                 if _revision(connection) != SCHEMA_HEAD:
                     upgrade(connection)
+                    # The new tables reach the book's users only by a grant of this role.
+                    regrant_book_users(connection)
     except DBAPIError as exc:
         engine.dispose()
         raise BookError(

@@ -11,4 +11,8 @@ import os
 
 PG_URL_ENV = "COBRANZA_TEST_PG_URL"
 
-collect_ignore = [] if os.environ.get(PG_URL_ENV) else ["test_office_on_postgresql.py"]
+collect_ignore = (
+    []
+    if os.environ.get(PG_URL_ENV)
+    else ["test_office_on_postgresql.py", "test_owner_rights_on_postgresql.py"]
+)
