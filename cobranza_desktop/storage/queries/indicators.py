@@ -15,6 +15,7 @@ voided) by issue date; money received is non-reversed payments other than discou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -28,6 +29,7 @@ from cobranza_desktop.storage.dialect import (
     sql_date,
     sql_days_between,
     sql_fraction,
+    sql_in_ids,
     sql_least,
     sql_truncate,
     sql_unindexed,
@@ -103,19 +105,23 @@ def payment_timing(
     end: date,
     group: str | None = None,
     customer_id: int | None = None,
+    customer_ids: Sequence[int] | None = None,
 ) -> list[Timing]:
     """Money applied to invoices by payments dated within [start, end], with its timing.
 
     ``group``: None (one row), "customer", "day" (the payment's day number) or "month"
     (of the payment date, "YYYY-MM"). Read from the allocations' copied facts alone
     (``ix_allocations_facts``): day numbers make the day differences integer arithmetic,
-    and months are folded here from the days.
+    and months are folded here from the days. ``customer_ids``: only those customers
+    (the grouping then sorts their few rows, not every customer's).
     """
     key = {None: "NULL", "customer": "a.customer_id", "day": "a.payment_day"}.get(
         group, "a.payment_day"
     )
     params: dict[str, Any] = {"start": day_number(start), "end": day_number(end)}
     where = _customer_filter("a.customer_id", customer_id, params)
+    if customer_ids is not None:
+        where += " AND " + sql_in_ids("a.customer_id", customer_ids, params)
     rows = _rows(
         session,
         f"""SELECT {key} AS k, SUM(a.amount_cents),
