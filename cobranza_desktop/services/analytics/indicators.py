@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain import indicators as ind
@@ -317,8 +318,10 @@ class _Payments:
 
 
 def _positions_half(session: Session, day: date, window_days: int) -> _Positions:
-    profile = session.get(BusinessProfile, 1)
-    currency = profile.currency if profile is not None else "MXN"
+    # The table, not the mapped class: ``session.get`` would configure every mapper first.
+    profile = BusinessProfile.__table__
+    row = session.execute(select(profile.c.currency).where(profile.c.id == 1)).first()
+    currency = str(row[0]) if row is not None else "MXN"
     months = ind.months_back(day, max(CEI_MONTHS, DSO_MONTHS, ind.COUNTBACK_MAX_MONTHS))
     first = min(months[0][0], day - timedelta(days=window_days + 400))
     daily = sales_by_day(session, first, day)

@@ -21,7 +21,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.dialect import (
     dialect_of,
@@ -36,9 +36,9 @@ from cobranza_desktop.storage.dialect import (
 )
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.allocation_facts import day_number, day_number_sql
-from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
+from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice, table_alias
 
-_OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
+_OPEN = as_sql(open_invoice(table_alias(Invoice, "i")))
 _MONEY = "p.reversed_at IS NULL AND p.method != 'discount'"
 # An active allocation of money (not a discount) on a sale (not a late charge); a reversed
 # payment has no active allocation, and neither has a voided invoice.
