@@ -16,10 +16,8 @@ from cobranza_desktop.commands._common import (
     parse_date_arg,
     run_reporting_errors,
 )
-from cobranza_desktop.domain.customers import Channel
 from cobranza_desktop.domain.formatting import format_date, format_money
 from cobranza_desktop.domain.i18n import _
-from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE
 from cobranza_desktop.services.analytics.indicators import Indicators, IndicatorsService
 
 
@@ -53,6 +51,9 @@ def _days(value: object) -> str:
 
 
 def _channel(code: str) -> str:
+    # Imported here, as the ladder below: the JSON needs neither (phone numbers' data).
+    from cobranza_desktop.domain.customers import Channel
+
     try:
         return Channel(code).label()
     except ValueError:
@@ -125,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
                 print(json.dumps(view.to_json(), ensure_ascii=False, indent=2))
                 return EXIT_OK
             # Imported here: the agenda's modules would double the JSON's start-up.
+            from cobranza_desktop.domain.ladder import CONFIRM_RECEIPT_STAGE
             from cobranza_desktop.services.base.agenda_data import load_ladder
 
             with book.session() as session:

@@ -105,11 +105,14 @@ def averages(
     return Averages(now_pay, now_late, old_pay, old_late)
 
 
-def customer_averages(session: Session, as_of: date) -> dict[int, tuple[Decimal, Decimal]]:
-    """Per customer: (days to pay, days late) over the last 90 days, amount-weighted."""
+def customer_averages(
+    session: Session, as_of: date, customer_ids: Sequence[int] | None = None
+) -> dict[int, tuple[Decimal, Decimal]]:
+    """Per customer (every one, or ``customer_ids``): (days to pay, days late) over the last
+    90 days, amount-weighted."""
     start = as_of - timedelta(days=ind.TREND_DAYS - 1)
     result: dict[int, tuple[Decimal, Decimal]] = {}
-    for t in payment_timing(session, start, as_of, "customer"):
+    for t in payment_timing(session, start, as_of, "customer", customer_ids=customer_ids):
         pay = ind.weighted_days(t.days_to_pay_cents, t.cents)
         late = ind.weighted_days(t.days_late_cents, t.cents)
         if pay is not None and late is not None:
@@ -138,17 +141,24 @@ def collected_months(
 
     ``days``: the per-day timings from ``collected_start`` to ``as_of``, when read already.
     """
-    periods = ind.months_back(as_of, months)
-    start = periods[0][0]
-    by_month: dict[str, dict[str, int]] = defaultdict(dict)
-    for month, method, cents in collected_by_month(session, start, as_of):
-        by_month[month][method] = cents
+    start = collected_start(as_of, months)
     monthly = (
         fold_months(days) if days is not None else payment_timing(session, start, as_of, "month")
     )
+    return collected_from(as_of, months, collected_by_month(session, start, as_of), monthly)
+
+
+def collected_from(
+    as_of: date, months: int, received: list[tuple[str, str, int]], monthly: list[Timing]
+) -> list[CollectedMonth]:
+    """``collected_months`` from its two reads: ``collected_by_month`` and the per-month
+    timings (the whole book's indicators read them on two connections at once)."""
+    by_month: dict[str, dict[str, int]] = defaultdict(dict)
+    for month, method, cents in received:
+        by_month[month][method] = cents
     timing = {t.key: t for t in monthly}
     result = []
-    for first, _ in periods:
+    for first, _ in ind.months_back(as_of, months):
         key = ind.month_key(first)
         methods = by_month.get(key, {})
         t = timing.get(key)

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain import indicators as ind
@@ -30,7 +31,7 @@ from cobranza_desktop.services.analytics.figures import (
     ReminderFigure,
     averages,
     book_position,
-    collected_months,
+    collected_from,
     collected_start,
     customer_averages,
     kept_rates,
@@ -48,7 +49,13 @@ from cobranza_desktop.services.analytics.forecast import (
 )
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.core import BusinessProfile
-from cobranza_desktop.storage.queries.indicators import payment_timing, sales_by_day
+from cobranza_desktop.storage.queries.indicators import (
+    Timing,
+    collected_by_month,
+    fold_months,
+    payment_timing,
+    sales_by_day,
+)
 
 CEI_MONTHS = 12
 DSO_MONTHS = 12
@@ -284,33 +291,37 @@ class IndicatorsService:
 
 @dataclass(frozen=True)
 class _Positions:
-    """The half read from invoices: sales, the aging positions and the top debtors' days late
-    (the halves weigh about the same as of today, the tighter target)."""
+    """The half read from invoices: sales, the aging positions and the top debtors' days
+    late, with the money received per month (so that the halves weigh about the same as of
+    today, the tighter target)."""
 
     currency: str
     daily: dict[date, int]
     now: Position
     positions: dict[date, Position]
     ends: list[date]
-    late: dict[int, tuple[Decimal, Decimal]]
+    late: dict[int, tuple[Decimal, Decimal]]  # the top debtors' (days to pay, days late)
+    received: list[tuple[str, str, int]]  # (month, method, cents), as collected_by_month
 
 
 @dataclass(frozen=True)
 class _Payments:
-    """The half read from payments, promises and contacts: timing, collected, reminders,
-    the forecast and its backtest."""
+    """The half read from allocations, promises and contacts: timing, reminders, the
+    forecast and its backtest."""
 
     promises: PromiseFigures
     forecast: list[ForecastWeek]
-    collected: list[CollectedMonth]
+    on_time: list[Timing]  # per month, for the collected months' on-time shares
     averages: Averages
     reminders: list[ReminderFigure]
     backtest: Backtest | None
 
 
 def _positions_half(session: Session, day: date, window_days: int) -> _Positions:
-    profile = session.get(BusinessProfile, 1)
-    currency = profile.currency if profile is not None else "MXN"
+    # The table, not the mapped class: ``session.get`` would configure every mapper first.
+    profile = BusinessProfile.__table__
+    row = session.execute(select(profile.c.currency).where(profile.c.id == 1)).first()
+    currency = str(row[0]) if row is not None else "MXN"
     months = ind.months_back(day, max(CEI_MONTHS, DSO_MONTHS, ind.COUNTBACK_MAX_MONTHS))
     first = min(months[0][0], day - timedelta(days=window_days + 400))
     daily = sales_by_day(session, first, day)
@@ -320,9 +331,11 @@ def _positions_half(session: Session, day: date, window_days: int) -> _Positions
     # Month ends one by one: a single pass with a column per date cost twice as much.
     positions = {t: book_position(session, t) for t in ends[1:]}
     positions[day] = now
-    # One grouped pass for every customer's days late (the top debtors' column): ten
-    # filtered passes cost more.
-    return _Positions(currency, daily, now, positions, ends, customer_averages(session, day))
+    # The top debtors' days late, in one pass filtered to them: grouping every customer's
+    # 90 days of allocations to keep ten sorted them all.
+    late = customer_averages(session, day, [r[0] for r in _top_records(now)])
+    received = collected_by_month(session, collected_start(day, COLLECTED_MONTHS), day)
+    return _Positions(currency, daily, now, positions, ends, late, received)
 
 
 def _payments_half(session: Session, day: date, with_backtest: bool) -> _Payments:
@@ -336,7 +349,7 @@ def _payments_half(session: Session, day: date, with_backtest: bool) -> _Payment
     return _Payments(
         promises,
         forecast_in(session, day, rates=kept_rates(outcomes), default_rate=rate),
-        collected_months(session, day, COLLECTED_MONTHS, days),
+        fold_months(days),
         averages(session, day, days=days),
         reminder_effectiveness(session, day - timedelta(days=REMINDER_DAYS - 1), day),
         backtest_in(session, day) if with_backtest else None,
@@ -375,7 +388,8 @@ def _assemble(day: date, window_days: int, book: _Positions, paid: _Payments) ->
             )
         ],
     )
-    collected, avg = paid.collected, paid.averages
+    collected = collected_from(day, COLLECTED_MONTHS, book.received, paid.on_time)
+    avg = paid.averages
     debtors = _top_debtors(now, book.late)
     dso = ind.dso_standard(now.total_cents, window_sales(daily, day, window_days), window_days)
     previous = positions[ends[1]]
@@ -456,34 +470,16 @@ def _monthly_series(
         opening = positions[first - timedelta(days=1)]
         closing = positions[last]
         key = ind.month_key(first)
-        cei.append(
-            MonthValue(
-                key,
-                ind.cei(
-                    opening.total_cents,
-                    cents,
-                    closing.total_cents,
-                    closing.current_cents,
-                ),
-            )
-        )
-        dso.append(
-            MonthValue(
-                key,
-                ind.dso_standard(
-                    closing.total_cents,
-                    window_sales(daily, last, window_days),
-                    window_days,
-                ),
-            )
-        )
+        total, current = closing.total_cents, closing.current_cents
+        cei.append(MonthValue(key, ind.cei(opening.total_cents, cents, total, current)))
+        month_sales = window_sales(daily, last, window_days)
+        dso.append(MonthValue(key, ind.dso_standard(total, month_sales, window_days)))
         sales.append(MonthValue(key, from_cents(cents)))
     return cei, dso, sales
 
 
 def _top_debtors(now: Position, late: dict[int, tuple[Decimal, Decimal]]) -> tuple[Debtor, ...]:
     """The largest balances as of the date (from the same aging records as the total)."""
-    top = sorted(now.records, key=lambda r: (-r[-1], r[0]))[:TOP_DEBTORS]
     return tuple(
         Debtor(
             r[0],
@@ -492,5 +488,9 @@ def _top_debtors(now: Position, late: dict[int, tuple[Decimal, Decimal]]) -> tup
             from_cents(r[3] + r[4]),
             late[r[0]][1] if r[0] in late else None,
         )
-        for r in top
+        for r in _top_records(now)
     )
+
+
+def _top_records(now: Position) -> list[tuple[Any, ...]]:
+    return sorted(now.records, key=lambda r: (-r[-1], r[0]))[:TOP_DEBTORS]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.dialect import (
     dialect_of,
@@ -38,7 +38,7 @@ from cobranza_desktop.storage.dialect import (
     sql_unindexed,
 )
 from cobranza_desktop.storage.models import Invoice
-from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
+from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice, table_alias
 
 # A report row as fetched: (customer_id, name, bucket_0, ..., bucket_n, total), in cents.
 AgingRecord = tuple[Any, ...]
@@ -67,7 +67,7 @@ def _bucket_sql(bound_count: int) -> str:
     return ",\n       ".join(f"{c} AS bucket{i}" for i, c in enumerate(columns))
 
 
-_OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
+_OPEN = as_sql(open_invoice(table_alias(Invoice, "i")))
 
 
 def open_items_as_of(dialect: str) -> str:

@@ -15,12 +15,13 @@ voided) by issue date; money received is non-reversed payments other than discou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.storage.dialect import (
     dialect_of,
@@ -28,15 +29,16 @@ from cobranza_desktop.storage.dialect import (
     sql_date,
     sql_days_between,
     sql_fraction,
+    sql_in_ids,
     sql_least,
     sql_truncate,
     sql_unindexed,
 )
 from cobranza_desktop.storage.models import Invoice
 from cobranza_desktop.storage.models.allocation_facts import day_number, day_number_sql
-from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
+from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice, table_alias
 
-_OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
+_OPEN = as_sql(open_invoice(table_alias(Invoice, "i")))
 _MONEY = "p.reversed_at IS NULL AND p.method != 'discount'"
 # An active allocation of money (not a discount) on a sale (not a late charge); a reversed
 # payment has no active allocation, and neither has a voided invoice.
@@ -103,19 +105,23 @@ def payment_timing(
     end: date,
     group: str | None = None,
     customer_id: int | None = None,
+    customer_ids: Sequence[int] | None = None,
 ) -> list[Timing]:
     """Money applied to invoices by payments dated within [start, end], with its timing.
 
     ``group``: None (one row), "customer", "day" (the payment's day number) or "month"
     (of the payment date, "YYYY-MM"). Read from the allocations' copied facts alone
     (``ix_allocations_facts``): day numbers make the day differences integer arithmetic,
-    and months are folded here from the days.
+    and months are folded here from the days. ``customer_ids``: only those customers
+    (the grouping then sorts their few rows, not every customer's).
     """
     key = {None: "NULL", "customer": "a.customer_id", "day": "a.payment_day"}.get(
         group, "a.payment_day"
     )
     params: dict[str, Any] = {"start": day_number(start), "end": day_number(end)}
     where = _customer_filter("a.customer_id", customer_id, params)
+    if customer_ids is not None:
+        where += " AND " + sql_in_ids("a.customer_id", customer_ids, params)
     rows = _rows(
         session,
         f"""SELECT {key} AS k, SUM(a.amount_cents),

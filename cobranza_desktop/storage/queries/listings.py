@@ -7,11 +7,11 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import text
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.text import search_key
 from cobranza_desktop.storage.models import Invoice
-from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice
+from cobranza_desktop.storage.queries.predicates import as_sql, open_invoice, table_alias
 
 INVOICE_SORT = {
     "number": "i.series {d}, i.folio {d}",
@@ -34,7 +34,7 @@ PAYMENT_SORT = {
     "unallocated": "(p.amount_cents - p.allocated_cents) {d}",
 }
 
-_OPEN = as_sql(open_invoice(aliased(Invoice, name="i")))
+_OPEN = as_sql(open_invoice(table_alias(Invoice, "i")))
 
 # The date in force: an extension's agreed date, else the issued one. Overdue counts from
 # it, as in the customer's balances, the agenda and interest (aging keeps the original).

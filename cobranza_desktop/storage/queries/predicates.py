@@ -33,6 +33,13 @@ def unapplied_payment(payment: Any = Payment) -> ColumnElement[bool]:
     return and_(payment.reversed_at.is_(None), payment.allocated_cents < payment.amount_cents)
 
 
+def table_alias(model: Any, name: str) -> Any:
+    """The columns of ``model``'s table under the alias ``name``, for the clauses above in
+    textual SQL. Unlike ``orm.aliased`` it does not configure every mapper, which cost a
+    tenth of a second of ``cobranza stats`` when these modules were imported."""
+    return model.__table__.alias(name).c
+
+
 def as_sql(clause: ColumnElement[bool]) -> str:
     """The clause as SQL text, for the few hand-tuned textual queries (aging, listings),
     so that they too read the one definition."""

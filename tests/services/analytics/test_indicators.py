@@ -9,6 +9,7 @@ import pytest
 
 from cobranza_desktop.domain.clock import FixedClock
 from cobranza_desktop.domain.errors import ValidationError
+from cobranza_desktop.services.analytics.figures import customer_averages
 from cobranza_desktop.services.analytics.indicators import IndicatorsService, indicators_in
 from cobranza_desktop.services.book.workspace import Workspace
 from cobranza_desktop.services.collections.contacts import ContactInput
@@ -216,3 +217,22 @@ def test_the_two_halves_read_at_once_give_what_one_session_reads(small_book: Wor
             serial = indicators_in(session, as_of, with_backtest=True)
         assert at_once.to_json() == serial.to_json()
         assert at_once.receivables > 0
+
+
+def test_top_debtors_days_late_when_more_customers_owe_than_are_shown(ws: Workspace) -> None:
+    """Twelve debtors: customer k was billed (k + 1) x 1,000 due 09-30 and paid 100 of it
+    on 10-(1 + k), k + 1 days late. Only the ten largest (k = 11 down to 2) are shown,
+    each with its own k + 1 days late; the days are read for them alone and must not mix
+    in the other customers'."""
+    for k in range(12):
+        c = factories.customer(ws, f"Cliente {k:02d}")
+        factories.invoice(ws, c.id, f"{k + 1}000.00", date(2026, 9, 1), date(2026, 9, 30), tax="0")
+        _pay(ws, c.id, "100.00", date(2026, 10, 1 + k))
+    debtors = _view(ws).top_debtors
+    assert [d.name for d in debtors] == [f"Cliente {k:02d}" for k in range(11, 1, -1)]
+    assert [d.avg_days_late for d in debtors] == [Decimal(k + 1) for k in range(11, 1, -1)]
+    with ws.book.session() as session:
+        everyone = customer_averages(session, AS_OF)
+        some = customer_averages(session, AS_OF, [d.customer_id for d in debtors[:3]])
+    assert len(everyone) == 12
+    assert some == {d.customer_id: everyone[d.customer_id] for d in debtors[:3]}
