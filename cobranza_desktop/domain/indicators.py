@@ -75,6 +75,19 @@ def months_back(as_of: date, count: int) -> list[tuple[date, date]]:
     return list(reversed(periods))
 
 
+def same_days_last_month(as_of: date) -> tuple[date, date]:
+    """The span of the month before ``as_of``'s that a month-to-date figure is set against:
+    its first day up to the same day of the month (its last day, when it is shorter), or
+    the whole month when ``as_of`` is the last day of its own. Ten days of a month against
+    a whole month would read as a fall every month until its end."""
+    first = month_start(as_of)
+    previous_last = first - timedelta(days=1)
+    previous_first = month_start(previous_last)
+    if (as_of + timedelta(days=1)).day == 1:
+        return previous_first, previous_last
+    return previous_first, previous_first.replace(day=min(as_of.day, previous_last.day))
+
+
 def month_key(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
@@ -151,7 +164,8 @@ def _definition_texts() -> dict[str, str]:
             "Parte en riesgo: saldo con más de 90 días de vencido ÷ saldo por cobrar."
         ),
         "collected": gettext(
-            "Cobrado: pagos recibidos en el mes (sin bonificaciones ni pagos revertidos)."
+            "Cobrado: pagos recibidos en el mes (sin bonificaciones ni pagos revertidos); se "
+            "compara con los mismos días del mes anterior."
         ),
         "on_time_share": gettext(
             "Cobrado a tiempo: parte de lo aplicado en el mes a facturas aún no vencidas."

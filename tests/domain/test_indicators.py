@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -91,3 +91,27 @@ def test_forecast_range_is_ordered(rows: list[tuple[int, int, bool]], rate: Deci
     flows = [Flow(1, w, c, committed=k) for w, c, k in rows]
     for week in build_forecast(date(2026, 1, 1), flows, {1: rate}, Decimal(1)):
         assert week.low <= week.expected <= week.high
+
+
+def test_same_days_last_month_by_hand() -> None:
+    # The 20th of November against October 1-20; a month end against the whole month
+    # before; March 30th against all of February, which is shorter.
+    assert ind.same_days_last_month(date(2026, 11, 20)) == (date(2026, 10, 1), date(2026, 10, 20))
+    assert ind.same_days_last_month(date(2026, 10, 31)) == (date(2026, 9, 1), date(2026, 9, 30))
+    assert ind.same_days_last_month(date(2027, 2, 28)) == (date(2027, 1, 1), date(2027, 1, 31))
+    assert ind.same_days_last_month(date(2026, 3, 30)) == (date(2026, 2, 1), date(2026, 2, 28))
+    assert ind.same_days_last_month(date(2026, 1, 5)) == (date(2025, 12, 1), date(2025, 12, 5))
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)))
+def test_same_days_last_month_lies_in_the_month_before(as_of: date) -> None:
+    first, last = ind.same_days_last_month(as_of)
+    # It starts the month before and stays within it.
+    assert first == ind.month_start(ind.month_start(as_of) - timedelta(days=1))
+    assert last < ind.month_start(as_of) and last.month == first.month
+    month_ends = (as_of + timedelta(days=1)).day == 1
+    if month_ends:
+        assert (last + timedelta(days=1)).day == 1  # the whole month before
+    else:
+        # As many days as the month so far, unless the month before is shorter.
+        assert last.day == min(as_of.day, (ind.month_start(as_of) - timedelta(days=1)).day)

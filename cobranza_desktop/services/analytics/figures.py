@@ -173,6 +173,11 @@ def collected_from(
     return result
 
 
+def received_between(received: list[tuple[date, str, int]], start: date, end: date) -> Decimal:
+    """The money received within [start, end], summed from per-day rows."""
+    return from_cents(sum(cents for day, _, cents in received if start <= day <= end))
+
+
 @dataclass(frozen=True)
 class ReminderFigure:
     channel: str

@@ -39,6 +39,7 @@ from cobranza_desktop.services.analytics.figures import (
     position,
     promise_figures,
     promise_outcomes,
+    received_between,
     reminder_effectiveness,
     window_sales,
 )
@@ -51,8 +52,9 @@ from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models.core import BusinessProfile
 from cobranza_desktop.storage.queries.indicators import (
     Timing,
-    collected_by_month,
+    collected_by_day,
     fold_months,
+    fold_received_months,
     payment_timing,
     sales_by_day,
 )
@@ -291,9 +293,8 @@ class IndicatorsService:
 
 @dataclass(frozen=True)
 class _Positions:
-    """The half read from invoices: sales, the aging positions and the top debtors' days
-    late, with the money received per month (so that the halves weigh about the same as of
-    today, the tighter target)."""
+    """The half read from invoices: sales, aging positions, the top debtors' days late and
+    the money received (so that the halves weigh about the same as of today)."""
 
     currency: str
     daily: dict[date, int]
@@ -302,12 +303,12 @@ class _Positions:
     ends: list[date]
     late: dict[int, tuple[Decimal, Decimal]]  # the top debtors' (days to pay, days late)
     received: list[tuple[str, str, int]]  # (month, method, cents), as collected_by_month
+    collected_before: Decimal  # the month before, over the same days (the card's "before")
 
 
 @dataclass(frozen=True)
 class _Payments:
-    """The half read from allocations, promises and contacts: timing, reminders, the
-    forecast and its backtest."""
+    """The half read from allocations, promises and contacts (the forecast's too)."""
 
     promises: PromiseFigures
     forecast: list[ForecastWeek]
@@ -334,8 +335,11 @@ def _positions_half(session: Session, day: date, window_days: int) -> _Positions
     # The top debtors' days late, in one pass filtered to them: grouping every customer's
     # 90 days of allocations to keep ten sorted them all.
     late = customer_averages(session, day, [r[0] for r in _top_records(now)])
-    received = collected_by_month(session, collected_start(day, COLLECTED_MONTHS), day)
-    return _Positions(currency, daily, now, positions, ends, late, received)
+    by_day = collected_by_day(session, collected_start(day, COLLECTED_MONTHS), day)
+    before = received_between(by_day, *ind.same_days_last_month(day))
+    return _Positions(
+        currency, daily, now, positions, ends, late, fold_received_months(by_day), before
+    )
 
 
 def _payments_half(session: Session, day: date, with_backtest: bool) -> _Payments:
@@ -421,7 +425,7 @@ def _assemble(day: date, window_days: int, book: _Positions, paid: _Payments) ->
             "collected",
             gettext("Cobrado en el mes"),
             collected[-1].amount,
-            collected[-2].amount,
+            book.collected_before,
             "money",
         ),
         _card("cei", "CEI", cei[-1].value, cei[-2].value, "share"),

@@ -21,6 +21,7 @@ from cobranza_desktop.services.exports.cells import Value, write_csv, write_csv_
 from cobranza_desktop.services.exports.filtered import ListFilter, chosen_ids
 from cobranza_desktop.storage.database import Book
 from cobranza_desktop.storage.models import Base, ContactLog, Customer, Invoice, Payment
+from cobranza_desktop.storage.output_files import write_output_with
 
 KINDS = ("customers", "invoices", "payments", "contacts")
 _CHUNK = 2000
@@ -260,12 +261,17 @@ class ExportService:
         return len(table.rows)
 
     def write_book(self, path: Path) -> list[str]:
-        """Every table as CSV in one zip, plus a README of the columns."""
+        """Every table as CSV in one zip, plus a README of the columns. Never written over
+        an open book or into its backups, and replaced atomically (``output_files``)."""
+        names: list[str] = []
+        write_output_with(path, lambda temporary: self._write_book(temporary, names))
+        return names
+
+    def _write_book(self, path: Path, names: list[str]) -> None:
         readme = [
             _("Libro de Cobranza: una tabla por archivo CSV (UTF-8)."),
             "",
         ]
-        names = []
         with (
             self._book.session() as session,
             zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive,
@@ -284,13 +290,19 @@ class ExportService:
                 )
                 readme.append("")
             archive.writestr("README.txt", "\n".join(readme).encode("utf-8"))
-        return names
 
 
 def write_rows(
     path: Path, title: str, headers: Sequence[str], rows: Sequence[Sequence[Value]]
 ) -> None:
-    if path.suffix.lower() == ".xlsx":
-        write_xlsx(path, title, headers, rows)
-    else:
-        write_csv(path, headers, rows)
+    """CSV or XLSX by the extension, never over an open book, one of its files or its
+    backups, and replaced atomically: ``--out libro.sqlite`` once wrote a CSV over the book."""
+    xlsx = path.suffix.lower() == ".xlsx"
+
+    def write(temporary: Path) -> None:
+        if xlsx:
+            write_xlsx(temporary, title, headers, rows)
+        else:
+            write_csv(temporary, headers, rows)
+
+    write_output_with(path, write)

@@ -169,14 +169,11 @@ def sum_days(days: list[Timing], start: date, end: date) -> list[Timing]:
     ]
 
 
-def collected_by_month(
+def collected_by_day(
     session: Session, start: date, end: date, customer_id: int | None = None
-) -> list[tuple[str, str, int]]:
-    """(month, payment method, cents) of money received within [start, end].
-
-    Summed per day and method (from the covering ``ix_payments_money_day``), then per
-    month here: no date function in the SQL.
-    """
+) -> list[tuple[date, str, int]]:
+    """(day, payment method, cents) of money received within [start, end], from the
+    covering ``ix_payments_money_day``: no date function in the SQL."""
     params: dict[str, Any] = {"start": start.isoformat(), "end": end.isoformat()}
     where = _customer_filter("p.customer_id", customer_id, params)
     rows = _rows(
@@ -186,11 +183,23 @@ def collected_by_month(
         GROUP BY p.payment_date, p.method""",
         params,
     )
+    return [(_day(day), str(method), int(cents)) for day, method, cents in rows]
+
+
+def fold_received_months(days: list[tuple[date, str, int]]) -> list[tuple[str, str, int]]:
+    """(month, payment method, cents): the per-day rows of ``collected_by_day`` summed."""
     months: dict[tuple[str, str], int] = {}
-    for day, method, cents in rows:
-        key = (_day(day).isoformat()[:7], str(method))
-        months[key] = months.get(key, 0) + int(cents)
+    for day, method, cents in days:
+        key = (day.isoformat()[:7], method)
+        months[key] = months.get(key, 0) + cents
     return [(m, method, c) for (m, method), c in sorted(months.items())]
+
+
+def collected_by_month(
+    session: Session, start: date, end: date, customer_id: int | None = None
+) -> list[tuple[str, str, int]]:
+    """(month, payment method, cents) of money received within [start, end]."""
+    return fold_received_months(collected_by_day(session, start, end, customer_id))
 
 
 def contact_followups(

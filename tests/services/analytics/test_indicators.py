@@ -118,6 +118,23 @@ def test_collected_per_month_by_method_and_on_time(small_book: Workspace) -> Non
     assert later.receivables == Decimal("1700.00")
 
 
+def test_the_collected_card_sets_the_month_so_far_against_the_same_days_before(
+    small_book: Workspace,
+) -> None:
+    def card(as_of: date) -> tuple[Decimal | None, Decimal | None]:
+        found = {c.key: c for c in _view(small_book, as_of).cards}["collected"]
+        return found.value, found.previous
+
+    # As of 11-20: November so far 0, against October 1-20, which holds the 500 of 10-20.
+    assert card(AS_OF) == (Decimal("0.00"), Decimal("500.00"))
+    # As of 11-19, October 1-19 received nothing; the whole of October (500) would have
+    # read as a fall of 100 %.
+    assert card(date(2026, 11, 19)) == (Decimal("0.00"), Decimal("0.00"))
+    # A month end sets the whole month against the whole month before: October's 500
+    # against September's 1,000.
+    assert card(date(2026, 10, 31)) == (Decimal("500.00"), Decimal("1000.00"))
+
+
 def test_a_date_after_today_is_refused(small_book: Workspace) -> None:
     with pytest.raises(ValidationError) as error:
         _view(small_book, date(2026, 11, 23))
