@@ -9,7 +9,7 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
@@ -91,6 +91,8 @@ def test_the_invoice_shows_every_stamped_amount_in_its_currency(
 ) -> None:
     subtotal, discount, tax, withheld = parts
     total = subtotal - discount + tax - withheld
+    # Under half an MXN cent the book carries $0.00, an invoice owing nothing (left alone).
+    assume(to_book_cents(total, rate) > 0)
     data = DocumentService(ws.book, ws.clock).invoice_data_by_id(_import(ws, tmp_path, parts, rate))
     cents = [int(v * 100) for v in (data.subtotal, data.discount, data.total, data.balance_due)]
     assert cents == [subtotal, discount, total, total]
