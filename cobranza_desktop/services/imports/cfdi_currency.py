@@ -55,22 +55,28 @@ def booked_total(currency: str, rate: Decimal | None, own_cents: int) -> BookedT
     )
 
 
-def _book_cents(cents: int, rate: Decimal | None) -> int:
-    return cents if rate is None or not cents else to_book_cents(cents, rate)
+_FOREIGN_PART_COLUMNS = (
+    "foreign_subtotal_cents",
+    "foreign_discount_cents",
+    "foreign_tax_cents",
+    "foreign_withheld_tax_cents",
+)
+_NO_FOREIGN_PARTS: dict[str, int | None] = dict.fromkeys(_FOREIGN_PART_COLUMNS)
 
 
 def invoice_parts(record: CfdiRecord, rate: Decimal | None) -> dict[str, Any]:
     """An invoice's SubTotal, Descuento and taxes as its row keeps them: MXN cents (at
     ``rate`` when foreign), and for a foreign one the stamped cents too, which the MXN
     cannot give back at a rate under 1 (one MXN cent is several of its cents)."""
-    own = [to_cents(a) if a else 0 for a in (record.subtotal, record.discount)]
-    own += [to_cents(a) if a else 0 for a in (record.transferred_tax, record.withheld_tax)]
-    subtotal, discount, tax, withheld = own
+    # An absent discount or tax is zero at any rate (and costs no conversion).
+    stamped = (record.subtotal, record.discount, record.transferred_tax, record.withheld_tax)
+    own = [to_cents(a) if a else 0 for a in stamped]
+    s, d, t, w = own if rate is None else [to_book_cents(c, rate) if c else 0 for c in own]
     return {
-        "subtotal_cents": _book_cents(subtotal, rate),
-        "discount_cents": _book_cents(discount, rate),
-        "tax_cents": _book_cents(tax, rate),
-        "withheld_tax_cents": _book_cents(withheld, rate),
+        "subtotal_cents": s,
+        "discount_cents": d,
+        "tax_cents": t,
+        "withheld_tax_cents": w,
         **foreign_parts(None if rate is None else own),
     }
 
@@ -78,18 +84,11 @@ def invoice_parts(record: CfdiRecord, rate: Decimal | None) -> dict[str, Any]:
 def foreign_parts(own: Sequence[int] | int | None) -> dict[str, int | None]:
     """The row's stamped SubTotal, Descuento, taxes and withholdings in its own currency:
     None for an MXN row; a foreign total alone (a sheet row) is its SubTotal."""
+    if own is None:
+        return _NO_FOREIGN_PARTS
     if isinstance(own, int):
         own = (own, 0, 0, 0)
-    values = (None,) * 4 if own is None else tuple(own)
-    return dict(zip(FOREIGN_PART_COLUMNS, values, strict=True))
-
-
-FOREIGN_PART_COLUMNS = (
-    "foreign_subtotal_cents",
-    "foreign_discount_cents",
-    "foreign_tax_cents",
-    "foreign_withheld_tax_cents",
-)
+    return dict(zip(_FOREIGN_PART_COLUMNS, own, strict=True))
 
 
 def rate_of(currency: str, rate: Decimal | None) -> Decimal | None:
