@@ -15,7 +15,7 @@ from cobranza_desktop.domain.i18n import _
 
 # The newest migration. Kept as a constant so that opening an up-to-date book does not
 # import Alembic (start-up time); a test checks it against the migration scripts.
-SCHEMA_HEAD = "0021_rep_facts"
+SCHEMA_HEAD = "0022_fx_stamped"
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
 

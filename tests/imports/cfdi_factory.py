@@ -79,15 +79,21 @@ def invoice(
     related: Sequence[str] = (),
     currency: str = "MXN",
     rate: str | None = None,
+    parts: tuple[str, str, str, str] | None = None,
 ) -> bytes:
+    """``parts``: SubTotal, Descuento, TotalImpuestosTrasladados, TotalImpuestosRetenidos
+    as stamped (``total`` should be what they add up to); none: SubTotal is the total."""
     extra = {"TipoCambio": rate} if rate is not None else {}
+    subtotal = total if parts is None else parts[0]
+    if parts is not None and parts[1] != "0.00":
+        extra["Descuento"] = parts[1]
     root, ns = _root(
         kind,
         fecha,
         version,
         Serie=series,
         Folio=folio,
-        SubTotal=total,
+        SubTotal=subtotal,
         Total=total,
         Moneda=currency,
         MetodoPago=method,
@@ -99,6 +105,9 @@ def invoice(
         for item in related:
             etree.SubElement(group, f"{{{ns}}}CfdiRelacionado", UUID=item)
     _parties(root, ns, issuer, receiver, name)
+    if parts is not None:
+        taxes = {"TotalImpuestosTrasladados": parts[2], "TotalImpuestosRetenidos": parts[3]}
+        etree.SubElement(root, f"{{{ns}}}Impuestos", **{k: v for k, v in taxes.items() if v})
     if uuid is not None:
         _stamp(root, ns, uuid)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8")

@@ -3,9 +3,10 @@
 A program invoice prints its book amounts. An imported CFDI prints its amounts as
 stamped: its SubTotal before the Descuento, its transferred and withheld taxes, and, in
 a foreign currency (a USD CFDI), every figure in that currency, with the exchange rate
-and the MXN equivalent the book carries. The stamped total is kept
-(``foreign_total_cents``); the other amounts are booked in MXN and convert back exactly
-for any rate of 1 or more (``domain/currency.to_own_cents``).
+and the MXN equivalent the book carries. Its stamped amounts are kept beside the MXN
+(``foreign_total_cents``, ``foreign_subtotal_cents``…: migration 0022), since at a rate
+under 1 the MXN cannot give them back to the cent; only what was paid, money in MXN, is
+converted back (``domain/currency.to_own_cents``).
 """
 
 from __future__ import annotations
@@ -76,7 +77,10 @@ def invoice_document(session: Session, invoice: Invoice, today: date) -> Invoice
     foreign = invoice.foreign_total_cents
     rate = invoice.exchange_rate if foreign is not None else None
 
-    def own(cents: int) -> Decimal:
+    def own(cents: int, stamped_cents: int | None = None) -> Decimal:
+        """A foreign amount as stamped; worked back from its MXN if a row lacks it."""
+        if stamped_cents is not None and rate is not None:
+            return from_cents(stamped_cents)
         return from_cents(to_own_cents(cents, rate))
 
     total = from_cents(foreign) if foreign is not None else view.total
@@ -84,13 +88,14 @@ def invoice_document(session: Session, invoice: Invoice, today: date) -> Invoice
         paid = total
     else:  # the paid part converted back, as the invoice's own balance counts it
         paid = min(total, own(invoice.paid_cents))
-    tax, withheld = own(invoice.tax_cents), own(invoice.withheld_tax_cents)
+    tax = own(invoice.tax_cents, invoice.foreign_tax_cents)
+    withheld = own(invoice.withheld_tax_cents, invoice.foreign_withheld_tax_cents)
     taxes = [TaxData(tax_label, tax)]
     if withheld:
         taxes.append(TaxData(gettext("Retenciones"), -withheld))
     stamped = invoice.folio is None  # imported: as the document was stamped
-    discount = own(invoice.discount_cents)
-    subtotal = own(invoice.subtotal_cents)
+    discount = own(invoice.discount_cents, invoice.foreign_discount_cents)
+    subtotal = own(invoice.subtotal_cents, invoice.foreign_subtotal_cents)
     net = total - tax + withheld
     if stamped and subtotal - discount != net:
         subtotal = net + discount  # a file whose parts do not add up prints ones that do

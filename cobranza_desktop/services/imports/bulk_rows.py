@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from cobranza_desktop.domain.invoices import Lifecycle
 from cobranza_desktop.domain.payments import PaymentMethod
+from cobranza_desktop.services.imports.cfdi_currency import foreign_parts
 from cobranza_desktop.storage.bulk import insert_returning_ids, insert_rows
 from cobranza_desktop.storage.models import Allocation, Customer, Invoice, Payment
 from cobranza_desktop.storage.models.allocation_facts import invoice_facts, payment_facts
@@ -104,6 +105,8 @@ class BulkWriter:
                 "currency": i.currency,
                 "foreign_total_cents": i.foreign_total_cents,
                 "exchange_rate": i.exchange_rate,
+                # A sheet row is its total alone, in its currency as in MXN above.
+                **foreign_parts(i.foreign_total_cents),
             }
             for i in self.invoices
         ]

@@ -26,6 +26,7 @@ from cobranza_desktop.services.imports.cfdi_currency import (
     book_part,
     booked_total,
     doc_rate,
+    invoice_parts,
     own_balance,
     rate_of,
 )
@@ -68,14 +69,6 @@ _ISSUED = Lifecycle.ISSUED.value
 
 def _money(cents: int) -> str:
     return f"{from_cents(cents):,.2f}"
-
-
-def _book_cents(amount: Decimal, rate: Decimal | None) -> int:
-    """A stamped amount in MXN cents (at ``rate`` when foreign)."""
-    if not amount:  # an absent discount or tax: zero at any rate
-        return 0
-    cents = to_cents(amount)
-    return cents if rate is None else to_book_cents(cents, rate)
 
 
 @dataclass
@@ -214,10 +207,8 @@ class Run:
                 "lifecycle": _ISSUED,
                 "issue_date": issued,
                 "due_date": due,
-                "subtotal_cents": _book_cents(record.subtotal, rate),
-                "discount_cents": _book_cents(record.discount, rate),
-                "tax_cents": _book_cents(record.transferred_tax, rate),
-                "withheld_tax_cents": _book_cents(record.withheld_tax, rate),
+                # SubTotal, Descuento and taxes in MXN, and as stamped when foreign.
+                **invoice_parts(record, rate),
                 "total_cents": total,
                 "paid_cents": 0,
                 "cfdi_uuid": record.uuid,

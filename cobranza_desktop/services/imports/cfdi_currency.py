@@ -7,8 +7,9 @@ spreadsheet import books a row in USD the same way, through these same functions
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from cobranza_desktop.domain.currency import (
     foreign_balance_cents,
@@ -17,7 +18,8 @@ from cobranza_desktop.domain.currency import (
     is_foreign,
     to_book_cents,
 )
-from cobranza_desktop.imports.cfdi import RelatedDocument
+from cobranza_desktop.domain.money import to_cents
+from cobranza_desktop.imports.cfdi import CfdiRecord, RelatedDocument
 
 
 class ForeignAmounts(Protocol):
@@ -51,6 +53,42 @@ def booked_total(currency: str, rate: Decimal | None, own_cents: int) -> BookedT
     return BookedTotal(
         to_book_cents(own_cents, usable), own_cents if usable is not None else None, usable
     )
+
+
+_FOREIGN_PART_COLUMNS = (
+    "foreign_subtotal_cents",
+    "foreign_discount_cents",
+    "foreign_tax_cents",
+    "foreign_withheld_tax_cents",
+)
+_NO_FOREIGN_PARTS: dict[str, int | None] = dict.fromkeys(_FOREIGN_PART_COLUMNS)
+
+
+def invoice_parts(record: CfdiRecord, rate: Decimal | None) -> dict[str, Any]:
+    """An invoice's SubTotal, Descuento and taxes as its row keeps them: MXN cents (at
+    ``rate`` when foreign), and for a foreign one the stamped cents too, which the MXN
+    cannot give back at a rate under 1 (one MXN cent is several of its cents)."""
+    # An absent discount or tax is zero at any rate (and costs no conversion).
+    stamped = (record.subtotal, record.discount, record.transferred_tax, record.withheld_tax)
+    own = [to_cents(a) if a else 0 for a in stamped]
+    s, d, t, w = own if rate is None else [to_book_cents(c, rate) if c else 0 for c in own]
+    return {
+        "subtotal_cents": s,
+        "discount_cents": d,
+        "tax_cents": t,
+        "withheld_tax_cents": w,
+        **foreign_parts(None if rate is None else own),
+    }
+
+
+def foreign_parts(own: Sequence[int] | int | None) -> dict[str, int | None]:
+    """The row's stamped SubTotal, Descuento, taxes and withholdings in its own currency:
+    None for an MXN row; a foreign total alone (a sheet row) is its SubTotal."""
+    if own is None:
+        return _NO_FOREIGN_PARTS
+    if isinstance(own, int):
+        own = (own, 0, 0, 0)
+    return dict(zip(_FOREIGN_PART_COLUMNS, own, strict=True))
 
 
 def rate_of(currency: str, rate: Decimal | None) -> Decimal | None:

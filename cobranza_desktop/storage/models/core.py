@@ -180,6 +180,13 @@ class Invoice(Base):
     # A document in a foreign currency keeps its stamped total here; every other amount
     # of the row is MXN cents at ``exchange_rate`` (domain/currency.py).
     foreign_total_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # And its other stamped amounts, in cents of its currency, for display only: worked
+    # back from the MXN they lost cents when the currency is worth less than a peso.
+    # Set exactly when ``foreign_total_cents`` is (migration 0022).
+    foreign_subtotal_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    foreign_discount_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    foreign_tax_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    foreign_withheld_tax_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
     sat_payment_form: Mapped[str] = mapped_column(String(2), default="", server_default="")
     withheld_tax_cents: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     # The import that brought it (no foreign key: SQLite cannot add one without a rebuild).

@@ -41,6 +41,9 @@ class PenaltyCharge(Base):
         CheckConstraint("period_start <= period_end", name="period_ordered"),
         Index("ix_penalty_charges_customer", "customer_id", "as_of"),
         Index("ix_penalty_charges_document", "charge_invoice_id"),
+        # The proposal's "interest still owed": each invoice's latest charged day, read
+        # from this index alone (queries/penalties.candidate_invoices).
+        Index("ix_penalty_charges_invoice_end", "invoice_id", "period_end"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

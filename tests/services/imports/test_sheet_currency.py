@@ -75,8 +75,17 @@ def test_the_columns_are_guessed_and_a_usd_row_is_booked_like_a_cfdi(
             324_800,
             1_890_080,
         )
+        # A sheet row is its total alone: in USD, as its SubTotal, with nothing else.
+        stamped = (
+            usd.foreign_subtotal_cents,
+            usd.foreign_discount_cents,
+            usd.foreign_tax_cents,
+            usd.foreign_withheld_tax_cents,
+        )
+        assert stamped == (324_800, 0, 0, 0)
         mxn = s.scalars(select(Invoice).where(Invoice.external_number == "F-3")).one()
         assert (mxn.total_cents, mxn.foreign_total_cents, mxn.exchange_rate) == (5000, None, None)
+        assert (mxn.foreign_subtotal_cents, mxn.foreign_tax_cents) == (None, None)
     # The control total compares the file's balances with the booked ones, each in its
     # own currency; the receivable is the book's MXN.
     assert done.control_file == done.control_booked == Decimal("2398.00")
