@@ -8,6 +8,7 @@ are read before or after the verb name.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from collections.abc import Sequence
@@ -110,7 +111,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.json and not getattr(args, "json_supported", False):
         print(f"cobranza {args.verb}: --json: {_no_json(args.verb)}", file=sys.stderr)
         return EXIT_ERROR
-    result: int = _verb_module(args.verb).run(args)
+    verb = _verb_module(args.verb)
+    # What is imported lives until the process ends: frozen, the collector neither walks it
+    # while the verb works nor again at exit (0.2 s of a `cobranza stats` on a big book).
+    gc.freeze()
+    result: int = verb.run(args)
     return result
 
 
