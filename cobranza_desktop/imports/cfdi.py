@@ -257,9 +257,9 @@ def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
 
 def _stamp_uuid(root: etree._Element, complemento: list[etree._Element]) -> str:
     # The stamp lives in Complemento; a file that has it elsewhere is searched whole.
-    stamps = [
-        stamp for block in complemento for stamp in block.iterchildren(_STAMP)
-    ] or list(root.iter(_STAMP))
+    stamps = [stamp for block in complemento for stamp in block.iterchildren(_STAMP)] or list(
+        root.iter(_STAMP)
+    )
     uuid = (stamps[0].get("UUID") or "").strip().upper() if stamps else ""
     if not uuid:
         raise FileRefused(
