@@ -95,12 +95,9 @@ def _local(tag: object) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-def _is(tag: object, name: str) -> bool:
-    """Whether a tag's local name is ``name``, as ``_local(tag) == name`` but without
-    splitting the tag (called for every element of a payment)."""
-    if not isinstance(tag, str) or not tag.endswith(name):
-        return False
-    return len(tag) == len(name) or tag[-len(name) - 1] == "}"
+# lxml matches a "{*}" tag (any namespace, or none) in C, without a proxy per element.
+_STAMP, _PAGOS, _PAGO = "{*}TimbreFiscalDigital", "{*}Pagos", "{*}Pago"
+_DOCTO, _RELATED = "{*}DoctoRelacionado", "{*}CfdiRelacionado"
 
 
 def _children(element: etree._Element) -> dict[str, list[etree._Element]]:
@@ -229,12 +226,10 @@ def _pagos(root: etree._Element, complemento: list[etree._Element]) -> list[etre
     found = [
         pago
         for block in complemento
-        for pagos in block
-        if _is(pagos.tag, "Pagos")
-        for pago in pagos
-        if _is(pago.tag, "Pago")
+        for pagos in block.iterchildren(_PAGOS)
+        for pago in pagos.iterchildren(_PAGO)
     ]
-    return found or list(root.iter("{*}Pago"))
+    return found or list(root.iter(_PAGO))
 
 
 def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
@@ -242,7 +237,7 @@ def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
     for pago in pagos:
         amount = _money(pago, "Monto", required=True)
         assert amount is not None
-        related = [d for d in pago if _is(d.tag, "DoctoRelacionado")]
+        related = list(pago.iterchildren(_DOCTO))
         single = len(related) == 1
         records.append(
             PaymentRecord(  # positional, in the fields' order (see Party)
@@ -262,9 +257,9 @@ def _payments(pagos: list[etree._Element]) -> tuple[PaymentRecord, ...]:
 
 def _stamp_uuid(root: etree._Element, complemento: list[etree._Element]) -> str:
     # The stamp lives in Complemento; a file that has it elsewhere is searched whole.
-    stamps = [
-        stamp for block in complemento for stamp in block if _is(stamp.tag, "TimbreFiscalDigital")
-    ] or list(root.iter("{*}TimbreFiscalDigital"))
+    stamps = [stamp for block in complemento for stamp in block.iterchildren(_STAMP)] or list(
+        root.iter(_STAMP)
+    )
     uuid = (stamps[0].get("UUID") or "").strip().upper() if stamps else ""
     if not uuid:
         raise FileRefused(
@@ -299,11 +294,15 @@ def read_cfdi(data: bytes, source: str) -> CfdiRecord:
     complemento = children.get("Complemento", _EMPTY)
     uuid = _stamp_uuid(root, complemento)
     taxes = children.get("Impuestos", _EMPTY)
-    related = tuple(
-        ((group.get("TipoRelacion") or "").strip(), (item.get("UUID") or "").strip().upper())
-        for group in children.get("CfdiRelacionados", _EMPTY)
-        for item in group
-        if _local(item.tag) == "CfdiRelacionado"
+    groups = children.get("CfdiRelacionados")
+    related = (
+        tuple(
+            ((group.get("TipoRelacion") or "").strip(), (item.get("UUID") or "").strip().upper())
+            for group in groups
+            for item in group.iterchildren(_RELATED)
+        )
+        if groups
+        else ()
     )
     return CfdiRecord(  # positional, in the fields' order (see Party)
         source,
